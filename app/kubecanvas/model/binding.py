@@ -1,0 +1,195 @@
+"""PersistentVolume <-> PersistentVolumeClaim binding, simulated with the PV controller's rules.
+
+Follows section 15 of the validation catalogue: a claim bound by name (`spec.volumeName`) or
+reserved by a PV's `claimRef` takes that volume; every other claim takes the smallest Available
+volume whose class (unset versus `""` included), access modes, capacity, volume mode and selector
+fit, and that no other claim has taken. `mismatches` explains, in words, why a volume does not fit.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from fractions import Fraction
+from typing import Any
+
+from kubecanvas.model.quantity import format_bytes, try_quantity
+from kubecanvas.model.selectors import parse_label_selector
+
+CLASS_ANNOTATION = "volume.beta.kubernetes.io/storage-class"
+DEFAULT_CLASS_ANNOTATIONS = ("storageclass.kubernetes.io/is-default-class",
+                             "storageclass.beta.kubernetes.io/is-default-class")
+
+
+@dataclass(frozen=True)
+class Claim:
+    """What binding needs of a PVC (a real one, or one a StatefulSet will create)."""
+
+    node: str
+    namespace: str
+    name: str
+    storage_class: str | None  # None = unset (the default class applies)
+    access_modes: frozenset[str]
+    request: Fraction | None
+    volume_mode: str
+    selector: Any
+    volume_name: str
+
+
+@dataclass(frozen=True)
+class Volume:
+    """What binding needs of a PV."""
+
+    node: str
+    name: str
+    storage_class: str
+    access_modes: frozenset[str]
+    capacity: Fraction | None
+    volume_mode: str
+    labels: Mapping[str, str]
+    claim_namespace: str
+    claim_name: str
+    phase: str
+
+
+def _meta(manifest: Mapping[str, Any]) -> Mapping[str, Any]:
+    meta = manifest.get("metadata")
+    return meta if isinstance(meta, Mapping) else {}
+
+
+def _modes(value: Any) -> frozenset[str]:
+    return frozenset(str(m) for m in value) if isinstance(value, list) else frozenset()
+
+
+def claim_from_spec(node: str, namespace: str, name: str, meta: Mapping[str, Any],
+                    spec: Mapping[str, Any]) -> Claim:
+    """Read a Claim from a PVC's metadata and spec (or a claim template's)."""
+    annotations = meta.get("annotations") if isinstance(meta.get("annotations"), Mapping) else {}
+    cls: str | None
+    if CLASS_ANNOTATION in annotations:
+        cls = str(annotations[CLASS_ANNOTATION])
+    elif "storageClassName" in spec and spec["storageClassName"] is not None:
+        cls = str(spec["storageClassName"])
+    else:
+        cls = None
+    resources = spec.get("resources") if isinstance(spec.get("resources"), Mapping) else {}
+    requests = resources.get("requests") if isinstance(resources.get("requests"), Mapping) else {}
+    return Claim(node, namespace, name, cls, _modes(spec.get("accessModes")),
+                 try_quantity(requests.get("storage")), str(spec.get("volumeMode") or "Filesystem"),
+                 spec.get("selector"), str(spec.get("volumeName") or ""))
+
+
+def volume_from_manifest(node: str, manifest: Mapping[str, Any]) -> Volume:
+    meta = _meta(manifest)
+    spec = manifest.get("spec") if isinstance(manifest.get("spec"), Mapping) else {}
+    annotations = meta.get("annotations") if isinstance(meta.get("annotations"), Mapping) else {}
+    cls = str(annotations.get(CLASS_ANNOTATION, spec.get("storageClassName") or ""))
+    capacity = spec.get("capacity") if isinstance(spec.get("capacity"), Mapping) else {}
+    claim_ref = spec.get("claimRef") if isinstance(spec.get("claimRef"), Mapping) else {}
+    labels = meta.get("labels") if isinstance(meta.get("labels"), Mapping) else {}
+    status = manifest.get("status") if isinstance(manifest.get("status"), Mapping) else {}
+    return Volume(node, str(meta.get("name") or ""), cls, _modes(spec.get("accessModes")),
+                  try_quantity(capacity.get("storage")), str(spec.get("volumeMode") or "Filesystem"),
+                  {str(k): str(v) for k, v in labels.items()},
+                  str(claim_ref.get("namespace") or "default") if claim_ref else "",
+                  str(claim_ref.get("name") or ""), str(status.get("phase") or "Available"))
+
+
+def default_class(storage_classes: Iterable[Mapping[str, Any]]) -> str | None:
+    """The name of the StorageClass marked default, if the document has one."""
+    for manifest in storage_classes:
+        annotations = _meta(manifest).get("annotations")
+        if isinstance(annotations, Mapping) and any(
+                str(annotations.get(a, "")).lower() == "true" for a in DEFAULT_CLASS_ANNOTATIONS):
+            return str(_meta(manifest).get("name") or "")
+    return None
+
+
+def effective_class(claim: Claim, default: str | None) -> str:
+    """class(PVC) after DefaultStorageClass admission: unset takes the default, else ''."""
+    if claim.storage_class is None:
+        return default or ""
+    return claim.storage_class
+
+
+def mismatches(claim: Claim, volume: Volume, default: str | None = None,
+               check_selector: bool = True) -> list[str]:
+    """Why `volume` cannot satisfy `claim`, one plain sentence per rule; empty if it can."""
+    reasons = []
+    cls = effective_class(claim, default)
+    if cls != volume.storage_class:
+        shown = f'"{cls}"' if cls else '"" (no class)'
+        if claim.storage_class is None and default:
+            shown += " (the default class, since the claim leaves it unset)"
+        pv_cls = f'"{volume.storage_class}"' if volume.storage_class else '"" (no class)'
+        reasons.append(f"class {shown} != {pv_cls}")
+    missing = claim.access_modes - volume.access_modes
+    if missing:
+        reasons.append(f"access modes {', '.join(sorted(missing))} not offered "
+                       f"(PV has {', '.join(sorted(volume.access_modes)) or 'none'})")
+    if claim.request is not None:
+        if volume.capacity is None:
+            reasons.append("PV has no capacity.storage")
+        elif volume.capacity < claim.request:
+            reasons.append(f"capacity {format_bytes(volume.capacity)} < requested "
+                           f"{format_bytes(claim.request)}")
+    if claim.volume_mode != volume.volume_mode:
+        reasons.append(f"volumeMode {claim.volume_mode} != {volume.volume_mode}")
+    if check_selector and claim.selector is not None:
+        selector = parse_label_selector(claim.selector)
+        if selector is None or not selector.matches(volume.labels):
+            reasons.append(f"PV labels do not match the claim's selector "
+                           f"({selector.describe() if selector else 'invalid'})")
+    if volume.claim_name and (volume.claim_namespace, volume.claim_name) != (
+            claim.namespace, claim.name):
+        reasons.append(f"reserved by claimRef for {volume.claim_namespace}/{volume.claim_name}")
+    if volume.phase not in ("Available", ""):
+        reasons.append(f"PV is {volume.phase}, not Available")
+    return reasons
+
+
+@dataclass(frozen=True)
+class Binding:
+    claim: str       # claim node id
+    volume: str      # volume node id
+    how: str         # 'volumeName', 'claimRef' or 'match'
+
+
+def simulate(claims: Sequence[Claim], volumes: Sequence[Volume],
+             default: str | None = None) -> list[Binding]:
+    """Which claim binds which volume, processing claims in a stable (namespace, name) order.
+
+    Pre-bound pairs win first. A `volumeName` binds to the named PV whatever its fit (the
+    validator reports a mismatch); a claim then skips volumes already taken.
+    """
+    by_name = {v.name: v for v in volumes}
+    taken: set[str] = set()
+    result: list[Binding] = []
+    ordered = sorted(claims, key=lambda c: (c.namespace, c.name, c.node))
+    pending: list[Claim] = []
+    for claim in ordered:
+        if claim.volume_name:
+            volume = by_name.get(claim.volume_name)
+            if volume is not None and volume.node not in taken:
+                taken.add(volume.node)
+                result.append(Binding(claim.node, volume.node, "volumeName"))
+        else:
+            pending.append(claim)
+    reserved = {(v.claim_namespace, v.claim_name): v for v in volumes if v.claim_name}
+    unbound: list[Claim] = []
+    for claim in pending:
+        volume = reserved.get((claim.namespace, claim.name))
+        if volume is not None and volume.node not in taken:
+            taken.add(volume.node)
+            result.append(Binding(claim.node, volume.node, "claimRef"))
+        else:
+            unbound.append(claim)
+    free = sorted((v for v in volumes if not v.claim_name),
+                  key=lambda v: (v.capacity if v.capacity is not None else Fraction(0), v.name))
+    for claim in unbound:
+        for volume in free:
+            if volume.node not in taken and not mismatches(claim, volume, default):
+                taken.add(volume.node)
+                result.append(Binding(claim.node, volume.node, "match"))
+                break
+    return result

@@ -1,0 +1,242 @@
+"""Reversible edits of a document: the only way the editor changes anything.
+
+Each edit has `apply(doc)` and `revert(doc)`, and a plain-words `description` used for the undo
+menu and for fix buttons. They are testable without Qt; the UI wraps any edit in one thin
+QUndoCommand. Manifests are never mutated in place: an edit replaces a resource's manifest with an
+edited deep copy and remembers the previous one, so revert is exact.
+"""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+from kubecanvas.model.document import Document
+from kubecanvas.model.references import format_path
+from kubecanvas.model.resource import Manifest, Position, Resource
+
+FieldPath = tuple[str | int, ...]
+_DELETE = object()
+
+
+class Edit(Protocol):
+    description: str
+
+    def apply(self, doc: Document) -> None: ...
+
+    def revert(self, doc: Document) -> None: ...
+
+
+def set_in(manifest: Manifest, path: FieldPath, value: Any) -> Manifest:
+    """A deep copy of `manifest` with `value` at `path`, creating mappings and list slots on
+    the way. A value of `DELETE` removes the field (and leaves empty parents in place)."""
+    result = copy.deepcopy(manifest)
+    if not path:
+        raise ValueError("an empty path would replace the whole manifest; use SetManifest")
+    node: Any = result
+    for step, nxt in zip(path[:-1], path[1:], strict=True):
+        child = _child(node, step)
+        if child is None or not isinstance(child, (dict, list)):
+            if value is DELETE:
+                return result
+            child = [] if isinstance(nxt, int) else {}
+            _assign(node, step, child)
+        node = child
+    last = path[-1]
+    if value is DELETE:
+        if isinstance(node, dict):
+            node.pop(last, None)
+        elif isinstance(node, list) and isinstance(last, int) and -len(node) <= last < len(node):
+            del node[last]
+    else:
+        _assign(node, last, copy.deepcopy(value))
+    return result
+
+
+def _child(node: Any, step: str | int) -> Any:
+    if isinstance(step, int):
+        return node[step] if isinstance(node, list) and -len(node) <= step < len(node) else None
+    return node.get(step) if isinstance(node, dict) else None
+
+
+def _assign(node: Any, step: str | int, value: Any) -> None:
+    if isinstance(step, int):
+        if not isinstance(node, list):
+            raise TypeError(f"cannot index {type(node).__name__} with {step}")
+        if step == len(node):
+            node.append(value)
+        elif step > len(node):
+            raise IndexError(f"list index {step} is past the end ({len(node)} items)")
+        else:
+            node[step] = value
+    else:
+        if not isinstance(node, dict):
+            raise TypeError(f"cannot set field {step!r} on {type(node).__name__}")
+        node[step] = value
+
+
+DELETE: Any = _DELETE
+
+
+@dataclass
+class AddResource:
+    resource: Resource
+    index: int | None = None
+    description: str = ""
+
+    def __post_init__(self) -> None:
+        self.description = self.description or f"Add {self.resource.label()}"
+
+    def apply(self, doc: Document) -> None:
+        doc.add(self.resource, self.index)
+
+    def revert(self, doc: Document) -> None:
+        doc.remove(self.resource.id)
+
+
+@dataclass
+class RemoveResource:
+    rid: str
+    description: str = ""
+    _removed: Resource | None = field(default=None, repr=False)
+    _index: int = 0
+
+    def apply(self, doc: Document) -> None:
+        if not self.description:
+            self.description = f"Delete {doc.get(self.rid).label()}"
+        self._removed, self._index = doc.remove(self.rid)
+
+    def revert(self, doc: Document) -> None:
+        assert self._removed is not None, "revert before apply"
+        doc.add(self._removed, self._index)
+
+
+@dataclass
+class SetManifest:
+    """Replace a whole manifest (the YAML editor's edit)."""
+
+    rid: str
+    manifest: Manifest
+    description: str = "Edit manifest"
+    _before: Manifest | None = field(default=None, repr=False)
+
+    def apply(self, doc: Document) -> None:
+        self._before = doc.set_manifest(self.rid, copy.deepcopy(self.manifest))
+
+    def revert(self, doc: Document) -> None:
+        assert self._before is not None, "revert before apply"
+        doc.set_manifest(self.rid, self._before)
+
+
+@dataclass
+class SetField:
+    """Set (or with value DELETE, remove) one field of one manifest."""
+
+    rid: str
+    path: FieldPath
+    value: Any
+    description: str = ""
+    _before: Manifest | None = field(default=None, repr=False)
+
+    def apply(self, doc: Document) -> None:
+        res = doc.get(self.rid)
+        if not self.description:
+            verb = "Remove" if self.value is DELETE else "Set"
+            self.description = f"{verb} {format_path(self.path)} of {res.label()}"
+        self._before = doc.set_manifest(self.rid, set_in(res.manifest, self.path, self.value))
+
+    def revert(self, doc: Document) -> None:
+        assert self._before is not None, "revert before apply"
+        doc.set_manifest(self.rid, self._before)
+
+
+@dataclass
+class MoveResources:
+    """Move one or more resources; consecutive nudges of the same selection merge into one."""
+
+    positions: Mapping[str, Position]
+    description: str = "Move"
+    pin: bool | None = None
+    _before: dict[str, tuple[Position, bool]] = field(default_factory=dict, repr=False)
+
+    def apply(self, doc: Document) -> None:
+        with doc.batch():
+            for rid, pos in self.positions.items():
+                res = doc.get(rid)
+                self._before.setdefault(rid, (res.position, res.pinned))
+                doc.move(rid, pos, self.pin)
+
+    def revert(self, doc: Document) -> None:
+        with doc.batch():
+            for rid, (pos, pinned) in self._before.items():
+                doc.move(rid, pos, pinned)
+
+    def merge(self, later: MoveResources) -> bool:
+        """Absorb a later move of the same resources (arrow-key nudges)."""
+        if set(later.positions) != set(self.positions):
+            return False
+        self.positions = dict(later.positions)
+        return True
+
+
+@dataclass
+class Compound:
+    """Several edits applied as one step, notified once."""
+
+    edits: Sequence[Edit]
+    description: str = ""
+
+    def __post_init__(self) -> None:
+        self.edits = list(self.edits)
+        if not self.description and self.edits:
+            self.description = self.edits[0].description
+
+    def apply(self, doc: Document) -> None:
+        with doc.batch():
+            for edit in self.edits:
+                edit.apply(doc)
+
+    def revert(self, doc: Document) -> None:
+        with doc.batch():
+            for edit in reversed(self.edits):
+                edit.revert(doc)
+
+
+class UndoStack:
+    """A plain undo stack for the model and the CLI (the editor uses QUndoStack instead)."""
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self._done: list[Edit] = []
+        self._undone: list[Edit] = []
+
+    def push(self, edit: Edit) -> None:
+        edit.apply(self.doc)
+        self._done.append(edit)
+        self._undone.clear()
+
+    def undo(self) -> Edit | None:
+        if not self._done:
+            return None
+        edit = self._done.pop()
+        edit.revert(self.doc)
+        self._undone.append(edit)
+        return edit
+
+    def redo(self) -> Edit | None:
+        if not self._undone:
+            return None
+        edit = self._undone.pop()
+        edit.apply(self.doc)
+        self._done.append(edit)
+        return edit
+
+    @property
+    def can_undo(self) -> bool:
+        return bool(self._done)
+
+    @property
+    def can_redo(self) -> bool:
+        return bool(self._undone)

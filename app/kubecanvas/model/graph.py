@@ -1,0 +1,463 @@
+"""The wiring graph: every connection between resources, derived from their manifests.
+
+A networkx MultiDiGraph whose nodes are resource ids, plus two kinds of stand-in nodes: *missing*
+nodes for references that resolve to nothing (so the editor can draw a dashed ghost and the
+validator can report it) and *generated* nodes for objects a controller will create (the claims of
+a StatefulSet's volumeClaimTemplates, the Jobs of a CronJob). Every edge names the field that makes
+it. Nothing here is stored: it is all recomputed from the document, incrementally, with indexes by
+namespace, kind, name and selector, so one edit costs work proportional to what it touches.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+import networkx as nx
+
+from kubecanvas.model import binding
+from kubecanvas.model.document import Change, Document
+from kubecanvas.model.kinds import (
+    effective_namespace,
+    get_path,
+    kind_info,
+    pod_template,
+    template_labels,
+)
+from kubecanvas.model.references import EdgeType, Reference, format_path, references
+from kubecanvas.model.resource import Resource
+from kubecanvas.model.selectors import Selector, parse_label_selector, parse_selector
+
+NameKey = tuple[str, str, str]  # (kind, namespace, name)
+
+BINDING_KINDS = frozenset({"PersistentVolume", "PersistentVolumeClaim", "StorageClass",
+                           "StatefulSet"})
+
+
+@dataclass(frozen=True)
+class Edge:
+    """One edge as callers see it."""
+
+    source: str
+    target: str
+    key: str
+    type: str
+    field: str
+    label: str
+    category: str  # 'ref', 'select', 'bind' or 'template'
+    reference: Reference | None = None
+
+    @property
+    def path(self) -> tuple[str | int, ...]:
+        return self.reference.path if self.reference is not None else ()
+
+
+@dataclass(frozen=True)
+class SelectorInfo:
+    selector: Selector
+    path: tuple[str, ...]
+    namespace: str
+    edge_type: str
+
+
+def missing_node(kind: str, namespace: str, name: str) -> str:
+    return f"missing:{kind}:{namespace}:{name}"
+
+
+def generated_node(owner: str, kind: str, name: str) -> str:
+    return f"generated:{owner}:{kind}:{name}"
+
+
+def selector_of(res: Resource) -> SelectorInfo | None:
+    """The pod selector a resource applies to other resources' pods (not its own template)."""
+    info = kind_info(res.kind)
+    ns = effective_namespace(res)
+    if res.kind == "Service":
+        if res.spec.get("type") == "ExternalName":
+            return None
+        sel = parse_selector(res.spec.get("selector"), "map")
+        return SelectorInfo(sel, ("spec", "selector"), ns, EdgeType.SELECTS) if sel else None
+    if res.kind in ("NetworkPolicy", "PodDisruptionBudget"):
+        assert info.selector is not None
+        sel = parse_label_selector(get_path(res.manifest, info.selector))
+        return SelectorInfo(sel, info.selector, ns, EdgeType.SELECTS) if sel else None
+    if info.apply_rank == 90 and not info.owns_pods and pod_template(res) is None:
+        raw = res.spec.get("selector")
+        if isinstance(raw, Mapping) and raw:
+            style = "label" if ("matchLabels" in raw or "matchExpressions" in raw) else "map"
+            sel = parse_selector(raw, style)
+            if sel is not None:
+                return SelectorInfo(sel, ("spec", "selector"), ns, EdgeType.SELECTS)
+    return None
+
+
+def own_selector(res: Resource) -> Selector | None:
+    """A workload's selector over its own pods."""
+    info = kind_info(res.kind)
+    if info.selector is None or not info.owns_pods:
+        return None
+    return parse_selector(get_path(res.manifest, info.selector), info.selector_style)
+
+
+class WiringGraph:
+    """The derived graph of a document, kept current by subscribing to its changes."""
+
+    def __init__(self, document: Document, subscribe: bool = True) -> None:
+        self.document = document
+        self.graph: nx.MultiDiGraph = nx.MultiDiGraph()
+        self._key_of: dict[str, NameKey] = {}
+        self._by_key: dict[NameKey, set[str]] = defaultdict(set)
+        self._by_kind: dict[str, set[str]] = defaultdict(set)
+        self._refs: dict[str, list[Reference]] = {}
+        self._wanted: dict[NameKey, set[str]] = defaultdict(set)
+        self._selectors: dict[str, SelectorInfo] = {}
+        self._selectors_in_ns: dict[str, set[str]] = defaultdict(set)
+        self._pod_labels: dict[str, dict[str, str]] = {}
+        self._pods_in_ns: dict[str, set[str]] = defaultdict(set)
+        self._binding_nodes: set[str] = set()
+        #: ids touched by the last update: the changed resources and their neighbours.
+        self.last_touched: set[str] = set()
+        self.rebuild()
+        if subscribe:
+            document.subscribe(self._on_change, order=0)
+
+    # --- queries -------------------------------------------------------------------------------
+    def edges(self) -> Iterator[Edge]:
+        for u, v, k, data in self.graph.edges(keys=True, data=True):
+            yield self._edge(u, v, k, data)
+
+    def out_edges(self, node: str, type: str | None = None) -> list[Edge]:
+        if node not in self.graph:
+            return []
+        return [self._edge(u, v, k, d) for u, v, k, d in
+                self.graph.out_edges(node, keys=True, data=True)
+                if type is None or d["type"] == type]
+
+    def in_edges(self, node: str, type: str | None = None) -> list[Edge]:
+        if node not in self.graph:
+            return []
+        return [self._edge(u, v, k, d) for u, v, k, d in
+                self.graph.in_edges(node, keys=True, data=True)
+                if type is None or d["type"] == type]
+
+    def node_data(self, node: str) -> Mapping[str, Any]:
+        return self.graph.nodes[node] if node in self.graph else {}
+
+    def is_missing(self, node: str) -> bool:
+        return bool(self.node_data(node).get("missing"))
+
+    def is_generated(self, node: str) -> bool:
+        return bool(self.node_data(node).get("generated"))
+
+    def lookup(self, kind: str, namespace: str, name: str) -> list[str]:
+        """Ids of resources with that kind, namespace and name (several only if duplicated)."""
+        return sorted(self._by_key.get((kind, namespace, name), ()))
+
+    def references_of(self, rid: str) -> list[Reference]:
+        return list(self._refs.get(rid, ()))
+
+    def selector_info(self, rid: str) -> SelectorInfo | None:
+        return self._selectors.get(rid)
+
+    def pod_owners_in(self, namespace: str) -> list[str]:
+        return sorted(self._pods_in_ns.get(namespace, ()))
+
+    def pod_labels(self, rid: str) -> dict[str, str]:
+        return dict(self._pod_labels.get(rid, {}))
+
+    def edge_signature(self) -> list[tuple[str, str, str, str, str]]:
+        """A canonical, order-free description of every edge (for tests and diffs)."""
+        return sorted((u, v, d["type"], d["field"], d["label"])
+                      for u, v, d in self.graph.edges(data=True))
+
+    def node_signature(self) -> list[tuple[str, bool, bool]]:
+        return sorted((n, bool(d.get("missing")), bool(d.get("generated")))
+                      for n, d in self.graph.nodes(data=True))
+
+    @staticmethod
+    def _edge(u: str, v: str, k: str, data: Mapping[str, Any]) -> Edge:
+        return Edge(u, v, k, data["type"], data["field"], data["label"], data["category"],
+                    data.get("ref"))
+
+    # --- building ------------------------------------------------------------------------------
+    def rebuild(self) -> None:
+        """Recompute everything from the document (also the reference for incremental updates)."""
+        self.graph.clear()
+        for index in (self._key_of, self._by_key, self._by_kind, self._refs, self._wanted, self._selectors,
+                      self._selectors_in_ns, self._pod_labels, self._pods_in_ns):
+            index.clear()
+        self._binding_nodes.clear()
+        resources = list(self.document)
+        for res in resources:
+            self.graph.add_node(res.id)
+            self._index(res)
+        for res in resources:
+            self._add_ref_edges(res.id)
+            self._add_template_edge(res)
+        for rid, info in self._selectors.items():
+            for target in self._pods_in_ns.get(info.namespace, ()):
+                self._maybe_select(rid, info, target)
+        self._recompute_binding()
+        self.last_touched = {r.id for r in resources}
+
+    def _index(self, res: Resource) -> None:
+        rid = res.id
+        key = (res.kind, effective_namespace(res), res.name)
+        self._key_of[rid] = key
+        self._by_key[key].add(rid)
+        self._by_kind[key[0]].add(rid)
+        refs = references(res)
+        self._refs[rid] = refs
+        for ref in refs:
+            self._wanted[(ref.kind, ref.namespace, ref.name)].add(rid)
+        info = selector_of(res)
+        if info is not None:
+            self._selectors[rid] = info
+            self._selectors_in_ns[info.namespace].add(rid)
+        if pod_template(res) is not None:
+            self._pod_labels[rid] = template_labels(res)
+            self._pods_in_ns[effective_namespace(res)].add(rid)
+
+    def _unindex(self, rid: str) -> None:
+        key = self._key_of.pop(rid, None)
+        if key is not None:
+            self._discard(self._by_key, key, rid)
+            self._discard(self._by_kind, key[0], rid)
+        for ref in self._refs.pop(rid, ()):
+            self._discard(self._wanted, (ref.kind, ref.namespace, ref.name), rid)
+        info = self._selectors.pop(rid, None)
+        if info is not None:
+            self._discard(self._selectors_in_ns, info.namespace, rid)
+        if self._pod_labels.pop(rid, None) is not None and key is not None:
+            self._discard(self._pods_in_ns, key[1], rid)
+
+    @staticmethod
+    def _discard(index: dict[Any, set[str]], key: Any, rid: str) -> None:
+        bucket = index.get(key)
+        if bucket is not None:
+            bucket.discard(rid)
+            if not bucket:
+                del index[key]
+
+    def _add_edge(self, u: str, v: str, key: str, type: str, field: str, label: str,
+                  category: str, ref: Reference | None = None) -> None:
+        self.graph.add_edge(u, v, key=key, type=type, field=field, label=label,
+                            category=category, ref=ref)
+
+    def _add_ref_edges(self, rid: str) -> None:
+        for ref in self._refs.get(rid, ()):
+            targets = self._by_key.get((ref.kind, ref.namespace, ref.name))
+            field = ref.field
+            if targets:
+                for target in sorted(targets):
+                    self._add_edge(rid, target, f"ref:{field}", ref.type, field, ref.label,
+                                   "ref", ref)
+                continue
+            if ref.get("generated"):
+                node = generated_node(rid, ref.kind, ref.name)
+                self.graph.add_node(node, generated=True, kind=ref.kind, name=ref.name,
+                                    namespace=ref.namespace, owner=rid, reference=ref)
+            else:
+                node = missing_node(ref.kind, ref.namespace, ref.name)
+                self.graph.add_node(node, missing=True, kind=ref.kind, name=ref.name,
+                                    namespace=ref.namespace)
+            self._add_edge(rid, node, f"ref:{field}", ref.type, field, ref.label, "ref", ref)
+
+    def _add_template_edge(self, res: Resource) -> None:
+        selector = own_selector(res)
+        if selector is None or res.id not in self._pod_labels:
+            return
+        if not selector.is_empty and selector.matches(self._pod_labels[res.id]):
+            info = kind_info(res.kind)
+            assert info.selector is not None
+            field = format_path(info.selector)
+            self._add_edge(res.id, res.id, "template", EdgeType.TEMPLATE, field,
+                           selector.describe(), "template")
+
+    def _maybe_select(self, rid: str, info: SelectorInfo, target: str) -> None:
+        if target == rid:
+            return
+        if info.selector.matches(self._pod_labels.get(target, {})):
+            self._add_edge(rid, target, f"select:{format_path(info.path)}", info.edge_type,
+                           format_path(info.path), info.selector.describe(), "select")
+
+    def _remove_edges(self, edges: Iterable[tuple[str, str, str]]) -> None:
+        for u, v, k in list(edges):
+            if self.graph.has_edge(u, v, k):
+                self.graph.remove_edge(u, v, k)
+                for node in (u, v):
+                    self._drop_if_orphan_standin(node)
+
+    def _drop_if_orphan_standin(self, node: str) -> None:
+        if node not in self.graph:
+            return
+        data = self.graph.nodes[node]
+        if data.get("missing") and self.graph.in_degree(node) == 0:
+            self.graph.remove_node(node)
+        elif data.get("generated") and not any(
+                d["category"] == "ref" for _, _, d in self.graph.in_edges(node, data=True)):
+            self.graph.remove_node(node)
+
+    def _out_by_category(self, rid: str, categories: set[str]) -> list[tuple[str, str, str]]:
+        return [(u, v, k) for u, v, k, d in self.graph.out_edges(rid, keys=True, data=True)
+                if d["category"] in categories]
+
+    def _in_by_category(self, rid: str, categories: set[str]) -> list[tuple[str, str, str]]:
+        return [(u, v, k) for u, v, k, d in self.graph.in_edges(rid, keys=True, data=True)
+                if d["category"] in categories]
+
+    def _refresh_refs(self, rid: str) -> None:
+        """Recompute one resource's by-name out-edges (its generated nodes go with them)."""
+        generated = [v for _, v, d in self.graph.out_edges(rid, data=True)
+                     if d["category"] == "ref" and self.is_generated(v)]
+        self._remove_edges(self._out_by_category(rid, {"ref"}))
+        for node in generated:
+            if node in self.graph:
+                self._remove_edges(list(self.graph.out_edges(node, keys=True)))
+                self._remove_edges(list(self.graph.in_edges(node, keys=True)))
+                if node in self.graph:
+                    self.graph.remove_node(node)
+        self._add_ref_edges(rid)
+
+    # --- incremental update ----------------------------------------------------------------------
+    def _neighbours(self, rid: str) -> set[str]:
+        if rid not in self.graph:
+            return set()
+        return {n for n in nx.all_neighbors(self.graph, rid) if n in self.document}
+
+    def _on_change(self, change: Change) -> None:
+        if not change.structural:
+            self.last_touched = set()
+            return
+        self.apply_change(change)
+
+    def apply_change(self, change: Change) -> set[str]:
+        """Bring the graph up to date with `change`; returns (and keeps) the touched ids."""
+        touched: set[str] = set()
+        dirty = list(change.removed) + list(change.changed) + list(change.added)
+        binding_dirty = False
+        affected_keys: set[NameKey] = set()
+        for rid in dirty:
+            before = change.removed.get(rid) or change.changed.get(rid)
+            if before is not None and before.kind in BINDING_KINDS:
+                binding_dirty = True
+            touched |= self._neighbours(rid)
+            if rid in self._key_of:
+                affected_keys.add(self._key_of[rid])
+            self._detach(rid)
+        for rid in dirty:
+            res = self.document.find(rid)
+            if res is None:
+                continue
+            if res.kind in BINDING_KINDS:
+                binding_dirty = True
+            self.graph.add_node(rid)
+            self._index(res)
+            affected_keys.add(self._key_of[rid])
+        for rid in dirty:
+            if rid in self.document:
+                self._attach(rid)
+        for key in affected_keys:
+            for source in sorted(self._wanted.get(key, ())):
+                if source not in dirty:
+                    self._refresh_refs(source)
+                    touched.add(source)
+                    if self.document.get(source).kind == "StatefulSet":
+                        binding_dirty = True
+        if binding_dirty:
+            touched |= self._recompute_binding()
+        for rid in dirty:
+            if rid in self.document:
+                touched.add(rid)
+                touched |= self._neighbours(rid)
+            else:
+                touched.discard(rid)
+        self.last_touched = {t for t in touched if t in self.document}
+        return self.last_touched
+
+    def _detach(self, rid: str) -> None:
+        """Remove a resource's indexes and every edge that starts or ends at it."""
+        self._unindex(rid)
+        if rid not in self.graph:
+            return
+        generated = [v for _, v in self.graph.out_edges(rid) if self.is_generated(v)]
+        self._remove_edges(list(self.graph.out_edges(rid, keys=True)))
+        self._remove_edges(list(self.graph.in_edges(rid, keys=True)))
+        for node in generated:
+            if node in self.graph:
+                self._remove_edges(list(self.graph.out_edges(node, keys=True)))
+                self._remove_edges(list(self.graph.in_edges(node, keys=True)))
+                if node in self.graph:
+                    self.graph.remove_node(node)
+        self.graph.remove_node(rid)
+
+    def _attach(self, rid: str) -> None:
+        res = self.document.get(rid)
+        self._add_ref_edges(rid)
+        self._add_template_edge(res)
+        info = self._selectors.get(rid)
+        if info is not None:
+            for target in self._pods_in_ns.get(info.namespace, ()):
+                if not self.graph.has_edge(rid, target, f"select:{format_path(info.path)}"):
+                    self._maybe_select(rid, info, target)
+        if rid in self._pod_labels:
+            ns = effective_namespace(res)
+            for selector_id in self._selectors_in_ns.get(ns, ()):
+                sinfo = self._selectors[selector_id]
+                if not self.graph.has_edge(selector_id, rid, f"select:{format_path(sinfo.path)}"):
+                    self._maybe_select(selector_id, sinfo, rid)
+
+    # --- PV binding ----------------------------------------------------------------------------
+    def claims(self) -> list[binding.Claim]:
+        """Every claim in the document: real PVCs and those StatefulSets will create."""
+        out = []
+        for rid in sorted(self._by_key_kind("PersistentVolumeClaim")):
+            res = self.document.get(rid)
+            out.append(binding.claim_from_spec(rid, effective_namespace(res), res.name,
+                                               res.metadata, res.spec))
+        for node, data in self.graph.nodes(data=True):
+            if data.get("generated") and data.get("kind") == "PersistentVolumeClaim":
+                owner = self.document.find(data["owner"])
+                ref: Reference = data["reference"]
+                tpl = get_path(owner.manifest, ("spec", "volumeClaimTemplates",
+                                                ref.get("template"))) if owner else None
+                if isinstance(tpl, Mapping):
+                    meta = tpl.get("metadata") if isinstance(tpl.get("metadata"), Mapping) else {}
+                    spec = tpl.get("spec") if isinstance(tpl.get("spec"), Mapping) else {}
+                    out.append(binding.claim_from_spec(node, data["namespace"], data["name"],
+                                                       meta, spec))
+        return out
+
+    def volumes(self) -> list[binding.Volume]:
+        return [binding.volume_from_manifest(rid, self.document.get(rid).manifest)
+                for rid in sorted(self._by_key_kind("PersistentVolume"))]
+
+    def default_storage_class(self) -> str | None:
+        return binding.default_class(self.document.get(rid).manifest
+                                     for rid in sorted(self._by_key_kind("StorageClass")))
+
+    def _by_key_kind(self, kind: str) -> set[str]:
+        return set(self._by_kind.get(kind, ()))
+
+    def ids_of_kind(self, kind: str) -> list[str]:
+        return sorted(self._by_kind.get(kind, ()))
+
+    def _recompute_binding(self) -> set[str]:
+        old = {(u, v, k) for u, v, k, d in self.graph.edges(keys=True, data=True)
+               if d["category"] == "bind"}
+        before = {u for u, _, _ in old} | {v for _, v, _ in old}
+        self._remove_edges(old)
+        result = binding.simulate(self.claims(), self.volumes(), self.default_storage_class())
+        after: set[str] = set()
+        for bound in result:
+            if bound.how == "volumeName":
+                continue  # the claim's own spec.volumeName reference already draws this edge
+            field = "spec.claimRef" if bound.how == "claimRef" else "(PV controller match)"
+            self._add_edge(bound.claim, bound.volume, f"bind:{bound.volume}", EdgeType.BINDS,
+                           field, "binds", "bind")
+            after |= {bound.claim, bound.volume}
+        self._binding_nodes = after
+        return {n for n in before ^ after if n in self.document} | {
+            n for n in after if n in self.document}

@@ -1,0 +1,165 @@
+"""One Kubernetes resource as the document holds it.
+
+The manifest is kept exactly as written (a plain mapping, unknown fields and custom resources
+included); everything the editor shows about a resource is derived from it. Besides the manifest a
+resource carries only what the YAML cannot: a stable id, a layout position, whether the user pinned
+that position, and where it was imported from.
+"""
+
+from __future__ import annotations
+
+import copy
+import uuid
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+Manifest = dict[str, Any]
+Position = tuple[float, float]
+
+#: Resolves a field path inside one imported document to its (line, column), 1-based.
+LineLookup = Callable[[tuple[str | int, ...]], tuple[int, int] | None]
+
+
+@dataclass(frozen=True)
+class Origin:
+    """Where a resource was read from, so findings can name a file and line and export can
+    write the document back to the file it came from.
+
+    Attributes:
+        file: path of the source file as given by the user ("-" for standard input).
+        line: 1-based line where the document (or `kind: List` item) starts.
+        column: 1-based column of that start.
+        doc_index: index of the YAML document inside the file (counting every chunk, empty ones too).
+        item_index: index inside a `kind: List` document, or None for a plain document.
+        source: the generator that produced the file (for example `kustomize build DIR`), if any.
+        lines: a lookup from field path to (line, column), computed lazily by the loader.
+    """
+
+    file: str
+    line: int = 1
+    column: int = 1
+    doc_index: int = 0
+    item_index: int | None = None
+    source: str | None = None
+    lines: LineLookup | None = field(default=None, compare=False, repr=False)
+
+    def line_of(self, path: tuple[str | int, ...] = ()) -> int:
+        """The line of the field at `path`, or the nearest ancestor the file has."""
+        if self.lines is not None:
+            probe = tuple(path)
+            while True:
+                found = self.lines(probe)
+                if found is not None:
+                    return found[0]
+                if not probe:
+                    break
+                probe = probe[:-1]
+        return self.line
+
+
+@dataclass(frozen=True)
+class ResourceKey:
+    """What Kubernetes identifies an object by. `group` is the API group ('' for core)."""
+
+    group: str
+    kind: str
+    namespace: str
+    name: str
+
+    def __str__(self) -> str:
+        where = f"{self.namespace}/" if self.namespace else ""
+        return f"{self.kind} {where}{self.name}"
+
+
+def api_group(api_version: str) -> str:
+    """The group part of an apiVersion: 'apps/v1' -> 'apps', 'v1' -> ''."""
+    return api_version.rsplit("/", 1)[0] if "/" in api_version else ""
+
+
+def new_id() -> str:
+    """A fresh stable resource id."""
+    return uuid.uuid4().hex
+
+
+@dataclass
+class Resource:
+    """A manifest plus the editor's own facts about it.
+
+    The manifest must be treated as immutable once a resource is in a document: edits replace it
+    with a changed copy (see `with_manifest`), which keeps undo exact and lets observers compare
+    old and new.
+    """
+
+    manifest: Manifest
+    id: str = field(default_factory=new_id)
+    position: Position = (0.0, 0.0)
+    pinned: bool = False
+    origin: Origin | None = None
+    #: The manifest as it was read, to tell an untouched document (written back byte for byte)
+    #: from an edited one. None for resources created in the editor.
+    original: Manifest | None = field(default=None, repr=False)
+
+    @property
+    def api_version(self) -> str:
+        value = self.manifest.get("apiVersion")
+        return value if isinstance(value, str) else ""
+
+    @property
+    def kind(self) -> str:
+        value = self.manifest.get("kind")
+        return value if isinstance(value, str) else ""
+
+    @property
+    def metadata(self) -> Mapping[str, Any]:
+        meta = self.manifest.get("metadata")
+        return meta if isinstance(meta, Mapping) else {}
+
+    @property
+    def name(self) -> str:
+        value = self.metadata.get("name")
+        if isinstance(value, str):
+            return value
+        return "" if value is None else str(value)
+
+    @property
+    def namespace(self) -> str:
+        """The namespace as written; '' when unset (the caller decides what that defaults to)."""
+        value = self.metadata.get("namespace")
+        if isinstance(value, str):
+            return value
+        return "" if value is None else str(value)
+
+    @property
+    def labels(self) -> Mapping[str, str]:
+        labels = self.metadata.get("labels")
+        if not isinstance(labels, Mapping):
+            return {}
+        return {str(k): "" if v is None else str(v) for k, v in labels.items()}
+
+    @property
+    def group(self) -> str:
+        return api_group(self.api_version)
+
+    @property
+    def spec(self) -> Mapping[str, Any]:
+        spec = self.manifest.get("spec")
+        return spec if isinstance(spec, Mapping) else {}
+
+    @property
+    def modified(self) -> bool:
+        """True when the manifest differs from what was imported (or it was never imported)."""
+        return self.original is None or self.original != self.manifest
+
+    def with_manifest(self, manifest: Manifest) -> Resource:
+        """A copy of this resource carrying another manifest (same id, position and origin)."""
+        return replace(self, manifest=manifest)
+
+    def clone(self) -> Resource:
+        """A deep copy with the same id: a snapshot for undo and for the project file."""
+        return replace(self, manifest=copy.deepcopy(self.manifest))
+
+    def label(self) -> str:
+        """How the resource is named in messages: 'Deployment shop/web'."""
+        where = f"{self.namespace}/" if self.namespace else ""
+        return f"{self.kind or '?'} {where}{self.name or '(unnamed)'}"

@@ -1,0 +1,1 @@
+"""Validation: findings about a document, from the wiring graph, the schemas and the API rules."""

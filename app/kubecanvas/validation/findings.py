@@ -1,0 +1,76 @@
+"""Findings: what the validator says about a document, and the fixes it can offer.
+
+A finding names one rule (a stable id such as `service.selector.no-match`), a severity, a message
+that says what is wrong and how to fix it, the resource and field involved, and, when a mechanical
+fix exists, that fix as a reversible edit the editor applies with one click and the CLI prints.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import Any
+
+from kubecanvas.model.edits import Edit
+from kubecanvas.model.references import format_path
+from kubecanvas.model.resource import Resource
+
+
+class Severity(str, Enum):
+    """error: `kubectl apply` would reject it; warning: accepted but breaks or misbehaves at run
+    time; info: advice."""
+
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+    @property
+    def rank(self) -> int:
+        return {"error": 2, "warning": 1, "info": 0}[self.value]
+
+
+@dataclass(frozen=True)
+class Fix:
+    """A mechanical fix: a description in words and a factory for the edit that performs it.
+
+    The edit is built on demand (edits carry undo state, so each click needs a fresh one).
+    """
+
+    description: str
+    make_edit: Callable[[], Edit] = field(compare=False, repr=False)
+
+    def edit(self) -> Edit:
+        return self.make_edit()
+
+
+@dataclass(frozen=True)
+class Finding:
+    rule: str
+    severity: Severity
+    message: str
+    resource_id: str | None
+    path: tuple[str | int, ...] = ()
+    related: tuple[str, ...] = ()
+    fix: Fix | None = None
+
+    @property
+    def field(self) -> str:
+        return format_path(self.path)
+
+    def sort_key(self) -> tuple[Any, ...]:
+        return (-self.severity.rank, self.rule, self.resource_id or "", self.field, self.message)
+
+
+def resource_ref(res: Resource | None) -> dict[str, str]:
+    """The JSON shape that names a resource in findings."""
+    if res is None:
+        return {"apiVersion": "", "kind": "", "namespace": "", "name": ""}
+    return {"apiVersion": res.api_version, "kind": res.kind, "namespace": res.namespace,
+            "name": res.name}
+
+
+def worst(findings: Sequence[Finding]) -> Severity | None:
+    if not findings:
+        return None
+    return max((f.severity for f in findings), key=lambda s: s.rank)
