@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 from typing import Any
 
+from kubecanvas.model.kinds import as_mapping
 from kubecanvas.model.quantity import format_bytes, try_quantity
 from kubecanvas.model.selectors import parse_label_selector
 
@@ -64,7 +65,7 @@ def _modes(value: Any) -> frozenset[str]:
 def claim_from_spec(node: str, namespace: str, name: str, meta: Mapping[str, Any],
                     spec: Mapping[str, Any]) -> Claim:
     """Read a Claim from a PVC's metadata and spec (or a claim template's)."""
-    annotations = meta.get("annotations") if isinstance(meta.get("annotations"), Mapping) else {}
+    annotations = as_mapping(meta.get("annotations"))
     cls: str | None
     if CLASS_ANNOTATION in annotations:
         cls = str(annotations[CLASS_ANNOTATION])
@@ -72,8 +73,8 @@ def claim_from_spec(node: str, namespace: str, name: str, meta: Mapping[str, Any
         cls = str(spec["storageClassName"])
     else:
         cls = None
-    resources = spec.get("resources") if isinstance(spec.get("resources"), Mapping) else {}
-    requests = resources.get("requests") if isinstance(resources.get("requests"), Mapping) else {}
+    resources = as_mapping(spec.get("resources"))
+    requests = as_mapping(resources.get("requests"))
     return Claim(node, namespace, name, cls, _modes(spec.get("accessModes")),
                  try_quantity(requests.get("storage")), str(spec.get("volumeMode") or "Filesystem"),
                  spec.get("selector"), str(spec.get("volumeName") or ""))
@@ -81,13 +82,13 @@ def claim_from_spec(node: str, namespace: str, name: str, meta: Mapping[str, Any
 
 def volume_from_manifest(node: str, manifest: Mapping[str, Any]) -> Volume:
     meta = _meta(manifest)
-    spec = manifest.get("spec") if isinstance(manifest.get("spec"), Mapping) else {}
-    annotations = meta.get("annotations") if isinstance(meta.get("annotations"), Mapping) else {}
+    spec = as_mapping(manifest.get("spec"))
+    annotations = as_mapping(meta.get("annotations"))
     cls = str(annotations.get(CLASS_ANNOTATION, spec.get("storageClassName") or ""))
-    capacity = spec.get("capacity") if isinstance(spec.get("capacity"), Mapping) else {}
-    claim_ref = spec.get("claimRef") if isinstance(spec.get("claimRef"), Mapping) else {}
-    labels = meta.get("labels") if isinstance(meta.get("labels"), Mapping) else {}
-    status = manifest.get("status") if isinstance(manifest.get("status"), Mapping) else {}
+    capacity = as_mapping(spec.get("capacity"))
+    claim_ref = as_mapping(spec.get("claimRef"))
+    labels = as_mapping(meta.get("labels"))
+    status = as_mapping(manifest.get("status"))
     return Volume(node, str(meta.get("name") or ""), cls, _modes(spec.get("accessModes")),
                   try_quantity(capacity.get("storage")), str(spec.get("volumeMode") or "Filesystem"),
                   {str(k): str(v) for k, v in labels.items()},

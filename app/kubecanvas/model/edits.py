@@ -31,11 +31,13 @@ class Edit(Protocol):
 
 def set_in(manifest: Manifest, path: FieldPath, value: Any) -> Manifest:
     """A deep copy of `manifest` with `value` at `path`, creating mappings and list slots on
-    the way. A value of `DELETE` removes the field (and leaves empty parents in place)."""
+    the way. A value of `DELETE` removes the field; removing the last entry of a list removes
+    the then empty list too (so a disconnect leaves no `volumes: []` behind)."""
     result = copy.deepcopy(manifest)
     if not path:
         raise ValueError("an empty path would replace the whole manifest; use SetManifest")
     node: Any = result
+    parent: Any = None
     for step, nxt in zip(path[:-1], path[1:], strict=True):
         child = _child(node, step)
         if child is None or not isinstance(child, (dict, list)):
@@ -43,13 +45,15 @@ def set_in(manifest: Manifest, path: FieldPath, value: Any) -> Manifest:
                 return result
             child = [] if isinstance(nxt, int) else {}
             _assign(node, step, child)
-        node = child
+        parent, node = (node, step), child
     last = path[-1]
     if value is DELETE:
         if isinstance(node, dict):
             node.pop(last, None)
         elif isinstance(node, list) and isinstance(last, int) and -len(node) <= last < len(node):
             del node[last]
+            if not node and parent is not None and isinstance(parent[0], dict):
+                del parent[0][parent[1]]  # removing the last entry removes the empty list
     else:
         _assign(node, last, copy.deepcopy(value))
     return result

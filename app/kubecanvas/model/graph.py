@@ -20,6 +20,7 @@ import networkx as nx
 from kubecanvas.model import binding
 from kubecanvas.model.document import Change, Document
 from kubecanvas.model.kinds import (
+    as_mapping,
     effective_namespace,
     get_path,
     kind_info,
@@ -294,9 +295,7 @@ class WiringGraph:
         if node not in self.graph:
             return
         data = self.graph.nodes[node]
-        if data.get("missing") and self.graph.in_degree(node) == 0:
-            self.graph.remove_node(node)
-        elif data.get("generated") and not any(
+        if data.get("missing") and self.graph.in_degree(node) == 0 or data.get("generated") and not any(
                 d["category"] == "ref" for _, _, d in self.graph.in_edges(node, data=True)):
             self.graph.remove_node(node)
 
@@ -424,8 +423,7 @@ class WiringGraph:
                 tpl = get_path(owner.manifest, ("spec", "volumeClaimTemplates",
                                                 ref.get("template"))) if owner else None
                 if isinstance(tpl, Mapping):
-                    meta = tpl.get("metadata") if isinstance(tpl.get("metadata"), Mapping) else {}
-                    spec = tpl.get("spec") if isinstance(tpl.get("spec"), Mapping) else {}
+                    meta, spec = as_mapping(tpl.get("metadata")), as_mapping(tpl.get("spec"))
                     out.append(binding.claim_from_spec(node, data["namespace"], data["name"],
                                                        meta, spec))
         return out

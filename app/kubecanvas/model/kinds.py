@@ -117,6 +117,16 @@ def effective_namespace(resource: Resource) -> str:
     return resource.namespace or "default"
 
 
+def as_mapping(value: Any) -> Mapping[str, Any]:
+    """`value` if it is a mapping, else an empty one (manifests are user input)."""
+    return value if isinstance(value, Mapping) else {}
+
+
+def as_list(value: Any) -> list[Any]:
+    """`value` if it is a list, else an empty one."""
+    return value if isinstance(value, list) else []
+
+
 def get_path(data: Any, path: tuple[str | int, ...]) -> Any:
     """Follow `path` through nested mappings and lists; None where it breaks off."""
     node = data

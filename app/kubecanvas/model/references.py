@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from kubecanvas.model.kinds import (
+    as_mapping,
     effective_namespace,
     get_path,
     kind_info,
@@ -204,7 +205,7 @@ def _backend_ref(backend: Any, path: FieldPath, ns: str, label: str) -> Referenc
         return None
     service = backend.get("service")
     if isinstance(service, Mapping) and service.get("name"):
-        port = service.get("port") if isinstance(service.get("port"), Mapping) else {}
+        port = as_mapping(service.get("port"))
         port_value = port.get("number", port.get("name"))
         text = f"{label} -> {port_value}" if label and port_value is not None else (
             label or _str(port_value))
@@ -292,9 +293,9 @@ def references(res: Resource) -> list[Reference]:
                                  detail=(("generated", True), ("template", t))))
     elif kind == "CronJob":
         if isinstance(res.spec.get("jobTemplate"), Mapping):
+            label = _str(res.spec.get("schedule")) or "jobTemplate"
             out.append(Reference(EdgeType.CREATES, ("spec", "jobTemplate"), "Job",
-                                 f"{res.name}-<scheduled>", ns, res.spec.get("schedule") and
-                                 _str(res.spec.get("schedule")) or "jobTemplate",
+                                 f"{res.name}-<scheduled>", ns, label,
                                  detail=(("generated", True),)))
     elif kind == "Ingress":
         out.extend(_ingress_refs(res, ns))
@@ -306,11 +307,11 @@ def references(res: Resource) -> list[Reference]:
                                  _str(volume), "", "volumeName"))
     elif kind == "PersistentVolume":
         out.extend(_claim_class(res.spec, ("spec",)))
-        claim = res.spec.get("claimRef")
-        if isinstance(claim, Mapping) and claim.get("name"):
+        claim_ref = res.spec.get("claimRef")
+        if isinstance(claim_ref, Mapping) and claim_ref.get("name"):
             out.append(Reference(EdgeType.RESERVES, ("spec", "claimRef", "name"),
-                                 "PersistentVolumeClaim", _str(claim["name"]),
-                                 _str(claim.get("namespace")) or "default", "claimRef"))
+                                 "PersistentVolumeClaim", _str(claim_ref["name"]),
+                                 _str(claim_ref.get("namespace")) or "default", "claimRef"))
     elif kind == "HorizontalPodAutoscaler":
         target = res.spec.get("scaleTargetRef")
         if isinstance(target, Mapping) and target.get("name") and target.get("kind"):

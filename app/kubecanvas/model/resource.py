@@ -34,6 +34,8 @@ class Origin:
         item_index: index inside a `kind: List` document, or None for a plain document.
         source: the generator that produced the file (for example `kustomize build DIR`), if any.
         lines: a lookup from field path to (line, column), computed lazily by the loader.
+        digest: SHA-256 of the file's text when it was read, so write-back can tell whether the
+            file changed on disk since (and then not splice old text into a changed file).
     """
 
     file: str
@@ -43,6 +45,7 @@ class Origin:
     item_index: int | None = None
     source: str | None = None
     lines: LineLookup | None = field(default=None, compare=False, repr=False)
+    digest: str | None = field(default=None, compare=False, repr=False)
 
     def line_of(self, path: tuple[str | int, ...] = ()) -> int:
         """The line of the field at `path`, or the nearest ancestor the file has."""

@@ -7,9 +7,10 @@ fix exists, that fix as a reversible edit the editor applies with one click and 
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 from typing import Any
 
 from kubecanvas.model.edits import Edit
@@ -17,7 +18,7 @@ from kubecanvas.model.references import format_path
 from kubecanvas.model.resource import Resource
 
 
-class Severity(str, Enum):
+class Severity(StrEnum):
     """error: `kubectl apply` would reject it; warning: accepted but breaks or misbehaves at run
     time; info: advice."""
 
@@ -41,7 +42,7 @@ class Fix:
     make_edit: Callable[[], Edit] = field(compare=False, repr=False)
 
     def edit(self) -> Edit:
-        return self.make_edit()
+        return copy.deepcopy(self.make_edit())  # fresh each time: edits keep their undo state
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,69 @@
+"""The `kubecanvas` launcher: the command line for subcommands, the editor for everything else.
+
+`kubecanvas validate app.yaml` (or `import`, `export`, `--version`, `--help`) runs the headless
+command line, which never loads Qt, so it works on servers and in CI. `kubecanvas` alone, or
+followed by files, folders or a `.kcanvas` project, opens the editor. The editor is imported by
+name only when it is needed, which keeps this module (and the CLI) free of PySide6.
+"""
+
+from __future__ import annotations
+
+import importlib
+import os
+import sys
+from collections.abc import Sequence
+
+#: First arguments that select the command line rather than the editor.
+CLI_COMMANDS = frozenset({"import", "export", "validate"})
+CLI_OPTIONS = frozenset({"--version", "-V", "--help", "-h"})
+EDITOR_MODULE = "kubecanvas.ui.app"
+
+
+def wants_cli(args: Sequence[str]) -> bool:
+    """True when the arguments are for the command line.
+
+    A first argument that is a subcommand or a top-level option goes to the CLI. So does a bare
+    word that is neither an existing path nor something that looks like one (no dot, no slash):
+    that is a mistyped subcommand (`kubecanvas valdate`), and the CLI's "invalid choice" message
+    helps more than an editor complaining about a missing file.
+    """
+    if not args:
+        return False
+    first = args[0]
+    if first in CLI_COMMANDS or first in CLI_OPTIONS:
+        return True
+    if first.startswith("-") or os.path.exists(first):
+        return False
+    return "." not in first and "/" not in first and os.sep not in first
+
+
+def run_editor(args: Sequence[str]) -> int:
+    """Start the editor, or explain clearly why it cannot start."""
+    try:
+        editor = importlib.import_module(EDITOR_MODULE)
+    except ImportError as exc:
+        missing = getattr(exc, "name", None) or ""
+        if missing.startswith(("PySide6", "shiboken6")):
+            hint = ("the editor needs PySide6; install it with "
+                    "`python3 -m pip install 'PySide6-Essentials<6.12'` (or reinstall kubecanvas)")
+        else:
+            hint = f"the editor could not be loaded ({exc})"
+        print(f"kubecanvas: error: {hint}. The command line still works: "
+              f"kubecanvas --help", file=sys.stderr)
+        return 2
+    result = editor.run(list(args))
+    return int(result) if result is not None else 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the `kubecanvas` console script and of `python -m kubecanvas`."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    if wants_cli(args):
+        from kubecanvas.cli.main import main as cli_main
+
+        return cli_main(args)
+    return run_editor(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

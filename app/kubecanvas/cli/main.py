@@ -1,0 +1,85 @@
+"""`kubecanvas` subcommands: the argument parser and the error boundary.
+
+`main(argv)` never lets a traceback reach the user: expected failures are `CliError`s and
+`OSError`s, printed as one `kubecanvas: error: <file>:<line>: <message>` line with the exit code
+they carry; anything else is a bug, reported as such with exit code 3 (set KUBECANVAS_DEBUG=1 to
+see the traceback). Exit codes: 0 fine, 1 error findings / refused export / documents skipped on
+import, 2 unreadable input or bad usage, 3 internal error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+
+from kubecanvas import __version__
+from kubecanvas.cli import cmd_export, cmd_import, cmd_validate
+from kubecanvas.cli.errors import EXIT_INTERNAL, EXIT_USAGE, CliError, report
+
+DESCRIPTION = """\
+Draw, wire, validate and export Kubernetes applications.
+Run `kubecanvas` without a subcommand (or with files and folders) to open the editor."""
+
+EPILOG = """\
+exit codes: 0 success; 1 error findings, a refused export, or documents that could not be
+read on import; 2 unreadable input or bad usage; 3 internal error."""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The full parser, with one subparser per command."""
+    parser = argparse.ArgumentParser(
+        prog="kubecanvas", description=DESCRIPTION, epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("-V", "--version", action="version",
+                        version=f"kubecanvas {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for module in (cmd_import, cmd_export, cmd_validate):
+        module.add_parser(commands)
+    return parser
+
+
+def _parse(parser: argparse.ArgumentParser, argv: Sequence[str]) -> argparse.Namespace | int:
+    """Parse, turning argparse's own exits (help, version, usage errors) into exit codes."""
+    try:
+        return parser.parse_args(list(argv))
+    except SystemExit as exc:
+        code = exc.code
+        return code if isinstance(code, int) else (0 if code is None else EXIT_USAGE)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run one command; returns the process exit code."""
+    parser = build_parser()
+    parsed = _parse(parser, sys.argv[1:] if argv is None else argv)
+    if isinstance(parsed, int):
+        return parsed
+    if parsed.command is None:
+        parser.print_help(sys.stderr)
+        return EXIT_USAGE
+    try:
+        return int(parsed.run(parsed))
+    except CliError as exc:
+        report(exc)
+        return exc.exit_code
+    except OSError as exc:
+        report(_os_error(exc))
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        return 130
+    except Exception as exc:  # the last line of defence: a bug, but never a raw traceback
+        if os.environ.get("KUBECANVAS_DEBUG"):
+            raise
+        report(f"internal error: {type(exc).__name__}: {exc} "
+               f"(please report it; set KUBECANVAS_DEBUG=1 to see the traceback)")
+        return EXIT_INTERNAL
+
+
+def _os_error(exc: OSError) -> CliError:
+    reason = exc.strerror or str(exc)
+    return CliError(reason[:1].lower() + reason[1:], file=exc.filename and str(exc.filename))
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,80 @@
+"""Reading YAML files as text, the same way for import and for write-back.
+
+Files are UTF-8; a byte-order mark (UTF-8, or UTF-16 which YAML also allows) is noted and put back
+when the file is written, so an untouched file stays byte-identical. Line endings are kept as they
+are (no newline translation) for the same reason.
+"""
+
+from __future__ import annotations
+
+import codecs
+import hashlib
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+
+class DecodeError(ValueError):
+    """A file is not valid UTF-8; carries the 1-based line and column of the first bad byte."""
+
+    def __init__(self, message: str, line: int, column: int) -> None:
+        super().__init__(message)
+        self.line = line
+        self.column = column
+
+
+@dataclass(frozen=True)
+class TextFile:
+    """Decoded file content plus what is needed to encode it back identically."""
+
+    text: str
+    bom: bytes = b""
+    encoding: str = "utf-8"
+
+    def encode(self, text: str) -> bytes:
+        return self.bom + text.encode(self.encoding)
+
+
+def text_digest(text: str) -> str:
+    """The fingerprint write-back compares to see whether a file changed since it was read."""
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def decode_bytes(data: bytes) -> TextFile:
+    """Decode file bytes, honouring a byte-order mark.
+
+    Raises:
+        DecodeError: the bytes are not valid in the encoding (UTF-8 unless a BOM says otherwise).
+    """
+    bom, encoding = b"", "utf-8"
+    for mark, name in _BOMS:
+        if data.startswith(mark):
+            bom, encoding = mark, name
+            break
+    body = data[len(bom):]
+    try:
+        return TextFile(body.decode(encoding), bom, encoding)
+    except UnicodeDecodeError as exc:
+        line = body.count(b"\n", 0, exc.start) + 1
+        column = exc.start - (body.rfind(b"\n", 0, exc.start) + 1) + 1
+        raise DecodeError(
+            f"not valid {encoding.upper()} text (byte 0x{body[exc.start]:02x} at line {line}, "
+            f"column {column}); save the file as UTF-8 and import it again", line, column,
+        ) from None
+
+
+def read_text_file(path: str | Path) -> TextFile:
+    """Read and decode a file, or standard input for "-".
+
+    Raises:
+        OSError: the file cannot be read.
+        DecodeError: its bytes are not valid text.
+    """
+    data = sys.stdin.buffer.read() if str(path) == "-" else Path(path).read_bytes()
+    return decode_bytes(data)

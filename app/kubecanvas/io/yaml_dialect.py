@@ -1,0 +1,180 @@
+"""The YAML dialect KubeCanvas reads and writes: safe, JSON-shaped, Kubernetes-minded.
+
+Reading goes through a subclass of PyYAML's C safe loader (the pure-Python one when libyaml is
+missing) that keeps every value JSON-serializable, because manifests are stored in the project file
+as JSON and compared as plain data:
+
+- timestamps stay the strings they were written as (Kubernetes treats them as strings);
+- `!!binary` keeps its base64 text, `!!set` becomes a mapping to nulls, `!!omap`/`!!pairs` a list
+  of one-entry mappings, `.inf`/`.nan` keep their text;
+- mapping keys that are not strings become the strings Kubernetes' own YAML-to-JSON step makes
+  of them (`1` -> "1", `true` -> "true"), and a key written twice is remembered for a warning;
+- `!!python/...` and unknown tags are refused with a message; nothing is ever executed.
+
+Writing uses the C safe dumper with aliases off, multi-line strings as `|` blocks, and extra
+quoting for strings that Go's YAML reader (which kubectl uses) would take for numbers or booleans
+even though PyYAML would not (`1e3`, `0o17`, `y`, `n`).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from typing import Any
+
+import yaml
+from yaml.constructor import ConstructorError, SafeConstructor
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+_BaseLoader: Any = getattr(yaml, "CSafeLoader", None) or yaml.SafeLoader
+_BaseDumper: Any = getattr(yaml, "CSafeDumper", None) or yaml.SafeDumper
+
+_MERGE_TAG = "tag:yaml.org,2002:merge"
+
+
+def key_text(key: object) -> str:
+    """A mapping key as the string Kubernetes' YAML-to-JSON conversion makes of it."""
+    if isinstance(key, str):
+        return key
+    if key is None:
+        return "null"
+    if isinstance(key, bool):
+        return "true" if key else "false"
+    return str(key)
+
+
+class ManifestLoader(_BaseLoader):  # type: ignore[misc]
+    """Safe loader producing JSON-shaped data. `duplicate_keys` collects (line, column, key) of
+    keys written twice in one mapping (0-based marks, relative to the parsed text)."""
+
+    def __init__(self, stream: str) -> None:
+        super().__init__(stream)
+        self.duplicate_keys: list[tuple[int, int, str]] = []
+
+    def construct_mapping(self, node: Node, deep: bool = False) -> dict[str, Any]:
+        if not isinstance(node, MappingNode):
+            raise ConstructorError(None, None, f"expected a mapping, found {node.id}",
+                                   node.start_mark)
+        own = sum(1 for key_node, _ in node.value if key_node.tag != _MERGE_TAG)
+        self.flatten_mapping(node)
+        first_own = len(node.value) - own
+        mapping: dict[str, Any] = {}
+        for index, (key_node, value_node) in enumerate(node.value):
+            key = self.construct_object(key_node, deep=deep)
+            if isinstance(key, (dict, list)):
+                raise ConstructorError("while constructing a mapping", node.start_mark,
+                                       "found a mapping or list used as a key",
+                                       key_node.start_mark)
+            text = key_text(key)
+            if index >= first_own and text in mapping and key_node.start_mark is not None:
+                mark = key_node.start_mark
+                self.duplicate_keys.append((mark.line, mark.column, text))
+            mapping[text] = self.construct_object(value_node, deep=deep)
+        return mapping
+
+    def construct_kc_string(self, node: Node) -> str:
+        return str(self.construct_scalar(node))
+
+    def construct_kc_binary(self, node: Node) -> str:
+        return "".join(str(self.construct_scalar(node)).split())
+
+    def construct_kc_float(self, node: Node) -> float | str:
+        value = SafeConstructor.construct_yaml_float(self, node)
+        return value if math.isfinite(value) else str(self.construct_scalar(node))
+
+    def construct_kc_set(self, node: Node) -> Any:
+        data: dict[str, Any] = {}
+        yield data
+        data.update(self.construct_mapping(node))
+
+    def construct_kc_pairs(self, node: Node) -> Any:
+        data: list[dict[str, Any]] = []
+        yield data
+        if not isinstance(node, SequenceNode):
+            raise ConstructorError(None, None, f"expected a list of pairs, found {node.id}",
+                                   node.start_mark)
+        for item in node.value:
+            data.append(self.construct_mapping(item, deep=True))
+
+    def refuse_python(self, suffix: str, node: Node) -> None:
+        raise ConstructorError(
+            None, None,
+            f"the Python tag !!python/{suffix} is refused: KubeCanvas reads plain YAML data only "
+            "and never runs code from a file; remove the tag", node.start_mark)
+
+    def refuse_unknown(self, node: Node) -> None:
+        raise ConstructorError(
+            None, None,
+            f"unknown YAML tag {node.tag!r}: Kubernetes manifests hold plain mappings, lists and "
+            "scalars; remove the tag", node.start_mark)
+
+
+ManifestLoader.add_constructor("tag:yaml.org,2002:timestamp", ManifestLoader.construct_kc_string)
+ManifestLoader.add_constructor("tag:yaml.org,2002:binary", ManifestLoader.construct_kc_binary)
+ManifestLoader.add_constructor("tag:yaml.org,2002:float", ManifestLoader.construct_kc_float)
+ManifestLoader.add_constructor("tag:yaml.org,2002:set", ManifestLoader.construct_kc_set)
+ManifestLoader.add_constructor("tag:yaml.org,2002:omap", ManifestLoader.construct_kc_pairs)
+ManifestLoader.add_constructor("tag:yaml.org,2002:pairs", ManifestLoader.construct_kc_pairs)
+ManifestLoader.add_multi_constructor("tag:yaml.org,2002:python/", ManifestLoader.refuse_python)
+ManifestLoader.add_constructor(None, ManifestLoader.refuse_unknown)
+
+
+def parse_document(text: str) -> tuple[Any, list[tuple[int, int, str]]]:
+    """Parse one document chunk; returns (data or None when empty, duplicate keys).
+
+    Raises:
+        yaml.YAMLError: the text is not valid YAML or holds a refused value.
+    """
+    loader = ManifestLoader(text)
+    try:
+        return loader.get_single_data(), loader.duplicate_keys
+    finally:
+        loader.dispose()
+
+
+def compose_document(text: str) -> Node | None:
+    """The node tree of one chunk (for line numbers); None when it is empty."""
+    loader = ManifestLoader(text)
+    try:
+        node: Node | None = loader.get_single_node()
+        return node
+    finally:
+        loader.dispose()
+
+
+# --- writing ----------------------------------------------------------------------------------
+
+class ManifestDumper(_BaseDumper):  # type: ignore[misc]
+    """Safe dumper for `kubectl apply`-ready YAML."""
+
+    def ignore_aliases(self, data: Any) -> bool:
+        return True
+
+
+def _represent_str(dumper: ManifestDumper, data: str) -> ScalarNode:
+    style = "|" if "\n" in data else None
+    node: ScalarNode = dumper.represent_scalar("tag:yaml.org,2002:str", data, style=style)
+    return node
+
+
+ManifestDumper.add_representer(str, _represent_str)
+# Strings Go's YAML reader (sigs.k8s.io/yaml, used by kubectl) resolves to numbers or booleans
+# although YAML 1.1 in PyYAML does not: quote them on output so they stay strings in the cluster.
+ManifestDumper.add_implicit_resolver(
+    "tag:yaml.org,2002:float",
+    re.compile(r"^[-+]?(?:[0-9][0-9_]*(?:\.[0-9_]*)?|\.[0-9_]+)[eE][-+]?[0-9]+$"),
+    list("-+0123456789."))
+ManifestDumper.add_implicit_resolver(
+    "tag:yaml.org,2002:int", re.compile(r"^[-+]?0[oO][0-7_]+$"), list("-+0"))
+ManifestDumper.add_implicit_resolver(
+    "tag:yaml.org,2002:bool", re.compile(r"^(?:y|Y|n|N)$"), list("yYnN"))
+
+#: Effectively no line folding (the C emitter needs an int).
+_NO_FOLD = 1 << 30
+
+
+def dump_document(data: Any) -> str:
+    """One document as block-style YAML, keys in their order, unicode kept, lines not folded."""
+    text: str = yaml.dump(data, Dumper=ManifestDumper, default_flow_style=False,
+                          sort_keys=False, allow_unicode=True, width=_NO_FOLD)
+    return text

@@ -1,0 +1,267 @@
+"""Importing Kubernetes YAML: files, folders and standard input, tolerant of damage.
+
+Each document is parsed on its own (see `yaml_split`), so a broken one is reported with its file,
+line, column and reason while the rest of the file still loads. Every resource remembers where it
+came from (`Origin`, with a lazy field-level line lookup) and what it looked like (`original`), so
+findings can point at lines and write-back can keep untouched documents byte for byte.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from kubecanvas.io.lines import LineIndex
+from kubecanvas.io.problems import LoadProblem, LoadResult, duplicate_problems
+from kubecanvas.io.strip import strip_cluster_fields as strip_manifest
+from kubecanvas.io.textfile import DecodeError, read_text_file, text_digest
+from kubecanvas.io.yaml_dialect import parse_document
+from kubecanvas.io.yaml_split import Chunk, content_offset, split_chunks
+from kubecanvas.model.resource import Origin, Resource
+
+YAML_SUFFIXES = (".yaml", ".yml")
+_KUSTOMIZE_GROUP = "kustomize.config.k8s.io"
+
+
+@dataclass(frozen=True)
+class _Options:
+    file: str
+    strip: bool
+    source: str | None
+    digest: str | None
+
+
+def load_paths(paths: Sequence[str | Path], *, strip_cluster_fields: bool = False,
+               source: str | None = None) -> LoadResult:
+    """Load files, folders (every .yaml/.yml below, sorted, hidden ones skipped) and "-" for
+    standard input. Never raises for bad input: unreadable files, bad encodings and broken
+    documents become problems, and everything else loads."""
+    result = LoadResult()
+    for path in paths:
+        for file in _expand(path, result):
+            result.extend(_load_file(file, strip_cluster_fields, source))
+    result.problems.extend(duplicate_problems(result.resources))
+    return result
+
+
+def load_text(text: str, file: str = "-", *, strip_cluster_fields: bool = False,
+              source: str | None = None) -> LoadResult:
+    """Load one YAML stream held in memory; `file` names it in origins and problems."""
+    result = _load_stream(text, _Options(file, strip_cluster_fields, source, text_digest(text)))
+    result.problems.extend(duplicate_problems(result.resources))
+    return result
+
+
+def _expand(path: str | Path, result: LoadResult) -> list[str]:
+    """The files a path stands for; a missing path or an empty folder is reported."""
+    if str(path) == "-":
+        return ["-"]
+    given = Path(path)
+    if given.is_dir():
+        found = sorted(
+            (p for p in given.rglob("*")
+             if p.suffix.lower() in YAML_SUFFIXES and p.is_file()
+             and not any(part.startswith(".") for part in p.relative_to(given).parts)),
+            key=lambda p: p.relative_to(given).parts)
+        if not found:
+            result.problems.append(LoadProblem(
+                str(path), 1, 1, "the folder holds no .yaml or .yml files", "warning"))
+        return [str(p) for p in found]
+    if not given.exists():
+        result.problems.append(LoadProblem(str(path), 1, 1, "no such file or folder"))
+        return []
+    return [str(path)]
+
+
+def _load_file(file: str, strip: bool, source: str | None) -> LoadResult:
+    try:
+        content = read_text_file(file)
+    except DecodeError as exc:
+        return LoadResult(problems=[LoadProblem(file, exc.line, exc.column,
+                                                f"{exc}; the file was skipped")])
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+        return LoadResult(problems=[LoadProblem(file, 1, 1, f"cannot read the file: {reason}")])
+    digest = None if file == "-" else text_digest(content.text)
+    return _load_stream(content.text, _Options(file, strip, source, digest))
+
+
+def _load_stream(text: str, options: _Options) -> LoadResult:
+    result = LoadResult()
+    for chunk in split_chunks(text):
+        if content_offset(chunk.text) is None:
+            continue  # only comments, blank lines or markers: kept for write-back, not loaded
+        result.extend(_load_chunk(chunk, options))
+    return result
+
+
+def load_chunk(chunk: Chunk, file: str, digest: str | None = None) -> LoadResult:
+    """Load one document chunk the way a file import does (write-back uses it to see which
+    chunks hold resources). Duplicates are not checked here."""
+    if content_offset(chunk.text) is None:
+        return LoadResult()
+    return _load_chunk(chunk, _Options(file, False, None, digest))
+
+
+def _load_chunk(chunk: Chunk, options: _Options) -> LoadResult:
+    line, column = chunk.content_start()
+    try:
+        data, duplicates = parse_document(chunk.text)
+    except yaml.YAMLError as exc:
+        return _problem(options, *_error_position(exc, chunk), _error_message(exc, chunk))
+    except RecursionError:
+        return _problem(options, line, column, "the document is nested too deeply to read")
+    if data is None:
+        return LoadResult()
+    if not isinstance(data, dict):
+        what = "a list" if isinstance(data, list) else f"a single value ({type(data).__name__})"
+        return _problem(options, line, column,
+                        f"the document is {what}, not a mapping; a Kubernetes manifest is a "
+                        "mapping with apiVersion, kind and metadata. It was not loaded")
+    result = LoadResult()
+    label = _label(data)
+    for dup_line, dup_column, key in duplicates:
+        result.problems.append(LoadProblem(
+            options.file, chunk.start_line + dup_line, dup_column + 1,
+            f"the key {key!r} is written twice in one mapping; the last value is used",
+            "warning", label))
+    if "\t" in chunk.text:
+        result.problems.extend(_trailing_tabs(chunk, options, label))
+    index = LineIndex(chunk.text, chunk.start_line)
+    if _is_list(data):
+        result.extend(_load_list(data, chunk, index, options))
+        return result
+    skipped = _not_a_resource(data)
+    if skipped:
+        result.problems.append(LoadProblem(options.file, line, column, skipped, "warning", label))
+        return result
+    origin = Origin(options.file, line, column, chunk.index, None, options.source,
+                    index.lookup, options.digest)
+    result.resources.append(_resource(data, origin, options.strip))
+    return result
+
+
+def _load_list(data: dict[str, Any], chunk: Chunk, index: LineIndex,
+               options: _Options) -> LoadResult:
+    """One resource per item of a `kind: List` (or `ConfigMapList`, ...) document. Items of a
+    typed list may leave out kind and apiVersion; they get the list's, as the API server does."""
+    result = LoadResult()
+    list_kind = str(data.get("kind"))
+    item_kind = list_kind[: -len("List")] if list_kind != "List" else ""
+    for number, item in enumerate(data["items"]):
+        found = index.lookup(("items", number))
+        line, column = found if found is not None else chunk.content_start()
+        if not isinstance(item, dict):
+            result.problems.append(LoadProblem(
+                options.file, line, column,
+                f"item {number} of the {list_kind} is not a mapping; it was not loaded"))
+            continue
+        if item_kind:
+            item = _fill_type(item, item_kind, data.get("apiVersion"))
+        origin = Origin(options.file, line, column, chunk.index, number, options.source,
+                        index.for_item(("items", number)), options.digest)
+        result.resources.append(_resource(item, origin, options.strip))
+    return result
+
+
+def _fill_type(item: dict[str, Any], kind: str, api_version: object) -> dict[str, Any]:
+    if "kind" in item and "apiVersion" in item:
+        return item
+    filled = {"apiVersion": api_version, "kind": kind} if isinstance(api_version, str) else {
+        "kind": kind}
+    filled.update(item)
+    return filled
+
+
+def _resource(data: dict[str, Any], origin: Origin, strip: bool) -> Resource:
+    original = copy_data(data)
+    manifest = strip_manifest(data) if strip else data
+    return Resource(manifest=manifest, origin=origin, original=original)
+
+
+def copy_data(value: Any) -> Any:
+    """A deep copy of JSON-shaped data, several times faster than `copy.deepcopy`."""
+    if type(value) is dict:
+        return {key: copy_data(item) for key, item in value.items()}
+    if type(value) is list:
+        return [copy_data(item) for item in value]
+    return value
+
+
+def _is_list(data: dict[str, Any]) -> bool:
+    kind = data.get("kind")
+    return (isinstance(kind, str) and kind.endswith("List") and "items" in data
+            and isinstance(data["items"], list))
+
+
+def _not_a_resource(data: dict[str, Any]) -> str | None:
+    """Why a mapping is skipped rather than loaded as a resource, or None to load it."""
+    if "kind" not in data and "apiVersion" not in data:
+        return ("the document has neither apiVersion nor kind, so it is not a Kubernetes "
+                "resource; it was skipped")
+    api_version = data.get("apiVersion")
+    if isinstance(api_version, str) and api_version.startswith(_KUSTOMIZE_GROUP):
+        return ("a kustomize file, not a resource: it was skipped (run `kustomize build` and "
+                "import the output to see what it produces)")
+    return None
+
+
+def _label(data: dict[str, Any]) -> str:
+    return Resource(manifest=data).label()
+
+
+def _problem(options: _Options, line: int, column: int, message: str) -> LoadResult:
+    return LoadResult(problems=[LoadProblem(options.file, line, column, message)])
+
+
+def _error_position(exc: yaml.YAMLError, chunk: Chunk) -> tuple[int, int]:
+    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+    if mark is not None:
+        return chunk.start_line + mark.line, mark.column + 1
+    position = getattr(exc, "position", None)
+    if isinstance(position, int):
+        before = chunk.text[:position]
+        return chunk.start_line + before.count("\n"), position - (before.rfind("\n") + 1) + 1
+    return chunk.content_start()
+
+
+def _error_message(exc: yaml.YAMLError, chunk: Chunk) -> str:
+    """The parser's reason in one line, plus a hint for the usual causes."""
+    if isinstance(exc, yaml.MarkedYAMLError):
+        parts = [exc.problem or "invalid YAML"]
+        if exc.context:
+            parts.append(f"({exc.context})")
+        message = " ".join(parts)
+    elif isinstance(exc, yaml.reader.ReaderError):
+        message = f"character {exc.character!r} is not allowed in YAML: {exc.reason}"
+    else:
+        message = str(exc).replace("\n", " ")
+    line, column = _error_position(exc, chunk)
+    lines = chunk.text.split("\n")
+    offset = line - chunk.start_line
+    here = lines[offset] if 0 <= offset < len(lines) else ""
+    if "\t" in here[: column + 1]:
+        message += "; a TAB character is used here: YAML indents with spaces only"
+    elif "{{" in chunk.text:
+        message += ("; the document looks like a template ({{ ... }}): render it first (for "
+                    "example with `helm template`) and import the output")
+    return f"invalid YAML: {message}"
+
+
+def _trailing_tabs(chunk: Chunk, options: _Options, label: str) -> list[LoadProblem]:
+    """Warn about TABs after the last visible character of a line: libyaml and kubectl accept
+    them, but stricter YAML tools (PyYAML's pure-Python reader among them) reject the file."""
+    problems = []
+    for offset, text in enumerate(chunk.text.split("\n")):
+        stripped = text.rstrip(" \t\r")
+        if "\t" in text[len(stripped):] and stripped.strip():
+            problems.append(LoadProblem(
+                options.file, chunk.start_line + offset, len(stripped) + 1,
+                "a TAB character trails this line; some YAML tools reject it, remove it",
+                "warning", label))
+    return problems
+

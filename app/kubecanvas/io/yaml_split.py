@@ -1,0 +1,138 @@
+"""Splitting a YAML stream into its documents as raw text.
+
+PyYAML reads a stream all or nothing: one broken document and none of the others are returned.
+KubeCanvas splits the text itself, at the same places a YAML parser would (a `---` start marker at
+the beginning of a line, a `...` end marker, `%` directives that open a document), and parses each
+chunk alone. The chunks concatenate back to the exact input, comments and blank lines included,
+which is what lets an untouched document be written back byte for byte.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+#: A start marker, end marker or directive at the beginning of a line. The markers need a blank
+#: (or the end of the line) after them, as in the YAML spec: `----` or `---x` are content.
+_MARKER = re.compile(r"^(?:(---|\.\.\.)(?=[ \t\r\n]|\Z)|%)", re.MULTILINE)
+#: A line holding YAML content: not blank, not a comment, not a directive.
+_CONTENT_LINE = re.compile(r"^(?:[ \t]+[^\s#]|[^\s#%])", re.MULTILINE)
+
+
+@dataclass(frozen=True)
+class Chunk:
+    """One document of a stream as raw text.
+
+    Attributes:
+        index: position in the stream, counting every chunk (empty ones too).
+        text: the exact text, from its first line (directives or `---`) to just before the next.
+        start_line: 1-based line in the whole stream where `text` begins.
+    """
+
+    index: int
+    text: str
+    start_line: int
+
+    def content_start(self) -> tuple[int, int]:
+        """The 1-based (line, column) in the stream where the document's content begins,
+        skipping directives, comments, blank lines and a bare `---`; the chunk start when empty."""
+        found = content_offset(self.text)
+        if found is None:
+            return self.start_line, 1
+        return self.start_line + found[0], found[1]
+
+
+def split_chunks(text: str) -> list[Chunk]:
+    """Split a YAML stream into document chunks whose texts concatenate to `text`."""
+    bounds = [0]
+    start = 0
+    has_marker = False
+    has_directive = False
+    for match in _MARKER.finditer(text):
+        pos = match.start()
+        kind = match.group(1) or "%"
+        if kind == "...":
+            end = text.find("\n", pos)
+            start = len(text) if end < 0 else end + 1
+            if start < len(text):
+                bounds.append(start)
+            has_marker = has_directive = False
+        elif kind == "%":
+            if pos > start and (has_marker or _has_content(text, start, pos)):
+                bounds.append(pos)
+                start, has_marker = pos, False
+            has_directive = True
+        else:  # "---"
+            if pos == start or (has_directive and not has_marker
+                                and not _has_content(text, start, pos)):
+                has_marker = True
+                continue
+            bounds.append(pos)
+            start, has_marker, has_directive = pos, True, False
+    bounds.append(len(text))
+    chunks = []
+    line = 1
+    for index, (begin, end) in enumerate(zip(bounds, bounds[1:], strict=False)):
+        piece = text[begin:end]
+        chunks.append(Chunk(index, piece, line))
+        line += piece.count("\n")
+    return chunks or [Chunk(0, "", 1)]
+
+
+def _has_content(text: str, begin: int, end: int) -> bool:
+    return _CONTENT_LINE.search(text, begin, end) is not None
+
+
+def content_offset(text: str) -> tuple[int, int] | None:
+    """(0-based line offset, 1-based column) of the first content inside one chunk's text, or
+    None when the chunk holds only directives, markers, comments and blank lines."""
+    for number, line in enumerate(text.split("\n")):
+        stripped = line.lstrip(" \t")
+        if not stripped.strip() or stripped.startswith("#") or line.startswith("%"):
+            continue
+        if _is_marker(line, "---"):
+            rest = line[3:].lstrip(" \t")
+            if not rest.strip() or rest.startswith("#"):
+                continue
+            return number, len(line) - len(rest) + 1
+        if _is_marker(line, "..."):
+            continue
+        return number, len(line) - len(stripped) + 1
+    return None
+
+
+def _is_marker(line: str, marker: str) -> bool:
+    return line.startswith(marker) and (len(line) == 3 or line[3] in " \t\r")
+
+
+def split_trivia(text: str) -> tuple[str, str, str]:
+    """Split one chunk's text into (leading trivia, body, trailing trivia).
+
+    Leading trivia is the whole lines before the content (directives, `---`, comments, blank
+    lines); trailing trivia the whole lines after the last content line that are blank, comments
+    or a `...` marker. Write-back keeps both around a re-dumped body, so the comment above an
+    edited resource survives. Callers verify the result parses as intended.
+    """
+    lines = _split_keep(text)
+    found = content_offset(text)
+    if found is None:
+        return text, "", ""
+    offset = found[0]
+    lead = "".join(lines[:offset])
+    rest = lines[offset:]
+    tail_start = len(rest)
+    while tail_start > 1:
+        line = rest[tail_start - 1]
+        stripped = line.strip()
+        if stripped and not line.startswith("#") and not _is_marker(line, "..."):
+            break
+        tail_start -= 1
+    return lead, "".join(rest[:tail_start]), "".join(rest[tail_start:])
+
+
+def _split_keep(text: str) -> list[str]:
+    parts = text.split("\n")
+    lines = [part + "\n" for part in parts[:-1]]
+    if parts[-1]:
+        lines.append(parts[-1])
+    return lines

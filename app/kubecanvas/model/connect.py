@@ -1,0 +1,469 @@
+"""Connecting, disconnecting, renaming and removing: wiring as edits of manifest fields.
+
+There is no edge the YAML does not contain. Dragging a wire from one resource to another asks
+`connect_actions` which field edits would make that edge real, each described in words ("Service
+web selects pods app=web, port 80 -> 8080"); the chosen one is an ordinary reversible edit.
+`why_not` says why nothing fits. Disconnecting removes exactly the field that makes an edge;
+renaming can update every reference; removing reports (and can clean) what referred to a resource.
+
+Actions are computed for the pair in either drag direction.
+"""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from kubecanvas.model.document import Document
+from kubecanvas.model.edits import DELETE, Compound, Edit, RemoveResource, SetField
+from kubecanvas.model.graph import Edge, WiringGraph, own_selector
+from kubecanvas.model.kinds import (
+    as_list,
+    as_mapping,
+    effective_namespace,
+    get_path,
+    kind_info,
+    pod_template,
+    pod_template_path,
+    template_labels,
+)
+from kubecanvas.model.references import EdgeType
+from kubecanvas.model.resource import Resource
+from kubecanvas.model.selectors import format_labels
+
+FieldPath = tuple[str | int, ...]
+
+
+@dataclass
+class WiringAction:
+    """One way of joining two resources, as a field edit described in words.
+
+    `params` holds the choices a user may change before applying (a mount path, a URL path);
+    `edit(**params)` builds a fresh edit with them.
+    """
+
+    description: str
+    build: Callable[..., Edit] = field(repr=False)
+    params: dict[str, Any] = field(default_factory=dict)
+
+    def edit(self, **overrides: Any) -> Edit:
+        values = {**self.params, **overrides}
+        made = copy.deepcopy(self.build(**values))  # a fresh edit each time: edits keep undo state
+        made.description = self.description
+        return made
+
+
+def _containers(res: Resource) -> list[Mapping[str, Any]]:
+    template = pod_template(res)
+    spec = template.get("spec") if template else None
+    items = spec.get("containers") if isinstance(spec, Mapping) else None
+    return [c for c in items if isinstance(c, Mapping)] if isinstance(items, list) else []
+
+
+def _spec_path(res: Resource) -> FieldPath:
+    tpath = pod_template_path(res)
+    assert tpath is not None
+    return (*tpath, "spec")
+
+
+def _first_container_port(res: Resource) -> tuple[Any, Any]:
+    """(name or None, number or None) of the first declared container port."""
+    for container in _containers(res):
+        for port in container.get("ports") or []:
+            if isinstance(port, Mapping) and port.get("containerPort"):
+                return port.get("name"), port.get("containerPort")
+    return None, None
+
+
+def _list_len(res: Resource, path: FieldPath) -> int:
+    value = get_path(res.manifest, path)
+    return len(value) if isinstance(value, list) else 0
+
+
+def _free_volume_name(res: Resource, base: str) -> str:
+    spec = as_mapping(get_path(res.manifest, _spec_path(res)))
+    taken = {v.get("name") for v in as_list(spec.get("volumes")) if isinstance(v, Mapping)}
+    name = "".join(ch if ch.isalnum() or ch == "-" else "-" for ch in base.lower())[:50] or "vol"
+    candidate, n = name, 2
+    while candidate in taken:
+        candidate, n = f"{name}-{n}", n + 1
+    return candidate
+
+
+# --- selecting pods --------------------------------------------------------------------------
+def _pod_labels_for(workload: Resource) -> tuple[dict[str, str], list[Edit]]:
+    """Labels that identify the workload's pods, and the edits needed if it has none."""
+    selector = own_selector(workload)
+    labels = template_labels(workload)
+    if selector is not None and selector.match_labels:
+        wanted = dict(selector.match_labels)
+        if all(labels.get(k) == v for k, v in wanted.items()):
+            return wanted, []
+    if labels:
+        return labels, []
+    wanted = {"app": workload.name}
+    tpath = pod_template_path(workload)
+    assert tpath is not None
+    edits: list[Edit] = [SetField(workload.id, (*tpath, "metadata", "labels", "app"), workload.name)]
+    info = kind_info(workload.kind)
+    if info.selector is not None and info.selector_style == "label" and workload.kind != "Job":
+        edits.append(SetField(workload.id, (*info.selector, "matchLabels", "app"), workload.name))
+    return wanted, edits
+
+
+def _service_selects(doc: Document, service: Resource, workload: Resource) -> WiringAction:
+    labels, prep = _pod_labels_for(workload)
+    edits = list(prep)
+    text = f"Service {service.name} selects pods {format_labels(labels)}"
+    if service.spec.get("selector"):
+        text += f" (replaces {format_labels(service.spec['selector'])})"
+    edits.append(SetField(service.id, ("spec", "selector"), labels))
+    port_name, port_number = _first_container_port(workload)
+    if not service.spec.get("ports") and port_number:
+        target = port_name or port_number
+        port = {"name": "http" if not port_name else str(port_name)[:15], "port": 80,
+                "targetPort": target}
+        edits.append(SetField(service.id, ("spec", "ports"), [port]))
+        text += f", port 80 -> {target}"
+    elif port_number and isinstance(service.spec.get("ports"), list):
+        first = service.spec["ports"][0] if service.spec["ports"] else {}
+        if isinstance(first, Mapping):
+            text += f", port {first.get('port')} -> {first.get('targetPort', first.get('port'))}"
+    return WiringAction(text, lambda: Compound(edits))
+
+
+def _policy_selects(policy: Resource, workload: Resource) -> WiringAction:
+    labels, prep = _pod_labels_for(workload)
+    path: FieldPath = ("spec", "podSelector") if policy.kind == "NetworkPolicy" else (
+        "spec", "selector")
+    noun = "applies to" if policy.kind == "NetworkPolicy" else "protects"
+    text = f"{policy.kind} {policy.name} {noun} pods {format_labels(labels)}"
+    edits = [*prep, SetField(policy.id, path, {"matchLabels": labels})]
+    return WiringAction(text, lambda: Compound(edits))
+
+
+# --- Ingress ---------------------------------------------------------------------------------
+def _ingress_routes(ingress: Resource, service: Resource) -> list[WiringAction]:
+    ports = [p for p in as_list(service.spec.get("ports")) if isinstance(p, Mapping)]
+    rules = as_list(ingress.spec.get("rules"))
+    has_paths = any(isinstance(r, Mapping) and get_path(r, ("http", "paths")) for r in rules)
+    default_path = f"/{service.name}" if has_paths else "/"
+    actions = []
+    for port in ports or [{"port": 80}]:
+        port_ref = {"name": port["name"]} if port.get("name") else {"number": port.get("port")}
+        shown = port.get("name") or port.get("port")
+
+        def build(path: str = default_path, port_ref: dict[str, Any] = port_ref) -> Edit:
+            backend = {"service": {"name": service.name, "port": port_ref}}
+            entry = {"path": path, "pathType": "Prefix", "backend": backend}
+            if not rules:
+                return SetField(ingress.id, ("spec", "rules"), [{"http": {"paths": [entry]}}])
+            index = _list_len(ingress, ("spec", "rules", 0, "http", "paths"))
+            return SetField(ingress.id, ("spec", "rules", 0, "http", "paths", index), entry)
+
+        actions.append(WiringAction(
+            f"Ingress {ingress.name} routes {default_path} to Service {service.name}:{shown}",
+            build, {"path": default_path}))
+    if not ingress.spec.get("defaultBackend") and ports:
+        port = ports[0]
+        port_ref = {"name": port["name"]} if port.get("name") else {"number": port.get("port")}
+        backend = {"service": {"name": service.name, "port": port_ref}}
+        actions.append(WiringAction(
+            f"Ingress {ingress.name} sends unmatched requests to Service {service.name}",
+            lambda: SetField(ingress.id, ("spec", "defaultBackend"), backend)))
+    return actions
+
+
+def _ingress_tls(ingress: Resource, secret: Resource) -> WiringAction:
+    hosts = [r.get("host") for r in ingress.spec.get("rules") or []
+             if isinstance(r, Mapping) and r.get("host")]
+    entry: dict[str, Any] = {"secretName": secret.name}
+    if hosts:
+        entry["hosts"] = hosts
+    index = _list_len(ingress, ("spec", "tls"))
+    return WiringAction(f"Ingress {ingress.name} terminates TLS with Secret {secret.name}",
+                        lambda: SetField(ingress.id, ("spec", "tls", index), entry))
+
+
+# --- pods using things -----------------------------------------------------------------------
+def _mount(workload: Resource, volume_source: dict[str, Any], vol_base: str,
+           text: str, default_path: str, read_only: bool = False) -> WiringAction:
+    spec_path = _spec_path(workload)
+    volume_name = _free_volume_name(workload, vol_base)
+
+    def build(mount_path: str = default_path) -> Edit:
+        vindex = _list_len(workload, (*spec_path, "volumes"))
+        mount: dict[str, Any] = {"name": volume_name, "mountPath": mount_path}
+        if read_only:
+            mount["readOnly"] = True
+        edits: list[Edit] = [SetField(workload.id, (*spec_path, "volumes", vindex),
+                                      {"name": volume_name, **volume_source})]
+        if _containers(workload):
+            mindex = _list_len(workload, (*spec_path, "containers", 0, "volumeMounts"))
+            edits.append(SetField(workload.id,
+                                  (*spec_path, "containers", 0, "volumeMounts", mindex), mount))
+        return Compound(edits)
+
+    return WiringAction(text.format(path=default_path), build, {"mount_path": default_path})
+
+
+def _env_from(workload: Resource, kind: str, name: str) -> WiringAction:
+    spec_path = _spec_path(workload)
+    key = "configMapRef" if kind == "ConfigMap" else "secretRef"
+    index = _list_len(workload, (*spec_path, "containers", 0, "envFrom"))
+    container = _containers(workload)[0].get("name") if _containers(workload) else "?"
+    return WiringAction(
+        f"{workload.kind} {workload.name} loads every key of {kind} {name} as environment "
+        f"variables (container {container})",
+        lambda: SetField(workload.id, (*spec_path, "containers", 0, "envFrom", index),
+                         {key: {"name": name}}))
+
+
+def _workload_uses(workload: Resource, target: Resource) -> list[WiringAction]:
+    kind, name = target.kind, target.name
+    who = f"{workload.kind} {workload.name}"
+    spec_path = _spec_path(workload)
+    if kind == "PersistentVolumeClaim":
+        return [_mount(workload, {"persistentVolumeClaim": {"claimName": name}}, name,
+                       f"{who} mounts claim {name} at {{path}}", "/data")]
+    if kind == "ConfigMap":
+        actions = [_mount(workload, {"configMap": {"name": name}}, name,
+                          f"{who} mounts ConfigMap {name} as files at {{path}}",
+                          f"/etc/{name}", read_only=True)]
+        if _containers(workload):
+            actions.append(_env_from(workload, kind, name))
+        return actions
+    if kind == "Secret":
+        actions = []
+        if target.manifest.get("type") == "kubernetes.io/dockerconfigjson":
+            index = _list_len(workload, (*spec_path, "imagePullSecrets"))
+            actions.append(WiringAction(
+                f"{who} pulls images with Secret {name}",
+                lambda: SetField(workload.id, (*spec_path, "imagePullSecrets", index),
+                                 {"name": name})))
+        actions.append(_mount(workload, {"secret": {"secretName": name}}, name,
+                              f"{who} mounts Secret {name} as files at {{path}}",
+                              f"/etc/secrets/{name}", read_only=True))
+        if _containers(workload):
+            actions.append(_env_from(workload, kind, name))
+        return actions
+    if kind == "ServiceAccount":
+        return [WiringAction(f"{who} runs as ServiceAccount {name}",
+                             lambda: SetField(workload.id, (*spec_path, "serviceAccountName"),
+                                              name))]
+    if kind == "Service" and workload.kind == "StatefulSet":
+        edits: list[Edit] = [SetField(workload.id, ("spec", "serviceName"), name)]
+        text = f"StatefulSet {workload.name} is governed by headless Service {name}"
+        if target.spec.get("clusterIP") != "None":
+            edits.append(SetField(target.id, ("spec", "clusterIP"), "None"))
+            text += " (makes the Service headless)"
+        return [WiringAction(text, lambda: Compound(edits))]
+    return []
+
+
+# --- storage, scaling ------------------------------------------------------------------------
+def _claim_binds(claim: Resource, volume: Resource) -> WiringAction:
+    ns = effective_namespace(claim)
+    edits: list[Edit] = [
+        SetField(claim.id, ("spec", "volumeName"), volume.name),
+        SetField(volume.id, ("spec", "claimRef"), {"namespace": ns, "name": claim.name}),
+    ]
+    pv_class = volume.spec.get("storageClassName")
+    if claim.spec.get("storageClassName") != (pv_class or ""):
+        edits.append(SetField(claim.id, ("spec", "storageClassName"), pv_class or ""))
+    return WiringAction(f"PVC {claim.name} binds to PV {volume.name} (volumeName and claimRef)",
+                        lambda: Compound(edits))
+
+
+def _set_class(res: Resource, cls: Resource) -> WiringAction:
+    return WiringAction(f"{res.kind} {res.name} uses StorageClass {cls.name}",
+                        lambda: SetField(res.id, ("spec", "storageClassName"), cls.name))
+
+
+def _hpa_scales(hpa: Resource, target: Resource) -> WiringAction:
+    ref = {"apiVersion": target.api_version, "kind": target.kind, "name": target.name}
+    return WiringAction(f"HorizontalPodAutoscaler {hpa.name} scales {target.kind} {target.name}",
+                        lambda: SetField(hpa.id, ("spec", "scaleTargetRef"), ref))
+
+
+SCALABLE = frozenset({"Deployment", "StatefulSet", "ReplicaSet", "ReplicationController"})
+
+
+def _directed(doc: Document, graph: WiringGraph, a: Resource,
+              b: Resource) -> list[WiringAction]:
+    """Actions where `a` is the resource whose fields change (or the one that refers)."""
+    ka, kb = a.kind, b.kind
+    if kind_info(ka).namespaced and kind_info(kb).namespaced and (
+            effective_namespace(a) != effective_namespace(b)):
+        return []
+    b_has_pods = pod_template(b) is not None
+    already_selects = any(e.target == b.id for e in graph.out_edges(a.id, EdgeType.SELECTS))
+    if ka == "Service" and b_has_pods:
+        return [] if already_selects else [_service_selects(doc, a, b)]
+    if ka in ("NetworkPolicy", "PodDisruptionBudget") and b_has_pods:
+        return [] if already_selects else [_policy_selects(a, b)]
+    if ka == "Ingress" and kb == "Service":
+        return _ingress_routes(a, b)
+    if ka == "Ingress" and kb == "Secret":
+        return [_ingress_tls(a, b)]
+    if ka == "Ingress" and kb == "IngressClass":
+        return [WiringAction(f"Ingress {a.name} is served by IngressClass {b.name}",
+                             lambda: SetField(a.id, ("spec", "ingressClassName"), b.name))]
+    if pod_template(a) is not None:
+        return _workload_uses(a, b)
+    if ka == "PersistentVolumeClaim" and kb == "PersistentVolume":
+        return [_claim_binds(a, b)]
+    if ka in ("PersistentVolumeClaim", "PersistentVolume") and kb == "StorageClass":
+        return [_set_class(a, b)]
+    if ka == "HorizontalPodAutoscaler" and kb in SCALABLE:
+        return [_hpa_scales(a, b)]
+    return []
+
+
+def connect_actions(doc: Document, graph: WiringGraph, source_id: str,
+                    target_id: str) -> list[WiringAction]:
+    """Every wiring action that would join the two resources, in either direction."""
+    if source_id == target_id or source_id not in doc or target_id not in doc:
+        return []
+    a, b = doc.get(source_id), doc.get(target_id)
+    return _directed(doc, graph, a, b) + _directed(doc, graph, b, a)
+
+
+def why_not(doc: Document, graph: WiringGraph, source_id: str, target_id: str) -> str:
+    """Why no wiring action joins the two resources (for the hover hint)."""
+    if source_id == target_id:
+        return "A resource cannot be wired to itself."
+    a, b = doc.get(source_id), doc.get(target_id)
+    if kind_info(a.kind).namespaced and kind_info(b.kind).namespaced and (
+            effective_namespace(a) != effective_namespace(b)):
+        return (f"{a.label()} and {b.label()} are in different namespaces; Kubernetes "
+                "references between them never cross namespaces.")
+    if any(e.target in (a.id, b.id) for e in graph.out_edges(a.id) + graph.out_edges(b.id)
+           if e.source != e.target):
+        return f"{a.label()} and {b.label()} are already connected."
+    return f"A {a.kind} and a {b.kind} have no field that refers from one to the other."
+
+
+# --- disconnecting ---------------------------------------------------------------------------
+def _remove_list_entry(rid: str, path: FieldPath) -> SetField:
+    return SetField(rid, path, DELETE)
+
+
+def _disconnect_ref(doc: Document, edge: Edge) -> Edit | None:
+    res = doc.get(edge.source)
+    ref = edge.reference
+    if ref is None:
+        return None
+    path = ref.path
+    text = f"Disconnect {res.label()} from {ref.kind} {ref.name}"
+    if "volumes" in path and edge.type == EdgeType.MOUNTS:
+        vi = path.index("volumes")
+        vol_path = path[: vi + 2]
+        if "projected" in path:
+            source_path = path[: path.index("sources") + 2]
+            return Compound([_remove_list_entry(res.id, source_path)], text)
+        volume_name = ref.get("volume")
+        edits: list[Edit] = []
+        spec_path = path[:vi]
+        spec = as_mapping(get_path(res.manifest, spec_path))
+        for group in ("initContainers", "containers"):
+            for c, container in enumerate(as_list(spec.get(group))):
+                mounts = as_list(as_mapping(container).get("volumeMounts"))
+                for m in reversed(range(len(mounts))):
+                    if isinstance(mounts[m], Mapping) and mounts[m].get("name") == volume_name:
+                        edits.append(_remove_list_entry(
+                            res.id, (*spec_path, group, c, "volumeMounts", m)))
+        edits.append(_remove_list_entry(res.id, vol_path))
+        return Compound(edits, text)
+    for marker in ("env", "envFrom", "imagePullSecrets", "tls"):
+        if marker in path:
+            i = path.index(marker)
+            return Compound([_remove_list_entry(res.id, path[: i + 2])], text)
+    if "paths" in path:
+        i = path.index("paths")
+        return Compound([_remove_list_entry(res.id, path[: i + 2])], text)
+    if path[-1] in ("serviceAccountName", "serviceAccount", "ingressClassName",
+                    "storageClassName", "volumeName"):
+        return Compound([SetField(res.id, path, DELETE)], text)
+    if path[:2] == ("spec", "claimRef"):
+        return Compound([SetField(res.id, ("spec", "claimRef"), DELETE)], text)
+    if path[:2] in (("spec", "defaultBackend"), ("spec", "backend")):
+        return Compound([SetField(res.id, path[:2], DELETE)], text)
+    if path == ("spec", "serviceName"):
+        return Compound([SetField(res.id, path, DELETE)], text)
+    return None
+
+
+def _disconnect_select(doc: Document, graph: WiringGraph, edge: Edge) -> Edit | None:
+    selector_owner = doc.get(edge.source)
+    workload = doc.get(edge.target)
+    info = graph.selector_info(selector_owner.id)
+    if info is None:
+        return None
+    selected = [e.target for e in graph.out_edges(selector_owner.id, EdgeType.SELECTS)]
+    text = f"{selector_owner.label()} no longer selects {workload.label()}"
+    if selected == [workload.id]:
+        if selector_owner.kind == "Service":
+            return Compound([SetField(selector_owner.id, info.path, DELETE)], text)
+        return None  # a policy must select something; deleting it is the honest disconnect
+    own = own_selector(workload)
+    own_keys = {k for k, _ in own.match_labels} if own else set()
+    own_keys |= {r.key for r in own.requirements} if own else set()
+    tpath = pod_template_path(workload)
+    for key, _ in info.selector.match_labels:
+        if key not in own_keys and tpath is not None:
+            return Compound([SetField(workload.id, (*tpath, "metadata", "labels", key),
+                                      DELETE)], text + f" (removes pod label {key})")
+    return None
+
+
+def disconnect_edit(doc: Document, graph: WiringGraph, edge: Edge) -> Edit | None:
+    """The edit that removes exactly the wiring behind `edge`, or None when no field edit can
+    (the PV controller's own match, a required field such as an HPA's scaleTargetRef)."""
+    if edge.category == "ref":
+        return _disconnect_ref(doc, edge)
+    if edge.category == "select":
+        return _disconnect_select(doc, graph, edge)
+    return None
+
+
+# --- renaming and removing -------------------------------------------------------------------
+def rename_edit(doc: Document, graph: WiringGraph, rid: str, new_name: str,
+                update_references: bool = True) -> Edit:
+    """Rename a resource and, optionally, every by-name reference to it."""
+    res = doc.get(rid)
+    edits: list[Edit] = [SetField(rid, ("metadata", "name"), new_name)]
+    if update_references:
+        for edge in graph.in_edges(rid):
+            if edge.category == "ref" and edge.reference is not None and edge.source != rid:
+                edits.append(SetField(edge.source, edge.reference.path, new_name))
+    return Compound(edits, f"Rename {res.label()} to {new_name}")
+
+
+def referrers(graph: WiringGraph, ids: Iterable[str]) -> list[Edge]:
+    """Edges from other resources that refer by name to any of `ids`."""
+    wanted = set(ids)
+    return [e for rid in wanted for e in graph.in_edges(rid)
+            if e.category == "ref" and e.source not in wanted]
+
+
+def remove_edit(doc: Document, graph: WiringGraph, ids: Iterable[str],
+                clean_references: bool = False) -> tuple[Edit, list[Edge]]:
+    """Remove resources; returns the edit and the references that will dangle afterwards
+    (or, with `clean_references`, that the edit also removes)."""
+    ids = [i for i in ids if i in doc]
+    dangling = referrers(graph, ids)
+    edits: list[Edit] = []
+    if clean_references:
+        def order(edge: Edge) -> tuple[Any, ...]:
+            return (edge.source, *((0, s) if isinstance(s, int) else (1, s) for s in edge.path))
+
+        for edge in sorted(dangling, key=order, reverse=True):
+            cleanup = disconnect_edit(doc, graph, edge)
+            if cleanup is not None:
+                edits.append(cleanup)
+    edits += [RemoveResource(i) for i in ids]
+    names = ", ".join(doc.get(i).label() for i in ids[:3]) + (" ..." if len(ids) > 3 else "")
+    return Compound(edits, f"Delete {names}"), dangling

@@ -1,0 +1,104 @@
+"""Pictures of the diagram: PNG, SVG and PDF, drawn by the scene itself in the light theme.
+
+The scene renders into the target painter exactly as on screen (same items, same paint code);
+only the theme is switched to light for the duration, and the selection is hidden.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QMarginsF, QRectF, QSize, QSizeF, Qt
+from PySide6.QtGui import QColor, QImage, QPageLayout, QPageSize, QPainter, QPdfWriter
+from PySide6.QtSvg import QSvgGenerator
+
+from kubecanvas.ui.scene import CanvasScene
+from kubecanvas.ui.style import LIGHT
+
+FORMATS = {".png": "PNG image", ".svg": "SVG drawing", ".pdf": "PDF document"}
+MARGIN = 24.0
+
+
+class ExportError(Exception):
+    """The picture could not be written (unknown format, unwritable file)."""
+
+
+def export_rect(scene: CanvasScene, ids: list[str] | None = None) -> QRectF:
+    """The area to export: the selection's nodes, or everything."""
+    rect = scene.items_rect(ids) if ids else scene.itemsBoundingRect()
+    return rect.adjusted(-MARGIN, -MARGIN, MARGIN, MARGIN)
+
+
+def export_image(scene: CanvasScene, path: Path, ids: list[str] | None = None,
+                 scale: float = 2.0) -> Path:
+    """Write the diagram (or the nodes `ids`) to `path`; the suffix picks the format.
+
+    Raises:
+        ExportError: unknown suffix or the file could not be written.
+    """
+    suffix = path.suffix.lower()
+    if suffix not in FORMATS:
+        raise ExportError(f"{path.name}: choose a .png, .svg or .pdf file name")
+    source = export_rect(scene, ids)
+    if source.isEmpty():
+        raise ExportError("the diagram is empty: there is nothing to draw")
+    theme, selection = scene.theme, scene.selectedItems()
+    scene.clearSelection()
+    scene.set_theme(LIGHT)
+    try:
+        if suffix == ".png":
+            _png(scene, source, path, scale)
+        elif suffix == ".svg":
+            _svg(scene, source, path)
+        else:
+            _pdf(scene, source, path)
+    finally:
+        scene.set_theme(theme)
+        for item in selection:
+            item.setSelected(True)
+    if not path.is_file():
+        raise ExportError(f"{path}: the file could not be written")
+    return path
+
+
+def _render(scene: CanvasScene, painter: QPainter, target: QRectF, source: QRectF) -> None:
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
+    painter.fillRect(target, QColor(LIGHT.background))
+    scene.render(painter, target, source, Qt.AspectRatioMode.KeepAspectRatio)
+
+
+def _png(scene: CanvasScene, source: QRectF, path: Path, scale: float) -> None:
+    limit = 16000 / max(source.width(), source.height())
+    scale = min(scale, limit)
+    size = QSize(max(1, int(source.width() * scale)), max(1, int(source.height() * scale)))
+    image = QImage(size, QImage.Format.Format_ARGB32)
+    image.fill(QColor(LIGHT.background))
+    painter = QPainter(image)
+    _render(scene, painter, QRectF(0, 0, size.width(), size.height()), source)
+    painter.end()
+    if not image.save(str(path), "PNG"):
+        raise ExportError(f"{path}: the PNG could not be written")
+
+
+def _svg(scene: CanvasScene, source: QRectF, path: Path) -> None:
+    generator = QSvgGenerator()
+    generator.setFileName(str(path))
+    generator.setSize(QSize(int(source.width()), int(source.height())))
+    generator.setViewBox(QRectF(0, 0, source.width(), source.height()))
+    generator.setTitle("KubeCanvas diagram")
+    painter = QPainter(generator)
+    _render(scene, painter, QRectF(0, 0, source.width(), source.height()), source)
+    painter.end()
+
+
+def _pdf(scene: CanvasScene, source: QRectF, path: Path) -> None:
+    writer = QPdfWriter(str(path))
+    writer.setResolution(144)
+    size = QSizeF(source.width() / 144 * 25.4 * 1.0, source.height() / 144 * 25.4)
+    writer.setPageSize(QPageSize(size, QPageSize.Unit.Millimeter, "diagram"))
+    writer.setPageMargins(QMarginsF(0, 0, 0, 0), QPageLayout.Unit.Millimeter)
+    painter = QPainter(writer)
+    target = QRectF(0, 0, writer.width(), writer.height())
+    _render(scene, painter, target, source)
+    painter.end()

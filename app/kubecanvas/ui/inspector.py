@@ -1,0 +1,282 @@
+"""The inspector: a form for the fields people set daily, and the full manifest as YAML.
+
+Each form field is committed when editing finishes, as one undoable edit (renames also update
+what refers to the resource). The YAML editor is checked as you type and applied as one
+`SetManifest` edit with the Apply button or Ctrl+Return.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+import yaml
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDockWidget,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kubecanvas.io.yaml_dialect import dump_document, parse_document
+from kubecanvas.model.connect import rename_edit
+from kubecanvas.model.document import Change, Document
+from kubecanvas.model.edits import DELETE, Edit, SetField, SetManifest
+from kubecanvas.model.graph import WiringGraph
+from kubecanvas.ui.icons import kind_pixmap
+from kubecanvas.ui.inspector_fields import FieldSpec, current_value, form_fields, parse_text, to_text
+from kubecanvas.ui.yaml_panel import monospace
+
+
+def check_manifest(text: str) -> tuple[dict[str, Any] | None, str]:
+    """Parse YAML typed in the editor; returns (manifest, '') or (None, what is wrong)."""
+    try:
+        data, _ = parse_document(text)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark
+        where = f"line {mark.line + 1}, column {mark.column + 1}: " if mark is not None else ""
+        return None, f"{where}{exc.problem or exc}"
+    except yaml.YAMLError as exc:
+        return None, str(exc)
+    if not isinstance(data, Mapping):
+        return None, "the manifest must be a mapping (apiVersion, kind, metadata ...)"
+    for key in ("apiVersion", "kind"):
+        if not isinstance(data.get(key), str) or not data.get(key):
+            return None, f"'{key}' is missing; every manifest needs one"
+    meta = data.get("metadata")
+    if not isinstance(meta, Mapping) or not isinstance(meta.get("name"), str) or not meta["name"]:
+        return None, "'metadata.name' is missing; every resource needs a name"
+    return dict(data), ""
+
+
+class InspectorPanel(QDockWidget):
+    """Dock showing the selected resource."""
+
+    edit_requested = Signal(object)  # a model Edit
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__("Inspector", parent)
+        self.setObjectName("InspectorPanel")
+        self.document: Document | None = None
+        self.graph: WiringGraph | None = None
+        self.rid: str | None = None
+        self.widgets: dict[str, QLineEdit | QComboBox] = {}
+        self._specs: dict[str, FieldSpec] = {}
+        self._shown_manifest: dict[str, Any] | None = None
+        self._build()
+
+    # --- building ----------------------------------------------------------------------------
+    def _build(self) -> None:
+        body = QWidget(self)
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(6, 4, 6, 6)
+        head = QHBoxLayout()
+        self.icon = QLabel(body)
+        self.title = QLabel("Nothing selected", body)
+        self.title.setWordWrap(True)
+        head.addWidget(self.icon)
+        head.addWidget(self.title, 1)
+        layout.addLayout(head)
+        split = QSplitter(body)
+        split.setOrientation(split.orientation().Vertical)
+        self.form_host = QWidget(split)
+        self.form = QFormLayout(self.form_host)
+        self.form.setContentsMargins(0, 0, 0, 0)
+        self.form_error = QLabel("", body)
+        self.form_error.setStyleSheet("color: #d93025")
+        self.form_error.setWordWrap(True)
+        split.addWidget(self.form_host)
+        split.addWidget(self._build_yaml_editor(split))
+        layout.addWidget(split, 1)
+        layout.addWidget(self.form_error)
+        self.setWidget(body)
+        self._check_timer = QTimer(self)
+        self._check_timer.setSingleShot(True)
+        self._check_timer.setInterval(150)
+        self._check_timer.timeout.connect(self.check_yaml)
+        self.show_resource(None)
+
+    def _build_yaml_editor(self, parent: QWidget) -> QWidget:
+        host = QWidget(parent)
+        box = QVBoxLayout(host)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.addWidget(QLabel("Manifest (YAML)", host))
+        self.yaml_edit = QPlainTextEdit(host)
+        self.yaml_edit.setFont(monospace())
+        self.yaml_edit.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
+        self.yaml_edit.textChanged.connect(lambda: self._check_timer.start())
+        box.addWidget(self.yaml_edit, 1)
+        row = QHBoxLayout()
+        self.yaml_status = QLabel("", host)
+        self.yaml_status.setWordWrap(True)
+        self.apply_button = QPushButton("Apply", host)
+        self.apply_button.setToolTip("Apply the edited manifest (Ctrl+Return)")
+        self.apply_button.clicked.connect(self.apply_yaml)
+        self.revert_button = QPushButton("Revert", host)
+        self.revert_button.clicked.connect(self._reload_yaml)
+        row.addWidget(self.yaml_status, 1)
+        row.addWidget(self.revert_button)
+        row.addWidget(self.apply_button)
+        box.addLayout(row)
+        shortcut = QShortcut(QKeySequence("Ctrl+Return"), self.yaml_edit)
+        shortcut.activated.connect(self.apply_yaml)
+        return host
+
+    # --- following the selection and the document ------------------------------------------
+    def set_document(self, document: Document, graph: WiringGraph) -> None:
+        if self.document is not None:
+            self.document.unsubscribe(self._on_change)
+        self.document, self.graph = document, graph
+        document.subscribe(self._on_change, order=100)
+        self.show_resource(None)
+
+    def set_selection(self, ids: Sequence[str]) -> None:
+        if len(ids) == 1:
+            self.show_resource(ids[0])
+        else:
+            self.show_resource(None, count=len(ids))
+
+    def _on_change(self, change: Change) -> None:
+        if self.rid is None:
+            return
+        if self.rid in change.removed:
+            self.show_resource(None)
+        elif self.rid in change.changed:
+            self.show_resource(self.rid)
+
+    def show_resource(self, rid: str | None, count: int = 0) -> None:
+        """Show one resource (None: nothing, or `count` resources selected)."""
+        res = self.document.find(rid) if self.document is not None and rid else None
+        self._clear_form()
+        self.rid = res.id if res is not None else None
+        self.form_error.clear()
+        if res is None:
+            self.icon.clear()
+            self.title.setText(f"{count} resources selected" if count > 1 else
+                               "Select a resource to edit it")
+            self._shown_manifest = None
+            self.yaml_edit.setPlainText("")
+            self.yaml_edit.setEnabled(False)
+            self.apply_button.setEnabled(False)
+            self.revert_button.setEnabled(False)
+            return
+        self.icon.setPixmap(kind_pixmap(res.kind, 32))
+        self.title.setText(f"<b>{res.name}</b><br>{res.kind}"
+                           + (f" in {res.namespace}" if res.namespace else ""))
+        for spec in form_fields(res):
+            self._add_row(spec, current_value(res, spec))
+        self.yaml_edit.setEnabled(True)
+        if self._shown_manifest != res.manifest or not self.yaml_dirty():
+            self._reload_yaml()
+
+    def _clear_form(self) -> None:
+        for widget in self.widgets.values():
+            widget.blockSignals(True)
+            if isinstance(widget, QComboBox) and widget.lineEdit() is not None:
+                widget.lineEdit().blockSignals(True)
+        while self.form.rowCount():
+            self.form.removeRow(0)
+        self.widgets.clear()
+        self._specs.clear()
+
+    def _add_row(self, spec: FieldSpec, value: Any) -> None:
+        widget: QLineEdit | QComboBox
+        if spec.type == "choice":
+            combo = QComboBox(self.form_host)
+            combo.setEditable(True)
+            combo.addItems(list(spec.choices))
+            combo.setCurrentText(to_text(spec, value) or spec.choices[0])
+            combo.activated.connect(lambda _=0, s=spec: self._commit(s))
+            combo.lineEdit().editingFinished.connect(lambda s=spec: self._commit(s))
+            widget = combo
+        else:
+            line = QLineEdit(to_text(spec, value), self.form_host)
+            line.setPlaceholderText(spec.hint)
+            line.editingFinished.connect(lambda s=spec: self._commit(s))
+            widget = line
+        self.widgets[spec.label] = widget
+        self._specs[spec.label] = spec
+        self.form.addRow(spec.label, widget)
+
+    def field_widget(self, label: str) -> QLineEdit | QComboBox | None:
+        return self.widgets.get(label)
+
+    # --- committing --------------------------------------------------------------------------
+    def _commit(self, spec: FieldSpec) -> None:
+        if self.document is None or self.graph is None or self.rid is None:
+            return
+        res = self.document.find(self.rid)
+        widget = self.widgets.get(spec.label)
+        if res is None or widget is None:
+            return
+        text = widget.currentText() if isinstance(widget, QComboBox) else widget.text()
+        current = current_value(res, spec)
+        try:
+            value = parse_text(spec, text, current)
+        except ValueError as exc:
+            self.form_error.setText(str(exc))
+            return
+        self.form_error.clear()
+        if value == current or (value is None and current is None):
+            return
+        edit: Edit
+        if spec.path == ("metadata", "name"):
+            if value is None:
+                self.form_error.setText("A resource needs a name.")
+                return
+            edit = rename_edit(self.document, self.graph, self.rid, str(value))
+        else:
+            edit = SetField(self.rid, spec.path, DELETE if value is None else value,
+                            f"Set {spec.label.lower()} of {res.label()}")
+        self.edit_requested.emit(edit)
+
+    def yaml_dirty(self) -> bool:
+        return self._shown_manifest is not None and \
+            self.yaml_edit.toPlainText() != dump_document(self._shown_manifest)
+
+    def _reload_yaml(self) -> None:
+        res = self.document.find(self.rid) if self.document is not None and self.rid else None
+        if res is None:
+            return
+        self._shown_manifest = res.manifest
+        self.yaml_edit.blockSignals(True)
+        self.yaml_edit.setPlainText(dump_document(res.manifest))
+        self.yaml_edit.blockSignals(False)
+        self.check_yaml()
+
+    def check_yaml(self) -> dict[str, Any] | None:
+        """Validate the editor's text now; returns the manifest when it can be applied."""
+        self._check_timer.stop()
+        if self.rid is None:
+            return None
+        manifest, error = check_manifest(self.yaml_edit.toPlainText())
+        dirty = self.yaml_dirty()
+        if error:
+            self.yaml_status.setText(f"<span style='color:#d93025'>✕ {error}</span>")
+        elif dirty:
+            self.yaml_status.setText("<span style='color:#1f9d55'>✓ valid</span> — "
+                                     "Apply (Ctrl+Return) to change the resource")
+        else:
+            self.yaml_status.setText("")
+        self.apply_button.setEnabled(manifest is not None and dirty)
+        self.revert_button.setEnabled(dirty)
+        return manifest
+
+    def apply_yaml(self) -> None:
+        """Apply the edited manifest as one undoable edit."""
+        manifest = self.check_yaml()
+        if manifest is None or self.rid is None or self.document is None:
+            return
+        if manifest == self.document.get(self.rid).manifest:
+            return
+        label = self.document.get(self.rid).label()
+        self.edit_requested.emit(SetManifest(self.rid, manifest, f"Edit YAML of {label}"))

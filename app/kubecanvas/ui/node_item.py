@@ -1,0 +1,271 @@
+"""A resource on the canvas: kind icon, name, a compact line and a findings badge.
+
+Nodes are light QGraphicsItems with a fixed size (the layout assumes 180 x 72). Painting is
+cheap and simplified when zoomed far out, so thousands of nodes stay fluid. A node never writes
+to the document: the scene turns a finished drag into one move edit.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QPainter, QPen
+from PySide6.QtWidgets import (
+    QGraphicsItem,
+    QGraphicsSceneHoverEvent,
+    QGraphicsSceneMouseEvent,
+    QStyleOptionGraphicsItem,
+    QWidget,
+)
+
+from kubecanvas.model.layout import NODE_HEIGHT, NODE_WIDTH
+from kubecanvas.ui.icons import paint_kind_icon
+from kubecanvas.ui.style import SEVERITY_COLOURS, Theme, current_theme
+
+if TYPE_CHECKING:
+    from kubecanvas.ui.edge_item import EdgeItem
+    from kubecanvas.ui.scene import CanvasScene
+
+HANDLE_RADIUS = 7.0
+_TITLE_FONT = QFont()
+_TITLE_FONT.setPixelSize(13)
+_TITLE_FONT.setBold(True)
+_SMALL_FONT = QFont()
+_SMALL_FONT.setPixelSize(11)
+_BADGE_FONT = QFont()
+_BADGE_FONT.setPixelSize(10)
+_BADGE_FONT.setBold(True)
+
+
+class NodeItem(QGraphicsItem):
+    """One resource (or, with `ghost`, a missing or generated stand-in) on the canvas.
+
+    Attributes:
+        rid: the resource id (or the graph's stand-in node id for ghosts).
+        edges: the edge items attached to this node, updated when it moves.
+        ghosts: stand-in nodes placed relative to this one, moved along with it.
+    """
+
+    def __init__(self, rid: str, kind: str, name: str, line: str, namespace: str,
+                 ghost: str = "") -> None:
+        super().__init__()
+        self.rid = rid
+        self.kind = kind
+        self.name = name
+        self.line = line
+        self.namespace = namespace
+        self.ghost = ghost  # '', 'missing' or 'generated'
+        self.badge: tuple[int, str] | None = None
+        self.edges: set[EdgeItem] = set()
+        self.ghosts: list[NodeItem] = []
+        self.anchor_offset = QPointF(0, 0)
+        self.wire_state: str = ""  # '', 'ok' or 'no' while a wire hovers over the node
+        self._hovered = False
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable, not ghost)
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsMovable, not ghost)
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemSendsGeometryChanges, True)
+        self.setAcceptHoverEvents(True)
+        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+        self.setZValue(2)
+        self._update_tooltip()
+
+    # --- content ---------------------------------------------------------------------------
+    def set_content(self, kind: str, name: str, line: str, namespace: str) -> None:
+        """Show new text after the resource's manifest changed."""
+        if (kind, name, line, namespace) == (self.kind, self.name, self.line, self.namespace):
+            return
+        self.kind, self.name, self.line, self.namespace = kind, name, line, namespace
+        self._update_tooltip()
+        self.update()
+
+    def set_badge(self, badge: tuple[int, str] | None) -> None:
+        """Show `(count, worst severity)` of the node's findings, or nothing."""
+        if badge != self.badge:
+            self.badge = badge
+            self.update()
+
+    def set_wire_state(self, state: str) -> None:
+        if state != self.wire_state:
+            self.wire_state = state
+            self.update()
+
+    def _update_tooltip(self) -> None:
+        if self.ghost == "missing":
+            self.setToolTip(f"Missing: {self.kind} {self.name} is referred to but not defined")
+        elif self.ghost == "generated":
+            self.setToolTip(f"{self.kind} {self.name}, created by a controller")
+        else:
+            where = f"{self.namespace}/" if self.namespace else ""
+            self.setToolTip(f"{self.kind} {where}{self.name}\n{self.line}\n"
+                            "Drag the round handle (or Alt+drag) to wire it to another resource")
+
+    # --- geometry --------------------------------------------------------------------------
+    def boundingRect(self) -> QRectF:
+        return QRectF(-4, -10, NODE_WIDTH + 8 + HANDLE_RADIUS, NODE_HEIGHT + 14)
+
+    def body_rect(self) -> QRectF:
+        return QRectF(0, 0, NODE_WIDTH, NODE_HEIGHT)
+
+    def handle_center(self) -> QPointF:
+        return QPointF(NODE_WIDTH, NODE_HEIGHT / 2)
+
+    def on_handle(self, pos: QPointF) -> bool:
+        """True when an item-local position is on the wiring handle."""
+        if self.ghost:
+            return False
+        delta = pos - self.handle_center()
+        return (delta.x() ** 2 + delta.y() ** 2) <= (HANDLE_RADIUS + 3) ** 2
+
+    def center(self) -> QPointF:
+        return self.pos() + QPointF(NODE_WIDTH / 2, NODE_HEIGHT / 2)
+
+    # --- painting --------------------------------------------------------------------------
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
+              widget: QWidget | None = None) -> None:
+        theme = self.scene_theme()
+        lod = option.levelOfDetailFromTransform(painter.worldTransform())  # type: ignore[attr-defined]
+        selected = self.isSelected()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, lod > 0.3)
+        self._paint_body(painter, theme, selected)
+        icon = QRectF(10, 14, 40, 40) if lod >= 0.3 else QRectF(8, 8, NODE_HEIGHT - 16,
+                                                                 NODE_HEIGHT - 16)
+        paint_kind_icon(painter, icon, self.kind, dimmed=bool(self.ghost))
+        if lod >= 0.3:
+            self._paint_text(painter, theme)
+        if self.badge is not None and lod >= 0.15:
+            self._paint_badge(painter)
+        if (self._hovered or selected) and not self.ghost and lod >= 0.3:
+            self._paint_handle(painter, theme)
+
+    def scene_theme(self) -> Theme:
+        scene = self.scene()
+        theme = getattr(scene, "theme", None)
+        return theme if isinstance(theme, Theme) else current_theme()
+
+    def _paint_body(self, painter: QPainter, theme: Theme, selected: bool) -> None:
+        border = QColor(theme.node_border)
+        width = 1.2
+        if selected:
+            border, width = QColor(theme.selection), 2.6
+        if self.wire_state:
+            border = QColor("#1f9d55" if self.wire_state == "ok" else "#d93025")
+            width = 3.0
+        pen = QPen(border, width)
+        fill = QColor(theme.node_fill)
+        if self.ghost:
+            pen.setStyle(Qt.PenStyle.DashLine)
+            fill = QColor(theme.background)
+            if self.ghost == "missing":
+                pen.setColor(QColor(SEVERITY_COLOURS["error"] if not selected else theme.selection))
+        painter.setPen(pen)
+        painter.setBrush(QBrush(fill))
+        painter.drawRoundedRect(self.body_rect(), 8, 8)
+
+    def _paint_text(self, painter: QPainter, theme: Theme) -> None:
+        text_width = int(NODE_WIDTH - 66)
+        painter.setPen(QColor(theme.text))
+        painter.setFont(_TITLE_FONT)
+        name = self.name or "(unnamed)"
+        painter.drawText(QRectF(58, 10, text_width, 18), Qt.AlignmentFlag.AlignLeft,
+                         QFontMetrics(_TITLE_FONT).elidedText(name, Qt.TextElideMode.ElideMiddle,
+                                                              text_width))
+        painter.setFont(_SMALL_FONT)
+        painter.setPen(QColor(theme.subtext))
+        first = {"missing": f"missing {self.kind}", "generated": f"{self.kind} (generated)"}.get(
+            self.ghost, self.kind)
+        metrics = QFontMetrics(_SMALL_FONT)
+        painter.drawText(QRectF(58, 30, text_width, 16), Qt.AlignmentFlag.AlignLeft,
+                         metrics.elidedText(first, Qt.TextElideMode.ElideRight, text_width))
+        painter.drawText(QRectF(58, 47, text_width, 16), Qt.AlignmentFlag.AlignLeft,
+                         metrics.elidedText(self.line, Qt.TextElideMode.ElideRight, text_width))
+
+    def _paint_badge(self, painter: QPainter) -> None:
+        assert self.badge is not None
+        count, severity = self.badge
+        text = str(count) if count < 100 else "99+"
+        width = 14 + 7 * len(text)
+        rect = QRectF(NODE_WIDTH - width + 6, -8, width, 18)
+        painter.setPen(QPen(QColor("#ffffff"), 1.5))
+        painter.setBrush(QBrush(QColor(SEVERITY_COLOURS.get(severity, "#888888"))))
+        painter.drawRoundedRect(rect, 9, 9)
+        painter.setFont(_BADGE_FONT)
+        painter.setPen(QColor("#ffffff" if severity != "warning" else "#1d232b"))
+        mark = {"error": "✕", "warning": "!", "info": "i"}.get(severity, "")
+        painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, f"{mark}{text}" if count > 1 else mark)
+
+    def _paint_handle(self, painter: QPainter, theme: Theme) -> None:
+        painter.setPen(QPen(QColor(theme.node_fill), 2))
+        painter.setBrush(QBrush(QColor(theme.selection)))
+        painter.drawEllipse(self.handle_center(), HANDLE_RADIUS, HANDLE_RADIUS)
+
+    # --- interaction -----------------------------------------------------------------------
+    def hoverEnterEvent(self, event: QGraphicsSceneHoverEvent) -> None:
+        self._hovered = True
+        self.update()
+        super().hoverEnterEvent(event)
+
+    def hoverLeaveEvent(self, event: QGraphicsSceneHoverEvent) -> None:
+        self._hovered = False
+        self.update()
+        super().hoverLeaveEvent(event)
+
+    def hoverMoveEvent(self, event: QGraphicsSceneHoverEvent) -> None:
+        shape = Qt.CursorShape.CrossCursor if self.on_handle(event.pos()) else \
+            Qt.CursorShape.ArrowCursor
+        self.setCursor(shape)
+        super().hoverMoveEvent(event)
+
+    def _canvas(self) -> CanvasScene | None:
+        from kubecanvas.ui.scene import CanvasScene
+
+        scene = self.scene()
+        return scene if isinstance(scene, CanvasScene) else None
+
+    def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        canvas = self._canvas()
+        wiring = event.button() == Qt.MouseButton.LeftButton and (
+            self.on_handle(event.pos())
+            or event.modifiers() & Qt.KeyboardModifier.AltModifier)
+        if canvas is not None and wiring and not self.ghost:
+            canvas.begin_wire(self, event.scenePos())
+            event.accept()
+            return
+        super().mousePressEvent(event)
+
+    def mouseMoveEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        canvas = self._canvas()
+        if canvas is not None and canvas.wiring_from is self:
+            canvas.update_wire(event.scenePos(), event.screenPos())
+            return
+        super().mouseMoveEvent(event)
+
+    def mouseReleaseEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        canvas = self._canvas()
+        if canvas is not None and canvas.wiring_from is self:
+            canvas.finish_wire(event.scenePos(), event.screenPos())
+            return
+        super().mouseReleaseEvent(event)
+
+    def mouseDoubleClickEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        canvas = self._canvas()
+        if canvas is not None and not self.ghost:
+            canvas.rename_requested.emit(self.rid)
+            return
+        super().mouseDoubleClickEvent(event)
+
+    def itemChange(self, change: QGraphicsItem.GraphicsItemChange, value: Any) -> Any:
+        if change == QGraphicsItem.GraphicsItemChange.ItemPositionChange:
+            canvas = self._canvas()
+            if canvas is not None and canvas.dragging and canvas.snap:
+                grid = canvas.grid
+                return QPointF(round(value.x() / grid) * grid, round(value.y() / grid) * grid)
+        elif change == QGraphicsItem.GraphicsItemChange.ItemPositionHasChanged:
+            for edge in self.edges:
+                edge.adjust()
+            for ghost in self.ghosts:
+                ghost.setPos(self.pos() + ghost.anchor_offset)
+            canvas = self._canvas()
+            if canvas is not None:
+                canvas.node_moved(self)
+        return super().itemChange(change, value)

@@ -1,0 +1,122 @@
+"""The palette: kinds to drag onto the canvas, grouped the way people think about them."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import QMimeData, QSize, Qt, Signal
+from PySide6.QtGui import QDrag
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDockWidget,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kubecanvas.ui.icons import kind_icon, kind_pixmap
+from kubecanvas.ui.view import KIND_MIME
+
+#: Palette sections in traffic order (the order the auto layout reads left to right).
+SECTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("Network", ("Ingress", "Service", "IngressClass", "NetworkPolicy")),
+    ("Workloads", ("Deployment", "StatefulSet", "DaemonSet", "Job", "CronJob", "Pod")),
+    ("Config", ("ConfigMap", "Secret", "ServiceAccount")),
+    ("Storage", ("PersistentVolumeClaim", "PersistentVolume", "StorageClass")),
+    ("Policy and scaling", ("HorizontalPodAutoscaler", "PodDisruptionBudget")),
+    ("Cluster", ("Namespace",)),
+)
+KIND_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+def kind_mime(kind: str) -> QMimeData:
+    """The drag payload for one kind (what the canvas accepts on drop)."""
+    mime = QMimeData()
+    mime.setData(KIND_MIME, kind.encode("utf-8"))
+    mime.setText(kind)
+    return mime
+
+
+class KindList(QListWidget):
+    """A list of kinds that starts a kind drag instead of moving its rows."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setDragEnabled(True)
+        self.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
+        self.setIconSize(QSize(24, 24))
+        self.setSpacing(1)
+
+    def startDrag(self, supported: Qt.DropAction) -> None:
+        item = self.currentItem()
+        kind = item.data(KIND_ROLE) if item is not None else None
+        if not kind:
+            return
+        drag = QDrag(self)
+        drag.setMimeData(kind_mime(kind))
+        drag.setPixmap(kind_pixmap(kind, 40))
+        drag.exec(Qt.DropAction.CopyAction)
+
+
+class PalettePanel(QDockWidget):
+    """Dock with the kinds; drag one onto the canvas, or double-click to add it in view."""
+
+    kind_activated = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__("Palette", parent)
+        self.setObjectName("PalettePanel")
+        body = QWidget(self)
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(4, 4, 4, 4)
+        self.filter = QLineEdit(body)
+        self.filter.setPlaceholderText("Filter kinds")
+        self.filter.setClearButtonEnabled(True)
+        self.filter.textChanged.connect(self._apply_filter)
+        self.list = KindList(body)
+        self._fill(SECTIONS)
+        self.list.itemDoubleClicked.connect(self._activated)
+        layout.addWidget(self.filter)
+        layout.addWidget(self.list)
+        self.setWidget(body)
+
+    def _fill(self, sections: Sequence[tuple[str, Sequence[str]]]) -> None:
+        for title, kinds in sections:
+            header = QListWidgetItem(title.upper())
+            header.setFlags(Qt.ItemFlag.NoItemFlags)
+            font = header.font()
+            font.setBold(True)
+            font.setPointSizeF(max(7.0, font.pointSizeF() * 0.85))
+            header.setFont(font)
+            self.list.addItem(header)
+            for kind in kinds:
+                item = QListWidgetItem(kind_icon(kind), kind)
+                item.setData(KIND_ROLE, kind)
+                item.setToolTip(f"Drag onto the canvas to add a {kind}")
+                item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+                              | Qt.ItemFlag.ItemIsDragEnabled)
+                self.list.addItem(item)
+
+    def kinds(self) -> list[str]:
+        return [self.list.item(i).data(KIND_ROLE) for i in range(self.list.count())
+                if self.list.item(i).data(KIND_ROLE)]
+
+    def item_for(self, kind: str) -> QListWidgetItem | None:
+        for i in range(self.list.count()):
+            if self.list.item(i).data(KIND_ROLE) == kind:
+                return self.list.item(i)
+        return None
+
+    def _apply_filter(self, text: str) -> None:
+        needle = text.strip().lower()
+        for i in range(self.list.count()):
+            item = self.list.item(i)
+            kind = item.data(KIND_ROLE)
+            item.setHidden(bool(needle) and (not kind or needle not in kind.lower()))
+
+    def _activated(self, item: QListWidgetItem) -> None:
+        kind = item.data(KIND_ROLE)
+        if kind:
+            self.kind_activated.emit(kind)

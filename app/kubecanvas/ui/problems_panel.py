@@ -1,0 +1,143 @@
+"""The problems list: every finding, the resource and field it is about, and its fix.
+
+Clicking a finding selects its resource on the canvas (and the inspector shows the field); a
+finding with a mechanical fix carries a button that applies it as one undoable edit.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kubecanvas.ui.style import SEVERITY_COLOURS
+from kubecanvas.validation.findings import Finding
+
+#: Fix buttons are widgets; beyond this many rows the toolbar's "Apply fix" serves instead.
+MAX_FIX_BUTTONS = 300
+_COLUMNS = ("", "Problem", "Resource", "Field", "Fix")
+
+
+def severity_icon(severity: str) -> QIcon:
+    pixmap = QPixmap(14, 14)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(QColor(SEVERITY_COLOURS.get(severity, "#888888")))
+    painter.drawEllipse(1, 1, 12, 12)
+    painter.end()
+    return QIcon(pixmap)
+
+
+class ProblemsPanel(QDockWidget):
+    """Dock listing findings."""
+
+    finding_activated = Signal(object)  # Finding
+    fix_requested = Signal(object)  # Finding
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__("Problems", parent)
+        self.setObjectName("ProblemsPanel")
+        self.findings: list[Finding] = []
+        self._signature: list[tuple[object, ...]] = []
+        self.label_of: Callable[[str | None], str] = lambda rid: rid or ""
+        body = QWidget(self)
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(4, 2, 4, 4)
+        bar = QHBoxLayout()
+        self.summary = QLabel("No problems", body)
+        self.apply_button = QPushButton("Apply fix", body)
+        self.apply_button.setEnabled(False)
+        self.apply_button.clicked.connect(self._apply_current)
+        bar.addWidget(self.summary, 1)
+        bar.addWidget(self.apply_button)
+        self.tree = QTreeWidget(body)
+        self.tree.setHeaderLabels(list(_COLUMNS))
+        self.tree.setRootIsDecorated(False)
+        self.tree.setUniformRowHeights(True)
+        self.tree.setAlternatingRowColors(True)
+        self.tree.setWordWrap(False)
+        self.tree.setColumnWidth(0, 28)
+        self.tree.setColumnWidth(1, 560)
+        self.tree.setColumnWidth(2, 220)
+        self.tree.setColumnWidth(3, 200)
+        self.tree.itemClicked.connect(self._clicked)
+        self.tree.currentItemChanged.connect(self._current_changed)
+        layout.addLayout(bar)
+        layout.addWidget(self.tree)
+        self.setWidget(body)
+
+    def set_findings(self, findings: Sequence[Finding]) -> None:
+        """Show these findings (rebuilds only when they differ from what is shown)."""
+        signature = [f.sort_key() for f in findings]
+        if signature == self._signature:
+            self.findings = list(findings)  # fresh fix factories for the same findings
+            return
+        self._signature = signature
+        self.findings = list(findings)
+        self.tree.clear()
+        buttons = 0
+        for index, finding in enumerate(self.findings):
+            item = QTreeWidgetItem(["", finding.message, self.label_of(finding.resource_id),
+                                    finding.field, ""])
+            item.setIcon(0, severity_icon(finding.severity.value))
+            item.setToolTip(1, f"{finding.message}\n\nRule: {finding.rule}")
+            item.setData(0, Qt.ItemDataRole.UserRole, index)
+            self.tree.addTopLevelItem(item)
+            if finding.fix is not None and buttons < MAX_FIX_BUTTONS:
+                button = QPushButton(finding.fix.description, self.tree)
+                button.setToolTip(finding.fix.description)
+                button.clicked.connect(lambda _=False, i=index: self._request_fix(i))
+                self.tree.setItemWidget(item, 4, button)
+                buttons += 1
+        self._update_summary()
+
+    def _update_summary(self) -> None:
+        counts = {"error": 0, "warning": 0, "info": 0}
+        for finding in self.findings:
+            counts[finding.severity.value] += 1
+        if not self.findings:
+            self.summary.setText("No problems: every check passes")
+        else:
+            self.summary.setText(f"{counts['error']} errors, {counts['warning']} warnings, "
+                                 f"{counts['info']} notes")
+
+    def finding_at(self, item: QTreeWidgetItem | None) -> Finding | None:
+        if item is None:
+            return None
+        index = item.data(0, Qt.ItemDataRole.UserRole)
+        if isinstance(index, int) and 0 <= index < len(self.findings):
+            return self.findings[index]
+        return None
+
+    def _clicked(self, item: QTreeWidgetItem, column: int) -> None:
+        finding = self.finding_at(item)
+        if finding is not None:
+            self.finding_activated.emit(finding)
+
+    def _current_changed(self, item: QTreeWidgetItem | None, _previous: object) -> None:
+        finding = self.finding_at(item)
+        self.apply_button.setEnabled(finding is not None and finding.fix is not None)
+        if finding is not None and finding.fix is not None:
+            self.apply_button.setToolTip(finding.fix.description)
+
+    def _apply_current(self) -> None:
+        finding = self.finding_at(self.tree.currentItem())
+        if finding is not None and finding.fix is not None:
+            self.fix_requested.emit(finding)
+
+    def _request_fix(self, index: int) -> None:
+        if 0 <= index < len(self.findings) and self.findings[index].fix is not None:
+            self.fix_requested.emit(self.findings[index])

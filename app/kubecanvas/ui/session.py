@@ -1,0 +1,57 @@
+"""One open design: the document with its derived graph and validator, and where it lives.
+
+Opening a file builds a new session rather than refilling the old document, so subscriptions
+(graph at order 0, validator at 10, views at 100) start clean and undo history cannot reach
+across files.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from kubecanvas.model.document import Document
+from kubecanvas.model.graph import WiringGraph
+from kubecanvas.validation import Validator
+
+PROJECT_SUFFIX = ".kcanvas"
+
+
+@dataclass
+class Session:
+    """A document and everything kept current with it.
+
+    Attributes:
+        document: the design.
+        graph: its wiring graph (subscribed at order 0).
+        validator: its findings (subscribed at order 10).
+        path: the project file it is saved to, None until saved as a project.
+        sources: the YAML files or folders it was imported from (saved back to on Save when
+            there is no project file).
+        load_problems: messages from loading (file, line and what was wrong).
+    """
+
+    document: Document
+    graph: WiringGraph
+    validator: Validator
+    path: Path | None = None
+    sources: list[Path] = field(default_factory=list)
+    load_problems: list[str] = field(default_factory=list)
+
+    @classmethod
+    def create(cls, document: Document | None = None, path: Path | None = None,
+               sources: list[Path] | None = None) -> Session:
+        doc = document if document is not None else Document()
+        graph = WiringGraph(doc)
+        return cls(doc, graph, Validator(doc, graph), path, list(sources or []))
+
+    @property
+    def title(self) -> str:
+        """The name shown in the window title."""
+        if self.path is not None:
+            return self.path.name
+        if len(self.sources) == 1:
+            return self.sources[0].name
+        if self.sources:
+            return f"{self.sources[0].name} and {len(self.sources) - 1} more"
+        return "Untitled"

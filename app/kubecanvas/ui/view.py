@@ -1,0 +1,207 @@
+"""The canvas view: zoom around the cursor, pan, rubber band, nudges, grid and drops.
+
+Gestures that change the document leave as signals (`nudge_requested`, `kind_dropped`,
+`files_dropped`); the view itself only changes how the scene is looked at.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import (
+    QColor,
+    QDragEnterEvent,
+    QDragMoveEvent,
+    QDropEvent,
+    QKeyEvent,
+    QMouseEvent,
+    QPainter,
+    QPen,
+    QWheelEvent,
+)
+from PySide6.QtWidgets import QGraphicsView, QWidget
+
+from kubecanvas.ui.style import Theme, current_theme
+
+KIND_MIME = "application/x-kubecanvas-kind"
+MIN_ZOOM, MAX_ZOOM = 0.05, 4.0
+
+
+class CanvasView(QGraphicsView):
+    """A QGraphicsView with the gestures of a diagram editor."""
+
+    nudge_requested = Signal(float, float)
+    kind_dropped = Signal(str, QPointF)
+    files_dropped = Signal(list)
+    zoom_changed = Signal(float)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setRenderHints(QPainter.RenderHint.Antialiasing
+                            | QPainter.RenderHint.TextAntialiasing)
+        self.setDragMode(QGraphicsView.DragMode.RubberBandDrag)
+        self.setRubberBandSelectionMode(Qt.ItemSelectionMode.IntersectsItemShape)
+        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
+        self.setResizeAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
+        self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.SmartViewportUpdate)
+        self.setOptimizationFlag(QGraphicsView.OptimizationFlag.DontSavePainterState, True)
+        self.setAcceptDrops(True)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self._space = False
+        self._pan_from: QPointF | None = None
+
+    # --- zoom --------------------------------------------------------------------------------
+    def zoom(self) -> float:
+        return self.transform().m11()
+
+    def set_zoom(self, factor: float) -> None:
+        """Zoom to an absolute factor, keeping the view centre where it is."""
+        factor = max(MIN_ZOOM, min(MAX_ZOOM, factor))
+        anchor = self.transformationAnchor()
+        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
+        self.scale(factor / self.zoom(), factor / self.zoom())
+        self.setTransformationAnchor(anchor)
+        self.zoom_changed.emit(self.zoom())
+
+    def zoom_by(self, step: float) -> None:
+        self.set_zoom(self.zoom() * step)
+
+    def zoom_to_fit(self, rect: QRectF | None = None) -> None:
+        """Show `rect` (or everything) as large as fits, never above 100%."""
+        scene = self.scene()
+        if scene is None:
+            return
+        target = rect if rect is not None and not rect.isNull() else scene.itemsBoundingRect()
+        if target.isNull():
+            return
+        self.fitInView(target.adjusted(-30, -30, 30, 30), Qt.AspectRatioMode.KeepAspectRatio)
+        if self.zoom() > 1.0:
+            self.set_zoom(1.0)
+            self.centerOn(target.center())
+        self.zoom_changed.emit(self.zoom())
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        trackpad = not event.pixelDelta().isNull()
+        ctrl = bool(event.modifiers() & Qt.KeyboardModifier.ControlModifier)
+        if trackpad and not ctrl:
+            super().wheelEvent(event)  # two-finger scrolling pans
+            return
+        delta = event.angleDelta().y() or event.angleDelta().x()
+        if delta == 0:
+            return
+        step = 1.0015 ** delta
+        new = max(MIN_ZOOM, min(MAX_ZOOM, self.zoom() * step))
+        before = self.mapToScene(event.position().toPoint())
+        self.scale(new / self.zoom(), new / self.zoom())
+        after = self.mapToScene(event.position().toPoint())
+        shift = after - before
+        self.translate(shift.x(), shift.y())
+        self.zoom_changed.emit(self.zoom())
+        event.accept()
+
+    # --- pan ---------------------------------------------------------------------------------
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key = event.key()
+        if key == Qt.Key.Key_Space and not event.isAutoRepeat():
+            self._space = True
+            self.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
+            return
+        arrows = {Qt.Key.Key_Left: (-1, 0), Qt.Key.Key_Right: (1, 0),
+                  Qt.Key.Key_Up: (0, -1), Qt.Key.Key_Down: (0, 1)}
+        if key in arrows:
+            step = 1.0 if event.modifiers() & Qt.KeyboardModifier.AltModifier else (
+                100.0 if event.modifiers() & Qt.KeyboardModifier.ShiftModifier else 20.0)
+            dx, dy = arrows[Qt.Key(key)]
+            self.nudge_requested.emit(dx * step, dy * step)
+            return
+        super().keyPressEvent(event)
+
+    def keyReleaseEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Space and not event.isAutoRepeat():
+            self._space = False
+            self.setDragMode(QGraphicsView.DragMode.RubberBandDrag)
+            return
+        super().keyReleaseEvent(event)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.MiddleButton:
+            self._pan_from = event.position()
+            self.viewport().setCursor(Qt.CursorShape.ClosedHandCursor)
+            event.accept()
+            return
+        super().mousePressEvent(event)
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        if self._pan_from is not None:
+            delta = event.position() - self._pan_from
+            self._pan_from = event.position()
+            hbar, vbar = self.horizontalScrollBar(), self.verticalScrollBar()
+            hbar.setValue(hbar.value() - int(delta.x()))
+            vbar.setValue(vbar.value() - int(delta.y()))
+            event.accept()
+            return
+        super().mouseMoveEvent(event)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.MiddleButton and self._pan_from is not None:
+            self._pan_from = None
+            self.viewport().unsetCursor()
+            event.accept()
+            return
+        super().mouseReleaseEvent(event)
+
+    # --- background --------------------------------------------------------------------------
+    def _theme(self) -> Theme:
+        theme = getattr(self.scene(), "theme", None)
+        return theme if isinstance(theme, Theme) else current_theme()
+
+    def drawBackground(self, painter: QPainter, rect: QRectF) -> None:
+        theme = self._theme()
+        painter.fillRect(rect, QColor(theme.background))
+        grid = float(getattr(self.scene(), "grid", 20.0)) * 5
+        if self.zoom() < 0.25:
+            return
+        pen = QPen(QColor(theme.grid), 1)
+        pen.setCosmetic(True)
+        painter.setPen(pen)
+        left = int(rect.left() // grid) * grid
+        top = int(rect.top() // grid) * grid
+        x = left
+        while x < rect.right():
+            painter.drawLine(QPointF(x, rect.top()), QPointF(x, rect.bottom()))
+            x += grid
+        y = top
+        while y < rect.bottom():
+            painter.drawLine(QPointF(rect.left(), y), QPointF(rect.right(), y))
+            y += grid
+
+    # --- drops -------------------------------------------------------------------------------
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        mime = event.mimeData()
+        if mime.hasFormat(KIND_MIME) or mime.hasUrls():
+            event.acceptProposedAction()
+            return
+        super().dragEnterEvent(event)
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
+        mime = event.mimeData()
+        if mime.hasFormat(KIND_MIME) or mime.hasUrls():
+            event.acceptProposedAction()
+            return
+        super().dragMoveEvent(event)
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        mime = event.mimeData()
+        if mime.hasFormat(KIND_MIME):
+            kind = bytes(mime.data(KIND_MIME).data()).decode("utf-8")
+            self.kind_dropped.emit(kind, self.mapToScene(event.position().toPoint()))
+            event.acceptProposedAction()
+            return
+        if mime.hasUrls():
+            paths = [Path(u.toLocalFile()) for u in mime.urls() if u.isLocalFile()]
+            if paths:
+                self.files_dropped.emit(paths)
+                event.acceptProposedAction()
+                return
+        super().dropEvent(event)

@@ -1,0 +1,98 @@
+"""The YAML view: the selection (or the whole export) as `kubectl apply` would receive it, live.
+
+Refreshing is debounced and skipped while the dock is hidden, so typing in the inspector of a
+large design does not re-serialise thousands of resources per keystroke.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDockWidget,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kubecanvas.model.document import Document
+from kubecanvas.model.resource import Resource
+
+Dump = Callable[[Sequence[Resource]], str]
+
+
+def monospace() -> QFont:
+    return QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+
+
+class YamlPanel(QDockWidget):
+    """Dock with a read-only YAML rendering of the selection or of everything."""
+
+    def __init__(self, dump: Dump, parent: QWidget | None = None) -> None:
+        super().__init__("YAML", parent)
+        self.setObjectName("YamlPanel")
+        self.dump = dump
+        self.document: Document | None = None
+        self.selection: list[str] = []
+        body = QWidget(self)
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(4, 2, 4, 4)
+        bar = QHBoxLayout()
+        self.caption = QLabel("", body)
+        self.whole = QCheckBox("Whole export", body)
+        self.whole.setToolTip("Show every resource, not only the selection")
+        self.whole.toggled.connect(lambda _: self.refresh())
+        bar.addWidget(self.caption, 1)
+        bar.addWidget(self.whole)
+        self.text = QPlainTextEdit(body)
+        self.text.setReadOnly(True)
+        self.text.setFont(monospace())
+        self.text.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
+        layout.addLayout(bar)
+        layout.addWidget(self.text)
+        self.setWidget(body)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(120)
+        self._timer.timeout.connect(self.refresh)
+        self.visibilityChanged.connect(lambda visible: visible and self.schedule())
+
+    def set_document(self, document: Document) -> None:
+        self.document = document
+        self.selection = []
+        self.refresh()
+
+    def set_selection(self, ids: Sequence[str]) -> None:
+        self.selection = list(ids)
+        self.schedule()
+
+    def schedule(self) -> None:
+        """Refresh soon (coalesces bursts of changes)."""
+        self._timer.start()
+
+    def shown_resources(self) -> list[Resource]:
+        if self.document is None:
+            return []
+        if self.whole.isChecked() or not self.selection:
+            return list(self.document)
+        return [r for r in (self.document.find(i) for i in self.selection) if r is not None]
+
+    def refresh(self) -> None:
+        self._timer.stop()
+        if self.document is None or (not self.isVisible() and self.text.toPlainText()):
+            return
+        resources = self.shown_resources()
+        everything = self.whole.isChecked() or not self.selection
+        self.caption.setText(f"Whole export: {len(resources)} resources" if everything
+                             else f"Selection: {len(resources)} of {len(self.document)}")
+        text = self.dump(resources) if resources else "# nothing to show\n"
+        if text != self.text.toPlainText():
+            bar = self.text.verticalScrollBar()
+            value = bar.value()
+            self.text.setPlainText(text)
+            bar.setValue(value)

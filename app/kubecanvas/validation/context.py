@@ -1,0 +1,134 @@
+"""What a rule sees: the document, its wiring graph, the target Kubernetes version, and the subset
+of resources to check.
+
+Rules are pure functions `(ctx) -> Iterable[Finding]`. They never walk the whole document to find
+what to check: they ask `ctx.targets(...)`, which yields every resource on a full check and only
+the touched resources (and their neighbours) on an incremental one. A rule whose verdict on a
+resource depends on resources that are *not* its graph neighbours (a "did you mean" over every
+ConfigMap in the namespace, nodePorts unique across Services) says so with `ctx.depend`, so the
+incremental validator knows to re-check it when such a resource changes.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Mapping
+
+from kubecanvas.model.document import Document
+from kubecanvas.model.graph import Edge, WiringGraph
+from kubecanvas.model.kinds import effective_namespace, pod_template
+from kubecanvas.model.resource import Resource
+from kubecanvas.validation.findings import Finding, Fix, Severity
+
+#: A dependency key: (kind, namespace). `PODS` as kind stands for every pod-owning resource.
+DependencyKey = tuple[str, str]
+PODS = "*pods*"
+ANY_NAMESPACE = "*"
+
+
+def dependency_keys(res: Resource) -> set[DependencyKey]:
+    """The keys a change to `res` invalidates (see `Context.depend`)."""
+    ns = effective_namespace(res)
+    keys = {(res.kind, ns), (res.kind, ANY_NAMESPACE)}
+    if pod_template(res) is not None:
+        keys |= {(PODS, ns), (PODS, ANY_NAMESPACE)}
+    return keys
+
+
+class Context:
+    """The read-only view a rule gets of one validation run.
+
+    Attributes:
+        document: the document being checked.
+        graph: its wiring graph, up to date.
+        kube_version: the target Kubernetes version as 'MAJOR.MINOR' (for example '1.33').
+        dependencies: filled by rules through `depend`: resource id -> keys its findings rely on.
+    """
+
+    def __init__(self, document: Document, graph: WiringGraph, kube_version: str,
+                 severities: Mapping[str, Severity], ids: Iterable[str] | None = None) -> None:
+        self.document = document
+        self.graph = graph
+        self.kube_version = kube_version
+        self._severities = severities
+        self._ids: set[str] | None = None if ids is None else set(ids)
+        self._by_kind: dict[str, list[Resource]] | None = None
+        self._by_kind_ns: dict[DependencyKey, list[Resource]] | None = None
+        self.dependencies: dict[str, set[DependencyKey]] = defaultdict(set)
+
+    # --- what to check -------------------------------------------------------------------------
+    @property
+    def full(self) -> bool:
+        """True on a full check (every resource is a target)."""
+        return self._ids is None
+
+    def _targets_by_kind(self) -> dict[str, list[Resource]]:
+        if self._by_kind is None:
+            by_kind: dict[str, list[Resource]] = defaultdict(list)
+            if self._ids is None:
+                resources: Iterable[Resource] = self.document
+            else:
+                resources = (r for r in (self.document.find(i) for i in sorted(self._ids)) if r)
+            for res in resources:
+                by_kind[res.kind].append(res)
+            self._by_kind = dict(by_kind)
+        return self._by_kind
+
+    def targets(self, *kinds: str) -> Iterator[Resource]:
+        """The resources to check, all kinds or only `kinds`, in a stable order."""
+        by_kind = self._targets_by_kind()
+        if not kinds:
+            for group in by_kind.values():
+                yield from group
+            return
+        for kind in kinds:
+            yield from by_kind.get(kind, ())
+
+    def is_target(self, rid: str) -> bool:
+        return self._ids is None or rid in self._ids
+
+    # --- looking around ------------------------------------------------------------------------
+    def resource(self, rid: str) -> Resource | None:
+        return self.document.find(rid)
+
+    def lookup(self, kind: str, namespace: str, name: str) -> list[Resource]:
+        """Resources with that kind, effective namespace and name (a neighbour-free look-up:
+        callers that rely on it for a verdict should also call `depend`)."""
+        return [r for r in (self.document.find(i) for i in self.graph.lookup(kind, namespace, name))
+                if r is not None]
+
+    def of_kind(self, kind: str, namespace: str | None = None) -> list[Resource]:
+        """Every resource of `kind` (in `namespace` if given), document order."""
+        if self._by_kind_ns is None:
+            index: dict[DependencyKey, list[Resource]] = defaultdict(list)
+            for res in self.document:
+                index[(res.kind, effective_namespace(res))].append(res)
+                index[(res.kind, ANY_NAMESPACE)].append(res)
+            self._by_kind_ns = dict(index)
+        return list(self._by_kind_ns.get((kind, ANY_NAMESPACE if namespace is None else namespace),
+                                         ()))
+
+    def out_edges(self, rid: str, type: str | None = None) -> list[Edge]:
+        return self.graph.out_edges(rid, type)
+
+    def in_edges(self, rid: str, type: str | None = None) -> list[Edge]:
+        return self.graph.in_edges(rid, type)
+
+    def depend(self, rid: str, kind: str, namespace: str = ANY_NAMESPACE) -> None:
+        """Record that the findings on `rid` depend on every resource of `kind` in `namespace`
+        (kind `PODS`: every pod-owning resource), not only on its graph neighbours."""
+        self.dependencies[rid].add((kind, namespace))
+
+    # --- reporting -----------------------------------------------------------------------------
+    def report(self, rule: str, res: Resource | str | None, message: str,
+               path: tuple[str | int, ...] = (), related: Iterable[str] = (),
+               fix: Fix | None = None, severity: Severity | None = None) -> Finding:
+        """A finding of `rule` (its registered severity unless `severity` is given)."""
+        rid = res.id if isinstance(res, Resource) else res
+        if severity is None:
+            try:
+                severity = self._severities[rule]
+            except KeyError:
+                raise KeyError(f"rule {rule!r} is not registered in validation.registry.RULES") \
+                    from None
+        return Finding(rule, severity, message, rid, tuple(path), tuple(related), fix)

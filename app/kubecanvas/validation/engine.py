@@ -1,0 +1,187 @@
+"""Running the rules: a one-shot full check, and a validator that follows the document.
+
+`validate_document` checks everything once (the CLI). `Validator` subscribes to the document right
+after the wiring graph (order 10) and, after each change, re-checks only the resources the graph
+says were touched, their graph neighbours, and the resources whose findings a rule declared to
+depend on the changed ones (see `Context.depend`). A property test holds it to the same answer as
+a full check.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+from collections import defaultdict
+from collections.abc import Iterable
+
+from kubecanvas.model.document import Change, Document
+from kubecanvas.model.graph import WiringGraph
+from kubecanvas.validation.context import Context, DependencyKey, dependency_keys
+from kubecanvas.validation.findings import Finding
+from kubecanvas.validation.registry import SEVERITIES, checks
+from kubecanvas.validation.versions import normalize_version
+
+IgnoreSet = Iterable[tuple[str, str]]
+
+
+def is_ignored(finding: Finding, ignored: IgnoreSet) -> bool:
+    """True when (rule, resource id) is ignored; '*' as resource id ignores the rule everywhere,
+    and a rule pattern may use shell wildcards ('schema.*')."""
+    rid = finding.resource_id or ""
+    for rule, target in ignored:
+        if target not in ("*", rid):
+            continue
+        if rule == finding.rule or ("*" in rule and fnmatch.fnmatchcase(finding.rule, rule)):
+            return True
+    return False
+
+
+def filter_ignored(findings: Iterable[Finding], ignored: IgnoreSet) -> list[Finding]:
+    ignored = list(ignored)
+    if not ignored:
+        return list(findings)
+    return [f for f in findings if not is_ignored(f, ignored)]
+
+
+def run_checks(document: Document, graph: WiringGraph, kube_version: str,
+               ids: Iterable[str] | None = None) -> tuple[list[Finding], Context]:
+    """Run every registered check over `ids` (all resources when None); raw, unfiltered."""
+    ctx = Context(document, graph, kube_version, SEVERITIES, ids)
+    out: list[Finding] = []
+    for check in checks():
+        for finding in check(ctx):
+            if finding.resource_id is None or ctx.is_target(finding.resource_id):
+                out.append(finding)
+    return out, ctx
+
+
+def sort_findings(document: Document, findings: Iterable[Finding]) -> list[Finding]:
+    """Document order, then field, rule and message: stable across runs (ids are random)."""
+    order = {rid: i for i, rid in enumerate(document.ids())}
+    return sorted(findings, key=lambda f: (order.get(f.resource_id or "", -1), f.field, f.rule,
+                                           f.message))
+
+
+def _kube_version(document: Document, kube_version: str | None) -> str:
+    return normalize_version(kube_version or document.settings.kube_version)
+
+
+def validate_document(document: Document, graph: WiringGraph | None = None,
+                      kube_version: str | None = None) -> list[Finding]:
+    """Every finding on `document`, minus those its settings ignore, in a deterministic order.
+
+    Args:
+        document: the document to check.
+        graph: its wiring graph if the caller already has one (built here otherwise).
+        kube_version: target version ('1.33'); default the project's, else the newest shipped.
+    """
+    if graph is None:
+        graph = WiringGraph(document, subscribe=False)
+    findings, _ = run_checks(document, graph, _kube_version(document, kube_version))
+    return sort_findings(document, filter_ignored(findings, document.settings.ignored))
+
+
+class Validator:
+    """Findings kept current with the document, re-checked incrementally after each change.
+
+    The graph must be subscribed to the same document (it is, unless built with
+    `subscribe=False`), so that its `last_touched` is fresh when this validator is called.
+    """
+
+    def __init__(self, document: Document, graph: WiringGraph, kube_version: str | None = None,
+                 subscribe: bool = True) -> None:
+        self.document = document
+        self.graph = graph
+        self._explicit_version = kube_version
+        self.kube_version = _kube_version(document, kube_version)
+        self._by_resource: dict[str, list[Finding]] = {}
+        self._deps: dict[str, set[DependencyKey]] = {}
+        self._dependents: dict[DependencyKey, set[str]] = defaultdict(set)
+        self._cache: list[Finding] | None = None
+        #: ids re-checked by the last update (for tests and the editor's status line).
+        self.last_checked: set[str] = set()
+        self.full_check()
+        if subscribe:
+            document.subscribe(self._on_change, order=10)
+
+    # --- reading -------------------------------------------------------------------------------
+    @property
+    def findings(self) -> list[Finding]:
+        """Current findings, ignored ones removed, in document order."""
+        if self._cache is None:
+            everything = [f for group in self._by_resource.values() for f in group]
+            self._cache = sort_findings(
+                self.document, filter_ignored(everything, self.document.settings.ignored))
+        return list(self._cache)
+
+    def findings_for(self, rid: str) -> list[Finding]:
+        """Current findings on one resource (ignored ones removed)."""
+        return filter_ignored(self._by_resource.get(rid, ()), self.document.settings.ignored)
+
+    # --- updating ------------------------------------------------------------------------------
+    def full_check(self) -> None:
+        self._by_resource.clear()
+        self._deps.clear()
+        self._dependents.clear()
+        self.last_checked = set(self.document.ids())
+        self._store(self.last_checked, *run_checks(self.document, self.graph, self.kube_version))
+
+    def recheck(self, ids: Iterable[str]) -> None:
+        """Re-run every rule for `ids` (ids no longer in the document are just dropped)."""
+        ids = set(ids)
+        present = {rid for rid in ids if rid in self.document}
+        for rid in ids - present:
+            self._forget(rid)
+        self.last_checked = present
+        if present:
+            self._store(present, *run_checks(self.document, self.graph, self.kube_version,
+                                             present))
+        self._cache = None
+
+    def _forget(self, rid: str) -> None:
+        self._by_resource.pop(rid, None)
+        for key in self._deps.pop(rid, ()):
+            bucket = self._dependents.get(key)
+            if bucket is not None:
+                bucket.discard(rid)
+                if not bucket:
+                    del self._dependents[key]
+
+    def _store(self, ids: set[str], findings: list[Finding], ctx: Context) -> None:
+        for rid in ids:
+            self._forget(rid)
+        for finding in findings:
+            self._by_resource.setdefault(finding.resource_id or "", []).append(finding)
+        for rid, keys in ctx.dependencies.items():
+            if rid in ids:
+                self._deps[rid] = set(keys)
+                for key in keys:
+                    self._dependents[key].add(rid)
+        self._cache = None
+
+    def _affected(self, change: Change) -> set[str]:
+        dirty = set(change.added) | set(change.changed) | set(change.removed)
+        touched = set(self.graph.last_touched) | dirty
+        nx_graph = self.graph.graph
+        for rid in list(touched):
+            if rid in nx_graph:
+                touched.update(n for n in nx_graph.predecessors(rid) if n in self.document)
+                touched.update(n for n in nx_graph.successors(rid) if n in self.document)
+        keys: set[DependencyKey] = set()
+        for rid in dirty:
+            for res in (change.removed.get(rid), change.changed.get(rid), self.document.find(rid)):
+                if res is not None:
+                    keys |= dependency_keys(res)
+        for key in keys:
+            touched |= self._dependents.get(key, set())
+        return touched
+
+    def _on_change(self, change: Change) -> None:
+        if change.settings:
+            version = _kube_version(self.document, self._explicit_version)
+            self._cache = None
+            if version != self.kube_version:
+                self.kube_version = version
+                self.full_check()
+                return
+        if change.structural:
+            self.recheck(self._affected(change))

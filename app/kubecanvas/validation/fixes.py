@@ -1,0 +1,80 @@
+"""Mechanical fixes the rules attach to findings, built from ordinary model edits.
+
+Each helper returns a `Fix` whose edit is created on demand (edits carry undo state), so the
+editor can apply it as one undoable click and the CLI can print its description.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
+
+from kubecanvas.model.edits import Compound, Edit, FieldPath, SetField
+from kubecanvas.model.kinds import pod_template_path
+from kubecanvas.model.resource import Resource
+from kubecanvas.validation.findings import Fix
+
+
+def edit_distance(a: str, b: str, limit: int | None = None) -> int:
+    """Levenshtein distance; stops early (returning limit + 1) once it exceeds `limit`."""
+    if a == b:
+        return 0
+    if len(a) < len(b):
+        a, b = b, a
+    if limit is not None and len(a) - len(b) > limit:
+        return limit + 1
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        current = [i]
+        for j, cb in enumerate(b, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1,
+                               previous[j - 1] + (ca != cb)))
+        if limit is not None and min(current) > limit:
+            return limit + 1
+        previous = current
+    return previous[-1]
+
+
+def closest(name: str, candidates: Iterable[str]) -> str | None:
+    """The candidate nearest to `name` by edit distance, if it is plausibly a typo of it
+    (distance at most a third of the length, at least 1 and at most 3); ties go to the
+    alphabetically first."""
+    limit = min(3, max(1, len(name) // 3))
+    best: tuple[int, str] | None = None
+    for cand in sorted(set(candidates)):
+        if cand == name:
+            continue
+        dist = edit_distance(name, cand, limit)
+        if dist <= limit and (best is None or dist < best[0]):
+            best = (dist, cand)
+    return best[1] if best else None
+
+
+def set_field(res: Resource, path: FieldPath, value: Any, description: str) -> Fix:
+    """A fix that sets one field of one resource."""
+    rid = res.id
+    return Fix(description, lambda: SetField(rid, tuple(path), value, description))
+
+
+def set_fields(res: Resource, changes: Sequence[tuple[FieldPath, Any]], description: str) -> Fix:
+    """A fix that sets several fields of one resource in one undoable step."""
+    rid = res.id
+    items = [(tuple(p), v) for p, v in changes]
+
+    def make() -> Edit:
+        return Compound([SetField(rid, p, v, description) for p, v in items], description)
+
+    return Fix(description, make)
+
+
+def add_template_labels(res: Resource, labels: Mapping[str, str]) -> Fix | None:
+    """'add label app=web to the pod template of Deployment shop/web'."""
+    tpath = pod_template_path(res)
+    if tpath is None or not labels:
+        return None
+    text = ",".join(f"{k}={v}" for k, v in labels.items())
+    noun = "label" if len(labels) == 1 else "labels"
+    where = f"the pod template of {res.label()}" if tpath else f"the labels of {res.label()}"
+    description = f"add {noun} {text} to {where}"
+    return set_fields(res, [((*tpath, "metadata", "labels", k), v) for k, v in labels.items()],
+                      description)

@@ -1,0 +1,148 @@
+"""Schema rules: the OpenAPI schema of the target version, and API versions the server no longer
+serves (with the one that replaced them).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from kubecanvas.model.edits import DELETE
+from kubecanvas.model.kinds import get_path
+from kubecanvas.model.resource import Resource, api_group
+from kubecanvas.validation.context import Context
+from kubecanvas.validation.findings import Finding, Fix
+from kubecanvas.validation.fixes import closest, set_field, set_fields
+from kubecanvas.validation.schema import SchemaError, schemas_for
+from kubecanvas.validation.versions import version_tuple
+
+#: (apiVersion, kind) -> (replacement apiVersion or '', Kubernetes version that stopped serving
+#: it). '' kind means every kind of that apiVersion.
+REMOVED: dict[tuple[str, str], tuple[str, str]] = {
+    ("extensions/v1beta1", "Ingress"): ("networking.k8s.io/v1", "1.22"),
+    ("extensions/v1beta1", "Deployment"): ("apps/v1", "1.16"),
+    ("extensions/v1beta1", "DaemonSet"): ("apps/v1", "1.16"),
+    ("extensions/v1beta1", "ReplicaSet"): ("apps/v1", "1.16"),
+    ("extensions/v1beta1", "NetworkPolicy"): ("networking.k8s.io/v1", "1.16"),
+    ("extensions/v1beta1", "PodSecurityPolicy"): ("", "1.16"),
+    ("apps/v1beta1", ""): ("apps/v1", "1.16"),
+    ("apps/v1beta2", ""): ("apps/v1", "1.16"),
+    ("networking.k8s.io/v1beta1", ""): ("networking.k8s.io/v1", "1.22"),
+    ("batch/v1beta1", "CronJob"): ("batch/v1", "1.25"),
+    ("batch/v2alpha1", "CronJob"): ("batch/v1", "1.21"),
+    ("autoscaling/v2beta1", ""): ("autoscaling/v2", "1.25"),
+    ("autoscaling/v2beta2", ""): ("autoscaling/v2", "1.26"),
+    ("policy/v1beta1", "PodDisruptionBudget"): ("policy/v1", "1.25"),
+    ("policy/v1beta1", "PodSecurityPolicy"): ("", "1.25"),
+    ("rbac.authorization.k8s.io/v1beta1", ""): ("rbac.authorization.k8s.io/v1", "1.22"),
+    ("rbac.authorization.k8s.io/v1alpha1", ""): ("rbac.authorization.k8s.io/v1", "1.22"),
+    ("apiextensions.k8s.io/v1beta1", ""): ("apiextensions.k8s.io/v1", "1.22"),
+    ("admissionregistration.k8s.io/v1beta1", "MutatingWebhookConfiguration"): (
+        "admissionregistration.k8s.io/v1", "1.22"),
+    ("admissionregistration.k8s.io/v1beta1", "ValidatingWebhookConfiguration"): (
+        "admissionregistration.k8s.io/v1", "1.22"),
+    ("apiregistration.k8s.io/v1beta1", ""): ("apiregistration.k8s.io/v1", "1.22"),
+    ("storage.k8s.io/v1beta1", "StorageClass"): ("storage.k8s.io/v1", "1.22"),
+    ("storage.k8s.io/v1beta1", "CSIDriver"): ("storage.k8s.io/v1", "1.22"),
+    ("storage.k8s.io/v1beta1", "CSINode"): ("storage.k8s.io/v1", "1.22"),
+    ("storage.k8s.io/v1beta1", "VolumeAttachment"): ("storage.k8s.io/v1", "1.22"),
+    ("storage.k8s.io/v1beta1", "CSIStorageCapacity"): ("storage.k8s.io/v1", "1.27"),
+    ("scheduling.k8s.io/v1beta1", "PriorityClass"): ("scheduling.k8s.io/v1", "1.22"),
+    ("scheduling.k8s.io/v1alpha1", "PriorityClass"): ("scheduling.k8s.io/v1", "1.17"),
+    ("coordination.k8s.io/v1beta1", "Lease"): ("coordination.k8s.io/v1", "1.22"),
+    ("certificates.k8s.io/v1beta1", ""): ("certificates.k8s.io/v1", "1.22"),
+    ("discovery.k8s.io/v1beta1", "EndpointSlice"): ("discovery.k8s.io/v1", "1.25"),
+    ("events.k8s.io/v1beta1", "Event"): ("events.k8s.io/v1", "1.25"),
+    ("node.k8s.io/v1beta1", "RuntimeClass"): ("node.k8s.io/v1", "1.25"),
+    ("flowcontrol.apiserver.k8s.io/v1beta1", ""): ("flowcontrol.apiserver.k8s.io/v1", "1.26"),
+    ("flowcontrol.apiserver.k8s.io/v1beta2", ""): ("flowcontrol.apiserver.k8s.io/v1", "1.29"),
+    ("flowcontrol.apiserver.k8s.io/v1beta3", ""): ("flowcontrol.apiserver.k8s.io/v1", "1.32"),
+}
+
+
+def removed_api(api_version: str, kind: str, kube_version: str) -> tuple[str, str] | None:
+    """(replacement, removed in) if `kube_version` no longer serves `kind` at `api_version`."""
+    entry = REMOVED.get((api_version, kind)) or REMOVED.get((api_version, ""))
+    if entry is None or version_tuple(kube_version) < version_tuple(entry[1]):
+        return None
+    return entry
+
+
+def _removed(ctx: Context, res: Resource) -> Finding | None:
+    entry = removed_api(res.api_version, res.kind, ctx.kube_version)
+    if entry is None:
+        return None
+    replacement, since = entry
+    if not replacement:
+        return ctx.report("api.removed", res,
+                          f"{res.kind} {res.api_version} was removed in Kubernetes {since} and "
+                          f"has no replacement (PodSecurityPolicy gave way to Pod Security "
+                          f"Admission labels on the Namespace).", ("apiVersion",))
+    fix = set_field(res, ("apiVersion",), replacement,
+                    f"change apiVersion to {replacement} (check the fields that changed)")
+    return ctx.report("api.removed", res,
+                      f"{res.api_version} {res.kind} is no longer served since Kubernetes "
+                      f"{since}; use apiVersion {replacement}.", ("apiVersion",), fix=fix)
+
+
+def _unknown_api(ctx: Context, res: Resource) -> Finding | None:
+    """A built-in group with a kind or version this Kubernetes does not serve."""
+    schemas = schemas_for(ctx.kube_version)
+    group = api_group(res.api_version)
+    builtin = schemas.builtin()
+    version = res.api_version.rsplit("/", 1)[-1]
+    served = builtin.get((group, res.kind))
+    if served is not None:
+        if version in served:
+            return None
+        versions = ", ".join(sorted(f"{group}/{v}" if group else v for v in served))
+        return ctx.report("api.unknown-version", res,
+                          f"Kubernetes {ctx.kube_version} does not serve {res.kind} as "
+                          f"{res.api_version}; it serves {versions}.", ("apiVersion",))
+    if not schemas.is_builtin_group(group):
+        return None  # a custom resource: its CRD decides
+    kinds = [k for g, k in builtin if g == group]
+    guess = closest(res.kind, kinds)
+    fix = set_field(res, ("kind",), guess, f"did you mean kind {guess}?") if guess else None
+    return ctx.report("api.unknown-kind", res,
+                      f"the API group {group or 'core (v1)'} has no kind {res.kind!r}"
+                      + (f"; did you mean {guess}?" if guess else "."), ("kind",), fix=fix)
+
+
+def api_versions(ctx: Context) -> Iterator[Finding]:
+    """`api.removed`, `api.unknown-version`, `api.unknown-kind`, `schema.required` (no kind or
+    apiVersion)."""
+    for res in ctx.targets():
+        if not res.api_version or not res.kind:
+            field = "apiVersion" if not res.api_version else "kind"
+            yield ctx.report("schema.required", res,
+                             f"{field} is not set; kubectl cannot apply an object without it.",
+                             (field,))
+            continue
+        finding = _removed(ctx, res) or _unknown_api(ctx, res)
+        if finding is not None:
+            yield finding
+
+
+def schema_violations(ctx: Context) -> Iterator[Finding]:
+    """`schema.*`: every violation of the target version's OpenAPI schema, with its path."""
+    schemas = schemas_for(ctx.kube_version)
+    for res in ctx.targets():
+        errors = schemas.validate(res.manifest)
+        if not errors:
+            continue
+        for error in errors:
+            yield ctx.report(error.rule, res, error.message, error.path,
+                             fix=_rename_fix(res, error))
+
+
+def _rename_fix(res: Resource, error: SchemaError) -> Fix | None:
+    """'rename containerport to containerPort' for an unknown field that is a likely typo."""
+    if error.suggestion is None or not error.path:
+        return None
+    parent = error.path[:-1]
+    container = get_path(res.manifest, parent) if parent else res.manifest
+    if not isinstance(container, dict) or error.suggestion in container:
+        return None
+    value = container.get(error.path[-1])
+    return set_fields(res, [((*parent, error.suggestion), value), (error.path, DELETE)],
+                      f"rename {error.path[-1]} to {error.suggestion}")

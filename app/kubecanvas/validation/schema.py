@@ -1,0 +1,261 @@
+"""Compiled OpenAPI schemas: every resource against the JSON schemas `kubernetes-validate` ships.
+
+Each (Kubernetes version, apiVersion, kind) schema is built once per process, on first use: the
+per-kind file's `$ref`s into the shared `_definitions.json` are rewritten to local `#/$defs/...`
+references, only the definitions it reaches are copied in (descriptions dropped), and the result is
+compiled with `jsonschema_rs`. Validation then costs microseconds per resource, instead of the
+milliseconds `kubernetes_validate.validate` spends re-reading and re-compiling per call.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import re
+import threading
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from kubecanvas.validation.fixes import closest
+from kubecanvas.validation.versions import schema_dir
+
+_EXTERNAL_REF = "/api/_definitions.json#/$defs/"
+_LOCAL_REF = "#/$defs/"
+_GROUP_DOMAIN = re.compile(r"^([^./]*)(?:\.[^/]*)?/")
+_DROP = frozenset({"description", "x-kubernetes-patch-strategy", "x-kubernetes-patch-merge-key",
+                   "x-kubernetes-list-map-keys", "x-kubernetes-list-type",
+                   "x-kubernetes-map-type", "$id", "$schema"})
+_lock = threading.Lock()
+
+
+@dataclass(frozen=True)
+class SchemaError:
+    """One violation: a rule id, the field path and a message."""
+
+    rule: str
+    path: tuple[str | int, ...]
+    message: str
+    #: for an unknown field, the allowed field it is probably a typo of.
+    suggestion: str | None = None
+
+
+def schema_file_name(api_version: str, kind: str) -> str:
+    """`networking.k8s.io/v1`, `Ingress` -> `ingress-networking-v1.json` (kubernetes-validate's
+    naming: the group's domain is dropped)."""
+    group_version = _GROUP_DOMAIN.sub(r"\1-", api_version)
+    return f"{kind.lower()}-{group_version}.json"
+
+
+def _strip(node: Any) -> Any:
+    """A copy without documentation keys, with `$ref`s made local."""
+    if isinstance(node, dict):
+        out = {}
+        for key, value in node.items():
+            if key in _DROP:
+                continue
+            if key == "$ref" and isinstance(value, str) and value.startswith(_EXTERNAL_REF):
+                value = _LOCAL_REF + value[len(_EXTERNAL_REF):]
+            out[key] = _strip(value)
+        return out
+    if isinstance(node, list):
+        return [_strip(item) for item in node]
+    return node
+
+
+def _refs(node: Any) -> Iterator[str]:
+    if isinstance(node, dict):
+        ref = node.get("$ref")
+        if isinstance(ref, str) and ref.startswith(_LOCAL_REF):
+            yield ref[len(_LOCAL_REF):]
+        for value in node.values():
+            yield from _refs(value)
+    elif isinstance(node, list):
+        for item in node:
+            yield from _refs(item)
+
+
+@functools.cache
+def _definitions(folder: Path) -> Mapping[str, Any]:
+    with open(folder / "_definitions.json", encoding="utf-8") as handle:
+        raw = json.load(handle)["$defs"]
+    return {name: _strip(schema) for name, schema in raw.items()}
+
+
+@functools.cache
+def builtin_kinds(folder: Path) -> Mapping[tuple[str, str], frozenset[str]]:
+    """(group, kind) -> the versions the API serves, read from the definitions' GVK tags."""
+    index: dict[tuple[str, str], set[str]] = {}
+    with open(folder / "_definitions.json", encoding="utf-8") as handle:
+        raw = json.load(handle)["$defs"]
+    for schema in raw.values():
+        for gvk in schema.get("x-kubernetes-group-version-kind", ()):
+            kind = gvk.get("kind", "")
+            if kind.endswith("List") or kind in ("DeleteOptions", "WatchEvent", "Status"):
+                continue
+            index.setdefault((gvk.get("group", ""), kind), set()).add(gvk.get("version", ""))
+    return {key: frozenset(versions) for key, versions in index.items()}
+
+
+def _build(folder: Path, api_version: str, kind: str) -> dict[str, Any] | None:
+    path = folder / schema_file_name(api_version, kind)
+    if not path.is_file():
+        return None
+    with open(path, encoding="utf-8") as handle:
+        schema = _strip(json.load(handle))
+    definitions = _definitions(folder)
+    needed: dict[str, Any] = {}
+    queue = list(_refs(schema))
+    while queue:
+        name = queue.pop()
+        if name in needed or name not in definitions:
+            continue
+        needed[name] = definitions[name]
+        queue.extend(_refs(definitions[name]))
+    schema["$defs"] = needed
+    return schema
+
+
+class SchemaSet:
+    """The compiled schemas of one Kubernetes version, compiled lazily and kept for the process."""
+
+    def __init__(self, version: str) -> None:
+        self.version = version
+        folder = schema_dir(version)
+        self.folder = folder
+        self._compiled: dict[tuple[str, str], Any] = {}
+        self._schemas: dict[tuple[str, str], dict[str, Any] | None] = {}
+
+    def schema(self, api_version: str, kind: str) -> dict[str, Any] | None:
+        key = (api_version, kind)
+        if key not in self._schemas:
+            self._schemas[key] = (_build(self.folder, api_version, kind)
+                                  if self.folder is not None and kind else None)
+        return self._schemas[key]
+
+    def validator(self, api_version: str, kind: str) -> Any:
+        """The compiled validator, or None when no schema exists for that apiVersion and kind."""
+        key = (api_version, kind)
+        if key not in self._compiled:
+            with _lock:
+                schema = self.schema(api_version, kind)
+                if schema is None:
+                    self._compiled[key] = None
+                else:
+                    import jsonschema_rs
+
+                    self._compiled[key] = jsonschema_rs.Draft202012Validator(schema)
+        return self._compiled[key]
+
+    def builtin(self) -> Mapping[tuple[str, str], frozenset[str]]:
+        return builtin_kinds(self.folder) if self.folder is not None else {}
+
+    def is_builtin_group(self, group: str) -> bool:
+        return any(g == group for g, _ in self.builtin())
+
+    def validate(self, manifest: Mapping[str, Any]) -> list[SchemaError] | None:
+        """Every violation, or None when there is no schema for the manifest's kind."""
+        api_version, kind = manifest.get("apiVersion"), manifest.get("kind")
+        if not isinstance(api_version, str) or not isinstance(kind, str):
+            return None
+        validator = self.validator(api_version, kind)
+        if validator is None:
+            return None
+        if validator.is_valid(manifest):
+            return []
+        return [error for raw in validator.iter_errors(manifest)
+                for error in _convert(raw, self.schema(api_version, kind) or {})]
+
+
+_sets: dict[str, SchemaSet] = {}
+
+
+def schemas_for(version: str) -> SchemaSet:
+    """The process-wide SchemaSet of `version` ('1.33')."""
+    found = _sets.get(version)
+    if found is None:
+        found = _sets.setdefault(version, SchemaSet(version))
+    return found
+
+
+def _schema_at(root: Mapping[str, Any], schema_path: list[Any]) -> Any:
+    node: Any = root
+    for step in schema_path:
+        if isinstance(node, Mapping) and "$ref" in node and step not in node:
+            node = root.get("$defs", {}).get(str(node["$ref"])[len(_LOCAL_REF):], {})
+        if isinstance(node, Mapping):
+            node = node.get(step)
+        elif isinstance(node, list) and isinstance(step, int) and step < len(node):
+            node = node[step]
+        else:
+            return None
+    return node
+
+
+def allowed_fields(root: Mapping[str, Any], schema_path: list[Any]) -> list[str]:
+    """The property names the object schema at `schema_path` (ending in additionalProperties)
+    allows."""
+    node = _schema_at(root, schema_path[:-1])
+    if isinstance(node, Mapping) and "$ref" in node and "properties" not in node:
+        node = root.get("$defs", {}).get(str(node["$ref"])[len(_LOCAL_REF):], {})
+    props = node.get("properties") if isinstance(node, Mapping) else None
+    return sorted(props) if isinstance(props, Mapping) else []
+
+
+def _json_type(value: Any) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "boolean"
+    if isinstance(value, int):
+        return "integer"
+    if isinstance(value, float):
+        return "number"
+    if isinstance(value, str):
+        return "string"
+    return "array" if isinstance(value, list) else "object"
+
+
+def _convert(error: Any, root: Mapping[str, Any]) -> Iterator[SchemaError]:
+    path = tuple(error.instance_path)
+    name = type(error.kind).__name__
+    if name == "AdditionalProperties":
+        allowed = allowed_fields(root, list(error.schema_path))
+        for field in error.kind.unexpected:
+            guess = _suggest(field, allowed)
+            hint = f"; did you mean {guess!r}?" if guess else ""
+            yield SchemaError("schema.unknown-field", (*path, field),
+                              f"unknown field {field!r} (kubectl rejects it: strict decoding "
+                              f"error){hint}", guess)
+    elif name == "Required":
+        yield SchemaError("schema.required", (*path, error.kind.property),
+                          f"required field {error.kind.property!r} is missing")
+    elif name == "Enum":
+        options = ", ".join(json.dumps(o) for o in error.kind.options)
+        yield SchemaError("schema.enum", path,
+                          f"unsupported value {json.dumps(error.instance)}; supported: {options}")
+    elif name in ("Type", "OneOfNotValid", "AnyOf"):
+        expected = _expected_types(error, root)
+        yield SchemaError("schema.type", path,
+                          f"{json.dumps(error.instance)[:60]} is a {_json_type(error.instance)}, "
+                          f"expected {expected}")
+    else:
+        yield SchemaError("schema.invalid", path, error.message)
+
+
+def _expected_types(error: Any, root: Mapping[str, Any]) -> str:
+    node = _schema_at(root, list(error.schema_path)[:-1])
+    types: list[str] = []
+    candidates = node.get("oneOf") if isinstance(node, Mapping) and "oneOf" in node else [node]
+    for cand in candidates or ():
+        value = cand.get("type") if isinstance(cand, Mapping) else None
+        for t in [value] if isinstance(value, str) else (value or []):
+            if t != "null" and t not in types:
+                types.append(t)
+    return " or ".join(types) if types else "another type"
+
+
+def _suggest(field: str, allowed: list[str]) -> str | None:
+    guess = next((a for a in allowed if a.lower() == field.lower()), None)
+    return guess or closest(field, allowed)

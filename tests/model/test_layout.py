@@ -1,0 +1,199 @@
+"""Automatic layout: columns follow traffic, blocks follow namespaces, pins hold, no overlap."""
+
+from __future__ import annotations
+
+import importlib.util
+import time
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+import pytest
+
+from kubecanvas.model.document import Document
+from kubecanvas.model.edits import UndoStack
+from kubecanvas.model.graph import WiringGraph
+from kubecanvas.model.layout import (
+    NODE_HEIGHT,
+    NODE_WIDTH,
+    auto_layout,
+    layer_of,
+    layout_blocks,
+    layout_edit,
+)
+from kubecanvas.model.resource import Resource
+
+
+def _generator() -> ModuleType:
+    path = Path(__file__).resolve().parents[1] / "bench" / "generate.py"
+    spec = importlib.util.spec_from_file_location("kubecanvas_bench_generate", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+generate = _generator()
+
+
+def res(kind: str, name: str, ns: str | None = "shop", api: str = "v1", **body: Any) -> Resource:
+    meta: dict[str, Any] = {"name": name}
+    if ns is not None:
+        meta["namespace"] = ns
+    return Resource({"apiVersion": api, "kind": kind, "metadata": meta, **body})
+
+
+def deployment(name: str, labels: dict[str, str], ns: str = "shop", **pod: Any) -> Resource:
+    return res("Deployment", name, ns, "apps/v1", spec={
+        "selector": {"matchLabels": labels},
+        "template": {"metadata": {"labels": labels},
+                     "spec": {"containers": [{"name": "c", "image": "i"}], **pod}}})
+
+
+def service(name: str, selector: dict[str, str], ns: str = "shop") -> Resource:
+    return res("Service", name, ns, spec={"selector": selector, "ports": [{"port": 80}]})
+
+
+def laid_out(resources: list[Resource], **kw: Any) -> tuple[Document, dict[str, tuple[float, float]]]:
+    doc = Document(resources)
+    return doc, auto_layout(doc, WiringGraph(doc, subscribe=False), **kw)
+
+
+def assert_no_overlap(positions: dict[str, tuple[float, float]]) -> None:
+    cells: dict[tuple[int, int], list[tuple[float, float]]] = {}
+    for x, y in positions.values():
+        cells.setdefault((int(x // NODE_WIDTH), int(y // NODE_HEIGHT)), []).append((x, y))
+    for (cx, cy), here in cells.items():
+        near = [p for dx in (-1, 0, 1) for dy in (-1, 0, 1)
+                for p in cells.get((cx + dx, cy + dy), [])]
+        for a in here:
+            clashes = [b for b in near
+                       if abs(a[0] - b[0]) < NODE_WIDTH and abs(a[1] - b[1]) < NODE_HEIGHT]
+            assert clashes == [a], f"nodes overlap at {a}: {clashes}"
+
+
+def test_every_resource_gets_a_position_including_unknown_and_cluster_scoped() -> None:
+    items = [res("Widget", "w", api="example.com/v1"), res("ClusterRole", "r", None,
+             "rbac.authorization.k8s.io/v1"), res("Namespace", "shop", None), res("Pod", "p",
+             spec={"containers": []}), res("ConfigMap", "c", None)]
+    doc, pos = laid_out(items)
+    assert set(pos) == set(doc.ids())
+    assert_no_overlap(pos)
+
+
+@pytest.mark.parametrize(("kind", "layer"), [
+    ("Ingress", 0), ("Service", 1), ("Deployment", 2), ("CronJob", 2), ("Pod", 2),
+    ("PersistentVolumeClaim", 3), ("ConfigMap", 3), ("Secret", 3), ("ServiceAccount", 3),
+    ("PersistentVolume", 4), ("StorageClass", 4), ("HorizontalPodAutoscaler", 5),
+    ("NetworkPolicy", 5), ("Widget", 5)])
+def test_layer_of_follows_traffic(kind: str, layer: int) -> None:
+    assert layer_of(res(kind, "x")) == layer
+
+
+def test_custom_workload_with_pod_template_sits_with_workloads() -> None:
+    rollout = res("Rollout", "r", api="argoproj.io/v1alpha1", spec={
+        "template": {"spec": {"containers": [{"name": "c", "image": "i"}]}}})
+    assert layer_of(rollout) == 2
+
+
+def test_columns_run_left_to_right_in_traffic_order() -> None:
+    items = [res("ConfigMap", "cfg"), res("PersistentVolumeClaim", "data"),
+             deployment("web", {"app": "web"}), service("web", {"app": "web"}),
+             res("Ingress", "web", api="networking.k8s.io/v1"),
+             res("HorizontalPodAutoscaler", "web", api="autoscaling/v2")]
+    doc, pos = laid_out(items)
+    x = {r.kind: pos[r.id][0] for r in doc}
+    assert x["Ingress"] < x["Service"] < x["Deployment"] < x["ConfigMap"] < x[
+        "HorizontalPodAutoscaler"]
+    assert x["ConfigMap"] == x["PersistentVolumeClaim"]
+
+
+def test_namespaces_get_separate_blocks_and_cluster_scope_its_own() -> None:
+    items = [service("a", {"app": "a"}, "one"), service("b", {"app": "b"}, "two"),
+             res("PersistentVolume", "pv", None), res("StorageClass", "sc", None)]
+    doc, _ = laid_out(items)
+    _, blocks = layout_blocks(doc, WiringGraph(doc, subscribe=False))
+    assert [b.namespace for b in blocks] == ["one", "two", ""]
+    rects = [(b.origin, b.size) for b in blocks]
+    for i, ((x1, y1), (w1, h1)) in enumerate(rects):
+        for (x2, y2), (w2, h2) in rects[i + 1:]:
+            assert x1 + w1 <= x2 or x2 + w2 <= x1 or y1 + h1 <= y2 or y2 + h2 <= y1
+
+
+def test_barycenter_ordering_uncrosses_wires() -> None:
+    # By name the deployments would sit y, z; a selects z and b selects y, which would cross.
+    items = [service("a", {"app": "z"}), service("b", {"app": "y"}),
+             deployment("y", {"app": "y"}), deployment("z", {"app": "z"})]
+    doc, pos = laid_out(items)
+    by_name = {(r.kind, r.name): pos[r.id][1] for r in doc}
+    assert by_name[("Service", "a")] < by_name[("Service", "b")]
+    assert by_name[("Deployment", "z")] < by_name[("Deployment", "y")]
+
+
+def test_layout_is_deterministic_whatever_the_ids() -> None:
+    manifests = generate.generate_manifests(300, seed=3)
+    first = laid_out([Resource(m) for m in manifests])
+    second = laid_out([Resource(m) for m in manifests])
+    assert [first[1][r.id] for r in first[0]] == [second[1][r.id] for r in second[0]]
+
+
+def test_pinned_resources_keep_their_place_and_others_avoid_them() -> None:
+    items = [service(f"s{i}", {"app": f"s{i}"}) for i in range(6)]
+    doc = Document(items)
+    graph = WiringGraph(doc, subscribe=False)
+    free_layout = auto_layout(doc, graph)
+    third = items[3]
+    spot = free_layout[items[1].id]  # pin s3 where s1 would go
+    doc.move(third.id, spot, pinned=True)
+    pos = auto_layout(doc, graph)
+    assert pos[third.id] == spot
+    assert_no_overlap(pos)
+    assert auto_layout(doc, graph, keep_pinned=False) == free_layout
+
+
+def test_layout_edit_is_undoable_and_only_moves_what_changes() -> None:
+    items = [service("a", {"app": "a"}), deployment("a", {"app": "a"})]
+    doc = Document(items)
+    graph = WiringGraph(doc, subscribe=False)
+    before = {r.id: r.position for r in doc}
+    stack = UndoStack(doc)
+    stack.push(layout_edit(doc, graph))
+    after = {r.id: r.position for r in doc}
+    assert after == auto_layout(doc, graph)
+    assert layout_edit(doc, graph).positions == {}
+    stack.undo()
+    assert {r.id: r.position for r in doc} == before
+
+
+def test_layout_without_pins_unpins_what_it_moves() -> None:
+    items = [service("a", {"app": "a"})]
+    doc = Document(items)
+    doc.move(items[0].id, (999.0, 999.0), pinned=True)
+    edit = layout_edit(doc, WiringGraph(doc, subscribe=False), keep_pinned=False)
+    edit.apply(doc)
+    assert not doc.get(items[0].id).pinned
+    edit.revert(doc)
+    assert doc.get(items[0].id).pinned and doc.get(items[0].id).position == (999.0, 999.0)
+
+
+def test_big_column_wraps_instead_of_growing_forever() -> None:
+    items = [res("ConfigMap", f"c{i:03}") for i in range(100)]
+    _, pos = laid_out(items)
+    ys = [y for _, y in pos.values()]
+    xs = {x for x, _ in pos.values()}
+    assert len(xs) > 1 and max(ys) - min(ys) < 40 * (NODE_HEIGHT + 24)
+    assert_no_overlap(pos)
+
+
+def test_five_thousand_resources_lay_out_fast_without_overlap() -> None:
+    doc = Document(Resource(m) for m in generate.generate_manifests(5000, seed=1))
+    graph = WiringGraph(doc, subscribe=False)
+    started = time.perf_counter()
+    pos = auto_layout(doc, graph)
+    elapsed = time.perf_counter() - started
+    assert len(pos) == 5000
+    assert_no_overlap(pos)
+    assert elapsed < 2.0, f"layout of 5,000 resources took {elapsed:.2f}s"
+    width = max(x for x, _ in pos.values()) - min(x for x, _ in pos.values())
+    height = max(y for _, y in pos.values()) - min(y for _, y in pos.values())
+    assert 0.5 < width / height < 4, "blocks should pack into a landscape-ish shape"

@@ -1,0 +1,174 @@
+"""The engine: full checks, ignores, and incremental re-checks equal to full ones."""
+
+from __future__ import annotations
+
+import copy
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from kubecanvas.model.document import Document
+from kubecanvas.model.edits import DELETE, RemoveResource, SetField
+from kubecanvas.model.graph import WiringGraph
+from kubecanvas.model.resource import Resource
+from kubecanvas.validation.engine import Validator, validate_document
+from kubecanvas.validation.registry import RULES, checks
+
+from .docs import configmap, container, deployment, doc, service
+
+
+def test_registry_ids_unique_and_described():
+    ids = [r.id for r in RULES]
+    assert len(ids) == len(set(ids))
+    assert all(r.summary and r.function for r in RULES)
+    assert len(checks()) <= len(RULES)
+
+
+def test_full_check_is_deterministic():
+    manifests = [deployment("web"), service("web", {"app": "wbe"}),
+                 deployment("api", containers=[container(envFrom=[
+                     {"configMapRef": {"name": "nope"}}])])]
+    first = [(f.rule, f.field, f.message) for f in validate_document(doc(*manifests))]
+    second = [(f.rule, f.field, f.message) for f in validate_document(doc(*manifests))]
+    assert first == second and first
+
+
+def test_ignored_by_resource_and_everywhere():
+    d = doc(deployment("web"), service("web", {"app": "wbe"}))
+    (finding,) = validate_document(d)
+    d.settings.ignored = {(finding.rule, finding.resource_id or "")}
+    assert validate_document(d) == []
+    d.settings.ignored = {(finding.rule, "*")}
+    assert validate_document(d) == []
+    d.settings.ignored = {("service.*", "*")}
+    assert validate_document(d) == []
+    d.settings.ignored = {("other.rule", "*")}
+    assert validate_document(d) == [finding]
+
+
+def test_validator_follows_edits_and_settings():
+    d = doc(deployment("web"), service("web", {"app": "wbe"}))
+    graph = WiringGraph(d)
+    validator = Validator(d, graph)
+    assert [f.rule for f in validator.findings] == ["service.selector.no-match"]
+    svc = d.by_kind("Service")[0]
+    SetField(svc.id, ("spec", "selector", "app"), "web").apply(d)
+    assert validator.findings == []
+    assert svc.id in validator.last_checked
+    SetField(svc.id, ("spec", "selector", "app"), "x").apply(d)
+    assert validator.findings_for(svc.id)
+    d.settings.ignored = {("service.selector.no-match", svc.id)}
+    d.touch_settings()
+    assert validator.findings == []
+
+
+def test_validator_rechecks_only_neighbourhood():
+    d = doc(*[deployment(f"w{i}") for i in range(20)], service("w0", {"app": "w0"}))
+    graph = WiringGraph(d)
+    validator = Validator(d, graph)
+    svc = d.by_kind("Service")[0]
+    SetField(svc.id, ("metadata", "labels"), {"x": "y"}).apply(d)
+    assert len(validator.last_checked) <= 3
+
+
+# --- incremental == full, after random edit sequences --------------------------------------------
+NAMES = ["web", "api", "app-config"]
+NAMESPACES = [None, "prod"]
+
+
+def _make(kind: str, name: str, ns: str | None) -> Resource:
+    if kind == "Deployment":
+        return Resource(deployment(name, ns=ns, containers=[container(
+            envFrom=[{"configMapRef": {"name": "app-config"}}],
+            ports=[{"name": "http", "containerPort": 8080}])]))
+    if kind == "Service":
+        return Resource(service(name, {"app": name}, ns=ns))
+    if kind == "ConfigMap":
+        return Resource(configmap(name, ns=ns))
+    if kind == "Ingress":
+        return Resource({"apiVersion": "networking.k8s.io/v1", "kind": "Ingress",
+                         "metadata": {"name": name, **({"namespace": ns} if ns else {})},
+                         "spec": {"rules": [{"http": {"paths": [{
+                             "path": "/", "pathType": "Prefix", "backend": {"service": {
+                                 "name": name, "port": {"number": 80}}}}]}}]}})
+    if kind == "PersistentVolumeClaim":
+        return Resource({"apiVersion": "v1", "kind": kind, "metadata": {"name": name},
+                         "spec": {"accessModes": ["ReadWriteOnce"], "storageClassName": "",
+                                  "resources": {"requests": {"storage": "1Gi"}}}})
+    return Resource({"apiVersion": "v1", "kind": "PersistentVolume", "metadata": {"name": name},
+                     "spec": {"accessModes": ["ReadWriteOnce"], "capacity": {"storage": "2Gi"},
+                              "hostPath": {"path": "/x"}}})
+
+
+KINDS = ["Deployment", "Service", "ConfigMap", "Ingress", "PersistentVolumeClaim",
+         "PersistentVolume"]
+add_op = st.tuples(st.just("add"), st.sampled_from(KINDS), st.sampled_from(NAMES),
+                   st.sampled_from(NAMESPACES))
+edit_op = st.tuples(st.sampled_from(["label", "rename", "remove", "namespace", "port",
+                                     "selector"]),
+                    st.integers(0, 50), st.sampled_from(NAMES), st.sampled_from(NAMESPACES))
+ops = st.lists(st.one_of(add_op, add_op, edit_op), min_size=1, max_size=25)
+
+
+def _apply(d: Document, op: tuple) -> None:
+    action, a, b, c = op
+    if action == "add":
+        d.add(_make(a, b, c))
+        return
+    if not len(d):
+        return
+    res = d.get(d.ids()[a % len(d)])
+    if action == "remove":
+        RemoveResource(res.id).apply(d)
+    elif action == "rename":
+        SetField(res.id, ("metadata", "name"), b).apply(d)
+    elif action == "namespace":
+        SetField(res.id, ("metadata", "namespace"), c if c else DELETE).apply(d)
+    elif action == "label" and res.kind == "Deployment":
+        SetField(res.id, ("spec", "template", "metadata", "labels", "app"), b).apply(d)
+    elif action == "selector" and res.kind == "Deployment":
+        SetField(res.id, ("spec", "selector", "matchLabels", "app"), b).apply(d)
+    elif action == "selector" and res.kind == "Service":
+        SetField(res.id, ("spec", "selector"), {"app": b}).apply(d)
+    elif action == "port" and res.kind == "Deployment":
+        SetField(res.id, ("spec", "template", "spec", "containers", 0, "ports", 0, "name"),
+                 b[:3]).apply(d)
+    elif action == "port" and res.kind == "PersistentVolumeClaim":
+        SetField(res.id, ("spec", "resources", "requests", "storage"), "5Gi").apply(d)
+    else:
+        SetField(res.id, ("metadata", "labels", "app"), b).apply(d)
+
+
+def _signature(findings):
+    return [(f.rule, f.severity, f.resource_id, f.field, f.message, f.related,
+             f.fix.description if f.fix else None) for f in findings]
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(ops)
+def test_incremental_findings_equal_full_check(operations):
+    d = Document()
+    graph = WiringGraph(d)
+    validator = Validator(d, graph)
+    for op in operations:
+        _apply(d, op)
+        assert _signature(validator.findings) == _signature(validate_document(d)), op
+
+
+@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(ops)
+def test_batched_and_undone_edits_equal_full_check(operations):
+    d = Document()
+    graph = WiringGraph(d)
+    validator = Validator(d, graph)
+    snapshot = None
+    with d.batch():
+        for op in operations:
+            _apply(d, op)
+    assert _signature(validator.findings) == _signature(validate_document(d))
+    snapshot = copy.deepcopy([r.manifest for r in d])
+    d.clear()
+    assert validator.findings == []
+    for manifest in snapshot:
+        d.add(Resource(manifest))
+    assert _signature(validator.findings) == _signature(validate_document(d))
