@@ -149,6 +149,27 @@ def mismatches(claim: Claim, volume: Volume, default: str | None = None,
     return reasons
 
 
+def fits(claim: Claim, volume: Volume, default: str | None = None) -> bool:
+    """`not mismatches(...)`, without building the sentences (binding runs on every PV edit)."""
+    if effective_class(claim, default) != volume.storage_class:
+        return False
+    if not claim.access_modes <= volume.access_modes:
+        return False
+    if claim.request is not None and (volume.capacity is None or volume.capacity < claim.request):
+        return False
+    if claim.volume_mode != volume.volume_mode:
+        return False
+    if volume.claim_name and (volume.claim_namespace, volume.claim_name) != (
+            claim.namespace, claim.name):
+        return False
+    if volume.phase not in ("Available", ""):
+        return False
+    if claim.selector is not None:
+        selector = parse_label_selector(claim.selector)
+        return selector is not None and selector.matches(volume.labels)
+    return True
+
+
 @dataclass(frozen=True)
 class Binding:
     claim: str       # claim node id
@@ -189,7 +210,7 @@ def simulate(claims: Sequence[Claim], volumes: Sequence[Volume],
                   key=lambda v: (v.capacity if v.capacity is not None else Fraction(0), v.name))
     for claim in unbound:
         for volume in free:
-            if volume.node not in taken and not mismatches(claim, volume, default):
+            if volume.node not in taken and fits(claim, volume, default):
                 taken.add(volume.node)
                 result.append(Binding(claim.node, volume.node, "match"))
                 break

@@ -118,6 +118,8 @@ class WiringGraph:
         self._pod_labels: dict[str, dict[str, str]] = {}
         self._pods_in_ns: dict[str, set[str]] = defaultdict(set)
         self._binding_nodes: set[str] = set()
+        #: binding views of PVCs and PVs, reused while their manifest object is the same
+        self._binding_cache: dict[str, tuple[Any, Any]] = {}
         #: ids touched by the last update: the changed resources and their neighbours.
         self.last_touched: set[str] = set()
         self.rebuild()
@@ -190,6 +192,7 @@ class WiringGraph:
                       self._selectors_in_ns, self._pod_labels, self._pods_in_ns):
             index.clear()
         self._binding_nodes.clear()
+        self._binding_cache.clear()
         resources = list(self.document)
         for res in resources:
             self.graph.add_node(res.id)
@@ -222,6 +225,7 @@ class WiringGraph:
             self._pods_in_ns[effective_namespace(res)].add(rid)
 
     def _unindex(self, rid: str) -> None:
+        self._binding_cache.pop(rid, None)
         key = self._key_of.pop(rid, None)
         if key is not None:
             self._discard(self._by_key, key, rid)
@@ -414,23 +418,34 @@ class WiringGraph:
         out = []
         for rid in sorted(self._by_key_kind("PersistentVolumeClaim")):
             res = self.document.get(rid)
-            out.append(binding.claim_from_spec(rid, effective_namespace(res), res.name,
-                                               res.metadata, res.spec))
-        for node, data in self.graph.nodes(data=True):
-            if data.get("generated") and data.get("kind") == "PersistentVolumeClaim":
-                owner = self.document.find(data["owner"])
-                ref: Reference = data["reference"]
-                tpl = get_path(owner.manifest, ("spec", "volumeClaimTemplates",
-                                                ref.get("template"))) if owner else None
-                if isinstance(tpl, Mapping):
-                    meta, spec = as_mapping(tpl.get("metadata")), as_mapping(tpl.get("spec"))
-                    out.append(binding.claim_from_spec(node, data["namespace"], data["name"],
-                                                       meta, spec))
+            cached = self._binding_cache.get(rid)
+            if cached is None or cached[0] is not res.manifest:
+                claim = binding.claim_from_spec(rid, effective_namespace(res), res.name,
+                                                res.metadata, res.spec)
+                cached = self._binding_cache[rid] = (res.manifest, claim)
+            out.append(cached[1])
+        for node in sorted(self._generated_claims()):
+            data = self.graph.nodes[node]
+            owner = self.document.find(data["owner"])
+            ref: Reference = data["reference"]
+            tpl = get_path(owner.manifest, ("spec", "volumeClaimTemplates",
+                                            ref.get("template"))) if owner else None
+            if isinstance(tpl, Mapping):
+                meta, spec = as_mapping(tpl.get("metadata")), as_mapping(tpl.get("spec"))
+                out.append(binding.claim_from_spec(node, data["namespace"], data["name"],
+                                                   meta, spec))
         return out
 
     def volumes(self) -> list[binding.Volume]:
-        return [binding.volume_from_manifest(rid, self.document.get(rid).manifest)
-                for rid in sorted(self._by_key_kind("PersistentVolume"))]
+        out = []
+        for rid in sorted(self._by_key_kind("PersistentVolume")):
+            manifest = self.document.get(rid).manifest
+            cached = self._binding_cache.get(rid)
+            if cached is None or cached[0] is not manifest:
+                cached = self._binding_cache[rid] = (
+                    manifest, binding.volume_from_manifest(rid, manifest))
+            out.append(cached[1])
+        return out
 
     def default_storage_class(self) -> str | None:
         return binding.default_class(self.document.get(rid).manifest
@@ -442,8 +457,19 @@ class WiringGraph:
     def ids_of_kind(self, kind: str) -> list[str]:
         return sorted(self._by_kind.get(kind, ()))
 
+    def _generated_claims(self) -> set[str]:
+        """Generated claim nodes, found through the StatefulSets that create them."""
+        out = set()
+        for sts in self._by_kind.get("StatefulSet", ()):
+            for _, v, d in self.graph.out_edges(sts, data=True):
+                if d["type"] == EdgeType.CREATES and self.graph.nodes[v].get("generated"):
+                    out.add(v)
+        return out
+
     def _recompute_binding(self) -> set[str]:
-        old = {(u, v, k) for u, v, k, d in self.graph.edges(keys=True, data=True)
+        claim_nodes = set(self._by_kind.get("PersistentVolumeClaim", ())) | self._generated_claims()
+        old = {(u, v, k) for c in claim_nodes if c in self.graph
+               for u, v, k, d in self.graph.out_edges(c, keys=True, data=True)
                if d["category"] == "bind"}
         before = {u for u, _, _ in old} | {v for _, v, _ in old}
         self._remove_edges(old)
