@@ -1,13 +1,15 @@
 """Realistic generated Kubernetes documents for benchmarks and scale tests.
 
-`generate_manifests(n, seed)` returns `n` manifests: one Namespace per namespace, a StorageClass,
-then applications spread over the namespaces, each with a Deployment (or a StatefulSet with a
-headless Service and volumeClaimTemplates), a Service, an Ingress rule, a ConfigMap, a Secret, a
-PersistentVolumeClaim bound to a PersistentVolume, a HorizontalPodAutoscaler and a NetworkPolicy,
-all correctly wired, except for a controlled share of applications (5% by default) where one
-piece of wiring is broken the way people break it: a selector typo, a claim or ConfigMap name
-that does not exist, an Ingress backend to a missing Service, an HPA aimed at the wrong target.
-`generate_yaml` dumps them as one multi-document stream.
+`generate_manifests(n, seed)` returns `n` manifests: one Namespace per namespace, a StorageClass
+and an IngressClass, then applications spread over the namespaces, each with a Deployment (or a
+StatefulSet with a headless Service and volumeClaimTemplates), a Service, an Ingress rule, a
+ConfigMap, a Secret, a PersistentVolumeClaim bound to a PersistentVolume, a
+HorizontalPodAutoscaler and a NetworkPolicy, all correctly wired, except for a controlled share
+of applications (5% by default) where one piece of wiring is broken the way people break it: a
+selector typo, a claim or ConfigMap name that does not exist, an Ingress backend to a missing
+Service, an HPA aimed at the wrong target.
+When the next application would not fit in `n`, shared ConfigMaps fill the rest, so every
+application is complete. `generate_yaml` dumps them as one multi-document stream.
 
 Deterministic for a given (n, seed). Imports no KubeCanvas code, so it can feed any loader.
 """
@@ -82,6 +84,18 @@ def _workload(app: str, ns: str, labels: dict[str, str], stateful: bool, port: i
             "spec": spec}
 
 
+def _volume(name: str, ns: str, claim: str, prebound: bool) -> Manifest:
+    """A PersistentVolume; pre-bound to its claim with claimRef, or (for the claims a
+    StatefulSet creates) left for the PV controller to match by class, size and access mode."""
+    spec: Manifest = {"capacity": {"storage": "1Gi"}, "accessModes": ["ReadWriteOnce"],
+                      "persistentVolumeReclaimPolicy": "Retain", "storageClassName": "standard"}
+    if prebound:
+        spec["claimRef"] = {"namespace": ns, "name": claim}
+    spec["hostPath"] = {"path": f"/srv/{ns}/{name}"}
+    return {"apiVersion": "v1", "kind": "PersistentVolume", "metadata": _meta(name, None),
+            "spec": spec}
+
+
 def _application(app: str, ns: str, rng: random.Random) -> list[Manifest]:
     """One correctly wired application."""
     labels = {"app.kubernetes.io/name": app, "app.kubernetes.io/part-of": ns}
@@ -105,11 +119,7 @@ def _application(app: str, ns: str, rng: random.Random) -> list[Manifest]:
                              "volumeName": f"pv-{ns}-{app}",
                              "resources": {"requests": {"storage": "1Gi"}}}})
     out += [
-        {"apiVersion": "v1", "kind": "PersistentVolume", "metadata": _meta(f"pv-{ns}-{app}", None),
-         "spec": {"capacity": {"storage": "1Gi"}, "accessModes": ["ReadWriteOnce"],
-                  "persistentVolumeReclaimPolicy": "Retain", "storageClassName": "standard",
-                  "claimRef": {"namespace": ns, "name": claim_name},
-                  "hostPath": {"path": f"/srv/{ns}/{app}"}}},
+        _volume(f"pv-{ns}-{app}", ns, claim_name, prebound=not stateful),
         {"apiVersion": "v1", "kind": "ConfigMap", "metadata": _meta(f"{app}-config", ns, labels),
          "data": {"LISTEN_PORT": str(port), "FEATURE_FLAGS": "a,b,c"}},
         {"apiVersion": "v1", "kind": "Secret", "metadata": _meta(f"{app}-secret", ns, labels),
@@ -169,15 +179,25 @@ def generate_manifests(n_resources: int, seed: int = 0, broken_share: float = 0.
     out.append({"apiVersion": "storage.k8s.io/v1", "kind": "StorageClass",
                 "metadata": {"name": "standard"}, "provisioner": "kubernetes.io/no-provisioner",
                 "volumeBindingMode": "WaitForFirstConsumer"})
+    out.append({"apiVersion": "networking.k8s.io/v1", "kind": "IngressClass",
+                "metadata": {"name": "nginx"},
+                "spec": {"controller": "k8s.io/ingress-nginx"}})
     index = 0
-    while len(out) < n_resources:
+    while True:
         ns = namespaces[index % n_namespaces]
         name = f"{WORDS[index % len(WORDS)]}-{index // len(WORDS)}"
         app = _application(name, ns, rng)
+        if len(out) + len(app) > n_resources:
+            break
         if rng.random() < broken_share:
             _break(app, rng.choice(BREAKS))
         out.extend(app)
         index += 1
+    for filler in range(n_resources - len(out)):
+        ns = namespaces[filler % n_namespaces]
+        out.append({"apiVersion": "v1", "kind": "ConfigMap",
+                    "metadata": _meta(f"shared-settings-{filler}", ns, {"team": ns}),
+                    "data": {"REGION": "eu-west-1", "TRACE_SAMPLING": "0.1"}})
     return out[:n_resources]
 
 

@@ -24,9 +24,11 @@ def _make(kind: str, name: str, ns: str | None) -> Resource:
     if kind == "Service":
         return service(name, {"app": name}, ns=ns)
     if kind == "PersistentVolumeClaim":
-        return pvc(name, ns=ns, cls="manual")
+        return pvc(name if name == "a" else "d-b-1", ns=ns, cls="manual")
     if kind == "PersistentVolume":
         return pv(name, cls="manual", claim=("default", name) if name == "b" else None)
+    if kind == "StatefulSetVolume":  # a PV reserved for a claim a StatefulSet creates
+        return pv(f"pv-{name}", cls="manual", claim=(ns or "default", f"d-{name}-1"))
     if kind == "StatefulSet":
         res = simple("StatefulSet", name, ns, serviceName=name, replicas=2,
                      selector={"matchLabels": {"app": name}},
@@ -44,7 +46,7 @@ def _make(kind: str, name: str, ns: str | None) -> Resource:
 
 
 KINDS = ["Deployment", "Service", "PersistentVolumeClaim", "PersistentVolume", "StatefulSet",
-         "Ingress", "ConfigMap", "NetworkPolicy"]
+         "Ingress", "ConfigMap", "NetworkPolicy", "StatefulSetVolume"]
 
 ACTIONS = ["add", "add", "add", "label", "rename", "remove", "namespace", "replicas"]
 op_strategy = st.tuples(st.sampled_from(ACTIONS), st.sampled_from(KINDS), st.integers(0, 50),

@@ -9,6 +9,8 @@ from types import ModuleType
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from kubecanvas.model.document import Document
 from kubecanvas.model.edits import UndoStack
@@ -197,3 +199,31 @@ def test_five_thousand_resources_lay_out_fast_without_overlap() -> None:
     width = max(x for x, _ in pos.values()) - min(x for x, _ in pos.values())
     height = max(y for _, y in pos.values()) - min(y for _, y in pos.values())
     assert 0.5 < width / height < 4, "blocks should pack into a landscape-ish shape"
+
+
+_KINDS = ["Ingress", "Service", "Deployment", "ConfigMap", "PersistentVolumeClaim",
+          "PersistentVolume", "StorageClass", "NetworkPolicy", "Widget"]
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(_KINDS), st.sampled_from(["a", "b", "c"]),
+                          st.integers(0, 5), st.booleans()), max_size=40))
+def test_any_document_gets_distinct_non_overlapping_places(
+        specs: list[tuple[str, str, int, bool]]) -> None:
+    items = []
+    for i, (kind, ns, name, pin) in enumerate(specs):
+        cluster = kind in ("PersistentVolume", "StorageClass")
+        item = res(kind, f"{kind.lower()}-{name}", None if cluster else ns)
+        if pin:
+            item.position, item.pinned = (float(i * 37 % 900), float(i * 53 % 700)), True
+        items.append(item)
+    doc, pos = laid_out(items)
+    assert set(pos) == set(doc.ids())
+    pinned = {r.id for r in doc if r.pinned}
+    assert all(pos[rid] == doc.get(rid).position for rid in pinned)
+    free = {rid: p for rid, p in pos.items() if rid not in pinned}
+    assert_no_overlap(free)
+    for rid in free:  # free nodes never land on a pinned one
+        x, y = free[rid]
+        assert all(abs(x - pos[p][0]) >= NODE_WIDTH or abs(y - pos[p][1]) >= NODE_HEIGHT
+                   for p in pinned)

@@ -76,36 +76,65 @@ NAMES = ["web", "api", "app-config"]
 NAMESPACES = [None, "prod"]
 
 
+def _ns(ns: str | None) -> dict:
+    return {"namespace": ns} if ns else {}
+
+
 def _make(kind: str, name: str, ns: str | None) -> Resource:
     if kind == "Deployment":
-        return Resource(deployment(name, ns=ns, containers=[container(
-            envFrom=[{"configMapRef": {"name": "app-config"}}],
-            ports=[{"name": "http", "containerPort": 8080}])]))
+        return Resource(deployment(name, ns=ns, replicas=2, containers=[container(
+            env=[{"name": "A", "valueFrom": {"configMapKeyRef": {"name": "app-config",
+                                                               "key": "key"}}}],
+            ports=[{"name": "http", "containerPort": 8080}])],
+            volumes=[{"name": "d", "persistentVolumeClaim": {"claimName": name}}]))
     if kind == "Service":
         return Resource(service(name, {"app": name}, ns=ns))
     if kind == "ConfigMap":
         return Resource(configmap(name, ns=ns))
     if kind == "Ingress":
         return Resource({"apiVersion": "networking.k8s.io/v1", "kind": "Ingress",
-                         "metadata": {"name": name, **({"namespace": ns} if ns else {})},
-                         "spec": {"rules": [{"http": {"paths": [{
+                         "metadata": {"name": name, **_ns(ns)},
+                         "spec": {"tls": [{"secretName": name}], "rules": [{"http": {"paths": [{
                              "path": "/", "pathType": "Prefix", "backend": {"service": {
                                  "name": name, "port": {"number": 80}}}}]}}]}})
     if kind == "PersistentVolumeClaim":
-        return Resource({"apiVersion": "v1", "kind": kind, "metadata": {"name": name},
+        return Resource({"apiVersion": "v1", "kind": kind, "metadata": {"name": name, **_ns(ns)},
                          "spec": {"accessModes": ["ReadWriteOnce"], "storageClassName": "",
                                   "resources": {"requests": {"storage": "1Gi"}}}})
+    if kind == "HorizontalPodAutoscaler":
+        return Resource({"apiVersion": "autoscaling/v2", "kind": kind,
+                         "metadata": {"name": name, **_ns(ns)},
+                         "spec": {"scaleTargetRef": {"kind": "Deployment", "name": name},
+                                  "maxReplicas": 3}})
+    if kind == "NetworkPolicy":
+        return Resource({"apiVersion": "networking.k8s.io/v1", "kind": kind,
+                         "metadata": {"name": name, **_ns(ns)},
+                         "spec": {"podSelector": {"matchLabels": {"app": name}}}})
+    if kind == "Secret":
+        return Resource({"apiVersion": "v1", "kind": kind, "metadata": {"name": name, **_ns(ns)},
+                         "type": "kubernetes.io/tls",
+                         "stringData": {"tls.crt": "c", "tls.key": "k"}})
+    if kind == "StatefulSet":
+        sts = deployment(name, ns=ns)
+        sts["kind"] = "StatefulSet"
+        sts["spec"].update(serviceName=name, replicas=2, volumeClaimTemplates=[{
+            "metadata": {"name": "d"}, "spec": {"accessModes": ["ReadWriteOnce"],
+                                                "storageClassName": "",
+                                                "resources": {"requests": {"storage": "1Gi"}}}}])
+        return Resource(sts)
     return Resource({"apiVersion": "v1", "kind": "PersistentVolume", "metadata": {"name": name},
                      "spec": {"accessModes": ["ReadWriteOnce"], "capacity": {"storage": "2Gi"},
-                              "hostPath": {"path": "/x"}}})
+                              "hostPath": {"path": "/x"},
+                              **({"claimRef": {"namespace": "default", "name": name}}
+                                 if name == "api" else {})}})
 
 
 KINDS = ["Deployment", "Service", "ConfigMap", "Ingress", "PersistentVolumeClaim",
-         "PersistentVolume"]
+         "PersistentVolume", "HorizontalPodAutoscaler", "NetworkPolicy", "Secret", "StatefulSet"]
 add_op = st.tuples(st.just("add"), st.sampled_from(KINDS), st.sampled_from(NAMES),
                    st.sampled_from(NAMESPACES))
 edit_op = st.tuples(st.sampled_from(["label", "rename", "remove", "namespace", "port",
-                                     "selector"]),
+                                     "selector", "data", "nodeport", "replicas"]),
                     st.integers(0, 50), st.sampled_from(NAMES), st.sampled_from(NAMESPACES))
 ops = st.lists(st.one_of(add_op, add_op, edit_op), min_size=1, max_size=25)
 
@@ -118,23 +147,34 @@ def _apply(d: Document, op: tuple) -> None:
     if not len(d):
         return
     res = d.get(d.ids()[a % len(d)])
+    kind = res.kind
     if action == "remove":
         RemoveResource(res.id).apply(d)
     elif action == "rename":
         SetField(res.id, ("metadata", "name"), b).apply(d)
     elif action == "namespace":
         SetField(res.id, ("metadata", "namespace"), c if c else DELETE).apply(d)
-    elif action == "label" and res.kind == "Deployment":
+    elif action == "label" and kind in ("Deployment", "StatefulSet"):
         SetField(res.id, ("spec", "template", "metadata", "labels", "app"), b).apply(d)
-    elif action == "selector" and res.kind == "Deployment":
+    elif action == "selector" and kind == "Deployment":
         SetField(res.id, ("spec", "selector", "matchLabels", "app"), b).apply(d)
-    elif action == "selector" and res.kind == "Service":
+    elif action == "selector" and kind == "Service":
         SetField(res.id, ("spec", "selector"), {"app": b}).apply(d)
-    elif action == "port" and res.kind == "Deployment":
+    elif action == "port" and kind == "Deployment":
         SetField(res.id, ("spec", "template", "spec", "containers", 0, "ports", 0, "name"),
                  b[:3]).apply(d)
-    elif action == "port" and res.kind == "PersistentVolumeClaim":
+    elif action == "port" and kind == "PersistentVolumeClaim":
         SetField(res.id, ("spec", "resources", "requests", "storage"), "5Gi").apply(d)
+    elif action == "data" and kind in ("ConfigMap", "Secret"):
+        field = "data" if kind == "ConfigMap" else "stringData"
+        SetField(res.id, (field,), {b: "x"}).apply(d)
+    elif action == "nodeport" and kind == "Service":
+        SetField(res.id, ("spec",), {"type": "NodePort", "selector": {"app": b},
+                                     "ports": [{"port": 80, "nodePort": 30080}]}).apply(d)
+    elif action == "replicas" and kind in ("Deployment", "StatefulSet"):
+        SetField(res.id, ("spec", "replicas"), 1 if b == "web" else 3).apply(d)
+    elif action == "replicas" and kind == "PersistentVolume":
+        SetField(res.id, ("spec", "storageClassName"), b).apply(d)
     else:
         SetField(res.id, ("metadata", "labels", "app"), b).apply(d)
 
@@ -172,3 +212,15 @@ def test_batched_and_undone_edits_equal_full_check(operations):
     for manifest in snapshot:
         d.add(Resource(manifest))
     assert _signature(validator.findings) == _signature(validate_document(d))
+
+
+def test_kube_version_change_rechecks_everything():
+    env = [container(env=[{"name": "1A", "value": "x"}])]
+    d = doc(deployment(containers=env))
+    d.settings.kube_version = "1.31"
+    validator = Validator(d, WiringGraph(d))
+    assert "pod.env.name.format" in {f.rule for f in validator.findings}
+    d.settings.kube_version = "1.33"  # relaxed env names from 1.32
+    d.touch_settings()
+    assert validator.kube_version == "1.33"
+    assert "pod.env.name.format" not in {f.rule for f in validator.findings}

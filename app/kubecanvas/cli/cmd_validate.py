@@ -7,7 +7,6 @@ document count as errors), 2 when an input cannot be read at all or the usage is
 from __future__ import annotations
 
 import argparse
-import sys
 from typing import Any
 
 from kubecanvas.cli import inputs
@@ -41,5 +40,5 @@ def run(args: argparse.Namespace) -> int:
     loaded = inputs.load_inputs(args.inputs, strip_cluster_fields=args.strip_cluster_fields,
                                 ignore_file=args.ignore_file)
     findings = inputs.validate(loaded, version)
-    sys.stdout.write(render(loaded.document, findings, loaded.problems, args.format))
+    inputs.emit(render(loaded.document, findings, loaded.problems, args.format))
     return EXIT_FINDINGS if has_errors(findings, loaded.problems) else EXIT_OK

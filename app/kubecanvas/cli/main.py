@@ -16,7 +16,7 @@ from collections.abc import Sequence
 
 from kubecanvas import __version__
 from kubecanvas.cli import cmd_export, cmd_import, cmd_validate
-from kubecanvas.cli.errors import EXIT_INTERNAL, EXIT_USAGE, CliError, report
+from kubecanvas.cli.errors import EXIT_FINDINGS, EXIT_INTERNAL, EXIT_USAGE, CliError, report
 
 DESCRIPTION = """\
 Draw, wire, validate and export Kubernetes applications.
@@ -63,6 +63,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except CliError as exc:
         report(exc)
         return exc.exit_code
+    except BrokenPipeError:
+        _silence_stdout()  # the reader (`| head`) went away: stop quietly, like other tools
+        return EXIT_FINDINGS
     except OSError as exc:
         report(_os_error(exc))
         return EXIT_USAGE
@@ -74,6 +77,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         report(f"internal error: {type(exc).__name__}: {exc} "
                f"(please report it; set KUBECANVAS_DEBUG=1 to see the traceback)")
         return EXIT_INTERNAL
+
+
+def _silence_stdout() -> None:
+    """Point standard output at /dev/null so the interpreter's final flush cannot fail again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
 
 
 def _os_error(exc: OSError) -> CliError:

@@ -8,10 +8,14 @@ once, on first request, and the tree is cached for the next question about the s
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from kubecanvas.io.textfile import DecodeError, read_text_file, text_digest
 from kubecanvas.io.yaml_dialect import compose_document
+from kubecanvas.io.yaml_split import Chunk, split_chunks
+from kubecanvas.model.resource import Resource
 
 Path = tuple[str | int, ...]
 
@@ -108,3 +112,36 @@ def _key_matches(text: str, part: str | int) -> bool:
         return True
     lowered = text.lower()
     return part in ("true", "false", "null") and lowered in (part, "~" if part == "null" else part)
+
+
+def attach_lines(resources: list[Resource]) -> list[Resource]:
+    """Give resources whose origin lost its line lookup (read from a project file) a fresh one,
+    where their file is still exactly as it was imported (same fingerprint); others are returned
+    unchanged, and `Origin.line_of` then falls back to the document's line."""
+    texts: dict[str, list[Chunk] | None] = {}
+    result = []
+    for resource in resources:
+        origin = resource.origin
+        if origin is None or origin.lines is not None or origin.digest is None or origin.file == "-":
+            result.append(resource)
+            continue
+        if origin.file not in texts:
+            texts[origin.file] = _chunks_if_unchanged(origin.file, origin.digest)
+        chunks = texts[origin.file]
+        if chunks is None or origin.doc_index >= len(chunks):
+            result.append(resource)
+            continue
+        chunk = chunks[origin.doc_index]
+        index = LineIndex(chunk.text, chunk.start_line)
+        lookup = index.lookup if origin.item_index is None else index.for_item(
+            ("items", origin.item_index))
+        result.append(replace(resource, origin=replace(origin, lines=lookup)))
+    return result
+
+
+def _chunks_if_unchanged(file: str, digest: str) -> list[Chunk] | None:
+    try:
+        content = read_text_file(file)
+    except (OSError, DecodeError):
+        return None
+    return split_chunks(content.text) if text_digest(content.text) == digest else None

@@ -39,10 +39,16 @@ class LoadProblem:
 
 @dataclass
 class LoadResult:
-    """Resources read (in file and document order) and the problems met on the way."""
+    """Resources read (in file and document order) and the problems met on the way.
+
+    `files` maps each file that was read to the fingerprint of its text then: pass it to
+    `write_back(files=...)` so a file whose resources were all deleted is still saved (and one
+    changed on disk meanwhile is merged rather than overwritten).
+    """
 
     resources: list[Resource] = field(default_factory=list)
     problems: list[LoadProblem] = field(default_factory=list)
+    files: dict[str, str | None] = field(default_factory=dict)
 
     @property
     def errors(self) -> list[LoadProblem]:
@@ -55,6 +61,7 @@ class LoadResult:
     def extend(self, other: LoadResult) -> None:
         self.resources.extend(other.resources)
         self.problems.extend(other.problems)
+        self.files.update(other.files)
 
 
 def resource_key(resource: Resource) -> ResourceKey:

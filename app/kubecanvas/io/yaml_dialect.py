@@ -30,6 +30,7 @@ _BaseLoader: Any = getattr(yaml, "CSafeLoader", None) or yaml.SafeLoader
 _BaseDumper: Any = getattr(yaml, "CSafeDumper", None) or yaml.SafeDumper
 
 _MERGE_TAG = "tag:yaml.org,2002:merge"
+_FLATTEN_TAGS = frozenset({_MERGE_TAG, "tag:yaml.org,2002:value"})
 
 
 def key_text(key: object) -> str:
@@ -53,23 +54,29 @@ class ManifestLoader(_BaseLoader):  # type: ignore[misc]
 
     def construct_mapping(self, node: Node, deep: bool = False) -> dict[str, Any]:
         if not isinstance(node, MappingNode):
-            raise ConstructorError(None, None, f"expected a mapping, found {node.id}",
+            raise ConstructorError(None, None, f"expected a mapping, found {type(node).__name__}",
                                    node.start_mark)
-        own = sum(1 for key_node, _ in node.value if key_node.tag != _MERGE_TAG)
-        self.flatten_mapping(node)
-        first_own = len(node.value) - own
+        first_own = 0
+        for key_node, _ in node.value:
+            if key_node.tag in _FLATTEN_TAGS:  # merges (<<) and `=` keys: let PyYAML expand them
+                own = sum(1 for k, _ in node.value if k.tag != _MERGE_TAG)
+                self.flatten_mapping(node)
+                first_own = len(node.value) - own
+                break
+        construct = self.construct_object
         mapping: dict[str, Any] = {}
         for index, (key_node, value_node) in enumerate(node.value):
-            key = self.construct_object(key_node, deep=deep)
-            if isinstance(key, (dict, list)):
-                raise ConstructorError("while constructing a mapping", node.start_mark,
-                                       "found a mapping or list used as a key",
-                                       key_node.start_mark)
-            text = key_text(key)
-            if index >= first_own and text in mapping and key_node.start_mark is not None:
+            key = construct(key_node, deep=deep)
+            if type(key) is not str:
+                if isinstance(key, (dict, list)):
+                    raise ConstructorError("while constructing a mapping", node.start_mark,
+                                           "found a mapping or list used as a key",
+                                           key_node.start_mark)
+                key = key_text(key)
+            if key in mapping and index >= first_own and key_node.start_mark is not None:
                 mark = key_node.start_mark
-                self.duplicate_keys.append((mark.line, mark.column, text))
-            mapping[text] = self.construct_object(value_node, deep=deep)
+                self.duplicate_keys.append((mark.line, mark.column, key))
+            mapping[key] = construct(value_node, deep=deep)
         return mapping
 
     def construct_kc_string(self, node: Node) -> str:
@@ -78,7 +85,7 @@ class ManifestLoader(_BaseLoader):  # type: ignore[misc]
     def construct_kc_binary(self, node: Node) -> str:
         return "".join(str(self.construct_scalar(node)).split())
 
-    def construct_kc_float(self, node: Node) -> float | str:
+    def construct_kc_float(self, node: ScalarNode) -> float | str:
         value = SafeConstructor.construct_yaml_float(self, node)
         return value if math.isfinite(value) else str(self.construct_scalar(node))
 
@@ -91,7 +98,7 @@ class ManifestLoader(_BaseLoader):  # type: ignore[misc]
         data: list[dict[str, Any]] = []
         yield data
         if not isinstance(node, SequenceNode):
-            raise ConstructorError(None, None, f"expected a list of pairs, found {node.id}",
+            raise ConstructorError(None, None, f"expected a list of pairs, found {type(node).__name__}",
                                    node.start_mark)
         for item in node.value:
             data.append(self.construct_mapping(item, deep=True))
@@ -151,8 +158,16 @@ class ManifestDumper(_BaseDumper):  # type: ignore[misc]
         return True
 
 
+_ODD_BREAKS = re.compile("[\x85\u2028\u2029]")
+
+
 def _represent_str(dumper: ManifestDumper, data: str) -> ScalarNode:
-    style = "|" if "\n" in data else None
+    # NEL and the Unicode line/paragraph separators are line breaks to a YAML reader; only the
+    # double-quoted style escapes them reliably (PyYAML's Python emitter writes them raw).
+    if _ODD_BREAKS.search(data):
+        style: str | None = '"'
+    else:
+        style = "|" if "\n" in data else None
     node: ScalarNode = dumper.represent_scalar("tag:yaml.org,2002:str", data, style=style)
     return node
 

@@ -8,6 +8,7 @@ findings can point at lines and write-back can keep untouched documents byte for
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,6 +26,9 @@ from kubecanvas.model.resource import Origin, Resource
 
 YAML_SUFFIXES = (".yaml", ".yml")
 _KUSTOMIZE_GROUP = "kustomize.config.k8s.io"
+_KIND_LINE = re.compile(r"^kind:[ \t]*[\"']?([A-Za-z][A-Za-z0-9]*)", re.MULTILINE)
+_NAME_LINE = re.compile(r"^metadata:[ \t]*\r?\n(?:[ \t]+.*\n)*?[ \t]+name:[ \t]*[\"']?([^\s\"'#]+)",
+                        re.MULTILINE)
 
 
 @dataclass(frozen=True)
@@ -51,7 +55,10 @@ def load_paths(paths: Sequence[str | Path], *, strip_cluster_fields: bool = Fals
 def load_text(text: str, file: str = "-", *, strip_cluster_fields: bool = False,
               source: str | None = None) -> LoadResult:
     """Load one YAML stream held in memory; `file` names it in origins and problems."""
-    result = _load_stream(text, _Options(file, strip_cluster_fields, source, text_digest(text)))
+    digest = text_digest(text)
+    result = _load_stream(text, _Options(file, strip_cluster_fields, source, digest))
+    if file != "-":
+        result.files[file] = digest
     result.problems.extend(duplicate_problems(result.resources))
     return result
 
@@ -87,7 +94,10 @@ def _load_file(file: str, strip: bool, source: str | None) -> LoadResult:
         reason = exc.strerror or str(exc)
         return LoadResult(problems=[LoadProblem(file, 1, 1, f"cannot read the file: {reason}")])
     digest = None if file == "-" else text_digest(content.text)
-    return _load_stream(content.text, _Options(file, strip, source, digest))
+    result = _load_stream(content.text, _Options(file, strip, source, digest))
+    if digest is not None:
+        result.files[file] = digest
+    return result
 
 
 def _load_stream(text: str, options: _Options) -> LoadResult:
@@ -112,7 +122,9 @@ def _load_chunk(chunk: Chunk, options: _Options) -> LoadResult:
     try:
         data, duplicates = parse_document(chunk.text)
     except yaml.YAMLError as exc:
-        return _problem(options, *_error_position(exc, chunk), _error_message(exc, chunk))
+        problem = LoadProblem(options.file, *_error_position(exc, chunk),
+                              _error_message(exc, chunk), "error", _guess_label(chunk.text))
+        return LoadResult(problems=[problem])
     except RecursionError:
         return _problem(options, line, column, "the document is nested too deeply to read")
     if data is None:
@@ -152,7 +164,7 @@ def _load_list(data: dict[str, Any], chunk: Chunk, index: LineIndex,
     result = LoadResult()
     list_kind = str(data.get("kind"))
     item_kind = list_kind[: -len("List")] if list_kind != "List" else ""
-    for number, item in enumerate(data["items"]):
+    for number, item in enumerate(data["items"] or []):
         found = index.lookup(("items", number))
         line, column = found if found is not None else chunk.content_start()
         if not isinstance(item, dict):
@@ -195,7 +207,7 @@ def copy_data(value: Any) -> Any:
 def _is_list(data: dict[str, Any]) -> bool:
     kind = data.get("kind")
     return (isinstance(kind, str) and kind.endswith("List") and "items" in data
-            and isinstance(data["items"], list))
+            and (data["items"] is None or isinstance(data["items"], list)))
 
 
 def _not_a_resource(data: dict[str, Any]) -> str | None:
@@ -212,6 +224,16 @@ def _not_a_resource(data: dict[str, Any]) -> str | None:
 
 def _label(data: dict[str, Any]) -> str:
     return Resource(manifest=data).label()
+
+
+def _guess_label(text: str) -> str | None:
+    """'Deployment web' read from the raw text of a document that does not parse, so the
+    problem can still say which resource it is about."""
+    kind = _KIND_LINE.search(text)
+    if kind is None:
+        return None
+    name = _NAME_LINE.search(text)
+    return f"{kind.group(1)} {name.group(1) if name else '(unnamed)'}"
 
 
 def _problem(options: _Options, line: int, column: int, message: str) -> LoadResult:
@@ -255,13 +277,19 @@ def _error_message(exc: yaml.YAMLError, chunk: Chunk) -> str:
 def _trailing_tabs(chunk: Chunk, options: _Options, label: str) -> list[LoadProblem]:
     """Warn about TABs after the last visible character of a line: libyaml and kubectl accept
     them, but stricter YAML tools (PyYAML's pure-Python reader among them) reject the file."""
+    text = chunk.text
     problems = []
-    for offset, text in enumerate(chunk.text.split("\n")):
-        stripped = text.rstrip(" \t\r")
-        if "\t" in text[len(stripped):] and stripped.strip():
+    tab = text.find("\t")
+    while tab >= 0:
+        start = text.rfind("\n", 0, tab) + 1
+        end = text.find("\n", tab)
+        end = len(text) if end < 0 else end
+        line = text[start:end]
+        visible = line.rstrip(" \t\r")
+        if visible.strip() and "\t" in line[len(visible):]:
             problems.append(LoadProblem(
-                options.file, chunk.start_line + offset, len(stripped) + 1,
+                options.file, chunk.start_line + text.count("\n", 0, start), len(visible) + 1,
                 "a TAB character trails this line; some YAML tools reject it, remove it",
                 "warning", label))
+        tab = text.find("\t", end)
     return problems
-

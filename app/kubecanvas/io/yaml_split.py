@@ -86,19 +86,28 @@ def _has_content(text: str, begin: int, end: int) -> bool:
 def content_offset(text: str) -> tuple[int, int] | None:
     """(0-based line offset, 1-based column) of the first content inside one chunk's text, or
     None when the chunk holds only directives, markers, comments and blank lines."""
-    for number, line in enumerate(text.split("\n")):
-        stripped = line.lstrip(" \t")
-        if not stripped.strip() or stripped.startswith("#") or line.startswith("%"):
-            continue
-        if _is_marker(line, "---"):
-            rest = line[3:].lstrip(" \t")
-            if not rest.strip() or rest.startswith("#"):
-                continue
-            return number, len(line) - len(rest) + 1
-        if _is_marker(line, "..."):
-            continue
-        return number, len(line) - len(stripped) + 1
+    number, begin = 0, 0
+    while begin < len(text):
+        end = text.find("\n", begin)
+        end = len(text) if end < 0 else end
+        found = _line_content(text[begin:end])
+        if found is not None:
+            return number, found
+        number, begin = number + 1, end + 1
     return None
+
+
+def _line_content(line: str) -> int | None:
+    """The 1-based column where YAML content starts on `line`, or None when it has none."""
+    stripped = line.lstrip(" \t")
+    if not stripped.strip() or stripped.startswith("#") or line.startswith("%"):
+        return None
+    if _is_marker(line, "---"):
+        rest = line[3:].lstrip(" \t")
+        return None if not rest.strip() or rest.startswith("#") else len(line) - len(rest) + 1
+    if _is_marker(line, "..."):
+        return None
+    return len(line) - len(stripped) + 1
 
 
 def _is_marker(line: str, marker: str) -> bool:

@@ -128,7 +128,7 @@ class Document:
         self._subscribers.sort(key=lambda s: (s[0], s[1]))
 
     def unsubscribe(self, callback: Subscriber) -> None:
-        self._subscribers = [s for s in self._subscribers if s[2] is not callback]
+        self._subscribers = [s for s in self._subscribers if s[2] != callback]  # == for bound methods
 
     @contextlib.contextmanager
     def batch(self) -> Iterator[None]:

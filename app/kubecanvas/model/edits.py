@@ -18,7 +18,22 @@ from kubecanvas.model.references import format_path
 from kubecanvas.model.resource import Manifest, Position, Resource
 
 FieldPath = tuple[str | int, ...]
-_DELETE = object()
+
+
+class _Delete:
+    """The `DELETE` sentinel: survives copying, so edits holding it can be deep-copied."""
+
+    def __repr__(self) -> str:
+        return "DELETE"
+
+    def __copy__(self) -> _Delete:
+        return self
+
+    def __deepcopy__(self, memo: dict[int, Any]) -> _Delete:
+        return self
+
+
+_DELETE = _Delete()
 
 
 class Edit(Protocol):

@@ -113,6 +113,8 @@ class WiringGraph:
         self._by_kind: dict[str, set[str]] = defaultdict(set)
         self._refs: dict[str, list[Reference]] = {}
         self._wanted: dict[NameKey, set[str]] = defaultdict(set)
+        #: names of objects that controllers will create -> the resources that create them
+        self._gen_index: dict[NameKey, set[str]] = defaultdict(set)
         self._selectors: dict[str, SelectorInfo] = {}
         self._selectors_in_ns: dict[str, set[str]] = defaultdict(set)
         self._pod_labels: dict[str, dict[str, str]] = {}
@@ -188,7 +190,8 @@ class WiringGraph:
     def rebuild(self) -> None:
         """Recompute everything from the document (also the reference for incremental updates)."""
         self.graph.clear()
-        for index in (self._key_of, self._by_key, self._by_kind, self._refs, self._wanted, self._selectors,
+        for index in (self._key_of, self._by_key, self._by_kind, self._refs, self._wanted,
+                      self._gen_index, self._selectors,
                       self._selectors_in_ns, self._pod_labels, self._pods_in_ns):
             index.clear()
         self._binding_nodes.clear()
@@ -216,6 +219,8 @@ class WiringGraph:
         self._refs[rid] = refs
         for ref in refs:
             self._wanted[(ref.kind, ref.namespace, ref.name)].add(rid)
+            if ref.get("generated"):
+                self._gen_index[(ref.kind, ref.namespace, ref.name)].add(rid)
         info = selector_of(res)
         if info is not None:
             self._selectors[rid] = info
@@ -232,6 +237,7 @@ class WiringGraph:
             self._discard(self._by_kind, key[0], rid)
         for ref in self._refs.pop(rid, ()):
             self._discard(self._wanted, (ref.kind, ref.namespace, ref.name), rid)
+            self._discard(self._gen_index, (ref.kind, ref.namespace, ref.name), rid)
         info = self._selectors.pop(rid, None)
         if info is not None:
             self._discard(self._selectors_in_ns, info.namespace, rid)
@@ -260,15 +266,30 @@ class WiringGraph:
                     self._add_edge(rid, target, f"ref:{field}", ref.type, field, ref.label,
                                    "ref", ref)
                 continue
+            key = (ref.kind, ref.namespace, ref.name)
             if ref.get("generated"):
-                node = generated_node(rid, ref.kind, ref.name)
-                self.graph.add_node(node, generated=True, kind=ref.kind, name=ref.name,
-                                    namespace=ref.namespace, owner=rid, reference=ref)
+                node = self._ensure_generated(rid, ref)
+            elif key in self._gen_index:
+                # e.g. a PV claimRef naming a claim a StatefulSet will create (data-web-0)
+                for owner in sorted(self._gen_index[key]):
+                    owner_ref = next(r for r in self._refs[owner]
+                                     if r.get("generated") and (r.kind, r.namespace, r.name) == key)
+                    node = self._ensure_generated(owner, owner_ref)
+                    self._add_edge(rid, node, f"ref:{field}", ref.type, field, ref.label, "ref",
+                                   ref)
+                continue
             else:
                 node = missing_node(ref.kind, ref.namespace, ref.name)
                 self.graph.add_node(node, missing=True, kind=ref.kind, name=ref.name,
                                     namespace=ref.namespace)
             self._add_edge(rid, node, f"ref:{field}", ref.type, field, ref.label, "ref", ref)
+
+    def _ensure_generated(self, owner: str, ref: Reference) -> str:
+        node = generated_node(owner, ref.kind, ref.name)
+        if node not in self.graph:
+            self.graph.add_node(node, generated=True, kind=ref.kind, name=ref.name,
+                                namespace=ref.namespace, owner=owner, reference=ref)
+        return node
 
     def _add_template_edge(self, res: Resource) -> None:
         selector = own_selector(res)
@@ -313,8 +334,8 @@ class WiringGraph:
 
     def _refresh_refs(self, rid: str) -> None:
         """Recompute one resource's by-name out-edges (its generated nodes go with them)."""
-        generated = [v for _, v, d in self.graph.out_edges(rid, data=True)
-                     if d["category"] == "ref" and self.is_generated(v)]
+        generated = self._owned_generated(rid)
+        others = {u for node in generated for u in self.graph.predecessors(node) if u != rid}
         self._remove_edges(self._out_by_category(rid, {"ref"}))
         for node in generated:
             if node in self.graph:
@@ -323,6 +344,8 @@ class WiringGraph:
                 if node in self.graph:
                     self.graph.remove_node(node)
         self._add_ref_edges(rid)
+        for source in sorted(others):  # e.g. PVs reserved for the claims just recreated
+            self._refresh_refs(source)
 
     # --- incremental update ----------------------------------------------------------------------
     def _neighbours(self, rid: str) -> set[str]:
@@ -349,6 +372,7 @@ class WiringGraph:
             touched |= self._neighbours(rid)
             if rid in self._key_of:
                 affected_keys.add(self._key_of[rid])
+            affected_keys |= self._generated_keys(rid)
             self._detach(rid)
         for rid in dirty:
             res = self.document.find(rid)
@@ -359,6 +383,7 @@ class WiringGraph:
             self.graph.add_node(rid)
             self._index(res)
             affected_keys.add(self._key_of[rid])
+            affected_keys |= self._generated_keys(rid)
         for rid in dirty:
             if rid in self.document:
                 self._attach(rid)
@@ -380,12 +405,20 @@ class WiringGraph:
         self.last_touched = {t for t in touched if t in self.document}
         return self.last_touched
 
+    def _owned_generated(self, rid: str) -> list[str]:
+        """Generated nodes `rid` creates (not those it merely refers to)."""
+        return [v for _, v in self.graph.out_edges(rid)
+                if self.is_generated(v) and self.graph.nodes[v].get("owner") == rid]
+
+    def _generated_keys(self, rid: str) -> set[NameKey]:
+        return {(r.kind, r.namespace, r.name) for r in self._refs.get(rid, ()) if r.get("generated")}
+
     def _detach(self, rid: str) -> None:
         """Remove a resource's indexes and every edge that starts or ends at it."""
         self._unindex(rid)
         if rid not in self.graph:
             return
-        generated = [v for _, v in self.graph.out_edges(rid) if self.is_generated(v)]
+        generated = self._owned_generated(rid)
         self._remove_edges(list(self.graph.out_edges(rid, keys=True)))
         self._remove_edges(list(self.graph.in_edges(rid, keys=True)))
         for node in generated:
@@ -483,5 +516,7 @@ class WiringGraph:
                            field, "binds", "bind")
             after |= {bound.claim, bound.volume}
         self._binding_nodes = after
-        return {n for n in before ^ after if n in self.document} | {
-            n for n in after if n in self.document}
+        changed = before | after
+        owners = {self.graph.nodes[n].get("owner") for n in changed
+                  if n in self.graph and self.is_generated(n)}
+        return {n for n in changed | owners if n in self.document}

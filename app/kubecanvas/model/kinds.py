@@ -102,7 +102,9 @@ def kind_info(kind: str) -> KindInfo:
     info = KINDS.get(kind)
     if info is not None:
         return info
-    return KindInfo(kind, "", namespaced=kind not in _CLUSTER_SCOPED_GENERIC, apply_rank=90)
+    # CRDs must exist before the custom resources that use them, so they go right after Namespaces
+    rank = 0 if kind == "CustomResourceDefinition" else 90
+    return KindInfo(kind, "", namespaced=kind not in _CLUSTER_SCOPED_GENERIC, apply_rank=rank)
 
 
 def is_known(kind: str) -> bool:

@@ -276,7 +276,12 @@ def references(res: Resource) -> list[Reference]:
     if tpath is not None:
         spec = get_path(res.manifest, (*tpath, "spec"))
         if isinstance(spec, Mapping):
-            out.extend(pod_spec_references(spec, (*tpath, "spec"), ns))
+            refs = pod_spec_references(spec, (*tpath, "spec"), ns)
+            if kind == "StatefulSet":
+                # a template volume named like a volumeClaimTemplate is replaced by that claim
+                claimed = {t for _, t, _ in statefulset_claim_names(res)}
+                refs = (r for r in refs if r.get("volume") not in claimed)
+            out.extend(refs)
     if kind == "StatefulSet":
         service = res.spec.get("serviceName")
         if service:

@@ -10,7 +10,16 @@ from __future__ import annotations
 import math
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QPainter, QPainterPath, QPainterPathStroker, QPen, QPolygonF
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetrics,
+    QPainter,
+    QPainterPath,
+    QPainterPathStroker,
+    QPen,
+    QPolygonF,
+)
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from kubecanvas.model.graph import Edge
@@ -38,6 +47,9 @@ class EdgeItem(QGraphicsItem):
         self._path = QPainterPath()
         self._bounds = QRectF()
         self._label_rect = QRectF()
+        self._shown_label = ""
+        self._arrow = QPolygonF()
+        self._pen_cache: dict[tuple[str, str, bool], tuple[QPen, QColor]] = {}
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable, True)
         self.setZValue(1)
         self.setToolTip(f"{self.style.title or edge.type}: {edge.field}"
@@ -60,25 +72,56 @@ class EdgeItem(QGraphicsItem):
         """Recompute the curve after an end node moved."""
         self.prepareGeometryChange()
         src, dst = self.source.pos(), self.target.pos()
-        shift = self.lane * 8.0
-        forward = dst.x() + NODE_WIDTH / 2 >= src.x() + NODE_WIDTH / 2
-        if forward:
-            start = QPointF(src.x() + NODE_WIDTH, src.y() + NODE_HEIGHT / 2 + shift)
-            end = QPointF(dst.x(), dst.y() + NODE_HEIGHT / 2 + shift)
+        shift = self.lane * 14.0
+        # fan the ends out by direction, so wires to a column of targets do not share one point
+        spread = max(-NODE_HEIGHT / 3, min(NODE_HEIGHT / 3, (dst.y() - src.y()) * 0.12))
+        if abs(dst.x() - src.x()) < NODE_WIDTH * 0.6 and abs(dst.y() - src.y()) > NODE_HEIGHT:
+            path, room = self._vertical(src, dst, shift)
         else:
-            start = QPointF(src.x(), src.y() + NODE_HEIGHT / 2 + shift)
-            end = QPointF(dst.x() + NODE_WIDTH, dst.y() + NODE_HEIGHT / 2 + shift)
-        bend = max(40.0, abs(end.x() - start.x()) * 0.45) * (1 if forward else -1)
-        path = QPainterPath(start)
-        path.cubicTo(start + QPointF(bend, 0), end - QPointF(bend, 0), end)
+            path, room = self._horizontal(src, dst, shift, spread)
         self._path = path
+        self._arrow = self._make_arrow()
         self._label_rect = QRectF()
+        self._shown_label = ""
         if self.label:
-            mid = path.pointAtPercent(0.5)
-            width = _METRICS.horizontalAdvance(self.label) + 10
+            # parallel wires between one pair: spread their labels along the curve
+            step = ((self.lane + 1) // 2) * (1 if self.lane % 2 else -1)
+            mid = path.pointAtPercent(max(0.2, min(0.8, 0.5 + 0.22 * step)))
+            self._shown_label = _METRICS.elidedText(self.label, Qt.TextElideMode.ElideMiddle,
+                                                    room)
+            width = _METRICS.horizontalAdvance(self._shown_label) + 10
             self._label_rect = QRectF(mid.x() - width / 2, mid.y() - 8, width, 16)
         self._bounds = path.boundingRect().adjusted(-ARROW, -ARROW, ARROW, ARROW).united(
             self._label_rect)
+
+    @staticmethod
+    def _horizontal(src: QPointF, dst: QPointF, shift: float,
+                    spread: float) -> tuple[QPainterPath, int]:
+        """Right side to left side (or the reverse), for nodes in different columns."""
+        forward = dst.x() >= src.x()
+        if forward:
+            start = QPointF(src.x() + NODE_WIDTH, src.y() + NODE_HEIGHT / 2 + shift + spread)
+            end = QPointF(dst.x(), dst.y() + NODE_HEIGHT / 2 + shift - spread)
+        else:
+            start = QPointF(src.x(), src.y() + NODE_HEIGHT / 2 + shift + spread)
+            end = QPointF(dst.x() + NODE_WIDTH, dst.y() + NODE_HEIGHT / 2 + shift - spread)
+        bend = max(40.0, abs(end.x() - start.x()) * 0.45) * (1 if forward else -1)
+        path = QPainterPath(start)
+        path.cubicTo(start + QPointF(bend, 0), end - QPointF(bend, 0), end)
+        return path, max(36, int(abs(end.x() - start.x()) - 12))
+
+    @staticmethod
+    def _vertical(src: QPointF, dst: QPointF, shift: float) -> tuple[QPainterPath, int]:
+        """Bottom to top (or the reverse), for nodes stacked in one column."""
+        down = dst.y() > src.y()
+        x_start = src.x() + NODE_WIDTH / 2 + shift
+        x_end = dst.x() + NODE_WIDTH / 2 + shift
+        start = QPointF(x_start, src.y() + (NODE_HEIGHT if down else 0))
+        end = QPointF(x_end, dst.y() + (0 if down else NODE_HEIGHT))
+        bend = max(30.0, abs(end.y() - start.y()) * 0.4) * (1 if down else -1)
+        path = QPainterPath(start)
+        path.cubicTo(start + QPointF(0, bend), end - QPointF(0, bend), end)
+        return path, int(NODE_WIDTH)
 
     def boundingRect(self) -> QRectF:
         return self._bounds
@@ -91,37 +134,54 @@ class EdgeItem(QGraphicsItem):
             shape.addRect(self._label_rect)
         return shape
 
+    def _pens(self, theme: Theme, state: str, cosmetic: bool) -> tuple[QPen, QColor]:
+        """The line pen and colour, cached: painting runs for every visible edge per frame.
+
+        `state` is 'selected' (the edge itself), 'emphasis' (an end node is selected) or ''.
+        """
+        key = (theme.name, state, cosmetic)
+        cached = self._pen_cache.get(key)
+        if cached is None:
+            colour = QColor(self.style.colour)
+            if state == "selected":
+                colour = QColor(theme.selection)
+            elif state == "emphasis":
+                colour = colour.darker(125) if theme.name == "light" else colour.lighter(140)
+            pen = QPen(colour, self.style.width + (1.6 if state else 0))
+            pen.setStyle(self.style.dash)
+            pen.setCosmetic(cosmetic)
+            cached = self._pen_cache[key] = (pen, colour)
+        return cached
+
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
               widget: QWidget | None = None) -> None:
-        scene = self.scene()
-        theme = getattr(scene, "theme", None)
+        theme = getattr(self.scene(), "theme", None)
         theme = theme if isinstance(theme, Theme) else current_theme()
-        lod = option.levelOfDetailFromTransform(painter.worldTransform())  # type: ignore[attr-defined]
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing, lod > 0.3)
-        colour = QColor(theme.selection if self.isSelected() else self.style.colour)
-        pen = QPen(colour, self.style.width + (1.5 if self.isSelected() else 0))
-        pen.setStyle(self.style.dash)
-        pen.setCosmetic(lod < 0.3)
+        scale = painter.worldTransform().m11()
+        state = "selected" if self.isSelected() else (
+            "emphasis" if self.source.isSelected() or self.target.isSelected() else "")
+        pen, colour = self._pens(theme, state, scale < 0.3)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, scale > 0.3)
         painter.setPen(pen)
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawPath(self._path)
-        if lod < 0.3:
+        if scale < 0.3:
             return
-        self._paint_arrow(painter, colour)
-        if self.label and lod >= 0.45:
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(colour)
+        painter.drawPolygon(self._arrow)
+        if self._shown_label and scale >= 0.45:
             painter.setPen(QPen(colour, 1))
-            painter.setBrush(QBrush(QColor(theme.label_fill)))
+            painter.setBrush(QColor(theme.label_fill))
             painter.drawRoundedRect(self._label_rect, 4, 4)
             painter.setFont(_LABEL_FONT)
             painter.setPen(QColor(theme.text))
-            painter.drawText(self._label_rect, Qt.AlignmentFlag.AlignCenter, self.label)
+            painter.drawText(self._label_rect, Qt.AlignmentFlag.AlignCenter, self._shown_label)
 
-    def _paint_arrow(self, painter: QPainter, colour: QColor) -> None:
+    def _make_arrow(self) -> QPolygonF:
         end = self._path.pointAtPercent(1.0)
         before = self._path.pointAtPercent(0.97)
         angle = math.atan2(end.y() - before.y(), end.x() - before.x())
         left = end - QPointF(math.cos(angle - 0.45) * ARROW, math.sin(angle - 0.45) * ARROW)
         right = end - QPointF(math.cos(angle + 0.45) * ARROW, math.sin(angle + 0.45) * ARROW)
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(QBrush(colour))
-        painter.drawPolygon(QPolygonF([end, left, right]))
+        return QPolygonF([end, left, right])

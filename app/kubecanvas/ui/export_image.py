@@ -77,7 +77,7 @@ def _png(scene: CanvasScene, source: QRectF, path: Path, scale: float) -> None:
     painter = QPainter(image)
     _render(scene, painter, QRectF(0, 0, size.width(), size.height()), source)
     painter.end()
-    if not image.save(str(path), "PNG"):
+    if not image.save(str(path), "PNG"):  # type: ignore[call-overload]
         raise ExportError(f"{path}: the PNG could not be written")
 
 

@@ -12,7 +12,7 @@ from typing import Any
 
 import yaml
 from PySide6.QtCore import QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut, QTextCursor
 from PySide6.QtWidgets import (
     QComboBox,
     QDockWidget,
@@ -22,18 +22,26 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QVBoxLayout,
     QWidget,
 )
 
+from kubecanvas.io.lines import LineIndex
 from kubecanvas.io.yaml_dialect import dump_document, parse_document
 from kubecanvas.model.connect import rename_edit
 from kubecanvas.model.document import Change, Document
 from kubecanvas.model.edits import DELETE, Edit, SetField, SetManifest
 from kubecanvas.model.graph import WiringGraph
 from kubecanvas.ui.icons import kind_pixmap
-from kubecanvas.ui.inspector_fields import FieldSpec, current_value, form_fields, parse_text, to_text
+from kubecanvas.ui.inspector_fields import (
+    FieldSpec,
+    current_value,
+    form_fields,
+    parse_text,
+    to_text,
+)
 from kubecanvas.ui.yaml_panel import monospace
 
 
@@ -72,6 +80,8 @@ class InspectorPanel(QDockWidget):
         self.widgets: dict[str, QLineEdit | QComboBox] = {}
         self._specs: dict[str, FieldSpec] = {}
         self._shown_manifest: dict[str, Any] | None = None
+        self._revealed: str | None = None
+        self._shown_text: dict[str, str] = {}
         self._build()
 
     # --- building ----------------------------------------------------------------------------
@@ -87,17 +97,23 @@ class InspectorPanel(QDockWidget):
         head.addWidget(self.title, 1)
         layout.addLayout(head)
         split = QSplitter(body)
+        self.split = split
         split.setOrientation(split.orientation().Vertical)
-        self.form_host = QWidget(split)
+        scroll = QScrollArea(split)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.form_host = QWidget(scroll)
+        scroll.setWidget(self.form_host)
         self.form = QFormLayout(self.form_host)
         self.form.setContentsMargins(0, 0, 0, 0)
         self.form_error = QLabel("", body)
         self.form_error.setStyleSheet("color: #d93025")
         self.form_error.setWordWrap(True)
-        split.addWidget(self.form_host)
+        split.addWidget(scroll)
         split.addWidget(self._build_yaml_editor(split))
         layout.addWidget(split, 1)
         layout.addWidget(self.form_error)
+        layout.addStretch(0)
         self.setWidget(body)
         self._check_timer = QTimer(self)
         self._check_timer.setSingleShot(True)
@@ -110,6 +126,10 @@ class InspectorPanel(QDockWidget):
         box = QVBoxLayout(host)
         box.setContentsMargins(0, 0, 0, 0)
         box.addWidget(QLabel("Manifest (YAML)", host))
+        self.reveal_button = QPushButton("Secret values are hidden — show them", host)
+        self.reveal_button.setToolTip("Show the manifest of this Secret, values included")
+        self.reveal_button.clicked.connect(self._reveal)
+        box.addWidget(self.reveal_button)
         self.yaml_edit = QPlainTextEdit(host)
         self.yaml_edit.setFont(monospace())
         self.yaml_edit.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
@@ -162,31 +182,47 @@ class InspectorPanel(QDockWidget):
         if res is None:
             self.icon.clear()
             self.title.setText(f"{count} resources selected" if count > 1 else
-                               "Select a resource to edit it")
+                               "Select a resource to edit it.<br><br>Drag kinds from the palette "
+                               "onto the canvas; drag from a node's round handle (or Alt+drag) "
+                               "to another node to wire them; double-click a name to rename.")
+            self.split.hide()
             self._shown_manifest = None
+            self.reveal_button.hide()
+            self.yaml_edit.show()
             self.yaml_edit.setPlainText("")
             self.yaml_edit.setEnabled(False)
             self.apply_button.setEnabled(False)
             self.revert_button.setEnabled(False)
             return
+        self.split.show()
         self.icon.setPixmap(kind_pixmap(res.kind, 32))
         self.title.setText(f"<b>{res.name}</b><br>{res.kind}"
                            + (f" in {res.namespace}" if res.namespace else ""))
         for spec in form_fields(res):
             self._add_row(spec, current_value(res, spec))
         self.yaml_edit.setEnabled(True)
+        hidden = res.kind == "Secret" and self._revealed != res.id
+        self.reveal_button.setVisible(hidden)
+        self.yaml_edit.setVisible(not hidden)
         if self._shown_manifest != res.manifest or not self.yaml_dirty():
             self._reload_yaml()
+
+    def _reveal(self) -> None:
+        self._revealed = self.rid
+        self.reveal_button.hide()
+        self.yaml_edit.show()
 
     def _clear_form(self) -> None:
         for widget in self.widgets.values():
             widget.blockSignals(True)
-            if isinstance(widget, QComboBox) and widget.lineEdit() is not None:
-                widget.lineEdit().blockSignals(True)
+            editor = widget.lineEdit() if isinstance(widget, QComboBox) else None
+            if editor is not None:
+                editor.blockSignals(True)
         while self.form.rowCount():
             self.form.removeRow(0)
         self.widgets.clear()
         self._specs.clear()
+        self._shown_text.clear()
 
     def _add_row(self, spec: FieldSpec, value: Any) -> None:
         widget: QLineEdit | QComboBox
@@ -196,7 +232,9 @@ class InspectorPanel(QDockWidget):
             combo.addItems(list(spec.choices))
             combo.setCurrentText(to_text(spec, value) or spec.choices[0])
             combo.activated.connect(lambda _=0, s=spec: self._commit(s))
-            combo.lineEdit().editingFinished.connect(lambda s=spec: self._commit(s))
+            editor = combo.lineEdit()
+            if editor is not None:
+                editor.editingFinished.connect(lambda s=spec: self._commit(s))
             widget = combo
         else:
             line = QLineEdit(to_text(spec, value), self.form_host)
@@ -205,6 +243,8 @@ class InspectorPanel(QDockWidget):
             widget = line
         self.widgets[spec.label] = widget
         self._specs[spec.label] = spec
+        self._shown_text[spec.label] = (widget.currentText() if isinstance(widget, QComboBox)
+                                        else widget.text())
         self.form.addRow(spec.label, widget)
 
     def field_widget(self, label: str) -> QLineEdit | QComboBox | None:
@@ -219,6 +259,8 @@ class InspectorPanel(QDockWidget):
         if res is None or widget is None:
             return
         text = widget.currentText() if isinstance(widget, QComboBox) else widget.text()
+        if text.strip() == self._shown_text.get(spec.label, "").strip():
+            return
         current = current_value(res, spec)
         try:
             value = parse_text(spec, text, current)
@@ -270,6 +312,23 @@ class InspectorPanel(QDockWidget):
         self.apply_button.setEnabled(manifest is not None and dirty)
         self.revert_button.setEnabled(dirty)
         return manifest
+
+    def focus_path(self, path: tuple[str | int, ...]) -> None:
+        """Put the YAML cursor on the field at `path` (or its nearest ancestor) and select it."""
+        index = LineIndex(self.yaml_edit.toPlainText(), 1)
+        probe = tuple(path)
+        found = None
+        while found is None and probe:
+            found = index.lookup(probe)
+            probe = probe[:-1]
+        if found is None:
+            return
+        block = self.yaml_edit.document().findBlockByNumber(found[0] - 1)
+        cursor = QTextCursor(block)
+        cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock,
+                            QTextCursor.MoveMode.KeepAnchor)
+        self.yaml_edit.setTextCursor(cursor)
+        self.yaml_edit.centerCursor()
 
     def apply_yaml(self) -> None:
         """Apply the edited manifest as one undoable edit."""

@@ -46,6 +46,11 @@ def form_fields(res: Resource) -> list[FieldSpec]:
     kind = res.kind
     if kind in ("Deployment", "StatefulSet", "ReplicaSet"):
         fields.append(FieldSpec("Replicas", ("spec", "replicas"), "int"))
+    if kind in ("Deployment", "StatefulSet", "ReplicaSet", "DaemonSet"):
+        fields.append(FieldSpec("Selector", ("spec", "selector", "matchLabels"), "map",
+                                hint="app=web (must match the pod labels)"))
+    if kind == "ConfigMap" and _single_line_values(res.manifest.get("data")):
+        fields.append(FieldSpec("Data", ("data",), "map", hint="KEY=value, OTHER=value"))
     if kind == "CronJob":
         fields.append(FieldSpec("Schedule", ("spec", "schedule"), hint="*/5 * * * *"))
     template = pod_template_path(res)
@@ -55,7 +60,21 @@ def form_fields(res: Resource) -> list[FieldSpec]:
             FieldSpec("Pod labels", (*template, "metadata", "labels"), "map", hint="app=web"),
             FieldSpec("Image", (*container, "image"), hint="nginx:1.27"),
             FieldSpec("Container ports", (*container, "ports"), "ports", hint="http:80, 443"),
+            FieldSpec("Env", (*container, "env"), "env", hint="LOG_LEVEL=info, MODE=prod"),
+            FieldSpec("CPU request", (*container, "resources", "requests", "cpu"), hint="100m"),
+            FieldSpec("Memory request", (*container, "resources", "requests", "memory"),
+                      hint="128Mi"),
+            FieldSpec("Memory limit", (*container, "resources", "limits", "memory"),
+                      hint="256Mi"),
         ]
+    if kind in ("Job", "CronJob"):
+        base: FieldPath = ("spec",) if kind == "Job" else ("spec", "jobTemplate", "spec")
+        fields.append(FieldSpec("Backoff limit", (*base, "backoffLimit"), "int", hint="6"))
+    if kind == "Ingress":
+        fields += [FieldSpec("Class", ("spec", "ingressClassName"), hint="nginx"),
+                   FieldSpec("Host", ("spec", "rules", 0, "host"), hint="shop.example.com"),
+                   FieldSpec("Routes", ("spec", "rules", 0, "http", "paths"), "routes",
+                             hint="/ -> web:80, /api -> api:http")]
     if kind == "Service":
         fields += [
             FieldSpec("Type", ("spec", "type"), "choice", SERVICE_TYPES),
@@ -80,6 +99,35 @@ def form_fields(res: Resource) -> list[FieldSpec]:
     return fields
 
 
+def _route_text(entry: Mapping[str, Any]) -> str:
+    service = entry.get("backend", {}).get("service", {}) if isinstance(
+        entry.get("backend"), Mapping) else {}
+    port = service.get("port", {}) if isinstance(service, Mapping) else {}
+    number = port.get("number", port.get("name", "")) if isinstance(port, Mapping) else ""
+    return f"{entry.get('path', '/')} -> {service.get('name', '?')}:{number}"
+
+
+def _parse_route(item: str, old: Any) -> dict[str, Any]:
+    path, sep, target = item.partition("->")
+    name, _, port = target.strip().partition(":")
+    if not sep or not path.strip().startswith("/") or not name.strip() or not port.strip():
+        raise ValueError(f"'{item}': write a route as /path -> service:port")
+    entry: dict[str, Any] = dict(old) if isinstance(old, Mapping) else {}
+    entry["path"] = path.strip()
+    entry.setdefault("pathType", "Prefix")
+    port_ref = {"number": int(port)} if port.strip().isdigit() else {"name": port.strip()}
+    entry["backend"] = {"service": {"name": name.strip(), "port": port_ref}}
+    return entry
+
+
+def _single_line_values(data: Any) -> bool:
+    """True when every value fits the one-line `key=value` form (else: edit as YAML)."""
+    if data is None:
+        return True
+    return isinstance(data, Mapping) and all(
+        isinstance(v, str) and "\n" not in v and "," not in v for v in data.values())
+
+
 def _port_text(port: Mapping[str, Any], service: bool) -> str:
     number = port.get("port" if service else "containerPort", "")
     text = f"{port['name']}:{number}" if port.get("name") else str(number)
@@ -97,6 +145,11 @@ def to_text(spec: FieldSpec, value: Any) -> str:
         return ", ".join(f"{k}={'' if v is None else v}" for k, v in value.items())
     if spec.type == "list" and isinstance(value, list):
         return ", ".join(str(v) for v in value)
+    if spec.type == "env" and isinstance(value, list):
+        return ", ".join(f"{e.get('name')}={e.get('value', '')}" for e in value
+                         if isinstance(e, Mapping) and "valueFrom" not in e)
+    if spec.type == "routes" and isinstance(value, list):
+        return ", ".join(_route_text(p) for p in value if isinstance(p, Mapping))
     if spec.type == "ports" and isinstance(value, list):
         service = spec.path == ("spec", "ports")
         return ", ".join(_port_text(p, service) for p in value if isinstance(p, Mapping))
@@ -129,6 +182,8 @@ def parse_text(spec: FieldSpec, text: str, current: Any) -> Any:
         ValueError: the text cannot be read; the message says what was expected.
     """
     text = text.strip()
+    if not text and spec.type == "env":
+        return _parse_env("", current) or None
     if not text:
         return None
     if spec.type == "int":
@@ -145,6 +200,12 @@ def parse_text(spec: FieldSpec, text: str, current: Any) -> Any:
         return result
     if spec.type == "list":
         return [p.strip() for p in text.split(",") if p.strip()]
+    if spec.type == "env":
+        return _parse_env(text, current)
+    if spec.type == "routes":
+        old = current if isinstance(current, list) else []
+        return [_parse_route(p.strip(), old[i] if i < len(old) else None)
+                for i, p in enumerate(p for p in text.split(",") if p.strip())]
     if spec.type == "ports":
         service = spec.path == ("spec", "ports")
         ports = [_parse_port(p.strip(), service) for p in text.split(",") if p.strip()]
@@ -154,6 +215,20 @@ def parse_text(spec: FieldSpec, text: str, current: Any) -> Any:
                 ports[i] = {**old[i], **port}
         return ports
     return text
+
+
+def _parse_env(text: str, current: Any) -> list[dict[str, Any]]:
+    """Plain `NAME=value` entries from the text; entries taken from a ConfigMap, Secret or the
+    Downward API (`valueFrom`) are kept as they are, since the short form does not show them."""
+    kept = [e for e in (current if isinstance(current, list) else [])
+            if isinstance(e, Mapping) and "valueFrom" in e]
+    plain: list[dict[str, Any]] = []
+    for part in filter(None, (p.strip() for p in text.split(","))):
+        name, sep, value = part.partition("=")
+        if not sep or not name.strip():
+            raise ValueError(f"'{part}': write variables as NAME=value, separated by commas")
+        plain.append({"name": name.strip(), "value": value.strip()})
+    return plain + [dict(e) for e in kept]
 
 
 def current_value(res: Resource, spec: FieldSpec) -> Any:

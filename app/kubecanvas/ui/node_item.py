@@ -7,7 +7,7 @@ to the document: the scene turns a finished drag into one move edit.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QPainter, QPen
@@ -28,9 +28,15 @@ if TYPE_CHECKING:
     from kubecanvas.ui.scene import CanvasScene
 
 HANDLE_RADIUS = 7.0
+_POSITION_CHANGE = QGraphicsItem.GraphicsItemChange.ItemPositionChange
+_POSITION_CHANGED = QGraphicsItem.GraphicsItemChange.ItemPositionHasChanged
+_SELECTED_CHANGED = QGraphicsItem.GraphicsItemChange.ItemSelectedHasChanged
 _TITLE_FONT = QFont()
 _TITLE_FONT.setPixelSize(13)
 _TITLE_FONT.setBold(True)
+_NARROW_TITLE_FONT = QFont()
+_NARROW_TITLE_FONT.setPixelSize(11)
+_NARROW_TITLE_FONT.setBold(True)
 _SMALL_FONT = QFont()
 _SMALL_FONT.setPixelSize(11)
 _BADGE_FONT = QFont()
@@ -165,11 +171,14 @@ class NodeItem(QGraphicsItem):
     def _paint_text(self, painter: QPainter, theme: Theme) -> None:
         text_width = int(NODE_WIDTH - 66)
         painter.setPen(QColor(theme.text))
-        painter.setFont(_TITLE_FONT)
         name = self.name or "(unnamed)"
+        font = _TITLE_FONT
+        if QFontMetrics(font).horizontalAdvance(name) > text_width:
+            font = _NARROW_TITLE_FONT  # long names (kube-state-metrics) get a smaller face first
+        painter.setFont(font)
         painter.drawText(QRectF(58, 10, text_width, 18), Qt.AlignmentFlag.AlignLeft,
-                         QFontMetrics(_TITLE_FONT).elidedText(name, Qt.TextElideMode.ElideMiddle,
-                                                              text_width))
+                         QFontMetrics(font).elidedText(name, Qt.TextElideMode.ElideMiddle,
+                                                       text_width))
         painter.setFont(_SMALL_FONT)
         painter.setPen(QColor(theme.subtext))
         first = {"missing": f"missing {self.kind}", "generated": f"{self.kind} (generated)"}.get(
@@ -217,10 +226,9 @@ class NodeItem(QGraphicsItem):
         super().hoverMoveEvent(event)
 
     def _canvas(self) -> CanvasScene | None:
-        from kubecanvas.ui.scene import CanvasScene
-
+        # duck-typed: an import here would run on every position change of every node
         scene = self.scene()
-        return scene if isinstance(scene, CanvasScene) else None
+        return cast("CanvasScene", scene) if hasattr(scene, "begin_wire") else None
 
     def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:
         canvas = self._canvas()
@@ -255,12 +263,16 @@ class NodeItem(QGraphicsItem):
         super().mouseDoubleClickEvent(event)
 
     def itemChange(self, change: QGraphicsItem.GraphicsItemChange, value: Any) -> Any:
-        if change == QGraphicsItem.GraphicsItemChange.ItemPositionChange:
+        # called for every flag and state change of thousands of items: compare cheaply first
+        if change == _POSITION_CHANGE:
             canvas = self._canvas()
             if canvas is not None and canvas.dragging and canvas.snap:
                 grid = canvas.grid
                 return QPointF(round(value.x() / grid) * grid, round(value.y() / grid) * grid)
-        elif change == QGraphicsItem.GraphicsItemChange.ItemPositionHasChanged:
+        elif change == _SELECTED_CHANGED:
+            for edge in self.edges:  # a selected node's wires are drawn emphasised
+                edge.update()
+        elif change == _POSITION_CHANGED:
             for edge in self.edges:
                 edge.adjust()
             for ghost in self.ghosts:
@@ -268,4 +280,4 @@ class NodeItem(QGraphicsItem):
             canvas = self._canvas()
             if canvas is not None:
                 canvas.node_moved(self)
-        return super().itemChange(change, value)
+        return value

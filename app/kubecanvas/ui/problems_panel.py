@@ -13,6 +13,7 @@ from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import (
     QDockWidget,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QPushButton,
     QTreeWidget,
@@ -69,15 +70,18 @@ class ProblemsPanel(QDockWidget):
         self.tree.setUniformRowHeights(True)
         self.tree.setAlternatingRowColors(True)
         self.tree.setWordWrap(False)
-        self.tree.setColumnWidth(0, 28)
-        self.tree.setColumnWidth(1, 560)
-        self.tree.setColumnWidth(2, 220)
-        self.tree.setColumnWidth(3, 200)
+        header = self.tree.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        for column, width in ((0, 28), (2, 170), (3, 170), (4, 230)):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            self.tree.setColumnWidth(column, width)
         self.tree.itemClicked.connect(self._clicked)
         self.tree.currentItemChanged.connect(self._current_changed)
         layout.addLayout(bar)
         layout.addWidget(self.tree)
         self.setWidget(body)
+        self._update_summary()
 
     def set_findings(self, findings: Sequence[Finding]) -> None:
         """Show these findings (rebuilds only when they differ from what is shown)."""

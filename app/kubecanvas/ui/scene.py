@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 
-from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QPoint, QPointF, QRectF, QSizeF, Qt, Signal
 from PySide6.QtGui import QColor, QPainterPath, QPen
 from PySide6.QtWidgets import (
     QGraphicsItem,
@@ -62,7 +62,7 @@ class CanvasScene(QGraphicsScene):
         self._drag_start: dict[str, QPointF] = {}
         self._wire_line: QGraphicsPathItem | None = None
         self._wire_target: NodeItem | None = None
-        self._wire_cache: dict[str, str] = {}
+        self._wire_cache: dict[str, tuple[bool, str]] = {}
         self._populate()
         document.subscribe(self._on_change, order=100)
 
@@ -116,13 +116,25 @@ class CanvasScene(QGraphicsScene):
         ghost = NodeItem(node_id, str(data.get("kind", "")), str(data.get("name", "")),
                          "not defined" if ghost_kind == "missing" else "per replica",
                          str(data.get("namespace", "")), ghost=ghost_kind)
-        ghost.anchor_offset = QPointF(NODE_WIDTH + 70, len(anchor.ghosts) * (NODE_HEIGHT + 18))
+        ghost.anchor_offset = self._free_offset(anchor)
         ghost.setPos(anchor.pos() + ghost.anchor_offset)
         anchor.ghosts.append(ghost)
         ghost.setData(0, anchor.rid)
         self.addItem(ghost)
         self.nodes[node_id] = ghost
         return ghost
+
+    def _free_offset(self, anchor: NodeItem) -> QPointF:
+        """Where a new ghost goes relative to its anchor: the first free slot to the right,
+        then below, so a stand-in never hides a real resource."""
+        for column in range(1, 4):
+            for row in range(0, 12):
+                offset = QPointF(NODE_WIDTH + 70 + (column - 1) * (NODE_WIDTH + 40),
+                                 row * (NODE_HEIGHT + 18))
+                spot = QRectF(anchor.pos() + offset, QSizeF(NODE_WIDTH, NODE_HEIGHT))
+                if not any(isinstance(i, NodeItem) for i in self.items(spot.adjusted(-8, -8, 8, 8))):
+                    return offset
+        return QPointF(NODE_WIDTH + 70, len(anchor.ghosts) * (NODE_HEIGHT + 18))
 
     def _add_edge(self, edge: Edge) -> None:
         key = (edge.source, edge.target, edge.key)
@@ -171,8 +183,8 @@ class CanvasScene(QGraphicsScene):
     def _refresh_edges(self, ids: Iterable[str]) -> None:
         ids = [i for i in ids if i in self.nodes and not self.nodes[i].ghost]
         for rid in ids:
-            for edge in list(self.nodes[rid].edges):
-                self._remove_edge(edge)
+            for item in list(self.nodes[rid].edges):
+                self._remove_edge(item)
         for rid in ids:
             for edge in self.graph.out_edges(rid) + self.graph.in_edges(rid):
                 self._add_edge(edge)
@@ -318,12 +330,18 @@ class CanvasScene(QGraphicsScene):
                 return item
         return None
 
-    def wire_verdict(self, source: str, target: str) -> str:
-        """'' when wiring is possible, else the reason why not (cached for one gesture)."""
+    def wire_verdict(self, source: str, target: str) -> tuple[bool, str]:
+        """(possible, what releasing would do or why not), cached for one gesture."""
         if target not in self._wire_cache:
             actions = connect_actions(self.document, self.graph, source, target)
-            self._wire_cache[target] = "" if actions else why_not(
-                self.document, self.graph, source, target)
+            if not actions:
+                verdict = (False, why_not(self.document, self.graph, source, target))
+            elif len(actions) == 1:
+                verdict = (True, f"Release: {actions[0].description}")
+            else:
+                verdict = (True, f"Release to choose one of {len(actions)} ways: "
+                           + "; ".join(a.description for a in actions[:3]))
+            self._wire_cache[target] = verdict
         return self._wire_cache[target]
 
     def update_wire(self, pos: QPointF, screen: QPoint | None = None) -> None:
@@ -344,12 +362,11 @@ class CanvasScene(QGraphicsScene):
         if target is None:
             self.status_message.emit("Drop on a resource to wire it")
             return
-        reason = self.wire_verdict(source.rid, target.rid)
-        target.set_wire_state("no" if reason else "ok")
-        message = reason or f"Release to wire {source.name} and {target.name}"
+        possible, message = self.wire_verdict(source.rid, target.rid)
+        target.set_wire_state("ok" if possible else "no")
         self.status_message.emit(message)
-        if screen is not None and reason:
-            QToolTip.showText(screen, reason)
+        if screen is not None:
+            QToolTip.showText(screen, message)
 
     def finish_wire(self, pos: QPointF, screen: QPoint) -> None:
         """End the wire gesture; emits `wire_released` when dropped on a resource."""

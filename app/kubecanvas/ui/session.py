@@ -29,6 +29,7 @@ class Session:
         sources: the YAML files or folders it was imported from (saved back to on Save when
             there is no project file).
         load_problems: messages from loading (file, line and what was wrong).
+        yaml_path: the single YAML file chosen with Save As; Save then rewrites it.
     """
 
     document: Document
@@ -37,6 +38,7 @@ class Session:
     path: Path | None = None
     sources: list[Path] = field(default_factory=list)
     load_problems: list[str] = field(default_factory=list)
+    yaml_path: Path | None = None
 
     @classmethod
     def create(cls, document: Document | None = None, path: Path | None = None,
@@ -50,6 +52,8 @@ class Session:
         """The name shown in the window title."""
         if self.path is not None:
             return self.path.name
+        if self.yaml_path is not None:
+            return self.yaml_path.name
         if len(self.sources) == 1:
             return self.sources[0].name
         if self.sources:

@@ -113,4 +113,18 @@ def summary(res: Resource) -> str:
         return f"{res.spec.get('minReplicas', 1)}–{res.spec.get('maxReplicas', '?')} replicas"
     if kind == "StorageClass":
         return str(res.manifest.get("provisioner", ""))
+    if kind == "IngressClass":
+        return str(res.spec.get("controller", ""))
+    if kind == "NetworkPolicy":
+        types = res.spec.get("policyTypes") or ["Ingress"]
+        selector = get_path(res.spec, ("podSelector", "matchLabels")) or {}
+        who = ",".join(f"{k}={v}" for k, v in selector.items()) if selector else "all pods"
+        return _join("/".join(str(t) for t in types), who)
+    if kind == "PodDisruptionBudget":
+        for key in ("minAvailable", "maxUnavailable"):
+            if key in res.spec:
+                return f"{key} {res.spec[key]}"
+    if kind in ("ServiceAccount", "Namespace"):
+        labels = res.labels
+        return ", ".join(f"{k}={v}" for k, v in list(labels.items())[:2]) or ""
     return res.api_version

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QPointF, QRect, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QDragEnterEvent,
@@ -156,7 +156,8 @@ class CanvasView(QGraphicsView):
         theme = getattr(self.scene(), "theme", None)
         return theme if isinstance(theme, Theme) else current_theme()
 
-    def drawBackground(self, painter: QPainter, rect: QRectF) -> None:
+    def drawBackground(self, painter: QPainter, rect: QRectF | QRect) -> None:
+        rect = QRectF(rect)
         theme = self._theme()
         painter.fillRect(rect, QColor(theme.background))
         grid = float(getattr(self.scene(), "grid", 20.0)) * 5

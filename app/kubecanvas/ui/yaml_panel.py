@@ -24,6 +24,9 @@ from kubecanvas.model.document import Document
 from kubecanvas.model.resource import Resource
 
 Dump = Callable[[Sequence[Resource]], str]
+#: Without a selection the whole export is shown only for designs up to this size; beyond it,
+#: re-serialising everything after each edit would make editing sluggish.
+AUTO_WHOLE_LIMIT = 300
 
 
 def monospace() -> QFont:
@@ -60,12 +63,16 @@ class YamlPanel(QDockWidget):
         self._timer.setSingleShot(True)
         self._timer.setInterval(120)
         self._timer.timeout.connect(self.refresh)
-        self.visibilityChanged.connect(lambda visible: visible and self.schedule())
+        self.visibilityChanged.connect(self._visibility_changed)
+
+    def _visibility_changed(self, visible: bool) -> None:
+        if visible:
+            self.schedule()
 
     def set_document(self, document: Document) -> None:
         self.document = document
         self.selection = []
-        self.refresh()
+        self.refresh(force=True)
 
     def set_selection(self, ids: Sequence[str]) -> None:
         self.selection = list(ids)
@@ -82,12 +89,17 @@ class YamlPanel(QDockWidget):
             return list(self.document)
         return [r for r in (self.document.find(i) for i in self.selection) if r is not None]
 
-    def refresh(self) -> None:
+    def refresh(self, force: bool = False) -> None:
+        """Re-render now (skipped while hidden unless `force`: hidden docks cost nothing)."""
         self._timer.stop()
-        if self.document is None or (not self.isVisible() and self.text.toPlainText()):
+        if self.document is None or (not force and not self.isVisible()):
+            return
+        everything = self.whole.isChecked() or not self.selection
+        if everything and not self.whole.isChecked() and len(self.document) > AUTO_WHOLE_LIMIT:
+            self.caption.setText(f"{len(self.document)} resources")
+            self.text.setPlainText("# Select resources to see their YAML, or tick Whole export\n")
             return
         resources = self.shown_resources()
-        everything = self.whole.isChecked() or not self.selection
         self.caption.setText(f"Whole export: {len(resources)} resources" if everything
                              else f"Selection: {len(resources)} of {len(self.document)}")
         text = self.dump(resources) if resources else "# nothing to show\n"

@@ -13,26 +13,90 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping
+from typing import Any
 
 from kubecanvas.model.document import Document
 from kubecanvas.model.graph import Edge, WiringGraph
-from kubecanvas.model.kinds import effective_namespace, pod_template
+from kubecanvas.model.kinds import effective_namespace, is_known, pod_template, template_labels
 from kubecanvas.model.resource import Resource
 from kubecanvas.validation.findings import Finding, Fix, Severity
 
 #: A dependency key: (kind, namespace). `PODS` as kind stands for every pod-owning resource.
 DependencyKey = tuple[str, str]
 PODS = "*pods*"
+#: Every resource of a kind KubeCanvas does not know in depth (custom resources).
+CUSTOM = "*custom*"
+#: Every resource whatever its kind.
+ANY_KIND = "*any*"
 ANY_NAMESPACE = "*"
 
 
 def dependency_keys(res: Resource) -> set[DependencyKey]:
     """The keys a change to `res` invalidates (see `Context.depend`)."""
     ns = effective_namespace(res)
-    keys = {(res.kind, ns), (res.kind, ANY_NAMESPACE)}
+    keys = {(res.kind, ns), (res.kind, ANY_NAMESPACE), (ANY_KIND, ns), (ANY_KIND, ANY_NAMESPACE)}
     if pod_template(res) is not None:
         keys |= {(PODS, ns), (PODS, ANY_NAMESPACE)}
+    if not is_known(res.kind):
+        keys |= {(CUSTOM, ns), (CUSTOM, ANY_NAMESPACE)}
+    for key, value in template_labels(res).items():
+        keys.add((label_key(key, value), ns))
+    keys.add((name_key(res.kind, res.name), ns))
     return keys
+
+
+def name_key(kind: str, name: str) -> str:
+    """The dependency 'kind' standing for the resources of `kind` named `name`."""
+    return f"*name:{kind}/{name}*"
+
+
+def label_key(key: str, value: str) -> str:
+    """The dependency 'kind' standing for every pod owner whose pods carry key=value."""
+    return f"*label:{key}={value}*"
+
+
+class KindIndex:
+    """Resource ids by (kind, namespace), with '*' for any namespace and `CUSTOM` for kinds not
+    known in depth; kept current from document changes so look-ups cost nothing per edit."""
+
+    def __init__(self, document: Document) -> None:
+        self._ids: dict[DependencyKey, set[str]] = defaultdict(set)
+        self._keys: dict[str, tuple[DependencyKey, ...]] = {}
+        for res in document:
+            self._add(res)
+
+    @staticmethod
+    def keys_of(res: Resource) -> tuple[DependencyKey, ...]:
+        ns = effective_namespace(res)
+        keys = [(res.kind, ns), (res.kind, ANY_NAMESPACE)]
+        if not is_known(res.kind):
+            keys += [(CUSTOM, ns), (CUSTOM, ANY_NAMESPACE)]
+        return tuple(keys)
+
+    def _add(self, res: Resource) -> None:
+        keys = self.keys_of(res)
+        self._keys[res.id] = keys
+        for key in keys:
+            self._ids[key].add(res.id)
+
+    def _remove(self, rid: str) -> None:
+        for key in self._keys.pop(rid, ()):
+            bucket = self._ids.get(key)
+            if bucket is not None:
+                bucket.discard(rid)
+                if not bucket:
+                    del self._ids[key]
+
+    def update(self, document: Document, rids: Iterable[str]) -> None:
+        """Re-index `rids` (added, changed or removed) after a change."""
+        for rid in rids:
+            self._remove(rid)
+            res = document.find(rid)
+            if res is not None:
+                self._add(res)
+
+    def ids(self, kind: str, namespace: str) -> list[str]:
+        return sorted(self._ids.get((kind, namespace), ()))
 
 
 class Context:
@@ -46,14 +110,18 @@ class Context:
     """
 
     def __init__(self, document: Document, graph: WiringGraph, kube_version: str,
-                 severities: Mapping[str, Severity], ids: Iterable[str] | None = None) -> None:
+                 severities: Mapping[str, Severity], ids: Iterable[str] | None = None,
+                 index: KindIndex | None = None) -> None:
         self.document = document
+        self.index = index if index is not None else KindIndex(document)
         self.graph = graph
         self.kube_version = kube_version
         self._severities = severities
         self._ids: set[str] | None = None if ids is None else set(ids)
         self._by_kind: dict[str, list[Resource]] | None = None
-        self._by_kind_ns: dict[DependencyKey, list[Resource]] | None = None
+        self._of_kind: dict[DependencyKey, list[Resource]] = {}
+        #: scratch space for rules that share an index within one run (keyed by rule).
+        self.cache: dict[str, Any] = {}
         self.dependencies: dict[str, set[DependencyKey]] = defaultdict(set)
 
     # --- what to check -------------------------------------------------------------------------
@@ -98,21 +166,23 @@ class Context:
                 if r is not None]
 
     def of_kind(self, kind: str, namespace: str | None = None) -> list[Resource]:
-        """Every resource of `kind` (in `namespace` if given), document order."""
-        if self._by_kind_ns is None:
-            index: dict[DependencyKey, list[Resource]] = defaultdict(list)
-            for res in self.document:
-                index[(res.kind, effective_namespace(res))].append(res)
-                index[(res.kind, ANY_NAMESPACE)].append(res)
-            self._by_kind_ns = dict(index)
-        return list(self._by_kind_ns.get((kind, ANY_NAMESPACE if namespace is None else namespace),
-                                         ()))
+        """Every resource of `kind` (in `namespace` if given), in a stable order. Kind `CUSTOM`
+        gives every resource of a kind not known in depth."""
+        key = (kind, ANY_NAMESPACE if namespace is None else namespace)
+        found = self._of_kind.get(key)
+        if found is None:
+            found = [r for r in (self.document.find(i) for i in self.index.ids(*key))
+                     if r is not None]
+            self._of_kind[key] = found
+        return list(found)
 
     def out_edges(self, rid: str, type: str | None = None) -> list[Edge]:
-        return self.graph.out_edges(rid, type)
+        """Edges from `rid`, sorted (the graph's own order depends on its edit history, and
+        findings must not)."""
+        return sorted(self.graph.out_edges(rid, type), key=lambda e: (e.target, e.key))
 
     def in_edges(self, rid: str, type: str | None = None) -> list[Edge]:
-        return self.graph.in_edges(rid, type)
+        return sorted(self.graph.in_edges(rid, type), key=lambda e: (e.source, e.key))
 
     def depend(self, rid: str, kind: str, namespace: str = ANY_NAMESPACE) -> None:
         """Record that the findings on `rid` depend on every resource of `kind` in `namespace`

@@ -15,7 +15,7 @@ from collections.abc import Iterable
 
 from kubecanvas.model.document import Change, Document
 from kubecanvas.model.graph import WiringGraph
-from kubecanvas.validation.context import Context, DependencyKey, dependency_keys
+from kubecanvas.validation.context import Context, DependencyKey, KindIndex, dependency_keys
 from kubecanvas.validation.findings import Finding
 from kubecanvas.validation.registry import SEVERITIES, checks
 from kubecanvas.validation.versions import normalize_version
@@ -43,9 +43,10 @@ def filter_ignored(findings: Iterable[Finding], ignored: IgnoreSet) -> list[Find
 
 
 def run_checks(document: Document, graph: WiringGraph, kube_version: str,
-               ids: Iterable[str] | None = None) -> tuple[list[Finding], Context]:
+               ids: Iterable[str] | None = None,
+               index: KindIndex | None = None) -> tuple[list[Finding], Context]:
     """Run every registered check over `ids` (all resources when None); raw, unfiltered."""
-    ctx = Context(document, graph, kube_version, SEVERITIES, ids)
+    ctx = Context(document, graph, kube_version, SEVERITIES, ids, index)
     out: list[Finding] = []
     for check in checks():
         for finding in check(ctx):
@@ -97,6 +98,7 @@ class Validator:
         self._deps: dict[str, set[DependencyKey]] = {}
         self._dependents: dict[DependencyKey, set[str]] = defaultdict(set)
         self._cache: list[Finding] | None = None
+        self._index = KindIndex(document)
         #: ids re-checked by the last update (for tests and the editor's status line).
         self.last_checked: set[str] = set()
         self.full_check()
@@ -123,7 +125,9 @@ class Validator:
         self._deps.clear()
         self._dependents.clear()
         self.last_checked = set(self.document.ids())
-        self._store(self.last_checked, *run_checks(self.document, self.graph, self.kube_version))
+        self._index = KindIndex(self.document)
+        self._store(self.last_checked, *run_checks(self.document, self.graph, self.kube_version,
+                                                   index=self._index))
 
     def recheck(self, ids: Iterable[str]) -> None:
         """Re-run every rule for `ids` (ids no longer in the document are just dropped)."""
@@ -134,7 +138,7 @@ class Validator:
         self.last_checked = present
         if present:
             self._store(present, *run_checks(self.document, self.graph, self.kube_version,
-                                             present))
+                                             present, self._index))
         self._cache = None
 
     def _forget(self, rid: str) -> None:
@@ -160,12 +164,10 @@ class Validator:
 
     def _affected(self, change: Change) -> set[str]:
         dirty = set(change.added) | set(change.changed) | set(change.removed)
+        # The graph's touched set is the changed resources and their neighbours before and
+        # after the change: every rule reads a resource, its own edges and the resources at
+        # their other end, so that is enough; the rest comes from declared dependencies.
         touched = set(self.graph.last_touched) | dirty
-        nx_graph = self.graph.graph
-        for rid in list(touched):
-            if rid in nx_graph:
-                touched.update(n for n in nx_graph.predecessors(rid) if n in self.document)
-                touched.update(n for n in nx_graph.successors(rid) if n in self.document)
         keys: set[DependencyKey] = set()
         for rid in dirty:
             for res in (change.removed.get(rid), change.changed.get(rid), self.document.find(rid)):
@@ -184,4 +186,5 @@ class Validator:
                 self.full_check()
                 return
         if change.structural:
+            self._index.update(self.document, [*change.added, *change.changed, *change.removed])
             self.recheck(self._affected(change))

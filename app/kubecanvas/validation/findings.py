@@ -42,7 +42,7 @@ class Fix:
     make_edit: Callable[[], Edit] = field(compare=False, repr=False)
 
     def edit(self) -> Edit:
-        return copy.deepcopy(self.make_edit())  # fresh each time: edits keep their undo state
+        return copy.deepcopy(self.make_edit())  # fresh each time: edits keep undo state
 
 
 @dataclass(frozen=True)

@@ -4,14 +4,14 @@ exist, Services that select no pods, workloads whose selector misses their own t
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 
 from kubecanvas.model.graph import Edge, own_selector
-from kubecanvas.model.kinds import effective_namespace, kind_info, template_labels
+from kubecanvas.model.kinds import effective_namespace, get_path, kind_info, template_labels
 from kubecanvas.model.references import EdgeType
 from kubecanvas.model.resource import Resource
 from kubecanvas.model.selectors import Selector, format_labels, selector_to_labels
-from kubecanvas.validation.context import PODS, Context
+from kubecanvas.validation.context import CUSTOM, PODS, Context
 from kubecanvas.validation.findings import Finding, Fix
 from kubecanvas.validation.fixes import add_template_labels, closest, set_field
 
@@ -60,12 +60,24 @@ def _did_you_mean(ctx: Context, res: Resource, edge: Edge, kind: str, namespace:
     return set_field(res, edge.reference.path, guess, f"did you mean {kind} {guess}?")
 
 
+def _replaced_by_claim_template(res: Resource, edge: Edge) -> bool:
+    """A StatefulSet pod volume named like one of its volumeClaimTemplates is replaced by the
+    per-replica claim; its own claimName never matters."""
+    if res.kind != "StatefulSet" or edge.reference is None or edge.type != EdgeType.MOUNTS:
+        return False
+    templates = res.spec.get("volumeClaimTemplates")
+    names = {get_path(t, ("metadata", "name")) for t in templates or () if isinstance(t, Mapping)}
+    return edge.reference.get("volume") in names
+
+
 def missing_references(ctx: Context) -> Iterator[Finding]:
     """`ref.missing`: a by-name reference whose target is neither in the document nor created
     by a controller. `optional: true` references and cluster-provided kinds only give info."""
     for res in ctx.targets():
         for edge in ctx.out_edges(res.id):
             if edge.category != "ref" or not ctx.graph.is_missing(edge.target):
+                continue
+            if _replaced_by_claim_template(res, edge):
                 continue
             data = ctx.graph.node_data(edge.target)
             kind, ns, name = data["kind"], data["namespace"], data["name"]
@@ -126,11 +138,37 @@ def service_selects_nothing(ctx: Context) -> Iterator[Finding]:
             continue
         ns = effective_namespace(svc)
         ctx.depend(svc.id, PODS, ns)
+        operator = operator_pods(ctx, svc, info.selector)
+        if operator is not None:
+            yield ctx.report(
+                "service.selector.operator-pods", svc,
+                f"the selector {info.selector.describe()} matches no pod template in the "
+                f"document, but {operator.label()} carries those labels: its operator probably "
+                f"creates the pods.", info.path, (operator.id,))
+            continue
         yield ctx.report(
             "service.selector.no-match", svc,
-            f"the selector {info.selector.describe()} matches no pods in namespace {ns}: the "
-            f"Service gets no endpoints and connections to it fail.",
+            f"the selector {info.selector.describe()} matches no pods in namespace {ns} in the "
+            f"document: the Service gets no endpoints and connections to it fail.",
             info.path, fix=_selector_fix(ctx, svc, info.selector))
+
+
+_OPERATOR_LABEL_PATHS = (("metadata", "labels"), ("spec", "podMetadata", "labels"),
+                         ("spec", "template", "metadata", "labels"))
+
+
+def operator_pods(ctx: Context, res: Resource, selector: Selector) -> Resource | None:
+    """A custom resource in the namespace whose labels the selector matches: an operator (the
+    Prometheus operator, for example) creates pods for it that the document does not show."""
+    ns = effective_namespace(res)
+    ctx.depend(res.id, CUSTOM, ns)
+    for custom in ctx.of_kind(CUSTOM, ns):
+        for path in _OPERATOR_LABEL_PATHS:
+            labels = get_path(custom.manifest, path)
+            if isinstance(labels, Mapping) and labels and selector.matches(
+                    {str(k): str(v) for k, v in labels.items()}):
+                return custom
+    return None
 
 
 def workload_selector_mismatch(ctx: Context) -> Iterator[Finding]:

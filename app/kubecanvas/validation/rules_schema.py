@@ -143,6 +143,6 @@ def _rename_fix(res: Resource, error: SchemaError) -> Fix | None:
     container = get_path(res.manifest, parent) if parent else res.manifest
     if not isinstance(container, dict) or error.suggestion in container:
         return None
-    value = container.get(error.path[-1])
+    value = container.get(str(error.path[-1]))
     return set_fields(res, [((*parent, error.suggestion), value), (error.path, DELETE)],
                       f"rename {error.path[-1]} to {error.suggestion}")

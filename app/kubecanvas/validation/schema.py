@@ -49,7 +49,8 @@ def schema_file_name(api_version: str, kind: str) -> str:
 
 
 def _strip(node: Any) -> Any:
-    """A copy without documentation keys, with `$ref`s made local."""
+    """A copy of a schema node without documentation keys, with `$ref`s made local. The keys of
+    a `properties` map are field names (a field may be called `description`): kept."""
     if isinstance(node, dict):
         out = {}
         for key, value in node.items():
@@ -57,7 +58,10 @@ def _strip(node: Any) -> Any:
                 continue
             if key == "$ref" and isinstance(value, str) and value.startswith(_EXTERNAL_REF):
                 value = _LOCAL_REF + value[len(_EXTERNAL_REF):]
-            out[key] = _strip(value)
+            if key in ("properties", "$defs") and isinstance(value, dict):
+                out[key] = {name: _strip(sub) for name, sub in value.items()}
+            else:
+                out[key] = _strip(value)
         return out
     if isinstance(node, list):
         return [_strip(item) for item in node]
@@ -162,8 +166,13 @@ class SchemaSet:
         validator = self.validator(api_version, kind)
         if validator is None:
             return None
-        if validator.is_valid(manifest):
-            return []
+        try:
+            if validator.is_valid(manifest):
+                return []
+        except ValueError:  # a YAML value JSON has no type for (a timestamp): kubectl sends text
+            manifest = json.loads(json.dumps(manifest, default=str))
+            if validator.is_valid(manifest):
+                return []
         return [error for raw in validator.iter_errors(manifest)
                 for error in _convert(raw, self.schema(api_version, kind) or {})]
 

@@ -1,0 +1,111 @@
+"""`kubecanvas export INPUT... -o out.yaml | -o DIR/ | -o - | --write-back`.
+
+Writes `kubectl apply -f`-ready YAML: one multi-document file in the order a cluster needs, a
+folder with one file per resource and a `kustomization.yaml`, standard output, or each resource
+back into the file it came from. It refuses (exit 1, nothing written) while error findings
+remain, unless `--force`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+from kubecanvas.cli import inputs
+from kubecanvas.cli.errors import EXIT_FINDINGS, EXIT_OK, CliError, warn
+from kubecanvas.cli.report import error_count, to_text_report
+from kubecanvas.io.atomic import atomic_write_text
+from kubecanvas.io.writeback import WriteBackError, write_back
+from kubecanvas.io.yaml_out import dump_resources, write_folder
+from kubecanvas.model.document import Document
+from kubecanvas.validation.findings import Finding, Severity
+
+HELP = "write kubectl-ready YAML from YAML inputs or a .kcanvas project"
+DESCRIPTION = """\
+Export a design as YAML that `kubectl apply -f` accepts, in the order a cluster needs
+(Namespaces, StorageClasses, PVs, PVCs, ServiceAccounts, ConfigMaps, Secrets, Services,
+workloads, Ingresses, HPAs, the rest).
+
+  -o out.yaml     one multi-document file
+  -o DIR/         one file per resource plus kustomization.yaml (a trailing / or an existing
+                  folder selects this)
+  -o -            standard output (the default)
+  --write-back    each resource back into the file it was imported from; untouched documents
+                  stay byte for byte, comments included (-o FILE then receives resources that
+                  have no file)
+
+The export is refused while error findings remain (see `kubecanvas validate`), unless --force.
+
+exit codes: 0 written; 1 refused because of error findings; 2 unreadable input or bad usage."""
+
+
+def add_parser(commands: Any) -> None:
+    parser = commands.add_parser("export", help=HELP, description=DESCRIPTION,
+                                 formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("inputs", nargs="+", metavar="INPUT",
+                        help="YAML file, folder (searched recursively), .kcanvas project, or -")
+    parser.add_argument("-o", "--output", metavar="OUT",
+                        help="out.yaml, DIR/ or - (default: - unless --write-back)")
+    parser.add_argument("--write-back", action="store_true",
+                        help="write resources back to the files they came from")
+    parser.add_argument("--force", action="store_true",
+                        help="export even when there are error findings")
+    inputs.add_common_options(parser)
+    parser.set_defaults(run=run)
+
+
+def _is_folder_target(output: str) -> bool:
+    return output.endswith(("/", os.sep)) or os.path.isdir(output)
+
+
+def _refuse_or_warn(document: Document, findings: list[Finding], loaded: inputs.Loaded,
+                    force: bool) -> None:
+    errors = error_count(findings, loaded.problems)
+    warnings = sum(f.severity is Severity.WARNING for f in findings)
+    if errors and not force:
+        shown = [f for f in findings if f.severity is Severity.ERROR]
+        problems = [p for p in loaded.problems if p.severity is Severity.ERROR]
+        sys.stderr.write(to_text_report(document, shown, problems))
+        raise CliError(f"{errors} error finding(s); nothing was written. Fix them, or pass "
+                       "--force to export anyway", exit_code=EXIT_FINDINGS)
+    if errors:
+        warn(f"exporting despite {errors} error finding(s) (--force)")
+    if warnings:
+        warn(f"{warnings} warning(s); run `kubecanvas validate` to see them")
+
+
+def _write_back(document: Document, output: str | None) -> None:
+    if output is not None and (output == "-" or _is_folder_target(output)):
+        raise CliError("--write-back takes -o FILE only, for resources that have no file")
+    try:
+        result = write_back(document, new_file=Path(output) if output else None)
+    except WriteBackError as exc:
+        raise CliError(str(exc)) from None
+    for note in result.notes:
+        warn(note)
+    print(f"kubecanvas: wrote {len(result.written)} file(s) back", file=sys.stderr)
+
+
+def run(args: argparse.Namespace) -> int:
+    version = inputs.check_kube_version(args.kube_version)
+    loaded = inputs.load_inputs(args.inputs, strip_cluster_fields=args.strip_cluster_fields,
+                                ignore_file=args.ignore_file)
+    document = loaded.document
+    findings = inputs.validate(loaded, version)
+    _refuse_or_warn(document, findings, loaded, args.force)
+    if args.write_back:
+        _write_back(document, args.output)
+        return EXIT_OK
+    output = args.output or "-"
+    if output == "-":
+        inputs.emit(dump_resources(document))
+    elif _is_folder_target(output):
+        written = write_folder(document, Path(output))
+        print(f"kubecanvas: wrote {len(written)} file(s) to {output}", file=sys.stderr)
+    else:
+        atomic_write_text(output, dump_resources(document))
+        print(f"kubecanvas: wrote {len(document)} resource(s) to {output}", file=sys.stderr)
+    return EXIT_OK

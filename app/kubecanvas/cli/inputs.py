@@ -1,0 +1,223 @@
+"""Reading the inputs every subcommand takes: YAML files, folders, standard input or a project.
+
+One place decides what an input is, what counts as unreadable (exit 2) rather than a finding
+(exit 1), where `.kubecanvas-ignore` files are looked for, and how the loader's problems become
+findings, so `import`, `export` and `validate` agree on all of it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import fnmatch
+import os
+import sys
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from kubecanvas.cli.errors import CliError
+from kubecanvas.cli.report import LoadFinding
+from kubecanvas.io.problems import LoadProblem
+from kubecanvas.io.project import ProjectError, load_project
+from kubecanvas.io.yaml_in import load_paths
+from kubecanvas.model.document import Document
+from kubecanvas.model.graph import WiringGraph
+from kubecanvas.validation import (
+    Finding,
+    IgnoreFileError,
+    UnknownVersionError,
+    parse_ignore_file,
+    resolve_ignores,
+    validate_document,
+)
+from kubecanvas.validation.findings import Severity
+from kubecanvas.validation.versions import normalize_version, schema_dir
+
+PROJECT_SUFFIX = ".kcanvas"
+IGNORE_FILE = ".kubecanvas-ignore"
+
+
+@dataclass
+class Loaded:
+    """A document read from the command line's inputs.
+
+    Attributes:
+        document: the resources, with their origins (and a project's positions and settings).
+        problems: what the loader reported, as findings (errors: documents left out).
+        project: the project file, when the input was one.
+        ignores: (rule, 'kind/namespace/name' | '*') pairs read from ignore files.
+    """
+
+    document: Document
+    problems: list[LoadFinding] = field(default_factory=list)
+    project: Path | None = None
+    ignores: set[tuple[str, str]] = field(default_factory=set)
+
+
+def add_common_options(parser: argparse.ArgumentParser) -> None:
+    """Options shared by `export` and `validate`."""
+    parser.add_argument("--kube-version", metavar="X.Y",
+                        help="Kubernetes version to check against (default: the project's, "
+                             "else the newest known)")
+    parser.add_argument("--strip-cluster-fields", action="store_true",
+                        help="drop status, managedFields, uid and other fields a cluster adds "
+                             "(for `kubectl get -o yaml` dumps)")
+    parser.add_argument("--ignore-file", metavar="PATH",
+                        help=f"read findings to ignore from PATH (default: {IGNORE_FILE} beside "
+                             "the inputs)")
+
+
+def check_kube_version(text: str | None) -> str | None:
+    """The normalised version ('v1.33.2' -> '1.33'), or a usage error naming what is known."""
+    if text is None:
+        return None
+    try:
+        version = normalize_version(text)
+        schema_dir(version)
+    except UnknownVersionError as exc:
+        raise CliError(f"--kube-version: {exc}") from None
+    return version
+
+
+def rule_of(problem: LoadProblem) -> str:
+    """The finding rule for a load problem."""
+    explicit = getattr(problem, "rule", None)
+    if isinstance(explicit, str) and explicit:
+        return explicit
+    if problem.severity == "error":
+        return "yaml.parse"
+    if "defined twice" in problem.message:
+        return "yaml.duplicate"
+    return "yaml.load"
+
+
+def as_finding(problem: LoadProblem) -> LoadFinding:
+    message = problem.message
+    if problem.resource and problem.resource not in message:
+        message = f"{problem.resource}: {message}"
+    severity = Severity.ERROR if problem.severity == "error" else Severity.WARNING
+    return LoadFinding(rule_of(problem), severity, message, problem.file, problem.line or None,
+                       problem.column or None)
+
+
+def _check_paths(paths: Sequence[str]) -> None:
+    """Refuse (exit 2) inputs that cannot be read at all, before reading anything."""
+    if not paths:
+        raise CliError("no input given")
+    if sum(1 for p in paths if p == "-") > 1:
+        raise CliError("standard input (-) can be given only once")
+    for path in paths:
+        if path == "-":
+            continue
+        if not os.path.exists(path):
+            raise CliError("no such file or folder", file=path)
+        if not os.access(path, os.R_OK):
+            raise CliError("permission denied", file=path)
+
+
+def _load_project_input(paths: Sequence[str]) -> Loaded:
+    if len(paths) != 1:
+        raise CliError("a .kcanvas project cannot be combined with other inputs; give it alone")
+    try:
+        document = load_project(Path(paths[0]))
+    except ProjectError as exc:
+        raise CliError(str(exc)) from None
+    return Loaded(document, project=Path(paths[0]))
+
+
+def load_inputs(paths: Sequence[str], *, strip_cluster_fields: bool = False,
+                ignore_file: str | None = None, allow_project: bool = True) -> Loaded:
+    """Read the inputs into a document and apply ignore files to its settings.
+
+    Raises:
+        CliError: an input does not exist or cannot be read, a project is damaged, or an
+            ignore file is malformed (all exit code 2).
+    """
+    _check_paths(paths)
+    is_project = [p.endswith(PROJECT_SUFFIX) and os.path.isfile(p) for p in paths]
+    if any(is_project):
+        if not allow_project:
+            raise CliError("is a project, not YAML; open it in the editor or use "
+                           "`kubecanvas export` on it", file=paths[is_project.index(True)])
+        loaded = _load_project_input(paths)
+    else:
+        result = load_paths(list(paths), strip_cluster_fields=strip_cluster_fields)
+        loaded = Loaded(Document(result.resources), [as_finding(p) for p in result.problems])
+    _apply_ignores(loaded, ignore_dirs(paths), ignore_file)
+    return loaded
+
+
+def ignore_dirs(paths: Iterable[str]) -> list[Path]:
+    """Folders where a `.kubecanvas-ignore` may sit: each input folder, each input file's folder,
+    and the working folder for standard input; in input order, without repeats."""
+    seen: dict[Path, None] = {}
+    for path in paths:
+        if path == "-":
+            folder = Path.cwd()
+        elif os.path.isdir(path):
+            folder = Path(path)
+        else:
+            folder = Path(path).parent
+        seen.setdefault(folder.resolve(), None)
+    return list(seen)
+
+
+def _read_ignore_file(path: Path) -> set[tuple[str, str]]:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        raise CliError(f"cannot read the ignore file: {reason}", file=str(path)) from None
+    try:
+        return parse_ignore_file(text)
+    except IgnoreFileError as exc:
+        raise CliError(str(exc), file=str(path)) from None
+
+
+def _apply_ignores(loaded: Loaded, folders: Sequence[Path], explicit: str | None) -> None:
+    files: list[Path] = []
+    if explicit is not None:
+        if not os.path.isfile(explicit):
+            raise CliError("no such ignore file", file=explicit)
+        files.append(Path(explicit))
+    else:
+        files.extend(folder / IGNORE_FILE for folder in folders
+                     if (folder / IGNORE_FILE).is_file())
+    for path in files:
+        loaded.ignores |= _read_ignore_file(path)
+    if not loaded.ignores:
+        return
+    document = loaded.document
+    document.settings.ignored |= resolve_ignores(loaded.ignores, document)
+    everywhere = [rule for rule, target in loaded.ignores if target == "*"]
+    loaded.problems = [p for p in loaded.problems
+                       if not any(fnmatch.fnmatchcase(p.rule, rule) for rule in everywhere)]
+
+
+def validate(loaded: Loaded, kube_version: str | None) -> list[Finding]:
+    """Every finding on the loaded document (ignored ones removed)."""
+    document = loaded.document
+    try:
+        return validate_document(document, WiringGraph(document, subscribe=False), kube_version)
+    except UnknownVersionError as exc:
+        raise CliError(str(exc)) from None
+
+
+def print_problems(problems: Sequence[LoadFinding]) -> None:
+    """Load problems on standard error, one `file:line:col: severity: message` line each."""
+    for problem in problems:
+        print(f"{problem.location()}: {problem.severity.value}: {problem.message}",
+              file=sys.stderr)
+
+
+def emit(text: str) -> None:
+    """Write text to standard output as UTF-8, whatever the terminal's encoding."""
+    stream = sys.stdout
+    buffer = getattr(stream, "buffer", None)
+    if buffer is None:
+        stream.write(text)
+        stream.flush()
+        return
+    stream.flush()
+    buffer.write(text.encode("utf-8"))
+    buffer.flush()

@@ -1,0 +1,35 @@
+"""Reading and writing: YAML import and export, write-back to imported files, the project file.
+
+The layer between the document (`kubecanvas.model`) and the outside world. It imports the model and
+PyYAML, never Qt. Every write is atomic (`atomic`), every read is tolerant (`yaml_in` reports
+problems with file, line and resource instead of raising).
+"""
+
+from __future__ import annotations
+
+from kubecanvas.io.atomic import atomic_write_bytes, atomic_write_text
+from kubecanvas.io.problems import LoadProblem, LoadResult
+from kubecanvas.io.project import ProjectError, load_project, save_project
+from kubecanvas.io.strip import strip_cluster_fields
+from kubecanvas.io.writeback import WriteBackError, WriteBackResult, write_back
+from kubecanvas.io.yaml_in import load_paths, load_text
+from kubecanvas.io.yaml_out import apply_order, dump_resources, write_folder
+
+__all__ = [
+    "LoadProblem",
+    "LoadResult",
+    "ProjectError",
+    "WriteBackError",
+    "WriteBackResult",
+    "apply_order",
+    "atomic_write_bytes",
+    "atomic_write_text",
+    "dump_resources",
+    "load_paths",
+    "load_project",
+    "load_text",
+    "save_project",
+    "strip_cluster_fields",
+    "write_back",
+    "write_folder",
+]

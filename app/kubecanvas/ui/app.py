@@ -1,0 +1,71 @@
+"""Starting the editor: `kubecanvas [FILE.kcanvas | YAML files or folders]`."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from kubecanvas import __version__
+from kubecanvas.io import ProjectError
+from kubecanvas.ui import file_ops
+from kubecanvas.ui.autosave import pending_recoveries
+from kubecanvas.ui.main_window import MainWindow
+
+
+def run(argv: list[str]) -> int:
+    """Open the main window (with the example design when no file is given) and run the app.
+
+    Args:
+        argv: the arguments after the program name: a project file, or YAML files/folders.
+
+    Returns:
+        The process exit code.
+    """
+    app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "kubecanvas"])
+    assert isinstance(app, QApplication)
+    app.setApplicationName("KubeCanvas")
+    app.setOrganizationName("KubeCanvas")
+    app.setApplicationVersion(__version__)
+    window = MainWindow()
+    paths = [Path(a) for a in argv if not a.startswith("-")]
+    if not paths and file_ops.EXAMPLE.is_file():
+        paths = [file_ops.EXAMPLE]
+    if paths:
+        try:
+            session = file_ops.open_paths(paths)
+        except file_ops.OpenError as exc:
+            window.show_status(str(exc))
+            print(f"kubecanvas: {exc}", file=sys.stderr)
+        else:
+            if paths == [file_ops.EXAMPLE]:
+                session.sources = []  # Save asks where: never overwrite the bundled example
+            else:
+                for path in paths:
+                    window.recent.add(path)
+            window.set_session(session)
+    window.show()
+    offer_recovery(window)
+    return app.exec()
+
+
+def offer_recovery(window: MainWindow) -> None:
+    """After a crash, offer the unsaved work that autosave kept."""
+    for recovery in pending_recoveries():
+        answer = QMessageBox.question(
+            window, "Restore unsaved work",
+            f"KubeCanvas closed without saving changes to {recovery.title}. Restore them?",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Discard,
+            QMessageBox.StandardButton.Yes)
+        if answer == QMessageBox.StandardButton.Yes:
+            try:
+                window.restore(recovery)
+            except (OSError, ProjectError) as exc:
+                QMessageBox.warning(window, "Cannot restore", str(exc))
+            return
+        recovery.discard()
+
+
+if __name__ == "__main__":
+    raise SystemExit(run(sys.argv[1:]))

@@ -1,0 +1,261 @@
+"""Turning gestures into undoable edits: drops, wires, moves, nudges, deletes and the clipboard.
+
+The window owns one `Editor`; the scene, view and panels only emit intents, and everything that
+changes the document passes through `Editor.push` (one QUndoStack entry per gesture).
+"""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Callable, Mapping
+from typing import Any
+
+from PySide6.QtCore import QPoint, QPointF
+from PySide6.QtGui import QAction, QGuiApplication, QUndoStack
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QMessageBox,
+    QWidget,
+)
+
+from kubecanvas.io.yaml_in import load_text
+from kubecanvas.io.yaml_out import dump_resources
+from kubecanvas.model.connect import (
+    WiringAction,
+    connect_actions,
+    disconnect_edit,
+    remove_edit,
+    why_not,
+)
+from kubecanvas.model.document import Document
+from kubecanvas.model.edits import AddResource, Compound, Edit, MoveResources
+from kubecanvas.model.graph import Edge
+from kubecanvas.model.kinds import effective_namespace
+from kubecanvas.model.layout import NODE_HEIGHT, NODE_WIDTH
+from kubecanvas.model.resource import Resource
+from kubecanvas.model.templates import new_resource
+from kubecanvas.ui.commands import push_edit
+from kubecanvas.ui.namespace_frame import NamespaceFrameItem
+from kubecanvas.ui.session import Session
+
+PASTE_OFFSET = 40.0
+
+
+class Editor:
+    """The editor API: every method is one undoable step (or nothing, with a status message)."""
+
+    def __init__(self, stack: QUndoStack, parent: QWidget,
+                 status: Callable[[str], None]) -> None:
+        self.stack = stack
+        self.parent = parent
+        self.status = status
+        self.session: Session | None = None
+        self.snap = 20.0
+        #: Asks for a wiring action's choices; returns them, or None when cancelled.
+        self.ask_params: Callable[[WiringAction], dict[str, Any] | None] = \
+            lambda action: ask_params(self.parent, action)
+
+    @property
+    def doc(self) -> Document:
+        assert self.session is not None
+        return self.session.document
+
+    def push(self, edit: Edit | None, mergeable: bool = False) -> None:
+        if edit is None or self.session is None:
+            return
+        push_edit(self.stack, self.session.document, edit, mergeable)
+
+    # --- creating --------------------------------------------------------------------------
+    @staticmethod
+    def namespace_at(frames: Mapping[str, NamespaceFrameItem], pos: QPointF) -> str | None:
+        """The namespace whose frame contains `pos` (where a dropped resource belongs)."""
+        for ns, frame in frames.items():
+            if frame.frame_rect().contains(pos):
+                return ns
+        return None
+
+    def add_kind(self, kind: str, pos: QPointF, namespace: str | None = None) -> str | None:
+        """Create a resource of `kind` with its top-left corner near `pos`; returns its id."""
+        if self.session is None:
+            return None
+        x = round((pos.x() - NODE_WIDTH / 2) / self.snap) * self.snap
+        y = round((pos.y() - NODE_HEIGHT / 2) / self.snap) * self.snap
+        try:
+            res = new_resource(kind, self.doc, namespace=namespace, position=(x, y))
+        except ValueError as exc:
+            self.status(str(exc))
+            return None
+        self.push(AddResource(res))
+        return res.id
+
+    # --- moving ----------------------------------------------------------------------------
+    def commit_move(self, positions: dict[str, tuple[float, float]]) -> None:
+        """One finished drag: one undo step, and the moved nodes become pinned."""
+        if positions:
+            self.push(MoveResources(positions, f"Move {len(positions)} resource"
+                                    + ("s" if len(positions) > 1 else ""), pin=True))
+
+    def nudge(self, ids: list[str], dx: float, dy: float) -> None:
+        """Arrow-key nudge; consecutive nudges of the same selection merge into one step."""
+        if not ids or self.session is None:
+            return
+        positions = {}
+        for rid in ids:
+            x, y = self.doc.get(rid).position
+            positions[rid] = (x + dx, y + dy)
+        self.push(MoveResources(positions, "Nudge", pin=True), mergeable=True)
+
+    # --- wiring ----------------------------------------------------------------------------
+    def wire(self, source: str, target: str, where: QPoint, choose: bool = True) -> bool:
+        """Apply the wiring between two resources: the one action, or the one the user picks."""
+        if self.session is None:
+            return False
+        session = self.session
+        actions = connect_actions(session.document, session.graph, source, target)
+        if not actions:
+            self.status(why_not(session.document, session.graph, source, target))
+            return False
+        if len(actions) == 1 or not choose:
+            return self.apply_wiring(actions[0])
+        menu = QMenu(self.parent)
+        menu.setToolTipsVisible(True)
+        for action in actions:
+            item = QAction(action.description + ("…" if action.params else ""), menu)
+            item.triggered.connect(lambda _=False, a=action: self.apply_wiring(a))
+            menu.addAction(item)
+        return menu.exec(where) is not None
+
+    def apply_wiring(self, action: WiringAction) -> bool:
+        """Apply one wiring action, first asking for its choices (mount path, URL path)."""
+        params = self.ask_params(action) if action.params else {}
+        if params is None:
+            return False
+        self.push(action.edit(**params))
+        self.status(action.description)
+        return True
+
+    # --- deleting --------------------------------------------------------------------------
+    def delete(self, ids: list[str], edges: list[Edge], ask: bool = True) -> None:
+        """Delete resources (offering to clean references to them) and disconnect edges."""
+        if self.session is None:
+            return
+        session = self.session
+        edits: list[Edit] = []
+        for edge in edges:
+            edit = disconnect_edit(session.document, session.graph, edge)
+            if edit is None:
+                self.status(f"The {edge.type} edge comes from {edge.field} "
+                            "and cannot be removed by a field edit; edit the resource instead")
+            elif edge.source not in ids:
+                edits.append(edit)
+        if ids:
+            edit, dangling = remove_edit(session.document, session.graph, ids)
+            if dangling and ask:
+                names = sorted({session.document.get(e.source).label() for e in dangling})
+                answer = QMessageBox.question(
+                    self.parent, "Delete resources",
+                    "These resources refer to what you are deleting:\n  " + "\n  ".join(names[:8])
+                    + "\n\nRemove those references too?",
+                    QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No
+                    | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Yes)
+                if answer == QMessageBox.StandardButton.Cancel:
+                    return
+                if answer == QMessageBox.StandardButton.Yes:
+                    edit, _ = remove_edit(session.document, session.graph, ids,
+                                          clean_references=True)
+            edits.append(edit)
+        if len(edits) == 1:
+            self.push(edits[0])
+        elif edits:
+            self.push(Compound(edits, f"Delete {len(ids)} resources and {len(edges)} wires"))
+
+    # --- clipboard -------------------------------------------------------------------------
+    def copy(self, ids: list[str]) -> str:
+        """Put the selected manifests on the clipboard as YAML (works with any text editor)."""
+        if self.session is None or not ids:
+            return ""
+        text = dump_resources([self.doc.get(i) for i in ids])
+        QGuiApplication.clipboard().setText(text)
+        return text
+
+    def paste_text(self, text: str, offset: float = PASTE_OFFSET,
+                   positions: dict[str, tuple[float, float]] | None = None) -> list[str]:
+        """Add the resources in a YAML text, renamed when their names are taken."""
+        if self.session is None:
+            return []
+        result = load_text(text, "clipboard")
+        if not result.resources:
+            self.status("The clipboard holds no Kubernetes resources")
+            return []
+        taken = {(r.kind, effective_namespace(r), r.name) for r in self.doc}
+        edits: list[Edit] = []
+        ids: list[str] = []
+        base = self._free_spot()
+        for index, loaded in enumerate(result.resources):
+            name = _free_name(loaded, taken)
+            manifest = copy.deepcopy(loaded.manifest)
+            if name != loaded.name:
+                manifest.setdefault("metadata", {})["name"] = name
+            res = Resource(manifest, position=(base[0] + (NODE_WIDTH + 40) * index, base[1]))
+            if positions is not None and index < len(positions):
+                x, y = list(positions.values())[index]
+                res.position = (x + offset, y + offset)
+            edits.append(AddResource(res))
+            taken.add((loaded.kind, effective_namespace(loaded), name))
+            ids.append(res.id)
+        self.push(Compound(edits, f"Paste {len(ids)} resource" + ("s" if len(ids) > 1 else "")))
+        return ids
+
+    def paste(self) -> list[str]:
+        return self.paste_text(QGuiApplication.clipboard().text())
+
+    def duplicate(self, ids: list[str]) -> list[str]:
+        if self.session is None or not ids:
+            return []
+        text = dump_resources([self.doc.get(i) for i in ids])
+        return self.paste_text(text, positions={i: self.doc.get(i).position for i in ids})
+
+    def _free_spot(self) -> tuple[float, float]:
+        if self.session is None or not len(self.doc):
+            return (0.0, 0.0)
+        bottom = max(r.position[1] for r in self.doc)
+        left = min(r.position[0] for r in self.doc)
+        return (left, bottom + NODE_HEIGHT + 60)
+
+
+_PARAM_LABELS = {"mount_path": "Mount path", "path": "URL path"}
+
+
+def ask_params(parent: QWidget, action: WiringAction) -> dict[str, Any] | None:
+    """A small dialog for the choices of a wiring action, pre-filled with its defaults."""
+    dialog = QDialog(parent)
+    dialog.setWindowTitle("Wire")
+    form = QFormLayout(dialog)
+    form.addRow(QLabel(action.description, dialog))
+    edits: dict[str, QLineEdit] = {}
+    for key, value in action.params.items():
+        edits[key] = QLineEdit(str(value), dialog)
+        form.addRow(_PARAM_LABELS.get(key, key.replace("_", " ").capitalize()), edits[key])
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                               | QDialogButtonBox.StandardButton.Cancel, dialog)
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    form.addRow(buttons)
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return None
+    return {key: edit.text().strip() or action.params[key] for key, edit in edits.items()}
+
+
+def _free_name(res: Resource, taken: set[tuple[str, str, str]]) -> str:
+    ns = effective_namespace(res)
+    if (res.kind, ns, res.name) not in taken:
+        return res.name
+    n = 1
+    while (res.kind, ns, f"{res.name}-copy{'' if n == 1 else n}") in taken:
+        n += 1
+    return f"{res.name}-copy{'' if n == 1 else n}"

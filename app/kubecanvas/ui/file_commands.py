@@ -1,0 +1,177 @@
+"""The File menu's commands: dialogs around `file_ops`, with errors shown in words."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+from kubecanvas.io.yaml_in import load_paths
+from kubecanvas.model.document import Document
+from kubecanvas.model.edits import AddResource, Compound
+from kubecanvas.model.layout import NODE_HEIGHT
+from kubecanvas.ui import file_ops
+from kubecanvas.ui.export_image import ExportError, export_image
+from kubecanvas.ui.session import PROJECT_SUFFIX, Session
+
+if TYPE_CHECKING:
+    from kubecanvas.ui.main_window import MainWindow
+
+PROJECT_FILTER = f"KubeCanvas project (*{PROJECT_SUFFIX})"
+YAML_FILTER = "Kubernetes YAML (*.yaml *.yml)"
+IMAGE_FILTER = "PNG image (*.png);;SVG drawing (*.svg);;PDF document (*.pdf)"
+
+
+class FileCommands:
+    """New, Open, Save, Save As, Import, Export for one window."""
+
+    def __init__(self, window: MainWindow) -> None:
+        self.window = window
+
+    def _dir(self) -> str:
+        recent = self.window.recent.paths()
+        return str(Path(recent[0]).parent) if recent else str(Path.home())
+
+    def new(self) -> None:
+        if self.window.confirm_discard():
+            self.window.set_session(Session.create())
+
+    def open(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self.window, "Open", self._dir(), f"{PROJECT_FILTER};;{YAML_FILTER};;All files (*)")
+        if path:
+            self.window.open_paths([Path(path)])
+
+    def open_folder(self) -> None:
+        path = QFileDialog.getExistingDirectory(self.window, "Open folder of manifests",
+                                                self._dir())
+        if path:
+            self.window.open_paths([Path(path)])
+
+    def save(self) -> bool:
+        """Save to the project file, or back into the imported YAML files."""
+        session = self.window.session
+        if session is None:
+            return False
+        if session.path is not None:
+            return self._save_project(session.path)
+        if session.yaml_path is not None:
+            return self._export_yaml(session.yaml_path, mark_clean=True)
+        if session.sources:
+            return self._save_back(session)
+        return self.save_as()
+
+    def save_as(self) -> bool:
+        path, chosen = QFileDialog.getSaveFileName(
+            self.window, "Save As", self._dir(), f"{PROJECT_FILTER};;{YAML_FILTER}")
+        if not path:
+            return False
+        target = Path(path)
+        if target.suffix not in (PROJECT_SUFFIX, ".yaml", ".yml"):
+            target = target.with_suffix(".yaml" if "yaml" in chosen.lower() else PROJECT_SUFFIX)
+        if target.suffix == PROJECT_SUFFIX:
+            return self._save_project(target)
+        return self._export_yaml(target, mark_clean=True)
+
+    def _save_project(self, path: Path) -> bool:
+        session = self.window.session
+        assert session is not None
+        try:
+            file_ops.save_project(session, path)
+        except (OSError, ValueError, file_ops.ProjectError) as exc:
+            QMessageBox.critical(self.window, "Save failed", f"{path}: {exc}")
+            return False
+        self.window.recent.add(path)
+        self.window.undo_stack.setClean()
+        self.window.show_status(f"Saved {path}")
+        self.window._update_title()
+        return True
+
+    def _save_back(self, session: Session) -> bool:
+        new_file = None
+        if file_ops.has_loose(session):
+            path, _ = QFileDialog.getSaveFileName(
+                self.window, "Save new resources to", self._dir(), YAML_FILTER)
+            if not path:
+                return False
+            new_file = Path(path)
+        try:
+            notes = file_ops.save_back(session, new_file)
+        except file_ops.WriteBackError as exc:
+            QMessageBox.critical(self.window, "Save failed", str(exc))
+            return False
+        self.window.undo_stack.setClean()
+        self.window.show_status("Saved" + (f" ({'; '.join(notes)})" if notes else ""))
+        return True
+
+    def _export_yaml(self, path: Path, mark_clean: bool = False) -> bool:
+        session = self.window.session
+        assert session is not None
+        try:
+            file_ops.save_yaml(session, path)
+        except OSError as exc:
+            QMessageBox.critical(self.window, "Export failed", f"{path}: {exc.strerror or exc}")
+            return False
+        if mark_clean:
+            session.yaml_path = path
+            self.window.recent.add(path)
+            self.window.undo_stack.setClean()
+            self.window._update_title()
+        self.window.show_status(f"Wrote {len(session.document)} resources to {path}")
+        return True
+
+    def export_yaml(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self.window, "Export YAML", self._dir(),
+                                              YAML_FILTER)
+        if path:
+            self._export_yaml(Path(path))
+
+    def export_image(self) -> None:
+        scene = self.window.scene
+        if scene is None:
+            return
+        path, chosen = QFileDialog.getSaveFileName(self.window, "Export Image", self._dir(),
+                                                   IMAGE_FILTER)
+        if not path:
+            return
+        target = Path(path)
+        if target.suffix.lower() not in (".png", ".svg", ".pdf"):
+            target = target.with_suffix("." + chosen.split("*.")[1][:3])
+        ids = scene.selected_ids() or None
+        try:
+            export_image(scene, target, ids)
+        except ExportError as exc:
+            QMessageBox.critical(self.window, "Export failed", str(exc))
+            return
+        self.window.show_status(f"Wrote {target}")
+
+    def import_yaml(self) -> None:
+        paths, _ = QFileDialog.getOpenFileNames(self.window, "Import YAML", self._dir(),
+                                                f"{YAML_FILTER};;All files (*)")
+        if paths:
+            self.import_paths([Path(p) for p in paths])
+
+    def import_paths(self, paths: list[Path]) -> int:
+        """Add the resources of YAML files to the current design as one undoable step."""
+        session = self.window.session
+        if session is None:
+            return 0
+        result = load_paths(paths)
+        if not result.resources:
+            problems = "\n".join(f"{p.file}:{p.line}: {p.message}" for p in result.problems[:10])
+            QMessageBox.warning(self.window, "Nothing imported", problems or "No resources found")
+            return 0
+        staging = Document(result.resources)
+        file_ops.lay_out(staging)
+        top = max((r.position[1] for r in session.document), default=-NODE_HEIGHT - 80)
+        dy = top + NODE_HEIGHT + 120
+        edits = []
+        for res in staging:
+            res.position = (res.position[0], res.position[1] + dy)
+            edits.append(AddResource(res))
+        self.window.editor.push(Compound(edits, f"Import {len(edits)} resources"))
+        if result.problems:
+            self.window.show_status(f"Imported {len(edits)} resources; {len(result.problems)} "
+                                    f"problems, first: {result.problems[0].message}")
+        return len(edits)

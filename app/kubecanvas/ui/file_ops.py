@@ -1,0 +1,136 @@
+"""Opening, saving, importing and exporting, with recent files and readable errors.
+
+Loading never raises at the user: problems (file, line, what is wrong) are collected on the
+session and shown in the status bar and a dialog; whatever loaded is on the canvas.
+"""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Sequence
+from importlib.resources import files
+from pathlib import Path
+
+from PySide6.QtCore import QSettings
+
+from kubecanvas.io import ProjectError, load_project
+from kubecanvas.io import save_project as io_save_project
+from kubecanvas.io.atomic import atomic_write_text
+from kubecanvas.io.writeback import WriteBackError, write_back
+from kubecanvas.io.yaml_in import YAML_SUFFIXES, load_paths
+from kubecanvas.io.yaml_out import dump_resources
+from kubecanvas.model.document import Document
+from kubecanvas.model.graph import WiringGraph
+from kubecanvas.model.layout import auto_layout
+from kubecanvas.model.resource import Resource
+from kubecanvas.ui.session import PROJECT_SUFFIX, Session
+
+MAX_RECENT = 10
+#: The example application shown at first start (shipped as package data, see pyproject).
+EXAMPLE = Path(str(files("kubecanvas.resources") / "examples" / "shop.yaml"))
+
+
+class OpenError(Exception):
+    """A file could not be opened at all; the message names it and says why."""
+
+
+def needs_layout(resources: Sequence[Resource]) -> bool:
+    """True when the resources carry no positions (plain YAML)."""
+    return len(resources) > 1 and len({r.position for r in resources}) == 1
+
+
+def lay_out(document: Document) -> None:
+    """Give every resource of a freshly loaded document a position (not an undoable edit:
+    loading is not a step of the user's history)."""
+    graph = WiringGraph(document, subscribe=False)
+    positions = auto_layout(document, graph, keep_pinned=False)
+    for rid, pos in positions.items():
+        document.move(rid, pos)
+
+
+def open_paths(paths: Sequence[Path]) -> Session:
+    """Open a project file, or YAML files and folders, as a new session.
+
+    Raises:
+        OpenError: nothing could be read (the message names the file and reason).
+    """
+    paths = [Path(p) for p in paths]
+    if len(paths) == 1 and paths[0].suffix == PROJECT_SUFFIX:
+        try:
+            document = load_project(paths[0])
+        except (OSError, ValueError, ProjectError) as exc:
+            raise OpenError(f"{paths[0]}: {exc}") from exc
+        session = Session.create(document, path=paths[0])
+        if needs_layout(list(document)):
+            lay_out(document)
+        return session
+    missing = [p for p in paths if not p.exists()]
+    if missing:
+        raise OpenError(f"{missing[0]}: no such file or folder")
+    result = load_paths(paths)
+    document = Document(result.resources)
+    lay_out(document)
+    session = Session.create(document, sources=paths)
+    session.load_problems = [f"{p.file}:{p.line}:{p.column}: {p.message}" for p in result.problems]
+    if not result.resources and result.errors:
+        raise OpenError("\n".join(session.load_problems[:10]))
+    return session
+
+
+def is_openable(path: Path) -> bool:
+    return path.is_dir() or path.suffix in (PROJECT_SUFFIX, *YAML_SUFFIXES)
+
+
+def save_project(session: Session, path: Path) -> None:
+    """Save the whole design (positions included) as a project file."""
+    io_save_project(session.document, path)
+    session.path = path
+
+
+def save_yaml(session: Session, path: Path) -> None:
+    """Export every resource to one YAML file `kubectl apply -f` accepts."""
+    atomic_write_text(path, dump_resources(list(session.document)))
+
+
+def save_back(session: Session, new_file: Path | None) -> list[str]:
+    """Write imported resources back into their files (new ones into `new_file`).
+
+    Returns notes for the user. Raises WriteBackError when it cannot.
+    """
+    result = write_back(list(session.document), new_file=new_file)
+    for rid, origin in result.origins.items():
+        res = session.document.find(rid)
+        if res is not None:
+            session.document.set_origin_state(rid, origin=origin,
+                                              original=copy.deepcopy(res.manifest))
+    return result.notes
+
+
+def has_loose(session: Session) -> bool:
+    """True when some resources have no file to be saved back to."""
+    return any(r.origin is None or r.origin.file == "-" for r in session.document)
+
+
+__all__ = ["EXAMPLE", "OpenError", "WriteBackError", "has_loose", "is_openable", "lay_out",
+           "open_paths", "save_back", "save_project", "save_yaml"]
+
+
+class RecentFiles:
+    """The recent-files list kept in QSettings."""
+
+    def __init__(self, settings: QSettings) -> None:
+        self.settings = settings
+
+    def paths(self) -> list[str]:
+        value = self.settings.value("recentFiles", [])
+        if isinstance(value, str):
+            return [value]
+        return [str(v) for v in value] if isinstance(value, list) else []
+
+    def add(self, path: Path) -> None:
+        entry = str(Path(path).resolve())
+        paths = [p for p in self.paths() if p != entry]
+        self.settings.setValue("recentFiles", [entry, *paths][:MAX_RECENT])
+
+    def clear(self) -> None:
+        self.settings.setValue("recentFiles", [])

@@ -1,0 +1,370 @@
+"""The main window: canvas in the middle, palette left, inspector right, problems and YAML below.
+
+Setup is split into `_build_*` helpers; file handling lives in `file_ops`, gestures-to-edits in
+`editing`, menus and shortcuts in `actions`. The window holds one session at a time and one
+QUndoStack whose clean state drives the `*` in the title.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QPoint, QPointF, QSettings, Qt, QTimer
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QUndoStack
+from PySide6.QtWidgets import QLabel, QLineEdit, QMainWindow, QMessageBox, QWidget
+
+from kubecanvas.io.yaml_out import dump_resources
+from kubecanvas.model.connect import rename_edit
+from kubecanvas.model.document import Change
+from kubecanvas.model.kinds import template_labels
+from kubecanvas.model.layout import layout_edit
+from kubecanvas.ui import file_ops
+from kubecanvas.ui.actions import build_actions, build_menus, canvas_menu
+from kubecanvas.ui.autosave import Autosaver, Recovery
+from kubecanvas.ui.editing import Editor
+from kubecanvas.ui.file_commands import FileCommands
+from kubecanvas.ui.inspector import InspectorPanel
+from kubecanvas.ui.node_item import NodeItem
+from kubecanvas.ui.palette import PalettePanel
+from kubecanvas.ui.problems_panel import ProblemsPanel
+from kubecanvas.ui.rename_editor import RenameEditor
+from kubecanvas.ui.scene import CanvasScene
+from kubecanvas.ui.session import Session
+from kubecanvas.ui.style import DARK, LIGHT, Theme, current_theme
+from kubecanvas.ui.view import CanvasView
+from kubecanvas.ui.yaml_panel import YamlPanel
+from kubecanvas.validation.findings import Finding
+
+
+class MainWindow(QMainWindow):
+    """The KubeCanvas editor window."""
+
+    def __init__(self, settings: QSettings | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.settings = settings or QSettings("KubeCanvas", "KubeCanvas")
+        self.recent = file_ops.RecentFiles(self.settings)
+        self.undo_stack = QUndoStack(self)
+        self.editor = Editor(self.undo_stack, self, self.show_status)
+        self.session: Session | None = None
+        self.scene: CanvasScene | None = None
+        self.ask_on_close = True
+        self.rename_editor: RenameEditor | None = None
+        self.setObjectName("MainWindow")
+        self.setWindowIcon(__import__("kubecanvas.ui.icons", fromlist=["kind_icon"])
+                           .kind_icon("Deployment"))
+        self.setAcceptDrops(True)
+        self._build_view()
+        self._build_docks()
+        self.files = FileCommands(self)
+        self.actions_by_name = build_actions(self)
+        build_menus(self, self.actions_by_name)
+        self._build_toolbar()
+        self._build_status()
+        self.undo_stack.cleanChanged.connect(self._update_title)
+        self.autosaver = Autosaver(lambda: not self.undo_stack.isClean())
+        self.undo_stack.cleanChanged.connect(self._clean_changed)
+        self._restore_layout()
+        self.set_session(Session.create())
+
+    # --- building ----------------------------------------------------------------------------
+    def _build_view(self) -> None:
+        self.view = CanvasView(self)
+        self.view.kind_dropped.connect(self._drop_kind)
+        self.view.files_dropped.connect(self.open_dropped)
+        self.view.nudge_requested.connect(self._nudge)
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.view.customContextMenuRequested.connect(self.show_context_menu)
+        self.view.zoom_changed.connect(lambda z: self.zoom_label.setText(f"{z * 100:.0f}%"))
+        self.setCentralWidget(self.view)
+
+    def _nudge(self, dx: float, dy: float) -> None:
+        """Arrow keys move the selection; with nothing selected they scroll the canvas."""
+        ids = self.selected_ids()
+        if ids:
+            self.editor.nudge(ids, dx, dy)
+        else:
+            hbar, vbar = self.view.horizontalScrollBar(), self.view.verticalScrollBar()
+            hbar.setValue(hbar.value() + int(dx * 2))
+            vbar.setValue(vbar.value() + int(dy * 2))
+
+    def _build_docks(self) -> None:
+        self.palette_panel = PalettePanel(self)
+        self.palette_panel.kind_activated.connect(
+            lambda kind: self._drop_kind(kind, self.view.mapToScene(
+                self.view.viewport().rect().center())))
+        self.inspector = InspectorPanel(self)
+        self.inspector.edit_requested.connect(self.editor.push)
+        self.problems = ProblemsPanel(self)
+        self.problems.finding_activated.connect(self.show_finding)
+        self.problems.fix_requested.connect(self.apply_fix)
+        self.yaml_panel = YamlPanel(dump_resources, self)
+        area = Qt.DockWidgetArea
+        self.addDockWidget(area.LeftDockWidgetArea, self.palette_panel)
+        self.addDockWidget(area.RightDockWidgetArea, self.inspector)
+        self.addDockWidget(area.BottomDockWidgetArea, self.problems)
+        self.addDockWidget(area.BottomDockWidgetArea, self.yaml_panel)
+        self.splitDockWidget(self.problems, self.yaml_panel, Qt.Orientation.Horizontal)
+        self.resizeDocks([self.palette_panel, self.inspector], [190, 380], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.problems], [220], Qt.Orientation.Vertical)
+        self.resizeDocks([self.problems, self.yaml_panel], [900, 500], Qt.Orientation.Horizontal)
+
+    def _build_toolbar(self) -> None:
+        bar = self.addToolBar("Main")
+        bar.setObjectName("MainToolBar")
+        for name in ("new", "open", "save", None, "undo", "redo", None, "zoom_fit",
+                     "auto_layout", "export_image"):
+            if name is None:
+                bar.addSeparator()
+            else:
+                bar.addAction(self.actions_by_name[name])
+        bar.addSeparator()
+        self.find_box = QLineEdit(bar)
+        self.find_box.setPlaceholderText("Find by name or label (app=web)")
+        self.find_box.setClearButtonEnabled(True)
+        self.find_box.setMaximumWidth(280)
+        self.find_box.returnPressed.connect(lambda: self.find_resources(self.find_box.text()))
+        bar.addWidget(self.find_box)
+
+    def _build_status(self) -> None:
+        self.zoom_label = QLabel("100%", self)
+        self.counts_label = QLabel("", self)
+        self.statusBar().addPermanentWidget(self.counts_label)
+        self.statusBar().addPermanentWidget(self.zoom_label)
+
+    def _restore_layout(self) -> None:
+        geometry = self.settings.value("geometry")
+        state = self.settings.value("windowState")
+        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1600, 1000)
+        if isinstance(state, QByteArray) and not state.isEmpty():
+            self.restoreState(state)
+
+    def save_layout(self) -> None:
+        self.settings.setValue("geometry", self.saveGeometry())
+        self.settings.setValue("windowState", self.saveState())
+
+    # --- the session -------------------------------------------------------------------------
+    def set_session(self, session: Session) -> None:
+        """Show another design (a fresh undo history, a fresh scene)."""
+        if self.session is not None:
+            self.session.document.unsubscribe(self._after_change)
+        old = self.scene
+        self.session = session
+        self.editor.session = session
+        self.undo_stack.clear()
+        self.autosaver.set_session(session)
+        scene = CanvasScene(session.document, session.graph)
+        scene.setParent(self)
+        scene.theme = self.canvas_theme()
+        scene.move_committed.connect(self.editor.commit_move)
+        scene.wire_released.connect(lambda s, t, at: self.editor.wire(s, t, at))
+        scene.rename_requested.connect(self.rename)
+        scene.status_message.connect(self.show_status)
+        scene.selectionChanged.connect(self._selection_changed)
+        self.scene = scene
+        self.view.setScene(scene)
+        if old is not None:
+            old.selectionChanged.disconnect(self._selection_changed)
+            old.detach()
+            old.deleteLater()
+        self.inspector.set_document(session.document, session.graph)
+        self.yaml_panel.set_document(session.document)
+        self.problems.label_of = self._label_of
+        session.document.subscribe(self._after_change, order=110)
+        self._after_change(Change())
+        self._update_title()
+        QTimer.singleShot(0, lambda: self.view.zoom_to_fit())
+        if session.load_problems:
+            self.show_status(f"{len(session.load_problems)} problems while loading; "
+                             f"first: {session.load_problems[0]}")
+
+    def _label_of(self, rid: str | None) -> str:
+        res = self.session.document.find(rid) if self.session and rid else None
+        return res.label() if res is not None else ""
+
+    def _after_change(self, change: Change) -> None:
+        """After graph and validator caught up: badges, problems, YAML, counts."""
+        if self.session is None or self.scene is None:
+            return
+        if change.structural or change.settings or change.empty:
+            findings = self.session.validator.findings
+            self.scene.set_findings(findings)
+            self.problems.set_findings(findings)
+            self.yaml_panel.schedule()  # positions are not in the YAML: moves need no refresh
+        self.counts_label.setText(f"{len(self.session.document)} resources")
+
+    def _clean_changed(self, clean: bool) -> None:
+        if clean:
+            self.autosaver.discard()  # saved (or undone back to saved): no recovery needed
+
+    def restore(self, recovery: Recovery) -> None:
+        """Reopen a recovery copy as unsaved work (Save asks where it goes)."""
+        self.set_session(recovery.load())
+        self.undo_stack.resetClean()
+        self._update_title()
+        recovery.discard()
+        self.show_status(f"Restored unsaved changes to {recovery.title}")
+
+    def _update_title(self) -> None:
+        name = self.session.title if self.session else "Untitled"
+        self.setWindowModified(not self.undo_stack.isClean())
+        self.setWindowTitle(f"{name}[*] — KubeCanvas")
+
+    def canvas_theme(self) -> Theme:
+        """The canvas theme the user chose (or the one matching the system palette)."""
+        choice = str(self.settings.value("canvasTheme", "system"))
+        return {"light": LIGHT, "dark": DARK}.get(choice, current_theme())
+
+    def set_canvas_theme(self, choice: str) -> None:
+        self.settings.setValue("canvasTheme", choice)
+        if self.scene is not None:
+            self.scene.set_theme(self.canvas_theme())
+        self.view.viewport().update()
+
+    def show_context_menu(self, pos: QPoint) -> None:
+        """Right-click: act on the node under the cursor (selecting it first) or the canvas."""
+        if self.scene is None:
+            return
+        item = self.view.itemAt(pos)
+        on_node = isinstance(item, NodeItem) and not item.ghost
+        if isinstance(item, NodeItem) and on_node and not item.isSelected():
+            self.scene.select_ids([item.rid])
+        canvas_menu(self, on_node).exec(self.view.viewport().mapToGlobal(pos))
+
+    def show_status(self, text: str) -> None:
+        self.statusBar().showMessage(text, 8000)
+
+    # --- selection and finding ---------------------------------------------------------------
+    def selected_ids(self) -> list[str]:
+        return self.scene.selected_ids() if self.scene is not None else []
+
+    def _selection_changed(self) -> None:
+        ids = self.selected_ids()
+        self.inspector.set_selection(ids)
+        self.yaml_panel.set_selection(ids)
+
+    def show_finding(self, finding: Finding) -> None:
+        if self.scene is None or finding.resource_id is None:
+            return
+        self.scene.select_ids([finding.resource_id])
+        node = self.scene.nodes.get(finding.resource_id)
+        if node is not None:
+            self.view.ensureVisible(node, 80, 80)
+        self.inspector.focus_path(finding.path)
+        self.show_status(f"{self._label_of(finding.resource_id)}: {finding.field}")
+
+    def apply_fix(self, finding: Finding) -> None:
+        if finding.fix is not None:
+            self.editor.push(finding.fix.edit())
+            self.show_status(f"Applied: {finding.fix.description}")
+
+    def find_resources(self, text: str) -> list[str]:
+        """Select resources whose name contains `text` or whose labels (own or pod template)
+        match `key=value`."""
+        if self.session is None or self.scene is None or not text.strip():
+            return []
+        needle = text.strip()
+        key, sep, value = needle.partition("=")
+        hits = []
+        for res in self.session.document:
+            labels = {**template_labels(res), **res.labels}
+            if sep and labels.get(key.strip()) == value.strip() or not sep and (needle.lower() in res.name.lower() or needle in labels.values()):
+                hits.append(res.id)
+        self.scene.select_ids(hits)
+        if hits:
+            self.view.zoom_to_fit(self.scene.items_rect(hits))
+        self.show_status(f"{len(hits)} resources match '{needle}'")
+        return hits
+
+    # --- commands ----------------------------------------------------------------------------
+    def _drop_kind(self, kind: str, pos: QPointF) -> None:
+        if self.scene is None:
+            return
+        namespace = self.editor.namespace_at(self.scene.frames, pos)
+        rid = self.editor.add_kind(kind, pos, namespace)
+        if rid is not None:
+            self.scene.select_ids([rid])
+
+    def delete_selection(self) -> None:
+        if self.scene is not None:
+            self.editor.delete(self.selected_ids(), list(self.scene.selected_edges()))
+
+    def auto_layout(self) -> None:
+        if self.session is not None:
+            edit = layout_edit(self.session.document, self.session.graph)
+            if edit.positions:
+                self.editor.push(edit)
+            self.view.zoom_to_fit()
+
+    def rename(self, rid: str) -> None:
+        """Double-click on a node: edit its name in place."""
+        node = self.scene.nodes.get(rid) if self.scene is not None else None
+        if node is None:
+            return
+        self.rename_editor = RenameEditor(self.view, node, self.commit_rename)
+
+    def commit_rename(self, rid: str, name: str) -> None:
+        """Rename a resource and what refers to it, as one undoable step."""
+        session = self.session
+        if session is None or rid not in session.document:
+            return
+        if session.document.get(rid).name != name:
+            self.editor.push(rename_edit(session.document, session.graph, rid, name))
+
+    # --- files -------------------------------------------------------------------------------
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
+        if paths:
+            event.acceptProposedAction()
+            self.open_dropped(paths)
+
+    def open_dropped(self, paths: Sequence[Path]) -> None:
+        self.open_paths([p for p in paths if file_ops.is_openable(p)])
+
+    def open_paths(self, paths: Sequence[Path]) -> bool:
+        """Open files or folders, after asking about unsaved changes."""
+        if not paths or not self.confirm_discard():
+            return False
+        try:
+            session = file_ops.open_paths(paths)
+        except file_ops.OpenError as exc:
+            QMessageBox.warning(self, "Cannot open", str(exc))
+            return False
+        self.set_session(session)
+        for path in paths:
+            self.recent.add(path)
+        if session.load_problems:
+            box = QMessageBox(QMessageBox.Icon.Warning, "Some documents could not be loaded",
+                              f"{len(session.load_problems)} problems; everything else is on the "
+                              "canvas.", parent=self)
+            box.setDetailedText("\n".join(session.load_problems))
+            box.open()
+        return True
+
+    def confirm_discard(self) -> bool:
+        """Ask what to do with unsaved changes; False when the user cancels."""
+        if self.undo_stack.isClean() or not self.ask_on_close:
+            return True
+        answer = QMessageBox.question(
+            self, "Unsaved changes", f"Save the changes to {self.session.title if self.session else 'Untitled'}?",
+            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
+            | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Save)
+        if answer == QMessageBox.StandardButton.Save:
+            return self.files.save()
+        return answer == QMessageBox.StandardButton.Discard
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.confirm_discard():
+            event.ignore()
+            return
+        self.save_layout()
+        self.autosaver.discard()
+        self.autosaver.stop()
+        event.accept()

@@ -1,0 +1,225 @@
+"""Format rules for metadata (names per kind, labels, annotations), label selectors, and the
+workload kinds' own spec rules (sections 1, 2 and 4-9 of the validation catalogue).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from kubecanvas.model.kinds import get_path, kind_info, pod_template_path
+from kubecanvas.model.resource import Resource
+from kubecanvas.validation import predicates as p
+from kubecanvas.validation.context import Context
+from kubecanvas.validation.findings import Finding
+
+Path = tuple[str | int, ...]
+
+LABEL_NAME_KINDS = frozenset({"Namespace", "StatefulSet"})
+SUBDOMAIN_NAME_KINDS = frozenset({
+    "Pod", "ReplicationController", "Job", "CronJob", "Deployment", "ReplicaSet", "DaemonSet",
+    "ConfigMap", "Secret", "ServiceAccount", "PersistentVolume", "PersistentVolumeClaim",
+    "Endpoints", "Ingress", "IngressClass", "NetworkPolicy", "StorageClass", "PriorityClass",
+    "RuntimeClass", "Node", "LimitRange", "ResourceQuota", "HorizontalPodAutoscaler",
+    "PodDisruptionBudget"})
+POD_NAME_KINDS = frozenset({"Pod", "ReplicaSet", "Deployment", "Job", "CronJob",
+                            "ReplicationController"})
+ANNOTATION_LIMIT = 262144
+SELECTOR_OPERATORS = ("In", "NotIn", "Exists", "DoesNotExist")
+APPS_SELECTOR_KINDS = ("Deployment", "ReplicaSet", "StatefulSet", "DaemonSet")
+
+
+def _map(value: Any) -> Mapping[str, Any]:
+    return value if isinstance(value, Mapping) else {}
+
+
+def name_rule(kind: str) -> tuple[str, p.Predicate] | None:
+    """The name validator the API server uses for `kind` (catalogue 0.6)."""
+    if kind == "Service":
+        return "DNS-1035 label", p.dns1035_label
+    if kind in LABEL_NAME_KINDS:
+        return "DNS-1123 label", p.dns1123_label
+    if kind in SUBDOMAIN_NAME_KINDS:
+        return "DNS-1123 subdomain", p.dns1123_subdomain
+    return None
+
+
+def _path_segment(value: str) -> list[str]:
+    if value in (".", ".."):
+        return [f'may not be "{value}"']
+    return [f"may not contain '{c}'" for c in "/%" if c in value]
+
+
+def metadata(ctx: Context) -> Iterator[Finding]:
+    """`meta.*`: names per kind, namespaces, labels and annotations of every target."""
+    for res in ctx.targets():
+        meta = res.metadata
+        name = meta.get("name")
+        if not name and not meta.get("generateName"):
+            yield ctx.report("meta.name.required", res, "metadata.name is required",
+                             ("metadata", "name"))
+        elif isinstance(name, str) and name:
+            yield from _check_name(ctx, res, name)
+        namespace = meta.get("namespace")
+        if isinstance(namespace, str) and namespace:
+            if not kind_info(res.kind).namespaced:
+                yield ctx.report("meta.namespace.clusterScoped", res,
+                                 f"{res.kind} is cluster-scoped; metadata.namespace is ignored",
+                                 ("metadata", "namespace"))
+            elif p.dns1123_label(namespace):
+                yield ctx.report("meta.namespace.format", res,
+                                 f'invalid value "{namespace}": '
+                                 f'{"; ".join(p.dns1123_label(namespace))}',
+                                 ("metadata", "namespace"))
+        yield from check_labels(ctx, res, ("metadata", "labels"), meta.get("labels"),
+                                "meta.labels")
+        yield from _check_annotations(ctx, res, meta.get("annotations"))
+
+
+def _check_name(ctx: Context, res: Resource, name: str) -> Iterator[Finding]:
+    rule = name_rule(res.kind)
+    errors = rule[1](name) if rule else _path_segment(name)
+    if errors:
+        what = f" ({res.kind} names must be a {rule[0]})" if rule else ""
+        yield ctx.report("meta.name.format", res,
+                         f'invalid name "{name}"{what}: {"; ".join(errors)}', ("metadata", "name"))
+    elif res.kind in POD_NAME_KINDS and p.dns1123_label(name):
+        yield ctx.report("meta.workloadName.dnsLabel", res,
+                         f'"{name}" is used in pod names and hostnames; a DNS label (no dots, at '
+                         f"most 63 characters) is recommended", ("metadata", "name"))
+    limits = {"StatefulSet": (52, "sts.name.len52", "the controller-revision-hash pod label "
+                              "exceeds 63 characters, so no pod is ever created"),
+              "CronJob": (52, "cron.name.len52", "11 characters are appended for Job names"),
+              "Job": (63, "job.name.len63", "the generated job-name pod label would be invalid")}
+    if res.kind in limits and len(name) > limits[res.kind][0]:
+        limit, rule_id, why = limits[res.kind]
+        yield ctx.report(rule_id, res, f"name is {len(name)} characters, more than {limit}: "
+                         f"{why}", ("metadata", "name"))
+
+
+def check_labels(ctx: Context, res: Resource, path: Path, labels: Any,
+                 prefix: str) -> Iterator[Finding]:
+    """Keys are qualified names, values label values (metadata, templates, selectors)."""
+    for key, value in _map(labels).items():
+        key_errors = p.qualified_name(str(key))
+        if key_errors:
+            yield ctx.report(f"{prefix}.key", res,
+                             f'invalid label key "{key}": {"; ".join(key_errors)}', (*path, key))
+        text = "" if value is None else value
+        if not isinstance(text, str):
+            continue  # the schema reports the type
+        value_errors = p.label_value(text)
+        if value_errors:
+            yield ctx.report(f"{prefix}.value", res,
+                             f'invalid label value "{text}": {"; ".join(value_errors)}',
+                             (*path, key))
+
+
+def _check_annotations(ctx: Context, res: Resource, annotations: Any) -> Iterator[Finding]:
+    total = 0
+    for key, value in _map(annotations).items():
+        errors = p.qualified_name(str(key).lower())
+        if errors:
+            yield ctx.report("meta.annotations.key", res,
+                             f'invalid annotation key "{key}": {"; ".join(errors)}',
+                             ("metadata", "annotations", key))
+        total += len(str(key).encode()) + len(str(value if value is not None else "").encode())
+    if total > ANNOTATION_LIMIT:
+        yield ctx.report("meta.annotations.size", res,
+                         f"annotations total {total} bytes, more than {ANNOTATION_LIMIT}: "
+                         f"use server-side apply or move data out of annotations",
+                         ("metadata", "annotations"))
+
+
+def label_selector(ctx: Context, res: Resource, path: Path, raw: Any) -> Iterator[Finding]:
+    """`sel.*`: a metav1.LabelSelector's syntax."""
+    selector = _map(raw)
+    yield from check_labels(ctx, res, (*path, "matchLabels"), selector.get("matchLabels"),
+                            "sel.matchLabels")
+    expressions = selector.get("matchExpressions")
+    for i, expr in enumerate(expressions if isinstance(expressions, list) else []):
+        epath = (*path, "matchExpressions", i)
+        expr = _map(expr)
+        operator, values = expr.get("operator"), expr.get("values")
+        if operator not in SELECTOR_OPERATORS:
+            yield ctx.report("sel.expr.operator", res,
+                             f'invalid value "{operator}": not a valid selector operator '
+                             f'(In, NotIn, Exists, DoesNotExist)', (*epath, "operator"))
+        elif operator in ("In", "NotIn") and not values:
+            yield ctx.report("sel.expr.values.required", res,
+                             f"values must be specified when operator is {operator}",
+                             (*epath, "values"))
+        elif operator in ("Exists", "DoesNotExist") and values:
+            yield ctx.report("sel.expr.values.forbidden", res,
+                             f"values may not be specified when operator is {operator}",
+                             (*epath, "values"))
+        key = expr.get("key")
+        if isinstance(key, str) and p.qualified_name(key):
+            yield ctx.report("sel.expr.key", res, f'invalid key "{key}": '
+                             f'{"; ".join(p.qualified_name(key))}', (*epath, "key"))
+
+
+def selectors(ctx: Context) -> Iterator[Finding]:
+    """Selector syntax of workloads, PDBs, NetworkPolicies, claims, and Service selectors."""
+    for res in ctx.targets():
+        info = kind_info(res.kind)
+        if res.kind == "Service":
+            yield from check_labels(ctx, res, ("spec", "selector"), res.spec.get("selector"),
+                                    "svc.selector.format")
+        elif res.kind == "ReplicationController":
+            yield from check_labels(ctx, res, ("spec", "selector"), res.spec.get("selector"),
+                                    "sel.matchLabels")
+        elif info.selector is not None:
+            yield from label_selector(ctx, res, info.selector, get_path(res.manifest,
+                                                                        info.selector))
+        if res.kind == "PersistentVolumeClaim" and res.spec.get("selector") is not None:
+            yield from label_selector(ctx, res, ("spec", "selector"), res.spec["selector"])
+        tpath = pod_template_path(res)
+        if tpath:
+            yield from check_labels(ctx, res, (*tpath, "metadata", "labels"),
+                                    get_path(res.manifest, (*tpath, "metadata", "labels")),
+                                    "meta.labels")
+        if res.kind in APPS_SELECTOR_KINDS and res.spec.get("selector") == {}:
+            yield ctx.report("workload.selector.empty", res,
+                             f"empty selector is invalid for {res.kind.lower()}: it would "
+                             f"select every pod", ("spec", "selector"))
+
+
+_CRON_FIELD = re.compile(r"^(\*|\?|[0-9a-zA-Z]+(-[0-9a-zA-Z]+)?)(/[0-9]+)?$")
+_CRON_RANGES = ((0, 59), (0, 23), (1, 31), (1, 12), (0, 6))
+_CRON_NAMES = {3: ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct",
+                   "nov", "dec"), 4: ("sun", "mon", "tue", "wed", "thu", "fri", "sat")}
+_DESCRIPTORS = ("@yearly", "@annually", "@monthly", "@weekly", "@daily", "@midnight", "@hourly")
+
+
+def cron_errors(schedule: str) -> list[str]:
+    """What robfig/cron's ParseStandard would reject (5 fields, ranges, descriptors)."""
+    text = schedule.strip()
+    if "TZ" in text:
+        return ["cannot use TZ or CRON_TZ in schedule, use timeZone field instead"]
+    if text.startswith("@"):
+        if text in _DESCRIPTORS or re.match(r"^@every [0-9]+(\.[0-9]+)?(ns|us|ms|s|m|h)", text):
+            return []
+        return [f"unrecognized descriptor: {text}"]
+    fields = text.split()
+    if len(fields) != 5:
+        return [f"expected exactly 5 fields, found {len(fields)}: [{' '.join(fields)}]"]
+    errors = []
+    for index, field in enumerate(fields):
+        low, high = _CRON_RANGES[index]
+        for part in field.split(","):
+            if not _CRON_FIELD.match(part):
+                errors.append(f"failed to parse {part!r}")
+                continue
+            for bound in re.split(r"[-/]", part.split("/")[0]):
+                if bound in ("*", "?"):
+                    continue
+                names = _CRON_NAMES.get(index, ())
+                number = names.index(bound.lower()) + (1 if index == 3 else 0) if \
+                    bound.lower() in names else (int(bound) if bound.isdigit() else None)
+                if number is None:
+                    errors.append(f"failed to parse int from {bound}")
+                elif not low <= number <= high:
+                    errors.append(f"{bound} out of range [{low}, {high}]")
+    return errors

@@ -1,0 +1,336 @@
+"""Format rules of Services, Ingresses, ConfigMaps, Secrets, PersistentVolumes and claims
+(catalogue sections 10-14), with the API server's defaults applied first (a Service is
+ClusterIP, a port's protocol TCP and its targetPort its port; a Secret is Opaque).
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import json
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from kubecanvas.model.quantity import try_quantity
+from kubecanvas.model.resource import Resource
+from kubecanvas.validation import predicates as p
+from kubecanvas.validation.context import Context
+from kubecanvas.validation.findings import Finding
+from kubecanvas.validation.rules_pod import VOLUME_SOURCES
+
+SERVICE_ENUMS = {
+    "type": ("ClusterIP", "NodePort", "LoadBalancer", "ExternalName"),
+    "sessionAffinity": ("None", "ClientIP"),
+    "externalTrafficPolicy": ("Cluster", "Local"),
+    "internalTrafficPolicy": ("Cluster", "Local"),
+    "ipFamilyPolicy": ("SingleStack", "PreferDualStack", "RequireDualStack"),
+}
+NODE_PORT_RANGE = (30000, 32767)
+ACCESS_MODES = ("ReadWriteOnce", "ReadOnlyMany", "ReadWriteMany", "ReadWriteOncePod")
+SECRET_KEYS = {
+    "kubernetes.io/dockercfg": (".dockercfg",),
+    "kubernetes.io/dockerconfigjson": (".dockerconfigjson",),
+    "kubernetes.io/ssh-auth": ("ssh-privatekey",),
+    "kubernetes.io/tls": ("tls.crt", "tls.key"),
+}
+MAX_DATA = 1048576
+
+
+def _map(value: Any) -> Mapping[str, Any]:
+    return value if isinstance(value, Mapping) else {}
+
+
+def _list(value: Any) -> list[Any]:
+    return value if isinstance(value, list) else []
+
+
+def _enum(ctx: Context, res: Resource, path: tuple[str | int, ...], value: Any,
+          allowed: tuple[str, ...]) -> Iterator[Finding]:
+    if value is not None and value not in allowed:
+        yield ctx.report("schema.enum", res, f'unsupported value "{value}": supported values: '
+                         f'{", ".join(allowed)}', path)
+
+
+def services(ctx: Context) -> Iterator[Finding]:
+    """`svc.*`: ports, names, nodePorts and type-specific rules of Services."""
+    for res in ctx.targets("Service"):
+        spec = res.spec
+        for key, allowed in SERVICE_ENUMS.items():
+            yield from _enum(ctx, res, ("spec", key), spec.get(key), allowed)
+        kind = spec.get("type") or "ClusterIP"
+        headless = spec.get("clusterIP") == "None"
+        ports = _list(spec.get("ports"))
+        if not ports and not headless and kind != "ExternalName":
+            yield ctx.report("svc.ports.required", res, "a Service needs at least one port "
+                             "(unless it is headless or ExternalName)", ("spec", "ports"))
+        yield from _service_ports(ctx, res, ports, kind)
+        if headless and kind in ("NodePort", "LoadBalancer"):
+            yield ctx.report("svc.headless.type", res, f"clusterIP may not be 'None' for {kind} "
+                             f"services", ("spec", "clusterIP"))
+        if kind == "ExternalName":
+            name = spec.get("externalName")
+            if not name:
+                yield ctx.report("svc.externalName.required", res, "type ExternalName needs "
+                                 "spec.externalName", ("spec", "externalName"))
+            elif isinstance(name, str) and p.dns1123_subdomain(name.rstrip(".")):
+                yield ctx.report("svc.externalName.required", res, f'invalid value "{name}": '
+                                 "must be a DNS name", ("spec", "externalName"))
+        clusterip = spec.get("clusterIP")
+        if isinstance(clusterip, str) and clusterip not in ("", "None") and not p.is_ip(clusterip):
+            yield ctx.report("svc.clusterIP.format", res, f'invalid value "{clusterip}": must be '
+                             "a valid IP address, '' or 'None'", ("spec", "clusterIP"))
+
+
+def _service_ports(ctx: Context, res: Resource, ports: list[Any],
+                   kind: str) -> Iterator[Finding]:
+    names: set[str] = set()
+    pairs: set[tuple[Any, str]] = set()
+    for i, port in enumerate(ports):
+        port = _map(port)
+        path = ("spec", "ports", i)
+        yield from _enum(ctx, res, (*path, "protocol"), port.get("protocol"), ("TCP", "UDP", "SCTP"))
+        name = port.get("name")
+        if len(ports) > 1 and not name:
+            yield ctx.report("svc.port.name.required", res, "every port needs a name when the "
+                             "Service has more than one", (*path, "name"))
+        if isinstance(name, str) and name:
+            if p.dns1123_label(name):
+                yield ctx.report("svc.port.name.format", res, f'invalid value "{name}": '
+                                 f'{"; ".join(p.dns1123_label(name))}', (*path, "name"))
+            if name in names:
+                yield ctx.report("svc.port.name.unique", res, f'duplicate value "{name}"',
+                                 (*path, "name"))
+            names.add(name)
+        number = port.get("port")
+        if isinstance(number, int) and p.port_number(number):
+            yield ctx.report("svc.port.port", res, f"invalid value {number}: must be between 1 "
+                             "and 65535, inclusive", (*path, "port"))
+        key = (number, str(port.get("protocol") or "TCP"))
+        if number is not None and key in pairs:
+            yield ctx.report("svc.port.unique", res, f"duplicate port {number}/{key[1]}", path)
+        pairs.add(key)
+        yield from _target_port(ctx, res, port.get("targetPort"), (*path, "targetPort"))
+        yield from _node_port(ctx, res, port.get("nodePort"), kind, (*path, "nodePort"))
+
+
+def _target_port(ctx: Context, res: Resource, target: Any,
+                 path: tuple[str | int, ...]) -> Iterator[Finding]:
+    if isinstance(target, bool) or target in (None, "", 0):
+        return  # defaults to the port
+    if isinstance(target, int) and p.port_number(target):
+        yield ctx.report("svc.port.targetPort", res, f"invalid value {target}: must be between "
+                         "1 and 65535, inclusive", path)
+    elif isinstance(target, str) and not target.isdigit() and p.port_name(target):
+        yield ctx.report("svc.port.targetPort", res, f'invalid value "{target}": '
+                         f'{"; ".join(p.port_name(target))}', path)
+
+
+def _node_port(ctx: Context, res: Resource, node_port: Any, kind: str,
+               path: tuple[str | int, ...]) -> Iterator[Finding]:
+    if not isinstance(node_port, int) or isinstance(node_port, bool) or node_port == 0:
+        return
+    if kind == "ClusterIP":
+        yield ctx.report("svc.nodePort.clusterIP", res, "may not be used when type is "
+                         "'ClusterIP'", path)
+    elif not NODE_PORT_RANGE[0] <= node_port <= NODE_PORT_RANGE[1]:
+        yield ctx.report("svc.nodePort.range", res, f"invalid value {node_port}: provided port "
+                         "is not in the valid range. The range of valid ports is 30000-32767 "
+                         "(the default --service-node-port-range)", path)
+
+
+def ingresses(ctx: Context) -> Iterator[Finding]:
+    """`ing.*`: rules, hosts, paths and backends of Ingresses (networking.k8s.io/v1)."""
+    for res in ctx.targets("Ingress"):
+        if res.api_version != "networking.k8s.io/v1":
+            continue  # removed versions are reported by api.removed
+        spec = res.spec
+        if not spec.get("rules") and not spec.get("defaultBackend"):
+            yield ctx.report("ing.spec.rulesOrDefault", res, "either defaultBackend or rules "
+                             "must be specified", ("spec",))
+        if spec.get("defaultBackend") is not None:
+            yield from _backend(ctx, res, _map(spec["defaultBackend"]), ("spec", "defaultBackend"))
+        for r, rule in enumerate(_list(spec.get("rules"))):
+            rule = _map(rule)
+            host = rule.get("host")
+            if isinstance(host, str) and host:
+                errors = (["must be a DNS name, not an IP address"] if p.is_ip(host)
+                          else p.wildcard_or_subdomain(host))
+                if errors:
+                    yield ctx.report("ing.rule.host.format", res, f'invalid value "{host}": '
+                                     f"{errors[0]}", ("spec", "rules", r, "host"))
+            for i, entry in enumerate(_list(_map(rule.get("http")).get("paths"))):
+                yield from _path(ctx, res, _map(entry), ("spec", "rules", r, "http", "paths", i))
+        for t, tls in enumerate(_list(spec.get("tls"))):
+            for h, host in enumerate(_list(_map(tls).get("hosts"))):
+                if isinstance(host, str) and p.wildcard_or_subdomain(host):
+                    yield ctx.report("ing.tls.hosts", res, f'invalid value "{host}": '
+                                     f"{p.wildcard_or_subdomain(host)[0]}",
+                                     ("spec", "tls", t, "hosts", h))
+
+
+def _path(ctx: Context, res: Resource, entry: Mapping[str, Any],
+          path: tuple[str | int, ...]) -> Iterator[Finding]:
+    kind = entry.get("pathType")  # a missing pathType is schema.required
+    yield from _enum(ctx, res, (*path, "pathType"), kind, ("Exact", "Prefix",
+                                                            "ImplementationSpecific"))
+    value = entry.get("path")
+    text = value if isinstance(value, str) else ""
+    if kind in ("Exact", "Prefix"):
+        if not text.startswith("/"):
+            yield ctx.report("ing.path.absolute", res, f'invalid value "{text}": must be an '
+                             "absolute path", (*path, "path"))
+        bad = [s for s in ("//", "/./", "/../", "%2f", "%2F") if s in text]
+        if bad or text.endswith(("/..", "/.")):
+            yield ctx.report("ing.path.sequences", res, f'invalid value "{text}": must not '
+                             f"contain '{bad[0] if bad else text[-3:]}'; regex paths need "
+                             "pathType ImplementationSpecific", (*path, "path"))
+    elif text and not text.startswith("/"):
+        yield ctx.report("ing.path.absolute", res, f'invalid value "{text}": must be an '
+                         "absolute path", (*path, "path"))
+    yield from _backend(ctx, res, _map(entry.get("backend")), (*path, "backend"))
+
+
+def _backend(ctx: Context, res: Resource, backend: Mapping[str, Any],
+             path: tuple[str | int, ...]) -> Iterator[Finding]:
+    has_service, has_resource = backend.get("service") is not None, backend.get(
+        "resource") is not None
+    if has_service == has_resource:
+        yield ctx.report("ing.backend.oneOf", res, "cannot set both resource and service "
+                         "backends" if has_service else "resource or service backend is "
+                         "required", path)
+        return
+    port = _map(_map(backend.get("service")).get("port"))
+    if has_service and ("name" in port) == ("number" in port):
+        yield ctx.report("ing.backend.service.port", res, "cannot set both port name & port "
+                         "number" if port else "port name or number is required",
+                         (*path, "service", "port"))
+    elif isinstance(port.get("name"), str) and p.port_name(port["name"]):
+        yield ctx.report("ing.backend.service.port", res, f'invalid value "{port["name"]}": '
+                         f'{p.port_name(port["name"])[0]}', (*path, "service", "port", "name"))
+
+
+def _data_keys(ctx: Context, res: Resource, field: str, rule: str) -> Iterator[Finding]:
+    for key in _map(res.manifest.get(field)):
+        errors = p.config_key(str(key))
+        if errors:
+            yield ctx.report(rule, res, f'invalid key "{key}": {"; ".join(errors)}',
+                             (field, key))
+
+
+def config_maps(ctx: Context) -> Iterator[Finding]:
+    """`cm.*`: keys, key clashes between data and binaryData, and total size."""
+    for res in ctx.targets("ConfigMap"):
+        data, binary = _map(res.manifest.get("data")), _map(res.manifest.get("binaryData"))
+        for field in ("data", "binaryData"):
+            yield from _data_keys(ctx, res, field, "cm.key.format")
+        for key in set(data) & set(binary):
+            yield ctx.report("cm.key.duplicate", res, f'"{key}" is in both data and binaryData',
+                             ("data", key))
+        size = sum(len(str(v).encode()) for v in data.values()) + sum(
+            len(str(v)) * 3 // 4 for v in binary.values())
+        if size > MAX_DATA:
+            yield ctx.report("cm.size", res, f"data totals {size} bytes, more than {MAX_DATA}",
+                             ("data",))
+
+
+def secrets(ctx: Context) -> Iterator[Finding]:
+    """`secret.*`: base64 data, keys, size and the keys each Secret type requires."""
+    for res in ctx.targets("Secret"):
+        data, string_data = _map(res.manifest.get("data")), _map(res.manifest.get("stringData"))
+        merged: dict[str, bytes] = {}
+        for key, value in data.items():
+            try:
+                merged[str(key)] = base64.b64decode(str(value or ""), validate=True)
+            except (binascii.Error, ValueError):
+                merged[str(key)] = str(value).encode()
+                yield ctx.report("secret.data.base64", res, "illegal base64 data (plain text "
+                                 "belongs in stringData)", ("data", key))
+        merged.update({str(k): str(v or "").encode() for k, v in string_data.items()})
+        for field in ("data", "stringData"):
+            yield from _data_keys(ctx, res, field, "secret.key.format")
+        if sum(len(v) for v in merged.values()) > MAX_DATA:
+            yield ctx.report("secret.size", res, f"data is larger than {MAX_DATA} bytes",
+                             ("data",))
+        yield from _secret_type(ctx, res, merged)
+
+
+def _secret_type(ctx: Context, res: Resource, merged: Mapping[str, bytes]) -> Iterator[Finding]:
+    kind = res.manifest.get("type") or "Opaque"
+    for key in SECRET_KEYS.get(kind, ()):
+        if not merged.get(key) and not (kind == "kubernetes.io/tls" and key in merged):
+            yield ctx.report("secret.type.required-keys", res, f"a {kind} Secret needs the key "
+                             f"{key} in data or stringData", ("data",))
+        elif kind in ("kubernetes.io/dockercfg", "kubernetes.io/dockerconfigjson"):
+            try:
+                ok = isinstance(json.loads(merged[key]), dict)
+            except ValueError:
+                ok = False
+            if not ok:
+                yield ctx.report("secret.type.required-keys", res, f"{key} must hold a JSON "
+                                 "object", ("data", key))
+    if kind == "kubernetes.io/basic-auth" and not ({"username", "password"} & set(merged)):
+        yield ctx.report("secret.type.required-keys", res, "a basic-auth Secret needs username "
+                         "or password", ("data",))
+    if kind == "kubernetes.io/service-account-token" and not _map(
+            res.metadata.get("annotations")).get("kubernetes.io/service-account.name"):
+        yield ctx.report("secret.type.required-keys", res, "a service-account-token Secret needs"
+                         " the annotation kubernetes.io/service-account.name",
+                         ("metadata", "annotations"))
+
+
+def _access_modes(ctx: Context, res: Resource, spec: Mapping[str, Any], kind: str,
+                  base: tuple[str | int, ...]) -> Iterator[Finding]:
+    modes = _list(spec.get("accessModes"))
+    if not modes:
+        yield ctx.report(f"{kind}.accessModes.required", res, "at least 1 access mode is "
+                         "required", (*base, "accessModes"))
+    for i, mode in enumerate(modes):
+        yield from _enum(ctx, res, (*base, "accessModes", i), mode, ACCESS_MODES)
+    if "ReadWriteOncePod" in modes and len(modes) > 1:
+        yield ctx.report(f"{kind}.accessModes.rwop", res, "may not use ReadWriteOncePod with "
+                         "other access modes", (*base, "accessModes"))
+    yield from _enum(ctx, res, (*base, "volumeMode"), spec.get("volumeMode"),
+                     ("Block", "Filesystem"))
+
+
+def volumes(ctx: Context) -> Iterator[Finding]:
+    """`pv.*`: access modes, capacity, exactly one source, local needs nodeAffinity."""
+    for res in ctx.targets("PersistentVolume"):
+        spec = res.spec
+        yield from _access_modes(ctx, res, spec, "pv", ("spec",))
+        capacity = _map(spec.get("capacity"))
+        storage = try_quantity(capacity.get("storage"))
+        if storage is None or storage <= 0:
+            yield ctx.report("pv.capacity.required", res, "capacity.storage is required and "
+                             "must be greater than zero", ("spec", "capacity"))
+        sources = [k for k in spec if k in VOLUME_SOURCES | {"local"} and spec[k] is not None]
+        if len(sources) != 1:
+            yield ctx.report("pv.source.exactlyOne", res, "must specify a volume type" if not
+                             sources else f"may not specify more than 1 volume type (has "
+                             f"{', '.join(sources)})", ("spec",))
+        if spec.get("local") is not None and not spec.get("nodeAffinity"):
+            yield ctx.report("pv.local.nodeAffinity", res, "local volume requires node "
+                             "affinity", ("spec", "nodeAffinity"))
+        yield from _enum(ctx, res, ("spec", "persistentVolumeReclaimPolicy"),
+                         spec.get("persistentVolumeReclaimPolicy"), ("Delete", "Recycle", "Retain"))
+
+
+def claims(ctx: Context) -> Iterator[Finding]:
+    """`pvc.*`: access modes and storage requests of claims and claim templates."""
+    for res in ctx.targets("PersistentVolumeClaim", "StatefulSet"):
+        if res.kind == "PersistentVolumeClaim":
+            specs: list[tuple[tuple[str | int, ...], Any]] = [(("spec",), res.spec)]
+        else:
+            specs = [(("spec", "volumeClaimTemplates", i, "spec"), _map(t).get("spec"))
+                     for i, t in enumerate(_list(res.spec.get("volumeClaimTemplates")))]
+        for base, spec in specs:
+            spec = _map(spec)
+            yield from _access_modes(ctx, res, spec, "pvc", base)
+            requests = _map(_map(spec.get("resources")).get("requests"))
+            storage = try_quantity(requests.get("storage"))
+            if "storage" not in requests:
+                yield ctx.report("pvc.storage.required", res, "resources.requests.storage is "
+                                 "required", (*base, "resources", "requests"))
+            elif storage is not None and storage <= 0:
+                yield ctx.report("pvc.storage.positive", res, "storage must be greater than zero",
+                                 (*base, "resources", "requests", "storage"))

@@ -1,0 +1,378 @@
+"""Format rules for pod specs (a Pod, and every workload's pod template): the API server's checks
+beyond the schema, from section 3 of the validation catalogue.
+
+Defaults are applied before checking (catalogue 0.4): a volume with no source is an emptyDir, a
+port's protocol is TCP, a pod's restartPolicy is Always, so nothing defaulting fills in is
+reported missing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from kubecanvas.model.kinds import get_path, pod_template_path
+from kubecanvas.model.quantity import try_quantity
+from kubecanvas.model.resource import Resource
+from kubecanvas.validation import predicates as p
+from kubecanvas.validation.context import Context
+from kubecanvas.validation.findings import Finding
+from kubecanvas.validation.versions import version_tuple
+
+Path = tuple[str | int, ...]
+
+VOLUME_SOURCES = frozenset({
+    "hostPath", "emptyDir", "gcePersistentDisk", "awsElasticBlockStore", "gitRepo", "secret",
+    "nfs", "iscsi", "glusterfs", "persistentVolumeClaim", "rbd", "flexVolume", "cinder", "cephfs",
+    "flocker", "downwardAPI", "fc", "azureFile", "configMap", "vsphereVolume", "quobyte",
+    "azureDisk", "photonPersistentDisk", "projected", "portworxVolume", "scaleIO", "storageos",
+    "csi", "ephemeral", "image"})
+ENV_FIELD_PATHS = frozenset({"metadata.name", "metadata.namespace", "metadata.uid",
+                             "spec.nodeName", "spec.serviceAccountName", "status.hostIP",
+                             "status.hostIPs", "status.podIP", "status.podIPs"})
+VOLUME_FIELD_PATHS = frozenset({"metadata.name", "metadata.namespace", "metadata.labels",
+                                "metadata.annotations", "metadata.uid"})
+RESOURCE_FIELDS = ("limits.cpu", "limits.memory", "limits.ephemeral-storage", "requests.cpu",
+                   "requests.memory", "requests.ephemeral-storage")
+STANDARD_RESOURCES = frozenset({"cpu", "memory", "ephemeral-storage"})
+ENUMS = {
+    "imagePullPolicy": ("Always", "IfNotPresent", "Never"),
+    "terminationMessagePolicy": ("File", "FallbackToLogsOnError"),
+    "protocol": ("TCP", "UDP", "SCTP"),
+    "restartPolicy": ("Always", "OnFailure", "Never"),
+    "dnsPolicy": ("ClusterFirstWithHostNet", "ClusterFirst", "Default", "None"),
+    "scheme": ("HTTP", "HTTPS"),
+}
+CONTAINER_GROUPS = ("initContainers", "containers", "ephemeralContainers")
+PROBES = ("livenessProbe", "readinessProbe", "startupProbe")
+
+
+def _items(value: Any) -> list[Any]:
+    return value if isinstance(value, list) else []
+
+
+def _map(value: Any) -> Mapping[str, Any]:
+    return value if isinstance(value, Mapping) else {}
+
+
+@dataclass
+class PodCheck:
+    """One pod spec being checked: where it is, and the findings it produced."""
+
+    ctx: Context
+    res: Resource
+    spec: Mapping[str, Any]
+    base: Path
+    template: bool
+    claim_templates: frozenset[str]
+    out: list[Finding]
+
+    def report(self, rule: str, path: Path, message: str) -> None:
+        self.out.append(self.ctx.report(rule, self.res, message, (*self.base, *path)))
+
+    def enum(self, path: Path, value: Any, key: str) -> None:
+        allowed = ENUMS[key]
+        if value is not None and value not in allowed:
+            shown = ", ".join(f'"{a}"' for a in allowed)
+            self.report("schema.enum", path,
+                        f'unsupported value "{value}": supported values: {shown}')
+
+    def name(self, rule: str, path: Path, value: Any, check: p.Predicate) -> None:
+        if isinstance(value, str) and value:
+            errors = check(value)
+            if errors:
+                self.report(rule, path, f'invalid value "{value}": {"; ".join(errors)}')
+
+
+def pod_specs(ctx: Context) -> Iterator[Finding]:
+    """`pod.*`: every pod spec of the targets (Pods, templates, CronJob job templates)."""
+    for res in ctx.targets():
+        tpath = pod_template_path(res)
+        if tpath is None:
+            continue
+        spec = get_path(res.manifest, (*tpath, "spec")) if tpath else res.spec
+        if not isinstance(spec, Mapping):
+            continue
+        claims = frozenset(str(get_path(t, ("metadata", "name")))
+                           for t in _items(res.spec.get("volumeClaimTemplates"))
+                           if res.kind == "StatefulSet")
+        check = PodCheck(ctx, res, spec, (*tpath, "spec"), bool(tpath), claims, [])
+        check_pod(check)
+        yield from check.out
+
+
+def check_pod(c: PodCheck) -> None:
+    spec = c.spec
+    c.enum(("restartPolicy",), spec.get("restartPolicy"), "restartPolicy")
+    c.enum(("dnsPolicy",), spec.get("dnsPolicy"), "dnsPolicy")
+    if c.template and _items(spec.get("ephemeralContainers")):
+        c.report("pod.template.ephemeral", ("ephemeralContainers",),
+                 "ephemeral containers are not allowed in a pod template")
+    for key in ("serviceAccountName", "priorityClassName", "runtimeClassName", "nodeName"):
+        c.name(f"pod.{key}", (key,), spec.get(key), p.dns1123_subdomain)
+    for key in ("hostname", "subdomain"):
+        c.name(f"pod.{key}", (key,), spec.get(key), p.dns1123_label)
+    if spec.get("dnsPolicy") == "None" and not _map(spec.get("dnsConfig")).get("nameservers"):
+        c.report("pod.dnsConfig.none", ("dnsConfig",),
+                 "dnsPolicy None needs dnsConfig with at least one nameserver")
+    volumes = check_volumes(c)
+    seen_names: set[str] = set()
+    for group in CONTAINER_GROUPS:
+        for i, container in enumerate(_items(spec.get(group))):
+            if isinstance(container, Mapping):
+                check_container(c, (group, i), container, group, volumes, seen_names)
+
+
+def check_container(c: PodCheck, path: Path, container: Mapping[str, Any], group: str,
+                    volumes: set[str], seen: set[str]) -> None:
+    name = container.get("name")
+    if isinstance(name, str) and name:
+        c.name("pod.container.name.format", (*path, "name"), name, p.dns1123_label)
+        if name in seen:
+            c.report("pod.container.name.unique", (*path, "name"),
+                     f'duplicate value "{name}": container names must be unique in the pod')
+        seen.add(name)
+    image = container.get("image")
+    if group != "ephemeralContainers" and (image is None or image == ""):
+        c.report("pod.container.image.required", (*path, "image"),
+                 "required value: every container needs an image")
+    elif isinstance(image, str) and image != image.strip() and not c.template:
+        c.report("pod.container.image.whitespace", (*path, "image"),
+                 "must not have leading or trailing whitespace")
+    c.enum((*path, "imagePullPolicy"), container.get("imagePullPolicy"), "imagePullPolicy")
+    c.enum((*path, "terminationMessagePolicy"), container.get("terminationMessagePolicy"),
+           "terminationMessagePolicy")
+    if group == "containers" and "restartPolicy" in container:
+        c.report("pod.container.restartPolicy.regular", (*path, "restartPolicy"),
+                 "may not be set for non-init containers")
+    check_ports(c, path, container)
+    check_env(c, path, container)
+    check_mounts(c, path, container, volumes)
+    check_resources(c, (*path, "resources"), _map(container.get("resources")))
+    for probe in PROBES:
+        if isinstance(container.get(probe), Mapping):
+            check_probe(c, (*path, probe), container[probe], probe, container)
+
+
+def check_ports(c: PodCheck, path: Path, container: Mapping[str, Any]) -> None:
+    names: set[str] = set()
+    for i, port in enumerate(_items(container.get("ports"))):
+        if not isinstance(port, Mapping):
+            continue
+        ppath = (*path, "ports", i)
+        number = port.get("containerPort")
+        if isinstance(number, int) and not isinstance(number, bool) and p.port_number(number):
+            c.report("pod.port.containerPort.range", (*ppath, "containerPort"),
+                     f"invalid value {number}: must be between 1 and 65535, inclusive")
+        host = port.get("hostPort")
+        if isinstance(host, int) and host != 0 and p.port_number(host):
+            c.report("pod.port.hostPort.range", (*ppath, "hostPort"),
+                     f"invalid value {host}: must be between 1 and 65535, inclusive")
+        name = port.get("name")
+        if isinstance(name, str) and name:
+            c.name("pod.port.name.format", (*ppath, "name"), name, p.port_name)
+            if name in names:
+                c.report("pod.port.name.unique", (*ppath, "name"), f'duplicate value "{name}"')
+            names.add(name)
+        c.enum((*ppath, "protocol"), port.get("protocol"), "protocol")
+
+
+def _relaxed_env(c: PodCheck) -> bool:
+    return version_tuple(c.ctx.kube_version) >= (1, 32)
+
+
+def check_env(c: PodCheck, path: Path, container: Mapping[str, Any]) -> None:
+    for i, env in enumerate(_items(container.get("env"))):
+        if not isinstance(env, Mapping):
+            continue
+        epath = (*path, "env", i)
+        name = env.get("name")
+        if isinstance(name, str) and name:
+            c.name("pod.env.name.format", (*epath, "name"), name,
+                   lambda v: p.env_name(v, _relaxed_env(c)))
+        source = env.get("valueFrom")
+        if source is None:
+            continue
+        sources = [k for k in ("fieldRef", "resourceFieldRef", "configMapKeyRef",
+                               "secretKeyRef", "fileKeyRef") if _map(source).get(k) is not None]
+        if env.get("value") not in (None, ""):
+            c.report("pod.env.valueFrom.withValue", (*epath, "valueFrom"),
+                     "may not be specified when `value` is not empty")
+        if len(sources) != 1:
+            c.report("pod.env.valueFrom.oneOf", (*epath, "valueFrom"),
+                     "must specify exactly one of: `fieldRef`, `resourceFieldRef`, "
+                     "`configMapKeyRef` or `secretKeyRef`")
+            continue
+        check_field_ref(c, (*epath, "valueFrom"), _map(source), volume=False)
+    for i, env_from in enumerate(_items(container.get("envFrom"))):
+        if not isinstance(env_from, Mapping):
+            continue
+        present = [k for k in ("configMapRef", "secretRef") if env_from.get(k) is not None]
+        if len(present) != 1:
+            c.report("pod.envFrom.oneOf", (*path, "envFrom", i),
+                     "must specify exactly one of: `configMapRef` or `secretRef`")
+
+
+def check_field_ref(c: PodCheck, path: Path, holder: Mapping[str, Any], volume: bool) -> None:
+    """A Downward API fieldRef/resourceFieldRef: env and volumes allow different paths."""
+    field_ref = _map(holder.get("fieldRef"))
+    field = field_ref.get("fieldPath")
+    if isinstance(field, str) and field:
+        allowed = VOLUME_FIELD_PATHS if volume else ENV_FIELD_PATHS
+        subscript = field.startswith(("metadata.labels['", "metadata.annotations['")) and \
+            field.endswith("']")
+        if field not in allowed and not subscript:
+            where = "a downwardAPI volume" if volume else "env"
+            hint = (" (env needs a subscript such as metadata.labels['app'], or use a "
+                    "downwardAPI volume)" if field in VOLUME_FIELD_PATHS else "")
+            rule = "pod.volume.downwardAPI.path" if volume else "pod.env.fieldRef.path"
+            c.report(rule, (*path, "fieldRef", "fieldPath"),
+                     f'unsupported value "{field}" in {where}; supported: '
+                     f'{", ".join(sorted(allowed))} and metadata.labels[\'<key>\'] / '
+                     f'metadata.annotations[\'<key>\']{hint}')
+    if field_ref.get("apiVersion") not in (None, "", "v1"):
+        c.report("pod.env.fieldRef.apiVersion", (*path, "fieldRef", "apiVersion"),
+                 f'unsupported pod version: {field_ref.get("apiVersion")}')
+    resource = _map(holder.get("resourceFieldRef")).get("resource")
+    if isinstance(resource, str) and resource not in RESOURCE_FIELDS and not resource.startswith(
+            ("requests.hugepages-", "limits.hugepages-")):
+        c.report("pod.env.resourceFieldRef.resource", (*path, "resourceFieldRef", "resource"),
+                 f'unsupported value "{resource}"; supported: {", ".join(RESOURCE_FIELDS)}')
+
+
+def check_volumes(c: PodCheck) -> set[str]:
+    """Volume names, formats and sources; returns the declared names (mount targets)."""
+    names: set[str] = set()
+    for i, volume in enumerate(_items(c.spec.get("volumes"))):
+        if not isinstance(volume, Mapping):
+            continue
+        vpath = ("volumes", i)
+        name = volume.get("name")
+        if isinstance(name, str) and name:
+            c.name("pod.volume.name.format", (*vpath, "name"), name, p.dns1123_label)
+            if name in names:
+                c.report("pod.volume.name.unique", (*vpath, "name"), f'duplicate value "{name}"')
+            names.add(name)
+        sources = [k for k in volume if k in VOLUME_SOURCES and volume[k] is not None]
+        if len(sources) > 1:
+            c.report("pod.volume.source.exactlyOne", (*vpath, sources[1]),
+                     f"may not specify more than 1 volume type (has {', '.join(sources)})")
+        check_volume_source(c, vpath, volume)
+    return names
+
+
+def check_volume_source(c: PodCheck, vpath: Path, volume: Mapping[str, Any]) -> None:
+    for key, field, rule in (("configMap", "name", "pod.volume.configMap.name"),
+                             ("secret", "secretName", "pod.volume.secret.secretName")):
+        source = volume.get(key)
+        if isinstance(source, Mapping) and not source.get(field):
+            c.report(rule, (*vpath, key, field), "required value")
+        if isinstance(source, Mapping):
+            _check_modes_and_items(c, (*vpath, key), source)
+    for key in ("downwardAPI", "projected"):
+        source = volume.get(key)
+        if isinstance(source, Mapping):
+            _check_modes_and_items(c, (*vpath, key), source)
+    downward = _map(volume.get("downwardAPI"))
+    for j, item in enumerate(_items(downward.get("items"))):
+        if isinstance(item, Mapping):
+            check_field_ref(c, (*vpath, "downwardAPI", "items", j), item, volume=True)
+    host = volume.get("hostPath")
+    if isinstance(host, Mapping) and isinstance(host.get("path"), str) and \
+            ".." in host["path"].split("/"):
+        c.report("pod.volume.hostPath", (*vpath, "hostPath", "path"), "must not contain '..'")
+
+
+def _check_modes_and_items(c: PodCheck, path: Path, source: Mapping[str, Any]) -> None:
+    mode = source.get("defaultMode")
+    if isinstance(mode, int) and not 0 <= mode <= 0o777:
+        c.report("pod.volume.mode", (*path, "defaultMode"),
+                 f"invalid value {mode}: must be a number between 0 and 0777 (octal), both "
+                 f"inclusive (write 0644 in YAML or 420 in JSON)")
+    for j, item in enumerate(_items(source.get("items"))):
+        target = _map(item).get("path")
+        if isinstance(target, str) and target:
+            errors = p.local_path(target)
+            if errors:
+                c.report("pod.volume.items", (*path, "items", j, "path"),
+                         f'invalid value "{target}": {errors[0]}')
+
+
+def check_mounts(c: PodCheck, path: Path, container: Mapping[str, Any],
+                 volumes: set[str]) -> None:
+    paths: set[str] = set()
+    for i, mount in enumerate(_items(container.get("volumeMounts"))):
+        if not isinstance(mount, Mapping):
+            continue
+        mpath = (*path, "volumeMounts", i)
+        name = mount.get("name")
+        if isinstance(name, str) and name and name not in volumes and \
+                name not in c.claim_templates:
+            declared = ", ".join(sorted(volumes | c.claim_templates)) or "none"
+            c.report("pod.mount.name.exists", (*mpath, "name"),
+                     f'not found: "{name}" names no volume of the pod (declared: {declared})')
+        target = mount.get("mountPath")
+        if isinstance(target, str) and target:
+            if target in paths:
+                c.report("pod.mount.path.unique", (*mpath, "mountPath"),
+                         f'invalid value "{target}": must be unique')
+            paths.add(target)
+        sub = mount.get("subPath")
+        if isinstance(sub, str) and sub and p.local_path(sub):
+            c.report("pod.mount.subPath", (*mpath, "subPath"),
+                     f'invalid value "{sub}": {p.local_path(sub)[0]}')
+        if mount.get("subPath") and mount.get("subPathExpr"):
+            c.report("pod.mount.subPath", (*mpath, "subPathExpr"),
+                     "subPathExpr and subPath are mutually exclusive")
+
+
+def check_resources(c: PodCheck, path: Path, resources: Mapping[str, Any]) -> None:
+    limits, requests = _map(resources.get("limits")), _map(resources.get("requests"))
+    for group, values in (("limits", limits), ("requests", requests)):
+        for name, raw in values.items():
+            key = str(name)
+            if key not in STANDARD_RESOURCES and not key.startswith("hugepages-") and \
+                    "/" not in key:
+                c.report("pod.resources.name", (*path, group, key),
+                         f'invalid value "{key}": must be a standard resource type (cpu, memory, '
+                         f'ephemeral-storage) or fully qualified (vendor.com/{key})')
+            value = try_quantity(raw)
+            if value is None and raw is not None and not isinstance(raw, (list, dict)):
+                c.report("pod.resources.quantity.syntax", (*path, group, key),
+                         f'"{raw}" is not a quantity (for example 500m, 1, 256Mi, 1Gi)')
+            elif value is not None and value < 0:
+                c.report("pod.resources.nonNegative", (*path, group, key),
+                         "must be greater than or equal to 0")
+    for name, raw in requests.items():
+        request, limit = try_quantity(raw), try_quantity(limits.get(name))
+        if request is not None and limit is not None and request > limit:
+            c.report("pod.resources.requests<=limits", (*path, "requests", str(name)),
+                     f"invalid value {raw!r}: must be less than or equal to {name} limit of "
+                     f"{limits.get(name)}")
+
+
+def check_probe(c: PodCheck, path: Path, probe: Mapping[str, Any], kind: str,
+                container: Mapping[str, Any]) -> None:
+    handlers = [k for k in ("exec", "httpGet", "tcpSocket", "grpc") if probe.get(k) is not None]
+    if len(handlers) != 1:
+        c.report("pod.probe.handler.exactlyOne", path,
+                 "must specify a handler type" if not handlers else
+                 f"may not specify more than 1 handler type (has {', '.join(handlers)})")
+    if kind in ("livenessProbe", "startupProbe") and probe.get("successThreshold") not in (None, 1):
+        c.report("pod.probe.successThreshold", (*path, "successThreshold"),
+                 f"invalid value {probe.get('successThreshold')}: must be 1")
+    http = _map(probe.get("httpGet"))
+    c.enum((*path, "httpGet", "scheme"), http.get("scheme"), "scheme")
+    for handler in ("httpGet", "tcpSocket"):
+        port = _map(probe.get(handler)).get("port")
+        if isinstance(port, str) and port and not port.isdigit():
+            names = {str(_map(x).get("name")) for x in _items(container.get("ports"))}
+            if p.port_name(port):
+                c.report("pod.probe.port", (*path, handler, "port"),
+                         f'invalid value "{port}": {"; ".join(p.port_name(port))}')
+            elif port not in names:
+                c.report("wire.pod.namedProbePort", (*path, handler, "port"),
+                         f'the probe uses port "{port}", but the container declares no port '
+                         f'with that name; the probe fails and the kubelet restarts it')
+

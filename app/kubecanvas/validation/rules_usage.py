@@ -1,0 +1,88 @@
+"""`resource.unused`: ConfigMaps, Secrets, claims and ServiceAccounts that nothing in the document
+uses (info: they may be used by something outside it).
+
+"Used" means a reference edge in the wiring graph, or the name appearing in the namespace where
+tools read names from free text: pod containers' args, commands and env values
+(`--configmap=ns/name`), annotations of pod owners, Services and Ingresses (ingress controllers read
+Secret names there), custom resources (operators), ServiceAccounts' secret lists.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from kubecanvas.model.kinds import effective_namespace, is_known, pod_spec
+from kubecanvas.validation.context import CUSTOM, PODS, Context
+from kubecanvas.validation.findings import Finding
+
+CANDIDATES = ("ConfigMap", "Secret", "PersistentVolumeClaim", "ServiceAccount")
+_TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
+_SKIP_SECRET_TYPES = frozenset({"kubernetes.io/service-account-token", "bootstrap.kubernetes.io/token"})
+
+
+def _strings(value: Any) -> Iterator[str]:
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, Mapping):
+        for item in value.values():
+            yield from _strings(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from _strings(item)
+
+
+def _container_text(spec: Mapping[str, Any]) -> Iterator[str]:
+    for group in ("initContainers", "containers"):
+        containers = spec.get(group)
+        for container in containers if isinstance(containers, list) else []:
+            if not isinstance(container, Mapping):
+                continue
+            yield from _strings(container.get("args"))
+            yield from _strings(container.get("command"))
+            for env in container.get("env") or []:
+                if isinstance(env, Mapping) and isinstance(env.get("value"), str):
+                    yield env["value"]
+
+
+def mentioned_names(ctx: Context, namespace: str) -> set[str]:
+    """Every name-like token the namespace's free text mentions (cached per run)."""
+    key = f"mentioned:{namespace}"
+    if key not in ctx.cache:
+        tokens: set[str] = set()
+        owners = [r for r in (ctx.resource(i) for i in ctx.graph.pod_owners_in(namespace)) if r]
+        sources = (owners + ctx.of_kind(CUSTOM, namespace) + ctx.of_kind(CUSTOM, "")
+                   + ctx.of_kind("ServiceAccount", namespace) + ctx.of_kind("Ingress", namespace)
+                   + ctx.of_kind("Service", namespace))
+        for res in sources:
+            texts: list[str] = list(_strings(res.metadata.get("annotations")))
+            spec = pod_spec(res)
+            if spec is not None:
+                texts += list(_container_text(spec))
+            if not is_known(res.kind) or res.kind == "ServiceAccount":
+                texts += list(_strings({k: v for k, v in res.manifest.items()
+                                        if k != "metadata"}))
+            for text in texts:
+                tokens.update(_TOKEN.findall(text))
+        ctx.cache[key] = tokens
+    return ctx.cache[key]  # type: ignore[no-any-return]
+
+
+def unused(ctx: Context) -> Iterator[Finding]:
+    for res in ctx.targets(*CANDIDATES):
+        if any(e.category == "ref" for e in ctx.in_edges(res.id)):
+            continue
+        if res.kind == "Secret" and res.manifest.get("type") in _SKIP_SECRET_TYPES:
+            continue
+        if res.kind == "ServiceAccount" and res.name == "default":
+            continue
+        ns = effective_namespace(res)
+        for kind, where in ((PODS, ns), (CUSTOM, ns), (CUSTOM, ""), ("ServiceAccount", ns),
+                            ("Ingress", ns), ("Service", ns)):
+            ctx.depend(res.id, kind, where)
+        if res.name in mentioned_names(ctx, ns):
+            continue
+        yield ctx.report("resource.unused", res,
+                         f"nothing in the document uses this {res.kind} (no pod mounts, env, "
+                         f"reference or mention); remove it or wire it up.", ("metadata", "name"))

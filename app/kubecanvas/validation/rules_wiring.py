@@ -1,0 +1,367 @@
+"""Wiring rules across resources (catalogue sections 10.1, 11.1, 16 and anchors.md's wiring
+catalogue): the port chain Ingress -> Service port -> targetPort -> containerPort, ConfigMap and
+Secret keys, TLS Secrets, StatefulSet governing Services, HPA targets, policies that select
+nothing, overlapping workload selectors, duplicate nodePorts and duplicate resources.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from kubecanvas.model.edits import DELETE
+from kubecanvas.model.graph import own_selector
+from kubecanvas.model.kinds import effective_namespace, get_path, pod_spec, template_labels
+from kubecanvas.model.references import EdgeType
+from kubecanvas.model.resource import Resource
+from kubecanvas.validation.context import PODS, Context, label_key, name_key
+from kubecanvas.validation.findings import Finding, Fix
+from kubecanvas.validation.fixes import closest, set_field
+from kubecanvas.validation.rules_graph import operator_pods
+
+
+def _map(value: Any) -> Mapping[str, Any]:
+    return value if isinstance(value, Mapping) else {}
+
+
+def _list(value: Any) -> list[Any]:
+    return value if isinstance(value, list) else []
+
+
+def container_ports(res: Resource) -> list[tuple[str, int | None, str]]:
+    """(name, number, protocol) of the ports a workload's pods declare (regular containers and
+    sidecar init containers, as the endpoints controller looks them up)."""
+    spec = pod_spec(res) or {}
+    out = []
+    for group in ("containers", "initContainers"):
+        for container in _list(spec.get(group)):
+            container = _map(container)
+            if group == "initContainers" and container.get("restartPolicy") != "Always":
+                continue
+            for port in _list(container.get("ports")):
+                port = _map(port)
+                number = port.get("containerPort")
+                out.append((str(port.get("name") or ""),
+                            number if isinstance(number, int) else None,
+                            str(port.get("protocol") or "TCP")))
+    return out
+
+
+def _selected(ctx: Context, svc: Resource) -> list[Resource]:
+    return [r for r in (ctx.resource(e.target) for e in ctx.out_edges(svc.id, EdgeType.SELECTS))
+            if r is not None]
+
+
+def service_ports(ctx: Context) -> Iterator[Finding]:
+    """`service.targetPort.*`: each port's targetPort must exist on every selected workload."""
+    for svc in ctx.targets("Service"):
+        workloads = _selected(ctx, svc)
+        if not workloads:
+            continue
+        for i, port in enumerate(_list(svc.spec.get("ports"))):
+            port = _map(port)
+            target = port.get("targetPort")
+            if target in (None, "", 0):
+                target = port.get("port")  # the API server's default
+            protocol = str(port.get("protocol") or "TCP")
+            for res in workloads:
+                yield from _target_port(ctx, svc, (*("spec", "ports", i), "targetPort"), target,
+                                        protocol, res)
+
+
+def _target_port(ctx: Context, svc: Resource, path: tuple[str | int, ...], target: Any,
+                 protocol: str, res: Resource) -> Iterator[Finding]:
+    ports = container_ports(res)
+    if isinstance(target, str) and not target.isdigit():
+        if any(n == target and proto == protocol for n, _, proto in ports):
+            return
+        names = [n for n, _, proto in ports if n and proto == protocol]
+        guess = closest(target, names) or (names[0] if len(names) == 1 else None)
+        fix = set_field(svc, path, guess, f"change targetPort to {guess}") if guess else None
+        shown = ", ".join(f"{n or '(unnamed)'}={num}" for n, num, _ in ports) or "none"
+        yield ctx.report("service.targetPort.missing", svc,
+                         f'targetPort "{target}" names no {protocol} container port of '
+                         f"{res.label()} (its ports: {shown}); its pods are left out of the "
+                         f"endpoints.", path, (res.id,), fix)
+        return
+    number = int(target) if isinstance(target, (int, str)) and str(target).isdigit() else None
+    if number is None or not ports or any(num == number for _, num, _ in ports):
+        return  # containerPort is informational: no declared ports, nothing to compare
+    named = [(n, num) for n, num, proto in ports if proto == protocol]
+    fix = None
+    if len(named) == 1:
+        value: Any = named[0][0] or named[0][1]
+        fix = set_field(svc, path, value, f"change targetPort to {value}")
+    shown = ", ".join(str(num) for _, num, _ in ports)
+    yield ctx.report("service.targetPort.undeclared", svc,
+                     f"targetPort {number} is not a declared container port of {res.label()} "
+                     f"(it declares {shown}); connections are likely refused.", path, (res.id,),
+                     fix)
+
+
+_APP_KEYS = ("app.kubernetes.io/name", "app", "k8s-app", "name")
+
+
+def _app_of(res: Resource) -> str:
+    labels = template_labels(res)
+    return next((labels[k] for k in _APP_KEYS if k in labels), res.name)
+
+
+def service_spread(ctx: Context) -> Iterator[Finding]:
+    """`service.selector.multiple-workloads`: a Service whose selector matches the pods of
+    unrelated workloads (different app labels) sends traffic to all of them."""
+    for svc in ctx.targets("Service"):
+        workloads = [w for w in _selected(ctx, svc) if w.kind not in ("Job", "CronJob", "Pod")]
+        apps = sorted({_app_of(w) for w in workloads})
+        if len(apps) < 2:
+            continue
+        names = ", ".join(w.label() for w in workloads[:4])
+        info = ctx.graph.selector_info(svc.id)
+        yield ctx.report("service.selector.multiple-workloads", svc,
+                         f"the selector {info.selector.describe() if info else ''} matches the "
+                         f"pods of unrelated workloads ({names}); traffic is spread across all "
+                         f"of them. Narrow the selector unless that is intended.",
+                         ("spec", "selector"), tuple(w.id for w in workloads))
+
+
+def ingress_ports(ctx: Context) -> Iterator[Finding]:
+    """`ingress.backend.port.missing`: the backend port must be one of the Service's ports."""
+    for ing in ctx.targets("Ingress"):
+        for edge in ctx.out_edges(ing.id, EdgeType.ROUTES):
+            svc = ctx.resource(edge.target)
+            if svc is None or edge.reference is None or svc.spec.get("type") == "ExternalName":
+                continue
+            wanted = edge.reference.get("port")
+            ports = [_map(p) for p in _list(svc.spec.get("ports"))]
+            if wanted is None or any(p.get("port") == wanted or (
+                    p.get("name") and p.get("name") == wanted) for p in ports):
+                continue
+            by_name = isinstance(wanted, str) and not wanted.isdigit()
+            base = edge.reference.path[:-1]
+            fix: Fix | None = None
+            if len(ports) == 1 and ports[0].get("port") is not None:
+                fix = _port_fix(ing, base, ports[0])
+            offered = ", ".join(f"{p.get('name') or '(unnamed)'}={p.get('port')}" for p in ports)
+            yield ctx.report("ingress.backend.port.missing", ing,
+                             f"{'port name' if by_name else 'port'} {wanted} is not a port of "
+                             f"{svc.label()} (it offers {offered or 'none'}); the route fails.",
+                             (*base, "port"), (svc.id,), fix)
+
+
+def _port_fix(ing: Resource, base: tuple[str | int, ...], port: Mapping[str, Any]) -> Fix | None:
+    if base and base[-1] == "service":
+        return set_field(ing, (*base, "port"), {"number": port["port"]},
+                         f"route to port {port['port']}")
+    if base:
+        return set_field(ing, (*base, "servicePort"), port["port"],
+                         f"route to port {port['port']}")
+    return None
+
+
+def ingress_tls(ctx: Context) -> Iterator[Finding]:
+    """`ingress.tls.secret-type`: a TLS Secret needs tls.crt and tls.key."""
+    for ing in ctx.targets("Ingress"):
+        for edge in ctx.out_edges(ing.id, EdgeType.TLS):
+            secret = ctx.resource(edge.target)
+            if secret is None:
+                continue
+            keys = set(_map(secret.manifest.get("data"))) | set(
+                _map(secret.manifest.get("stringData")))
+            missing = sorted({"tls.crt", "tls.key"} - keys)
+            if missing:
+                yield ctx.report("ingress.tls.secret-type", ing,
+                                 f"{secret.label()} has no {' or '.join(missing)}; the ingress "
+                                 f"controller serves its default certificate.", edge.path,
+                                 (secret.id,))
+
+
+def _keys_of(res: Resource) -> tuple[set[str], set[str]]:
+    """(keys env can read, keys only in binaryData) of a ConfigMap or Secret."""
+    if res.kind == "ConfigMap":
+        data = set(map(str, _map(res.manifest.get("data"))))
+        binary = set(map(str, _map(res.manifest.get("binaryData"))))
+        return data | binary, binary - data
+    return set(map(str, _map(res.manifest.get("data")))) | set(
+        map(str, _map(res.manifest.get("stringData")))), set()
+
+
+def config_keys(ctx: Context) -> Iterator[Finding]:
+    """`ref.key.missing`: keys named by env key refs and volume `items` must exist."""
+    for res in ctx.targets():
+        for edge in ctx.out_edges(res.id):
+            if edge.type not in (EdgeType.ENV, EdgeType.MOUNTS) or edge.reference is None:
+                continue
+            target = ctx.resource(edge.target)
+            if target is None or target.kind not in ("ConfigMap", "Secret"):
+                continue
+            present, binary_only = set(), set()
+            for same in ctx.lookup(target.kind, effective_namespace(target), target.name):
+                keys, binary = _keys_of(same)  # duplicates (resource.duplicate) count together
+                present |= keys
+                binary_only |= binary
+            for key in edge.reference.get("keys", ()) or ():
+                if not key:
+                    continue
+                optional = edge.reference.optional
+                if key not in present:
+                    guess = closest(key, present)
+                    hint = f" Did you mean {guess}?" if guess else ""
+                    yield ctx.report(
+                        "ref.key.missing.optional" if optional else "ref.key.missing", res,
+                        f"{target.label()} has no key {key!r}" + (
+                            "; it is optional, so it is skipped." if optional else
+                            "; the container fails to start." if edge.type == EdgeType.ENV else
+                            "; the volume fails to mount.") + hint,
+                        edge.path, (target.id,))
+                elif key in binary_only and edge.type == EdgeType.ENV:
+                    yield ctx.report("ref.key.binary-env", res,
+                                     f"key {key!r} of {target.label()} is only in binaryData, "
+                                     f"which is not propagated to environment variables.",
+                                     edge.path, (target.id,))
+
+
+def statefulset_service(ctx: Context) -> Iterator[Finding]:
+    """`statefulset.service.*`: serviceName names a headless Service selecting the pods."""
+    for sts in ctx.targets("StatefulSet"):
+        for edge in ctx.out_edges(sts.id, EdgeType.GOVERNS):
+            svc = ctx.resource(edge.target)
+            if svc is None:
+                continue
+            if svc.spec.get("clusterIP") != "None":
+                yield ctx.report("statefulset.service.not-headless", sts,
+                                 f"{svc.label()} is not headless (clusterIP: None), so the pods "
+                                 f"get no stable DNS names (<pod>.{svc.name}).", edge.path,
+                                 (svc.id,), set_field(svc, ("spec", "clusterIP"), "None",
+                                                      f"make {svc.label()} headless"))
+            if not any(e.target == sts.id for e in ctx.out_edges(svc.id, EdgeType.SELECTS)):
+                yield ctx.report("statefulset.service.no-select", sts,
+                                 f"{svc.label()} does not select this StatefulSet's pods, so "
+                                 f"they get no DNS records.", edge.path, (svc.id,))
+
+
+def hpa_targets(ctx: Context) -> Iterator[Finding]:
+    """`hpa.target.replicas`: a workload scaled by an HPA should not pin spec.replicas."""
+    for res in ctx.targets():
+        hpas = ctx.in_edges(res.id, EdgeType.SCALES)
+        if not hpas or get_path(res.manifest, ("spec", "replicas")) is None:
+            continue
+        hpa = ctx.resource(hpas[0].source)
+        yield ctx.report("hpa.target.replicas", res,
+                         f"{hpa.label() if hpa else 'an HPA'} scales this {res.kind}, but "
+                         f"spec.replicas is set: every apply resets the replica count.",
+                         ("spec", "replicas"), tuple(e.source for e in hpas),
+                         set_field(res, ("spec", "replicas"), DELETE,
+                                   "remove spec.replicas (the HPA owns it)"))
+
+
+def policy_selectors(ctx: Context) -> Iterator[Finding]:
+    """`networkpolicy.selector.no-match`, `pdb.selector.no-match`."""
+    for res in ctx.targets("NetworkPolicy", "PodDisruptionBudget"):
+        info = ctx.graph.selector_info(res.id)
+        if info is None or info.selector.is_empty or ctx.out_edges(res.id, EdgeType.SELECTS):
+            continue
+        ctx.depend(res.id, PODS, info.namespace)
+        if operator_pods(ctx, res, info.selector) is not None:
+            continue
+        rule = "networkpolicy.selector.no-match" if res.kind == "NetworkPolicy" else \
+            "pdb.selector.no-match"
+        effect = "the policy applies to no pod" if res.kind == "NetworkPolicy" else \
+            "the budget protects no pod"
+        yield ctx.report(rule, res, f"the selector {info.selector.describe()} matches no pods "
+                         f"in namespace {info.namespace} in the document: {effect}.", info.path)
+
+
+def selector_overlap(ctx: Context) -> Iterator[Finding]:
+    """`workload.selector.overlap`: two controllers in a namespace selecting each other's pods
+    fight over them."""
+    for res in ctx.targets("Deployment", "ReplicaSet", "StatefulSet", "DaemonSet",
+                           "ReplicationController"):
+        selector = own_selector(res)
+        if selector is None or selector.is_empty:
+            continue
+        ns = effective_namespace(res)
+        pair = selector.index_key()  # every pod the selector matches carries this label
+        ctx.depend(res.id, label_key(*pair) if pair else PODS, ns)
+        candidates = _owners_with(ctx, ns, pair) if pair else [
+            r for r in (ctx.resource(i) for i in ctx.graph.pod_owners_in(ns)) if r is not None]
+        for other in candidates:
+            if other.id == res.id or other.kind in ("Pod", "Job", "CronJob"):
+                continue
+            if selector.matches(template_labels(other)):
+                yield ctx.report("workload.selector.overlap", res,
+                                 f"the selector {selector.describe()} also matches the pods of "
+                                 f"{other.label()}; the controllers fight over them.",
+                                 ("spec", "selector"), (other.id,))
+                break
+
+
+def _owners_with(ctx: Context, ns: str, pair: tuple[str, str]) -> list[Resource]:
+    """Pod owners in `ns` whose pods carry the label `pair` (an index built once per run)."""
+    key = f"owners:{ns}"
+    index = ctx.cache.get(key)
+    if index is None:
+        index = {}
+        for rid in ctx.graph.pod_owners_in(ns):
+            owner = ctx.resource(rid)
+            if owner is not None:
+                for item in template_labels(owner).items():
+                    index.setdefault(item, []).append(owner)
+        ctx.cache[key] = index
+    return list(index.get(pair, ()))
+
+
+def _node_ports_of(svc: Resource) -> list[int]:
+    return [n for n in (_map(p).get("nodePort") for p in _list(svc.spec.get("ports")))
+            if isinstance(n, int) and n]
+
+
+def node_ports(ctx: Context) -> Iterator[Finding]:
+    """`service.nodePort.duplicate`: a nodePort may be allocated once in the cluster."""
+    for svc in ctx.targets("Service"):
+        if _node_ports_of(svc):
+            ctx.depend(svc.id, "Service")
+            yield from _node_port_clashes(ctx, svc, _node_port_index(ctx))
+
+
+def _node_port_index(ctx: Context) -> dict[tuple[int, str], list[tuple[Resource, int]]]:
+    index = ctx.cache.get("node_ports")
+    if index is None:
+        index = {}
+        for svc in ctx.of_kind("Service"):
+            for i, port in enumerate(_list(svc.spec.get("ports"))):
+                number = _map(port).get("nodePort")
+                if isinstance(number, int) and number:
+                    key = (number, str(_map(port).get("protocol") or "TCP"))
+                    index.setdefault(key, []).append((svc, i))
+        ctx.cache["node_ports"] = index
+    return index  # type: ignore[no-any-return]
+
+
+def _node_port_clashes(ctx: Context, svc: Resource,
+                       index: dict[tuple[int, str], list[tuple[Resource, int]]]
+                       ) -> Iterator[Finding]:
+    for i, port in enumerate(_list(svc.spec.get("ports"))):
+        number = _map(port).get("nodePort")
+        if not isinstance(number, int) or not number:
+            continue
+        proto = str(_map(port).get("protocol") or "TCP")
+        others = [s for s, _ in index.get((number, proto), ()) if s.id != svc.id]
+        if others:
+            yield ctx.report("service.nodePort.duplicate", svc,
+                             f"nodePort {number}/{proto} is also used by {others[0].label()}; "
+                             f"the second apply is rejected (provided port is already "
+                             f"allocated).", ("spec", "ports", i, "nodePort"),
+                             tuple(s.id for s in others))
+
+
+def duplicates(ctx: Context) -> Iterator[Finding]:
+    """`resource.duplicate`: two resources with the same kind, namespace and name."""
+    for res in ctx.targets():
+        ns = effective_namespace(res)
+        ctx.depend(res.id, name_key(res.kind, res.name), ns)
+        same = [r for r in ctx.lookup(res.kind, ns, res.name) if r.id != res.id]
+        if same and res.name:
+            yield ctx.report("resource.duplicate", res,
+                             f"{res.label()} is defined more than once; applying the document "
+                             f"keeps only the last one.", ("metadata", "name"),
+                             tuple(r.id for r in same))

@@ -1,0 +1,141 @@
+"""Format rules of the workload kinds' own specs (catalogue sections 4-9): template restart
+policies, replica counts, rollout strategies, Job and CronJob rules.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from kubecanvas.model.kinds import get_path, pod_template_path
+from kubecanvas.model.resource import Resource
+from kubecanvas.validation import predicates as p
+from kubecanvas.validation.context import Context
+from kubecanvas.validation.findings import Finding
+from kubecanvas.validation.fixes import set_field
+from kubecanvas.validation.rules_meta import cron_errors
+
+ALWAYS_KINDS = ("Deployment", "ReplicaSet", "StatefulSet", "DaemonSet", "ReplicationController")
+ENUMS: dict[tuple[str, tuple[str, ...]], tuple[str, ...]] = {
+    ("Deployment", ("spec", "strategy", "type")): ("Recreate", "RollingUpdate"),
+    ("StatefulSet", ("spec", "podManagementPolicy")): ("OrderedReady", "Parallel"),
+    ("StatefulSet", ("spec", "updateStrategy", "type")): ("RollingUpdate", "OnDelete"),
+    ("DaemonSet", ("spec", "updateStrategy", "type")): ("RollingUpdate", "OnDelete"),
+    ("Job", ("spec", "completionMode")): ("NonIndexed", "Indexed"),
+    ("CronJob", ("spec", "concurrencyPolicy")): ("Allow", "Forbid", "Replace"),
+}
+COUNTS = ("replicas", "minReadySeconds", "revisionHistoryLimit", "progressDeadlineSeconds",
+          "parallelism", "completions", "activeDeadlineSeconds", "backoffLimit",
+          "ttlSecondsAfterFinished", "startingDeadlineSeconds", "successfulJobsHistoryLimit",
+          "failedJobsHistoryLimit")
+
+
+def _map(value: Any) -> Mapping[str, Any]:
+    return value if isinstance(value, Mapping) else {}
+
+
+def _int(value: Any) -> int | None:
+    return value if isinstance(value, int) and not isinstance(value, bool) else None
+
+
+def workloads(ctx: Context) -> Iterator[Finding]:
+    """`workload.*`, `deploy.*`, `job.*`, `cron.*`, enum values of workload specs."""
+    for res in ctx.targets(*ALWAYS_KINDS, "Job", "CronJob"):
+        for (kind, path), allowed in ENUMS.items():
+            value = get_path(res.manifest, path)
+            if kind == res.kind and value is not None and value not in allowed:
+                yield ctx.report("schema.enum", res, f'unsupported value "{value}": supported '
+                                 f'values: {", ".join(allowed)}', path)
+        yield from _counts(ctx, res, ("spec",), res.spec)
+        if res.kind == "CronJob":
+            job_spec = _map(get_path(res.manifest, ("spec", "jobTemplate", "spec")))
+            yield from _counts(ctx, res, ("spec", "jobTemplate", "spec"), job_spec)
+        yield from _restart_policy(ctx, res)
+        if res.kind == "Deployment":
+            yield from _deployment_strategy(ctx, res)
+        if res.kind == "CronJob":
+            yield from _cron(ctx, res)
+
+
+def _counts(ctx: Context, res: Resource, base: tuple[str, ...],
+            spec: Mapping[str, Any]) -> Iterator[Finding]:
+    for key in COUNTS:
+        value = _int(spec.get(key))
+        if value is not None and value < 0:
+            yield ctx.report("workload.counts", res, f"invalid value {value}: must be greater "
+                             f"than or equal to 0", (*base, key))
+    minimum, deadline = _int(spec.get("minReadySeconds")), _int(spec.get("progressDeadlineSeconds"))
+    if res.kind == "Deployment" and deadline is not None and deadline <= (minimum or 0):
+        yield ctx.report("deploy.progressDeadline>minReady", res,
+                         f"invalid value {deadline}: must be greater than minReadySeconds",
+                         (*base, "progressDeadlineSeconds"))
+
+
+def _restart_policy(ctx: Context, res: Resource) -> Iterator[Finding]:
+    tpath = pod_template_path(res)
+    if not tpath:
+        return
+    spec = _map(get_path(res.manifest, (*tpath, "spec")))
+    policy = spec.get("restartPolicy", "Always")  # the PodSpec default
+    path = (*tpath, "spec", "restartPolicy")
+    if res.kind in ("Job", "CronJob"):
+        if policy not in ("OnFailure", "Never"):
+            written = "not set (it defaults to Always)" if "restartPolicy" not in spec else \
+                f'"{policy}"'
+            yield ctx.report("job.template.restartPolicy", res,
+                             f"restartPolicy is {written}; a Job's pods need OnFailure or Never",
+                             path, fix=set_field(res, path, "OnFailure",
+                                                 "set restartPolicy to OnFailure"))
+        elif _map(get_path(res.manifest, (*tpath[:-1], "podFailurePolicy"))) and policy != "Never":
+            yield ctx.report("job.podFailurePolicy.never", res, 'only "Never" is supported '
+                             "when podFailurePolicy is specified", path)
+    elif policy != "Always":
+        yield ctx.report("workload.template.restartPolicy", res,
+                         f'unsupported value "{policy}": a {res.kind} only supports "Always"',
+                         path, fix=set_field(res, path, "Always", "set restartPolicy to Always"))
+    if res.kind in ALWAYS_KINDS and spec.get("activeDeadlineSeconds") is not None:
+        yield ctx.report("workload.template.activeDeadlineSeconds", res,
+                         f"activeDeadlineSeconds in {res.kind} is not supported",
+                         (*tpath, "spec", "activeDeadlineSeconds"))
+
+
+def _deployment_strategy(ctx: Context, res: Resource) -> Iterator[Finding]:
+    strategy = _map(res.spec.get("strategy"))
+    rolling = strategy.get("rollingUpdate")
+    base = ("spec", "strategy", "rollingUpdate")
+    if strategy.get("type") == "Recreate" and rolling is not None:
+        yield ctx.report("deploy.strategy.recreate", res, "may not be specified when strategy "
+                         "type is 'Recreate'", base)
+        return
+    values = {}
+    for key in ("maxSurge", "maxUnavailable"):
+        value = _map(rolling).get(key)
+        if value is None:
+            continue
+        errors = p.int_or_percent(value)
+        if errors:
+            yield ctx.report("deploy.rollingUpdate.values", res,
+                             f"invalid value {value!r}: {errors[0]}", (*base, key))
+        else:
+            values[key] = value
+    if values.get("maxUnavailable") in (0, "0%") and values.get("maxSurge") in (0, "0%"):
+        yield ctx.report("deploy.rollingUpdate.bothZero", res,
+                         "maxUnavailable may not be 0 when maxSurge is 0",
+                         (*base, "maxUnavailable"))
+    unavailable = values.get("maxUnavailable")
+    if isinstance(unavailable, str) and int(unavailable[:-1]) > 100:
+        yield ctx.report("deploy.rollingUpdate.gt100", res, "must not be greater than 100%",
+                         (*base, "maxUnavailable"))
+
+
+def _cron(ctx: Context, res: Resource) -> Iterator[Finding]:
+    schedule = res.spec.get("schedule")
+    if isinstance(schedule, str) and schedule:
+        errors = cron_errors(schedule)
+        if errors:
+            yield ctx.report("cron.schedule.syntax", res, f'invalid schedule "{schedule}": '
+                             f'{"; ".join(errors)}', ("spec", "schedule"))
+    zone = res.spec.get("timeZone")
+    if zone is not None and (zone == "" or zone == "Local"):
+        yield ctx.report("cron.timeZone", res, "timeZone must be nil or an explicit IANA time "
+                         "zone (for example Europe/Berlin)", ("spec", "timeZone"))

@@ -1,0 +1,1 @@
+"""Data shipped with KubeCanvas: example diagrams, lessons and images (no code)."""

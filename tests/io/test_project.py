@@ -1,0 +1,173 @@
+"""The project file: save -> load equality, versions, migrations, damaged files."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from io_strategies import manifests
+
+from kubecanvas.io import ProjectError, load_paths, load_project, save_project
+from kubecanvas.io import project as project_module
+from kubecanvas.model.document import Document
+from kubecanvas.model.resource import Origin, Resource
+
+
+def sample(tmp_path: Path) -> Document:
+    manifests_dir = tmp_path / "manifests"
+    manifests_dir.mkdir()
+    (manifests_dir / "app.yaml").write_text(
+        "apiVersion: v1\nkind: Service\nmetadata: {name: web}\n---\n"
+        "apiVersion: v1\nkind: List\nitems:\n- {apiVersion: v1, kind: ConfigMap, metadata: {name: c}}\n")
+    resources = load_paths([manifests_dir]).resources
+    resources.append(Resource({"apiVersion": "v1", "kind": "Namespace", "metadata": {"name": "n"}},
+                              position=(10.5, -3.0), pinned=True))
+    document = Document(resources)
+    document.settings.kube_version = "1.30"
+    document.settings.ignored = {("KC001", "*"), ("KC002", resources[0].id)}
+    document.settings.view = {"zoom": 1.5, "center": [1, 2]}
+    return document
+
+
+def test_save_then_load_gives_the_same_document(tmp_path):
+    document = sample(tmp_path)
+    path = tmp_path / "design.kcanvas"
+    save_project(document, path)
+    data = json.loads(path.read_text())
+    assert (data["format"], data["version"]) == ("kubecanvas-project", 1)
+    assert data["resources"][0]["origin"]["file"] == "manifests/app.yaml"
+    assert data["settings"]["ignored"] == sorted(data["settings"]["ignored"])
+    loaded = load_project(path)
+    assert list(loaded) == list(document)
+    assert loaded.settings == document.settings
+    assert loaded.get(document.ids()[1]).origin.item_index == 0
+    assert loaded.get(document.ids()[0]).origin.digest == document.get(document.ids()[0]).origin.digest
+    item = loaded.get(document.ids()[1]).origin
+    assert item.lines is not None and item.line_of(("metadata", "name")) == 8
+
+
+def test_line_lookups_are_not_restored_from_a_changed_file(tmp_path):
+    document = sample(tmp_path)
+    save_project(document, tmp_path / "p.kcanvas")
+    app = tmp_path / "manifests" / "app.yaml"
+    app.write_text("# moved down\n" + app.read_text())
+    loaded = load_project(tmp_path / "p.kcanvas")
+    origin = loaded.get(document.ids()[0]).origin
+    assert origin.lines is None and origin.line_of(("metadata", "name")) == 1
+
+
+def test_moved_project_still_finds_its_manifests(tmp_path):
+    (tmp_path / "a").mkdir()
+    document = sample(tmp_path / "a")
+    save_project(document, tmp_path / "a" / "p.kcanvas")
+    (tmp_path / "a").rename(tmp_path / "b")
+    loaded = load_project(tmp_path / "b" / "p.kcanvas")
+    assert loaded.get(document.ids()[0]).origin.file == str(tmp_path / "b" / "manifests" / "app.yaml")
+
+
+origins = st.one_of(st.none(), st.builds(
+    Origin, file=st.sampled_from(["/abs/x.yaml", "-"]), line=st.integers(1, 999),
+    column=st.integers(1, 99), doc_index=st.integers(0, 9),
+    item_index=st.one_of(st.none(), st.integers(0, 9)),
+    source=st.one_of(st.none(), st.text(max_size=10))))
+resources = st.builds(
+    Resource, manifest=manifests(), id=st.uuids().map(lambda u: u.hex),
+    position=st.tuples(st.floats(allow_nan=False, allow_infinity=False, width=64),
+                       st.floats(allow_nan=False, allow_infinity=False)),
+    pinned=st.booleans(), origin=origins, original=st.one_of(st.none(), manifests()))
+
+
+@settings(max_examples=60, deadline=None,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@given(st.lists(resources, max_size=4, unique_by=lambda r: r.id),
+       st.one_of(st.none(), st.text(max_size=8)),
+       st.sets(st.tuples(st.text(max_size=5), st.text(max_size=5)), max_size=3))
+def test_save_load_round_trip(tmp_path, items, kube_version, ignored):
+    document = Document(items)
+    document.settings.kube_version = kube_version
+    document.settings.ignored = ignored
+    path = tmp_path / "rt.kcanvas"
+    save_project(document, path)
+    loaded = load_project(path)
+    assert list(loaded) == list(document)
+    assert loaded.settings == document.settings
+
+
+def test_newer_version_is_refused(tmp_path):
+    path = tmp_path / "future.kcanvas"
+    path.write_text(json.dumps({"format": "kubecanvas-project", "version": 99, "resources": []}))
+    with pytest.raises(ProjectError, match="written by a newer KubeCanvas") as info:
+        load_project(path)
+    assert str(path) in str(info.value)
+
+
+@pytest.mark.parametrize(("content", "expected"), [
+    ('{"format": "kubecanvas-project",\n "version": 1,\n "resources": [}', "line 3, column"),
+    ("[]", "the file must be an object"),
+    ('{"format": "other"}', "not a KubeCanvas project"),
+    ('{"format": "kubecanvas-project", "version": 1, "resources": [{"id": "a"}]}',
+     "resources[0].manifest must be an object"),
+    ('{"format": "kubecanvas-project", "version": 1, "resources": [{"id": "a", "manifest": {},'
+     ' "position": [1, "x"]}]}', "resources[0].position must be a number"),
+    ('{"format": "kubecanvas-project", "version": 1, "resources": [{"id": "a", "manifest": {}},'
+     ' {"id": "a", "manifest": {}}]}', "repeats the id"),
+    ('{"format": "kubecanvas-project", "version": 1, "resources": [], "settings": '
+     '{"ignored": [["only-one"]]}}', "settings.ignored[0]"),
+    ('{"format": "kubecanvas-project", "version": 1, "resources": [{"id": "a", "manifest": '
+     '{"x": NaN}}]}', "NaN"),
+    ('{"format": "kubecanvas-project", "version": true, "resources": []}', "whole number"),
+])
+def test_damaged_files_name_the_file_and_the_place(tmp_path, content, expected):
+    path = tmp_path / "bad.kcanvas"
+    path.write_text(content)
+    with pytest.raises(ProjectError) as info:
+        load_project(path)
+    assert str(path) in str(info.value)
+    assert expected in str(info.value)
+    assert path.read_text() == content
+
+
+def test_missing_file_is_a_project_error(tmp_path):
+    with pytest.raises(ProjectError, match="cannot read"):
+        load_project(tmp_path / "none.kcanvas")
+
+
+def test_migrations_upgrade_older_files(tmp_path, monkeypatch):
+    """Pretend the current format is 3 and files of version 1 and 2 need upgrading."""
+
+    def v1_to_v2(data: dict) -> dict:
+        data = dict(data)
+        data["resources"] = [{**r, "position": [r.pop("x"), r.pop("y")]} for r in data["resources"]]
+        return data
+
+    def v2_to_v3(data: dict) -> dict:
+        return {**data, "settings": {"kube_version": data.pop("kubernetes", None)}}
+
+    monkeypatch.setattr(project_module, "VERSION", 3)
+    monkeypatch.setattr(project_module, "MIGRATIONS", {1: v1_to_v2, 2: v2_to_v3})
+    path = tmp_path / "old.kcanvas"
+    path.write_text(json.dumps({
+        "format": "kubecanvas-project", "version": 1, "kubernetes": "1.29",
+        "resources": [{"id": "r1", "manifest": {"kind": "Namespace"}, "x": 4, "y": 5}]}))
+    document = load_project(path)
+    assert document.get("r1").position == (4.0, 5.0)
+    assert document.settings.kube_version == "1.29"
+    monkeypatch.setattr(project_module, "MIGRATIONS", {2: v2_to_v3})
+    with pytest.raises(ProjectError, match="can no longer read"):
+        load_project(path)
+
+
+def test_unsaveable_values_raise_and_keep_the_old_file(tmp_path):
+    path = tmp_path / "p.kcanvas"
+    save_project(Document(), path)
+    before = path.read_text()
+    bad = Document([Resource({"kind": "ConfigMap", "data": {1: "x"}})])
+    with pytest.raises(ProjectError, match="not a string"):
+        save_project(bad, path)
+    bad = Document([Resource({"kind": "ConfigMap", "data": {"x": {1, 2}}})])
+    with pytest.raises(ProjectError, match="cannot be stored"):
+        save_project(bad, path)
+    assert path.read_text() == before
