@@ -14,9 +14,11 @@ import sys
 from collections.abc import Sequence
 
 #: First arguments that select the command line rather than the editor.
-CLI_COMMANDS = frozenset({"import", "export", "validate"})
+CLI_COMMANDS = frozenset({"import", "export", "validate", "cluster"})
 CLI_OPTIONS = frozenset({"--version", "-V", "--help", "-h"})
 EDITOR_MODULE = "kubecanvas.ui.app"
+#: `kubecanvas render` draws with the editor's own scene, so it lives in the ui package.
+RENDER_MODULE = "kubecanvas.ui.render_cli"
 
 
 def wants_cli(args: Sequence[str]) -> bool:
@@ -37,10 +39,10 @@ def wants_cli(args: Sequence[str]) -> bool:
     return "." not in first and "/" not in first and os.sep not in first
 
 
-def run_editor(args: Sequence[str]) -> int:
-    """Start the editor, or explain clearly why it cannot start."""
+def run_editor(args: Sequence[str], module: str = EDITOR_MODULE) -> int:
+    """Start the editor (or `render`), or explain clearly why it cannot start."""
     try:
-        editor = importlib.import_module(EDITOR_MODULE)
+        editor = importlib.import_module(module)
     except ImportError as exc:
         missing = getattr(exc, "name", None) or ""
         if missing.startswith(("PySide6", "shiboken6")):
@@ -51,13 +53,15 @@ def run_editor(args: Sequence[str]) -> int:
         print(f"kubecanvas: error: {hint}. The command line still works: "
               f"kubecanvas --help", file=sys.stderr)
         return 2
-    result = editor.run(list(args))
+    result = editor.main(list(args)) if module == RENDER_MODULE else editor.run(list(args))
     return int(result) if result is not None else 0
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the `kubecanvas` console script and of `python -m kubecanvas`."""
     args = list(sys.argv[1:] if argv is None else argv)
+    if args[:1] == ["render"]:
+        return run_editor(args[1:], RENDER_MODULE)
     if wants_cli(args):
         from kubecanvas.cli.main import main as cli_main
 

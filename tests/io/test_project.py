@@ -83,7 +83,7 @@ resources = st.builds(
 @settings(max_examples=60, deadline=None,
           suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
 @given(st.lists(resources, max_size=4, unique_by=lambda r: r.id),
-       st.one_of(st.none(), st.text(max_size=8)),
+       st.one_of(st.none(), st.from_regex(r"v?1\.[0-9]{1,2}(\.[0-9]{1,2})?", fullmatch=True)),
        st.sets(st.tuples(st.text(max_size=5), st.text(max_size=5)), max_size=3))
 def test_save_load_round_trip(tmp_path, items, kube_version, ignored):
     document = Document(items)
@@ -171,3 +171,33 @@ def test_unsaveable_values_raise_and_keep_the_old_file(tmp_path):
     with pytest.raises(ProjectError, match="cannot be stored"):
         save_project(bad, path)
     assert path.read_text() == before
+
+
+def test_a_damaged_older_file_fails_its_migration_with_a_project_error(tmp_path, monkeypatch):
+    def v1_to_v2(data: dict) -> dict:
+        return {**data, "resources": [{**r, "position": [r["x"], r["y"]]}
+                                      for r in data["resources"]]}
+
+    monkeypatch.setattr(project_module, "VERSION", 2)
+    monkeypatch.setattr(project_module, "MIGRATIONS", {1: v1_to_v2})
+    path = tmp_path / "old.kcanvas"
+    path.write_text(json.dumps({"format": "kubecanvas-project", "version": 1,
+                                "resources": [{"id": "r1", "manifest": {}, "x": 4}]}))
+    with pytest.raises(ProjectError, match="cannot be upgraded from project format version 1") \
+            as info:
+        load_project(path)
+    assert str(path) in str(info.value)
+
+
+def test_a_kube_version_that_is_not_one_is_neither_saved_nor_loaded(tmp_path):
+    document = Document()
+    document.settings.kube_version = "latest"
+    path = tmp_path / "p.kcanvas"
+    with pytest.raises(ProjectError, match="'latest' is not a Kubernetes version"):
+        save_project(document, path)
+    assert not path.exists()
+    path.write_text('{"format": "kubecanvas-project", "version": 1, "resources": [], '
+                    '"settings": {"kube_version": "0"}}')
+    with pytest.raises(ProjectError, match="settings.kube_version '0'") as info:
+        load_project(path)
+    assert str(path) in str(info.value)

@@ -61,6 +61,13 @@ def laid_out(resources: list[Resource], **kw: Any) -> tuple[Document, dict[str, 
     return doc, auto_layout(doc, WiringGraph(doc, subscribe=False), **kw)
 
 
+def drawn(doc: Document, positions: dict[str, tuple[float, float]]) -> dict[str, tuple[float, float]]:
+    """The positions of resources drawn as nodes: a Namespace with members is drawn as a frame."""
+    used = {r.namespace for r in doc if r.kind != "Namespace"}
+    return {rid: p for rid, p in positions.items()
+            if not (doc.get(rid).kind == "Namespace" and doc.get(rid).name in used)}
+
+
 def assert_no_overlap(positions: dict[str, tuple[float, float]]) -> None:
     cells: dict[tuple[int, int], list[tuple[float, float]]] = {}
     for x, y in positions.values():
@@ -80,7 +87,7 @@ def test_every_resource_gets_a_position_including_unknown_and_cluster_scoped() -
              spec={"containers": []}), res("ConfigMap", "c", None)]
     doc, pos = laid_out(items)
     assert set(pos) == set(doc.ids())
-    assert_no_overlap(pos)
+    assert_no_overlap(drawn(doc, pos))
 
 
 @pytest.mark.parametrize(("kind", "layer"), [
@@ -194,7 +201,7 @@ def test_five_thousand_resources_lay_out_fast_without_overlap() -> None:
     pos = auto_layout(doc, graph)
     elapsed = time.perf_counter() - started
     assert len(pos) == 5000
-    assert_no_overlap(pos)
+    assert_no_overlap(drawn(doc, pos))
     assert elapsed < 2.0, f"layout of 5,000 resources took {elapsed:.2f}s"
     width = max(x for x, _ in pos.values()) - min(x for x, _ in pos.values())
     height = max(y for _, y in pos.values()) - min(y for _, y in pos.values())
@@ -227,3 +234,74 @@ def test_any_document_gets_distinct_non_overlapping_places(
         x, y = free[rid]
         assert all(abs(x - pos[p][0]) >= NODE_WIDTH or abs(y - pos[p][1]) >= NODE_HEIGHT
                    for p in pinned)
+
+
+def _storage_app() -> list[Resource]:
+    claim = res("PersistentVolumeClaim", "data", spec={
+        "accessModes": ["ReadWriteOnce"], "storageClassName": "manual", "volumeName": "pv-data",
+        "resources": {"requests": {"storage": "1Gi"}}})
+    volume = res("PersistentVolume", "pv-data", None, spec={
+        "capacity": {"storage": "1Gi"}, "accessModes": ["ReadWriteOnce"],
+        "storageClassName": "manual", "hostPath": {"path": "/d"}})
+    ingress = res("Ingress", "web", api="networking.k8s.io/v1", spec={
+        "ingressClassName": "nginx", "defaultBackend": {"service": {
+            "name": "web", "port": {"number": 80}}}})
+    return [res("Namespace", "shop", None), ingress, service("web", {"app": "web"}),
+            deployment("web", {"app": "web"}, volumes=[
+                {"name": "d", "persistentVolumeClaim": {"claimName": "data"}}]),
+            claim, volume, res("StorageClass", "manual", None, api="storage.k8s.io/v1",
+                               provisioner="kubernetes.io/no-provisioner"),
+            res("IngressClass", "nginx", None, api="networking.k8s.io/v1",
+                spec={"controller": "k8s.io/ingress-nginx"}),
+            res("ClusterRole", "unused", None, api="rbac.authorization.k8s.io/v1")]
+
+
+def test_used_cluster_resources_sit_under_what_uses_them() -> None:
+    doc, pos = laid_out(_storage_app())
+    at = {r.name if r.kind not in ("Service", "Deployment") else r.kind: pos[r.id] for r in doc}
+    _, blocks = layout_blocks(doc, WiringGraph(doc, subscribe=False))
+    assert [b.namespace for b in blocks] == ["shop", ""]  # only the unused ClusterRole is apart
+    framed = [p for name, p in at.items() if name in ("web", "Service", "Deployment", "data")]
+    frame_bottom = max(y for _, y in framed) + NODE_HEIGHT
+    assert at["nginx"][0] == at["web"][0] and at["nginx"][1] > frame_bottom  # under its Ingress
+    assert at["pv-data"][0] == at["data"][0] and at["pv-data"][1] > frame_bottom  # under claim
+    assert at["manual"][0] == at["pv-data"][0] and at["manual"][1] > at["pv-data"][1]
+    namespaced_width = max(x for x, _ in framed) + NODE_WIDTH
+    assert max(x for x, _ in (at["nginx"], at["pv-data"], at["manual"])) < namespaced_width
+    assert_no_overlap(drawn(doc, pos))
+
+
+def test_namespace_resource_takes_the_corner_of_its_frame_not_a_slot() -> None:
+    doc, pos = laid_out(_storage_app())
+    namespace = next(r for r in doc if r.kind == "Namespace")
+    _, blocks = layout_blocks(doc, WiringGraph(doc, subscribe=False))
+    assert pos[namespace.id] == blocks[0].origin
+    assert namespace.id not in {rid for b in blocks for column in b.columns for rid in column}
+
+
+def test_volumes_of_claims_in_one_column_sit_side_by_side_not_behind_each_other() -> None:
+    items = []
+    for name in ("a", "b"):
+        items += [res("PersistentVolumeClaim", name, spec={
+                      "accessModes": ["ReadWriteOnce"], "volumeName": f"pv-{name}",
+                      "storageClassName": "", "resources": {"requests": {"storage": "1Gi"}}}),
+                  res("PersistentVolume", f"pv-{name}", None, spec={
+                      "capacity": {"storage": "1Gi"}, "accessModes": ["ReadWriteOnce"],
+                      "storageClassName": "", "hostPath": {"path": f"/{name}"}})]
+    doc, pos = laid_out(items)
+    at = {r.name: pos[r.id] for r in doc}
+    assert at["pv-a"][1] == at["pv-b"][1] > at["b"][1]  # one row under the frame
+    assert abs(at["pv-a"][0] - at["pv-b"][0]) == NODE_WIDTH + 110.0
+
+
+def test_blocks_pack_so_zoom_to_fit_shows_them_largest() -> None:
+    # a wide namespace and a tall column of unrelated cluster roles: side by side fits a
+    # landscape screen far better than one under the other
+    items = [service("a", {"app": "a"}), deployment("a", {"app": "a"}),
+             res("ConfigMap", "c"), res("NetworkPolicy", "p", api="networking.k8s.io/v1")]
+    items += [res("ClusterRole", f"role-{i}", None, "rbac.authorization.k8s.io/v1")
+              for i in range(6)]
+    doc, _ = laid_out(items)
+    _, blocks = layout_blocks(doc, WiringGraph(doc, subscribe=False))
+    assert [b.namespace for b in blocks] == ["shop", ""]
+    assert blocks[0].origin[1] == blocks[1].origin[1]  # one shelf

@@ -70,14 +70,17 @@ def no_param_dialogs(monkeypatch):
 
 
 @pytest.fixture(autouse=True)
-def private_app_data():
-    """Autosave copies go to Qt's test folder, emptied around each test."""
+def private_app_data(monkeypatch, tmp_path: Path):
+    """Autosave copies go to Qt's test folder under a home of this test's own, emptied around
+    each test: `~/.qttest` is shared by every test run on the machine, so another run's
+    recovery copy must not show up here."""
     import shutil
 
     from PySide6.QtCore import QStandardPaths
 
     from kubecanvas.ui.autosave import recovery_dir
 
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
     QStandardPaths.setTestModeEnabled(True)
     shutil.rmtree(recovery_dir(), ignore_errors=True)
     yield

@@ -38,3 +38,30 @@ def test_saving_removes_the_recovery_copy(make_window, tmp_path: Path):
     window.autosaver.save_now()
     window.undo_stack.undo()  # back to the saved state: nothing to recover
     assert not pending_recoveries()
+
+
+def test_a_change_is_copied_soon_and_steady_editing_does_not_postpone_it(make_window, qtbot):
+    web = deployment("web")
+    window = make_window([web])
+    saver = window.autosaver
+    saver.countdown.setInterval(300)
+    assert not saver.countdown.isActive()
+    window.editor.push(SetField(web.id, ("spec", "replicas"), 2))
+    assert saver.countdown.isActive()
+    remaining = saver.countdown.remainingTime()
+    qtbot.wait(100)
+    window.editor.push(SetField(web.id, ("spec", "replicas"), 3))  # does not restart it
+    assert saver.countdown.remainingTime() < remaining
+    qtbot.waitUntil(lambda: bool(pending_recoveries()), timeout=2000)
+    [recovery] = pending_recoveries()
+    assert recovery.load().document.get(web.id).spec["replicas"] == 3
+
+
+def test_a_new_session_stops_following_the_old_document(make_window):
+    web = deployment("web")
+    window = make_window([web])
+    old = window.session
+    window.set_session(type(old).create())
+    window.autosaver.countdown.stop()
+    old.document.set_manifest(web.id, {**web.manifest, "kind": "Deployment"})
+    assert not window.autosaver.countdown.isActive()

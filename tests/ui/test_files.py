@@ -26,8 +26,11 @@ def test_example_opens_on_the_canvas_and_validates_clean(make_window):
     assert len({r.position for r in session.document}) == len(session.document)  # laid out
     window = make_window([])
     window.set_session(session)
-    assert len([n for n in window.scene.nodes.values() if not n.ghost]) == len(session.document)
+    nodes = [n for n in window.scene.nodes.values() if not n.ghost]
+    frames = window.scene.namespace_frames  # the Namespace resource is drawn as its frame
+    assert len(nodes) + len(frames) == len(session.document)
     assert "shop" in window.scene.frames
+    assert [f.namespace for f in frames.values()] == ["shop"]
 
 
 def test_save_project_and_reopen_keeps_manifests_and_positions(make_window, tmp_path: Path):
@@ -108,7 +111,7 @@ def test_every_corpus_app_opens_on_a_canvas(corpus: Path, qtbot):
             continue
         scene = CanvasScene(session.document, session.graph)
         resources = [n for n in scene.nodes.values() if not n.ghost]
-        assert len(resources) == len(session.document), app
+        assert len(resources) + len(scene.namespace_frames) == len(session.document), app
         scene.detach()
 
 

@@ -29,10 +29,10 @@ def test_env_keeps_value_from_entries() -> None:
     spec = _spec(dep, "Env")
     current = [{"name": "A", "value": "1"},
                {"name": "PW", "valueFrom": {"secretKeyRef": {"name": "db", "key": "pw"}}}]
-    assert to_text(spec, current) == "A=1"
-    assert parse_text(spec, "A=2, B=x", current) == [
-        {"name": "A", "value": "2"}, {"name": "B", "value": "x"}, current[1]]
-    assert parse_text(spec, "", current) == [current[1]]
+    assert to_text(spec, current) == "A=1; PW=secret:db/pw"
+    assert parse_text(spec, "A=2; B=x, y; PW=secret:db/pw", current) == [
+        {"name": "A", "value": "2"}, {"name": "B", "value": "x, y"}, current[1]]
+    assert parse_text(spec, "", current) is None
     with pytest.raises(ValueError, match="NAME=value"):
         parse_text(spec, "A", current)
 

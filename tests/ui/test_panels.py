@@ -141,6 +141,7 @@ def test_secret_values_are_hidden_until_asked(make_window):
     window = make_window([secret])
     window.scene.select_ids([secret.id])
     inspector = window.inspector
+    inspector.split.setCurrentIndex(1)  # the YAML tab
     assert inspector.reveal_button.isVisible() and not inspector.yaml_edit.isVisible()
     inspector.reveal_button.click()
     assert inspector.yaml_edit.isVisible() and "hunter2" in inspector.yaml_edit.toPlainText()

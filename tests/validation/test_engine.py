@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 import copy
 
 from hypothesis import HealthCheck, given, settings
@@ -109,7 +111,28 @@ def _make(kind: str, name: str, ns: str | None) -> Resource:
     if kind == "NetworkPolicy":
         return Resource({"apiVersion": "networking.k8s.io/v1", "kind": kind,
                          "metadata": {"name": name, **_ns(ns)},
-                         "spec": {"podSelector": {"matchLabels": {"app": name}}}})
+                         "spec": {"podSelector": {"matchLabels": {"app": name}},
+                                  "ingress": [{"from": [{"podSelector": {
+                                      "matchLabels": {"app": name}}}]}]}})
+    if kind == "Namespace":
+        return Resource({"apiVersion": "v1", "kind": kind, "metadata": {"name": ns or name}})
+    if kind in ("ServiceAccount", "Role"):
+        return Resource({"apiVersion": "rbac.authorization.k8s.io/v1" if kind == "Role" else "v1",
+                         "kind": kind, "metadata": {"name": name, **_ns(ns)}})
+    if kind == "PodDisruptionBudget":
+        return Resource({"apiVersion": "policy/v1", "kind": kind,
+                         "metadata": {"name": name, **_ns(ns)},
+                         "spec": {"minAvailable": 2, "selector": {"matchLabels": {"app": name}}}})
+    if kind == "IngressClass":
+        return Resource({"apiVersion": "networking.k8s.io/v1", "kind": kind, "metadata": {
+            "name": name, "annotations": {"ingressclass.kubernetes.io/is-default-class": "true"}},
+            "spec": {"controller": "example.com/ingress"}})
+    if kind == "RoleBinding":
+        return Resource({"apiVersion": "rbac.authorization.k8s.io/v1", "kind": kind,
+                         "metadata": {"name": name, **_ns(ns)},
+                         "roleRef": {"apiGroup": "rbac.authorization.k8s.io", "kind": "Role",
+                                     "name": name},
+                         "subjects": [{"kind": "ServiceAccount", "name": name}]})
     if kind == "Secret":
         return Resource({"apiVersion": "v1", "kind": kind, "metadata": {"name": name, **_ns(ns)},
                          "type": "kubernetes.io/tls",
@@ -130,7 +153,9 @@ def _make(kind: str, name: str, ns: str | None) -> Resource:
 
 
 KINDS = ["Deployment", "Service", "ConfigMap", "Ingress", "PersistentVolumeClaim",
-         "PersistentVolume", "HorizontalPodAutoscaler", "NetworkPolicy", "Secret", "StatefulSet"]
+         "PersistentVolume", "HorizontalPodAutoscaler", "NetworkPolicy", "Secret", "StatefulSet",
+         "Namespace", "ServiceAccount", "Role", "RoleBinding", "PodDisruptionBudget",
+         "IngressClass"]
 add_op = st.tuples(st.just("add"), st.sampled_from(KINDS), st.sampled_from(NAMES),
                    st.sampled_from(NAMESPACES))
 edit_op = st.tuples(st.sampled_from(["label", "rename", "remove", "namespace", "port",
@@ -184,7 +209,7 @@ def _signature(findings):
              f.fix.description if f.fix else None) for f in findings]
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=int(os.environ.get("KUBECANVAS_PROPERTY_EXAMPLES", "60")), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(ops)
 def test_incremental_findings_equal_full_check(operations):
     d = Document()

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import sys
 from pathlib import Path
 from typing import Any
@@ -18,12 +19,13 @@ from kubecanvas.cli import inputs
 from kubecanvas.cli.errors import EXIT_FINDINGS, EXIT_OK, CliError, warn
 from kubecanvas.cli.report import error_count, to_text_report
 from kubecanvas.io.atomic import atomic_write_text
+from kubecanvas.io.helm_chart import HelmChartError, build_chart, write_chart
 from kubecanvas.io.writeback import WriteBackError, write_back
 from kubecanvas.io.yaml_out import dump_resources, write_folder
 from kubecanvas.model.document import Document
 from kubecanvas.validation.findings import Finding, Severity
 
-HELP = "write kubectl-ready YAML from YAML inputs or a .kcanvas project"
+HELP = "write kubectl-ready YAML (or a Helm chart) from YAML inputs or a .kcanvas project"
 DESCRIPTION = """\
 Export a design as YAML that `kubectl apply -f` accepts, in the order a cluster needs
 (Namespaces, StorageClasses, PVs, PVCs, ServiceAccounts, ConfigMaps, Secrets, Services,
@@ -33,6 +35,11 @@ workloads, Ingresses, HPAs, the rest).
   -o DIR/         one file per resource plus kustomization.yaml (a trailing / or an existing
                   folder selects this)
   -o -            standard output (the default)
+  --helm-chart DIR
+                  a Helm chart: Chart.yaml, values.yaml with names, images, replicas,
+                  container resources and Service ports per resource (web.image,
+                  web.replicas...), and templates/<kind>-<name>.yaml; `helm template` of it
+                  with its own values gives back the same manifests
   --write-back    each resource back into the file it was imported from; untouched documents
                   stay byte for byte, comments included (-o FILE then receives resources that
                   have no file)
@@ -51,6 +58,10 @@ def add_parser(commands: Any) -> None:
                         help="out.yaml, DIR/ or - (default: - unless --write-back)")
     parser.add_argument("--write-back", action="store_true",
                         help="write resources back to the files they came from")
+    parser.add_argument("--helm-chart", metavar="DIR",
+                        help="write a Helm chart into DIR instead of plain YAML")
+    parser.add_argument("--chart-name", metavar="NAME",
+                        help="name of the Helm chart (default: the folder's name)")
     parser.add_argument("--force", action="store_true",
                         help="export even when there are error findings")
     inputs.add_common_options(parser)
@@ -61,8 +72,9 @@ def _is_folder_target(output: str) -> bool:
     return output.endswith(("/", os.sep)) or os.path.isdir(output)
 
 
-def _refuse_or_warn(document: Document, findings: list[Finding], loaded: inputs.Loaded,
+def refuse_or_warn(document: Document, findings: list[Finding], loaded: inputs.Loaded,
                     force: bool) -> None:
+    """Stop (exit 1) while error findings remain, unless forced; warn about the rest."""
     errors = error_count(findings, loaded.problems)
     warnings = sum(f.severity is Severity.WARNING for f in findings)
     if errors and not force:
@@ -89,13 +101,30 @@ def _write_back(document: Document, output: str | None) -> None:
     print(f"kubecanvas: wrote {len(result.written)} file(s) back", file=sys.stderr)
 
 
+def _write_chart(document: Document, args: argparse.Namespace) -> None:
+    if args.output is not None or args.write_back:
+        raise CliError("--helm-chart writes a chart folder; it cannot be combined with -o or "
+                       "--write-back")
+    folder = Path(args.helm_chart)
+    name = args.chart_name or re.sub(r"[^a-z0-9-]+", "-", folder.resolve().name.lower()).strip("-")
+    try:
+        written = write_chart(build_chart(document, name), folder)
+    except HelmChartError as exc:
+        raise CliError(str(exc)) from None
+    print(f"kubecanvas: wrote Helm chart {name!r} ({len(written)} file(s)) to {folder}",
+          file=sys.stderr)
+
+
 def run(args: argparse.Namespace) -> int:
     version = inputs.check_kube_version(args.kube_version)
     loaded = inputs.load_inputs(args.inputs, strip_cluster_fields=args.strip_cluster_fields,
                                 ignore_file=args.ignore_file)
     document = loaded.document
     findings = inputs.validate(loaded, version)
-    _refuse_or_warn(document, findings, loaded, args.force)
+    refuse_or_warn(document, findings, loaded, args.force)
+    if args.helm_chart is not None:
+        _write_chart(document, args)
+        return EXIT_OK
     if args.write_back:
         _write_back(document, args.output)
         return EXIT_OK

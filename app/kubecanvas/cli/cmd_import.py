@@ -10,32 +10,51 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 from kubecanvas.cli import inputs
 from kubecanvas.cli.errors import EXIT_FINDINGS, EXIT_OK, CliError
+from kubecanvas.io.external import ExternalToolError, render_helm, render_kustomize
 from kubecanvas.io.project import ProjectError, save_project
+from kubecanvas.model.document import Document
 from kubecanvas.model.graph import WiringGraph
 from kubecanvas.model.layout import auto_layout
 from kubecanvas.validation.findings import Severity
 
-HELP = "read YAML files or folders, lay them out, and save a .kcanvas project"
+HELP = "read YAML (or Kustomize/Helm output), lay it out, and save a .kcanvas project"
 DESCRIPTION = """\
 Read Kubernetes YAML (files, folders searched recursively for .yaml/.yml, `-` for standard
 input; multi-document streams and `kind: List` included), lay the resources out by namespace and
 traffic, and save them as a KubeCanvas project. Documents that cannot be read are reported with
 file, line and column; everything else is imported.
 
+--kustomize DIR imports what `kubectl kustomize DIR` (or `kustomize build DIR`) renders, and
+--helm CHART [--values FILE] [--release NAME] what `helm template` renders; each resource
+remembers the command that produced it. Those programs must be installed; KubeCanvas says which
+one is missing.
+
 exit codes: 0 everything imported; 1 some documents could not be read (the rest was saved);
-2 nothing could be read, an input is missing, or bad usage (nothing is written)."""
+2 nothing could be read, an input is missing, kubectl/kustomize/helm is missing or failed, or
+bad usage (nothing is written)."""
 
 
 def add_parser(commands: Any) -> None:
     parser = commands.add_parser("import", help=HELP, description=DESCRIPTION,
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("inputs", nargs="+", metavar="YAML",
+    parser.add_argument("inputs", nargs="*", metavar="YAML",
                         help="YAML file, folder (searched recursively), or - for standard input")
+    parser.add_argument("--kustomize", metavar="DIR", action="append", default=[],
+                        help="import what `kubectl kustomize DIR` (or `kustomize build DIR`) "
+                             "renders; repeatable")
+    parser.add_argument("--helm", metavar="CHART",
+                        help="import what `helm template CHART` renders (a chart folder, "
+                             "archive or repo/chart)")
+    parser.add_argument("--values", metavar="FILE", action="append", default=[],
+                        help="values file for --helm; repeatable")
+    parser.add_argument("--release", metavar="NAME", help="release name for --helm")
+    parser.add_argument("--namespace", metavar="NS", help="namespace for --helm")
     parser.add_argument("-o", "--output", required=True, metavar="PROJECT",
                         help="project file to write (for example app.kcanvas)")
     parser.add_argument("--strip-cluster-fields", action="store_true",
@@ -46,14 +65,39 @@ def add_parser(commands: Any) -> None:
     parser.set_defaults(run=run)
 
 
+def _load(args: argparse.Namespace) -> inputs.Loaded:
+    """YAML inputs plus what Kustomize and Helm render, as one document."""
+    if not (args.inputs or args.kustomize or args.helm):
+        raise CliError("nothing to import: give YAML files or folders, --kustomize DIR or "
+                       "--helm CHART")
+    if (args.values or args.release or args.namespace) and not args.helm:
+        raise CliError("--values, --release and --namespace go with --helm CHART")
+    if args.inputs:
+        loaded = inputs.load_inputs(args.inputs, strip_cluster_fields=args.strip_cluster_fields,
+                                    allow_project=False)
+    else:
+        loaded = inputs.Loaded(Document())
+    try:
+        rendered = [render_kustomize(folder) for folder in args.kustomize]
+        if args.helm:
+            rendered.append(render_helm(args.helm, args.values, args.release, args.namespace))
+    except ExternalToolError as exc:
+        raise CliError(str(exc)) from None
+    for output in rendered:
+        for problem in output.result.problems:
+            loaded.problems.append(inputs.as_finding(replace(problem, file=output.command)))
+        for resource in output.result.resources:
+            loaded.document.add(resource)
+    return loaded
+
+
 def run(args: argparse.Namespace) -> int:
     version = inputs.check_kube_version(args.kube_version)
     output = Path(args.output)
     if output.is_dir():
         raise CliError("is a folder; give the project file to write, for example app.kcanvas",
                        file=args.output)
-    loaded = inputs.load_inputs(args.inputs, strip_cluster_fields=args.strip_cluster_fields,
-                                allow_project=False)
+    loaded = _load(args)
     inputs.print_problems(loaded.problems)
     document = loaded.document
     errors = [p for p in loaded.problems if p.severity is Severity.ERROR]
@@ -70,8 +114,8 @@ def run(args: argparse.Namespace) -> int:
         save_project(document, output)
     except ProjectError as exc:
         raise CliError(str(exc)) from None
-    files = len({r.origin.file for r in document if r.origin is not None})
-    print(f"kubecanvas: imported {len(document)} resource(s) from {files} file(s) into "
+    files = len({(r.origin.source or r.origin.file) for r in document if r.origin is not None})
+    print(f"kubecanvas: imported {len(document)} resource(s) from {files} source(s) into "
           f"{os.fspath(output)}" + (f"; {len(errors)} document(s) skipped" if errors else ""),
           file=sys.stderr)
     return EXIT_FINDINGS if errors else EXIT_OK

@@ -4,7 +4,8 @@
 `OSError`s, printed as one `kubecanvas: error: <file>:<line>: <message>` line with the exit code
 they carry; anything else is a bug, reported as such with exit code 3 (set KUBECANVAS_DEBUG=1 to
 see the traceback). Exit codes: 0 fine, 1 error findings / refused export / documents skipped on
-import, 2 unreadable input or bad usage, 3 internal error.
+import / resources the cluster refused, 2 unreadable input, bad usage, a missing program or an
+unreachable cluster, 3 internal error.
 """
 
 from __future__ import annotations
@@ -15,16 +16,20 @@ import sys
 from collections.abc import Sequence
 
 from kubecanvas import __version__
-from kubecanvas.cli import cmd_export, cmd_import, cmd_validate
+from kubecanvas.cli import cmd_cluster, cmd_export, cmd_import, cmd_validate
 from kubecanvas.cli.errors import EXIT_FINDINGS, EXIT_INTERNAL, EXIT_USAGE, CliError, report
 
 DESCRIPTION = """\
 Draw, wire, validate and export Kubernetes applications.
-Run `kubecanvas` without a subcommand (or with files and folders) to open the editor."""
+Run `kubecanvas` without a subcommand (or with files and folders) to open the editor, and
+`kubecanvas render INPUT... -o diagram.svg|png|pdf|drawio|mmd` to draw a diagram without a
+window (it uses the editor's drawing code; `kubecanvas render --help` for its options)."""
 
 EPILOG = """\
-exit codes: 0 success; 1 error findings, a refused export, or documents that could not be
-read on import; 2 unreadable input or bad usage; 3 internal error."""
+exit codes: 0 success; 1 error findings, a refused export, documents that could not be
+read on import, or resources the cluster refused; 2 unreadable input, bad usage, or a missing
+program (kubectl, kustomize, helm) or unreachable cluster; 3 internal error.
+Run `kubecanvas COMMAND --help` for each command's own options and exit codes."""
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -35,7 +40,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("-V", "--version", action="version",
                         version=f"kubecanvas {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for module in (cmd_import, cmd_export, cmd_validate):
+    for module in (cmd_import, cmd_export, cmd_validate, cmd_cluster):
         module.add_parser(commands)
     return parser
 

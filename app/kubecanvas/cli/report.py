@@ -17,7 +17,13 @@ from typing import Any
 
 from kubecanvas.model.document import Document
 from kubecanvas.validation.findings import Finding, Severity
-from kubecanvas.validation.output import to_json_data, to_sarif_data, to_text
+from kubecanvas.validation.output import (
+    help_uri,
+    sarif_location,
+    to_json_data,
+    to_sarif_data,
+    to_text,
+)
 
 
 @dataclass(frozen=True)
@@ -102,6 +108,7 @@ def to_sarif(document: Document, findings: Sequence[Finding],
             text = "A YAML document could not be loaded as a Kubernetes object"
             rules.append({"id": problem.rule, "name": problem.rule,
                           "shortDescription": {"text": text}, "fullDescription": {"text": text},
+                          "helpUri": help_uri(problem.rule),
                           "help": {"text": f"{text} (KubeCanvas rule {problem.rule})"},
                           "defaultConfiguration": {"level": "error"}})
         region: dict[str, int] = {"startLine": max(1, problem.line or 1)}
@@ -111,9 +118,7 @@ def to_sarif(document: Document, findings: Sequence[Finding],
         results.append({
             "ruleId": problem.rule, "ruleIndex": index[problem.rule], "level": level,
             "message": {"text": problem.message},
-            "locations": [{"physicalLocation": {
-                "artifactLocation": {"uri": problem.file.replace("\\", "/")},
-                "region": region}}]})
+            "locations": [sarif_location(problem.file, region)]})
     run["results"] = results + run["results"]
     return json.dumps(data, indent=2) + "\n"
 

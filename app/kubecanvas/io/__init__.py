@@ -2,12 +2,14 @@
 
 The layer between the document (`kubecanvas.model`) and the outside world. It imports the model and
 PyYAML, never Qt. Every write is atomic (`atomic`), every read is tolerant (`yaml_in` reports
-problems with file, line and resource instead of raising).
+problems with file, line and resource instead of raising) and bounded (`limits`: file size,
+nesting depth, alias expansion), so hostile input is refused rather than hanging or crashing.
 """
 
 from __future__ import annotations
 
 from kubecanvas.io.atomic import atomic_write_bytes, atomic_write_text
+from kubecanvas.io.limits import DEFAULT_LIMITS, LimitError, Limits
 from kubecanvas.io.problems import LoadProblem, LoadResult
 from kubecanvas.io.project import ProjectError, load_project, save_project
 from kubecanvas.io.strip import strip_cluster_fields
@@ -16,6 +18,9 @@ from kubecanvas.io.yaml_in import load_paths, load_text
 from kubecanvas.io.yaml_out import apply_order, dump_resources, write_folder
 
 __all__ = [
+    "DEFAULT_LIMITS",
+    "LimitError",
+    "Limits",
     "LoadProblem",
     "LoadResult",
     "ProjectError",

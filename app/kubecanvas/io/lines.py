@@ -12,6 +12,7 @@ from dataclasses import replace
 
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from kubecanvas.io.limits import DEFAULT_LIMITS, LimitError
 from kubecanvas.io.textfile import DecodeError, read_text_file, text_digest
 from kubecanvas.io.yaml_dialect import compose_document
 from kubecanvas.io.yaml_split import Chunk, split_chunks
@@ -141,7 +142,7 @@ def attach_lines(resources: list[Resource]) -> list[Resource]:
 
 def _chunks_if_unchanged(file: str, digest: str) -> list[Chunk] | None:
     try:
-        content = read_text_file(file)
-    except (OSError, DecodeError):
+        content = read_text_file(file, DEFAULT_LIMITS.max_file_bytes)
+    except (OSError, DecodeError, LimitError):
         return None
     return split_chunks(content.text) if text_digest(content.text) == digest else None

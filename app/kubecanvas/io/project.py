@@ -12,11 +12,13 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from kubecanvas.io.atomic import atomic_write_text
+from kubecanvas.io.limits import DEFAULT_LIMITS, Limits, data_depth_exceeds, describe_size
 from kubecanvas.io.lines import attach_lines
 from kubecanvas.model.document import Document, ProjectSettings
 from kubecanvas.model.resource import Origin, Resource
@@ -24,6 +26,9 @@ from kubecanvas.model.resource import Origin, Resource
 FORMAT = "kubecanvas-project"
 VERSION = 1
 SUFFIX = ".kcanvas"
+
+#: The versions validation accepts (as `kubecanvas.validation.versions` reads them).
+_KUBE_VERSION = re.compile(r"^v?\d+\.\d+(?:\.\d+)?$")
 
 #: version -> function turning a file's data of that version into the next version's shape.
 #: Version 1 is the first format; a change of shape adds `VERSION - 1: migrate` here.
@@ -41,6 +46,10 @@ def save_project(document: Document, path: Path) -> None:
         ProjectError: a manifest holds something JSON cannot store, or the file cannot be written.
     """
     path = Path(path)
+    version = document.settings.kube_version
+    if version and not _KUBE_VERSION.match(version.strip()):
+        raise ProjectError(f"cannot save {path}: the Kubernetes version {version!r} is not a "
+                           "Kubernetes version (for example 1.33)")
     data = {
         "format": FORMAT,
         "version": VERSION,
@@ -57,15 +66,20 @@ def save_project(document: Document, path: Path) -> None:
         raise ProjectError(f"cannot save {path}: {exc.strerror or exc}") from exc
 
 
-def load_project(path: Path) -> Document:
+def load_project(path: Path, limits: Limits = DEFAULT_LIMITS) -> Document:
     """Read a project file into a new document.
 
     Raises:
-        ProjectError: the file is missing, not JSON, not a KubeCanvas project, from a newer
-            KubeCanvas, or damaged; the message names the file and where.
+        ProjectError: the file is missing, too large, not JSON, not a KubeCanvas project, from
+            a newer KubeCanvas, or damaged; the message names the file and where.
     """
     path = Path(path)
     try:
+        size = path.stat().st_size
+        if size > limits.max_project_bytes:
+            raise ProjectError(
+                f"cannot read {path}: it is {describe_size(size)}, larger than the "
+                f"{describe_size(limits.max_project_bytes)} KubeCanvas reads as a project")
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
@@ -77,8 +91,10 @@ def load_project(path: Path) -> Document:
                            f"{exc.colno} ({exc.msg})") from exc
     except ValueError as exc:
         raise ProjectError(f"{path} is damaged: {exc}") from exc
+    except RecursionError as exc:
+        raise ProjectError(f"{path} is damaged: it nests values too deeply to read") from exc
     data = _upgrade(_expect(data, dict, "the file", path), path)
-    return _document(data, path)
+    return _document(data, path, limits)
 
 
 def _refuse_constant(name: str) -> None:
@@ -100,7 +116,12 @@ def _upgrade(data: dict[str, Any], path: Path) -> dict[str, Any]:
         if migrate is None:
             raise ProjectError(f"{path} uses project format version {version}, which this "
                                "KubeCanvas can no longer read")
-        data = migrate(data)
+        try:
+            data = migrate(data)
+        except (KeyError, IndexError, TypeError, ValueError, AttributeError) as exc:
+            raise ProjectError(f"{path} is damaged: it cannot be upgraded from project format "
+                               f"version {version} ({type(exc).__name__}: {exc})") from exc
+        data = _expect(data, dict, "the upgraded file", path)
         version += 1
         data["version"] = version
     return data
@@ -178,12 +199,16 @@ def _types(kind: type | tuple[type, ...]) -> tuple[type, ...]:
     return kind if isinstance(kind, tuple) else (kind,)
 
 
-def _document(data: dict[str, Any], path: Path) -> Document:
+def _document(data: dict[str, Any], path: Path, limits: Limits) -> Document:
     entries = _expect(data.get("resources"), list, "\"resources\"", path)
     resources = []
     seen: set[str] = set()
     for number, entry in enumerate(entries):
         resource = _resource(entry, f"resources[{number}]", path)
+        if data_depth_exceeds(resource.manifest, limits.max_depth) or data_depth_exceeds(
+                resource.original, limits.max_depth):
+            raise ProjectError(f"{path} is damaged: resources[{number}] nests lists and "
+                               f"mappings more than {limits.max_depth} levels deep")
         if resource.id in seen:
             raise ProjectError(f"{path} is damaged: resources[{number}] repeats the id "
                                f"{resource.id!r}")
@@ -234,6 +259,9 @@ def _settings(value: Any, path: Path) -> ProjectSettings:
     value = _expect(value, dict, "\"settings\"", path)
     kube_version = _expect(value.get("kube_version"), (str, type(None)),
                            "settings.kube_version", path)
+    if kube_version and not _KUBE_VERSION.match(kube_version.strip()):
+        raise ProjectError(f"{path} is damaged: settings.kube_version {kube_version!r} is not a "
+                           "Kubernetes version (for example 1.33)")
     ignored: set[tuple[str, str]] = set()
     for number, pair in enumerate(_expect(value.get("ignored", []), list,
                                           "settings.ignored", path)):

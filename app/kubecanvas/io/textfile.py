@@ -13,6 +13,8 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from kubecanvas.io.limits import LimitError, describe_size
+
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8"),
     (codecs.BOM_UTF16_LE, "utf-16-le"),
@@ -69,12 +71,28 @@ def decode_bytes(data: bytes) -> TextFile:
         ) from None
 
 
-def read_text_file(path: str | Path) -> TextFile:
+def read_text_file(path: str | Path, max_bytes: int | None = None) -> TextFile:
     """Read and decode a file, or standard input for "-".
+
+    Args:
+        path: the file, or "-" for standard input.
+        max_bytes: refuse anything larger, before reading it (None: no limit).
 
     Raises:
         OSError: the file cannot be read.
+        LimitError: it is larger than `max_bytes`.
         DecodeError: its bytes are not valid text.
     """
-    data = sys.stdin.buffer.read() if str(path) == "-" else Path(path).read_bytes()
+    if str(path) == "-":
+        data = sys.stdin.buffer.read() if max_bytes is None else sys.stdin.buffer.read(
+            max_bytes + 1)
+        size = len(data)
+    else:
+        size = Path(path).stat().st_size
+        data = b"" if max_bytes is not None and size > max_bytes else Path(path).read_bytes()
+    if max_bytes is not None and size > max_bytes:
+        more = "more than " if str(path) == "-" else ""
+        raise LimitError(f"the file is {more}{describe_size(size)}, larger than the "
+                         f"{describe_size(max_bytes)} KubeCanvas reads from one file; it was "
+                         "refused (split it, or import only the part you need)")
     return decode_bytes(data)

@@ -26,6 +26,8 @@ import yaml
 from yaml.constructor import ConstructorError, SafeConstructor
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from kubecanvas.io.limits import DEFAULT_LIMITS, Limits, check_depth, check_nodes
+
 _BaseLoader: Any = getattr(yaml, "CSafeLoader", None) or yaml.SafeLoader
 _BaseDumper: Any = getattr(yaml, "CSafeDumper", None) or yaml.SafeDumper
 
@@ -126,21 +128,38 @@ ManifestLoader.add_multi_constructor("tag:yaml.org,2002:python/", ManifestLoader
 ManifestLoader.add_constructor(None, ManifestLoader.refuse_unknown)
 
 
-def parse_document(text: str) -> tuple[Any, list[tuple[int, int, str]]]:
+def parse_document(text: str, limits: Limits = DEFAULT_LIMITS
+                   ) -> tuple[Any, list[tuple[int, int, str]]]:
     """Parse one document chunk; returns (data or None when empty, duplicate keys).
 
+    The nesting depth is checked before libyaml composes the text (its composer recurses in C
+    and would crash on a very deep document), the expanded size before any data is built (an
+    alias bomb is small as nodes, enormous as data).
+
     Raises:
-        yaml.YAMLError: the text is not valid YAML or holds a refused value.
+        yaml.YAMLError: the text is not valid YAML, holds a refused value, or exceeds `limits`
+            (`LimitError`).
     """
+    check_depth(text, limits, _BaseLoader)
     loader = ManifestLoader(text)
     try:
-        return loader.get_single_data(), loader.duplicate_keys
+        node = loader.get_single_node()
+        if node is None:
+            return None, loader.duplicate_keys
+        if "&" in text and "*" in text:  # without an anchor and an alias there is nothing to
+            check_nodes(node, limits)     # expand: the data is no bigger than the text
+        return loader.construct_document(node), loader.duplicate_keys
     finally:
         loader.dispose()
 
 
-def compose_document(text: str) -> Node | None:
-    """The node tree of one chunk (for line numbers); None when it is empty."""
+def compose_document(text: str, limits: Limits = DEFAULT_LIMITS) -> Node | None:
+    """The node tree of one chunk (for line numbers); None when it is empty.
+
+    Raises:
+        yaml.YAMLError: as `parse_document`.
+    """
+    check_depth(text, limits, _BaseLoader)
     loader = ManifestLoader(text)
     try:
         node: Node | None = loader.get_single_node()

@@ -16,12 +16,13 @@ from typing import Any
 
 import yaml
 
+from kubecanvas.io.limits import DEFAULT_LIMITS, LimitError, Limits, describe_size
 from kubecanvas.io.lines import LineIndex
 from kubecanvas.io.problems import LoadProblem, LoadResult, duplicate_problems
 from kubecanvas.io.strip import strip_cluster_fields as strip_manifest
 from kubecanvas.io.textfile import DecodeError, read_text_file, text_digest
 from kubecanvas.io.yaml_dialect import parse_document
-from kubecanvas.io.yaml_split import Chunk, content_offset, split_chunks
+from kubecanvas.io.yaml_split import Chunk, content_offset, has_more_markers, split_chunks
 from kubecanvas.model.resource import Origin, Resource
 
 YAML_SUFFIXES = (".yaml", ".yml")
@@ -37,26 +38,33 @@ class _Options:
     strip: bool
     source: str | None
     digest: str | None
+    limits: Limits = DEFAULT_LIMITS
 
 
 def load_paths(paths: Sequence[str | Path], *, strip_cluster_fields: bool = False,
-               source: str | None = None) -> LoadResult:
+               source: str | None = None, limits: Limits = DEFAULT_LIMITS) -> LoadResult:
     """Load files, folders (every .yaml/.yml below, sorted, hidden ones skipped) and "-" for
-    standard input. Never raises for bad input: unreadable files, bad encodings and broken
-    documents become problems, and everything else loads."""
+    standard input. Never raises for bad input: unreadable files, bad encodings, broken
+    documents and input beyond `limits` (too large, too deep, alias bombs) become problems,
+    and everything else loads."""
     result = LoadResult()
+    budget = [limits.max_total_bytes]
     for path in paths:
         for file in _expand(path, result):
-            result.extend(_load_file(file, strip_cluster_fields, source))
+            result.extend(_load_file(file, strip_cluster_fields, source, limits, budget))
     result.problems.extend(duplicate_problems(result.resources))
     return result
 
 
 def load_text(text: str, file: str = "-", *, strip_cluster_fields: bool = False,
-              source: str | None = None) -> LoadResult:
+              source: str | None = None, limits: Limits = DEFAULT_LIMITS) -> LoadResult:
     """Load one YAML stream held in memory; `file` names it in origins and problems."""
+    if len(text) > limits.max_file_bytes:
+        return LoadResult(problems=[LoadProblem(
+            file, 1, 1, f"the text is {describe_size(len(text))}, larger than the "
+            f"{describe_size(limits.max_file_bytes)} KubeCanvas reads at once; it was refused")])
     digest = text_digest(text)
-    result = _load_stream(text, _Options(file, strip_cluster_fields, source, digest))
+    result = _load_stream(text, _Options(file, strip_cluster_fields, source, digest, limits))
     if file != "-":
         result.files[file] = digest
     result.problems.extend(duplicate_problems(result.resources))
@@ -84,17 +92,26 @@ def _expand(path: str | Path, result: LoadResult) -> list[str]:
     return [str(path)]
 
 
-def _load_file(file: str, strip: bool, source: str | None) -> LoadResult:
+def _load_file(file: str, strip: bool, source: str | None, limits: Limits,
+               budget: list[int]) -> LoadResult:
+    """One file; `budget` holds the bytes the import may still read (shared by its files)."""
     try:
-        content = read_text_file(file)
+        content = read_text_file(file, min(limits.max_file_bytes, max(budget[0], 0)))
+    except LimitError as exc:
+        message = str(exc) if budget[0] >= limits.max_file_bytes else (
+            f"the file was skipped: this import already read "
+            f"{describe_size(limits.max_total_bytes - budget[0])} and may read "
+            f"{describe_size(limits.max_total_bytes)} in all; import fewer files at once")
+        return LoadResult(problems=[LoadProblem(file, 1, 1, message)])
     except DecodeError as exc:
         return LoadResult(problems=[LoadProblem(file, exc.line, exc.column,
                                                 f"{exc}; the file was skipped")])
     except OSError as exc:
         reason = exc.strerror or str(exc)
         return LoadResult(problems=[LoadProblem(file, 1, 1, f"cannot read the file: {reason}")])
+    budget[0] -= len(content.text)
     digest = None if file == "-" else text_digest(content.text)
-    result = _load_stream(content.text, _Options(file, strip, source, digest))
+    result = _load_stream(content.text, _Options(file, strip, source, digest, limits))
     if digest is not None:
         result.files[file] = digest
     return result
@@ -102,6 +119,10 @@ def _load_file(file: str, strip: bool, source: str | None) -> LoadResult:
 
 def _load_stream(text: str, options: _Options) -> LoadResult:
     result = LoadResult()
+    if has_more_markers(text, options.limits.max_documents):
+        return _problem(options, 1, 1, f"the file holds more than "
+                        f"{options.limits.max_documents:,} documents (--- sections); it was "
+                        "refused (split it, or import only the part you need)")
     for chunk in split_chunks(text):
         if content_offset(chunk.text) is None:
             continue  # only comments, blank lines or markers: kept for write-back, not loaded
@@ -120,7 +141,9 @@ def load_chunk(chunk: Chunk, file: str, digest: str | None = None) -> LoadResult
 def _load_chunk(chunk: Chunk, options: _Options) -> LoadResult:
     line, column = chunk.content_start()
     try:
-        data, duplicates = parse_document(chunk.text)
+        data, duplicates = parse_document(chunk.text, options.limits)
+    except LimitError as exc:
+        return _problem(options, line, column, str(exc), _guess_label(chunk.text))
     except yaml.YAMLError as exc:
         problem = LoadProblem(options.file, *_error_position(exc, chunk),
                               _error_message(exc, chunk), "error", _guess_label(chunk.text))
@@ -236,13 +259,18 @@ def _guess_label(text: str) -> str | None:
     return f"{kind.group(1)} {name.group(1) if name else '(unnamed)'}"
 
 
-def _problem(options: _Options, line: int, column: int, message: str) -> LoadResult:
-    return LoadResult(problems=[LoadProblem(options.file, line, column, message)])
+def _problem(options: _Options, line: int, column: int, message: str,
+             label: str | None = None) -> LoadResult:
+    return LoadResult(problems=[LoadProblem(options.file, line, column, message, "error", label)])
 
 
 def _error_position(exc: yaml.YAMLError, chunk: Chunk) -> tuple[int, int]:
     mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
     if mark is not None:
+        last = chunk.text.count("\n")
+        if mark.line > last:  # libyaml reports "end of input" one line past a final line
+            # that has no newline: point at the end of that line instead
+            return chunk.start_line + last, len(chunk.text) - chunk.text.rfind("\n")
         return chunk.start_line + mark.line, mark.column + 1
     position = getattr(exc, "position", None)
     if isinstance(position, int):

@@ -79,6 +79,14 @@ def split_chunks(text: str) -> list[Chunk]:
     return chunks or [Chunk(0, "", 1)]
 
 
+def has_more_markers(text: str, limit: int) -> bool:
+    """True when `text` holds more than `limit` document markers and directives (an upper bound
+    of its document count), counting at most `limit + 1` of them."""
+    if text.count("---") + text.count("...") + text.count("%") <= limit:
+        return False
+    return any(count > limit for count, _ in enumerate(_MARKER.finditer(text), start=1))
+
+
 def _has_content(text: str, begin: int, end: int) -> bool:
     return _CONTENT_LINE.search(text, begin, end) is not None
 

@@ -500,23 +500,24 @@ class WiringGraph:
         return out
 
     def _recompute_binding(self) -> set[str]:
+        """Re-simulate PV binding; returns the resources whose bind edges changed (and the
+        StatefulSets owning changed generated claims), so validation re-checks only those."""
         claim_nodes = set(self._by_kind.get("PersistentVolumeClaim", ())) | self._generated_claims()
-        old = {(u, v, k) for c in claim_nodes if c in self.graph
+        old = {(u, v, k, d["field"]) for c in claim_nodes if c in self.graph
                for u, v, k, d in self.graph.out_edges(c, keys=True, data=True)
                if d["category"] == "bind"}
-        before = {u for u, _, _ in old} | {v for _, v, _ in old}
-        self._remove_edges(old)
+        self._remove_edges((u, v, k) for u, v, k, _ in old)
         result = binding.simulate(self.claims(), self.volumes(), self.default_storage_class())
-        after: set[str] = set()
+        new: set[tuple[str, str, str, str]] = set()
         for bound in result:
             if bound.how == "volumeName":
                 continue  # the claim's own spec.volumeName reference already draws this edge
             field = "spec.claimRef" if bound.how == "claimRef" else "(PV controller match)"
-            self._add_edge(bound.claim, bound.volume, f"bind:{bound.volume}", EdgeType.BINDS,
-                           field, "binds", "bind")
-            after |= {bound.claim, bound.volume}
-        self._binding_nodes = after
-        changed = before | after
+            key = f"bind:{bound.volume}"
+            self._add_edge(bound.claim, bound.volume, key, EdgeType.BINDS, field, "binds", "bind")
+            new.add((bound.claim, bound.volume, key, field))
+        self._binding_nodes = {u for u, *_ in new} | {v for _, v, *_ in new}
+        changed = {n for u, v, *_ in old ^ new for n in (u, v)}
         owners = {self.graph.nodes[n].get("owner") for n in changed
                   if n in self.graph and self.is_generated(n)}
         return {n for n in changed | owners if n in self.document}

@@ -1,8 +1,12 @@
 """Automatic layout: where each resource goes when nobody has placed it yet.
 
 Traffic reads left to right (Ingress -> Service -> workloads -> claims and configuration ->
-volumes -> the rest), one block per namespace (cluster-scoped resources in a block of their own),
-and inside a column resources are ordered by the barycenter of their neighbours so that wires
+volumes -> the rest), one block per namespace. Cluster-scoped resources that a namespace uses (the
+PersistentVolumes its claims bind, their StorageClasses, the IngressClass of its Ingresses) sit in
+rows just under that namespace's frame, each under the column of what it is wired to, so their
+wires drop straight down and stay short without widening the picture; only the cluster-scoped
+resources nobody uses form a block of their own. A `Namespace` resource is drawn as
+its namespace's frame, so it takes no slot: it gets the block's corner. Inside a column resources are ordered by the barycenter of their neighbours so that wires
 cross little. Everything is deterministic (the same document always gives the same picture,
 whatever its resource ids) and runs in roughly linear time: the work is a few sorts per column and
 a few passes over the wiring graph's edges, never a loop over all pairs of resources, so a
@@ -17,7 +21,7 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 
 from kubecanvas.model.document import Document
@@ -28,10 +32,11 @@ from kubecanvas.model.resource import Position, Resource
 
 NODE_WIDTH = 180.0
 NODE_HEIGHT = 72.0
-H_GAP = 80.0  # between columns: room for wires and their labels
+H_GAP = 110.0  # between columns: room for wires and a readable label
 V_GAP = 24.0  # between nodes in one column
 BLOCK_GAP = 120.0  # between namespace blocks
 BLOCK_HEADER = 40.0  # room for the namespace title above a block
+BELOW_GAP = 70.0  # between a namespace frame and the cluster-scoped resources under it
 #: A column holding more resources than this wraps into several sub-columns.
 MAX_ROWS = 24
 #: The packed blocks aim at this width-to-height ratio (a landscape screen).
@@ -67,12 +72,16 @@ class Block:
     Attributes:
         namespace: the effective namespace ('' for the cluster-scoped block).
         columns: resource ids per non-empty layer, in final top-to-bottom order.
+        frame_ids: Namespace resources drawn as this block's frame (placed at its corner).
+        below: cluster-scoped resources placed under the frame: (id, row, wired ids).
         origin: top-left corner of the block once packed.
         size: width and height of the block (header included).
     """
 
     namespace: str
     columns: list[list[str]] = field(default_factory=list)
+    frame_ids: list[str] = field(default_factory=list)
+    below: list[tuple[str, int, list[str]]] = field(default_factory=list)
     origin: Position = (0.0, 0.0)
     size: tuple[float, float] = (0.0, 0.0)
 
@@ -153,26 +162,136 @@ def _order_columns(layers: list[list[str]], layer: Mapping[str, int],
                 renumber(column)
 
 
+def _homes(document: Document, free: set[str],
+           adjacent: Mapping[str, set[str]]) -> dict[str, tuple[str, int]]:
+    """Which namespace each used cluster-scoped resource sits under, and in which row.
+
+    A resource wired to namespaced resources goes under the namespace with most such wires
+    (ties: alphabetical), in the first row; one wired only to such resources (a StorageClass
+    behind a PersistentVolume) follows them, one row further down.
+    """
+    namespace_of = {r.id: effective_namespace(r) for r in document}
+    pending = [r.id for r in document if r.id in free and not namespace_of[r.id]
+               and r.kind != "Namespace" and adjacent.get(r.id)]
+    homes: dict[str, tuple[str, int]] = {}
+    for depth in range(1, 4):
+        found: dict[str, tuple[str, int]] = {}
+        for rid in pending:
+            votes: dict[str, int] = defaultdict(int)
+            for n in adjacent[rid]:
+                if namespace_of.get(n) and n in free:
+                    votes[namespace_of[n]] += 1
+                elif n in homes:
+                    votes[homes[n][0]] += 1
+            if votes:
+                found[rid] = (min(votes, key=lambda k: (-votes[k], k)), depth)
+        homes.update(found)
+        pending = [rid for rid in pending if rid not in found]
+        if not found or not pending:
+            break
+    _push_down(document, homes, adjacent)
+    return homes
+
+
+#: Among resources under a namespace, the ones further from it (a class behind its volumes).
+_OUTWARD = {"StorageClass": 1}
+
+
+def _push_down(document: Document, homes: dict[str, tuple[str, int]],
+               adjacent: Mapping[str, set[str]]) -> None:
+    """Put a StorageClass one row below the PersistentVolumes it serves, so claim -> volume ->
+    class reads as one straight line down even when the claim names the class too."""
+    for res in document:
+        home = homes.get(res.id)
+        if home is None or not _OUTWARD.get(res.kind):
+            continue
+        inner = [homes[n][1] for n in adjacent[res.id] if n in homes and homes[n][0] == home[0]
+                 and _OUTWARD.get(document.get(n).kind, 0) < _OUTWARD[res.kind]]
+        if inner:
+            homes[res.id] = (home[0], max(home[1], max(inner) + 1))
+
+
 def _build_blocks(document: Document, graph: WiringGraph, free: set[str]) -> list[Block]:
     """Group the free resources by namespace and order each block's columns."""
     by_namespace: dict[str, list[tuple[tuple[str, str, int], str]]] = defaultdict(list)
     layer: dict[str, int] = {}
+    adjacent = _adjacency(graph, free)
+    homes = _homes(document, free, adjacent)
+    frames: dict[str, list[str]] = defaultdict(list)
+    below: dict[str, list[tuple[tuple[str, str, int], str]]] = defaultdict(list)
     for index, res in enumerate(document):
         if res.id not in free:
             continue
+        if res.id in homes:
+            below[homes[res.id][0]].append((_sort_key(res, index), res.id))
+            continue
         layer[res.id] = layer_of(res)
         by_namespace[effective_namespace(res)].append((_sort_key(res, index), res.id))
-    adjacent = _adjacency(graph, free)
+    for res in document:
+        if res.kind == "Namespace" and res.id in free and res.name in by_namespace:
+            frames[res.name].append(res.id)
+    framed = {rid for ids in frames.values() for rid in ids}
+    by_namespace[""] = [e for e in by_namespace.get("", []) if e[1] not in framed]
     blocks = []
     # Namespaces alphabetically, the cluster-scoped block ('' sorts first) last.
-    for namespace in sorted(by_namespace, key=lambda ns: (ns == "", ns)):
-        columns: list[list[str]] = [[] for _ in range(LAYER_OTHER + 1)]
+    for namespace in sorted((ns for ns in by_namespace if by_namespace[ns]),
+                            key=lambda ns: (ns == "", ns)):
+        columns: dict[int, list[str]] = defaultdict(list)
         for _, rid in sorted(by_namespace[namespace]):
             columns[layer[rid]].append(rid)
-        non_empty = [c for c in columns if c]
+        non_empty = [columns[k] for k in sorted(columns)]
         _order_columns(non_empty, layer, adjacent)
-        blocks.append(Block(namespace, non_empty))
+        under = [(rid, homes[rid][1], sorted(adjacent[rid]))
+                 for _, rid in sorted(below.get(namespace, []))]
+        wired_down = {n for _, _, neighbours in under for n in neighbours}
+        for column in non_empty:  # what is wired to the rows below goes to the column's foot,
+            column.sort(key=lambda rid: rid in wired_down)  # so its wire crosses no node
+        blocks.append(Block(namespace, non_empty, frames.get(namespace, []), under))
     return blocks
+
+
+def _free_slot(column: int, row: int, taken: set[tuple[int, int]],
+               pinned: Callable[[int, int], bool]) -> tuple[int, int]:
+    """The first free slot under `column`, then beside it one column to the right (a wire to
+    the next column passes no node), then further down both; past MAX_ROWS rows the next pair
+    of columns, so many volumes do not make the picture wide."""
+    first = row
+    while True:
+        for candidate in (column, column + 1):
+            if (candidate, row) not in taken and not pinned(candidate, row):
+                return candidate, row
+        row += 1
+        if row >= first + MAX_ROWS:
+            column, row = column + 2, first
+
+
+def _row_y(bottom: float, row: int) -> float:
+    return bottom + BELOW_GAP + row * (NODE_HEIGHT + V_GAP)
+
+
+def _place_below(block: Block, bottom: float, occupied: _Occupied,
+                 out: dict[str, Position]) -> float:
+    """Rows under the block's frame for the cluster-scoped resources it uses: each under the
+    (mean) column of what it is wired to, so the wire drops straight down; returns the new
+    bottom."""
+    if not block.below:
+        return bottom
+    taken: set[tuple[int, int]] = set()
+    mine = {rid for column in block.columns for rid in column} | {b[0] for b in block.below}
+    step = NODE_WIDTH + H_GAP
+    bx = block.origin[0]
+    lowest = bottom
+    for rid, depth, neighbours in sorted(block.below, key=lambda b: b[1]):
+        xs = [out[n][0] for n in neighbours if n in mine and n in out]  # not other blocks'
+        column = max(0, round(((sum(xs) / len(xs)) - bx) / step)) if xs else 0
+        column, row = _free_slot(column, depth - 1, taken,
+                                 lambda c, r: occupied.hits(bx + c * step, _row_y(bottom, r)))
+        taken.add((column, row))
+        y = _row_y(bottom, row)
+        out[rid] = (bx + column * step, y)
+        lowest = max(lowest, y + NODE_HEIGHT + V_GAP)
+        block.size = (max(block.size[0], (column + 1) * step - H_GAP), block.size[1])
+    return lowest
 
 
 def _place_block(block: Block, occupied: _Occupied, out: dict[str, Position]) -> None:
@@ -192,7 +311,11 @@ def _place_block(block: Block, occupied: _Occupied, out: dict[str, Position]) ->
                 y += NODE_HEIGHT + V_GAP
             bottom = max(bottom, y)
             x += NODE_WIDTH + H_GAP
-    block.size = (max(block.size[0], x - bx - H_GAP), max(block.size[1], bottom - by - V_GAP))
+    block.size = (max(block.size[0], x - bx - H_GAP), block.size[1])
+    bottom = _place_below(block, bottom - V_GAP, occupied, out)
+    block.size = (block.size[0], max(block.size[1], bottom - by - V_GAP))
+    for rid in block.frame_ids:  # drawn as the frame around the block, not as a node
+        out[rid] = (bx, by)
 
 
 def _measure(block: Block) -> tuple[float, float]:
@@ -203,24 +326,51 @@ def _measure(block: Block) -> tuple[float, float]:
         width += sub_columns * (NODE_WIDTH + H_GAP)
         tallest = max(tallest, math.ceil(len(column) / sub_columns))
     height = BLOCK_HEADER + tallest * (NODE_HEIGHT + V_GAP)
+    if block.below:  # rows of cluster-scoped resources under the frame
+        rows = max(depth for _, depth, _ in block.below)
+        height += BELOW_GAP - V_GAP + rows * (NODE_HEIGHT + V_GAP)
     return max(width - H_GAP, NODE_WIDTH), max(height - V_GAP, NODE_HEIGHT)
 
 
-def _shelves(blocks: list[Block]) -> list[list[Block]]:
-    """Split the blocks into rows (shelves) whose width aims at a landscape overall shape."""
-    sizes = [_measure(b) for b in blocks]
-    area = sum((w + BLOCK_GAP) * (h + BLOCK_GAP) for w, h in sizes)
-    shelf_width = max([w for w, _ in sizes] + [math.sqrt(area * ASPECT)])
-    shelves: list[list[Block]] = []
-    width = 0.0
-    for block, (w, h) in zip(blocks, sizes, strict=True):
-        if not shelves or (width > 0 and width + w > shelf_width):
-            shelves.append([])
-            width = 0.0
-        block.size = (w, h)
-        shelves[-1].append(block)
+def _pack(sizes: list[tuple[float, float]], shelf_width: float) -> tuple[list[int], float]:
+    """Greedy shelves at one width: where each shelf starts, and how well the result fits a
+    landscape screen (the larger of width / ASPECT and height; smaller is better)."""
+    starts: list[int] = []
+    width = total_w = total_h = shelf_h = 0.0
+    for index, (w, h) in enumerate(sizes):
+        if not starts or (width > 0 and width + w > shelf_width):
+            total_h += shelf_h + (BLOCK_GAP if starts else 0.0)
+            starts.append(index)
+            width = shelf_h = 0.0
         width += w + BLOCK_GAP
-    return shelves
+        shelf_h = max(shelf_h, h)
+        total_w = max(total_w, width - BLOCK_GAP)
+    return starts, max(total_w / ASPECT, total_h + shelf_h)
+
+
+def _shelves(blocks: list[Block]) -> list[list[Block]]:
+    """Split the blocks into rows (shelves) so the whole picture fits a landscape screen best.
+
+    Each width at which a shelf could break is tried (a few namespaces: a handful of greedy
+    passes; hundreds stay well under a millisecond each), with the square-root estimate as a
+    fallback, and the packing that zoom-to-fit would show largest wins.
+    """
+    if not blocks:
+        return []
+    sizes = [_measure(b) for b in blocks]
+    for block, size in zip(blocks, sizes, strict=True):
+        block.size = size
+    area = sum((w + BLOCK_GAP) * (h + BLOCK_GAP) for w, h in sizes)
+    widest = max([w for w, _ in sizes], default=0.0)
+    candidates = {max(widest, math.sqrt(area * ASPECT))}
+    running = 0.0
+    for w, _ in sizes[:200]:  # beyond that many namespaces the estimate is as good
+        running += w + BLOCK_GAP
+        candidates.add(max(widest, running - BLOCK_GAP))
+    best = min(sorted(candidates), key=lambda width: _pack(sizes, width)[1])
+    starts, _ = _pack(sizes, best)
+    ends = [*starts[1:], len(blocks)]
+    return [blocks[a:b] for a, b in zip(starts, ends, strict=True)]
 
 
 def _place_all(blocks: list[Block], occupied: _Occupied, out: dict[str, Position]) -> None:

@@ -10,6 +10,9 @@ from typing import TYPE_CHECKING
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMenu
 
+from kubecanvas.ui.diagram_formats import DIAGRAM_FORMATS, diagram_writer
+from kubecanvas.ui.replicas import REPLICA_KINDS
+
 if TYPE_CHECKING:
     from kubecanvas.ui.main_window import MainWindow
 
@@ -49,6 +52,9 @@ def build_actions(window: MainWindow) -> dict[str, QAction]:
         "export_yaml": _action(window, "&Export YAML…", files.export_yaml, "Ctrl+E"),
         "export_image": _action(window, "Export I&mage…", files.export_image, "Ctrl+Shift+E",
                                 "Export the diagram (or the selection) as PNG, SVG or PDF"),
+        "export_selection_image": _action(
+            window, "Export &Selection as Image…", lambda: files.export_image(selection=True),
+            tip="Export only the selected resources as PNG, SVG or PDF"),
         "quit": _action(window, "&Quit", window.close, Std.Quit),
         "cut": _action(window, "Cu&t", lambda: _cut(window), Std.Cut),
         "copy": _action(window, "&Copy", lambda: ed.copy(sel()), Std.Copy),
@@ -71,6 +77,11 @@ def build_actions(window: MainWindow) -> dict[str, QAction]:
     window.addAction(undo)
     window.addAction(redo)
     acts["undo"], acts["redo"] = undo, redo
+    replicas = QAction("Show &Replicas", window, checkable=True, checked=False)
+    replicas.setStatusTip("Show the pods each workload runs (web-0, web-1 and their claims)")
+    replicas.toggled.connect(
+        lambda on: window.scene.show_all_replicas(on) if window.scene else None)
+    acts["replicas"] = replicas
     snap = QAction("&Snap to Grid", window, checkable=True, checked=True)
     snap.toggled.connect(lambda on: setattr(window.scene, "snap", on) if window.scene else None)
     acts["snap"] = snap
@@ -107,11 +118,14 @@ def build_menus(window: MainWindow, acts: dict[str, QAction]) -> None:
     recent = file_menu.addMenu("Open &Recent")
     recent.aboutToShow.connect(partial(_fill_recent, window, recent))
     _fill(file_menu, (None, "save", "save_as", None, "import_yaml", "export_yaml",
-                      "export_image", None, "quit"), acts)
+                      "export_image", "export_selection_image"), acts)
+    add_diagram_exports(window, file_menu)
+    _fill(file_menu, (None, "quit"), acts)
     _fill(bar.addMenu("&Edit"), ("undo", "redo", None, "cut", "copy", "paste", "duplicate",
                                  "delete", None, "select_all", "find"), acts)
     view = bar.addMenu("&View")
-    _fill(view, ("zoom_in", "zoom_out", "zoom_fit", "zoom_100", None, "snap", None), acts)
+    _fill(view, ("zoom_in", "zoom_out", "zoom_fit", "zoom_100", None, "replicas", "snap", None),
+          acts)
     theme = view.addMenu("Canvas &Theme")
     group = QActionGroup(theme)
     current = str(window.settings.value("canvasTheme", "system"))
@@ -135,10 +149,37 @@ def canvas_menu(window: MainWindow, on_node: bool) -> QMenu:
         ids = window.selected_ids()
         rename.setEnabled(len(ids) == 1)
         rename.triggered.connect(lambda: window.rename(ids[0]) if ids else None)
-        _fill(menu, (None, "cut", "copy", "duplicate", "delete", None, "export_image"), acts)
+        _replica_toggle(window, menu, ids)
+        _fill(menu, (None, "cut", "copy", "duplicate", "delete", None,
+                     "export_selection_image"), acts)
+        teaching = getattr(window, "teaching", None)
+        if teaching is not None:
+            menu.addSeparator()
+            menu.addAction(teaching.actions["explain"])
     else:
         _fill(menu, ("paste", "select_all", None, "auto_layout", "zoom_fit"), acts)
     return menu
+
+
+def _replica_toggle(window: MainWindow, menu: QMenu, ids: list[str]) -> None:
+    """'Show Replicas' for the selected workloads (per node, unlike the View option)."""
+    scene = window.scene
+    if scene is None:
+        return
+    owners = [i for i in ids if i in scene.nodes and scene.nodes[i].kind in REPLICA_KINDS]
+    if not owners:
+        return
+    shown = all(i in scene.replicas for i in owners)
+    action = menu.addAction("Hide Replicas" if shown else "Show Replicas")
+    action.triggered.connect(lambda: [scene.show_replicas(i, not shown) for i in owners])
+
+
+def add_diagram_exports(window: MainWindow, menu: QMenu) -> None:
+    """'Export draw.io…' and 'Export Mermaid…' when the io layer provides those writers."""
+    for suffix, title in DIAGRAM_FORMATS.items():
+        if diagram_writer(suffix) is not None:
+            action = menu.addAction(f"Export {title}…")
+            action.triggered.connect(partial(window.files.export_diagram, suffix))
 
 
 def _fill_recent(window: MainWindow, menu: QMenu) -> None:

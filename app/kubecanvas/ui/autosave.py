@@ -1,9 +1,12 @@
 """Autosave: unsaved work is copied to a recovery file, offered back after a crash.
 
-Every `INTERVAL_MS` the window's design, if it has unsaved changes, is written atomically as a
-project file under the application data folder, with a small note of what it was (title, project
-path). Saving, discarding or closing cleanly removes the copy, so a recovery file found at start
-means KubeCanvas did not get to close properly.
+A change to the design starts a short countdown (`DELAY_MS`); when it ends, the design, if it
+has unsaved changes, is written atomically as a project file under the application data folder,
+with a small note of what it was (title, project path). The countdown is not restarted by later
+changes, so a user who keeps editing is never more than `DELAY_MS` of work from a copy; a slower
+timer (`INTERVAL_MS`) retries a copy that could not be written. Saving, discarding or closing
+cleanly removes the copy, so a recovery file found at start means KubeCanvas did not get to
+close properly.
 """
 
 from __future__ import annotations
@@ -18,8 +21,12 @@ from PySide6.QtCore import QStandardPaths, QTimer
 
 from kubecanvas.io import ProjectError, load_project, save_project
 from kubecanvas.io.atomic import atomic_write_text
+from kubecanvas.model.document import Change
 from kubecanvas.ui.session import Session
 
+#: From the first unsaved change to its recovery copy.
+DELAY_MS = 3_000
+#: Retry period, for copies that failed (a full disk) or changes made while one was pending.
 INTERVAL_MS = 30_000
 
 
@@ -65,9 +72,10 @@ def pending_recoveries() -> list[Recovery]:
 
 
 class Autosaver:
-    """Copies a session's unsaved changes to a recovery file on a timer."""
+    """Copies a session's unsaved changes to a recovery file soon after each change."""
 
-    def __init__(self, is_modified: Callable[[], bool], interval_ms: int = INTERVAL_MS) -> None:
+    def __init__(self, is_modified: Callable[[], bool], interval_ms: int = INTERVAL_MS,
+                 delay_ms: int = DELAY_MS) -> None:
         self.is_modified = is_modified
         self.session: Session | None = None
         self.token = uuid.uuid4().hex
@@ -75,6 +83,10 @@ class Autosaver:
         self.timer.setInterval(interval_ms)
         self.timer.timeout.connect(self.save_now)
         self.timer.start()
+        self.countdown = QTimer()
+        self.countdown.setSingleShot(True)
+        self.countdown.setInterval(delay_ms)
+        self.countdown.timeout.connect(self.save_now)
 
     @property
     def project(self) -> Path:
@@ -83,8 +95,17 @@ class Autosaver:
     def set_session(self, session: Session) -> None:
         """Follow another design; the previous one's copy is no longer needed."""
         self.discard()
+        if self.session is not None:
+            self.session.document.unsubscribe(self._changed)
         self.session = session
         self.token = uuid.uuid4().hex
+        session.document.subscribe(self._changed, order=1000)
+
+    def _changed(self, change: Change) -> None:
+        """Any change to the design (an edit, an undo, a move) starts the countdown, unless one
+        is running: the copy then follows within `DELAY_MS` however often the user edits."""
+        if not self.countdown.isActive():
+            self.countdown.start()
 
     def save_now(self) -> bool:
         """Write the recovery copy if there are unsaved changes; True when written."""
@@ -106,3 +127,4 @@ class Autosaver:
 
     def stop(self) -> None:
         self.timer.stop()
+        self.countdown.stop()

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from kubecanvas.model.graph import Edge
 from kubecanvas.model.layout import NODE_HEIGHT, NODE_WIDTH
+from kubecanvas.ui.edge_labels import short_label
 from kubecanvas.ui.node_item import NodeItem
 from kubecanvas.ui.style import DEFAULT_EDGE_STYLE, EDGE_STYLES, Theme, current_theme
 
@@ -31,6 +32,18 @@ _LABEL_FONT = QFont()
 _LABEL_FONT.setPixelSize(10)
 _METRICS = QFontMetrics(_LABEL_FONT)
 ARROW = 9.0
+
+
+def fit_label(edge_type: str, label: str, room: int) -> str:
+    """The longest meaningful short form of `label` whose plate fits `room` pixels."""
+    limit = len(label)
+    shown = label
+    while limit > 3:
+        shown = short_label(edge_type, label, limit)
+        if _METRICS.horizontalAdvance(shown) <= room:
+            return shown
+        limit -= 1
+    return shown
 
 
 class EdgeItem(QGraphicsItem):
@@ -43,11 +56,13 @@ class EdgeItem(QGraphicsItem):
         self.target = target
         self.lane = lane
         self.style = EDGE_STYLES.get(edge.type, DEFAULT_EDGE_STYLE)
-        self.label = edge.label if len(edge.label) <= 28 else edge.label[:27] + "…"
+        # a label that only repeats the target's name (a generated claim) says nothing more
+        self.label = "" if edge.label == target.name else edge.label
         self._path = QPainterPath()
         self._bounds = QRectF()
         self._label_rect = QRectF()
         self._shown_label = ""
+        self._label_cache: dict[int, str] = {}
         self._arrow = QPolygonF()
         self._pen_cache: dict[tuple[str, str, bool], tuple[QPen, QColor]] = {}
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable, True)
@@ -87,9 +102,14 @@ class EdgeItem(QGraphicsItem):
             # parallel wires between one pair: spread their labels along the curve
             step = ((self.lane + 1) // 2) * (1 if self.lane % 2 else -1)
             mid = path.pointAtPercent(max(0.2, min(0.8, 0.5 + 0.22 * step)))
-            self._shown_label = _METRICS.elidedText(self.label, Qt.TextElideMode.ElideMiddle,
-                                                    room)
-            width = _METRICS.horizontalAdvance(self._shown_label) + 10
+            room = min(room, 180)  # a long plate over a long wire reads no better than a short one
+            shown = self._label_cache.get(room)
+            if shown is None:  # adjust() runs per mouse move while an end is dragged
+                if len(self._label_cache) > 64:
+                    self._label_cache.clear()
+                shown = self._label_cache[room] = fit_label(self.edge.type, self.label, room)
+            self._shown_label = shown
+            width = _METRICS.horizontalAdvance(self._shown_label) + 16
             self._label_rect = QRectF(mid.x() - width / 2, mid.y() - 8, width, 16)
         self._bounds = path.boundingRect().adjusted(-ARROW, -ARROW, ARROW, ARROW).united(
             self._label_rect)
@@ -108,7 +128,7 @@ class EdgeItem(QGraphicsItem):
         bend = max(40.0, abs(end.x() - start.x()) * 0.45) * (1 if forward else -1)
         path = QPainterPath(start)
         path.cubicTo(start + QPointF(bend, 0), end - QPointF(bend, 0), end)
-        return path, max(36, int(abs(end.x() - start.x()) - 12))
+        return path, max(96, int(abs(end.x() - start.x()) - 12))
 
     @staticmethod
     def _vertical(src: QPointF, dst: QPointF, shift: float) -> tuple[QPainterPath, int]:

@@ -7,10 +7,11 @@ changes the document passes through `Editor.push` (one QUndoStack entry per gest
 from __future__ import annotations
 
 import copy
+import json
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from PySide6.QtCore import QPoint, QPointF
+from PySide6.QtCore import QByteArray, QMimeData, QPoint, QPointF
 from PySide6.QtGui import QAction, QGuiApplication, QUndoStack
 from PySide6.QtWidgets import (
     QDialog,
@@ -44,6 +45,7 @@ from kubecanvas.ui.namespace_frame import NamespaceFrameItem
 from kubecanvas.ui.session import Session
 
 PASTE_OFFSET = 40.0
+POSITIONS_MIME = "application/x-kubecanvas-positions"
 
 
 class Editor:
@@ -59,6 +61,9 @@ class Editor:
         #: Asks for a wiring action's choices; returns them, or None when cancelled.
         self.ask_params: Callable[[WiringAction], dict[str, Any] | None] = \
             lambda action: ask_params(self.parent, action)
+        #: Shows a problem (title, details) without blocking; tests replace it.
+        self.report: Callable[[str, str], None] = lambda title, details: show_problem(
+            self.parent, title, details)
 
     @property
     def doc(self) -> Document:
@@ -176,11 +181,17 @@ class Editor:
 
     # --- clipboard -------------------------------------------------------------------------
     def copy(self, ids: list[str]) -> str:
-        """Put the selected manifests on the clipboard as YAML (works with any text editor)."""
+        """Put the selected manifests on the clipboard as YAML (any text editor, kubectl) and,
+        for pasting back into KubeCanvas, their canvas positions in an internal format."""
         if self.session is None or not ids:
             return ""
-        text = dump_resources([self.doc.get(i) for i in ids])
-        QGuiApplication.clipboard().setText(text)
+        resources = [self.doc.get(i) for i in ids]
+        text = dump_resources(resources)
+        mime = QMimeData()
+        mime.setText(text)
+        mime.setData(POSITIONS_MIME, QByteArray(json.dumps(
+            [list(r.position) for r in resources]).encode("utf-8")))
+        QGuiApplication.clipboard().setMimeData(mime)
         return text
 
     def paste_text(self, text: str, offset: float = PASTE_OFFSET,
@@ -189,6 +200,9 @@ class Editor:
         if self.session is None:
             return []
         result = load_text(text, "clipboard")
+        if result.errors:
+            self.report("Some pasted text is not a Kubernetes resource", "\n".join(
+                f"line {p.line}, column {p.column}: {p.message}" for p in result.errors[:12]))
         if not result.resources:
             self.status("The clipboard holds no Kubernetes resources")
             return []
@@ -212,7 +226,19 @@ class Editor:
         return ids
 
     def paste(self) -> list[str]:
-        return self.paste_text(QGuiApplication.clipboard().text())
+        """Paste YAML from any application (one undo step); copies made here keep their
+        arrangement, shifted so the copy does not hide the original."""
+        mime = QGuiApplication.clipboard().mimeData()
+        if mime is None:
+            return []
+        positions = None
+        if mime.hasFormat(POSITIONS_MIME):
+            try:
+                raw = json.loads(bytes(mime.data(POSITIONS_MIME).data()).decode("utf-8"))
+                positions = {str(i): (float(x), float(y)) for i, (x, y) in enumerate(raw)}
+            except (ValueError, TypeError):
+                positions = None
+        return self.paste_text(mime.text(), positions=positions)
 
     def duplicate(self, ids: list[str]) -> list[str]:
         if self.session is None or not ids:
@@ -226,6 +252,13 @@ class Editor:
         bottom = max(r.position[1] for r in self.doc)
         left = min(r.position[0] for r in self.doc)
         return (left, bottom + NODE_HEIGHT + 60)
+
+
+def show_problem(parent: QWidget, title: str, details: str) -> None:
+    """A non-blocking warning with the details (file lines) in full."""
+    box = QMessageBox(QMessageBox.Icon.Warning, "Paste", title, parent=parent)
+    box.setInformativeText(details)
+    box.open()
 
 
 _PARAM_LABELS = {"mount_path": "Mount path", "path": "URL path"}

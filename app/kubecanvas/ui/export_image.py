@@ -11,9 +11,10 @@ from pathlib import Path
 from PySide6.QtCore import QMarginsF, QRectF, QSize, QSizeF, Qt
 from PySide6.QtGui import QColor, QImage, QPageLayout, QPageSize, QPainter, QPdfWriter
 from PySide6.QtSvg import QSvgGenerator
+from PySide6.QtWidgets import QGraphicsItem
 
 from kubecanvas.ui.scene import CanvasScene
-from kubecanvas.ui.style import LIGHT
+from kubecanvas.ui.style import LIGHT, Theme
 
 FORMATS = {".png": "PNG image", ".svg": "SVG drawing", ".pdf": "PDF document"}
 MARGIN = 24.0
@@ -30,8 +31,10 @@ def export_rect(scene: CanvasScene, ids: list[str] | None = None) -> QRectF:
 
 
 def export_image(scene: CanvasScene, path: Path, ids: list[str] | None = None,
-                 scale: float = 2.0) -> Path:
+                 scale: float = 2.0, theme: Theme = LIGHT) -> Path:
     """Write the diagram (or the nodes `ids`) to `path`; the suffix picks the format.
+
+    The picture is drawn in `theme` (light by default: export is for printing and slides).
 
     Raises:
         ExportError: unknown suffix or the file could not be written.
@@ -42,18 +45,21 @@ def export_image(scene: CanvasScene, path: Path, ids: list[str] | None = None,
     source = export_rect(scene, ids)
     if source.isEmpty():
         raise ExportError("the diagram is empty: there is nothing to draw")
-    theme, selection = scene.theme, scene.selectedItems()
+    shown, selection = scene.theme, scene.selectedItems()
     scene.clearSelection()
-    scene.set_theme(LIGHT)
+    scene.set_theme(theme)
+    hidden = _hide_others(scene, ids)
     try:
         if suffix == ".png":
-            _png(scene, source, path, scale)
+            _png(scene, source, path, scale, theme)
         elif suffix == ".svg":
-            _svg(scene, source, path)
+            _svg(scene, source, path, theme)
         else:
-            _pdf(scene, source, path)
+            _pdf(scene, source, path, theme)
     finally:
-        scene.set_theme(theme)
+        for item in hidden:
+            item.show()
+        scene.set_theme(shown)
         for item in selection:
             item.setSelected(True)
     if not path.is_file():
@@ -61,38 +67,58 @@ def export_image(scene: CanvasScene, path: Path, ids: list[str] | None = None,
     return path
 
 
-def _render(scene: CanvasScene, painter: QPainter, target: QRectF, source: QRectF) -> None:
+def _hide_others(scene: CanvasScene, ids: list[str] | None) -> list[QGraphicsItem]:
+    """For a selection export: hide the nodes and wires that are not part of it (items that
+    merely overlap its rectangle), so the picture shows what was selected."""
+    if not ids:
+        return []
+    keep = set(ids)
+    hidden: list[QGraphicsItem] = []
+    for rid, node in scene.nodes.items():
+        owner = str(node.data(0)) if node.ghost else rid
+        if owner not in keep and node.isVisible():
+            node.hide()
+            hidden.append(node)
+    for edge in scene.edge_items.values():
+        if not (edge.source.isVisible() and edge.target.isVisible()) and edge.isVisible():
+            edge.hide()
+            hidden.append(edge)
+    return hidden
+
+
+def _render(scene: CanvasScene, painter: QPainter, target: QRectF, source: QRectF,
+            theme: Theme) -> None:
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
-    painter.fillRect(target, QColor(LIGHT.background))
+    painter.fillRect(target, QColor(theme.background))
     scene.render(painter, target, source, Qt.AspectRatioMode.KeepAspectRatio)
 
 
-def _png(scene: CanvasScene, source: QRectF, path: Path, scale: float) -> None:
+def _png(scene: CanvasScene, source: QRectF, path: Path, scale: float, theme: Theme) -> None:
     limit = 16000 / max(source.width(), source.height())
     scale = min(scale, limit)
     size = QSize(max(1, int(source.width() * scale)), max(1, int(source.height() * scale)))
     image = QImage(size, QImage.Format.Format_ARGB32)
-    image.fill(QColor(LIGHT.background))
+    image.fill(QColor(theme.background))
     painter = QPainter(image)
-    _render(scene, painter, QRectF(0, 0, size.width(), size.height()), source)
+    _render(scene, painter, QRectF(0, 0, size.width(), size.height()), source, theme)
     painter.end()
     if not image.save(str(path), "PNG"):  # type: ignore[call-overload]
         raise ExportError(f"{path}: the PNG could not be written")
 
 
-def _svg(scene: CanvasScene, source: QRectF, path: Path) -> None:
+def _svg(scene: CanvasScene, source: QRectF, path: Path, theme: Theme) -> None:
     generator = QSvgGenerator()
     generator.setFileName(str(path))
     generator.setSize(QSize(int(source.width()), int(source.height())))
     generator.setViewBox(QRectF(0, 0, source.width(), source.height()))
     generator.setTitle("KubeCanvas diagram")
     painter = QPainter(generator)
-    _render(scene, painter, QRectF(0, 0, source.width(), source.height()), source)
+    _render(scene, painter, QRectF(0, 0, source.width(), source.height()), source, theme)
     painter.end()
 
 
-def _pdf(scene: CanvasScene, source: QRectF, path: Path) -> None:
+def _pdf(scene: CanvasScene, source: QRectF, path: Path, theme: Theme) -> None:
     writer = QPdfWriter(str(path))
     writer.setResolution(144)
     size = QSizeF(source.width() / 144 * 25.4 * 1.0, source.height() / 144 * 25.4)
@@ -100,5 +126,5 @@ def _pdf(scene: CanvasScene, source: QRectF, path: Path) -> None:
     writer.setPageMargins(QMarginsF(0, 0, 0, 0), QPageLayout.Unit.Millimeter)
     painter = QPainter(writer)
     target = QRectF(0, 0, writer.width(), writer.height())
-    _render(scene, painter, target, source)
+    _render(scene, painter, target, source, theme)
     painter.end()

@@ -12,6 +12,7 @@ from kubecanvas.model.document import Document
 from kubecanvas.model.edits import AddResource, Compound
 from kubecanvas.model.layout import NODE_HEIGHT
 from kubecanvas.ui import file_ops
+from kubecanvas.ui.diagram_formats import DIAGRAM_FORMATS, write_diagram
 from kubecanvas.ui.export_image import ExportError, export_image
 from kubecanvas.ui.session import PROJECT_SUFFIX, Session
 
@@ -127,11 +128,16 @@ class FileCommands:
         if path:
             self._export_yaml(Path(path))
 
-    def export_image(self) -> None:
+    def export_image(self, selection: bool = False) -> None:
+        """Export the diagram (or, with `selection` or a selection present, the selection)."""
         scene = self.window.scene
         if scene is None:
             return
-        path, chosen = QFileDialog.getSaveFileName(self.window, "Export Image", self._dir(),
+        if selection and not scene.selected_ids():
+            self.window.show_status("Select the resources to export first")
+            return
+        title = "Export Selection as Image" if selection else "Export Image"
+        path, chosen = QFileDialog.getSaveFileName(self.window, title, self._dir(),
                                                    IMAGE_FILTER)
         if not path:
             return
@@ -142,6 +148,24 @@ class FileCommands:
         try:
             export_image(scene, target, ids)
         except ExportError as exc:
+            QMessageBox.critical(self.window, "Export failed", str(exc))
+            return
+        self.window.show_status(f"Wrote {target}")
+
+    def export_diagram(self, suffix: str) -> None:
+        """Export the design as a draw.io or Mermaid diagram."""
+        session = self.window.session
+        if session is None:
+            return
+        title = DIAGRAM_FORMATS[suffix]
+        path, _ = QFileDialog.getSaveFileName(self.window, f"Export {title}", self._dir(),
+                                              f"{title} (*{suffix})")
+        if not path:
+            return
+        target = Path(path) if Path(path).suffix else Path(path + suffix)
+        try:
+            write_diagram(session.document, session.graph, target)
+        except (OSError, ValueError) as exc:
             QMessageBox.critical(self.window, "Export failed", str(exc))
             return
         self.window.show_status(f"Wrote {target}")

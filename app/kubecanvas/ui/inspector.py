@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
-    QSplitter,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -96,9 +96,12 @@ class InspectorPanel(QDockWidget):
         head.addWidget(self.icon)
         head.addWidget(self.title, 1)
         layout.addLayout(head)
-        split = QSplitter(body)
+        self.reveal_button = QPushButton("Secret values are hidden — show them", body)
+        self.reveal_button.setToolTip("Show the values of this Secret, in the form and the YAML")
+        self.reveal_button.clicked.connect(self._reveal)
+        layout.addWidget(self.reveal_button)
+        split = QTabWidget(body)  # the form and the full manifest, each with the whole height
         self.split = split
-        split.setOrientation(split.orientation().Vertical)
         scroll = QScrollArea(split)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
@@ -109,8 +112,8 @@ class InspectorPanel(QDockWidget):
         self.form_error = QLabel("", body)
         self.form_error.setStyleSheet("color: #d93025")
         self.form_error.setWordWrap(True)
-        split.addWidget(scroll)
-        split.addWidget(self._build_yaml_editor(split))
+        split.addTab(scroll, "Form")
+        split.addTab(self._build_yaml_editor(split), "YAML")
         layout.addWidget(split, 1)
         layout.addWidget(self.form_error)
         layout.addStretch(0)
@@ -125,11 +128,6 @@ class InspectorPanel(QDockWidget):
         host = QWidget(parent)
         box = QVBoxLayout(host)
         box.setContentsMargins(0, 0, 0, 0)
-        box.addWidget(QLabel("Manifest (YAML)", host))
-        self.reveal_button = QPushButton("Secret values are hidden — show them", host)
-        self.reveal_button.setToolTip("Show the manifest of this Secret, values included")
-        self.reveal_button.clicked.connect(self._reveal)
-        box.addWidget(self.reveal_button)
         self.yaml_edit = QPlainTextEdit(host)
         self.yaml_edit.setFont(monospace())
         self.yaml_edit.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
@@ -207,10 +205,16 @@ class InspectorPanel(QDockWidget):
         if self._shown_manifest != res.manifest or not self.yaml_dirty():
             self._reload_yaml()
 
+    def _hidden_secret(self, spec: FieldSpec) -> bool:
+        return spec.path[:1] in (("data",), ("stringData",)) and self.rid != self._revealed \
+            and self.document is not None and self.rid is not None \
+            and self.document.get(self.rid).kind == "Secret"
+
     def _reveal(self) -> None:
         self._revealed = self.rid
         self.reveal_button.hide()
         self.yaml_edit.show()
+        self.show_resource(self.rid)  # the form's value fields too
 
     def _clear_form(self) -> None:
         for widget in self.widgets.values():
@@ -239,6 +243,10 @@ class InspectorPanel(QDockWidget):
         else:
             line = QLineEdit(to_text(spec, value), self.form_host)
             line.setPlaceholderText(spec.hint)
+            if self._hidden_secret(spec):  # like the YAML: values only when asked for
+                line.setEchoMode(QLineEdit.EchoMode.Password)
+                line.setReadOnly(True)
+                line.setToolTip("Secret values are hidden: press 'show them' below")
             line.editingFinished.connect(lambda s=spec: self._commit(s))
             widget = line
         self.widgets[spec.label] = widget
@@ -323,6 +331,7 @@ class InspectorPanel(QDockWidget):
             probe = probe[:-1]
         if found is None:
             return
+        self.split.setCurrentIndex(1)  # a finding's field: show it in the full manifest
         block = self.yaml_edit.document().findBlockByNumber(found[0] - 1)
         cursor = QTextCursor(block)
         cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock,

@@ -12,6 +12,7 @@ from typing import Any
 
 from kubecanvas.model.kinds import get_path, kind_info, pod_template_path
 from kubecanvas.model.resource import Resource
+from kubecanvas.ui.inspector_formats import FORMATS
 
 FieldPath = tuple[str | int, ...]
 ACCESS_MODES = ("ReadWriteOnce", "ReadOnlyMany", "ReadWriteMany", "ReadWriteOncePod")
@@ -50,9 +51,13 @@ def form_fields(res: Resource) -> list[FieldSpec]:
         fields.append(FieldSpec("Selector", ("spec", "selector", "matchLabels"), "map",
                                 hint="app=web (must match the pod labels)"))
     if kind == "ConfigMap" and _single_line_values(res.manifest.get("data")):
-        fields.append(FieldSpec("Data", ("data",), "map", hint="KEY=value, OTHER=value"))
+        fields.append(FieldSpec("Data", ("data",), "data", hint="KEY=value; OTHER=value"))
+    if kind == "Secret":
+        fields += _secret_fields(res)
     if kind == "CronJob":
-        fields.append(FieldSpec("Schedule", ("spec", "schedule"), hint="*/5 * * * *"))
+        fields += [FieldSpec("Schedule", ("spec", "schedule"), hint="*/5 * * * *"),
+                   FieldSpec("Concurrency", ("spec", "concurrencyPolicy"), "choice",
+                             ("Allow", "Forbid", "Replace"))]
     template = pod_template_path(res)
     if template is not None:
         container: FieldPath = (*template, "spec", "containers", 0)
@@ -60,21 +65,23 @@ def form_fields(res: Resource) -> list[FieldSpec]:
             FieldSpec("Pod labels", (*template, "metadata", "labels"), "map", hint="app=web"),
             FieldSpec("Image", (*container, "image"), hint="nginx:1.27"),
             FieldSpec("Container ports", (*container, "ports"), "ports", hint="http:80, 443"),
-            FieldSpec("Env", (*container, "env"), "env", hint="LOG_LEVEL=info, MODE=prod"),
-            FieldSpec("CPU request", (*container, "resources", "requests", "cpu"), hint="100m"),
-            FieldSpec("Memory request", (*container, "resources", "requests", "memory"),
-                      hint="128Mi"),
-            FieldSpec("Memory limit", (*container, "resources", "limits", "memory"),
-                      hint="256Mi"),
+            *_container_fields(container),
+            FieldSpec("Volumes", (*template, "spec", "volumes"), "volumes",
+                      hint="data=pvc:claim; conf=configmap:cm; info=downwardapi:labels"),
         ]
     if kind in ("Job", "CronJob"):
         base: FieldPath = ("spec",) if kind == "Job" else ("spec", "jobTemplate", "spec")
-        fields.append(FieldSpec("Backoff limit", (*base, "backoffLimit"), "int", hint="6"))
+        fields += [FieldSpec("Completions", (*base, "completions"), "int", hint="1"),
+                   FieldSpec("Parallelism", (*base, "parallelism"), "int", hint="1"),
+                   FieldSpec("Backoff limit", (*base, "backoffLimit"), "int", hint="6"),
+                   FieldSpec("Restart policy", (*base, "template", "spec", "restartPolicy"),
+                             "choice", ("Never", "OnFailure"))]
     if kind == "Ingress":
         fields += [FieldSpec("Class", ("spec", "ingressClassName"), hint="nginx"),
                    FieldSpec("Host", ("spec", "rules", 0, "host"), hint="shop.example.com"),
                    FieldSpec("Routes", ("spec", "rules", 0, "http", "paths"), "routes",
-                             hint="/ -> web:80, /api -> api:http")]
+                             hint="/ -> web:80, /api -> api:http"),
+                   FieldSpec("TLS", ("spec", "tls"), "tls", hint="shop-tls: shop.example.com")]
     if kind == "Service":
         fields += [
             FieldSpec("Type", ("spec", "type"), "choice", SERVICE_TYPES),
@@ -92,11 +99,57 @@ def form_fields(res: Resource) -> list[FieldSpec]:
             FieldSpec("Capacity", ("spec", "capacity", "storage"), hint="10Gi"),
             FieldSpec("Access modes", ("spec", "accessModes"), "list", ACCESS_MODES),
             FieldSpec("Storage class", ("spec", "storageClassName"), hint="manual"),
+            *_volume_source_fields(res),
         ]
     if kind == "HorizontalPodAutoscaler":
         fields += [FieldSpec("Min replicas", ("spec", "minReplicas"), "int"),
                    FieldSpec("Max replicas", ("spec", "maxReplicas"), "int")]
     return fields
+
+
+def _container_fields(container: FieldPath) -> list[FieldSpec]:
+    """The first container's daily fields (more containers: the YAML tab)."""
+    return [
+        FieldSpec("Env", (*container, "env"), "env",
+                  hint="MODE=prod; PW=secret:db/password; POD=field:metadata.name"),
+        FieldSpec("Env from", (*container, "envFrom"), "envfrom",
+                  hint="configmap:settings; secret:creds"),
+        FieldSpec("CPU request", (*container, "resources", "requests", "cpu"), hint="100m"),
+        FieldSpec("CPU limit", (*container, "resources", "limits", "cpu"), hint="500m"),
+        FieldSpec("Memory request", (*container, "resources", "requests", "memory"),
+                  hint="128Mi"),
+        FieldSpec("Memory limit", (*container, "resources", "limits", "memory"), hint="256Mi"),
+        FieldSpec("Liveness probe", (*container, "livenessProbe"), "probe",
+                  hint="http:/healthz:8080, tcp:5432 or exec:cat /tmp/ok"),
+        FieldSpec("Readiness probe", (*container, "readinessProbe"), "probe",
+                  hint="http:/ready:http"),
+        FieldSpec("Volume mounts", (*container, "volumeMounts"), "mounts",
+                  hint="data:/var/lib/data; conf:/etc/app:ro"),
+    ]
+
+
+def _secret_fields(res: Resource) -> list[FieldSpec]:
+    """`data` is shown decoded and stored base64; `stringData` as written. Values whose
+    text spans lines stay in the YAML tab."""
+    fields = []
+    if res.manifest.get("data") is not None or res.manifest.get("stringData") is None:
+        fields.append(FieldSpec("Data", ("data",), "secretdata",
+                                hint="KEY=value; (stored base64-encoded)"))
+    if res.manifest.get("stringData") is not None and _single_line_values(
+            res.manifest.get("stringData")):
+        fields.append(FieldSpec("String data", ("stringData",), "data", hint="KEY=value"))
+    return fields
+
+
+def _volume_source_fields(res: Resource) -> list[FieldSpec]:
+    """The PersistentVolume's source: NFS when it has one, else a host path."""
+    if isinstance(res.spec.get("nfs"), Mapping):
+        return [FieldSpec("NFS server", ("spec", "nfs", "server"), hint="nfs.example.com"),
+                FieldSpec("NFS path", ("spec", "nfs", "path"), hint="/exports/data")]
+    if isinstance(res.spec.get("csi"), Mapping):
+        return [FieldSpec("CSI driver", ("spec", "csi", "driver")),
+                FieldSpec("CSI volume", ("spec", "csi", "volumeHandle"))]
+    return [FieldSpec("Host path", ("spec", "hostPath", "path"), hint="/mnt/data")]
 
 
 def _route_text(entry: Mapping[str, Any]) -> str:
@@ -141,13 +194,12 @@ def to_text(spec: FieldSpec, value: Any) -> str:
     """The text a form widget shows for a manifest value."""
     if value is None:
         return ""
+    if spec.type in FORMATS:
+        return FORMATS[spec.type][0](value)
     if spec.type == "map" and isinstance(value, Mapping):
         return ", ".join(f"{k}={'' if v is None else v}" for k, v in value.items())
     if spec.type == "list" and isinstance(value, list):
         return ", ".join(str(v) for v in value)
-    if spec.type == "env" and isinstance(value, list):
-        return ", ".join(f"{e.get('name')}={e.get('value', '')}" for e in value
-                         if isinstance(e, Mapping) and "valueFrom" not in e)
     if spec.type == "routes" and isinstance(value, list):
         return ", ".join(_route_text(p) for p in value if isinstance(p, Mapping))
     if spec.type == "ports" and isinstance(value, list):
@@ -182,8 +234,8 @@ def parse_text(spec: FieldSpec, text: str, current: Any) -> Any:
         ValueError: the text cannot be read; the message says what was expected.
     """
     text = text.strip()
-    if not text and spec.type == "env":
-        return _parse_env("", current) or None
+    if spec.type in FORMATS:
+        return FORMATS[spec.type][1](text, current)
     if not text:
         return None
     if spec.type == "int":
@@ -200,8 +252,6 @@ def parse_text(spec: FieldSpec, text: str, current: Any) -> Any:
         return result
     if spec.type == "list":
         return [p.strip() for p in text.split(",") if p.strip()]
-    if spec.type == "env":
-        return _parse_env(text, current)
     if spec.type == "routes":
         old = current if isinstance(current, list) else []
         return [_parse_route(p.strip(), old[i] if i < len(old) else None)
@@ -215,20 +265,6 @@ def parse_text(spec: FieldSpec, text: str, current: Any) -> Any:
                 ports[i] = {**old[i], **port}
         return ports
     return text
-
-
-def _parse_env(text: str, current: Any) -> list[dict[str, Any]]:
-    """Plain `NAME=value` entries from the text; entries taken from a ConfigMap, Secret or the
-    Downward API (`valueFrom`) are kept as they are, since the short form does not show them."""
-    kept = [e for e in (current if isinstance(current, list) else [])
-            if isinstance(e, Mapping) and "valueFrom" in e]
-    plain: list[dict[str, Any]] = []
-    for part in filter(None, (p.strip() for p in text.split(","))):
-        name, sep, value = part.partition("=")
-        if not sep or not name.strip():
-            raise ValueError(f"'{part}': write variables as NAME=value, separated by commas")
-        plain.append({"name": name.strip(), "value": value.strip()})
-    return plain + [dict(e) for e in kept]
 
 
 def current_value(res: Resource, spec: FieldSpec) -> Any:

@@ -10,8 +10,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QPoint, QPointF, QSettings, Qt, QTimer
-from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QUndoStack
+from PySide6.QtCore import QByteArray, QPoint, QPointF, QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication, QUndoStack
 from PySide6.QtWidgets import QLabel, QLineEdit, QMainWindow, QMessageBox, QWidget
 
 from kubecanvas.io.yaml_out import dump_resources
@@ -32,6 +32,7 @@ from kubecanvas.ui.rename_editor import RenameEditor
 from kubecanvas.ui.scene import CanvasScene
 from kubecanvas.ui.session import Session
 from kubecanvas.ui.style import DARK, LIGHT, Theme, current_theme
+from kubecanvas.ui.teaching import install_teaching
 from kubecanvas.ui.view import CanvasView
 from kubecanvas.ui.yaml_panel import YamlPanel
 from kubecanvas.validation.findings import Finding
@@ -39,6 +40,10 @@ from kubecanvas.validation.findings import Finding
 
 class MainWindow(QMainWindow):
     """The KubeCanvas editor window."""
+
+    #: emitted after the window shows another design (new, open, a lesson): the teaching docks
+    #: and other add-ons rebind to the new document through it
+    session_changed = Signal(object)
 
     def __init__(self, settings: QSettings | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -66,6 +71,7 @@ class MainWindow(QMainWindow):
         self.undo_stack.cleanChanged.connect(self._clean_changed)
         self._restore_layout()
         self.set_session(Session.create())
+        self.teaching = install_teaching(self)
 
     # --- building ----------------------------------------------------------------------------
     def _build_view(self) -> None:
@@ -137,8 +143,14 @@ class MainWindow(QMainWindow):
         state = self.settings.value("windowState")
         if isinstance(geometry, QByteArray) and not geometry.isEmpty():
             self.restoreGeometry(geometry)
-        else:
-            self.resize(1600, 1000)
+        else:  # first start: the whole screen (maximized too, where a window manager exists)
+            screen = QGuiApplication.primaryScreen()
+            area = screen.availableGeometry() if screen is not None else None
+            if area is not None and area.width() > 400:
+                self.setGeometry(area)
+            else:
+                self.resize(1600, 1000)
+            self.setWindowState(self.windowState() | Qt.WindowState.WindowMaximized)
         if isinstance(state, QByteArray) and not state.isEmpty():
             self.restoreState(state)
 
@@ -177,6 +189,7 @@ class MainWindow(QMainWindow):
         self._after_change(Change())
         self._update_title()
         QTimer.singleShot(0, lambda: self.view.zoom_to_fit())
+        self.session_changed.emit(session)
         if session.load_problems:
             self.show_status(f"{len(session.load_problems)} problems while loading; "
                              f"first: {session.load_problems[0]}")

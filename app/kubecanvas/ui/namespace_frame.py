@@ -3,6 +3,11 @@
 The frame is derived from its members' positions: recomputed exactly when the document says
 something moved, and only grown (constant work) while a node is being dragged, so a drag among
 hundreds of siblings costs nothing per mouse move.
+
+When the document holds the `Namespace` resource itself, the frame is that resource's node: its
+title bar (only the title bar, so rubber-band selection inside the frame still works) selects it,
+for the inspector and the YAML view, and carries its findings badge. A Namespace with no members
+is drawn as an empty frame at the resource's own position.
 """
 
 from __future__ import annotations
@@ -10,40 +15,82 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPen
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from kubecanvas.model.layout import NODE_HEIGHT, NODE_WIDTH
-from kubecanvas.ui.style import Theme, current_theme
+from kubecanvas.ui.style import SEVERITY_COLOURS, Theme, current_theme
 
 PADDING = 20.0
 HEADER = 30.0
 _TITLE_FONT = QFont()
 _TITLE_FONT.setPixelSize(14)
 _TITLE_FONT.setBold(True)
+_BADGE_FONT = QFont()
+_BADGE_FONT.setPixelSize(10)
+_BADGE_FONT.setBold(True)
 
 
 class NamespaceFrameItem(QGraphicsItem):
-    """The frame of one namespace; not selectable, drawn below nodes and edges."""
+    """The frame of one namespace, drawn below nodes and edges.
+
+    Attributes:
+        rid: the id of the `Namespace` resource the frame stands for, or None when the document
+            has no such resource (then the frame is decoration and cannot be selected).
+    """
 
     def __init__(self, namespace: str) -> None:
         super().__init__()
         self.namespace = namespace
         self.members: set[str] = set()
+        self.rid: str | None = None
+        self.badge: tuple[int, str] | None = None
+        self._own_position = (0.0, 0.0)
         self._rect = QRectF()
         self.setZValue(-10)
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
 
+    def set_resource(self, rid: str | None, position: tuple[float, float]) -> None:
+        """Make the frame the node of a Namespace resource (None: of no resource)."""
+        self.rid = rid
+        self._own_position = position
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable, rid is not None)
+        self.setAcceptedMouseButtons(Qt.MouseButton.LeftButton if rid is not None
+                                     else Qt.MouseButton.NoButton)
+        self.setToolTip(f"Namespace {self.namespace}: click the title to edit it" if rid
+                        else f"namespace {self.namespace} (no Namespace resource in the design)")
+        if not rid and self.isSelected():
+            self.setSelected(False)
+        self.update()
+
+    def set_badge(self, badge: tuple[int, str] | None) -> None:
+        if badge != self.badge:
+            self.badge = badge
+            self.update()
+
     def frame_rect(self) -> QRectF:
         return QRectF(self._rect)
 
+    def title_rect(self) -> QRectF:
+        """The clickable title bar."""
+        return QRectF(self._rect.x(), self._rect.y(), self._rect.width(), HEADER)
+
+    def shape(self) -> QPainterPath:
+        path = QPainterPath()
+        if self.rid is not None:
+            path.addRect(self.title_rect())
+        return path
+
     def fit(self, positions: Iterable[tuple[float, float]]) -> None:
-        """Fit the frame exactly around nodes at these positions."""
+        """Fit the frame exactly around nodes at these positions (an empty Namespace: around
+        its own position)."""
         xs: list[float] = []
         ys: list[float] = []
         for x, y in positions:
             xs.append(x)
             ys.append(y)
+        if not xs and self.rid is not None:
+            xs, ys = [self._own_position[0]], [self._own_position[1] + HEADER]
         if not xs:
             rect = QRectF()
         else:
@@ -73,13 +120,31 @@ class NamespaceFrameItem(QGraphicsItem):
         theme = getattr(scene, "theme", None)
         theme = theme if isinstance(theme, Theme) else current_theme()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-        pen = QPen(QColor(theme.frame_border), 1.5)
-        pen.setStyle(Qt.PenStyle.DashLine)
+        selected = self.isSelected()
+        pen = QPen(QColor(theme.selection if selected else theme.frame_border),
+                   2.5 if selected else 1.5)
+        pen.setStyle(Qt.PenStyle.SolidLine if selected else Qt.PenStyle.DashLine)
         pen.setCosmetic(True)
         painter.setPen(pen)
         painter.setBrush(QBrush(QColor(theme.frame_fill)))
         painter.drawRoundedRect(self._rect, 12, 12)
         painter.setFont(_TITLE_FONT)
-        painter.setPen(QColor(theme.subtext))
+        painter.setPen(QColor(theme.selection if selected else theme.subtext))
         title = QRectF(self._rect.x() + 14, self._rect.y() + 8, self._rect.width() - 28, 20)
-        painter.drawText(title, Qt.AlignmentFlag.AlignLeft, f"namespace {self.namespace}")
+        text = f"namespace {self.namespace}"
+        painter.drawText(title, Qt.AlignmentFlag.AlignLeft, text)
+        if self.badge is not None:
+            self._paint_badge(painter, title.x() + QFontMetrics(_TITLE_FONT).horizontalAdvance(
+                text) + 10, title.y())
+
+    def _paint_badge(self, painter: QPainter, x: float, y: float) -> None:
+        assert self.badge is not None
+        count, severity = self.badge
+        rect = QRectF(x, y, 22 + 7 * len(str(count)), 18)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QBrush(QColor(SEVERITY_COLOURS.get(severity, "#888888"))))
+        painter.drawRoundedRect(rect, 9, 9)
+        painter.setFont(_BADGE_FONT)
+        painter.setPen(QColor("#1d232b" if severity == "warning" else "#ffffff"))
+        mark = {"error": "✕", "warning": "!", "info": "i"}.get(severity, "")
+        painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, f"{mark}{count}")

@@ -7,6 +7,7 @@ to the document: the scene turns a finished drag into one move edit.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, cast
 
 from PySide6.QtCore import QPointF, QRectF, Qt
@@ -42,6 +43,18 @@ _SMALL_FONT.setPixelSize(11)
 _BADGE_FONT = QFont()
 _BADGE_FONT.setPixelSize(10)
 _BADGE_FONT.setBold(True)
+
+
+def split_name(name: str, fits: Callable[[str], bool]) -> tuple[str, str]:
+    """Two lines for a long name, broken after the last `-` or `.` that lets the first line
+    fit (`nginx-configuration-` / `snippet`), else wherever it must."""
+    best = 0
+    for i, char in enumerate(name):
+        if char in "-._" and fits(name[:i + 1]):
+            best = i + 1
+    if not best:
+        best = max(1, next((i for i in range(len(name), 0, -1) if fits(name[:i])), 1))
+    return name[:best], name[best:]
 
 
 class NodeItem(QGraphicsItem):
@@ -173,21 +186,31 @@ class NodeItem(QGraphicsItem):
         painter.setPen(QColor(theme.text))
         name = self.name or "(unnamed)"
         font = _TITLE_FONT
-        if QFontMetrics(font).horizontalAdvance(name) > text_width:
+        fits = text_width - 8  # slack: glyphs hint wider at some zoom levels than measured
+        if QFontMetrics(font).horizontalAdvance(name) > fits:
             font = _NARROW_TITLE_FONT  # long names (kube-state-metrics) get a smaller face first
         painter.setFont(font)
-        painter.drawText(QRectF(58, 10, text_width, 18), Qt.AlignmentFlag.AlignLeft,
-                         QFontMetrics(font).elidedText(name, Qt.TextElideMode.ElideMiddle,
-                                                       text_width))
+        title = QFontMetrics(font)
+        top = 10.0
+        if title.horizontalAdvance(name) > fits:
+            # still too long: the name on two lines, the kind and summary packed below, so the
+            # name people search for stays whole and five `alertmanager-main` stay apart
+            first, second = split_name(name, lambda t: title.horizontalAdvance(t) <= fits)
+            painter.drawText(QRectF(58, 5, text_width, 15), Qt.AlignmentFlag.AlignLeft, first)
+            painter.drawText(QRectF(58, 19, text_width, 15), Qt.AlignmentFlag.AlignLeft,
+                             title.elidedText(second, Qt.TextElideMode.ElideMiddle, fits))
+            top = 4.0
+        else:
+            painter.drawText(QRectF(58, 10, text_width, 18), Qt.AlignmentFlag.AlignLeft, name)
+        metrics = QFontMetrics(_SMALL_FONT)
         painter.setFont(_SMALL_FONT)
         painter.setPen(QColor(theme.subtext))
-        first = {"missing": f"missing {self.kind}", "generated": f"{self.kind} (generated)"}.get(
-            self.ghost, self.kind)
-        metrics = QFontMetrics(_SMALL_FONT)
-        painter.drawText(QRectF(58, 30, text_width, 16), Qt.AlignmentFlag.AlignLeft,
-                         metrics.elidedText(first, Qt.TextElideMode.ElideRight, text_width))
-        painter.drawText(QRectF(58, 47, text_width, 16), Qt.AlignmentFlag.AlignLeft,
-                         metrics.elidedText(self.line, Qt.TextElideMode.ElideRight, text_width))
+        first_line = {"missing": f"missing {self.kind}",
+                      "generated": f"{self.kind} (generated)"}.get(self.ghost, self.kind)
+        for y, text in ((top + 20 + (12 if top < 10 else 0), first_line),
+                        (top + 37 + (11 if top < 10 else 0), self.line)):
+            painter.drawText(QRectF(58, y, text_width, 15), Qt.AlignmentFlag.AlignLeft,
+                             metrics.elidedText(text, Qt.TextElideMode.ElideRight, fits))
 
     def _paint_badge(self, painter: QPainter) -> None:
         assert self.badge is not None

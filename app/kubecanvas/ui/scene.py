@@ -13,24 +13,24 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 
 from PySide6.QtCore import QPoint, QPointF, QRectF, QSizeF, Qt, Signal
-from PySide6.QtGui import QColor, QPainterPath, QPen
 from PySide6.QtWidgets import (
     QGraphicsItem,
     QGraphicsPathItem,
     QGraphicsScene,
     QGraphicsSceneMouseEvent,
-    QToolTip,
 )
 
-from kubecanvas.model.connect import connect_actions, why_not
 from kubecanvas.model.document import Change, Document
 from kubecanvas.model.graph import Edge, WiringGraph
 from kubecanvas.model.kinds import effective_namespace
-from kubecanvas.model.layout import NODE_HEIGHT, NODE_WIDTH
+from kubecanvas.model.layout import H_GAP, NODE_HEIGHT, NODE_WIDTH, V_GAP
 from kubecanvas.model.resource import Resource
 from kubecanvas.ui.edge_item import EdgeItem
 from kubecanvas.ui.namespace_frame import NamespaceFrameItem
 from kubecanvas.ui.node_item import NodeItem
+from kubecanvas.ui.replica_item import ReplicaStackItem
+from kubecanvas.ui.replicas import REPLICA_KINDS, replica_lines
+from kubecanvas.ui.scene_wiring import WiringMixin
 from kubecanvas.ui.style import Theme, current_theme
 from kubecanvas.ui.summary import summary
 from kubecanvas.validation.findings import Finding
@@ -38,8 +38,13 @@ from kubecanvas.validation.findings import Finding
 EdgeKey = tuple[str, str, str]
 
 
-class CanvasScene(QGraphicsScene):
-    """Nodes, edges and namespace frames for one document."""
+class CanvasScene(WiringMixin, QGraphicsScene):
+    """Nodes, edges and namespace frames for one document.
+
+    A `Namespace` resource is not drawn as a node: its frame is its node (selecting the frame's
+    title selects the resource; its badge sits on the title). `nodes` holds the other resources
+    and the ghosts; `namespace_frames` maps a Namespace resource's id to its frame.
+    """
 
     move_committed = Signal(object)  # dict[str, tuple[float, float]]
     wire_released = Signal(str, str, QPoint)  # source id, target id, global position
@@ -58,6 +63,9 @@ class CanvasScene(QGraphicsScene):
         self.nodes: dict[str, NodeItem] = {}
         self.edge_items: dict[EdgeKey, EdgeItem] = {}
         self.frames: dict[str, NamespaceFrameItem] = {}
+        self.namespace_frames: dict[str, NamespaceFrameItem] = {}
+        self.replicas: dict[str, ReplicaStackItem] = {}
+        self.all_replicas = False
         self._badges: dict[str, tuple[int, str]] = {}
         self._drag_start: dict[str, QPointF] = {}
         self._wire_line: QGraphicsPathItem | None = None
@@ -72,13 +80,26 @@ class CanvasScene(QGraphicsScene):
 
     # --- building ----------------------------------------------------------------------------
     def _populate(self) -> None:
+        # A fixed scene rect while filling: with the automatic one every added item grows the
+        # rect, and Qt then rebuilds its whole BSP index at each spatial query (the free-slot
+        # search for ghosts), which made opening 5,000 resources take minutes.
+        xs = [r.position[0] for r in self.document] or [0.0]
+        ys = [r.position[1] for r in self.document] or [0.0]
+        self.setSceneRect(QRectF(min(xs) - 4000, min(ys) - 4000, max(xs) - min(xs) + 8000,
+                                 max(ys) - min(ys) + 8000))
         for res in self.document:
             self._add_node(res)
         for edge in self.graph.edges():
             self._add_edge(edge)
         self._fit_frames(self.frames)
+        self.setSceneRect(QRectF())  # back to growing with the content
 
-    def _add_node(self, res: Resource) -> NodeItem:
+    def _add_node(self, res: Resource) -> NodeItem | NamespaceFrameItem:
+        if res.kind == "Namespace":
+            frame = self._frame(res.name)
+            frame.set_resource(res.id, res.position)
+            self.namespace_frames[res.id] = frame
+            return frame
         ns = effective_namespace(res)
         node = NodeItem(res.id, res.kind, res.name, summary(res), ns)
         node.setPos(QPointF(*res.position))
@@ -86,6 +107,8 @@ class CanvasScene(QGraphicsScene):
         self.nodes[res.id] = node
         if ns:
             self._frame(ns).members.add(res.id)
+        if self.all_replicas:
+            self.show_replicas(res.id, True)
         return node
 
     def _frame(self, namespace: str) -> NamespaceFrameItem:
@@ -101,7 +124,7 @@ class CanvasScene(QGraphicsScene):
             frame = self.frames.get(ns)
             if frame is None:
                 continue
-            if not frame.members:
+            if not frame.members and frame.rid is None:
                 self.removeItem(frame)
                 del self.frames[ns]
                 continue
@@ -122,6 +145,11 @@ class CanvasScene(QGraphicsScene):
         ghost.setData(0, anchor.rid)
         self.addItem(ghost)
         self.nodes[node_id] = ghost
+        frame = self.frames.get(ghost.namespace) if ghost_kind == "generated" and \
+            ghost.namespace == anchor.namespace else None
+        if frame is not None:  # a claim a StatefulSet will create lives in its namespace
+            frame.members.add(node_id)
+            self._fit_frames([ghost.namespace])
         return ghost
 
     def _free_offset(self, anchor: NodeItem) -> QPointF:
@@ -129,12 +157,13 @@ class CanvasScene(QGraphicsScene):
         then below, so a stand-in never hides a real resource."""
         for column in range(1, 4):
             for row in range(0, 12):
-                offset = QPointF(NODE_WIDTH + 70 + (column - 1) * (NODE_WIDTH + 40),
-                                 row * (NODE_HEIGHT + 18))
+                offset = QPointF(column * (NODE_WIDTH + H_GAP), row * (NODE_HEIGHT + V_GAP))
                 spot = QRectF(anchor.pos() + offset, QSizeF(NODE_WIDTH, NODE_HEIGHT))
-                if not any(isinstance(i, NodeItem) for i in self.items(spot.adjusted(-8, -8, 8, 8))):
+                near = self.items(spot.adjusted(-8, -8, 8, 8),
+                                  Qt.ItemSelectionMode.IntersectsItemBoundingRect)
+                if not any(isinstance(i, NodeItem) for i in near):
                     return offset
-        return QPointF(NODE_WIDTH + 70, len(anchor.ghosts) * (NODE_HEIGHT + 18))
+        return QPointF(NODE_WIDTH + H_GAP, len(anchor.ghosts) * (NODE_HEIGHT + V_GAP))
 
     def _add_edge(self, edge: Edge) -> None:
         key = (edge.source, edge.target, edge.key)
@@ -164,10 +193,19 @@ class CanvasScene(QGraphicsScene):
         if anchor is not None and ghost in anchor.ghosts:
             anchor.ghosts.remove(ghost)
         self.nodes.pop(ghost.rid, None)
+        frame = self.frames.get(ghost.namespace)
+        if frame is not None and ghost.rid in frame.members:
+            frame.members.discard(ghost.rid)
+            self._fit_frames([ghost.namespace])
         self.removeItem(ghost)
 
     def _remove_node(self, rid: str) -> None:
+        frame = self.namespace_frames.pop(rid, None)
+        if frame is not None:
+            frame.set_resource(None, (0.0, 0.0))
+            return
         node = self.nodes.pop(rid, None)
+        self.replicas.pop(rid, None)  # a child of the node: removed with it
         if node is None:
             return
         for edge in list(node.edges):
@@ -196,6 +234,8 @@ class CanvasScene(QGraphicsScene):
             node = self.nodes.get(rid)
             if node is not None:
                 namespaces.add(node.namespace)
+            if rid in self.namespace_frames:
+                namespaces.add(self.namespace_frames[rid].namespace)
             self._remove_node(rid)
         for rid in change.added:
             res = self.document.find(rid)
@@ -204,6 +244,8 @@ class CanvasScene(QGraphicsScene):
         for rid in change.changed:
             namespaces |= self._update_node(rid)
         for rid in change.moved:
+            if rid in self.namespace_frames:
+                namespaces |= self._update_node(rid)
             res, node = self.document.find(rid), self.nodes.get(rid)
             if res is not None and node is not None:
                 if (node.pos().x(), node.pos().y()) != res.position:
@@ -214,6 +256,13 @@ class CanvasScene(QGraphicsScene):
         self._fit_frames(namespaces)
 
     def _update_node(self, rid: str) -> set[str]:
+        frame = self.namespace_frames.get(rid)
+        if frame is not None:  # a renamed Namespace moves to the frame of its new name
+            res = self.document.find(rid)
+            self._remove_node(rid)
+            if res is None:
+                return {frame.namespace}
+            return {frame.namespace, self._add_node(res).namespace}
         res, node = self.document.find(rid), self.nodes.get(rid)
         if res is None or node is None:
             return set()
@@ -226,6 +275,8 @@ class CanvasScene(QGraphicsScene):
             if ns:
                 self._frame(ns).members.add(rid)
         node.set_content(res.kind, res.name, summary(res), ns)
+        if rid in self.replicas:
+            self.replicas[rid].set_lines(replica_lines(res))
         return touched
 
     def set_findings(self, findings: Sequence[Finding]) -> None:
@@ -240,9 +291,33 @@ class CanvasScene(QGraphicsScene):
         names = {2: "error", 1: "warning", 0: "info"}
         badges = {rid: (c, names[r]) for rid, (c, r) in counts.items()}
         for rid in set(self._badges) | set(badges):
-            if self._badges.get(rid) != badges.get(rid) and rid in self.nodes:
-                self.nodes[rid].set_badge(badges.get(rid))
+            if self._badges.get(rid) != badges.get(rid):
+                item = self.nodes.get(rid) or self.namespace_frames.get(rid)
+                if item is not None:
+                    item.set_badge(badges.get(rid))
         self._badges = badges
+
+    # --- replicas ---------------------------------------------------------------------------
+    def show_replicas(self, rid: str, shown: bool) -> bool:
+        """Show (or hide) the pods a workload runs under its node; False when it runs none."""
+        node, res = self.nodes.get(rid), self.document.find(rid)
+        stack = self.replicas.pop(rid, None)
+        if stack is not None:
+            self.removeItem(stack)
+        if node is None or res is None:
+            return False
+        lines = replica_lines(res) if shown and res.kind in REPLICA_KINDS else []
+        if lines:
+            self.replicas[rid] = ReplicaStackItem(node, lines)
+        node.setZValue(3 if lines else 2)  # the chips cover what lies below, not under it
+        return bool(lines)
+
+    def show_all_replicas(self, shown: bool) -> None:
+        """The View option: every workload shows (or hides) its replicas."""
+        self.all_replicas = shown
+        for rid, node in list(self.nodes.items()):
+            if not node.ghost and node.kind in REPLICA_KINDS:
+                self.show_replicas(rid, shown)
 
     def set_theme(self, theme: Theme) -> None:
         self.theme = theme
@@ -252,7 +327,16 @@ class CanvasScene(QGraphicsScene):
 
     # --- selection -------------------------------------------------------------------------
     def selected_ids(self) -> list[str]:
-        return [i.rid for i in self.selectedItems() if isinstance(i, NodeItem) and not i.ghost]
+        ids = []
+        for item in self.selectedItems():
+            rid = None
+            if isinstance(item, NamespaceFrameItem):
+                rid = item.rid  # the frame of a Namespace resource is its node
+            elif isinstance(item, NodeItem) and not item.ghost:
+                rid = item.rid
+            if rid:
+                ids.append(rid)
+        return ids
 
     def selected_edges(self) -> list[Edge]:
         return [i.edge for i in self.selectedItems() if isinstance(i, EdgeItem)]
@@ -262,9 +346,9 @@ class CanvasScene(QGraphicsScene):
         wanted = set(ids)
         self.clearSelection()
         for rid in wanted:
-            node = self.nodes.get(rid)
-            if node is not None:
-                node.setSelected(True)
+            item = self.nodes.get(rid) or self.namespace_frames.get(rid)
+            if item is not None:
+                item.setSelected(True)
 
     def items_rect(self, ids: Iterable[str] | None = None) -> QRectF:
         """The bounding rectangle of some nodes (all content when `ids` is None)."""
@@ -272,9 +356,9 @@ class CanvasScene(QGraphicsScene):
             return self.itemsBoundingRect()
         rect = QRectF()
         for rid in ids:
-            node = self.nodes.get(rid)
-            if node is not None:
-                rect = rect.united(node.sceneBoundingRect())
+            item = self.nodes.get(rid) or self.namespace_frames.get(rid)
+            if item is not None:
+                rect = rect.united(item.sceneBoundingRect())
         return rect
 
     # --- dragging ----------------------------------------------------------------------------
@@ -310,79 +394,5 @@ class CanvasScene(QGraphicsScene):
         if frame is not None:
             frame.grow_to(node.pos().x(), node.pos().y())
 
-    # --- wiring ------------------------------------------------------------------------------
-    def begin_wire(self, node: NodeItem, pos: QPointF) -> None:
-        """Start dragging a wire out of `node`."""
-        self.wiring_from = node
-        self._wire_cache = {}
-        self._wire_target = None
-        line = QGraphicsPathItem()
-        pen = QPen(QColor(self.theme.selection), 2, Qt.PenStyle.DashLine)
-        line.setPen(pen)
-        line.setZValue(50)
-        self.addItem(line)
-        self._wire_line = line
-        self.update_wire(pos)
-
-    def _target_at(self, pos: QPointF) -> NodeItem | None:
-        for item in self.items(pos):
-            if isinstance(item, NodeItem) and item is not self.wiring_from and not item.ghost:
-                return item
-        return None
-
-    def wire_verdict(self, source: str, target: str) -> tuple[bool, str]:
-        """(possible, what releasing would do or why not), cached for one gesture."""
-        if target not in self._wire_cache:
-            actions = connect_actions(self.document, self.graph, source, target)
-            if not actions:
-                verdict = (False, why_not(self.document, self.graph, source, target))
-            elif len(actions) == 1:
-                verdict = (True, f"Release: {actions[0].description}")
-            else:
-                verdict = (True, f"Release to choose one of {len(actions)} ways: "
-                           + "; ".join(a.description for a in actions[:3]))
-            self._wire_cache[target] = verdict
-        return self._wire_cache[target]
-
-    def update_wire(self, pos: QPointF, screen: QPoint | None = None) -> None:
-        """Follow the cursor and show whether the node under it can be wired."""
-        source = self.wiring_from
-        if source is None or self._wire_line is None:
-            return
-        start = source.pos() + source.handle_center()
-        path = QPainterPath(start)
-        path.cubicTo(start + QPointF(60, 0), pos - QPointF(60, 0), pos)
-        self._wire_line.setPath(path)
-        target = self._target_at(pos)
-        if target is self._wire_target:
-            return
-        if self._wire_target is not None:
-            self._wire_target.set_wire_state("")
-        self._wire_target = target
-        if target is None:
-            self.status_message.emit("Drop on a resource to wire it")
-            return
-        possible, message = self.wire_verdict(source.rid, target.rid)
-        target.set_wire_state("ok" if possible else "no")
-        self.status_message.emit(message)
-        if screen is not None:
-            QToolTip.showText(screen, message)
-
-    def finish_wire(self, pos: QPointF, screen: QPoint) -> None:
-        """End the wire gesture; emits `wire_released` when dropped on a resource."""
-        source = self.wiring_from
-        self.update_wire(pos)
-        target = self._wire_target
-        if target is not None:
-            target.set_wire_state("")
-        if self._wire_line is not None:
-            self.removeItem(self._wire_line)
-        self._wire_line = None
-        self.wiring_from = None
-        self._wire_target = None
-        QToolTip.hideText()
-        if source is not None and target is not None:
-            self.wire_released.emit(source.rid, target.rid, screen)
-
     def item_for(self, rid: str) -> QGraphicsItem | None:
-        return self.nodes.get(rid)
+        return self.nodes.get(rid) or self.namespace_frames.get(rid)

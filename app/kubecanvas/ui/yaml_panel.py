@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from kubecanvas.model.document import Document
 from kubecanvas.model.resource import Resource
+from kubecanvas.model.secrets import mask_secret
 
 Dump = Callable[[Sequence[Resource]], str]
 #: Without a selection the whole export is shown only for designs up to this size; beyond it,
@@ -50,7 +51,11 @@ class YamlPanel(QDockWidget):
         self.whole = QCheckBox("Whole export", body)
         self.whole.setToolTip("Show every resource, not only the selection")
         self.whole.toggled.connect(lambda _: self.refresh())
+        self.reveal = QCheckBox("Reveal secrets", body)
+        self.reveal.setToolTip("Show Secret values (hidden by default; exports always keep them)")
+        self.reveal.toggled.connect(lambda _: self.refresh())
         bar.addWidget(self.caption, 1)
+        bar.addWidget(self.reveal)
         bar.addWidget(self.whole)
         self.text = QPlainTextEdit(body)
         self.text.setReadOnly(True)
@@ -76,6 +81,7 @@ class YamlPanel(QDockWidget):
 
     def set_selection(self, ids: Sequence[str]) -> None:
         self.selection = list(ids)
+        self.reveal.setChecked(False)  # a revealed Secret is hidden again once you move on
         self.schedule()
 
     def schedule(self) -> None:
@@ -102,6 +108,8 @@ class YamlPanel(QDockWidget):
         resources = self.shown_resources()
         self.caption.setText(f"Whole export: {len(resources)} resources" if everything
                              else f"Selection: {len(resources)} of {len(self.document)}")
+        if not self.reveal.isChecked():
+            resources = [mask_secret(r) for r in resources]
         text = self.dump(resources) if resources else "# nothing to show\n"
         if text != self.text.toPlainText():
             bar = self.text.verticalScrollBar()

@@ -11,7 +11,7 @@ incremental validator knows to re-check it when such a resource changes.
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
@@ -42,7 +42,19 @@ def dependency_keys(res: Resource) -> set[DependencyKey]:
     for key, value in template_labels(res).items():
         keys.add((label_key(key, value), ns))
     keys.add((name_key(res.kind, res.name), ns))
+    keys |= {(host, ANY_NAMESPACE) for host in ingress_host_keys(res)}
     return keys
+
+
+def ingress_host_keys(res: Resource) -> set[str]:
+    """The index 'kinds' standing for every Ingress that routes a host (`*host:<host>*`, with
+    `*host:*` for rules without a host); host names are global, so the namespace is '*'."""
+    if res.kind != "Ingress":
+        return set()
+    rules = res.spec.get("rules")
+    hosts = {str(r.get("host") or "") for r in rules if isinstance(r, Mapping)} \
+        if isinstance(rules, list) else set()
+    return {f"*host:{host}*" for host in hosts}
 
 
 def name_key(kind: str, name: str) -> str:
@@ -62,6 +74,7 @@ class KindIndex:
     def __init__(self, document: Document) -> None:
         self._ids: dict[DependencyKey, set[str]] = defaultdict(set)
         self._keys: dict[str, tuple[DependencyKey, ...]] = {}
+        self._namespaces: Counter[str] = Counter()
         for res in document:
             self._add(res)
 
@@ -71,16 +84,23 @@ class KindIndex:
         keys = [(res.kind, ns), (res.kind, ANY_NAMESPACE)]
         if not is_known(res.kind):
             keys += [(CUSTOM, ns), (CUSTOM, ANY_NAMESPACE)]
+        keys += [(host, ANY_NAMESPACE) for host in sorted(ingress_host_keys(res))]
         return tuple(keys)
 
     def _add(self, res: Resource) -> None:
         keys = self.keys_of(res)
         self._keys[res.id] = keys
+        self._namespaces[keys[0][1]] += 1
         for key in keys:
             self._ids[key].add(res.id)
 
     def _remove(self, rid: str) -> None:
-        for key in self._keys.pop(rid, ()):
+        keys = self._keys.pop(rid, ())
+        if keys:
+            self._namespaces[keys[0][1]] -= 1
+            if not self._namespaces[keys[0][1]]:
+                del self._namespaces[keys[0][1]]
+        for key in keys:
             bucket = self._ids.get(key)
             if bucket is not None:
                 bucket.discard(rid)
@@ -97,6 +117,10 @@ class KindIndex:
 
     def ids(self, kind: str, namespace: str) -> list[str]:
         return sorted(self._ids.get((kind, namespace), ()))
+
+    def has_namespace(self, namespace: str) -> bool:
+        """True when some resource lands in `namespace` ('' holds the cluster-scoped ones)."""
+        return namespace in self._namespaces
 
 
 class Context:

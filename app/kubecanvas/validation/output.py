@@ -10,7 +10,9 @@ from __future__ import annotations
 import json
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from pathlib import Path, PurePosixPath
 from typing import Any
+from urllib.parse import quote
 
 from kubecanvas import __version__
 from kubecanvas.model.document import Document
@@ -109,12 +111,95 @@ def to_text(document: Document, findings: Sequence[Finding]) -> str:
     return "\n".join(lines) + "\n"
 
 
+_DOCS = "https://kubernetes.io/docs/"
+#: Where to read about a rule's subject, by rule id prefix (first match wins).
+HELP_PAGES: tuple[tuple[str, str], ...] = (
+    ("api.", "reference/using-api/deprecation-guide/"),
+    ("schema.", "reference/kubernetes-api/"),
+    ("meta.labels", "concepts/overview/working-with-objects/labels/"),
+    ("meta.annotations", "concepts/overview/working-with-objects/annotations/"),
+    ("meta.", "concepts/overview/working-with-objects/names/"),
+    ("sel.", "concepts/overview/working-with-objects/labels/#label-selectors"),
+    ("svc.selector", "concepts/overview/working-with-objects/labels/#label-selectors"),
+    ("pod.probe", "concepts/configuration/liveness-readiness-startup-probes/"),
+    ("wire.pod.namedProbePort", "concepts/configuration/liveness-readiness-startup-probes/"),
+    ("pod.resources", "concepts/configuration/manage-resources-containers/"),
+    ("pod.tolerations", "concepts/scheduling-eviction/taint-and-toleration/"),
+    ("pod.affinity", "concepts/scheduling-eviction/assign-pod-node/"),
+    ("pod.nodeSelector", "concepts/scheduling-eviction/assign-pod-node/"),
+    ("pod.topologySpread", "concepts/scheduling-eviction/topology-spread-constraints/"),
+    ("pod.dnsConfig", "concepts/services-networking/dns-pod-service/"),
+    ("pod.volume", "concepts/storage/volumes/"),
+    ("pod.mount", "concepts/storage/volumes/"),
+    ("pod.env", "tasks/inject-data-application/environment-variable-expose-pod-information/"),
+    ("wire.pod.resourceFieldRef", "concepts/workloads/pods/downward-api/"),
+    ("pod.initContainer", "concepts/workloads/pods/init-containers/"),
+    ("pod.", "concepts/workloads/pods/"),
+    ("deploy.", "concepts/workloads/controllers/deployment/"),
+    ("workload.", "concepts/workloads/controllers/deployment/"),
+    ("sts.", "concepts/workloads/controllers/statefulset/"),
+    ("statefulset.", "concepts/workloads/controllers/statefulset/"),
+    ("job.", "concepts/workloads/controllers/job/"),
+    ("cron.", "concepts/workloads/controllers/cron-jobs/"),
+    ("svc.", "concepts/services-networking/service/"),
+    ("service.", "concepts/services-networking/service/"),
+    ("ingclass.", "concepts/services-networking/ingress/#ingress-class"),
+    ("ing.", "concepts/services-networking/ingress/"),
+    ("ingress.", "concepts/services-networking/ingress/"),
+    ("cm.", "concepts/configuration/configmap/"),
+    ("secret.", "concepts/configuration/secret/"),
+    ("ref.key", "concepts/configuration/configmap/"),
+    ("pv.", "concepts/storage/persistent-volumes/"),
+    ("pvc.", "concepts/storage/persistent-volumes/"),
+    ("hpa.", "tasks/run-application/horizontal-pod-autoscale/"),
+    ("networkpolicy.", "concepts/services-networking/network-policies/"),
+    ("pdb.", "concepts/workloads/pods/disruptions/"),
+    ("rbac.", "reference/access-authn-authz/rbac/"),
+    ("apply.crd", "tasks/extend-kubernetes/custom-resources/custom-resource-definitions/"),
+    ("apply.", "tasks/manage-kubernetes-objects/declarative-config/"),
+)
+DEFAULT_HELP = "concepts/overview/working-with-objects/"
+
+
+def help_uri(rule_id: str) -> str:
+    """A Kubernetes documentation page about the subject of `rule_id` (SARIF `helpUri`)."""
+    page = next((page for prefix, page in HELP_PAGES if rule_id.startswith(prefix)),
+                DEFAULT_HELP)
+    return _DOCS + page
+
+
+def sarif_uri(file: str, base: Path | None = None) -> tuple[str, bool]:
+    """(URI, relative?) of a file for SARIF: relative to `base` (default the working directory)
+    when it lies below it, so code scanning maps it onto the repository; else an absolute
+    `file:` URI."""
+    base = (base or Path.cwd()).resolve()
+    path = Path(file)
+    if not path.is_absolute():
+        return quote(PurePosixPath(*path.parts).as_posix()), True
+    try:
+        relative = path.resolve().relative_to(base)
+    except ValueError:
+        return path.resolve().as_uri(), False
+    return quote(PurePosixPath(*relative.parts).as_posix()), True
+
+
+def sarif_location(file: str, region: dict[str, int]) -> dict[str, Any]:
+    uri, relative = sarif_uri(file)
+    artifact: dict[str, Any] = {"uri": uri}
+    if relative:
+        artifact["uriBaseId"] = SRCROOT
+    return {"physicalLocation": {"artifactLocation": artifact, "region": region}}
+
+
+SRCROOT = "%SRCROOT%"
+
+
 def _sarif_rule(rule_id: str) -> dict[str, Any]:
     rule = RULES_BY_ID.get(rule_id)
     summary_text = rule.summary if rule is not None else rule_id
     level = _SARIF_LEVEL[rule.severity] if rule is not None else "warning"
     return {"id": rule_id, "name": rule_id, "shortDescription": {"text": summary_text},
-            "fullDescription": {"text": summary_text},
+            "fullDescription": {"text": summary_text}, "helpUri": help_uri(rule_id),
             "help": {"text": f"{summary_text} (KubeCanvas rule {rule_id})"},
             "defaultConfiguration": {"level": level}}
 
@@ -127,8 +212,7 @@ def _sarif_result(document: Document, finding: Finding, index: dict[str, int]) -
         text += f" Fix: {finding.fix.description}."
     loc: dict[str, Any] = {}
     if file is not None:
-        loc["physicalLocation"] = {"artifactLocation": {"uri": file.replace("\\", "/")},
-                                   "region": {"startLine": max(1, line or 1)}}
+        loc.update(sarif_location(file, {"startLine": max(1, line or 1)}))
     if res is not None:
         ns = f"{res.namespace}/" if res.namespace else ""
         fqn = f"{res.kind}/{ns}{res.name}" + (f"#{finding.field}" if finding.field else "")
@@ -152,6 +236,8 @@ def to_sarif_data(document: Document, findings: Sequence[Finding],
               "rules": [_sarif_rule(rule_id) for rule_id in ids]}
     return {"$schema": "https://json.schemastore.org/sarif-2.1.0.json", "version": "2.1.0",
             "runs": [{"tool": {"driver": driver},
+                      "originalUriBaseIds": {SRCROOT: {"uri": Path.cwd().resolve().as_uri()
+                                                       + "/"}},
                       "results": [_sarif_result(document, f, index) for f in findings]}]}
 
 

@@ -37,9 +37,9 @@ def _default_class(ctx: Context) -> str | None:
 
 
 def _volumes(ctx: Context) -> list[binding.Volume]:
+    """Every PV as the binding simulation sees it (the graph keeps them parsed between edits)."""
     if "volumes" not in ctx.cache:
-        ctx.cache["volumes"] = [binding.volume_from_manifest(r.id, r.manifest)
-                                for r in ctx.of_kind("PersistentVolume")]
+        ctx.cache["volumes"] = ctx.graph.volumes()
     return ctx.cache["volumes"]  # type: ignore[no-any-return]
 
 
@@ -129,11 +129,9 @@ def claim_binding(ctx: Context) -> Iterator[Finding]:
             claim = binding.claim_from_spec(edge.target, effective_namespace(sts),
                                             edge.reference.name, _map(template.get("metadata")),
                                             _map(template.get("spec")))
-            # Binding changes of generated claims do not reach the StatefulSet through the
-            # graph's touched set (only document ids are reported), so depend on what can
-            # change them: every other claim and StatefulSet.
-            ctx.depend(sts.id, "PersistentVolumeClaim")
-            ctx.depend(sts.id, "StatefulSet")
+            # A binding change of a generated claim reaches the StatefulSet through the graph's
+            # touched set (WiringGraph._recompute_binding reports the claim's owner); PVs and
+            # StorageClasses are declared by _claim_findings.
             found = list(_claim_findings(ctx, sts, claim, edge.target,
                                          ("spec", "volumeClaimTemplates", index, "spec")))
             if found:

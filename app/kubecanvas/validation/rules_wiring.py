@@ -95,7 +95,8 @@ def _target_port(ctx: Context, svc: Resource, path: tuple[str | int, ...], targe
     shown = ", ".join(str(num) for _, num, _ in ports)
     yield ctx.report("service.targetPort.undeclared", svc,
                      f"targetPort {number} is not a declared container port of {res.label()} "
-                     f"(it declares {shown}); connections are likely refused.", path, (res.id,),
+                     f"(it declares {shown}); unless the app listens there undeclared, "
+                     f"connections are refused.", path, (res.id,),
                      fix)
 
 
@@ -205,19 +206,37 @@ def config_keys(ctx: Context) -> Iterator[Finding]:
                 optional = edge.reference.optional
                 if key not in present:
                     guess = closest(key, present)
-                    hint = f" Did you mean {guess}?" if guess else ""
+                    hint = f" Did you mean key {guess}?" if guess else ""
+                    key_path = _key_path(res, edge.path, key)
+                    fix = set_field(res, key_path, guess, f"did you mean key {guess}?") \
+                        if guess and key_path else None
                     yield ctx.report(
                         "ref.key.missing.optional" if optional else "ref.key.missing", res,
                         f"{target.label()} has no key {key!r}" + (
                             "; it is optional, so it is skipped." if optional else
                             "; the container fails to start." if edge.type == EdgeType.ENV else
                             "; the volume fails to mount.") + hint,
-                        edge.path, (target.id,))
+                        key_path or edge.path, (target.id,), fix)
                 elif key in binary_only and edge.type == EdgeType.ENV:
                     yield ctx.report("ref.key.binary-env", res,
                                      f"key {key!r} of {target.label()} is only in binaryData, "
                                      f"which is not propagated to environment variables.",
                                      edge.path, (target.id,))
+
+
+def _key_path(res: Resource, name_path: tuple[str | int, ...],
+              key: str) -> tuple[str | int, ...] | None:
+    """Where `key` is written: `...KeyRef.key` beside an env ref's name, or the `items[j].key`
+    of a volume source."""
+    source = get_path(res.manifest, name_path[:-1])
+    if not isinstance(source, Mapping):
+        return None
+    if source.get("key") == key:
+        return (*name_path[:-1], "key")
+    for j, item in enumerate(_list(source.get("items"))):
+        if _map(item).get("key") == key:
+            return (*name_path[:-1], "items", j, "key")
+    return None
 
 
 def statefulset_service(ctx: Context) -> Iterator[Finding]:
@@ -347,11 +366,27 @@ def _node_port_clashes(ctx: Context, svc: Resource,
         proto = str(_map(port).get("protocol") or "TCP")
         others = [s for s, _ in index.get((number, proto), ()) if s.id != svc.id]
         if others:
+            free = next_free_node_port({n for n, _ in index}, number)
+            fix = set_field(svc, ("spec", "ports", i, "nodePort"), free,
+                            f"change nodePort to {free} (the next port in 30000-32767 no "
+                            f"Service of the document uses)") if free else None
             yield ctx.report("service.nodePort.duplicate", svc,
                              f"nodePort {number}/{proto} is also used by {others[0].label()}; "
                              f"the second apply is rejected (provided port is already "
                              f"allocated).", ("spec", "ports", i, "nodePort"),
-                             tuple(s.id for s in others))
+                             tuple(s.id for s in others), fix)
+
+
+def next_free_node_port(used: set[int], after: int, low: int = 30000,
+                        high: int = 32767) -> int | None:
+    """The first port of `low..high` above `after` (wrapping round) that is not in `used`."""
+    span = high - low + 1
+    start = min(max(after + 1, low), high + 1)
+    for step in range(span):
+        candidate = low + (start - low + step) % span
+        if candidate not in used:
+            return candidate
+    return None
 
 
 def duplicates(ctx: Context) -> Iterator[Finding]:

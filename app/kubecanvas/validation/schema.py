@@ -81,19 +81,24 @@ def _refs(node: Any) -> Iterator[str]:
 
 
 @functools.cache
-def _definitions(folder: Path) -> Mapping[str, Any]:
+def _raw_definitions(folder: Path) -> Mapping[str, Any]:
+    """The shipped `_definitions.json` (several MB), parsed once per process."""
     with open(folder / "_definitions.json", encoding="utf-8") as handle:
-        raw = json.load(handle)["$defs"]
-    return {name: _strip(schema) for name, schema in raw.items()}
+        return json.load(handle)["$defs"]  # type: ignore[no-any-return]
+
+
+@functools.cache
+def _definition(folder: Path, name: str) -> Any:
+    """One definition, stripped on first use (a process needs a few dozen of the ~800)."""
+    raw = _raw_definitions(folder).get(name)
+    return None if raw is None else _strip(raw)
 
 
 @functools.cache
 def builtin_kinds(folder: Path) -> Mapping[tuple[str, str], frozenset[str]]:
     """(group, kind) -> the versions the API serves, read from the definitions' GVK tags."""
     index: dict[tuple[str, str], set[str]] = {}
-    with open(folder / "_definitions.json", encoding="utf-8") as handle:
-        raw = json.load(handle)["$defs"]
-    for schema in raw.values():
+    for schema in _raw_definitions(folder).values():
         for gvk in schema.get("x-kubernetes-group-version-kind", ()):
             kind = gvk.get("kind", "")
             if kind.endswith("List") or kind in ("DeleteOptions", "WatchEvent", "Status"):
@@ -108,15 +113,15 @@ def _build(folder: Path, api_version: str, kind: str) -> dict[str, Any] | None:
         return None
     with open(path, encoding="utf-8") as handle:
         schema = _strip(json.load(handle))
-    definitions = _definitions(folder)
     needed: dict[str, Any] = {}
     queue = list(_refs(schema))
     while queue:
         name = queue.pop()
-        if name in needed or name not in definitions:
+        definition = None if name in needed else _definition(folder, name)
+        if definition is None:
             continue
-        needed[name] = definitions[name]
-        queue.extend(_refs(definitions[name]))
+        needed[name] = definition
+        queue.extend(_refs(definition))
     schema["$defs"] = needed
     return schema
 

@@ -1,0 +1,103 @@
+"""Importing what runs in a namespace, as a design.
+
+`kubectl get <the kinds KubeCanvas knows> -n NS -o yaml` returns the live objects with everything
+the cluster added. The reader (io, with `strip_cluster_fields`) removes status and server-set
+metadata; this module then leaves out what a controller made rather than a person (the ReplicaSets
+of a Deployment, the Pods of a ReplicaSet, the Jobs of a CronJob, the `default` ServiceAccount, the
+`kube-root-ca.crt` ConfigMap, service-account token Secrets) and the values the server assigned
+(a Service's cluster IPs, a Deployment's revision annotation), so that what is left is what
+someone designed, and applying it elsewhere works.
+"""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+from typing import Any
+
+from kubecanvas.cluster.kubectl import ClusterError, Kubectl
+from kubecanvas.model.resource import Resource
+
+#: The namespaced kinds KubeCanvas understands, as `kubectl get` resource names (with their API
+#: group, so a custom resource with a short name like `deployments` cannot shadow them).
+NAMESPACED_TYPES = (
+    "persistentvolumeclaims", "serviceaccounts", "configmaps", "secrets", "services", "pods",
+    "replicationcontrollers", "deployments.apps", "replicasets.apps", "statefulsets.apps",
+    "daemonsets.apps", "jobs.batch", "cronjobs.batch", "ingresses.networking.k8s.io",
+    "horizontalpodautoscalers.autoscaling", "poddisruptionbudgets.policy",
+    "networkpolicies.networking.k8s.io",
+)
+_SYSTEM_OBJECTS = {("ConfigMap", "kube-root-ca.crt"), ("ServiceAccount", "default")}
+_SERVER_ANNOTATIONS = ("deployment.kubernetes.io/revision",)
+
+
+@dataclass(frozen=True)
+class Fetched:
+    """What kubectl returned for a namespace: the YAML and the command that produced it."""
+
+    command: str
+    text: str
+
+
+def fetch_namespace(kubectl: Kubectl, namespace: str) -> Fetched:
+    """The namespace's objects of the known kinds as kubectl's YAML (one `kind: List`).
+
+    Raises:
+        ClusterError: kubectl is missing, has no context, the cluster is unreachable, or the
+            server refused (for example: not allowed to list secrets there).
+    """
+    context = kubectl.current_context()
+    args = ["get", ",".join(NAMESPACED_TYPES), "--namespace", namespace, "--output", "yaml",
+            "--request-timeout=60s"]
+    done = kubectl.run(args)
+    kubectl.raise_if_unreachable(done)
+    if done.returncode != 0:
+        detail = " / ".join(done.error_lines()[-3:]) or f"exit code {done.returncode}"
+        raise ClusterError(f"`{done.command}` failed on context {context!r}: {detail}")
+    shown = f"kubectl --context {context} get -n {namespace} -o yaml"
+    return Fetched(shown, done.stdout)
+
+
+def made_by_a_controller(resource: Resource) -> bool:
+    """True for objects a controller or the cluster creates by itself."""
+    owners = resource.metadata.get("ownerReferences")
+    if isinstance(owners, list) and any(isinstance(o, dict) and o.get("controller")
+                                        for o in owners):
+        return True
+    if (resource.kind, resource.name) in _SYSTEM_OBJECTS:
+        return True
+    return resource.kind == "Secret" and \
+        resource.manifest.get("type") == "kubernetes.io/service-account-token"
+
+
+def tidy(manifest: dict[str, Any]) -> dict[str, Any]:
+    """A copy without values the server assigned that a design must not carry."""
+    result = copy.deepcopy(manifest)
+    metadata = result.get("metadata")
+    if isinstance(metadata, dict) and isinstance(metadata.get("annotations"), dict):
+        annotations = {k: v for k, v in metadata["annotations"].items()
+                       if k not in _SERVER_ANNOTATIONS}
+        if annotations:
+            metadata["annotations"] = annotations
+        else:
+            del metadata["annotations"]
+    spec = result.get("spec")
+    if result.get("kind") == "Service" and isinstance(spec, dict) \
+            and spec.get("clusterIP") not in ("None", None):
+        spec.pop("clusterIP", None)
+        spec.pop("clusterIPs", None)
+    return result
+
+
+def designed_resources(resources: Iterable[Resource]) -> tuple[list[Resource], list[Resource]]:
+    """(kept, left out): the objects someone designed, tidied, and those controllers made."""
+    kept: list[Resource] = []
+    left_out: list[Resource] = []
+    for resource in resources:
+        if made_by_a_controller(resource):
+            left_out.append(resource)
+            continue
+        manifest = tidy(resource.manifest)
+        kept.append(replace(resource, manifest=manifest, original=copy.deepcopy(manifest)))
+    return kept, left_out

@@ -1,0 +1,189 @@
+"""Limits that keep hostile or broken input from hanging or crashing the reader.
+
+A YAML file from a stranger's repository can be built to hurt: an alias bomb ("billion laughs")
+is a few hundred bytes that expand to billions of values, a document nested a hundred thousand
+levels deep overflows libyaml's recursive composer (a crash, not an exception), and a huge file
+exhausts memory. Reading therefore checks, before the expensive step each time:
+
+- the size of each file, and of all files read together, before reading them, and the number
+  of documents in a file before splitting it;
+- the nesting depth of each document, before libyaml composes it (a cheap bound from the text,
+  and an exact count from the parser's event stream only when that bound is too high);
+- the number of values each document holds once its aliases are expanded, and that no alias
+  refers to the value that contains it, before any Python data is built.
+
+Each limit is a field of `Limits`; callers pass their own (tests lower them), and every refusal
+is a `LimitError` whose message says what was too large and how large it may be.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from typing import Any
+
+import yaml
+from yaml.nodes import MappingNode, Node, SequenceNode
+
+_MiB = 1024 * 1024
+
+
+@dataclass(frozen=True)
+class Limits:
+    """How much one import may read.
+
+    Attributes:
+        max_file_bytes: largest single file (16 MiB holds some 35,000 generated resources).
+        max_total_bytes: largest sum over the files of one import.
+        max_depth: deepest nesting of mappings and lists in one document (real manifests,
+            CRD schemas included, stay far below; deeper data also trips Python's recursion).
+        max_nodes: most values in one document with its aliases expanded.
+        max_documents: most documents (`---` sections) in one file; tiny documents cost far
+            more memory per byte than real ones.
+        max_project_bytes: largest project file (JSON is bigger than the YAML it holds).
+    """
+
+    max_file_bytes: int = 16 * _MiB
+    max_total_bytes: int = 64 * _MiB
+    max_depth: int = 200
+    max_nodes: int = 500_000
+    max_documents: int = 20_000
+    max_project_bytes: int = 256 * _MiB
+
+
+DEFAULT_LIMITS = Limits()
+
+
+class LimitError(yaml.YAMLError):
+    """Input refused because it exceeds a `Limits` bound; the message says which and why.
+
+    A YAMLError so that callers which already report unreadable documents report this too.
+    """
+
+
+def describe_size(size: int) -> str:
+    return f"{size / _MiB:.1f} MiB" if size >= _MiB else f"{size:,} bytes"
+
+
+#: What can open nested block collections at the start of a line: indentation, the `-`, `?`
+#: and `:` indicators, and the anchors and tags that may precede a nested node.
+_LEAD_UNIT = r"(?:[ \t?:-]|[&!][^ \t\r\n]*)"
+
+
+@functools.lru_cache(maxsize=8)
+def _lead_at_least(width: int) -> re.Pattern[str]:
+    return re.compile(f"^{_LEAD_UNIT}{{{width}}}", re.MULTILINE)
+
+
+def depth_bound_within(text: str, max_depth: int) -> bool:
+    """True when the text alone proves `text` nests at most `max_depth` deep (fast: counts
+    and one regular-expression scan, no parsing).
+
+    A nested block collection starts at a larger column than its parent, except a list that is
+    the value of a key, which may share the key's column; so block depth is at most twice the
+    widest line lead, plus one. Flow depth is at most the number of opening brackets.
+    """
+    flow = text.count("[") + text.count("{")
+    widest_allowed = (max_depth - flow) // 2 - 1
+    if widest_allowed < 0:
+        return False
+    return _lead_at_least(widest_allowed + 1).search(text) is None
+
+
+def check_depth(text: str, limits: Limits, loader: Any) -> None:
+    """Refuse `text` if its collections nest deeper than `limits.max_depth`.
+
+    Uses the text bound when it suffices, else walks the event stream of `loader` (a PyYAML
+    loader class; its event parser is iterative, unlike the composer), stopping at the limit.
+
+    Raises:
+        LimitError: the document is too deep.
+        yaml.YAMLError: the text does not parse (only raised when the event walk is needed).
+    """
+    if depth_bound_within(text, limits.max_depth):
+        return
+    depth = 0
+    for event in yaml.parse(text, Loader=loader):
+        if isinstance(event, yaml.CollectionStartEvent):
+            depth += 1
+            if depth > limits.max_depth:
+                mark = event.start_mark
+                raise LimitError(_deep_message(limits, mark))
+        elif isinstance(event, yaml.CollectionEndEvent):
+            depth -= 1
+
+
+def _deep_message(limits: Limits, mark: Any) -> str:
+    where = f" (line {mark.line + 1}, column {mark.column + 1})" if mark is not None else ""
+    return (f"the document nests lists and mappings more than {limits.max_depth} levels "
+            f"deep{where}; it was refused (no Kubernetes manifest is nested this deeply)")
+
+
+def check_nodes(root: Node, limits: Limits) -> None:
+    """Refuse a composed document that expands to more than `limits.max_nodes` values, or in
+    which an alias refers to a node that contains it (data that would never end).
+
+    Nodes reached through several aliases are counted once per reference (that is what the
+    expanded data costs) but visited once, so an alias bomb is measured without expanding it.
+
+    Raises:
+        LimitError: too many values, or a self-referencing alias.
+    """
+    sizes: dict[int, int] = {}
+    on_path: set[int] = set()
+    stack: list[tuple[Node, bool]] = [(root, False)]
+    while stack:
+        node, done = stack.pop()
+        key = id(node)
+        if done:
+            on_path.discard(key)
+            total = 1 + sum(sizes[id(child)] for child in _children(node))
+            if total > limits.max_nodes:
+                raise LimitError(_many_message(limits, root))
+            sizes[key] = total
+            continue
+        if key in sizes:
+            continue
+        if key in on_path:
+            mark = node.start_mark
+            raise LimitError(
+                f"an alias at line {mark.line + 1} refers to a value that contains it, which "
+                "would make endless data; the document was refused")
+        on_path.add(key)
+        stack.append((node, True))
+        for child in _children(node):
+            if id(child) in on_path:
+                mark = child.start_mark
+                raise LimitError(
+                    f"an alias refers to the value that contains it (the anchor at line "
+                    f"{mark.line + 1}), which would make endless data; the document was refused")
+            if id(child) not in sizes:
+                stack.append((child, False))
+
+
+def data_depth_exceeds(value: Any, max_depth: int) -> bool:
+    """True when plain data (dicts and lists, as read from JSON) nests deeper than `max_depth`;
+    iterative, so deep data cannot exhaust the stack while being measured."""
+    stack: list[tuple[Any, int]] = [(value, 0)]
+    while stack:
+        item, depth = stack.pop()
+        if isinstance(item, (dict, list)):
+            if depth >= max_depth:
+                return True
+            children = item.values() if isinstance(item, dict) else item
+            stack.extend((child, depth + 1) for child in children)
+    return False
+
+
+def _children(node: Node) -> list[Node]:
+    if isinstance(node, SequenceNode):
+        return list(node.value)
+    if isinstance(node, MappingNode):
+        return [part for pair in node.value for part in pair]
+    return []
+
+
+def _many_message(limits: Limits, root: Node) -> str:
+    return (f"the document holds more than {limits.max_nodes:,} values once its aliases (*name) "
+            "are expanded; it was refused (an alias bomb, or far larger than a manifest)")

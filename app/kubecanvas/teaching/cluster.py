@@ -1,0 +1,254 @@
+"""A small simulated cluster: the pods a document would create, their names, nodes and IPs.
+
+Nothing here talks to a cluster. Every name and address is derived deterministically from the
+manifests, so the same diagram always shows the same pods and a test can compare them with
+hand-worked expectations. The shapes follow what the controllers really do: a Deployment's pods
+are `<deployment>-<pod-template-hash>-<5 characters>`, a StatefulSet's are `<name>-<ordinal>`, a
+Job's are `<job>-<5 characters>` (or `<job>-<index>-<5 characters>` when Indexed). The hash and the
+random suffixes are simulated (the real ones come from an FNV hash and a random generator), using
+the same alphabet Kubernetes uses for them, so they look like what `kubectl get pods` prints.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import ipaddress
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from kubecanvas.model.document import Document
+from kubecanvas.model.kinds import (
+    as_list,
+    as_mapping,
+    effective_namespace,
+    get_path,
+    pod_spec,
+    pod_template,
+    replicas,
+    template_labels,
+)
+from kubecanvas.model.resource import Resource
+
+#: The alphabet of Kubernetes' `rand.SafeEncodeString`: no vowels, no look-alike digits.
+SAFE_ALPHABET = "bcdfghjklmnpqrstvwxz2456789"
+#: How many worker nodes the simulated cluster has (pods are spread over them round-robin).
+NODE_COUNT = 3
+SERVICE_CIDR = ipaddress.ip_network("10.96.0.0/12")
+#: 10.96.0.1 is the `kubernetes` API Service and 10.96.0.10 the cluster DNS by convention.
+_RESERVED_SERVICE_OFFSETS = frozenset({0, 1, 10})
+CLUSTER_DOMAIN = "cluster.local"
+
+
+EdgeKey = tuple[str, str, str]  # (source id, target id, key) of a WiringGraph edge
+
+
+@dataclass(frozen=True)
+class Highlight:
+    """What the canvas lights up for a simulation: resource ids and wiring-graph edge keys."""
+
+    resources: tuple[str, ...] = ()
+    edges: tuple[EdgeKey, ...] = ()
+
+    def merged(self, other: Highlight) -> Highlight:
+        return Highlight(tuple(dict.fromkeys(self.resources + other.resources)),
+                         tuple(dict.fromkeys(self.edges + other.edges)))
+
+
+@dataclass(frozen=True)
+class SimPod:
+    """One simulated pod.
+
+    Attributes:
+        name: the pod name the controller would choose.
+        owner: id of the resource whose template made it (a Deployment, StatefulSet, Pod...).
+        namespace: the pod's namespace.
+        node: the simulated node it runs on (`node-1`...).
+        node_index: 1-based index of that node; the pod IP's third octet.
+        ip: the simulated pod IP (`10.244.<node>.<n>`).
+        labels: the pod's labels (the template's, plus `pod-template-hash` and friends).
+        ordinal: the StatefulSet ordinal or Indexed Job index, else None.
+    """
+
+    name: str
+    owner: str
+    namespace: str
+    node: str
+    node_index: int
+    ip: str
+    labels: Mapping[str, str]
+    ordinal: int | None = None
+
+
+def safe_hash(text: str, length: int = 10) -> str:
+    """A deterministic string over SAFE_ALPHABET (stands in for pod-template-hash and suffixes)."""
+    digest = int.from_bytes(hashlib.sha256(text.encode("utf-8")).digest()[:16], "big")
+    out = []
+    for _ in range(length):
+        digest, rest = divmod(digest, len(SAFE_ALPHABET))
+        out.append(SAFE_ALPHABET[rest])
+    return "".join(out)
+
+
+def template_hash(resource: Resource, salt: str = "") -> str:
+    """The simulated pod-template-hash of a workload: it changes whenever the template does,
+    which is what makes a Deployment create a new ReplicaSet on a template edit."""
+    template = pod_template(resource) or {}
+    text = json.dumps(template, sort_keys=True, default=str) + salt
+    return safe_hash(text, 10)
+
+
+def workload_pod_names(resource: Resource, hash_salt: str = "") -> list[tuple[str, int | None]]:
+    """(pod name, ordinal or index) of every pod a workload runs at its desired size.
+
+    Deployments go through a ReplicaSet (`web-<hash>-<suffix>`); ReplicaSets and DaemonSets name
+    pods `<name>-<suffix>`; StatefulSets `<name>-<ordinal>`; Jobs one pod per parallel slot; a
+    CronJob runs no pod until its schedule fires, so it has none here.
+    """
+    name, kind = resource.name, resource.kind
+    if kind == "Pod":
+        return [(name, None)]
+    if kind == "StatefulSet":
+        start = get_path(resource.manifest, ("spec", "ordinals", "start"))
+        first = start if isinstance(start, int) and not isinstance(start, bool) else 0
+        return [(f"{name}-{i}", i) for i in range(first, first + replicas(resource))]
+    if kind == "Deployment":
+        base = f"{name}-{template_hash(resource, hash_salt)}"
+        return [(f"{base}-{safe_hash(f'{base}/{i}', 5)}", None) for i in range(replicas(resource))]
+    if kind == "DaemonSet":
+        return [(f"{name}-{safe_hash(f'{name}/{i}', 5)}", None) for i in range(NODE_COUNT)]
+    if kind == "Job":
+        return job_first_pods(resource)
+    if kind == "CronJob":
+        return []
+    return [(f"{name}-{safe_hash(f'{name}/{i}', 5)}", None) for i in range(replicas(resource))]
+
+
+def job_counts(resource: Resource) -> tuple[int | None, int]:
+    """(completions, parallelism) after defaulting: both 1 when unset; completions stays None
+    for a work-queue Job that sets only parallelism."""
+    spec = resource.spec if resource.kind == "Job" else as_mapping(
+        get_path(resource.manifest, ("spec", "jobTemplate", "spec")))
+    completions, parallelism = spec.get("completions"), spec.get("parallelism")
+    par = parallelism if isinstance(parallelism, int) and not isinstance(parallelism, bool) else 1
+    if isinstance(completions, int) and not isinstance(completions, bool):
+        return max(completions, 0), max(par, 0)
+    if parallelism is None:
+        return 1, 1
+    return None, max(par, 0)
+
+
+def job_first_pods(resource: Resource) -> list[tuple[str, int | None]]:
+    """The pods a Job starts first: `min(parallelism, completions)` of them."""
+    completions, parallelism = job_counts(resource)
+    count = parallelism if completions is None else min(parallelism, completions)
+    indexed = resource.spec.get("completionMode") == "Indexed"
+    out: list[tuple[str, int | None]] = []
+    for i in range(count):
+        if indexed:
+            out.append((f"{resource.name}-{i}-{safe_hash(f'{resource.name}/{i}/0', 5)}", i))
+        else:
+            out.append((f"{resource.name}-{safe_hash(f'{resource.name}/{i}', 5)}", None))
+    return out
+
+
+def pod_labels(resource: Resource, ordinal: int | None, hash_salt: str = "") -> dict[str, str]:
+    """The labels a created pod carries: its template's plus the ones controllers add."""
+    labels = template_labels(resource)
+    if resource.kind == "Deployment":
+        labels["pod-template-hash"] = template_hash(resource, hash_salt)
+    elif resource.kind == "StatefulSet" and ordinal is not None:
+        labels["statefulset.kubernetes.io/pod-name"] = f"{resource.name}-{ordinal}"
+        labels["apps.kubernetes.io/pod-index"] = str(ordinal)
+    elif resource.kind == "Job":
+        labels["job-name"] = resource.name
+        labels["batch.kubernetes.io/job-name"] = resource.name
+        if ordinal is not None:
+            labels["batch.kubernetes.io/job-completion-index"] = str(ordinal)
+    return labels
+
+
+class SimCluster:
+    """The pods, pod IPs and Service ClusterIPs of a whole document, computed once.
+
+    Pods are placed on NODE_COUNT nodes round-robin in document order; node `i` owns the pod CIDR
+    `10.244.i.0/24` and hands out addresses from `.2` up (`.1` is the node's bridge). DaemonSet
+    pods go one per node. ClusterIPs are hashed from namespace and name into 10.96.0.0/12, so a
+    Service keeps its address when others are added.
+    """
+
+    def __init__(self, document: Document) -> None:
+        self.document = document
+        self._pods: dict[str, list[SimPod]] = {}
+        self._cluster_ips: dict[str, str | None] = {}
+        self._place_pods()
+        self._allocate_cluster_ips()
+
+    def pods_of(self, rid: str) -> list[SimPod]:
+        """The simulated pods of one workload (empty for resources that own no pods)."""
+        return list(self._pods.get(rid, ()))
+
+    def all_pods(self) -> list[SimPod]:
+        return [pod for rid in self.document.ids() for pod in self._pods.get(rid, ())]
+
+    def cluster_ip(self, rid: str) -> str | None:
+        """The Service's ClusterIP; None for headless and ExternalName Services."""
+        return self._cluster_ips.get(rid)
+
+    def _place_pods(self) -> None:
+        counters = [1] * (NODE_COUNT + 1)
+        slot = 0
+        for res in self.document:
+            if pod_template(res) is None or pod_spec(res) is None:
+                continue
+            pods = []
+            for i, (name, ordinal) in enumerate(workload_pod_names(res)):
+                if res.kind == "DaemonSet":
+                    node = i + 1
+                else:
+                    node = slot % NODE_COUNT + 1
+                    slot += 1
+                counters[node] += 1
+                pods.append(SimPod(name, res.id, effective_namespace(res), f"node-{node}", node,
+                                   f"10.244.{node}.{counters[node]}",
+                                   pod_labels(res, ordinal), ordinal))
+            self._pods[res.id] = pods
+
+    def _allocate_cluster_ips(self) -> None:
+        size = SERVICE_CIDR.num_addresses
+        taken: set[int] = set()
+        services = sorted(self.document.by_kind("Service"),
+                          key=lambda r: (effective_namespace(r), r.name, r.id))
+        for res in services:
+            spec = res.spec
+            written = spec.get("clusterIP")
+            if spec.get("type") == "ExternalName" or written == "None":
+                self._cluster_ips[res.id] = None
+                continue
+            if isinstance(written, str) and written:
+                self._cluster_ips[res.id] = written
+                continue
+            offset = int(hashlib.sha256(f"{effective_namespace(res)}/{res.name}".encode())
+                         .hexdigest(), 16) % size
+            while offset in taken or offset in _RESERVED_SERVICE_OFFSETS or offset == size - 1:
+                offset = (offset + 1) % size
+            taken.add(offset)
+            self._cluster_ips[res.id] = str(SERVICE_CIDR.network_address + offset)
+
+
+def container_ports(resource: Resource) -> list[tuple[str, Mapping[str, Any]]]:
+    """(container name, port mapping) of every declared port of a workload's regular containers
+    and restartable init containers (sidecars also receive Service traffic)."""
+    spec = pod_spec(resource) or {}
+    out = []
+    for group in ("containers", "initContainers"):
+        for container in as_list(spec.get(group)):
+            if not isinstance(container, Mapping):
+                continue
+            if group == "initContainers" and container.get("restartPolicy") != "Always":
+                continue
+            for port in as_list(container.get("ports")):
+                if isinstance(port, Mapping):
+                    out.append((str(container.get("name") or "?"), port))
+    return out

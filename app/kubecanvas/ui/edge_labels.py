@@ -1,0 +1,109 @@
+"""Edge labels that stay readable in the room between two columns.
+
+A label is the manifest's own words (`shop.example.com/api -> http`, `/var/lib/uploads`,
+`DB_PASSWORD, DB_USER`). When it does not fit, it is shortened by what carries meaning rather than
+cut in the middle of a word: a route drops its host first (the path and port are what a reader
+follows), a mount path keeps its last folder, a list keeps its first item and says how many more.
+The full text is always in the edge's tooltip. Pure Python, so the rules are tested without Qt.
+"""
+
+from __future__ import annotations
+
+from kubecanvas.model.references import EdgeType
+
+ELLIPSIS = "…"
+
+
+def _elide(text: str, limit: int) -> str:
+    """Cut in the middle only as a last resort, keeping both ends."""
+    if len(text) <= limit:
+        return text
+    if limit <= 1:
+        return ELLIPSIS
+    head = (limit - 1 + 1) // 2
+    tail = limit - 1 - head
+    return text[:head] + ELLIPSIS + (text[-tail:] if tail else "")
+
+
+def _short_path(path: str, limit: int) -> str:
+    """`/var/lib/uploads` -> `…/uploads`: the last folder names what is mounted."""
+    if len(path) <= limit:
+        return path
+    last = path.rstrip("/").rsplit("/", 1)[-1]
+    return _elide(f"{ELLIPSIS}/{last}" if last else path, limit)
+
+
+def _short_route(label: str, limit: int) -> str:
+    """`shop.example.com/api -> http` -> `/api -> http` -> `/api→http`."""
+    target, arrow, port = label.partition(" -> ")
+    slash = target.find("/")
+    path = target[slash:] if slash >= 0 else target
+    for candidate in (f"{path} -> {port}" if arrow else path, f"{path}→{port}" if arrow else path):
+        if len(candidate) <= limit:
+            return candidate
+    if arrow:
+        room = max(1, limit - len(port) - 1)
+        return f"{_short_path(path, room)}→{port}" if room > 3 else _elide(f"{path}→{port}", limit)
+    return _short_path(path, limit)
+
+
+def _short_list(label: str, limit: int) -> str:
+    """`A, B, C` -> `A +2`."""
+    parts = [p.strip() for p in label.split(",") if p.strip()]
+    if len(parts) <= 1:
+        return _elide(label, limit)
+    more = f" +{len(parts) - 1}"
+    return _elide(parts[0], max(1, limit - len(more))) + more
+
+
+def _short_name(name: str, limit: int) -> str:
+    """`WORDPRESS_DB_PASSWORD` -> `…DB_PASSWORD`: a variable's last words say what it holds."""
+    if len(name) <= limit:
+        return name
+    words = name.split("_")
+    for start in range(1, len(words)):
+        tail = ELLIPSIS + "_".join(words[start:])
+        if len(tail) <= limit:
+            return tail
+    return _elide(name, limit)
+
+
+def _short_selector(label: str, limit: int) -> str:
+    """`app.kubernetes.io/name=kube-state-metrics, tier=x` -> `name=kube-state-metrics +1` ->
+    `kube-state-metrics +1`: the value is what names the pods."""
+    parts = [p.strip() for p in label.split(",") if p.strip()]
+    more = f" +{len(parts) - 1}" if len(parts) > 1 else ""
+    first = parts[0] if parts else label
+    key, sep, value = first.partition("=")
+    for candidate in (first, f"{key.rsplit('/', 1)[-1]}{sep}{value}", value or first):
+        if len(candidate) + len(more) <= limit:
+            return candidate + more
+    return _elide(value or first, max(1, limit - len(more))) + more
+
+
+def short_label(edge_type: str, label: str, limit: int) -> str:
+    """The label shortened to at most `limit` characters, keeping what it means.
+
+    Args:
+        edge_type: the edge's type (routes, mounts, env, ...), which decides what to keep.
+        label: the full label from the wiring graph.
+        limit: the number of characters that fit.
+    """
+    label = label.strip()
+    if len(label) <= limit:
+        return label
+    if edge_type == EdgeType.ROUTES:
+        return _short_route(label, limit)
+    if edge_type == EdgeType.SELECTS:
+        return _short_selector(label, limit)
+    parts = [p.strip() for p in label.split(",") if p.strip()]
+    if edge_type == EdgeType.MOUNTS:
+        first = parts[0] if parts else label
+        more = f" +{len(parts) - 1}" if len(parts) > 1 else ""
+        return _short_path(first, max(4, limit - len(more))) + more
+    if edge_type == EdgeType.ENV:
+        more = f" +{len(parts) - 1}" if len(parts) > 1 else ""
+        return _short_name(parts[0] if parts else label, max(4, limit - len(more))) + more
+    if len(parts) > 1:
+        return _short_list(label, limit)
+    return _elide(label, limit)

@@ -1,0 +1,109 @@
+"""`kubecanvas render INPUT... -o diagram.svg|png|pdf`: the editor's picture, without a window.
+
+For documentation builds and CI: the inputs are laid out exactly as the editor opens them, drawn
+by the same `CanvasScene` and written by the same `export_image` as File > Export Image, in the
+light theme unless `--theme dark` is asked for. Qt runs offscreen, so no display is needed.
+`.drawio` and `.mmd` outputs are written by the io layer's diagram writers when it has them.
+
+Exit codes follow the other commands: 0 written, 1 written but some documents could not be read
+(they are listed), 2 nothing readable, a missing input or bad usage (nothing written).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+PICTURE_SUFFIXES = (".png", ".svg", ".pdf")
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.print_usage(sys.stderr)
+        print(f"kubecanvas render: error: {message}", file=sys.stderr)
+        raise SystemExit(2)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="kubecanvas render",
+                     description="Draw YAML files, folders or a .kcanvas project as an image, "
+                                 "exactly as the editor shows it, without opening a window.")
+    parser.add_argument("inputs", nargs="+", metavar="INPUT",
+                        help="YAML files or folders, or one .kcanvas project")
+    parser.add_argument("-o", "--output", required=True, type=Path,
+                        help="the picture to write: .svg, .png or .pdf "
+                             "(.drawio and .mmd when available)")
+    parser.add_argument("--theme", choices=("light", "dark"), default="light",
+                        help="canvas colours (default: light, for printing)")
+    parser.add_argument("--select", nargs="+", metavar="NAME", default=[],
+                        help="draw only these resources (NAME or Kind/NAME)")
+    return parser
+
+
+def _fail(message: str) -> int:
+    print(f"kubecanvas: error: {message}", file=sys.stderr)
+    return 2
+
+
+def main(argv: Sequence[str]) -> int:
+    """Run `kubecanvas render`; returns the exit code."""
+    args = build_parser().parse_args(list(argv))
+    from kubecanvas.ui.diagram_formats import DIAGRAM_FORMATS, diagram_writer
+
+    suffix = args.output.suffix.lower()
+    text_formats = [s for s in DIAGRAM_FORMATS if diagram_writer(s) is not None]
+    if suffix not in PICTURE_SUFFIXES and suffix not in text_formats:
+        return _fail(f"{args.output}: the output must end in "
+                     + ", ".join((*PICTURE_SUFFIXES, *text_formats)))
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    return _render(args, suffix)
+
+
+def _render(args: argparse.Namespace, suffix: str) -> int:
+    from PySide6.QtWidgets import QApplication
+
+    from kubecanvas.ui import file_ops
+    from kubecanvas.ui.diagram_formats import write_diagram
+    from kubecanvas.ui.export_image import ExportError, export_image
+    from kubecanvas.ui.scene import CanvasScene
+    from kubecanvas.ui.style import DARK, LIGHT
+
+    app = QApplication.instance() or QApplication(["kubecanvas"])
+    try:
+        session = file_ops.open_paths([Path(p) for p in args.inputs])
+    except file_ops.OpenError as exc:
+        return _fail(str(exc).splitlines()[0])
+    for problem in session.load_problems:
+        print(f"kubecanvas: warning: {problem}", file=sys.stderr)
+    ids = select_ids(session.document, args.select)
+    if args.select and not ids:
+        return _fail("--select matched no resource: " + ", ".join(args.select))
+    try:
+        if suffix not in PICTURE_SUFFIXES:
+            write_diagram(session.document, session.graph, args.output)
+        else:
+            scene = CanvasScene(session.document, session.graph)
+            theme = DARK if args.theme == "dark" else LIGHT
+            export_image(scene, args.output, ids or None, theme=theme)
+            scene.detach()
+    except (ExportError, OSError, ValueError) as exc:
+        return _fail(str(exc))
+    del app
+    print(f"wrote {args.output}", file=sys.stderr)
+    return 1 if session.load_problems else 0
+
+
+def select_ids(document: object, names: Sequence[str]) -> list[str]:
+    """The ids of resources named `NAME` or `Kind/NAME` (case-sensitive, as in kubectl)."""
+    from kubecanvas.model.document import Document
+
+    assert isinstance(document, Document)
+    wanted = set(names)
+    return [r.id for r in document if r.name in wanted or f"{r.kind}/{r.name}" in wanted]
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))

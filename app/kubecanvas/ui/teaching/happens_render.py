@@ -1,0 +1,222 @@
+"""Simulation results as small HTML pages for the "What happens" panel.
+
+Each `render_*` takes one result of `kubecanvas.teaching` and returns rich text: headings and
+labels in the teaching language, names, addresses and times as they are, and the simulation's own
+sentences (produced in English by the headless core) as notes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from html import escape
+
+from kubecanvas.model.document import Document
+from kubecanvas.teaching import (
+    ClaimSimulation,
+    CronJobSimulation,
+    DeploymentSimulation,
+    IngressWalk,
+    JobSimulation,
+    NetworkSimulation,
+    PodEnvironment,
+    ServiceSimulation,
+    StatefulSetSimulation,
+)
+from kubecanvas.ui.teaching.i18n import tr
+
+OK, NO = "✔", "✘"
+#: The stages of an Ingress walk as the panel names them.
+STAGES = {"request": "Request", "host": "Host", "path": "Path", "tls": "TLS",
+          "class": "Ingress class", "service": "Service", "port": "Service port",
+          "pods": "Pods", "container": "Container"}
+
+
+#: A claim's outcomes as the panel names them.
+OUTCOMES = {"bound": "bound to an existing PersistentVolume",
+            "provisioned": "a new PersistentVolume is provisioned from the StorageClass",
+            "pending": "pending: no PersistentVolume fits and none can be provisioned"}
+
+
+def stage_name(stage: str | None) -> str:
+    return tr(STAGES.get(stage or "", stage or ""))
+
+
+def _h(text: str) -> str:
+    return f"<h3 style='margin:8px 0 2px 0'>{escape(text)}</h3>"
+
+
+def _list(items: Iterable[str]) -> str:
+    rows = "".join(f"<li>{item}</li>" for item in items)
+    return f"<ul style='margin:0 0 0 -20px'>{rows}</ul>" if rows else ""
+
+
+def _notes(notes: Sequence[str]) -> str:
+    if not notes:
+        return ""
+    return _h(tr("Notes")) + _list(escape(n) for n in notes)
+
+
+def _table(header: Sequence[str], rows: Iterable[Sequence[str]]) -> str:
+    head = "".join(f"<th align='left'>{escape(h)}</th>" for h in header)
+    body = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>" for row in rows)
+    return f"<table cellspacing='0' cellpadding='3'><tr>{head}</tr>{body}</table>"
+
+
+def _code(text: object) -> str:
+    return f"<code>{escape(str(text))}</code>"
+
+
+def _name(doc: Document, rid: str | None) -> str:
+    res = doc.find(rid) if rid else None
+    return escape(res.label() if res is not None else str(rid or ""))
+
+
+def render_service(doc: Document, sim: ServiceSimulation) -> str:
+    ip = sim.cluster_ip or (tr("none (headless)") if sim.headless else tr("none"))
+    out = [f"<p><b>{escape(tr('Type'))}:</b> {escape(sim.type)} &nbsp; "
+           f"<b>ClusterIP:</b> {_code(ip)}</p>"]
+    out.append(_h(tr("DNS names")) + _list(_code(n) for n in sim.dns_names))
+    if sim.dns_answer:
+        out.append(f"<p>{escape(sim.dns_answer)}</p>")
+    ready = sum(len(p.ready_endpoints) for p in sim.ports)
+    if not sim.pods:
+        out.append(f"<p style='color:#d93025'><b>{escape(tr('Traffic reaches no pod.'))}</b></p>")
+    else:
+        out.append(f"<p><b>{escape(tr('Traffic reaches {count} pods.').format(count=len(sim.pods)))}"
+                   f"</b> ({ready} {escape(tr('endpoints'))})</p>")
+    for port in sim.ports:
+        title = tr("Port {port} → targetPort {target}").format(port=port.port, target=port.target)
+        if port.node_port:
+            title += f" (nodePort {port.node_port})"
+        rows = [f"{escape(e.pod)} {_code(e.ip)} → {escape(e.container or '—')}:"
+                + (_code(e.port) if e.port is not None else f"<span style='color:#d93025'>{NO}</span>")
+                + (f"<br><span style='color:gray'>{escape(e.note)}</span>" if e.note else "")
+                for e in port.endpoints]
+        out.append(_h(title) + (_list(rows) if rows
+                                else f"<p>{escape(tr('No endpoints.'))}</p>"))
+    if sim.pod_dns_names:
+        out.append(_h(tr("Pod DNS names")) + _list(
+            f"{escape(pod)}: {_code(name)}" for pod, name in sim.pod_dns_names))
+    return "".join(out) + _notes(sim.notes)
+
+
+def render_walk(walk: IngressWalk) -> str:
+    rows = [f"<span style='color:{'#1f9d55' if s.ok else '#d93025'}'>{OK if s.ok else NO}</span> "
+            f"<b>{escape(stage_name(s.stage))}</b>: {escape(s.text)}" for s in walk.steps]
+    out = [_list(rows)]
+    if walk.reached:
+        answer = tr("The request reaches {count} pods:").format(count=len(walk.pods))
+        out.append(f"<p style='color:#1f9d55'><b>{escape(answer)}</b></p>")
+        out.append(_list(f"{escape(pod)} / {escape(container)} : {_code(port)}"
+                         for pod, container, port in walk.containers))
+    else:
+        where = tr("The request stops at: {stage}").format(stage=stage_name(walk.broken_at))
+        out.append(f"<p style='color:#d93025'><b>{escape(where)}</b><br>"
+                   f"{escape(walk.reason or '')}</p>")
+    return "".join(out)
+
+
+def render_deployment(sim: DeploymentSimulation) -> str:
+    out = [_h(tr("ReplicaSet")), f"<p>{_code(sim.replica_set)} (pod-template-hash "
+           f"{_code(sim.pod_template_hash)})</p>", _h(tr("Pods"))]
+    out.append(_table([tr("Pod"), "IP", tr("Node")],
+                      [(escape(p.name), _code(p.ip), escape(p.node)) for p in sim.pods]))
+    plan = sim.rollout
+    title = tr("Rolling update") if plan.strategy == "RollingUpdate" else tr("Recreate")
+    out.append(_h(title))
+    out.append(f"<p>maxSurge {plan.max_surge}, maxUnavailable {plan.max_unavailable}; "
+               f"{escape(tr('the new ReplicaSet is'))} {_code(sim.next_replica_set)}</p>")
+    rows = [(str(s.number), escape(s.action), str(s.old_ready), str(s.new_ready),
+             str(s.new_starting)) for s in plan.steps]
+    out.append(_table(["#", tr("What the controller does"), tr("Old ready"), tr("New ready"),
+                       tr("Starting")], rows))
+    return "".join(out) + _notes(plan.notes)
+
+
+def render_statefulset(doc: Document, sim: StatefulSetSimulation) -> str:
+    service = _name(doc, sim.service) if sim.service else escape(tr("none"))
+    out = [f"<p><b>{escape(tr('Governing Service'))}:</b> {service}"
+           f" &nbsp; <b>podManagementPolicy:</b> {escape(sim.policy)}</p>", _h(tr("Pods"))]
+    out.append(_table([tr("Pod"), tr("DNS name"), tr("Claims")],
+                      [(escape(p.name), _code(p.dns_name or "—"),
+                        escape(", ".join(p.claims) or "—")) for p in sim.pods]))
+    out.append(_h(tr("Creation order")) + _list(escape(", ".join(wave))
+                                                  for wave in sim.create_order))
+    out.append(f"<p><b>{escape(tr('Deletion order'))}:</b> "
+               f"{escape(', '.join(sim.delete_order))}</p>")
+    return "".join(out) + _notes(sim.notes)
+
+
+def render_job(sim: JobSimulation) -> str:
+    completions = "—" if sim.completions is None else str(sim.completions)
+    out = [f"<p><b>completions</b> {completions} &nbsp; <b>parallelism</b> {sim.parallelism}"
+           f" &nbsp; <b>restartPolicy</b> {escape(sim.restart_policy)} &nbsp; "
+           f"<b>backoffLimit</b> {sim.backoff_limit} &nbsp; ({escape(sim.mode)})</p>"]
+    out.append(_h(tr("Waves of pods")) + _table(
+        ["#", tr("Pods")], [(str(w.number), escape(", ".join(w.pods))) for w in sim.waves]))
+    out.append(_h(tr("When a pod fails")) + _list(escape(r) for r in sim.retries))
+    return "".join(out) + _notes(sim.notes)
+
+
+def render_cronjob(sim: CronJobSimulation) -> str:
+    out = [f"<p><b>schedule</b> {_code(sim.schedule)} &nbsp; <b>timeZone</b> "
+           f"{escape(sim.time_zone)} &nbsp; <b>concurrencyPolicy</b> {escape(sim.concurrency)}</p>"]
+    if sim.error:
+        out.append(f"<p style='color:#d93025'>{escape(sim.error)}</p>")
+    rows = [(escape(local.strftime("%Y-%m-%d %H:%M %Z")), escape(utc.strftime("%H:%M UTC")),
+             _code(job)) for local, utc, job in zip(sim.runs, sim.runs_utc, sim.job_names,
+                                                    strict=False)]
+    out.append(_h(tr("Next five runs")) + _table([tr("Time"), "UTC", tr("Job")], rows))
+    return "".join(out) + _notes(sim.notes)
+
+
+def render_claim(doc: Document, sim: ClaimSimulation) -> str:
+    out = [f"<p><b>{escape(tr('Outcome'))}:</b> {escape(tr(OUTCOMES.get(sim.outcome, sim.outcome)))}"]
+    if sim.volume:
+        out.append(f" → {_name(doc, sim.volume)}")
+    out.append(f"<br>{escape(sim.explanation)}</p>")
+    rows = [(f"<span style='color:{'#1f9d55' if v.binds else '#d93025'}'>"
+             f"{OK if v.binds else NO}</span>", escape(v.name),
+             escape("; ".join(v.reasons) or tr("matches"))) for v in sim.verdicts]
+    if rows:
+        out.append(_h(tr("Every other PersistentVolume")) +
+                   _table(["", tr("Volume"), tr("Why")], rows))
+    return "".join(out)
+
+
+def render_environment(doc: Document, env: PodEnvironment) -> str:
+    out = ["<a name='env'></a>" + _h(tr("Environment and files of pod {pod}").format(pod=env.pod))]
+    for view in env.containers:
+        kind = tr("init container") if view.init else tr("container")
+        out.append(f"<p><b>{escape(kind)} {escape(view.container)}</b></p>")
+        out.append(_table([tr("Variable"), tr("Value"), tr("Source")], [
+            (_code(v.name), _code(v.value if v.value is not None else "?"), escape(v.source))
+            for v in view.env]) if view.env else f"<p>{escape(tr('No variables.'))}</p>")
+        if view.files:
+            out.append(_table([tr("File"), tr("Content"), tr("Source")], [
+                (_code(f.path), _code((f.content or "")[:160]), escape(f.source))
+                for f in view.files]))
+        out.append(_list(escape(p) for p in (*view.problems, *view.skipped)))
+    return "".join(out)
+
+
+def render_network(doc: Document, sim: NetworkSimulation) -> str:
+    out = [_h(tr("Pod IPs")), _table([tr("Pod"), "IP", tr("Node")], [
+        (escape(p.name), _code(p.ip), escape(p.node)) for p in sim.pods])]
+    groups = [f"{escape(g.pod)}: " + escape(", ".join(f"{c} {port}/{proto}"
+                                                      for c, port, proto in g.ports))
+              for g in sim.localhost if g.ports]
+    if groups:
+        out.append(_h(tr("Containers sharing localhost")) + _list(groups))
+    if sim.service_ips:
+        out.append(_h(tr("Service ClusterIPs")) + _list(
+            f"{escape(name)}: {_code(ip or tr('none'))}" for _rid, name, ip in sim.service_ips))
+    if sim.reachability:
+        rows = [(_name(doc, r.source), _name(doc, r.target),
+                 f"<span style='color:{'#1f9d55' if r.allowed else '#d93025'}'>"
+                 f"{OK if r.allowed else NO}</span>", escape(r.reason))
+                for r in sim.reachability if r.source != r.target]
+        out.append(_h(tr("Who may talk to whom")) +
+                   _table([tr("From"), tr("To"), "", tr("Why")], rows))
+    return "".join(out) + _notes(sim.notes)
+

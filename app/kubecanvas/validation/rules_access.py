@@ -1,0 +1,205 @@
+"""Wiring the core graph does not draw: RBAC bindings to roles and ServiceAccounts (anchors
+catalogue row 17), NetworkPolicy peers (row 22), pull Secrets of the wrong type (row 28),
+PriorityClasses and RuntimeClasses (validation catalogue 3.9) and the order `kubectl apply -f`
+creates things in (section 16, `wire.order`).
+
+Each verdict depends on resources that are not graph neighbours, so every check declares its
+dependencies with `ctx.depend` for the incremental validator.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Mapping
+
+from kubecanvas.model.kinds import (
+    effective_namespace,
+    get_path,
+    kind_info,
+    pod_template_path,
+    template_labels,
+)
+from kubecanvas.model.references import EdgeType
+from kubecanvas.model.resource import Resource
+from kubecanvas.model.selectors import parse_label_selector
+from kubecanvas.validation.context import ANY_KIND, PODS, Context
+from kubecanvas.validation.findings import Finding
+from kubecanvas.validation.fixes import closest, set_field
+from kubecanvas.validation.rules_graph import operator_pods
+from kubecanvas.validation.rules_pod import _items, _map
+
+#: ClusterRoles every cluster creates at start-up (the rest of `system:*` too).
+DEFAULT_CLUSTER_ROLES = frozenset({"cluster-admin", "admin", "edit", "view"})
+#: Roles the API server bootstraps in kube-system and kube-public (besides `system:*`).
+DEFAULT_ROLES = frozenset({"extension-apiserver-authentication-reader"})
+SYSTEM_NAMESPACES = frozenset({"kube-system", "kube-public"})
+#: PriorityClasses every cluster has.
+BUILTIN_PRIORITY_CLASSES = frozenset({"system-cluster-critical", "system-node-critical"})
+PULL_SECRET_TYPES = frozenset({"kubernetes.io/dockerconfigjson", "kubernetes.io/dockercfg"})
+BINDINGS = ("RoleBinding", "ClusterRoleBinding")
+
+
+def rbac(ctx: Context) -> Iterator[Finding]:
+    """`rbac.*`: a binding's roleRef names a role in the document (or a built-in one), and its
+    ServiceAccount subjects exist in the namespaces the document deploys to."""
+    for res in ctx.targets(*BINDINGS):
+        role = _map(res.manifest.get("roleRef"))
+        kind, name = str(role.get("kind") or ""), str(role.get("name") or "")
+        ns = effective_namespace(res)
+        if res.kind == "ClusterRoleBinding" and kind and kind != "ClusterRole":
+            yield ctx.report("rbac.roleRef.kind", res, f'unsupported value "{kind}": supported '
+                             'values: "ClusterRole"', ("roleRef", "kind"))
+        elif kind in ("Role", "ClusterRole") and name:
+            yield from _role_ref(ctx, res, kind, name, ns if kind == "Role" else "")
+        for i, subject in enumerate(_items(res.manifest.get("subjects"))):
+            subject = _map(subject)
+            if subject.get("kind") != "ServiceAccount" or not subject.get("name"):
+                continue
+            sa_ns = str(subject.get("namespace") or (ns if res.kind == "RoleBinding" else ""))
+            account = str(subject["name"])
+            ctx.depend(res.id, "ServiceAccount", sa_ns)
+            ctx.depend(res.id, ANY_KIND, sa_ns)
+            ctx.depend(res.id, "Namespace")
+            if account == "default" or not _deployed(ctx, sa_ns) or \
+                    ctx.lookup("ServiceAccount", sa_ns, account):
+                continue
+            guess = closest(account, [r.name for r in ctx.of_kind("ServiceAccount", sa_ns)])
+            fix = set_field(res, ("subjects", i, "name"), guess,
+                            f"did you mean ServiceAccount {guess}?") if guess else None
+            yield ctx.report("rbac.subject.missing", res,
+                             f"subject ServiceAccount {sa_ns}/{account} is not in the document, "
+                             f"which deploys to namespace {sa_ns}: the binding grants its "
+                             f"permissions to nobody.", ("subjects", i, "name"), fix=fix)
+
+
+def _deployed(ctx: Context, namespace: str) -> bool:
+    """True when the document puts something in `namespace` or creates it."""
+    return ctx.index.has_namespace(namespace) or bool(ctx.lookup("Namespace", "", namespace))
+
+
+def _role_ref(ctx: Context, res: Resource, kind: str, name: str, ns: str) -> Iterator[Finding]:
+    ctx.depend(res.id, kind, ns or "*")
+    if ctx.lookup(kind, ns, name):
+        return
+    if name.startswith("system:") or (kind == "ClusterRole" and name in DEFAULT_CLUSTER_ROLES) \
+            or (ns in SYSTEM_NAMESPACES and name in DEFAULT_ROLES):
+        return
+    guess = closest(name, [r.name for r in ctx.of_kind(kind, ns or None)])
+    fix = set_field(res, ("roleRef", "name"), guess, f"did you mean {kind} {guess}?") \
+        if guess else None
+    if kind == "Role" and ns not in SYSTEM_NAMESPACES:
+        yield ctx.report("rbac.roleRef.missing", res, f"roleRef names Role {ns}/{name}, which "
+                         f"is not in the document: the binding grants nothing.",
+                         ("roleRef", "name"), fix=fix)
+    else:
+        where = f"Role {ns}/{name}" if kind == "Role" else f"ClusterRole {name}"
+        yield ctx.report("rbac.roleRef.missing.cluster", res, f"roleRef names {where}, which "
+                         f"is not in the document and not a built-in role; make sure the "
+                         f"cluster has it.", ("roleRef", "name"), fix=fix)
+
+
+def network_policy_peers(ctx: Context) -> Iterator[Finding]:
+    """`networkpolicy.peer.no-match`: a same-namespace podSelector peer selects no pods."""
+    for res in ctx.targets("NetworkPolicy"):
+        ns = effective_namespace(res)
+        for direction, key in (("ingress", "from"), ("egress", "to")):
+            for i, rule in enumerate(_items(res.spec.get(direction))):
+                for j, peer in enumerate(_items(_map(rule).get(key))):
+                    peer = _map(peer)
+                    if "namespaceSelector" in peer or not isinstance(peer.get("podSelector"),
+                                                                      Mapping):
+                        continue
+                    selector = parse_label_selector(peer["podSelector"])
+                    if selector is None or selector.is_empty:
+                        continue
+                    ctx.depend(res.id, PODS, ns)
+                    if any(selector.matches(template_labels(owner))
+                           for owner in _pod_owners(ctx, ns)) or \
+                            operator_pods(ctx, res, selector) is not None:
+                        continue
+                    yield ctx.report("networkpolicy.peer.no-match", res,
+                                     f"the peer selector {selector.describe()} matches no pods in "
+                                     f"namespace {ns} in the document: unless another app "
+                                     f"deploys them there, this rule allows traffic from or to "
+                                     f"nothing.",
+                                     ("spec", direction, i, key, j, "podSelector"))
+
+
+def _pod_owners(ctx: Context, ns: str) -> list[Resource]:
+    return [r for r in (ctx.resource(i) for i in ctx.graph.pod_owners_in(ns)) if r is not None]
+
+
+def pod_classes(ctx: Context) -> Iterator[Finding]:
+    """`pod.priorityClass.missing`, `pod.runtimeClass.missing` (admission rejects the pods when
+    the cluster lacks them) and `pod.imagePullSecret.type` (a pull Secret kubelet cannot use)."""
+    for res in ctx.targets():
+        tpath = pod_template_path(res)
+        if tpath is None:
+            continue
+        base = (*tpath, "spec")
+        spec = _map(get_path(res.manifest, base))
+        for key, kind, rule, builtin in (
+                ("priorityClassName", "PriorityClass", "pod.priorityClass.missing",
+                 BUILTIN_PRIORITY_CLASSES),
+                ("runtimeClassName", "RuntimeClass", "pod.runtimeClass.missing", frozenset())):
+            name = spec.get(key)
+            if not isinstance(name, str) or not name or name in builtin:
+                continue
+            ctx.depend(res.id, kind)
+            if not ctx.lookup(kind, "", name):
+                yield ctx.report(rule, res, f"{kind} {name} is not in the document; unless the "
+                                 f"cluster has it, admission rejects the pods ({kind} not "
+                                 f"found).", (*base, key))
+        for edge in ctx.out_edges(res.id, EdgeType.PULLS):
+            secret = ctx.resource(edge.target)
+            kind = str(secret.manifest.get("type") or "Opaque") if secret is not None else ""
+            if secret is not None and secret.kind == "Secret" and kind not in PULL_SECRET_TYPES:
+                yield ctx.report("pod.imagePullSecret.type", res,
+                                 f"{secret.label()} has type {kind}; kubelet only reads pull "
+                                 f"credentials from kubernetes.io/dockerconfigjson (or "
+                                 f"dockercfg) Secrets, so private images fail to pull.",
+                                 edge.path, (secret.id,))
+
+
+def apply_order(ctx: Context) -> Iterator[Finding]:
+    """`apply.order` and `apply.crd`: what the first `kubectl apply -f` of the document fails on.
+
+    kubectl creates objects in document order, so an object before the Namespace it lives in is
+    rejected (namespace not found). It also maps every object's kind to a REST resource before
+    creating anything, so a custom resource whose CustomResourceDefinition is in the same apply
+    fails whatever the order ("ensure CRDs are installed first").
+    """
+    for res in ctx.targets():
+        ctx.depend(res.id, "Namespace")
+        ctx.depend(res.id, "CustomResourceDefinition")
+    namespaces = {r.name: r for r in ctx.of_kind("Namespace")}
+    crds = {_crd_kind(r): r for r in ctx.of_kind("CustomResourceDefinition")}
+    if not namespaces and not crds:
+        return
+    position = _positions(ctx) if ctx.full else ctx.document.index_of
+    for res in ctx.targets():
+        home = namespaces.get(res.namespace) if kind_info(res.kind).namespaced else None
+        if home is not None and position(home.id) > position(res.id):
+            yield ctx.report("apply.order", res, f"{res.label()} comes before its Namespace "
+                             f"({home.label()}) in the document; the first `kubectl apply -f` "
+                             f"rejects it (namespace not found). Move the Namespace first.",
+                             ("metadata", "namespace"), (home.id,))
+        definition = crds.get((res.group, res.kind))
+        if definition is not None:
+            yield ctx.report("apply.crd", res, f"{res.label()} is applied together with the "
+                             f"definition of its kind ({definition.label()}); kubectl resolves "
+                             f"every kind before creating anything, so the first "
+                             f"`kubectl apply -f` fails for it (ensure CRDs are installed "
+                             f"first). Apply the CRDs in a separate step, or apply twice.",
+                             ("kind",), (definition.id,))
+
+
+def _positions(ctx: Context) -> Callable[[str], int]:
+    """Document positions by id, built once for a full check (an incremental one asks the
+    document for its few targets instead)."""
+    order = {rid: i for i, rid in enumerate(ctx.document.ids())}
+    return order.__getitem__
+
+
+def _crd_kind(res: Resource) -> tuple[str, str]:
+    spec = res.spec
+    return str(spec.get("group") or ""), str(_map(spec.get("names")).get("kind") or "")

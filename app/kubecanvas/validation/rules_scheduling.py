@@ -1,0 +1,375 @@
+"""More pod-spec format rules (catalogue sections 3.2, 3.3, 3.7 and 3.8): probe numbers, init
+containers, host ports, DNS config, tolerations, affinity, topology spread and Downward API
+divisors.
+
+They run on the same pod specs as `rules_pod` (a Pod, every workload template and a CronJob's job
+template), after defaulting (catalogue 0.4): a missing probe number is its default, a missing
+operator is `Equal`, a missing `whenUnsatisfiable` is a schema error reported elsewhere.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from kubecanvas.model.kinds import get_path, pod_template_path
+from kubecanvas.model.quantity import try_quantity
+from kubecanvas.validation import predicates as p
+from kubecanvas.validation.context import Context
+from kubecanvas.validation.findings import Finding
+from kubecanvas.validation.rules_pod import PodCheck, _items, _map
+
+PROBE_NUMBERS = ("initialDelaySeconds", "timeoutSeconds", "periodSeconds", "successThreshold",
+                 "failureThreshold")
+PROBES = ("livenessProbe", "readinessProbe", "startupProbe")
+TAINT_EFFECTS = ("NoSchedule", "PreferNoSchedule", "NoExecute")
+NODE_OPERATORS = ("In", "NotIn", "Exists", "DoesNotExist", "Gt", "Lt")
+CPU_DIVISORS = frozenset({"1m", "1"})
+BYTE_DIVISORS = frozenset({"1", "1k", "1M", "1G", "1T", "1P", "1E",
+                           "1Ki", "1Mi", "1Gi", "1Ti", "1Pi", "1Ei"})
+MAX_INT32 = 2147483647
+
+
+def _int(value: Any) -> int | None:
+    return value if isinstance(value, int) and not isinstance(value, bool) else None
+
+
+def scheduling(ctx: Context) -> Iterator[Finding]:
+    """`pod.*` rules of sections 3.2-3.8 not in `rules_pod`, on every pod spec of the targets."""
+    for res in ctx.targets():
+        tpath = pod_template_path(res)
+        if tpath is None:
+            continue
+        spec = get_path(res.manifest, (*tpath, "spec")) if tpath else res.spec
+        if not isinstance(spec, Mapping):
+            continue
+        check = PodCheck(ctx, res, spec, (*tpath, "spec"), bool(tpath), frozenset(), [])
+        _containers(check)
+        _host_ports(check)
+        _dns_config(check)
+        _tolerations(check)
+        _node_affinity(check)
+        _pod_affinity(check)
+        _topology_spread(check)
+        _pod_numbers(check)
+        yield from check.out
+
+
+def _containers(c: PodCheck) -> None:
+    names = {str(_map(x).get("name")) for g in ("initContainers", "containers")
+             for x in _items(c.spec.get(g))}
+    for group in ("initContainers", "containers"):
+        for i, container in enumerate(_items(c.spec.get(group))):
+            if not isinstance(container, Mapping):
+                continue
+            path = (group, i)
+            sidecar = group == "initContainers" and container.get("restartPolicy") == "Always"
+            if group == "initContainers":
+                _init_container(c, path, container, sidecar)
+            for probe in PROBES:
+                if isinstance(container.get(probe), Mapping):
+                    _probe(c, (*path, probe), container[probe], probe)
+            for e, env in enumerate(_items(container.get("env"))):
+                ref = _map(_map(_map(env).get("valueFrom")).get("resourceFieldRef"))
+                if ref:
+                    _resource_field_ref(c, (*path, "env", e, "valueFrom", "resourceFieldRef"),
+                                        ref, names)
+    for v, volume in enumerate(_items(c.spec.get("volumes"))):
+        for j, item in enumerate(_items(_map(_map(volume).get("downwardAPI")).get("items"))):
+            ref = _map(_map(item).get("resourceFieldRef"))
+            if ref:
+                _resource_field_ref(c, ("volumes", v, "downwardAPI", "items", j,
+                                        "resourceFieldRef"), ref, names, volume=True)
+
+
+def _init_container(c: PodCheck, path: tuple[str | int, ...], container: Mapping[str, Any],
+                    sidecar: bool) -> None:
+    policy = container.get("restartPolicy")
+    if policy is not None and policy != "Always":
+        c.report("pod.initContainer.restartPolicy", (*path, "restartPolicy"),
+                 f'unsupported value "{policy}": supported values: "Always"')
+    if sidecar:
+        return
+    for key in ("lifecycle", *PROBES):
+        if container.get(key) is not None:
+            c.report("pod.initContainer.probes", (*path, key),
+                     "may not be set for init containers without restartPolicy=Always")
+
+
+def _probe(c: PodCheck, path: tuple[str | int, ...], probe: Mapping[str, Any],
+           kind: str) -> None:
+    for key in PROBE_NUMBERS:
+        value = _int(probe.get(key))
+        if value is not None and value < 0:
+            c.report("pod.probe.numbers", (*path, key),
+                     f"invalid value {value}: must be greater than or equal to 0")
+    grace = _int(probe.get("terminationGracePeriodSeconds"))
+    if kind == "readinessProbe" and probe.get("terminationGracePeriodSeconds") is not None:
+        c.report("pod.probe.tgps", (*path, "terminationGracePeriodSeconds"),
+                 "must not be set for readinessProbes")
+    elif grace is not None and grace <= 0:
+        c.report("pod.probe.tgps", (*path, "terminationGracePeriodSeconds"),
+                 f"invalid value {grace}: must be greater than 0")
+    command = _map(probe.get("exec"))
+    if "exec" in probe and isinstance(probe.get("exec"), Mapping) and not command.get("command"):
+        c.report("pod.probe.exec.command", (*path, "exec", "command"), "required value")
+
+
+def _resource_field_ref(c: PodCheck, path: tuple[str | int, ...], ref: Mapping[str, Any],
+                        containers: set[str], volume: bool = False) -> None:
+    resource = str(ref.get("resource") or "")
+    divisor = ref.get("divisor")
+    if divisor is not None and resource:
+        text = str(divisor)
+        if resource.endswith(".cpu"):
+            if text not in CPU_DIVISORS:
+                c.report("pod.env.resourceFieldRef.divisor", (*path, "divisor"),
+                         f'invalid value "{text}": only divisor\'s values 1m and 1 are supported '
+                         f'with the cpu resource')
+        elif text not in BYTE_DIVISORS:
+            c.report("pod.env.resourceFieldRef.divisor", (*path, "divisor"),
+                     f'invalid value "{text}": only divisor\'s values 1, 1k, 1M, 1G, 1T, 1P, 1E, '
+                     f'1Ki, 1Mi, 1Gi, 1Ti, 1Pi, 1Ei are supported with the {resource} resource')
+    name = ref.get("containerName")
+    if volume and not name:
+        c.report("pod.volume.downwardAPI.oneOf", (*path, "containerName"),
+                 "required value: a downwardAPI volume's resourceFieldRef names its container")
+    elif isinstance(name, str) and name and name not in containers:
+        c.report("wire.pod.resourceFieldRef.container", (*path, "containerName"),
+                 f'"{name}" names no container of the pod (containers: '
+                 f'{", ".join(sorted(containers)) or "none"}); the pod fails to start')
+
+
+def _host_ports(c: PodCheck) -> None:
+    """Unique protocol/hostIP/hostPort among regular containers; hostNetwork needs equal ports."""
+    host_network = c.spec.get("hostNetwork") is True
+    seen: dict[str, tuple[str | int, ...]] = {}
+    for group in ("initContainers", "containers"):
+        for i, container in enumerate(_items(c.spec.get(group))):
+            for j, port in enumerate(_items(_map(container).get("ports"))):
+                if not isinstance(port, Mapping):
+                    continue
+                ppath = (group, i, "ports", j, "hostPort")
+                host, number = _int(port.get("hostPort")), _int(port.get("containerPort"))
+                if host_network and host and number and host != number:
+                    c.report("pod.port.hostNetwork", ppath,
+                             f"invalid value {host}: must match `containerPort` when "
+                             f"`hostNetwork` is true")
+                if group != "containers" or not host:
+                    continue
+                key = f'{port.get("protocol") or "TCP"}/{port.get("hostIP") or ""}/{host}'
+                if key in seen:
+                    c.report("pod.port.hostPort.conflict", ppath, f'duplicate value "{key}"')
+                seen.setdefault(key, ppath)
+
+
+def _dns_config(c: PodCheck) -> None:
+    config = _map(c.spec.get("dnsConfig"))
+    servers = _items(config.get("nameservers"))
+    base = ("dnsConfig",)
+    if len(servers) > 3:
+        c.report("pod.dnsConfig.limits", (*base, "nameservers"),
+                 f"must not have more than 3 nameservers (has {len(servers)})")
+    for i, server in enumerate(servers):
+        if not p.is_ip(str(server)):
+            c.report("pod.dnsConfig.limits", (*base, "nameservers", i),
+                     f'invalid value "{server}": must be a valid IP address')
+    searches = [str(s) for s in _items(config.get("searches"))]
+    if len(searches) > 32:
+        c.report("pod.dnsConfig.limits", (*base, "searches"),
+                 f"must not have more than 32 search paths (has {len(searches)})")
+    if len(" ".join(searches)) > 2048:
+        c.report("pod.dnsConfig.limits", (*base, "searches"),
+                 "must not have more than 2048 characters (including spaces) in the search list")
+    for i, search in enumerate(searches):
+        errors = p.dns1123_subdomain(search[:-1] if search.endswith(".") else search)
+        if errors and search != ".":
+            c.report("pod.dnsConfig.limits", (*base, "searches", i),
+                     f'invalid value "{search}": {errors[0]}')
+    for i, option in enumerate(_items(config.get("options"))):
+        if isinstance(option, Mapping) and not option.get("name"):
+            c.report("pod.dnsConfig.limits", (*base, "options", i, "name"), "required value")
+
+
+def _tolerations(c: PodCheck) -> None:
+    for i, tol in enumerate(_items(c.spec.get("tolerations"))):
+        if not isinstance(tol, Mapping):
+            continue
+        path: tuple[str | int, ...] = ("tolerations", i)
+        key, operator = tol.get("key") or "", tol.get("operator") or "Equal"
+        if key and p.qualified_name(str(key)):
+            c.report("pod.tolerations", (*path, "key"),
+                     f'invalid value "{key}": {p.qualified_name(str(key))[0]}')
+        if not key and operator != "Exists":
+            c.report("pod.tolerations", (*path, "operator"),
+                     f'invalid value "{operator}": operator must be Exists when `key` is empty, '
+                     f'which means "match all values and all keys"')
+        if operator not in ("Equal", "Exists"):
+            c.report("pod.tolerations", (*path, "operator"),
+                     f'unsupported value "{operator}": supported values: "Equal", "Exists"')
+        elif operator == "Exists" and tol.get("value"):
+            c.report("pod.tolerations", (*path, "value"),
+                     "value must be empty when `operator` is 'Exists'")
+        elif operator == "Equal" and tol.get("value") and p.label_value(str(tol["value"])):
+            c.report("pod.tolerations", (*path, "value"),
+                     f'invalid value "{tol["value"]}": {p.label_value(str(tol["value"]))[0]}')
+        effect = tol.get("effect")
+        if effect not in (None, "") and effect not in TAINT_EFFECTS:
+            c.report("pod.tolerations", (*path, "effect"),
+                     f'unsupported value "{effect}": supported values: "NoSchedule", '
+                     f'"PreferNoSchedule", "NoExecute"')
+        if tol.get("tolerationSeconds") is not None and effect != "NoExecute":
+            c.report("pod.tolerations", (*path, "effect"),
+                     "effect must be 'NoExecute' when `tolerationSeconds` is set")
+
+
+def _node_requirements(c: PodCheck, path: tuple[str | int, ...], term: Mapping[str, Any]) -> None:
+    for key in ("matchExpressions", "matchFields"):
+        for i, req in enumerate(_items(term.get(key))):
+            if not isinstance(req, Mapping):
+                continue
+            rpath = (*path, key, i)
+            operator, values = req.get("operator"), _items(req.get("values"))
+            if operator not in NODE_OPERATORS:
+                c.report("pod.affinity.node", (*rpath, "operator"),
+                         f'unsupported value "{operator}": supported values: '
+                         + ", ".join(f'"{o}"' for o in NODE_OPERATORS))
+            elif operator in ("In", "NotIn") and not values:
+                c.report("pod.affinity.node", (*rpath, "values"),
+                         "must be specified when `operator` is 'In' or 'NotIn'")
+            elif operator in ("Exists", "DoesNotExist") and values:
+                c.report("pod.affinity.node", (*rpath, "values"),
+                         "may not be specified when `operator` is 'Exists' or 'DoesNotExist'")
+            elif operator in ("Gt", "Lt") and (len(values) != 1 or not _is_int(values[0])):
+                c.report("pod.affinity.node", (*rpath, "values"),
+                         "must be specified single value when `operator` is 'Lt' or 'Gt' "
+                         "(an integer)")
+            name = str(req.get("key") or "")
+            if key == "matchExpressions" and name and p.qualified_name(name):
+                c.report("pod.affinity.node", (*rpath, "key"),
+                         f'invalid value "{name}": {p.qualified_name(name)[0]}')
+
+
+def _is_int(value: Any) -> bool:
+    try:
+        int(str(value))
+    except ValueError:
+        return False
+    return True
+
+
+def _node_affinity(c: PodCheck) -> None:
+    node = _map(_map(c.spec.get("affinity")).get("nodeAffinity"))
+    base: tuple[str | int, ...] = ("affinity", "nodeAffinity")
+    required = node.get("requiredDuringSchedulingIgnoredDuringExecution")
+    if isinstance(required, Mapping):
+        terms = _items(required.get("nodeSelectorTerms"))
+        rpath = (*base, "requiredDuringSchedulingIgnoredDuringExecution")
+        if not terms:
+            c.report("pod.affinity.node", (*rpath, "nodeSelectorTerms"),
+                     "must have at least one node selector term")
+        for i, term in enumerate(terms):
+            _node_requirements(c, (*rpath, "nodeSelectorTerms", i), _map(term))
+    for i, pref in enumerate(_items(node.get("preferredDuringSchedulingIgnoredDuringExecution"))):
+        ppath = (*base, "preferredDuringSchedulingIgnoredDuringExecution", i)
+        weight = _int(_map(pref).get("weight"))
+        if weight is not None and not 1 <= weight <= 100:
+            c.report("pod.affinity.node", (*ppath, "weight"),
+                     f"invalid value {weight}: must be in the range 1-100")
+        _node_requirements(c, (*ppath, "preference"), _map(_map(pref).get("preference")))
+    for key, value in _map(c.spec.get("nodeSelector")).items():
+        errors = p.qualified_name(str(key)) + p.label_value(str(value))
+        if errors:
+            c.report("pod.nodeSelector", ("nodeSelector", str(key)),
+                     f'invalid value "{key}: {value}": {errors[0]}')
+
+
+def _pod_affinity(c: PodCheck) -> None:
+    affinity = _map(c.spec.get("affinity"))
+    for kind in ("podAffinity", "podAntiAffinity"):
+        block = _map(affinity.get(kind))
+        for mode in ("requiredDuringSchedulingIgnoredDuringExecution",
+                     "preferredDuringSchedulingIgnoredDuringExecution"):
+            for i, term in enumerate(_items(block.get(mode))):
+                term = _map(term)
+                inner = _map(term.get("podAffinityTerm")) if "podAffinityTerm" in term else term
+                path: tuple[str | int, ...] = ("affinity", kind, mode, i)
+                if mode.startswith("preferred"):
+                    path = (*path, "podAffinityTerm")
+                    weight = _int(term.get("weight"))
+                    if weight is not None and not 1 <= weight <= 100:
+                        c.report("pod.affinity.pod", ("affinity", kind, mode, i, "weight"),
+                                 f"invalid value {weight}: must be in the range 1-100")
+                if not inner.get("topologyKey"):
+                    c.report("pod.affinity.pod", (*path, "topologyKey"),
+                             "required value: can not be empty")
+                if inner.get("labelSelector") is None:
+                    c.report("pod.affinity.pod.nullSelector", (*path, "labelSelector"),
+                             "a null labelSelector results in matching no pod")
+
+
+def _topology_spread(c: PodCheck) -> None:
+    seen: set[tuple[str, str]] = set()
+    for i, constraint in enumerate(_items(c.spec.get("topologySpreadConstraints"))):
+        if not isinstance(constraint, Mapping):
+            continue
+        path: tuple[str | int, ...] = ("topologySpreadConstraints", i)
+        skew = _int(constraint.get("maxSkew"))
+        if skew is not None and skew <= 0:
+            c.report("pod.topologySpread", (*path, "maxSkew"),
+                     f"invalid value {skew}: must be greater than zero")
+        key, when = str(constraint.get("topologyKey") or ""), constraint.get("whenUnsatisfiable")
+        if not key:
+            c.report("pod.topologySpread", (*path, "topologyKey"), "can not be empty")
+        if when is not None and when not in ("DoNotSchedule", "ScheduleAnyway"):
+            c.report("pod.topologySpread", (*path, "whenUnsatisfiable"),
+                     f'unsupported value "{when}": supported values: "DoNotSchedule", '
+                     f'"ScheduleAnyway"')
+        if (key, str(when)) in seen:
+            c.report("pod.topologySpread", path, f'duplicate value "{{{key}, {when}}}"')
+        seen.add((key, str(when)))
+        domains = _int(constraint.get("minDomains"))
+        if domains is not None and (domains <= 0 or when != "DoNotSchedule"):
+            c.report("pod.topologySpread", (*path, "minDomains"),
+                     f"invalid value {domains}: must be greater than zero, and only with "
+                     f"whenUnsatisfiable DoNotSchedule")
+        if constraint.get("labelSelector") is None:
+            c.report("pod.affinity.pod.nullSelector", (*path, "labelSelector"),
+                     "a null labelSelector results in matching no pod")
+
+
+def _pod_numbers(c: PodCheck) -> None:
+    deadline = _int(c.spec.get("activeDeadlineSeconds"))
+    if deadline is not None and not 1 <= deadline <= MAX_INT32 and c.res.kind in ("Pod", "Job"):
+        c.report("pod.activeDeadlineSeconds", ("activeDeadlineSeconds",),
+                 f"invalid value {deadline}: must be between 1 and 2147483647, inclusive")
+    grace = _int(c.spec.get("terminationGracePeriodSeconds"))
+    if grace is not None and grace < 0:
+        c.report("pod.tgps.negative", ("terminationGracePeriodSeconds",),
+                 "must be >= 0; negative values are invalid and will be treated as 1")
+    for i, alias in enumerate(_items(c.spec.get("hostAliases"))):
+        alias = _map(alias)
+        ip = alias.get("ip")
+        if ip is not None and not p.is_ip(str(ip)):
+            c.report("pod.hostAliases", ("hostAliases", i, "ip"),
+                     f'invalid value "{ip}": must be a valid IP address, (e.g. 10.9.8.7 or '
+                     f'2001:db8::ffff)')
+        for j, host in enumerate(_items(alias.get("hostnames"))):
+            if p.dns1123_subdomain(str(host)):
+                c.report("pod.hostAliases", ("hostAliases", i, "hostnames", j),
+                         f'invalid value "{host}": {p.dns1123_subdomain(str(host))[0]}')
+    for path, name, raw in _quantities(c):
+        value = try_quantity(raw)
+        if value is not None and name in ("memory", "ephemeral-storage") and value != int(value):
+            c.report("pod.resources.fractionalBytes", (*path, name),
+                     f'fractional byte value "{raw}" is invalid, must be an integer')
+
+
+def _quantities(c: PodCheck) -> Iterator[tuple[tuple[str | int, ...], str, Any]]:
+    """(path of the requests/limits map, resource name, raw value) of every container."""
+    for group in ("initContainers", "containers"):
+        for i, container in enumerate(_items(c.spec.get(group))):
+            resources = _map(_map(container).get("resources"))
+            for kind in ("requests", "limits"):
+                for name, raw in _map(resources.get(kind)).items():
+                    yield (group, i, "resources", kind), str(name), raw

@@ -1,0 +1,181 @@
+"""Wiring checks from anchors.md's catalogue that the first pass left out: Ingress routes claimed
+twice and TLS hosts (row 6, Kubevious `ingress-unique-route-rules`,
+`ingress-tls-rule-domain-match`, `multiple-default-ingress-classes`), PodDisruptionBudgets that
+block every eviction (row 20, kube-linter `pdb-min-available` / `pdb-max-unavailable`) and
+Prometheus-operator ServiceMonitors that select no Service or name no port (row 24, kube-linter
+`dangling-servicemonitor`).
+
+Verdicts depend on resources that are not graph neighbours, so each check declares them with
+`ctx.depend`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from kubecanvas.model.kinds import effective_namespace, replicas
+from kubecanvas.model.references import EdgeType
+from kubecanvas.model.resource import Resource
+from kubecanvas.model.selectors import parse_label_selector
+from kubecanvas.validation.context import Context
+from kubecanvas.validation.findings import Finding
+
+DEFAULT_CLASS_ANNOTATION = "ingressclass.kubernetes.io/is-default-class"
+SERVICE_MONITOR = ("monitoring.coreos.com", "ServiceMonitor")
+Route = tuple[str, str, str, str]
+REPLICATED = frozenset({"Deployment", "StatefulSet", "ReplicaSet", "ReplicationController", "Pod"})
+
+
+def _map(value: Any) -> Mapping[str, Any]:
+    return value if isinstance(value, Mapping) else {}
+
+
+def _list(value: Any) -> list[Any]:
+    return value if isinstance(value, list) else []
+
+
+def _class_of(ing: Resource) -> str:
+    annotations = _map(ing.metadata.get("annotations"))
+    return str(ing.spec.get("ingressClassName") or annotations.get("kubernetes.io/ingress.class")
+               or "")
+
+
+def _routes(ing: Resource) -> Iterator[tuple[Route, tuple[str | int, ...]]]:
+    """(class, host, path, pathType) of every path of an Ingress, with its field path."""
+    cls = _class_of(ing)
+    for i, rule in enumerate(_list(ing.spec.get("rules"))):
+        host = str(_map(rule).get("host") or "")
+        for j, path in enumerate(_list(_map(_map(rule).get("http")).get("paths"))):
+            path = _map(path)
+            yield ((cls, host, str(path.get("path") or "/"), str(path.get("pathType") or "")),
+                   ("spec", "rules", i, "http", "paths", j, "path"))
+
+
+def ingress_routes(ctx: Context) -> Iterator[Finding]:
+    """`ingress.route.duplicate` and `ingress.tls.host-uncovered`."""
+    for ing in ctx.targets("Ingress"):
+        for route, path in _routes(ing):
+            key = f"*host:{route[1]}*"  # the KindIndex keeps Ingresses by host (context.py)
+            ctx.depend(ing.id, key)
+            others = [o for o in ctx.of_kind(key) if o.id != ing.id
+                      and any(r == route for r, _ in _routes(o))]
+            if others:
+                host = route[1] or "any host"
+                yield ctx.report("ingress.route.duplicate", ing,
+                                 f"{others[0].label()} also routes {host} {route[2]} "
+                                 f"({route[3]}) through the same class; which backend wins "
+                                 f"depends on the controller.", path,
+                                 tuple(o.id for o in others))
+        yield from _tls_hosts(ctx, ing)
+
+
+def _covers(pattern: str, host: str) -> bool:
+    if pattern.startswith("*."):
+        first, _, rest = host.partition(".")
+        return bool(first) and rest == pattern[2:]
+    return pattern == host
+
+
+def _tls_hosts(ctx: Context, ing: Resource) -> Iterator[Finding]:
+    tls = _list(ing.spec.get("tls"))
+    if not tls:
+        return
+    patterns = [str(h) for entry in tls for h in _list(_map(entry).get("hosts"))]
+    for i, rule in enumerate(_list(ing.spec.get("rules"))):
+        host = _map(rule).get("host")
+        if isinstance(host, str) and host and not any(_covers(p, host) for p in patterns):
+            yield ctx.report("ingress.tls.host-uncovered", ing,
+                             f"host {host} is not in any tls[].hosts of this Ingress; HTTPS "
+                             f"for it gets the controller's default certificate.",
+                             ("spec", "rules", i, "host"))
+
+
+def default_ingress_classes(ctx: Context) -> Iterator[Finding]:
+    """`ingressclass.default.multiple`: more than one IngressClass marked default."""
+    targets = list(ctx.targets("IngressClass"))
+    defaults = [] if not targets else [c for c in ctx.of_kind("IngressClass")
+                if str(_map(c.metadata.get("annotations")).get(DEFAULT_CLASS_ANNOTATION))
+                .lower() == "true"]
+    for cls in targets:
+        ctx.depend(cls.id, "IngressClass")
+        others = [c for c in defaults if c.id != cls.id]
+        if cls in defaults and others:
+            yield ctx.report("ingressclass.default.multiple", cls,
+                             f"{others[0].label()} is marked default too; with several default "
+                             f"IngressClasses, admission rejects Ingresses that name no class.",
+                             ("metadata", "annotations", DEFAULT_CLASS_ANNOTATION),
+                             tuple(o.id for o in others))
+
+
+def disruption_budgets(ctx: Context) -> Iterator[Finding]:
+    """`pdb.blocks-eviction`: a budget that no voluntary eviction can satisfy."""
+    for pdb in ctx.targets("PodDisruptionBudget"):
+        spec = pdb.spec
+        # an HPA on a selected workload (two hops away) changes the verdict
+        ctx.depend(pdb.id, "HorizontalPodAutoscaler", effective_namespace(pdb))
+        for edge in ctx.out_edges(pdb.id, EdgeType.SELECTS):
+            owner = ctx.resource(edge.target)
+            if owner is None or owner.kind not in REPLICATED or \
+                    ctx.in_edges(owner.id, EdgeType.SCALES):
+                continue  # a DaemonSet's or an autoscaled workload's count is not in the YAML
+            count = replicas(owner)
+            blocked = _blocks(spec.get("minAvailable"), spec.get("maxUnavailable"), count)
+            if blocked:
+                yield ctx.report("pdb.blocks-eviction", pdb,
+                                 f"{blocked} for {owner.label()} ({count} replica"
+                                 f"{'s' if count != 1 else ''}): no pod may ever be evicted, so "
+                                 f"node drains and upgrades hang.",
+                                 ("spec", "minAvailable" if "minAvailable" in spec
+                                  else "maxUnavailable"), (owner.id,))
+
+
+def _blocks(min_available: Any, max_unavailable: Any, count: int) -> str | None:
+    if isinstance(min_available, int) and not isinstance(min_available, bool) and \
+            min_available >= count:
+        return f"minAvailable {min_available} >= replicas"
+    if min_available == "100%":
+        return "minAvailable 100%"
+    if max_unavailable in (0, "0%"):
+        return f"maxUnavailable {max_unavailable}"
+    return None
+
+
+def service_monitors(ctx: Context) -> Iterator[Finding]:
+    """`servicemonitor.selector.no-match`, `servicemonitor.port.missing`."""
+    for mon in ctx.targets("ServiceMonitor"):
+        if (mon.group, mon.kind) != SERVICE_MONITOR:
+            continue
+        spec = mon.spec
+        selector = parse_label_selector(spec.get("selector"))
+        namespaces = _monitored_namespaces(mon, _map(spec.get("namespaceSelector")))
+        if selector is None or namespaces is None:
+            continue
+        services = []
+        for ns in namespaces:
+            ctx.depend(mon.id, "Service", ns)
+            services += [s for s in ctx.of_kind("Service", ns) if selector.matches(s.labels)]
+        if not services:
+            yield ctx.report("servicemonitor.selector.no-match", mon,
+                             f"the selector {selector.describe()} matches no Service in "
+                             f"{', '.join(namespaces)} in the document: Prometheus scrapes "
+                             f"nothing for this monitor.", ("spec", "selector"))
+            continue
+        names = {str(_map(p).get("name")) for s in services for p in _list(s.spec.get("ports"))}
+        for i, endpoint in enumerate(_list(spec.get("endpoints"))):
+            port = _map(endpoint).get("port")
+            if isinstance(port, str) and port and port not in names:
+                yield ctx.report("servicemonitor.port.missing", mon,
+                                 f'endpoint port "{port}" is not a port name of the selected '
+                                 f"Services ({', '.join(sorted(names)) or 'none named'}); "
+                                 f"that endpoint is never scraped.",
+                                 ("spec", "endpoints", i, "port"),
+                                 tuple(s.id for s in services))
+
+
+def _monitored_namespaces(mon: Resource, selector: Mapping[str, Any]) -> list[str] | None:
+    """The namespaces a ServiceMonitor looks in; None when it is every namespace."""
+    if selector.get("any") is True:
+        return None
+    names = [str(n) for n in _list(selector.get("matchNames"))]
+    return names or [effective_namespace(mon)]

@@ -1,0 +1,154 @@
+"""Benchmark (not a test): the editor with a generated document of COUNT resources.
+
+    QT_QPA_PLATFORM=offscreen python tests/bench/bench_canvas.py [COUNT] [--json]
+
+The document comes from `generate.py` (realistic applications, some wiring broken) written to a
+YAML file, and is opened the way a user opens it: load, lay out, wiring graph and validation,
+scene, first painted frame. Then it times each mouse-move event while dragging one node (real
+QMouseEvents on the viewport, each followed by a full synchronous repaint, an upper bound of what
+Qt repaints; also
+shown: the event alone, and the event plus the repaint Qt itself schedules), the move edit committed on release, and zoom to fit. `--json` prints one JSON
+object for `run_all.py`, including this process's peak resident memory. Times are the CPU time
+of this process (Qt's offscreen rendering runs in it), not wall time: the benchmark machine is
+shared, and waiting for a core is not KubeCanvas's cost.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtCore import QPoint, QPointF, QSettings, Qt  # noqa: E402
+from PySide6.QtGui import QMouseEvent  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+from generate import generate_yaml  # noqa: E402
+
+from kubecanvas.model.layout import NODE_HEIGHT  # noqa: E402
+
+
+def _mouse(widget: Any, kind: QMouseEvent.Type, pos: QPoint, buttons: Qt.MouseButton) -> None:
+    event = QMouseEvent(kind, QPointF(pos), QPointF(widget.mapToGlobal(pos)),
+                        Qt.MouseButton.LeftButton if kind != QMouseEvent.Type.MouseMove
+                        else Qt.MouseButton.NoButton, buttons, Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(widget, event)
+
+
+def _percentile(values: list[float], share: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(len(ordered) * share))]
+
+
+def measure(count: int, seed: int = 0) -> dict[str, Any]:
+    """Open, paint, drag and zoom a generated document of `count` resources; seconds and ms."""
+    app = QApplication.instance() or QApplication([])
+    from kubecanvas.ui import file_ops
+    from kubecanvas.ui.main_window import MainWindow
+
+    work = Path(tempfile.mkdtemp(prefix="kubecanvas-bench-"))
+    source = work / f"generated-{count}.yaml"
+    source.write_text(generate_yaml(count, seed), encoding="utf-8")
+    window = MainWindow(QSettings(str(work / "settings.ini"), QSettings.Format.IniFormat))
+    window.ask_on_close = False
+    window.autosaver.stop()
+    window.resize(1600, 1000)
+    window.show()
+    app.processEvents()
+    t0 = time.process_time()
+    session = file_ops.open_paths([source])
+    t1 = time.process_time()
+    window.set_session(session)
+    t2 = time.process_time()
+    window.view.viewport().repaint()
+    app.processEvents()
+    t3 = time.process_time()
+    out: dict[str, Any] = {"size": count, "open_load": t1 - t0, "open_scene": t2 - t1,
+                           "open_paint": t3 - t2, "first_paint": t3 - t0}
+    out.update(_drag(app, window, session.document))
+    viewport = window.view.viewport()
+    begin = time.process_time()
+    window.view.zoom_to_fit()
+    viewport.repaint()
+    out["zoom_fit"] = time.process_time() - begin
+    out["maxrss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    window.close()
+    app.processEvents()
+    for path in work.iterdir():
+        path.unlink()
+    work.rmdir()
+    return out
+
+
+def _drag(app: Any, window: Any, document: Any) -> dict[str, float]:
+    """Milliseconds per mouse-move event (event + full repaint) dragging one Deployment."""
+    window.view.set_zoom(1.0)
+    target = next(r for r in document if r.kind == "Deployment")
+    window.view.centerOn(QPointF(*target.position))
+    app.processEvents()
+    viewport = window.view.viewport()
+    start = window.view.mapFromScene(QPointF(target.position[0] + 60,
+                                             target.position[1] + NODE_HEIGHT / 2))
+    _mouse(viewport, QMouseEvent.Type.MouseButtonPress, start, Qt.MouseButton.LeftButton)
+    times, events, updates = [], [], []
+    for i in range(1, 121):
+        begin = time.process_time()
+        _mouse(viewport, QMouseEvent.Type.MouseMove, start + QPoint(i * 3, i),
+               Qt.MouseButton.LeftButton)
+        handled = time.process_time()
+        app.processEvents()  # what Qt itself repaints: the dirty region
+        updated = time.process_time()
+        viewport.repaint()  # the whole viewport: an upper bound
+        times.append((time.process_time() - begin) * 1000)
+        events.append((handled - begin) * 1000)
+        updates.append((updated - begin) * 1000)
+    begin = time.process_time()
+    _mouse(viewport, QMouseEvent.Type.MouseButtonRelease, start + QPoint(360, 120),
+           Qt.MouseButton.NoButton)
+    release = (time.process_time() - begin) * 1000
+    moved = document.get(target.id).position != target.position
+    return {"drag_median_ms": statistics.median(times), "drag_p95_ms": _percentile(times, 0.95),
+            "drag_max_ms": max(times), "drag_event_median_ms": statistics.median(events),
+            "drag_update_median_ms": statistics.median(updates),
+            "drag_update_p95_ms": _percentile(updates, 0.95),
+            "release_ms": release, "drag_moved": moved}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("count", type=int, nargs="?", default=5000)
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--json", action="store_true", help="print one JSON object")
+    args = parser.parse_args(argv)
+    out = measure(args.count, args.seed)
+    if args.json:
+        print(json.dumps(out))
+        return 0
+    print(f"{args.count} resources: load+layout+graph+validation {out['open_load']:.2f} s, "
+          f"scene {out['open_scene']:.2f} s, paint {out['open_paint']:.2f} s, first paint "
+          f"{out['first_paint']:.2f} s")
+    print(f"drag: 120 mouse moves: event alone median {out['drag_event_median_ms']:.1f} ms; "
+          f"event + Qt's own repaint median {out['drag_update_median_ms']:.1f} ms, p95 "
+          f"{out['drag_update_p95_ms']:.1f} ms; event + full viewport repaint median "
+          f"{out['drag_median_ms']:.1f} ms, p95 {out['drag_p95_ms']:.1f} ms, max "
+          f"{out['drag_max_ms']:.1f} ms; release (one move edit) {out['release_ms']:.1f} ms; "
+          f"node moved: {out['drag_moved']}")
+    print(f"zoom to fit + repaint: {out['zoom_fit'] * 1000:.0f} ms; peak RSS "
+          f"{out['maxrss_mb']:.0f} MB")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

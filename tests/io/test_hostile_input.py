@@ -1,0 +1,214 @@
+"""Hostile and broken input: bounded time and memory, a clear refusal naming the file and line,
+and everything else in the same import still loads."""
+
+from __future__ import annotations
+
+import codecs
+import random
+import time
+import tracemalloc
+from pathlib import Path
+
+import pytest
+
+from kubecanvas.io import ProjectError, load_paths, load_project, load_text
+from kubecanvas.io.limits import Limits, depth_bound_within
+
+CONFIGMAP = "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: {name}\ndata:\n  k: v\n"
+
+
+def billion_laughs(levels: int = 10) -> str:
+    lines = ['a0: &a0 ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]']
+    for level in range(1, levels):
+        refs = ", ".join([f"*a{level - 1}"] * 10)
+        lines.append(f"a{level}: &a{level} [{refs}]")
+    return "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: bomb\ndata:\n" + "".join(
+        f"  {line}\n" for line in lines)
+
+
+def timed(action):  # type: ignore[no-untyped-def]
+    started = time.perf_counter()
+    result = action()
+    return result, time.perf_counter() - started
+
+
+@pytest.mark.parametrize("bomb", [
+    billion_laughs(),
+    # merge keys double the mapping at every level: 2**40 keys if expanded
+    "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: m}\nx0: &x0 {a: 1}\n" + "".join(
+        f"x{n}: &x{n} {{<<: [*x{n - 1}, *x{n - 1}], k{n}: 1}}\n" for n in range(1, 40)),
+], ids=["billion-laughs", "merge-keys"])
+def test_alias_bombs_are_refused_quickly_and_the_rest_loads(bomb: str) -> None:
+    text = CONFIGMAP.format(name="before") + "---\n" + bomb + "---\n" + CONFIGMAP.format(
+        name="after")
+    result, seconds = timed(lambda: load_text(text, "bomb.yaml"))
+    assert seconds < 2
+    assert [r.name for r in result.resources] == ["before", "after"]
+    [problem] = result.errors
+    assert problem.file == "bomb.yaml" and problem.line == 8
+    assert "aliases" in problem.message and "refused" in problem.message
+
+
+@pytest.mark.parametrize("text", ["a: &a [*a]\n", "apiVersion: v1\nkind: X\nspec: &s {a: *s}\n"])
+def test_an_alias_inside_its_own_anchor_is_refused(text: str) -> None:
+    [problem] = load_text(text, "loop.yaml").errors
+    assert "contains it" in problem.message
+
+
+@pytest.mark.parametrize("depth", [100_000, 5_000])
+@pytest.mark.parametrize("shape", ["flow", "block-list", "block-map"])
+def test_documents_nested_thousands_deep_are_refused(shape: str, depth: int) -> None:
+    if shape == "flow":
+        body = "spec: " + "[" * depth + "]" * depth + "\n"
+    elif shape == "block-list":
+        body = "spec:\n" + "- " * depth + "x\n"
+    else:  # a mapping per level, each indented one more: keep the text small
+        depth = min(depth, 1_000)
+        body = "spec:\n" + "".join(" " * (n + 1) + "k:\n" for n in range(depth)) + " " * (
+            depth + 1) + "v\n"
+    text = "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: deep\n" + body
+    result, seconds = timed(lambda: load_text(text + "---\n" + CONFIGMAP.format(name="ok"),
+                                              "deep.yaml"))
+    assert seconds < 5
+    assert [r.name for r in result.resources] == ["ok"]
+    [problem] = result.errors
+    assert problem.file == "deep.yaml" and "200 levels deep" in problem.message
+    assert problem.resource == "ConfigMap deep"
+
+
+def test_nesting_below_the_limit_loads() -> None:
+    text = ("apiVersion: v1\nkind: ConfigMap\nmetadata: {name: fine}\ndata:\n  k: '"
+            + "[" * 100 + "'\nx: " + "[" * 150 + "]" * 150 + "\n")
+    assert not depth_bound_within(text, 200)  # the exact check runs, and lets it through
+    result = load_text(text, "fine.yaml")
+    assert not result.problems and result.resources[0].name == "fine"
+
+
+def test_a_file_over_the_size_limit_is_refused_before_reading(tmp_path: Path) -> None:
+    limits = Limits(max_file_bytes=64 * 1024)
+    big = tmp_path / "big.yaml"
+    big.write_text("".join(CONFIGMAP.format(name=f"c{n}") + "---\n" for n in range(2000)))
+    small = tmp_path / "small.yaml"
+    small.write_text(CONFIGMAP.format(name="small"))
+    result = load_paths([big, small], limits=limits)
+    assert [r.name for r in result.resources] == ["small"]
+    [problem] = result.errors
+    assert problem.file == str(big) and problem.line == 1
+    assert "larger than the 65,536 bytes" in problem.message
+
+
+def test_the_total_of_one_import_is_bounded(tmp_path: Path) -> None:
+    limits = Limits(max_file_bytes=4096, max_total_bytes=10_000)
+    for number in range(10):
+        (tmp_path / f"f{number}.yaml").write_text(
+            "".join(CONFIGMAP.format(name=f"c{number}-{n}") + "---\n" for n in range(30)))
+    result = load_paths([tmp_path], limits=limits)
+    assert 0 < len(result.resources) < 300
+    assert result.errors and all("import fewer files" in p.message for p in result.errors)
+
+
+@pytest.mark.slow
+def test_a_100_mb_file_is_refused_in_bounded_time_and_memory(tmp_path: Path) -> None:
+    big = tmp_path / "huge.yaml"
+    chunk = ("".join(CONFIGMAP.format(name=f"c{n}") + "---\n" for n in range(1000))).encode()
+    with big.open("wb") as handle:
+        while handle.tell() < 100 * 1024 * 1024:
+            handle.write(chunk)
+    tracemalloc.start()
+    try:
+        result, seconds = timed(lambda: load_paths([big]))
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert seconds < 1 and peak < 5 * 1024 * 1024
+    [problem] = result.errors
+    assert problem.file == str(big) and "is 100.1 MiB" in problem.message
+
+
+def test_binary_junk_is_reported_and_skipped(tmp_path: Path) -> None:
+    junk = tmp_path / "junk.yaml"
+    junk.write_bytes(random.Random(1).randbytes(1 << 20))
+    nul = tmp_path / "nul.yaml"
+    nul.write_bytes(b"apiVersion: v1\nkind: ConfigMap\x00\nmetadata: {name: x}\n")
+    good = tmp_path / "good.yaml"
+    good.write_text(CONFIGMAP.format(name="good"))
+    result, seconds = timed(lambda: load_paths([junk, nul, good]))
+    assert seconds < 2
+    assert [r.name for r in result.resources] == ["good"]
+    by_file = {p.file: p for p in result.errors}
+    assert "not valid UTF-8" in by_file[str(junk)].message
+    assert by_file[str(nul)].line == 2 and "not allowed" in by_file[str(nul)].message
+
+
+@pytest.mark.parametrize(("encoding", "bom", "loads"), [
+    ("utf-16-le", codecs.BOM_UTF16_LE, True), ("utf-16-be", codecs.BOM_UTF16_BE, True),
+    ("utf-8", codecs.BOM_UTF8, True), ("utf-16-le", b"", False), ("latin-1", b"", False),
+])
+def test_other_encodings_load_or_are_refused_clearly(tmp_path: Path, encoding: str, bom: bytes,
+                                                     loads: bool) -> None:
+    path = tmp_path / "enc.yaml"
+    text = CONFIGMAP.format(name="enc") + "  note: café\n"
+    path.write_bytes(bom + text.encode(encoding))
+    result = load_paths([path])
+    if loads:
+        assert not result.problems and result.resources[0].manifest["data"]["note"] == "café"
+    else:
+        [problem] = result.errors
+        assert problem.file == str(path) and "save the file as UTF-8" in problem.message
+        assert problem.line >= 1
+
+
+def test_a_folder_with_thousands_of_files(tmp_path: Path) -> None:
+    for number in range(2000):
+        text = CONFIGMAP.format(name=f"c{number}") if number % 500 else "kind: [broken\n"
+        (tmp_path / f"d{number % 10}" / f"f{number}.yaml").parent.mkdir(exist_ok=True)
+        (tmp_path / f"d{number % 10}" / f"f{number}.yaml").write_text(text)
+    result, seconds = timed(lambda: load_paths([tmp_path]))
+    assert seconds < 20
+    assert len(result.resources) == 1996
+    assert len(result.errors) == 4
+    assert all(Path(p.file).name in {f"f{n}.yaml" for n in range(0, 2000, 500)}
+               for p in result.errors)
+
+
+@pytest.mark.parametrize("tag", [
+    "!!python/object/apply:os.system", "!!python/object/new:os.system",
+    "!<tag:yaml.org,2002:python/object/apply:os.system>", "!!python/name:os.system",
+    "!!python/module:os",
+])
+def test_python_object_tags_are_refused_and_never_run(tmp_path: Path, tag: str) -> None:
+    marker = tmp_path / "ran"
+    text = (f"apiVersion: v1\nkind: ConfigMap\nmetadata: {{name: x}}\ndata:\n"
+            f"  k: {tag} [\"touch {marker}\"]\n")
+    path = tmp_path / "evil.yaml"
+    path.write_text(text)
+    result = load_paths([path])
+    assert not result.resources and not marker.exists()
+    [problem] = result.errors
+    assert problem.file == str(path) and problem.line == 5
+    assert "never runs code" in problem.message or "unknown YAML tag" in problem.message
+
+
+def test_deeply_nested_or_huge_project_files_are_refused(tmp_path: Path) -> None:
+    deep = tmp_path / "deep.kcanvas"
+    deep.write_text("[" * 200_000 + "]" * 200_000)
+    with pytest.raises(ProjectError, match="deep.kcanvas"):
+        load_project(deep)
+    nested = tmp_path / "nested.kcanvas"
+    manifest = "{\"a\": " * 300 + "1" + "}" * 300
+    nested.write_text('{"format": "kubecanvas-project", "version": 1, "resources": '
+                      f'[{{"id": "x", "manifest": {manifest}}}]}}')
+    with pytest.raises(ProjectError, match="more than 200 levels"):
+        load_project(nested)
+    with pytest.raises(ProjectError, match="larger than the 100 bytes"):
+        load_project(nested, Limits(max_project_bytes=100))
+
+
+def test_a_file_of_countless_tiny_documents_is_refused_quickly() -> None:
+    result, seconds = timed(lambda: load_text("---\n" * 1_000_000 + "a: 1\n", "many.yaml"))
+    assert seconds < 2
+    [problem] = result.problems
+    assert problem.file == "many.yaml" and "more than 20,000 documents" in problem.message
+    few = load_text("".join(CONFIGMAP.format(name=f"c{n}") + "---\n" for n in range(50)), "f",
+                    limits=Limits(max_documents=100))
+    assert len(few.resources) == 50 and not few.problems
