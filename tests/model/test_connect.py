@@ -138,3 +138,18 @@ def test_new_resources_get_free_names_and_wire_to_themselves():
     for kind in ("Pod", "Service", "Ingress", "CronJob", "PersistentVolume", "Secret"):
         manifest = default_manifest(kind, "x")
         assert manifest["kind"] == kind and manifest["metadata"]["name"] == "x"
+
+
+def test_renaming_a_namespace_moves_its_members():
+    ns = simple("Namespace", "shop")
+    web = deployment("web", ns="shop")
+    other = deployment("api", ns="other")
+    volume = pv("pv-1", claim=("shop", "data"))
+    doc, graph, stack = _setup(ns, web, other, volume)
+    before = _dump(doc)
+    stack.push(rename_edit(doc, graph, ns.id, "store"))
+    assert doc.get(web.id).namespace == "store"
+    assert doc.get(other.id).namespace == "other"
+    assert doc.get(volume.id).manifest["spec"]["claimRef"]["namespace"] == "store"
+    stack.undo()
+    assert _dump(doc) == before

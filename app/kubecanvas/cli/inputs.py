@@ -142,7 +142,11 @@ def load_inputs(paths: Sequence[str], *, strip_cluster_fields: bool = False,
         loaded = _load_project_input(paths)
     else:
         result = load_paths(list(paths), strip_cluster_fields=strip_cluster_fields)
-        loaded = Loaded(Document(result.resources), [as_finding(p) for p in result.problems])
+        # An object defined twice is the validator's `resource.duplicate` finding (which the
+        # editor shows too); reporting the loader's warning as well would say it twice.
+        problems = [as_finding(p) for p in result.problems]
+        loaded = Loaded(Document(result.resources),
+                        [p for p in problems if p.rule != "yaml.duplicate"])
     _apply_ignores(loaded, ignore_dirs(paths), ignore_file)
     return loaded
 

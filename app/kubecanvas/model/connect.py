@@ -1,4 +1,4 @@
-"""Connecting, disconnecting, renaming and removing: wiring as edits of manifest fields.
+"""Connecting: wiring as edits of manifest fields (disconnecting and renaming: `rewiring`).
 
 There is no edge the YAML does not contain. Dragging a wire from one resource to another asks
 `connect_actions` which field edits would make that edge real, each described in words ("Service
@@ -12,13 +12,13 @@ Actions are computed for the pair in either drag direction.
 from __future__ import annotations
 
 import copy
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
 from kubecanvas.model.document import Document
-from kubecanvas.model.edits import DELETE, Compound, Edit, RemoveResource, SetField
-from kubecanvas.model.graph import Edge, WiringGraph, own_selector
+from kubecanvas.model.edits import Compound, Edit, SetField
+from kubecanvas.model.graph import WiringGraph, own_selector
 from kubecanvas.model.kinds import (
     as_list,
     as_mapping,
@@ -346,124 +346,13 @@ def why_not(doc: Document, graph: WiringGraph, source_id: str, target_id: str) -
     return f"A {a.kind} and a {b.kind} have no field that refers from one to the other."
 
 
-# --- disconnecting ---------------------------------------------------------------------------
-def _remove_list_entry(rid: str, path: FieldPath) -> SetField:
-    return SetField(rid, path, DELETE)
+# Disconnecting, renaming and removing live in `rewiring`; re-exported for callers of this module.
+from kubecanvas.model.rewiring import (  # noqa: E402
+    disconnect_edit,
+    referrers,
+    remove_edit,
+    rename_edit,
+)
 
-
-def _disconnect_ref(doc: Document, edge: Edge) -> Edit | None:
-    res = doc.get(edge.source)
-    ref = edge.reference
-    if ref is None:
-        return None
-    path = ref.path
-    text = f"Disconnect {res.label()} from {ref.kind} {ref.name}"
-    if "volumes" in path and edge.type == EdgeType.MOUNTS:
-        vi = path.index("volumes")
-        vol_path = path[: vi + 2]
-        if "projected" in path:
-            source_path = path[: path.index("sources") + 2]
-            return Compound([_remove_list_entry(res.id, source_path)], text)
-        volume_name = ref.get("volume")
-        edits: list[Edit] = []
-        spec_path = path[:vi]
-        spec = as_mapping(get_path(res.manifest, spec_path))
-        for group in ("initContainers", "containers"):
-            for c, container in enumerate(as_list(spec.get(group))):
-                mounts = as_list(as_mapping(container).get("volumeMounts"))
-                for m in reversed(range(len(mounts))):
-                    if isinstance(mounts[m], Mapping) and mounts[m].get("name") == volume_name:
-                        edits.append(_remove_list_entry(
-                            res.id, (*spec_path, group, c, "volumeMounts", m)))
-        edits.append(_remove_list_entry(res.id, vol_path))
-        return Compound(edits, text)
-    for marker in ("env", "envFrom", "imagePullSecrets", "tls"):
-        if marker in path:
-            i = path.index(marker)
-            return Compound([_remove_list_entry(res.id, path[: i + 2])], text)
-    if "paths" in path:
-        i = path.index("paths")
-        return Compound([_remove_list_entry(res.id, path[: i + 2])], text)
-    if path[-1] in ("serviceAccountName", "serviceAccount", "ingressClassName",
-                    "storageClassName", "volumeName"):
-        return Compound([SetField(res.id, path, DELETE)], text)
-    if path[:2] == ("spec", "claimRef"):
-        return Compound([SetField(res.id, ("spec", "claimRef"), DELETE)], text)
-    if path[:2] in (("spec", "defaultBackend"), ("spec", "backend")):
-        return Compound([SetField(res.id, path[:2], DELETE)], text)
-    if path == ("spec", "serviceName"):
-        return Compound([SetField(res.id, path, DELETE)], text)
-    return None
-
-
-def _disconnect_select(doc: Document, graph: WiringGraph, edge: Edge) -> Edit | None:
-    selector_owner = doc.get(edge.source)
-    workload = doc.get(edge.target)
-    info = graph.selector_info(selector_owner.id)
-    if info is None:
-        return None
-    selected = [e.target for e in graph.out_edges(selector_owner.id, EdgeType.SELECTS)]
-    text = f"{selector_owner.label()} no longer selects {workload.label()}"
-    if selected == [workload.id]:
-        if selector_owner.kind == "Service":
-            return Compound([SetField(selector_owner.id, info.path, DELETE)], text)
-        return None  # a policy must select something; deleting it is the honest disconnect
-    own = own_selector(workload)
-    own_keys = {k for k, _ in own.match_labels} if own else set()
-    own_keys |= {r.key for r in own.requirements} if own else set()
-    tpath = pod_template_path(workload)
-    for key, _ in info.selector.match_labels:
-        if key not in own_keys and tpath is not None:
-            return Compound([SetField(workload.id, (*tpath, "metadata", "labels", key),
-                                      DELETE)], text + f" (removes pod label {key})")
-    return None
-
-
-def disconnect_edit(doc: Document, graph: WiringGraph, edge: Edge) -> Edit | None:
-    """The edit that removes exactly the wiring behind `edge`, or None when no field edit can
-    (the PV controller's own match, a required field such as an HPA's scaleTargetRef)."""
-    if edge.category == "ref":
-        return _disconnect_ref(doc, edge)
-    if edge.category == "select":
-        return _disconnect_select(doc, graph, edge)
-    return None
-
-
-# --- renaming and removing -------------------------------------------------------------------
-def rename_edit(doc: Document, graph: WiringGraph, rid: str, new_name: str,
-                update_references: bool = True) -> Edit:
-    """Rename a resource and, optionally, every by-name reference to it."""
-    res = doc.get(rid)
-    edits: list[Edit] = [SetField(rid, ("metadata", "name"), new_name)]
-    if update_references:
-        for edge in graph.in_edges(rid):
-            if edge.category == "ref" and edge.reference is not None and edge.source != rid:
-                edits.append(SetField(edge.source, edge.reference.path, new_name))
-    return Compound(edits, f"Rename {res.label()} to {new_name}")
-
-
-def referrers(graph: WiringGraph, ids: Iterable[str]) -> list[Edge]:
-    """Edges from other resources that refer by name to any of `ids`."""
-    wanted = set(ids)
-    return [e for rid in wanted for e in graph.in_edges(rid)
-            if e.category == "ref" and e.source not in wanted]
-
-
-def remove_edit(doc: Document, graph: WiringGraph, ids: Iterable[str],
-                clean_references: bool = False) -> tuple[Edit, list[Edge]]:
-    """Remove resources; returns the edit and the references that will dangle afterwards
-    (or, with `clean_references`, that the edit also removes)."""
-    ids = [i for i in ids if i in doc]
-    dangling = referrers(graph, ids)
-    edits: list[Edit] = []
-    if clean_references:
-        def order(edge: Edge) -> tuple[Any, ...]:
-            return (edge.source, *((0, s) if isinstance(s, int) else (1, s) for s in edge.path))
-
-        for edge in sorted(dangling, key=order, reverse=True):
-            cleanup = disconnect_edit(doc, graph, edge)
-            if cleanup is not None:
-                edits.append(cleanup)
-    edits += [RemoveResource(i) for i in ids]
-    names = ", ".join(doc.get(i).label() for i in ids[:3]) + (" ..." if len(ids) > 3 else "")
-    return Compound(edits, f"Delete {names}"), dangling
+__all__ = ["SCALABLE", "WiringAction", "connect_actions", "disconnect_edit", "referrers",
+           "remove_edit", "rename_edit", "why_not"]
