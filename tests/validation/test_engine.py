@@ -115,9 +115,12 @@ def _make(kind: str, name: str, ns: str | None) -> Resource:
                                       "matchLabels": {"app": name}}}]}]}})
     if kind == "Namespace":
         return Resource({"apiVersion": "v1", "kind": kind, "metadata": {"name": ns or name}})
-    if kind in ("ServiceAccount", "Role"):
-        return Resource({"apiVersion": "rbac.authorization.k8s.io/v1" if kind == "Role" else "v1",
-                         "kind": kind, "metadata": {"name": name, **_ns(ns)}})
+    if kind == "ServiceAccount":  # its pull Secret is found by name (ref.sa.secret.missing)
+        return Resource({"apiVersion": "v1", "kind": kind, "metadata": {"name": name, **_ns(ns)},
+                         "imagePullSecrets": [{"name": name}]})
+    if kind == "Role":
+        return Resource({"apiVersion": "rbac.authorization.k8s.io/v1", "kind": kind,
+                         "metadata": {"name": name, **_ns(ns)}})
     if kind == "PodDisruptionBudget":
         return Resource({"apiVersion": "policy/v1", "kind": kind,
                          "metadata": {"name": name, **_ns(ns)},

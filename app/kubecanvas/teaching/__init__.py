@@ -13,6 +13,10 @@ frozen dataclasses carrying a `Highlight` (resource ids and wiring-graph edge ke
 
 Lessons: `load_lessons`, `progress`, `current_step`. Explanations: `explain_kind`,
 `explain_edge`, `explain_rule`, `explain_finding`, `explain_node`.
+
+Every sentence the simulations and the lesson checks produce is a `Text`: the English `str`
+(unchanged, so tests and the CLI read it as before) carrying its Korean; the UI shows
+`text.get(language)`.
 """
 
 from __future__ import annotations
@@ -41,6 +45,7 @@ from kubecanvas.teaching.lessons import (
 from kubecanvas.teaching.network import NetworkSimulation, reachable, simulate_network
 from kubecanvas.teaching.services import ServiceSimulation, simulate_service
 from kubecanvas.teaching.storage import ClaimSimulation, simulate_claim
+from kubecanvas.teaching.text import Text
 from kubecanvas.teaching.workloads import (
     DeploymentSimulation,
     JobSimulation,
@@ -56,7 +61,8 @@ __all__ = [
     "ClaimSimulation", "CronJobSimulation", "DeploymentSimulation", "Explanation", "Highlight",
     "IngressWalk", "JobSimulation", "Lesson", "LessonError", "NetworkSimulation",
     "PodEnvironment", "RolloutPlan", "ScheduleError", "ServiceSimulation", "SimCluster",
-    "SimPod", "StatefulSetSimulation", "Step", "StepStatus", "current_step", "explain_edge",
+    "SimPod", "StatefulSetSimulation", "Step", "StepStatus", "Text", "current_step",
+    "explain_edge",
     "explain_finding", "explain_kind", "explain_node", "explain_rule", "load_lessons",
     "next_runs", "progress", "reachable", "rolling_update", "simulate_claim",
     "simulate_cronjob", "simulate_deployment", "simulate_environment", "simulate_job",

@@ -22,9 +22,17 @@ from kubecanvas.teaching.files import PodEnvironment, simulate_environment
 from kubecanvas.teaching.ingress import walk_ingress
 from kubecanvas.teaching.network import NetworkSimulation, reachable, simulate_network
 from kubecanvas.teaching.storage import simulate_claim
+from kubecanvas.teaching.text import Text
 from kubecanvas.validation import Finding, validate_document
 
 _INDEX = re.compile(r"([^.\[\]]+)|\[(\d+)\]")
+#: Each edge type in a Korean phrase, beside its English name in the step's tooltip.
+EDGE_KO = {"selects": "셀렉터로 선택", "template": "자기 파드 템플릿을 선택", "routes": "트래픽 라우팅",
+           "tls": "TLS 인증서로 사용", "class": "클래스 지정", "mounts": "볼륨으로 마운트",
+           "env": "환경 변수로 읽음", "pulls": "이미지 풀 시크릿으로 사용",
+           "runs-as": "서비스어카운트로 실행", "governs": "헤드리스 서비스로 관리", "creates": "생성",
+           "binds": "바인딩", "reserves": "claimRef로 예약", "scales": "스케일 조정",
+           "owned-by": "소유자 지정"}
 
 
 class LessonError(ValueError):
@@ -33,10 +41,10 @@ class LessonError(ValueError):
 
 @dataclass(frozen=True)
 class CheckResult:
-    """One primitive check: whether it holds, and what it looked for, in words."""
+    """One primitive check: whether it holds, and what it looked for, in words (a `Text`)."""
 
     ok: bool
-    text: str
+    text: Text
 
 
 class LessonState:
@@ -81,7 +89,9 @@ def parse_path(text: str) -> tuple[str | int, ...]:
 
 
 def _edge(value: Mapping[str, Any], state: LessonState) -> CheckResult:
-    text = f"{value['from']} {value['type']} {value['to']}"
+    kind = str(value["type"])
+    text = Text(f"{value['from']} {kind} {value['to']}",
+                f"연결 {value['from']} → {value['to']} ({kind}: {EDGE_KO.get(kind, '연결')})")
     source, target = state.find(value["from"]), state.find(value["to"])
     if source is None or target is None:
         return CheckResult(False, text)
@@ -91,26 +101,28 @@ def _edge(value: Mapping[str, Any], state: LessonState) -> CheckResult:
 
 def _no_edge(value: Mapping[str, Any], state: LessonState) -> CheckResult:
     found = _edge(value, state)
-    return CheckResult(not found.ok, f"no edge: {found.text}")
+    return CheckResult(not found.ok, Text(f"no edge: {found.text}",
+                                          f"다음 연결이 없음: {found.text.ko}"))
 
 
-def _matching(value: Any, state: LessonState) -> tuple[list[Finding], str]:
+def _matching(value: Any, state: LessonState) -> tuple[list[Finding], Text]:
     rule = value if isinstance(value, str) else value["rule"]
     target = None if isinstance(value, str) else value.get("resource")
     res = state.find(target) if target else None
     found = [f for f in state.findings if f.rule == rule and (
         target is None or (res is not None and f.resource_id == res.id))]
-    return found, f"{rule}" + (f" on {target}" if target else "")
+    return found, Text(f"{rule}" + (f" on {target}" if target else ""),
+                       (f"{target}의 " if target else "") + f"검증 결과(finding) {rule}")
 
 
 def _finding(value: Any, state: LessonState) -> CheckResult:
     found, text = _matching(value, state)
-    return CheckResult(bool(found), f"finding {text}")
+    return CheckResult(bool(found), Text(f"finding {text}", f"{text.ko} 있음"))
 
 
 def _no_finding(value: Any, state: LessonState) -> CheckResult:
     found, text = _matching(value, state)
-    return CheckResult(not found, f"no finding {text}")
+    return CheckResult(not found, Text(f"no finding {text}", f"{text.ko} 없음"))
 
 
 def _field(value: Mapping[str, Any], state: LessonState) -> CheckResult:
@@ -119,17 +131,21 @@ def _field(value: Mapping[str, Any], state: LessonState) -> CheckResult:
     where = f"{value['resource']} {value['path']}"
     if "equals" in value:
         return CheckResult(res is not None and actual == value["equals"],
-                           f"{where} = {value['equals']!r}")
+                           Text(f"{where} = {value['equals']!r}",
+                                f"{where} 값이 {value['equals']!r}"))
     if "in" in value:
         return CheckResult(res is not None and actual in value["in"],
-                           f"{where} in {value['in']!r}")
+                           Text(f"{where} in {value['in']!r}",
+                                f"{where} 값이 {value['in']!r} 중 하나"))
     wanted = bool(value.get("exists", True))
     return CheckResult(res is not None and (actual is not None) == wanted,
-                       f"{where} {'is set' if wanted else 'is not set'}")
+                       Text(f"{where} {'is set' if wanted else 'is not set'}",
+                            f"{where} {'설정됨' if wanted else '설정 안 됨'}"))
 
 
 def _resource(value: Any, state: LessonState) -> CheckResult:
-    return CheckResult(state.find(str(value)) is not None, f"{value} exists")
+    return CheckResult(state.find(str(value)) is not None,
+                       Text(f"{value} exists", f"{value} 리소스가 있음"))
 
 
 def _environment(state: LessonState, ref: str) -> PodEnvironment | None:
@@ -152,9 +168,12 @@ def _compare(actual: str | None, value: Mapping[str, Any]) -> bool:
 
 
 def _env(value: Mapping[str, Any], state: LessonState) -> CheckResult:
-    text = f"container {value['container']} of {value['resource']} sees ${value['name']}"
+    en = f"container {value['container']} of {value['resource']} sees ${value['name']}"
+    ko = f"{value['resource']}의 컨테이너 {value['container']}에 환경 변수 ${value['name']} 있음"
     if "equals" in value:
-        text += f" = {value['equals']!r}"
+        en += f" = {value['equals']!r}"
+        ko += f" (값 {value['equals']!r})"
+    text = Text(en, ko)
     env = _environment(state, value["resource"])
     view = next((c for c in env.containers if c.container == value["container"]), None) \
         if env else None
@@ -163,9 +182,12 @@ def _env(value: Mapping[str, Any], state: LessonState) -> CheckResult:
 
 
 def _file(value: Mapping[str, Any], state: LessonState) -> CheckResult:
-    text = f"container {value['container']} of {value['resource']} sees file {value['path']}"
+    en = f"container {value['container']} of {value['resource']} sees file {value['path']}"
+    ko = f"{value['resource']}의 컨테이너 {value['container']}에 파일 {value['path']} 있음"
     if "contains" in value:
-        text += f" containing {value['contains']!r}"
+        en += f" containing {value['contains']!r}"
+        ko += f" ({value['contains']!r} 포함)"
+    text = Text(en, ko)
     env = _environment(state, value["resource"])
     view = next((c for c in env.containers if c.container == value["container"]), None) \
         if env else None
@@ -177,7 +199,8 @@ def _file(value: Mapping[str, Any], state: LessonState) -> CheckResult:
 
 def _binds(value: Mapping[str, Any], state: LessonState) -> CheckResult:
     claim, volume = state.find(value["claim"]), state.find(value["volume"])
-    text = f"{value['claim']} binds {value['volume']}"
+    text = Text(f"{value['claim']} binds {value['volume']}",
+                f"{value['claim']} → {value['volume']} 바인딩")
     if claim is None or volume is None:
         return CheckResult(False, text)
     sim = simulate_claim(state.doc, state.graph, claim.id)
@@ -186,7 +209,8 @@ def _binds(value: Mapping[str, Any], state: LessonState) -> CheckResult:
 
 def _reaches(value: Mapping[str, Any], state: LessonState) -> CheckResult:
     ingress, workload = state.find(value["ingress"]), state.find(value["workload"])
-    text = f"{value['request']} through {value['ingress']} reaches {value['workload']}"
+    text = Text(f"{value['request']} through {value['ingress']} reaches {value['workload']}",
+                f"요청 {value['request']}: {value['ingress']} 경유, {value['workload']}에 도달")
     if ingress is None or workload is None:
         return CheckResult(False, text)
     walk = walk_ingress(state.doc, state.graph, ingress.id, value["request"], state.cluster())
@@ -197,8 +221,10 @@ def _reachable(value: Mapping[str, Any], state: LessonState) -> CheckResult:
     source, target = state.find(value["from"]), state.find(value["to"])
     wanted = bool(value.get("allowed", True))
     port = value.get("port")
-    text = (f"pods of {value['from']} {'may' if wanted else 'may not'} connect to "
-            f"{value['to']}" + (f" on port {port}" if port else ""))
+    text = Text(f"pods of {value['from']} {'may' if wanted else 'may not'} connect to "
+                f"{value['to']}" + (f" on port {port}" if port else ""),
+                f"{value['from']}의 파드가 {value['to']}" + (f"의 {port}번 포트" if port else "")
+                + f"에 연결할 수 {'있음' if wanted else '없음'}")
     if source is None or target is None:
         return CheckResult(False, text)
     sim: NetworkSimulation = state.cached("network", lambda: simulate_network(

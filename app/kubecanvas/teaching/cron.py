@@ -18,6 +18,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from kubecanvas.model.document import Document
 from kubecanvas.model.kinds import as_mapping
+from kubecanvas.teaching.text import Text
 from kubecanvas.validation.rules_meta import cron_errors
 
 _RANGES = ((0, 59), (0, 23), (1, 31), (1, 12), (0, 6))
@@ -71,7 +72,8 @@ def _expand(field: str, index: int) -> tuple[frozenset[int], bool]:
         base, _, step_text = part.partition("/")
         step = int(step_text) if step_text else 1
         if step <= 0:
-            raise ScheduleError(f"step must be positive in {part!r}")
+            raise ScheduleError(Text(f"step must be positive in {part!r}",
+                                     f"{part!r}의 간격(step)은 양수여야 합니다"))
         if base in ("*", "?"):
             start, end = low, high
         elif "-" in base:
@@ -86,11 +88,32 @@ def _expand(field: str, index: int) -> tuple[frozenset[int], bool]:
     return frozenset(v for v in values if low <= v <= high), star
 
 
+#: The validator's schedule errors (robfig/cron's wording) and their Korean.
+_CRON_KO = (
+    (re.compile(r"^cannot use TZ or CRON_TZ in schedule, use timeZone field instead$"),
+     "schedule에는 TZ나 CRON_TZ를 쓸 수 없습니다. 대신 timeZone 필드를 쓰세요"),
+    (re.compile(r"^unrecognized descriptor: (.*)$"), r"알 수 없는 디스크립터입니다: \1"),
+    (re.compile(r"^expected exactly 5 fields, found (\d+): (.*)$"),
+     r"필드가 정확히 5개여야 하는데 \1개입니다: \2"),
+    (re.compile(r"^failed to parse int from (.*)$"), r"정수로 해석할 수 없습니다: \1"),
+    (re.compile(r"^failed to parse (.*)$"), r"해석할 수 없습니다: \1"),
+    (re.compile(r"^(.*) out of range \[(\d+), (\d+)\]$"), r"\1: 허용 범위 [\2, \3] 밖입니다"),
+)
+
+
+def korean_cron_error(message: str) -> str:
+    """One of `cron_errors`' messages in Korean (a Korean lead-in for a wording not known)."""
+    for pattern, korean in _CRON_KO:
+        if pattern.match(message):
+            return pattern.sub(korean, message)
+    return f"일정(schedule) 오류: {message}"
+
+
 def parse_schedule(text: str) -> Schedule:
     """Expand a 5-field schedule or a descriptor (@daily...) into sets of values."""
     errors = cron_errors(text)
     if errors:
-        raise ScheduleError("; ".join(errors))
+        raise ScheduleError(Text("; ".join(errors), "; ".join(map(korean_cron_error, errors))))
     text = _DESCRIPTORS.get(text.strip(), text.strip())
     fields = text.split()
     parts = [_expand(f, i) for i, f in enumerate(fields)]
@@ -121,7 +144,8 @@ def next_runs(schedule_text: str, start: datetime, time_zone: str | None = None,
     try:
         zone = ZoneInfo(time_zone) if time_zone else UTC
     except (ZoneInfoNotFoundError, ValueError) as exc:
-        raise ScheduleError(f"unknown time zone {time_zone!r}") from exc
+        raise ScheduleError(Text(f"unknown time zone {time_zone!r}",
+                                 f"알 수 없는 시간대(timeZone)입니다: {time_zone!r}")) from exc
     if start.tzinfo is None:
         start = start.replace(tzinfo=UTC)
     every = _EVERY.match(schedule_text.strip())
@@ -145,15 +169,21 @@ def next_runs(schedule_text: str, start: datetime, time_zone: str | None = None,
 
 
 _CONCURRENCY = {
-    "Allow": "Allow (the default): a new run starts even while the previous one is still "
-             "running, so runs can overlap.",
-    "Forbid": "Forbid: while a run is still going, the next scheduled run is skipped.",
-    "Replace": "Replace: a still-running Job is deleted and the new run takes its place.",
+    "Allow": Text("Allow (the default): a new run starts even while the previous one is still "
+                  "running, so runs can overlap.",
+                  "Allow(기본값): 이전 실행이 아직 진행 중이어도 새 실행이 시작되므로, 실행이 "
+                  "겹칠 수 있습니다."),
+    "Forbid": Text("Forbid: while a run is still going, the next scheduled run is skipped.",
+                   "Forbid: 실행이 아직 진행 중이면 다음 예정된 실행은 건너뜁니다."),
+    "Replace": Text("Replace: a still-running Job is deleted and the new run takes its place.",
+                    "Replace: 아직 실행 중인 잡을 삭제하고 새 실행이 그 자리를 대신합니다."),
 }
 
 
 @dataclass(frozen=True)
 class CronJobSimulation:
+    """The next runs of a CronJob; `concurrency`, `notes` and `error` are `Text` sentences."""
+
     cronjob: str
     schedule: str
     time_zone: str
@@ -179,19 +209,29 @@ def simulate_cronjob(doc: Document, cronjob_id: str, start: datetime,
     policy = str(spec.get("concurrencyPolicy") or "Allow")
     notes = []
     if spec.get("suspend") is True:
-        notes.append("suspend is true: no run starts until it is set back to false.")
+        notes.append(Text("suspend is true: no run starts until it is set back to false.",
+                          "suspend가 true입니다: 다시 false로 바꿀 때까지 어떤 실행도 시작되지 "
+                          "않습니다."))
     deadline = spec.get("startingDeadlineSeconds")
     if isinstance(deadline, int):
-        notes.append(f"A run that cannot start within {deadline}s of its time is skipped.")
+        notes.append(Text(f"A run that cannot start within {deadline}s of its time is skipped.",
+                          f"예정 시각부터 {deadline}초 안에 시작하지 못한 실행은 건너뜁니다."))
     history = as_mapping(spec)
-    notes.append(f"Kept afterwards: {history.get('successfulJobsHistoryLimit', 3)} successful "
-                 f"and {history.get('failedJobsHistoryLimit', 1)} failed Job(s).")
-    concurrency = _CONCURRENCY.get(policy, f"{policy}: not a valid concurrencyPolicy.")
+    kept_ok = history.get("successfulJobsHistoryLimit", 3)
+    kept_failed = history.get("failedJobsHistoryLimit", 1)
+    notes.append(Text(f"Kept afterwards: {kept_ok} successful and {kept_failed} failed Job(s).",
+                      f"끝난 뒤 남겨 두는 잡: 성공 {kept_ok}개, 실패 {kept_failed}개."))
+    concurrency = _CONCURRENCY.get(policy) or Text(
+        f"{policy}: not a valid concurrencyPolicy.",
+        f"{policy}: 올바른 concurrencyPolicy 값이 아닙니다.")
     try:
         runs = next_runs(schedule, start, zone, count)
     except ScheduleError as exc:
+        given = exc.args[0] if exc.args else ""
+        error = given if isinstance(given, Text) else Text(
+            str(exc), f"일정(schedule)을 계산할 수 없습니다: {exc}")
         return CronJobSimulation(cronjob_id, schedule, zone or "UTC", (), (), (), concurrency,
-                                 tuple(notes), str(exc))
+                                 tuple(notes), error)
     utc = tuple(r.astimezone(UTC) for r in runs)
     names = tuple(f"{res.name}-{int(r.timestamp() // 60)}" for r in utc)
     return CronJobSimulation(cronjob_id, schedule, zone or "UTC", tuple(runs), utc, names,

@@ -26,6 +26,7 @@ from kubecanvas.model.kinds import as_list, as_mapping, effective_namespace, pod
 from kubecanvas.model.quantity import try_quantity
 from kubecanvas.model.resource import Resource
 from kubecanvas.teaching.cluster import SimCluster, SimPod, safe_hash
+from kubecanvas.teaching.text import Text, kind_ko
 from kubecanvas.validation.predicates import env_name
 from kubecanvas.validation.versions import normalize_version, version_tuple
 
@@ -41,7 +42,7 @@ class EnvVar:
     Attributes:
         name: the variable name.
         value: its value; MASK for a masked Secret value; None when only the cluster knows it.
-        source: where it comes from, in words (`ConfigMap app-config, key LOG_LEVEL`).
+        source: where it comes from, in words (a `Text`: `ConfigMap app-config, key LOG_LEVEL`).
         resource: id of the ConfigMap or Secret it was read from, if any.
         masked: True while a Secret value is hidden.
     """
@@ -113,7 +114,7 @@ def field_value(facts: PodFacts, path: str) -> str | None:
 
 
 def resource_value(containers: list[Mapping[str, Any]], default_container: str,
-                   ref: Mapping[str, Any]) -> tuple[str | None, str]:
+                   ref: Mapping[str, Any]) -> tuple[str | None, Text]:
     """(value, note) of a `resourceFieldRef`: the quantity divided by `divisor`, rounded up.
 
     Unset limits fall back to the node's allocatable amount, which only the cluster knows.
@@ -122,7 +123,7 @@ def resource_value(containers: list[Mapping[str, Any]], default_container: str,
     container = next((c for c in containers if c.get("name") == cname), None)
     resource = str(ref.get("resource") or "")
     if container is None:
-        return None, f"no container named {cname}"
+        return None, Text(f"no container named {cname}", f"이름이 {cname}인 컨테이너가 없습니다")
     kind, _, what = resource.partition(".")
     res = as_mapping(container.get("resources"))
     amount = try_quantity(as_mapping(res.get(kind)).get(what))
@@ -131,19 +132,33 @@ def resource_value(containers: list[Mapping[str, Any]], default_container: str,
     divisor = try_quantity(ref.get("divisor", "1")) or 1
     if amount is None:
         if kind == "requests":
-            return "0", f"{resource} is not set (0, rounded up to 1 for cpu)"
-        return None, f"{resource} is not set: the node's allocatable {what} is used"
-    return str(math.ceil(amount / divisor)), f"{resource} of container {cname} / {ref.get('divisor', '1')}"
+            return "0", Text(f"{resource} is not set (0, rounded up to 1 for cpu)",
+                             f"{resource} 설정 안 됨(0, cpu는 1로 올림)")
+        return None, Text(f"{resource} is not set: the node's allocatable {what} is used",
+                          f"{resource} 설정 안 됨: 노드의 할당 가능한(allocatable) {what} 값을 "
+                          "씁니다")
+    divided = ref.get("divisor", "1")
+    return str(math.ceil(amount / divisor)), Text(f"{resource} of container {cname} / {divided}",
+                                                  f"컨테이너 {cname}의 {resource} / {divided}")
 
 
 def secret_text(raw: Any, from_string_data: bool) -> str:
-    """A Secret value as the container sees it: `data` is base64-decoded, `stringData` is not."""
+    """A Secret value as the container sees it: `data` is base64-decoded, `stringData` is not.
+
+    A value that is not base64 comes back as a `Text` saying so.
+    """
     if from_string_data:
         return str(raw)
     try:
         return base64.b64decode(str(raw), validate=True).decode("utf-8", "replace")
     except (binascii.Error, ValueError):
-        return "(not valid base64: the API server rejects this Secret)"
+        return Text("(not valid base64: the API server rejects this Secret)",
+                    "(올바른 base64가 아닙니다: API 서버가 이 시크릿을 거부합니다)")
+
+
+def plain(raw: Any) -> str:
+    """A ConfigMap value as text, keeping a `Text` placeholder (binary data) bilingual."""
+    return raw if isinstance(raw, Text) else str(raw)
 
 
 def source_data(doc: Document, graph: WiringGraph, kind: str, namespace: str,
@@ -161,7 +176,8 @@ def source_data(doc: Document, graph: WiringGraph, kind: str, namespace: str,
     if kind == "ConfigMap":
         values.update({str(k): (v, True, False)
                        for k, v in as_mapping(manifest.get("data")).items()})
-        values.update({str(k): (f"(binary, {len(str(v)) * 3 // 4} bytes)", True, True)
+        values.update({str(k): (Text(f"(binary, {len(str(v)) * 3 // 4} bytes)",
+                                     f"(바이너리, {len(str(v)) * 3 // 4}바이트)"), True, True)
                        for k, v in as_mapping(manifest.get("binaryData")).items()})
     else:
         values.update({str(k): (v, False, False)
@@ -179,15 +195,15 @@ class _EnvBuilder:
         self.doc, self.graph, self.ns = doc, graph, namespace
         self.reveal, self.relaxed = reveal, relaxed
         self.vars: dict[str, EnvVar] = {}
-        self.skipped: list[str] = []
-        self.problems: list[str] = []
+        self.skipped: list[Text] = []
+        self.problems: list[Text] = []
 
-    def value(self, kind: str, raw: Any, plain: bool) -> tuple[str, bool]:
+    def value(self, kind: str, raw: Any, from_string_data: bool) -> tuple[str, bool]:
         if kind == "ConfigMap":
-            return str(raw), False
+            return plain(raw), False
         if not self.reveal:
             return MASK, True
-        return secret_text(raw, plain), False
+        return secret_text(raw, from_string_data), False
 
     def env_from(self, entry: Mapping[str, Any]) -> None:
         for key, kind in (("configMapRef", "ConfigMap"), ("secretRef", "Secret")):
@@ -204,12 +220,16 @@ class _EnvBuilder:
                     continue  # envFrom reads only a ConfigMap's data, never binaryData
                 var = prefix + data_key
                 if env_name(var, self.relaxed):
-                    self.skipped.append(f"{kind} {name} key {data_key!r}: {var!r} is not a valid "
-                                        "variable name, so the kubelet skips it")
+                    self.skipped.append(Text(
+                        f"{kind} {name} key {data_key!r}: {var!r} is not a valid variable name, "
+                        "so the kubelet skips it",
+                        f"{kind_ko(kind)} {name}의 키 {data_key!r}: {var!r}은(는) 올바른 변수 "
+                        "이름이 아니어서 kubelet이 건너뜁니다"))
                     continue
                 value, masked = self.value(kind, raw, plain)
-                self.vars[var] = EnvVar(var, value, f"{kind} {name} (envFrom), key {data_key}",
-                                        rid, masked)
+                self.vars[var] = EnvVar(var, value, Text(
+                    f"{kind} {name} (envFrom), key {data_key}",
+                    f"{kind_ko(kind)} {name} (envFrom), 키 {data_key}"), rid, masked)
 
     def env(self, entry: Mapping[str, Any], containers: list[Mapping[str, Any]],
             container: str, facts: PodFacts) -> None:
@@ -217,7 +237,7 @@ class _EnvBuilder:
         source = as_mapping(entry.get("valueFrom"))
         if not source:
             value = self._expand(str(entry.get("value") or ""))
-            self.vars[name] = EnvVar(name, value, "value")
+            self.vars[name] = EnvVar(name, value, Text("value", "value 필드에 쓴 값"))
             return
         for key, kind in (("configMapKeyRef", "ConfigMap"), ("secretKeyRef", "Secret")):
             ref = as_mapping(source.get(key))
@@ -228,12 +248,15 @@ class _EnvBuilder:
         if field:
             path = str(field.get("fieldPath") or "")
             self.vars[name] = EnvVar(name, field_value(facts, path),
-                                     f"Downward API fieldRef {path}")
+                                     Text(f"Downward API fieldRef {path}",
+                                          f"다운워드(Downward) API fieldRef {path}"))
             return
         resource = as_mapping(source.get("resourceFieldRef"))
         if resource:
             amount, note = resource_value(containers, container, resource)
-            self.vars[name] = EnvVar(name, amount, f"Downward API resourceFieldRef: {note}")
+            self.vars[name] = EnvVar(name, amount,
+                                     Text(f"Downward API resourceFieldRef: {note}",
+                                          f"다운워드(Downward) API resourceFieldRef: {note.ko}"))
 
     def _key_ref(self, name: str, kind: str, ref: Mapping[str, Any]) -> None:
         source_name, key = str(ref.get("name") or ""), str(ref.get("key") or "")
@@ -243,24 +266,37 @@ class _EnvBuilder:
             self._missing(kind, source_name, optional, f"env {name}")
             return
         if key not in data:
+            where_ko = f"{kind_ko(kind)} {source_name}"
             if optional:
-                self.skipped.append(f"env {name}: optional key {key!r} is not in {kind} "
-                                    f"{source_name}, so the variable is left out")
+                self.skipped.append(Text(
+                    f"env {name}: optional key {key!r} is not in {kind} {source_name}, so the "
+                    "variable is left out",
+                    f"env {name}: {where_ko}에 선택적(optional) 키 {key!r}이(가) 없어서 이 변수는 "
+                    "빠집니다"))
             else:
-                self.problems.append(f"env {name}: key {key!r} is not in {kind} {source_name}; "
-                                     "the container does not start (CreateContainerConfigError)")
+                self.problems.append(Text(
+                    f"env {name}: key {key!r} is not in {kind} {source_name}; the container "
+                    "does not start (CreateContainerConfigError)",
+                    f"env {name}: {where_ko}에 키 {key!r}이(가) 없습니다. 컨테이너가 시작되지 "
+                    "않습니다(CreateContainerConfigError)"))
             return
         raw, plain, _binary = data[key]
         value, masked = self.value(kind, raw, plain)
-        self.vars[name] = EnvVar(name, value, f"{kind} {source_name}, key {key}", rid, masked)
+        self.vars[name] = EnvVar(name, value, Text(f"{kind} {source_name}, key {key}",
+                                                   f"{kind_ko(kind)} {source_name}, 키 {key}"),
+                                 rid, masked)
 
     def _missing(self, kind: str, name: str, optional: bool, where: str) -> None:
         if optional:
-            self.skipped.append(f"{where}: optional {kind} {name} does not exist, so it is "
-                                "skipped")
+            self.skipped.append(Text(f"{where}: optional {kind} {name} does not exist, so it is "
+                                     "skipped",
+                                     f"{where}: 선택적(optional) {kind_ko(kind)} {name}이(가) "
+                                     "없어서 건너뜁니다"))
         else:
-            self.problems.append(f"{where}: {kind} {name} does not exist; the container does "
-                                 "not start (CreateContainerConfigError)")
+            self.problems.append(Text(f"{where}: {kind} {name} does not exist; the container "
+                                      "does not start (CreateContainerConfigError)",
+                                      f"{where}: {kind_ko(kind)} {name}이(가) 없습니다. 컨테이너가 "
+                                      "시작되지 않습니다(CreateContainerConfigError)"))
 
     def _expand(self, text: str) -> str:
         def repl(match: re.Match[str]) -> str:
@@ -275,7 +311,7 @@ class _EnvBuilder:
 
 def container_env(doc: Document, graph: WiringGraph, res: Resource, container: Mapping[str, Any],
                   facts: PodFacts, reveal: bool = False,
-                  kube_version: str | None = None) -> tuple[list[EnvVar], list[str], list[str]]:
+                  kube_version: str | None = None) -> tuple[list[EnvVar], list[Text], list[Text]]:
     """(variables, skipped, problems) for one container of the workload's pods."""
     version = normalize_version(kube_version or doc.settings.kube_version)
     builder = _EnvBuilder(doc, graph, effective_namespace(res), reveal,

@@ -224,6 +224,64 @@ FAMILIES: tuple[tuple[str, str, str, str], ...] = (
      "kubectl apply sends the objects in order; an object whose namespace or type does not "
      "exist yet is refused.",
      "kubectl apply는 오브젝트를 순서대로 보낸다. 네임스페이스나 타입이 아직 없는 오브젝트는 거부된다."),
+    ("ds.", DOCS + "concepts/workloads/controllers/daemonset/#rolling-update",
+     "The DaemonSet controller replaces its pods node by node during a rolling update, taking "
+     "down at most maxUnavailable pods or starting at most maxSurge extra ones at a time.",
+     "데몬셋 컨트롤러는 롤링 업데이트 중에 파드를 노드마다 교체하며, 한 번에 최대 maxUnavailable개의 "
+     "파드를 내리거나 최대 maxSurge개의 파드를 더 띄운다."),
+    ("sts.rollingUpdate", DOCS + "concepts/workloads/controllers/statefulset/#rolling-updates",
+     "The StatefulSet controller updates pods in reverse ordinal order, only those at or above "
+     "the partition, and at most maxUnavailable at a time.",
+     "스테이트풀셋 컨트롤러는 파드를 서수의 역순으로, 파티션 이상인 파드만, 한 번에 최대 maxUnavailable개씩 "
+     "업데이트한다."),
+    ("sts.updateStrategy", DOCS + "concepts/workloads/controllers/statefulset/#update-strategies",
+     "With OnDelete the controller never replaces pods itself; they are recreated from the new "
+     "template only when you delete them.",
+     "OnDelete에서는 컨트롤러가 파드를 스스로 교체하지 않는다. 파드를 삭제해야 새 템플릿으로 다시 만들어진다."),
+    ("sts.pvcRetention", DOCS + "concepts/workloads/controllers/statefulset/"
+     "#persistentvolumeclaim-retention",
+     "The retention policy decides whether the claims made from volumeClaimTemplates are kept "
+     "or deleted when the StatefulSet is deleted or scaled down.",
+     "보존 정책은 스테이트풀셋을 삭제하거나 축소할 때 volumeClaimTemplates로 만든 클레임을 남길지 지울지 "
+     "정한다."),
+    ("sts.counts", DOCS + "concepts/workloads/controllers/statefulset/#start-ordinal",
+     "Pods are numbered from ordinals.start; their names and claims carry that number.",
+     "파드는 ordinals.start부터 번호가 매겨지고, 파드 이름과 클레임에 그 번호가 붙는다."),
+    ("sts.serviceName", DOCS + "concepts/workloads/controllers/statefulset/#stable-network-id",
+     "serviceName becomes each pod's subdomain, so pods are reachable as "
+     "<pod>.<serviceName>.<namespace>.svc.",
+     "serviceName은 각 파드의 서브도메인이 되어, 파드는 <pod>.<serviceName>.<namespace>.svc로 닿을 수 "
+     "있다."),
+    ("wire.cron", DOCS + "concepts/workloads/controllers/cron-jobs/#schedule-delays",
+     "The CronJob controller checks schedules about every 10 seconds; a run that cannot start "
+     "within startingDeadlineSeconds is counted as missed.",
+     "크론잡 컨트롤러는 약 10초마다 일정을 확인한다. startingDeadlineSeconds 안에 시작하지 못한 실행은 "
+     "놓친 것으로 센다."),
+    ("ref.key.unused", DOCS + "concepts/configuration/configmap/#using-configmaps",
+     "Only the keys a pod names (env key refs, volume items) are read; envFrom and whole-volume "
+     "mounts read every key.",
+     "파드는 이름으로 지정한 키(환경 변수 키 참조, 볼륨 items)만 읽는다. envFrom과 볼륨 전체 마운트는 "
+     "모든 키를 읽는다."),
+    ("pod.port.duplicate", DOCS + "concepts/services-networking/service/#field-spec-ports",
+     "Containers of a pod share one network namespace, so each port can be declared once; the "
+     "API server warns about repeats.",
+     "파드의 컨테이너들은 네트워크 네임스페이스 하나를 함께 쓰므로 포트는 한 번만 선언할 수 있다. API 서버는 "
+     "반복을 경고한다."),
+    ("sts.vct", DOCS + "concepts/workloads/controllers/statefulset/#volume-claim-templates",
+     "The StatefulSet controller creates one claim per pod from each volumeClaimTemplate, named "
+     "<template>-<statefulset>-<ordinal>.",
+     "스테이트풀셋 컨트롤러는 volumeClaimTemplate마다 파드당 클레임 하나를 "
+     "<template>-<statefulset>-<ordinal> 이름으로 만든다."),
+    ("wire.svc", DOCS + "concepts/services-networking/service/#services-without-selectors",
+     "A Service without a selector gets no endpoints from the control plane; someone must "
+     "create Endpoints or EndpointSlices for it.",
+     "셀렉터가 없는 서비스는 컨트롤 플레인에서 엔드포인트를 받지 못한다. 누군가 엔드포인트나 "
+     "엔드포인트슬라이스를 만들어야 한다."),
+    ("wire.secret", DOCS + "concepts/configuration/secret/#tls-secrets",
+     "Ingress controllers load tls.crt and tls.key as PEM when they configure HTTPS; the API "
+     "server does not check their content.",
+     "인그레스 컨트롤러는 HTTPS를 구성할 때 tls.crt와 tls.key를 PEM으로 읽는다. API 서버는 그 내용을 "
+     "검사하지 않는다."),
 )
 
 #: The Korean one-line "what" of every rule (the English is the registry's summary).
@@ -443,6 +501,65 @@ RULE_KO: dict[str, str] = {
     "rbac.subject.missing": "바인딩의 서비스 어카운트 주체가 문서가 배포하는 네임스페이스에 없다.",
     "apply.order": "리소스가 자기 네임스페이스보다 먼저 나와서 첫 kubectl apply에서 거부된다.",
     "apply.crd": "커스텀 리소스를 그 CustomResourceDefinition과 함께 적용하면 첫 kubectl apply에서 실패한다.",
+    "pod.volume.projected.sources": "projected 소스 하나에 유형이 둘 이상이거나, configMap/secret에 이름이 없거나, 같은 경로를 두 번 쓴다.",
+    "pod.volume.projected.saToken": "serviceAccountToken 프로젝션에 path가 없거나, 만료가 10분 미만이거나 2^32초를 넘는다.",
+    "pod.volume.nfs": "nfs 볼륨에 server가 없거나 path가 절대 경로가 아니다.",
+    "pod.volume.csi.driver": "csi 볼륨의 driver가 비었거나, 63자를 넘거나, DNS 서브도메인이 아니다.",
+    "pod.volume.ephemeral": "임시(ephemeral) 볼륨의 volumeClaimTemplate이 없거나 잘못됐거나, 생성될 클레임 이름이 틀렸거나, 그 클레임을 직접 참조한다.",
+    "pod.volume.emptyDir.sizeLimit": "emptyDir의 sizeLimit가 음수이거나 수량(quantity) 형식이 아니다.",
+    "pod.volume.deprecated": "현재 릴리스에서 더는 동작하지 않는 사용 중단된 인트리 볼륨 유형(gitRepo, cephfs, rbd, glusterfs 등)이다.",
+    "pod.mount.propagation": "mountPropagation 값을 알 수 없거나, 특권(privileged)이 아닌 컨테이너에서 Bidirectional을 쓴다.",
+    "pod.mount.recursiveReadOnly": "recursiveReadOnly 값을 알 수 없거나, readOnly: true 없이 또는 마운트 전파와 함께 설정했다.",
+    "pod.device": "volumeDevices 항목이 클레임이나 임시 볼륨이 아니거나, 이미 마운트됐거나, devicePath가 중복되거나 '..'을 포함한다.",
+    "pod.resources.nonOvercommit": "hugepages나 확장 리소스의 요청에 제한이 없거나 요청과 제한이 다르다.",
+    "pod.resources.integer": "확장 리소스(vendor.com/gpu 등)의 수량이 정수가 아니다.",
+    "pod.resources.hugepages": "hugepages에 cpu나 memory 요청/제한이 없거나, 값이 페이지 크기의 배수가 아니다.",
+    "pod.resources.claims": "resources.claims가 spec.resourceClaims에 없는 이름을 가리킨다.",
+    "pod.env.keyRef.name": "configMapKeyRef/secretKeyRef의 name이 비었거나 DNS 서브도메인이 아니다.",
+    "pod.env.keyRef.key": "configMapKeyRef/secretKeyRef의 key가 비었거나 올바른 설정 키가 아니다.",
+    "pod.envFrom.name": "envFrom의 configMapRef/secretRef name이 비었거나 DNS 서브도메인이 아니다.",
+    "pod.envFrom.prefix": "envFrom의 prefix가 올바른 환경 변수 이름이 아니다.",
+    "pod.env.fieldRef.subscript": "metadata.labels['...']나 metadata.annotations['...'] 안의 키가 올바른 한정된 이름(qualified name)이 아니다.",
+    "pod.lifecycle.sleep": "sleep 훅의 seconds가 양수가 아니거나 terminationGracePeriodSeconds보다 크다.",
+    "pod.env.duplicate": "환경 변수 이름이 반복된다. 앞의 정의는 kubectl apply에서 사라질 수 있다.",
+    "pod.port.duplicate": "같은 containerPort와 프로토콜을 두 번 선언했거나, hostPort 없이 hostIP를 설정했다.",
+    "pod.imagePullSecrets": "imagePullSecrets 항목의 이름이 비었거나 반복된다.",
+    "ds.rollingUpdate": "데몬셋의 maxUnavailable/maxSurge 형식이 틀렸거나, 100%를 넘거나, 기본값을 적용한 뒤 둘 다 0이거나 둘 다 0이 아니다.",
+    "sts.rollingUpdate": "스테이트풀셋의 partition이 0보다 작거나, maxUnavailable 형식이 틀렸거나 0이거나 100%를 넘는다.",
+    "sts.updateStrategy.onDelete": "updateStrategy가 OnDelete인데 rollingUpdate를 설정했다.",
+    "sts.pvcRetention": "persistentVolumeClaimRetentionPolicy의 whenDeleted/whenScaled가 Retain이나 Delete가 아니다.",
+    "sts.counts": "ordinals.start가 음수다.",
+    "sts.serviceName.format": "스테이트풀셋의 serviceName이 DNS-1123 레이블이 아니다(파드의 서브도메인이 된다).",
+    "job.managedBy": "잡의 managedBy가 63자 이하의 도메인 접두사 경로가 아니다.",
+    "job.selector.templateLabels": "잡 템플릿이 생성되는 job-name이나 controller-uid 레이블을 다른 값으로 설정했다.",
+    "wire.cron.startingDeadline.small": "startingDeadlineSeconds가 10보다 작다. 실행을 놓치고 시작하지 못할 수 있다.",
+    "pv.csi": "csi 퍼시스턴트 볼륨의 driver가 잘못됐거나, volumeHandle이 없거나, 시크릿 참조에 name이나 namespace가 없다.",
+    "pv.nfs": "nfs 퍼시스턴트 볼륨에 server가 없거나 path가 절대 경로가 아니다.",
+    "pv.hostPath": "hostPath 퍼시스턴트 볼륨에 path가 없거나, '..'을 포함하거나, type을 알 수 없다.",
+    "pv.local": "local 퍼시스턴트 볼륨에 path가 없거나 '..'을 포함한다.",
+    "pv.nodeAffinity": "퍼시스턴트 볼륨의 nodeAffinity에 required 조건이 없거나 요구 사항이 잘못됐다.",
+    "pv.vac": "volumeAttributesClassName이 비었거나, csi가 아닌 퍼시스턴트 볼륨에 설정했다.",
+    "pv.reclaimPolicy.hostPathRoot": "'/' hostPath에 반환 정책 Recycle을 썼다.",
+    "pv.storageClassName": "퍼시스턴트 볼륨의 storageClassName이 DNS 서브도메인이 아니다.",
+    "pvc.storageClassName": "클레임의 storageClassName이 DNS 서브도메인이 아니다(\"\"는 허용된다).",
+    "pvc.dataSource": "dataSource/dataSourceRef에 name이나 kind가 없거나, 코어 그룹인데 kind가 PersistentVolumeClaim이 아니거나, 둘이 서로 다르다.",
+    "ref.key.unused": "어떤 사용자도 읽지 않는 컨피그맵이나 시크릿의 키다(모든 사용자가 키를 이름으로 고른다).",
+    "ref.sa.secret.missing": "서비스 어카운트의 secrets나 imagePullSecrets가 문서에 없는 시크릿을 가리킨다.",
+    "pod.containers.required": "파드 명세의 containers 목록이 비어 있다.",
+    "pod.probe.httpGet.scheme": "httpGet 헤더 이름이 영문자, 숫자, '-'로만 이루어져 있지 않다.",
+    "sts.vct.pvcName": "스테이트풀셋이 만드는 클레임 이름(<template>-<name>-<ordinal>)이 올바른 이름이 아니다.",
+    "sel.expr.value": "matchExpressions의 값이 올바른 레이블 값이 아니다.",
+    "meta.generateName.format": "generateName(끝의 '-' 포함)이 그 종류의 이름 규칙에 맞지 않는다.",
+    "meta.finalizers": "파이널라이저가 한정된 이름이 아니거나, 접두사 없는 이름이 표준 이름이 아니거나, orphan과 foregroundDeletion을 함께 썼다.",
+    "meta.ownerReferences": "소유자 참조에 apiVersion, kind, name, uid 중 하나가 없거나 컨트롤러가 둘 이상이다.",
+    "svc.externalName.ignored": "ExternalName이 아닌 서비스에 externalName을, 또는 ExternalName 서비스에 externalIPs를 설정했다(무시된다).",
+    "ing.rule.http.paths": "인그레스 http 규칙의 paths 목록이 비어 있다.",
+    "ing.backend.service.name": "인그레스 백엔드의 서비스 이름이 DNS-1035 레이블이 아니다.",
+    "ing.backend.resource": "리소스 백엔드의 apiGroup이 잘못됐거나, kind나 name이 없거나 '.', '..'이거나 '/' 또는 '%'를 포함한다.",
+    "ing.tls.secretName": "인그레스 TLS의 secretName이 DNS 서브도메인이 아니다.",
+    "cm.binaryData.base64": "컨피그맵 binaryData 값이 base64가 아니다.",
+    "wire.svc.selector.none": "셀렉터가 없는 서비스인데 문서에 그 서비스의 엔드포인트나 엔드포인트슬라이스가 없다.",
+    "wire.secret.tls.pem": "kubernetes.io/tls 시크릿의 tls.crt나 tls.key가 PEM이 아니다.",
 }
 
 #: Why a family of rules matters, beyond its severity: what the user would see go wrong.
@@ -549,4 +666,29 @@ FAMILY_WHY: dict[str, tuple[str, str]] = {
               "워크로드가 필요한 API 접근을 거부당한다."),
     "apply.": ("The first kubectl apply fails part way; a second run is needed.",
                "첫 kubectl apply가 중간에 실패해서 한 번 더 실행해야 한다."),
+    "ds.": ("A rollout of the DaemonSet is refused, so nodes keep running the old pods.",
+            "데몬셋 롤아웃이 거부되어 노드들이 예전 파드를 계속 실행한다."),
+    "sts.rollingUpdate": ("Updates reach no pod, or too many pods restart at once.",
+                          "업데이트가 어떤 파드에도 닿지 않거나, 너무 많은 파드가 한꺼번에 재시작된다."),
+    "sts.updateStrategy": ("The StatefulSet is refused until the strategy is consistent.",
+                           "전략이 일관될 때까지 스테이트풀셋이 거부된다."),
+    "sts.pvcRetention": ("Data is kept or deleted against your intent when you scale or delete.",
+                         "축소하거나 삭제할 때 데이터가 의도와 다르게 남거나 지워진다."),
+    "sts.counts": ("Pods get numbers you did not plan for, or are not created.",
+                   "파드가 계획하지 않은 번호를 받거나 만들어지지 않는다."),
+    "sts.serviceName": ("Pods get no stable DNS names, or are never created.",
+                        "파드가 고정 DNS 이름을 받지 못하거나 아예 만들어지지 않는다."),
+    "wire.cron": ("Scheduled runs are skipped without an error.",
+                  "예약된 실행이 오류 없이 건너뛰어진다."),
+    "ref.key.unused": ("Unread settings or credentials give a false picture of the "
+                       "configuration and widen what can leak.",
+                       "읽히지 않는 설정이나 자격 증명은 구성을 잘못 보이게 하고 유출될 수 있는 범위를 넓힌다."),
+    "pod.port.duplicate": ("Two containers expect the same port; one of them cannot listen.",
+                           "두 컨테이너가 같은 포트를 기대해서 하나는 포트를 열지 못한다."),
+    "sts.vct": ("The claim cannot be created, so the pod that needs it stays Pending.",
+                "클레임을 만들 수 없어서 그것이 필요한 파드가 Pending으로 남는다."),
+    "wire.svc": ("Connections to the Service go nowhere.",
+                 "서비스로 가는 연결이 아무 데도 닿지 않는다."),
+    "wire.secret": ("Browsers see the controller's default certificate instead of yours.",
+                    "브라우저가 내 인증서 대신 컨트롤러의 기본 인증서를 보게 된다."),
 }

@@ -26,11 +26,13 @@ from kubecanvas.teaching.env import (
     PodFacts,
     container_env,
     field_value,
+    plain,
     pod_facts,
     resource_value,
     secret_text,
     source_data,
 )
+from kubecanvas.teaching.text import Text, concat, kind_ko
 
 
 @dataclass(frozen=True)
@@ -40,7 +42,7 @@ class MountedFile:
     Attributes:
         path: absolute path inside the container.
         kind: 'file' or 'directory'.
-        source: where it comes from, in words.
+        source: where it comes from, in words (a `Text`).
         content: the file's content; MASK while a Secret is hidden; None for directories and
             content only the cluster knows.
         mode: permission bits in octal ('0644'), for files.
@@ -88,8 +90,8 @@ class _Files:
         self.doc, self.graph, self.res, self.facts = doc, graph, res, facts
         self.reveal = reveal
         self.ns = effective_namespace(res)
-        self.problems: list[str] = []
-        self.skipped: list[str] = []
+        self.problems: list[Text] = []
+        self.skipped: list[Text] = []
 
     def keyed(self, base: str, kind: str, ref: Mapping[str, Any], default_mode: Any,
               read_only: bool) -> list[MountedFile]:
@@ -97,10 +99,14 @@ class _Files:
         rid, data = source_data(self.doc, self.graph, kind, self.ns, name)
         if rid is None:
             if ref.get("optional"):
-                self.skipped.append(f"optional {kind} {name} does not exist: {base} is empty")
+                self.skipped.append(Text(f"optional {kind} {name} does not exist: {base} is empty",
+                                         f"선택적(optional) {kind_ko(kind)} {name}이(가) 없어서 "
+                                         f"{base}은(는) 비어 있습니다"))
             else:
-                self.problems.append(f"{kind} {name} does not exist: the pod stays in "
-                                     "ContainerCreating until it does")
+                self.problems.append(Text(f"{kind} {name} does not exist: the pod stays in "
+                                          "ContainerCreating until it does",
+                                          f"{kind_ko(kind)} {name}이(가) 없습니다. 생길 때까지 "
+                                          "파드는 ContainerCreating 상태에 머뭅니다"))
             return []
         items = [i for i in as_list(ref.get("items")) if isinstance(i, Mapping)]
         chosen = [(str(i.get("key")), str(i.get("path") or i.get("key")), i.get("mode"))
@@ -110,14 +116,18 @@ class _Files:
         for key, rel, mode in chosen:
             if key not in data:
                 if not ref.get("optional"):
-                    self.problems.append(f"key {key!r} is not in {kind} {name}: the volume "
-                                         "cannot be set up and the pod does not start")
+                    self.problems.append(Text(
+                        f"key {key!r} is not in {kind} {name}: the volume cannot be set up and "
+                        "the pod does not start",
+                        f"{kind_ko(kind)} {name}에 키 {key!r}이(가) 없습니다. 볼륨을 준비할 수 없어 "
+                        "파드가 시작되지 않습니다"))
                 continue
-            raw, plain, _binary = data[key]
+            raw, string_data, _binary = data[key]
             masked = kind == "Secret" and not self.reveal
-            content = MASK if masked else (secret_text(raw, plain) if kind == "Secret"
-                                           else str(raw))
-            out.append(MountedFile(f"{base}/{rel}", "file", f"{kind} {name}, key {key}",
+            content = MASK if masked else (secret_text(raw, string_data) if kind == "Secret"
+                                           else plain(raw))
+            source = Text(f"{kind} {name}, key {key}", f"{kind_ko(kind)} {name}, 키 {key}")
+            out.append(MountedFile(f"{base}/{rel}", "file", source,
                                    content, _mode(mode if mode is not None else mode_default),
                                    rid, masked, read_only))
         return out
@@ -135,14 +145,18 @@ class _Files:
             field = as_mapping(item.get("fieldRef"))
             if field:
                 fpath = str(field.get("fieldPath") or "")
-                out.append(MountedFile(path, "file", f"Downward API fieldRef {fpath}",
+                out.append(MountedFile(path, "file",
+                                       Text(f"Downward API fieldRef {fpath}",
+                                            f"다운워드(Downward) API fieldRef {fpath}"),
                                        field_value(self.facts, fpath), mode,
                                        read_only=read_only))
                 continue
             ref = as_mapping(item.get("resourceFieldRef"))
             if ref:
                 value, note = resource_value(containers, "", ref)
-                out.append(MountedFile(path, "file", f"Downward API resourceFieldRef: {note}",
+                out.append(MountedFile(path, "file",
+                                       Text(f"Downward API resourceFieldRef: {note}",
+                                            f"다운워드(Downward) API resourceFieldRef: {note.ko}"),
                                        value, mode, read_only=read_only))
         return out
 
@@ -172,10 +186,13 @@ class _Files:
                 out += self.downward(base, source["downwardAPI"], mode, read_only)
             token = as_mapping(source.get("serviceAccountToken"))
             if token:
-                audience = token.get("audience") or "the API server"
-                out.append(MountedFile(f"{base}/{token.get('path')}", "file",
-                                       f"a token of ServiceAccount {self.facts.service_account} "
-                                       f"for {audience}, rotated by the kubelet", None,
+                audience = token.get("audience")
+                account = self.facts.service_account
+                out.append(MountedFile(f"{base}/{token.get('path')}", "file", Text(
+                    f"a token of ServiceAccount {account} for {audience or 'the API server'}, "
+                    "rotated by the kubelet",
+                    f"서비스어카운트(ServiceAccount) {account}의 토큰(대상: "
+                    f"{audience or 'API 서버'}), kubelet이 주기적으로 교체합니다"), None,
                                        _mode(mode), read_only=read_only))
         return out
 
@@ -184,23 +201,29 @@ def _mode(value: Any) -> str:
     return f"{value:04o}" if isinstance(value, int) and not isinstance(value, bool) else "0644"
 
 
-def _describe(volume: Mapping[str, Any], res: Resource) -> str:
+def _describe(volume: Mapping[str, Any], res: Resource) -> Text:
     if isinstance(volume.get("emptyDir"), Mapping):
-        medium = as_mapping(volume["emptyDir"]).get("medium")
-        where = "in memory (tmpfs)" if medium == "Memory" else "on the node's disk"
-        return f"emptyDir: an empty directory {where}, shared by the pod's containers and " \
-               "deleted with the pod"
+        memory = as_mapping(volume["emptyDir"]).get("medium") == "Memory"
+        where = "in memory (tmpfs)" if memory else "on the node's disk"
+        return Text(f"emptyDir: an empty directory {where}, shared by the pod's containers and "
+                    "deleted with the pod",
+                    "emptyDir: " + ("메모리(tmpfs)" if memory else "노드 디스크") + "에 만든 빈 "
+                    "디렉터리로, 파드의 컨테이너들이 함께 쓰며 파드와 함께 삭제됩니다")
     claim = as_mapping(volume.get("persistentVolumeClaim"))
     if claim:
-        return f"persistentVolumeClaim {claim.get('claimName')}: the bound volume's data, which " \
-               "outlives the pod"
+        name = claim.get("claimName")
+        return Text(f"persistentVolumeClaim {name}: the bound volume's data, which outlives the "
+                    "pod",
+                    f"persistentVolumeClaim {name}: 바인딩된 볼륨의 데이터로, 파드가 사라져도 "
+                    "남습니다")
     host = as_mapping(volume.get("hostPath"))
     if host:
-        return f"hostPath {host.get('path')}: a directory of whichever node the pod runs on"
+        return Text(f"hostPath {host.get('path')}: a directory of whichever node the pod runs on",
+                    f"hostPath {host.get('path')}: 파드가 실행되는 노드의 디렉터리")
     for key in volume:
         if key != "name":
-            return f"{key} volume"
-    return "a volume without a source"
+            return Text(f"{key} volume", f"{key} 볼륨")
+    return Text("a volume without a source", "소스가 없는 볼륨")
 
 
 def _mount_files(files: _Files, spec: Mapping[str, Any], container: Mapping[str, Any],
@@ -214,24 +237,30 @@ def _mount_files(files: _Files, spec: Mapping[str, Any], container: Mapping[str,
         read_only = bool(mount.get("readOnly"))
         if name in templates:
             claim = f"{name}-{files.facts.name}"
-            out.append(MountedFile(base, "directory", f"claim {claim} (volumeClaimTemplate "
-                                   f"{name}): this pod's own volume", None, "", None, False,
-                                   read_only))
+            out.append(MountedFile(base, "directory", Text(
+                f"claim {claim} (volumeClaimTemplate {name}): this pod's own volume",
+                f"클레임 {claim} (volumeClaimTemplate {name}): 이 파드만의 볼륨"), None, "", None,
+                False, read_only))
             continue
         volume = volumes.get(name)
         if volume is None:
-            files.problems.append(f"volumeMount {name} names no volume: the pod is rejected")
+            files.problems.append(Text(f"volumeMount {name} names no volume: the pod is rejected",
+                                       f"volumeMount {name}: 그런 이름의 볼륨이 없어 파드가 "
+                                       "거부됩니다"))
             continue
         sub = str(mount.get("subPath") or "")
         entries = files.volume("" if sub else base, volume, read_only)
         if sub:  # the volume's entry at subPath, placed at mountPath
             prefix = f"/{sub.strip('/')}"
             entries = [MountedFile(base + e.path[len(prefix):], e.kind,
-                                   e.source + " (subPath: not updated when the source changes)",
+                                   concat(e.source, Text(
+                                       " (subPath: not updated when the source changes)",
+                                       " (subPath: 원본이 바뀌어도 갱신되지 않음)")),
                                    e.content, e.mode, e.resource, e.masked, e.read_only)
                        for e in entries if e.path == prefix or e.path.startswith(prefix + "/")]
             if not entries:
-                entries = [MountedFile(base, "directory", f"subPath {sub} of volume {name}")]
+                entries = [MountedFile(base, "directory", Text(
+                    f"subPath {sub} of volume {name}", f"볼륨 {name}의 subPath {sub}"))]
         out += entries
     return out
 
@@ -259,10 +288,13 @@ def simulate_environment(doc: Document, graph: WiringGraph, workload_id: str,
             files = _Files(doc, graph, res, facts, reveal)
             mounted = _mount_files(files, spec, container, templates)
             if spec.get("automountServiceAccountToken") is not False:
+                account = facts.service_account
                 mounted.append(MountedFile(
-                    "/var/run/secrets/kubernetes.io/serviceaccount", "directory",
-                    f"token, ca.crt and namespace of ServiceAccount {facts.service_account}, "
-                    "mounted automatically", None, "", None, False, True))
+                    "/var/run/secrets/kubernetes.io/serviceaccount", "directory", Text(
+                        f"token, ca.crt and namespace of ServiceAccount {account}, mounted "
+                        "automatically",
+                        f"서비스어카운트(ServiceAccount) {account}의 token, ca.crt, namespace "
+                        "파일로, 자동으로 마운트됩니다"), None, "", None, False, True))
             views.append(ContainerView(str(container.get("name") or "?"),
                                        group == "initContainers", tuple(env), tuple(mounted),
                                        tuple(skipped + files.skipped),

@@ -36,6 +36,7 @@ from kubecanvas.io import LoadResult, load_paths
 from kubecanvas.model.document import Document
 from kubecanvas.model.graph import WiringGraph
 from kubecanvas.teaching.checks import PRIMITIVES, CheckResult, LessonError, LessonState
+from kubecanvas.teaching.text import Text, join
 from kubecanvas.validation import Finding
 
 LANGUAGES = ("en", "ko")
@@ -184,11 +185,13 @@ def evaluate_check(check: Mapping[str, Any], state: LessonState) -> list[CheckRe
     if kind == "any":
         options = [evaluate_check(item, state) for item in value]
         ok = any(all(r.ok for r in option) for option in options)
-        return [CheckResult(ok, " or ".join("; ".join(r.text for r in o) for o in options))]
+        text = join((join([r.text for r in o]) for o in options), " or ", " 또는 ")
+        return [CheckResult(ok, text)]
     if kind == "not":
-        inner = evaluate_check(value, state)
-        return [CheckResult(not all(r.ok for r in inner),
-                            "not (" + "; ".join(r.text for r in inner) + ")")]
+        results = evaluate_check(value, state)
+        inner = join([r.text for r in results])
+        return [CheckResult(not all(r.ok for r in results),
+                            Text(f"not ({inner})", f"다음이 아님: ({inner.ko})"))]
     return [PRIMITIVES[kind](value, state)]
 
 

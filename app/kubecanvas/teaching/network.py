@@ -23,6 +23,7 @@ from kubecanvas.model.kinds import as_list, as_mapping, effective_namespace
 from kubecanvas.model.references import EdgeType
 from kubecanvas.model.selectors import parse_label_selector
 from kubecanvas.teaching.cluster import Highlight, SimCluster, SimPod, container_ports
+from kubecanvas.teaching.text import Text, join
 
 
 @dataclass(frozen=True)
@@ -37,7 +38,8 @@ class LocalhostGroup:
 
 @dataclass(frozen=True)
 class Reachability:
-    """Whether pods of `source` may open connections to pods of `target`, port by port."""
+    """Whether pods of `source` may open connections to pods of `target`, port by port;
+    `reason` says why in words (a `Text`)."""
 
     source: str
     target: str
@@ -85,8 +87,11 @@ def _localhost(doc: Document, cluster: SimCluster) -> list[LocalhostGroup]:
             ports.append((container, number, protocol))
             other = seen.setdefault((number, protocol), container)
             if other != container:
-                clashes.append(f"{other} and {container} both declare {number}/{protocol}: "
-                               "they share one network namespace, so only one can listen")
+                clashes.append(Text(f"{other} and {container} both declare {number}/{protocol}: "
+                                    "they share one network namespace, so only one can listen",
+                                    f"{other}와(과) {container} 모두 {number}/{protocol} 포트를 "
+                                    "선언합니다. 두 컨테이너는 네트워크 네임스페이스 하나를 "
+                                    "공유하므로 하나만 들을 수 있습니다"))
         out.append(LocalhostGroup(res.id, pods[0].name, tuple(ports), tuple(clashes)))
     return out
 
@@ -167,12 +172,13 @@ class _Policies:
         return False
 
     def allows(self, direction: str, subject: SimPod, peer: SimPod,
-               port: _Port) -> tuple[bool, str]:
+               port: _Port) -> tuple[bool, Text | None]:
         """Whether `subject`'s policies of `direction` admit traffic with `peer` on `port`."""
         applying = self.applying(subject, direction)
         if not applying:
-            return True, ""
+            return True, None
         key, peers_key = ("ingress", "from") if direction == "Ingress" else ("egress", "to")
+        way = "인그레스(수신)" if direction == "Ingress" else "이그레스(송신)"
         for policy in applying:
             for rule in as_list(policy.spec.get(key)):
                 rule = as_mapping(rule)
@@ -180,9 +186,14 @@ class _Policies:
                 ns = effective_namespace(policy)
                 if (not peers or any(self.peer_matches(as_mapping(p), ns, peer) for p in peers)) \
                         and self.port_matches(as_list(rule.get("ports")), port):
-                    return True, f"{direction.lower()} allowed by NetworkPolicy {policy.name}"
+                    return True, Text(f"{direction.lower()} allowed by NetworkPolicy "
+                                      f"{policy.name}",
+                                      f"{way} 허용: 네트워크폴리시(NetworkPolicy) "
+                                      f"{policy.name}")
         names = ", ".join(p.name for p in applying)
-        return False, f"no {direction.lower()} rule of NetworkPolicy {names} admits it"
+        return False, Text(f"no {direction.lower()} rule of NetworkPolicy {names} admits it",
+                           f"네트워크폴리시(NetworkPolicy) {names}의 {key} 규칙 중 이 연결을 "
+                           "허용하는 것이 없습니다")
 
 
 def _ports_of(doc: Document, rid: str) -> list[_Port]:
@@ -195,13 +206,15 @@ def _ports_of(doc: Document, rid: str) -> list[_Port]:
 def _pair(evaluator: _Policies, doc: Document, source: SimPod, target: SimPod) -> Reachability:
     allowed: list[str] = []
     denied: list[str] = []
-    reasons: list[str] = []
+    reasons: list[Text] = []
     for port in _ports_of(doc, target.owner):
         ok_out, why_out = evaluator.allows("Egress", source, target, port)
         ok_in, why_in = evaluator.allows("Ingress", target, source, port)
         (allowed if ok_out and ok_in else denied).append(str(port))
         reasons += [w for w in (why_out, why_in) if w and w not in reasons]
-    reason = "; ".join(reasons) or "no NetworkPolicy selects either side: all traffic allowed"
+    reason = join(reasons) if reasons else Text(
+        "no NetworkPolicy selects either side: all traffic allowed",
+        "어느 쪽도 네트워크폴리시가 선택하지 않으므로 모든 트래픽이 허용됩니다")
     return Reachability(source.owner, target.owner, bool(allowed), tuple(allowed), tuple(denied),
                         reason)
 
@@ -213,13 +226,18 @@ def simulate_network(doc: Document, graph: WiringGraph,
     cluster = cluster or SimCluster(doc)
     evaluator = _Policies(doc, cluster)
     firsts = [pods[0] for res in doc if (pods := cluster.pods_of(res.id))]
-    notes = ["Every pod has its own IP and reaches any other pod directly, without NAT; the "
-             "CNI plugin sets this up on every node (here node-N hands out 10.244.N.x)."]
+    notes = [Text("Every pod has its own IP and reaches any other pod directly, without NAT; the "
+                  "CNI plugin sets this up on every node (here node-N hands out 10.244.N.x).",
+                  "모든 파드는 자신만의 IP를 가지며 NAT 없이 다른 파드에 직접 닿습니다. CNI "
+                  "플러그인이 모든 노드에서 이를 설정합니다(여기서는 node-N이 10.244.N.x를 "
+                  "나눠 줍니다).")]
     reach: list[Reachability] = []
     if evaluator.policies:
         reach = [_pair(evaluator, doc, s, t) for s in firsts for t in firsts]
     else:
-        notes.append("No NetworkPolicy in the diagram: every pod may talk to every pod.")
+        notes.append(Text("No NetworkPolicy in the diagram: every pod may talk to every pod.",
+                          "다이어그램에 네트워크폴리시(NetworkPolicy)가 없습니다: 모든 파드가 모든 "
+                          "파드와 통신할 수 있습니다."))
     services = tuple((r.id, r.name, cluster.cluster_ip(r.id)) for r in doc.by_kind("Service"))
     edges = [e for p in evaluator.policies for e in graph.out_edges(p.id, EdgeType.SELECTS)]
     return NetworkSimulation(tuple(cluster.all_pods()), tuple(_localhost(doc, cluster)), services,

@@ -27,6 +27,7 @@ from kubecanvas.teaching.cluster import (
     SimPod,
     container_ports,
 )
+from kubecanvas.teaching.text import Text
 
 
 @dataclass(frozen=True)
@@ -39,7 +40,7 @@ class Endpoint:
         ip: the pod's simulated IP.
         container: the container whose port is reached, if one declares it.
         port: the port on the pod the traffic goes to; None when a named targetPort is missing.
-        note: what is odd about it, in words ('' when nothing is).
+        note: what is odd about it, in words (a `Text`; '' when nothing is).
     """
 
     pod: str
@@ -82,8 +83,8 @@ class ServiceSimulation:
             path of pods in the same namespace).
         srv_records: `_port._proto.svc...` names of its named ports.
         pod_dns_names: (pod name, DNS name) of pods that get a name of their own.
-        dns_answer: what a lookup of the Service name returns, in words.
-        notes: anything else a learner should know (no selector, ExternalName...).
+        dns_answer: what a lookup of the Service name returns, in words (a `Text`).
+        notes: anything else a learner should know (no selector, ExternalName...), as `Text`.
         highlight: the Service, the workloads and the select edges.
     """
 
@@ -115,14 +116,20 @@ def resolve_target_port(workload: Resource, target: int | str,
             if _int(port.get("containerPort")) == target and (
                     port.get("protocol") or "TCP") == protocol:
                 return container, target, ""
-        return None, target, (f"no container declares port {target}; traffic still goes to "
-                              f"port {target}, and is refused unless a process listens there")
+        return None, target, Text(
+            f"no container declares port {target}; traffic still goes to port {target}, and is "
+            "refused unless a process listens there",
+            f"{target}번 포트를 선언한 컨테이너가 없습니다. 트래픽은 그래도 {target}번 포트로 가지만, "
+            "그 포트에서 듣는 프로세스가 없으면 연결이 거부됩니다")
     for container, port in ports:
         if port.get("name") == target and (port.get("protocol") or "TCP") == protocol:
             number = _int(port.get("containerPort"))
             return container, number, ""
-    return None, None, (f'no container port is named "{target}" ({protocol}): these pods are '
-                        "left out of this port's endpoints")
+    return None, None, Text(
+        f'no container port is named "{target}" ({protocol}): these pods are left out of this '
+        "port's endpoints",
+        f'"{target}"({protocol})라는 이름의 컨테이너 포트가 없습니다. 이 파드들은 이 포트의 '
+        "엔드포인트에서 빠집니다")
 
 
 def _target(port: Mapping[str, Any]) -> int | str:
@@ -173,6 +180,49 @@ def _pod_names(doc: Document, res: Resource, cluster: SimCluster,
     return out
 
 
+def _dns_answer(res: Resource, kind: str, headless: bool, pods: list[SimPod],
+                ip: str | None) -> Text:
+    """What a DNS lookup of the Service's name returns, in both languages."""
+    if kind == "ExternalName":
+        target = str(res.spec.get("externalName") or "")
+        return Text(f"a CNAME record pointing at {target or '(unset)'}",
+                    f"DNS 조회 결과는 외부 이름을 가리키는 CNAME 레코드입니다(대상: {target or '설정 안 됨'})")
+    if headless:
+        ips = ", ".join(p.ip for p in pods)
+        return Text(f"the pod IPs directly ({ips or 'nothing'}): no virtual IP, no load "
+                    "balancing by kube-proxy",
+                    f"DNS 조회 결과는 파드 IP 그 자체입니다({ips or '없음'}). 가상 IP도, "
+                    "kube-proxy의 부하 분산도 없습니다")
+    return Text(f"the ClusterIP {ip}; kube-proxy spreads connections over the endpoints",
+                f"DNS 조회 결과는 ClusterIP {ip}입니다. kube-proxy가 연결을 엔드포인트들에 "
+                "나눠 보냅니다")
+
+
+def _notes(res: Resource, kind: str, has_pods: bool) -> tuple[Text, ...]:
+    notes: list[Text] = []
+    if kind == "ExternalName":
+        notes.append(Text("An ExternalName Service has no pods and no proxying: DNS alone "
+                          "redirects clients to the external name.",
+                          "ExternalName 서비스에는 파드도 프록시도 없습니다. DNS만으로 "
+                          "클라이언트를 외부 이름으로 보냅니다."))
+    elif not res.spec.get("selector"):
+        notes.append(Text("The Service has no selector: Kubernetes creates no endpoints for it; "
+                          "only manually written EndpointSlices would give it backends.",
+                          "이 서비스에는 셀렉터(selector)가 없습니다. 쿠버네티스는 엔드포인트를 "
+                          "만들지 않으며, 직접 작성한 EndpointSlice만이 백엔드를 줄 수 있습니다."))
+    elif not has_pods:
+        notes.append(Text("The selector matches no pods: connections to the Service are refused "
+                          "or time out.",
+                          "셀렉터와 일치하는 파드가 없습니다. 이 서비스로의 연결은 거부되거나 "
+                          "시간 초과됩니다."))
+    if kind in ("NodePort", "LoadBalancer"):
+        notes.append(Text("Every node also listens on each port's nodePort (30000-32767) and "
+                          "forwards to the same endpoints.",
+                          "모든 노드가 각 포트의 nodePort(30000-32767)에서도 듣고, 같은 "
+                          "엔드포인트로 전달합니다."))
+    return tuple(notes)
+
+
 def simulate_service(doc: Document, graph: WiringGraph, service_id: str,
                      cluster: SimCluster | None = None) -> ServiceSimulation:
     """Which pods receive a Service's traffic, on which ports, and under which DNS names."""
@@ -185,26 +235,9 @@ def simulate_service(doc: Document, graph: WiringGraph, service_id: str,
     workloads = [e.target for e in edges if e.target in doc]
     pods = [pod for rid in workloads for pod in cluster.pods_of(rid)]
     routes = _port_routes(doc, res, pods)
-    notes: list[str] = []
     ip = cluster.cluster_ip(service_id)
-    if kind == "ExternalName":
-        answer = f"a CNAME record pointing at {res.spec.get('externalName') or '(unset)'}"
-        notes.append("An ExternalName Service has no pods and no proxying: DNS alone "
-                     "redirects clients to the external name.")
-    elif headless:
-        ips = ", ".join(p.ip for p in pods) or "nothing"
-        answer = f"the pod IPs directly ({ips}): no virtual IP, no load balancing by kube-proxy"
-    else:
-        answer = f"the ClusterIP {ip}; kube-proxy spreads connections over the endpoints"
-    if not res.spec.get("selector") and kind != "ExternalName":
-        notes.append("The Service has no selector: Kubernetes creates no endpoints for it; "
-                     "only manually written EndpointSlices would give it backends.")
-    elif not pods and kind != "ExternalName":
-        notes.append("The selector matches no pods: connections to the Service are refused "
-                     "or time out.")
-    if kind == "NodePort" or kind == "LoadBalancer":
-        notes.append("Every node also listens on each port's nodePort (30000-32767) and "
-                     "forwards to the same endpoints.")
+    answer = _dns_answer(res, kind, headless, pods, ip)
+    notes = _notes(res, kind, bool(pods))
     srv = tuple(f"_{r.name}._{r.protocol.lower()}.{res.name}.{ns}.svc.{CLUSTER_DOMAIN}"
                 for r in routes if r.name)
     highlight = Highlight((service_id, *workloads),
@@ -212,5 +245,4 @@ def simulate_service(doc: Document, graph: WiringGraph, service_id: str,
     return ServiceSimulation(service_id, kind, ip, headless, tuple(workloads), tuple(pods),
                              tuple(routes), service_dns_names(res.name, ns), srv,
                              tuple(_pod_names(doc, res, cluster, workloads)) if headless else (),
-                             answer,
-                             tuple(notes), highlight)
+                             answer, notes, highlight)

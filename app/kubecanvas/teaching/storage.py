@@ -4,22 +4,31 @@ Binding is the model's (`kubecanvas.model.binding`, the PV controller's rules); 
 its answer into a verdict per PersistentVolume, in words: the one that binds, and for every other
 one why not (class, access modes, capacity, volume mode, selector, reserved, already taken). With
 no fitting PV and a StorageClass, the class's provisioner creates a volume for the claim instead.
+
+`binding.mismatches` gives the reasons as English sentences; the Korean ones are worked out here
+from the same `Claim` and `Volume` facts, rule by rule in the same order (`korean_mismatches`),
+and paired with the English into `Text`.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from kubecanvas.model import binding
 from kubecanvas.model.document import Document
 from kubecanvas.model.graph import WiringGraph
+from kubecanvas.model.quantity import format_bytes
 from kubecanvas.model.references import EdgeType
+from kubecanvas.model.selectors import parse_label_selector
 from kubecanvas.teaching.cluster import Highlight
+from kubecanvas.teaching.text import Text
 
 
 @dataclass(frozen=True)
 class VolumeVerdict:
-    """One PersistentVolume judged against the claim."""
+    """One PersistentVolume judged against the claim; `reasons` are `Text` sentences."""
 
     volume: str
     name: str
@@ -40,7 +49,7 @@ class ClaimSimulation:
         storage_class: the class after defaulting ('' = no class: static volumes only).
         provisioner: the StorageClass's provisioner, when provisioned.
         verdicts: every PV in the diagram, the binding one first.
-        explanation: the outcome in one or two sentences.
+        explanation: the outcome in one or two sentences (a `Text`).
     """
 
     claim: str
@@ -62,31 +71,110 @@ def _claim(graph: WiringGraph, claim_id: str) -> binding.Claim:
     raise KeyError(f"{claim_id} is not a PersistentVolumeClaim of the diagram")
 
 
+def korean_mismatches(claim: binding.Claim, volume: binding.Volume, default: str | None = None,
+                      check_selector: bool = True) -> list[str]:
+    """`binding.mismatches` in Korean: the same rules, in the same order, from the same facts."""
+    reasons = []
+    cls = binding.effective_class(claim, default)
+    if cls != volume.storage_class:
+        shown = f'"{cls}"' if cls else '""(클래스 없음)'
+        if claim.storage_class is None and default:
+            shown += "(클레임이 지정하지 않아 적용되는 기본 클래스)"
+        pv_cls = f'"{volume.storage_class}"' if volume.storage_class else '""(클래스 없음)'
+        reasons.append(f"스토리지클래스(storageClassName)가 다릅니다: 클레임 {shown}, PV {pv_cls}")
+    missing = claim.access_modes - volume.access_modes
+    if missing:
+        reasons.append(f"PV가 제공하지 않는 접근 모드(accessModes): {', '.join(sorted(missing))} "
+                       f"(PV의 접근 모드: {', '.join(sorted(volume.access_modes)) or '없음'})")
+    if claim.request is not None:
+        if volume.capacity is None:
+            reasons.append("PV에 capacity.storage가 없습니다")
+        elif volume.capacity < claim.request:
+            reasons.append(f"용량 부족: PV {format_bytes(volume.capacity)} < 요청 "
+                           f"{format_bytes(claim.request)}")
+    if claim.volume_mode != volume.volume_mode:
+        reasons.append(f"volumeMode가 다릅니다: 클레임 {claim.volume_mode}, PV "
+                       f"{volume.volume_mode}")
+    if check_selector and claim.selector is not None:
+        selector = parse_label_selector(claim.selector)
+        if selector is None or not selector.matches(volume.labels):
+            shown = selector.describe() if selector else "잘못된 셀렉터"
+            reasons.append(f"PV의 레이블이 클레임의 셀렉터({shown})와 일치하지 않습니다")
+    if volume.claim_name and (volume.claim_namespace, volume.claim_name) != (
+            claim.namespace, claim.name):
+        reasons.append(f"claimRef로 다른 클레임({volume.claim_namespace}/{volume.claim_name})에 "
+                       "예약되어 있습니다")
+    if volume.phase not in ("Available", ""):
+        reasons.append(f"PV가 {volume.phase} 상태입니다(Available이 아님)")
+    return reasons
+
+
+def verdict_reasons(claim: binding.Claim, volume: binding.Volume,
+                    default: str | None) -> list[Text]:
+    """Why `volume` cannot satisfy `claim`, in both languages (empty when it can).
+
+    Should the model's rules and the Korean ones ever disagree in number, every reason still
+    gets a Korean lead-in, so nothing is shown untranslated without saying so.
+    """
+    english = binding.mismatches(claim, volume, default)
+    korean = korean_mismatches(claim, volume, default)
+    if len(korean) != len(english):
+        korean = [f"맞지 않음(원문): {reason}" for reason in english]
+    return [Text(en, ko) for en, ko in zip(english, korean, strict=True)]
+
+
 def _provisioning(doc: Document, graph: WiringGraph,
-                  cls: str) -> tuple[str, str | None, str, tuple[str, ...]]:
+                  cls: str) -> tuple[str, str | None, Text, tuple[str, ...]]:
     """(outcome, provisioner, explanation, StorageClass ids) when no existing PV is taken."""
     found = graph.lookup("StorageClass", "", cls) if cls else []
     if not cls:
-        return ("pending", None, "No PersistentVolume fits and the claim asks for no class "
-                '(storageClassName ""), so nothing will be provisioned: it stays Pending.', ())
+        return ("pending", None, Text(
+            "No PersistentVolume fits and the claim asks for no class (storageClassName \"\"), "
+            "so nothing will be provisioned: it stays Pending.",
+            "맞는 퍼시스턴트 볼륨(PersistentVolume)이 없고 클레임이 클래스를 요청하지 않으므로"
+            '(storageClassName ""), 아무것도 프로비저닝되지 않습니다: Pending 상태로 남습니다.'),
+            ())
     if not found:
-        return ("provisioned", None, f"No PersistentVolume fits; StorageClass {cls} (not in the "
-                "diagram, so the cluster must have it) provisions a new volume for the claim.",
-                ())
+        return ("provisioned", None, Text(
+            f"No PersistentVolume fits; StorageClass {cls} (not in the diagram, so the cluster "
+            "must have it) provisions a new volume for the claim.",
+            f"맞는 퍼시스턴트 볼륨이 없으므로, 스토리지클래스(StorageClass) {cls}의 프로비저너가 "
+            "클레임을 위한 새 볼륨을 만듭니다. 이 클래스는 다이어그램에 없으므로 클러스터에 있어야 "
+            "합니다."), ())
     sc = doc.get(found[0]).manifest
     provisioner = str(sc.get("provisioner") or "")
-    reclaim = str(sc.get("reclaimPolicy") or "Delete")
-    when = str(sc.get("volumeBindingMode") or "Immediate")
-    text = (f"No PersistentVolume fits, so StorageClass {cls} asks its provisioner "
-            f"{provisioner or '(unset)'} for a new volume")
     if provisioner == "kubernetes.io/no-provisioner":
-        return ("pending", None, f"No PersistentVolume fits, and StorageClass {cls} has no "
-                "provisioner (kubernetes.io/no-provisioner): the claim stays Pending until a "
-                "matching PV is created by hand.", (found[0],))
-    text += (", once a pod using the claim is scheduled (WaitForFirstConsumer)"
-             if when == "WaitForFirstConsumer" else " right away (Immediate)")
-    text += f". The new PV gets reclaimPolicy {reclaim}."
-    return "provisioned", provisioner, text, (found[0],)
+        return ("pending", None, Text(
+            f"No PersistentVolume fits, and StorageClass {cls} has no provisioner "
+            "(kubernetes.io/no-provisioner): the claim stays Pending until a matching PV is "
+            "created by hand.",
+            f"맞는 퍼시스턴트 볼륨이 없고, 스토리지클래스(StorageClass) {cls}에는 프로비저너가 없습니다"
+            "(kubernetes.io/no-provisioner). 맞는 PV를 직접 만들 때까지 클레임은 Pending "
+            "상태로 남습니다."), (found[0],))
+    return "provisioned", provisioner, _provisioned(sc, cls, provisioner), (found[0],)
+
+
+def _provisioned(sc: Mapping[str, Any], cls: str, provisioner: str) -> Text:
+    reclaim = str(sc.get("reclaimPolicy") or "Delete")
+    waits = str(sc.get("volumeBindingMode") or "Immediate") == "WaitForFirstConsumer"
+    shown = provisioner or "(unset)"
+    return Text(
+        f"No PersistentVolume fits, so StorageClass {cls} asks its provisioner {shown} for a new "
+        "volume" + (", once a pod using the claim is scheduled (WaitForFirstConsumer)" if waits
+                    else " right away (Immediate)") + f". The new PV gets reclaimPolicy {reclaim}.",
+        f"맞는 퍼시스턴트 볼륨이 없으므로, 스토리지클래스(StorageClass) {cls}의 프로비저너"
+        f"({provisioner or '설정 안 됨'})에 새 볼륨을 요청합니다"
+        + ("(이 클레임을 쓰는 파드가 스케줄된 뒤에: WaitForFirstConsumer)" if waits
+           else "(즉시: Immediate)") + f". 새 PV의 reclaimPolicy는 {reclaim}입니다.")
+
+
+_HOW = {"volumeName": Text("its spec.volumeName names it", "spec.volumeName이 이 PV를 가리킵니다"),
+        "claimRef": Text("the PV's claimRef reserves it for this claim",
+                         "PV의 claimRef가 이 클레임을 위해 PV를 예약해 두었습니다"),
+        "match": Text("it is the smallest Available PV whose class, access modes, capacity and "
+                      "volume mode fit",
+                      "클래스, 접근 모드, 용량, volumeMode가 맞는 Available PV 중 가장 "
+                      "작습니다")}
 
 
 def simulate_claim(doc: Document, graph: WiringGraph, claim_id: str) -> ClaimSimulation:
@@ -103,21 +191,23 @@ def simulate_claim(doc: Document, graph: WiringGraph, claim_id: str) -> ClaimSim
     for volume in volumes:
         if mine is not None and volume.node == mine.volume:
             continue
-        reasons = binding.mismatches(claim, volume, default)
+        reasons = verdict_reasons(claim, volume, default)
         if volume.node in taken and not reasons:
-            reasons = [f"already bound to claim {claim_names.get(taken[volume.node], '?')}"]
+            other = claim_names.get(taken[volume.node], "?")
+            reasons = [Text(f"already bound to claim {other}",
+                            f"이미 다른 클레임({other})에 바인딩되어 있습니다")]
         if not reasons and mine is not None:
-            reasons = ["it fits too, but a smaller fitting volume was chosen first"]
+            reasons = [Text("it fits too, but a smaller fitting volume was chosen first",
+                            "이 볼륨도 맞지만, 맞는 볼륨 중 더 작은 것이 먼저 선택되었습니다")]
         verdicts.append(VolumeVerdict(volume.node, volume.name, False, tuple(reasons)))
     related: tuple[str, ...] = ()
     if mine is not None:
         bound = next(v for v in volumes if v.node == mine.volume)
         verdicts.insert(0, VolumeVerdict(bound.node, bound.name, True, ()))
-        how = {"volumeName": "its spec.volumeName names it",
-               "claimRef": "the PV's claimRef reserves it for this claim",
-               "match": "it is the smallest Available PV whose class, access modes, capacity "
-                        "and volume mode fit"}[mine.how]
-        outcome, provisioner, text = "bound", None, f"Binds PersistentVolume {bound.name}: {how}."
+        how = _HOW[mine.how]
+        outcome, provisioner = "bound", None
+        text = Text(f"Binds PersistentVolume {bound.name}: {how}.",
+                    f"퍼시스턴트 볼륨(PersistentVolume) {bound.name}에 바인딩됩니다: {how.ko}.")
     else:
         outcome, provisioner, text, related = _provisioning(doc, graph, cls)
     edges = [e for e in graph.out_edges(claim_id) if e.type in (EdgeType.BINDS, EdgeType.CLASS)]

@@ -29,6 +29,7 @@ from kubecanvas.teaching.cluster import (
     template_hash,
     workload_pod_names,
 )
+from kubecanvas.teaching.text import Text
 
 
 @dataclass(frozen=True)
@@ -37,7 +38,7 @@ class RolloutStep:
 
     Attributes:
         number: 1-based step number.
-        action: what the controller did, in words.
+        action: what the controller did, in words (a `Text`).
         old_ready: pods of the old ReplicaSet still running (all ready).
         new_ready: pods of the new ReplicaSet that are ready.
         new_starting: pods of the new ReplicaSet created but not ready yet.
@@ -101,15 +102,22 @@ def rolling_update(total: int, max_surge: object = None,
     """The steps of a RollingUpdate from `total` old pods to `total` new ones."""
     surge = resolve_int_or_percent(max_surge, total, True, "25%")
     unavailable = resolve_int_or_percent(max_unavailable, total, False, "25%")
-    notes = [f"maxSurge {max_surge if max_surge is not None else '25%'} of {total} = {surge} "
-             "(rounded up): at most " f"{total + surge} pods exist at once.",
-             f"maxUnavailable {max_unavailable if max_unavailable is not None else '25%'} of "
-             f"{total} = {unavailable} (rounded down): at least {total - unavailable} pods stay "
-             "available."]
+    written_surge = max_surge if max_surge is not None else "25%"
+    written_unavailable = max_unavailable if max_unavailable is not None else "25%"
+    notes = [Text(f"maxSurge {written_surge} of {total} = {surge} (rounded up): at most "
+                  f"{total + surge} pods exist at once.",
+                  f"maxSurge {written_surge} (파드 {total}개 기준) = {surge} (올림): 파드는 동시에 "
+                  f"최대 {total + surge}개까지 존재합니다."),
+             Text(f"maxUnavailable {written_unavailable} of {total} = {unavailable} (rounded "
+                  f"down): at least {total - unavailable} pods stay available.",
+                  f"maxUnavailable {written_unavailable} (파드 {total}개 기준) = {unavailable} "
+                  f"(내림): 최소 {total - unavailable}개의 파드가 계속 사용 가능합니다.")]
     if surge == 0 and unavailable == 0:
         unavailable = 1
-        notes.append("Both resolve to 0, so the controller allows 1 unavailable pod to make "
-                     "progress (the API server rejects both set to 0 explicitly).")
+        notes.append(Text("Both resolve to 0, so the controller allows 1 unavailable pod to make "
+                          "progress (the API server rejects both set to 0 explicitly).",
+                          "둘 다 0이 되므로 컨트롤러는 진행을 위해 사용할 수 없는 파드 1개를 "
+                          "허용합니다(둘 다 명시적으로 0이면 API 서버가 거부합니다)."))
     old, new_ready, starting = total, 0, 0
     steps: list[RolloutStep] = []
     while old > 0 or new_ready < total:
@@ -118,26 +126,45 @@ def rolling_update(total: int, max_surge: object = None,
         remove = max(0, min(old, old + new_ready - (total - unavailable)))
         starting, old = starting + add, old - remove
         if add or remove:
-            parts = ([f"create {add} new pod(s)"] if add else []) + (
-                [f"delete {remove} old pod(s)"] if remove else [])
-            steps.append(RolloutStep(len(steps) + 1, " and ".join(parts).capitalize(), old,
+            steps.append(RolloutStep(len(steps) + 1, _scale_action(add, remove), old,
                                      new_ready, starting))
         if starting:
             new_ready, starting = new_ready + starting, 0
-            steps.append(RolloutStep(len(steps) + 1, "New pods become ready", old, new_ready))
+            steps.append(RolloutStep(len(steps) + 1, _READY, old, new_ready))
         elif not (add or remove):
             break  # cannot progress (total 0)
     return RolloutPlan("RollingUpdate", total, surge, unavailable, tuple(steps), tuple(notes))
 
 
+_READY = Text("New pods become ready", "새 파드가 준비(Ready) 상태가 됩니다")
+
+
+def _scale_action(add: int, remove: int) -> Text:
+    """One round of a rollout in words: "Create 1 new pod(s) and delete 1 old pod(s)"."""
+    parts = ([f"create {add} new pod(s)"] if add else []) + (
+        [f"delete {remove} old pod(s)"] if remove else [])
+    if add and remove:
+        korean = f"새 파드 {add}개를 만들고 기존 파드 {remove}개를 삭제합니다"
+    elif add:
+        korean = f"새 파드 {add}개를 만듭니다"
+    else:
+        korean = f"기존 파드 {remove}개를 삭제합니다"
+    return Text(" and ".join(parts).capitalize(), korean)
+
+
 def recreate(total: int) -> RolloutPlan:
     """Recreate: every old pod is deleted before any new one starts (a short outage)."""
-    steps = (RolloutStep(1, f"Delete all {total} old pod(s); nothing serves meanwhile", 0, 0),
-             RolloutStep(2, f"Create {total} new pod(s)", 0, 0, total),
-             RolloutStep(3, "New pods become ready", 0, total))
+    steps = (RolloutStep(1, Text(f"Delete all {total} old pod(s); nothing serves meanwhile",
+                                 f"기존 파드 {total}개를 모두 삭제합니다. 그동안에는 요청을 처리하는 "
+                                 "파드가 없습니다"), 0, 0),
+             RolloutStep(2, Text(f"Create {total} new pod(s)", f"새 파드 {total}개를 만듭니다"),
+                         0, 0, total),
+             RolloutStep(3, _READY, 0, total))
     return RolloutPlan("Recreate", total, 0, total, steps,
-                       ("Recreate suits apps that cannot run two versions side by side; the "
-                        "price is downtime between the two versions.",))
+                       (Text("Recreate suits apps that cannot run two versions side by side; the "
+                             "price is downtime between the two versions.",
+                             "Recreate는 두 버전을 동시에 실행할 수 없는 앱에 맞습니다. 그 대가로 "
+                             "두 버전 사이에 중단 시간이 생깁니다."),))
 
 
 def simulate_deployment(doc: Document, graph: WiringGraph, deployment_id: str,
@@ -218,11 +245,17 @@ def simulate_statefulset(doc: Document, graph: WiringGraph,
         create = tuple((p.name,) for p in pods)
     notes = [_order_note(policy, pods)]
     if not headless:
-        notes.append(f"serviceName {service_name or '(unset)'} does not name a headless Service "
-                     "in the diagram, so the pods get no DNS names of their own.")
+        notes.append(Text(f"serviceName {service_name or '(unset)'} does not name a headless "
+                          "Service in the diagram, so the pods get no DNS names of their own.",
+                          f"serviceName {service_name or '(설정 안 됨)'}: 다이어그램의 헤드리스 "
+                          "서비스(clusterIP: None)를 가리키지 않으므로, 파드가 자신만의 DNS 이름을 "
+                          "받지 못합니다."))
     if claims:
-        notes.append("Deleting or scaling down the StatefulSet keeps the claims (and their "
-                     "data) by default; a pod that comes back gets the same claim again.")
+        notes.append(Text("Deleting or scaling down the StatefulSet keeps the claims (and their "
+                          "data) by default; a pod that comes back gets the same claim again.",
+                          "스테이트풀셋을 삭제하거나 스케일 다운해도 기본적으로 퍼시스턴트 볼륨 "
+                          "클레임(과 그 데이터)은 남습니다. 다시 생긴 파드는 같은 클레임을 다시 "
+                          "받습니다."))
     edges = [e for e in graph.out_edges(statefulset_id)
              if e.type in (EdgeType.GOVERNS, EdgeType.CREATES)]
     return StatefulSetSimulation(
@@ -232,15 +265,21 @@ def simulate_statefulset(doc: Document, graph: WiringGraph,
                   tuple((e.source, e.target, e.key) for e in edges)))
 
 
-def _order_note(policy: str, pods: list[StatefulPod]) -> str:
+def _order_note(policy: str, pods: list[StatefulPod]) -> Text:
     if not pods:
-        return "replicas is 0: no pods."
+        return Text("replicas is 0: no pods.", "replicas가 0입니다: 파드가 없습니다.")
     first, last = pods[0].name, pods[-1].name
     if policy == "Parallel":
-        return (f"Parallel: {first}..{last} are created (and deleted) all at once, without "
-                "waiting for each other; names and claims stay stable.")
-    return (f"OrderedReady: {first} is created first, and each next pod only once the previous "
-            f"one is Running and Ready; a scale-down removes {last} first, one at a time.")
+        return Text(f"Parallel: {first}..{last} are created (and deleted) all at once, without "
+                    "waiting for each other; names and claims stay stable.",
+                    f"Parallel: {first}부터 {last}까지의 파드가 서로를 기다리지 않고 한꺼번에 "
+                    "생성(및 삭제)됩니다. 이름과 클레임은 그대로 유지됩니다.")
+    return Text(f"OrderedReady: {first} is created first, and each next pod only once the "
+                f"previous one is Running and Ready; a scale-down removes {last} first, one at a "
+                "time.",
+                f"OrderedReady: 파드 {first}부터 먼저 생성되고, 다음 파드는 앞의 파드가 Running이자 "
+                f"Ready가 된 뒤에야 생성됩니다. 스케일 다운은 {last}부터 한 번에 하나씩 "
+                "제거합니다.")
 
 
 # --- Jobs --------------------------------------------------------------------------------------
@@ -297,23 +336,60 @@ def _waves(name: str, completions: int | None, parallelism: int,
     return waves
 
 
-def _retries(name: str, restart: str, backoff: int) -> list[str]:
+def _retries(name: str, restart: str, backoff: int) -> list[Text]:
     pod = f"{name}-{safe_hash(f'{name}/0', 5)}"
     out = []
     for attempt in range(1, backoff + 2):
         cap = 300 if restart == "OnFailure" else 360  # kubelet vs Job controller back-off caps
         delay = min(10 * 2 ** (attempt - 2), cap) if attempt > 1 else 0
         wait = f"after a {delay}s back-off, " if delay else ""
+        wait_ko = f"{delay}초 백오프 후 " if delay else ""
         if restart == "OnFailure":
-            out.append(f"Attempt {attempt}: {wait}the kubelet restarts the failed container "
-                       f"inside the same pod {pod} (restart count {attempt - 1}).")
+            out.append(Text(f"Attempt {attempt}: {wait}the kubelet restarts the failed container "
+                            f"inside the same pod {pod} (restart count {attempt - 1}).",
+                            f"시도 {attempt}: {wait_ko}kubelet이 같은 파드 {pod} 안에서 실패한 "
+                            f"컨테이너를 재시작합니다(재시작 횟수 {attempt - 1})."))
         else:
             new = pod if attempt == 1 else f"{name}-{safe_hash(f'{name}/0/retry{attempt}', 5)}"
-            out.append(f"Attempt {attempt}: {wait}the Job controller creates a new pod {new}; "
-                       "the failed pods stay for their logs.")
-    out.append(f"After {backoff + 1} failed attempts (backoffLimit {backoff}) the Job is marked "
-               "Failed with reason BackoffLimitExceeded and its running pods are stopped.")
+            out.append(Text(f"Attempt {attempt}: {wait}the Job controller creates a new pod "
+                            f"{new}; the failed pods stay for their logs.",
+                            f"시도 {attempt}: {wait_ko}잡 컨트롤러가 새 파드를 만듭니다({new}). "
+                            "실패한 파드는 로그를 볼 수 있도록 남습니다."))
+    out.append(Text(f"After {backoff + 1} failed attempts (backoffLimit {backoff}) the Job is "
+                    "marked Failed with reason BackoffLimitExceeded and its running pods are "
+                    "stopped.",
+                    f"{backoff + 1}번 실패하면(backoffLimit {backoff}) 잡은 BackoffLimitExceeded "
+                    "사유로 Failed가 되고, 실행 중인 파드는 중지됩니다."))
     return out
+
+
+def _job_notes(completions: int | None, parallelism: int, indexed: bool,
+               restart: str) -> list[Text]:
+    notes = []
+    if completions is None:
+        notes.append(Text(f"No completions: a work-queue Job. {parallelism} pod(s) run; the Job "
+                          "succeeds once any pod succeeds and all of them have stopped.",
+                          f"completions가 없습니다: 작업 큐(work queue) 잡입니다. 파드 "
+                          f"{parallelism}개가 실행되며, 어느 한 파드가 성공하고 모든 파드가 멈추면 "
+                          "잡이 성공합니다."))
+    else:
+        notes.append(Text(f"{completions} successful pod(s) needed, at most {parallelism} at a "
+                          "time.",
+                          f"성공한 파드 {completions}개가 필요하며, 한 번에 최대 {parallelism}개가 "
+                          "실행됩니다."))
+    if indexed:
+        notes.append(Text("Indexed: each pod gets one index (env JOB_COMPLETION_INDEX and the "
+                          "annotation batch.kubernetes.io/job-completion-index); every index must "
+                          "succeed once.",
+                          "Indexed: 파드마다 인덱스 하나를 받습니다(환경 변수 "
+                          "JOB_COMPLETION_INDEX와 어노테이션 "
+                          "batch.kubernetes.io/job-completion-index). 모든 인덱스가 한 번씩 "
+                          "성공해야 합니다."))
+    if restart not in ("OnFailure", "Never"):
+        notes.append(Text(f"restartPolicy {restart} is rejected for Jobs: use OnFailure or Never.",
+                          f"restartPolicy {restart}: 잡에서는 허용되지 않습니다. OnFailure 또는 "
+                          "Never를 쓰세요."))
+    return notes
 
 
 def simulate_job(doc: Document, job_id: str) -> JobSimulation:
@@ -326,18 +402,7 @@ def simulate_job(doc: Document, job_id: str) -> JobSimulation:
     restart = str(get_path(res.manifest, (*base, "template", "spec", "restartPolicy")) or "Always")
     backoff = _int_field(res, (*base, "backoffLimit"), 6)
     name = res.name if res.kind == "Job" else f"{res.name}-<scheduled>"
-    notes = []
-    if completions is None:
-        notes.append(f"No completions: a work-queue Job. {parallelism} pod(s) run; the Job "
-                     "succeeds once any pod succeeds and all of them have stopped.")
-    else:
-        notes.append(f"{completions} successful pod(s) needed, at most {parallelism} at a time.")
-    if indexed:
-        notes.append("Indexed: each pod gets one index (env JOB_COMPLETION_INDEX and the "
-                     "annotation batch.kubernetes.io/job-completion-index); every index must "
-                     "succeed once.")
-    if restart not in ("OnFailure", "Never"):
-        notes.append(f"restartPolicy {restart} is rejected for Jobs: use OnFailure or Never.")
+    notes = _job_notes(completions, parallelism, indexed, restart)
     return JobSimulation(job_id, "Indexed" if indexed else "NonIndexed", completions,
                          parallelism, restart, backoff,
                          tuple(_waves(name, completions, parallelism, indexed)),

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
-from PySide6.QtWidgets import QMenu
+from PySide6.QtWidgets import QMenu, QMenuBar
 
+from kubecanvas.ui import i18n
 from kubecanvas.ui.diagram_formats import DIAGRAM_FORMATS, diagram_writer
+from kubecanvas.ui.i18n import N_, tr
 from kubecanvas.ui.replicas import REPLICA_KINDS
 
 if TYPE_CHECKING:
@@ -21,7 +24,8 @@ Std = QKeySequence.StandardKey
 
 def _action(window: MainWindow, text: str, slot: object, keys: object = None,
             tip: str = "") -> QAction:
-    action = QAction(text, window)
+    action = QAction(window)
+    _source(action, text, tip)
     if keys is not None:
         if isinstance(keys, (list, tuple)):
             action.setShortcuts([QKeySequence(k) for k in keys])
@@ -29,11 +33,50 @@ def _action(window: MainWindow, text: str, slot: object, keys: object = None,
             action.setShortcuts(keys)
         else:
             action.setShortcut(QKeySequence(str(keys)))
-    if tip:
-        action.setStatusTip(tip)
     action.triggered.connect(slot)  # type: ignore[arg-type]
     window.addAction(action)
     return action
+
+
+def _source(target: QAction | QMenu, text: str, tip: str = "") -> None:
+    """Remember the English text (and status tip) of a menu or action, and show it translated;
+    `retranslate` shows them again after the language changed."""
+    target.setProperty("source_text", text)
+    target.setProperty("source_tip", tip)
+    _show(target)
+
+
+def _show(target: QAction | QMenu) -> None:
+    text, tip = str(target.property("source_text")), str(target.property("source_tip") or "")
+    if isinstance(target, QMenu):
+        target.setTitle(tr(text))
+        return
+    if target.property("source_format"):
+        target.setText(tr(text).format(format=tr(str(target.property("source_format")))))
+    elif target.property("undo_text"):
+        text = tr("{action} {command}").format(action=tr(text),
+                                               command=target.property("undo_text"))
+        target.setText(text)
+    else:
+        target.setText(tr(text))
+    # toolbar buttons: 'Save', '저장' (not '저장(S)': Qt strips only the '&' of a mnemonic)
+    target.setIconText(re.sub(r"\(&\w\)|&|…", "", target.text()).strip())
+    if tip:
+        target.setStatusTip(tr(tip))
+
+
+def _undo_text(action: QAction, command: str) -> None:
+    """Undo/Redo name the step they would take back: '&Undo Move web'."""
+    action.setProperty("undo_text", command)
+    _show(action)
+
+
+def retranslate(window: MainWindow) -> None:
+    """Show every menu and action of the window (not those of add-ons) in the language now set."""
+    targets: list[QAction | QMenu] = [*window.findChildren(QMenu), *window.findChildren(QAction)]
+    for target in targets:
+        if target.property("source_text"):
+            _show(target)
 
 
 def build_actions(window: MainWindow) -> dict[str, QAction]:
@@ -43,46 +86,50 @@ def build_actions(window: MainWindow) -> dict[str, QAction]:
     ed = window.editor
     sel = window.selected_ids
     acts = {
-        "new": _action(window, "&New", files.new, Std.New),
-        "open": _action(window, "&Open…", files.open, Std.Open),
-        "open_folder": _action(window, "Open &Folder…", files.open_folder, "Ctrl+Shift+O"),
-        "save": _action(window, "&Save", files.save, Std.Save),
-        "save_as": _action(window, "Save &As…", files.save_as, Std.SaveAs),
-        "import_yaml": _action(window, "&Import YAML…", files.import_yaml, "Ctrl+I"),
-        "export_yaml": _action(window, "&Export YAML…", files.export_yaml, "Ctrl+E"),
-        "export_image": _action(window, "Export I&mage…", files.export_image, "Ctrl+Shift+E",
-                                "Export the diagram (or the selection) as PNG, SVG or PDF"),
+        "new": _action(window, N_("&New"), files.new, Std.New),
+        "open": _action(window, N_("&Open…"), files.open, Std.Open),
+        "open_folder": _action(window, N_("Open &Folder…"), files.open_folder, "Ctrl+Shift+O"),
+        "save": _action(window, N_("&Save"), files.save, Std.Save),
+        "save_as": _action(window, N_("Save &As…"), files.save_as, Std.SaveAs),
+        "import_yaml": _action(window, N_("&Import YAML…"), files.import_yaml, "Ctrl+I"),
+        "export_yaml": _action(window, N_("&Export YAML…"), files.export_yaml, "Ctrl+E"),
+        "export_image": _action(window, N_("Export I&mage…"), files.export_image, "Ctrl+Shift+E",
+                                N_("Export the diagram (or the selection) as PNG, SVG or PDF")),
         "export_selection_image": _action(
-            window, "Export &Selection as Image…", lambda: files.export_image(selection=True),
-            tip="Export only the selected resources as PNG, SVG or PDF"),
-        "quit": _action(window, "&Quit", window.close, Std.Quit),
-        "cut": _action(window, "Cu&t", lambda: _cut(window), Std.Cut),
-        "copy": _action(window, "&Copy", lambda: ed.copy(sel()), Std.Copy),
-        "paste": _action(window, "&Paste", ed.paste, Std.Paste),
-        "duplicate": _action(window, "D&uplicate", lambda: ed.duplicate(sel()), "Ctrl+D"),
-        "delete": _action(window, "&Delete", window.delete_selection, ["Del", "Backspace"]),
-        "select_all": _action(window, "Select &All", lambda: _select_all(window), Std.SelectAll),
-        "find": _action(window, "&Find…", lambda: _focus_find(window), Std.Find),
-        "zoom_in": _action(window, "Zoom &In", lambda: view.zoom_by(1.25), Std.ZoomIn),
-        "zoom_out": _action(window, "Zoom &Out", lambda: view.zoom_by(0.8), Std.ZoomOut),
-        "zoom_fit": _action(window, "Zoom to &Fit", lambda: view.zoom_to_fit(), "Ctrl+Shift+H"),
-        "zoom_100": _action(window, "Zoom &100%", lambda: view.set_zoom(1.0), "Ctrl+0"),
-        "auto_layout": _action(window, "&Auto Layout", window.auto_layout, "Ctrl+Shift+L",
-                               "Lay out by traffic: Ingress → Service → workloads → claims"),
+            window, N_("Export &Selection as Image…"), lambda: files.export_image(selection=True),
+            tip=N_("Export only the selected resources as PNG, SVG or PDF")),
+        "quit": _action(window, N_("&Quit"), window.close, Std.Quit),
+        "cut": _action(window, N_("Cu&t"), lambda: _cut(window), Std.Cut),
+        "copy": _action(window, N_("&Copy"), lambda: ed.copy(sel()), Std.Copy),
+        "paste": _action(window, N_("&Paste"), ed.paste, Std.Paste),
+        "duplicate": _action(window, N_("D&uplicate"), lambda: ed.duplicate(sel()), "Ctrl+D"),
+        "delete": _action(window, N_("&Delete"), window.delete_selection, ["Del", "Backspace"]),
+        "select_all": _action(window, N_("Select &All"), lambda: _select_all(window),
+                              Std.SelectAll),
+        "find": _action(window, N_("&Find…"), lambda: _focus_find(window), Std.Find),
+        "zoom_in": _action(window, N_("Zoom &In"), lambda: view.zoom_by(1.25), Std.ZoomIn),
+        "zoom_out": _action(window, N_("Zoom &Out"), lambda: view.zoom_by(0.8), Std.ZoomOut),
+        "zoom_fit": _action(window, N_("Zoom to &Fit"), lambda: view.zoom_to_fit(), "Ctrl+Shift+H"),
+        "zoom_100": _action(window, N_("Zoom &100%"), lambda: view.set_zoom(1.0), "Ctrl+0"),
+        "auto_layout": _action(window, N_("&Auto Layout"), window.auto_layout, "Ctrl+Shift+L",
+                               N_("Lay out by traffic: Ingress → Service → workloads → claims")),
     }
-    undo = window.undo_stack.createUndoAction(window, "&Undo")
-    undo.setShortcuts(Std.Undo)
-    redo = window.undo_stack.createRedoAction(window, "&Redo")
-    redo.setShortcuts(Std.Redo)
-    window.addAction(undo)
-    window.addAction(redo)
-    acts["undo"], acts["redo"] = undo, redo
-    replicas = QAction("Show &Replicas", window, checkable=True, checked=False)
-    replicas.setStatusTip("Show the pods each workload runs (web-0, web-1 and their claims)")
+    stack = window.undo_stack
+    acts["undo"] = _action(window, N_("&Undo"), stack.undo, Std.Undo)
+    acts["redo"] = _action(window, N_("&Redo"), stack.redo, Std.Redo)
+    for name, changed, enabled in (("undo", stack.undoTextChanged, stack.canUndoChanged),
+                                   ("redo", stack.redoTextChanged, stack.canRedoChanged)):
+        acts[name].setEnabled(False)
+        enabled.connect(acts[name].setEnabled)
+        changed.connect(partial(_undo_text, acts[name]))
+    replicas = QAction(window, checkable=True, checked=False)
+    _source(replicas, N_("Show &Replicas"),
+            N_("Show the pods each workload runs (web-0, web-1 and their claims)"))
     replicas.toggled.connect(
         lambda on: window.scene.show_all_replicas(on) if window.scene else None)
     acts["replicas"] = replicas
-    snap = QAction("&Snap to Grid", window, checkable=True, checked=True)
+    snap = QAction(window, checkable=True, checked=True)
+    _source(snap, N_("&Snap to Grid"))
     snap.toggled.connect(lambda on: setattr(window.scene, "snap", on) if window.scene else None)
     acts["snap"] = snap
     return acts
@@ -111,33 +158,56 @@ def _fill(menu: QMenu, names: Sequence[str | None], acts: dict[str, QAction]) ->
             menu.addAction(acts[name])
 
 
+def _menu(parent: QMenu | QMenuBar, text: str) -> QMenu:
+    """A menu titled in English for now (add-ons find the View menu by its English title while
+    the window is built); `retranslate` shows it in the chosen language."""
+    menu = parent.addMenu(text)
+    menu.setProperty("source_text", text)
+    return menu
+
+
 def build_menus(window: MainWindow, acts: dict[str, QAction]) -> None:
     bar = window.menuBar()
-    file_menu = bar.addMenu("&File")
+    file_menu = _menu(bar, N_("&File"))
     _fill(file_menu, ("new", "open", "open_folder"), acts)
-    recent = file_menu.addMenu("Open &Recent")
+    recent = _menu(file_menu, N_("Open &Recent"))
     recent.aboutToShow.connect(partial(_fill_recent, window, recent))
     _fill(file_menu, (None, "save", "save_as", None, "import_yaml", "export_yaml",
                       "export_image", "export_selection_image"), acts)
     add_diagram_exports(window, file_menu)
     _fill(file_menu, (None, "quit"), acts)
-    _fill(bar.addMenu("&Edit"), ("undo", "redo", None, "cut", "copy", "paste", "duplicate",
-                                 "delete", None, "select_all", "find"), acts)
-    view = bar.addMenu("&View")
+    _fill(_menu(bar, N_("&Edit")), ("undo", "redo", None, "cut", "copy", "paste", "duplicate",
+                                    "delete", None, "select_all", "find"), acts)
+    view = _menu(bar, N_("&View"))
     _fill(view, ("zoom_in", "zoom_out", "zoom_fit", "zoom_100", None, "replicas", "snap", None),
           acts)
-    theme = view.addMenu("Canvas &Theme")
+    theme = _menu(view, N_("Canvas &Theme"))
     group = QActionGroup(theme)
     current = str(window.settings.value("canvasTheme", "system"))
-    for name, text in (("system", "Follow &System"), ("light", "&Light"), ("dark", "&Dark")):
-        action = QAction(text, theme, checkable=True, checked=name == current)
+    for name, text in (("system", N_("Follow &System")), ("light", N_("&Light")),
+                       ("dark", N_("&Dark"))):
+        action = QAction(theme, checkable=True, checked=name == current)
+        _source(action, text)
         action.triggered.connect(partial(window.set_canvas_theme, name))
         group.addAction(action)
         theme.addAction(action)
-    panels = view.addMenu("&Panels")
+    panels = _menu(view, N_("&Panels"))
     for dock in (window.palette_panel, window.inspector, window.problems, window.yaml_panel):
         panels.addAction(dock.toggleViewAction())
-    _fill(bar.addMenu("&Arrange"), ("auto_layout",), acts)
+    _language_menu(window, _menu(view, N_("&Language")))
+    _fill(_menu(bar, N_("&Arrange")), ("auto_layout",), acts)
+
+
+def _language_menu(window: MainWindow, menu: QMenu) -> None:
+    """View → Language: each language in its own name; checked follows the one setting."""
+    group = QActionGroup(menu)
+    window.language_actions = {}
+    for code, name in i18n.LANGUAGES.items():
+        action = QAction(name, menu, checkable=True, checked=code == i18n.language())
+        action.triggered.connect(partial(window.set_language, code))
+        group.addAction(action)
+        menu.addAction(action)
+        window.language_actions[code] = action
 
 
 def canvas_menu(window: MainWindow, on_node: bool) -> QMenu:
@@ -145,7 +215,7 @@ def canvas_menu(window: MainWindow, on_node: bool) -> QMenu:
     menu = QMenu(window.view)
     acts = window.actions_by_name
     if on_node:
-        rename = menu.addAction("Rename…")
+        rename = menu.addAction(tr("Rename…"))
         ids = window.selected_ids()
         rename.setEnabled(len(ids) == 1)
         rename.triggered.connect(lambda: window.rename(ids[0]) if ids else None)
@@ -170,7 +240,7 @@ def _replica_toggle(window: MainWindow, menu: QMenu, ids: list[str]) -> None:
     if not owners:
         return
     shown = all(i in scene.replicas for i in owners)
-    action = menu.addAction("Hide Replicas" if shown else "Show Replicas")
+    action = menu.addAction(tr("Hide Replicas") if shown else tr("Show Replicas"))
     action.triggered.connect(lambda: [scene.show_replicas(i, not shown) for i in owners])
 
 
@@ -178,7 +248,9 @@ def add_diagram_exports(window: MainWindow, menu: QMenu) -> None:
     """'Export draw.io…' and 'Export Mermaid…' when the io layer provides those writers."""
     for suffix, title in DIAGRAM_FORMATS.items():
         if diagram_writer(suffix) is not None:
-            action = menu.addAction(f"Export {title}…")
+            action = menu.addAction("")
+            action.setProperty("source_format", title)
+            _source(action, N_("Export {format}…"))
             action.triggered.connect(partial(window.files.export_diagram, suffix))
 
 
@@ -189,7 +261,7 @@ def _fill_recent(window: MainWindow, menu: QMenu) -> None:
         action = menu.addAction(path)
         action.triggered.connect(partial(window.open_paths, [Path(path)]))
     if not paths:
-        menu.addAction("No recent files").setEnabled(False)
+        menu.addAction(tr("No recent files")).setEnabled(False)
     else:
         menu.addSeparator()
-        menu.addAction("Clear Recent", window.recent.clear)
+        menu.addAction(tr("Clear Recent"), window.recent.clear)

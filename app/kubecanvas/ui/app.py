@@ -11,6 +11,7 @@ from kubecanvas import __version__
 from kubecanvas.io import ProjectError
 from kubecanvas.ui import file_ops
 from kubecanvas.ui.autosave import pending_recoveries
+from kubecanvas.ui.i18n import tr
 from kubecanvas.ui.main_window import MainWindow
 
 
@@ -54,15 +55,16 @@ def offer_recovery(window: MainWindow) -> None:
     """After a crash, offer the unsaved work that autosave kept."""
     for recovery in pending_recoveries():
         answer = QMessageBox.question(
-            window, "Restore unsaved work",
-            f"KubeCanvas closed without saving changes to {recovery.title}. Restore them?",
+            window, tr("Restore unsaved work"),
+            tr("KubeCanvas closed without saving changes to {title}. Restore them?").format(
+                title=recovery.title),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Discard,
             QMessageBox.StandardButton.Yes)
         if answer == QMessageBox.StandardButton.Yes:
             try:
                 window.restore(recovery)
             except (OSError, ProjectError) as exc:
-                QMessageBox.warning(window, "Cannot restore", str(exc))
+                QMessageBox.warning(window, tr("Cannot restore"), str(exc))
             return
         recovery.discard()
 

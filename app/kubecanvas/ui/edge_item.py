@@ -25,6 +25,7 @@ from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 from kubecanvas.model.graph import Edge
 from kubecanvas.model.layout import NODE_HEIGHT, NODE_WIDTH
 from kubecanvas.ui.edge_labels import short_label
+from kubecanvas.ui.i18n import tr
 from kubecanvas.ui.node_item import NodeItem
 from kubecanvas.ui.style import DEFAULT_EDGE_STYLE, EDGE_STYLES, Theme, current_theme
 
@@ -67,12 +68,17 @@ class EdgeItem(QGraphicsItem):
         self._pen_cache: dict[tuple[str, str, bool], tuple[QPen, QColor]] = {}
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable, True)
         self.setZValue(1)
-        self.setToolTip(f"{self.style.title or edge.type}: {edge.field}"
-                        + (f"\n{edge.label}" if edge.label else "")
-                        + "\nSelect and press Delete to remove this wiring")
+        self.retranslate()
         source.edges.add(self)
         target.edges.add(self)
         self.adjust()
+
+    def retranslate(self) -> None:
+        """The tooltip in the language now set (field paths and labels stay as in YAML)."""
+        edge = self.edge
+        title = tr(self.style.title) if self.style.title else str(edge.type)
+        self.setToolTip(f"{title}: {edge.field}" + (f"\n{edge.label}" if edge.label else "")
+                        + "\n" + tr("Select and press Delete to remove this wiring"))
 
     @property
     def key(self) -> tuple[str, str, str]:

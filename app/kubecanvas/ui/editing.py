@@ -41,6 +41,7 @@ from kubecanvas.model.layout import NODE_HEIGHT, NODE_WIDTH
 from kubecanvas.model.resource import Resource
 from kubecanvas.model.templates import new_resource
 from kubecanvas.ui.commands import push_edit
+from kubecanvas.ui.i18n import N_, resource_label, tr
 from kubecanvas.ui.namespace_frame import NamespaceFrameItem
 from kubecanvas.ui.session import Session
 
@@ -102,8 +103,8 @@ class Editor:
     def commit_move(self, positions: dict[str, tuple[float, float]]) -> None:
         """One finished drag: one undo step, and the moved nodes become pinned."""
         if positions:
-            self.push(MoveResources(positions, f"Move {len(positions)} resource"
-                                    + ("s" if len(positions) > 1 else ""), pin=True))
+            text = tr("Move {count} resources") if len(positions) > 1 else tr("Move 1 resource")
+            self.push(MoveResources(positions, text.format(count=len(positions)), pin=True))
 
     def nudge(self, ids: list[str], dx: float, dy: float) -> None:
         """Arrow-key nudge; consecutive nudges of the same selection merge into one step."""
@@ -113,7 +114,7 @@ class Editor:
         for rid in ids:
             x, y = self.doc.get(rid).position
             positions[rid] = (x + dx, y + dy)
-        self.push(MoveResources(positions, "Nudge", pin=True), mergeable=True)
+        self.push(MoveResources(positions, tr("Nudge"), pin=True), mergeable=True)
 
     # --- wiring ----------------------------------------------------------------------------
     def wire(self, source: str, target: str, where: QPoint, choose: bool = True) -> bool:
@@ -154,18 +155,20 @@ class Editor:
         for edge in edges:
             edit = disconnect_edit(session.document, session.graph, edge)
             if edit is None:
-                self.status(f"The {edge.type} edge comes from {edge.field} "
-                            "and cannot be removed by a field edit; edit the resource instead")
+                self.status(tr("The {type} edge comes from {field} and cannot be removed by a "
+                               "field edit; edit the resource instead").format(
+                                   type=edge.type, field=edge.field))
             elif edge.source not in ids:
                 edits.append(edit)
         if ids:
             edit, dangling = remove_edit(session.document, session.graph, ids)
             if dangling and ask:
-                names = sorted({session.document.get(e.source).label() for e in dangling})
+                sources = [session.document.get(e.source) for e in dangling]
+                names = sorted({resource_label(r.kind, r.namespace, r.name) for r in sources})
                 answer = QMessageBox.question(
-                    self.parent, "Delete resources",
-                    "These resources refer to what you are deleting:\n  " + "\n  ".join(names[:8])
-                    + "\n\nRemove those references too?",
+                    self.parent, tr("Delete resources"),
+                    tr("These resources refer to what you are deleting:") + "\n  "
+                    + "\n  ".join(names[:8]) + "\n\n" + tr("Remove those references too?"),
                     QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No
                     | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Yes)
                 if answer == QMessageBox.StandardButton.Cancel:
@@ -177,7 +180,8 @@ class Editor:
         if len(edits) == 1:
             self.push(edits[0])
         elif edits:
-            self.push(Compound(edits, f"Delete {len(ids)} resources and {len(edges)} wires"))
+            self.push(Compound(edits, tr("Delete {count} resources and {wires} wires").format(
+                count=len(ids), wires=len(edges))))
 
     # --- clipboard -------------------------------------------------------------------------
     def copy(self, ids: list[str]) -> str:
@@ -201,10 +205,11 @@ class Editor:
             return []
         result = load_text(text, "clipboard")
         if result.errors:
-            self.report("Some pasted text is not a Kubernetes resource", "\n".join(
-                f"line {p.line}, column {p.column}: {p.message}" for p in result.errors[:12]))
+            self.report(tr("Some pasted text is not a Kubernetes resource"), "\n".join(
+                tr("line {line}, column {column}: ").format(line=p.line, column=p.column)
+                + p.message for p in result.errors[:12]))
         if not result.resources:
-            self.status("The clipboard holds no Kubernetes resources")
+            self.status(tr("The clipboard holds no Kubernetes resources"))
             return []
         taken = {(r.kind, effective_namespace(r), r.name) for r in self.doc}
         edits: list[Edit] = []
@@ -222,7 +227,8 @@ class Editor:
             edits.append(AddResource(res))
             taken.add((loaded.kind, effective_namespace(loaded), name))
             ids.append(res.id)
-        self.push(Compound(edits, f"Paste {len(ids)} resource" + ("s" if len(ids) > 1 else "")))
+        text = tr("Paste {count} resources") if len(ids) > 1 else tr("Paste 1 resource")
+        self.push(Compound(edits, text.format(count=len(ids))))
         return ids
 
     def paste(self) -> list[str]:
@@ -256,24 +262,26 @@ class Editor:
 
 def show_problem(parent: QWidget, title: str, details: str) -> None:
     """A non-blocking warning with the details (file lines) in full."""
-    box = QMessageBox(QMessageBox.Icon.Warning, "Paste", title, parent=parent)
+    box = QMessageBox(QMessageBox.Icon.Warning, tr("Paste"), title, parent=parent)
     box.setInformativeText(details)
     box.open()
 
 
-_PARAM_LABELS = {"mount_path": "Mount path", "path": "URL path"}
+_PARAM_LABELS = {"mount_path": N_("Mount path"), "path": N_("URL path")}
 
 
 def ask_params(parent: QWidget, action: WiringAction) -> dict[str, Any] | None:
     """A small dialog for the choices of a wiring action, pre-filled with its defaults."""
     dialog = QDialog(parent)
-    dialog.setWindowTitle("Wire")
+    dialog.setWindowTitle(tr("Wire"))
     form = QFormLayout(dialog)
     form.addRow(QLabel(action.description, dialog))
     edits: dict[str, QLineEdit] = {}
     for key, value in action.params.items():
         edits[key] = QLineEdit(str(value), dialog)
-        form.addRow(_PARAM_LABELS.get(key, key.replace("_", " ").capitalize()), edits[key])
+        label = tr(_PARAM_LABELS[key]) if key in _PARAM_LABELS else \
+            key.replace("_", " ").capitalize()
+        form.addRow(label, edits[key])
     buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                | QDialogButtonBox.StandardButton.Cancel, dialog)
     buttons.accepted.connect(dialog.accept)

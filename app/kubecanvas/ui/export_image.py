@@ -13,10 +13,11 @@ from PySide6.QtGui import QColor, QImage, QPageLayout, QPageSize, QPainter, QPdf
 from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import QGraphicsItem
 
+from kubecanvas.ui.i18n import N_, tr
 from kubecanvas.ui.scene import CanvasScene
 from kubecanvas.ui.style import LIGHT, Theme
 
-FORMATS = {".png": "PNG image", ".svg": "SVG drawing", ".pdf": "PDF document"}
+FORMATS = {".png": N_("PNG image"), ".svg": N_("SVG drawing"), ".pdf": N_("PDF document")}
 MARGIN = 24.0
 
 
@@ -41,10 +42,11 @@ def export_image(scene: CanvasScene, path: Path, ids: list[str] | None = None,
     """
     suffix = path.suffix.lower()
     if suffix not in FORMATS:
-        raise ExportError(f"{path.name}: choose a .png, .svg or .pdf file name")
+        raise ExportError(tr("{file}: choose a .png, .svg or .pdf file name").format(
+            file=path.name))
     source = export_rect(scene, ids)
     if source.isEmpty():
-        raise ExportError("the diagram is empty: there is nothing to draw")
+        raise ExportError(tr("the diagram is empty: there is nothing to draw"))
     shown, selection = scene.theme, scene.selectedItems()
     scene.clearSelection()
     scene.set_theme(theme)
@@ -63,7 +65,7 @@ def export_image(scene: CanvasScene, path: Path, ids: list[str] | None = None,
         for item in selection:
             item.setSelected(True)
     if not path.is_file():
-        raise ExportError(f"{path}: the file could not be written")
+        raise ExportError(tr("{file}: the file could not be written").format(file=path))
     return path
 
 
@@ -104,7 +106,7 @@ def _png(scene: CanvasScene, source: QRectF, path: Path, scale: float, theme: Th
     _render(scene, painter, QRectF(0, 0, size.width(), size.height()), source, theme)
     painter.end()
     if not image.save(str(path), "PNG"):  # type: ignore[call-overload]
-        raise ExportError(f"{path}: the PNG could not be written")
+        raise ExportError(tr("{file}: the PNG could not be written").format(file=path))
 
 
 def _svg(scene: CanvasScene, source: QRectF, path: Path, theme: Theme) -> None:

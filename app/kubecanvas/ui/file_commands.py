@@ -13,15 +13,30 @@ from kubecanvas.model.edits import AddResource, Compound
 from kubecanvas.model.layout import NODE_HEIGHT
 from kubecanvas.ui import file_ops
 from kubecanvas.ui.diagram_formats import DIAGRAM_FORMATS, write_diagram
+from kubecanvas.ui.export_image import FORMATS as IMAGE_FORMATS
 from kubecanvas.ui.export_image import ExportError, export_image
+from kubecanvas.ui.i18n import tr
 from kubecanvas.ui.session import PROJECT_SUFFIX, Session
 
 if TYPE_CHECKING:
     from kubecanvas.ui.main_window import MainWindow
 
-PROJECT_FILTER = f"KubeCanvas project (*{PROJECT_SUFFIX})"
-YAML_FILTER = "Kubernetes YAML (*.yaml *.yml)"
-IMAGE_FILTER = "PNG image (*.png);;SVG drawing (*.svg);;PDF document (*.pdf)"
+
+
+def project_filter() -> str:
+    return tr("KubeCanvas project ({pattern})").format(pattern=f"*{PROJECT_SUFFIX}")
+
+
+def yaml_filter() -> str:
+    return tr("Kubernetes YAML ({pattern})").format(pattern="*.yaml *.yml")
+
+
+def image_filter() -> str:
+    return ";;".join(f"{tr(title)} (*{suffix})" for suffix, title in IMAGE_FORMATS.items())
+
+
+def all_files() -> str:
+    return tr("All files ({pattern})").format(pattern="*")
 
 
 class FileCommands:
@@ -40,12 +55,13 @@ class FileCommands:
 
     def open(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
-            self.window, "Open", self._dir(), f"{PROJECT_FILTER};;{YAML_FILTER};;All files (*)")
+            self.window, tr("Open"), self._dir(),
+            f"{project_filter()};;{yaml_filter()};;{all_files()}")
         if path:
             self.window.open_paths([Path(path)])
 
     def open_folder(self) -> None:
-        path = QFileDialog.getExistingDirectory(self.window, "Open folder of manifests",
+        path = QFileDialog.getExistingDirectory(self.window, tr("Open folder of manifests"),
                                                 self._dir())
         if path:
             self.window.open_paths([Path(path)])
@@ -65,7 +81,7 @@ class FileCommands:
 
     def save_as(self) -> bool:
         path, chosen = QFileDialog.getSaveFileName(
-            self.window, "Save As", self._dir(), f"{PROJECT_FILTER};;{YAML_FILTER}")
+            self.window, tr("Save As"), self._dir(), f"{project_filter()};;{yaml_filter()}")
         if not path:
             return False
         target = Path(path)
@@ -81,11 +97,11 @@ class FileCommands:
         try:
             file_ops.save_project(session, path)
         except (OSError, ValueError, file_ops.ProjectError) as exc:
-            QMessageBox.critical(self.window, "Save failed", f"{path}: {exc}")
+            QMessageBox.critical(self.window, tr("Save failed"), f"{path}: {exc}")
             return False
         self.window.recent.add(path)
         self.window.undo_stack.setClean()
-        self.window.show_status(f"Saved {path}")
+        self.window.show_status(tr("Saved {path}").format(path=path))
         self.window._update_title()
         return True
 
@@ -93,17 +109,17 @@ class FileCommands:
         new_file = None
         if file_ops.has_loose(session):
             path, _ = QFileDialog.getSaveFileName(
-                self.window, "Save new resources to", self._dir(), YAML_FILTER)
+                self.window, tr("Save new resources to"), self._dir(), yaml_filter())
             if not path:
                 return False
             new_file = Path(path)
         try:
             notes = file_ops.save_back(session, new_file)
         except file_ops.WriteBackError as exc:
-            QMessageBox.critical(self.window, "Save failed", str(exc))
+            QMessageBox.critical(self.window, tr("Save failed"), str(exc))
             return False
         self.window.undo_stack.setClean()
-        self.window.show_status("Saved" + (f" ({'; '.join(notes)})" if notes else ""))
+        self.window.show_status(tr("Saved") + (f" ({'; '.join(notes)})" if notes else ""))
         return True
 
     def _export_yaml(self, path: Path, mark_clean: bool = False) -> bool:
@@ -112,19 +128,20 @@ class FileCommands:
         try:
             file_ops.save_yaml(session, path)
         except OSError as exc:
-            QMessageBox.critical(self.window, "Export failed", f"{path}: {exc.strerror or exc}")
+            QMessageBox.critical(self.window, tr("Export failed"), f"{path}: {exc.strerror or exc}")
             return False
         if mark_clean:
             session.yaml_path = path
             self.window.recent.add(path)
             self.window.undo_stack.setClean()
             self.window._update_title()
-        self.window.show_status(f"Wrote {len(session.document)} resources to {path}")
+        self.window.show_status(tr("Wrote {count} resources to {path}").format(
+            count=len(session.document), path=path))
         return True
 
     def export_yaml(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self.window, "Export YAML", self._dir(),
-                                              YAML_FILTER)
+        path, _ = QFileDialog.getSaveFileName(self.window, tr("Export YAML"), self._dir(),
+                                              yaml_filter())
         if path:
             self._export_yaml(Path(path))
 
@@ -134,11 +151,11 @@ class FileCommands:
         if scene is None:
             return
         if selection and not scene.selected_ids():
-            self.window.show_status("Select the resources to export first")
+            self.window.show_status(tr("Select the resources to export first"))
             return
-        title = "Export Selection as Image" if selection else "Export Image"
+        title = tr("Export Selection as Image") if selection else tr("Export Image")
         path, chosen = QFileDialog.getSaveFileName(self.window, title, self._dir(),
-                                                   IMAGE_FILTER)
+                                                   image_filter())
         if not path:
             return
         target = Path(path)
@@ -148,31 +165,32 @@ class FileCommands:
         try:
             export_image(scene, target, ids)
         except ExportError as exc:
-            QMessageBox.critical(self.window, "Export failed", str(exc))
+            QMessageBox.critical(self.window, tr("Export failed"), str(exc))
             return
-        self.window.show_status(f"Wrote {target}")
+        self.window.show_status(tr("Wrote {path}").format(path=target))
 
     def export_diagram(self, suffix: str) -> None:
         """Export the design as a draw.io or Mermaid diagram."""
         session = self.window.session
         if session is None:
             return
-        title = DIAGRAM_FORMATS[suffix]
-        path, _ = QFileDialog.getSaveFileName(self.window, f"Export {title}", self._dir(),
-                                              f"{title} (*{suffix})")
+        title = tr(DIAGRAM_FORMATS[suffix])
+        path, _ = QFileDialog.getSaveFileName(
+            self.window, tr("Export {format}…").format(format=title).rstrip("…"), self._dir(),
+            f"{title} (*{suffix})")
         if not path:
             return
         target = Path(path) if Path(path).suffix else Path(path + suffix)
         try:
             write_diagram(session.document, session.graph, target)
         except (OSError, ValueError) as exc:
-            QMessageBox.critical(self.window, "Export failed", str(exc))
+            QMessageBox.critical(self.window, tr("Export failed"), str(exc))
             return
-        self.window.show_status(f"Wrote {target}")
+        self.window.show_status(tr("Wrote {path}").format(path=target))
 
     def import_yaml(self) -> None:
-        paths, _ = QFileDialog.getOpenFileNames(self.window, "Import YAML", self._dir(),
-                                                f"{YAML_FILTER};;All files (*)")
+        paths, _ = QFileDialog.getOpenFileNames(self.window, tr("Import YAML"), self._dir(),
+                                                f"{yaml_filter()};;{all_files()}")
         if paths:
             self.import_paths([Path(p) for p in paths])
 
@@ -184,7 +202,8 @@ class FileCommands:
         result = load_paths(paths)
         if not result.resources:
             problems = "\n".join(f"{p.file}:{p.line}: {p.message}" for p in result.problems[:10])
-            QMessageBox.warning(self.window, "Nothing imported", problems or "No resources found")
+            QMessageBox.warning(self.window, tr("Nothing imported"),
+                                problems or tr("No resources found"))
             return 0
         staging = Document(result.resources)
         file_ops.lay_out(staging)
@@ -194,8 +213,11 @@ class FileCommands:
         for res in staging:
             res.position = (res.position[0], res.position[1] + dy)
             edits.append(AddResource(res))
-        self.window.editor.push(Compound(edits, f"Import {len(edits)} resources"))
+        self.window.editor.push(Compound(edits, tr("Import {count} resources").format(
+            count=len(edits))))
         if result.problems:
-            self.window.show_status(f"Imported {len(edits)} resources; {len(result.problems)} "
-                                    f"problems, first: {result.problems[0].message}")
+            self.window.show_status(
+                tr("Imported {count} resources; {problems} problems, first: {first}").format(
+                    count=len(edits), problems=len(result.problems),
+                    first=result.problems[0].message))
         return len(edits)

@@ -23,6 +23,7 @@ from kubecanvas.model.document import Document
 from kubecanvas.model.graph import WiringGraph
 from kubecanvas.model.layout import auto_layout
 from kubecanvas.model.resource import Resource
+from kubecanvas.ui.i18n import tr
 from kubecanvas.ui.session import PROJECT_SUFFIX, Session
 
 MAX_RECENT = 10
@@ -66,7 +67,7 @@ def open_paths(paths: Sequence[Path]) -> Session:
         return session
     missing = [p for p in paths if not p.exists()]
     if missing:
-        raise OpenError(f"{missing[0]}: no such file or folder")
+        raise OpenError(tr("{path}: no such file or folder").format(path=missing[0]))
     result = load_paths(paths)
     document = Document(result.resources)
     lay_out(document)

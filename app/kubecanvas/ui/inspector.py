@@ -11,7 +11,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 import yaml
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QTextCursor
 from PySide6.QtWidgets import (
     QComboBox,
@@ -34,6 +34,7 @@ from kubecanvas.model.connect import rename_edit
 from kubecanvas.model.document import Change, Document
 from kubecanvas.model.edits import DELETE, Edit, SetField, SetManifest
 from kubecanvas.model.graph import WiringGraph
+from kubecanvas.ui.i18n import EDITOR, kind_label, resource_label, tr
 from kubecanvas.ui.icons import kind_pixmap
 from kubecanvas.ui.inspector_fields import (
     FieldSpec,
@@ -42,7 +43,21 @@ from kubecanvas.ui.inspector_fields import (
     parse_text,
     to_text,
 )
+from kubecanvas.ui.inspector_formats import FieldError
 from kubecanvas.ui.yaml_panel import monospace
+
+
+def translated_error(exc: ValueError) -> str:
+    """A form error in the user's language (field labels in it translated too)."""
+    if isinstance(exc, FieldError):
+        values = {k: tr(v) if k == "label" else v for k, v in exc.values.items()}
+        return tr(exc.template).format(**values)
+    return str(exc)
+
+
+def hint_text(hint: str) -> str:
+    """A placeholder in the user's language: words are translated, syntax examples kept."""
+    return QCoreApplication.translate(EDITOR, hint) if hint else ""
 
 
 def check_manifest(text: str) -> tuple[dict[str, Any] | None, str]:
@@ -51,18 +66,19 @@ def check_manifest(text: str) -> tuple[dict[str, Any] | None, str]:
         data, _ = parse_document(text)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark
-        where = f"line {mark.line + 1}, column {mark.column + 1}: " if mark is not None else ""
+        where = tr("line {line}, column {column}: ").format(
+            line=mark.line + 1, column=mark.column + 1) if mark is not None else ""
         return None, f"{where}{exc.problem or exc}"
     except yaml.YAMLError as exc:
         return None, str(exc)
     if not isinstance(data, Mapping):
-        return None, "the manifest must be a mapping (apiVersion, kind, metadata ...)"
+        return None, tr("the manifest must be a mapping (apiVersion, kind, metadata ...)")
     for key in ("apiVersion", "kind"):
         if not isinstance(data.get(key), str) or not data.get(key):
-            return None, f"'{key}' is missing; every manifest needs one"
+            return None, tr("'{key}' is missing; every manifest needs one").format(key=key)
     meta = data.get("metadata")
     if not isinstance(meta, Mapping) or not isinstance(meta.get("name"), str) or not meta["name"]:
-        return None, "'metadata.name' is missing; every resource needs a name"
+        return None, tr("'metadata.name' is missing; every resource needs a name")
     return dict(data), ""
 
 
@@ -72,7 +88,7 @@ class InspectorPanel(QDockWidget):
     edit_requested = Signal(object)  # a model Edit
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("Inspector", parent)
+        super().__init__(parent)
         self.setObjectName("InspectorPanel")
         self.document: Document | None = None
         self.graph: WiringGraph | None = None
@@ -91,13 +107,12 @@ class InspectorPanel(QDockWidget):
         layout.setContentsMargins(6, 4, 6, 6)
         head = QHBoxLayout()
         self.icon = QLabel(body)
-        self.title = QLabel("Nothing selected", body)
+        self.title = QLabel("", body)
         self.title.setWordWrap(True)
         head.addWidget(self.icon)
         head.addWidget(self.title, 1)
         layout.addLayout(head)
-        self.reveal_button = QPushButton("Secret values are hidden — show them", body)
-        self.reveal_button.setToolTip("Show the values of this Secret, in the form and the YAML")
+        self.reveal_button = QPushButton(body)
         self.reveal_button.clicked.connect(self._reveal)
         layout.addWidget(self.reveal_button)
         split = QTabWidget(body)  # the form and the full manifest, each with the whole height
@@ -112,8 +127,8 @@ class InspectorPanel(QDockWidget):
         self.form_error = QLabel("", body)
         self.form_error.setStyleSheet("color: #d93025")
         self.form_error.setWordWrap(True)
-        split.addTab(scroll, "Form")
-        split.addTab(self._build_yaml_editor(split), "YAML")
+        split.addTab(scroll, "")
+        split.addTab(self._build_yaml_editor(split), "")
         layout.addWidget(split, 1)
         layout.addWidget(self.form_error)
         layout.addStretch(0)
@@ -122,7 +137,26 @@ class InspectorPanel(QDockWidget):
         self._check_timer.setSingleShot(True)
         self._check_timer.setInterval(150)
         self._check_timer.timeout.connect(self.check_yaml)
-        self.show_resource(None)
+        self._count = 0
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Every label, button and tab in the language now set (the form is rebuilt)."""
+        self.setWindowTitle(tr("Inspector"))
+        self.reveal_button.setText(tr("Secret values are hidden — show them"))
+        self.reveal_button.setToolTip(tr("Show the values of this Secret, in the form and the "
+                                         "YAML"))
+        self.split.setTabText(0, tr("Form"))
+        self.split.setTabText(1, tr("YAML"))
+        self.apply_button.setText(tr("Apply"))
+        self.apply_button.setToolTip(tr("Apply the edited manifest (Ctrl+Return)"))
+        self.revert_button.setText(tr("Revert"))
+        dirty = self.yaml_dirty()
+        text = self.yaml_edit.toPlainText()
+        self.show_resource(self.rid, self._count)
+        if dirty:  # keep what the user is typing
+            self.yaml_edit.setPlainText(text)
+            self.check_yaml()
 
     def _build_yaml_editor(self, parent: QWidget) -> QWidget:
         host = QWidget(parent)
@@ -136,10 +170,9 @@ class InspectorPanel(QDockWidget):
         row = QHBoxLayout()
         self.yaml_status = QLabel("", host)
         self.yaml_status.setWordWrap(True)
-        self.apply_button = QPushButton("Apply", host)
-        self.apply_button.setToolTip("Apply the edited manifest (Ctrl+Return)")
+        self.apply_button = QPushButton(host)
         self.apply_button.clicked.connect(self.apply_yaml)
-        self.revert_button = QPushButton("Revert", host)
+        self.revert_button = QPushButton(host)
         self.revert_button.clicked.connect(self._reload_yaml)
         row.addWidget(self.yaml_status, 1)
         row.addWidget(self.revert_button)
@@ -176,13 +209,15 @@ class InspectorPanel(QDockWidget):
         res = self.document.find(rid) if self.document is not None and rid else None
         self._clear_form()
         self.rid = res.id if res is not None else None
+        self._count = count
         self.form_error.clear()
         if res is None:
             self.icon.clear()
-            self.title.setText(f"{count} resources selected" if count > 1 else
-                               "Select a resource to edit it.<br><br>Drag kinds from the palette "
-                               "onto the canvas; drag from a node's round handle (or Alt+drag) "
-                               "to another node to wire them; double-click a name to rename.")
+            self.title.setText(tr("{count} resources selected").format(count=count) if count > 1
+                               else tr("Select a resource to edit it.<br><br>Drag kinds from the "
+                                       "palette onto the canvas; drag from a node's round handle "
+                                       "(or Alt+drag) to another node to wire them; double-click "
+                                       "a name to rename."))
             self.split.hide()
             self._shown_manifest = None
             self.reveal_button.hide()
@@ -194,8 +229,9 @@ class InspectorPanel(QDockWidget):
             return
         self.split.show()
         self.icon.setPixmap(kind_pixmap(res.kind, 32))
-        self.title.setText(f"<b>{res.name}</b><br>{res.kind}"
-                           + (f" in {res.namespace}" if res.namespace else ""))
+        where = tr("{kind} in {namespace}") if res.namespace else "{kind}"
+        self.title.setText(f"<b>{res.name}</b><br>"
+                           + where.format(kind=kind_label(res.kind), namespace=res.namespace))
         for spec in form_fields(res):
             self._add_row(spec, current_value(res, spec))
         self.yaml_edit.setEnabled(True)
@@ -242,18 +278,18 @@ class InspectorPanel(QDockWidget):
             widget = combo
         else:
             line = QLineEdit(to_text(spec, value), self.form_host)
-            line.setPlaceholderText(spec.hint)
+            line.setPlaceholderText(hint_text(spec.hint))
             if self._hidden_secret(spec):  # like the YAML: values only when asked for
                 line.setEchoMode(QLineEdit.EchoMode.Password)
                 line.setReadOnly(True)
-                line.setToolTip("Secret values are hidden: press 'show them' below")
+                line.setToolTip(tr("Secret values are hidden: press 'show them' below"))
             line.editingFinished.connect(lambda s=spec: self._commit(s))
             widget = line
         self.widgets[spec.label] = widget
         self._specs[spec.label] = spec
         self._shown_text[spec.label] = (widget.currentText() if isinstance(widget, QComboBox)
                                         else widget.text())
-        self.form.addRow(spec.label, widget)
+        self.form.addRow(tr(spec.label), widget)
 
     def field_widget(self, label: str) -> QLineEdit | QComboBox | None:
         return self.widgets.get(label)
@@ -273,7 +309,7 @@ class InspectorPanel(QDockWidget):
         try:
             value = parse_text(spec, text, current)
         except ValueError as exc:
-            self.form_error.setText(str(exc))
+            self.form_error.setText(translated_error(exc))
             return
         self.form_error.clear()
         if value == current or (value is None and current is None):
@@ -281,12 +317,14 @@ class InspectorPanel(QDockWidget):
         edit: Edit
         if spec.path == ("metadata", "name"):
             if value is None:
-                self.form_error.setText("A resource needs a name.")
+                self.form_error.setText(tr("A resource needs a name."))
                 return
             edit = rename_edit(self.document, self.graph, self.rid, str(value))
         else:
             edit = SetField(self.rid, spec.path, DELETE if value is None else value,
-                            f"Set {spec.label.lower()} of {res.label()}")
+                            tr("Set {field} of {resource}").format(
+                                field=tr(spec.label).lower(),
+                                resource=resource_label(res.kind, res.namespace, res.name)))
         self.edit_requested.emit(edit)
 
     def yaml_dirty(self) -> bool:
@@ -313,8 +351,8 @@ class InspectorPanel(QDockWidget):
         if error:
             self.yaml_status.setText(f"<span style='color:#d93025'>✕ {error}</span>")
         elif dirty:
-            self.yaml_status.setText("<span style='color:#1f9d55'>✓ valid</span> — "
-                                     "Apply (Ctrl+Return) to change the resource")
+            self.yaml_status.setText(tr("<span style='color:#1f9d55'>✓ valid</span> — Apply "
+                                        "(Ctrl+Return) to change the resource"))
         else:
             self.yaml_status.setText("")
         self.apply_button.setEnabled(manifest is not None and dirty)
@@ -346,5 +384,7 @@ class InspectorPanel(QDockWidget):
             return
         if manifest == self.document.get(self.rid).manifest:
             return
-        label = self.document.get(self.rid).label()
-        self.edit_requested.emit(SetManifest(self.rid, manifest, f"Edit YAML of {label}"))
+        res = self.document.get(self.rid)
+        label = resource_label(res.kind, res.namespace, res.name)
+        self.edit_requested.emit(SetManifest(self.rid, manifest,
+                                             tr("Edit YAML of {resource}").format(resource=label)))

@@ -12,11 +12,17 @@ from typing import Any
 
 from kubecanvas.model.kinds import get_path, kind_info, pod_template_path
 from kubecanvas.model.resource import Resource
-from kubecanvas.ui.inspector_formats import FORMATS
+from kubecanvas.ui.inspector_formats import FORMATS, FieldError
 
 FieldPath = tuple[str | int, ...]
 ACCESS_MODES = ("ReadWriteOnce", "ReadOnlyMany", "ReadWriteMany", "ReadWriteOncePod")
 SERVICE_TYPES = ("ClusterIP", "NodePort", "LoadBalancer", "ExternalName")
+
+
+def N_(text: str) -> str:  # noqa: N802 - the customary name of the no-op marker
+    """Mark a placeholder written in words as translatable (the inspector translates it);
+    placeholders that are only syntax examples (`app=web`, `10Gi`) stay as they are."""
+    return text
 
 
 @dataclass(frozen=True)
@@ -40,7 +46,7 @@ class FieldSpec:
 
 def form_fields(res: Resource) -> list[FieldSpec]:
     """The daily fields of `res`, in the order people fill them in."""
-    fields = [FieldSpec("Name", ("metadata", "name"), hint="lowercase-with-dashes")]
+    fields = [FieldSpec("Name", ("metadata", "name"), hint=N_("lowercase-with-dashes"))]
     if kind_info(res.kind).namespaced:
         fields.append(FieldSpec("Namespace", ("metadata", "namespace"), hint="default"))
     fields.append(FieldSpec("Labels", ("metadata", "labels"), "map", hint="app=web, tier=front"))
@@ -49,7 +55,7 @@ def form_fields(res: Resource) -> list[FieldSpec]:
         fields.append(FieldSpec("Replicas", ("spec", "replicas"), "int"))
     if kind in ("Deployment", "StatefulSet", "ReplicaSet", "DaemonSet"):
         fields.append(FieldSpec("Selector", ("spec", "selector", "matchLabels"), "map",
-                                hint="app=web (must match the pod labels)"))
+                                hint=N_("app=web (must match the pod labels)")))
     if kind == "ConfigMap" and _single_line_values(res.manifest.get("data")):
         fields.append(FieldSpec("Data", ("data",), "data", hint="KEY=value; OTHER=value"))
     if kind == "Secret":
@@ -92,7 +98,7 @@ def form_fields(res: Resource) -> list[FieldSpec]:
         fields += [
             FieldSpec("Size", ("spec", "resources", "requests", "storage"), hint="10Gi"),
             FieldSpec("Access modes", ("spec", "accessModes"), "list", ACCESS_MODES),
-            FieldSpec("Storage class", ("spec", "storageClassName"), hint="(cluster default)"),
+            FieldSpec("Storage class", ("spec", "storageClassName"), hint=N_("(cluster default)")),
         ]
     if kind == "PersistentVolume":
         fields += [
@@ -120,7 +126,7 @@ def _container_fields(container: FieldPath) -> list[FieldSpec]:
                   hint="128Mi"),
         FieldSpec("Memory limit", (*container, "resources", "limits", "memory"), hint="256Mi"),
         FieldSpec("Liveness probe", (*container, "livenessProbe"), "probe",
-                  hint="http:/healthz:8080, tcp:5432 or exec:cat /tmp/ok"),
+                  hint=N_("http:/healthz:8080, tcp:5432 or exec:cat /tmp/ok")),
         FieldSpec("Readiness probe", (*container, "readinessProbe"), "probe",
                   hint="http:/ready:http"),
         FieldSpec("Volume mounts", (*container, "volumeMounts"), "mounts",
@@ -134,7 +140,7 @@ def _secret_fields(res: Resource) -> list[FieldSpec]:
     fields = []
     if res.manifest.get("data") is not None or res.manifest.get("stringData") is None:
         fields.append(FieldSpec("Data", ("data",), "secretdata",
-                                hint="KEY=value; (stored base64-encoded)"))
+                                hint=N_("KEY=value; (stored base64-encoded)")))
     if res.manifest.get("stringData") is not None and _single_line_values(
             res.manifest.get("stringData")):
         fields.append(FieldSpec("String data", ("stringData",), "data", hint="KEY=value"))
@@ -164,7 +170,7 @@ def _parse_route(item: str, old: Any) -> dict[str, Any]:
     path, sep, target = item.partition("->")
     name, _, port = target.strip().partition(":")
     if not sep or not path.strip().startswith("/") or not name.strip() or not port.strip():
-        raise ValueError(f"'{item}': write a route as /path -> service:port")
+        raise FieldError("'{item}': write a route as /path -> service:port", item=item)
     entry: dict[str, Any] = dict(old) if isinstance(old, Mapping) else {}
     entry["path"] = path.strip()
     entry.setdefault("pathType", "Prefix")
@@ -217,7 +223,8 @@ def _parse_port(item: str, service: bool) -> dict[str, Any]:
     number, _, target = rest.partition("->")
     number = number.strip()
     if not number.isdigit():
-        raise ValueError(f"'{item}': a port is a number, optionally 'name:80' or '80->8080'")
+        raise FieldError("'{item}': a port is a number, optionally 'name:80' or '80->8080'",
+                         item=item)
     port: dict[str, Any] = {}
     if name.strip():
         port["name"] = name.strip()
@@ -240,14 +247,16 @@ def parse_text(spec: FieldSpec, text: str, current: Any) -> Any:
         return None
     if spec.type == "int":
         if not text.lstrip("-").isdigit():
-            raise ValueError(f"{spec.label} must be a whole number, not '{text}'")
+            raise FieldError("{label} must be a whole number, not '{text}'", label=spec.label,
+                             text=text)
         return int(text)
     if spec.type == "map":
         result: dict[str, str] = {}
         for part in filter(None, (p.strip() for p in text.split(","))):
             key, sep, value = part.partition("=")
             if not sep or not key.strip():
-                raise ValueError(f"'{part}': write labels as key=value, separated by commas")
+                raise FieldError("'{part}': write labels as key=value, separated by commas",
+                                 part=part)
             result[key.strip()] = value.strip()
         return result
     if spec.type == "list":

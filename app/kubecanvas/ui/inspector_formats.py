@@ -14,6 +14,16 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 SEP = ";"
+class FieldError(ValueError):
+    """A form text that cannot be read. The message is kept as an English template and its
+    values so that the window can show it in the user's language (`str()` is the English)."""
+
+    def __init__(self, template: str, **values: str) -> None:
+        super().__init__(template.format(**values))
+        self.template = template
+        self.values = values
+
+
 _ENV_SOURCES = {"configmap": "configMapKeyRef", "secret": "secretKeyRef"}
 
 
@@ -50,7 +60,7 @@ def _env_source(kind: str, rest: str, item: str) -> dict[str, Any]:
     if kind in _ENV_SOURCES:
         name, slash, key = rest.partition("/")
         if not slash or not name or not key:
-            raise ValueError(f"'{item}': write NAME={kind}:object/key")
+            raise FieldError("'{item}': write NAME={kind}:object/key", item=item, kind=kind)
         return {_ENV_SOURCES[kind]: {"name": name, "key": key}}
     if kind == "field":
         return {"fieldRef": {"fieldPath": rest}}
@@ -64,9 +74,9 @@ def env_parse(text: str, current: Any) -> list[dict[str, Any]] | None:
         name, sep, value = item.partition("=")
         name = name.strip()
         if not sep or not name:
-            raise ValueError(f"'{item}': write NAME=value, NAME=configmap:cm/key, "
+            raise FieldError("'{item}': write NAME=value, NAME=configmap:cm/key, "
                              "NAME=secret:s/key, NAME=field:metadata.name or "
-                             "NAME=resource:limits.cpu, separated by ';'")
+                             "NAME=resource:limits.cpu, separated by ';'", item=item)
         kind, colon, rest = value.strip().partition(":")
         if colon and kind in (*_ENV_SOURCES, "field", "resource") and rest.strip():
             source = _env_source(kind, rest.strip(), item)
@@ -99,8 +109,8 @@ def env_from_parse(text: str, current: Any) -> list[dict[str, Any]] | None:
         kind, colon, name = ref.partition(":")
         key = {"configmap": "configMapRef", "secret": "secretRef"}.get(kind.lower())
         if not colon or key is None or not name:
-            raise ValueError(f"'{item}': write configmap:NAME or secret:NAME "
-                             "(optionally 'PREFIX_ configmap:NAME'), separated by ';'")
+            raise FieldError("'{item}': write configmap:NAME or secret:NAME "
+                             "(optionally 'PREFIX_ configmap:NAME'), separated by ';'", item=item)
         entry: dict[str, Any] = {key: {"name": name}}
         if prefix.strip():
             entry = {"prefix": prefix.strip(), **entry}
@@ -142,7 +152,8 @@ def probe_parse(text: str, current: Any) -> dict[str, Any] | None:
     elif kind == "exec" and rest.strip():
         action = {"exec": {"command": rest.split()}}
     else:
-        raise ValueError(f"'{text}': write http:/path:port, tcp:port, grpc:port or exec:command")
+        raise FieldError("'{text}': write http:/path:port, tcp:port, grpc:port or exec:command",
+                         text=text)
     timing = {k: v for k, v in (current or {}).items()
               if k not in ("httpGet", "tcpSocket", "exec", "grpc")} if isinstance(
                   current, Mapping) else {}
@@ -163,7 +174,8 @@ def mounts_parse(text: str, current: Any) -> list[dict[str, Any]] | None:
         read_only = path.endswith(":ro")
         path = path[:-3] if read_only else path
         if not colon or not name.strip() or not path.startswith("/"):
-            raise ValueError(f"'{item}': write volume:/mount/path (add :ro for read-only)")
+            raise FieldError("'{item}': write volume:/mount/path (add :ro for read-only)",
+                             item=item)
         mount = {**old.get((name.strip(), path), {}), "name": name.strip(), "mountPath": path}
         mount.pop("readOnly", None)
         if read_only:
@@ -223,9 +235,9 @@ def volumes_parse(text: str, current: Any) -> list[dict[str, Any]] | None:
         elif kind == "hostpath" and name and ref.startswith("/"):
             volume = {"name": name, "hostPath": {"path": ref}}
         else:
-            raise ValueError(f"'{item}': write NAME=pvc:claim, NAME=configmap:name, "
+            raise FieldError("'{item}': write NAME=pvc:claim, NAME=configmap:name, "
                              "NAME=secret:name, NAME=emptydir, NAME=hostpath:/path or "
-                             "NAME=downwardapi:labels,annotations")
+                             "NAME=downwardapi:labels,annotations", item=item)
         result.append(volume)
     return result or None
 
@@ -241,7 +253,8 @@ def tls_parse(text: str, current: Any) -> list[dict[str, Any]] | None:
     for item in _entries(text):
         secret, colon, hosts = item.partition(":")
         if not colon or not secret.strip():
-            raise ValueError(f"'{item}': write SECRET: host, host (entries separated by ';')")
+            raise FieldError("'{item}': write SECRET: host, host (entries separated by ';')",
+                             item=item)
         entry: dict[str, Any] = {"secretName": secret.strip()}
         names = [h.strip() for h in hosts.split(",") if h.strip()]
         if names:
@@ -269,8 +282,8 @@ def secret_data_parse(text: str, current: Any) -> dict[str, str] | None:
     for item in _entries(text):
         key, sep, value = item.partition("=")
         if not sep or not key.strip():
-            raise ValueError(f"'{item}': write KEY=value, separated by ';' (values are "
-                             "stored base64-encoded in data)")
+            raise FieldError("'{item}': write KEY=value, separated by ';' (values are "
+                             "stored base64-encoded in data)", item=item)
         marker = "<binary or invalid base64: edit in YAML>"
         if value.startswith(marker):
             result[key.strip()] = value[len(marker):]
@@ -288,7 +301,7 @@ def plain_data_parse(text: str, current: Any) -> dict[str, str] | None:
     for item in _entries(text):
         key, sep, value = item.partition("=")
         if not sep or not key.strip():
-            raise ValueError(f"'{item}': write KEY=value, separated by ';'")
+            raise FieldError("'{item}': write KEY=value, separated by ';'", item=item)
         result[key.strip()] = value
     return result or None
 

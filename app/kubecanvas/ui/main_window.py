@@ -11,7 +11,14 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QPoint, QPointF, QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication, QUndoStack
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QDragEnterEvent,
+    QDropEvent,
+    QGuiApplication,
+    QUndoStack,
+)
 from PySide6.QtWidgets import QLabel, QLineEdit, QMainWindow, QMessageBox, QWidget
 
 from kubecanvas.io.yaml_out import dump_resources
@@ -19,11 +26,13 @@ from kubecanvas.model.connect import rename_edit
 from kubecanvas.model.document import Change
 from kubecanvas.model.kinds import template_labels
 from kubecanvas.model.layout import layout_edit
-from kubecanvas.ui import file_ops
-from kubecanvas.ui.actions import build_actions, build_menus, canvas_menu
+from kubecanvas.ui import file_ops, i18n
+from kubecanvas.ui.actions import build_actions, build_menus, canvas_menu, retranslate
 from kubecanvas.ui.autosave import Autosaver, Recovery
+from kubecanvas.ui.cluster_controller import install_cluster
 from kubecanvas.ui.editing import Editor
 from kubecanvas.ui.file_commands import FileCommands
+from kubecanvas.ui.i18n import resource_label, tr
 from kubecanvas.ui.inspector import InspectorPanel
 from kubecanvas.ui.node_item import NodeItem
 from kubecanvas.ui.palette import PalettePanel
@@ -55,6 +64,8 @@ class MainWindow(QMainWindow):
         self.scene: CanvasScene | None = None
         self.ask_on_close = True
         self.rename_editor: RenameEditor | None = None
+        self.language_actions: dict[str, QAction] = {}
+        i18n.set_language(i18n.stored_language(self.settings))
         self.setObjectName("MainWindow")
         self.setWindowIcon(__import__("kubecanvas.ui.icons", fromlist=["kind_icon"])
                            .kind_icon("Deployment"))
@@ -72,6 +83,9 @@ class MainWindow(QMainWindow):
         self._restore_layout()
         self.set_session(Session.create())
         self.teaching = install_teaching(self)
+        self.cluster = install_cluster(self)
+        i18n.notifier.changed.connect(self.retranslate_ui)
+        self.retranslate_ui()
 
     # --- building ----------------------------------------------------------------------------
     def _build_view(self) -> None:
@@ -116,8 +130,9 @@ class MainWindow(QMainWindow):
         self.resizeDocks([self.problems, self.yaml_panel], [900, 500], Qt.Orientation.Horizontal)
 
     def _build_toolbar(self) -> None:
-        bar = self.addToolBar("Main")
+        bar = self.addToolBar("")
         bar.setObjectName("MainToolBar")
+        self.toolbar = bar
         for name in ("new", "open", "save", None, "undo", "redo", None, "zoom_fit",
                      "auto_layout", "export_image"):
             if name is None:
@@ -126,7 +141,6 @@ class MainWindow(QMainWindow):
                 bar.addAction(self.actions_by_name[name])
         bar.addSeparator()
         self.find_box = QLineEdit(bar)
-        self.find_box.setPlaceholderText("Find by name or label (app=web)")
         self.find_box.setClearButtonEnabled(True)
         self.find_box.setMaximumWidth(280)
         self.find_box.returnPressed.connect(lambda: self.find_resources(self.find_box.text()))
@@ -153,6 +167,33 @@ class MainWindow(QMainWindow):
             self.setWindowState(self.windowState() | Qt.WindowState.WindowMaximized)
         if isinstance(state, QByteArray) and not state.isEmpty():
             self.restoreState(state)
+
+    # --- language ----------------------------------------------------------------------------
+    def set_language(self, code: str) -> None:
+        """Switch the whole editor (and teaching mode) to `code`, now and for the next start."""
+        teaching = getattr(self, "teaching", None)
+        if teaching is not None:
+            teaching.set_language(code)  # one setting: the Teaching menu's checks follow it
+        else:
+            i18n.set_language(code, self.settings)
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        """Every text of the window in the language now set (called when it changes)."""
+        retranslate(self)
+        for code, action in self.language_actions.items():
+            action.setChecked(code == i18n.language())
+        self.toolbar.setWindowTitle(tr("Main toolbar"))
+        self.find_box.setPlaceholderText(tr("Find by name or label (app=web)"))
+        for panel in (self.palette_panel, self.inspector, self.problems, self.yaml_panel):
+            panel.retranslate()
+        cluster = getattr(self, "cluster", None)
+        if cluster is not None and hasattr(cluster, "retranslate"):
+            cluster.retranslate()
+        if self.scene is not None:
+            self.scene.retranslate()
+            self._after_change(Change())
+        self._update_title()
 
     def save_layout(self) -> None:
         self.settings.setValue("geometry", self.saveGeometry())
@@ -191,12 +232,12 @@ class MainWindow(QMainWindow):
         QTimer.singleShot(0, lambda: self.view.zoom_to_fit())
         self.session_changed.emit(session)
         if session.load_problems:
-            self.show_status(f"{len(session.load_problems)} problems while loading; "
-                             f"first: {session.load_problems[0]}")
+            self.show_status(tr("{count} problems while loading; first: {problem}").format(
+                count=len(session.load_problems), problem=session.load_problems[0]))
 
     def _label_of(self, rid: str | None) -> str:
         res = self.session.document.find(rid) if self.session and rid else None
-        return res.label() if res is not None else ""
+        return resource_label(res.kind, res.namespace, res.name) if res is not None else ""
 
     def _after_change(self, change: Change) -> None:
         """After graph and validator caught up: badges, problems, YAML, counts."""
@@ -207,7 +248,7 @@ class MainWindow(QMainWindow):
             self.scene.set_findings(findings)
             self.problems.set_findings(findings)
             self.yaml_panel.schedule()  # positions are not in the YAML: moves need no refresh
-        self.counts_label.setText(f"{len(self.session.document)} resources")
+        self.counts_label.setText(tr("{count} resources").format(count=len(self.session.document)))
 
     def _clean_changed(self, clean: bool) -> None:
         if clean:
@@ -219,10 +260,10 @@ class MainWindow(QMainWindow):
         self.undo_stack.resetClean()
         self._update_title()
         recovery.discard()
-        self.show_status(f"Restored unsaved changes to {recovery.title}")
+        self.show_status(tr("Restored unsaved changes to {title}").format(title=recovery.title))
 
     def _update_title(self) -> None:
-        name = self.session.title if self.session else "Untitled"
+        name = self.session.title if self.session else tr("Untitled")
         self.setWindowModified(not self.undo_stack.isClean())
         self.setWindowTitle(f"{name}[*] — KubeCanvas")
 
@@ -272,7 +313,7 @@ class MainWindow(QMainWindow):
     def apply_fix(self, finding: Finding) -> None:
         if finding.fix is not None:
             self.editor.push(finding.fix.edit())
-            self.show_status(f"Applied: {finding.fix.description}")
+            self.show_status(tr("Applied: {fix}").format(fix=finding.fix.description))
 
     def find_resources(self, text: str) -> list[str]:
         """Select resources whose name contains `text` or whose labels (own or pod template)
@@ -289,7 +330,8 @@ class MainWindow(QMainWindow):
         self.scene.select_ids(hits)
         if hits:
             self.view.zoom_to_fit(self.scene.items_rect(hits))
-        self.show_status(f"{len(hits)} resources match '{needle}'")
+        self.show_status(tr("{count} resources match '{text}'").format(count=len(hits),
+                                                                       text=needle))
         return hits
 
     # --- commands ----------------------------------------------------------------------------
@@ -348,15 +390,15 @@ class MainWindow(QMainWindow):
         try:
             session = file_ops.open_paths(paths)
         except file_ops.OpenError as exc:
-            QMessageBox.warning(self, "Cannot open", str(exc))
+            QMessageBox.warning(self, tr("Cannot open"), str(exc))
             return False
         self.set_session(session)
         for path in paths:
             self.recent.add(path)
         if session.load_problems:
-            box = QMessageBox(QMessageBox.Icon.Warning, "Some documents could not be loaded",
-                              f"{len(session.load_problems)} problems; everything else is on the "
-                              "canvas.", parent=self)
+            box = QMessageBox(QMessageBox.Icon.Warning, tr("Some documents could not be loaded"),
+                              tr("{count} problems; everything else is on the canvas.").format(
+                                  count=len(session.load_problems)), parent=self)
             box.setDetailedText("\n".join(session.load_problems))
             box.open()
         return True
@@ -366,7 +408,8 @@ class MainWindow(QMainWindow):
         if self.undo_stack.isClean() or not self.ask_on_close:
             return True
         answer = QMessageBox.question(
-            self, "Unsaved changes", f"Save the changes to {self.session.title if self.session else 'Untitled'}?",
+            self, tr("Unsaved changes"), tr("Save the changes to {title}?").format(
+                title=self.session.title if self.session else tr("Untitled")),
             QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
             | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Save)
         if answer == QMessageBox.StandardButton.Save:

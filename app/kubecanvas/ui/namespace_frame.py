@@ -19,6 +19,7 @@ from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QPainter, QPainte
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from kubecanvas.model.layout import NODE_HEIGHT, NODE_WIDTH
+from kubecanvas.ui.i18n import tr
 from kubecanvas.ui.style import SEVERITY_COLOURS, Theme, current_theme
 
 PADDING = 20.0
@@ -57,10 +58,17 @@ class NamespaceFrameItem(QGraphicsItem):
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable, rid is not None)
         self.setAcceptedMouseButtons(Qt.MouseButton.LeftButton if rid is not None
                                      else Qt.MouseButton.NoButton)
-        self.setToolTip(f"Namespace {self.namespace}: click the title to edit it" if rid
-                        else f"namespace {self.namespace} (no Namespace resource in the design)")
+        self.retranslate()
         if not rid and self.isSelected():
             self.setSelected(False)
+        self.update()
+
+    def retranslate(self) -> None:
+        """The tooltip and title in the language now set."""
+        self.setToolTip(
+            tr("Namespace {name}: click the title to edit it").format(name=self.namespace)
+            if self.rid else tr("namespace {name} (no Namespace resource in the design)").format(
+                name=self.namespace))
         self.update()
 
     def set_badge(self, badge: tuple[int, str] | None) -> None:
@@ -131,7 +139,7 @@ class NamespaceFrameItem(QGraphicsItem):
         painter.setFont(_TITLE_FONT)
         painter.setPen(QColor(theme.selection if selected else theme.subtext))
         title = QRectF(self._rect.x() + 14, self._rect.y() + 8, self._rect.width() - 28, 20)
-        text = f"namespace {self.namespace}"
+        text = tr("namespace {name}").format(name=self.namespace)
         painter.drawText(title, Qt.AlignmentFlag.AlignLeft, text)
         if self.badge is not None:
             self._paint_badge(painter, title.x() + QFontMetrics(_TITLE_FONT).horizontalAdvance(

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from kubecanvas.model.layout import NODE_HEIGHT, NODE_WIDTH
+from kubecanvas.ui.i18n import kind_label, short_kind, tr
 from kubecanvas.ui.icons import paint_kind_icon
 from kubecanvas.ui.style import SEVERITY_COLOURS, Theme, current_theme
 
@@ -109,15 +110,24 @@ class NodeItem(QGraphicsItem):
             self.wire_state = state
             self.update()
 
+    def retranslate(self, line: str) -> None:
+        """Tooltip and painted texts in the language now set (`line`: the summary, translated)."""
+        self.line = line
+        self._update_tooltip()
+        self.update()
+
     def _update_tooltip(self) -> None:
+        kind = kind_label(self.kind)
         if self.ghost == "missing":
-            self.setToolTip(f"Missing: {self.kind} {self.name} is referred to but not defined")
+            self.setToolTip(tr("Missing: {kind} {name} is referred to but not defined").format(
+                kind=kind, name=self.name))
         elif self.ghost == "generated":
-            self.setToolTip(f"{self.kind} {self.name}, created by a controller")
+            self.setToolTip(tr("{kind} {name}, created by a controller").format(
+                kind=kind, name=self.name))
         else:
             where = f"{self.namespace}/" if self.namespace else ""
-            self.setToolTip(f"{self.kind} {where}{self.name}\n{self.line}\n"
-                            "Drag the round handle (or Alt+drag) to wire it to another resource")
+            self.setToolTip(f"{kind} {where}{self.name}\n{self.line}\n" + tr(
+                "Drag the round handle (or Alt+drag) to wire it to another resource"))
 
     # --- geometry --------------------------------------------------------------------------
     def boundingRect(self) -> QRectF:
@@ -184,7 +194,7 @@ class NodeItem(QGraphicsItem):
     def _paint_text(self, painter: QPainter, theme: Theme) -> None:
         text_width = int(NODE_WIDTH - 66)
         painter.setPen(QColor(theme.text))
-        name = self.name or "(unnamed)"
+        name = self.name or tr("(unnamed)")
         font = _TITLE_FONT
         fits = text_width - 8  # slack: glyphs hint wider at some zoom levels than measured
         if QFontMetrics(font).horizontalAdvance(name) > fits:
@@ -205,8 +215,11 @@ class NodeItem(QGraphicsItem):
         metrics = QFontMetrics(_SMALL_FONT)
         painter.setFont(_SMALL_FONT)
         painter.setPen(QColor(theme.subtext))
-        first_line = {"missing": f"missing {self.kind}",
-                      "generated": f"{self.kind} (generated)"}.get(self.ghost, self.kind)
+        # both names when they fit, else the glossary term alone (the tooltip has both)
+        kind = next((k for k in (kind_label(self.kind), short_kind(self.kind))
+                     if metrics.horizontalAdvance(k) <= fits - 16), short_kind(self.kind))
+        first_line = {"missing": tr("missing {kind}"), "generated": tr("{kind} (generated)")
+                      }.get(self.ghost, "{kind}").format(kind=kind)
         for y, text in ((top + 20 + (12 if top < 10 else 0), first_line),
                         (top + 37 + (11 if top < 10 else 0), self.line)):
             painter.drawText(QRectF(58, y, text_width, 15), Qt.AlignmentFlag.AlignLeft,

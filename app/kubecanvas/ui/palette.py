@@ -16,17 +16,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kubecanvas.ui.i18n import N_, kind_label, language, tr
 from kubecanvas.ui.icons import kind_icon, kind_pixmap
 from kubecanvas.ui.view import KIND_MIME
 
 #: Palette sections in traffic order (the order the auto layout reads left to right).
 SECTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("Network", ("Ingress", "Service", "IngressClass", "NetworkPolicy")),
-    ("Workloads", ("Deployment", "StatefulSet", "DaemonSet", "Job", "CronJob", "Pod")),
-    ("Config", ("ConfigMap", "Secret", "ServiceAccount")),
-    ("Storage", ("PersistentVolumeClaim", "PersistentVolume", "StorageClass")),
-    ("Policy and scaling", ("HorizontalPodAutoscaler", "PodDisruptionBudget")),
-    ("Cluster", ("Namespace",)),
+    (N_("Network"), ("Ingress", "Service", "IngressClass", "NetworkPolicy")),
+    (N_("Workloads"), ("Deployment", "StatefulSet", "DaemonSet", "Job", "CronJob", "Pod")),
+    (N_("Config"), ("ConfigMap", "Secret", "ServiceAccount")),
+    (N_("Storage"), ("PersistentVolumeClaim", "PersistentVolume", "StorageClass")),
+    (N_("Policy and scaling"), ("HorizontalPodAutoscaler", "PodDisruptionBudget")),
+    (N_("Cluster"), ("Namespace",)),
 )
 KIND_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -68,25 +69,46 @@ class PalettePanel(QDockWidget):
     kind_activated = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("Palette", parent)
+        super().__init__(parent)
         self.setObjectName("PalettePanel")
         body = QWidget(self)
         layout = QVBoxLayout(body)
         layout.setContentsMargins(4, 4, 4, 4)
         self.filter = QLineEdit(body)
-        self.filter.setPlaceholderText("Filter kinds")
         self.filter.setClearButtonEnabled(True)
         self.filter.textChanged.connect(self._apply_filter)
         self.list = KindList(body)
-        self._fill(SECTIONS)
+        self.sections: Sequence[tuple[str, Sequence[str]]] = SECTIONS
         self.list.itemDoubleClicked.connect(self._activated)
         layout.addWidget(self.filter)
         layout.addWidget(self.list)
         self.setWidget(body)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Titles, kind names and tips in the language now set (the list is refilled)."""
+        self.setWindowTitle(tr("Palette"))
+        self.filter.setPlaceholderText(tr("Filter kinds"))
+        self.list.clear()
+        self._fill(self.sections)
+        self._apply_filter(self.filter.text())
+        self._fit_width()
+
+    def _fit_width(self) -> None:
+        """In Korean a kind reads '디플로이먼트 (Deployment)': widen the list so such names are
+        not cut (English keeps the width it always had)."""
+        if language() == "en":
+            self.list.setMinimumWidth(0)
+            return
+        metrics = self.list.fontMetrics()
+        widest = max((metrics.horizontalAdvance(self.list.item(i).text())
+                      for i in range(self.list.count())), default=0)
+        room = self.list.iconSize().width() + 2 * self.list.frameWidth() + 40  # icon, scroll bar
+        self.list.setMinimumWidth(min(widest + room, 360))
 
     def _fill(self, sections: Sequence[tuple[str, Sequence[str]]]) -> None:
         for title, kinds in sections:
-            header = QListWidgetItem(title.upper())
+            header = QListWidgetItem(tr(title).upper())
             header.setFlags(Qt.ItemFlag.NoItemFlags)
             font = header.font()
             font.setBold(True)
@@ -94,9 +116,10 @@ class PalettePanel(QDockWidget):
             header.setFont(font)
             self.list.addItem(header)
             for kind in kinds:
-                item = QListWidgetItem(kind_icon(kind), kind)
+                item = QListWidgetItem(kind_icon(kind), kind_label(kind))
                 item.setData(KIND_ROLE, kind)
-                item.setToolTip(f"Drag onto the canvas to add a {kind}")
+                item.setToolTip(tr("Drag onto the canvas to add a {kind}").format(
+                    kind=kind_label(kind)))
                 item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
                               | Qt.ItemFlag.ItemIsDragEnabled)
                 self.list.addItem(item)
@@ -116,7 +139,8 @@ class PalettePanel(QDockWidget):
         for i in range(self.list.count()):
             item = self.list.item(i)
             kind = item.data(KIND_ROLE)
-            item.setHidden(bool(needle) and (not kind or needle not in kind.lower()))
+            item.setHidden(bool(needle) and (not kind or (needle not in kind.lower() and needle
+                                                          not in item.text().lower())))
 
     def _activated(self, item: QListWidgetItem) -> None:
         kind = item.data(KIND_ROLE)

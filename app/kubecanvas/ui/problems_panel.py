@@ -22,12 +22,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kubecanvas.ui.i18n import N_, tr
 from kubecanvas.ui.style import SEVERITY_COLOURS
 from kubecanvas.validation.findings import Finding
 
 #: Fix buttons are widgets; beyond this many rows the toolbar's "Apply fix" serves instead.
 MAX_FIX_BUTTONS = 300
-_COLUMNS = ("", "Problem", "Resource", "Field", "Fix")
+_COLUMNS = ("", N_("Problem"), N_("Resource"), N_("Field"), N_("Fix"))
 
 
 def severity_icon(severity: str) -> QIcon:
@@ -49,7 +50,7 @@ class ProblemsPanel(QDockWidget):
     fix_requested = Signal(object)  # Finding
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("Problems", parent)
+        super().__init__(parent)
         self.setObjectName("ProblemsPanel")
         self.findings: list[Finding] = []
         self._signature: list[tuple[object, ...]] = []
@@ -58,14 +59,13 @@ class ProblemsPanel(QDockWidget):
         layout = QVBoxLayout(body)
         layout.setContentsMargins(4, 2, 4, 4)
         bar = QHBoxLayout()
-        self.summary = QLabel("No problems", body)
-        self.apply_button = QPushButton("Apply fix", body)
+        self.summary = QLabel("", body)
+        self.apply_button = QPushButton("", body)
         self.apply_button.setEnabled(False)
         self.apply_button.clicked.connect(self._apply_current)
         bar.addWidget(self.summary, 1)
         bar.addWidget(self.apply_button)
         self.tree = QTreeWidget(body)
-        self.tree.setHeaderLabels(list(_COLUMNS))
         self.tree.setRootIsDecorated(False)
         self.tree.setUniformRowHeights(True)
         self.tree.setAlternatingRowColors(True)
@@ -81,7 +81,20 @@ class ProblemsPanel(QDockWidget):
         layout.addLayout(bar)
         layout.addWidget(self.tree)
         self.setWidget(body)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Title, headers, buttons and summary in the language now set."""
+        self.setWindowTitle(tr("Problems"))
+        self.apply_button.setText(tr("Apply fix"))
+        self.tree.setHeaderLabels([tr(c) if c else c for c in _COLUMNS])
+        self._signature = [("rebuild",)]  # rows again: resource names and tips, translated
+        self.set_findings(self.findings)
         self._update_summary()
+
+    @staticmethod
+    def _tip(finding: Finding) -> str:
+        return tr("{message}\n\nRule: {rule}").format(message=finding.message, rule=finding.rule)
 
     def set_findings(self, findings: Sequence[Finding]) -> None:
         """Show these findings (rebuilds only when they differ from what is shown)."""
@@ -97,7 +110,7 @@ class ProblemsPanel(QDockWidget):
             item = QTreeWidgetItem(["", finding.message, self.label_of(finding.resource_id),
                                     finding.field, ""])
             item.setIcon(0, severity_icon(finding.severity.value))
-            item.setToolTip(1, f"{finding.message}\n\nRule: {finding.rule}")
+            item.setToolTip(1, self._tip(finding))
             item.setData(0, Qt.ItemDataRole.UserRole, index)
             self.tree.addTopLevelItem(item)
             if finding.fix is not None and buttons < MAX_FIX_BUTTONS:
@@ -113,10 +126,10 @@ class ProblemsPanel(QDockWidget):
         for finding in self.findings:
             counts[finding.severity.value] += 1
         if not self.findings:
-            self.summary.setText("No problems: every check passes")
+            self.summary.setText(tr("No problems: every check passes"))
         else:
-            self.summary.setText(f"{counts['error']} errors, {counts['warning']} warnings, "
-                                 f"{counts['info']} notes")
+            self.summary.setText(tr("{errors} errors, {warnings} warnings, {notes} notes").format(
+                errors=counts["error"], warnings=counts["warning"], notes=counts["info"]))
 
     def finding_at(self, item: QTreeWidgetItem | None) -> Finding | None:
         if item is None:

@@ -12,6 +12,7 @@ from PySide6.QtCore import QEvent, QObject, QPointF, QRectF, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QGraphicsView, QLineEdit
 
+from kubecanvas.ui.i18n import tr
 from kubecanvas.ui.node_item import NodeItem
 
 
@@ -27,7 +28,7 @@ class RenameEditor(QLineEdit):
         rect = QRectF(node.pos() + QPointF(54, 6), node.pos() + QPointF(176, 30))
         shown = view.mapFromScene(rect).boundingRect()
         self.setGeometry(shown.adjusted(0, 0, 0, 4))
-        self.setToolTip("Enter to rename (references are updated too), Escape to cancel")
+        self.setToolTip(tr("Enter to rename (references are updated too), Escape to cancel"))
         self.editingFinished.connect(self.finish)
         self.installEventFilter(self)
         self.show()

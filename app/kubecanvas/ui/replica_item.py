@@ -11,6 +11,7 @@ from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from kubecanvas.model.layout import NODE_HEIGHT, NODE_WIDTH
+from kubecanvas.ui.i18n import tr
 from kubecanvas.ui.replicas import Replica
 from kubecanvas.ui.style import Theme, current_theme, kind_colour
 
@@ -50,8 +51,8 @@ class ReplicaStackItem(QGraphicsItem):
                 for line in self.lines]
 
     def full_texts(self) -> list[str]:
-        return [line.name + (" with " + ", ".join(line.claims) if line.claims else "")
-                for line in self.lines]
+        return [tr("{pod} with {claims}").format(pod=line.name, claims=", ".join(line.claims))
+                if line.claims else line.name for line in self.lines]
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
               widget: QWidget | None = None) -> None:

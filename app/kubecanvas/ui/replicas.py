@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from kubecanvas.model.kinds import get_path, replicas
 from kubecanvas.model.resource import Resource
+from kubecanvas.ui.i18n import tr
 
 #: More replicas than this are summarised as "+N more" so a big StatefulSet does not bury the
 #: canvas under chips.
@@ -45,14 +46,15 @@ def replica_lines(res: Resource) -> list[Replica]:
         lines = [Replica(f"{name}-{i}", tuple(f"{c}-{name}-{i}" for c in claims))
                  for i in range(min(count, MAX_SHOWN))]
         if count > MAX_SHOWN:
-            lines.append(Replica(f"+{count - MAX_SHOWN} more, up to {name}-{count - 1}"))
-        return lines or [Replica("no pods (replicas: 0)")]
+            lines.append(Replica(tr("+{count} more, up to {last}").format(
+                count=count - MAX_SHOWN, last=f"{name}-{count - 1}")))
+        return lines or [Replica(tr("no pods (replicas: 0)"))]
     if res.kind in ("Deployment", "ReplicaSet"):
         count = replicas(res)
         pattern = f"{name}-<hash>-xxxxx" if res.kind == "Deployment" else f"{name}-xxxxx"
-        return [Replica(f"{count} × {pattern}" if count else "no pods (replicas: 0)")]
+        return [Replica(f"{count} × {pattern}" if count else tr("no pods (replicas: 0)"))]
     if res.kind == "DaemonSet":
-        return [Replica(f"one {name}-xxxxx per node")]
+        return [Replica(tr("one {pod} per node").format(pod=f"{name}-xxxxx"))]
     if res.kind in ("Job", "CronJob"):
         spec = res.spec if res.kind == "Job" else get_path(
             res.manifest, ("spec", "jobTemplate", "spec"))
@@ -62,6 +64,6 @@ def replica_lines(res: Resource) -> list[Replica]:
         prefix = f"{name}-<time>" if res.kind == "CronJob" else name
         text = f"{count} × {prefix}-xxxxx"
         if isinstance(parallel, int) and parallel > 1:
-            text += f" ({parallel} at a time)"
+            text += " " + tr("({count} at a time)").format(count=parallel)
         return [Replica(text)]
     return []

@@ -26,6 +26,7 @@ from kubecanvas.model.kinds import effective_namespace
 from kubecanvas.model.layout import H_GAP, NODE_HEIGHT, NODE_WIDTH, V_GAP
 from kubecanvas.model.resource import Resource
 from kubecanvas.ui.edge_item import EdgeItem
+from kubecanvas.ui.i18n import tr
 from kubecanvas.ui.namespace_frame import NamespaceFrameItem
 from kubecanvas.ui.node_item import NodeItem
 from kubecanvas.ui.replica_item import ReplicaStackItem
@@ -137,7 +138,7 @@ class CanvasScene(WiringMixin, QGraphicsScene):
             return None
         ghost_kind = "missing" if data.get("missing") else "generated"
         ghost = NodeItem(node_id, str(data.get("kind", "")), str(data.get("name", "")),
-                         "not defined" if ghost_kind == "missing" else "per replica",
+                         _ghost_line(ghost_kind),
                          str(data.get("namespace", "")), ghost=ghost_kind)
         ghost.anchor_offset = self._free_offset(anchor)
         ghost.setPos(anchor.pos() + ghost.anchor_offset)
@@ -279,6 +280,22 @@ class CanvasScene(WiringMixin, QGraphicsScene):
             self.replicas[rid].set_lines(replica_lines(res))
         return touched
 
+    def retranslate(self) -> None:
+        """Summaries, tooltips and titles of every item in the language now set."""
+        for rid, node in self.nodes.items():
+            res = self.document.find(rid)
+            node.retranslate(summary(res) if res is not None and not node.ghost
+                             else _ghost_line(node.ghost) if node.ghost else node.line)
+        for rid, stack in self.replicas.items():
+            owner = self.document.find(rid)
+            if owner is not None:
+                stack.lines = []  # forces the repaint and the new tooltip
+                stack.set_lines(replica_lines(owner))
+        for frame in self.frames.values():
+            frame.retranslate()
+        for edge in self.edge_items.values():
+            edge.retranslate()
+
     def set_findings(self, findings: Sequence[Finding]) -> None:
         """Show each node's finding count and worst severity; repaints only what changed."""
         counts: dict[str, list[int]] = defaultdict(lambda: [0, -1])
@@ -396,3 +413,8 @@ class CanvasScene(WiringMixin, QGraphicsScene):
 
     def item_for(self, rid: str) -> QGraphicsItem | None:
         return self.nodes.get(rid) or self.namespace_frames.get(rid)
+
+
+def _ghost_line(ghost: str) -> str:
+    """The second line of a stand-in node: a missing resource or one a controller creates."""
+    return tr("not defined") if ghost == "missing" else tr("per replica")

@@ -14,6 +14,7 @@ from PySide6.QtGui import QColor, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsPathItem, QGraphicsScene, QToolTip
 
 from kubecanvas.model.connect import connect_actions, why_not
+from kubecanvas.ui.i18n import tr
 from kubecanvas.ui.node_item import NodeItem
 
 if TYPE_CHECKING:
@@ -68,10 +69,10 @@ class WiringMixin(_Base):  # type: ignore[misc,valid-type]
             if not actions:
                 verdict = (False, why_not(self.document, self.graph, source, target))
             elif len(actions) == 1:
-                verdict = (True, f"Release: {actions[0].description}")
+                verdict = (True, tr("Release: {action}").format(action=actions[0].description))
             else:
-                verdict = (True, f"Release to choose one of {len(actions)} ways: "
-                           + "; ".join(a.description for a in actions[:3]))
+                verdict = (True, tr("Release to choose one of {count} ways: {actions}").format(
+                    count=len(actions), actions="; ".join(a.description for a in actions[:3])))
             self._wire_cache[target] = verdict
         return self._wire_cache[target]
 
@@ -91,7 +92,7 @@ class WiringMixin(_Base):  # type: ignore[misc,valid-type]
             self._wire_target.set_wire_state("")
         self._wire_target = target
         if target is None:
-            self.status_message.emit("Drop on a resource to wire it")
+            self.status_message.emit(tr("Drop on a resource to wire it"))
             return
         possible, message = self.wire_verdict(source.rid, target.rid)
         target.set_wire_state("ok" if possible else "no")

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from kubecanvas.model.document import Document
 from kubecanvas.model.graph import WiringGraph
+from kubecanvas.ui.i18n import tr
 from kubecanvas.validation import Validator
 
 PROJECT_SUFFIX = ".kcanvas"
@@ -57,5 +58,6 @@ class Session:
         if len(self.sources) == 1:
             return self.sources[0].name
         if self.sources:
-            return f"{self.sources[0].name} and {len(self.sources) - 1} more"
-        return "Untitled"
+            return tr("{name} and {count} more").format(name=self.sources[0].name,
+                                                         count=len(self.sources) - 1)
+        return tr("Untitled")

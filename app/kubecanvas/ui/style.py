@@ -13,6 +13,7 @@ from PySide6.QtGui import QColor, QGuiApplication, QPalette
 
 from kubecanvas.model.kinds import kind_info
 from kubecanvas.model.references import EdgeType
+from kubecanvas.ui.i18n import N_
 
 #: Accent colour per palette category (also the icon fill).
 CATEGORY_COLOURS: dict[str, str] = {
@@ -57,20 +58,20 @@ class EdgeStyle:
 
 
 EDGE_STYLES: dict[str, EdgeStyle] = {
-    EdgeType.SELECTS: EdgeStyle("#169c7a", Qt.PenStyle.SolidLine, 2.0, "selects"),
-    EdgeType.ROUTES: EdgeStyle("#0f8a9c", Qt.PenStyle.SolidLine, 2.4, "routes"),
-    EdgeType.MOUNTS: EdgeStyle("#d9822b", Qt.PenStyle.SolidLine, 1.8, "mounts"),
-    EdgeType.ENV: EdgeStyle("#8a5cc7", Qt.PenStyle.DashLine, 1.6, "env"),
-    EdgeType.BINDS: EdgeStyle("#b8661c", Qt.PenStyle.DashDotLine, 2.0, "binds"),
-    EdgeType.RESERVES: EdgeStyle("#b8661c", Qt.PenStyle.DotLine, 1.4, "reserves"),
-    EdgeType.GOVERNS: EdgeStyle("#5d6b7a", Qt.PenStyle.DashDotDotLine, 1.6, "governs"),
-    EdgeType.SCALES: EdgeStyle("#c8463d", Qt.PenStyle.DashLine, 1.8, "scales"),
-    EdgeType.TLS: EdgeStyle("#b3488f", Qt.PenStyle.DotLine, 1.6, "tls"),
-    EdgeType.CLASS: EdgeStyle("#a0763a", Qt.PenStyle.DotLine, 1.2, "class"),
-    EdgeType.PULLS: EdgeStyle("#b3488f", Qt.PenStyle.DotLine, 1.2, "pulls"),
-    EdgeType.RUNS_AS: EdgeStyle("#6d5fb0", Qt.PenStyle.DotLine, 1.2, "runs as"),
-    EdgeType.CREATES: EdgeStyle("#4159c4", Qt.PenStyle.DashLine, 1.4, "creates"),
-    EdgeType.OWNED_BY: EdgeStyle("#6b7785", Qt.PenStyle.DotLine, 1.0, "owned by"),
+    EdgeType.SELECTS: EdgeStyle("#169c7a", Qt.PenStyle.SolidLine, 2.0, N_("selects")),
+    EdgeType.ROUTES: EdgeStyle("#0f8a9c", Qt.PenStyle.SolidLine, 2.4, N_("routes")),
+    EdgeType.MOUNTS: EdgeStyle("#d9822b", Qt.PenStyle.SolidLine, 1.8, N_("mounts")),
+    EdgeType.ENV: EdgeStyle("#8a5cc7", Qt.PenStyle.DashLine, 1.6, N_("env")),
+    EdgeType.BINDS: EdgeStyle("#b8661c", Qt.PenStyle.DashDotLine, 2.0, N_("binds")),
+    EdgeType.RESERVES: EdgeStyle("#b8661c", Qt.PenStyle.DotLine, 1.4, N_("reserves")),
+    EdgeType.GOVERNS: EdgeStyle("#5d6b7a", Qt.PenStyle.DashDotDotLine, 1.6, N_("governs")),
+    EdgeType.SCALES: EdgeStyle("#c8463d", Qt.PenStyle.DashLine, 1.8, N_("scales")),
+    EdgeType.TLS: EdgeStyle("#b3488f", Qt.PenStyle.DotLine, 1.6, N_("tls")),
+    EdgeType.CLASS: EdgeStyle("#a0763a", Qt.PenStyle.DotLine, 1.2, N_("class")),
+    EdgeType.PULLS: EdgeStyle("#b3488f", Qt.PenStyle.DotLine, 1.2, N_("pulls")),
+    EdgeType.RUNS_AS: EdgeStyle("#6d5fb0", Qt.PenStyle.DotLine, 1.2, N_("runs as")),
+    EdgeType.CREATES: EdgeStyle("#4159c4", Qt.PenStyle.DashLine, 1.4, N_("creates")),
+    EdgeType.OWNED_BY: EdgeStyle("#6b7785", Qt.PenStyle.DotLine, 1.0, N_("owned by")),
 }
 DEFAULT_EDGE_STYLE = EdgeStyle("#6b7785", Qt.PenStyle.SolidLine, 1.4, "")
 

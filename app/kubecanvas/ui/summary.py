@@ -11,6 +11,7 @@ from typing import Any
 
 from kubecanvas.model.kinds import get_path, pod_spec, replicas
 from kubecanvas.model.resource import Resource
+from kubecanvas.ui.i18n import tr
 
 _MODES = {"ReadWriteOnce": "RWO", "ReadOnlyMany": "ROX", "ReadWriteMany": "RWX",
           "ReadWriteOncePod": "RWOP"}
@@ -60,20 +61,21 @@ def _join(*parts: str) -> str:
 def _workload(res: Resource) -> str:
     if res.kind in ("Deployment", "StatefulSet", "ReplicaSet", "ReplicationController"):
         count = replicas(res)
-        return _join(f"{count} replica{'s' if count != 1 else ''}", _image(res))
+        text = tr("{count} replica") if count == 1 else tr("{count} replicas")
+        return _join(text.format(count=count), _image(res))
     if res.kind == "CronJob":
-        return _join(str(res.spec.get("schedule", "no schedule")), _image(res))
+        return _join(str(res.spec.get("schedule") or tr("no schedule")), _image(res))
     return _image(res)
 
 
 def _storage(res: Resource) -> str:
     if res.kind == "PersistentVolumeClaim":
         size = get_path(res.spec, ("resources", "requests", "storage"))
-        return _join(str(size or "no size"), _modes(res.spec.get("accessModes")),
+        return _join(str(size or tr("no size")), _modes(res.spec.get("accessModes")),
                      str(res.spec.get("storageClassName") or ""))
     size = get_path(res.spec, ("capacity", "storage"))
     source = next((s for s in _PV_SOURCES if s in res.spec), "")
-    return _join(str(size or "no capacity"), _modes(res.spec.get("accessModes")), source)
+    return _join(str(size or tr("no capacity")), _modes(res.spec.get("accessModes")), source)
 
 
 def _ingress(res: Resource) -> str:
@@ -86,7 +88,7 @@ def _ingress(res: Resource) -> str:
         for entry in get_path(rule, ("http", "paths")) or []:
             if isinstance(entry, Mapping):
                 paths.append(str(entry.get("path", "/")))
-    return _join(hosts[0] if hosts else "any host", ", ".join(paths[:3]))
+    return _join(hosts[0] if hosts else tr("any host"), ", ".join(paths[:3]))
 
 
 def summary(res: Resource) -> str:
@@ -98,7 +100,7 @@ def summary(res: Resource) -> str:
     if kind == "Service":
         kind_of = str(res.spec.get("type") or "ClusterIP")
         if res.spec.get("clusterIP") == "None":
-            kind_of = "headless"
+            kind_of = tr("headless")
         return _join(kind_of, _ports(res.spec.get("ports")))
     if kind in ("PersistentVolumeClaim", "PersistentVolume"):
         return _storage(res)
@@ -108,9 +110,10 @@ def summary(res: Resource) -> str:
         keys = len(res.manifest.get("data") or {}) + len(res.manifest.get("stringData") or {}) \
             + len(res.manifest.get("binaryData") or {})
         return _join(str(res.manifest.get("type", "")) if kind == "Secret" else "",
-                     f"{keys} key{'s' if keys != 1 else ''}")
+                     (tr("{count} key") if keys == 1 else tr("{count} keys")).format(count=keys))
     if kind == "HorizontalPodAutoscaler":
-        return f"{res.spec.get('minReplicas', 1)}–{res.spec.get('maxReplicas', '?')} replicas"
+        return tr("{low}–{high} replicas").format(low=res.spec.get("minReplicas", 1),
+                                                  high=res.spec.get("maxReplicas", "?"))
     if kind == "StorageClass":
         return str(res.manifest.get("provisioner", ""))
     if kind == "IngressClass":
@@ -118,7 +121,7 @@ def summary(res: Resource) -> str:
     if kind == "NetworkPolicy":
         types = res.spec.get("policyTypes") or ["Ingress"]
         selector = get_path(res.spec, ("podSelector", "matchLabels")) or {}
-        who = ",".join(f"{k}={v}" for k, v in selector.items()) if selector else "all pods"
+        who = ",".join(f"{k}={v}" for k, v in selector.items()) if selector else tr("all pods")
         return _join("/".join(str(t) for t in types), who)
     if kind == "PodDisruptionBudget":
         for key in ("minAvailable", "maxUnavailable"):

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from kubecanvas.model.document import Document
 from kubecanvas.model.resource import Resource
 from kubecanvas.model.secrets import mask_secret
+from kubecanvas.ui.i18n import tr
 
 Dump = Callable[[Sequence[Resource]], str]
 #: Without a selection the whole export is shown only for designs up to this size; beyond it,
@@ -38,7 +39,7 @@ class YamlPanel(QDockWidget):
     """Dock with a read-only YAML rendering of the selection or of everything."""
 
     def __init__(self, dump: Dump, parent: QWidget | None = None) -> None:
-        super().__init__("YAML", parent)
+        super().__init__(parent)
         self.setObjectName("YamlPanel")
         self.dump = dump
         self.document: Document | None = None
@@ -48,11 +49,9 @@ class YamlPanel(QDockWidget):
         layout.setContentsMargins(4, 2, 4, 4)
         bar = QHBoxLayout()
         self.caption = QLabel("", body)
-        self.whole = QCheckBox("Whole export", body)
-        self.whole.setToolTip("Show every resource, not only the selection")
+        self.whole = QCheckBox(body)
         self.whole.toggled.connect(lambda _: self.refresh())
-        self.reveal = QCheckBox("Reveal secrets", body)
-        self.reveal.setToolTip("Show Secret values (hidden by default; exports always keep them)")
+        self.reveal = QCheckBox(body)
         self.reveal.toggled.connect(lambda _: self.refresh())
         bar.addWidget(self.caption, 1)
         bar.addWidget(self.reveal)
@@ -69,6 +68,17 @@ class YamlPanel(QDockWidget):
         self._timer.setInterval(120)
         self._timer.timeout.connect(self.refresh)
         self.visibilityChanged.connect(self._visibility_changed)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Title, options and caption in the language now set."""
+        self.setWindowTitle(tr("YAML"))
+        self.whole.setText(tr("Whole export"))
+        self.whole.setToolTip(tr("Show every resource, not only the selection"))
+        self.reveal.setText(tr("Reveal secrets"))
+        self.reveal.setToolTip(tr("Show Secret values (hidden by default; exports always keep "
+                                  "them)"))
+        self.refresh(force=True)
 
     def _visibility_changed(self, visible: bool) -> None:
         if visible:
@@ -102,15 +112,18 @@ class YamlPanel(QDockWidget):
             return
         everything = self.whole.isChecked() or not self.selection
         if everything and not self.whole.isChecked() and len(self.document) > AUTO_WHOLE_LIMIT:
-            self.caption.setText(f"{len(self.document)} resources")
-            self.text.setPlainText("# Select resources to see their YAML, or tick Whole export\n")
+            self.caption.setText(tr("{count} resources").format(count=len(self.document)))
+            self.text.setPlainText(tr("# Select resources to see their YAML, or tick Whole "
+                                      "export") + "\n")
             return
         resources = self.shown_resources()
-        self.caption.setText(f"Whole export: {len(resources)} resources" if everything
-                             else f"Selection: {len(resources)} of {len(self.document)}")
+        self.caption.setText(
+            tr("Whole export: {count} resources").format(count=len(resources)) if everything
+            else tr("Selection: {count} of {total}").format(count=len(resources),
+                                                            total=len(self.document)))
         if not self.reveal.isChecked():
             resources = [mask_secret(r) for r in resources]
-        text = self.dump(resources) if resources else "# nothing to show\n"
+        text = self.dump(resources) if resources else tr("# nothing to show") + "\n"
         if text != self.text.toPlainText():
             bar = self.text.verticalScrollBar()
             value = bar.value()

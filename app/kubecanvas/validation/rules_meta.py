@@ -154,6 +154,10 @@ def label_selector(ctx: Context, res: Resource, path: Path, raw: Any) -> Iterato
             yield ctx.report("sel.expr.values.forbidden", res,
                              f"values may not be specified when operator is {operator}",
                              (*epath, "values"))
+        for j, value in enumerate(values if isinstance(values, list) else []):
+            if isinstance(value, str) and p.label_value(value):
+                yield ctx.report("sel.expr.value", res, f'invalid value "{value}": '
+                                 f'{p.label_value(value)[0]}', (*epath, "values", j))
         key = expr.get("key")
         if isinstance(key, str) and p.qualified_name(key):
             yield ctx.report("sel.expr.key", res, f'invalid key "{key}": '

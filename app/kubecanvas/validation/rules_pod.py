@@ -46,6 +46,8 @@ ENUMS = {
 }
 CONTAINER_GROUPS = ("initContainers", "containers", "ephemeralContainers")
 PROBES = ("livenessProbe", "readinessProbe", "startupProbe")
+HOST_PATH_TYPES = ("", "DirectoryOrCreate", "Directory", "FileOrCreate", "File", "Socket",
+                   "CharDevice", "BlockDevice")
 
 
 def _items(value: Any) -> list[Any]:
@@ -279,9 +281,22 @@ def check_volume_source(c: PodCheck, vpath: Path, volume: Mapping[str, Any]) -> 
         if isinstance(item, Mapping):
             check_field_ref(c, (*vpath, "downwardAPI", "items", j), item, volume=True)
     host = volume.get("hostPath")
-    if isinstance(host, Mapping) and isinstance(host.get("path"), str) and \
-            ".." in host["path"].split("/"):
-        c.report("pod.volume.hostPath", (*vpath, "hostPath", "path"), "must not contain '..'")
+    if isinstance(host, Mapping):
+        check_host_path(c, (*vpath, "hostPath"), host)
+
+
+def check_host_path(c: PodCheck, path: Path, host: Mapping[str, Any],
+                    rule: str = "pod.volume.hostPath") -> None:
+    """A hostPath needs a path without '..' and a known type ("" by default)."""
+    target = host.get("path")
+    if not target:
+        c.report(rule, (*path, "path"), "required value: the path on the node")
+    elif isinstance(target, str) and ".." in target.split("/"):
+        c.report(rule, (*path, "path"), "must not contain '..'")
+    kind = host.get("type")
+    if kind is not None and kind not in HOST_PATH_TYPES:
+        c.report(rule, (*path, "type"), f'unsupported value "{kind}": supported values: '
+                 + ", ".join(f'"{t}"' for t in HOST_PATH_TYPES))
 
 
 def _check_modes_and_items(c: PodCheck, path: Path, source: Mapping[str, Any]) -> None:
@@ -322,6 +337,10 @@ def check_mounts(c: PodCheck, path: Path, container: Mapping[str, Any],
         if isinstance(sub, str) and sub and p.local_path(sub):
             c.report("pod.mount.subPath", (*mpath, "subPath"),
                      f'invalid value "{sub}": {p.local_path(sub)[0]}')
+        expr = mount.get("subPathExpr")
+        if isinstance(expr, str) and expr and p.local_path(expr):
+            c.report("pod.mount.subPath", (*mpath, "subPathExpr"),
+                     f'invalid value "{expr}": {p.local_path(expr)[0]}')
         if mount.get("subPath") and mount.get("subPathExpr"):
             c.report("pod.mount.subPath", (*mpath, "subPathExpr"),
                      "subPathExpr and subPath are mutually exclusive")

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from datetime import UTC, datetime
+from html import escape
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -43,6 +44,7 @@ from kubecanvas.teaching import (
     simulate_statefulset,
     walk_ingress,
 )
+from kubecanvas.teaching.text import local
 from kubecanvas.ui.teaching import happens_render as render
 from kubecanvas.ui.teaching.i18n import language, tr
 
@@ -250,7 +252,8 @@ class WhatHappensPanel(QDockWidget):
         try:
             walk = walk_ingress(doc, graph, rid, self.request, cluster)
         except ValueError as exc:
-            return f"<p style='color:#d93025'>{exc}</p>", Highlight((rid,))
+            message = local(exc.args[0] if exc.args else exc, language())
+            return f"<p style='color:#d93025'>{escape(message)}</p>", Highlight((rid,))
         if not walk.reached and walk.steps:
             self.broken = walk.steps[-1].resources[:1]
         return render.render_walk(walk), walk.highlight

@@ -2,7 +2,8 @@
 
 Each `render_*` takes one result of `kubecanvas.teaching` and returns rich text: headings and
 labels in the teaching language, names, addresses and times as they are, and the simulation's own
-sentences (produced in English by the headless core) as notes.
+sentences (each a `Text` carrying English and Korean, from the headless core) in the window's
+current language through `_t`.
 """
 
 from __future__ import annotations
@@ -22,7 +23,8 @@ from kubecanvas.teaching import (
     ServiceSimulation,
     StatefulSetSimulation,
 )
-from kubecanvas.ui.teaching.i18n import tr
+from kubecanvas.teaching.text import join, local
+from kubecanvas.ui.teaching.i18n import language, tr
 
 OK, NO = "✔", "✘"
 #: The stages of an Ingress walk as the panel names them.
@@ -41,6 +43,11 @@ def stage_name(stage: str | None) -> str:
     return tr(STAGES.get(stage or "", stage or ""))
 
 
+def _t(value: object) -> str:
+    """A simulation's sentence (or name) in the current language, HTML-escaped."""
+    return escape(local(value, language()))
+
+
 def _h(text: str) -> str:
     return f"<h3 style='margin:8px 0 2px 0'>{escape(text)}</h3>"
 
@@ -53,7 +60,7 @@ def _list(items: Iterable[str]) -> str:
 def _notes(notes: Sequence[str]) -> str:
     if not notes:
         return ""
-    return _h(tr("Notes")) + _list(escape(n) for n in notes)
+    return _h(tr("Notes")) + _list(_t(n) for n in notes)
 
 
 def _table(header: Sequence[str], rows: Iterable[Sequence[str]]) -> str:
@@ -77,7 +84,7 @@ def render_service(doc: Document, sim: ServiceSimulation) -> str:
            f"<b>ClusterIP:</b> {_code(ip)}</p>"]
     out.append(_h(tr("DNS names")) + _list(_code(n) for n in sim.dns_names))
     if sim.dns_answer:
-        out.append(f"<p>{escape(sim.dns_answer)}</p>")
+        out.append(f"<p>{_t(sim.dns_answer)}</p>")
     ready = sum(len(p.ready_endpoints) for p in sim.ports)
     if not sim.pods:
         out.append(f"<p style='color:#d93025'><b>{escape(tr('Traffic reaches no pod.'))}</b></p>")
@@ -90,7 +97,7 @@ def render_service(doc: Document, sim: ServiceSimulation) -> str:
             title += f" (nodePort {port.node_port})"
         rows = [f"{escape(e.pod)} {_code(e.ip)} → {escape(e.container or '—')}:"
                 + (_code(e.port) if e.port is not None else f"<span style='color:#d93025'>{NO}</span>")
-                + (f"<br><span style='color:gray'>{escape(e.note)}</span>" if e.note else "")
+                + (f"<br><span style='color:gray'>{_t(e.note)}</span>" if e.note else "")
                 for e in port.endpoints]
         out.append(_h(title) + (_list(rows) if rows
                                 else f"<p>{escape(tr('No endpoints.'))}</p>"))
@@ -102,7 +109,7 @@ def render_service(doc: Document, sim: ServiceSimulation) -> str:
 
 def render_walk(walk: IngressWalk) -> str:
     rows = [f"<span style='color:{'#1f9d55' if s.ok else '#d93025'}'>{OK if s.ok else NO}</span> "
-            f"<b>{escape(stage_name(s.stage))}</b>: {escape(s.text)}" for s in walk.steps]
+            f"<b>{escape(stage_name(s.stage))}</b>: {_t(s.text)}" for s in walk.steps]
     out = [_list(rows)]
     if walk.reached:
         answer = tr("The request reaches {count} pods:").format(count=len(walk.pods))
@@ -112,7 +119,7 @@ def render_walk(walk: IngressWalk) -> str:
     else:
         where = tr("The request stops at: {stage}").format(stage=stage_name(walk.broken_at))
         out.append(f"<p style='color:#d93025'><b>{escape(where)}</b><br>"
-                   f"{escape(walk.reason or '')}</p>")
+                   f"{_t(walk.reason)}</p>")
     return "".join(out)
 
 
@@ -126,7 +133,7 @@ def render_deployment(sim: DeploymentSimulation) -> str:
     out.append(_h(title))
     out.append(f"<p>maxSurge {plan.max_surge}, maxUnavailable {plan.max_unavailable}; "
                f"{escape(tr('the new ReplicaSet is'))} {_code(sim.next_replica_set)}</p>")
-    rows = [(str(s.number), escape(s.action), str(s.old_ready), str(s.new_ready),
+    rows = [(str(s.number), _t(s.action), str(s.old_ready), str(s.new_ready),
              str(s.new_starting)) for s in plan.steps]
     out.append(_table(["#", tr("What the controller does"), tr("Old ready"), tr("New ready"),
                        tr("Starting")], rows))
@@ -154,15 +161,15 @@ def render_job(sim: JobSimulation) -> str:
            f"<b>backoffLimit</b> {sim.backoff_limit} &nbsp; ({escape(sim.mode)})</p>"]
     out.append(_h(tr("Waves of pods")) + _table(
         ["#", tr("Pods")], [(str(w.number), escape(", ".join(w.pods))) for w in sim.waves]))
-    out.append(_h(tr("When a pod fails")) + _list(escape(r) for r in sim.retries))
+    out.append(_h(tr("When a pod fails")) + _list(_t(r) for r in sim.retries))
     return "".join(out) + _notes(sim.notes)
 
 
 def render_cronjob(sim: CronJobSimulation) -> str:
     out = [f"<p><b>schedule</b> {_code(sim.schedule)} &nbsp; <b>timeZone</b> "
-           f"{escape(sim.time_zone)} &nbsp; <b>concurrencyPolicy</b> {escape(sim.concurrency)}</p>"]
+           f"{escape(sim.time_zone)} &nbsp; <b>concurrencyPolicy</b> {_t(sim.concurrency)}</p>"]
     if sim.error:
-        out.append(f"<p style='color:#d93025'>{escape(sim.error)}</p>")
+        out.append(f"<p style='color:#d93025'>{_t(sim.error)}</p>")
     rows = [(escape(local.strftime("%Y-%m-%d %H:%M %Z")), escape(utc.strftime("%H:%M UTC")),
              _code(job)) for local, utc, job in zip(sim.runs, sim.runs_utc, sim.job_names,
                                                     strict=False)]
@@ -174,10 +181,11 @@ def render_claim(doc: Document, sim: ClaimSimulation) -> str:
     out = [f"<p><b>{escape(tr('Outcome'))}:</b> {escape(tr(OUTCOMES.get(sim.outcome, sim.outcome)))}"]
     if sim.volume:
         out.append(f" → {_name(doc, sim.volume)}")
-    out.append(f"<br>{escape(sim.explanation)}</p>")
+    out.append(f"<br>{_t(sim.explanation)}</p>")
     rows = [(f"<span style='color:{'#1f9d55' if v.binds else '#d93025'}'>"
              f"{OK if v.binds else NO}</span>", escape(v.name),
-             escape("; ".join(v.reasons) or tr("matches"))) for v in sim.verdicts]
+             _t(join(v.reasons)) if v.reasons else escape(tr("matches")))
+            for v in sim.verdicts]
     if rows:
         out.append(_h(tr("Every other PersistentVolume")) +
                    _table(["", tr("Volume"), tr("Why")], rows))
@@ -190,13 +198,14 @@ def render_environment(doc: Document, env: PodEnvironment) -> str:
         kind = tr("init container") if view.init else tr("container")
         out.append(f"<p><b>{escape(kind)} {escape(view.container)}</b></p>")
         out.append(_table([tr("Variable"), tr("Value"), tr("Source")], [
-            (_code(v.name), _code(v.value if v.value is not None else "?"), escape(v.source))
+            (_code(v.name), _code(local(v.value, language()) if v.value is not None else "?"),
+             _t(v.source))
             for v in view.env]) if view.env else f"<p>{escape(tr('No variables.'))}</p>")
         if view.files:
             out.append(_table([tr("File"), tr("Content"), tr("Source")], [
-                (_code(f.path), _code((f.content or "")[:160]), escape(f.source))
+                (_code(f.path), _code(local(f.content, language())[:160]), _t(f.source))
                 for f in view.files]))
-        out.append(_list(escape(p) for p in (*view.problems, *view.skipped)))
+        out.append(_list(_t(p) for p in (*view.problems, *view.skipped)))
     return "".join(out)
 
 
@@ -214,7 +223,7 @@ def render_network(doc: Document, sim: NetworkSimulation) -> str:
     if sim.reachability:
         rows = [(_name(doc, r.source), _name(doc, r.target),
                  f"<span style='color:{'#1f9d55' if r.allowed else '#d93025'}'>"
-                 f"{OK if r.allowed else NO}</span>", escape(r.reason))
+                 f"{OK if r.allowed else NO}</span>", _t(r.reason))
                 for r in sim.reachability if r.source != r.target]
         out.append(_h(tr("Who may talk to whom")) +
                    _table([tr("From"), tr("To"), "", tr("Why")], rows))

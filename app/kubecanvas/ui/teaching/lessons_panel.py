@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from kubecanvas.teaching import Lesson, Step, StepStatus, current_step
+from kubecanvas.teaching.text import local
 from kubecanvas.ui.teaching.i18n import language, tr
 
 STATE_STYLE = {
@@ -47,6 +48,7 @@ class StepWidget(QFrame):
         self.setObjectName("Step")
         self.index, self.step = index, step
         self.state = "todo"
+        self.status: StepStatus | None = None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 6, 8, 6)
         top = QHBoxLayout()
@@ -77,6 +79,7 @@ class StepWidget(QFrame):
         self.hint_button.setText(tr("Hide hint") if self.hint_button.isChecked() else tr("Hint"))
         self.prompt.setText(self.step.text("prompt", lang))
         self.hint.setText(self.step.text("hint", lang))
+        self._show_checks()
         self._show_state()
 
     def _toggle_hint(self, shown: bool) -> None:
@@ -85,9 +88,16 @@ class StepWidget(QFrame):
 
     def set_status(self, state: str, status: StepStatus | None = None) -> None:
         self.state = state
-        if status is not None:  # what the check looked at, for the curious (English)
-            self.setToolTip("\n".join(("✔ " if r.ok else "✘ ") + r.text for r in status.results))
+        if status is not None:
+            self.status = status
+            self._show_checks()
         self._show_state()
+
+    def _show_checks(self) -> None:
+        """What the check looked at, for the curious, as the tooltip in the current language."""
+        if self.status is not None:
+            self.setToolTip("\n".join(("✔ " if r.ok else "✘ ") + local(r.text, language())
+                                      for r in self.status.results))
 
     def _show_state(self) -> None:
         mark, colour, style = STATE_STYLE[self.state]

@@ -1,0 +1,454 @@
+"""The editor's side of talking to a cluster: the Cluster menu, the Cluster dock, and the tasks.
+
+`install_cluster(window)` is the one call the window needs. It adds the Cluster menu (check with
+a server-side dry run, apply after a confirmation, import a namespace, choose the kubectl
+context) and the Cluster dock, and follows the window through New and Open.
+
+Everything goes through the user's own kubectl and kubeconfig (the `kubecanvas.cluster` layer);
+nothing here reads, keeps or stores credentials, and the chosen context lives only in memory.
+Every kubectl call runs in a `ClusterTask` thread, so the window stays responsive, with a busy
+bar and a Cancel in the dock. An apply is refused while the validator reports errors (the
+cluster would refuse too) and, when confirmed, is sent to the context named in the
+confirmation, even if the kubeconfig's current context changed meanwhile.
+"""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Callable
+from functools import partial
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QByteArray, QCoreApplication, QObject, Qt
+from PySide6.QtGui import QAction, QActionGroup
+from PySide6.QtWidgets import QDialog, QMessageBox
+
+from kubecanvas.cluster import Kubectl, ServerReport, apply_resources
+from kubecanvas.io.yaml_out import apply_order, dump_resources
+from kubecanvas.model.document import Change, Document
+from kubecanvas.model.edits import AddResource, Compound
+from kubecanvas.model.layout import NODE_HEIGHT
+from kubecanvas.model.resource import Resource
+from kubecanvas.ui.cluster_dialogs import ADD_TO_CURRENT, ImportNamespaceDialog
+from kubecanvas.ui.cluster_panel import ClusterPanel, ServerMarkers
+from kubecanvas.ui.cluster_task import (
+    ClusterTask,
+    Imported,
+    Namespaces,
+    import_namespace,
+    list_contexts,
+    list_namespaces,
+)
+from kubecanvas.ui.session import Session
+from kubecanvas.validation.findings import Severity
+
+if TYPE_CHECKING:
+    from kubecanvas.ui.main_window import MainWindow
+
+Yes, Cancel, No = (QMessageBox.StandardButton.Yes, QMessageBox.StandardButton.Cancel,
+                   QMessageBox.StandardButton.No)
+
+
+class ClusterController(QObject):
+    """The Cluster menu and dock of one window, and the kubectl task running for them.
+
+    Attributes:
+        context: the kubectl context chosen in the menu; None follows the kubeconfig's current.
+        task: the running cluster command (None when idle).
+        panel: the Cluster dock.
+        actions: the menu's actions by name (also used by tests).
+    """
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.context: str | None = None
+        self.contexts: list[str] = []
+        self.current_context: str | None = None
+        self.contexts_note = ""
+        self.task: ClusterTask | None = None
+        self._tasks: list[ClusterTask] = []
+        self._document: Document | None = None
+        self.panel = ClusterPanel(window)
+        self.markers = ServerMarkers()
+        self.actions: dict[str, QAction] = {}
+        self._build_dock()
+        self._build_actions()
+        self._build_menu()
+        self.panel.resource_activated.connect(self.show_resource)
+        self.panel.cancel_requested.connect(self.cancel)
+        window.session_changed.connect(self._session_changed)
+        window.destroyed.connect(self.shutdown)
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.aboutToQuit.connect(self.shutdown)
+        self._bind(window.session)
+
+    # --- building ----------------------------------------------------------------------------
+    def _build_dock(self) -> None:
+        window = self.window
+        window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.panel)
+        window.tabifyDockWidget(window.problems, self.panel)
+        window.problems.raise_()
+        state = window.settings.value("windowState")
+        if isinstance(state, QByteArray) and not state.isEmpty():
+            window.restoreState(state)  # the dock where the user left it last time
+
+    def _build_actions(self) -> None:
+        slots: dict[str, Callable[[], Any]] = {
+            "check": self.check, "apply": self.apply, "import": self.import_namespace,
+            "cancel": self.cancel, "refresh_contexts": self.refresh_contexts}
+        for name, slot in slots.items():
+            action = QAction(self.window)
+            action.triggered.connect(slot)
+            self.actions[name] = action
+        self.actions["cancel"].setEnabled(False)
+
+    def _build_menu(self) -> None:
+        self.menu = self.window.menuBar().addMenu("")
+        self.menu.addAction(self.actions["check"])
+        self.menu.addAction(self.actions["apply"])
+        self.menu.addSeparator()
+        self.menu.addAction(self.actions["import"])
+        self.menu.addSeparator()
+        self.context_menu = self.menu.addMenu("")
+        self.context_menu.aboutToShow.connect(self.refresh_contexts)
+        self.menu.addAction(self.actions["cancel"])
+        self.menu.addSeparator()
+        self.menu.addAction(self.panel.toggleViewAction())
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """(Re)set the menu's texts in the current language."""
+        self.menu.setTitle(self.tr("&Cluster"))
+        texts = {"check": self.tr("&Check Against Cluster (Dry Run)"),
+                 "apply": self.tr("&Apply to Cluster…"),
+                 "import": self.tr("&Import Namespace…"),
+                 "cancel": self.tr("Cancel &kubectl"),
+                 "refresh_contexts": self.tr("&Refresh Contexts")}
+        for name, text in texts.items():
+            self.actions[name].setText(text)
+        self.actions["check"].setStatusTip(self.tr(
+            "Send the design to the API server with kubectl apply --dry-run=server; nothing "
+            "is changed"))
+        self.context_menu.setTitle(self.tr("kubectl C&ontext"))
+        self.markers.text = self.tr("server ✕")
+        self.panel.retranslate()
+        self._fill_contexts()
+
+    # --- following the window ----------------------------------------------------------------
+    def _session_changed(self, session: Session) -> None:
+        self.markers.forget()
+        self.panel.clear()
+        self.panel.show_message(self.tr("Another design is shown; check it against the cluster "
+                                        "from the Cluster menu."))
+        self._bind(session)
+
+    def _bind(self, session: Session | None) -> None:
+        if self._document is not None:
+            self._document.unsubscribe(self._after_change)
+        self._document = session.document if session is not None else None
+        if self._document is not None:
+            self._document.subscribe(self._after_change, order=130)
+
+    def _after_change(self, change: Change) -> None:
+        if change.structural:
+            self.panel.mark_stale()
+            self._show_markers()
+
+    def _show_markers(self) -> None:
+        scene = self.window.scene
+        if scene is not None:
+            self.markers.show({**scene.nodes, **scene.namespace_frames})
+
+    def show_resource(self, rid: str) -> None:
+        """Select a resource of the dock on the canvas and scroll it into view."""
+        scene = self.window.scene
+        if scene is None or self.window.session is None or rid not in self.window.session.document:
+            self.window.show_status(self.tr("That resource is no longer in the design"))
+            return
+        scene.select_ids([rid])
+        item = scene.item_for(rid)
+        if item is not None:
+            self.window.view.ensureVisible(item, 80, 80)
+
+    # --- tasks -------------------------------------------------------------------------------
+    @property
+    def busy(self) -> bool:
+        """True while a command's kubectl runs (the menu's commands are disabled meanwhile)."""
+        return self.task is not None
+
+    @property
+    def threads(self) -> list[ClusterTask]:
+        """Task threads not finished yet (a cancelled one ends once its kubectl is killed)."""
+        return list(self._tasks)
+
+    def _start(self, work: Callable[[Kubectl], Any], text: str,
+               done: Callable[[Any], None], context: str | None = None) -> bool:
+        """Run `work` with kubectl in a task thread; `done(result)` runs back in the UI thread."""
+        if self.task is not None:
+            self.window.show_status(self.tr("kubectl is still running; wait for it or cancel it"))
+            return False
+        task = ClusterTask(work, context if context is not None else self.context, self)
+        task.succeeded.connect(partial(self._succeeded, task, done))
+        task.failed.connect(partial(self._failed, task))
+        task.cancelled.connect(partial(self._cancelled, task))
+        task.finished.connect(partial(self._finished, task))
+        self.task = task
+        self._tasks.append(task)
+        self._set_busy(text)
+        task.start()
+        return True
+
+    def _set_busy(self, text: str | None) -> None:
+        self.panel.set_busy(text)
+        for name in ("check", "apply", "import"):
+            self.actions[name].setEnabled(text is None)
+        self.actions["cancel"].setEnabled(text is not None)
+        if text is not None:
+            self.panel.show()
+            self.panel.raise_()
+
+    def _release(self, task: ClusterTask) -> bool:
+        """Forget `task` as the running one; False when it was already forgotten."""
+        if self.task is not task:
+            return False
+        self.task = None
+        self._set_busy(None)
+        return True
+
+    def _succeeded(self, task: ClusterTask, done: Callable[[Any], None], result: object) -> None:
+        if self._release(task):
+            done(result)
+
+    def _failed(self, task: ClusterTask, message: str) -> None:
+        if not self._release(task):
+            return
+        self.panel.clear()
+        self.markers.set_refused({})  # earlier answers no longer stand beside the error
+        self._show_markers()
+        self.panel.show_error(message)
+        self.window.show_status(message)
+        QMessageBox.warning(self.window, self.tr("Cluster"), message)
+
+    def _cancelled(self, task: ClusterTask) -> None:
+        if self._release(task):
+            self.panel.show_message(self.tr("Cancelled; kubectl was stopped. An apply may have "
+                                            "changed part of the cluster: check again to see."))
+
+    def _finished(self, task: ClusterTask) -> None:
+        if task in self._tasks:
+            self._tasks.remove(task)
+        task.deleteLater()
+
+    def cancel(self) -> None:
+        """Stop the running kubectl (the dock's Cancel)."""
+        if self.task is not None:
+            self.task.cancel()
+            self.panel.cancel_button.setEnabled(False)
+            self.panel.show_message(self.tr("Cancelling…"))
+
+    def shutdown(self) -> None:
+        """Stop every kubectl of this window and wait for the threads (quit, window closed)."""
+        for task in list(self._tasks):
+            task.cancel()
+            task.wait(5000)
+        self._tasks.clear()
+        self.task = None
+
+    # --- check and apply ---------------------------------------------------------------------
+    def _snapshot(self) -> list[Resource]:
+        """Copies of the design's resources in apply order: the task thread reads these, never
+        the live document the user keeps editing."""
+        session = self.window.session
+        return copy.deepcopy(apply_order(session.document)) if session is not None else []
+
+    def check(self) -> bool:
+        """Server-side dry run of the whole design; the answers go to the dock."""
+        resources = self._snapshot()
+        if not resources:
+            QMessageBox.information(self.window, self.tr("Check Against Cluster"),
+                                    self.tr("The design is empty: there is nothing to check."))
+            return False
+        text = self.tr("Asking the cluster about {count} resources (server dry run)…")
+        return self._start(lambda k: apply_resources(k, resources, dump_resources, dry_run=True),
+                           text.format(count=len(resources)), self.show_report)
+
+    def error_count(self) -> int:
+        session = self.window.session
+        if session is None:
+            return 0
+        return sum(1 for f in session.validator.findings if f.severity is Severity.ERROR)
+
+    def apply(self) -> bool:
+        """Apply for real: refused while error findings remain, else after a confirmation that
+        names the context and the number of resources."""
+        errors = self.error_count()
+        if errors:
+            answer = QMessageBox.question(
+                self.window, self.tr("Apply Refused"),
+                self.tr("The design has {count} error findings (see Problems), so the cluster "
+                        "would refuse it; nothing was applied. Fix them first.\n\nCheck the "
+                        "design against the cluster instead? A dry run changes nothing.")
+                .format(count=errors), Yes | No, Yes)
+            if answer == Yes:
+                self.check()
+            return False
+        if not self._snapshot():
+            QMessageBox.information(self.window, self.tr("Apply to Cluster"),
+                                    self.tr("The design is empty: there is nothing to apply."))
+            return False
+        return self._start(lambda k: k.current_context(), self.tr("Reading the kubectl context…"),
+                           self._confirm_apply)
+
+    def _confirm_apply(self, context: str) -> None:
+        resources = self._snapshot()
+        answer = QMessageBox.question(
+            self.window, self.tr("Apply to Cluster"),
+            self.tr("Apply {count} resources to the cluster of context “{context}”?\n\nThis "
+                    "changes the cluster (kubectl apply).").format(count=len(resources),
+                                                                   context=context),
+            Yes | Cancel, Cancel)
+        if answer != Yes:
+            self.panel.show_message(self.tr("Nothing was applied."))
+            return
+        text = self.tr("Applying {count} resources to context {context}…")
+        self._start(lambda k: apply_resources(k, resources, dump_resources, dry_run=False),
+                    text.format(count=len(resources), context=context), self.show_report,
+                    context=context)
+
+    def show_report(self, report: ServerReport) -> None:
+        """The server's answers: rows in the dock, tags on refused nodes."""
+        self.panel.show_report(report)
+        self.panel.show()
+        self.panel.raise_()
+        self.markers.set_refused({a.resource_id: a.message for a in report.rejected})
+        self._show_markers()
+        self.window.show_status(self.panel.summary.text())
+
+    # --- import ------------------------------------------------------------------------------
+    def import_namespace(self) -> bool:
+        """Ask which namespace (offering the cluster's), then import it in a task."""
+        return self._start(list_namespaces, self.tr("Reading the namespaces of the cluster…"),
+                           self._ask_namespace)
+
+    def _ask_namespace(self, listing: Namespaces) -> None:
+        session = self.window.session
+        can_add = session is not None and len(session.document) > 0
+        dialog = ImportNamespaceDialog(listing.names, listing.context, listing.note, can_add,
+                                       self.window)
+        choice = dialog.choice() if dialog.exec() == QDialog.DialogCode.Accepted else None
+        dialog.deleteLater()
+        if choice is None:
+            self.panel.show_message(self.tr("Nothing was imported."))
+            return
+        namespace, target = choice
+        text = self.tr("Importing namespace {namespace} from context {context}…")
+        self._start(partial(import_namespace, namespace=namespace),
+                    text.format(namespace=namespace, context=listing.context),
+                    partial(self._imported, namespace=namespace, target=target),
+                    context=listing.context)
+
+    def _imported(self, result: Imported, namespace: str, target: str) -> None:
+        count = len(result.document)
+        if not count:
+            message = self.tr("Namespace {namespace} holds no objects of the kinds KubeCanvas "
+                              "knows (or does not exist); nothing was imported.") \
+                .format(namespace=namespace)
+            self.panel.show_error(message)
+            QMessageBox.information(self.window, self.tr("Import Namespace"), message)
+            return
+        if target == ADD_TO_CURRENT and self.window.session is not None:
+            self._add_to_current(result.document, namespace)
+        elif self.window.confirm_discard():
+            self.window.set_session(Session.create(result.document))
+            self.window.undo_stack.resetClean()  # unsaved work: Close asks, the title shows *
+        else:
+            self.panel.show_message(self.tr("Nothing was imported."))
+            return
+        message = self.tr("Imported {count} resources from namespace {namespace} of context "
+                          "{context}; {left} made by controllers left out.").format(
+            count=count, namespace=namespace, context=result.context, left=result.left_out)
+        if result.problems:
+            message += " " + self.tr("{count} problems while reading; first: {first}").format(
+                count=len(result.problems), first=result.problems[0])
+        self.panel.show_message(message)
+        self.window.show_status(message)
+
+    def _add_to_current(self, staging: Document, namespace: str) -> None:
+        """Add the imported resources below the current design, as one undo step."""
+        session = self.window.session
+        assert session is not None
+        top = max((r.position[1] for r in session.document), default=-NODE_HEIGHT - 80)
+        dy = top + NODE_HEIGHT + 120
+        edits = []
+        for res in list(staging):
+            res.position = (res.position[0], res.position[1] + dy)
+            edits.append(AddResource(res))
+        description = self.tr("Import namespace {namespace}").format(namespace=namespace)
+        self.window.editor.push(Compound(edits, description))
+
+    # --- contexts ----------------------------------------------------------------------------
+    def refresh_contexts(self) -> None:
+        """Read the kubeconfig's contexts in a task; the submenu fills in when they arrive."""
+        if any(t.work is list_contexts for t in self._tasks):
+            return
+        task = ClusterTask(list_contexts, None, self)
+        task.succeeded.connect(self._contexts_listed)
+        task.failed.connect(self._contexts_failed)
+        task.finished.connect(partial(self._finished, task))
+        self._tasks.append(task)
+        task.start()
+
+    def _contexts_listed(self, listed: tuple[list[str], str | None]) -> None:
+        self.contexts, self.current_context = listed
+        self.contexts_note = "" if self.contexts else self.tr("kubectl knows no contexts")
+        self._fill_contexts()
+
+    def _contexts_failed(self, message: str) -> None:
+        self.contexts, self.current_context, self.contexts_note = [], None, message
+        self._fill_contexts()
+
+    def _fill_contexts(self) -> None:
+        menu = self.context_menu
+        menu.clear()
+        group = QActionGroup(menu)
+        follow = self.tr("Use the Current Context")
+        if self.current_context:
+            follow += f" ({self.current_context})"
+        choices: list[tuple[str, str | None]] = [(follow, None)]
+        for known in self.contexts:
+            mark = self.tr(" (current)") if known == self.current_context else ""
+            choices.append((known + mark, known))
+        for index, (text, name) in enumerate(choices):
+            action = QAction(text, menu, checkable=True, checked=name == self.context)
+            action.setData(name)
+            action.triggered.connect(partial(self.set_context, name))
+            group.addAction(action)
+            menu.addAction(action)
+            if index == 0:
+                menu.addSeparator()
+        if self.contexts_note:
+            note = menu.addAction(self.contexts_note)
+            note.setEnabled(False)
+        menu.addSeparator()
+        menu.addAction(self.actions["refresh_contexts"])
+
+    def set_context(self, name: str | None) -> None:
+        """Use context `name` for the next commands (None: the kubeconfig's current one)."""
+        self.context = name
+        shown = name or self.current_context or self.tr("the current context")
+        self.panel.show_message(self.tr("kubectl context: {context}").format(context=shown))
+        self._fill_contexts()
+
+
+def install_cluster(window: MainWindow) -> ClusterController:
+    """Add the Cluster menu and dock to `window`; returns its controller.
+
+    Idempotent: a second call returns the controller already installed (`window.cluster`)."""
+    existing = getattr(window, "cluster", None)
+    if isinstance(existing, ClusterController):
+        return existing
+    controller = ClusterController(window)
+    setattr(window, "cluster", controller)  # noqa: B010 - the window class is not ours to edit
+    return controller

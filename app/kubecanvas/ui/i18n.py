@@ -1,0 +1,154 @@
+"""English and Korean for the whole editor, through Qt's own translation files.
+
+Texts are written in English in the code and looked up with `tr()` (context "Editor"; the
+teaching docks use their own context "Teaching", see `kubecanvas.ui.teaching.i18n`). Texts kept
+in tables are marked with `N_()` so the tests can find every text the code may ask for. The
+Korean translations live in `resources/i18n/*.ts` (the sources, edited by hand, following the
+official Korean Kubernetes glossary) and the `.qm` files built from them with
+`pyside6-lrelease resources/i18n/<name>.ts` (shipped with PySide6-Essentials; a test fails when
+a source and its binary disagree). One language setting, kept in QSettings, serves the editor
+and teaching mode, so the next start opens in the language chosen last; `notifier.changed`
+tells every open window to retranslate itself at once.
+"""
+
+from __future__ import annotations
+
+from importlib.resources import files
+from pathlib import Path
+
+from PySide6.QtCore import (
+    QCoreApplication,
+    QLibraryInfo,
+    QObject,
+    QSettings,
+    QTranslator,
+    Signal,
+)
+
+EDITOR = "Editor"
+SETTINGS_KEY = "language"
+#: where versions before the editor was translated kept the (teaching) language
+LEGACY_KEY = "teaching/language"
+LANGUAGES = {"en": "English", "ko": "한국어"}
+#: the translation files loaded for a language: `<name>_<code>.qm` under resources/i18n
+CATALOGUES = ("kubecanvas", "kubecanvas_editor")
+
+#: English texts asked for in Korean that had no translation (tests assert it stays empty).
+MISSING: set[str] = set()
+
+_state = {"language": "en"}
+_translators: list[QTranslator] = []
+
+
+class _Notifier(QObject):
+    """Emits `changed(code)` after the language switched (windows retranslate on it)."""
+
+    changed = Signal(str)
+
+
+notifier = _Notifier()
+
+
+def i18n_dir() -> Path:
+    return Path(str(files("kubecanvas.resources") / "i18n"))
+
+
+def language() -> str:
+    """The current language: 'en' or 'ko'."""
+    return _state["language"]
+
+
+def translate(context: str, text: str) -> str:
+    """`text` of `context` in the current language (the English text when it has none)."""
+    result = QCoreApplication.translate(context, text)
+    if _state["language"] != "en" and result == text and has_letters(text):
+        MISSING.add(text)
+    return result
+
+
+def tr(text: str) -> str:
+    """An editor text in the current language."""
+    return translate(EDITOR, text)
+
+
+#: every kind the editor names, for the translation tests (kind names are looked up as texts)
+KINDS = ("Ingress", "Service", "IngressClass", "NetworkPolicy", "Deployment", "StatefulSet",
+         "DaemonSet", "Job", "CronJob", "Pod", "ConfigMap", "Secret", "ServiceAccount",
+         "PersistentVolumeClaim", "PersistentVolume", "StorageClass", "HorizontalPodAutoscaler",
+         "PodDisruptionBudget", "Namespace", "ReplicaSet", "ReplicationController")
+
+
+def kind_label(kind: str) -> str:
+    """A kind as users should read it: 'Deployment', or in Korean '디플로이먼트 (Deployment)' --
+    the English name stays beside the glossary term because YAML needs it."""
+    if _state["language"] == "en" or kind not in KINDS:
+        return kind
+    local = tr(kind)
+    return kind if local == kind else f"{local} ({kind})"
+
+
+def resource_label(kind: str, namespace: str, name: str) -> str:
+    """How a resource is named in messages: 'Deployment shop/web' (`Resource.label()`), with the
+    kind as `kind_label` gives it."""
+    where = f"{namespace}/" if namespace else ""
+    return f"{kind_label(kind or '?')} {where}{name or tr('(unnamed)')}"
+
+
+def short_kind(kind: str) -> str:
+    """A kind's glossary term alone ('디플로이먼트'), for places too narrow for both names."""
+    return tr(kind) if _state["language"] != "en" and kind in KINDS else kind
+
+
+def N_(text: str) -> str:  # noqa: N802 - the customary name of the no-op marker
+    """Mark a text kept in a table as translatable; it is translated where it is shown."""
+    return text
+
+
+def has_letters(text: str) -> bool:
+    return any(ch.isalpha() for ch in text)
+
+
+def has_hangul(text: str) -> bool:
+    return any("\uac00" <= ch <= "\ud7a3" for ch in text)
+
+
+def stored_language(settings: QSettings) -> str:
+    value = str(settings.value(SETTINGS_KEY, settings.value(LEGACY_KEY, "en")))
+    return value if value in LANGUAGES else "en"
+
+
+def set_language(code: str, settings: QSettings | None = None) -> None:
+    """Switch every text to `code` (installing the Qt translators) and remember it.
+
+    Raises:
+        ValueError: an unknown language, or a translation file that cannot be loaded.
+    """
+    if code not in LANGUAGES:
+        raise ValueError(f"unknown language {code!r}; choose one of {', '.join(LANGUAGES)}")
+    loaded: list[QTranslator] = []
+    if code != "en":
+        for name in CATALOGUES:
+            translator = QTranslator()
+            path = i18n_dir() / f"{name}_{code}.qm"
+            if not translator.load(str(path)):
+                raise ValueError(f"{path}: cannot load the translation file")
+            loaded.append(translator)
+        qt_own = QTranslator()  # Qt's own buttons (Save, Cancel ...), where Qt ships them
+        qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+        if qt_own.load(f"qtbase_{code}", qt_dir):
+            loaded.append(qt_own)
+    app = QCoreApplication.instance()
+    for old in _translators:
+        if app is not None:
+            app.removeTranslator(old)
+    _translators[:] = loaded
+    for translator in loaded:
+        if app is not None:
+            app.installTranslator(translator)
+    changed = _state["language"] != code
+    _state["language"] = code
+    if settings is not None:
+        settings.setValue(SETTINGS_KEY, code)
+        settings.remove(LEGACY_KEY)
+    if changed:
+        notifier.changed.emit(code)

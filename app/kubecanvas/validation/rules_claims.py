@@ -1,0 +1,177 @@
+"""Format rules of PersistentVolumes and claims beyond `rules_objects` (catalogue section 14):
+the CSI source, NFS/hostPath/local sources, node affinity, the volume attributes class, class
+names, and a claim's dataSource / dataSourceRef.
+
+Defaults first (catalogue 0.4): the reclaim policy is Retain and the volume mode Filesystem; the
+API server copies dataSource into an unset dataSourceRef and back, so only a pair written with
+different values is reported.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from kubecanvas.model.edits import DELETE
+from kubecanvas.model.resource import Resource
+from kubecanvas.validation import predicates as p
+from kubecanvas.validation.context import Context
+from kubecanvas.validation.findings import Finding
+from kubecanvas.validation.rules_pod import Path, PodCheck, _items, _map, check_host_path
+from kubecanvas.validation.rules_scheduling import NODE_OPERATORS
+from kubecanvas.validation.rules_volumes import check_nfs, csi_driver_errors, report_fix
+
+CSI_SECRET_REFS = ("controllerPublishSecretRef", "nodeStageSecretRef", "nodePublishSecretRef",
+                   "controllerExpandSecretRef", "nodeExpandSecretRef")
+CORE_DATA_SOURCE = "PersistentVolumeClaim"
+
+
+def persistent_volumes(ctx: Context) -> Iterator[Finding]:
+    """`pv.csi`, `pv.nfs`, `pv.hostPath`, `pv.local`, `pv.nodeAffinity`, `pv.vac`,
+    `pv.reclaimPolicy.hostPathRoot`, `pv.storageClassName`."""
+    for res in ctx.targets("PersistentVolume"):
+        spec = res.spec
+        c = PodCheck(ctx, res, spec, (), False, frozenset(), [])
+        csi = spec.get("csi")
+        if isinstance(csi, Mapping):
+            _csi(c, csi)
+        if isinstance(spec.get("nfs"), Mapping):
+            check_nfs(c, ("spec", "nfs"), spec["nfs"], "pv.nfs")
+        host = spec.get("hostPath")
+        if isinstance(host, Mapping):
+            check_host_path(c, ("spec", "hostPath"), host, "pv.hostPath")
+            if spec.get("persistentVolumeReclaimPolicy") == "Recycle" and \
+                    str(host.get("path") or "").rstrip("/") == "":
+                c.report("pv.reclaimPolicy.hostPathRoot", ("spec", "persistentVolumeReclaimPolicy"),
+                         "forbidden: may not be 'recycle' for a hostPath mount of '/'")
+        local = spec.get("local")
+        if isinstance(local, Mapping):
+            target = local.get("path")
+            if not target:
+                c.report("pv.local", ("spec", "local", "path"), "required value: the path on "
+                         "the node")
+            elif isinstance(target, str) and ".." in target.split("/"):
+                c.report("pv.local", ("spec", "local", "path"), "must not contain '..'")
+        if "nodeAffinity" in spec:
+            _node_affinity(c, _map(spec.get("nodeAffinity")))
+        vac = spec.get("volumeAttributesClassName")
+        if vac is not None and vac == "":
+            report_fix(c, "pv.vac", ("spec", "volumeAttributesClassName"),
+                       "required value: an empty string is disallowed (remove the field for "
+                       "no class)", DELETE, "remove volumeAttributesClassName")
+        elif vac is not None and not isinstance(csi, Mapping):
+            c.report("pv.vac", ("spec", "csi"), "required value: has to be specified when "
+                     "using volumeAttributesClassName")
+        _class_name(c, "pv.storageClassName", ("spec", "storageClassName"),
+                    spec.get("storageClassName"))
+        yield from c.out
+
+
+def _csi(c: PodCheck, csi: Mapping[str, Any]) -> None:
+    for error in csi_driver_errors(csi.get("driver")):
+        c.report("pv.csi", ("spec", "csi", "driver"), error)
+    if not csi.get("volumeHandle"):
+        c.report("pv.csi", ("spec", "csi", "volumeHandle"), "required value: the volume's "
+                 "handle in the storage system")
+    for key in CSI_SECRET_REFS:
+        ref = csi.get(key)
+        if not isinstance(ref, Mapping):
+            continue
+        for field, check in (("name", p.dns1123_subdomain), ("namespace", p.dns1123_label)):
+            value = ref.get(field)
+            if not value:
+                c.report("pv.csi", ("spec", "csi", key, field), f"required value: the Secret's "
+                         f"{field}")
+            elif isinstance(value, str) and check(value):
+                c.report("pv.csi", ("spec", "csi", key, field),
+                         f'invalid value "{value}": {check(value)[0]}')
+
+
+def _node_affinity(c: PodCheck, affinity: Mapping[str, Any]) -> None:
+    base: Path = ("spec", "nodeAffinity")
+    required = affinity.get("required")
+    if not isinstance(required, Mapping):
+        c.report("pv.nodeAffinity", (*base, "required"), "required value: must specify "
+                 "required node constraints")
+        return
+    terms = _items(required.get("nodeSelectorTerms"))
+    if not terms:
+        c.report("pv.nodeAffinity", (*base, "required", "nodeSelectorTerms"),
+                 "required value: must have at least one node selector term")
+    for i, term in enumerate(terms):
+        for key in ("matchExpressions", "matchFields"):
+            for j, req in enumerate(_items(_map(term).get(key))):
+                _requirement(c, (*base, "required", "nodeSelectorTerms", i, key, j), _map(req))
+
+
+def _requirement(c: PodCheck, path: Path, req: Mapping[str, Any]) -> None:
+    operator, values = req.get("operator"), _items(req.get("values"))
+    message = None
+    if operator not in NODE_OPERATORS:
+        message = f'unsupported value "{operator}": supported values: ' + \
+            ", ".join(f'"{o}"' for o in NODE_OPERATORS)
+    elif operator in ("In", "NotIn") and not values:
+        message = "must be specified when `operator` is 'In' or 'NotIn'"
+    elif operator in ("Exists", "DoesNotExist") and values:
+        message = "may not be specified when `operator` is 'Exists' or 'DoesNotExist'"
+    elif operator in ("Gt", "Lt") and len(values) != 1:
+        message = "must be specified single value when `operator` is 'Lt' or 'Gt'"
+    if message:
+        c.report("pv.nodeAffinity", (*path, "operator" if "unsupported" in message else
+                                     "values"), message)
+    key = req.get("key")
+    if isinstance(key, str) and p.qualified_name(key):
+        c.report("pv.nodeAffinity", (*path, "key"),
+                 f'invalid value "{key}": {p.qualified_name(key)[0]}')
+
+
+def _class_name(c: PodCheck, rule: str, path: Path, name: Any) -> None:
+    """A non-empty class name must be a DNS subdomain ("" means "no class")."""
+    if isinstance(name, str) and name and p.dns1123_subdomain(name):
+        c.report(rule, path, f'invalid value "{name}": {p.dns1123_subdomain(name)[0]}')
+
+
+def claim_specs(ctx: Context) -> Iterator[Finding]:
+    """`pvc.storageClassName`, `pvc.dataSource` of claims and StatefulSet claim templates."""
+    for res in ctx.targets("PersistentVolumeClaim", "StatefulSet"):
+        c = PodCheck(ctx, res, res.spec, (), False, frozenset(), [])
+        for base, spec in _claim_specs(res):
+            _class_name(c, "pvc.storageClassName", (*base, "storageClassName"),
+                        spec.get("storageClassName"))
+            _data_sources(c, base, spec)
+        yield from c.out
+
+
+def _claim_specs(res: Resource) -> list[tuple[Path, Mapping[str, Any]]]:
+    if res.kind == "PersistentVolumeClaim":
+        return [(("spec",), res.spec)]
+    return [(("spec", "volumeClaimTemplates", i, "spec"), _map(_map(t).get("spec")))
+            for i, t in enumerate(_items(res.spec.get("volumeClaimTemplates")))]
+
+
+def _data_sources(c: PodCheck, base: Path, spec: Mapping[str, Any]) -> None:
+    source, ref = spec.get("dataSource"), spec.get("dataSourceRef")
+    for key, value in (("dataSource", source), ("dataSourceRef", ref)):
+        if not isinstance(value, Mapping):
+            continue
+        path = (*base, key)
+        for field in ("name", "kind"):
+            if not value.get(field):
+                c.report("pvc.dataSource", (*path, field), f"required value: {key}.{field}")
+        if not value.get("apiGroup") and value.get("kind") and \
+                value.get("kind") != CORE_DATA_SOURCE:
+            c.report("pvc.dataSource", (*path, "kind"), f'invalid value "{value.get("kind")}": '
+                     f"must be 'PersistentVolumeClaim' when referencing the default apiGroup "
+                     f"(set apiGroup, for example snapshot.storage.k8s.io for a VolumeSnapshot)")
+        namespace = value.get("namespace") if key == "dataSourceRef" else None
+        if isinstance(namespace, str) and namespace and p.dns1123_label(namespace):
+            c.report("pvc.dataSource", (*path, "namespace"),
+                     f'invalid value "{namespace}": {p.dns1123_label(namespace)[0]}')
+    if not isinstance(source, Mapping) or not isinstance(ref, Mapping):
+        return
+    if ref.get("namespace"):
+        c.report("pvc.dataSource", (*base, "dataSource"), "invalid value: may not be specified "
+                 "when dataSourceRef.namespace is specified")
+    elif any((source.get(k) or "") != (ref.get(k) or "") for k in ("apiGroup", "kind", "name")):
+        c.report("pvc.dataSource", (*base, "dataSource"), "invalid value: must match "
+                 "dataSourceRef (set only one of them, or both to the same object)")

@@ -1,0 +1,262 @@
+"""Format rules for containers beyond `rules_pod` (catalogue sections 3.2, 3.3, 3.6-3.8):
+non-overcommitable resources (hugepages and extended resources), the names and keys env refers
+to, envFrom prefixes, sleep hooks, Downward API subscripts, DRA claim names, and the API
+server's warnings about duplicate ports, env names and pull secrets.
+
+Defaults first (catalogue 0.4): a Pod's requests default to its limits, a port's protocol to
+TCP, terminationGracePeriodSeconds to 30.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from kubecanvas.model.kinds import get_path, pod_template_path
+from kubecanvas.model.quantity import try_quantity
+from kubecanvas.validation import predicates as p
+from kubecanvas.validation.context import Context
+from kubecanvas.validation.findings import Finding
+from kubecanvas.validation.rules_pod import Path, PodCheck, _items, _map
+from kubecanvas.validation.rules_volumes import report_fix
+from kubecanvas.validation.versions import version_tuple
+
+DEFAULT_GRACE = 30
+KEY_REFS = ("configMapKeyRef", "secretKeyRef")
+ENV_FROM_REFS = ("configMapRef", "secretRef")
+SUBSCRIPTED = ("metadata.labels['", "metadata.annotations['")
+GROUPS = ("initContainers", "containers")
+PROBES = ("livenessProbe", "readinessProbe", "startupProbe")
+HEADER_NAME_RE = re.compile(r"^[-A-Za-z0-9]+$")
+
+
+def is_hugepages(name: str) -> bool:
+    return name.startswith("hugepages-")
+
+
+def is_extended(name: str) -> bool:
+    """A fully qualified resource name outside kubernetes.io (`nvidia.com/gpu`): integer and
+    not overcommitable (`helper.IsExtendedResourceName`)."""
+    return "/" in name and "kubernetes.io/" not in name and not name.startswith("requests.")
+
+
+def container_specs(ctx: Context) -> Iterator[Finding]:
+    """`pod.resources.*` for hugepages/extended, `pod.env.keyRef.*`, `pod.envFrom.*`,
+    `pod.lifecycle.sleep`, `pod.env.fieldRef.subscript`, `pod.resources.claims`, and the
+    duplicate-port, duplicate-env and pull-secret warnings."""
+    for res in ctx.targets():
+        tpath = pod_template_path(res)
+        if tpath is None:
+            continue
+        spec = get_path(res.manifest, (*tpath, "spec")) if tpath else res.spec
+        if not isinstance(spec, Mapping):
+            continue
+        c = PodCheck(ctx, res, spec, (*tpath, "spec"), bool(tpath), frozenset(), [])
+        if "containers" in spec and not _items(spec.get("containers")):
+            c.report("pod.containers.required", ("containers",),
+                     "required value: a pod needs at least one container")
+        claims = {str(_map(x).get("name")) for x in _items(spec.get("resourceClaims"))}
+        for group in (*GROUPS, "ephemeralContainers"):
+            for i, container in enumerate(_items(spec.get(group))):
+                if not isinstance(container, Mapping):
+                    continue
+                path = (group, i)
+                resources = _map(container.get("resources"))
+                _resources(c, (*path, "resources"), resources)
+                _resource_claims(c, (*path, "resources"), resources, claims)
+                _env(c, path, container)
+                _sleep_hooks(c, (*path, "lifecycle"), _map(container.get("lifecycle")))
+                _http_headers(c, path, container)
+        _downward_volume_subscripts(c)
+        _duplicate_ports(c)
+        _pull_secrets(c)
+        yield from c.out
+
+
+def _resources(c: PodCheck, path: Path, resources: Mapping[str, Any]) -> None:
+    limits, requests = _map(resources.get("limits")), _map(resources.get("requests"))
+    for group, values in (("limits", limits), ("requests", requests)):
+        for name, raw in values.items():
+            key, value = str(name), try_quantity(raw)
+            if value is None:
+                continue
+            if is_extended(key) and value.denominator != 1:
+                c.report("pod.resources.integer", (*path, group, key),
+                         f"invalid value {raw!r}: must be an integer ({key} is counted in "
+                         f"whole devices)")
+            if is_hugepages(key):
+                size = try_quantity(key[len("hugepages-"):])
+                if size is not None and size > 0 and (value / size).denominator != 1:
+                    c.report("pod.resources.hugepages", (*path, group, key),
+                             f"invalid value {raw!r}: {raw} is not positive integer multiple "
+                             f"of {key[len('hugepages-'):]}")
+    for name, raw in requests.items():
+        key = str(name)
+        if not (is_hugepages(key) or is_extended(key)):
+            continue
+        if name not in limits:
+            report_fix(c, "pod.resources.nonOvercommit", (*path, "limits", key),
+                       f"required value: Limit must be set for non overcommitable resources "
+                       f"({key}); set limits.{key} equal to the request", raw,
+                       f"set the {key} limit to {raw}")
+        elif try_quantity(raw) != try_quantity(limits[name]) and \
+                try_quantity(raw) is not None:
+            report_fix(c, "pod.resources.nonOvercommit", (*path, "requests", key),
+                       f"invalid value {raw!r}: must be equal to {key} limit of "
+                       f"{limits[name]}", limits[name],
+                       f"set the {key} request to its limit {limits[name]}")
+    names = set(map(str, limits)) | set(map(str, requests))
+    if any(is_hugepages(n) for n in names) and not names & {"cpu", "memory"}:
+        c.report("pod.resources.hugepages", path,
+                 "forbidden: HugePages require cpu or memory (set a cpu or memory request or "
+                 "limit)")
+
+
+def _resource_claims(c: PodCheck, path: Path, resources: Mapping[str, Any],
+                     claims: set[str]) -> None:
+    for j, claim in enumerate(_items(resources.get("claims"))):
+        name = _map(claim).get("name")
+        if isinstance(name, str) and name and name not in claims:
+            c.report("pod.resources.claims", (*path, "claims", j),
+                     f'not found: "{name}": must be one of the names in '
+                     f"pod.spec.resourceClaims ({', '.join(sorted(claims)) or 'none'})")
+
+
+def _env(c: PodCheck, path: Path, container: Mapping[str, Any]) -> None:
+    seen: set[str] = set()
+    for i, env in enumerate(_items(container.get("env"))):
+        if not isinstance(env, Mapping):
+            continue
+        epath = (*path, "env", i)
+        name = env.get("name")
+        if isinstance(name, str) and name:
+            value = env.get("value")
+            if name in seen and not (isinstance(value, str) and f"$({name})" in value):
+                c.report("pod.env.duplicate", (*epath, "name"),
+                         f'hides previous definition of "{name}", which may be dropped when '
+                         f"using apply")
+            seen.add(name)
+        source = _map(env.get("valueFrom"))
+        for key in KEY_REFS:
+            ref = source.get(key)
+            if isinstance(ref, Mapping):
+                _key_ref(c, (*epath, "valueFrom", key), ref)
+        field = _map(source.get("fieldRef")).get("fieldPath")
+        if isinstance(field, str):
+            _subscript(c, (*epath, "valueFrom", "fieldRef", "fieldPath"), field)
+    for i, env_from in enumerate(_items(container.get("envFrom"))):
+        if not isinstance(env_from, Mapping):
+            continue
+        fpath = (*path, "envFrom", i)
+        for key in ENV_FROM_REFS:
+            ref = env_from.get(key)
+            if isinstance(ref, Mapping):
+                _ref_name(c, "pod.envFrom.name", (*fpath, key, "name"), ref.get("name"))
+        prefix = env_from.get("prefix")
+        if isinstance(prefix, str) and prefix:
+            relaxed = version_tuple(c.ctx.kube_version) >= (1, 32)
+            errors = p.env_name(prefix, relaxed)
+            if errors:
+                c.report("pod.envFrom.prefix", (*fpath, "prefix"),
+                         f'invalid value "{prefix}": {errors[0]}')
+
+
+def _ref_name(c: PodCheck, rule: str, path: Path, name: Any) -> None:
+    if not name:
+        c.report(rule, path, "required value: the name of the ConfigMap or Secret")
+    elif isinstance(name, str) and p.dns1123_subdomain(name):
+        c.report(rule, path, f'invalid value "{name}": {p.dns1123_subdomain(name)[0]}')
+
+
+def _key_ref(c: PodCheck, path: Path, ref: Mapping[str, Any]) -> None:
+    _ref_name(c, "pod.env.keyRef.name", (*path, "name"), ref.get("name"))
+    key = ref.get("key")
+    if not key:
+        c.report("pod.env.keyRef.key", (*path, "key"), "required value: the key to read")
+    elif isinstance(key, str) and p.config_key(key):
+        c.report("pod.env.keyRef.key", (*path, "key"),
+                 f'invalid value "{key}": {p.config_key(key)[0]}')
+
+
+def _subscript(c: PodCheck, path: Path, field: str) -> None:
+    """The key inside `metadata.labels['k']` must itself be a label/annotation key."""
+    if field.startswith(SUBSCRIPTED) and field.endswith("']"):
+        key = field[field.index("['") + 2:-2]
+        errors = p.qualified_name(key)
+        if errors:
+            c.report("pod.env.fieldRef.subscript", path, f'invalid value "{key}": {errors[0]}')
+
+
+def _downward_volume_subscripts(c: PodCheck) -> None:
+    for i, volume in enumerate(_items(c.spec.get("volumes"))):
+        for j, item in enumerate(_items(_map(_map(volume).get("downwardAPI")).get("items"))):
+            field = _map(_map(item).get("fieldRef")).get("fieldPath")
+            if isinstance(field, str):
+                _subscript(c, ("volumes", i, "downwardAPI", "items", j, "fieldRef",
+                               "fieldPath"), field)
+
+
+def _sleep_hooks(c: PodCheck, path: Path, lifecycle: Mapping[str, Any]) -> None:
+    grace = c.spec.get("terminationGracePeriodSeconds")
+    grace = grace if isinstance(grace, int) and not isinstance(grace, bool) else DEFAULT_GRACE
+    allow_zero = version_tuple(c.ctx.kube_version) >= (1, 33)
+    for hook in ("postStart", "preStop"):
+        seconds = _map(_map(lifecycle.get(hook)).get("sleep")).get("seconds")
+        if not isinstance(seconds, int) or isinstance(seconds, bool):
+            continue
+        low = seconds < 0 if allow_zero else seconds <= 0
+        if low or seconds > grace:
+            bound = "greater than or equal to 0" if allow_zero else "greater than 0"
+            c.report("pod.lifecycle.sleep", (*path, hook, "sleep", "seconds"),
+                     f"invalid value {seconds}: must be {bound} and less than "
+                     f"terminationGracePeriodSeconds ({grace})")
+
+
+def _http_headers(c: PodCheck, path: Path, container: Mapping[str, Any]) -> None:
+    """httpGet header names of probes and hooks: `[-A-Za-z0-9]+`."""
+    handlers = [(k, _map(container.get(k))) for k in PROBES] + [
+        (f"lifecycle.{k}", _map(_map(container.get("lifecycle")).get(k)))
+        for k in ("postStart", "preStop")]
+    for where, handler in handlers:
+        hpath = (*path, *where.split("."), "httpGet", "httpHeaders")
+        for j, header in enumerate(_items(_map(handler.get("httpGet")).get("httpHeaders"))):
+            name = _map(header).get("name")
+            if isinstance(name, str) and not HEADER_NAME_RE.match(name):
+                c.report("pod.probe.httpGet.scheme", (*hpath, j, "name"),
+                         f'invalid value "{name}": a valid HTTP header must consist of '
+                         f"alphanumeric characters or '-' (e.g. 'X-Header-Name')")
+
+
+def _duplicate_ports(c: PodCheck) -> None:
+    seen: dict[tuple[Any, str], str] = {}
+    for i, container in enumerate(_items(c.spec.get("containers"))):
+        for j, port in enumerate(_items(_map(container).get("ports"))):
+            port = _map(port)
+            ppath = ("containers", i, "ports", j)
+            if port.get("hostIP") and not port.get("hostPort"):
+                c.report("pod.port.duplicate", (*ppath, "hostIP"), "hostIP set without hostPort")
+            number = port.get("containerPort")
+            if number is None:
+                continue
+            key = (number, str(port.get("protocol") or "TCP"))
+            where = f"spec.containers[{i}].ports[{j}]"
+            if key in seen:
+                c.report("pod.port.duplicate", ppath,
+                         f"duplicate port definition with {seen[key]} ({number}/{key[1]})")
+            else:
+                seen[key] = where
+
+
+def _pull_secrets(c: PodCheck) -> None:
+    seen: set[str] = set()
+    for i, ref in enumerate(_items(c.spec.get("imagePullSecrets"))):
+        name = _map(ref).get("name")
+        if not name:
+            c.report("pod.imagePullSecrets", ("imagePullSecrets", i, "name"),
+                     'invalid empty name ""')
+        elif name in seen:
+            c.report("pod.imagePullSecrets", ("imagePullSecrets", i, "name"),
+                     f'duplicate value "{name}"')
+        else:
+            seen.add(str(name))

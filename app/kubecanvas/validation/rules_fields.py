@@ -1,0 +1,211 @@
+"""The remaining single-object format rules of catalogue sections 1 and 10-13: generateName,
+finalizers and ownerReferences of every object; Service fields the API server ignores with a
+warning, and Services that manage no endpoints; Ingress paths, backend names, resource backends
+and TLS secret names; ConfigMap binaryData; TLS Secrets whose content is not PEM.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from kubecanvas.model.edits import DELETE
+from kubecanvas.model.kinds import effective_namespace, is_known
+from kubecanvas.model.resource import Resource
+from kubecanvas.validation import predicates as p
+from kubecanvas.validation.context import Context
+from kubecanvas.validation.findings import Finding
+from kubecanvas.validation.fixes import set_field
+from kubecanvas.validation.rules_meta import name_rule
+
+Path = tuple[str | int, ...]
+STANDARD_FINALIZERS = frozenset({"kubernetes", "orphan", "foregroundDeletion"})
+OWNER_FIELDS = ("apiVersion", "kind", "name", "uid")
+SERVICE_NAME_LABEL = "kubernetes.io/service-name"
+
+
+def _map(value: Any) -> Mapping[str, Any]:
+    return value if isinstance(value, Mapping) else {}
+
+
+def _list(value: Any) -> list[Any]:
+    return value if isinstance(value, list) else []
+
+
+def object_meta(ctx: Context) -> Iterator[Finding]:
+    """`meta.generateName.format`, `meta.finalizers`, `meta.ownerReferences`."""
+    for res in ctx.targets():
+        meta = res.metadata
+        generate = meta.get("generateName")
+        rule = name_rule(res.kind)
+        if isinstance(generate, str) and generate and rule:
+            # the API server masks a trailing dash ("web-" is checked as "wea")
+            masked = generate[:-2] + "a" if len(generate) > 1 and generate.endswith("-") \
+                else generate
+            errors = rule[1](masked)
+            if errors:
+                yield ctx.report("meta.generateName.format", res, f'invalid value "{generate}": '
+                                 f"{res.kind} names must be a {rule[0]}: {errors[0]}",
+                                 ("metadata", "generateName"))
+        yield from _finalizers(ctx, res, _list(meta.get("finalizers")))
+        yield from _owners(ctx, res, _list(meta.get("ownerReferences")))
+
+
+def _finalizers(ctx: Context, res: Resource, finalizers: list[Any]) -> Iterator[Finding]:
+    for i, name in enumerate(finalizers):
+        if not isinstance(name, str):
+            continue
+        errors = p.qualified_name(name)
+        if not errors and "/" not in name and is_known(res.kind) and \
+                name not in STANDARD_FINALIZERS:
+            errors = ["name is neither a standard finalizer name nor is it fully qualified "
+                      "(use example.com/" + name + ")"]
+        if errors:
+            yield ctx.report("meta.finalizers", res, f'invalid value "{name}": {errors[0]}',
+                             ("metadata", "finalizers", i))
+    if {"orphan", "foregroundDeletion"} <= set(finalizers):
+        yield ctx.report("meta.finalizers", res, "finalizers orphan and foregroundDeletion "
+                         "cannot be both set", ("metadata", "finalizers"))
+
+
+def _owners(ctx: Context, res: Resource, owners: list[Any]) -> Iterator[Finding]:
+    controllers = 0
+    for i, owner in enumerate(owners):
+        owner = _map(owner)
+        for field in OWNER_FIELDS:
+            if not owner.get(field):
+                yield ctx.report("meta.ownerReferences", res, f"required value: {field} must "
+                                 f"not be empty", ("metadata", "ownerReferences", i, field))
+        controllers += owner.get("controller") is True
+    if controllers > 1:
+        yield ctx.report("meta.ownerReferences", res, "Only one reference can have Controller "
+                         "set to true", ("metadata", "ownerReferences"))
+
+
+def services(ctx: Context) -> Iterator[Finding]:
+    """`svc.externalName.ignored` and `wire.svc.selector.none`."""
+    for res in ctx.targets("Service"):
+        spec = res.spec
+        kind = spec.get("type") or "ClusterIP"
+        if kind != "ExternalName" and spec.get("externalName"):
+            yield ctx.report("svc.externalName.ignored", res, 'spec.externalName is ignored '
+                             'when spec.type is not "ExternalName"', ("spec", "externalName"),
+                             fix=set_field(res, ("spec", "externalName"), DELETE,
+                                           "remove spec.externalName"))
+        if kind == "ExternalName":
+            if spec.get("externalIPs"):
+                yield ctx.report("svc.externalName.ignored", res, 'spec.externalIPs is ignored '
+                                 'when spec.type is "ExternalName"', ("spec", "externalIPs"))
+            continue
+        if _map(spec.get("selector")):
+            continue
+        ns = effective_namespace(res)
+        ctx.depend(res.id, "Endpoints", ns)
+        ctx.depend(res.id, "EndpointSlice", ns)
+        if ctx.lookup("Endpoints", ns, res.name) or any(
+                _map(s.metadata.get("labels")).get(SERVICE_NAME_LABEL) == res.name
+                for s in ctx.of_kind("EndpointSlice", ns)):
+            continue
+        yield ctx.report("wire.svc.selector.none", res, "the Service has no selector, so no "
+                         "endpoints are managed for it, and the document holds no Endpoints or "
+                         "EndpointSlice for it: connections go nowhere unless they are created "
+                         "outside the document", ("spec", "selector"))
+
+
+def ingresses(ctx: Context) -> Iterator[Finding]:
+    """`ing.rule.http.paths`, `ing.backend.service.name`, `ing.backend.resource`,
+    `ing.tls.secretName` (networking.k8s.io/v1)."""
+    for res in ctx.targets("Ingress"):
+        if res.api_version != "networking.k8s.io/v1":
+            continue
+        spec = res.spec
+        backends: list[tuple[Path, Mapping[str, Any]]] = []
+        if isinstance(spec.get("defaultBackend"), Mapping):
+            backends.append((("spec", "defaultBackend"), spec["defaultBackend"]))
+        for r, rule in enumerate(_list(spec.get("rules"))):
+            http = _map(rule).get("http")
+            if isinstance(http, Mapping) and "paths" in http and not _list(http.get("paths")):
+                yield ctx.report("ing.rule.http.paths", res, "required value: an http rule "
+                                 "needs at least one path", ("spec", "rules", r, "http", "paths"))
+            for i, entry in enumerate(_list(_map(http).get("paths"))):
+                base = ("spec", "rules", r, "http", "paths", i, "backend")
+                backends.append((base, _map(_map(entry).get("backend"))))
+        for path, backend in backends:
+            yield from _backend(ctx, res, path, backend)
+        for t, tls in enumerate(_list(spec.get("tls"))):
+            secret = _map(tls).get("secretName")
+            if isinstance(secret, str) and secret and p.dns1123_subdomain(secret):
+                yield ctx.report("ing.tls.secretName", res, f'invalid value "{secret}": '
+                                 f"{p.dns1123_subdomain(secret)[0]}",
+                                 ("spec", "tls", t, "secretName"))
+
+
+def _backend(ctx: Context, res: Resource, path: Path,
+             backend: Mapping[str, Any]) -> Iterator[Finding]:
+    name = _map(backend.get("service")).get("name")
+    if isinstance(name, str) and name and p.dns1035_label(name):
+        yield ctx.report("ing.backend.service.name", res, f'invalid value "{name}": '
+                         f"{p.dns1035_label(name)[0]}", (*path, "service", "name"))
+    ref = backend.get("resource")
+    if not isinstance(ref, Mapping):
+        return
+    group = ref.get("apiGroup")
+    if isinstance(group, str) and group and p.dns1123_subdomain(group):
+        yield ctx.report("ing.backend.resource", res, f'invalid value "{group}": '
+                         f"{p.dns1123_subdomain(group)[0]}", (*path, "resource", "apiGroup"))
+    for field in ("kind", "name"):
+        value = ref.get(field)
+        if not value:
+            yield ctx.report("ing.backend.resource", res, f"required value: {field} is "
+                             f"required", (*path, "resource", field))
+        elif isinstance(value, str) and _segment_errors(value):
+            yield ctx.report("ing.backend.resource", res, f'invalid value "{value}": '
+                             f"{_segment_errors(value)[0]}", (*path, "resource", field))
+
+
+def _segment_errors(value: str) -> list[str]:
+    if value in (".", ".."):
+        return [f'may not be "{value}"']
+    return [f"may not contain '{c}'" for c in "/%" if c in value]
+
+
+def config_data(ctx: Context) -> Iterator[Finding]:
+    """`cm.binaryData.base64` and `wire.secret.tls.pem`."""
+    for res in ctx.targets("ConfigMap", "Secret"):
+        if res.kind == "ConfigMap":
+            for key, value in _map(res.manifest.get("binaryData")).items():
+                try:
+                    base64.b64decode(str(value or ""), validate=True)
+                except (binascii.Error, ValueError):
+                    yield ctx.report("cm.binaryData.base64", res, "illegal base64 data (plain "
+                                     "text belongs in data)", ("binaryData", key))
+        elif res.manifest.get("type") == "kubernetes.io/tls":
+            yield from _tls_pem(ctx, res)
+
+
+def _decoded(res: Resource, key: str) -> tuple[Path, str] | None:
+    string_data, data = _map(res.manifest.get("stringData")), _map(res.manifest.get("data"))
+    if isinstance(string_data.get(key), str):
+        return ("stringData", key), string_data[key]
+    if isinstance(data.get(key), str):
+        try:
+            return ("data", key), base64.b64decode(data[key], validate=True).decode("latin-1")
+        except (binascii.Error, ValueError):
+            return None  # reported by secret.data.base64
+    return None
+
+
+def _tls_pem(ctx: Context, res: Resource) -> Iterator[Finding]:
+    for key, marker in (("tls.crt", "-----BEGIN CERTIFICATE-----"),
+                        ("tls.key", "PRIVATE KEY-----")):
+        found = _decoded(res, key)
+        if found is None or not found[1].strip():
+            continue
+        path, text = found
+        if marker not in text:
+            yield ctx.report("wire.secret.tls.pem", res, f"{key} is not a PEM "
+                             f"{'certificate' if key == 'tls.crt' else 'private key'} (no "
+                             f"{marker.strip('-')} block): Ingress controllers ignore the "
+                             f"Secret and serve their default certificate", path)

@@ -1,0 +1,95 @@
+"""Wiring rules about what ConfigMaps and Secrets hold and who names them (anchors.md rows 27
+and 28): keys that no consumer reads, and Secrets a ServiceAccount lists that do not exist.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from kubecanvas.model.kinds import effective_namespace
+from kubecanvas.model.references import EdgeType
+from kubecanvas.model.resource import Resource
+from kubecanvas.validation.context import CUSTOM, PODS, Context, name_key
+from kubecanvas.validation.findings import Finding
+from kubecanvas.validation.fixes import closest
+from kubecanvas.validation.rules_usage import mentioned_names
+
+KEY_FIELDS = {"ConfigMap": ("data", "binaryData"), "Secret": ("data", "stringData")}
+SA_SECRET_FIELDS = ("secrets", "imagePullSecrets")
+#: What `mentioned_names` reads (None: the resource's own namespace), to declare as dependencies.
+MENTION_SOURCES: tuple[tuple[str, str | None], ...] = (
+    (PODS, None), (CUSTOM, None), (CUSTOM, ""), ("ServiceAccount", None), ("Ingress", None),
+    ("Service", None))
+
+
+def _keys(res: Resource) -> dict[str, str]:
+    """Each key of a ConfigMap or Secret, with the field it is written in."""
+    out: dict[str, str] = {}
+    for field in KEY_FIELDS.get(res.kind, ()):
+        values = res.manifest.get(field)
+        if isinstance(values, Mapping):
+            for key in values:
+                out.setdefault(str(key), field)
+    return out
+
+
+def unused_keys(ctx: Context) -> Iterator[Finding]:
+    """`ref.key.unused`: every consumer picks keys (env key refs, volume `items`) and none picks
+    this one, so it is never read. Consumers that take everything (envFrom, a volume without
+    items), pull-secret and TLS uses, and free-text mentions (operators, args) count as using
+    every key. A key that a reader's missing key is a near miss of is left to `ref.key.missing`,
+    which already suggests it."""
+    for res in ctx.targets("ConfigMap", "Secret"):
+        edges = [e for e in ctx.in_edges(res.id) if e.category == "ref"]
+        if not edges or any(e.type not in (EdgeType.ENV, EdgeType.MOUNTS) or e.reference is None
+                            or not e.reference.get("keys") for e in edges):
+            continue
+        used: set[str] = set()
+        for edge in edges:
+            used.update(str(k) for k in edge.reference.get("keys") or ())  # type: ignore[union-attr]
+        keys = _keys(res)
+        # a key a reader mistyped is reported once, as ref.key.missing with "did you mean"
+        misspelt = {closest(k, keys) for k in used if k not in keys}
+        unused = [(k, f) for k, f in keys.items() if k not in used and k not in misspelt]
+        if not unused:
+            continue
+        ns = effective_namespace(res)
+        for kind, where in MENTION_SOURCES:
+            ctx.depend(res.id, kind, ns if where is None else where)
+        if res.name in mentioned_names(ctx, ns):
+            continue
+        readers = sorted({e.source for e in edges})
+        names = ", ".join(r.label() for r in (ctx.resource(i) for i in readers) if r)
+        for key, field in unused:
+            yield ctx.report(
+                "ref.key.unused", res,
+                f"key {key!r} is never read: every user of this {res.kind} ({names}) picks "
+                f"keys by name and none picks it; remove the key or use it",
+                (field, key), tuple(readers))
+
+
+def _names(value: Any) -> Iterator[tuple[int, str]]:
+    for i, item in enumerate(value if isinstance(value, list) else []):
+        name = item.get("name") if isinstance(item, Mapping) else None
+        if isinstance(name, str) and name:
+            yield i, name
+
+
+def service_account_secrets(ctx: Context) -> Iterator[Finding]:
+    """`ref.sa.secret.missing`: a ServiceAccount's `secrets` and `imagePullSecrets` name Secrets
+    that are not in the document (pods running as it fail to pull, or get no token)."""
+    for res in ctx.targets("ServiceAccount"):
+        ns = effective_namespace(res)
+        for field in SA_SECRET_FIELDS:
+            for i, name in _names(res.manifest.get(field)):
+                ctx.depend(res.id, name_key("Secret", name), ns)
+                if ctx.lookup("Secret", ns, name):
+                    continue
+                effect = ("pods that run as it cannot pull private images (ImagePullBackOff)"
+                          if field == "imagePullSecrets" else
+                          "the token or credentials it lists are not there")
+                yield ctx.report("ref.sa.secret.missing", res,
+                                 f"{field}[{i}] names Secret {name!r}, which is not in namespace "
+                                 f"{ns or 'default'} in the document; {effect}",
+                                 (field, i, "name"))
