@@ -280,3 +280,10 @@ def test_mistyped_key_is_reported_once_as_missing():
                                           ("configMapKeyRef", "cfg", "spar")))
     assert [f.field for f in findings if f.rule == "ref.key.unused"] == []
     assert [f for f in findings if f.rule == "ref.key.missing" and "spare" in f.message]
+
+
+def test_statefulset_max_unavailable_is_dropped_before_135():
+    manifest = statefulset(updateStrategy={"rollingUpdate": {"maxUnavailable": 0}})
+    assert not [f for f in check(manifest, version="1.34") if f.rule == "sts.rollingUpdate"]
+    assert [f for f in check(manifest, version="1.35") if f.rule == "sts.rollingUpdate"]
+

@@ -32,6 +32,7 @@ from kubecanvas.model.kinds import (
 from kubecanvas.model.references import EdgeType
 from kubecanvas.model.resource import Resource
 from kubecanvas.model.selectors import format_labels
+from kubecanvas.model.text import Text, kind_both, kind_ko, resource_ko
 
 FieldPath = tuple[str | int, ...]
 
@@ -40,6 +41,7 @@ FieldPath = tuple[str | int, ...]
 class WiringAction:
     """One way of joining two resources, as a field edit described in words.
 
+    `description` is a `Text` (English, with the Korean the editor shows in Korean mode).
     `params` holds the choices a user may change before applying (a mount path, a URL path);
     `edit(**params)` builds a fresh edit with them.
     """
@@ -117,21 +119,30 @@ def _service_selects(doc: Document, service: Resource, workload: Resource) -> Wi
     labels, prep = _pod_labels_for(workload)
     edits = list(prep)
     text = f"Service {service.name} selects pods {format_labels(labels)}"
+    notes_ko = []
     if service.spec.get("selector"):
-        text += f" (replaces {format_labels(service.spec['selector'])})"
+        old = format_labels(service.spec["selector"])
+        text += f" (replaces {old})"
+        notes_ko.append(f"기존 셀렉터 {old} 대체")
     edits.append(SetField(service.id, ("spec", "selector"), labels))
     port_name, port_number = _first_container_port(workload)
+    ports = ""
     if not service.spec.get("ports") and port_number:
         target = port_name or port_number
         port = {"name": "http" if not port_name else str(port_name)[:15], "port": 80,
                 "targetPort": target}
         edits.append(SetField(service.id, ("spec", "ports"), [port]))
-        text += f", port 80 -> {target}"
+        ports = f"80 -> {target}"
     elif port_number and isinstance(service.spec.get("ports"), list):
         first = service.spec["ports"][0] if service.spec["ports"] else {}
         if isinstance(first, Mapping):
-            text += f", port {first.get('port')} -> {first.get('targetPort', first.get('port'))}"
-    return WiringAction(text, lambda: Compound(edits))
+            ports = f"{first.get('port')} -> {first.get('targetPort', first.get('port'))}"
+    if ports:
+        text += f", port {ports}"
+        notes_ko.append(f"포트 {ports}")
+    ko = f"서비스 {service.name}이(가) 레이블이 {format_labels(labels)}인 파드를 선택한다"
+    ko += f" ({', '.join(notes_ko)})" if notes_ko else ""
+    return WiringAction(Text(text, ko), lambda: Compound(edits))
 
 
 def _policy_selects(policy: Resource, workload: Resource) -> WiringAction:
@@ -139,7 +150,10 @@ def _policy_selects(policy: Resource, workload: Resource) -> WiringAction:
     path: FieldPath = ("spec", "podSelector") if policy.kind == "NetworkPolicy" else (
         "spec", "selector")
     noun = "applies to" if policy.kind == "NetworkPolicy" else "protects"
-    text = f"{policy.kind} {policy.name} {noun} pods {format_labels(labels)}"
+    verb_ko = "에 적용된다" if policy.kind == "NetworkPolicy" else "를 보호한다"
+    text = Text(f"{policy.kind} {policy.name} {noun} pods {format_labels(labels)}",
+                f"{kind_ko(policy.kind)} {policy.name}이(가) 레이블이 {format_labels(labels)}인 "
+                f"파드{verb_ko}")
     edits = [*prep, SetField(policy.id, path, {"matchLabels": labels})]
     return WiringAction(text, lambda: Compound(edits))
 
@@ -163,15 +177,18 @@ def _ingress_routes(ingress: Resource, service: Resource) -> list[WiringAction]:
             index = _list_len(ingress, ("spec", "rules", 0, "http", "paths"))
             return SetField(ingress.id, ("spec", "rules", 0, "http", "paths", index), entry)
 
-        actions.append(WiringAction(
+        actions.append(WiringAction(Text(
             f"Ingress {ingress.name} routes {default_path} to Service {service.name}:{shown}",
-            build, {"path": default_path}))
+            f"인그레스 {ingress.name}이(가) {default_path} 요청을 서비스 {service.name}:{shown}"
+            "(으)로 보낸다"), build, {"path": default_path}))
     if not ingress.spec.get("defaultBackend") and ports:
         port = ports[0]
         port_ref = {"name": port["name"]} if port.get("name") else {"number": port.get("port")}
         backend = {"service": {"name": service.name, "port": port_ref}}
-        actions.append(WiringAction(
+        actions.append(WiringAction(Text(
             f"Ingress {ingress.name} sends unmatched requests to Service {service.name}",
+            f"인그레스 {ingress.name}이(가) 어느 규칙에도 맞지 않는 요청을 서비스 {service.name}"
+            "(으)로 보낸다 (defaultBackend)"),
             lambda: SetField(ingress.id, ("spec", "defaultBackend"), backend)))
     return actions
 
@@ -183,13 +200,15 @@ def _ingress_tls(ingress: Resource, secret: Resource) -> WiringAction:
     if hosts:
         entry["hosts"] = hosts
     index = _list_len(ingress, ("spec", "tls"))
-    return WiringAction(f"Ingress {ingress.name} terminates TLS with Secret {secret.name}",
+    return WiringAction(Text(f"Ingress {ingress.name} terminates TLS with Secret {secret.name}",
+                             f"인그레스 {ingress.name}이(가) 시크릿 {secret.name}의 인증서로 TLS를 "
+                             "종료한다"),
                         lambda: SetField(ingress.id, ("spec", "tls", index), entry))
 
 
 # --- pods using things -----------------------------------------------------------------------
 def _mount(workload: Resource, volume_source: dict[str, Any], vol_base: str,
-           text: str, default_path: str, read_only: bool = False) -> WiringAction:
+           text: Text, default_path: str, read_only: bool = False) -> WiringAction:
     spec_path = _spec_path(workload)
     volume_name = _free_volume_name(workload, vol_base)
 
@@ -206,7 +225,8 @@ def _mount(workload: Resource, volume_source: dict[str, Any], vol_base: str,
                                   (*spec_path, "containers", 0, "volumeMounts", mindex), mount))
         return Compound(edits)
 
-    return WiringAction(text.format(path=default_path), build, {"mount_path": default_path})
+    described = Text(text.en.format(path=default_path), text.ko.format(path=default_path))
+    return WiringAction(described, build, {"mount_path": default_path})
 
 
 def _env_from(workload: Resource, kind: str, name: str) -> WiringAction:
@@ -214,9 +234,11 @@ def _env_from(workload: Resource, kind: str, name: str) -> WiringAction:
     key = "configMapRef" if kind == "ConfigMap" else "secretRef"
     index = _list_len(workload, (*spec_path, "containers", 0, "envFrom"))
     container = _containers(workload)[0].get("name") if _containers(workload) else "?"
-    return WiringAction(
+    return WiringAction(Text(
         f"{workload.kind} {workload.name} loads every key of {kind} {name} as environment "
         f"variables (container {container})",
+        f"{kind_ko(workload.kind)} {workload.name}이(가) {kind_ko(kind)} {name}의 모든 키를 환경 "
+        f"변수로 읽는다 (envFrom, 컨테이너 {container})"),
         lambda: SetField(workload.id, (*spec_path, "containers", 0, "envFrom", index),
                          {key: {"name": name}}))
 
@@ -224,13 +246,17 @@ def _env_from(workload: Resource, kind: str, name: str) -> WiringAction:
 def _workload_uses(workload: Resource, target: Resource) -> list[WiringAction]:
     kind, name = target.kind, target.name
     who = f"{workload.kind} {workload.name}"
+    who_ko = f"{kind_ko(workload.kind)} {workload.name}이(가)"
     spec_path = _spec_path(workload)
     if kind == "PersistentVolumeClaim":
         return [_mount(workload, {"persistentVolumeClaim": {"claimName": name}}, name,
-                       f"{who} mounts claim {name} at {{path}}", "/data")]
+                       Text(f"{who} mounts claim {name} at {{path}}",
+                            f"{who_ko} 퍼시스턴트 볼륨 클레임 {name}을(를) {{path}}에 마운트한다"),
+                       "/data")]
     if kind == "ConfigMap":
         actions = [_mount(workload, {"configMap": {"name": name}}, name,
-                          f"{who} mounts ConfigMap {name} as files at {{path}}",
+                          Text(f"{who} mounts ConfigMap {name} as files at {{path}}",
+                               f"{who_ko} 컨피그맵 {name}을(를) {{path}}에 파일로 마운트한다"),
                           f"/etc/{name}", read_only=True)]
         if _containers(workload):
             actions.append(_env_from(workload, kind, name))
@@ -240,26 +266,31 @@ def _workload_uses(workload: Resource, target: Resource) -> list[WiringAction]:
         if target.manifest.get("type") == "kubernetes.io/dockerconfigjson":
             index = _list_len(workload, (*spec_path, "imagePullSecrets"))
             actions.append(WiringAction(
-                f"{who} pulls images with Secret {name}",
+                Text(f"{who} pulls images with Secret {name}",
+                     f"{who_ko} 시크릿 {name}(으)로 이미지를 풀(pull)한다 (imagePullSecrets)"),
                 lambda: SetField(workload.id, (*spec_path, "imagePullSecrets", index),
                                  {"name": name})))
         actions.append(_mount(workload, {"secret": {"secretName": name}}, name,
-                              f"{who} mounts Secret {name} as files at {{path}}",
+                              Text(f"{who} mounts Secret {name} as files at {{path}}",
+                                   f"{who_ko} 시크릿 {name}을(를) {{path}}에 파일로 마운트한다"),
                               f"/etc/secrets/{name}", read_only=True))
         if _containers(workload):
             actions.append(_env_from(workload, kind, name))
         return actions
     if kind == "ServiceAccount":
-        return [WiringAction(f"{who} runs as ServiceAccount {name}",
+        return [WiringAction(Text(f"{who} runs as ServiceAccount {name}",
+                                  f"{who_ko} 서비스어카운트 {name}(으)로 실행된다"),
                              lambda: SetField(workload.id, (*spec_path, "serviceAccountName"),
                                               name))]
     if kind == "Service" and workload.kind == "StatefulSet":
         edits: list[Edit] = [SetField(workload.id, ("spec", "serviceName"), name)]
         text = f"StatefulSet {workload.name} is governed by headless Service {name}"
+        ko = f"헤드리스 서비스 {name}이(가) 스테이트풀셋 {workload.name}을(를) 관리한다 (serviceName)"
         if target.spec.get("clusterIP") != "None":
             edits.append(SetField(target.id, ("spec", "clusterIP"), "None"))
             text += " (makes the Service headless)"
-        return [WiringAction(text, lambda: Compound(edits))]
+            ko += ". 서비스를 헤드리스(clusterIP: None)로 바꾼다"
+        return [WiringAction(Text(text, ko), lambda: Compound(edits))]
     return []
 
 
@@ -273,18 +304,24 @@ def _claim_binds(claim: Resource, volume: Resource) -> WiringAction:
     pv_class = volume.spec.get("storageClassName")
     if claim.spec.get("storageClassName") != (pv_class or ""):
         edits.append(SetField(claim.id, ("spec", "storageClassName"), pv_class or ""))
-    return WiringAction(f"PVC {claim.name} binds to PV {volume.name} (volumeName and claimRef)",
+    return WiringAction(Text(f"PVC {claim.name} binds to PV {volume.name} (volumeName and claimRef)",
+                             f"퍼시스턴트 볼륨 클레임 {claim.name}을(를) 퍼시스턴트 볼륨 {volume.name}에 "
+                             "바인딩한다 (volumeName과 claimRef)"),
                         lambda: Compound(edits))
 
 
 def _set_class(res: Resource, cls: Resource) -> WiringAction:
-    return WiringAction(f"{res.kind} {res.name} uses StorageClass {cls.name}",
+    return WiringAction(Text(f"{res.kind} {res.name} uses StorageClass {cls.name}",
+                             f"{kind_ko(res.kind)} {res.name}이(가) 스토리지클래스 {cls.name}을(를) "
+                             "사용한다"),
                         lambda: SetField(res.id, ("spec", "storageClassName"), cls.name))
 
 
 def _hpa_scales(hpa: Resource, target: Resource) -> WiringAction:
     ref = {"apiVersion": target.api_version, "kind": target.kind, "name": target.name}
-    return WiringAction(f"HorizontalPodAutoscaler {hpa.name} scales {target.kind} {target.name}",
+    return WiringAction(Text(f"HorizontalPodAutoscaler {hpa.name} scales {target.kind} {target.name}",
+                             f"HorizontalPodAutoscaler {hpa.name}이(가) {kind_ko(target.kind)} "
+                             f"{target.name}의 레플리카 수를 조정한다 (scaleTargetRef)"),
                         lambda: SetField(hpa.id, ("spec", "scaleTargetRef"), ref))
 
 
@@ -309,7 +346,9 @@ def _directed(doc: Document, graph: WiringGraph, a: Resource,
     if ka == "Ingress" and kb == "Secret":
         return [_ingress_tls(a, b)]
     if ka == "Ingress" and kb == "IngressClass":
-        return [WiringAction(f"Ingress {a.name} is served by IngressClass {b.name}",
+        return [WiringAction(Text(f"Ingress {a.name} is served by IngressClass {b.name}",
+                                  f"인그레스클래스(IngressClass) {b.name}이(가) 인그레스 {a.name}을(를) "
+                                  "처리한다"),
                              lambda: SetField(a.id, ("spec", "ingressClassName"), b.name))]
     if pod_template(a) is not None:
         return _workload_uses(a, b)
@@ -331,19 +370,26 @@ def connect_actions(doc: Document, graph: WiringGraph, source_id: str,
     return _directed(doc, graph, a, b) + _directed(doc, graph, b, a)
 
 
-def why_not(doc: Document, graph: WiringGraph, source_id: str, target_id: str) -> str:
-    """Why no wiring action joins the two resources (for the hover hint)."""
+def why_not(doc: Document, graph: WiringGraph, source_id: str, target_id: str) -> Text:
+    """Why no wiring action joins the two resources (for the hover hint), in both languages."""
     if source_id == target_id:
-        return "A resource cannot be wired to itself."
+        return Text("A resource cannot be wired to itself.", "리소스를 자기 자신에 연결할 수 없다.")
     a, b = doc.get(source_id), doc.get(target_id)
+    a_ko = resource_ko(a.kind, a.namespace, a.name)
+    b_ko = resource_ko(b.kind, b.namespace, b.name)
     if kind_info(a.kind).namespaced and kind_info(b.kind).namespaced and (
             effective_namespace(a) != effective_namespace(b)):
-        return (f"{a.label()} and {b.label()} are in different namespaces; Kubernetes "
-                "references between them never cross namespaces.")
+        return Text(f"{a.label()} and {b.label()} are in different namespaces; Kubernetes "
+                    "references between them never cross namespaces.",
+                    f"{a_ko}와(과) {b_ko}은(는) 서로 다른 네임스페이스에 있다. 쿠버네티스의 "
+                    "참조는 네임스페이스를 넘지 못한다.")
     if any(e.target in (a.id, b.id) for e in graph.out_edges(a.id) + graph.out_edges(b.id)
            if e.source != e.target):
-        return f"{a.label()} and {b.label()} are already connected."
-    return f"A {a.kind} and a {b.kind} have no field that refers from one to the other."
+        return Text(f"{a.label()} and {b.label()} are already connected.",
+                    f"{a_ko}와(과) {b_ko}은(는) 이미 연결되어 있다.")
+    return Text(f"A {a.kind} and a {b.kind} have no field that refers from one to the other.",
+                f"{kind_both(a.kind)}와(과) {kind_both(b.kind)} 사이에는 한쪽이 다른 쪽을 "
+                "가리키는 필드가 없다.")
 
 
 # Disconnecting, renaming and removing live in `rewiring`; re-exported for callers of this module.

@@ -83,6 +83,7 @@ class Document:
 
     def __init__(self, resources: Iterable[Resource] = ()) -> None:
         self._resources: dict[str, Resource] = {}
+        self._positions: dict[str, int] | None = None
         self._subscribers: list[tuple[int, int, Subscriber]] = []
         self._pending: Change | None = None
         self._depth = 0
@@ -115,7 +116,13 @@ class Document:
         return list(self._resources)
 
     def index_of(self, rid: str) -> int:
-        return self.ids().index(rid)
+        """The resource's position in document order (cached until the next add or remove)."""
+        if self._positions is None:
+            self._positions = {r: i for i, r in enumerate(self._resources)}
+        try:
+            return self._positions[rid]
+        except KeyError:
+            raise UnknownResourceError(rid) from None
 
     def by_kind(self, kind: str) -> list[Resource]:
         return [r for r in self._resources.values() if r.kind == kind]
@@ -159,6 +166,7 @@ class Document:
     def add(self, resource: Resource, index: int | None = None) -> None:
         if resource.id in self._resources:
             raise DuplicateIdError(f"a resource with id {resource.id} is already in the document")
+        self._positions = None
         if index is None or index >= len(self._resources):
             self._resources[resource.id] = resource
         else:
@@ -172,6 +180,7 @@ class Document:
         resource = self.get(rid)
         index = self.index_of(rid)
         del self._resources[rid]
+        self._positions = None
         self._emit(Change(removed={rid: resource}))
         return resource, index
 

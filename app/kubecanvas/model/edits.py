@@ -1,7 +1,8 @@
 """Reversible edits of a document: the only way the editor changes anything.
 
 Each edit has `apply(doc)` and `revert(doc)`, and a plain-words `description` used for the undo
-menu and for fix buttons. They are testable without Qt; the UI wraps any edit in one thin
+menu and for fix buttons (a `Text` where the model words it: English, with the Korean the editor
+shows in Korean mode; callers may pass plain strings already in the user's language). They are testable without Qt; the UI wraps any edit in one thin
 QUndoCommand. Manifests are never mutated in place: an edit replaces a resource's manifest with an
 edited deep copy and remembers the previous one, so revert is exact.
 """
@@ -16,6 +17,7 @@ from typing import Any, Protocol
 from kubecanvas.model.document import Document
 from kubecanvas.model.references import format_path
 from kubecanvas.model.resource import Manifest, Position, Resource
+from kubecanvas.model.text import Text, resource_ko
 
 FieldPath = tuple[str | int, ...]
 
@@ -106,7 +108,9 @@ class AddResource:
     description: str = ""
 
     def __post_init__(self) -> None:
-        self.description = self.description or f"Add {self.resource.label()}"
+        res = self.resource
+        self.description = self.description or Text(
+            f"Add {res.label()}", f"{resource_ko(res.kind, res.namespace, res.name)} 추가")
 
     def apply(self, doc: Document) -> None:
         doc.add(self.resource, self.index)
@@ -124,7 +128,9 @@ class RemoveResource:
 
     def apply(self, doc: Document) -> None:
         if not self.description:
-            self.description = f"Delete {doc.get(self.rid).label()}"
+            res = doc.get(self.rid)
+            self.description = Text(f"Delete {res.label()}",
+                                    f"{resource_ko(res.kind, res.namespace, res.name)} 삭제")
         self._removed, self._index = doc.remove(self.rid)
 
     def revert(self, doc: Document) -> None:
@@ -138,7 +144,7 @@ class SetManifest:
 
     rid: str
     manifest: Manifest
-    description: str = "Edit manifest"
+    description: str = Text("Edit manifest", "매니페스트 편집")
     _before: Manifest | None = field(default=None, repr=False)
 
     def apply(self, doc: Document) -> None:
@@ -162,8 +168,11 @@ class SetField:
     def apply(self, doc: Document) -> None:
         res = doc.get(self.rid)
         if not self.description:
-            verb = "Remove" if self.value is DELETE else "Set"
-            self.description = f"{verb} {format_path(self.path)} of {res.label()}"
+            verb, verb_ko = ("Remove", "제거") if self.value is DELETE else ("Set", "설정")
+            where = format_path(self.path)
+            self.description = Text(
+                f"{verb} {where} of {res.label()}",
+                f"{resource_ko(res.kind, res.namespace, res.name)}의 {where} {verb_ko}")
         self._before = doc.set_manifest(self.rid, set_in(res.manifest, self.path, self.value))
 
     def revert(self, doc: Document) -> None:
@@ -176,7 +185,7 @@ class MoveResources:
     """Move one or more resources; consecutive nudges of the same selection merge into one."""
 
     positions: Mapping[str, Position]
-    description: str = "Move"
+    description: str = Text("Move", "이동")
     pin: bool | None = None
     _before: dict[str, tuple[Position, bool]] = field(default_factory=dict, repr=False)
 

@@ -119,6 +119,8 @@ class WiringGraph:
         self._selectors_in_ns: dict[str, set[str]] = defaultdict(set)
         self._pod_labels: dict[str, dict[str, str]] = {}
         self._pods_in_ns: dict[str, set[str]] = defaultdict(set)
+        #: (namespace, label key, label value) -> pod owners whose pods carry that label
+        self._by_label: dict[tuple[str, str, str], set[str]] = defaultdict(set)
         self._binding_nodes: set[str] = set()
         #: binding views of PVCs and PVs, reused while their manifest object is the same
         self._binding_cache: dict[str, tuple[Any, Any]] = {}
@@ -172,6 +174,10 @@ class WiringGraph:
     def pod_labels(self, rid: str) -> dict[str, str]:
         return dict(self._pod_labels.get(rid, {}))
 
+    def pod_owners_with_label(self, namespace: str, key: str, value: str) -> list[str]:
+        """Pod owners in `namespace` whose pods carry `key=value` (from the label index)."""
+        return sorted(self._by_label.get((namespace, key, value), ()))
+
     def edge_signature(self) -> list[tuple[str, str, str, str, str]]:
         """A canonical, order-free description of every edge (for tests and diffs)."""
         return sorted((u, v, d["type"], d["field"], d["label"])
@@ -192,7 +198,7 @@ class WiringGraph:
         self.graph.clear()
         for index in (self._key_of, self._by_key, self._by_kind, self._refs, self._wanted,
                       self._gen_index, self._selectors,
-                      self._selectors_in_ns, self._pod_labels, self._pods_in_ns):
+                      self._selectors_in_ns, self._pod_labels, self._pods_in_ns, self._by_label):
             index.clear()
         self._binding_nodes.clear()
         self._binding_cache.clear()
@@ -209,9 +215,13 @@ class WiringGraph:
         self._recompute_binding()
         self.last_touched = {r.id for r in resources}
 
+    @staticmethod
+    def _name_key(res: Resource) -> NameKey:
+        return (res.kind, effective_namespace(res), res.name)
+
     def _index(self, res: Resource) -> None:
         rid = res.id
-        key = (res.kind, effective_namespace(res), res.name)
+        key = self._name_key(res)
         self._key_of[rid] = key
         self._by_key[key].add(rid)
         self._by_kind[key[0]].add(rid)
@@ -226,8 +236,10 @@ class WiringGraph:
             self._selectors[rid] = info
             self._selectors_in_ns[info.namespace].add(rid)
         if pod_template(res) is not None:
-            self._pod_labels[rid] = template_labels(res)
-            self._pods_in_ns[effective_namespace(res)].add(rid)
+            labels = self._pod_labels[rid] = template_labels(res)
+            self._pods_in_ns[key[1]].add(rid)
+            for item in labels.items():
+                self._by_label[(key[1], *item)].add(rid)
 
     def _unindex(self, rid: str) -> None:
         self._binding_cache.pop(rid, None)
@@ -241,8 +253,11 @@ class WiringGraph:
         info = self._selectors.pop(rid, None)
         if info is not None:
             self._discard(self._selectors_in_ns, info.namespace, rid)
-        if self._pod_labels.pop(rid, None) is not None and key is not None:
+        labels = self._pod_labels.pop(rid, None)
+        if labels is not None and key is not None:
             self._discard(self._pods_in_ns, key[1], rid)
+            for item in labels.items():
+                self._discard(self._by_label, (key[1], *item), rid)
 
     @staticmethod
     def _discard(index: dict[Any, set[str]], key: Any, rid: str) -> None:
@@ -365,15 +380,20 @@ class WiringGraph:
         dirty = list(change.removed) + list(change.changed) + list(change.added)
         binding_dirty = False
         affected_keys: set[NameKey] = set()
+        # A resource edited without renaming keeps the by-name edges others have to it: those
+        # sources need no refresh (the common edit: replicas, an image, a label).
+        same_key = {rid for rid in change.changed
+                    if rid in self._key_of and rid in self.document
+                    and self._key_of[rid] == self._name_key(self.document.get(rid))}
         for rid in dirty:
             before = change.removed.get(rid) or change.changed.get(rid)
             if before is not None and before.kind in BINDING_KINDS:
                 binding_dirty = True
             touched |= self._neighbours(rid)
-            if rid in self._key_of:
+            if rid in self._key_of and rid not in same_key:
                 affected_keys.add(self._key_of[rid])
             affected_keys |= self._generated_keys(rid)
-            self._detach(rid)
+            self._detach(rid, keep_incoming_refs=rid in same_key)
         for rid in dirty:
             res = self.document.find(rid)
             if res is None:
@@ -382,7 +402,8 @@ class WiringGraph:
                 binding_dirty = True
             self.graph.add_node(rid)
             self._index(res)
-            affected_keys.add(self._key_of[rid])
+            if rid not in same_key:
+                affected_keys.add(self._key_of[rid])
             affected_keys |= self._generated_keys(rid)
         for rid in dirty:
             if rid in self.document:
@@ -413,21 +434,25 @@ class WiringGraph:
     def _generated_keys(self, rid: str) -> set[NameKey]:
         return {(r.kind, r.namespace, r.name) for r in self._refs.get(rid, ()) if r.get("generated")}
 
-    def _detach(self, rid: str) -> None:
-        """Remove a resource's indexes and every edge that starts or ends at it."""
+    def _detach(self, rid: str, keep_incoming_refs: bool = False) -> None:
+        """Remove a resource's indexes and every edge that starts or ends at it (except, with
+        `keep_incoming_refs`, other resources' by-name references to it)."""
         self._unindex(rid)
         if rid not in self.graph:
             return
         generated = self._owned_generated(rid)
         self._remove_edges(list(self.graph.out_edges(rid, keys=True)))
-        self._remove_edges(list(self.graph.in_edges(rid, keys=True)))
+        self._remove_edges([(u, v, k) for u, v, k, d in
+                            self.graph.in_edges(rid, keys=True, data=True)
+                            if not (keep_incoming_refs and d["category"] == "ref" and u != rid)])
         for node in generated:
             if node in self.graph:
                 self._remove_edges(list(self.graph.out_edges(node, keys=True)))
                 self._remove_edges(list(self.graph.in_edges(node, keys=True)))
                 if node in self.graph:
                     self.graph.remove_node(node)
-        self.graph.remove_node(rid)
+        if not keep_incoming_refs:
+            self.graph.remove_node(rid)
 
     def _attach(self, rid: str) -> None:
         res = self.document.get(rid)

@@ -3,6 +3,9 @@
 Everything here looks at a single resource; resolving a reference (or a selector) against the rest
 of the document is the wiring graph's job. Each reference names the field path that makes it, so an
 edge in the editor, a finding in the validator and a disconnect edit all point at the same field.
+Labels are the manifest's own words (paths, ports, variable names); where the model supplies a
+word of its own ('pull', 'tls', 'owner'...) the label is a `Text` from `EDGE_WORDS`, so the canvas
+can draw it in Korean while every English comparison stays as it was.
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ from kubecanvas.model.kinds import (
     replicas,
 )
 from kubecanvas.model.resource import Resource
+from kubecanvas.model.text import Text
 
 FieldPath = tuple[str | int, ...]
 
@@ -91,6 +95,30 @@ def format_path(path: FieldPath) -> str:
         else:
             out += f".{step}" if out else str(step)
     return out
+
+
+#: The edge labels that are the model's own words, by their English text. The graph's own
+#: "binds" (the PV controller's match) is here too, so the editor can look up plain labels.
+EDGE_WORDS: dict[str, Text] = {word.en: word for word in (
+    Text("binds", "바인딩"), Text("governs", "관리"), Text("scales", "스케일링"),
+    Text("envFrom", "환경 변수 (envFrom)"), Text("pull", "이미지 풀"), Text("tls", "TLS 인증서"),
+    Text("owner", "소유자"), Text("default", "기본 백엔드"),
+    Text("volumeName", "바인딩 (volumeName)"), Text("claimRef", "예약 (claimRef)"),
+    Text("jobTemplate", "잡 템플릿 (jobTemplate)"))}
+
+
+def edge_word(english: str) -> Text:
+    """The bilingual label for one of the model's own edge words (`EDGE_WORDS`)."""
+    return EDGE_WORDS[english]
+
+
+def _route_label(label: str, port_value: Any) -> str:
+    """'<path label> -> <port>', in both languages when the path label is a `Text`."""
+    if not label or port_value is None:
+        return label or _str(port_value)
+    if isinstance(label, Text):
+        return Text(f"{label.en} -> {port_value}", f"{label.ko} -> {port_value}")
+    return f"{label} -> {port_value}"
 
 
 def _str(value: Any) -> str:
@@ -181,7 +209,8 @@ def _env_refs(spec: Mapping[str, Any], base: FieldPath, ns: str) -> Iterator[Ref
                     if isinstance(ref, Mapping) and ref.get("name"):
                         yield Reference(
                             EdgeType.ENV, (*cbase, "envFrom", e, key, "name"), kind,
-                            _str(ref["name"]), ns, "envFrom", bool(ref.get("optional")),
+                            _str(ref["name"]), ns, edge_word("envFrom"),
+                            bool(ref.get("optional")),
                             (("keys", ()), ("container", cname)))
 
 
@@ -192,7 +221,7 @@ def pod_spec_references(spec: Mapping[str, Any], base: FieldPath, ns: str) -> It
     for i, secret in enumerate(_items(spec.get("imagePullSecrets"))):
         if isinstance(secret, Mapping) and secret.get("name"):
             yield Reference(EdgeType.PULLS, (*base, "imagePullSecrets", i, "name"), "Secret",
-                            _str(secret["name"]), ns, "pull")
+                            _str(secret["name"]), ns, edge_word("pull"))
     for key in ("serviceAccountName", "serviceAccount"):
         account = spec.get(key)
         if account and account != "default":
@@ -207,8 +236,7 @@ def _backend_ref(backend: Any, path: FieldPath, ns: str, label: str) -> Referenc
     if isinstance(service, Mapping) and service.get("name"):
         port = as_mapping(service.get("port"))
         port_value = port.get("number", port.get("name"))
-        text = f"{label} -> {port_value}" if label and port_value is not None else (
-            label or _str(port_value))
+        text = _route_label(label, port_value)
         return Reference(EdgeType.ROUTES, (*path, "service", "name"), "Service",
                          _str(service["name"]), ns, text,
                          detail=(("port", port_value), ("path_label", label)))
@@ -216,7 +244,7 @@ def _backend_ref(backend: Any, path: FieldPath, ns: str, label: str) -> Referenc
         port_value = backend.get("servicePort")
         return Reference(EdgeType.ROUTES, (*path, "serviceName"), "Service",
                          _str(backend["serviceName"]), ns,
-                         f"{label} -> {port_value}" if label else _str(port_value),
+                         _route_label(label, port_value) if label else _str(port_value),
                          detail=(("port", port_value), ("path_label", label)))
     return None
 
@@ -227,7 +255,7 @@ def _ingress_refs(res: Resource, ns: str) -> Iterator[Reference]:
     if cls:
         yield Reference(EdgeType.CLASS, ("spec", "ingressClassName"), "IngressClass", _str(cls), "")
     for key in ("defaultBackend", "backend"):
-        ref = _backend_ref(spec.get(key), ("spec", key), ns, "default")
+        ref = _backend_ref(spec.get(key), ("spec", key), ns, edge_word("default"))
         if ref:
             yield ref
     for r, rule in enumerate(_items(spec.get("rules"))):
@@ -245,7 +273,7 @@ def _ingress_refs(res: Resource, ns: str) -> Iterator[Reference]:
     for t, tls in enumerate(_items(spec.get("tls"))):
         if isinstance(tls, Mapping) and tls.get("secretName"):
             yield Reference(EdgeType.TLS, ("spec", "tls", t, "secretName"), "Secret",
-                            _str(tls["secretName"]), ns, "tls")
+                            _str(tls["secretName"]), ns, edge_word("tls"))
 
 
 def _claim_class(claim_spec: Mapping[str, Any], path: FieldPath) -> Iterator[Reference]:
@@ -286,7 +314,7 @@ def references(res: Resource) -> list[Reference]:
         service = res.spec.get("serviceName")
         if service:
             out.append(Reference(EdgeType.GOVERNS, ("spec", "serviceName"), "Service",
-                                 _str(service), ns, "governs"))
+                                 _str(service), ns, edge_word("governs")))
         for t, tpl in enumerate(_items(res.spec.get("volumeClaimTemplates"))):
             spec = get_path(tpl, ("spec",))
             if isinstance(spec, Mapping):
@@ -298,7 +326,7 @@ def references(res: Resource) -> list[Reference]:
                                  detail=(("generated", True), ("template", t))))
     elif kind == "CronJob":
         if isinstance(res.spec.get("jobTemplate"), Mapping):
-            label = _str(res.spec.get("schedule")) or "jobTemplate"
+            label = _str(res.spec.get("schedule")) or edge_word("jobTemplate")
             out.append(Reference(EdgeType.CREATES, ("spec", "jobTemplate"), "Job",
                                  f"{res.name}-<scheduled>", ns, label,
                                  detail=(("generated", True),)))
@@ -309,23 +337,25 @@ def references(res: Resource) -> list[Reference]:
         volume = res.spec.get("volumeName")
         if volume:
             out.append(Reference(EdgeType.BINDS, ("spec", "volumeName"), "PersistentVolume",
-                                 _str(volume), "", "volumeName"))
+                                 _str(volume), "", edge_word("volumeName")))
     elif kind == "PersistentVolume":
         out.extend(_claim_class(res.spec, ("spec",)))
         claim_ref = res.spec.get("claimRef")
         if isinstance(claim_ref, Mapping) and claim_ref.get("name"):
             out.append(Reference(EdgeType.RESERVES, ("spec", "claimRef", "name"),
                                  "PersistentVolumeClaim", _str(claim_ref["name"]),
-                                 _str(claim_ref.get("namespace")) or "default", "claimRef"))
+                                 _str(claim_ref.get("namespace")) or "default",
+                                 edge_word("claimRef")))
     elif kind == "HorizontalPodAutoscaler":
         target = res.spec.get("scaleTargetRef")
         if isinstance(target, Mapping) and target.get("name") and target.get("kind"):
             out.append(Reference(EdgeType.SCALES, ("spec", "scaleTargetRef", "name"),
-                                 _str(target["kind"]), _str(target["name"]), ns, "scales"))
+                                 _str(target["kind"]), _str(target["name"]), ns,
+                                 edge_word("scales")))
     for i, owner in enumerate(_items(res.metadata.get("ownerReferences"))):
         if isinstance(owner, Mapping) and owner.get("kind") and owner.get("name"):
             owner_kind = _str(owner["kind"])
             owner_ns = ns if kind_info(owner_kind).namespaced else ""
             out.append(Reference(EdgeType.OWNED_BY, ("metadata", "ownerReferences", i, "name"),
-                                 owner_kind, _str(owner["name"]), owner_ns, "owner"))
+                                 owner_kind, _str(owner["name"]), owner_ns, edge_word("owner")))
     return out

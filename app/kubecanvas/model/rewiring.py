@@ -2,6 +2,7 @@
 
 The counterpart of `connect`: each function returns a reversible edit of exactly the fields that
 make an edge, so the YAML after a disconnect is what a careful person would have written by hand.
+Descriptions (the undo steps' names) are `Text`: English, with the Korean the editor shows.
 """
 
 from __future__ import annotations
@@ -14,8 +15,14 @@ from kubecanvas.model.edits import DELETE, Compound, Edit, RemoveResource, SetFi
 from kubecanvas.model.graph import Edge, WiringGraph, own_selector
 from kubecanvas.model.kinds import as_list, as_mapping, get_path, pod_template_path
 from kubecanvas.model.references import EdgeType
+from kubecanvas.model.resource import Resource
+from kubecanvas.model.text import Text, kind_ko, resource_ko
 
 FieldPath = tuple[str | int, ...]
+
+
+def _ko(res: Resource) -> str:
+    return resource_ko(res.kind, res.namespace, res.name)
 
 
 # --- disconnecting ---------------------------------------------------------------------------
@@ -29,7 +36,8 @@ def _disconnect_ref(doc: Document, edge: Edge) -> Edit | None:
     if ref is None:
         return None
     path = ref.path
-    text = f"Disconnect {res.label()} from {ref.kind} {ref.name}"
+    text = Text(f"Disconnect {res.label()} from {ref.kind} {ref.name}",
+                f"{_ko(res)}와(과) {kind_ko(ref.kind)} {ref.name}의 연결 끊기")
     if "volumes" in path and edge.type == EdgeType.MOUNTS:
         vi = path.index("volumes")
         vol_path = path[: vi + 2]
@@ -75,7 +83,8 @@ def _disconnect_select(doc: Document, graph: WiringGraph, edge: Edge) -> Edit | 
     if info is None:
         return None
     selected = [e.target for e in graph.out_edges(selector_owner.id, EdgeType.SELECTS)]
-    text = f"{selector_owner.label()} no longer selects {workload.label()}"
+    text = Text(f"{selector_owner.label()} no longer selects {workload.label()}",
+                f"{_ko(selector_owner)}이(가) {_ko(workload)}을(를) 더 이상 선택하지 않게 하기")
     if selected == [workload.id]:
         if selector_owner.kind == "Service":
             return Compound([SetField(selector_owner.id, info.path, DELETE)], text)
@@ -87,7 +96,8 @@ def _disconnect_select(doc: Document, graph: WiringGraph, edge: Edge) -> Edit | 
     for key, _ in info.selector.match_labels:
         if key not in own_keys and tpath is not None:
             return Compound([SetField(workload.id, (*tpath, "metadata", "labels", key),
-                                      DELETE)], text + f" (removes pod label {key})")
+                                      DELETE)], Text(f"{text.en} (removes pod label {key})",
+                                                     f"{text.ko} (파드 레이블 {key} 제거)"))
     return None
 
 
@@ -113,7 +123,8 @@ def rename_edit(doc: Document, graph: WiringGraph, rid: str, new_name: str,
                 edits.append(SetField(edge.source, edge.reference.path, new_name))
         if res.kind == "Namespace":
             edits += _move_namespace_members(doc, res.name, new_name)
-    return Compound(edits, f"Rename {res.label()} to {new_name}")
+    return Compound(edits, Text(f"Rename {res.label()} to {new_name}",
+                                f"{_ko(res)}의 이름을 {new_name}(으)로 바꾸기"))
 
 
 def _move_namespace_members(doc: Document, old: str, new: str) -> list[Edit]:
@@ -152,5 +163,7 @@ def remove_edit(doc: Document, graph: WiringGraph, ids: Iterable[str],
             if cleanup is not None:
                 edits.append(cleanup)
     edits += [RemoveResource(i) for i in ids]
-    names = ", ".join(doc.get(i).label() for i in ids[:3]) + (" ..." if len(ids) > 3 else "")
-    return Compound(edits, f"Delete {names}"), dangling
+    more = " ..." if len(ids) > 3 else ""
+    names = ", ".join(doc.get(i).label() for i in ids[:3]) + more
+    names_ko = ", ".join(_ko(doc.get(i)) for i in ids[:3]) + more
+    return Compound(edits, Text(f"Delete {names}", f"{names_ko} 삭제")), dangling

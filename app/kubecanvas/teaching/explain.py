@@ -14,7 +14,8 @@ from dataclasses import dataclass
 from kubecanvas.model.graph import WiringGraph
 from kubecanvas.model.kinds import KINDS
 from kubecanvas.model.references import EdgeType
-from kubecanvas.teaching.explain_rules import DOCS, FAMILIES, FAMILY_WHY, RULE_KO
+from kubecanvas.teaching.explain_rules import DOCS, FAMILIES, FAMILY_WHY
+from kubecanvas.teaching.explain_rules_ko import RULE_KO
 from kubecanvas.validation import RULES, Finding, Severity
 
 

@@ -1,91 +1,12 @@
-"""Sentences in two languages: the English text that the tests and the CLI read, plus Korean.
+"""Sentences in two languages: `Text` and its helpers, now kept in `kubecanvas.model.text`.
 
-The simulations are pure and know nothing of Qt or of the window's language, yet the "What
-happens" panel must show their sentences in the language the learner chose. So every sentence a
-simulation produces is a `Text`: a `str` whose value is the English sentence (so comparisons,
-`in` tests and plain printing keep working exactly as before) that also carries the Korean one.
-The UI asks `text.get(language)`; `local(value, language)` does the same for values that may be
-plain strings (names, paths, numbers). Korean follows the official Korean Kubernetes glossary
-(파드, 디플로이먼트, 서비스, ...) and keeps YAML kinds and field names in English beside it.
-
-String operations (`+`, `.capitalize()`, `"; ".join`) return plain English `str`: build both
-languages explicitly with `Text(...)` or `join(...)` instead.
+The model's own sentences (wiring actions, edit descriptions, edge labels) are bilingual too and
+the model may not import teaching, so the definitions moved down a layer; this module re-exports
+them unchanged for the simulations and their tests.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from typing import Any
+from kubecanvas.model.text import GLOSSARY, LANGUAGES, Text, concat, join, kind_ko, local
 
-LANGUAGES = ("en", "ko")
-
-
-class Text(str):
-    """An English sentence that also carries its Korean translation; immutable like `str`.
-
-    Equality and hashing are those of the English string, so a `Text` compares equal to the
-    English sentence it stands for.
-    """
-
-    __dict__: dict[str, Any]
-
-    def __new__(cls, en: str, ko: str) -> Text:
-        obj = super().__new__(cls, en)
-        obj.__dict__["_ko"] = str(ko)
-        return obj
-
-    def __setattr__(self, name: str, value: object) -> None:
-        raise AttributeError("Text is immutable")
-
-    def __getnewargs__(self) -> tuple[str, str]:  # type: ignore[override]
-        return (self.en, self.ko)
-
-    def __repr__(self) -> str:
-        return f"Text({self.en!r}, ko={self.ko!r})"
-
-    @property
-    def en(self) -> str:
-        return str.__str__(self)
-
-    @property
-    def ko(self) -> str:
-        return str(self.__dict__["_ko"])
-
-    def get(self, language: str) -> str:
-        """The sentence in `language` ('en' or 'ko'; anything else gives English)."""
-        return self.ko if language == "ko" else self.en
-
-
-def local(value: object, language: str) -> str:
-    """`value` in `language` when it is a `Text`; names, numbers and paths as they are."""
-    if isinstance(value, Text):
-        return value.get(language)
-    return "" if value is None else str(value)
-
-
-def join(parts: Iterable[str], sep: str = "; ", sep_ko: str | None = None) -> Text:
-    """Join sentences per language (plain strings count as the same in both)."""
-    items = list(parts)
-    return Text(sep.join(local(p, "en") for p in items),
-                (sep if sep_ko is None else sep_ko).join(local(p, "ko") for p in items))
-
-
-def concat(*parts: str) -> Text:
-    """Concatenate pieces per language (plain strings are the same in both)."""
-    return join(parts, "")
-
-
-#: Kinds in the official Korean Kubernetes glossary, for sentences that name a resource's kind.
-GLOSSARY = {
-    "Pod": "파드", "Deployment": "디플로이먼트", "ReplicaSet": "레플리카셋",
-    "StatefulSet": "스테이트풀셋", "DaemonSet": "데몬셋", "Job": "잡", "CronJob": "크론잡",
-    "Service": "서비스", "Ingress": "인그레스", "ConfigMap": "컨피그맵", "Secret": "시크릿",
-    "PersistentVolume": "퍼시스턴트 볼륨", "PersistentVolumeClaim": "퍼시스턴트 볼륨 클레임",
-    "Namespace": "네임스페이스", "StorageClass": "스토리지클래스",
-    "ServiceAccount": "서비스어카운트", "NetworkPolicy": "네트워크폴리시",
-}
-
-
-def kind_ko(kind: str) -> str:
-    """The glossary term for a kind (the kind itself when the glossary has none)."""
-    return GLOSSARY.get(kind, kind)
+__all__ = ["GLOSSARY", "LANGUAGES", "Text", "concat", "join", "kind_ko", "local"]

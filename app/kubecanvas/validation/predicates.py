@@ -183,3 +183,13 @@ def int_or_percent(value: object) -> list[str]:
         return []
     return ["a valid percent string must be a numeric string followed by an ending '%' "
             "(e.g. '1%', or '93%')"]
+
+
+def domain_prefixed_path(value: str, limit: int = 250) -> bool:
+    """`IsDomainPrefixedPath`: `<DNS subdomain>/<path>` (IngressClass controllers, Job
+    managedBy), at most `limit` characters."""
+    if len(value) > limit or "/" not in value:
+        return False
+    host, _, path = value.partition("/")
+    return bool(path) and not dns1123_subdomain(host) and \
+        all(c.isalnum() or c in "-._~!$&'()*+,;=:@%/" for c in path)

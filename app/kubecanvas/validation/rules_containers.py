@@ -78,7 +78,10 @@ def _resources(c: PodCheck, path: Path, resources: Mapping[str, Any]) -> None:
     limits, requests = _map(resources.get("limits")), _map(resources.get("requests"))
     for group, values in (("limits", limits), ("requests", requests)):
         for name, raw in values.items():
-            key, value = str(name), try_quantity(raw)
+            key = str(name)
+            if not (is_extended(key) or is_hugepages(key)):
+                continue  # cpu, memory...: overcommitable, checked by rules_pod
+            value = try_quantity(raw)
             if value is None:
                 continue
             if is_extended(key) and value.denominator != 1:

@@ -19,7 +19,7 @@ from kubecanvas.validation import predicates as p
 from kubecanvas.validation.context import Context
 from kubecanvas.validation.findings import Finding
 from kubecanvas.validation.fixes import set_field
-from kubecanvas.validation.rules_network import _domain_prefixed_path
+from kubecanvas.validation.versions import version_tuple
 
 Path = tuple[str | int, ...]
 RETENTION = ("Retain", "Delete")
@@ -118,7 +118,8 @@ def _statefulset(ctx: Context, res: Resource) -> Iterator[Finding]:
             yield ctx.report("sts.rollingUpdate", res, f"invalid value {partition}: must be "
                              f"greater than or equal to 0", (*base, "partition"))
         unavailable = rolling.get("maxUnavailable")
-        if unavailable is not None:
+        # before 1.35 (MaxUnavailableStatefulSet alpha, off) the API server drops the field
+        if unavailable is not None and version_tuple(ctx.kube_version) >= (1, 35):
             bad = _int_or_percent(ctx, res, "sts.rollingUpdate", (*base, "maxUnavailable"),
                                   unavailable)
             yield from bad
@@ -147,7 +148,7 @@ def _statefulset(ctx: Context, res: Resource) -> Iterator[Finding]:
 def _job(ctx: Context, res: Resource, base: Path, spec: Mapping[str, Any],
          name: str | None) -> Iterator[Finding]:
     managed = spec.get("managedBy")
-    if isinstance(managed, str) and (len(managed) > 63 or not _domain_prefixed_path(managed)):
+    if isinstance(managed, str) and not p.domain_prefixed_path(managed, limit=63):
         yield ctx.report("job.managedBy", res, f'invalid value "{managed}": must be a '
                          f'domain-prefixed path (such as "acme.io/foo") of at most 63 characters',
                          (*base, "managedBy"))

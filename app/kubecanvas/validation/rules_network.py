@@ -198,7 +198,7 @@ def ingress_classes(ctx: Context) -> Iterator[Finding]:
     """`ingclass.*` and `ing.className*`: IngressClass specs and how Ingresses name a class."""
     for res in ctx.targets("IngressClass"):
         controller = res.spec.get("controller")
-        if isinstance(controller, str) and not _domain_prefixed_path(controller):
+        if isinstance(controller, str) and not p.domain_prefixed_path(controller):
             yield ctx.report("ingclass.controller", res, f'invalid value "{controller}": must be '
                              'a domain-prefixed path (such as "acme.io/foo"), at most 250 '
                              "characters", ("spec", "controller"))
@@ -234,11 +234,3 @@ def _class_parameters(ctx: Context, res: Resource,
     elif scope == "Cluster" and namespace:
         yield ctx.report("ingclass.parameters", res, "forbidden: `parameters.scope` is set to "
                          "'Cluster'", (*base, "namespace"))
-
-
-def _domain_prefixed_path(value: str) -> bool:
-    if len(value) > 250 or "/" not in value:
-        return False
-    host, _, path = value.partition("/")
-    return bool(path) and not p.dns1123_subdomain(host) and \
-        all(c.isalnum() or c in "-._~!$&'()*+,;=:@%/" for c in path)

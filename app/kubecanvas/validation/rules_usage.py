@@ -14,6 +14,7 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from kubecanvas.model.kinds import effective_namespace, is_known, pod_spec
+from kubecanvas.model.resource import Resource
 from kubecanvas.validation.context import CUSTOM, PODS, Context
 from kubecanvas.validation.findings import Finding
 
@@ -46,6 +47,30 @@ def _container_text(spec: Mapping[str, Any]) -> Iterator[str]:
                     yield env["value"]
 
 
+#: resource id -> (the manifest the tokens were read from, its tokens): re-read only when the
+#: manifest object changes (edits replace manifests), so a re-check after one edit does not
+#: re-scan every container of the namespace
+_TOKENS: dict[str, tuple[Any, frozenset[str]]] = {}
+_TOKENS_LIMIT = 200_000
+
+
+def _tokens_of(res: Resource) -> frozenset[str]:
+    cached = _TOKENS.get(res.id)
+    if cached is not None and cached[0] is res.manifest:
+        return cached[1]
+    texts: list[str] = list(_strings(res.metadata.get("annotations")))
+    spec = pod_spec(res)
+    if spec is not None:
+        texts += list(_container_text(spec))
+    if not is_known(res.kind) or res.kind == "ServiceAccount":
+        texts += list(_strings({k: v for k, v in res.manifest.items() if k != "metadata"}))
+    tokens = frozenset(t for text in texts for t in _TOKEN.findall(text))
+    if len(_TOKENS) >= _TOKENS_LIMIT:
+        _TOKENS.clear()
+    _TOKENS[res.id] = (res.manifest, tokens)
+    return tokens
+
+
 def mentioned_names(ctx: Context, namespace: str) -> set[str]:
     """Every name-like token the namespace's free text mentions (cached per run)."""
     key = f"mentioned:{namespace}"
@@ -56,15 +81,7 @@ def mentioned_names(ctx: Context, namespace: str) -> set[str]:
                    + ctx.of_kind("ServiceAccount", namespace) + ctx.of_kind("Ingress", namespace)
                    + ctx.of_kind("Service", namespace))
         for res in sources:
-            texts: list[str] = list(_strings(res.metadata.get("annotations")))
-            spec = pod_spec(res)
-            if spec is not None:
-                texts += list(_container_text(spec))
-            if not is_known(res.kind) or res.kind == "ServiceAccount":
-                texts += list(_strings({k: v for k, v in res.manifest.items()
-                                        if k != "metadata"}))
-            for text in texts:
-                tokens.update(_TOKEN.findall(text))
+            tokens |= _tokens_of(res)
         ctx.cache[key] = tokens
     return ctx.cache[key]  # type: ignore[no-any-return]
 

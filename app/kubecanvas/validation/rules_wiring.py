@@ -315,18 +315,9 @@ def selector_overlap(ctx: Context) -> Iterator[Finding]:
 
 
 def _owners_with(ctx: Context, ns: str, pair: tuple[str, str]) -> list[Resource]:
-    """Pod owners in `ns` whose pods carry the label `pair` (an index built once per run)."""
-    key = f"owners:{ns}"
-    index = ctx.cache.get(key)
-    if index is None:
-        index = {}
-        for rid in ctx.graph.pod_owners_in(ns):
-            owner = ctx.resource(rid)
-            if owner is not None:
-                for item in template_labels(owner).items():
-                    index.setdefault(item, []).append(owner)
-        ctx.cache[key] = index
-    return list(index.get(pair, ()))
+    """Pod owners in `ns` whose pods carry the label `pair` (the graph's label index)."""
+    found = (ctx.resource(i) for i in ctx.graph.pod_owners_with_label(ns, *pair))
+    return [r for r in found if r is not None]
 
 
 def _node_ports_of(svc: Resource) -> list[int]:
