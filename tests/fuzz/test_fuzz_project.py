@@ -4,7 +4,9 @@ and saves again. (Validation of odd manifests is the validator's own fuzzing.)""
 
 from __future__ import annotations
 
+import atexit
 import json
+import shutil
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -18,6 +20,7 @@ from kubecanvas.model.document import Document
 from kubecanvas.model.graph import WiringGraph
 
 WORK = Path(tempfile.mkdtemp(prefix="kubecanvas-fuzz-project-"))
+atexit.register(shutil.rmtree, WORK, ignore_errors=True)
 
 
 def _base_project() -> bytes:

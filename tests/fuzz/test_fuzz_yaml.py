@@ -3,6 +3,8 @@ its file and a line inside it, and whatever loads exports and saves as a project
 
 from __future__ import annotations
 
+import atexit
+import shutil
 import tempfile
 from pathlib import Path
 
@@ -15,6 +17,7 @@ from kubecanvas.io.problems import LoadResult
 from kubecanvas.model.document import Document
 
 WORK = Path(tempfile.mkdtemp(prefix="kubecanvas-fuzz-"))
+atexit.register(shutil.rmtree, WORK, ignore_errors=True)
 
 
 def check_result(result: LoadResult, file: str, data: bytes) -> None:

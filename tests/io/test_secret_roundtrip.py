@@ -4,7 +4,9 @@ screen hides them: see tests/ui/test_secret_masking.py.)"""
 
 from __future__ import annotations
 
+import atexit
 import base64
+import shutil
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -50,6 +52,7 @@ stringData:
 """
 
 WORK = Path(tempfile.mkdtemp(prefix="kubecanvas-secrets-"))
+atexit.register(shutil.rmtree, WORK, ignore_errors=True)
 
 
 def secret_values(manifest: dict[str, Any]) -> dict[str, Any]:

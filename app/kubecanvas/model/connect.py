@@ -32,7 +32,7 @@ from kubecanvas.model.kinds import (
 from kubecanvas.model.references import EdgeType
 from kubecanvas.model.resource import Resource
 from kubecanvas.model.selectors import format_labels
-from kubecanvas.model.text import Text, kind_both, kind_ko, resource_ko
+from kubecanvas.model.text import Text, kind_both, kind_term, resource_ko
 
 FieldPath = tuple[str | int, ...]
 
@@ -152,7 +152,7 @@ def _policy_selects(policy: Resource, workload: Resource) -> WiringAction:
     noun = "applies to" if policy.kind == "NetworkPolicy" else "protects"
     verb_ko = "에 적용된다" if policy.kind == "NetworkPolicy" else "를 보호한다"
     text = Text(f"{policy.kind} {policy.name} {noun} pods {format_labels(labels)}",
-                f"{kind_ko(policy.kind)} {policy.name}이(가) 레이블이 {format_labels(labels)}인 "
+                f"{kind_term(policy.kind)} {policy.name}이(가) 레이블이 {format_labels(labels)}인 "
                 f"파드{verb_ko}")
     edits = [*prep, SetField(policy.id, path, {"matchLabels": labels})]
     return WiringAction(text, lambda: Compound(edits))
@@ -237,16 +237,29 @@ def _env_from(workload: Resource, kind: str, name: str) -> WiringAction:
     return WiringAction(Text(
         f"{workload.kind} {workload.name} loads every key of {kind} {name} as environment "
         f"variables (container {container})",
-        f"{kind_ko(workload.kind)} {workload.name}이(가) {kind_ko(kind)} {name}의 모든 키를 환경 "
+        f"{kind_term(workload.kind)} {workload.name}이(가) {kind_term(kind)} {name}의 모든 키를 환경 "
         f"변수로 읽는다 (envFrom, 컨테이너 {container})"),
         lambda: SetField(workload.id, (*spec_path, "containers", 0, "envFrom", index),
                          {key: {"name": name}}))
 
 
+def _governed_by(sts: Resource, service: Resource) -> WiringAction:
+    """A StatefulSet's governing Service, which must be headless for the pods' DNS names."""
+    name = service.name
+    edits: list[Edit] = [SetField(sts.id, ("spec", "serviceName"), name)]
+    text = f"StatefulSet {sts.name} is governed by headless Service {name}"
+    ko = f"헤드리스 서비스 {name}이(가) 스테이트풀셋 {sts.name}을(를) 관리한다 (serviceName)"
+    if service.spec.get("clusterIP") != "None":
+        edits.append(SetField(service.id, ("spec", "clusterIP"), "None"))
+        text += " (makes the Service headless)"
+        ko += ". 서비스를 헤드리스(clusterIP: None)로 바꾼다"
+    return WiringAction(Text(text, ko), lambda: Compound(edits))
+
+
 def _workload_uses(workload: Resource, target: Resource) -> list[WiringAction]:
     kind, name = target.kind, target.name
     who = f"{workload.kind} {workload.name}"
-    who_ko = f"{kind_ko(workload.kind)} {workload.name}이(가)"
+    who_ko = f"{kind_term(workload.kind)} {workload.name}이(가)"
     spec_path = _spec_path(workload)
     if kind == "PersistentVolumeClaim":
         return [_mount(workload, {"persistentVolumeClaim": {"claimName": name}}, name,
@@ -279,18 +292,11 @@ def _workload_uses(workload: Resource, target: Resource) -> list[WiringAction]:
         return actions
     if kind == "ServiceAccount":
         return [WiringAction(Text(f"{who} runs as ServiceAccount {name}",
-                                  f"{who_ko} 서비스어카운트 {name}(으)로 실행된다"),
+                                  f"{who_ko} 서비스 어카운트 {name}(으)로 실행된다"),
                              lambda: SetField(workload.id, (*spec_path, "serviceAccountName"),
                                               name))]
     if kind == "Service" and workload.kind == "StatefulSet":
-        edits: list[Edit] = [SetField(workload.id, ("spec", "serviceName"), name)]
-        text = f"StatefulSet {workload.name} is governed by headless Service {name}"
-        ko = f"헤드리스 서비스 {name}이(가) 스테이트풀셋 {workload.name}을(를) 관리한다 (serviceName)"
-        if target.spec.get("clusterIP") != "None":
-            edits.append(SetField(target.id, ("spec", "clusterIP"), "None"))
-            text += " (makes the Service headless)"
-            ko += ". 서비스를 헤드리스(clusterIP: None)로 바꾼다"
-        return [WiringAction(Text(text, ko), lambda: Compound(edits))]
+        return [_governed_by(workload, target)]
     return []
 
 
@@ -304,7 +310,8 @@ def _claim_binds(claim: Resource, volume: Resource) -> WiringAction:
     pv_class = volume.spec.get("storageClassName")
     if claim.spec.get("storageClassName") != (pv_class or ""):
         edits.append(SetField(claim.id, ("spec", "storageClassName"), pv_class or ""))
-    return WiringAction(Text(f"PVC {claim.name} binds to PV {volume.name} (volumeName and claimRef)",
+    return WiringAction(Text(f"PVC {claim.name} binds to PV {volume.name} "
+                             "(volumeName and claimRef)",
                              f"퍼시스턴트 볼륨 클레임 {claim.name}을(를) 퍼시스턴트 볼륨 {volume.name}에 "
                              "바인딩한다 (volumeName과 claimRef)"),
                         lambda: Compound(edits))
@@ -312,15 +319,16 @@ def _claim_binds(claim: Resource, volume: Resource) -> WiringAction:
 
 def _set_class(res: Resource, cls: Resource) -> WiringAction:
     return WiringAction(Text(f"{res.kind} {res.name} uses StorageClass {cls.name}",
-                             f"{kind_ko(res.kind)} {res.name}이(가) 스토리지클래스 {cls.name}을(를) "
+                             f"{kind_term(res.kind)} {res.name}이(가) 스토리지 클래스 {cls.name}을(를) "
                              "사용한다"),
                         lambda: SetField(res.id, ("spec", "storageClassName"), cls.name))
 
 
 def _hpa_scales(hpa: Resource, target: Resource) -> WiringAction:
     ref = {"apiVersion": target.api_version, "kind": target.kind, "name": target.name}
-    return WiringAction(Text(f"HorizontalPodAutoscaler {hpa.name} scales {target.kind} {target.name}",
-                             f"HorizontalPodAutoscaler {hpa.name}이(가) {kind_ko(target.kind)} "
+    return WiringAction(Text(f"HorizontalPodAutoscaler {hpa.name} scales {target.kind} "
+                             f"{target.name}",
+                             f"수평 파드 오토스케일러 {hpa.name}이(가) {kind_term(target.kind)} "
                              f"{target.name}의 레플리카 수를 조정한다 (scaleTargetRef)"),
                         lambda: SetField(hpa.id, ("spec", "scaleTargetRef"), ref))
 
@@ -347,7 +355,7 @@ def _directed(doc: Document, graph: WiringGraph, a: Resource,
         return [_ingress_tls(a, b)]
     if ka == "Ingress" and kb == "IngressClass":
         return [WiringAction(Text(f"Ingress {a.name} is served by IngressClass {b.name}",
-                                  f"인그레스클래스(IngressClass) {b.name}이(가) 인그레스 {a.name}을(를) "
+                                  f"인그레스 클래스(IngressClass) {b.name}이(가) 인그레스 {a.name}을(를) "
                                   "처리한다"),
                              lambda: SetField(a.id, ("spec", "ingressClassName"), b.name))]
     if pod_template(a) is not None:

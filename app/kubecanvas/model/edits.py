@@ -2,8 +2,8 @@
 
 Each edit has `apply(doc)` and `revert(doc)`, and a plain-words `description` used for the undo
 menu and for fix buttons (a `Text` where the model words it: English, with the Korean the editor
-shows in Korean mode; callers may pass plain strings already in the user's language). They are testable without Qt; the UI wraps any edit in one thin
-QUndoCommand. Manifests are never mutated in place: an edit replaces a resource's manifest with an
+shows in Korean mode; callers may pass plain strings already in the user's language). They are
+testable without Qt; the UI wraps any edit in one thin QUndoCommand. Manifests are never mutated in place: an edit replaces a resource's manifest with an
 edited deep copy and remembers the previous one, so revert is exact.
 """
 

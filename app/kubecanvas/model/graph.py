@@ -27,7 +27,7 @@ from kubecanvas.model.kinds import (
     pod_template,
     template_labels,
 )
-from kubecanvas.model.references import EdgeType, Reference, format_path, references
+from kubecanvas.model.references import EdgeType, Reference, edge_word, format_path, references
 from kubecanvas.model.resource import Resource
 from kubecanvas.model.selectors import Selector, parse_label_selector, parse_selector
 
@@ -539,7 +539,8 @@ class WiringGraph:
                 continue  # the claim's own spec.volumeName reference already draws this edge
             field = "spec.claimRef" if bound.how == "claimRef" else "(PV controller match)"
             key = f"bind:{bound.volume}"
-            self._add_edge(bound.claim, bound.volume, key, EdgeType.BINDS, field, "binds", "bind")
+            self._add_edge(bound.claim, bound.volume, key, EdgeType.BINDS, field, edge_word("binds"),
+                           "bind")
             new.add((bound.claim, bound.volume, key, field))
         self._binding_nodes = {u for u, *_ in new} | {v for _, v, *_ in new}
         changed = {n for u, v, *_ in old ^ new for n in (u, v)}

@@ -16,7 +16,7 @@ from kubecanvas.model.graph import Edge, WiringGraph, own_selector
 from kubecanvas.model.kinds import as_list, as_mapping, get_path, pod_template_path
 from kubecanvas.model.references import EdgeType
 from kubecanvas.model.resource import Resource
-from kubecanvas.model.text import Text, kind_ko, resource_ko
+from kubecanvas.model.text import Text, kind_term, resource_ko
 
 FieldPath = tuple[str | int, ...]
 
@@ -37,7 +37,7 @@ def _disconnect_ref(doc: Document, edge: Edge) -> Edit | None:
         return None
     path = ref.path
     text = Text(f"Disconnect {res.label()} from {ref.kind} {ref.name}",
-                f"{_ko(res)}와(과) {kind_ko(ref.kind)} {ref.name}의 연결 끊기")
+                f"{_ko(res)}와(과) {kind_term(ref.kind)} {ref.name}의 연결 끊기")
     if "volumes" in path and edge.type == EdgeType.MOUNTS:
         vi = path.index("volumes")
         vol_path = path[: vi + 2]

@@ -93,15 +93,31 @@ def kind_ko(kind: str) -> str:
     return GLOSSARY.get(kind, kind)
 
 
+#: Every kind as the editor names it in Korean (its translation file,
+#: resources/i18n/kubecanvas_editor_ko.ts, uses the same terms; a UI test keeps them equal), for
+#: the model's sentences the editor shows: wiring actions, undo steps, why-not reasons.
+EDITOR_TERMS = {
+    **GLOSSARY, "StorageClass": "스토리지 클래스", "ServiceAccount": "서비스 어카운트",
+    "NetworkPolicy": "네트워크 폴리시", "IngressClass": "인그레스 클래스",
+    "HorizontalPodAutoscaler": "수평 파드 오토스케일러", "PodDisruptionBudget": "파드 중단 버짓",
+    "ReplicationController": "레플리케이션 컨트롤러",
+}
+
+
+def kind_term(kind: str) -> str:
+    """A kind as the editor names it in Korean (the kind itself when it has no term)."""
+    return EDITOR_TERMS.get(kind, kind)
+
+
 def resource_ko(kind: str, namespace: str, name: str) -> str:
     """A resource named in Korean the way `Resource.label()` names it in English:
     '디플로이먼트 shop/web'."""
     where = f"{namespace}/" if namespace else ""
-    return f"{kind_ko(kind) if kind else '?'} {where}{name or '(이름 없음)'}"
+    return f"{kind_term(kind) if kind else '?'} {where}{name or '(이름 없음)'}"
 
 
 def kind_both(kind: str) -> str:
-    """The glossary term with the YAML kind beside it ('디플로이먼트(Deployment)'), for
+    """The editor's term with the YAML kind beside it ('디플로이먼트(Deployment)'), for
     sentences where the user needs the kind to write YAML."""
-    local_kind = kind_ko(kind)
+    local_kind = kind_term(kind)
     return kind if local_kind == kind else f"{local_kind}({kind})"

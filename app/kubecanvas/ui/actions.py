@@ -12,6 +12,7 @@ from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMenu, QMenuBar
 
 from kubecanvas.ui import i18n
+from kubecanvas.ui.commands import retranslate_stack
 from kubecanvas.ui.diagram_formats import DIAGRAM_FORMATS, diagram_writer
 from kubecanvas.ui.i18n import N_, tr
 from kubecanvas.ui.replicas import REPLICA_KINDS
@@ -74,7 +75,12 @@ def _undo_text(action: QAction, command: str) -> None:
 def retranslate(window: MainWindow) -> None:
     """Show every menu and action of the window (not those of add-ons) in the language now set."""
     targets: list[QAction | QMenu] = [*window.findChildren(QMenu), *window.findChildren(QAction)]
+    retranslate_stack(window.undo_stack)
+    stack_texts = {"undo": window.undo_stack.undoText(), "redo": window.undo_stack.redoText()}
     for target in targets:
+        if target.property("undo_text"):
+            name = "undo" if target.property("source_text") == "&Undo" else "redo"
+            target.setProperty("undo_text", stack_texts[name])
         if target.property("source_text"):
             _show(target)
 

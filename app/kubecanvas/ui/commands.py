@@ -2,7 +2,9 @@
 
 Edits live in the model (`apply`/`revert`, testable without Qt); `EditCommand` only forwards to
 them, so whatever the editor does is undoable the same way. Moves merge so that a run of arrow-key
-nudges of the same selection is one undo step.
+nudges of the same selection is one undo step. The step's name is the edit's description in the
+language now set (model descriptions are `Text`); `retranslate_stack` renames every step after the
+language changed.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from kubecanvas.model.document import Document
 from kubecanvas.model.edits import Edit, MoveResources
+from kubecanvas.ui.i18n import local_text
 
 _MOVE_ID = 1001
 
@@ -26,7 +29,7 @@ class EditCommand(QUndoCommand):
     """
 
     def __init__(self, document: Document, edit: Edit, mergeable: bool = False) -> None:
-        super().__init__(edit.description)
+        super().__init__(local_text(edit.description))
         self.document = document
         self.edit = edit
         self.mergeable = mergeable and isinstance(edit, MoveResources)
@@ -46,6 +49,14 @@ class EditCommand(QUndoCommand):
         mine, theirs = self.edit, other.edit
         assert isinstance(mine, MoveResources) and isinstance(theirs, MoveResources)
         return mine.merge(theirs)
+
+
+def retranslate_stack(stack: QUndoStack) -> None:
+    """Name every step of `stack` in the language now set (the Undo/Redo menu texts follow)."""
+    for index in range(stack.count()):
+        command = stack.command(index)
+        if isinstance(command, EditCommand):
+            command.setText(local_text(command.edit.description))
 
 
 def push_edit(stack: QUndoStack, document: Document, edit: Edit, mergeable: bool = False) -> None:

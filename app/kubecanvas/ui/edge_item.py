@@ -24,8 +24,8 @@ from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from kubecanvas.model.graph import Edge
 from kubecanvas.model.layout import NODE_HEIGHT, NODE_WIDTH
-from kubecanvas.ui.edge_labels import short_label
-from kubecanvas.ui.i18n import tr
+from kubecanvas.ui.edge_labels import localized_label, short_label
+from kubecanvas.ui.i18n import language, tr
 from kubecanvas.ui.node_item import NodeItem
 from kubecanvas.ui.style import DEFAULT_EDGE_STYLE, EDGE_STYLES, Theme, current_theme
 
@@ -57,8 +57,7 @@ class EdgeItem(QGraphicsItem):
         self.target = target
         self.lane = lane
         self.style = EDGE_STYLES.get(edge.type, DEFAULT_EDGE_STYLE)
-        # a label that only repeats the target's name (a generated claim) says nothing more
-        self.label = "" if edge.label == target.name else edge.label
+        self.label = ""
         self._path = QPainterPath()
         self._bounds = QRectF()
         self._label_rect = QRectF()
@@ -68,16 +67,27 @@ class EdgeItem(QGraphicsItem):
         self._pen_cache: dict[tuple[str, str, bool], tuple[QPen, QColor]] = {}
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable, True)
         self.setZValue(1)
-        self.retranslate()
+        self._retranslate()
         source.edges.add(self)
         target.edges.add(self)
         self.adjust()
 
     def retranslate(self) -> None:
-        """The tooltip in the language now set (field paths and labels stay as in YAML)."""
+        """Label and tooltip in the language now set, the plate resized to the new label."""
+        self._retranslate()
+        self.adjust()
+        self.update()
+
+    def _retranslate(self) -> None:
+        """The model's own edge words ('pull', 'tls', 'owner'...) in the language now set;
+        field paths and the manifest's words (paths, ports, names) stay as in YAML."""
         edge = self.edge
+        label = localized_label(edge.label, language())
+        # a label that only repeats the target's name (a generated claim) says nothing more
+        self.label = "" if edge.label == self.target.name else label
+        self._label_cache = {}
         title = tr(self.style.title) if self.style.title else str(edge.type)
-        self.setToolTip(f"{title}: {edge.field}" + (f"\n{edge.label}" if edge.label else "")
+        self.setToolTip(f"{title}: {edge.field}" + (f"\n{label}" if label else "")
                         + "\n" + tr("Select and press Delete to remove this wiring"))
 
     @property

@@ -9,9 +9,20 @@ The full text is always in the edge's tooltip. Pure Python, so the rules are tes
 
 from __future__ import annotations
 
-from kubecanvas.model.references import EdgeType
+from kubecanvas.model.references import EDGE_WORDS, EdgeType
+from kubecanvas.model.text import Text
 
 ELLIPSIS = "…"
+
+
+def localized_label(label: str, language: str) -> str:
+    """An edge label in `language`: the model's own words ('pull', 'tls', 'default -> http')
+    are `Text`, and plain labels that are one of `EDGE_WORDS` (the graph's 'binds') are looked
+    up; everything else is the manifest's own words and stays as written."""
+    if isinstance(label, Text):
+        return label.get(language)
+    word = EDGE_WORDS.get(label)
+    return word.get(language) if word is not None else label
 
 
 def _elide(text: str, limit: int) -> str:

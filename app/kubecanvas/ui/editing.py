@@ -41,7 +41,7 @@ from kubecanvas.model.layout import NODE_HEIGHT, NODE_WIDTH
 from kubecanvas.model.resource import Resource
 from kubecanvas.model.templates import new_resource
 from kubecanvas.ui.commands import push_edit
-from kubecanvas.ui.i18n import N_, resource_label, tr
+from kubecanvas.ui.i18n import N_, local_text, resource_label, tr
 from kubecanvas.ui.namespace_frame import NamespaceFrameItem
 from kubecanvas.ui.session import Session
 
@@ -124,14 +124,14 @@ class Editor:
         session = self.session
         actions = connect_actions(session.document, session.graph, source, target)
         if not actions:
-            self.status(why_not(session.document, session.graph, source, target))
+            self.status(local_text(why_not(session.document, session.graph, source, target)))
             return False
         if len(actions) == 1 or not choose:
             return self.apply_wiring(actions[0])
         menu = QMenu(self.parent)
         menu.setToolTipsVisible(True)
         for action in actions:
-            item = QAction(action.description + ("…" if action.params else ""), menu)
+            item = QAction(local_text(action.description) + ("…" if action.params else ""), menu)
             item.triggered.connect(lambda _=False, a=action: self.apply_wiring(a))
             menu.addAction(item)
         return menu.exec(where) is not None
@@ -142,7 +142,7 @@ class Editor:
         if params is None:
             return False
         self.push(action.edit(**params))
-        self.status(action.description)
+        self.status(local_text(action.description))
         return True
 
     # --- deleting --------------------------------------------------------------------------
@@ -275,7 +275,7 @@ def ask_params(parent: QWidget, action: WiringAction) -> dict[str, Any] | None:
     dialog = QDialog(parent)
     dialog.setWindowTitle(tr("Wire"))
     form = QFormLayout(dialog)
-    form.addRow(QLabel(action.description, dialog))
+    form.addRow(QLabel(local_text(action.description), dialog))
     edits: dict[str, QLineEdit] = {}
     for key, value in action.params.items():
         edits[key] = QLineEdit(str(value), dialog)

@@ -25,6 +25,8 @@ from PySide6.QtCore import (
     Signal,
 )
 
+from kubecanvas.model.text import local
+
 EDITOR = "Editor"
 SETTINGS_KEY = "language"
 #: where versions before the editor was translated kept the (teaching) language
@@ -97,6 +99,12 @@ def resource_label(kind: str, namespace: str, name: str) -> str:
 def short_kind(kind: str) -> str:
     """A kind's glossary term alone ('디플로이먼트'), for places too narrow for both names."""
     return tr(kind) if _state["language"] != "en" and kind in KINDS else kind
+
+
+def local_text(value: object) -> str:
+    """A model text (`kubecanvas.model.text.Text`: wiring actions, undo steps, edge words) in
+    the current language; plain strings (names, paths, texts already translated) as they are."""
+    return local(value, _state["language"])
 
 
 def N_(text: str) -> str:  # noqa: N802 - the customary name of the no-op marker

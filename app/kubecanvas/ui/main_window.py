@@ -32,7 +32,7 @@ from kubecanvas.ui.autosave import Autosaver, Recovery
 from kubecanvas.ui.cluster_controller import install_cluster
 from kubecanvas.ui.editing import Editor
 from kubecanvas.ui.file_commands import FileCommands
-from kubecanvas.ui.i18n import resource_label, tr
+from kubecanvas.ui.i18n import local_text, resource_label, tr
 from kubecanvas.ui.inspector import InspectorPanel
 from kubecanvas.ui.node_item import NodeItem
 from kubecanvas.ui.palette import PalettePanel
@@ -313,7 +313,7 @@ class MainWindow(QMainWindow):
     def apply_fix(self, finding: Finding) -> None:
         if finding.fix is not None:
             self.editor.push(finding.fix.edit())
-            self.show_status(tr("Applied: {fix}").format(fix=finding.fix.description))
+            self.show_status(tr("Applied: {fix}").format(fix=local_text(finding.fix.description)))
 
     def find_resources(self, text: str) -> list[str]:
         """Select resources whose name contains `text` or whose labels (own or pod template)

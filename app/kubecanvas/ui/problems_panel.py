@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kubecanvas.ui.i18n import N_, tr
+from kubecanvas.ui.i18n import N_, local_text, tr
 from kubecanvas.ui.style import SEVERITY_COLOURS
 from kubecanvas.validation.findings import Finding
 
@@ -114,8 +114,9 @@ class ProblemsPanel(QDockWidget):
             item.setData(0, Qt.ItemDataRole.UserRole, index)
             self.tree.addTopLevelItem(item)
             if finding.fix is not None and buttons < MAX_FIX_BUTTONS:
-                button = QPushButton(finding.fix.description, self.tree)
-                button.setToolTip(finding.fix.description)
+                fix_text = local_text(finding.fix.description)
+                button = QPushButton(fix_text, self.tree)
+                button.setToolTip(fix_text)
                 button.clicked.connect(lambda _=False, i=index: self._request_fix(i))
                 self.tree.setItemWidget(item, 4, button)
                 buttons += 1
@@ -148,7 +149,7 @@ class ProblemsPanel(QDockWidget):
         finding = self.finding_at(item)
         self.apply_button.setEnabled(finding is not None and finding.fix is not None)
         if finding is not None and finding.fix is not None:
-            self.apply_button.setToolTip(finding.fix.description)
+            self.apply_button.setToolTip(local_text(finding.fix.description))
 
     def _apply_current(self) -> None:
         finding = self.finding_at(self.tree.currentItem())

@@ -295,6 +295,8 @@ class CanvasScene(WiringMixin, QGraphicsScene):
             frame.retranslate()
         for edge in self.edge_items.values():
             edge.retranslate()
+        for edge in self.edge_items.values():
+            edge.retranslate()
 
     def set_findings(self, findings: Sequence[Finding]) -> None:
         """Show each node's finding count and worst severity; repaints only what changed."""

@@ -14,7 +14,7 @@ from PySide6.QtGui import QColor, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsPathItem, QGraphicsScene, QToolTip
 
 from kubecanvas.model.connect import connect_actions, why_not
-from kubecanvas.ui.i18n import tr
+from kubecanvas.ui.i18n import local_text, tr
 from kubecanvas.ui.node_item import NodeItem
 
 if TYPE_CHECKING:
@@ -67,12 +67,14 @@ class WiringMixin(_Base):  # type: ignore[misc,valid-type]
         if target not in self._wire_cache:
             actions = connect_actions(self.document, self.graph, source, target)
             if not actions:
-                verdict = (False, why_not(self.document, self.graph, source, target))
+                verdict = (False, local_text(why_not(self.document, self.graph, source, target)))
             elif len(actions) == 1:
-                verdict = (True, tr("Release: {action}").format(action=actions[0].description))
+                verdict = (True, tr("Release: {action}").format(
+                    action=local_text(actions[0].description)))
             else:
                 verdict = (True, tr("Release to choose one of {count} ways: {actions}").format(
-                    count=len(actions), actions="; ".join(a.description for a in actions[:3])))
+                    count=len(actions),
+                    actions="; ".join(local_text(a.description) for a in actions[:3])))
             self._wire_cache[target] = verdict
         return self._wire_cache[target]
 

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QDockWidget, QTextBrowser, QWidget
 
 from kubecanvas.model.graph import Edge, WiringGraph
 from kubecanvas.teaching import Explanation, explain_edge, explain_node, explain_rule
+from kubecanvas.ui.edge_labels import localized_label
 from kubecanvas.ui.teaching.i18n import language, tr
 from kubecanvas.validation.findings import Finding
 
@@ -60,7 +61,9 @@ class ExplainPanel(QDockWidget):
                 "Select a resource, a wire or a problem to see what it is, what it does at run "
                 "time and why it matters.")) + "</p>")
         else:
-            self.browser.setHtml(explanation_html(self.explanation, self._lead))
+            # an edge's label may be one of the model's own words ('pull', 'tls'): shown localized
+            lead = localized_label(self._lead, language())
+            self.browser.setHtml(explanation_html(self.explanation, lead))
 
     def show_explanation(self, explanation: Explanation | None, lead: str = "") -> None:
         self.explanation, self._lead = explanation, lead
