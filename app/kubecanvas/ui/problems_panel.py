@@ -94,7 +94,8 @@ class ProblemsPanel(QDockWidget):
 
     @staticmethod
     def _tip(finding: Finding) -> str:
-        return tr("{message}\n\nRule: {rule}").format(message=finding.message, rule=finding.rule)
+        return tr("{message}\n\nRule: {rule}").format(
+            message=local_text(finding.message), rule=finding.rule)
 
     def set_findings(self, findings: Sequence[Finding]) -> None:
         """Show these findings (rebuilds only when they differ from what is shown)."""
@@ -107,8 +108,8 @@ class ProblemsPanel(QDockWidget):
         self.tree.clear()
         buttons = 0
         for index, finding in enumerate(self.findings):
-            item = QTreeWidgetItem(["", finding.message, self.label_of(finding.resource_id),
-                                    finding.field, ""])
+            item = QTreeWidgetItem(["", local_text(finding.message),
+                                    self.label_of(finding.resource_id), finding.field, ""])
             item.setIcon(0, severity_icon(finding.severity.value))
             item.setToolTip(1, self._tip(finding))
             item.setData(0, Qt.ItemDataRole.UserRole, index)

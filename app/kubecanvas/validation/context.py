@@ -19,6 +19,7 @@ from kubecanvas.model.document import Document
 from kubecanvas.model.graph import Edge, WiringGraph
 from kubecanvas.model.kinds import effective_namespace, is_known, pod_template, template_labels
 from kubecanvas.model.resource import Resource
+from kubecanvas.model.text import Text
 from kubecanvas.validation.findings import Finding, Fix, Severity
 
 #: A dependency key: (kind, namespace). `PODS` as kind stands for every pod-owning resource.
@@ -214,10 +215,13 @@ class Context:
         self.dependencies[rid].add((kind, namespace))
 
     # --- reporting -----------------------------------------------------------------------------
-    def report(self, rule: str, res: Resource | str | None, message: str,
+    def report(self, rule: str, res: Resource | str | None, message: Text,
                path: tuple[str | int, ...] = (), related: Iterable[str] = (),
                fix: Fix | None = None, severity: Severity | None = None) -> Finding:
-        """A finding of `rule` (its registered severity unless `severity` is given)."""
+        """A finding of `rule` (its registered severity unless `severity` is given).
+
+        `message` is a `Text`: the English sentence the CLI, JSON and SARIF print, carrying the
+        Korean one the editor's Problems panel shows when the window speaks Korean."""
         rid = res.id if isinstance(res, Resource) else res
         if severity is None:
             try:

@@ -16,6 +16,7 @@ from typing import Any
 from kubecanvas.model.edits import Edit
 from kubecanvas.model.references import format_path
 from kubecanvas.model.resource import Resource
+from kubecanvas.model.text import Text
 
 
 class Severity(StrEnum):
@@ -75,3 +76,19 @@ def worst(findings: Sequence[Finding]) -> Severity | None:
     if not findings:
         return None
     return max((f.severity for f in findings), key=lambda s: s.rank)
+
+
+def unsupported_value(value: object, supported: str) -> Text:
+    """The API server's enum error, 'unsupported value "x": supported values: a, b', in both
+    languages (the values stay as written)."""
+    return Text(f'unsupported value "{value}": supported values: {supported}',
+                f'지원하지 않는 값 "{value}"이다. 지원하는 값: {supported}')
+
+
+def invalid_value(value: object, why: str) -> Text:
+    """'invalid value "x": <the API server's reason>', the reason kept as written."""
+    return Text(f'invalid value "{value}": {why}', f'잘못된 값 "{value}": {why}')
+
+
+def duplicate_value(value: object) -> Text:
+    return Text(f'duplicate value "{value}"', f'중복된 값 "{value}"')

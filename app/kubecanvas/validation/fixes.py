@@ -12,6 +12,7 @@ from typing import Any
 from kubecanvas.model.edits import Compound, Edit, FieldPath, SetField
 from kubecanvas.model.kinds import pod_template_path
 from kubecanvas.model.resource import Resource
+from kubecanvas.model.text import Text, resource_ko
 from kubecanvas.validation.findings import Fix
 
 
@@ -50,13 +51,19 @@ def closest(name: str, candidates: Iterable[str]) -> str | None:
     return best[1] if best else None
 
 
-def set_field(res: Resource, path: FieldPath, value: Any, description: str) -> Fix:
+def ko_label(res: Resource) -> str:
+    """`res.label()` in Korean: '디플로이먼트 shop/web'."""
+    return resource_ko(res.kind, res.namespace, res.name)
+
+
+def set_field(res: Resource, path: FieldPath, value: Any, description: Text) -> Fix:
     """A fix that sets one field of one resource."""
     rid = res.id
     return Fix(description, lambda: SetField(rid, tuple(path), value, description))
 
 
-def set_fields(res: Resource, changes: Sequence[tuple[FieldPath, Any]], description: str) -> Fix:
+def set_fields(res: Resource, changes: Sequence[tuple[FieldPath, Any]],
+               description: Text) -> Fix:
     """A fix that sets several fields of one resource in one undoable step."""
     rid = res.id
     items = [(tuple(p), v) for p, v in changes]
@@ -75,6 +82,7 @@ def add_template_labels(res: Resource, labels: Mapping[str, str]) -> Fix | None:
     text = ",".join(f"{k}={v}" for k, v in labels.items())
     noun = "label" if len(labels) == 1 else "labels"
     where = f"the pod template of {res.label()}" if tpath else f"the labels of {res.label()}"
-    description = f"add {noun} {text} to {where}"
+    where_ko = f"{ko_label(res)}의 파드 템플릿" if tpath else ko_label(res)
+    description = Text(f"add {noun} {text} to {where}", f"{where_ko}에 레이블 {text}을(를) 추가한다")
     return set_fields(res, [((*tpath, "metadata", "labels", k), v) for k, v in labels.items()],
                       description)

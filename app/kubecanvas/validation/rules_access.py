@@ -21,9 +21,10 @@ from kubecanvas.model.kinds import (
 from kubecanvas.model.references import EdgeType
 from kubecanvas.model.resource import Resource
 from kubecanvas.model.selectors import parse_label_selector
+from kubecanvas.model.text import Text
 from kubecanvas.validation.context import ANY_KIND, PODS, Context
-from kubecanvas.validation.findings import Finding
-from kubecanvas.validation.fixes import closest, set_field
+from kubecanvas.validation.findings import Finding, unsupported_value
+from kubecanvas.validation.fixes import closest, ko_label, set_field
 from kubecanvas.validation.rules_graph import operator_pods
 from kubecanvas.validation.rules_pod import _items, _map
 
@@ -46,8 +47,8 @@ def rbac(ctx: Context) -> Iterator[Finding]:
         kind, name = str(role.get("kind") or ""), str(role.get("name") or "")
         ns = effective_namespace(res)
         if res.kind == "ClusterRoleBinding" and kind and kind != "ClusterRole":
-            yield ctx.report("rbac.roleRef.kind", res, f'unsupported value "{kind}": supported '
-                             'values: "ClusterRole"', ("roleRef", "kind"))
+            yield ctx.report("rbac.roleRef.kind", res, unsupported_value(kind, '"ClusterRole"'),
+                             ("roleRef", "kind"))
         elif kind in ("Role", "ClusterRole") and name:
             yield from _role_ref(ctx, res, kind, name, ns if kind == "Role" else "")
         for i, subject in enumerate(_items(res.manifest.get("subjects"))):
@@ -63,12 +64,15 @@ def rbac(ctx: Context) -> Iterator[Finding]:
                     ctx.lookup("ServiceAccount", sa_ns, account):
                 continue
             guess = closest(account, [r.name for r in ctx.of_kind("ServiceAccount", sa_ns)])
-            fix = set_field(res, ("subjects", i, "name"), guess,
-                            f"did you mean ServiceAccount {guess}?") if guess else None
-            yield ctx.report("rbac.subject.missing", res,
-                             f"subject ServiceAccount {sa_ns}/{account} is not in the document, "
-                             f"which deploys to namespace {sa_ns}: the binding grants its "
-                             f"permissions to nobody.", ("subjects", i, "name"), fix=fix)
+            fix = set_field(res, ("subjects", i, "name"), guess, Text(
+                f"did you mean ServiceAccount {guess}?",
+                f"서비스 어카운트 {guess}(으)로 고친다")) if guess else None
+            yield ctx.report("rbac.subject.missing", res, Text(
+                f"subject ServiceAccount {sa_ns}/{account} is not in the document, which deploys "
+                f"to namespace {sa_ns}: the binding grants its permissions to nobody.",
+                f"주체 서비스 어카운트(ServiceAccount) {sa_ns}/{account}이(가) 네임스페이스 "
+                f"{sa_ns}에 배포되는 문서에 없다. 바인딩이 누구에게도 권한을 주지 않는다."),
+                ("subjects", i, "name"), fix=fix)
 
 
 def _deployed(ctx: Context, namespace: str) -> bool:
@@ -84,17 +88,21 @@ def _role_ref(ctx: Context, res: Resource, kind: str, name: str, ns: str) -> Ite
             or (ns in SYSTEM_NAMESPACES and name in DEFAULT_ROLES):
         return
     guess = closest(name, [r.name for r in ctx.of_kind(kind, ns or None)])
-    fix = set_field(res, ("roleRef", "name"), guess, f"did you mean {kind} {guess}?") \
-        if guess else None
+    fix = set_field(res, ("roleRef", "name"), guess, Text(
+        f"did you mean {kind} {guess}?", f"{kind} {guess}(으)로 고친다")) if guess else None
     if kind == "Role" and ns not in SYSTEM_NAMESPACES:
-        yield ctx.report("rbac.roleRef.missing", res, f"roleRef names Role {ns}/{name}, which "
-                         f"is not in the document: the binding grants nothing.",
-                         ("roleRef", "name"), fix=fix)
+        yield ctx.report("rbac.roleRef.missing", res, Text(
+            f"roleRef names Role {ns}/{name}, which is not in the document: the binding grants "
+            f"nothing.",
+            f"roleRef가 Role {ns}/{name}을(를) 가리키지만 문서에 없다. 바인딩이 아무 권한도 주지 "
+            f"않는다."), ("roleRef", "name"), fix=fix)
     else:
         where = f"Role {ns}/{name}" if kind == "Role" else f"ClusterRole {name}"
-        yield ctx.report("rbac.roleRef.missing.cluster", res, f"roleRef names {where}, which "
-                         f"is not in the document and not a built-in role; make sure the "
-                         f"cluster has it.", ("roleRef", "name"), fix=fix)
+        yield ctx.report("rbac.roleRef.missing.cluster", res, Text(
+            f"roleRef names {where}, which is not in the document and not a built-in role; make "
+            f"sure the cluster has it.",
+            f"roleRef가 {where}을(를) 가리키지만 문서에 없고 기본 제공 롤도 아니다. 클러스터에 "
+            f"있는지 확인해야 한다."), ("roleRef", "name"), fix=fix)
 
 
 def network_policy_peers(ctx: Context) -> Iterator[Finding]:
@@ -116,11 +124,13 @@ def network_policy_peers(ctx: Context) -> Iterator[Finding]:
                            for owner in _pod_owners(ctx, ns)) or \
                             operator_pods(ctx, res, selector) is not None:
                         continue
-                    yield ctx.report("networkpolicy.peer.no-match", res,
-                                     f"the peer selector {selector.describe()} matches no pods in "
-                                     f"namespace {ns} in the document: unless another app "
-                                     f"deploys them there, this rule allows traffic from or to "
-                                     f"nothing.",
+                    yield ctx.report("networkpolicy.peer.no-match", res, Text(
+                        f"the peer selector {selector.describe()} matches no pods in namespace "
+                        f"{ns} in the document: unless another app deploys them there, this rule "
+                        f"allows traffic from or to nothing.",
+                        f"피어 셀렉터 {selector.describe()}와(과) 일치하는 파드가 문서의 "
+                        f"네임스페이스 {ns}에 없다. 다른 앱이 그곳에 파드를 배포하지 않는 한 이 "
+                        f"규칙은 어떤 트래픽도 허용하지 않는다."),
                                      ("spec", direction, i, key, j, "podSelector"))
 
 
@@ -146,17 +156,22 @@ def pod_classes(ctx: Context) -> Iterator[Finding]:
                 continue
             ctx.depend(res.id, kind)
             if not ctx.lookup(kind, "", name):
-                yield ctx.report(rule, res, f"{kind} {name} is not in the document; unless the "
-                                 f"cluster has it, admission rejects the pods ({kind} not "
-                                 f"found).", (*base, key))
+                yield ctx.report(rule, res, Text(
+                    f"{kind} {name} is not in the document; unless the cluster has it, admission "
+                    f"rejects the pods ({kind} not found).",
+                    f"{kind} {name}이(가) 문서에 없다. 클러스터에 없으면 어드미션이 파드를 "
+                    f"거부한다({kind} not found)."), (*base, key))
         for edge in ctx.out_edges(res.id, EdgeType.PULLS):
             secret = ctx.resource(edge.target)
             kind = str(secret.manifest.get("type") or "Opaque") if secret is not None else ""
             if secret is not None and secret.kind == "Secret" and kind not in PULL_SECRET_TYPES:
-                yield ctx.report("pod.imagePullSecret.type", res,
-                                 f"{secret.label()} has type {kind}; kubelet only reads pull "
-                                 f"credentials from kubernetes.io/dockerconfigjson (or "
-                                 f"dockercfg) Secrets, so private images fail to pull.",
+                yield ctx.report("pod.imagePullSecret.type", res, Text(
+                    f"{secret.label()} has type {kind}; kubelet only reads pull credentials from "
+                    f"kubernetes.io/dockerconfigjson (or dockercfg) Secrets, so private images "
+                    f"fail to pull.",
+                    f"{ko_label(secret)}의 type이 {kind}이다. kubelet은 "
+                    f"kubernetes.io/dockerconfigjson(또는 dockercfg) 시크릿에서만 풀 자격 증명을 "
+                    f"읽으므로 비공개 이미지를 가져오지 못한다."),
                                  edge.path, (secret.id,))
 
 
@@ -179,17 +194,25 @@ def apply_order(ctx: Context) -> Iterator[Finding]:
     for res in ctx.targets():
         home = namespaces.get(res.namespace) if kind_info(res.kind).namespaced else None
         if home is not None and position(home.id) > position(res.id):
-            yield ctx.report("apply.order", res, f"{res.label()} comes before its Namespace "
-                             f"({home.label()}) in the document; the first `kubectl apply -f` "
-                             f"rejects it (namespace not found). Move the Namespace first.",
+            yield ctx.report("apply.order", res, Text(
+                f"{res.label()} comes before its Namespace ({home.label()}) in the document; the "
+                f"first `kubectl apply -f` rejects it (namespace not found). Move the Namespace "
+                f"first.",
+                f"문서에서 {ko_label(res)}이(가) 자기 네임스페이스({ko_label(home)})보다 앞에 "
+                f"있다. 처음 `kubectl apply -f`할 때 거부된다(namespace not found). 네임스페이스를 "
+                f"앞으로 옮겨야 한다."),
                              ("metadata", "namespace"), (home.id,))
         definition = crds.get((res.group, res.kind))
         if definition is not None:
-            yield ctx.report("apply.crd", res, f"{res.label()} is applied together with the "
-                             f"definition of its kind ({definition.label()}); kubectl resolves "
-                             f"every kind before creating anything, so the first "
-                             f"`kubectl apply -f` fails for it (ensure CRDs are installed "
-                             f"first). Apply the CRDs in a separate step, or apply twice.",
+            yield ctx.report("apply.crd", res, Text(
+                f"{res.label()} is applied together with the definition of its kind "
+                f"({definition.label()}); kubectl resolves every kind before creating anything, "
+                f"so the first `kubectl apply -f` fails for it (ensure CRDs are installed first). "
+                f"Apply the CRDs in a separate step, or apply twice.",
+                f"{ko_label(res)}이(가) 자기 kind의 정의({ko_label(definition)})와 함께 apply된다. "
+                f"kubectl은 무엇이든 만들기 전에 모든 kind를 확인하므로 처음 `kubectl apply -f`는 "
+                f"이것에 대해 실패한다(ensure CRDs are installed first). CRD를 따로 먼저 apply하거나 "
+                f"두 번 apply해야 한다."),
                              ("kind",), (definition.id,))
 
 

@@ -14,9 +14,10 @@ from typing import Any
 
 from kubecanvas.model.edits import DELETE
 from kubecanvas.model.resource import Resource
+from kubecanvas.model.text import Text
 from kubecanvas.validation import predicates as p
 from kubecanvas.validation.context import Context
-from kubecanvas.validation.findings import Finding
+from kubecanvas.validation.findings import Finding, invalid_value, unsupported_value
 from kubecanvas.validation.rules_pod import Path, PodCheck, _items, _map, check_host_path
 from kubecanvas.validation.rules_scheduling import NODE_OPERATORS
 from kubecanvas.validation.rules_volumes import check_nfs, csi_driver_errors, report_fix
@@ -43,25 +44,32 @@ def persistent_volumes(ctx: Context) -> Iterator[Finding]:
             if spec.get("persistentVolumeReclaimPolicy") == "Recycle" and \
                     str(host.get("path") or "").rstrip("/") == "":
                 c.report("pv.reclaimPolicy.hostPathRoot", ("spec", "persistentVolumeReclaimPolicy"),
-                         "forbidden: may not be 'recycle' for a hostPath mount of '/'")
+                         Text("forbidden: may not be 'recycle' for a hostPath mount of '/'",
+                              "금지됨: '/'를 마운트하는 hostPath에는 'recycle'을 쓸 수 없다"))
         local = spec.get("local")
         if isinstance(local, Mapping):
             target = local.get("path")
             if not target:
-                c.report("pv.local", ("spec", "local", "path"), "required value: the path on "
-                         "the node")
+                c.report("pv.local", ("spec", "local", "path"), Text(
+                    "required value: the path on the node", "필수 값: 노드의 경로"))
             elif isinstance(target, str) and ".." in target.split("/"):
-                c.report("pv.local", ("spec", "local", "path"), "must not contain '..'")
+                c.report("pv.local", ("spec", "local", "path"), Text(
+                    "must not contain '..'", "'..'을 포함할 수 없다"))
         if "nodeAffinity" in spec:
             _node_affinity(c, _map(spec.get("nodeAffinity")))
         vac = spec.get("volumeAttributesClassName")
         if vac is not None and vac == "":
             report_fix(c, "pv.vac", ("spec", "volumeAttributesClassName"),
-                       "required value: an empty string is disallowed (remove the field for "
-                       "no class)", DELETE, "remove volumeAttributesClassName")
+                       Text("required value: an empty string is disallowed (remove the field "
+                            "for no class)",
+                            "필수 값: 빈 문자열은 허용되지 않는다(클래스가 없으려면 필드를 제거해야 "
+                            "한다)"), DELETE,
+                       Text("remove volumeAttributesClassName",
+                            "volumeAttributesClassName을 제거한다"))
         elif vac is not None and not isinstance(csi, Mapping):
-            c.report("pv.vac", ("spec", "csi"), "required value: has to be specified when "
-                     "using volumeAttributesClassName")
+            c.report("pv.vac", ("spec", "csi"), Text(
+                "required value: has to be specified when using volumeAttributesClassName",
+                "필수 값: volumeAttributesClassName을 쓸 때는 지정해야 한다"))
         _class_name(c, "pv.storageClassName", ("spec", "storageClassName"),
                     spec.get("storageClassName"))
         yield from c.out
@@ -71,8 +79,9 @@ def _csi(c: PodCheck, csi: Mapping[str, Any]) -> None:
     for error in csi_driver_errors(csi.get("driver")):
         c.report("pv.csi", ("spec", "csi", "driver"), error)
     if not csi.get("volumeHandle"):
-        c.report("pv.csi", ("spec", "csi", "volumeHandle"), "required value: the volume's "
-                 "handle in the storage system")
+        c.report("pv.csi", ("spec", "csi", "volumeHandle"), Text(
+            "required value: the volume's handle in the storage system",
+            "필수 값: 스토리지 시스템에서 볼륨의 핸들"))
     for key in CSI_SECRET_REFS:
         ref = csi.get(key)
         if not isinstance(ref, Mapping):
@@ -80,24 +89,26 @@ def _csi(c: PodCheck, csi: Mapping[str, Any]) -> None:
         for field, check in (("name", p.dns1123_subdomain), ("namespace", p.dns1123_label)):
             value = ref.get(field)
             if not value:
-                c.report("pv.csi", ("spec", "csi", key, field), f"required value: the Secret's "
-                         f"{field}")
+                c.report("pv.csi", ("spec", "csi", key, field), Text(
+                    f"required value: the Secret's {field}", f"필수 값: 시크릿의 {field}"))
             elif isinstance(value, str) and check(value):
                 c.report("pv.csi", ("spec", "csi", key, field),
-                         f'invalid value "{value}": {check(value)[0]}')
+                         invalid_value(value, check(value)[0]))
 
 
 def _node_affinity(c: PodCheck, affinity: Mapping[str, Any]) -> None:
     base: Path = ("spec", "nodeAffinity")
     required = affinity.get("required")
     if not isinstance(required, Mapping):
-        c.report("pv.nodeAffinity", (*base, "required"), "required value: must specify "
-                 "required node constraints")
+        c.report("pv.nodeAffinity", (*base, "required"), Text(
+            "required value: must specify required node constraints",
+            "필수 값: 필수 노드 제약을 지정해야 한다"))
         return
     terms = _items(required.get("nodeSelectorTerms"))
     if not terms:
         c.report("pv.nodeAffinity", (*base, "required", "nodeSelectorTerms"),
-                 "required value: must have at least one node selector term")
+                 Text("required value: must have at least one node selector term",
+                      "필수 값: 노드 셀렉터 조건이 하나 이상 있어야 한다"))
     for i, term in enumerate(terms):
         for key in ("matchExpressions", "matchFields"):
             for j, req in enumerate(_items(_map(term).get(key))):
@@ -106,29 +117,30 @@ def _node_affinity(c: PodCheck, affinity: Mapping[str, Any]) -> None:
 
 def _requirement(c: PodCheck, path: Path, req: Mapping[str, Any]) -> None:
     operator, values = req.get("operator"), _items(req.get("values"))
-    message = None
+    message: Text | None = None
     if operator not in NODE_OPERATORS:
-        message = f'unsupported value "{operator}": supported values: ' + \
-            ", ".join(f'"{o}"' for o in NODE_OPERATORS)
+        message = unsupported_value(operator, ", ".join(f'"{o}"' for o in NODE_OPERATORS))
     elif operator in ("In", "NotIn") and not values:
-        message = "must be specified when `operator` is 'In' or 'NotIn'"
+        message = Text("must be specified when `operator` is 'In' or 'NotIn'",
+                       "`operator`가 'In'이나 'NotIn'이면 지정해야 한다")
     elif operator in ("Exists", "DoesNotExist") and values:
-        message = "may not be specified when `operator` is 'Exists' or 'DoesNotExist'"
+        message = Text("may not be specified when `operator` is 'Exists' or 'DoesNotExist'",
+                       "`operator`가 'Exists'나 'DoesNotExist'이면 지정할 수 없다")
     elif operator in ("Gt", "Lt") and len(values) != 1:
-        message = "must be specified single value when `operator` is 'Lt' or 'Gt'"
+        message = Text("must be specified single value when `operator` is 'Lt' or 'Gt'",
+                       "`operator`가 'Lt'나 'Gt'이면 값을 하나만 지정해야 한다")
     if message:
         c.report("pv.nodeAffinity", (*path, "operator" if "unsupported" in message else
                                      "values"), message)
     key = req.get("key")
     if isinstance(key, str) and p.qualified_name(key):
-        c.report("pv.nodeAffinity", (*path, "key"),
-                 f'invalid value "{key}": {p.qualified_name(key)[0]}')
+        c.report("pv.nodeAffinity", (*path, "key"), invalid_value(key, p.qualified_name(key)[0]))
 
 
 def _class_name(c: PodCheck, rule: str, path: Path, name: Any) -> None:
     """A non-empty class name must be a DNS subdomain ("" means "no class")."""
     if isinstance(name, str) and name and p.dns1123_subdomain(name):
-        c.report(rule, path, f'invalid value "{name}": {p.dns1123_subdomain(name)[0]}')
+        c.report(rule, path, invalid_value(name, p.dns1123_subdomain(name)[0]))
 
 
 def claim_specs(ctx: Context) -> Iterator[Finding]:
@@ -157,21 +169,30 @@ def _data_sources(c: PodCheck, base: Path, spec: Mapping[str, Any]) -> None:
         path = (*base, key)
         for field in ("name", "kind"):
             if not value.get(field):
-                c.report("pvc.dataSource", (*path, field), f"required value: {key}.{field}")
+                c.report("pvc.dataSource", (*path, field), Text(
+                    f"required value: {key}.{field}", f"필수 값: {key}.{field}"))
         if not value.get("apiGroup") and value.get("kind") and \
                 value.get("kind") != CORE_DATA_SOURCE:
-            c.report("pvc.dataSource", (*path, "kind"), f'invalid value "{value.get("kind")}": '
-                     f"must be 'PersistentVolumeClaim' when referencing the default apiGroup "
-                     f"(set apiGroup, for example snapshot.storage.k8s.io for a VolumeSnapshot)")
+            c.report("pvc.dataSource", (*path, "kind"), Text(
+                f'invalid value "{value.get("kind")}": must be \'PersistentVolumeClaim\' when '
+                f"referencing the default apiGroup (set apiGroup, for example "
+                f"snapshot.storage.k8s.io for a VolumeSnapshot)",
+                f'잘못된 값 "{value.get("kind")}": 기본 apiGroup을 참조할 때는 '
+                f"'PersistentVolumeClaim'이어야 한다(apiGroup을 설정해야 한다. 예: VolumeSnapshot에는 "
+                f"snapshot.storage.k8s.io)"))
         namespace = value.get("namespace") if key == "dataSourceRef" else None
         if isinstance(namespace, str) and namespace and p.dns1123_label(namespace):
             c.report("pvc.dataSource", (*path, "namespace"),
-                     f'invalid value "{namespace}": {p.dns1123_label(namespace)[0]}')
+                     invalid_value(namespace, p.dns1123_label(namespace)[0]))
     if not isinstance(source, Mapping) or not isinstance(ref, Mapping):
         return
     if ref.get("namespace"):
-        c.report("pvc.dataSource", (*base, "dataSource"), "invalid value: may not be specified "
-                 "when dataSourceRef.namespace is specified")
+        c.report("pvc.dataSource", (*base, "dataSource"), Text(
+            "invalid value: may not be specified when dataSourceRef.namespace is specified",
+            "잘못된 값: dataSourceRef.namespace가 지정되면 지정할 수 없다"))
     elif any((source.get(k) or "") != (ref.get(k) or "") for k in ("apiGroup", "kind", "name")):
-        c.report("pvc.dataSource", (*base, "dataSource"), "invalid value: must match "
-                 "dataSourceRef (set only one of them, or both to the same object)")
+        c.report("pvc.dataSource", (*base, "dataSource"), Text(
+            "invalid value: must match dataSourceRef (set only one of them, or both to the same "
+            "object)",
+            "잘못된 값: dataSourceRef와 일치해야 한다(둘 중 하나만 설정하거나 둘 다 같은 "
+            "오브젝트로 설정해야 한다)"))

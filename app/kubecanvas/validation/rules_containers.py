@@ -15,9 +15,10 @@ from typing import Any
 
 from kubecanvas.model.kinds import get_path, pod_template_path
 from kubecanvas.model.quantity import try_quantity
+from kubecanvas.model.text import Text
 from kubecanvas.validation import predicates as p
 from kubecanvas.validation.context import Context
-from kubecanvas.validation.findings import Finding
+from kubecanvas.validation.findings import Finding, duplicate_value, invalid_value
 from kubecanvas.validation.rules_pod import Path, PodCheck, _items, _map
 from kubecanvas.validation.rules_volumes import report_fix
 from kubecanvas.validation.versions import version_tuple
@@ -55,7 +56,8 @@ def container_specs(ctx: Context) -> Iterator[Finding]:
         c = PodCheck(ctx, res, spec, (*tpath, "spec"), bool(tpath), frozenset(), [])
         if "containers" in spec and not _items(spec.get("containers")):
             c.report("pod.containers.required", ("containers",),
-                     "required value: a pod needs at least one container")
+                     Text("required value: a pod needs at least one container",
+                          "필수 값: 파드에는 컨테이너가 하나 이상 있어야 한다"))
         claims = {str(_map(x).get("name")) for x in _items(spec.get("resourceClaims"))}
         for group in (*GROUPS, "ephemeralContainers"):
             for i, container in enumerate(_items(spec.get(group))):
@@ -86,34 +88,41 @@ def _resources(c: PodCheck, path: Path, resources: Mapping[str, Any]) -> None:
                 continue
             if is_extended(key) and value.denominator != 1:
                 c.report("pod.resources.integer", (*path, group, key),
-                         f"invalid value {raw!r}: must be an integer ({key} is counted in "
-                         f"whole devices)")
+                         Text(f"invalid value {raw!r}: must be an integer ({key} is counted in "
+                              f"whole devices)",
+                              f"잘못된 값 {raw!r}: 정수여야 한다({key}은(는) 장치 단위로 센다)"))
             if is_hugepages(key):
                 size = try_quantity(key[len("hugepages-"):])
                 if size is not None and size > 0 and (value / size).denominator != 1:
                     c.report("pod.resources.hugepages", (*path, group, key),
-                             f"invalid value {raw!r}: {raw} is not positive integer multiple "
-                             f"of {key[len('hugepages-'):]}")
+                             _hugepages(raw, key[len('hugepages-'):]))
     for name, raw in requests.items():
         key = str(name)
         if not (is_hugepages(key) or is_extended(key)):
             continue
         if name not in limits:
             report_fix(c, "pod.resources.nonOvercommit", (*path, "limits", key),
-                       f"required value: Limit must be set for non overcommitable resources "
-                       f"({key}); set limits.{key} equal to the request", raw,
-                       f"set the {key} limit to {raw}")
+                       Text(f"required value: Limit must be set for non overcommitable "
+                            f"resources ({key}); set limits.{key} equal to the request",
+                            f"필수 값: 오버커밋할 수 없는 리소스({key})에는 제한을 설정해야 "
+                            f"한다. limits.{key}를 요청과 같게 설정해야 한다"), raw,
+                       Text(f"set the {key} limit to {raw}", f"{key} 제한을 {raw}(으)로 설정한다"))
         elif try_quantity(raw) != try_quantity(limits[name]) and \
                 try_quantity(raw) is not None:
             report_fix(c, "pod.resources.nonOvercommit", (*path, "requests", key),
-                       f"invalid value {raw!r}: must be equal to {key} limit of "
-                       f"{limits[name]}", limits[name],
-                       f"set the {key} request to its limit {limits[name]}")
+                       Text(f"invalid value {raw!r}: must be equal to {key} limit of "
+                            f"{limits[name]}",
+                            f"잘못된 값 {raw!r}: {key} 제한 {limits[name]}과(와) 같아야 한다"),
+                       limits[name],
+                       Text(f"set the {key} request to its limit {limits[name]}",
+                            f"{key} 요청을 제한 {limits[name]}(으)로 설정한다"))
     names = set(map(str, limits)) | set(map(str, requests))
     if any(is_hugepages(n) for n in names) and not names & {"cpu", "memory"}:
         c.report("pod.resources.hugepages", path,
-                 "forbidden: HugePages require cpu or memory (set a cpu or memory request or "
-                 "limit)")
+                 Text("forbidden: HugePages require cpu or memory (set a cpu or memory request "
+                      "or limit)",
+                      "금지됨: HugePages에는 cpu나 memory가 필요하다(cpu나 memory 요청 또는 제한을 "
+                      "설정해야 한다)"))
 
 
 def _resource_claims(c: PodCheck, path: Path, resources: Mapping[str, Any],
@@ -122,8 +131,10 @@ def _resource_claims(c: PodCheck, path: Path, resources: Mapping[str, Any],
         name = _map(claim).get("name")
         if isinstance(name, str) and name and name not in claims:
             c.report("pod.resources.claims", (*path, "claims", j),
-                     f'not found: "{name}": must be one of the names in '
-                     f"pod.spec.resourceClaims ({', '.join(sorted(claims)) or 'none'})")
+                     Text(f'not found: "{name}": must be one of the names in '
+                          f"pod.spec.resourceClaims ({', '.join(sorted(claims)) or 'none'})",
+                          f'찾을 수 없다: "{name}": pod.spec.resourceClaims의 이름 중 하나여야 '
+                          f"한다({', '.join(sorted(claims)) or '없음'})"))
 
 
 def _env(c: PodCheck, path: Path, container: Mapping[str, Any]) -> None:
@@ -137,8 +148,10 @@ def _env(c: PodCheck, path: Path, container: Mapping[str, Any]) -> None:
             value = env.get("value")
             if name in seen and not (isinstance(value, str) and f"$({name})" in value):
                 c.report("pod.env.duplicate", (*epath, "name"),
-                         f'hides previous definition of "{name}", which may be dropped when '
-                         f"using apply")
+                         Text(f'hides previous definition of "{name}", which may be dropped '
+                              f"when using apply",
+                              f'앞선 "{name}" 정의를 가린다. apply할 때 앞의 정의가 사라질 수 '
+                              f"있다"))
             seen.add(name)
         source = _map(env.get("valueFrom"))
         for key in KEY_REFS:
@@ -162,24 +175,30 @@ def _env(c: PodCheck, path: Path, container: Mapping[str, Any]) -> None:
             errors = p.env_name(prefix, relaxed)
             if errors:
                 c.report("pod.envFrom.prefix", (*fpath, "prefix"),
-                         f'invalid value "{prefix}": {errors[0]}')
+                         invalid_value(prefix, errors[0]))
+
+
+def _hugepages(raw: Any, size: str) -> Text:
+    return Text(f"invalid value {raw!r}: {raw} is not positive integer multiple of {size}",
+                f"잘못된 값 {raw!r}: {raw}은(는) {size}의 양의 정수배가 아니다")
 
 
 def _ref_name(c: PodCheck, rule: str, path: Path, name: Any) -> None:
     if not name:
-        c.report(rule, path, "required value: the name of the ConfigMap or Secret")
+        c.report(rule, path, Text("required value: the name of the ConfigMap or Secret",
+                                  "필수 값: 컨피그맵이나 시크릿의 이름"))
     elif isinstance(name, str) and p.dns1123_subdomain(name):
-        c.report(rule, path, f'invalid value "{name}": {p.dns1123_subdomain(name)[0]}')
+        c.report(rule, path, invalid_value(name, p.dns1123_subdomain(name)[0]))
 
 
 def _key_ref(c: PodCheck, path: Path, ref: Mapping[str, Any]) -> None:
     _ref_name(c, "pod.env.keyRef.name", (*path, "name"), ref.get("name"))
     key = ref.get("key")
     if not key:
-        c.report("pod.env.keyRef.key", (*path, "key"), "required value: the key to read")
+        c.report("pod.env.keyRef.key", (*path, "key"), Text(
+            "required value: the key to read", "필수 값: 읽을 키"))
     elif isinstance(key, str) and p.config_key(key):
-        c.report("pod.env.keyRef.key", (*path, "key"),
-                 f'invalid value "{key}": {p.config_key(key)[0]}')
+        c.report("pod.env.keyRef.key", (*path, "key"), invalid_value(key, p.config_key(key)[0]))
 
 
 def _subscript(c: PodCheck, path: Path, field: str) -> None:
@@ -188,7 +207,7 @@ def _subscript(c: PodCheck, path: Path, field: str) -> None:
         key = field[field.index("['") + 2:-2]
         errors = p.qualified_name(key)
         if errors:
-            c.report("pod.env.fieldRef.subscript", path, f'invalid value "{key}": {errors[0]}')
+            c.report("pod.env.fieldRef.subscript", path, invalid_value(key, errors[0]))
 
 
 def _downward_volume_subscripts(c: PodCheck) -> None:
@@ -211,9 +230,12 @@ def _sleep_hooks(c: PodCheck, path: Path, lifecycle: Mapping[str, Any]) -> None:
         low = seconds < 0 if allow_zero else seconds <= 0
         if low or seconds > grace:
             bound = "greater than or equal to 0" if allow_zero else "greater than 0"
-            c.report("pod.lifecycle.sleep", (*path, hook, "sleep", "seconds"),
-                     f"invalid value {seconds}: must be {bound} and less than "
-                     f"terminationGracePeriodSeconds ({grace})")
+            bound_ko = "0 이상" if allow_zero else "0보다 크고"
+            c.report("pod.lifecycle.sleep", (*path, hook, "sleep", "seconds"), Text(
+                f"invalid value {seconds}: must be {bound} and less than "
+                f"terminationGracePeriodSeconds ({grace})",
+                f"잘못된 값 {seconds}: {bound_ko} terminationGracePeriodSeconds({grace}) "
+                f"미만이어야 한다"))
 
 
 def _http_headers(c: PodCheck, path: Path, container: Mapping[str, Any]) -> None:
@@ -227,8 +249,8 @@ def _http_headers(c: PodCheck, path: Path, container: Mapping[str, Any]) -> None
             name = _map(header).get("name")
             if isinstance(name, str) and not HEADER_NAME_RE.match(name):
                 c.report("pod.probe.httpGet.scheme", (*hpath, j, "name"),
-                         f'invalid value "{name}": a valid HTTP header must consist of '
-                         f"alphanumeric characters or '-' (e.g. 'X-Header-Name')")
+                         invalid_value(name, "a valid HTTP header must consist of alphanumeric "
+                                       "characters or '-' (e.g. 'X-Header-Name')"))
 
 
 def _duplicate_ports(c: PodCheck) -> None:
@@ -238,7 +260,8 @@ def _duplicate_ports(c: PodCheck) -> None:
             port = _map(port)
             ppath = ("containers", i, "ports", j)
             if port.get("hostIP") and not port.get("hostPort"):
-                c.report("pod.port.duplicate", (*ppath, "hostIP"), "hostIP set without hostPort")
+                c.report("pod.port.duplicate", (*ppath, "hostIP"), Text(
+                    "hostIP set without hostPort", "hostPort 없이 hostIP가 설정되어 있다"))
             number = port.get("containerPort")
             if number is None:
                 continue
@@ -246,7 +269,8 @@ def _duplicate_ports(c: PodCheck) -> None:
             where = f"spec.containers[{i}].ports[{j}]"
             if key in seen:
                 c.report("pod.port.duplicate", ppath,
-                         f"duplicate port definition with {seen[key]} ({number}/{key[1]})")
+                         Text(f"duplicate port definition with {seen[key]} ({number}/{key[1]})",
+                              f"{seen[key]}과(와) 포트 정의가 중복된다({number}/{key[1]})"))
             else:
                 seen[key] = where
 
@@ -257,9 +281,9 @@ def _pull_secrets(c: PodCheck) -> None:
         name = _map(ref).get("name")
         if not name:
             c.report("pod.imagePullSecrets", ("imagePullSecrets", i, "name"),
-                     'invalid empty name ""')
+                     Text('invalid empty name ""', '빈 이름 ""은(는) 유효하지 않다'))
         elif name in seen:
             c.report("pod.imagePullSecrets", ("imagePullSecrets", i, "name"),
-                     f'duplicate value "{name}"')
+                     duplicate_value(name))
         else:
             seen.add(str(name))

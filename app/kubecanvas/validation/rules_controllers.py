@@ -15,9 +15,10 @@ from typing import Any
 from kubecanvas.model.edits import DELETE
 from kubecanvas.model.kinds import get_path
 from kubecanvas.model.resource import Resource
+from kubecanvas.model.text import Text
 from kubecanvas.validation import predicates as p
 from kubecanvas.validation.context import Context
-from kubecanvas.validation.findings import Finding
+from kubecanvas.validation.findings import Finding, Fix, unsupported_value
 from kubecanvas.validation.fixes import set_field
 from kubecanvas.validation.versions import version_tuple
 
@@ -61,11 +62,17 @@ def controllers(ctx: Context) -> Iterator[Finding]:
             if deadline is not None and 0 <= deadline < MIN_STARTING_DEADLINE:
                 yield ctx.report(
                     "wire.cron.startingDeadline.small", res,
-                    f"startingDeadlineSeconds is {deadline}: the CronJob controller checks "
-                    f"about every 10 seconds, so runs may be missed and never started; use "
-                    f"{MIN_STARTING_DEADLINE} or more", ("spec", "startingDeadlineSeconds"),
+                    Text(f"startingDeadlineSeconds is {deadline}: the CronJob controller checks "
+                         f"about every 10 seconds, so runs may be missed and never started; use "
+                         f"{MIN_STARTING_DEADLINE} or more",
+                         f"startingDeadlineSeconds가 {deadline}이다. 크론잡 컨트롤러는 약 10초마다 "
+                         f"확인하므로 실행을 놓치고 시작하지 못할 수 있다. "
+                         f"{MIN_STARTING_DEADLINE} 이상을 써야 한다"),
+                    ("spec", "startingDeadlineSeconds"),
                     fix=set_field(res, ("spec", "startingDeadlineSeconds"),
-                                  MIN_STARTING_DEADLINE, "set startingDeadlineSeconds to 10"))
+                                  MIN_STARTING_DEADLINE,
+                                  Text("set startingDeadlineSeconds to 10",
+                                       "startingDeadlineSeconds를 10으로 설정한다")))
 
 
 def _int_or_percent(ctx: Context, res: Resource, rule: str, path: Path,
@@ -74,8 +81,19 @@ def _int_or_percent(ctx: Context, res: Resource, rule: str, path: Path,
     errors = p.int_or_percent(value)
     if not errors and _over_100(value):
         errors = ["must not be greater than 100%"]
-    return [ctx.report(rule, res, f"invalid value {value!r}: {errors[0]}", path)] if errors \
+    return [ctx.report(rule, res, Text(f"invalid value {value!r}: {errors[0]}",
+                                       f"잘못된 값 {value!r}: {errors[0]}"), path)] if errors \
         else []
+
+
+def _non_negative(value: Any) -> Text:
+    return Text(f"invalid value {value}: must be greater than or equal to 0",
+                f"잘못된 값 {value}: 0 이상이어야 한다")
+
+
+def _remove_label(res: Resource, lpath: Path, key: str) -> Fix:
+    return set_field(res, (*lpath, key), DELETE, Text(f"remove label {key}",
+                                                      f"레이블 {key}를 제거한다"))
 
 
 def _daemonset(ctx: Context, res: Resource) -> Iterator[Finding]:
@@ -92,15 +110,21 @@ def _daemonset(ctx: Context, res: Resource) -> Iterator[Finding]:
         yield from bad
         return
     if _is_zero(unavailable) and _is_zero(surge):
-        yield ctx.report("ds.rollingUpdate", res, "required value: maxUnavailable cannot be 0 "
-                         "when maxSurge is 0", (*base, "maxUnavailable"))
+        yield ctx.report("ds.rollingUpdate", res, Text(
+            "required value: maxUnavailable cannot be 0 when maxSurge is 0",
+            "필수 값: maxSurge가 0이면 maxUnavailable은 0일 수 없다"), (*base, "maxUnavailable"))
     elif not _is_zero(unavailable) and not _is_zero(surge):
         written = "" if "maxUnavailable" in rolling else \
             " (maxUnavailable defaults to 1; set it to 0 to surge instead)"
-        yield ctx.report("ds.rollingUpdate", res, f"invalid value {surge!r}: maxSurge may not "
-                         f"be set when maxUnavailable is non-zero{written}", (*base, "maxSurge"),
-                         fix=set_field(res, (*base, "maxUnavailable"), 0,
-                                       "set maxUnavailable to 0"))
+        written_ko = "" if "maxUnavailable" in rolling else \
+            "(maxUnavailable의 기본값은 1이다. surge하려면 0으로 설정해야 한다)"
+        yield ctx.report("ds.rollingUpdate", res, Text(
+            f"invalid value {surge!r}: maxSurge may not be set when maxUnavailable is "
+            f"non-zero{written}",
+            f"잘못된 값 {surge!r}: maxUnavailable이 0이 아니면 maxSurge를 설정할 수 "
+            f"없다{written_ko}"), (*base, "maxSurge"),
+            fix=set_field(res, (*base, "maxUnavailable"), 0,
+                          Text("set maxUnavailable to 0", "maxUnavailable을 0으로 설정한다")))
 
 
 def _statefulset(ctx: Context, res: Resource) -> Iterator[Finding]:
@@ -109,14 +133,16 @@ def _statefulset(ctx: Context, res: Resource) -> Iterator[Finding]:
     base: Path = ("spec", "updateStrategy", "rollingUpdate")
     rolling = strategy.get("rollingUpdate")
     if strategy.get("type") == "OnDelete" and rolling is not None:
-        yield ctx.report("sts.updateStrategy.onDelete", res, "invalid value: rollingUpdate is "
-                         "only allowed for updateStrategy 'RollingUpdate'", base,
-                         fix=set_field(res, base, DELETE, "remove updateStrategy.rollingUpdate"))
+        yield ctx.report("sts.updateStrategy.onDelete", res, Text(
+            "invalid value: rollingUpdate is only allowed for updateStrategy 'RollingUpdate'",
+            "잘못된 값: rollingUpdate는 updateStrategy가 'RollingUpdate'일 때만 쓸 수 있다"), base,
+            fix=set_field(res, base, DELETE, Text("remove updateStrategy.rollingUpdate",
+                                                  "updateStrategy.rollingUpdate를 제거한다")))
     elif isinstance(rolling, Mapping):
         partition = _int(rolling.get("partition"))
         if partition is not None and partition < 0:
-            yield ctx.report("sts.rollingUpdate", res, f"invalid value {partition}: must be "
-                             f"greater than or equal to 0", (*base, "partition"))
+            yield ctx.report("sts.rollingUpdate", res, _non_negative(partition),
+                             (*base, "partition"))
         unavailable = rolling.get("maxUnavailable")
         # before 1.35 (MaxUnavailableStatefulSet alpha, off) the API server drops the field
         if unavailable is not None and version_tuple(ctx.kube_version) >= (1, 35):
@@ -124,33 +150,38 @@ def _statefulset(ctx: Context, res: Resource) -> Iterator[Finding]:
                                   unavailable)
             yield from bad
             if not bad and _is_zero(unavailable):
-                yield ctx.report("sts.rollingUpdate", res, f"invalid value {unavailable!r}: "
-                                 f"cannot be 0", (*base, "maxUnavailable"))
+                yield ctx.report("sts.rollingUpdate", res, Text(
+                    f"invalid value {unavailable!r}: cannot be 0",
+                    f"잘못된 값 {unavailable!r}: 0일 수 없다"), (*base, "maxUnavailable"))
     retention = _map(spec.get("persistentVolumeClaimRetentionPolicy"))
     for key in ("whenDeleted", "whenScaled"):
         value = retention.get(key)
         if value is not None and value not in RETENTION:
-            yield ctx.report("sts.pvcRetention", res, f'unsupported value "{value}": supported '
-                             f'values: "Retain", "Delete"',
+            yield ctx.report("sts.pvcRetention", res,
+                             unsupported_value(value, '"Retain", "Delete"'),
                              ("spec", "persistentVolumeClaimRetentionPolicy", key))
     start = _int(_map(spec.get("ordinals")).get("start"))
     if start is not None and start < 0:
-        yield ctx.report("sts.counts", res, f"invalid value {start}: must be greater than or "
-                         f"equal to 0", ("spec", "ordinals", "start"))
+        yield ctx.report("sts.counts", res, _non_negative(start), ("spec", "ordinals", "start"))
     yield from _claim_names(ctx, res)
     service = spec.get("serviceName")
     if isinstance(service, str) and service and p.dns1123_label(service):
-        yield ctx.report("sts.serviceName.format", res, f'invalid value "{service}": '
-                         f'{"; ".join(p.dns1123_label(service))} (it becomes the pods\' '
-                         f"spec.subdomain)", ("spec", "serviceName"))
+        errors = "; ".join(p.dns1123_label(service))
+        yield ctx.report("sts.serviceName.format", res, Text(
+            f'invalid value "{service}": {errors} (it becomes the pods\' spec.subdomain)',
+            f'잘못된 값 "{service}": {errors}(파드의 spec.subdomain이 된다)'),
+            ("spec", "serviceName"))
 
 
 def _job(ctx: Context, res: Resource, base: Path, spec: Mapping[str, Any],
          name: str | None) -> Iterator[Finding]:
     managed = spec.get("managedBy")
     if isinstance(managed, str) and not p.domain_prefixed_path(managed, limit=63):
-        yield ctx.report("job.managedBy", res, f'invalid value "{managed}": must be a '
-                         f'domain-prefixed path (such as "acme.io/foo") of at most 63 characters',
+        yield ctx.report("job.managedBy", res, Text(
+            f'invalid value "{managed}": must be a domain-prefixed path (such as "acme.io/foo") '
+            f'of at most 63 characters',
+            f'잘못된 값 "{managed}": 63자 이하의 도메인 접두사가 붙은 경로(예: "acme.io/foo")여야 '
+            f'한다'),
                          (*base, "managedBy"))
     if spec.get("manualSelector") is True:
         return
@@ -159,21 +190,23 @@ def _job(ctx: Context, res: Resource, base: Path, spec: Mapping[str, Any],
     for key in JOB_NAME_LABELS:
         value = labels.get(key)
         if value is not None and name is not None and value != name:
-            yield ctx.report("job.selector.templateLabels", res, f'invalid value "{value}": '
-                             f"must be '{name}' (the Job's name; the label is generated, "
-                             f"remove it)", (*lpath, key),
-                             fix=set_field(res, (*lpath, key), DELETE, f"remove label {key}"))
+            yield ctx.report("job.selector.templateLabels", res, Text(
+                f"invalid value \"{value}\": must be '{name}' (the Job's name; the label is "
+                f"generated, remove it)",
+                f"잘못된 값 \"{value}\": '{name}'(잡의 이름)이어야 한다. 이 레이블은 생성되므로 "
+                f"제거해야 한다"), (*lpath, key), fix=_remove_label(res, lpath, key))
         elif value is not None and name is None:
-            yield ctx.report("job.selector.templateLabels", res, f'invalid value "{value}": '
-                             f"the CronJob names each Job itself; remove the generated label "
-                             f"{key}", (*lpath, key),
-                             fix=set_field(res, (*lpath, key), DELETE, f"remove label {key}"))
+            yield ctx.report("job.selector.templateLabels", res, Text(
+                f'invalid value "{value}": the CronJob names each Job itself; remove the '
+                f"generated label {key}",
+                f'잘못된 값 "{value}": 크론잡이 각 잡의 이름을 직접 짓는다. 생성되는 레이블 '
+                f"{key}를 제거해야 한다"), (*lpath, key), fix=_remove_label(res, lpath, key))
     for key in UID_LABELS:
         if key in labels:
-            yield ctx.report("job.selector.templateLabels", res, f"invalid value "
-                             f"{labels[key]!r}: {key} is generated from the Job's uid; remove "
-                             f"it", (*lpath, key),
-                             fix=set_field(res, (*lpath, key), DELETE, f"remove label {key}"))
+            yield ctx.report("job.selector.templateLabels", res, Text(
+                f"invalid value {labels[key]!r}: {key} is generated from the Job's uid; remove it",
+                f"잘못된 값 {labels[key]!r}: {key}는 잡의 uid로 생성되므로 제거해야 한다"),
+                (*lpath, key), fix=_remove_label(res, lpath, key))
 
 
 def _claim_names(ctx: Context, res: Resource) -> Iterator[Finding]:
@@ -189,7 +222,9 @@ def _claim_names(ctx: Context, res: Resource) -> Iterator[Finding]:
             continue
         claim = f"{name}-{res.name}-{last}"
         if p.dns1123_subdomain(claim):
-            yield ctx.report("sts.vct.pvcName", res, f'the claim "{claim}" the controller '
-                             f"creates is not a valid name: {p.dns1123_subdomain(claim)[0]}; "
-                             f"pods stay Pending", ("spec", "volumeClaimTemplates", i,
-                                                    "metadata", "name"))
+            why = p.dns1123_subdomain(claim)[0]
+            yield ctx.report("sts.vct.pvcName", res, Text(
+                f'the claim "{claim}" the controller creates is not a valid name: {why}; pods '
+                f"stay Pending",
+                f'컨트롤러가 만드는 클레임 "{claim}"은(는) 유효한 이름이 아니다: {why}. 파드가 '
+                f"Pending 상태에 머문다"), ("spec", "volumeClaimTemplates", i, "metadata", "name"))

@@ -14,9 +14,10 @@ from typing import Any
 from kubecanvas.model.edits import DELETE
 from kubecanvas.model.kinds import effective_namespace, is_known
 from kubecanvas.model.resource import Resource
+from kubecanvas.model.text import Text, kind_both
 from kubecanvas.validation import predicates as p
 from kubecanvas.validation.context import Context
-from kubecanvas.validation.findings import Finding
+from kubecanvas.validation.findings import Finding, invalid_value
 from kubecanvas.validation.fixes import set_field
 from kubecanvas.validation.rules_meta import name_rule
 
@@ -46,8 +47,11 @@ def object_meta(ctx: Context) -> Iterator[Finding]:
                 else generate
             errors = rule[1](masked)
             if errors:
-                yield ctx.report("meta.generateName.format", res, f'invalid value "{generate}": '
-                                 f"{res.kind} names must be a {rule[0]}: {errors[0]}",
+                yield ctx.report("meta.generateName.format", res, Text(
+                    f'invalid value "{generate}": {res.kind} names must be a {rule[0]}: '
+                    f"{errors[0]}",
+                    f'잘못된 값 "{generate}": {kind_both(res.kind)} 이름은 {rule[0]}이어야 한다: '
+                    f"{errors[0]}"),
                                  ("metadata", "generateName"))
         yield from _finalizers(ctx, res, _list(meta.get("finalizers")))
         yield from _owners(ctx, res, _list(meta.get("ownerReferences")))
@@ -63,11 +67,13 @@ def _finalizers(ctx: Context, res: Resource, finalizers: list[Any]) -> Iterator[
             errors = ["name is neither a standard finalizer name nor is it fully qualified "
                       "(use example.com/" + name + ")"]
         if errors:
-            yield ctx.report("meta.finalizers", res, f'invalid value "{name}": {errors[0]}',
+            yield ctx.report("meta.finalizers", res, invalid_value(name, errors[0]),
                              ("metadata", "finalizers", i))
     if {"orphan", "foregroundDeletion"} <= set(finalizers):
-        yield ctx.report("meta.finalizers", res, "finalizers orphan and foregroundDeletion "
-                         "cannot be both set", ("metadata", "finalizers"))
+        yield ctx.report("meta.finalizers", res, Text(
+            "finalizers orphan and foregroundDeletion cannot be both set",
+            "파이널라이저 orphan과 foregroundDeletion은 함께 설정할 수 없다"),
+            ("metadata", "finalizers"))
 
 
 def _owners(ctx: Context, res: Resource, owners: list[Any]) -> Iterator[Finding]:
@@ -76,12 +82,15 @@ def _owners(ctx: Context, res: Resource, owners: list[Any]) -> Iterator[Finding]
         owner = _map(owner)
         for field in OWNER_FIELDS:
             if not owner.get(field):
-                yield ctx.report("meta.ownerReferences", res, f"required value: {field} must "
-                                 f"not be empty", ("metadata", "ownerReferences", i, field))
+                yield ctx.report("meta.ownerReferences", res, Text(
+                    f"required value: {field} must not be empty",
+                    f"필수 값: {field}은(는) 비어 있으면 안 된다"),
+                    ("metadata", "ownerReferences", i, field))
         controllers += owner.get("controller") is True
     if controllers > 1:
-        yield ctx.report("meta.ownerReferences", res, "Only one reference can have Controller "
-                         "set to true", ("metadata", "ownerReferences"))
+        yield ctx.report("meta.ownerReferences", res, Text(
+            "Only one reference can have Controller set to true",
+            "Controller가 true인 참조는 하나만 있을 수 있다"), ("metadata", "ownerReferences"))
 
 
 def services(ctx: Context) -> Iterator[Finding]:
@@ -90,14 +99,18 @@ def services(ctx: Context) -> Iterator[Finding]:
         spec = res.spec
         kind = spec.get("type") or "ClusterIP"
         if kind != "ExternalName" and spec.get("externalName"):
-            yield ctx.report("svc.externalName.ignored", res, 'spec.externalName is ignored '
-                             'when spec.type is not "ExternalName"', ("spec", "externalName"),
-                             fix=set_field(res, ("spec", "externalName"), DELETE,
-                                           "remove spec.externalName"))
+            yield ctx.report("svc.externalName.ignored", res, Text(
+                'spec.externalName is ignored when spec.type is not "ExternalName"',
+                'spec.type이 "ExternalName"이 아니면 spec.externalName은 무시된다'),
+                ("spec", "externalName"),
+                fix=set_field(res, ("spec", "externalName"), DELETE, Text(
+                    "remove spec.externalName", "spec.externalName을 제거한다")))
         if kind == "ExternalName":
             if spec.get("externalIPs"):
-                yield ctx.report("svc.externalName.ignored", res, 'spec.externalIPs is ignored '
-                                 'when spec.type is "ExternalName"', ("spec", "externalIPs"))
+                yield ctx.report("svc.externalName.ignored", res, Text(
+                    'spec.externalIPs is ignored when spec.type is "ExternalName"',
+                    'spec.type이 "ExternalName"이면 spec.externalIPs는 무시된다'),
+                    ("spec", "externalIPs"))
             continue
         if _map(spec.get("selector")):
             continue
@@ -108,10 +121,13 @@ def services(ctx: Context) -> Iterator[Finding]:
                 _map(s.metadata.get("labels")).get(SERVICE_NAME_LABEL) == res.name
                 for s in ctx.of_kind("EndpointSlice", ns)):
             continue
-        yield ctx.report("wire.svc.selector.none", res, "the Service has no selector, so no "
-                         "endpoints are managed for it, and the document holds no Endpoints or "
-                         "EndpointSlice for it: connections go nowhere unless they are created "
-                         "outside the document", ("spec", "selector"))
+        yield ctx.report("wire.svc.selector.none", res, Text(
+            "the Service has no selector, so no endpoints are managed for it, and the document "
+            "holds no Endpoints or EndpointSlice for it: connections go nowhere unless they are "
+            "created outside the document",
+            "서비스에 셀렉터가 없어 엔드포인트가 관리되지 않고, 문서에 그 서비스의 Endpoints나 "
+            "EndpointSlice도 없다. 문서 밖에서 만들지 않는 한 연결이 아무 데도 가지 않는다"),
+            ("spec", "selector"))
 
 
 def ingresses(ctx: Context) -> Iterator[Finding]:
@@ -127,8 +143,10 @@ def ingresses(ctx: Context) -> Iterator[Finding]:
         for r, rule in enumerate(_list(spec.get("rules"))):
             http = _map(rule).get("http")
             if isinstance(http, Mapping) and "paths" in http and not _list(http.get("paths")):
-                yield ctx.report("ing.rule.http.paths", res, "required value: an http rule "
-                                 "needs at least one path", ("spec", "rules", r, "http", "paths"))
+                yield ctx.report("ing.rule.http.paths", res, Text(
+                    "required value: an http rule needs at least one path",
+                    "필수 값: http 규칙에는 경로가 하나 이상 있어야 한다"),
+                    ("spec", "rules", r, "http", "paths"))
             for i, entry in enumerate(_list(_map(http).get("paths"))):
                 base = ("spec", "rules", r, "http", "paths", i, "backend")
                 backends.append((base, _map(_map(entry).get("backend"))))
@@ -137,8 +155,8 @@ def ingresses(ctx: Context) -> Iterator[Finding]:
         for t, tls in enumerate(_list(spec.get("tls"))):
             secret = _map(tls).get("secretName")
             if isinstance(secret, str) and secret and p.dns1123_subdomain(secret):
-                yield ctx.report("ing.tls.secretName", res, f'invalid value "{secret}": '
-                                 f"{p.dns1123_subdomain(secret)[0]}",
+                yield ctx.report("ing.tls.secretName", res,
+                                 invalid_value(secret, p.dns1123_subdomain(secret)[0]),
                                  ("spec", "tls", t, "secretName"))
 
 
@@ -146,23 +164,26 @@ def _backend(ctx: Context, res: Resource, path: Path,
              backend: Mapping[str, Any]) -> Iterator[Finding]:
     name = _map(backend.get("service")).get("name")
     if isinstance(name, str) and name and p.dns1035_label(name):
-        yield ctx.report("ing.backend.service.name", res, f'invalid value "{name}": '
-                         f"{p.dns1035_label(name)[0]}", (*path, "service", "name"))
+        yield ctx.report("ing.backend.service.name", res,
+                         invalid_value(name, p.dns1035_label(name)[0]), (*path, "service", "name"))
     ref = backend.get("resource")
     if not isinstance(ref, Mapping):
         return
     group = ref.get("apiGroup")
     if isinstance(group, str) and group and p.dns1123_subdomain(group):
-        yield ctx.report("ing.backend.resource", res, f'invalid value "{group}": '
-                         f"{p.dns1123_subdomain(group)[0]}", (*path, "resource", "apiGroup"))
+        yield ctx.report("ing.backend.resource", res,
+                         invalid_value(group, p.dns1123_subdomain(group)[0]),
+                         (*path, "resource", "apiGroup"))
     for field in ("kind", "name"):
         value = ref.get(field)
         if not value:
-            yield ctx.report("ing.backend.resource", res, f"required value: {field} is "
-                             f"required", (*path, "resource", field))
+            yield ctx.report("ing.backend.resource", res, Text(
+                f"required value: {field} is required", f"필수 값: {field}은(는) 필수이다"),
+                (*path, "resource", field))
         elif isinstance(value, str) and _segment_errors(value):
-            yield ctx.report("ing.backend.resource", res, f'invalid value "{value}": '
-                             f"{_segment_errors(value)[0]}", (*path, "resource", field))
+            yield ctx.report("ing.backend.resource", res,
+                             invalid_value(value, _segment_errors(value)[0]),
+                             (*path, "resource", field))
 
 
 def _segment_errors(value: str) -> list[str]:
@@ -179,8 +200,10 @@ def config_data(ctx: Context) -> Iterator[Finding]:
                 try:
                     base64.b64decode(str(value or ""), validate=True)
                 except (binascii.Error, ValueError):
-                    yield ctx.report("cm.binaryData.base64", res, "illegal base64 data (plain "
-                                     "text belongs in data)", ("binaryData", key))
+                    yield ctx.report("cm.binaryData.base64", res, Text(
+                        "illegal base64 data (plain text belongs in data)",
+                        "잘못된 base64 데이터이다(일반 텍스트는 data에 넣어야 한다)"),
+                        ("binaryData", key))
         elif res.manifest.get("type") == "kubernetes.io/tls":
             yield from _tls_pem(ctx, res)
 
@@ -205,7 +228,10 @@ def _tls_pem(ctx: Context, res: Resource) -> Iterator[Finding]:
             continue
         path, text = found
         if marker not in text:
-            yield ctx.report("wire.secret.tls.pem", res, f"{key} is not a PEM "
-                             f"{'certificate' if key == 'tls.crt' else 'private key'} (no "
-                             f"{marker.strip('-')} block): Ingress controllers ignore the "
-                             f"Secret and serve their default certificate", path)
+            what = Text("certificate", "인증서") if key == "tls.crt" else Text("private key",
+                                                                               "개인 키")
+            yield ctx.report("wire.secret.tls.pem", res, Text(
+                f"{key} is not a PEM {what.en} (no {marker.strip('-')} block): Ingress "
+                f"controllers ignore the Secret and serve their default certificate",
+                f"{key}은(는) PEM {what.ko}가 아니다({marker.strip('-')} 블록 없음). 인그레스 "
+                f"컨트롤러가 이 시크릿을 무시하고 기본 인증서를 내보낸다"), path)

@@ -11,31 +11,45 @@ from kubecanvas.model.kinds import effective_namespace, get_path, kind_info, tem
 from kubecanvas.model.references import EdgeType
 from kubecanvas.model.resource import Resource
 from kubecanvas.model.selectors import Selector, format_labels, selector_to_labels
+from kubecanvas.model.text import Text, kind_both, kind_term
 from kubecanvas.validation.context import CUSTOM, PODS, Context
 from kubecanvas.validation.findings import Finding, Fix
-from kubecanvas.validation.fixes import add_template_labels, closest, set_field
+from kubecanvas.validation.fixes import add_template_labels, closest, ko_label, set_field
 
 #: Kinds a cluster usually provides itself: a reference to one that is not in the document is
 #: advice, not a defect.
 CLUSTER_PROVIDED = frozenset({"StorageClass", "IngressClass", "PriorityClass", "RuntimeClass"})
 
+_MOUNT_FAILS = Text("its pods stay in ContainerCreating (FailedMount)",
+                    "파드가 ContainerCreating 상태에 머문다(FailedMount)")
+_ENV_FAILS = Text("its containers fail with CreateContainerConfigError",
+                  "컨테이너가 CreateContainerConfigError로 실패한다")
 _CONSEQUENCE = {
-    (EdgeType.MOUNTS, "ConfigMap"): "its pods stay in ContainerCreating (FailedMount)",
-    (EdgeType.MOUNTS, "Secret"): "its pods stay in ContainerCreating (FailedMount)",
-    (EdgeType.MOUNTS, "PersistentVolumeClaim"): "its pods stay Pending "
-                                                "(persistentvolumeclaim not found)",
-    (EdgeType.ENV, "ConfigMap"): "its containers fail with CreateContainerConfigError",
-    (EdgeType.ENV, "Secret"): "its containers fail with CreateContainerConfigError",
-    (EdgeType.PULLS, "Secret"): "images are pulled without these credentials",
-    (EdgeType.RUNS_AS, "ServiceAccount"): "the API server refuses to create its pods "
-                                          "(service account not found)",
-    (EdgeType.ROUTES, "Service"): "the ingress controller answers 503 for this backend",
-    (EdgeType.TLS, "Secret"): "the ingress controller serves its default certificate",
-    (EdgeType.GOVERNS, "Service"): "its pods get no stable DNS names",
-    (EdgeType.BINDS, "PersistentVolume"): "the claim stays Pending",
-    (EdgeType.RESERVES, "PersistentVolumeClaim"): "the volume stays reserved for a claim "
-                                                  "that never comes",
-    (EdgeType.OWNED_BY, ""): "the garbage collector deletes this object",
+    (EdgeType.MOUNTS, "ConfigMap"): _MOUNT_FAILS,
+    (EdgeType.MOUNTS, "Secret"): _MOUNT_FAILS,
+    (EdgeType.MOUNTS, "PersistentVolumeClaim"): Text(
+        "its pods stay Pending (persistentvolumeclaim not found)",
+        "파드가 Pending 상태에 머문다(persistentvolumeclaim not found)"),
+    (EdgeType.ENV, "ConfigMap"): _ENV_FAILS,
+    (EdgeType.ENV, "Secret"): _ENV_FAILS,
+    (EdgeType.PULLS, "Secret"): Text("images are pulled without these credentials",
+                                     "이 자격 증명 없이 이미지를 가져온다"),
+    (EdgeType.RUNS_AS, "ServiceAccount"): Text(
+        "the API server refuses to create its pods (service account not found)",
+        "API 서버가 파드 생성을 거부한다(service account not found)"),
+    (EdgeType.ROUTES, "Service"): Text("the ingress controller answers 503 for this backend",
+                                       "인그레스 컨트롤러가 이 백엔드에 503으로 응답한다"),
+    (EdgeType.TLS, "Secret"): Text("the ingress controller serves its default certificate",
+                                   "인그레스 컨트롤러가 기본 인증서를 내보낸다"),
+    (EdgeType.GOVERNS, "Service"): Text("its pods get no stable DNS names",
+                                        "파드가 안정적인 DNS 이름을 얻지 못한다"),
+    (EdgeType.BINDS, "PersistentVolume"): Text("the claim stays Pending",
+                                               "클레임이 Pending 상태에 머문다"),
+    (EdgeType.RESERVES, "PersistentVolumeClaim"): Text(
+        "the volume stays reserved for a claim that never comes",
+        "오지 않을 클레임을 위해 볼륨이 예약된 채로 남는다"),
+    (EdgeType.OWNED_BY, ""): Text("the garbage collector deletes this object",
+                                  "가비지 컬렉터가 이 오브젝트를 삭제한다"),
 }
 
 #: Workload kinds whose `spec.selector` the API server checks against the template labels.
@@ -43,11 +57,12 @@ SELECTOR_CHECKED_KINDS = ("Deployment", "ReplicaSet", "StatefulSet", "DaemonSet"
                           "ReplicationController", "Job")
 
 
-def _consequence(edge: Edge, kind: str) -> str:
+def _consequence(edge: Edge, kind: str) -> Text:
     text = _CONSEQUENCE.get((edge.type, kind)) or _CONSEQUENCE.get((edge.type, ""))
     if text is None and edge.type == EdgeType.SCALES:
-        text = "the autoscaler cannot scale anything (FailedGetScale)"
-    return f": {text}" if text else ""
+        text = Text("the autoscaler cannot scale anything (FailedGetScale)",
+                    "오토스케일러가 아무것도 스케일할 수 없다(FailedGetScale)")
+    return Text(f": {text.en}", f": {text.ko}") if text else Text("", "")
 
 
 def _did_you_mean(ctx: Context, res: Resource, edge: Edge, kind: str, namespace: str,
@@ -57,7 +72,8 @@ def _did_you_mean(ctx: Context, res: Resource, edge: Edge, kind: str, namespace:
     guess = closest(name, names)
     if guess is None or edge.reference is None:
         return None
-    return set_field(res, edge.reference.path, guess, f"did you mean {kind} {guess}?")
+    return set_field(res, edge.reference.path, guess,
+                     Text(f"did you mean {kind} {guess}?", f"{kind_term(kind)} {guess}(으)로 고친다"))
 
 
 def _replaced_by_claim_template(res: Resource, edge: Edge) -> bool:
@@ -82,23 +98,30 @@ def missing_references(ctx: Context) -> Iterator[Finding]:
             data = ctx.graph.node_data(edge.target)
             kind, ns, name = data["kind"], data["namespace"], data["name"]
             where = f" in namespace {ns}" if ns else ""
+            where_ko = f"네임스페이스 {ns}에 " if ns else ""
             ref = edge.reference
             fix = _did_you_mean(ctx, res, edge, kind, ns, name)
-            hint = f" Did you mean {kind} {fix.description.rsplit(' ', 1)[-1]}" if fix else ""
+            guess = fix.description.rsplit(' ', 1)[-1] if fix else ""
+            hint = f" Did you mean {kind} {guess}" if fix else ""
+            hint_ko = f" 혹시 {kind_term(kind)} {guess.rstrip('?')}인가?" if fix else ""
+            what = kind_both(kind)
             if ref is not None and ref.optional:
-                yield ctx.report("ref.missing.optional", res,
-                                 f"{kind} {name} is marked optional and is not in the "
-                                 f"document{where}; pods start without it.{hint}",
-                                 edge.path, (edge.target,), fix)
+                yield ctx.report("ref.missing.optional", res, Text(
+                    f"{kind} {name} is marked optional and is not in the document{where}; pods "
+                    f"start without it.{hint}",
+                    f"{what} {name}은(는) optional로 표시되어 있고 문서의 {where_ko}없다. 파드는 "
+                    f"그것 없이 시작한다.{hint_ko}"), edge.path, (edge.target,), fix)
             elif kind in CLUSTER_PROVIDED:
-                yield ctx.report("ref.missing.cluster", res,
-                                 f"{kind} {name} is not in the document; the cluster must "
-                                 f"provide it.{hint}", edge.path, (edge.target,), fix)
+                yield ctx.report("ref.missing.cluster", res, Text(
+                    f"{kind} {name} is not in the document; the cluster must provide it.{hint}",
+                    f"{what} {name}이(가) 문서에 없다. 클러스터가 제공해야 한다.{hint_ko}"),
+                    edge.path, (edge.target,), fix)
             else:
-                yield ctx.report("ref.missing", res,
-                                 f"{kind} {name} does not exist{where}"
-                                 f"{_consequence(edge, kind)}. Add it or fix the name.{hint}",
-                                 edge.path, (edge.target,), fix)
+                cons = _consequence(edge, kind)
+                yield ctx.report("ref.missing", res, Text(
+                    f"{kind} {name} does not exist{where}{cons.en}. Add it or fix the name.{hint}",
+                    f"{what} {name}이(가) {where_ko}없다{cons.ko}. 추가하거나 이름을 고쳐야 "
+                    f"한다.{hint_ko}"), edge.path, (edge.target,), fix)
 
 
 def _selector_fix(ctx: Context, svc: Resource, selector: Selector) -> Fix | None:
@@ -124,9 +147,9 @@ def _selector_fix(ctx: Context, svc: Resource, selector: Selector) -> Fix | None
     if all(labels.get(k) == v for k, v in wanted.items() if k in labels):
         return add_template_labels(target, missing)
     aimed = {k: labels[k] for k in wanted if k in labels}
-    return set_field(svc, ("spec", "selector"), aimed,
-                     f"change the selector to {format_labels(aimed)} "
-                     f"(the pod labels of {target.label()})")
+    return set_field(svc, ("spec", "selector"), aimed, Text(
+        f"change the selector to {format_labels(aimed)} (the pod labels of {target.label()})",
+        f"셀렉터를 {format_labels(aimed)}(으)로 바꾼다({ko_label(target)}의 파드 레이블)"))
 
 
 def service_selects_nothing(ctx: Context) -> Iterator[Finding]:
@@ -140,16 +163,19 @@ def service_selects_nothing(ctx: Context) -> Iterator[Finding]:
         ctx.depend(svc.id, PODS, ns)
         operator = operator_pods(ctx, svc, info.selector)
         if operator is not None:
-            yield ctx.report(
-                "service.selector.operator-pods", svc,
+            yield ctx.report("service.selector.operator-pods", svc, Text(
                 f"the selector {info.selector.describe()} matches no pod template in the "
                 f"document, but {operator.label()} carries those labels: its operator probably "
-                f"creates the pods.", info.path, (operator.id,))
+                f"creates the pods.",
+                f"셀렉터 {info.selector.describe()}와(과) 일치하는 파드 템플릿이 문서에 없지만 "
+                f"{ko_label(operator)}이(가) 그 레이블을 가지고 있다. 아마 그 오퍼레이터가 파드를 "
+                f"만든다."), info.path, (operator.id,))
             continue
-        yield ctx.report(
-            "service.selector.no-match", svc,
+        yield ctx.report("service.selector.no-match", svc, Text(
             f"the selector {info.selector.describe()} matches no pods in namespace {ns} in the "
             f"document: the Service gets no endpoints and connections to it fail.",
+            f"셀렉터 {info.selector.describe()}와(과) 일치하는 파드가 문서의 네임스페이스 {ns}에 "
+            f"없다. 서비스에 엔드포인트가 생기지 않아 연결이 실패한다."),
             info.path, fix=_selector_fix(ctx, svc, info.selector))
 
 
@@ -188,8 +214,9 @@ def workload_selector_mismatch(ctx: Context) -> Iterator[Finding]:
         fix = add_template_labels(res, needed) if selector.matches({**labels, **needed}) else None
         path = kind_info(res.kind).selector or ("spec", "selector")
         shown = format_labels(labels) or "none"
-        yield ctx.report(
-            "workload.selector.template-mismatch", res,
+        yield ctx.report("workload.selector.template-mismatch", res, Text(
             f"the selector {selector.describe()} does not match the pod template labels "
             f"({shown}); the API server rejects it: `selector` does not match template `labels`.",
+            f"셀렉터 {selector.describe()}이(가) 파드 템플릿 레이블({shown})과 일치하지 않는다. "
+            f"API 서버가 거부한다: `selector` does not match template `labels`."),
             path, fix=fix)

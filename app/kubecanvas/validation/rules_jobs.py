@@ -16,9 +16,10 @@ from typing import Any
 
 from kubecanvas.model.kinds import get_path
 from kubecanvas.model.resource import Resource
+from kubecanvas.model.text import Text
 from kubecanvas.validation import predicates as p
 from kubecanvas.validation.context import Context
-from kubecanvas.validation.findings import Finding
+from kubecanvas.validation.findings import Finding, unsupported_value
 
 Path = tuple[str | int, ...]
 FAILURE_ACTIONS = ("FailJob", "FailIndex", "Ignore", "Count")
@@ -50,13 +51,18 @@ class JobCheck:
     name: str
     out: list[Finding] = field(default_factory=list)
 
-    def report(self, rule: str, path: Path, message: str) -> None:
+    def report(self, rule: str, path: Path, message: Text) -> None:
         self.out.append(self.ctx.report(rule, self.res, message, (*self.base, *path)))
 
     @property
     def indexed(self) -> bool:
         return self.spec.get("completionMode") == "Indexed"
 
+
+
+def _too_many(count: int, limit: int) -> Text:
+    return Text(f"too many: {count}: must have at most {limit} items",
+                f"너무 많다: {count}개. 최대 {limit}개까지 가능하다")
 
 def jobs(ctx: Context) -> Iterator[Finding]:
     """`job.*` and `cron.jobTemplate.*` on Jobs and CronJob job templates."""
@@ -81,18 +87,23 @@ def _completions(c: JobCheck) -> None:
         return
     if c.spec.get("completions") is None:
         c.report("job.indexed.completions", ("completions",),
-                 "required value: when completion mode is Indexed")
+                 Text("required value: when completion mode is Indexed",
+                      "필수 값: completion mode가 Indexed일 때"))
     if parallelism is not None and parallelism > MAX_INDEXED:
         c.report("job.indexed.completions", ("parallelism",),
-                 f"invalid value {parallelism}: must be less than or equal to {MAX_INDEXED} "
-                 f"when completion mode is Indexed")
+                 Text(f"invalid value {parallelism}: must be less than or equal to "
+                      f"{MAX_INDEXED} when completion mode is Indexed",
+                      f"잘못된 값 {parallelism}: completion mode가 Indexed이면 {MAX_INDEXED} 이하여야 "
+                      f"한다"))
     if c.name and completions:
         hostname = f"{c.name}-{completions - 1}"
         if p.dns1123_label(hostname):
             c.out.append(c.ctx.report(
                 "job.indexed.hostname", c.res,
-                f'invalid value "{c.name}": will not able to create pod with invalid DNS label: '
-                f"{hostname}", ("metadata", "name")))
+                Text(f'invalid value "{c.name}": will not able to create pod with invalid DNS '
+                     f"label: {hostname}",
+                     f'잘못된 값 "{c.name}": 유효하지 않은 DNS 레이블로는 파드를 만들 수 없다: '
+                     f"{hostname}"), ("metadata", "name")))
 
 
 def _backoff_per_index(c: JobCheck) -> None:
@@ -101,23 +112,29 @@ def _backoff_per_index(c: JobCheck) -> None:
     for key, value in (("backoffLimitPerIndex", per_index), ("maxFailedIndexes", max_failed)):
         if value is not None and not c.indexed:
             c.report("job.backoffLimitPerIndex", (key,),
-                     f"invalid value {value}: requires indexed completion mode")
+                     Text(f"invalid value {value}: requires indexed completion mode",
+                          f"잘못된 값 {value}: indexed completion mode가 필요하다"))
         number = _int(value)
         if number is not None and number < 0:
             c.report("job.backoffLimitPerIndex", (key,),
-                     f"invalid value {number}: must be greater than or equal to 0")
+                     Text(f"invalid value {number}: must be greater than or equal to 0",
+                          f"잘못된 값 {number}: 0 이상이어야 한다"))
     if max_failed is not None and per_index is None:
         c.report("job.backoffLimitPerIndex", ("backoffLimitPerIndex",),
-                 "required value: when maxFailedIndexes is specified")
+                 Text("required value: when maxFailedIndexes is specified",
+                      "필수 값: maxFailedIndexes가 지정되었을 때"))
     failed = _int(max_failed)
     if failed is not None and completions is not None and failed > completions:
         c.report("job.backoffLimitPerIndex", ("maxFailedIndexes",),
-                 f"invalid value {failed}: must be less than or equal to completions")
+                 Text(f"invalid value {failed}: must be less than or equal to completions",
+                      f"잘못된 값 {failed}: completions 이하여야 한다"))
     if per_index is not None and completions is not None and completions > MAX_INDEXED and \
             max_failed is None:
         c.report("job.backoffLimitPerIndex", ("maxFailedIndexes",),
-                 f"required value: when completions is above {MAX_INDEXED} with "
-                 f"backoffLimitPerIndex")
+                 Text(f"required value: when completions is above {MAX_INDEXED} with "
+                      f"backoffLimitPerIndex",
+                      f"필수 값: backoffLimitPerIndex와 함께 completions가 {MAX_INDEXED}보다 클 "
+                      f"때"))
 
 
 def _pod_failure_policy(c: JobCheck) -> None:
@@ -127,7 +144,7 @@ def _pod_failure_policy(c: JobCheck) -> None:
     rules = _items(policy.get("rules"))
     if len(rules) > 20:
         c.report("job.podFailurePolicy.rules", ("podFailurePolicy", "rules"),
-                 f"too many: {len(rules)}: must have at most 20 items")
+                 _too_many(len(rules), 20))
     template = _map(get_path(c.spec, ("template", "spec")))
     containers = {str(_map(x).get("name")) for g in ("initContainers", "containers")
                   for x in _items(template.get(g))}
@@ -137,66 +154,74 @@ def _pod_failure_policy(c: JobCheck) -> None:
     replacement = c.spec.get("podReplacementPolicy")
     if replacement not in (None, "Failed"):
         c.report("job.podReplacementPolicy", ("podReplacementPolicy",),
-                 f'unsupported value "{replacement}": supported values: "Failed" (when '
-                 f"podFailurePolicy is specified)")
+                 Text(f'unsupported value "{replacement}": supported values: "Failed" (when '
+                      f"podFailurePolicy is specified)",
+                      f'지원하지 않는 값 "{replacement}"이다. 지원하는 값: "Failed"'
+                      f"(podFailurePolicy가 지정되었을 때)"))
 
 
 def _failure_rule(c: JobCheck, path: Path, rule: Mapping[str, Any], containers: set[str]) -> None:
     action = rule.get("action")
     if action not in FAILURE_ACTIONS:
         c.report("job.podFailurePolicy.rules", (*path, "action"),
-                 f'unsupported value "{action}": supported values: '
-                 + ", ".join(f'"{a}"' for a in FAILURE_ACTIONS))
+                 unsupported_value(action, ", ".join(f'"{a}"' for a in FAILURE_ACTIONS)))
     elif action == "FailIndex" and c.spec.get("backoffLimitPerIndex") is None:
         c.report("job.podFailurePolicy.rules", (*path, "action"),
-                 'invalid value "FailIndex": requires the backoffLimitPerIndex to be set')
+                 Text('invalid value "FailIndex": requires the backoffLimitPerIndex to be set',
+                      '잘못된 값 "FailIndex": backoffLimitPerIndex가 설정되어 있어야 한다'))
     codes, conditions = rule.get("onExitCodes"), rule.get("onPodConditions")
     if (codes is None) == (conditions is None):
         c.report("job.podFailurePolicy.rules", path,
-                 "specifying one of OnExitCodes and OnPodConditions is required" if codes is None
-                 else "specifying both OnExitCodes and OnPodConditions is not supported")
+                 Text("specifying one of OnExitCodes and OnPodConditions is required",
+                      "OnExitCodes와 OnPodConditions 중 하나를 지정해야 한다") if codes is None
+                 else Text("specifying both OnExitCodes and OnPodConditions is not supported",
+                           "OnExitCodes와 OnPodConditions를 함께 지정할 수 없다"))
     if isinstance(codes, Mapping):
         _exit_codes(c, (*path, "onExitCodes"), codes, containers)
     patterns = _items(conditions)
     if len(patterns) > 20:
         c.report("job.podFailurePolicy.onPodConditions", (*path, "onPodConditions"),
-                 f"too many: {len(patterns)}: must have at most 20 items")
+                 _too_many(len(patterns), 20))
     for j, pattern in enumerate(patterns):
         pattern = _map(pattern)
         ppath = (*path, "onPodConditions", j)
         kind = str(pattern.get("type") or "")
         if not kind or p.qualified_name(kind):
             c.report("job.podFailurePolicy.onPodConditions", (*ppath, "type"),
-                     f'invalid value "{kind}": must be a qualified name')
+                     Text(f'invalid value "{kind}": must be a qualified name',
+                          f'잘못된 값 "{kind}": 정규화된 이름(qualified name)이어야 한다'))
         status = pattern.get("status", "True")
         if status not in CONDITION_STATUSES:
             c.report("job.podFailurePolicy.onPodConditions", (*ppath, "status"),
-                     f'unsupported value "{status}": supported values: "True", "False", '
-                     f'"Unknown"')
+                     unsupported_value(status, '"True", "False", "Unknown"'))
 
 
 def _exit_codes(c: JobCheck, path: Path, codes: Mapping[str, Any], containers: set[str]) -> None:
     operator, values = codes.get("operator"), _items(codes.get("values"))
     if operator not in ("In", "NotIn"):
         c.report("job.podFailurePolicy.onExitCodes", (*path, "operator"),
-                 f'unsupported value "{operator}": supported values: "In", "NotIn"')
+                 unsupported_value(operator, '"In", "NotIn"'))
     if not values or len(values) > 255:
         c.report("job.podFailurePolicy.onExitCodes", (*path, "values"),
-                 "at least one value is required" if not values else
-                 f"too many: {len(values)}: must have at most 255 items")
+                 Text("at least one value is required", "값이 하나 이상 필요하다")
+                 if not values else _too_many(len(values), 255))
     numbers = [v for v in values if _int(v) is not None]
     if len(set(numbers)) != len(numbers):
-        c.report("job.podFailurePolicy.onExitCodes", (*path, "values"), "duplicate values")
+        c.report("job.podFailurePolicy.onExitCodes", (*path, "values"),
+                 Text("duplicate values", "값이 중복된다"))
     elif numbers != sorted(numbers):
-        c.report("job.podFailurePolicy.onExitCodes", (*path, "values"), "must be ordered")
+        c.report("job.podFailurePolicy.onExitCodes", (*path, "values"),
+                 Text("must be ordered", "정렬되어 있어야 한다"))
     if operator == "In" and 0 in numbers:
         c.report("job.podFailurePolicy.onExitCodes", (*path, "values"),
-                 "must not be 0 for the In operator")
+                 Text("must not be 0 for the In operator", "In 연산자에는 0을 쓸 수 없다"))
     name = codes.get("containerName")
     if isinstance(name, str) and name and name not in containers:
         c.report("job.podFailurePolicy.onExitCodes", (*path, "containerName"),
-                 f'invalid value "{name}": must be one of the container or initContainer names '
-                 f"in the pod template")
+                 Text(f'invalid value "{name}": must be one of the container or initContainer '
+                      f"names in the pod template",
+                      f'잘못된 값 "{name}": 파드 템플릿의 컨테이너나 init 컨테이너 이름 중 하나여야 '
+                      f"한다"))
 
 
 def _success_policy(c: JobCheck) -> None:
@@ -205,13 +230,14 @@ def _success_policy(c: JobCheck) -> None:
         return
     base: Path = ("successPolicy",)
     if not c.indexed:
-        c.report("job.successPolicy", base, "requires indexed completion mode")
+        c.report("job.successPolicy", base, Text("requires indexed completion mode",
+                                                 "indexed completion mode가 필요하다"))
         return
     rules = _items(policy.get("rules"))
     if not rules or len(rules) > 20:
         c.report("job.successPolicy", (*base, "rules"),
-                 "required value: at least one rule" if not rules else
-                 f"too many: {len(rules)}: must have at most 20 items")
+                 Text("required value: at least one rule", "필수 값: 규칙이 하나 이상 필요하다")
+                 if not rules else _too_many(len(rules), 20))
     completions = _int(c.spec.get("completions"))
     for i, rule in enumerate(rules):
         rule = _map(rule)
@@ -219,16 +245,20 @@ def _success_policy(c: JobCheck) -> None:
         count, indexes = rule.get("succeededCount"), rule.get("succeededIndexes")
         if count is None and indexes is None:
             c.report("job.successPolicy", rpath,
-                     "at least one of succeededCount or succeededIndexes must be specified")
+                     Text("at least one of succeededCount or succeededIndexes must be specified",
+                          "succeededCount와 succeededIndexes 중 하나 이상을 지정해야 한다"))
         number = _int(count)
         if number is not None and (number < 0 or (completions is not None and
                                                   number > completions)):
             c.report("job.successPolicy", (*rpath, "succeededCount"),
-                     f"invalid value {number}: must be between 0 and completions")
+                     Text(f"invalid value {number}: must be between 0 and completions",
+                          f"잘못된 값 {number}: 0부터 completions 사이여야 한다"))
         if isinstance(indexes, str) and not _valid_indexes(indexes, completions):
             c.report("job.successPolicy", (*rpath, "succeededIndexes"),
-                     f'invalid value "{indexes}": must be ascending, non-overlapping '
-                     f"intervals of indexes below completions (for example 0-2,5)")
+                     Text(f'invalid value "{indexes}": must be ascending, non-overlapping '
+                          f"intervals of indexes below completions (for example 0-2,5)",
+                          f'잘못된 값 "{indexes}": completions보다 작은 인덱스의 겹치지 않는 '
+                          f"오름차순 구간이어야 한다(예: 0-2,5)"))
 
 
 def _valid_indexes(text: str, completions: int | None) -> bool:
@@ -248,21 +278,28 @@ def _generated_selector(c: JobCheck) -> None:
     if c.spec.get("manualSelector") is True:
         if c.spec.get("selector") is None:
             c.report("job.selector.manual", ("selector",),
-                     "required value: manualSelector is true")
+                     Text("required value: manualSelector is true",
+                          "필수 값: manualSelector가 true이면 selector가 필요하다"))
         return
     selector = _map(c.spec.get("selector"))
     extra = sorted(set(_map(selector.get("matchLabels"))) - GENERATED_LABELS)
     if extra or _items(selector.get("matchExpressions")):
         c.report("job.selector.generated", ("selector",),
-                 f"invalid value: `selector` not auto-generated (it carries "
-                 f"{', '.join(extra) or 'matchExpressions'}); remove spec.selector and let the "
-                 f"API generate it, or set manualSelector: true")
+                 Text(f"invalid value: `selector` not auto-generated (it carries "
+                      f"{', '.join(extra) or 'matchExpressions'}); remove spec.selector and let "
+                      f"the API generate it, or set manualSelector: true",
+                      f"잘못된 값: `selector`가 자동 생성된 것이 아니다"
+                      f"({', '.join(extra) or 'matchExpressions'}을(를) 담고 있다). "
+                      f"spec.selector를 제거해 API가 생성하게 하거나 manualSelector: true를 "
+                      f"설정해야 한다"))
 
 
 def _cron_selector(c: JobCheck) -> None:
     if c.spec.get("selector") is not None:
         c.report("cron.jobTemplate.selector", ("selector",),
-                 "invalid value: `selector` will be auto-generated")
+                 Text("invalid value: `selector` will be auto-generated",
+                      "잘못된 값: `selector`는 자동 생성된다"))
     if c.spec.get("manualSelector") is True:
         c.report("cron.jobTemplate.manualSelector", ("manualSelector",),
-                 'unsupported value: true: supported values: "nil", "false"')
+                 Text('unsupported value: true: supported values: "nil", "false"',
+                      '지원하지 않는 값: true. 지원하는 값: "nil", "false"'))

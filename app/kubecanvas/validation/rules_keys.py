@@ -10,9 +10,10 @@ from typing import Any
 from kubecanvas.model.kinds import effective_namespace
 from kubecanvas.model.references import EdgeType
 from kubecanvas.model.resource import Resource
+from kubecanvas.model.text import Text, kind_both
 from kubecanvas.validation.context import CUSTOM, PODS, Context, name_key
 from kubecanvas.validation.findings import Finding
-from kubecanvas.validation.fixes import closest
+from kubecanvas.validation.fixes import closest, ko_label
 from kubecanvas.validation.rules_usage import mentioned_names
 
 KEY_FIELDS = {"ConfigMap": ("data", "binaryData"), "Secret": ("data", "stringData")}
@@ -61,11 +62,15 @@ def unused_keys(ctx: Context) -> Iterator[Finding]:
             continue
         readers = sorted({e.source for e in edges})
         names = ", ".join(r.label() for r in (ctx.resource(i) for i in readers) if r)
+        names_ko = ", ".join(ko_label(r) for r in (ctx.resource(i) for i in readers) if r)
         for key, field in unused:
             yield ctx.report(
                 "ref.key.unused", res,
-                f"key {key!r} is never read: every user of this {res.kind} ({names}) picks "
-                f"keys by name and none picks it; remove the key or use it",
+                Text(f"key {key!r} is never read: every user of this {res.kind} ({names}) picks "
+                     f"keys by name and none picks it; remove the key or use it",
+                     f"키 {key!r}을(를) 읽는 곳이 없다. 이 {kind_both(res.kind)}을(를) 쓰는 모든 "
+                     f"곳({names_ko})이 키를 이름으로 고르는데 아무도 이 키를 고르지 않는다. 키를 "
+                     f"제거하거나 사용해야 한다"),
                 (field, key), tuple(readers))
 
 
@@ -86,10 +91,14 @@ def service_account_secrets(ctx: Context) -> Iterator[Finding]:
                 ctx.depend(res.id, name_key("Secret", name), ns)
                 if ctx.lookup("Secret", ns, name):
                     continue
-                effect = ("pods that run as it cannot pull private images (ImagePullBackOff)"
-                          if field == "imagePullSecrets" else
-                          "the token or credentials it lists are not there")
-                yield ctx.report("ref.sa.secret.missing", res,
-                                 f"{field}[{i}] names Secret {name!r}, which is not in namespace "
-                                 f"{ns or 'default'} in the document; {effect}",
+                effect = Text("pods that run as it cannot pull private images (ImagePullBackOff)",
+                              "이 어카운트로 실행되는 파드가 비공개 이미지를 가져오지 못한다"
+                              "(ImagePullBackOff)") if field == "imagePullSecrets" else \
+                    Text("the token or credentials it lists are not there",
+                         "나열된 토큰이나 자격 증명이 없다")
+                yield ctx.report("ref.sa.secret.missing", res, Text(
+                    f"{field}[{i}] names Secret {name!r}, which is not in namespace "
+                    f"{ns or 'default'} in the document; {effect.en}",
+                    f"{field}[{i}]이(가) 시크릿 {name!r}을(를) 가리키지만 문서의 네임스페이스 "
+                    f"{ns or 'default'}에 없다. {effect.ko}"),
                                  (field, i, "name"))

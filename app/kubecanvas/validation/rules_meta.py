@@ -10,6 +10,7 @@ from typing import Any
 
 from kubecanvas.model.kinds import get_path, kind_info, pod_template_path
 from kubecanvas.model.resource import Resource
+from kubecanvas.model.text import Text, kind_both
 from kubecanvas.validation import predicates as p
 from kubecanvas.validation.context import Context
 from kubecanvas.validation.findings import Finding
@@ -57,21 +58,22 @@ def metadata(ctx: Context) -> Iterator[Finding]:
         meta = res.metadata
         name = meta.get("name")
         if not name and not meta.get("generateName"):
-            yield ctx.report("meta.name.required", res, "metadata.name is required",
-                             ("metadata", "name"))
+            yield ctx.report("meta.name.required", res, Text(
+                "metadata.name is required", "metadata.name은 필수이다"), ("metadata", "name"))
         elif isinstance(name, str) and name:
             yield from _check_name(ctx, res, name)
         namespace = meta.get("namespace")
         if isinstance(namespace, str) and namespace:
             if not kind_info(res.kind).namespaced:
-                yield ctx.report("meta.namespace.clusterScoped", res,
-                                 f"{res.kind} is cluster-scoped; metadata.namespace is ignored",
-                                 ("metadata", "namespace"))
+                yield ctx.report("meta.namespace.clusterScoped", res, Text(
+                    f"{res.kind} is cluster-scoped; metadata.namespace is ignored",
+                    f"{kind_both(res.kind)}은(는) 클러스터 범위이다. metadata.namespace는 "
+                    f"무시된다"), ("metadata", "namespace"))
             elif p.dns1123_label(namespace):
-                yield ctx.report("meta.namespace.format", res,
-                                 f'invalid value "{namespace}": '
-                                 f'{"; ".join(p.dns1123_label(namespace))}',
-                                 ("metadata", "namespace"))
+                errors = "; ".join(p.dns1123_label(namespace))
+                yield ctx.report("meta.namespace.format", res, Text(
+                    f'invalid value "{namespace}": {errors}',
+                    f'잘못된 값 "{namespace}": {errors}'), ("metadata", "namespace"))
         yield from check_labels(ctx, res, ("metadata", "labels"), meta.get("labels"),
                                 "meta.labels")
         yield from _check_annotations(ctx, res, meta.get("annotations"))
@@ -82,20 +84,32 @@ def _check_name(ctx: Context, res: Resource, name: str) -> Iterator[Finding]:
     errors = rule[1](name) if rule else _path_segment(name)
     if errors:
         what = f" ({res.kind} names must be a {rule[0]})" if rule else ""
-        yield ctx.report("meta.name.format", res,
-                         f'invalid name "{name}"{what}: {"; ".join(errors)}', ("metadata", "name"))
+        what_ko = f"({kind_both(res.kind)} 이름은 {rule[0]}이어야 한다)" if rule else ""
+        joined = "; ".join(errors)
+        yield ctx.report("meta.name.format", res, Text(
+            f'invalid name "{name}"{what}: {joined}', f'잘못된 이름 "{name}"{what_ko}: {joined}'),
+            ("metadata", "name"))
     elif res.kind in POD_NAME_KINDS and p.dns1123_label(name):
-        yield ctx.report("meta.workloadName.dnsLabel", res,
-                         f'"{name}" is used in pod names and hostnames; a DNS label (no dots, at '
-                         f"most 63 characters) is recommended", ("metadata", "name"))
-    limits = {"StatefulSet": (52, "sts.name.len52", "the controller-revision-hash pod label "
-                              "exceeds 63 characters, so no pod is ever created"),
-              "CronJob": (52, "cron.name.len52", "11 characters are appended for Job names"),
-              "Job": (63, "job.name.len63", "the generated job-name pod label would be invalid")}
+        yield ctx.report("meta.workloadName.dnsLabel", res, Text(
+            f'"{name}" is used in pod names and hostnames; a DNS label (no dots, at most 63 '
+            f"characters) is recommended",
+            f'"{name}"은(는) 파드 이름과 호스트 이름에 쓰인다. DNS 레이블(점 없이 63자 이하)을 '
+            f"권장한다"), ("metadata", "name"))
+    limits = {"StatefulSet": (52, "sts.name.len52", Text(
+                  "the controller-revision-hash pod label exceeds 63 characters, so no pod is "
+                  "ever created",
+                  "controller-revision-hash 파드 레이블이 63자를 넘어 파드가 하나도 만들어지지 "
+                  "않는다")),
+              "CronJob": (52, "cron.name.len52", Text(
+                  "11 characters are appended for Job names", "잡 이름에 11자가 덧붙는다")),
+              "Job": (63, "job.name.len63", Text(
+                  "the generated job-name pod label would be invalid",
+                  "생성되는 job-name 파드 레이블이 유효하지 않게 된다"))}
     if res.kind in limits and len(name) > limits[res.kind][0]:
         limit, rule_id, why = limits[res.kind]
-        yield ctx.report(rule_id, res, f"name is {len(name)} characters, more than {limit}: "
-                         f"{why}", ("metadata", "name"))
+        yield ctx.report(rule_id, res, Text(
+            f"name is {len(name)} characters, more than {limit}: {why.en}",
+            f"이름이 {len(name)}자로 {limit}자를 넘는다: {why.ko}"), ("metadata", "name"))
 
 
 def check_labels(ctx: Context, res: Resource, path: Path, labels: Any,
@@ -104,16 +118,19 @@ def check_labels(ctx: Context, res: Resource, path: Path, labels: Any,
     for key, value in _map(labels).items():
         key_errors = p.qualified_name(str(key))
         if key_errors:
-            yield ctx.report(f"{prefix}.key", res,
-                             f'invalid label key "{key}": {"; ".join(key_errors)}', (*path, key))
+            joined = "; ".join(key_errors)
+            yield ctx.report(f"{prefix}.key", res, Text(
+                f'invalid label key "{key}": {joined}', f'잘못된 레이블 키 "{key}": {joined}'),
+                (*path, key))
         text = "" if value is None else value
         if not isinstance(text, str):
             continue  # the schema reports the type
         value_errors = p.label_value(text)
         if value_errors:
-            yield ctx.report(f"{prefix}.value", res,
-                             f'invalid label value "{text}": {"; ".join(value_errors)}',
-                             (*path, key))
+            joined = "; ".join(value_errors)
+            yield ctx.report(f"{prefix}.value", res, Text(
+                f'invalid label value "{text}": {joined}', f'잘못된 레이블 값 "{text}": {joined}'),
+                (*path, key))
 
 
 def _check_annotations(ctx: Context, res: Resource, annotations: Any) -> Iterator[Finding]:
@@ -121,15 +138,17 @@ def _check_annotations(ctx: Context, res: Resource, annotations: Any) -> Iterato
     for key, value in _map(annotations).items():
         errors = p.qualified_name(str(key).lower())
         if errors:
-            yield ctx.report("meta.annotations.key", res,
-                             f'invalid annotation key "{key}": {"; ".join(errors)}',
-                             ("metadata", "annotations", key))
+            joined = "; ".join(errors)
+            yield ctx.report("meta.annotations.key", res, Text(
+                f'invalid annotation key "{key}": {joined}',
+                f'잘못된 어노테이션 키 "{key}": {joined}'), ("metadata", "annotations", key))
         total += len(str(key).encode()) + len(str(value if value is not None else "").encode())
     if total > ANNOTATION_LIMIT:
-        yield ctx.report("meta.annotations.size", res,
-                         f"annotations total {total} bytes, more than {ANNOTATION_LIMIT}: "
-                         f"use server-side apply or move data out of annotations",
-                         ("metadata", "annotations"))
+        yield ctx.report("meta.annotations.size", res, Text(
+            f"annotations total {total} bytes, more than {ANNOTATION_LIMIT}: use server-side "
+            f"apply or move data out of annotations",
+            f"어노테이션이 모두 {total}바이트로 {ANNOTATION_LIMIT}바이트를 넘는다. server-side "
+            f"apply를 쓰거나 데이터를 어노테이션 밖으로 옮겨야 한다"), ("metadata", "annotations"))
 
 
 def label_selector(ctx: Context, res: Resource, path: Path, raw: Any) -> Iterator[Finding]:
@@ -143,25 +162,33 @@ def label_selector(ctx: Context, res: Resource, path: Path, raw: Any) -> Iterato
         expr = _map(expr)
         operator, values = expr.get("operator"), expr.get("values")
         if operator not in SELECTOR_OPERATORS:
-            yield ctx.report("sel.expr.operator", res,
-                             f'invalid value "{operator}": not a valid selector operator '
-                             f'(In, NotIn, Exists, DoesNotExist)', (*epath, "operator"))
+            yield ctx.report("sel.expr.operator", res, Text(
+                f'invalid value "{operator}": not a valid selector operator (In, NotIn, Exists, '
+                f'DoesNotExist)',
+                f'잘못된 값 "{operator}": 유효한 셀렉터 연산자가 아니다(In, NotIn, Exists, '
+                f'DoesNotExist)'), (*epath, "operator"))
         elif operator in ("In", "NotIn") and not values:
-            yield ctx.report("sel.expr.values.required", res,
-                             f"values must be specified when operator is {operator}",
+            yield ctx.report("sel.expr.values.required", res, Text(
+                f"values must be specified when operator is {operator}",
+                f"연산자가 {operator}이면 values를 지정해야 한다"),
                              (*epath, "values"))
         elif operator in ("Exists", "DoesNotExist") and values:
-            yield ctx.report("sel.expr.values.forbidden", res,
-                             f"values may not be specified when operator is {operator}",
+            yield ctx.report("sel.expr.values.forbidden", res, Text(
+                f"values may not be specified when operator is {operator}",
+                f"연산자가 {operator}이면 values를 지정할 수 없다"),
                              (*epath, "values"))
         for j, value in enumerate(values if isinstance(values, list) else []):
             if isinstance(value, str) and p.label_value(value):
-                yield ctx.report("sel.expr.value", res, f'invalid value "{value}": '
-                                 f'{p.label_value(value)[0]}', (*epath, "values", j))
+                why = p.label_value(value)[0]
+                yield ctx.report("sel.expr.value", res, Text(
+                    f'invalid value "{value}": {why}', f'잘못된 값 "{value}": {why}'),
+                    (*epath, "values", j))
         key = expr.get("key")
         if isinstance(key, str) and p.qualified_name(key):
-            yield ctx.report("sel.expr.key", res, f'invalid key "{key}": '
-                             f'{"; ".join(p.qualified_name(key))}', (*epath, "key"))
+            joined = "; ".join(p.qualified_name(key))
+            yield ctx.report("sel.expr.key", res, Text(
+                f'invalid key "{key}": {joined}', f'잘못된 키 "{key}": {joined}'),
+                (*epath, "key"))
 
 
 def selectors(ctx: Context) -> Iterator[Finding]:
@@ -185,9 +212,10 @@ def selectors(ctx: Context) -> Iterator[Finding]:
                                     get_path(res.manifest, (*tpath, "metadata", "labels")),
                                     "meta.labels")
         if res.kind in APPS_SELECTOR_KINDS and res.spec.get("selector") == {}:
-            yield ctx.report("workload.selector.empty", res,
-                             f"empty selector is invalid for {res.kind.lower()}: it would "
-                             f"select every pod", ("spec", "selector"))
+            yield ctx.report("workload.selector.empty", res, Text(
+                f"empty selector is invalid for {res.kind.lower()}: it would select every pod",
+                f"빈 셀렉터는 {kind_both(res.kind)}에 유효하지 않다. 모든 파드를 선택하게 된다"),
+                ("spec", "selector"))
 
 
 _CRON_FIELD = re.compile(r"^(\*|\?|[0-9a-zA-Z]+(-[0-9a-zA-Z]+)?)(/[0-9]+)?$")

@@ -12,9 +12,14 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from kubecanvas.model.resource import Resource
+from kubecanvas.model.text import Text
 from kubecanvas.validation import predicates as p
 from kubecanvas.validation.context import Context
-from kubecanvas.validation.findings import Finding
+from kubecanvas.validation.findings import (
+    Finding,
+    invalid_value,
+    unsupported_value,
+)
 from kubecanvas.validation.versions import version_tuple
 
 Path = tuple[str | int, ...]
@@ -58,24 +63,29 @@ def _cluster_ips(ctx: Context, res: Resource, spec: Mapping[str, Any],
     if kind == "ExternalName":
         for key in ("clusterIP", "clusterIPs", "ipFamilies", "ipFamilyPolicy"):
             if spec.get(key) not in (None, "", []):
-                yield ctx.report("svc.externalName.noIPs", res,
-                                 "may not be set for ExternalName services", ("spec", key))
+                yield ctx.report("svc.externalName.noIPs", res, Text(
+                    "may not be set for ExternalName services",
+                    "ExternalName 서비스에는 설정할 수 없다"), ("spec", key))
         return
     if ips:
         if cluster_ip in (None, ""):
-            yield ctx.report("svc.clusterIPs.sync", res, "clusterIPs set without clusterIP; "
-                             "set clusterIP to the first value", ("spec", "clusterIPs"))
+            yield ctx.report("svc.clusterIPs.sync", res, Text(
+                "clusterIPs set without clusterIP; set clusterIP to the first value",
+                "clusterIP 없이 clusterIPs가 설정되어 있다. clusterIP를 첫 번째 값으로 설정해야 "
+                "한다"), ("spec", "clusterIPs"))
         elif ips[0] != cluster_ip:
             yield ctx.report("svc.clusterIPs.sync", res,
-                             f'invalid value "{ips[0]}": first value must match `clusterIP` '
-                             f'("{cluster_ip}")', ("spec", "clusterIPs", 0))
+                             invalid_value(ips[0], f'first value must match `clusterIP` '
+                                                   f'("{cluster_ip}")'), ("spec", "clusterIPs", 0))
         if "None" in ips and ips != ["None"]:
             yield ctx.report("svc.clusterIPs.sync", res,
-                             "'None' must be the first and only value", ("spec", "clusterIPs"))
+                             Text("'None' must be the first and only value",
+                                  "'None'은 첫 번째이자 유일한 값이어야 한다"), ("spec", "clusterIPs"))
         families = [_family(ip) for ip in ips if ip != "None"]
         if len(ips) > 2 or len(set(families)) != len(families):
-            yield ctx.report("svc.clusterIPs.sync", res, "may specify no more than one IP for "
-                             "each IP family", ("spec", "clusterIPs"))
+            yield ctx.report("svc.clusterIPs.sync", res, Text(
+                "may specify no more than one IP for each IP family",
+                "IP 패밀리마다 IP는 하나만 지정할 수 있다"), ("spec", "clusterIPs"))
     yield from _ip_families(ctx, res, spec, ips)
 
 
@@ -84,21 +94,26 @@ def _ip_families(ctx: Context, res: Resource, spec: Mapping[str, Any],
     families = [str(f) for f in _list(spec.get("ipFamilies"))]
     for i, family in enumerate(families):
         if family not in ("IPv4", "IPv6"):
-            yield ctx.report("svc.ipFamilies", res, f'unsupported value "{family}": supported '
-                             f'values: "IPv4", "IPv6"', ("spec", "ipFamilies", i))
+            yield ctx.report("svc.ipFamilies", res, unsupported_value(family, '"IPv4", "IPv6"'),
+                             ("spec", "ipFamilies", i))
     if len(families) > 2 or len(set(families)) != len(families):
-        yield ctx.report("svc.ipFamilies", res, "may specify no more than one entry per IP "
-                         "family (at most 2)", ("spec", "ipFamilies"))
+        yield ctx.report("svc.ipFamilies", res, Text(
+            "may specify no more than one entry per IP family (at most 2)",
+            "IP 패밀리마다 항목은 하나만 지정할 수 있다(최대 2개)"), ("spec", "ipFamilies"))
     policy = spec.get("ipFamilyPolicy")
     if policy in (None, "SingleStack") and (len(families) > 1 or len(
             [ip for ip in ips if ip != "None"]) > 1):
-        yield ctx.report("svc.ipFamilies", res, "two IP families need ipFamilyPolicy "
-                         "PreferDualStack or RequireDualStack", ("spec", "ipFamilyPolicy"))
+        yield ctx.report("svc.ipFamilies", res, Text(
+            "two IP families need ipFamilyPolicy PreferDualStack or RequireDualStack",
+            "IP 패밀리가 둘이면 ipFamilyPolicy가 PreferDualStack이나 RequireDualStack이어야 한다"),
+            ("spec", "ipFamilyPolicy"))
     for i, ip in enumerate(ips):
         if i < len(families) and ip != "None" and _family(ip) is not None and \
                 f"IPv{_family(ip)}" != families[i]:
-            yield ctx.report("svc.ipFamilies", res, f'invalid value "{families[i]}": does not '
-                             f'match clusterIPs[{i}] ("{ip}")', ("spec", "ipFamilies", i))
+            yield ctx.report("svc.ipFamilies", res, Text(
+                f'invalid value "{families[i]}": does not match clusterIPs[{i}] ("{ip}")',
+                f'잘못된 값 "{families[i]}": clusterIPs[{i}]("{ip}")와 맞지 않는다'),
+                ("spec", "ipFamilies", i))
 
 
 def _traffic_policies(ctx: Context, res: Resource, spec: Mapping[str, Any],
@@ -106,22 +121,28 @@ def _traffic_policies(ctx: Context, res: Resource, spec: Mapping[str, Any],
     external = kind in ("NodePort", "LoadBalancer") or bool(_list(spec.get("externalIPs")))
     if spec.get("externalTrafficPolicy") not in (None, "") and not external:
         yield ctx.report("svc.externalTrafficPolicy", res,
-                         f'invalid value "{spec["externalTrafficPolicy"]}": may only be set for '
-                         f"externally-accessible services (NodePort, LoadBalancer, or with "
-                         f"externalIPs)", ("spec", "externalTrafficPolicy"))
+                         Text(f'invalid value "{spec["externalTrafficPolicy"]}": may only be set '
+                              f"for externally-accessible services (NodePort, LoadBalancer, or "
+                              f"with externalIPs)",
+                              f'잘못된 값 "{spec["externalTrafficPolicy"]}": 외부에서 접근할 수 '
+                              f"있는 서비스(NodePort, LoadBalancer, 또는 externalIPs가 있는 "
+                              f"서비스)에만 설정할 수 있다"), ("spec", "externalTrafficPolicy"))
     health = spec.get("healthCheckNodePort")
     if health not in (None, 0) and not (kind == "LoadBalancer" and
                                         spec.get("externalTrafficPolicy") == "Local"):
-        yield ctx.report("svc.healthCheckNodePort", res, "may only be set when `type` is "
-                         "'LoadBalancer' and `externalTrafficPolicy` is 'Local'",
+        yield ctx.report("svc.healthCheckNodePort", res, Text(
+            "may only be set when `type` is 'LoadBalancer' and `externalTrafficPolicy` is "
+            "'Local'",
+            "`type`이 'LoadBalancer'이고 `externalTrafficPolicy`가 'Local'일 때만 설정할 수 있다"),
                          ("spec", "healthCheckNodePort"))
     distribution = spec.get("trafficDistribution")
     allowed = ["PreferClose"]
     if version_tuple(ctx.kube_version) >= (1, 33):
         allowed += ["PreferSameZone", "PreferSameNode"]
     if distribution is not None and distribution not in allowed:
-        yield ctx.report("svc.trafficDistribution", res, f'unsupported value "{distribution}": '
-                         f'supported values: {", ".join(allowed)}', ("spec", "trafficDistribution"))
+        yield ctx.report("svc.trafficDistribution", res,
+                         unsupported_value(distribution, ", ".join(allowed)),
+                         ("spec", "trafficDistribution"))
 
 
 def _load_balancer(ctx: Context, res: Resource, spec: Mapping[str, Any],
@@ -130,34 +151,39 @@ def _load_balancer(ctx: Context, res: Resource, spec: Mapping[str, Any],
         for key in ("allocateLoadBalancerNodePorts", "loadBalancerSourceRanges",
                     "loadBalancerClass"):
             if spec.get(key) not in (None, []):
-                yield ctx.report("svc.lb.typeOnly", res, "may only be used when `type` is "
-                                 "'LoadBalancer'", ("spec", key))
+                yield ctx.report("svc.lb.typeOnly", res, Text(
+                    "may only be used when `type` is 'LoadBalancer'",
+                    "`type`이 'LoadBalancer'일 때만 쓸 수 있다"), ("spec", key))
         return
     for i, cidr in enumerate(_list(spec.get("loadBalancerSourceRanges"))):
         try:
             ipaddress.ip_network(str(cidr).strip(), strict=False)
         except ValueError:
-            yield ctx.report("svc.lb.sourceRanges", res, f'invalid value "{cidr}": must be a '
-                             "valid CIDR value, (e.g. 10.9.8.0/24 or 2001:db8::/64)",
+            yield ctx.report("svc.lb.sourceRanges", res, invalid_value(
+                cidr, "must be a valid CIDR value, (e.g. 10.9.8.0/24 or 2001:db8::/64)"),
                              ("spec", "loadBalancerSourceRanges", i))
     for i, port in enumerate(_list(spec.get("ports"))):
         if _map(port).get("port") == KUBELET_PORT:
-            yield ctx.report("svc.lb.kubeletPort", res, f"may not expose port {KUBELET_PORT} "
-                             "externally since it is used by kubelet", ("spec", "ports", i, "port"))
+            yield ctx.report("svc.lb.kubeletPort", res, Text(
+                f"may not expose port {KUBELET_PORT} externally since it is used by kubelet",
+                f"포트 {KUBELET_PORT}은(는) kubelet이 쓰므로 외부에 노출할 수 없다"),
+                ("spec", "ports", i, "port"))
 
 
 def _session_affinity(ctx: Context, res: Resource, spec: Mapping[str, Any]) -> Iterator[Finding]:
     config = spec.get("sessionAffinityConfig")
     if (spec.get("sessionAffinity") or "None") == "None":
         if config is not None:
-            yield ctx.report("svc.sessionAffinity", res, "must not be set when session affinity "
-                             "is None", ("spec", "sessionAffinityConfig"))
+            yield ctx.report("svc.sessionAffinity", res, Text(
+                "must not be set when session affinity is None",
+                "세션 어피니티가 None이면 설정할 수 없다"), ("spec", "sessionAffinityConfig"))
         return
     timeout = _map(_map(config).get("clientIP")).get("timeoutSeconds")
     if isinstance(timeout, int) and not 0 < timeout <= 86400:
-        yield ctx.report("svc.sessionAffinity", res, f"invalid value {timeout}: must be greater "
-                         "than 0 and less than 86400", ("spec", "sessionAffinityConfig",
-                                                        "clientIP", "timeoutSeconds"))
+        yield ctx.report("svc.sessionAffinity", res, Text(
+            f"invalid value {timeout}: must be greater than 0 and less than 86400",
+            f"잘못된 값 {timeout}: 0보다 크고 86400보다 작아야 한다"),
+            ("spec", "sessionAffinityConfig", "clientIP", "timeoutSeconds"))
 
 
 def _ports(ctx: Context, res: Resource, spec: Mapping[str, Any], kind: str) -> Iterator[Finding]:
@@ -168,16 +194,19 @@ def _ports(ctx: Context, res: Resource, spec: Mapping[str, Any], kind: str) -> I
         if isinstance(number, int) and number:
             key = (number, str(port.get("protocol") or "TCP"))
             if key in seen:
-                yield ctx.report("svc.nodePort.unique", res, f"duplicate value {number}",
+                yield ctx.report("svc.nodePort.unique", res, Text(
+                    f"duplicate value {number}", f"중복된 값 {number}"),
                                  ("spec", "ports", i, "nodePort"))
             seen.add(key)
         app = port.get("appProtocol")
         if isinstance(app, str) and p.qualified_name(app):
-            yield ctx.report("svc.port.appProtocol", res, f'invalid value "{app}": '
-                             f"{p.qualified_name(app)[0]}", ("spec", "ports", i, "appProtocol"))
+            yield ctx.report("svc.port.appProtocol", res, invalid_value(
+                app, p.qualified_name(app)[0]), ("spec", "ports", i, "appProtocol"))
     if kind == "ExternalName" and spec.get("selector"):
-        yield ctx.report("svc.externalName.selector", res, "the selector of an ExternalName "
-                         "Service is ignored (it is a DNS CNAME to externalName)",
+        yield ctx.report("svc.externalName.selector", res, Text(
+            "the selector of an ExternalName Service is ignored (it is a DNS CNAME to "
+            "externalName)",
+            "ExternalName 서비스의 셀렉터는 무시된다(externalName을 가리키는 DNS CNAME이다)"),
                          ("spec", "selector"))
 
 
@@ -185,13 +214,14 @@ def _external_ip(ctx: Context, res: Resource, path: Path, ip: str) -> Iterator[F
     try:
         address = ipaddress.ip_address(ip)
     except ValueError:
-        yield ctx.report("svc.externalIPs", res, f'invalid value "{ip}": must be a valid IP '
-                         "address, (e.g. 10.9.8.7 or 2001:db8::ffff)", path)
+        yield ctx.report("svc.externalIPs", res, invalid_value(
+            ip, "must be a valid IP address, (e.g. 10.9.8.7 or 2001:db8::ffff)"), path)
         return
     if address.is_unspecified or address.is_loopback or address.is_link_local or \
             (address.is_multicast and address.is_link_local):
-        yield ctx.report("svc.externalIPs", res, f'invalid value "{ip}": may not be '
-                         "unspecified, loopback or link-local", path)
+        yield ctx.report("svc.externalIPs", res, Text(
+            f'invalid value "{ip}": may not be unspecified, loopback or link-local',
+            f'잘못된 값 "{ip}": 지정되지 않은 주소, 루프백, 링크 로컬 주소일 수 없다'), path)
 
 
 def ingress_classes(ctx: Context) -> Iterator[Finding]:
@@ -199,21 +229,25 @@ def ingress_classes(ctx: Context) -> Iterator[Finding]:
     for res in ctx.targets("IngressClass"):
         controller = res.spec.get("controller")
         if isinstance(controller, str) and not p.domain_prefixed_path(controller):
-            yield ctx.report("ingclass.controller", res, f'invalid value "{controller}": must be '
-                             'a domain-prefixed path (such as "acme.io/foo"), at most 250 '
-                             "characters", ("spec", "controller"))
+            yield ctx.report("ingclass.controller", res, Text(
+                f'invalid value "{controller}": must be a domain-prefixed path (such as '
+                f'"acme.io/foo"), at most 250 characters',
+                f'잘못된 값 "{controller}": 250자 이하의 도메인 접두사가 붙은 경로(예: '
+                f'"acme.io/foo")여야 한다'), ("spec", "controller"))
         params = res.spec.get("parameters")
         if isinstance(params, Mapping):
             yield from _class_parameters(ctx, res, params)
     for res in ctx.targets("Ingress"):
         name = res.spec.get("ingressClassName")
         if isinstance(name, str) and p.dns1123_subdomain(name):
-            yield ctx.report("ing.className", res, f'invalid value "{name}": '
-                             f"{p.dns1123_subdomain(name)[0]}", ("spec", "ingressClassName"))
+            yield ctx.report("ing.className", res, invalid_value(
+                name, p.dns1123_subdomain(name)[0]), ("spec", "ingressClassName"))
         annotation = _map(res.metadata.get("annotations")).get(INGRESS_CLASS_ANNOTATION)
         if isinstance(name, str) and annotation is not None and annotation != name:
-            yield ctx.report("ing.className.annotation", res, f'invalid value "{annotation}": '
-                             "must match `ingressClassName` when both are specified",
+            yield ctx.report("ing.className.annotation", res, Text(
+                f'invalid value "{annotation}": must match `ingressClassName` when both are '
+                f"specified",
+                f'잘못된 값 "{annotation}": 둘 다 지정되면 `ingressClassName`과 같아야 한다'),
                              ("metadata", "annotations", INGRESS_CLASS_ANNOTATION))
 
 
@@ -224,13 +258,16 @@ def _class_parameters(ctx: Context, res: Resource,
     scope, namespace = params.get("scope") or "Cluster", params.get("namespace")
     for key in ("kind", "name"):
         if not params.get(key):
-            yield ctx.report("ingclass.parameters", res, "required value", (*base, key))
+            yield ctx.report("ingclass.parameters", res, Text("required value", "필수 값이다"),
+                             (*base, key))
     if scope not in ("Namespace", "Cluster"):
-        yield ctx.report("ingclass.parameters", res, f'unsupported value "{scope}": supported '
-                         'values: "Cluster", "Namespace"', (*base, "scope"))
+        yield ctx.report("ingclass.parameters", res,
+                         unsupported_value(scope, '"Cluster", "Namespace"'), (*base, "scope"))
     elif scope == "Namespace" and not namespace:
-        yield ctx.report("ingclass.parameters", res, "required value: `parameters.scope` is set "
-                         "to 'Namespace'", (*base, "namespace"))
+        yield ctx.report("ingclass.parameters", res, Text(
+            "required value: `parameters.scope` is set to 'Namespace'",
+            "필수 값: `parameters.scope`가 'Namespace'로 설정되어 있다"), (*base, "namespace"))
     elif scope == "Cluster" and namespace:
-        yield ctx.report("ingclass.parameters", res, "forbidden: `parameters.scope` is set to "
-                         "'Cluster'", (*base, "namespace"))
+        yield ctx.report("ingclass.parameters", res, Text(
+            "forbidden: `parameters.scope` is set to 'Cluster'",
+            "금지됨: `parameters.scope`가 'Cluster'로 설정되어 있다"), (*base, "namespace"))

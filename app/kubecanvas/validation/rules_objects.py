@@ -13,9 +13,15 @@ from typing import Any
 
 from kubecanvas.model.quantity import try_quantity
 from kubecanvas.model.resource import Resource
+from kubecanvas.model.text import Text
 from kubecanvas.validation import predicates as p
 from kubecanvas.validation.context import Context
-from kubecanvas.validation.findings import Finding
+from kubecanvas.validation.findings import (
+    Finding,
+    duplicate_value,
+    invalid_value,
+    unsupported_value,
+)
 from kubecanvas.validation.rules_pod import VOLUME_SOURCES
 
 SERVICE_ENUMS = {
@@ -36,6 +42,16 @@ SECRET_KEYS = {
 MAX_DATA = 1048576
 
 
+
+def _port_range(number: Any) -> Text:
+    return Text(f"invalid value {number}: must be between 1 and 65535, inclusive",
+                f"잘못된 값 {number}: 1부터 65535까지여야 한다")
+
+
+def _absolute(text: str) -> Text:
+    return Text(f'invalid value "{text}": must be an absolute path',
+                f'잘못된 값 "{text}": 절대 경로여야 한다')
+
 def _map(value: Any) -> Mapping[str, Any]:
     return value if isinstance(value, Mapping) else {}
 
@@ -47,8 +63,7 @@ def _list(value: Any) -> list[Any]:
 def _enum(ctx: Context, res: Resource, path: tuple[str | int, ...], value: Any,
           allowed: tuple[str, ...]) -> Iterator[Finding]:
     if value is not None and value not in allowed:
-        yield ctx.report("schema.enum", res, f'unsupported value "{value}": supported values: '
-                         f'{", ".join(allowed)}', path)
+        yield ctx.report("schema.enum", res, unsupported_value(value, ", ".join(allowed)), path)
 
 
 def services(ctx: Context) -> Iterator[Finding]:
@@ -61,24 +76,31 @@ def services(ctx: Context) -> Iterator[Finding]:
         headless = spec.get("clusterIP") == "None"
         ports = _list(spec.get("ports"))
         if not ports and not headless and kind != "ExternalName":
-            yield ctx.report("svc.ports.required", res, "a Service needs at least one port "
-                             "(unless it is headless or ExternalName)", ("spec", "ports"))
+            yield ctx.report("svc.ports.required", res, Text(
+                "a Service needs at least one port (unless it is headless or ExternalName)",
+                "서비스에는 포트가 하나 이상 필요하다(헤드리스나 ExternalName이 아닌 한)"),
+                ("spec", "ports"))
         yield from _service_ports(ctx, res, ports, kind)
         if headless and kind in ("NodePort", "LoadBalancer"):
-            yield ctx.report("svc.headless.type", res, f"clusterIP may not be 'None' for {kind} "
-                             f"services", ("spec", "clusterIP"))
+            yield ctx.report("svc.headless.type", res, Text(
+                f"clusterIP may not be 'None' for {kind} services",
+                f"{kind} 서비스에는 clusterIP를 'None'으로 할 수 없다"), ("spec", "clusterIP"))
         if kind == "ExternalName":
             name = spec.get("externalName")
             if not name:
-                yield ctx.report("svc.externalName.required", res, "type ExternalName needs "
-                                 "spec.externalName", ("spec", "externalName"))
+                yield ctx.report("svc.externalName.required", res, Text(
+                    "type ExternalName needs spec.externalName",
+                    "type이 ExternalName이면 spec.externalName이 필요하다"), ("spec", "externalName"))
             elif isinstance(name, str) and p.dns1123_subdomain(name.rstrip(".")):
-                yield ctx.report("svc.externalName.required", res, f'invalid value "{name}": '
-                                 "must be a DNS name", ("spec", "externalName"))
+                yield ctx.report("svc.externalName.required", res, Text(
+                    f'invalid value "{name}": must be a DNS name',
+                    f'잘못된 값 "{name}": DNS 이름이어야 한다'), ("spec", "externalName"))
         clusterip = spec.get("clusterIP")
         if isinstance(clusterip, str) and clusterip not in ("", "None") and not p.is_ip(clusterip):
-            yield ctx.report("svc.clusterIP.format", res, f'invalid value "{clusterip}": must be '
-                             "a valid IP address, '' or 'None'", ("spec", "clusterIP"))
+            yield ctx.report("svc.clusterIP.format", res, Text(
+                f"invalid value \"{clusterip}\": must be a valid IP address, '' or 'None'",
+                f"잘못된 값 \"{clusterip}\": 유효한 IP 주소, '', 'None' 중 하나여야 한다"),
+                ("spec", "clusterIP"))
 
 
 def _service_ports(ctx: Context, res: Resource, ports: list[Any],
@@ -91,23 +113,25 @@ def _service_ports(ctx: Context, res: Resource, ports: list[Any],
         yield from _enum(ctx, res, (*path, "protocol"), port.get("protocol"), ("TCP", "UDP", "SCTP"))
         name = port.get("name")
         if len(ports) > 1 and not name:
-            yield ctx.report("svc.port.name.required", res, "every port needs a name when the "
-                             "Service has more than one", (*path, "name"))
+            yield ctx.report("svc.port.name.required", res, Text(
+                "every port needs a name when the Service has more than one",
+                "서비스에 포트가 둘 이상이면 모든 포트에 이름이 필요하다"), (*path, "name"))
         if isinstance(name, str) and name:
             if p.dns1123_label(name):
-                yield ctx.report("svc.port.name.format", res, f'invalid value "{name}": '
-                                 f'{"; ".join(p.dns1123_label(name))}', (*path, "name"))
+                yield ctx.report("svc.port.name.format", res,
+                                 invalid_value(name, "; ".join(p.dns1123_label(name))),
+                                 (*path, "name"))
             if name in names:
-                yield ctx.report("svc.port.name.unique", res, f'duplicate value "{name}"',
+                yield ctx.report("svc.port.name.unique", res, duplicate_value(name),
                                  (*path, "name"))
             names.add(name)
         number = port.get("port")
         if isinstance(number, int) and p.port_number(number):
-            yield ctx.report("svc.port.port", res, f"invalid value {number}: must be between 1 "
-                             "and 65535, inclusive", (*path, "port"))
+            yield ctx.report("svc.port.port", res, _port_range(number), (*path, "port"))
         key = (number, str(port.get("protocol") or "TCP"))
         if number is not None and key in pairs:
-            yield ctx.report("svc.port.unique", res, f"duplicate port {number}/{key[1]}", path)
+            yield ctx.report("svc.port.unique", res, Text(
+                f"duplicate port {number}/{key[1]}", f"중복된 포트 {number}/{key[1]}"), path)
         pairs.add(key)
         yield from _target_port(ctx, res, port.get("targetPort"), (*path, "targetPort"))
         yield from _node_port(ctx, res, port.get("nodePort"), kind, (*path, "nodePort"))
@@ -118,11 +142,10 @@ def _target_port(ctx: Context, res: Resource, target: Any,
     if isinstance(target, bool) or target in (None, "", 0):
         return  # defaults to the port
     if isinstance(target, int) and p.port_number(target):
-        yield ctx.report("svc.port.targetPort", res, f"invalid value {target}: must be between "
-                         "1 and 65535, inclusive", path)
+        yield ctx.report("svc.port.targetPort", res, _port_range(target), path)
     elif isinstance(target, str) and not target.isdigit() and p.port_name(target):
-        yield ctx.report("svc.port.targetPort", res, f'invalid value "{target}": '
-                         f'{"; ".join(p.port_name(target))}', path)
+        yield ctx.report("svc.port.targetPort", res,
+                         invalid_value(target, "; ".join(p.port_name(target))), path)
 
 
 def _node_port(ctx: Context, res: Resource, node_port: Any, kind: str,
@@ -130,12 +153,14 @@ def _node_port(ctx: Context, res: Resource, node_port: Any, kind: str,
     if not isinstance(node_port, int) or isinstance(node_port, bool) or node_port == 0:
         return
     if kind == "ClusterIP":
-        yield ctx.report("svc.nodePort.clusterIP", res, "may not be used when type is "
-                         "'ClusterIP'", path)
+        yield ctx.report("svc.nodePort.clusterIP", res, Text(
+            "may not be used when type is 'ClusterIP'", "type이 'ClusterIP'이면 쓸 수 없다"), path)
     elif not NODE_PORT_RANGE[0] <= node_port <= NODE_PORT_RANGE[1]:
-        yield ctx.report("svc.nodePort.range", res, f"invalid value {node_port}: provided port "
-                         "is not in the valid range. The range of valid ports is 30000-32767 "
-                         "(the default --service-node-port-range)", path)
+        yield ctx.report("svc.nodePort.range", res, Text(
+            f"invalid value {node_port}: provided port is not in the valid range. The range of "
+            f"valid ports is 30000-32767 (the default --service-node-port-range)",
+            f"잘못된 값 {node_port}: 포트가 유효한 범위에 있지 않다. 유효한 포트 범위는 "
+            f"30000-32767이다(기본 --service-node-port-range)"), path)
 
 
 def ingresses(ctx: Context) -> Iterator[Finding]:
@@ -145,8 +170,9 @@ def ingresses(ctx: Context) -> Iterator[Finding]:
             continue  # removed versions are reported by api.removed
         spec = res.spec
         if not spec.get("rules") and not spec.get("defaultBackend"):
-            yield ctx.report("ing.spec.rulesOrDefault", res, "either defaultBackend or rules "
-                             "must be specified", ("spec",))
+            yield ctx.report("ing.spec.rulesOrDefault", res, Text(
+                "either defaultBackend or rules must be specified",
+                "defaultBackend나 rules 중 하나는 지정해야 한다"), ("spec",))
         if spec.get("defaultBackend") is not None:
             yield from _backend(ctx, res, _map(spec["defaultBackend"]), ("spec", "defaultBackend"))
         for r, rule in enumerate(_list(spec.get("rules"))):
@@ -156,15 +182,15 @@ def ingresses(ctx: Context) -> Iterator[Finding]:
                 errors = (["must be a DNS name, not an IP address"] if p.is_ip(host)
                           else p.wildcard_or_subdomain(host))
                 if errors:
-                    yield ctx.report("ing.rule.host.format", res, f'invalid value "{host}": '
-                                     f"{errors[0]}", ("spec", "rules", r, "host"))
+                    yield ctx.report("ing.rule.host.format", res, invalid_value(host, errors[0]),
+                                     ("spec", "rules", r, "host"))
             for i, entry in enumerate(_list(_map(rule.get("http")).get("paths"))):
                 yield from _path(ctx, res, _map(entry), ("spec", "rules", r, "http", "paths", i))
         for t, tls in enumerate(_list(spec.get("tls"))):
             for h, host in enumerate(_list(_map(tls).get("hosts"))):
                 if isinstance(host, str) and p.wildcard_or_subdomain(host):
-                    yield ctx.report("ing.tls.hosts", res, f'invalid value "{host}": '
-                                     f"{p.wildcard_or_subdomain(host)[0]}",
+                    yield ctx.report("ing.tls.hosts", res,
+                                     invalid_value(host, p.wildcard_or_subdomain(host)[0]),
                                      ("spec", "tls", t, "hosts", h))
 
 
@@ -177,16 +203,17 @@ def _path(ctx: Context, res: Resource, entry: Mapping[str, Any],
     text = value if isinstance(value, str) else ""
     if kind in ("Exact", "Prefix"):
         if not text.startswith("/"):
-            yield ctx.report("ing.path.absolute", res, f'invalid value "{text}": must be an '
-                             "absolute path", (*path, "path"))
+            yield ctx.report("ing.path.absolute", res, _absolute(text), (*path, "path"))
         bad = [s for s in ("//", "/./", "/../", "%2f", "%2F") if s in text]
         if bad or text.endswith(("/..", "/.")):
-            yield ctx.report("ing.path.sequences", res, f'invalid value "{text}": must not '
-                             f"contain '{bad[0] if bad else text[-3:]}'; regex paths need "
-                             "pathType ImplementationSpecific", (*path, "path"))
+            shown = bad[0] if bad else text[-3:]
+            yield ctx.report("ing.path.sequences", res, Text(
+                f"invalid value \"{text}\": must not contain '{shown}'; regex paths need pathType "
+                f"ImplementationSpecific",
+                f"잘못된 값 \"{text}\": '{shown}'을(를) 포함할 수 없다. 정규식 경로에는 pathType "
+                f"ImplementationSpecific이 필요하다"), (*path, "path"))
     elif text and not text.startswith("/"):
-        yield ctx.report("ing.path.absolute", res, f'invalid value "{text}": must be an '
-                         "absolute path", (*path, "path"))
+        yield ctx.report("ing.path.absolute", res, _absolute(text), (*path, "path"))
     yield from _backend(ctx, res, _map(entry.get("backend")), (*path, "backend"))
 
 
@@ -195,26 +222,31 @@ def _backend(ctx: Context, res: Resource, backend: Mapping[str, Any],
     has_service, has_resource = backend.get("service") is not None, backend.get(
         "resource") is not None
     if has_service == has_resource:
-        yield ctx.report("ing.backend.oneOf", res, "cannot set both resource and service "
-                         "backends" if has_service else "resource or service backend is "
-                         "required", path)
+        yield ctx.report("ing.backend.oneOf", res, Text(
+            "cannot set both resource and service backends",
+            "resource 백엔드와 service 백엔드를 함께 설정할 수 없다") if has_service else Text(
+            "resource or service backend is required", "resource나 service 백엔드가 필요하다"),
+            path)
         return
     port = _map(_map(backend.get("service")).get("port"))
     if has_service and ("name" in port) == ("number" in port):
-        yield ctx.report("ing.backend.service.port", res, "cannot set both port name & port "
-                         "number" if port else "port name or number is required",
+        yield ctx.report("ing.backend.service.port", res, Text(
+            "cannot set both port name & port number", "포트 이름과 포트 번호를 함께 설정할 수 없다")
+            if port else Text("port name or number is required", "포트 이름이나 번호가 필요하다"),
                          (*path, "service", "port"))
     elif isinstance(port.get("name"), str) and p.port_name(port["name"]):
-        yield ctx.report("ing.backend.service.port", res, f'invalid value "{port["name"]}": '
-                         f'{p.port_name(port["name"])[0]}', (*path, "service", "port", "name"))
+        yield ctx.report("ing.backend.service.port", res,
+                         invalid_value(port["name"], p.port_name(port["name"])[0]),
+                         (*path, "service", "port", "name"))
 
 
 def _data_keys(ctx: Context, res: Resource, field: str, rule: str) -> Iterator[Finding]:
     for key in _map(res.manifest.get(field)):
         errors = p.config_key(str(key))
         if errors:
-            yield ctx.report(rule, res, f'invalid key "{key}": {"; ".join(errors)}',
-                             (field, key))
+            joined = "; ".join(errors)
+            yield ctx.report(rule, res, Text(f'invalid key "{key}": {joined}',
+                                             f'잘못된 키 "{key}": {joined}'), (field, key))
 
 
 def config_maps(ctx: Context) -> Iterator[Finding]:
@@ -224,13 +256,15 @@ def config_maps(ctx: Context) -> Iterator[Finding]:
         for field in ("data", "binaryData"):
             yield from _data_keys(ctx, res, field, "cm.key.format")
         for key in set(data) & set(binary):
-            yield ctx.report("cm.key.duplicate", res, f'"{key}" is in both data and binaryData',
-                             ("data", key))
+            yield ctx.report("cm.key.duplicate", res, Text(
+                f'"{key}" is in both data and binaryData',
+                f'"{key}"이(가) data와 binaryData 모두에 있다'), ("data", key))
         size = sum(len(str(v).encode()) for v in data.values()) + sum(
             len(str(v)) * 3 // 4 for v in binary.values())
         if size > MAX_DATA:
-            yield ctx.report("cm.size", res, f"data totals {size} bytes, more than {MAX_DATA}",
-                             ("data",))
+            yield ctx.report("cm.size", res, Text(
+                f"data totals {size} bytes, more than {MAX_DATA}",
+                f"데이터가 모두 {size}바이트로 {MAX_DATA}바이트를 넘는다"), ("data",))
 
 
 def secrets(ctx: Context) -> Iterator[Finding]:
@@ -243,14 +277,17 @@ def secrets(ctx: Context) -> Iterator[Finding]:
                 merged[str(key)] = base64.b64decode(str(value or ""), validate=True)
             except (binascii.Error, ValueError):
                 merged[str(key)] = str(value).encode()
-                yield ctx.report("secret.data.base64", res, "illegal base64 data (plain text "
-                                 "belongs in stringData)", ("data", key))
+                yield ctx.report("secret.data.base64", res, Text(
+                    "illegal base64 data (plain text belongs in stringData)",
+                    "잘못된 base64 데이터이다(일반 텍스트는 stringData에 넣어야 한다)"),
+                    ("data", key))
         merged.update({str(k): str(v or "").encode() for k, v in string_data.items()})
         for field in ("data", "stringData"):
             yield from _data_keys(ctx, res, field, "secret.key.format")
         if sum(len(v) for v in merged.values()) > MAX_DATA:
-            yield ctx.report("secret.size", res, f"data is larger than {MAX_DATA} bytes",
-                             ("data",))
+            yield ctx.report("secret.size", res, Text(
+                f"data is larger than {MAX_DATA} bytes", f"데이터가 {MAX_DATA}바이트보다 크다"),
+                ("data",))
         yield from _secret_type(ctx, res, merged)
 
 
@@ -258,23 +295,29 @@ def _secret_type(ctx: Context, res: Resource, merged: Mapping[str, bytes]) -> It
     kind = res.manifest.get("type") or "Opaque"
     for key in SECRET_KEYS.get(kind, ()):
         if not merged.get(key) and not (kind == "kubernetes.io/tls" and key in merged):
-            yield ctx.report("secret.type.required-keys", res, f"a {kind} Secret needs the key "
-                             f"{key} in data or stringData", ("data",))
+            yield ctx.report("secret.type.required-keys", res, Text(
+                f"a {kind} Secret needs the key {key} in data or stringData",
+                f"{kind} 시크릿에는 data나 stringData에 키 {key}가 필요하다"), ("data",))
         elif kind in ("kubernetes.io/dockercfg", "kubernetes.io/dockerconfigjson"):
             try:
                 ok = isinstance(json.loads(merged[key]), dict)
             except ValueError:
                 ok = False
             if not ok:
-                yield ctx.report("secret.type.required-keys", res, f"{key} must hold a JSON "
-                                 "object", ("data", key))
+                yield ctx.report("secret.type.required-keys", res, Text(
+                    f"{key} must hold a JSON object", f"{key}에는 JSON 오브젝트가 있어야 한다"),
+                    ("data", key))
     if kind == "kubernetes.io/basic-auth" and not ({"username", "password"} & set(merged)):
-        yield ctx.report("secret.type.required-keys", res, "a basic-auth Secret needs username "
-                         "or password", ("data",))
+        yield ctx.report("secret.type.required-keys", res, Text(
+            "a basic-auth Secret needs username or password",
+            "basic-auth 시크릿에는 username이나 password가 필요하다"), ("data",))
     if kind == "kubernetes.io/service-account-token" and not _map(
             res.metadata.get("annotations")).get("kubernetes.io/service-account.name"):
-        yield ctx.report("secret.type.required-keys", res, "a service-account-token Secret needs"
-                         " the annotation kubernetes.io/service-account.name",
+        yield ctx.report("secret.type.required-keys", res, Text(
+            "a service-account-token Secret needs the annotation "
+            "kubernetes.io/service-account.name",
+            "service-account-token 시크릿에는 kubernetes.io/service-account.name 어노테이션이 "
+            "필요하다"),
                          ("metadata", "annotations"))
 
 
@@ -282,13 +325,15 @@ def _access_modes(ctx: Context, res: Resource, spec: Mapping[str, Any], kind: st
                   base: tuple[str | int, ...]) -> Iterator[Finding]:
     modes = _list(spec.get("accessModes"))
     if not modes:
-        yield ctx.report(f"{kind}.accessModes.required", res, "at least 1 access mode is "
-                         "required", (*base, "accessModes"))
+        yield ctx.report(f"{kind}.accessModes.required", res, Text(
+            "at least 1 access mode is required", "접근 모드가 하나 이상 필요하다"),
+            (*base, "accessModes"))
     for i, mode in enumerate(modes):
         yield from _enum(ctx, res, (*base, "accessModes", i), mode, ACCESS_MODES)
     if "ReadWriteOncePod" in modes and len(modes) > 1:
-        yield ctx.report(f"{kind}.accessModes.rwop", res, "may not use ReadWriteOncePod with "
-                         "other access modes", (*base, "accessModes"))
+        yield ctx.report(f"{kind}.accessModes.rwop", res, Text(
+            "may not use ReadWriteOncePod with other access modes",
+            "ReadWriteOncePod는 다른 접근 모드와 함께 쓸 수 없다"), (*base, "accessModes"))
     yield from _enum(ctx, res, (*base, "volumeMode"), spec.get("volumeMode"),
                      ("Block", "Filesystem"))
 
@@ -301,16 +346,19 @@ def volumes(ctx: Context) -> Iterator[Finding]:
         capacity = _map(spec.get("capacity"))
         storage = try_quantity(capacity.get("storage"))
         if storage is None or storage <= 0:
-            yield ctx.report("pv.capacity.required", res, "capacity.storage is required and "
-                             "must be greater than zero", ("spec", "capacity"))
+            yield ctx.report("pv.capacity.required", res, Text(
+                "capacity.storage is required and must be greater than zero",
+                "capacity.storage는 필수이며 0보다 커야 한다"), ("spec", "capacity"))
         sources = [k for k in spec if k in VOLUME_SOURCES | {"local"} and spec[k] is not None]
         if len(sources) != 1:
-            yield ctx.report("pv.source.exactlyOne", res, "must specify a volume type" if not
-                             sources else f"may not specify more than 1 volume type (has "
-                             f"{', '.join(sources)})", ("spec",))
+            yield ctx.report("pv.source.exactlyOne", res, Text(
+                "must specify a volume type", "볼륨 유형을 지정해야 한다") if not sources else Text(
+                f"may not specify more than 1 volume type (has {', '.join(sources)})",
+                f"볼륨 유형은 하나만 지정할 수 있다(지정된 유형: {', '.join(sources)})"), ("spec",))
         if spec.get("local") is not None and not spec.get("nodeAffinity"):
-            yield ctx.report("pv.local.nodeAffinity", res, "local volume requires node "
-                             "affinity", ("spec", "nodeAffinity"))
+            yield ctx.report("pv.local.nodeAffinity", res, Text(
+                "local volume requires node affinity", "local 볼륨에는 노드 어피니티가 필요하다"),
+                ("spec", "nodeAffinity"))
         yield from _enum(ctx, res, ("spec", "persistentVolumeReclaimPolicy"),
                          spec.get("persistentVolumeReclaimPolicy"), ("Delete", "Recycle", "Retain"))
 
@@ -329,8 +377,10 @@ def claims(ctx: Context) -> Iterator[Finding]:
             requests = _map(_map(spec.get("resources")).get("requests"))
             storage = try_quantity(requests.get("storage"))
             if "storage" not in requests:
-                yield ctx.report("pvc.storage.required", res, "resources.requests.storage is "
-                                 "required", (*base, "resources", "requests"))
+                yield ctx.report("pvc.storage.required", res, Text(
+                    "resources.requests.storage is required",
+                    "resources.requests.storage는 필수이다"), (*base, "resources", "requests"))
             elif storage is not None and storage <= 0:
-                yield ctx.report("pvc.storage.positive", res, "storage must be greater than zero",
-                                 (*base, "resources", "requests", "storage"))
+                yield ctx.report("pvc.storage.positive", res, Text(
+                    "storage must be greater than zero", "storage는 0보다 커야 한다"),
+                    (*base, "resources", "requests", "storage"))

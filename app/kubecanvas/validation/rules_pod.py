@@ -15,9 +15,15 @@ from typing import Any
 from kubecanvas.model.kinds import get_path, pod_template_path
 from kubecanvas.model.quantity import try_quantity
 from kubecanvas.model.resource import Resource
+from kubecanvas.model.text import Text
 from kubecanvas.validation import predicates as p
 from kubecanvas.validation.context import Context
-from kubecanvas.validation.findings import Finding
+from kubecanvas.validation.findings import (
+    Finding,
+    duplicate_value,
+    invalid_value,
+    unsupported_value,
+)
 from kubecanvas.validation.versions import version_tuple
 
 Path = tuple[str | int, ...]
@@ -70,21 +76,25 @@ class PodCheck:
     claim_templates: frozenset[str]
     out: list[Finding]
 
-    def report(self, rule: str, path: Path, message: str) -> None:
+    def report(self, rule: str, path: Path, message: Text) -> None:
         self.out.append(self.ctx.report(rule, self.res, message, (*self.base, *path)))
 
     def enum(self, path: Path, value: Any, key: str) -> None:
         allowed = ENUMS[key]
         if value is not None and value not in allowed:
             shown = ", ".join(f'"{a}"' for a in allowed)
-            self.report("schema.enum", path,
-                        f'unsupported value "{value}": supported values: {shown}')
+            self.report("schema.enum", path, unsupported_value(value, shown))
 
     def name(self, rule: str, path: Path, value: Any, check: p.Predicate) -> None:
         if isinstance(value, str) and value:
             errors = check(value)
             if errors:
-                self.report(rule, path, f'invalid value "{value}": {"; ".join(errors)}')
+                self.report(rule, path, invalid_value(value, "; ".join(errors)))
+
+
+def _port_range(number: int) -> Text:
+    return Text(f"invalid value {number}: must be between 1 and 65535, inclusive",
+                f"잘못된 값 {number}: 1부터 65535까지여야 한다")
 
 
 def pod_specs(ctx: Context) -> Iterator[Finding]:
@@ -110,14 +120,16 @@ def check_pod(c: PodCheck) -> None:
     c.enum(("dnsPolicy",), spec.get("dnsPolicy"), "dnsPolicy")
     if c.template and _items(spec.get("ephemeralContainers")):
         c.report("pod.template.ephemeral", ("ephemeralContainers",),
-                 "ephemeral containers are not allowed in a pod template")
+                 Text("ephemeral containers are not allowed in a pod template",
+                      "파드 템플릿에는 임시 컨테이너(ephemeral containers)를 둘 수 없다"))
     for key in ("serviceAccountName", "priorityClassName", "runtimeClassName", "nodeName"):
         c.name(f"pod.{key}", (key,), spec.get(key), p.dns1123_subdomain)
     for key in ("hostname", "subdomain"):
         c.name(f"pod.{key}", (key,), spec.get(key), p.dns1123_label)
     if spec.get("dnsPolicy") == "None" and not _map(spec.get("dnsConfig")).get("nameservers"):
         c.report("pod.dnsConfig.none", ("dnsConfig",),
-                 "dnsPolicy None needs dnsConfig with at least one nameserver")
+                 Text("dnsPolicy None needs dnsConfig with at least one nameserver",
+                      "dnsPolicy None에는 네임서버가 하나 이상 있는 dnsConfig가 필요하다"))
     volumes = check_volumes(c)
     seen_names: set[str] = set()
     for group in CONTAINER_GROUPS:
@@ -133,21 +145,25 @@ def check_container(c: PodCheck, path: Path, container: Mapping[str, Any], group
         c.name("pod.container.name.format", (*path, "name"), name, p.dns1123_label)
         if name in seen:
             c.report("pod.container.name.unique", (*path, "name"),
-                     f'duplicate value "{name}": container names must be unique in the pod')
+                     Text(f'duplicate value "{name}": container names must be unique in the pod',
+                          f'중복된 값 "{name}": 컨테이너 이름은 파드 안에서 고유해야 한다'))
         seen.add(name)
     image = container.get("image")
     if group != "ephemeralContainers" and (image is None or image == ""):
         c.report("pod.container.image.required", (*path, "image"),
-                 "required value: every container needs an image")
+                 Text("required value: every container needs an image",
+                      "필수 값: 모든 컨테이너에는 이미지가 필요하다"))
     elif isinstance(image, str) and image != image.strip() and not c.template:
         c.report("pod.container.image.whitespace", (*path, "image"),
-                 "must not have leading or trailing whitespace")
+                 Text("must not have leading or trailing whitespace",
+                      "앞뒤에 공백이 있으면 안 된다"))
     c.enum((*path, "imagePullPolicy"), container.get("imagePullPolicy"), "imagePullPolicy")
     c.enum((*path, "terminationMessagePolicy"), container.get("terminationMessagePolicy"),
            "terminationMessagePolicy")
     if group == "containers" and "restartPolicy" in container:
         c.report("pod.container.restartPolicy.regular", (*path, "restartPolicy"),
-                 "may not be set for non-init containers")
+                 Text("may not be set for non-init containers",
+                      "init 컨테이너가 아닌 컨테이너에는 설정할 수 없다"))
     check_ports(c, path, container)
     check_env(c, path, container)
     check_mounts(c, path, container, volumes)
@@ -165,17 +181,15 @@ def check_ports(c: PodCheck, path: Path, container: Mapping[str, Any]) -> None:
         ppath = (*path, "ports", i)
         number = port.get("containerPort")
         if isinstance(number, int) and not isinstance(number, bool) and p.port_number(number):
-            c.report("pod.port.containerPort.range", (*ppath, "containerPort"),
-                     f"invalid value {number}: must be between 1 and 65535, inclusive")
+            c.report("pod.port.containerPort.range", (*ppath, "containerPort"), _port_range(number))
         host = port.get("hostPort")
         if isinstance(host, int) and host != 0 and p.port_number(host):
-            c.report("pod.port.hostPort.range", (*ppath, "hostPort"),
-                     f"invalid value {host}: must be between 1 and 65535, inclusive")
+            c.report("pod.port.hostPort.range", (*ppath, "hostPort"), _port_range(host))
         name = port.get("name")
         if isinstance(name, str) and name:
             c.name("pod.port.name.format", (*ppath, "name"), name, p.port_name)
             if name in names:
-                c.report("pod.port.name.unique", (*ppath, "name"), f'duplicate value "{name}"')
+                c.report("pod.port.name.unique", (*ppath, "name"), duplicate_value(name))
             names.add(name)
         c.enum((*ppath, "protocol"), port.get("protocol"), "protocol")
 
@@ -200,11 +214,14 @@ def check_env(c: PodCheck, path: Path, container: Mapping[str, Any]) -> None:
                                "secretKeyRef", "fileKeyRef") if _map(source).get(k) is not None]
         if env.get("value") not in (None, ""):
             c.report("pod.env.valueFrom.withValue", (*epath, "valueFrom"),
-                     "may not be specified when `value` is not empty")
+                     Text("may not be specified when `value` is not empty",
+                          "`value`가 비어 있지 않으면 지정할 수 없다"))
         if len(sources) != 1:
             c.report("pod.env.valueFrom.oneOf", (*epath, "valueFrom"),
-                     "must specify exactly one of: `fieldRef`, `resourceFieldRef`, "
-                     "`configMapKeyRef` or `secretKeyRef`")
+                     Text("must specify exactly one of: `fieldRef`, `resourceFieldRef`, "
+                          "`configMapKeyRef` or `secretKeyRef`",
+                          "`fieldRef`, `resourceFieldRef`, `configMapKeyRef`, `secretKeyRef` 중 "
+                          "정확히 하나를 지정해야 한다"))
             continue
         check_field_ref(c, (*epath, "valueFrom"), _map(source), volume=False)
     for i, env_from in enumerate(_items(container.get("envFrom"))):
@@ -213,7 +230,8 @@ def check_env(c: PodCheck, path: Path, container: Mapping[str, Any]) -> None:
         present = [k for k in ("configMapRef", "secretRef") if env_from.get(k) is not None]
         if len(present) != 1:
             c.report("pod.envFrom.oneOf", (*path, "envFrom", i),
-                     "must specify exactly one of: `configMapRef` or `secretRef`")
+                     Text("must specify exactly one of: `configMapRef` or `secretRef`",
+                          "`configMapRef`, `secretRef` 중 정확히 하나를 지정해야 한다"))
 
 
 def check_field_ref(c: PodCheck, path: Path, holder: Mapping[str, Any], volume: bool) -> None:
@@ -226,21 +244,30 @@ def check_field_ref(c: PodCheck, path: Path, holder: Mapping[str, Any], volume: 
             field.endswith("']")
         if field not in allowed and not subscript:
             where = "a downwardAPI volume" if volume else "env"
-            hint = (" (env needs a subscript such as metadata.labels['app'], or use a "
-                    "downwardAPI volume)" if field in VOLUME_FIELD_PATHS else "")
+            where_ko = "downwardAPI 볼륨" if volume else "env"
+            listed = ", ".join(sorted(allowed))
+            hint, hint_ko = (" (env needs a subscript such as metadata.labels['app'], or use a "
+                             "downwardAPI volume)",
+                             " (env에는 metadata.labels['app'] 같은 첨자가 필요하다. 아니면 "
+                             "downwardAPI 볼륨을 써야 한다)") \
+                if field in VOLUME_FIELD_PATHS else ("", "")
             rule = "pod.volume.downwardAPI.path" if volume else "pod.env.fieldRef.path"
-            c.report(rule, (*path, "fieldRef", "fieldPath"),
-                     f'unsupported value "{field}" in {where}; supported: '
-                     f'{", ".join(sorted(allowed))} and metadata.labels[\'<key>\'] / '
-                     f'metadata.annotations[\'<key>\']{hint}')
+            keyed = "metadata.labels['<key>'] / metadata.annotations['<key>']"
+            c.report(rule, (*path, "fieldRef", "fieldPath"), Text(
+                f'unsupported value "{field}" in {where}; supported: {listed} and {keyed}{hint}',
+                f'{where_ko}에서 지원하지 않는 값 "{field}"이다. 지원하는 값: {listed}, '
+                f'{keyed}{hint_ko}'))
     if field_ref.get("apiVersion") not in (None, "", "v1"):
         c.report("pod.env.fieldRef.apiVersion", (*path, "fieldRef", "apiVersion"),
-                 f'unsupported pod version: {field_ref.get("apiVersion")}')
+                 Text(f'unsupported pod version: {field_ref.get("apiVersion")}',
+                      f'지원하지 않는 파드 버전: {field_ref.get("apiVersion")}'))
     resource = _map(holder.get("resourceFieldRef")).get("resource")
     if isinstance(resource, str) and resource not in RESOURCE_FIELDS and not resource.startswith(
             ("requests.hugepages-", "limits.hugepages-")):
         c.report("pod.env.resourceFieldRef.resource", (*path, "resourceFieldRef", "resource"),
-                 f'unsupported value "{resource}"; supported: {", ".join(RESOURCE_FIELDS)}')
+                 Text(f'unsupported value "{resource}"; supported: {", ".join(RESOURCE_FIELDS)}',
+                      f'지원하지 않는 값 "{resource}"이다. 지원하는 값: '
+                      f'{", ".join(RESOURCE_FIELDS)}'))
 
 
 def check_volumes(c: PodCheck) -> set[str]:
@@ -254,12 +281,13 @@ def check_volumes(c: PodCheck) -> set[str]:
         if isinstance(name, str) and name:
             c.name("pod.volume.name.format", (*vpath, "name"), name, p.dns1123_label)
             if name in names:
-                c.report("pod.volume.name.unique", (*vpath, "name"), f'duplicate value "{name}"')
+                c.report("pod.volume.name.unique", (*vpath, "name"), duplicate_value(name))
             names.add(name)
         sources = [k for k in volume if k in VOLUME_SOURCES and volume[k] is not None]
         if len(sources) > 1:
             c.report("pod.volume.source.exactlyOne", (*vpath, sources[1]),
-                     f"may not specify more than 1 volume type (has {', '.join(sources)})")
+                     Text(f"may not specify more than 1 volume type (has {', '.join(sources)})",
+                          f"볼륨 유형은 하나만 지정할 수 있다(지정된 유형: {', '.join(sources)})"))
         check_volume_source(c, vpath, volume)
     return names
 
@@ -269,7 +297,7 @@ def check_volume_source(c: PodCheck, vpath: Path, volume: Mapping[str, Any]) -> 
                              ("secret", "secretName", "pod.volume.secret.secretName")):
         source = volume.get(key)
         if isinstance(source, Mapping) and not source.get(field):
-            c.report(rule, (*vpath, key, field), "required value")
+            c.report(rule, (*vpath, key, field), Text("required value", "필수 값이다"))
         if isinstance(source, Mapping):
             _check_modes_and_items(c, (*vpath, key), source)
     for key in ("downwardAPI", "projected"):
@@ -290,28 +318,33 @@ def check_host_path(c: PodCheck, path: Path, host: Mapping[str, Any],
     """A hostPath needs a path without '..' and a known type ("" by default)."""
     target = host.get("path")
     if not target:
-        c.report(rule, (*path, "path"), "required value: the path on the node")
+        c.report(rule, (*path, "path"), Text("required value: the path on the node",
+                                             "필수 값: 노드의 경로"))
     elif isinstance(target, str) and ".." in target.split("/"):
-        c.report(rule, (*path, "path"), "must not contain '..'")
+        c.report(rule, (*path, "path"), Text("must not contain '..'", "'..'을 포함할 수 없다"))
     kind = host.get("type")
     if kind is not None and kind not in HOST_PATH_TYPES:
-        c.report(rule, (*path, "type"), f'unsupported value "{kind}": supported values: '
-                 + ", ".join(f'"{t}"' for t in HOST_PATH_TYPES))
+        shown = ", ".join(f'"{t}"' for t in HOST_PATH_TYPES)
+        c.report(rule, (*path, "type"), Text(
+            f'unsupported value "{kind}": supported values: {shown}',
+            f'지원하지 않는 값 "{kind}"이다. 지원하는 값: {shown}'))
 
 
 def _check_modes_and_items(c: PodCheck, path: Path, source: Mapping[str, Any]) -> None:
     mode = source.get("defaultMode")
     if isinstance(mode, int) and not 0 <= mode <= 0o777:
         c.report("pod.volume.mode", (*path, "defaultMode"),
-                 f"invalid value {mode}: must be a number between 0 and 0777 (octal), both "
-                 f"inclusive (write 0644 in YAML or 420 in JSON)")
+                 Text(f"invalid value {mode}: must be a number between 0 and 0777 (octal), both "
+                      f"inclusive (write 0644 in YAML or 420 in JSON)",
+                      f"잘못된 값 {mode}: 0부터 0777(8진수)까지의 수여야 한다(YAML에서는 0644, "
+                      f"JSON에서는 420으로 쓴다)"))
     for j, item in enumerate(_items(source.get("items"))):
         target = _map(item).get("path")
         if isinstance(target, str) and target:
             errors = p.local_path(target)
             if errors:
                 c.report("pod.volume.items", (*path, "items", j, "path"),
-                         f'invalid value "{target}": {errors[0]}')
+                         invalid_value(target, errors[0]))
 
 
 def check_mounts(c: PodCheck, path: Path, container: Mapping[str, Any],
@@ -326,24 +359,29 @@ def check_mounts(c: PodCheck, path: Path, container: Mapping[str, Any],
                 name not in c.claim_templates:
             declared = ", ".join(sorted(volumes | c.claim_templates)) or "none"
             c.report("pod.mount.name.exists", (*mpath, "name"),
-                     f'not found: "{name}" names no volume of the pod (declared: {declared})')
+                     Text(f'not found: "{name}" names no volume of the pod (declared: '
+                          f'{declared})',
+                          f'찾을 수 없다: "{name}"은(는) 파드의 볼륨 이름이 아니다(선언된 볼륨: '
+                          f'{declared})'))
         target = mount.get("mountPath")
         if isinstance(target, str) and target:
             if target in paths:
                 c.report("pod.mount.path.unique", (*mpath, "mountPath"),
-                         f'invalid value "{target}": must be unique')
+                         Text(f'invalid value "{target}": must be unique',
+                              f'잘못된 값 "{target}": 고유해야 한다'))
             paths.add(target)
         sub = mount.get("subPath")
         if isinstance(sub, str) and sub and p.local_path(sub):
             c.report("pod.mount.subPath", (*mpath, "subPath"),
-                     f'invalid value "{sub}": {p.local_path(sub)[0]}')
+                     invalid_value(sub, p.local_path(sub)[0]))
         expr = mount.get("subPathExpr")
         if isinstance(expr, str) and expr and p.local_path(expr):
             c.report("pod.mount.subPath", (*mpath, "subPathExpr"),
-                     f'invalid value "{expr}": {p.local_path(expr)[0]}')
+                     invalid_value(expr, p.local_path(expr)[0]))
         if mount.get("subPath") and mount.get("subPathExpr"):
             c.report("pod.mount.subPath", (*mpath, "subPathExpr"),
-                     "subPathExpr and subPath are mutually exclusive")
+                     Text("subPathExpr and subPath are mutually exclusive",
+                          "subPathExpr와 subPath는 함께 쓸 수 없다"))
 
 
 def check_resources(c: PodCheck, path: Path, resources: Mapping[str, Any]) -> None:
@@ -354,21 +392,25 @@ def check_resources(c: PodCheck, path: Path, resources: Mapping[str, Any]) -> No
             if key not in STANDARD_RESOURCES and not key.startswith("hugepages-") and \
                     "/" not in key:
                 c.report("pod.resources.name", (*path, group, key),
-                         f'invalid value "{key}": must be a standard resource type (cpu, memory, '
-                         f'ephemeral-storage) or fully qualified (vendor.com/{key})')
+                         Text(f'invalid value "{key}": must be a standard resource type (cpu, '
+                              f'memory, ephemeral-storage) or fully qualified (vendor.com/{key})',
+                              f'잘못된 값 "{key}": 표준 리소스 유형(cpu, memory, ephemeral-storage)'
+                              f'이거나 완전한 이름(vendor.com/{key})이어야 한다'))
             value = try_quantity(raw)
             if value is None and raw is not None and not isinstance(raw, (list, dict)):
                 c.report("pod.resources.quantity.syntax", (*path, group, key),
-                         f'"{raw}" is not a quantity (for example 500m, 1, 256Mi, 1Gi)')
+                         Text(f'"{raw}" is not a quantity (for example 500m, 1, 256Mi, 1Gi)',
+                              f'"{raw}"은(는) 수량이 아니다(예: 500m, 1, 256Mi, 1Gi)'))
             elif value is not None and value < 0:
                 c.report("pod.resources.nonNegative", (*path, group, key),
-                         "must be greater than or equal to 0")
+                         Text("must be greater than or equal to 0", "0 이상이어야 한다"))
     for name, raw in requests.items():
         request, limit = try_quantity(raw), try_quantity(limits.get(name))
         if request is not None and limit is not None and request > limit:
             c.report("pod.resources.requests<=limits", (*path, "requests", str(name)),
-                     f"invalid value {raw!r}: must be less than or equal to {name} limit of "
-                     f"{limits.get(name)}")
+                     Text(f"invalid value {raw!r}: must be less than or equal to {name} limit "
+                          f"of {limits.get(name)}",
+                          f"잘못된 값 {raw!r}: {name} 제한 {limits.get(name)} 이하여야 한다"))
 
 
 def check_probe(c: PodCheck, path: Path, probe: Mapping[str, Any], kind: str,
@@ -376,11 +418,14 @@ def check_probe(c: PodCheck, path: Path, probe: Mapping[str, Any], kind: str,
     handlers = [k for k in ("exec", "httpGet", "tcpSocket", "grpc") if probe.get(k) is not None]
     if len(handlers) != 1:
         c.report("pod.probe.handler.exactlyOne", path,
-                 "must specify a handler type" if not handlers else
-                 f"may not specify more than 1 handler type (has {', '.join(handlers)})")
+                 Text("must specify a handler type", "핸들러 유형을 지정해야 한다")
+                 if not handlers else
+                 Text(f"may not specify more than 1 handler type (has {', '.join(handlers)})",
+                      f"핸들러 유형은 하나만 지정할 수 있다(지정된 유형: {', '.join(handlers)})"))
     if kind in ("livenessProbe", "startupProbe") and probe.get("successThreshold") not in (None, 1):
         c.report("pod.probe.successThreshold", (*path, "successThreshold"),
-                 f"invalid value {probe.get('successThreshold')}: must be 1")
+                 Text(f"invalid value {probe.get('successThreshold')}: must be 1",
+                      f"잘못된 값 {probe.get('successThreshold')}: 1이어야 한다"))
     http = _map(probe.get("httpGet"))
     c.enum((*path, "httpGet", "scheme"), http.get("scheme"), "scheme")
     for handler in ("httpGet", "tcpSocket"):
@@ -389,9 +434,11 @@ def check_probe(c: PodCheck, path: Path, probe: Mapping[str, Any], kind: str,
             names = {str(_map(x).get("name")) for x in _items(container.get("ports"))}
             if p.port_name(port):
                 c.report("pod.probe.port", (*path, handler, "port"),
-                         f'invalid value "{port}": {"; ".join(p.port_name(port))}')
+                         invalid_value(port, "; ".join(p.port_name(port))))
             elif port not in names:
                 c.report("wire.pod.namedProbePort", (*path, handler, "port"),
-                         f'the probe uses port "{port}", but the container declares no port '
-                         f'with that name; the probe fails and the kubelet restarts it')
+                         Text(f'the probe uses port "{port}", but the container declares no port '
+                              f'with that name; the probe fails and the kubelet restarts it',
+                              f'프로브가 포트 "{port}"을(를) 쓰지만 컨테이너에 그 이름의 포트가 '
+                              f'없다. 프로브가 실패하고 kubelet이 컨테이너를 다시 시작한다'))
 

@@ -14,9 +14,15 @@ from typing import Any
 
 from kubecanvas.model.kinds import get_path, pod_template_path
 from kubecanvas.model.quantity import try_quantity
+from kubecanvas.model.text import Text
 from kubecanvas.validation import predicates as p
 from kubecanvas.validation.context import Context
-from kubecanvas.validation.findings import Finding
+from kubecanvas.validation.findings import (
+    Finding,
+    duplicate_value,
+    invalid_value,
+    unsupported_value,
+)
 from kubecanvas.validation.rules_pod import PodCheck, _items, _map
 
 PROBE_NUMBERS = ("initialDelaySeconds", "timeoutSeconds", "periodSeconds", "successThreshold",
@@ -29,6 +35,15 @@ BYTE_DIVISORS = frozenset({"1", "1k", "1M", "1G", "1T", "1P", "1E",
                            "1Ki", "1Mi", "1Gi", "1Ti", "1Pi", "1Ei"})
 MAX_INT32 = 2147483647
 
+
+_REQUIRED = Text("required value", "필수 값이다")
+_NULL_SELECTOR = Text("a null labelSelector results in matching no pod",
+                      "labelSelector가 null이면 어떤 파드와도 일치하지 않는다")
+
+
+def _weight(weight: Any) -> Text:
+    return Text(f"invalid value {weight}: must be in the range 1-100",
+                f"잘못된 값 {weight}: 1부터 100 사이여야 한다")
 
 def _int(value: Any) -> int | None:
     return value if isinstance(value, int) and not isinstance(value, bool) else None
@@ -87,13 +102,14 @@ def _init_container(c: PodCheck, path: tuple[str | int, ...], container: Mapping
     policy = container.get("restartPolicy")
     if policy is not None and policy != "Always":
         c.report("pod.initContainer.restartPolicy", (*path, "restartPolicy"),
-                 f'unsupported value "{policy}": supported values: "Always"')
+                 unsupported_value(policy, '"Always"'))
     if sidecar:
         return
     for key in ("lifecycle", *PROBES):
         if container.get(key) is not None:
             c.report("pod.initContainer.probes", (*path, key),
-                     "may not be set for init containers without restartPolicy=Always")
+                     Text("may not be set for init containers without restartPolicy=Always",
+                          "restartPolicy=Always가 없는 init 컨테이너에는 설정할 수 없다"))
 
 
 def _probe(c: PodCheck, path: tuple[str | int, ...], probe: Mapping[str, Any],
@@ -102,17 +118,19 @@ def _probe(c: PodCheck, path: tuple[str | int, ...], probe: Mapping[str, Any],
         value = _int(probe.get(key))
         if value is not None and value < 0:
             c.report("pod.probe.numbers", (*path, key),
-                     f"invalid value {value}: must be greater than or equal to 0")
+                     Text(f"invalid value {value}: must be greater than or equal to 0",
+                          f"잘못된 값 {value}: 0 이상이어야 한다"))
     grace = _int(probe.get("terminationGracePeriodSeconds"))
     if kind == "readinessProbe" and probe.get("terminationGracePeriodSeconds") is not None:
         c.report("pod.probe.tgps", (*path, "terminationGracePeriodSeconds"),
-                 "must not be set for readinessProbes")
+                 Text("must not be set for readinessProbes", "readinessProbe에는 설정할 수 없다"))
     elif grace is not None and grace <= 0:
         c.report("pod.probe.tgps", (*path, "terminationGracePeriodSeconds"),
-                 f"invalid value {grace}: must be greater than 0")
+                 Text(f"invalid value {grace}: must be greater than 0",
+                      f"잘못된 값 {grace}: 0보다 커야 한다"))
     command = _map(probe.get("exec"))
     if "exec" in probe and isinstance(probe.get("exec"), Mapping) and not command.get("command"):
-        c.report("pod.probe.exec.command", (*path, "exec", "command"), "required value")
+        c.report("pod.probe.exec.command", (*path, "exec", "command"), _REQUIRED)
 
 
 def _resource_field_ref(c: PodCheck, path: tuple[str | int, ...], ref: Mapping[str, Any],
@@ -124,20 +142,25 @@ def _resource_field_ref(c: PodCheck, path: tuple[str | int, ...], ref: Mapping[s
         if resource.endswith(".cpu"):
             if text not in CPU_DIVISORS:
                 c.report("pod.env.resourceFieldRef.divisor", (*path, "divisor"),
-                         f'invalid value "{text}": only divisor\'s values 1m and 1 are supported '
-                         f'with the cpu resource')
+                         invalid_value(text, "only divisor's values 1m and 1 are supported "
+                                             "with the cpu resource"))
         elif text not in BYTE_DIVISORS:
             c.report("pod.env.resourceFieldRef.divisor", (*path, "divisor"),
-                     f'invalid value "{text}": only divisor\'s values 1, 1k, 1M, 1G, 1T, 1P, 1E, '
-                     f'1Ki, 1Mi, 1Gi, 1Ti, 1Pi, 1Ei are supported with the {resource} resource')
+                     invalid_value(text, f"only divisor's values 1, 1k, 1M, 1G, 1T, 1P, 1E, 1Ki, "
+                                         f"1Mi, 1Gi, 1Ti, 1Pi, 1Ei are supported with the "
+                                         f"{resource} resource"))
     name = ref.get("containerName")
     if volume and not name:
         c.report("pod.volume.downwardAPI.oneOf", (*path, "containerName"),
-                 "required value: a downwardAPI volume's resourceFieldRef names its container")
+                 Text("required value: a downwardAPI volume's resourceFieldRef names its "
+                      "container",
+                      "필수 값: downwardAPI 볼륨의 resourceFieldRef에는 컨테이너 이름이 필요하다"))
     elif isinstance(name, str) and name and name not in containers:
         c.report("wire.pod.resourceFieldRef.container", (*path, "containerName"),
-                 f'"{name}" names no container of the pod (containers: '
-                 f'{", ".join(sorted(containers)) or "none"}); the pod fails to start')
+                 Text(f'"{name}" names no container of the pod (containers: '
+                      f'{", ".join(sorted(containers)) or "none"}); the pod fails to start',
+                      f'"{name}"은(는) 파드의 컨테이너 이름이 아니다(컨테이너: '
+                      f'{", ".join(sorted(containers)) or "없음"}). 파드가 시작하지 못한다'))
 
 
 def _host_ports(c: PodCheck) -> None:
@@ -153,13 +176,15 @@ def _host_ports(c: PodCheck) -> None:
                 host, number = _int(port.get("hostPort")), _int(port.get("containerPort"))
                 if host_network and host and number and host != number:
                     c.report("pod.port.hostNetwork", ppath,
-                             f"invalid value {host}: must match `containerPort` when "
-                             f"`hostNetwork` is true")
+                             Text(f"invalid value {host}: must match `containerPort` when "
+                                  f"`hostNetwork` is true",
+                                  f"잘못된 값 {host}: `hostNetwork`가 true이면 `containerPort`와 "
+                                  f"같아야 한다"))
                 if group != "containers" or not host:
                     continue
                 key = f'{port.get("protocol") or "TCP"}/{port.get("hostIP") or ""}/{host}'
                 if key in seen:
-                    c.report("pod.port.hostPort.conflict", ppath, f'duplicate value "{key}"')
+                    c.report("pod.port.hostPort.conflict", ppath, duplicate_value(key))
                 seen.setdefault(key, ppath)
 
 
@@ -169,26 +194,30 @@ def _dns_config(c: PodCheck) -> None:
     base = ("dnsConfig",)
     if len(servers) > 3:
         c.report("pod.dnsConfig.limits", (*base, "nameservers"),
-                 f"must not have more than 3 nameservers (has {len(servers)})")
+                 Text(f"must not have more than 3 nameservers (has {len(servers)})",
+                      f"네임서버는 3개를 넘을 수 없다(현재 {len(servers)}개)"))
     for i, server in enumerate(servers):
         if not p.is_ip(str(server)):
             c.report("pod.dnsConfig.limits", (*base, "nameservers", i),
-                     f'invalid value "{server}": must be a valid IP address')
+                     invalid_value(server, "must be a valid IP address"))
     searches = [str(s) for s in _items(config.get("searches"))]
     if len(searches) > 32:
         c.report("pod.dnsConfig.limits", (*base, "searches"),
-                 f"must not have more than 32 search paths (has {len(searches)})")
+                 Text(f"must not have more than 32 search paths (has {len(searches)})",
+                      f"검색 경로는 32개를 넘을 수 없다(현재 {len(searches)}개)"))
     if len(" ".join(searches)) > 2048:
         c.report("pod.dnsConfig.limits", (*base, "searches"),
-                 "must not have more than 2048 characters (including spaces) in the search list")
+                 Text("must not have more than 2048 characters (including spaces) in the search "
+                      "list",
+                      "검색 목록은 공백을 포함해 2048자를 넘을 수 없다"))
     for i, search in enumerate(searches):
         errors = p.dns1123_subdomain(search[:-1] if search.endswith(".") else search)
         if errors and search != ".":
             c.report("pod.dnsConfig.limits", (*base, "searches", i),
-                     f'invalid value "{search}": {errors[0]}')
+                     invalid_value(search, errors[0]))
     for i, option in enumerate(_items(config.get("options"))):
         if isinstance(option, Mapping) and not option.get("name"):
-            c.report("pod.dnsConfig.limits", (*base, "options", i, "name"), "required value")
+            c.report("pod.dnsConfig.limits", (*base, "options", i, "name"), _REQUIRED)
 
 
 def _tolerations(c: PodCheck) -> None:
@@ -199,28 +228,31 @@ def _tolerations(c: PodCheck) -> None:
         key, operator = tol.get("key") or "", tol.get("operator") or "Equal"
         if key and p.qualified_name(str(key)):
             c.report("pod.tolerations", (*path, "key"),
-                     f'invalid value "{key}": {p.qualified_name(str(key))[0]}')
+                     invalid_value(key, p.qualified_name(str(key))[0]))
         if not key and operator != "Exists":
             c.report("pod.tolerations", (*path, "operator"),
-                     f'invalid value "{operator}": operator must be Exists when `key` is empty, '
-                     f'which means "match all values and all keys"')
+                     Text(f'invalid value "{operator}": operator must be Exists when `key` is '
+                          f'empty, which means "match all values and all keys"',
+                          f'잘못된 값 "{operator}": `key`가 비어 있으면 operator는 Exists여야 한다'
+                          f'("모든 키와 모든 값에 일치"라는 뜻이다)'))
         if operator not in ("Equal", "Exists"):
             c.report("pod.tolerations", (*path, "operator"),
-                     f'unsupported value "{operator}": supported values: "Equal", "Exists"')
+                     unsupported_value(operator, '"Equal", "Exists"'))
         elif operator == "Exists" and tol.get("value"):
             c.report("pod.tolerations", (*path, "value"),
-                     "value must be empty when `operator` is 'Exists'")
+                     Text("value must be empty when `operator` is 'Exists'",
+                          "`operator`가 'Exists'이면 value는 비어 있어야 한다"))
         elif operator == "Equal" and tol.get("value") and p.label_value(str(tol["value"])):
             c.report("pod.tolerations", (*path, "value"),
-                     f'invalid value "{tol["value"]}": {p.label_value(str(tol["value"]))[0]}')
+                     invalid_value(tol["value"], p.label_value(str(tol["value"]))[0]))
         effect = tol.get("effect")
         if effect not in (None, "") and effect not in TAINT_EFFECTS:
             c.report("pod.tolerations", (*path, "effect"),
-                     f'unsupported value "{effect}": supported values: "NoSchedule", '
-                     f'"PreferNoSchedule", "NoExecute"')
+                     unsupported_value(effect, '"NoSchedule", "PreferNoSchedule", "NoExecute"'))
         if tol.get("tolerationSeconds") is not None and effect != "NoExecute":
             c.report("pod.tolerations", (*path, "effect"),
-                     "effect must be 'NoExecute' when `tolerationSeconds` is set")
+                     Text("effect must be 'NoExecute' when `tolerationSeconds` is set",
+                          "`tolerationSeconds`가 설정되면 effect는 'NoExecute'여야 한다"))
 
 
 def _node_requirements(c: PodCheck, path: tuple[str | int, ...], term: Mapping[str, Any]) -> None:
@@ -232,22 +264,25 @@ def _node_requirements(c: PodCheck, path: tuple[str | int, ...], term: Mapping[s
             operator, values = req.get("operator"), _items(req.get("values"))
             if operator not in NODE_OPERATORS:
                 c.report("pod.affinity.node", (*rpath, "operator"),
-                         f'unsupported value "{operator}": supported values: '
-                         + ", ".join(f'"{o}"' for o in NODE_OPERATORS))
+                         unsupported_value(operator, ", ".join(f'"{o}"' for o in NODE_OPERATORS)))
             elif operator in ("In", "NotIn") and not values:
                 c.report("pod.affinity.node", (*rpath, "values"),
-                         "must be specified when `operator` is 'In' or 'NotIn'")
+                         Text("must be specified when `operator` is 'In' or 'NotIn'",
+                              "`operator`가 'In'이나 'NotIn'이면 지정해야 한다"))
             elif operator in ("Exists", "DoesNotExist") and values:
                 c.report("pod.affinity.node", (*rpath, "values"),
-                         "may not be specified when `operator` is 'Exists' or 'DoesNotExist'")
+                         Text("may not be specified when `operator` is 'Exists' or "
+                              "'DoesNotExist'",
+                              "`operator`가 'Exists'나 'DoesNotExist'이면 지정할 수 없다"))
             elif operator in ("Gt", "Lt") and (len(values) != 1 or not _is_int(values[0])):
                 c.report("pod.affinity.node", (*rpath, "values"),
-                         "must be specified single value when `operator` is 'Lt' or 'Gt' "
-                         "(an integer)")
+                         Text("must be specified single value when `operator` is 'Lt' or 'Gt' "
+                              "(an integer)",
+                              "`operator`가 'Lt'나 'Gt'이면 값(정수)을 하나만 지정해야 한다"))
             name = str(req.get("key") or "")
             if key == "matchExpressions" and name and p.qualified_name(name):
                 c.report("pod.affinity.node", (*rpath, "key"),
-                         f'invalid value "{name}": {p.qualified_name(name)[0]}')
+                         invalid_value(name, p.qualified_name(name)[0]))
 
 
 def _is_int(value: Any) -> bool:
@@ -267,21 +302,21 @@ def _node_affinity(c: PodCheck) -> None:
         rpath = (*base, "requiredDuringSchedulingIgnoredDuringExecution")
         if not terms:
             c.report("pod.affinity.node", (*rpath, "nodeSelectorTerms"),
-                     "must have at least one node selector term")
+                     Text("must have at least one node selector term",
+                          "노드 셀렉터 조건이 하나 이상 있어야 한다"))
         for i, term in enumerate(terms):
             _node_requirements(c, (*rpath, "nodeSelectorTerms", i), _map(term))
     for i, pref in enumerate(_items(node.get("preferredDuringSchedulingIgnoredDuringExecution"))):
         ppath = (*base, "preferredDuringSchedulingIgnoredDuringExecution", i)
         weight = _int(_map(pref).get("weight"))
         if weight is not None and not 1 <= weight <= 100:
-            c.report("pod.affinity.node", (*ppath, "weight"),
-                     f"invalid value {weight}: must be in the range 1-100")
+            c.report("pod.affinity.node", (*ppath, "weight"), _weight(weight))
         _node_requirements(c, (*ppath, "preference"), _map(_map(pref).get("preference")))
     for key, value in _map(c.spec.get("nodeSelector")).items():
         errors = p.qualified_name(str(key)) + p.label_value(str(value))
         if errors:
             c.report("pod.nodeSelector", ("nodeSelector", str(key)),
-                     f'invalid value "{key}: {value}": {errors[0]}')
+                     invalid_value(f"{key}: {value}", errors[0]))
 
 
 def _pod_affinity(c: PodCheck) -> None:
@@ -299,13 +334,14 @@ def _pod_affinity(c: PodCheck) -> None:
                     weight = _int(term.get("weight"))
                     if weight is not None and not 1 <= weight <= 100:
                         c.report("pod.affinity.pod", ("affinity", kind, mode, i, "weight"),
-                                 f"invalid value {weight}: must be in the range 1-100")
+                                 _weight(weight))
                 if not inner.get("topologyKey"):
                     c.report("pod.affinity.pod", (*path, "topologyKey"),
-                             "required value: can not be empty")
+                             Text("required value: can not be empty",
+                                  "필수 값: 비어 있을 수 없다"))
                 if inner.get("labelSelector") is None:
                     c.report("pod.affinity.pod.nullSelector", (*path, "labelSelector"),
-                             "a null labelSelector results in matching no pod")
+                             _NULL_SELECTOR)
 
 
 def _topology_spread(c: PodCheck) -> None:
@@ -317,52 +353,57 @@ def _topology_spread(c: PodCheck) -> None:
         skew = _int(constraint.get("maxSkew"))
         if skew is not None and skew <= 0:
             c.report("pod.topologySpread", (*path, "maxSkew"),
-                     f"invalid value {skew}: must be greater than zero")
+                     Text(f"invalid value {skew}: must be greater than zero",
+                          f"잘못된 값 {skew}: 0보다 커야 한다"))
         key, when = str(constraint.get("topologyKey") or ""), constraint.get("whenUnsatisfiable")
         if not key:
-            c.report("pod.topologySpread", (*path, "topologyKey"), "can not be empty")
+            c.report("pod.topologySpread", (*path, "topologyKey"),
+                     Text("can not be empty", "비어 있을 수 없다"))
         if when is not None and when not in ("DoNotSchedule", "ScheduleAnyway"):
             c.report("pod.topologySpread", (*path, "whenUnsatisfiable"),
-                     f'unsupported value "{when}": supported values: "DoNotSchedule", '
-                     f'"ScheduleAnyway"')
+                     unsupported_value(when, '"DoNotSchedule", "ScheduleAnyway"'))
         if (key, str(when)) in seen:
-            c.report("pod.topologySpread", path, f'duplicate value "{{{key}, {when}}}"')
+            c.report("pod.topologySpread", path, duplicate_value(f"{{{key}, {when}}}"))
         seen.add((key, str(when)))
         domains = _int(constraint.get("minDomains"))
         if domains is not None and (domains <= 0 or when != "DoNotSchedule"):
             c.report("pod.topologySpread", (*path, "minDomains"),
-                     f"invalid value {domains}: must be greater than zero, and only with "
-                     f"whenUnsatisfiable DoNotSchedule")
+                     Text(f"invalid value {domains}: must be greater than zero, and only with "
+                          f"whenUnsatisfiable DoNotSchedule",
+                          f"잘못된 값 {domains}: 0보다 커야 하고 whenUnsatisfiable이 DoNotSchedule일 "
+                          f"때만 쓸 수 있다"))
         if constraint.get("labelSelector") is None:
-            c.report("pod.affinity.pod.nullSelector", (*path, "labelSelector"),
-                     "a null labelSelector results in matching no pod")
+            c.report("pod.affinity.pod.nullSelector", (*path, "labelSelector"), _NULL_SELECTOR)
 
 
 def _pod_numbers(c: PodCheck) -> None:
     deadline = _int(c.spec.get("activeDeadlineSeconds"))
     if deadline is not None and not 1 <= deadline <= MAX_INT32 and c.res.kind in ("Pod", "Job"):
         c.report("pod.activeDeadlineSeconds", ("activeDeadlineSeconds",),
-                 f"invalid value {deadline}: must be between 1 and 2147483647, inclusive")
+                 Text(f"invalid value {deadline}: must be between 1 and 2147483647, inclusive",
+                      f"잘못된 값 {deadline}: 1부터 2147483647까지여야 한다"))
     grace = _int(c.spec.get("terminationGracePeriodSeconds"))
     if grace is not None and grace < 0:
         c.report("pod.tgps.negative", ("terminationGracePeriodSeconds",),
-                 "must be >= 0; negative values are invalid and will be treated as 1")
+                 Text("must be >= 0; negative values are invalid and will be treated as 1",
+                      "0 이상이어야 한다. 음수는 유효하지 않으며 1로 취급된다"))
     for i, alias in enumerate(_items(c.spec.get("hostAliases"))):
         alias = _map(alias)
         ip = alias.get("ip")
         if ip is not None and not p.is_ip(str(ip)):
             c.report("pod.hostAliases", ("hostAliases", i, "ip"),
-                     f'invalid value "{ip}": must be a valid IP address, (e.g. 10.9.8.7 or '
-                     f'2001:db8::ffff)')
+                     invalid_value(ip, "must be a valid IP address, (e.g. 10.9.8.7 or "
+                                       "2001:db8::ffff)"))
         for j, host in enumerate(_items(alias.get("hostnames"))):
             if p.dns1123_subdomain(str(host)):
                 c.report("pod.hostAliases", ("hostAliases", i, "hostnames", j),
-                         f'invalid value "{host}": {p.dns1123_subdomain(str(host))[0]}')
+                         invalid_value(host, p.dns1123_subdomain(str(host))[0]))
     for path, name, raw in _quantities(c):
         value = try_quantity(raw)
         if value is not None and name in ("memory", "ephemeral-storage") and value != int(value):
             c.report("pod.resources.fractionalBytes", (*path, name),
-                     f'fractional byte value "{raw}" is invalid, must be an integer')
+                     Text(f'fractional byte value "{raw}" is invalid, must be an integer',
+                          f'바이트 값 "{raw}"에 소수가 있어 유효하지 않다. 정수여야 한다'))
 
 
 def _quantities(c: PodCheck) -> Iterator[tuple[tuple[str | int, ...], str, Any]]:

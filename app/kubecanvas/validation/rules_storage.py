@@ -12,8 +12,10 @@ from kubecanvas.model import binding
 from kubecanvas.model.kinds import effective_namespace, get_path, replicas
 from kubecanvas.model.references import EdgeType
 from kubecanvas.model.resource import Resource
+from kubecanvas.model.text import Text
 from kubecanvas.validation.context import Context
 from kubecanvas.validation.findings import Finding
+from kubecanvas.validation.fixes import ko_label
 
 NO_PROVISIONER = "kubernetes.io/no-provisioner"
 
@@ -72,7 +74,9 @@ def _is_bound(ctx: Context, node: str) -> bool:
     return any(e.type == EdgeType.BINDS for e in ctx.out_edges(node))
 
 
-def _explain(ctx: Context, claim: binding.Claim) -> str:
+def _explain(ctx: Context, claim: binding.Claim) -> Text:
+    """Why no volume fits `claim`; the per-volume reasons (`binding.mismatches`) stay English
+    inside the Korean sentence, as written facts (classes, modes, sizes)."""
     default = _default_class(ctx)
     scored = []
     for volume in _volumes(ctx):
@@ -81,10 +85,13 @@ def _explain(ctx: Context, claim: binding.Claim) -> str:
             scored.append((len(reasons), volume.name, "; ".join(reasons)))
     scored.sort()
     if not scored:
-        return "the document has no PersistentVolume it could use"
+        return Text("the document has no PersistentVolume it could use",
+                    "문서에 쓸 수 있는 퍼시스턴트 볼륨이 없다")
     shown = " | ".join(f"{name}: {why}" for _, name, why in scored[:3])
     more = f" (and {len(scored) - 3} more)" if len(scored) > 3 else ""
-    return f"no PersistentVolume fits: {shown}{more}"
+    more_ko = f" (외 {len(scored) - 3}개)" if len(scored) > 3 else ""
+    return Text(f"no PersistentVolume fits: {shown}{more}",
+                f"맞는 퍼시스턴트 볼륨이 없다: {shown}{more_ko}")
 
 
 def _claim_findings(ctx: Context, res: Resource, claim: binding.Claim, node: str,
@@ -98,17 +105,21 @@ def _claim_findings(ctx: Context, res: Resource, claim: binding.Claim, node: str
         volume = binding.volume_from_manifest(named[0].id, named[0].manifest)
         reasons = binding.mismatches(claim, volume, _default_class(ctx), check_selector=False)
         if reasons:
-            yield ctx.report("pvc.volumeName.mismatch", res,
-                             f"it names PersistentVolume {volume.name}, which cannot bind it: "
-                             f"{'; '.join(reasons)}; the claim stays Pending.",
-                             (*path, "volumeName"), (volume.node,))
+            yield ctx.report("pvc.volumeName.mismatch", res, Text(
+                f"it names PersistentVolume {volume.name}, which cannot bind it: "
+                f"{'; '.join(reasons)}; the claim stays Pending.",
+                f"퍼시스턴트 볼륨 {volume.name}을(를) 지정하지만 그 볼륨에 바인딩될 수 없다: "
+                f"{'; '.join(reasons)}. 클레임이 Pending 상태에 머문다."),
+                (*path, "volumeName"), (volume.node,))
         return
     if _is_bound(ctx, node) or not _static_expected(ctx, claim, cls):
         return
     shown = f'"{cls}"' if cls else '"" (no class, so nothing provisions one)'
-    yield ctx.report("pvc.binding.no-match", res,
-                     f"the claim (class {shown}) cannot bind: {_explain(ctx, claim)}; it stays "
-                     f"Pending.", path)
+    shown_ko = f'"{cls}"' if cls else '""(클래스가 없어 아무것도 프로비저닝하지 않는다)'
+    why = _explain(ctx, claim)
+    yield ctx.report("pvc.binding.no-match", res, Text(
+        f"the claim (class {shown}) cannot bind: {why.en}; it stays Pending.",
+        f"클레임(클래스 {shown_ko})이 바인딩될 수 없다: {why.ko}. Pending 상태에 머문다."), path)
 
 
 def claim_binding(ctx: Context) -> Iterator[Finding]:
@@ -144,9 +155,11 @@ def volume_claims(ctx: Context) -> Iterator[Finding]:
     for res in ctx.targets("PersistentVolume"):
         claimers = [e for e in ctx.in_edges(res.id, EdgeType.BINDS) if e.field == "spec.volumeName"]
         if len(claimers) > 1:
-            yield ctx.report("pv.claimed-twice", res,
-                             f"{len(claimers)} claims name this volume in spec.volumeName; only "
-                             f"one can bind it, the others stay Pending.", ("metadata", "name"),
+            yield ctx.report("pv.claimed-twice", res, Text(
+                f"{len(claimers)} claims name this volume in spec.volumeName; only one can bind "
+                f"it, the others stay Pending.",
+                f"클레임 {len(claimers)}개가 spec.volumeName에 이 볼륨을 지정한다. 하나만 바인딩되고 "
+                f"나머지는 Pending 상태에 머문다."), ("metadata", "name"),
                              tuple(e.source for e in claimers))
         for edge in ctx.out_edges(res.id, EdgeType.RESERVES):
             pvc = ctx.resource(edge.target)
@@ -154,10 +167,12 @@ def volume_claims(ctx: Context) -> Iterator[Finding]:
                 continue
             volume_name = pvc.spec.get("volumeName")
             if volume_name and volume_name != res.name:
-                yield ctx.report("pv.claimRef.mismatch", res,
-                                 f"claimRef reserves this volume for {pvc.label()}, but that "
-                                 f"claim names PersistentVolume {volume_name}; both stay "
-                                 f"unbound.", edge.path, (pvc.id,))
+                yield ctx.report("pv.claimRef.mismatch", res, Text(
+                    f"claimRef reserves this volume for {pvc.label()}, but that claim names "
+                    f"PersistentVolume {volume_name}; both stay unbound.",
+                    f"claimRef가 이 볼륨을 {ko_label(pvc)}에 예약하지만 그 클레임은 퍼시스턴트 "
+                    f"볼륨 {volume_name}을(를) 지정한다. 둘 다 바인딩되지 않는다."),
+                    edge.path, (pvc.id,))
                 continue
             _depend_on_storage(ctx, res.id)
             claim = binding.claim_from_spec(pvc.id, effective_namespace(pvc), pvc.name,
@@ -165,9 +180,11 @@ def volume_claims(ctx: Context) -> Iterator[Finding]:
             volume = binding.volume_from_manifest(res.id, res.manifest)
             reasons = binding.mismatches(claim, volume, _default_class(ctx), check_selector=False)
             if reasons:
-                yield ctx.report("pv.claimRef.mismatch", res,
-                                 f"claimRef reserves this volume for {pvc.label()}, which it "
-                                 f"cannot satisfy: {'; '.join(reasons)}.", edge.path, (pvc.id,))
+                yield ctx.report("pv.claimRef.mismatch", res, Text(
+                    f"claimRef reserves this volume for {pvc.label()}, which it cannot "
+                    f"satisfy: {'; '.join(reasons)}.",
+                    f"claimRef가 이 볼륨을 {ko_label(pvc)}에 예약하지만 볼륨이 그 클레임을 "
+                    f"충족하지 못한다: {'; '.join(reasons)}."), edge.path, (pvc.id,))
 
 
 def shared_claims(ctx: Context) -> Iterator[Finding]:
@@ -183,10 +200,19 @@ def shared_claims(ctx: Context) -> Iterator[Finding]:
         if pods <= 1:
             continue
         names = ", ".join(u.label() for u in users)
-        effect = ("the second pod cannot start (ReadWriteOncePod)" if "ReadWriteOncePod" in modes
-                  else "pods on a second node fail with a Multi-Attach error")
-        yield ctx.report("pvc.rwo.shared", res,
-                         f"{pods if users[0].kind != 'DaemonSet' else 'several'} pods mount "
-                         f"this {'/'.join(sorted(modes))} claim ({names}): {effect}; use "
-                         f"ReadWriteMany storage or a StatefulSet's volumeClaimTemplates.",
-                         ("spec", "accessModes"), tuple(u.id for u in users))
+        names_ko = ", ".join(ko_label(u) for u in users)
+        effect = Text("the second pod cannot start (ReadWriteOncePod)",
+                      "두 번째 파드가 시작하지 못한다(ReadWriteOncePod)") \
+            if "ReadWriteOncePod" in modes else \
+            Text("pods on a second node fail with a Multi-Attach error",
+                 "두 번째 노드의 파드가 Multi-Attach 오류로 실패한다")
+        daemon = users[0].kind == 'DaemonSet'
+        count = pods if not daemon else 'several'
+        count_ko = f"파드 {pods}개" if not daemon else "여러 파드"
+        modes_shown = '/'.join(sorted(modes))
+        yield ctx.report("pvc.rwo.shared", res, Text(
+            f"{count} pods mount this {modes_shown} claim ({names}): {effect.en}; use "
+            f"ReadWriteMany storage or a StatefulSet's volumeClaimTemplates.",
+            f"{count_ko}가 이 {modes_shown} 클레임을 마운트한다({names_ko}): {effect.ko}. "
+            f"ReadWriteMany 스토리지나 스테이트풀셋의 volumeClaimTemplates를 써야 한다."),
+            ("spec", "accessModes"), tuple(u.id for u in users))

@@ -18,8 +18,10 @@ from kubecanvas.model.kinds import effective_namespace, replicas
 from kubecanvas.model.references import EdgeType
 from kubecanvas.model.resource import Resource
 from kubecanvas.model.selectors import parse_label_selector
+from kubecanvas.model.text import Text
 from kubecanvas.validation.context import Context
 from kubecanvas.validation.findings import Finding
+from kubecanvas.validation.fixes import ko_label
 
 DEFAULT_CLASS_ANNOTATION = "ingressclass.kubernetes.io/is-default-class"
 SERVICE_MONITOR = ("monitoring.coreos.com", "ServiceMonitor")
@@ -62,10 +64,11 @@ def ingress_routes(ctx: Context) -> Iterator[Finding]:
                       and any(r == route for r, _ in _routes(o))]
             if others:
                 host = route[1] or "any host"
-                yield ctx.report("ingress.route.duplicate", ing,
-                                 f"{others[0].label()} also routes {host} {route[2]} "
-                                 f"({route[3]}) through the same class; which backend wins "
-                                 f"depends on the controller.", path,
+                yield ctx.report("ingress.route.duplicate", ing, Text(
+                    f"{others[0].label()} also routes {host} {route[2]} ({route[3]}) through the "
+                    f"same class; which backend wins depends on the controller.",
+                    f"{ko_label(others[0])}도 같은 클래스로 {host} {route[2]}({route[3]})을(를) "
+                    f"라우팅한다. 어느 백엔드가 이기는지는 컨트롤러에 달려 있다."), path,
                                  tuple(o.id for o in others))
         yield from _tls_hosts(ctx, ing)
 
@@ -85,9 +88,11 @@ def _tls_hosts(ctx: Context, ing: Resource) -> Iterator[Finding]:
     for i, rule in enumerate(_list(ing.spec.get("rules"))):
         host = _map(rule).get("host")
         if isinstance(host, str) and host and not any(_covers(p, host) for p in patterns):
-            yield ctx.report("ingress.tls.host-uncovered", ing,
-                             f"host {host} is not in any tls[].hosts of this Ingress; HTTPS "
-                             f"for it gets the controller's default certificate.",
+            yield ctx.report("ingress.tls.host-uncovered", ing, Text(
+                f"host {host} is not in any tls[].hosts of this Ingress; HTTPS for it gets the "
+                f"controller's default certificate.",
+                f"호스트 {host}이(가) 이 인그레스의 어떤 tls[].hosts에도 없다. 그 호스트의 HTTPS는 "
+                f"컨트롤러의 기본 인증서를 받는다."),
                              ("spec", "rules", i, "host"))
 
 
@@ -101,9 +106,11 @@ def default_ingress_classes(ctx: Context) -> Iterator[Finding]:
         ctx.depend(cls.id, "IngressClass")
         others = [c for c in defaults if c.id != cls.id]
         if cls in defaults and others:
-            yield ctx.report("ingressclass.default.multiple", cls,
-                             f"{others[0].label()} is marked default too; with several default "
-                             f"IngressClasses, admission rejects Ingresses that name no class.",
+            yield ctx.report("ingressclass.default.multiple", cls, Text(
+                f"{others[0].label()} is marked default too; with several default "
+                f"IngressClasses, admission rejects Ingresses that name no class.",
+                f"{ko_label(others[0])}도 기본으로 표시되어 있다. 기본 인그레스 클래스가 여럿이면 "
+                f"어드미션이 클래스를 지정하지 않은 인그레스를 거부한다."),
                              ("metadata", "annotations", DEFAULT_CLASS_ANNOTATION),
                              tuple(o.id for o in others))
 
@@ -122,10 +129,11 @@ def disruption_budgets(ctx: Context) -> Iterator[Finding]:
             count = replicas(owner)
             blocked = _blocks(spec.get("minAvailable"), spec.get("maxUnavailable"), count)
             if blocked:
-                yield ctx.report("pdb.blocks-eviction", pdb,
-                                 f"{blocked} for {owner.label()} ({count} replica"
-                                 f"{'s' if count != 1 else ''}): no pod may ever be evicted, so "
-                                 f"node drains and upgrades hang.",
+                yield ctx.report("pdb.blocks-eviction", pdb, Text(
+                    f"{blocked} for {owner.label()} ({count} replica{'s' if count != 1 else ''}): "
+                    f"no pod may ever be evicted, so node drains and upgrades hang.",
+                    f"{ko_label(owner)}(레플리카 {count}개)에 {blocked}: 어떤 파드도 축출될 수 "
+                    f"없어 노드 드레인과 업그레이드가 멈춘다."),
                                  ("spec", "minAvailable" if "minAvailable" in spec
                                   else "maxUnavailable"), (owner.id,))
 
@@ -156,19 +164,24 @@ def service_monitors(ctx: Context) -> Iterator[Finding]:
             ctx.depend(mon.id, "Service", ns)
             services += [s for s in ctx.of_kind("Service", ns) if selector.matches(s.labels)]
         if not services:
-            yield ctx.report("servicemonitor.selector.no-match", mon,
-                             f"the selector {selector.describe()} matches no Service in "
-                             f"{', '.join(namespaces)} in the document: Prometheus scrapes "
-                             f"nothing for this monitor.", ("spec", "selector"))
+            yield ctx.report("servicemonitor.selector.no-match", mon, Text(
+                f"the selector {selector.describe()} matches no Service in "
+                f"{', '.join(namespaces)} in the document: Prometheus scrapes nothing for this "
+                f"monitor.",
+                f"셀렉터 {selector.describe()}와(과) 일치하는 서비스가 문서의 "
+                f"{', '.join(namespaces)}에 없다. Prometheus가 이 모니터로 아무것도 수집하지 "
+                f"않는다."), ("spec", "selector"))
             continue
         names = {str(_map(p).get("name")) for s in services for p in _list(s.spec.get("ports"))}
         for i, endpoint in enumerate(_list(spec.get("endpoints"))):
             port = _map(endpoint).get("port")
             if isinstance(port, str) and port and port not in names:
-                yield ctx.report("servicemonitor.port.missing", mon,
-                                 f'endpoint port "{port}" is not a port name of the selected '
-                                 f"Services ({', '.join(sorted(names)) or 'none named'}); "
-                                 f"that endpoint is never scraped.",
+                shown = ', '.join(sorted(names))
+                yield ctx.report("servicemonitor.port.missing", mon, Text(
+                    f'endpoint port "{port}" is not a port name of the selected Services '
+                    f"({shown or 'none named'}); that endpoint is never scraped.",
+                    f'엔드포인트 포트 "{port}"은(는) 선택된 서비스의 포트 이름이 아니다'
+                    f"({shown or '이름 있는 포트 없음'}). 그 엔드포인트는 수집되지 않는다."),
                                  ("spec", "endpoints", i, "port"),
                                  tuple(s.id for s in services))
 

@@ -15,6 +15,7 @@ from typing import Any
 
 from kubecanvas.model.kinds import effective_namespace, is_known, pod_spec
 from kubecanvas.model.resource import Resource
+from kubecanvas.model.text import Text, kind_both
 from kubecanvas.validation.context import CUSTOM, PODS, Context
 from kubecanvas.validation.findings import Finding
 
@@ -100,6 +101,8 @@ def unused(ctx: Context) -> Iterator[Finding]:
             ctx.depend(res.id, kind, where)
         if res.name in mentioned_names(ctx, ns):
             continue
-        yield ctx.report("resource.unused", res,
-                         f"nothing in the document uses this {res.kind} (no pod mounts, env, "
-                         f"reference or mention); remove it or wire it up.", ("metadata", "name"))
+        yield ctx.report("resource.unused", res, Text(
+            f"nothing in the document uses this {res.kind} (no pod mounts, env, reference or "
+            f"mention); remove it or wire it up.",
+            f"문서에서 이 {kind_both(res.kind)}을(를) 쓰는 것이 없다(파드 마운트, env, 참조, 언급 "
+            f"모두 없음). 제거하거나 연결해야 한다."), ("metadata", "name"))

@@ -14,9 +14,14 @@ from typing import Any
 
 from kubecanvas.model.kinds import get_path, pod_template_path
 from kubecanvas.model.quantity import try_quantity
+from kubecanvas.model.text import Text
 from kubecanvas.validation import predicates as p
 from kubecanvas.validation.context import Context
-from kubecanvas.validation.findings import Finding
+from kubecanvas.validation.findings import (
+    Finding,
+    invalid_value,
+    unsupported_value,
+)
 from kubecanvas.validation.fixes import set_field
 from kubecanvas.validation.rules_pod import CONTAINER_GROUPS, Path, PodCheck, _items, _map
 
@@ -24,12 +29,14 @@ PROJECTION_TYPES = ("secret", "configMap", "downwardAPI", "serviceAccountToken",
                     "clusterTrustBundle", "podCertificate")
 #: In-tree sources the API still accepts but current releases no longer run (the API server
 #: warns about them); the value is what to use instead.
+_CSI = Text("a CSI driver", "CSI 드라이버")
 DEPRECATED_SOURCES = {
-    "gitRepo": "an init container that clones the repository into an emptyDir",
-    "cephfs": "the CephFS CSI driver", "rbd": "the Ceph RBD CSI driver",
-    "glusterfs": "a CSI driver", "flocker": "a CSI driver", "quobyte": "a CSI driver",
-    "storageos": "a CSI driver", "scaleIO": "a CSI driver",
-    "photonPersistentDisk": "a CSI driver",
+    "gitRepo": Text("an init container that clones the repository into an emptyDir",
+                    "저장소를 emptyDir에 복제하는 init 컨테이너"),
+    "cephfs": Text("the CephFS CSI driver", "CephFS CSI 드라이버"),
+    "rbd": Text("the Ceph RBD CSI driver", "Ceph RBD CSI 드라이버"),
+    "glusterfs": _CSI, "flocker": _CSI, "quobyte": _CSI, "storageos": _CSI, "scaleIO": _CSI,
+    "photonPersistentDisk": _CSI,
 }
 PROPAGATION = ("None", "HostToContainer", "Bidirectional")
 RECURSIVE_READ_ONLY = ("Disabled", "IfPossible", "Enabled")
@@ -37,8 +44,8 @@ BLOCK_SOURCES = ("persistentVolumeClaim", "ephemeral")
 MIN_TOKEN_SECONDS, MAX_TOKEN_SECONDS = 600, 2**32
 
 
-def report_fix(c: PodCheck, rule: str, path: Path, message: str, value: Any,
-               description: str, fix_path: Path | None = None) -> None:
+def report_fix(c: PodCheck, rule: str, path: Path, message: Text, value: Any,
+               description: Text, fix_path: Path | None = None) -> None:
     """Report a finding whose mechanical fix sets the field at `fix_path` (default: the
     finding's own `path`) to `value`."""
     full = (*c.base, *path)
@@ -92,36 +99,44 @@ def _volume(c: PodCheck, path: Path, volume: Mapping[str, Any]) -> None:
         limit = try_quantity(empty["sizeLimit"])
         if limit is None or limit < 0:
             c.report("pod.volume.emptyDir.sizeLimit", (*path, "emptyDir", "sizeLimit"),
-                     f'forbidden: {empty["sizeLimit"]!r}: SizeLimit field must be a valid, '
-                     f"non-negative resource quantity (for example 1Gi)")
+                     Text(f'forbidden: {empty["sizeLimit"]!r}: SizeLimit field must be a valid, '
+                          f"non-negative resource quantity (for example 1Gi)",
+                          f'금지됨: {empty["sizeLimit"]!r}: SizeLimit 필드는 음수가 아닌 유효한 '
+                          f"리소스 수량이어야 한다(예: 1Gi)"))
     for key, instead in DEPRECATED_SOURCES.items():
         if volume.get(key) is not None:
             c.report("pod.volume.deprecated", (*path, key),
-                     f"the {key} volume type is deprecated and no longer works in current "
-                     f"Kubernetes releases; use {instead}")
+                     Text(f"the {key} volume type is deprecated and no longer works in current "
+                          f"Kubernetes releases; use {instead.en}",
+                          f"{key} 볼륨 유형은 더 이상 사용되지 않으며(deprecated) 현재 쿠버네티스 "
+                          f"릴리스에서는 동작하지 않는다. {instead.ko}을(를) 써야 한다"))
 
 
 def check_nfs(c: PodCheck, path: Path, nfs: Mapping[str, Any], rule: str) -> None:
     """An NFS source needs a server and an absolute path (pods and PersistentVolumes)."""
     if not nfs.get("server"):
-        c.report(rule, (*path, "server"), "required value: the NFS server")
+        c.report(rule, (*path, "server"), Text("required value: the NFS server",
+                                               "필수 값: NFS 서버"))
     target = nfs.get("path")
     if not target:
-        c.report(rule, (*path, "path"), "required value: the exported path")
+        c.report(rule, (*path, "path"), Text("required value: the exported path",
+                                             "필수 값: 내보낸(export) 경로"))
     elif isinstance(target, str) and not target.startswith("/"):
-        c.report(rule, (*path, "path"), f'invalid value "{target}": must be an absolute path')
+        c.report(rule, (*path, "path"), Text(f'invalid value "{target}": must be an absolute path',
+                                             f'잘못된 값 "{target}": 절대 경로여야 한다'))
 
 
-def csi_driver_errors(driver: Any) -> list[str]:
+def csi_driver_errors(driver: Any) -> list[Text]:
     """`ValidateCSIDriverName`: required, at most 63 bytes, a DNS subdomain once lower-cased."""
     if not isinstance(driver, str) or not driver:
-        return ["required value: the CSI driver name (for example ebs.csi.aws.com)"]
+        return [Text("required value: the CSI driver name (for example ebs.csi.aws.com)",
+                     "필수 값: CSI 드라이버 이름(예: ebs.csi.aws.com)")]
     errors = []
     if len(driver) > 63:
-        errors.append("too long: must have at most 63 bytes")
-    errors += p.dns1123_subdomain(driver.lower())
-    return [f'invalid value "{driver}": {e}' if not e.startswith("too long") else e
-            for e in errors]
+        errors.append(Text("too long: must have at most 63 bytes",
+                           "너무 길다: 63바이트 이하여야 한다"))
+    errors += [invalid_value(driver, e) for e in p.dns1123_subdomain(driver.lower())]
+    return errors
 
 
 def check_csi_driver(c: PodCheck, path: Path, driver: Any, rule: str) -> None:
@@ -138,17 +153,21 @@ def _projected(c: PodCheck, path: Path, projected: Mapping[str, Any]) -> None:
         kinds = [k for k in PROJECTION_TYPES if source.get(k) is not None]
         if len(kinds) > 1:
             c.report("pod.volume.projected.sources", spath,
-                     f"forbidden: may not specify more than 1 volume type per source "
-                     f"(has {', '.join(kinds)})")
+                     Text(f"forbidden: may not specify more than 1 volume type per source "
+                          f"(has {', '.join(kinds)})",
+                          f"금지됨: 소스마다 볼륨 유형은 하나만 지정할 수 있다(지정된 유형: "
+                          f"{', '.join(kinds)})"))
         for key in ("configMap", "secret"):
             ref = source.get(key)
             if isinstance(ref, Mapping) and not ref.get("name"):
                 c.report("pod.volume.projected.sources", (*spath, key, "name"),
-                         "required value: the name of the " + key)
+                         Text("required value: the name of the " + key,
+                              f"필수 값: {key}의 이름"))
         for target, tpath in _projected_paths(source, spath):
             if target in seen_paths:
                 c.report("pod.volume.projected.sources", tpath,
-                         f'invalid value "{target}": conflicting duplicate paths')
+                         Text(f'invalid value "{target}": conflicting duplicate paths',
+                              f'잘못된 값 "{target}": 경로가 중복되어 충돌한다'))
             seen_paths.add(target)
         token = source.get("serviceAccountToken")
         if isinstance(token, Mapping):
@@ -170,39 +189,48 @@ def _projected_paths(source: Mapping[str, Any], spath: Path) -> Iterator[tuple[s
 def _sa_token(c: PodCheck, path: Path, token: Mapping[str, Any]) -> None:
     if not token.get("path"):
         c.report("pod.volume.projected.saToken", (*path, "path"),
-                 "required value: the file the token is written to")
+                 Text("required value: the file the token is written to",
+                      "필수 값: 토큰을 쓸 파일"))
     seconds = token.get("expirationSeconds")
     if isinstance(seconds, int) and not isinstance(seconds, bool):
         if seconds < MIN_TOKEN_SECONDS:
             report_fix(c, "pod.volume.projected.saToken", (*path, "expirationSeconds"),
-                       f"invalid value {seconds}: may not specify a duration less than 10 "
-                       f"minutes (600 seconds)", MIN_TOKEN_SECONDS,
-                       "set expirationSeconds to 600")
+                       Text(f"invalid value {seconds}: may not specify a duration less than 10 "
+                            f"minutes (600 seconds)",
+                            f"잘못된 값 {seconds}: 10분(600초)보다 짧은 기간은 지정할 수 없다"),
+                       MIN_TOKEN_SECONDS,
+                       Text("set expirationSeconds to 600", "expirationSeconds를 600으로 설정한다"))
         elif seconds > MAX_TOKEN_SECONDS:
             c.report("pod.volume.projected.saToken", (*path, "expirationSeconds"),
-                     f"invalid value {seconds}: may not specify a duration larger than 2^32 "
-                     f"seconds")
+                     Text(f"invalid value {seconds}: may not specify a duration larger than "
+                          f"2^32 seconds",
+                          f"잘못된 값 {seconds}: 2^32초보다 긴 기간은 지정할 수 없다"))
 
 
 def _ephemeral(c: PodCheck, path: Path, ephemeral: Mapping[str, Any]) -> None:
     template = ephemeral.get("volumeClaimTemplate")
     if not isinstance(template, Mapping):
         c.report("pod.volume.ephemeral", (*path, "volumeClaimTemplate"),
-                 "required value: an ephemeral volume needs a volumeClaimTemplate")
+                 Text("required value: an ephemeral volume needs a volumeClaimTemplate",
+                      "필수 값: ephemeral 볼륨에는 volumeClaimTemplate이 필요하다"))
         return
     tpath = (*path, "volumeClaimTemplate")
     for key in sorted(_map(template.get("metadata"))):
         if key not in ("labels", "annotations"):
             c.report("pod.volume.ephemeral", (*tpath, "metadata", key),
-                     f"forbidden: metadata.{key} cannot be set in a volumeClaimTemplate (only "
-                     f"labels and annotations; the claim is named <pod>-<volume>)")
+                     Text(f"forbidden: metadata.{key} cannot be set in a volumeClaimTemplate "
+                          f"(only labels and annotations; the claim is named <pod>-<volume>)",
+                          f"금지됨: volumeClaimTemplate에는 metadata.{key}를 설정할 수 없다"
+                          f"(레이블과 어노테이션만 가능하다. 클레임 이름은 <pod>-<volume>이다)"))
     spec = _map(template.get("spec"))
     if not _items(spec.get("accessModes")):
         c.report("pod.volume.ephemeral", (*tpath, "spec", "accessModes"),
-                 "required value: at least 1 access mode is required")
+                 Text("required value: at least 1 access mode is required",
+                      "필수 값: 접근 모드가 하나 이상 필요하다"))
     if "storage" not in _map(_map(spec.get("resources")).get("requests")):
         c.report("pod.volume.ephemeral", (*tpath, "spec", "resources", "requests"),
-                 "required value: resources.requests.storage")
+                 Text("required value: resources.requests.storage",
+                      "필수 값: resources.requests.storage"))
 
 
 def _ephemeral_names(c: PodCheck) -> None:
@@ -216,13 +244,17 @@ def _ephemeral_names(c: PodCheck) -> None:
         name = f"{c.res.name}-{_map(volume).get('name')}"
         if _map(volume).get("ephemeral") is not None and p.dns1123_subdomain(name):
             c.report("pod.volume.ephemeral", (*vpath, "name"),
-                     f'invalid value "{name}": the generated claim name is not a DNS '
-                     f"subdomain: {p.dns1123_subdomain(name)[0]}")
+                     Text(f'invalid value "{name}": the generated claim name is not a DNS '
+                          f"subdomain: {p.dns1123_subdomain(name)[0]}",
+                          f'잘못된 값 "{name}": 생성되는 클레임 이름이 DNS 서브도메인이 아니다: '
+                          f"{p.dns1123_subdomain(name)[0]}"))
         claim = _map(_map(volume).get("persistentVolumeClaim")).get("claimName")
         if isinstance(claim, str) and claim in generated:
             c.report("pod.volume.ephemeral", (*vpath, "persistentVolumeClaim", "claimName"),
-                     f'invalid value "{claim}": must not reference a PVC that gets created for '
-                     f'the ephemeral volume "{generated[claim]}"')
+                     Text(f'invalid value "{claim}": must not reference a PVC that gets created '
+                          f'for the ephemeral volume "{generated[claim]}"',
+                          f'잘못된 값 "{claim}": ephemeral 볼륨 "{generated[claim]}"을(를) 위해 '
+                          f'만들어지는 퍼시스턴트 볼륨 클레임을 참조할 수 없다'))
 
 
 def _mounts(c: PodCheck, path: Path, container: Mapping[str, Any]) -> None:
@@ -234,27 +266,32 @@ def _mounts(c: PodCheck, path: Path, container: Mapping[str, Any]) -> None:
         propagation = mount.get("mountPropagation")
         if propagation is not None and propagation not in PROPAGATION:
             c.report("pod.mount.propagation", (*mpath, "mountPropagation"),
-                     f'unsupported value "{propagation}": supported values: "None", '
-                     f'"HostToContainer", "Bidirectional"')
+                     unsupported_value(propagation,
+                                       '"None", "HostToContainer", "Bidirectional"'))
         elif propagation == "Bidirectional" and not privileged:
             c.report("pod.mount.propagation", (*mpath, "mountPropagation"),
-                     "forbidden: Bidirectional mount propagation is available only to "
-                     "privileged containers (securityContext.privileged: true)")
+                     Text("forbidden: Bidirectional mount propagation is available only to "
+                          "privileged containers (securityContext.privileged: true)",
+                          "금지됨: Bidirectional 마운트 전파는 특권 컨테이너"
+                          "(securityContext.privileged: true)만 쓸 수 있다"))
         recursive = mount.get("recursiveReadOnly")
         if recursive is None:
             continue
         if recursive not in RECURSIVE_READ_ONLY:
             c.report("pod.mount.recursiveReadOnly", (*mpath, "recursiveReadOnly"),
-                     f'unsupported value "{recursive}": supported values: "Disabled", '
-                     f'"IfPossible", "Enabled"')
+                     unsupported_value(recursive, '"Disabled", "IfPossible", "Enabled"'))
         elif recursive != "Disabled" and mount.get("readOnly") is not True:
             report_fix(c, "pod.mount.recursiveReadOnly", (*mpath, "recursiveReadOnly"),
-                       "forbidden: may only be specified when readOnly is true", True,
-                       "set readOnly: true on the mount", (*mpath, "readOnly"))
+                       Text("forbidden: may only be specified when readOnly is true",
+                            "금지됨: readOnly가 true일 때만 지정할 수 있다"), True,
+                       Text("set readOnly: true on the mount",
+                            "마운트에 readOnly: true를 설정한다"), (*mpath, "readOnly"))
         elif recursive != "Disabled" and propagation not in (None, "None"):
             c.report("pod.mount.recursiveReadOnly", (*mpath, "recursiveReadOnly"),
-                     "forbidden: may only be specified when mountPropagation is None or not "
-                     "specified")
+                     Text("forbidden: may only be specified when mountPropagation is None or "
+                          "not specified",
+                          "금지됨: mountPropagation이 None이거나 지정되지 않았을 때만 지정할 수 "
+                          "있다"))
 
 
 def _devices(c: PodCheck, path: Path, container: Mapping[str, Any],
@@ -271,24 +308,31 @@ def _devices(c: PodCheck, path: Path, container: Mapping[str, Any],
         volume = volumes.get(name)
         if volume is None and name not in c.claim_templates:
             c.report("pod.device", (*dpath, "name"),
-                     f'not found: "{name}" names no volume of the pod')
+                     Text(f'not found: "{name}" names no volume of the pod',
+                          f'찾을 수 없다: "{name}"은(는) 파드의 볼륨 이름이 아니다'))
         elif volume is not None and not any(volume.get(k) is not None for k in BLOCK_SOURCES):
             c.report("pod.device", (*dpath, "name"),
-                     f'invalid value "{name}": can only use volume source type of '
-                     f"PersistentVolumeClaim or Ephemeral for block mode")
+                     Text(f'invalid value "{name}": can only use volume source type of '
+                          f"PersistentVolumeClaim or Ephemeral for block mode",
+                          f'잘못된 값 "{name}": 블록 모드에는 PersistentVolumeClaim이나 '
+                          f"Ephemeral 볼륨 소스만 쓸 수 있다"))
         if name in mount_names:
             c.report("pod.device", (*dpath, "name"),
-                     f'invalid value "{name}": must not already exist in volumeMounts')
+                     Text(f'invalid value "{name}": must not already exist in volumeMounts',
+                          f'잘못된 값 "{name}": volumeMounts에 이미 있으면 안 된다'))
         if not isinstance(target, str) or not target:
             continue
         if target in seen:
             c.report("pod.device", (*dpath, "devicePath"),
-                     f'invalid value "{target}": must be unique')
+                     Text(f'invalid value "{target}": must be unique',
+                          f'잘못된 값 "{target}": 고유해야 한다'))
         seen.add(target)
         if ".." in target.split("/"):
             c.report("pod.device", (*dpath, "devicePath"),
-                     f'invalid value "{target}": must not contain \'..\'')
+                     Text(f'invalid value "{target}": must not contain \'..\'',
+                          f'잘못된 값 "{target}": \'..\'을 포함할 수 없다'))
         if target in mount_paths:
             c.report("pod.device", (*dpath, "devicePath"),
-                     f'invalid value "{target}": must not already exist as a path in '
-                     f"volumeMounts")
+                     Text(f'invalid value "{target}": must not already exist as a path in '
+                          f"volumeMounts",
+                          f'잘못된 값 "{target}": volumeMounts에 이미 있는 경로이면 안 된다'))

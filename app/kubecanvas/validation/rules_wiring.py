@@ -14,9 +14,10 @@ from kubecanvas.model.graph import own_selector
 from kubecanvas.model.kinds import effective_namespace, get_path, pod_spec, template_labels
 from kubecanvas.model.references import EdgeType
 from kubecanvas.model.resource import Resource
+from kubecanvas.model.text import Text, kind_term
 from kubecanvas.validation.context import PODS, Context, label_key, name_key
 from kubecanvas.validation.findings import Finding, Fix
-from kubecanvas.validation.fixes import closest, set_field
+from kubecanvas.validation.fixes import closest, ko_label, set_field
 from kubecanvas.validation.rules_graph import operator_pods
 
 
@@ -77,12 +78,15 @@ def _target_port(ctx: Context, svc: Resource, path: tuple[str | int, ...], targe
             return
         names = [n for n, _, proto in ports if n and proto == protocol]
         guess = closest(target, names) or (names[0] if len(names) == 1 else None)
-        fix = set_field(svc, path, guess, f"change targetPort to {guess}") if guess else None
+        fix = set_field(svc, path, guess, Text(f"change targetPort to {guess}",
+                                               f"targetPort를 {guess}(으)로 바꾼다")) \
+            if guess else None
         shown = ", ".join(f"{n or '(unnamed)'}={num}" for n, num, _ in ports) or "none"
-        yield ctx.report("service.targetPort.missing", svc,
-                         f'targetPort "{target}" names no {protocol} container port of '
-                         f"{res.label()} (its ports: {shown}); its pods are left out of the "
-                         f"endpoints.", path, (res.id,), fix)
+        yield ctx.report("service.targetPort.missing", svc, Text(
+            f'targetPort "{target}" names no {protocol} container port of {res.label()} (its '
+            f"ports: {shown}); its pods are left out of the endpoints.",
+            f'targetPort "{target}"은(는) {ko_label(res)}의 {protocol} 컨테이너 포트 이름이 '
+            f"아니다(포트: {shown}). 그 파드는 엔드포인트에서 빠진다."), path, (res.id,), fix)
         return
     number = int(target) if isinstance(target, (int, str)) and str(target).isdigit() else None
     if number is None or not ports or any(num == number for _, num, _ in ports):
@@ -91,13 +95,15 @@ def _target_port(ctx: Context, svc: Resource, path: tuple[str | int, ...], targe
     fix = None
     if len(named) == 1:
         value: Any = named[0][0] or named[0][1]
-        fix = set_field(svc, path, value, f"change targetPort to {value}")
+        fix = set_field(svc, path, value, Text(f"change targetPort to {value}",
+                                               f"targetPort를 {value}(으)로 바꾼다"))
     shown = ", ".join(str(num) for _, num, _ in ports)
-    yield ctx.report("service.targetPort.undeclared", svc,
-                     f"targetPort {number} is not a declared container port of {res.label()} "
-                     f"(it declares {shown}); unless the app listens there undeclared, "
-                     f"connections are refused.", path, (res.id,),
-                     fix)
+    yield ctx.report("service.targetPort.undeclared", svc, Text(
+        f"targetPort {number} is not a declared container port of {res.label()} (it declares "
+        f"{shown}); unless the app listens there undeclared, connections are refused.",
+        f"targetPort {number}은(는) {ko_label(res)}에 선언된 컨테이너 포트가 아니다(선언된 포트: "
+        f"{shown}). 앱이 선언 없이 그 포트에서 듣지 않는 한 연결이 거부된다."), path, (res.id,),
+        fix)
 
 
 _APP_KEYS = ("app.kubernetes.io/name", "app", "k8s-app", "name")
@@ -118,11 +124,14 @@ def service_spread(ctx: Context) -> Iterator[Finding]:
             continue
         names = ", ".join(w.label() for w in workloads[:4])
         info = ctx.graph.selector_info(svc.id)
-        yield ctx.report("service.selector.multiple-workloads", svc,
-                         f"the selector {info.selector.describe() if info else ''} matches the "
-                         f"pods of unrelated workloads ({names}); traffic is spread across all "
-                         f"of them. Narrow the selector unless that is intended.",
-                         ("spec", "selector"), tuple(w.id for w in workloads))
+        names_ko = ", ".join(ko_label(w) for w in workloads[:4])
+        described = info.selector.describe() if info else ''
+        yield ctx.report("service.selector.multiple-workloads", svc, Text(
+            f"the selector {described} matches the pods of unrelated workloads ({names}); "
+            f"traffic is spread across all of them. Narrow the selector unless that is intended.",
+            f"셀렉터 {described}이(가) 서로 관계없는 워크로드({names_ko})의 파드와 일치한다. "
+            f"트래픽이 그 모두에 나뉜다. 의도한 것이 아니라면 셀렉터를 좁혀야 한다."),
+            ("spec", "selector"), tuple(w.id for w in workloads))
 
 
 def ingress_ports(ctx: Context) -> Iterator[Finding]:
@@ -143,19 +152,20 @@ def ingress_ports(ctx: Context) -> Iterator[Finding]:
             if len(ports) == 1 and ports[0].get("port") is not None:
                 fix = _port_fix(ing, base, ports[0])
             offered = ", ".join(f"{p.get('name') or '(unnamed)'}={p.get('port')}" for p in ports)
-            yield ctx.report("ingress.backend.port.missing", ing,
-                             f"{'port name' if by_name else 'port'} {wanted} is not a port of "
-                             f"{svc.label()} (it offers {offered or 'none'}); the route fails.",
-                             (*base, "port"), (svc.id,), fix)
+            yield ctx.report("ingress.backend.port.missing", ing, Text(
+                f"{'port name' if by_name else 'port'} {wanted} is not a port of {svc.label()} "
+                f"(it offers {offered or 'none'}); the route fails.",
+                f"{'포트 이름' if by_name else '포트'} {wanted}은(는) {ko_label(svc)}의 포트가 "
+                f"아니다(제공하는 포트: {offered or '없음'}). 라우트가 실패한다."),
+                (*base, "port"), (svc.id,), fix)
 
 
 def _port_fix(ing: Resource, base: tuple[str | int, ...], port: Mapping[str, Any]) -> Fix | None:
+    description = Text(f"route to port {port['port']}", f"포트 {port['port']}(으)로 라우팅한다")
     if base and base[-1] == "service":
-        return set_field(ing, (*base, "port"), {"number": port["port"]},
-                         f"route to port {port['port']}")
+        return set_field(ing, (*base, "port"), {"number": port["port"]}, description)
     if base:
-        return set_field(ing, (*base, "servicePort"), port["port"],
-                         f"route to port {port['port']}")
+        return set_field(ing, (*base, "servicePort"), port["port"], description)
     return None
 
 
@@ -170,9 +180,11 @@ def ingress_tls(ctx: Context) -> Iterator[Finding]:
                 _map(secret.manifest.get("stringData")))
             missing = sorted({"tls.crt", "tls.key"} - keys)
             if missing:
-                yield ctx.report("ingress.tls.secret-type", ing,
-                                 f"{secret.label()} has no {' or '.join(missing)}; the ingress "
-                                 f"controller serves its default certificate.", edge.path,
+                yield ctx.report("ingress.tls.secret-type", ing, Text(
+                    f"{secret.label()} has no {' or '.join(missing)}; the ingress controller "
+                    f"serves its default certificate.",
+                    f"{ko_label(secret)}에 {' 또는 '.join(missing)}이(가) 없다. 인그레스 "
+                    f"컨트롤러가 기본 인증서를 내보낸다."), edge.path,
                                  (secret.id,))
 
 
@@ -207,21 +219,21 @@ def config_keys(ctx: Context) -> Iterator[Finding]:
                 if key not in present:
                     guess = closest(key, present)
                     hint = f" Did you mean key {guess}?" if guess else ""
+                    hint_ko = f" 혹시 키 {guess}인가?" if guess else ""
                     key_path = _key_path(res, edge.path, key)
-                    fix = set_field(res, key_path, guess, f"did you mean key {guess}?") \
+                    fix = set_field(res, key_path, guess, Text(
+                        f"did you mean key {guess}?", f"키를 {guess}(으)로 고친다")) \
                         if guess and key_path else None
                     yield ctx.report(
                         "ref.key.missing.optional" if optional else "ref.key.missing", res,
-                        f"{target.label()} has no key {key!r}" + (
-                            "; it is optional, so it is skipped." if optional else
-                            "; the container fails to start." if edge.type == EdgeType.ENV else
-                            "; the volume fails to mount.") + hint,
+                        _key_missing(target, key, optional, edge.type, hint, hint_ko),
                         key_path or edge.path, (target.id,), fix)
                 elif key in binary_only and edge.type == EdgeType.ENV:
-                    yield ctx.report("ref.key.binary-env", res,
-                                     f"key {key!r} of {target.label()} is only in binaryData, "
-                                     f"which is not propagated to environment variables.",
-                                     edge.path, (target.id,))
+                    yield ctx.report("ref.key.binary-env", res, Text(
+                        f"key {key!r} of {target.label()} is only in binaryData, which is not "
+                        f"propagated to environment variables.",
+                        f"{ko_label(target)}의 키 {key!r}은(는) binaryData에만 있고, binaryData는 "
+                        f"환경 변수로 전달되지 않는다."), edge.path, (target.id,))
 
 
 def _key_path(res: Resource, name_path: tuple[str | int, ...],
@@ -247,15 +259,19 @@ def statefulset_service(ctx: Context) -> Iterator[Finding]:
             if svc is None:
                 continue
             if svc.spec.get("clusterIP") != "None":
-                yield ctx.report("statefulset.service.not-headless", sts,
-                                 f"{svc.label()} is not headless (clusterIP: None), so the pods "
-                                 f"get no stable DNS names (<pod>.{svc.name}).", edge.path,
-                                 (svc.id,), set_field(svc, ("spec", "clusterIP"), "None",
-                                                      f"make {svc.label()} headless"))
+                yield ctx.report("statefulset.service.not-headless", sts, Text(
+                    f"{svc.label()} is not headless (clusterIP: None), so the pods get no stable "
+                    f"DNS names (<pod>.{svc.name}).",
+                    f"{ko_label(svc)}이(가) 헤드리스(clusterIP: None)가 아니어서 파드가 안정적인 "
+                    f"DNS 이름(<pod>.{svc.name})을 얻지 못한다."), edge.path,
+                    (svc.id,), set_field(svc, ("spec", "clusterIP"), "None", Text(
+                        f"make {svc.label()} headless", f"{ko_label(svc)}을(를) 헤드리스로 만든다")))
             if not any(e.target == sts.id for e in ctx.out_edges(svc.id, EdgeType.SELECTS)):
-                yield ctx.report("statefulset.service.no-select", sts,
-                                 f"{svc.label()} does not select this StatefulSet's pods, so "
-                                 f"they get no DNS records.", edge.path, (svc.id,))
+                yield ctx.report("statefulset.service.no-select", sts, Text(
+                    f"{svc.label()} does not select this StatefulSet's pods, so they get no DNS "
+                    f"records.",
+                    f"{ko_label(svc)}이(가) 이 스테이트풀셋의 파드를 선택하지 않아 파드에 DNS "
+                    f"레코드가 생기지 않는다."), edge.path, (svc.id,))
 
 
 def hpa_targets(ctx: Context) -> Iterator[Finding]:
@@ -265,12 +281,15 @@ def hpa_targets(ctx: Context) -> Iterator[Finding]:
         if not hpas or get_path(res.manifest, ("spec", "replicas")) is None:
             continue
         hpa = ctx.resource(hpas[0].source)
-        yield ctx.report("hpa.target.replicas", res,
-                         f"{hpa.label() if hpa else 'an HPA'} scales this {res.kind}, but "
-                         f"spec.replicas is set: every apply resets the replica count.",
-                         ("spec", "replicas"), tuple(e.source for e in hpas),
-                         set_field(res, ("spec", "replicas"), DELETE,
-                                   "remove spec.replicas (the HPA owns it)"))
+        yield ctx.report("hpa.target.replicas", res, Text(
+            f"{hpa.label() if hpa else 'an HPA'} scales this {res.kind}, but spec.replicas is "
+            f"set: every apply resets the replica count.",
+            f"{ko_label(hpa) if hpa else 'HPA'}가 이 {kind_term(res.kind)}을(를) 스케일하지만 "
+            f"spec.replicas가 설정되어 있다. apply할 때마다 레플리카 수가 초기화된다."),
+            ("spec", "replicas"), tuple(e.source for e in hpas),
+            set_field(res, ("spec", "replicas"), DELETE, Text(
+                "remove spec.replicas (the HPA owns it)",
+                "spec.replicas를 제거한다(HPA가 관리한다)")))
 
 
 def policy_selectors(ctx: Context) -> Iterator[Finding]:
@@ -284,10 +303,14 @@ def policy_selectors(ctx: Context) -> Iterator[Finding]:
             continue
         rule = "networkpolicy.selector.no-match" if res.kind == "NetworkPolicy" else \
             "pdb.selector.no-match"
-        effect = "the policy applies to no pod" if res.kind == "NetworkPolicy" else \
-            "the budget protects no pod"
-        yield ctx.report(rule, res, f"the selector {info.selector.describe()} matches no pods "
-                         f"in namespace {info.namespace} in the document: {effect}.", info.path)
+        effect = Text("the policy applies to no pod", "정책이 어떤 파드에도 적용되지 않는다") \
+            if res.kind == "NetworkPolicy" else \
+            Text("the budget protects no pod", "버짓이 어떤 파드도 보호하지 않는다")
+        yield ctx.report(rule, res, Text(
+            f"the selector {info.selector.describe()} matches no pods in namespace "
+            f"{info.namespace} in the document: {effect.en}.",
+            f"셀렉터 {info.selector.describe()}와(과) 일치하는 파드가 문서의 네임스페이스 "
+            f"{info.namespace}에 없다. {effect.ko}."), info.path)
 
 
 def selector_overlap(ctx: Context) -> Iterator[Finding]:
@@ -307,10 +330,11 @@ def selector_overlap(ctx: Context) -> Iterator[Finding]:
             if other.id == res.id or other.kind in ("Pod", "Job", "CronJob"):
                 continue
             if selector.matches(template_labels(other)):
-                yield ctx.report("workload.selector.overlap", res,
-                                 f"the selector {selector.describe()} also matches the pods of "
-                                 f"{other.label()}; the controllers fight over them.",
-                                 ("spec", "selector"), (other.id,))
+                yield ctx.report("workload.selector.overlap", res, Text(
+                    f"the selector {selector.describe()} also matches the pods of "
+                    f"{other.label()}; the controllers fight over them.",
+                    f"셀렉터 {selector.describe()}이(가) {ko_label(other)}의 파드와도 일치한다. "
+                    f"컨트롤러들이 그 파드를 두고 다툰다."), ("spec", "selector"), (other.id,))
                 break
 
 
@@ -358,13 +382,16 @@ def _node_port_clashes(ctx: Context, svc: Resource,
         others = [s for s, _ in index.get((number, proto), ()) if s.id != svc.id]
         if others:
             free = next_free_node_port({n for n, _ in index}, number)
-            fix = set_field(svc, ("spec", "ports", i, "nodePort"), free,
-                            f"change nodePort to {free} (the next port in 30000-32767 no "
-                            f"Service of the document uses)") if free else None
-            yield ctx.report("service.nodePort.duplicate", svc,
-                             f"nodePort {number}/{proto} is also used by {others[0].label()}; "
-                             f"the second apply is rejected (provided port is already "
-                             f"allocated).", ("spec", "ports", i, "nodePort"),
+            fix = set_field(svc, ("spec", "ports", i, "nodePort"), free, Text(
+                f"change nodePort to {free} (the next port in 30000-32767 no Service of the "
+                f"document uses)",
+                f"nodePort를 {free}(으)로 바꾼다(30000-32767에서 문서의 어느 서비스도 쓰지 않는 "
+                f"다음 포트)")) if free else None
+            yield ctx.report("service.nodePort.duplicate", svc, Text(
+                f"nodePort {number}/{proto} is also used by {others[0].label()}; the second "
+                f"apply is rejected (provided port is already allocated).",
+                f"nodePort {number}/{proto}은(는) {ko_label(others[0])}도 쓴다. 두 번째 apply는 "
+                f"거부된다(provided port is already allocated)."), ("spec", "ports", i, "nodePort"),
                              tuple(s.id for s in others), fix)
 
 
@@ -387,7 +414,22 @@ def duplicates(ctx: Context) -> Iterator[Finding]:
         ctx.depend(res.id, name_key(res.kind, res.name), ns)
         same = [r for r in ctx.lookup(res.kind, ns, res.name) if r.id != res.id]
         if same and res.name:
-            yield ctx.report("resource.duplicate", res,
-                             f"{res.label()} is defined more than once; applying the document "
-                             f"keeps only the last one.", ("metadata", "name"),
+            yield ctx.report("resource.duplicate", res, Text(
+                f"{res.label()} is defined more than once; applying the document keeps only the "
+                f"last one.",
+                f"{ko_label(res)}이(가) 두 번 이상 정의되어 있다. 문서를 apply하면 마지막 것만 "
+                f"남는다."), ("metadata", "name"),
                              tuple(r.id for r in same))
+
+
+def _key_missing(target: Resource, key: str, optional: bool | None, edge_type: str, hint: str,
+                 hint_ko: str) -> Text:
+    """'ConfigMap shop/cfg has no key 'x'; the container fails to start.' in both languages."""
+    if optional:
+        tail = Text("; it is optional, so it is skipped.", ". optional이므로 건너뛴다.")
+    elif edge_type == EdgeType.ENV:
+        tail = Text("; the container fails to start.", ". 컨테이너가 시작하지 못한다.")
+    else:
+        tail = Text("; the volume fails to mount.", ". 볼륨이 마운트되지 않는다.")
+    return Text(f"{target.label()} has no key {key!r}{tail.en}{hint}",
+                f"{ko_label(target)}에 키 {key!r}이(가) 없다{tail.ko}{hint_ko}")

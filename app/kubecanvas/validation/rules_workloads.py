@@ -9,9 +9,10 @@ from typing import Any
 
 from kubecanvas.model.kinds import get_path, pod_template_path
 from kubecanvas.model.resource import Resource
+from kubecanvas.model.text import Text, kind_both
 from kubecanvas.validation import predicates as p
 from kubecanvas.validation.context import Context
-from kubecanvas.validation.findings import Finding
+from kubecanvas.validation.findings import Finding, unsupported_value
 from kubecanvas.validation.fixes import set_field
 from kubecanvas.validation.rules_meta import cron_errors
 
@@ -44,8 +45,8 @@ def workloads(ctx: Context) -> Iterator[Finding]:
         for (kind, path), allowed in ENUMS.items():
             value = get_path(res.manifest, path)
             if kind == res.kind and value is not None and value not in allowed:
-                yield ctx.report("schema.enum", res, f'unsupported value "{value}": supported '
-                                 f'values: {", ".join(allowed)}', path)
+                yield ctx.report("schema.enum", res,
+                                 unsupported_value(value, ", ".join(allowed)), path)
         yield from _counts(ctx, res, ("spec",), res.spec)
         if res.kind == "CronJob":
             job_spec = _map(get_path(res.manifest, ("spec", "jobTemplate", "spec")))
@@ -62,12 +63,14 @@ def _counts(ctx: Context, res: Resource, base: tuple[str, ...],
     for key in COUNTS:
         value = _int(spec.get(key))
         if value is not None and value < 0:
-            yield ctx.report("workload.counts", res, f"invalid value {value}: must be greater "
-                             f"than or equal to 0", (*base, key))
+            yield ctx.report("workload.counts", res, Text(
+                f"invalid value {value}: must be greater than or equal to 0",
+                f"잘못된 값 {value}: 0 이상이어야 한다"), (*base, key))
     minimum, deadline = _int(spec.get("minReadySeconds")), _int(spec.get("progressDeadlineSeconds"))
     if res.kind == "Deployment" and deadline is not None and deadline <= (minimum or 0):
         yield ctx.report("deploy.progressDeadline>minReady", res,
-                         f"invalid value {deadline}: must be greater than minReadySeconds",
+                         Text(f"invalid value {deadline}: must be greater than minReadySeconds",
+                              f"잘못된 값 {deadline}: minReadySeconds보다 커야 한다"),
                          (*base, "progressDeadlineSeconds"))
 
 
@@ -83,19 +86,29 @@ def _restart_policy(ctx: Context, res: Resource) -> Iterator[Finding]:
             written = "not set (it defaults to Always)" if "restartPolicy" not in spec else \
                 f'"{policy}"'
             yield ctx.report("job.template.restartPolicy", res,
-                             f"restartPolicy is {written}; a Job's pods need OnFailure or Never",
-                             path, fix=set_field(res, path, "OnFailure",
-                                                 "set restartPolicy to OnFailure"))
+                             Text(f"restartPolicy is {written}; a Job's pods need OnFailure or "
+                                  f"Never",
+                                  f"restartPolicy가 {written}이다. 잡의 파드에는 OnFailure나 Never가 "
+                                  f"필요하다"),
+                             path, fix=set_field(res, path, "OnFailure", Text(
+                                 "set restartPolicy to OnFailure",
+                                 "restartPolicy를 OnFailure로 설정한다")))
         elif _map(get_path(res.manifest, (*tpath[:-1], "podFailurePolicy"))) and policy != "Never":
-            yield ctx.report("job.podFailurePolicy.never", res, 'only "Never" is supported '
-                             "when podFailurePolicy is specified", path)
+            yield ctx.report("job.podFailurePolicy.never", res, Text(
+                'only "Never" is supported when podFailurePolicy is specified',
+                'podFailurePolicy가 지정되면 "Never"만 지원한다'), path)
     elif policy != "Always":
         yield ctx.report("workload.template.restartPolicy", res,
-                         f'unsupported value "{policy}": a {res.kind} only supports "Always"',
-                         path, fix=set_field(res, path, "Always", "set restartPolicy to Always"))
+                         Text(f'unsupported value "{policy}": a {res.kind} only supports "Always"',
+                              f'지원하지 않는 값 "{policy}": {kind_both(res.kind)}은(는) "Always"만 '
+                              f'지원한다'),
+                         path, fix=set_field(res, path, "Always", Text(
+                             "set restartPolicy to Always", "restartPolicy를 Always로 설정한다")))
     if res.kind in ALWAYS_KINDS and spec.get("activeDeadlineSeconds") is not None:
         yield ctx.report("workload.template.activeDeadlineSeconds", res,
-                         f"activeDeadlineSeconds in {res.kind} is not supported",
+                         Text(f"activeDeadlineSeconds in {res.kind} is not supported",
+                              f"{kind_both(res.kind)}에서는 activeDeadlineSeconds를 지원하지 "
+                              f"않는다"),
                          (*tpath, "spec", "activeDeadlineSeconds"))
 
 
@@ -104,8 +117,9 @@ def _deployment_strategy(ctx: Context, res: Resource) -> Iterator[Finding]:
     rolling = strategy.get("rollingUpdate")
     base = ("spec", "strategy", "rollingUpdate")
     if strategy.get("type") == "Recreate" and rolling is not None:
-        yield ctx.report("deploy.strategy.recreate", res, "may not be specified when strategy "
-                         "type is 'Recreate'", base)
+        yield ctx.report("deploy.strategy.recreate", res, Text(
+            "may not be specified when strategy type is 'Recreate'",
+            "strategy type이 'Recreate'이면 지정할 수 없다"), base)
         return
     values = {}
     for key in ("maxSurge", "maxUnavailable"):
@@ -115,17 +129,19 @@ def _deployment_strategy(ctx: Context, res: Resource) -> Iterator[Finding]:
         errors = p.int_or_percent(value)
         if errors:
             yield ctx.report("deploy.rollingUpdate.values", res,
-                             f"invalid value {value!r}: {errors[0]}", (*base, key))
+                             Text(f"invalid value {value!r}: {errors[0]}",
+                                  f"잘못된 값 {value!r}: {errors[0]}"), (*base, key))
         else:
             values[key] = value
     if values.get("maxUnavailable") in (0, "0%") and values.get("maxSurge") in (0, "0%"):
         yield ctx.report("deploy.rollingUpdate.bothZero", res,
-                         "maxUnavailable may not be 0 when maxSurge is 0",
+                         Text("maxUnavailable may not be 0 when maxSurge is 0",
+                              "maxSurge가 0이면 maxUnavailable은 0일 수 없다"),
                          (*base, "maxUnavailable"))
     unavailable = values.get("maxUnavailable")
     if isinstance(unavailable, str) and int(unavailable[:-1]) > 100:
-        yield ctx.report("deploy.rollingUpdate.gt100", res, "must not be greater than 100%",
-                         (*base, "maxUnavailable"))
+        yield ctx.report("deploy.rollingUpdate.gt100", res, Text(
+            "must not be greater than 100%", "100%보다 클 수 없다"), (*base, "maxUnavailable"))
 
 
 def _cron(ctx: Context, res: Resource) -> Iterator[Finding]:
@@ -133,9 +149,13 @@ def _cron(ctx: Context, res: Resource) -> Iterator[Finding]:
     if isinstance(schedule, str) and schedule:
         errors = cron_errors(schedule)
         if errors:
-            yield ctx.report("cron.schedule.syntax", res, f'invalid schedule "{schedule}": '
-                             f'{"; ".join(errors)}', ("spec", "schedule"))
+            joined = "; ".join(errors)
+            yield ctx.report("cron.schedule.syntax", res, Text(
+                f'invalid schedule "{schedule}": {joined}',
+                f'잘못된 스케줄 "{schedule}": {joined}'), ("spec", "schedule"))
     zone = res.spec.get("timeZone")
     if zone is not None and (zone == "" or zone == "Local"):
-        yield ctx.report("cron.timeZone", res, "timeZone must be nil or an explicit IANA time "
-                         "zone (for example Europe/Berlin)", ("spec", "timeZone"))
+        yield ctx.report("cron.timeZone", res, Text(
+            "timeZone must be nil or an explicit IANA time zone (for example Europe/Berlin)",
+            "timeZone은 nil이거나 명시적인 IANA 시간대(예: Europe/Berlin)여야 한다"),
+            ("spec", "timeZone"))

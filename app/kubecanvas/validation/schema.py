@@ -18,6 +18,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from kubecanvas.model.references import format_path
+from kubecanvas.model.text import Text
 from kubecanvas.validation.fixes import closest
 from kubecanvas.validation.versions import schema_dir
 
@@ -32,11 +34,11 @@ _lock = threading.Lock()
 
 @dataclass(frozen=True)
 class SchemaError:
-    """One violation: a rule id, the field path and a message."""
+    """One violation: a rule id, the field path and a message (English, with Korean)."""
 
     rule: str
     path: tuple[str | int, ...]
-    message: str
+    message: Text
     #: for an unknown field, the allowed field it is probably a typo of.
     suggestion: str | None = None
 
@@ -239,23 +241,30 @@ def _convert(error: Any, root: Mapping[str, Any]) -> Iterator[SchemaError]:
         for field in error.kind.unexpected:
             guess = _suggest(field, allowed)
             hint = f"; did you mean {guess!r}?" if guess else ""
-            yield SchemaError("schema.unknown-field", (*path, field),
-                              f"unknown field {field!r} (kubectl rejects it: strict decoding "
-                              f"error){hint}", guess)
+            hint_ko = f" 혹시 {guess!r}인가?" if guess else ""
+            yield SchemaError("schema.unknown-field", (*path, field), Text(
+                f"unknown field {field!r} (kubectl rejects it: strict decoding error){hint}",
+                f"알 수 없는 필드 {field!r}이다(kubectl이 거부한다: strict decoding error)."
+                f"{hint_ko}"), guess)
     elif name == "Required":
-        yield SchemaError("schema.required", (*path, error.kind.property),
-                          f"required field {error.kind.property!r} is missing")
+        yield SchemaError("schema.required", (*path, error.kind.property), Text(
+            f"required field {error.kind.property!r} is missing",
+            f"필수 필드 {error.kind.property!r}이(가) 없다"))
     elif name == "Enum":
         options = ", ".join(json.dumps(o) for o in error.kind.options)
-        yield SchemaError("schema.enum", path,
-                          f"unsupported value {json.dumps(error.instance)}; supported: {options}")
+        yield SchemaError("schema.enum", path, Text(
+            f"unsupported value {json.dumps(error.instance)}; supported: {options}",
+            f"지원하지 않는 값 {json.dumps(error.instance)}이다. 지원하는 값: {options}"))
     elif name in ("Type", "OneOfNotValid", "AnyOf"):
         expected = _expected_types(error, root)
-        yield SchemaError("schema.type", path,
-                          f"{json.dumps(error.instance)[:60]} is a {_json_type(error.instance)}, "
-                          f"expected {expected}")
+        shown = json.dumps(error.instance)[:60]
+        yield SchemaError("schema.type", path, Text(
+            f"{shown} is a {_json_type(error.instance)}, expected {expected}",
+            f"{shown}은(는) {_json_type(error.instance)}이지만 {expected}이어야 한다"))
     else:
-        yield SchemaError("schema.invalid", path, error.message)
+        # the library's own sentence: kept as written inside a Korean frame
+        yield SchemaError("schema.invalid", path, Text(
+            error.message, f"스키마 오류: {format_path(path) or '(문서)'}: {error.message}"))
 
 
 def _expected_types(error: Any, root: Mapping[str, Any]) -> str:
