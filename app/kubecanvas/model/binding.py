@@ -16,6 +16,7 @@ from typing import Any
 from kubecanvas.model.kinds import as_mapping
 from kubecanvas.model.quantity import format_bytes, try_quantity
 from kubecanvas.model.selectors import parse_label_selector
+from kubecanvas.model.text import Text
 
 CLASS_ANNOTATION = "volume.beta.kubernetes.io/storage-class"
 DEFAULT_CLASS_ANNOTATIONS = ("storageclass.kubernetes.io/is-default-class",
@@ -114,38 +115,54 @@ def effective_class(claim: Claim, default: str | None) -> str:
 
 
 def mismatches(claim: Claim, volume: Volume, default: str | None = None,
-               check_selector: bool = True) -> list[str]:
-    """Why `volume` cannot satisfy `claim`, one plain sentence per rule; empty if it can."""
-    reasons = []
+               check_selector: bool = True) -> list[Text]:
+    """Why `volume` cannot satisfy `claim`, one plain sentence per rule (English and Korean);
+    empty if it can."""
+    reasons: list[Text] = []
     cls = effective_class(claim, default)
     if cls != volume.storage_class:
         shown = f'"{cls}"' if cls else '"" (no class)'
+        shown_ko = f'"{cls}"' if cls else '""(클래스 없음)'
         if claim.storage_class is None and default:
             shown += " (the default class, since the claim leaves it unset)"
+            shown_ko += "(클레임이 지정하지 않아 적용되는 기본 클래스)"
         pv_cls = f'"{volume.storage_class}"' if volume.storage_class else '"" (no class)'
-        reasons.append(f"class {shown} != {pv_cls}")
+        pv_ko = f'"{volume.storage_class}"' if volume.storage_class else '""(클래스 없음)'
+        reasons.append(Text(f"class {shown} != {pv_cls}",
+                            f"스토리지 클래스(storageClassName)가 다르다: 클레임 {shown_ko}, "
+                            f"PV {pv_ko}"))
     missing = claim.access_modes - volume.access_modes
     if missing:
-        reasons.append(f"access modes {', '.join(sorted(missing))} not offered "
-                       f"(PV has {', '.join(sorted(volume.access_modes)) or 'none'})")
+        wanted, offered = ", ".join(sorted(missing)), ", ".join(sorted(volume.access_modes))
+        reasons.append(Text(f"access modes {wanted} not offered (PV has {offered or 'none'})",
+                            f"PV가 제공하지 않는 접근 모드(accessModes): {wanted} "
+                            f"(PV의 접근 모드: {offered or '없음'})"))
     if claim.request is not None:
         if volume.capacity is None:
-            reasons.append("PV has no capacity.storage")
+            reasons.append(Text("PV has no capacity.storage", "PV에 capacity.storage가 없다"))
         elif volume.capacity < claim.request:
-            reasons.append(f"capacity {format_bytes(volume.capacity)} < requested "
-                           f"{format_bytes(claim.request)}")
+            have, want = format_bytes(volume.capacity), format_bytes(claim.request)
+            reasons.append(Text(f"capacity {have} < requested {want}",
+                                f"용량 부족: PV {have} < 요청 {want}"))
     if claim.volume_mode != volume.volume_mode:
-        reasons.append(f"volumeMode {claim.volume_mode} != {volume.volume_mode}")
+        reasons.append(Text(f"volumeMode {claim.volume_mode} != {volume.volume_mode}",
+                            f"volumeMode가 다르다: 클레임 {claim.volume_mode}, "
+                            f"PV {volume.volume_mode}"))
     if check_selector and claim.selector is not None:
         selector = parse_label_selector(claim.selector)
         if selector is None or not selector.matches(volume.labels):
-            reasons.append(f"PV labels do not match the claim's selector "
-                           f"({selector.describe() if selector else 'invalid'})")
+            shown = selector.describe() if selector else "invalid"
+            shown_ko = selector.describe() if selector else "잘못된 셀렉터"
+            reasons.append(Text(f"PV labels do not match the claim's selector ({shown})",
+                                f"PV의 레이블이 클레임의 셀렉터({shown_ko})와 일치하지 않는다"))
     if volume.claim_name and (volume.claim_namespace, volume.claim_name) != (
             claim.namespace, claim.name):
-        reasons.append(f"reserved by claimRef for {volume.claim_namespace}/{volume.claim_name}")
+        other = f"{volume.claim_namespace}/{volume.claim_name}"
+        reasons.append(Text(f"reserved by claimRef for {other}",
+                            f"claimRef로 다른 클레임({other})에 예약되어 있다"))
     if volume.phase not in ("Available", ""):
-        reasons.append(f"PV is {volume.phase}, not Available")
+        reasons.append(Text(f"PV is {volume.phase}, not Available",
+                            f"PV가 {volume.phase} 상태다(Available이 아님)"))
     return reasons
 
 

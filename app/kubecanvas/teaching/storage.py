@@ -5,9 +5,7 @@ its answer into a verdict per PersistentVolume, in words: the one that binds, an
 one why not (class, access modes, capacity, volume mode, selector, reserved, already taken). With
 no fitting PV and a StorageClass, the class's provisioner creates a volume for the claim instead.
 
-`binding.mismatches` gives the reasons as English sentences; the Korean ones are worked out here
-from the same `Claim` and `Volume` facts, rule by rule in the same order (`korean_mismatches`),
-and paired with the English into `Text`.
+`binding.mismatches` gives the reasons in English and Korean (`Text`), one per rule.
 """
 
 from __future__ import annotations
@@ -19,9 +17,7 @@ from typing import Any
 from kubecanvas.model import binding
 from kubecanvas.model.document import Document
 from kubecanvas.model.graph import WiringGraph
-from kubecanvas.model.quantity import format_bytes
 from kubecanvas.model.references import EdgeType
-from kubecanvas.model.selectors import parse_label_selector
 from kubecanvas.teaching.cluster import Highlight
 from kubecanvas.teaching.text import Text
 
@@ -71,56 +67,10 @@ def _claim(graph: WiringGraph, claim_id: str) -> binding.Claim:
     raise KeyError(f"{claim_id} is not a PersistentVolumeClaim of the diagram")
 
 
-def korean_mismatches(claim: binding.Claim, volume: binding.Volume, default: str | None = None,
-                      check_selector: bool = True) -> list[str]:
-    """`binding.mismatches` in Korean: the same rules, in the same order, from the same facts."""
-    reasons = []
-    cls = binding.effective_class(claim, default)
-    if cls != volume.storage_class:
-        shown = f'"{cls}"' if cls else '""(클래스 없음)'
-        if claim.storage_class is None and default:
-            shown += "(클레임이 지정하지 않아 적용되는 기본 클래스)"
-        pv_cls = f'"{volume.storage_class}"' if volume.storage_class else '""(클래스 없음)'
-        reasons.append(f"스토리지클래스(storageClassName)가 다릅니다: 클레임 {shown}, PV {pv_cls}")
-    missing = claim.access_modes - volume.access_modes
-    if missing:
-        reasons.append(f"PV가 제공하지 않는 접근 모드(accessModes): {', '.join(sorted(missing))} "
-                       f"(PV의 접근 모드: {', '.join(sorted(volume.access_modes)) or '없음'})")
-    if claim.request is not None:
-        if volume.capacity is None:
-            reasons.append("PV에 capacity.storage가 없습니다")
-        elif volume.capacity < claim.request:
-            reasons.append(f"용량 부족: PV {format_bytes(volume.capacity)} < 요청 "
-                           f"{format_bytes(claim.request)}")
-    if claim.volume_mode != volume.volume_mode:
-        reasons.append(f"volumeMode가 다릅니다: 클레임 {claim.volume_mode}, PV "
-                       f"{volume.volume_mode}")
-    if check_selector and claim.selector is not None:
-        selector = parse_label_selector(claim.selector)
-        if selector is None or not selector.matches(volume.labels):
-            shown = selector.describe() if selector else "잘못된 셀렉터"
-            reasons.append(f"PV의 레이블이 클레임의 셀렉터({shown})와 일치하지 않습니다")
-    if volume.claim_name and (volume.claim_namespace, volume.claim_name) != (
-            claim.namespace, claim.name):
-        reasons.append(f"claimRef로 다른 클레임({volume.claim_namespace}/{volume.claim_name})에 "
-                       "예약되어 있습니다")
-    if volume.phase not in ("Available", ""):
-        reasons.append(f"PV가 {volume.phase} 상태입니다(Available이 아님)")
-    return reasons
-
-
 def verdict_reasons(claim: binding.Claim, volume: binding.Volume,
                     default: str | None) -> list[Text]:
-    """Why `volume` cannot satisfy `claim`, in both languages (empty when it can).
-
-    Should the model's rules and the Korean ones ever disagree in number, every reason still
-    gets a Korean lead-in, so nothing is shown untranslated without saying so.
-    """
-    english = binding.mismatches(claim, volume, default)
-    korean = korean_mismatches(claim, volume, default)
-    if len(korean) != len(english):
-        korean = [f"맞지 않음(원문): {reason}" for reason in english]
-    return [Text(en, ko) for en, ko in zip(english, korean, strict=True)]
+    """Why `volume` cannot satisfy `claim`, in both languages (empty when it can)."""
+    return binding.mismatches(claim, volume, default)
 
 
 def _provisioning(doc: Document, graph: WiringGraph,

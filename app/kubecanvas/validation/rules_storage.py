@@ -75,23 +75,24 @@ def _is_bound(ctx: Context, node: str) -> bool:
 
 
 def _explain(ctx: Context, claim: binding.Claim) -> Text:
-    """Why no volume fits `claim`; the per-volume reasons (`binding.mismatches`) stay English
-    inside the Korean sentence, as written facts (classes, modes, sizes)."""
+    """Why no volume fits `claim`, with the per-volume reasons of `binding.mismatches`."""
     default = _default_class(ctx)
     scored = []
     for volume in _volumes(ctx):
         reasons = binding.mismatches(claim, volume, default)
         if reasons:
-            scored.append((len(reasons), volume.name, "; ".join(reasons)))
+            scored.append((len(reasons), volume.name, "; ".join(reasons),
+                           "; ".join(r.ko for r in reasons)))
     scored.sort()
     if not scored:
         return Text("the document has no PersistentVolume it could use",
                     "문서에 쓸 수 있는 퍼시스턴트 볼륨이 없다")
-    shown = " | ".join(f"{name}: {why}" for _, name, why in scored[:3])
+    shown = " | ".join(f"{name}: {why}" for _, name, why, _ in scored[:3])
+    shown_ko = " | ".join(f"{name}: {why}" for _, name, _, why in scored[:3])
     more = f" (and {len(scored) - 3} more)" if len(scored) > 3 else ""
     more_ko = f" (외 {len(scored) - 3}개)" if len(scored) > 3 else ""
     return Text(f"no PersistentVolume fits: {shown}{more}",
-                f"맞는 퍼시스턴트 볼륨이 없다: {shown}{more_ko}")
+                f"맞는 퍼시스턴트 볼륨이 없다: {shown_ko}{more_ko}")
 
 
 def _claim_findings(ctx: Context, res: Resource, claim: binding.Claim, node: str,
@@ -109,7 +110,7 @@ def _claim_findings(ctx: Context, res: Resource, claim: binding.Claim, node: str
                 f"it names PersistentVolume {volume.name}, which cannot bind it: "
                 f"{'; '.join(reasons)}; the claim stays Pending.",
                 f"퍼시스턴트 볼륨 {volume.name}을(를) 지정하지만 그 볼륨에 바인딩될 수 없다: "
-                f"{'; '.join(reasons)}. 클레임이 Pending 상태에 머문다."),
+                f"{'; '.join(r.ko for r in reasons)}. 클레임이 Pending 상태에 머문다."),
                 (*path, "volumeName"), (volume.node,))
         return
     if _is_bound(ctx, node) or not _static_expected(ctx, claim, cls):
@@ -184,7 +185,7 @@ def volume_claims(ctx: Context) -> Iterator[Finding]:
                     f"claimRef reserves this volume for {pvc.label()}, which it cannot "
                     f"satisfy: {'; '.join(reasons)}.",
                     f"claimRef가 이 볼륨을 {ko_label(pvc)}에 예약하지만 볼륨이 그 클레임을 "
-                    f"충족하지 못한다: {'; '.join(reasons)}."), edge.path, (pvc.id,))
+                    f"충족하지 못한다: {'; '.join(r.ko for r in reasons)}."), edge.path, (pvc.id,))
 
 
 def shared_claims(ctx: Context) -> Iterator[Finding]:
