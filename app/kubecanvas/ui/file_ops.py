@@ -40,13 +40,16 @@ def needs_layout(resources: Sequence[Resource]) -> bool:
     return len(resources) > 1 and len({r.position for r in resources}) == 1
 
 
-def lay_out(document: Document) -> None:
+def lay_out(document: Document, graph: WiringGraph | None = None) -> None:
     """Give every resource of a freshly loaded document a position (not an undoable edit:
-    loading is not a step of the user's history)."""
-    graph = WiringGraph(document, subscribe=False)
+    loading is not a step of the user's history). Pass the session's graph when there is one:
+    building another costs as much as the layout itself on large designs."""
+    if graph is None:
+        graph = WiringGraph(document, subscribe=False)
     positions = auto_layout(document, graph, keep_pinned=False)
-    for rid, pos in positions.items():
-        document.move(rid, pos)
+    with document.batch():
+        for rid, pos in positions.items():
+            document.move(rid, pos)
 
 
 def open_paths(paths: Sequence[Path]) -> Session:
@@ -63,15 +66,15 @@ def open_paths(paths: Sequence[Path]) -> Session:
             raise OpenError(f"{paths[0]}: {exc}") from exc
         session = Session.create(document, path=paths[0])
         if needs_layout(list(document)):
-            lay_out(document)
+            lay_out(document, session.graph)
         return session
     missing = [p for p in paths if not p.exists()]
     if missing:
         raise OpenError(tr("{path}: no such file or folder").format(path=missing[0]))
     result = load_paths(paths)
     document = Document(result.resources)
-    lay_out(document)
     session = Session.create(document, sources=paths)
+    lay_out(document, session.graph)
     session.load_problems = [f"{p.file}:{p.line}:{p.column}: {p.message}" for p in result.problems]
     if not result.resources and result.errors:
         raise OpenError("\n".join(session.load_problems[:10]))

@@ -106,14 +106,17 @@ class ProblemsPanel(QDockWidget):
         self._signature = signature
         self.findings = list(findings)
         self.tree.clear()
-        buttons = 0
+        items = []
         for index, finding in enumerate(self.findings):
             item = QTreeWidgetItem(["", local_text(finding.message),
                                     self.label_of(finding.resource_id), finding.field, ""])
             item.setIcon(0, severity_icon(finding.severity.value))
             item.setToolTip(1, self._tip(finding))
             item.setData(0, Qt.ItemDataRole.UserRole, index)
-            self.tree.addTopLevelItem(item)
+            items.append(item)
+        self.tree.addTopLevelItems(items)  # one insertion: thousands of rows one by one is slow
+        buttons = 0
+        for index, (finding, item) in enumerate(zip(self.findings, items, strict=True)):
             if finding.fix is not None and buttons < MAX_FIX_BUTTONS:
                 fix_text = local_text(finding.fix.description)
                 button = QPushButton(fix_text, self.tree)

@@ -72,6 +72,7 @@ class CanvasScene(WiringMixin, QGraphicsScene):
         self._wire_line: QGraphicsPathItem | None = None
         self._wire_target: NodeItem | None = None
         self._wire_cache: dict[str, tuple[bool, str]] = {}
+        self._populating = False  # frames are fitted once at the end of populating
         self._populate()
         document.subscribe(self._on_change, order=100)
 
@@ -88,10 +89,12 @@ class CanvasScene(WiringMixin, QGraphicsScene):
         ys = [r.position[1] for r in self.document] or [0.0]
         self.setSceneRect(QRectF(min(xs) - 4000, min(ys) - 4000, max(xs) - min(xs) + 8000,
                                  max(ys) - min(ys) + 8000))
+        self._populating = True
         for res in self.document:
             self._add_node(res)
         for edge in self.graph.edges():
             self._add_edge(edge)
+        self._populating = False
         self._fit_frames(self.frames)
         self.setSceneRect(QRectF())  # back to growing with the content
 
@@ -150,7 +153,8 @@ class CanvasScene(WiringMixin, QGraphicsScene):
             ghost.namespace == anchor.namespace else None
         if frame is not None:  # a claim a StatefulSet will create lives in its namespace
             frame.members.add(node_id)
-            self._fit_frames([ghost.namespace])
+            if not self._populating:
+                self._fit_frames([ghost.namespace])
         return ghost
 
     def _free_offset(self, anchor: NodeItem) -> QPointF:
