@@ -212,3 +212,13 @@ def test_a_file_of_countless_tiny_documents_is_refused_quickly() -> None:
     few = load_text("".join(CONFIGMAP.format(name=f"c{n}") + "---\n" for n in range(50)), "f",
                     limits=Limits(max_documents=100))
     assert len(few.resources) == 50 and not few.problems
+
+
+def test_naming_a_broken_document_takes_linear_time() -> None:
+    """Found by the long fuzz run: naming the resource of a broken document used a regular
+    expression that backtracked exponentially on indented lines of blanks and tabs."""
+    text = "kind: Deployment\nmetadata:\n" + "    \t  x y\n" * 3000 + "  name: web\nspec: [\n"
+    result, seconds = timed(lambda: load_text(text, "slow.yaml"))
+    assert seconds < 1
+    [problem] = result.errors
+    assert problem.resource == "Deployment web"

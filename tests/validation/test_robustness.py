@@ -52,3 +52,22 @@ def test_any_value_anywhere_never_crashes(base, path, value, kind):
     manifest = _graft(base, path, value)
     manifest["kind"] = kind
     check(manifest, copy.deepcopy(base))
+
+
+def test_a_rule_that_trips_over_wrong_types_does_not_hide_other_findings():
+    """A list where a port number belongs once crashed the Service port rule; the schema
+    findings must still be reported, and other resources still checked."""
+    from kubecanvas.model.document import Document
+    from kubecanvas.model.resource import Resource
+    from kubecanvas.validation import validate_document
+
+    broken = Resource({"apiVersion": "v1", "kind": "Service", "metadata": {"name": "web"},
+                       "spec": {"selector": {"app": "web"},
+                                "ports": [{"port": [], "targetPort": {}, "name": ["x"]}]}})
+    other = Resource({"apiVersion": "v1", "kind": "Service", "metadata": {"name": "Bad_Name"},
+                      "spec": {"ports": [{"port": 80}, {"port": 80}]}})
+    findings = validate_document(Document([broken, other]))
+    rules = {(f.resource_id, f.rule) for f in findings}
+    assert (broken.id, "schema.type") in rules
+    assert (other.id, "meta.name.format") in rules or any(r == other.id for r, _ in rules)
+    assert any(rid == other.id and rule.startswith("svc.") for rid, rule in rules)

@@ -28,8 +28,7 @@ from kubecanvas.model.resource import Origin, Resource
 YAML_SUFFIXES = (".yaml", ".yml")
 _KUSTOMIZE_GROUP = "kustomize.config.k8s.io"
 _KIND_LINE = re.compile(r"^kind:[ \t]*[\"']?([A-Za-z][A-Za-z0-9]*)", re.MULTILINE)
-_NAME_LINE = re.compile(r"^metadata:[ \t]*\r?\n(?:[ \t]+.*\n)*?[ \t]+name:[ \t]*[\"']?([^\s\"'#]+)",
-                        re.MULTILINE)
+_NAME_ITEM = re.compile(r"[ \t]+name:[ \t]*[\"']?([^\s\"'#]+)")
 
 
 @dataclass(frozen=True)
@@ -255,8 +254,22 @@ def _guess_label(text: str) -> str | None:
     kind = _KIND_LINE.search(text)
     if kind is None:
         return None
-    name = _NAME_LINE.search(text)
-    return f"{kind.group(1)} {name.group(1) if name else '(unnamed)'}"
+    return f"{kind.group(1)} {_metadata_name(text) or '(unnamed)'}"
+
+
+def _metadata_name(text: str) -> str | None:
+    """`metadata.name` from the lines under a `metadata:` line, in one pass over the lines (a
+    regular expression for this backtracked exponentially on lines of blanks: a hang found by
+    the fuzz tests)."""
+    inside = False
+    for line in text.split("\n"):
+        if inside and line[:1] in (" ", "\t"):
+            found = _NAME_ITEM.match(line)
+            if found:
+                return found.group(1)
+            continue
+        inside = line.startswith("metadata:") and not line[9:].strip(" \t\r")
+    return None
 
 
 def _problem(options: _Options, line: int, column: int, message: str,

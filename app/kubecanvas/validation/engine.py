@@ -12,6 +12,7 @@ from __future__ import annotations
 import fnmatch
 from collections import defaultdict
 from collections.abc import Iterable
+from typing import Any
 
 from kubecanvas.model.document import Change, Document
 from kubecanvas.model.graph import WiringGraph
@@ -49,10 +50,33 @@ def run_checks(document: Document, graph: WiringGraph, kube_version: str,
     ctx = Context(document, graph, kube_version, SEVERITIES, ids, index)
     out: list[Finding] = []
     for check in checks():
-        for finding in check(ctx):
-            if finding.resource_id is None or ctx.is_target(finding.resource_id):
-                out.append(finding)
+        try:
+            out += [f for f in check(ctx) if f.resource_id is None or ctx.is_target(f.resource_id)]
+        except Exception:  # noqa: BLE001 - a rule tripped over malformed input; isolate it
+            out += _run_check_per_resource(check, ctx, document, graph, kube_version)
     return out, ctx
+
+
+def _run_check_per_resource(check: Any, ctx: Context, document: Document, graph: WiringGraph,
+                            kube_version: str) -> list[Finding]:
+    """Run one check resource by resource, skipping those it cannot handle.
+
+    Rules are written for manifests of the right shape; a value of the wrong type (a list
+    where a port number belongs) is the schema checks' finding to report, and must not take the
+    other resources' findings, or the whole validation, down with it.
+    """
+    out: list[Finding] = []
+    targets = [r.id for r in ctx.targets()]
+    for rid in targets:
+        one = Context(document, graph, kube_version, SEVERITIES, [rid], ctx.index)
+        try:
+            out += [f for f in check(one) if f.resource_id is None or one.is_target(f.resource_id)]
+        except Exception:  # noqa: BLE001 - see above: the schema findings name the bad field
+            continue
+        finally:
+            for key, deps in one.dependencies.items():
+                ctx.dependencies[key] |= deps
+    return out
 
 
 def sort_findings(document: Document, findings: Iterable[Finding]) -> list[Finding]:
