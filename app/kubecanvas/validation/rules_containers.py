@@ -13,13 +13,12 @@ import re
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from kubecanvas.model.kinds import get_path, pod_template_path
 from kubecanvas.model.quantity import try_quantity
 from kubecanvas.model.text import Text
 from kubecanvas.validation import predicates as p
 from kubecanvas.validation.context import Context
 from kubecanvas.validation.findings import Finding, duplicate_value, invalid_value
-from kubecanvas.validation.rules_pod import Path, PodCheck, _items, _map
+from kubecanvas.validation.rules_pod import Path, PodCheck, _items, _map, pod_checks
 from kubecanvas.validation.rules_volumes import report_fix
 from kubecanvas.validation.versions import version_tuple
 
@@ -46,14 +45,8 @@ def container_specs(ctx: Context) -> Iterator[Finding]:
     """`pod.resources.*` for hugepages/extended, `pod.env.keyRef.*`, `pod.envFrom.*`,
     `pod.lifecycle.sleep`, `pod.env.fieldRef.subscript`, `pod.resources.claims`, and the
     duplicate-port, duplicate-env and pull-secret warnings."""
-    for res in ctx.targets():
-        tpath = pod_template_path(res)
-        if tpath is None:
-            continue
-        spec = get_path(res.manifest, (*tpath, "spec")) if tpath else res.spec
-        if not isinstance(spec, Mapping):
-            continue
-        c = PodCheck(ctx, res, spec, (*tpath, "spec"), bool(tpath), frozenset(), [])
+    for c in pod_checks(ctx):
+        spec = c.spec
         if "containers" in spec and not _items(spec.get("containers")):
             c.report("pod.containers.required", ("containers",),
                      Text("required value: a pod needs at least one container",

@@ -97,8 +97,9 @@ def _port_range(number: int) -> Text:
                 f"잘못된 값 {number}: 1부터 65535까지여야 한다")
 
 
-def pod_specs(ctx: Context) -> Iterator[Finding]:
-    """`pod.*`: every pod spec of the targets (Pods, templates, CronJob job templates)."""
+def pod_checks(ctx: Context) -> Iterator[PodCheck]:
+    """A `PodCheck` for every pod spec among the targets (Pods, templates, CronJob job
+    templates); the pod rule modules all walk pod specs through this."""
     for res in ctx.targets():
         tpath = pod_template_path(res)
         if tpath is None:
@@ -109,7 +110,12 @@ def pod_specs(ctx: Context) -> Iterator[Finding]:
         claims = frozenset(str(get_path(t, ("metadata", "name")))
                            for t in _items(res.spec.get("volumeClaimTemplates"))
                            if res.kind == "StatefulSet")
-        check = PodCheck(ctx, res, spec, (*tpath, "spec"), bool(tpath), claims, [])
+        yield PodCheck(ctx, res, spec, (*tpath, "spec"), bool(tpath), claims, [])
+
+
+def pod_specs(ctx: Context) -> Iterator[Finding]:
+    """`pod.*`: every pod spec of the targets (Pods, templates, CronJob job templates)."""
+    for check in pod_checks(ctx):
         check_pod(check)
         yield from check.out
 

@@ -12,7 +12,6 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from kubecanvas.model.kinds import get_path, pod_template_path
 from kubecanvas.model.quantity import try_quantity
 from kubecanvas.model.text import Text
 from kubecanvas.validation import predicates as p
@@ -23,7 +22,7 @@ from kubecanvas.validation.findings import (
     invalid_value,
     unsupported_value,
 )
-from kubecanvas.validation.rules_pod import PodCheck, _items, _map
+from kubecanvas.validation.rules_pod import PodCheck, _items, _map, pod_checks
 
 PROBE_NUMBERS = ("initialDelaySeconds", "timeoutSeconds", "periodSeconds", "successThreshold",
                  "failureThreshold")
@@ -51,14 +50,7 @@ def _int(value: Any) -> int | None:
 
 def scheduling(ctx: Context) -> Iterator[Finding]:
     """`pod.*` rules of sections 3.2-3.8 not in `rules_pod`, on every pod spec of the targets."""
-    for res in ctx.targets():
-        tpath = pod_template_path(res)
-        if tpath is None:
-            continue
-        spec = get_path(res.manifest, (*tpath, "spec")) if tpath else res.spec
-        if not isinstance(spec, Mapping):
-            continue
-        check = PodCheck(ctx, res, spec, (*tpath, "spec"), bool(tpath), frozenset(), [])
+    for check in pod_checks(ctx):
         _containers(check)
         _host_ports(check)
         _dns_config(check)

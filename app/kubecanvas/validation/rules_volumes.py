@@ -12,7 +12,6 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from kubecanvas.model.kinds import get_path, pod_template_path
 from kubecanvas.model.quantity import try_quantity
 from kubecanvas.model.text import Text
 from kubecanvas.validation import predicates as p
@@ -23,7 +22,14 @@ from kubecanvas.validation.findings import (
     unsupported_value,
 )
 from kubecanvas.validation.fixes import set_field
-from kubecanvas.validation.rules_pod import CONTAINER_GROUPS, Path, PodCheck, _items, _map
+from kubecanvas.validation.rules_pod import (
+    CONTAINER_GROUPS,
+    Path,
+    PodCheck,
+    _items,
+    _map,
+    pod_checks,
+)
 
 PROJECTION_TYPES = ("secret", "configMap", "downwardAPI", "serviceAccountToken",
                     "clusterTrustBundle", "podCertificate")
@@ -56,17 +62,8 @@ def report_fix(c: PodCheck, rule: str, path: Path, message: Text, value: Any,
 
 def pod_volumes(ctx: Context) -> Iterator[Finding]:
     """`pod.volume.*` sources, `pod.mount.propagation`/`recursiveReadOnly`, `pod.device`."""
-    for res in ctx.targets():
-        tpath = pod_template_path(res)
-        if tpath is None:
-            continue
-        spec = get_path(res.manifest, (*tpath, "spec")) if tpath else res.spec
-        if not isinstance(spec, Mapping):
-            continue
-        claims = frozenset(str(get_path(t, ("metadata", "name")))
-                           for t in _items(res.spec.get("volumeClaimTemplates"))
-                           if res.kind == "StatefulSet")
-        c = PodCheck(ctx, res, spec, (*tpath, "spec"), bool(tpath), claims, [])
+    for c in pod_checks(ctx):
+        spec = c.spec
         volumes: dict[str, Mapping[str, Any]] = {}
         for i, volume in enumerate(_items(spec.get("volumes"))):
             if isinstance(volume, Mapping):
