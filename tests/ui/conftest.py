@@ -64,6 +64,16 @@ def steps(start: QPoint, end: QPoint, count: int = 8) -> list[QPoint]:
 
 
 @pytest.fixture(autouse=True)
+def release_clipboard(qapp):
+    """After each test, leave no Python-made QMimeData on the clipboard (it crashes the
+    process at exit; the application does the same when it quits)."""
+    yield
+    from kubecanvas.ui.editing import Editor
+
+    Editor.release_clipboard()
+
+
+@pytest.fixture(autouse=True)
 def no_param_dialogs(monkeypatch):
     """Wiring choices take their defaults unless a test asks otherwise."""
     monkeypatch.setattr("kubecanvas.ui.editing.ask_params", lambda parent, action: {})

@@ -65,3 +65,38 @@ def test_export_selection_as_image_is_in_the_menus(make_window, monkeypatch, tmp
                         lambda *a, **k: (str(target), ""))
     window.actions_by_name["export_selection_image"].trigger()
     assert target.is_file()
+
+
+def test_quitting_after_a_copy_does_not_crash(tmp_path):
+    """A Python-made QMimeData left on the clipboard crashed the process at exit (SIGSEGV);
+    the application hands it over as plain text when it quits."""
+    import os
+    import subprocess
+    import sys
+
+    script = tmp_path / "copy_then_quit.py"
+    script.write_text(
+        "import sys\n"
+        "from PySide6.QtCore import QTimer\n"
+        "from PySide6.QtWidgets import QApplication\n"
+        "from kubecanvas.ui.editing import Editor\n"
+        "from kubecanvas.ui.main_window import MainWindow\n"
+        "from kubecanvas.ui.session import Session\n"
+        "from kubecanvas.model.document import Document\n"
+        "from tests.model.factories import deployment\n"
+        "app = QApplication(sys.argv)\n"
+        "app.aboutToQuit.connect(Editor.release_clipboard)\n"
+        "window = MainWindow()\n"
+        "window.ask_on_close = False\n"
+        "web = deployment('web')\n"
+        "window.set_session(Session.create(Document([web])))\n"
+        "window.editor.copy([web.id])\n"
+        "QTimer.singleShot(50, app.quit)\n"
+        "sys.exit(app.exec())\n")
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", HOME=str(tmp_path),
+               XDG_CONFIG_HOME=str(tmp_path / "config"))
+    root = __import__("pathlib").Path(__file__).resolve().parents[2]
+    env["PYTHONPATH"] = str(root) + os.pathsep + env.get("PYTHONPATH", "")
+    done = subprocess.run([sys.executable, str(script)], env=env, capture_output=True,
+                          text=True, timeout=120, check=False)
+    assert done.returncode == 0, (done.returncode, done.stderr[-2000:])

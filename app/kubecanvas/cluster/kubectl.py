@@ -20,6 +20,8 @@ import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from kubecanvas.model.text import Text, concat
+
 #: How long one kubectl call may take before we stop waiting.
 TIMEOUT_SECONDS = 120
 #: What kubectl prints when it cannot reach the API server (any of these, in stderr).
@@ -37,7 +39,8 @@ _KLOG = re.compile(r"^[IWEF]\d{4} \d{2}:\d{2}:\d{2}\.\d+\s+\d+ \S+:\d+\] ")
 class ClusterError(Exception):
     """kubectl cannot be used: it is missing, has no context, or the cluster is unreachable.
 
-    The message says plainly which of these it is and what to do.
+    The message (`args[0]`) is a `Text` that says plainly, in English and Korean, which of
+    these it is and what to do.
     """
 
 
@@ -68,9 +71,12 @@ def find_kubectl() -> str:
     """
     found = shutil.which("kubectl")
     if not found:
-        raise ClusterError("kubectl is not installed (or not on PATH); install it from "
-                           "https://kubernetes.io/docs/tasks/tools/ and configure a context "
-                           "for your cluster")
+        raise ClusterError(Text(
+            "kubectl is not installed (or not on PATH); install it from "
+            "https://kubernetes.io/docs/tasks/tools/ and configure a context for your cluster",
+            "kubectl이 설치되어 있지 않다(또는 PATH에 없다). "
+            "https://kubernetes.io/docs/tasks/tools/ 에서 설치하고 클러스터의 컨텍스트를 "
+            "설정해야 한다"))
     return found
 
 
@@ -107,11 +113,14 @@ class Kubectl:
                                   encoding="utf-8", errors="replace", timeout=TIMEOUT_SECONDS,
                                   check=False)
         except FileNotFoundError:
-            raise ClusterError(f"kubectl ({argv[0]}) could not be started; is it installed?") \
+            raise ClusterError(Text(f"kubectl ({argv[0]}) could not be started; is it installed?",
+                                    f"kubectl({argv[0]})을 시작할 수 없다. 설치되어 있는가?")) \
                 from None
         except subprocess.TimeoutExpired:
-            raise ClusterError(f"kubectl did not answer within {TIMEOUT_SECONDS} s; is the "
-                               "cluster reachable?") from None
+            raise ClusterError(Text(
+                f"kubectl did not answer within {TIMEOUT_SECONDS} s; is the cluster reachable?",
+                f"kubectl이 {TIMEOUT_SECONDS}초 안에 응답하지 않았다. 클러스터에 연결할 수 "
+                "있는가?")) from None
         shown = tuple(["kubectl", *argv[1:]])
         return Completed(shown, done.returncode, done.stdout, done.stderr)
 
@@ -125,14 +134,20 @@ class Kubectl:
             done = self._call([self.program, "config", "get-contexts", "-o", "name"])
             names = done.stdout.split()
             if done.returncode == 0 and self.context not in names:
-                raise ClusterError(f"kubectl has no context named {self.context!r}; known: "
-                                   f"{', '.join(names) or 'none'}")
+                known = ", ".join(names)
+                raise ClusterError(Text(
+                    f"kubectl has no context named {self.context!r}; known: {known or 'none'}",
+                    f"kubectl에 {self.context!r}라는 컨텍스트가 없다. 알려진 컨텍스트: "
+                    f"{known or '없음'}"))
             return self.context
         done = self._call([self.program, "config", "current-context"])
         name = done.stdout.strip()
         if done.returncode != 0 or not name:
-            raise ClusterError("kubectl has no current context: no cluster is configured. Run "
-                               "`kubectl config use-context NAME` (or pass --context)")
+            raise ClusterError(Text(
+                "kubectl has no current context: no cluster is configured. Run "
+                "`kubectl config use-context NAME` (or pass --context)",
+                "kubectl에 현재 컨텍스트가 없다: 설정된 클러스터가 없다. "
+                "`kubectl config use-context NAME`을 실행해야 한다(또는 --context를 준다)"))
         return name
 
     def raise_if_unreachable(self, done: Completed) -> None:
@@ -142,11 +157,15 @@ class Kubectl:
         lines = done.error_lines()
         text = "\n".join(lines)
         if _NO_CONTEXT.search(text):
-            raise ClusterError("kubectl has no usable context: " + _first(lines, _NO_CONTEXT))
+            raise ClusterError(concat(Text("kubectl has no usable context: ",
+                                           "kubectl에 쓸 수 있는 컨텍스트가 없다: "),
+                                      _first(lines, _NO_CONTEXT)))
         if _UNREACHABLE.search(text):
             where = f"context {self.context!r}" if self.context else "the current context"
-            raise ClusterError(f"the cluster of {where} cannot be reached: "
-                               f"{_first(lines, _UNREACHABLE)}")
+            where_ko = f"컨텍스트 {self.context!r}" if self.context else "현재 컨텍스트"
+            why = _first(lines, _UNREACHABLE)
+            raise ClusterError(Text(f"the cluster of {where} cannot be reached: {why}",
+                                    f"{where_ko}의 클러스터에 연결할 수 없다: {why}"))
 
 
 def _first(lines: list[str], pattern: re.Pattern[str]) -> str:

@@ -18,6 +18,7 @@ from typing import Any
 
 from kubecanvas.cluster.kubectl import ClusterError, Kubectl
 from kubecanvas.model.resource import Resource
+from kubecanvas.model.text import Text
 
 #: The namespaced kinds KubeCanvas understands, as `kubectl get` resource names (with their API
 #: group, so a custom resource with a short name like `deployments` cannot shadow them).
@@ -54,7 +55,9 @@ def fetch_namespace(kubectl: Kubectl, namespace: str) -> Fetched:
     kubectl.raise_if_unreachable(done)
     if done.returncode != 0:
         detail = " / ".join(done.error_lines()[-3:]) or f"exit code {done.returncode}"
-        raise ClusterError(f"`{done.command}` failed on context {context!r}: {detail}")
+        raise ClusterError(Text(f"`{done.command}` failed on context {context!r}: {detail}",
+                                f"`{done.command}`이(가) 컨텍스트 {context!r}에서 실패했다: "
+                                f"{detail}"))
     shown = f"kubectl --context {context} get -n {namespace} -o yaml"
     return Fetched(shown, done.stdout)
 

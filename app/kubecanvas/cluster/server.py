@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 
 from kubecanvas.cluster.kubectl import Completed, Kubectl
 from kubecanvas.model.resource import Resource
+from kubecanvas.model.text import Text
 
 #: Resources -> the YAML to send (the caller's exporter, so the cluster sees what export writes).
 Dump = Callable[[Sequence[Resource]], str]
@@ -155,7 +156,8 @@ def _explain(kubectl: Kubectl, unanswered: list[Resource], errors: list[str], du
     """Answers for resources kubectl did not accept: from a refusal naming them, from the only
     refusal when one resource is left, else by asking again for each one alone."""
     answers: dict[str, Answer] = {}
-    general = "; ".join(_reason(e) for e in errors) or "kubectl gave no answer for it"
+    general = "; ".join(_reason(e) for e in errors) or Text(
+        "kubectl gave no answer for it", "kubectl이 이 리소스에 대해 아무 답도 주지 않았다")
     for resource in unanswered:
         named = _match_named(errors, resource)
         if named is None and len(unanswered) == 1 and len(errors) == 1:

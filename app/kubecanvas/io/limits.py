@@ -26,6 +26,8 @@ from typing import Any
 import yaml
 from yaml.nodes import MappingNode, Node, SequenceNode
 
+from kubecanvas.model.text import Text
+
 _MiB = 1024 * 1024
 
 
@@ -60,6 +62,13 @@ class LimitError(yaml.YAMLError):
 
     A YAMLError so that callers which already report unreadable documents report this too.
     """
+
+
+def exc_message(exc: BaseException) -> str:
+    """An exception's message with its Korean kept: `str(exc)` turns a `Text` message into
+    plain English, so take the `Text` itself when the exception was raised with one."""
+    first = exc.args[0] if len(exc.args) == 1 else None
+    return first if isinstance(first, Text) else str(exc)
 
 
 def describe_size(size: int) -> str:
@@ -114,10 +123,13 @@ def check_depth(text: str, limits: Limits, loader: Any) -> None:
             depth -= 1
 
 
-def _deep_message(limits: Limits, mark: Any) -> str:
+def _deep_message(limits: Limits, mark: Any) -> Text:
     where = f" (line {mark.line + 1}, column {mark.column + 1})" if mark is not None else ""
-    return (f"the document nests lists and mappings more than {limits.max_depth} levels "
-            f"deep{where}; it was refused (no Kubernetes manifest is nested this deeply)")
+    where_ko = f"({mark.line + 1}행 {mark.column + 1}열)" if mark is not None else ""
+    return Text(f"the document nests lists and mappings more than {limits.max_depth} levels "
+                f"deep{where}; it was refused (no Kubernetes manifest is nested this deeply)",
+                f"문서가 리스트와 매핑을 {limits.max_depth}단계보다 깊게 중첩한다{where_ko}. "
+                "거부되었다(이렇게 깊이 중첩된 쿠버네티스 매니페스트는 없다)")
 
 
 def check_nodes(root: Node, limits: Limits) -> None:
@@ -147,17 +159,21 @@ def check_nodes(root: Node, limits: Limits) -> None:
             continue
         if key in on_path:
             mark = node.start_mark
-            raise LimitError(
+            raise LimitError(Text(
                 f"an alias at line {mark.line + 1} refers to a value that contains it, which "
-                "would make endless data; the document was refused")
+                "would make endless data; the document was refused",
+                f"{mark.line + 1}행의 별칭이 자신을 담은 값을 가리켜 데이터가 끝없이 "
+                "이어진다. 문서가 거부되었다"))
         on_path.add(key)
         stack.append((node, True))
         for child in _children(node):
             if id(child) in on_path:
                 mark = child.start_mark
-                raise LimitError(
+                raise LimitError(Text(
                     f"an alias refers to the value that contains it (the anchor at line "
-                    f"{mark.line + 1}), which would make endless data; the document was refused")
+                    f"{mark.line + 1}), which would make endless data; the document was refused",
+                    f"별칭이 자신을 담은 값(앵커: {mark.line + 1}행)을 가리켜 데이터가 끝없이 "
+                    "이어진다. 문서가 거부되었다"))
             if id(child) not in sizes:
                 stack.append((child, False))
 
@@ -184,6 +200,9 @@ def _children(node: Node) -> list[Node]:
     return []
 
 
-def _many_message(limits: Limits, root: Node) -> str:
-    return (f"the document holds more than {limits.max_nodes:,} values once its aliases (*name) "
-            "are expanded; it was refused (an alias bomb, or far larger than a manifest)")
+def _many_message(limits: Limits, root: Node) -> Text:
+    return Text(f"the document holds more than {limits.max_nodes:,} values once its aliases "
+                "(*name) are expanded; it was refused (an alias bomb, or far larger than a "
+                "manifest)",
+                f"별칭(*name)을 펼치면 문서의 값이 {limits.max_nodes:,}개보다 많아져 "
+                "거부되었다(별칭 폭탄이거나 매니페스트보다 훨씬 크다)")

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from kubecanvas.model.resource import Resource, ResourceKey
+from kubecanvas.model.text import Text
 
 Severity = Literal["error", "warning"]
 
@@ -88,7 +89,9 @@ def duplicate_problems(resources: Iterable[Resource]) -> list[LoadProblem]:
             continue
         problems.append(LoadProblem(
             resource.origin.file, resource.origin.line, resource.origin.column,
-            f"defined twice: at {where(earlier)} and at {where(resource)}; applying both makes "
-            "the second replace the first",
+            Text(f"defined twice: at {where(earlier)} and at {where(resource)}; applying both "
+                 "makes the second replace the first",
+                 f"두 번 정의되었다: {where(earlier)}와 {where(resource)}. 둘 다 적용하면 두 "
+                 "번째가 첫 번째를 대체한다"),
             "warning", resource.label()))
     return problems

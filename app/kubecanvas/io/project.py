@@ -22,6 +22,7 @@ from kubecanvas.io.limits import DEFAULT_LIMITS, Limits, data_depth_exceeds, des
 from kubecanvas.io.lines import attach_lines
 from kubecanvas.model.document import Document, ProjectSettings
 from kubecanvas.model.resource import Origin, Resource
+from kubecanvas.model.text import Text
 
 FORMAT = "kubecanvas-project"
 VERSION = 1
@@ -36,7 +37,19 @@ MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {}
 
 
 class ProjectError(Exception):
-    """A project file cannot be read or written; the message names the file and the reason."""
+    """A project file cannot be read or written; the message names the file and the reason.
+
+    The message (`args[0]`, `exc_message(error)`) is a `Text`: English and Korean.
+    """
+
+
+def _damaged(path: Path, en: str, ko: str) -> ProjectError:
+    """The error for a project file that holds something it should not."""
+    return ProjectError(Text(f"{path} is damaged: {en}", f"{path} 파일이 손상되었다: {ko}"))
+
+
+def _cannot_save(what: object, en: str, ko: str) -> ProjectError:
+    return ProjectError(Text(f"cannot save {what}: {en}", f"{what}을(를) 저장할 수 없다: {ko}"))
 
 
 def save_project(document: Document, path: Path) -> None:
@@ -48,8 +61,9 @@ def save_project(document: Document, path: Path) -> None:
     path = Path(path)
     version = document.settings.kube_version
     if version and not _KUBE_VERSION.match(version.strip()):
-        raise ProjectError(f"cannot save {path}: the Kubernetes version {version!r} is not a "
-                           "Kubernetes version (for example 1.33)")
+        raise _cannot_save(path, f"the Kubernetes version {version!r} is not a Kubernetes "
+                           "version (for example 1.33)",
+                           f"쿠버네티스 버전 {version!r}은(는) 쿠버네티스 버전이 아니다(예: 1.33)")
     data = {
         "format": FORMAT,
         "version": VERSION,
@@ -59,11 +73,12 @@ def save_project(document: Document, path: Path) -> None:
     try:
         text = json.dumps(data, ensure_ascii=False, indent=1, allow_nan=False) + "\n"
     except (TypeError, ValueError) as exc:
-        raise ProjectError(f"cannot save {path}: {exc}") from exc
+        raise _cannot_save(path, str(exc), str(exc)) from exc
     try:
         atomic_write_text(path, text)
     except OSError as exc:
-        raise ProjectError(f"cannot save {path}: {exc.strerror or exc}") from exc
+        reason = str(exc.strerror or exc)
+        raise _cannot_save(path, reason, reason) from exc
 
 
 def load_project(path: Path, limits: Limits = DEFAULT_LIMITS) -> Document:
@@ -77,22 +92,28 @@ def load_project(path: Path, limits: Limits = DEFAULT_LIMITS) -> Document:
     try:
         size = path.stat().st_size
         if size > limits.max_project_bytes:
-            raise ProjectError(
+            most = describe_size(limits.max_project_bytes)
+            raise ProjectError(Text(
                 f"cannot read {path}: it is {describe_size(size)}, larger than the "
-                f"{describe_size(limits.max_project_bytes)} KubeCanvas reads as a project")
+                f"{most} KubeCanvas reads as a project",
+                f"{path}을(를) 읽을 수 없다: {describe_size(size)}로, KubeCanvas가 프로젝트로 "
+                f"읽는 {most}보다 크다"))
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
-        raise ProjectError(f"cannot read {path}: {reason}") from exc
+        raise ProjectError(Text(f"cannot read {path}: {reason}",
+                                f"{path}을(를) 읽을 수 없다: {reason}")) from exc
     try:
         data = json.loads(text, parse_constant=_refuse_constant)
     except json.JSONDecodeError as exc:
-        raise ProjectError(f"{path} is damaged: not valid JSON at line {exc.lineno}, column "
-                           f"{exc.colno} ({exc.msg})") from exc
+        raise _damaged(path, f"not valid JSON at line {exc.lineno}, column {exc.colno} "
+                       f"({exc.msg})",
+                       f"{exc.lineno}행 {exc.colno}열이 올바른 JSON이 아니다({exc.msg})") from exc
     except ValueError as exc:
-        raise ProjectError(f"{path} is damaged: {exc}") from exc
+        raise _damaged(path, str(exc), str(exc)) from exc
     except RecursionError as exc:
-        raise ProjectError(f"{path} is damaged: it nests values too deeply to read") from exc
+        raise _damaged(path, "it nests values too deeply to read",
+                       "값이 너무 깊이 중첩되어 읽을 수 없다") from exc
     data = _upgrade(_expect(data, dict, "the file", path), path)
     return _document(data, path, limits)
 
@@ -103,24 +124,34 @@ def _refuse_constant(name: str) -> None:
 
 def _upgrade(data: dict[str, Any], path: Path) -> dict[str, Any]:
     if data.get("format") != FORMAT:
-        raise ProjectError(f"{path} is not a KubeCanvas project file (no \"format\": \"{FORMAT}\")")
+        raise ProjectError(Text(
+            f"{path} is not a KubeCanvas project file (no \"format\": \"{FORMAT}\")",
+            f"{path}은(는) KubeCanvas 프로젝트 파일이 아니다(\"format\": \"{FORMAT}\" 없음)"))
     version = data.get("version")
     if not isinstance(version, int) or isinstance(version, bool) or version < 0:
-        raise ProjectError(f"{path} is damaged: \"version\" must be a whole number")
+        raise _damaged(path, "\"version\" must be a whole number",
+                       "\"version\"은 정수여야 한다")
     if version > VERSION:
-        raise ProjectError(
+        raise ProjectError(Text(
             f"{path} was written by a newer KubeCanvas (project format version {version}; this "
-            f"one reads up to {VERSION}); open it with that version or a later one")
+            f"one reads up to {VERSION}); open it with that version or a later one",
+            f"{path}은(는) 더 새로운 KubeCanvas로 저장되었다(프로젝트 형식 버전 {version}, 이 "
+            f"버전은 {VERSION}까지 읽는다). 그 버전 이상으로 열어야 한다"))
     while version < VERSION:
         migrate = MIGRATIONS.get(version)
         if migrate is None:
-            raise ProjectError(f"{path} uses project format version {version}, which this "
-                               "KubeCanvas can no longer read")
+            raise ProjectError(Text(
+                f"{path} uses project format version {version}, which this "
+                "KubeCanvas can no longer read",
+                f"{path}은(는) 이 KubeCanvas가 더 이상 읽지 못하는 프로젝트 형식 버전 "
+                f"{version}을 쓴다"))
         try:
             data = migrate(data)
         except (KeyError, IndexError, TypeError, ValueError, AttributeError) as exc:
-            raise ProjectError(f"{path} is damaged: it cannot be upgraded from project format "
-                               f"version {version} ({type(exc).__name__}: {exc})") from exc
+            why = f"{type(exc).__name__}: {exc}"
+            raise _damaged(path, f"it cannot be upgraded from project format version {version} "
+                           f"({why})",
+                           f"프로젝트 형식 버전 {version}에서 올릴 수 없다({why})") from exc
         data = _expect(data, dict, "the upgraded file", path)
         version += 1
         data["version"] = version
@@ -146,14 +177,15 @@ def _checked(value: Any, resource: Resource) -> Any:
         if isinstance(item, dict):
             for key, child in item.items():
                 if not isinstance(key, str):
-                    raise ProjectError(f"cannot save {resource.label()}: the key {key!r} is not "
-                                       "a string")
+                    raise _cannot_save(resource.label(), f"the key {key!r} is not a string",
+                                       f"키 {key!r}가 문자열이 아니다")
                 stack.append(child)
         elif isinstance(item, list):
             stack.extend(item)
         elif item is not None and not isinstance(item, (str, int, float, bool)):
-            raise ProjectError(f"cannot save {resource.label()}: {type(item).__name__} value "
-                               f"{item!r} cannot be stored")
+            raise _cannot_save(resource.label(), f"{type(item).__name__} value {item!r} "
+                               "cannot be stored",
+                               f"{type(item).__name__} 값 {item!r}은(는) 저장할 수 없다")
     return value
 
 
@@ -191,7 +223,11 @@ def _expect(value: Any, kind: type | tuple[type, ...], where: str, path: Path) -
         names = {dict: "an object", list: "a list", str: "a string", bool: "true or false",
                  int: "a number", float: "a number", type(None): "null"}
         wanted = " or ".join(dict.fromkeys(names[t] for t in _types(kind)))
-        raise ProjectError(f"{path} is damaged: {where} must be {wanted}")
+        names_ko = {dict: "객체", list: "리스트", str: "문자열", bool: "true 또는 false",
+                    int: "숫자", float: "숫자", type(None): "null"}
+        wanted_ko = " 또는 ".join(dict.fromkeys(names_ko[t] for t in _types(kind)))
+        place = {"the file": "파일", "the upgraded file": "버전을 올린 파일"}.get(where, where)
+        raise _damaged(path, f"{where} must be {wanted}", f"{place}은(는) {wanted_ko}여야 한다")
     return value
 
 
@@ -207,11 +243,13 @@ def _document(data: dict[str, Any], path: Path, limits: Limits) -> Document:
         resource = _resource(entry, f"resources[{number}]", path)
         if data_depth_exceeds(resource.manifest, limits.max_depth) or data_depth_exceeds(
                 resource.original, limits.max_depth):
-            raise ProjectError(f"{path} is damaged: resources[{number}] nests lists and "
-                               f"mappings more than {limits.max_depth} levels deep")
+            raise _damaged(path, f"resources[{number}] nests lists and mappings more than "
+                           f"{limits.max_depth} levels deep",
+                           f"resources[{number}]이(가) 리스트와 매핑을 {limits.max_depth}단계보다 "
+                           "깊게 중첩한다")
         if resource.id in seen:
-            raise ProjectError(f"{path} is damaged: resources[{number}] repeats the id "
-                               f"{resource.id!r}")
+            raise _damaged(path, f"resources[{number}] repeats the id {resource.id!r}",
+                           f"resources[{number}]이(가) id {resource.id!r}를 반복한다")
         seen.add(resource.id)
         resources.append(resource)
     document = Document(attach_lines(resources))
@@ -223,11 +261,12 @@ def _resource(entry: Any, where: str, path: Path) -> Resource:
     entry = _expect(entry, dict, where, path)
     rid = _expect(entry.get("id"), str, f"{where}.id", path)
     if not rid:
-        raise ProjectError(f"{path} is damaged: {where}.id is empty")
+        raise _damaged(path, f"{where}.id is empty", f"{where}.id가 비어 있다")
     manifest = _expect(entry.get("manifest"), dict, f"{where}.manifest", path)
     position = _expect(entry.get("position", [0.0, 0.0]), list, f"{where}.position", path)
     if len(position) != 2:
-        raise ProjectError(f"{path} is damaged: {where}.position must be [x, y]")
+        raise _damaged(path, f"{where}.position must be [x, y]",
+                       f"{where}.position은 [x, y]여야 한다")
     x, y = (_expect(v, (int, float), f"{where}.position", path) for v in position)
     original = _expect(entry.get("original"), (dict, type(None)), f"{where}.original", path)
     return Resource(
@@ -260,15 +299,18 @@ def _settings(value: Any, path: Path) -> ProjectSettings:
     kube_version = _expect(value.get("kube_version"), (str, type(None)),
                            "settings.kube_version", path)
     if kube_version and not _KUBE_VERSION.match(kube_version.strip()):
-        raise ProjectError(f"{path} is damaged: settings.kube_version {kube_version!r} is not a "
-                           "Kubernetes version (for example 1.33)")
+        raise _damaged(path, f"settings.kube_version {kube_version!r} is not a Kubernetes "
+                       "version (for example 1.33)",
+                       f"settings.kube_version {kube_version!r}은(는) 쿠버네티스 버전이 "
+                       "아니다(예: 1.33)")
     ignored: set[tuple[str, str]] = set()
     for number, pair in enumerate(_expect(value.get("ignored", []), list,
                                           "settings.ignored", path)):
         where = f"settings.ignored[{number}]"
         pair = _expect(pair, list, where, path)
         if len(pair) != 2:
-            raise ProjectError(f"{path} is damaged: {where} must be [rule, resource id]")
+            raise _damaged(path, f"{where} must be [rule, resource id]",
+                           f"{where}은(는) [규칙, 리소스 id]여야 한다")
         rule, rid = (_expect(v, str, where, path) for v in pair)
         ignored.add((rule, rid))
     view = _expect(value.get("view", {}), dict, "settings.view", path)

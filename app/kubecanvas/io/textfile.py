@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kubecanvas.io.limits import LimitError, describe_size
+from kubecanvas.model.text import Text
 
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8"),
@@ -65,9 +66,12 @@ def decode_bytes(data: bytes) -> TextFile:
     except UnicodeDecodeError as exc:
         line = body.count(b"\n", 0, exc.start) + 1
         column = exc.start - (body.rfind(b"\n", 0, exc.start) + 1) + 1
-        raise DecodeError(
-            f"not valid {encoding.upper()} text (byte 0x{body[exc.start]:02x} at line {line}, "
-            f"column {column}); save the file as UTF-8 and import it again", line, column,
+        byte = f"0x{body[exc.start]:02x}"
+        raise DecodeError(Text(
+            f"not valid {encoding.upper()} text (byte {byte} at line {line}, "
+            f"column {column}); save the file as UTF-8 and import it again",
+            f"올바른 {encoding.upper()} 텍스트가 아니다({line}행 {column}열의 바이트 {byte}). "
+            "파일을 UTF-8로 저장하고 다시 가져와야 한다"), line, column,
         ) from None
 
 
@@ -92,7 +96,12 @@ def read_text_file(path: str | Path, max_bytes: int | None = None) -> TextFile:
         data = b"" if max_bytes is not None and size > max_bytes else Path(path).read_bytes()
     if max_bytes is not None and size > max_bytes:
         more = "more than " if str(path) == "-" else ""
-        raise LimitError(f"the file is {more}{describe_size(size)}, larger than the "
-                         f"{describe_size(max_bytes)} KubeCanvas reads from one file; it was "
-                         "refused (split it, or import only the part you need)")
+        more_ko = " 이상" if str(path) == "-" else ""
+        raise LimitError(Text(
+            f"the file is {more}{describe_size(size)}, larger than the "
+            f"{describe_size(max_bytes)} KubeCanvas reads from one file; it was "
+            "refused (split it, or import only the part you need)",
+            f"파일이 {describe_size(size)}{more_ko}로, KubeCanvas가 한 파일에서 읽는 "
+            f"{describe_size(max_bytes)}보다 커서 거부되었다(파일을 나누거나 필요한 부분만 "
+            "가져와야 한다)"))
     return decode_bytes(data)

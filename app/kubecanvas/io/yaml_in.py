@@ -16,7 +16,7 @@ from typing import Any
 
 import yaml
 
-from kubecanvas.io.limits import DEFAULT_LIMITS, LimitError, Limits, describe_size
+from kubecanvas.io.limits import DEFAULT_LIMITS, LimitError, Limits, describe_size, exc_message
 from kubecanvas.io.lines import LineIndex
 from kubecanvas.io.problems import LoadProblem, LoadResult, duplicate_problems
 from kubecanvas.io.strip import strip_cluster_fields as strip_manifest
@@ -24,6 +24,7 @@ from kubecanvas.io.textfile import DecodeError, read_text_file, text_digest
 from kubecanvas.io.yaml_dialect import parse_document
 from kubecanvas.io.yaml_split import Chunk, content_offset, has_more_markers, split_chunks
 from kubecanvas.model.resource import Origin, Resource
+from kubecanvas.model.text import Text, concat, join
 
 YAML_SUFFIXES = (".yaml", ".yml")
 _KUSTOMIZE_GROUP = "kustomize.config.k8s.io"
@@ -60,8 +61,11 @@ def load_text(text: str, file: str = "-", *, strip_cluster_fields: bool = False,
     """Load one YAML stream held in memory; `file` names it in origins and problems."""
     if len(text) > limits.max_file_bytes:
         return LoadResult(problems=[LoadProblem(
-            file, 1, 1, f"the text is {describe_size(len(text))}, larger than the "
-            f"{describe_size(limits.max_file_bytes)} KubeCanvas reads at once; it was refused")])
+            file, 1, 1, Text(
+                f"the text is {describe_size(len(text))}, larger than the "
+                f"{describe_size(limits.max_file_bytes)} KubeCanvas reads at once; it was refused",
+                f"텍스트가 {describe_size(len(text))}로, KubeCanvas가 한 번에 읽는 "
+                f"{describe_size(limits.max_file_bytes)}보다 크다. 거부되었다"))])
     digest = text_digest(text)
     result = _load_stream(text, _Options(file, strip_cluster_fields, source, digest, limits))
     if file != "-":
@@ -83,10 +87,12 @@ def _expand(path: str | Path, result: LoadResult) -> list[str]:
             key=lambda p: p.relative_to(given).parts)
         if not found:
             result.problems.append(LoadProblem(
-                str(path), 1, 1, "the folder holds no .yaml or .yml files", "warning"))
+                str(path), 1, 1, Text("the folder holds no .yaml or .yml files",
+                                     "폴더에 .yaml 또는 .yml 파일이 없다"), "warning"))
         return [str(p) for p in found]
     if not given.exists():
-        result.problems.append(LoadProblem(str(path), 1, 1, "no such file or folder"))
+        result.problems.append(LoadProblem(str(path), 1, 1, Text("no such file or folder",
+                                                           "그런 파일이나 폴더가 없다")))
         return []
     return [str(path)]
 
@@ -97,17 +103,23 @@ def _load_file(file: str, strip: bool, source: str | None, limits: Limits,
     try:
         content = read_text_file(file, min(limits.max_file_bytes, max(budget[0], 0)))
     except LimitError as exc:
-        message = str(exc) if budget[0] >= limits.max_file_bytes else (
-            f"the file was skipped: this import already read "
-            f"{describe_size(limits.max_total_bytes - budget[0])} and may read "
-            f"{describe_size(limits.max_total_bytes)} in all; import fewer files at once")
+        read = describe_size(limits.max_total_bytes - budget[0])
+        total = describe_size(limits.max_total_bytes)
+        message = exc_message(exc) if budget[0] >= limits.max_file_bytes else Text(
+            f"the file was skipped: this import already read {read} and may read {total} in "
+            "all; import fewer files at once",
+            f"파일을 건너뛰었다: 이번 가져오기는 이미 {read}를 읽었고 모두 {total}까지 읽을 수 "
+            "있다. 파일을 더 적게 나누어 가져와야 한다")
         return LoadResult(problems=[LoadProblem(file, 1, 1, message)])
     except DecodeError as exc:
         return LoadResult(problems=[LoadProblem(file, exc.line, exc.column,
-                                                f"{exc}; the file was skipped")])
+                                                concat(exc_message(exc), Text(
+                                                    "; the file was skipped",
+                                                    ". 파일을 건너뛰었다")))])
     except OSError as exc:
         reason = exc.strerror or str(exc)
-        return LoadResult(problems=[LoadProblem(file, 1, 1, f"cannot read the file: {reason}")])
+        return LoadResult(problems=[LoadProblem(file, 1, 1, Text(
+            f"cannot read the file: {reason}", f"파일을 읽을 수 없다: {reason}"))])
     budget[0] -= len(content.text)
     digest = None if file == "-" else text_digest(content.text)
     result = _load_stream(content.text, _Options(file, strip, source, digest, limits))
@@ -119,9 +131,12 @@ def _load_file(file: str, strip: bool, source: str | None, limits: Limits,
 def _load_stream(text: str, options: _Options) -> LoadResult:
     result = LoadResult()
     if has_more_markers(text, options.limits.max_documents):
-        return _problem(options, 1, 1, f"the file holds more than "
-                        f"{options.limits.max_documents:,} documents (--- sections); it was "
-                        "refused (split it, or import only the part you need)")
+        most = f"{options.limits.max_documents:,}"
+        return _problem(options, 1, 1, Text(
+            f"the file holds more than {most} documents (--- sections); it was "
+            "refused (split it, or import only the part you need)",
+            f"파일에 문서(--- 구역)가 {most}개보다 많아 거부되었다(파일을 나누거나 필요한 "
+            "부분만 가져와야 한다)"))
     for chunk in split_chunks(text):
         if content_offset(chunk.text) is None:
             continue  # only comments, blank lines or markers: kept for write-back, not loaded
@@ -142,26 +157,31 @@ def _load_chunk(chunk: Chunk, options: _Options) -> LoadResult:
     try:
         data, duplicates = parse_document(chunk.text, options.limits)
     except LimitError as exc:
-        return _problem(options, line, column, str(exc), _guess_label(chunk.text))
+        return _problem(options, line, column, exc_message(exc), _guess_label(chunk.text))
     except yaml.YAMLError as exc:
         problem = LoadProblem(options.file, *_error_position(exc, chunk),
                               _error_message(exc, chunk), "error", _guess_label(chunk.text))
         return LoadResult(problems=[problem])
     except RecursionError:
-        return _problem(options, line, column, "the document is nested too deeply to read")
+        return _problem(options, line, column, Text(
+            "the document is nested too deeply to read", "문서가 너무 깊이 중첩되어 읽을 수 없다"))
     if data is None:
         return LoadResult()
     if not isinstance(data, dict):
         what = "a list" if isinstance(data, list) else f"a single value ({type(data).__name__})"
-        return _problem(options, line, column,
-                        f"the document is {what}, not a mapping; a Kubernetes manifest is a "
-                        "mapping with apiVersion, kind and metadata. It was not loaded")
+        what_ko = "리스트" if isinstance(data, list) else f"단일 값({type(data).__name__})"
+        return _problem(options, line, column, Text(
+            f"the document is {what}, not a mapping; a Kubernetes manifest is a "
+            "mapping with apiVersion, kind and metadata. It was not loaded",
+            f"문서가 매핑이 아니라 {what_ko}이다. 쿠버네티스 매니페스트는 apiVersion, kind, "
+            "metadata를 가진 매핑이다. 불러오지 않았다"))
     result = LoadResult()
     label = _label(data)
     for dup_line, dup_column, key in duplicates:
         result.problems.append(LoadProblem(
             options.file, chunk.start_line + dup_line, dup_column + 1,
-            f"the key {key!r} is written twice in one mapping; the last value is used",
+            Text(f"the key {key!r} is written twice in one mapping; the last value is used",
+                 f"키 {key!r}가 한 매핑에 두 번 쓰였다. 마지막 값을 사용한다"),
             "warning", label))
     if "\t" in chunk.text:
         result.problems.extend(_trailing_tabs(chunk, options, label))
@@ -192,7 +212,8 @@ def _load_list(data: dict[str, Any], chunk: Chunk, index: LineIndex,
         if not isinstance(item, dict):
             result.problems.append(LoadProblem(
                 options.file, line, column,
-                f"item {number} of the {list_kind} is not a mapping; it was not loaded"))
+                Text(f"item {number} of the {list_kind} is not a mapping; it was not loaded",
+                     f"{list_kind}의 항목 {number}이(가) 매핑이 아니다. 불러오지 않았다")))
             continue
         if item_kind:
             item = _fill_type(item, item_kind, data.get("apiVersion"))
@@ -232,15 +253,18 @@ def _is_list(data: dict[str, Any]) -> bool:
             and (data["items"] is None or isinstance(data["items"], list)))
 
 
-def _not_a_resource(data: dict[str, Any]) -> str | None:
+def _not_a_resource(data: dict[str, Any]) -> Text | None:
     """Why a mapping is skipped rather than loaded as a resource, or None to load it."""
     if "kind" not in data and "apiVersion" not in data:
-        return ("the document has neither apiVersion nor kind, so it is not a Kubernetes "
-                "resource; it was skipped")
+        return Text("the document has neither apiVersion nor kind, so it is not a Kubernetes "
+                    "resource; it was skipped",
+                    "문서에 apiVersion도 kind도 없어 쿠버네티스 리소스가 아니다. 건너뛰었다")
     api_version = data.get("apiVersion")
     if isinstance(api_version, str) and api_version.startswith(_KUSTOMIZE_GROUP):
-        return ("a kustomize file, not a resource: it was skipped (run `kustomize build` and "
-                "import the output to see what it produces)")
+        return Text("a kustomize file, not a resource: it was skipped (run `kustomize build` "
+                    "and import the output to see what it produces)",
+                    "리소스가 아니라 kustomize 파일이라 건너뛰었다(`kustomize build`를 실행하고 "
+                    "그 출력을 가져오면 무엇이 만들어지는지 볼 수 있다)")
     return None
 
 
@@ -292,27 +316,36 @@ def _error_position(exc: yaml.YAMLError, chunk: Chunk) -> tuple[int, int]:
     return chunk.content_start()
 
 
-def _error_message(exc: yaml.YAMLError, chunk: Chunk) -> str:
-    """The parser's reason in one line, plus a hint for the usual causes."""
+def _error_message(exc: yaml.YAMLError, chunk: Chunk) -> Text:
+    """The parser's reason in one line, plus a hint for the usual causes. The parser's own
+    reason (libyaml's words) stays as written inside a Korean frame."""
     if isinstance(exc, yaml.MarkedYAMLError):
-        parts = [exc.problem or "invalid YAML"]
+        problem = exc.problem or Text("invalid YAML", "잘못된 YAML")
+        parts = [problem if isinstance(problem, Text) else Text(problem, problem)]
         if exc.context:
-            parts.append(f"({exc.context})")
-        message = " ".join(parts)
+            parts.append(Text(f"({exc.context})", f"({exc.context})"))
+        message = join(parts, " ")
     elif isinstance(exc, yaml.reader.ReaderError):
-        message = f"character {exc.character!r} is not allowed in YAML: {exc.reason}"
+        message = Text(f"character {exc.character!r} is not allowed in YAML: {exc.reason}",
+                       f"문자 {exc.character!r}는 YAML에 쓸 수 없다: {exc.reason}")
     else:
-        message = str(exc).replace("\n", " ")
+        reason = str(exc).replace("\n", " ")
+        message = Text(reason, reason)
     line, column = _error_position(exc, chunk)
     lines = chunk.text.split("\n")
     offset = line - chunk.start_line
     here = lines[offset] if 0 <= offset < len(lines) else ""
     if "\t" in here[: column + 1]:
-        message += "; a TAB character is used here: YAML indents with spaces only"
+        message = concat(message, Text(
+            "; a TAB character is used here: YAML indents with spaces only",
+            ". 여기에 TAB 문자가 쓰였다: YAML은 공백으로만 들여쓴다"))
     elif "{{" in chunk.text:
-        message += ("; the document looks like a template ({{ ... }}): render it first (for "
-                    "example with `helm template`) and import the output")
-    return f"invalid YAML: {message}"
+        message = concat(message, Text(
+            "; the document looks like a template ({{ ... }}): render it first (for "
+            "example with `helm template`) and import the output",
+            ". 문서가 템플릿({{ ... }})처럼 보인다: 먼저 렌더링하고(예: `helm template`) 그 "
+            "출력을 가져와야 한다"))
+    return concat(Text("invalid YAML: ", "YAML 구문 오류: "), message)
 
 
 def _trailing_tabs(chunk: Chunk, options: _Options, label: str) -> list[LoadProblem]:
@@ -330,7 +363,8 @@ def _trailing_tabs(chunk: Chunk, options: _Options, label: str) -> list[LoadProb
         if visible.strip() and "\t" in line[len(visible):]:
             problems.append(LoadProblem(
                 options.file, chunk.start_line + text.count("\n", 0, start), len(visible) + 1,
-                "a TAB character trails this line; some YAML tools reject it, remove it",
+                Text("a TAB character trails this line; some YAML tools reject it, remove it",
+                     "이 줄 끝에 TAB 문자가 있다. 일부 YAML 도구가 이를 거부하므로 지워야 한다"),
                 "warning", label))
         tab = text.find("\t", end)
     return problems

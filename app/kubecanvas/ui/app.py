@@ -11,6 +11,7 @@ from kubecanvas import __version__
 from kubecanvas.io import ProjectError
 from kubecanvas.ui import file_ops
 from kubecanvas.ui.autosave import pending_recoveries
+from kubecanvas.ui.editing import Editor
 from kubecanvas.ui.i18n import tr
 from kubecanvas.ui.main_window import MainWindow
 
@@ -48,6 +49,7 @@ def run(argv: list[str]) -> int:
             window.set_session(session)
     window.show()
     offer_recovery(window)
+    app.aboutToQuit.connect(Editor.release_clipboard)
     return app.exec()
 
 

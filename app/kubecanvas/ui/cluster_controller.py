@@ -39,6 +39,7 @@ from kubecanvas.ui.cluster_task import (
     list_contexts,
     list_namespaces,
 )
+from kubecanvas.ui.i18n import local_text
 from kubecanvas.ui.session import Session
 from kubecanvas.validation.findings import Severity
 
@@ -322,7 +323,7 @@ class ClusterController(QObject):
         self.panel.show_report(report)
         self.panel.show()
         self.panel.raise_()
-        self.markers.set_refused({a.resource_id: a.message for a in report.rejected})
+        self.markers.set_refused({a.resource_id: local_text(a.message) for a in report.rejected})
         self._show_markers()
         self.window.show_status(self.panel.summary.text())
 
@@ -371,7 +372,7 @@ class ClusterController(QObject):
             count=count, namespace=namespace, context=result.context, left=result.left_out)
         if result.problems:
             message += " " + self.tr("{count} problems while reading; first: {first}").format(
-                count=len(result.problems), first=result.problems[0])
+                count=len(result.problems), first=local_text(result.problems[0]))
         self.panel.show_message(message)
         self.window.show_status(message)
 

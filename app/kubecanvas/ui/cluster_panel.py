@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 from shiboken6 import isValid
 
 from kubecanvas.cluster import ServerReport
+from kubecanvas.ui.i18n import local_text
 from kubecanvas.ui.style import SEVERITY_COLOURS
 
 #: Row states, coloured like findings: refused is an error, a warning a warning.
@@ -142,8 +143,8 @@ class ClusterPanel(QDockWidget):
             if answer.accepted:
                 self._add_row(ACCEPTED, answer.label, answer.outcome, "", answer.resource_id)
             else:
-                self._add_row(REFUSED, answer.label, self.tr("refused"), answer.message,
-                              answer.resource_id)
+                self._add_row(REFUSED, answer.label, self.tr("refused"),
+                              local_text(answer.message), answer.resource_id)
         for warning in report.warnings:
             self._add_row(WARNING, self.tr("(kubectl)"), self.tr("warning"), warning, "")
         refused = len(report.rejected)

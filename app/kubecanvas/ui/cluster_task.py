@@ -29,9 +29,12 @@ from kubecanvas.cluster import (
     fetch_namespace,
 )
 from kubecanvas.cluster.kubectl import TIMEOUT_SECONDS
+from kubecanvas.io.limits import exc_message
 from kubecanvas.io.yaml_in import load_text
 from kubecanvas.model.document import Document
+from kubecanvas.model.text import concat
 from kubecanvas.ui.file_ops import lay_out
+from kubecanvas.ui.i18n import local_text
 
 
 class Cancelled(Exception):
@@ -134,7 +137,7 @@ class ClusterTask(QThread):
             if self.switch.cancelled:
                 self.cancelled.emit()
             else:
-                self.failed.emit(str(exc))
+                self.failed.emit(local_text(exc_message(exc)))
         except Exception as exc:  # noqa: BLE001 - shown in words, never as a traceback
             self.failed.emit(f"{type(exc).__name__}: {exc}")
         else:
@@ -195,5 +198,5 @@ def import_namespace(kubectl: Kubectl, namespace: str) -> Imported:
     kept, left_out = designed_resources(result.resources)
     document = Document(kept)
     lay_out(document)
-    problems = [f"{p.file}:{p.line}: {p.message}" for p in result.problems]
+    problems: list[str] = [concat(f"{p.file}:{p.line}: ", p.message) for p in result.problems]
     return Imported(kubectl.context or "", document, len(left_out), problems)

@@ -184,6 +184,20 @@ class Editor:
                 count=len(ids), wires=len(edges))))
 
     # --- clipboard -------------------------------------------------------------------------
+    @staticmethod
+    def release_clipboard() -> None:
+        """Hand our clipboard data over as plain text owned by Qt.
+
+        The QMimeData that `copy` puts on the clipboard is made from Python; if it is still
+        there when the interpreter shuts down, PySide's wrapper and Qt's clipboard both try to
+        free it and the process crashes on exit. Called when the application quits (and by
+        the tests after each test); other applications still get the YAML text.
+        """
+        clipboard = QGuiApplication.clipboard()
+        mime = clipboard.mimeData()
+        if mime is not None and mime.hasFormat(POSITIONS_MIME):
+            clipboard.setText(mime.text())
+
     def copy(self, ids: list[str]) -> str:
         """Put the selected manifests on the clipboard as YAML (any text editor, kubectl) and,
         for pasting back into KubeCanvas, their canvas positions in an internal format."""

@@ -16,6 +16,7 @@ from PySide6.QtCore import QSettings
 from kubecanvas.io import ProjectError, load_project
 from kubecanvas.io import save_project as io_save_project
 from kubecanvas.io.atomic import atomic_write_text
+from kubecanvas.io.limits import exc_message
 from kubecanvas.io.writeback import WriteBackError, write_back
 from kubecanvas.io.yaml_in import YAML_SUFFIXES, load_paths
 from kubecanvas.io.yaml_out import dump_resources
@@ -23,6 +24,7 @@ from kubecanvas.model.document import Document
 from kubecanvas.model.graph import WiringGraph
 from kubecanvas.model.layout import auto_layout
 from kubecanvas.model.resource import Resource
+from kubecanvas.model.text import concat, join
 from kubecanvas.ui.i18n import tr
 from kubecanvas.ui.session import PROJECT_SUFFIX, Session
 
@@ -63,7 +65,7 @@ def open_paths(paths: Sequence[Path]) -> Session:
         try:
             document = load_project(paths[0])
         except (OSError, ValueError, ProjectError) as exc:
-            raise OpenError(f"{paths[0]}: {exc}") from exc
+            raise OpenError(concat(f"{paths[0]}: ", exc_message(exc))) from exc
         session = Session.create(document, path=paths[0])
         if needs_layout(list(document)):
             lay_out(document, session.graph)
@@ -75,9 +77,11 @@ def open_paths(paths: Sequence[Path]) -> Session:
     document = Document(result.resources)
     session = Session.create(document, sources=paths)
     lay_out(document, session.graph)
-    session.load_problems = [f"{p.file}:{p.line}:{p.column}: {p.message}" for p in result.problems]
+    # Each problem stays a `Text` (English and Korean) until the window shows it (`local_text`).
+    session.load_problems = [concat(f"{p.file}:{p.line}:{p.column}: ", p.message)
+                             for p in result.problems]
     if not result.resources and result.errors:
-        raise OpenError("\n".join(session.load_problems[:10]))
+        raise OpenError(join(session.load_problems[:10], "\n"))
     return session
 
 

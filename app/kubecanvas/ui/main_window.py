@@ -21,6 +21,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QLabel, QLineEdit, QMainWindow, QMessageBox, QWidget
 
+from kubecanvas.io.limits import exc_message
 from kubecanvas.io.yaml_out import dump_resources
 from kubecanvas.model.connect import rename_edit
 from kubecanvas.model.document import Change
@@ -233,7 +234,7 @@ class MainWindow(QMainWindow):
         self.session_changed.emit(session)
         if session.load_problems:
             self.show_status(tr("{count} problems while loading; first: {problem}").format(
-                count=len(session.load_problems), problem=session.load_problems[0]))
+                count=len(session.load_problems), problem=local_text(session.load_problems[0])))
 
     def _label_of(self, rid: str | None) -> str:
         res = self.session.document.find(rid) if self.session and rid else None
@@ -390,7 +391,7 @@ class MainWindow(QMainWindow):
         try:
             session = file_ops.open_paths(paths)
         except file_ops.OpenError as exc:
-            QMessageBox.warning(self, tr("Cannot open"), str(exc))
+            QMessageBox.warning(self, tr("Cannot open"), local_text(exc_message(exc)))
             return False
         self.set_session(session)
         for path in paths:
@@ -399,7 +400,7 @@ class MainWindow(QMainWindow):
             box = QMessageBox(QMessageBox.Icon.Warning, tr("Some documents could not be loaded"),
                               tr("{count} problems; everything else is on the canvas.").format(
                                   count=len(session.load_problems)), parent=self)
-            box.setDetailedText("\n".join(session.load_problems))
+            box.setDetailedText("\n".join(local_text(p) for p in session.load_problems))
             box.open()
         return True
 
