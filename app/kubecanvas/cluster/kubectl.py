@@ -24,6 +24,19 @@ from kubecanvas.model.text import Text, concat
 
 #: How long one kubectl call may take before we stop waiting.
 TIMEOUT_SECONDS = 120
+
+
+def not_started(program: str) -> Text:
+    """The message when kubectl cannot be started at all."""
+    return Text(f"kubectl ({program}) could not be started; is it installed?",
+                f"kubectl({program})을 시작할 수 없다. 설치되어 있는가?")
+
+
+def timed_out() -> Text:
+    """The message when kubectl does not answer in time."""
+    return Text(f"kubectl did not answer within {TIMEOUT_SECONDS} s; is the cluster reachable?",
+                f"kubectl이 {TIMEOUT_SECONDS}초 안에 응답하지 않았다. 클러스터에 연결할 수 "
+                "있는가?")
 #: What kubectl prints when it cannot reach the API server (any of these, in stderr).
 _UNREACHABLE = re.compile(
     r"connection refused|Unable to connect to the server|dial tcp|no such host|i/o timeout|"
@@ -113,14 +126,9 @@ class Kubectl:
                                   encoding="utf-8", errors="replace", timeout=TIMEOUT_SECONDS,
                                   check=False)
         except FileNotFoundError:
-            raise ClusterError(Text(f"kubectl ({argv[0]}) could not be started; is it installed?",
-                                    f"kubectl({argv[0]})을 시작할 수 없다. 설치되어 있는가?")) \
-                from None
+            raise ClusterError(not_started(argv[0])) from None
         except subprocess.TimeoutExpired:
-            raise ClusterError(Text(
-                f"kubectl did not answer within {TIMEOUT_SECONDS} s; is the cluster reachable?",
-                f"kubectl이 {TIMEOUT_SECONDS}초 안에 응답하지 않았다. 클러스터에 연결할 수 "
-                "있는가?")) from None
+            raise ClusterError(timed_out()) from None
         shown = tuple(["kubectl", *argv[1:]])
         return Completed(shown, done.returncode, done.stdout, done.stderr)
 

@@ -9,10 +9,11 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from kubecanvas import __version__
 from kubecanvas.io import ProjectError
+from kubecanvas.io.limits import exc_message
 from kubecanvas.ui import file_ops
 from kubecanvas.ui.autosave import pending_recoveries
 from kubecanvas.ui.editing import Editor
-from kubecanvas.ui.i18n import tr
+from kubecanvas.ui.i18n import local_text, tr
 from kubecanvas.ui.main_window import MainWindow
 
 
@@ -38,7 +39,7 @@ def run(argv: list[str]) -> int:
         try:
             session = file_ops.open_paths(paths)
         except file_ops.OpenError as exc:
-            window.show_status(str(exc))
+            window.show_status(local_text(exc_message(exc)))
             print(f"kubecanvas: {exc}", file=sys.stderr)
         else:
             if paths == [file_ops.EXAMPLE]:

@@ -28,7 +28,7 @@ from kubecanvas.cluster import (
     designed_resources,
     fetch_namespace,
 )
-from kubecanvas.cluster.kubectl import TIMEOUT_SECONDS
+from kubecanvas.cluster.kubectl import TIMEOUT_SECONDS, not_started, timed_out
 from kubecanvas.io.limits import exc_message
 from kubecanvas.io.yaml_in import load_text
 from kubecanvas.model.document import Document
@@ -86,16 +86,14 @@ class CancellableKubectl(Kubectl):
                                        stderr=subprocess.PIPE, text=True, encoding="utf-8",
                                        errors="replace")
         except FileNotFoundError:
-            raise ClusterError(f"kubectl ({argv[0]}) could not be started; is it installed?") \
-                from None
+            raise ClusterError(not_started(argv[0])) from None
         self.switch.started(process)
         try:
             stdout, stderr = process.communicate(timeout=TIMEOUT_SECONDS)
         except subprocess.TimeoutExpired:
             process.kill()
             process.communicate()
-            raise ClusterError(f"kubectl did not answer within {TIMEOUT_SECONDS} s; is the "
-                               "cluster reachable?") from None
+            raise ClusterError(timed_out()) from None
         finally:
             self.switch.started(None)
         if self.switch.cancelled:

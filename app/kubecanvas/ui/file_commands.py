@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
+from kubecanvas.io.limits import exc_message
 from kubecanvas.io.yaml_in import load_paths
 from kubecanvas.model.document import Document
 from kubecanvas.model.edits import AddResource, Compound
@@ -15,7 +16,7 @@ from kubecanvas.ui import file_ops
 from kubecanvas.ui.diagram_formats import DIAGRAM_FORMATS, write_diagram
 from kubecanvas.ui.export_image import FORMATS as IMAGE_FORMATS
 from kubecanvas.ui.export_image import ExportError, export_image
-from kubecanvas.ui.i18n import tr
+from kubecanvas.ui.i18n import local_text, tr
 from kubecanvas.ui.session import PROJECT_SUFFIX, Session
 
 if TYPE_CHECKING:
@@ -97,7 +98,8 @@ class FileCommands:
         try:
             file_ops.save_project(session, path)
         except (OSError, ValueError, file_ops.ProjectError) as exc:
-            QMessageBox.critical(self.window, tr("Save failed"), f"{path}: {exc}")
+            QMessageBox.critical(self.window, tr("Save failed"),
+                                 f"{path}: {local_text(exc_message(exc))}")
             return False
         self.window.recent.add(path)
         self.window.undo_stack.setClean()
@@ -116,10 +118,11 @@ class FileCommands:
         try:
             notes = file_ops.save_back(session, new_file)
         except file_ops.WriteBackError as exc:
-            QMessageBox.critical(self.window, tr("Save failed"), str(exc))
+            QMessageBox.critical(self.window, tr("Save failed"), local_text(exc_message(exc)))
             return False
         self.window.undo_stack.setClean()
-        self.window.show_status(tr("Saved") + (f" ({'; '.join(notes)})" if notes else ""))
+        shown = "; ".join(local_text(n) for n in notes)
+        self.window.show_status(tr("Saved") + (f" ({shown})" if notes else ""))
         return True
 
     def _export_yaml(self, path: Path, mark_clean: bool = False) -> bool:
