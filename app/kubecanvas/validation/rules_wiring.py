@@ -414,11 +414,14 @@ def duplicates(ctx: Context) -> Iterator[Finding]:
         ctx.depend(res.id, name_key(res.kind, res.name), ns)
         same = [r for r in ctx.lookup(res.kind, ns, res.name) if r.id != res.id]
         if same and res.name:
+            where = ", ".join(f"{r.origin.file}:{r.origin.line}" for r in same if r.origin)
+            also = f" (also at {where})" if where else ""
+            also_ko = f"(다른 정의: {where})" if where else ""
             yield ctx.report("resource.duplicate", res, Text(
-                f"{res.label()} is defined more than once; applying the document keeps only the "
-                f"last one.",
-                f"{ko_label(res)}이(가) 두 번 이상 정의되어 있다. 문서를 apply하면 마지막 것만 "
-                f"남는다."), ("metadata", "name"),
+                f"{res.label()} is defined more than once{also}; applying the document keeps "
+                f"only the last one.",
+                f"{ko_label(res)}이(가) 두 번 이상 정의되어 있다{also_ko}. 문서를 apply하면 "
+                f"마지막 것만 남는다."), ("metadata", "name"),
                              tuple(r.id for r in same))
 
 
