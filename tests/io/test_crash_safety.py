@@ -95,6 +95,31 @@ def test_a_save_killed_before_the_rename_leaves_the_previous_project(tmp_path: P
     temporaries = [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
     assert temporaries, "the child should have died with its new content in a temporary file"
     assert _generation(path) == previous
+    # the next save that succeeds removes what the killed one left
+    save_project(load_project(path), path)
+    assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
+    assert _generation(path) == previous
+
+
+def test_only_temporaries_of_dead_writers_of_that_file_are_removed(tmp_path: Path) -> None:
+    target = tmp_path / "app.yaml"
+    dead = subprocess.Popen([sys.executable, "-c", "pass"])
+    dead.wait(timeout=30)
+    alive = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
+    try:
+        stale = tmp_path / f".app.yaml.{dead.pid}.x1y2.tmp"
+        running = tmp_path / f".app.yaml.{alive.pid}.x1y2.tmp"
+        other_file = tmp_path / f".other.yaml.{dead.pid}.x1y2.tmp"
+        users = [tmp_path / ".app.yaml.notes.tmp", tmp_path / "app.yaml.bak"]
+        for path in (stale, running, other_file, *users):
+            path.write_text("partial", encoding="utf-8")
+        atomic_module.atomic_write_text(target, "kind: ConfigMap\n")
+        left = sorted(p.name for p in tmp_path.iterdir())
+        assert stale.name not in left
+        assert {running.name, other_file.name, *(u.name for u in users), "app.yaml"} == set(left)
+    finally:
+        alive.kill()
+        alive.wait(timeout=30)
 
 
 @pytest.mark.parametrize("delay", [0.05, 0.2, 0.45])

@@ -56,7 +56,7 @@ def test_edge_shows_a_readable_label_and_the_full_text_in_its_tooltip(make_windo
     svc.position = (290.0, 0.0)
     window = make_window([_ingress(), svc])
     edge = next(e for e in window.scene.edge_items.values() if e.edge.type == "routes")
-    assert edge._shown_label == "/ -> http"
+    assert edge.shown_label == "/ -> http"
     assert "shop.example.com/ -> http" in edge.toolTip()
 
 

@@ -139,12 +139,12 @@ def test_edge_labels_on_the_canvas_are_korean_and_switch_back(korean):
         assert labels[english] == ko, (english, labels)
     pull = next(i for i in window.scene.edge_items.values() if i.edge.label == "pull")
     assert "이미지 풀" in pull.toolTip()
-    assert pull._shown_label and has_hangul(pull._shown_label)
+    assert pull.shown_label and has_hangul(pull.shown_label)
     window.set_language("en")
     labels = _labels(window)
     for english in expected:
         assert labels[english] == english
-    assert "pull" in pull.toolTip() and pull._shown_label == "pull"
+    assert "pull" in pull.toolTip() and pull.shown_label == "pull"
 
 
 def test_explanation_of_an_edge_leads_with_its_korean_label(korean):

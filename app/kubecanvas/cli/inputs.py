@@ -17,6 +17,7 @@ from pathlib import Path
 
 from kubecanvas.cli.errors import CliError
 from kubecanvas.cli.report import LoadFinding
+from kubecanvas.io.heap import bulk_build
 from kubecanvas.io.problems import LoadProblem
 from kubecanvas.io.project import ProjectError, load_project
 from kubecanvas.io.yaml_in import load_paths
@@ -134,6 +135,13 @@ def load_inputs(paths: Sequence[str], *, strip_cluster_fields: bool = False,
             ignore file is malformed (all exit code 2).
     """
     _check_paths(paths)
+    with bulk_build():  # a large input is millions of long-lived objects: see io/heap.py
+        loaded = _load(paths, strip_cluster_fields, allow_project)
+    _apply_ignores(loaded, ignore_dirs(paths), ignore_file)
+    return loaded
+
+
+def _load(paths: Sequence[str], strip_cluster_fields: bool, allow_project: bool) -> Loaded:
     is_project = [p.endswith(PROJECT_SUFFIX) and os.path.isfile(p) for p in paths]
     if any(is_project):
         if not allow_project:
@@ -147,7 +155,6 @@ def load_inputs(paths: Sequence[str], *, strip_cluster_fields: bool = False,
         problems = [as_finding(p) for p in result.problems]
         loaded = Loaded(Document(result.resources),
                         [p for p in problems if p.rule != "yaml.duplicate"])
-    _apply_ignores(loaded, ignore_dirs(paths), ignore_file)
     return loaded
 
 
@@ -202,7 +209,9 @@ def validate(loaded: Loaded, kube_version: str | None) -> list[Finding]:
     """Every finding on the loaded document (ignored ones removed)."""
     document = loaded.document
     try:
-        return validate_document(document, WiringGraph(document, subscribe=False), kube_version)
+        with bulk_build():
+            return validate_document(document, WiringGraph(document, subscribe=False),
+                                     kube_version)
     except UnknownVersionError as exc:
         raise CliError(str(exc)) from None
 

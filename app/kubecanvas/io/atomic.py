@@ -5,6 +5,11 @@ through here, so a crash, a full disk or a permission error half way never leave
 the new content is written to a temporary file in the same directory, flushed and fsynced, then
 moved over the target with `os.replace` (atomic on POSIX and Windows), and the directory entry is
 fsynced too. On any error the previous file is untouched and the temporary file is removed.
+
+A process killed in the middle of a save (SIGKILL, power loss) cannot remove its temporary
+file. Each temporary file's name carries the writer's process id (`.app.yaml.<pid>.<random>.tmp`),
+and the next successful save of the same file removes those whose writer no longer runs, so
+leftovers of a crash do not pile up beside the user's files.
 """
 
 from __future__ import annotations
@@ -25,7 +30,8 @@ def atomic_write_bytes(path: str | os.PathLike[str], data: bytes) -> None:
     target = Path(path)
     directory = target.parent if str(target.parent) else Path(".")
     mode = _existing_mode(target)
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
+    fd, tmp_name = tempfile.mkstemp(prefix=f"{_temp_prefix(target.name)}{os.getpid()}.",
+                                    suffix=_TEMP_SUFFIX, dir=directory)
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
@@ -38,6 +44,57 @@ def atomic_write_bytes(path: str | os.PathLike[str], data: bytes) -> None:
             os.unlink(tmp_name)
         raise
     _fsync_directory(directory)
+    remove_stale_temporaries(target)
+
+
+_TEMP_SUFFIX = ".tmp"
+
+
+def _temp_prefix(name: str) -> str:
+    return f".{name}."
+
+
+def remove_stale_temporaries(target: str | os.PathLike[str]) -> list[Path]:
+    """Remove the temporary files that killed saves of `target` left; returns them.
+
+    Only files named like this module's temporaries for this very target are considered, and
+    only when the process id in the name is not running (on POSIX; elsewhere liveness cannot
+    be asked safely, so nothing is removed). A failure to remove one is not an error: the save
+    itself succeeded.
+    """
+    if os.name != "posix":
+        return []
+    target = Path(target)
+    directory = target.parent if str(target.parent) else Path(".")
+    prefix = _temp_prefix(target.name)
+    removed: list[Path] = []
+    try:
+        names = os.listdir(directory)
+    except OSError:
+        return removed
+    for name in names:
+        if not (name.startswith(prefix) and name.endswith(_TEMP_SUFFIX)):
+            continue
+        pid_text = name[len(prefix):].split(".", 1)[0]
+        if not pid_text.isdigit() or _running(int(pid_text)):
+            continue
+        with contextlib.suppress(OSError):
+            os.unlink(directory / name)
+            removed.append(directory / name)
+    return removed
+
+
+def _running(pid: int) -> bool:
+    """True when a process with this id exists (or might: when we may not signal it)."""
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)  # signal 0: only asks whether the process exists (POSIX)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True
+    return True
 
 
 def atomic_write_text(path: str | os.PathLike[str], text: str, encoding: str = "utf-8") -> None:

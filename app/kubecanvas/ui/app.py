@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from kubecanvas import __version__
 from kubecanvas.io import ProjectError
+from kubecanvas.io.heap import bulk_build
 from kubecanvas.io.limits import exc_message
 from kubecanvas.ui import file_ops
 from kubecanvas.ui.autosave import pending_recoveries
@@ -36,18 +37,19 @@ def run(argv: list[str]) -> int:
     if not paths and file_ops.EXAMPLE.is_file():
         paths = [file_ops.EXAMPLE]
     if paths:
-        try:
-            session = file_ops.open_paths(paths)
-        except file_ops.OpenError as exc:
-            window.show_status(local_text(exc_message(exc)))
-            print(f"kubecanvas: {exc}", file=sys.stderr)
-        else:
-            if paths == [file_ops.EXAMPLE]:
-                session.sources = []  # Save asks where: never overwrite the bundled example
+        with bulk_build():  # see io/heap.py: the collector waits until the design is shown
+            try:
+                session = file_ops.open_paths(paths)
+            except file_ops.OpenError as exc:
+                window.show_status(local_text(exc_message(exc)))
+                print(f"kubecanvas: {exc}", file=sys.stderr)
             else:
-                for path in paths:
-                    window.recent.add(path)
-            window.set_session(session)
+                if paths == [file_ops.EXAMPLE]:
+                    session.sources = []  # Save asks where: never overwrite the example
+                else:
+                    for path in paths:
+                        window.recent.add(path)
+                window.set_session(session)
     window.show()
     offer_recovery(window)
     app.aboutToQuit.connect(Editor.release_clipboard)

@@ -8,6 +8,7 @@ the target is to the left), so traffic reads left to right like the auto layout.
 from __future__ import annotations
 
 import math
+from functools import lru_cache
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import (
@@ -34,17 +35,39 @@ _LABEL_FONT.setPixelSize(10)
 _METRICS = QFontMetrics(_LABEL_FONT)
 ARROW = 9.0
 
+_Point = tuple[float, float]
+_Curve = tuple[_Point, _Point, _Point, _Point]
 
+
+@lru_cache(maxsize=8192)
 def fit_label(edge_type: str, label: str, room: int) -> str:
-    """The longest meaningful short form of `label` whose plate fits `room` pixels."""
+    """The longest meaningful short form of `label` whose plate fits `room` pixels.
+
+    Cached: the same labels ("app=web", "/data") recur on many wires, and a drag re-fits the
+    label of every wire of the dragged node at each mouse move.
+    """
     limit = len(label)
     shown = label
     while limit > 3:
         shown = short_label(edge_type, label, limit)
-        if _METRICS.horizontalAdvance(shown) <= room:
+        if _text_width(shown) <= room:
             return shown
         limit -= 1
     return shown
+
+
+@lru_cache(maxsize=8192)
+def _text_width(text: str) -> int:
+    return _METRICS.horizontalAdvance(text)
+
+
+def _cubic_point(p0: _Point, p1: _Point, p2: _Point, p3: _Point, t: float) -> _Point:
+    """The point at parameter `t` of a cubic Bézier curve (what QPainterPath.pointAtPercent
+    gives for a one-segment path, without the Qt call per wire)."""
+    u = 1.0 - t
+    a, b, c, d = u * u * u, 3 * u * u * t, 3 * u * t * t, t * t * t
+    return (a * p0[0] + b * p1[0] + c * p2[0] + d * p3[0],
+            a * p0[1] + b * p1[1] + c * p2[1] + d * p3[1])
 
 
 class EdgeItem(QGraphicsItem):
@@ -58,12 +81,14 @@ class EdgeItem(QGraphicsItem):
         self.lane = lane
         self.style = EDGE_STYLES.get(edge.type, DEFAULT_EDGE_STYLE)
         self.label = ""
-        self._path = QPainterPath()
+        self._curve: _Curve = ((0.0, 0.0), (0.0, 0.0), (0.0, 0.0), (0.0, 0.0))
+        self._path: QPainterPath | None = None
+        self._arrow: QPolygonF | None = None
         self._bounds = QRectF()
-        self._label_rect = QRectF()
-        self._shown_label = ""
-        self._label_cache: dict[int, str] = {}
-        self._arrow = QPolygonF()
+        self._label_mid = (0.0, 0.0)
+        self._label_room = 0
+        self._label_rect: QRectF | None = None
+        self._shown_label: str | None = None
         self._pen_cache: dict[tuple[str, str, bool], tuple[QPen, QColor]] = {}
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable, True)
         self.setZValue(1)
@@ -85,7 +110,6 @@ class EdgeItem(QGraphicsItem):
         label = localized_label(edge.label, language())
         # a label that only repeats the target's name (a generated claim) says nothing more
         self.label = "" if edge.label == self.target.name else label
-        self._label_cache = {}
         title = tr(self.style.title) if self.style.title else str(edge.type)
         self.setToolTip(f"{title}: {edge.field}" + (f"\n{label}" if label else "")
                         + "\n" + tr("Select and press Delete to remove this wiring"))
@@ -100,64 +124,75 @@ class EdgeItem(QGraphicsItem):
         self.target.edges.discard(self)
 
     def adjust(self) -> None:
-        """Recompute the curve after an end node moved."""
+        """Recompute the curve after an end node moved.
+
+        Only the four control points and the bounds are computed here, in plain floats: this
+        runs for every wire when a design opens and for each wire of a dragged node at every
+        mouse move. The painter path, the arrow head and the fitted label are made when first
+        painted (or hit-tested), and most wires of a large design are never shown up close.
+        """
         self.prepareGeometryChange()
         src, dst = self.source.pos(), self.target.pos()
+        sx, sy, dx, dy = src.x(), src.y(), dst.x(), dst.y()
         shift = self.lane * 14.0
-        # fan the ends out by direction, so wires to a column of targets do not share one point
-        spread = max(-NODE_HEIGHT / 3, min(NODE_HEIGHT / 3, (dst.y() - src.y()) * 0.12))
-        if abs(dst.x() - src.x()) < NODE_WIDTH * 0.6 and abs(dst.y() - src.y()) > NODE_HEIGHT:
-            path, room = self._vertical(src, dst, shift)
+        if abs(dx - sx) < NODE_WIDTH * 0.6 and abs(dy - sy) > NODE_HEIGHT:
+            curve, room = _vertical(sx, sy, dx, dy, shift)
         else:
-            path, room = self._horizontal(src, dst, shift, spread)
-        self._path = path
-        self._arrow = self._make_arrow()
-        self._label_rect = QRectF()
-        self._shown_label = ""
+            # fan the ends out by direction, so wires to a column of targets do not share one
+            spread = max(-NODE_HEIGHT / 3, min(NODE_HEIGHT / 3, (dy - sy) * 0.12))
+            curve, room = _horizontal(sx, sy, dx, dy, shift, spread)
+        self._curve = curve
+        self._path = None
+        self._arrow = None
+        self._label_rect = None
+        self._shown_label = None
+        xs = [p[0] for p in curve]
+        ys = [p[1] for p in curve]
+        # the control points' hull contains the curve: a cheap, safe bound
+        bounds = QRectF(min(xs) - ARROW, min(ys) - ARROW, max(xs) - min(xs) + 2 * ARROW,
+                        max(ys) - min(ys) + 2 * ARROW)
         if self.label:
             # parallel wires between one pair: spread their labels along the curve
             step = ((self.lane + 1) // 2) * (1 if self.lane % 2 else -1)
-            mid = path.pointAtPercent(max(0.2, min(0.8, 0.5 + 0.22 * step)))
-            room = min(room, 180)  # a long plate over a long wire reads no better than a short one
-            shown = self._label_cache.get(room)
-            if shown is None:  # adjust() runs per mouse move while an end is dragged
-                if len(self._label_cache) > 64:
-                    self._label_cache.clear()
-                shown = self._label_cache[room] = fit_label(self.edge.type, self.label, room)
-            self._shown_label = shown
-            width = _METRICS.horizontalAdvance(self._shown_label) + 16
-            self._label_rect = QRectF(mid.x() - width / 2, mid.y() - 8, width, 16)
-        self._bounds = path.boundingRect().adjusted(-ARROW, -ARROW, ARROW, ARROW).united(
-            self._label_rect)
+            self._label_mid = _cubic_point(*curve, max(0.2, min(0.8, 0.5 + 0.22 * step)))
+            # a long plate over a long wire reads no better than a short one
+            self._label_room = min(room, 180)
+            # the widest plate the fitted label can need: never wider than the room or the
+            # whole label
+            widest = min(_text_width(self.label), self._label_room) + 16
+            mx, my = self._label_mid
+            bounds = bounds.united(QRectF(mx - widest / 2, my - 8, widest, 16))
+        self._bounds = bounds
 
-    @staticmethod
-    def _horizontal(src: QPointF, dst: QPointF, shift: float,
-                    spread: float) -> tuple[QPainterPath, int]:
-        """Right side to left side (or the reverse), for nodes in different columns."""
-        forward = dst.x() >= src.x()
-        if forward:
-            start = QPointF(src.x() + NODE_WIDTH, src.y() + NODE_HEIGHT / 2 + shift + spread)
-            end = QPointF(dst.x(), dst.y() + NODE_HEIGHT / 2 + shift - spread)
-        else:
-            start = QPointF(src.x(), src.y() + NODE_HEIGHT / 2 + shift + spread)
-            end = QPointF(dst.x() + NODE_WIDTH, dst.y() + NODE_HEIGHT / 2 + shift - spread)
-        bend = max(40.0, abs(end.x() - start.x()) * 0.45) * (1 if forward else -1)
-        path = QPainterPath(start)
-        path.cubicTo(start + QPointF(bend, 0), end - QPointF(bend, 0), end)
-        return path, max(96, int(abs(end.x() - start.x()) - 12))
+    @property
+    def shown_label(self) -> str:
+        """The label as it fits on the plate (empty when the edge has no label)."""
+        if self._shown_label is None:
+            self._shown_label = fit_label(self.edge.type, self.label, self._label_room) \
+                if self.label else ""
+        return self._shown_label
 
-    @staticmethod
-    def _vertical(src: QPointF, dst: QPointF, shift: float) -> tuple[QPainterPath, int]:
-        """Bottom to top (or the reverse), for nodes stacked in one column."""
-        down = dst.y() > src.y()
-        x_start = src.x() + NODE_WIDTH / 2 + shift
-        x_end = dst.x() + NODE_WIDTH / 2 + shift
-        start = QPointF(x_start, src.y() + (NODE_HEIGHT if down else 0))
-        end = QPointF(x_end, dst.y() + (0 if down else NODE_HEIGHT))
-        bend = max(30.0, abs(end.y() - start.y()) * 0.4) * (1 if down else -1)
-        path = QPainterPath(start)
-        path.cubicTo(start + QPointF(0, bend), end - QPointF(0, bend), end)
-        return path, int(NODE_WIDTH)
+    def label_rect(self) -> QRectF:
+        """The plate under the label, centred on the curve (null when there is no label)."""
+        if self._label_rect is None:
+            shown = self.shown_label
+            if shown:
+                width = min(_text_width(shown), self._label_room) + 16
+                mx, my = self._label_mid
+                self._label_rect = QRectF(mx - width / 2, my - 8, width, 16)
+            else:
+                self._label_rect = QRectF()
+        return self._label_rect
+
+    def path(self) -> QPainterPath:
+        """The curve as a painter path (made on first use after each adjust)."""
+        if self._path is None:
+            (x0, y0), (x1, y1), (x2, y2), (x3, y3) = self._curve
+            path = QPainterPath()
+            path.moveTo(x0, y0)
+            path.cubicTo(x1, y1, x2, y2, x3, y3)
+            self._path = path
+        return self._path
 
     def boundingRect(self) -> QRectF:
         return self._bounds
@@ -165,9 +200,10 @@ class EdgeItem(QGraphicsItem):
     def shape(self) -> QPainterPath:
         stroker = QPainterPathStroker()
         stroker.setWidth(10)
-        shape = stroker.createStroke(self._path)
-        if not self._label_rect.isNull():
-            shape.addRect(self._label_rect)
+        shape = stroker.createStroke(self.path())
+        plate = self.label_rect()
+        if not plate.isNull():
+            shape.addRect(plate)
         return shape
 
     def _pens(self, theme: Theme, state: str, cosmetic: bool) -> tuple[QPen, QColor]:
@@ -200,24 +236,54 @@ class EdgeItem(QGraphicsItem):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, scale > 0.3)
         painter.setPen(pen)
         painter.setBrush(Qt.BrushStyle.NoBrush)
-        painter.drawPath(self._path)
+        painter.drawPath(self.path())
         if scale < 0.3:
             return
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(colour)
-        painter.drawPolygon(self._arrow)
-        if self._shown_label and scale >= 0.45:
+        painter.drawPolygon(self.arrow())
+        if self.label and scale >= 0.45 and self.shown_label:
             painter.setPen(QPen(colour, 1))
             painter.setBrush(QColor(theme.label_fill))
-            painter.drawRoundedRect(self._label_rect, 4, 4)
+            plate = self.label_rect()
+            painter.drawRoundedRect(plate, 4, 4)
             painter.setFont(_LABEL_FONT)
             painter.setPen(QColor(theme.text))
-            painter.drawText(self._label_rect, Qt.AlignmentFlag.AlignCenter, self._shown_label)
+            painter.drawText(plate, Qt.AlignmentFlag.AlignCenter, self.shown_label)
 
-    def _make_arrow(self) -> QPolygonF:
-        end = self._path.pointAtPercent(1.0)
-        before = self._path.pointAtPercent(0.97)
-        angle = math.atan2(end.y() - before.y(), end.x() - before.x())
-        left = end - QPointF(math.cos(angle - 0.45) * ARROW, math.sin(angle - 0.45) * ARROW)
-        right = end - QPointF(math.cos(angle + 0.45) * ARROW, math.sin(angle + 0.45) * ARROW)
-        return QPolygonF([end, left, right])
+    def arrow(self) -> QPolygonF:
+        """The arrow head at the target end, along the curve's end tangent (p2 -> p3)."""
+        if self._arrow is None:
+            (_, _, (bx, by), (ex, ey)) = self._curve
+            angle = math.atan2(ey - by, ex - bx)
+            end = QPointF(ex, ey)
+            left = QPointF(ex - math.cos(angle - 0.45) * ARROW, ey - math.sin(angle - 0.45) * ARROW)
+            right = QPointF(ex - math.cos(angle + 0.45) * ARROW,
+                            ey - math.sin(angle + 0.45) * ARROW)
+            self._arrow = QPolygonF([end, left, right])
+        return self._arrow
+
+
+
+def _horizontal(sx: float, sy: float, dx: float, dy: float, shift: float,
+                spread: float) -> tuple[_Curve, int]:
+    """Right side to left side (or the reverse), for nodes in different columns: the four
+    control points and the room for a label along the wire."""
+    forward = dx >= sx
+    mid_s, mid_d = sy + NODE_HEIGHT / 2 + shift + spread, dy + NODE_HEIGHT / 2 + shift - spread
+    if forward:
+        start, end = (sx + NODE_WIDTH, mid_s), (dx, mid_d)
+    else:
+        start, end = (sx, mid_s), (dx + NODE_WIDTH, mid_d)
+    bend = max(40.0, abs(end[0] - start[0]) * 0.45) * (1 if forward else -1)
+    curve = (start, (start[0] + bend, start[1]), (end[0] - bend, end[1]), end)
+    return curve, max(96, int(abs(end[0] - start[0]) - 12))
+
+
+def _vertical(sx: float, sy: float, dx: float, dy: float, shift: float) -> tuple[_Curve, int]:
+    """Bottom to top (or the reverse), for nodes stacked in one column."""
+    down = dy > sy
+    start = (sx + NODE_WIDTH / 2 + shift, sy + (NODE_HEIGHT if down else 0))
+    end = (dx + NODE_WIDTH / 2 + shift, dy + (0 if down else NODE_HEIGHT))
+    bend = max(30.0, abs(end[1] - start[1]) * 0.4) * (1 if down else -1)
+    return (start, (start[0], start[1] + bend), (end[0], end[1] - bend), end), int(NODE_WIDTH)

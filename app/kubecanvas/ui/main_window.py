@@ -21,6 +21,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QLabel, QLineEdit, QMainWindow, QMessageBox, QWidget
 
+from kubecanvas.io.heap import bulk_build, settle
 from kubecanvas.io.limits import exc_message
 from kubecanvas.io.yaml_out import dump_resources
 from kubecanvas.model.connect import rename_edit
@@ -47,6 +48,8 @@ from kubecanvas.ui.view import CanvasView
 from kubecanvas.ui.yaml_panel import YamlPanel
 from kubecanvas.validation.findings import Finding
 
+#: how long after a design is shown the garbage of the previous one is collected
+_SETTLE_DELAY_MS = 1500
 
 class MainWindow(QMainWindow):
     """The KubeCanvas editor window."""
@@ -82,6 +85,12 @@ class MainWindow(QMainWindow):
         self.autosaver = Autosaver(lambda: not self.undo_stack.isClean())
         self.undo_stack.cleanChanged.connect(self._clean_changed)
         self._restore_layout()
+        # frees what a replaced design left, a moment after the new one is shown: one timer,
+        # so opening twice in a row collects once
+        self.settle_timer = QTimer(self)
+        self.settle_timer.setSingleShot(True)
+        self.settle_timer.setInterval(_SETTLE_DELAY_MS)
+        self.settle_timer.timeout.connect(settle)
         self.set_session(Session.create())
         self.teaching = install_teaching(self)
         self.cluster = install_cluster(self)
@@ -230,7 +239,10 @@ class MainWindow(QMainWindow):
         session.document.subscribe(self._after_change, order=110)
         self._after_change(Change())
         self._update_title()
-        QTimer.singleShot(0, lambda: self.view.zoom_to_fit())
+        if self.view.isVisible():  # the first frame already shows the whole design
+            self.view.zoom_to_fit()
+        QTimer.singleShot(0, lambda: self.view.zoom_to_fit())  # again once laid out
+        self.settle_timer.start()  # once the design is on screen (io/heap.py)
         self.session_changed.emit(session)
         if session.load_problems:
             self.show_status(tr("{count} problems while loading; first: {problem}").format(
@@ -257,7 +269,8 @@ class MainWindow(QMainWindow):
 
     def restore(self, recovery: Recovery) -> None:
         """Reopen a recovery copy as unsaved work (Save asks where it goes)."""
-        self.set_session(recovery.load())
+        with bulk_build():
+            self.set_session(recovery.load())
         self.undo_stack.resetClean()
         self._update_title()
         recovery.discard()
@@ -388,12 +401,13 @@ class MainWindow(QMainWindow):
         """Open files or folders, after asking about unsaved changes."""
         if not paths or not self.confirm_discard():
             return False
-        try:
-            session = file_ops.open_paths(paths)
-        except file_ops.OpenError as exc:
-            QMessageBox.warning(self, tr("Cannot open"), local_text(exc_message(exc)))
-            return False
-        self.set_session(session)
+        with bulk_build():  # see io/heap.py: the collector waits until the design is shown
+            try:
+                session = file_ops.open_paths(paths)
+            except file_ops.OpenError as exc:
+                QMessageBox.warning(self, tr("Cannot open"), local_text(exc_message(exc)))
+                return False
+            self.set_session(session)
         for path in paths:
             self.recent.add(path)
         if session.load_problems:

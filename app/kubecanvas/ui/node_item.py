@@ -23,16 +23,22 @@ from PySide6.QtWidgets import (
 from kubecanvas.model.layout import NODE_HEIGHT, NODE_WIDTH
 from kubecanvas.ui.i18n import kind_label, short_kind, tr
 from kubecanvas.ui.icons import paint_kind_icon
-from kubecanvas.ui.style import SEVERITY_COLOURS, Theme, current_theme
+from kubecanvas.ui.style import SEVERITY_COLOURS, Theme, current_theme, kind_colour
 
 if TYPE_CHECKING:
     from kubecanvas.ui.edge_item import EdgeItem
     from kubecanvas.ui.scene import CanvasScene
 
 HANDLE_RADIUS = 7.0
+#: below this zoom a node is painted as a plain tile (`_paint_far`)
+_FAR = 0.08
 _POSITION_CHANGE = QGraphicsItem.GraphicsItemChange.ItemPositionChange
 _POSITION_CHANGED = QGraphicsItem.GraphicsItemChange.ItemPositionHasChanged
 _SELECTED_CHANGED = QGraphicsItem.GraphicsItemChange.ItemSelectedHasChanged
+_NODE_FLAGS = (QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
+               | QGraphicsItem.GraphicsItemFlag.ItemIsMovable
+               | QGraphicsItem.GraphicsItemFlag.ItemSendsGeometryChanges)
+_GHOST_FLAGS = QGraphicsItem.GraphicsItemFlag.ItemSendsGeometryChanges
 _TITLE_FONT = QFont()
 _TITLE_FONT.setPixelSize(13)
 _TITLE_FONT.setBold(True)
@@ -82,9 +88,8 @@ class NodeItem(QGraphicsItem):
         self.anchor_offset = QPointF(0, 0)
         self.wire_state: str = ""  # '', 'ok' or 'no' while a wire hovers over the node
         self._hovered = False
-        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable, not ghost)
-        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsMovable, not ghost)
-        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemSendsGeometryChanges, True)
+        # one call: each flag change is a round trip through itemChange, thousands per design
+        self.setFlags(_GHOST_FLAGS if ghost else _NODE_FLAGS)
         self.setAcceptHoverEvents(True)
         self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self.setZValue(2)
@@ -130,8 +135,11 @@ class NodeItem(QGraphicsItem):
                 "Drag the round handle (or Alt+drag) to wire it to another resource"))
 
     # --- geometry --------------------------------------------------------------------------
+    #: what a node covers relative to its position: body, badge above, handle to the right
+    BOX = QRectF(-4, -10, NODE_WIDTH + 8 + HANDLE_RADIUS, NODE_HEIGHT + 14)
+
     def boundingRect(self) -> QRectF:
-        return QRectF(-4, -10, NODE_WIDTH + 8 + HANDLE_RADIUS, NODE_HEIGHT + 14)
+        return self.BOX
 
     def body_rect(self) -> QRectF:
         return QRectF(0, 0, NODE_WIDTH, NODE_HEIGHT)
@@ -155,6 +163,9 @@ class NodeItem(QGraphicsItem):
         theme = self.scene_theme()
         lod = option.levelOfDetailFromTransform(painter.worldTransform())  # type: ignore[attr-defined]
         selected = self.isSelected()
+        if lod < _FAR:
+            self._paint_far(painter, theme, selected)
+            return
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, lod > 0.3)
         self._paint_body(painter, theme, selected)
         icon = QRectF(10, 14, 40, 40) if lod >= 0.3 else QRectF(8, 8, NODE_HEIGHT - 16,
@@ -166,6 +177,23 @@ class NodeItem(QGraphicsItem):
             self._paint_badge(painter)
         if (self._hovered or selected) and not self.ghost and lod >= 0.3:
             self._paint_handle(painter, theme)
+
+    def _paint_far(self, painter: QPainter, theme: Theme, selected: bool) -> None:
+        """Zoomed far out (a whole platform fitted in the window) a node is a few pixels: a
+        tile in its kind's colour, framed when selected, the worst finding as a dot. Glyphs and
+        rounded corners would not show, and painting them for thousands of nodes made the
+        first frame of a large design a third slower."""
+        colour = kind_colour(self.kind)
+        if self.ghost:
+            colour = QColor(theme.background) if self.ghost == "generated" else \
+                QColor(SEVERITY_COLOURS["error"])
+        painter.setPen(QPen(QColor(theme.selection), 12) if selected else Qt.PenStyle.NoPen)
+        painter.setBrush(colour)
+        painter.drawRect(self.body_rect())
+        if self.badge is not None:
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(QColor(SEVERITY_COLOURS.get(self.badge[1], "#888888")))
+            painter.drawRect(QRectF(NODE_WIDTH - 40, -10, 44, 44))
 
     def scene_theme(self) -> Theme:
         scene = self.scene()

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 
-from PySide6.QtCore import QPoint, QPointF, QRectF, QSizeF, Qt, Signal
+from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, Signal
 from PySide6.QtWidgets import (
     QGraphicsItem,
     QGraphicsPathItem,
@@ -23,9 +23,9 @@ from PySide6.QtWidgets import (
 from kubecanvas.model.document import Change, Document
 from kubecanvas.model.graph import Edge, WiringGraph
 from kubecanvas.model.kinds import effective_namespace
-from kubecanvas.model.layout import H_GAP, NODE_HEIGHT, NODE_WIDTH, V_GAP
 from kubecanvas.model.resource import Resource
 from kubecanvas.ui.edge_item import EdgeItem
+from kubecanvas.ui.free_slots import FreeSlots, search_area
 from kubecanvas.ui.i18n import tr
 from kubecanvas.ui.namespace_frame import NamespaceFrameItem
 from kubecanvas.ui.node_item import NodeItem
@@ -73,6 +73,7 @@ class CanvasScene(WiringMixin, QGraphicsScene):
         self._wire_target: NodeItem | None = None
         self._wire_cache: dict[str, tuple[bool, str]] = {}
         self._populating = False  # frames are fitted once at the end of populating
+        self._slots: FreeSlots | None = None  # the ghost-placement index while populating
         self._populate()
         document.subscribe(self._on_change, order=100)
 
@@ -90,10 +91,15 @@ class CanvasScene(WiringMixin, QGraphicsScene):
         self.setSceneRect(QRectF(min(xs) - 4000, min(ys) - 4000, max(xs) - min(xs) + 8000,
                                  max(ys) - min(ys) + 8000))
         self._populating = True
+        box = NodeItem.BOX
+        self._slots = FreeSlots((box.left(), box.top(), box.right(), box.bottom()))
         for res in self.document:
-            self._add_node(res)
+            node = self._add_node(res)
+            if isinstance(node, NodeItem):
+                self._slots.add(*res.position)
         for edge in self.graph.edges():
             self._add_edge(edge)
+        self._slots = None
         self._populating = False
         self._fit_frames(self.frames)
         self.setSceneRect(QRectF())  # back to growing with the content
@@ -145,6 +151,8 @@ class CanvasScene(WiringMixin, QGraphicsScene):
                          str(data.get("namespace", "")), ghost=ghost_kind)
         ghost.anchor_offset = self._free_offset(anchor)
         ghost.setPos(anchor.pos() + ghost.anchor_offset)
+        if self._slots is not None:
+            self._slots.add(ghost.pos().x(), ghost.pos().y())
         anchor.ghosts.append(ghost)
         ghost.setData(0, anchor.rid)
         self.addItem(ghost)
@@ -160,15 +168,17 @@ class CanvasScene(WiringMixin, QGraphicsScene):
     def _free_offset(self, anchor: NodeItem) -> QPointF:
         """Where a new ghost goes relative to its anchor: the first free slot to the right,
         then below, so a stand-in never hides a real resource."""
-        for column in range(1, 4):
-            for row in range(0, 12):
-                offset = QPointF(column * (NODE_WIDTH + H_GAP), row * (NODE_HEIGHT + V_GAP))
-                spot = QRectF(anchor.pos() + offset, QSizeF(NODE_WIDTH, NODE_HEIGHT))
-                near = self.items(spot.adjusted(-8, -8, 8, 8),
-                                  Qt.ItemSelectionMode.IntersectsItemBoundingRect)
-                if not any(isinstance(i, NodeItem) for i in near):
-                    return offset
-        return QPointF(NODE_WIDTH + H_GAP, len(anchor.ghosts) * (NODE_HEIGHT + V_GAP))
+        x, y = anchor.pos().x(), anchor.pos().y()
+        slots = self._slots
+        if slots is None:  # after populating: one scene query around the anchor
+            box = NodeItem.BOX
+            slots = FreeSlots((box.left(), box.top(), box.right(), box.bottom()))
+            for item in self.items(QRectF(*search_area(x, y)),
+                                   Qt.ItemSelectionMode.IntersectsItemBoundingRect):
+                if isinstance(item, NodeItem):
+                    slots.add(item.pos().x(), item.pos().y())
+        dx, dy = slots.first_free(x, y, len(anchor.ghosts))
+        return QPointF(dx, dy)
 
     def _add_edge(self, edge: Edge) -> None:
         key = (edge.source, edge.target, edge.key)

@@ -1,0 +1,166 @@
+"""The fast paths of building a large canvas give what the slow ones gave.
+
+Ghost placement uses a grid index (`FreeSlots`) while the scene is filled, and wires compute
+their curve in plain floats with painter path, arrow and label made on first paint. These tests
+hold the fast paths to the geometry Qt itself reports.
+"""
+
+from __future__ import annotations
+
+import math
+import sys
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QImage, QPainter, QPainterPath
+
+from kubecanvas.io.yaml_in import load_text
+from kubecanvas.model.document import Document
+from kubecanvas.model.graph import WiringGraph
+from kubecanvas.model.layout import NODE_HEIGHT, NODE_WIDTH
+from kubecanvas.ui import file_ops
+from kubecanvas.ui.edge_item import EdgeItem, _cubic_point
+from kubecanvas.ui.free_slots import FreeSlots
+from kubecanvas.ui.node_item import NodeItem
+from kubecanvas.ui.scene import CanvasScene
+from kubecanvas.ui.style import kind_colour
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
+from generate import generate_yaml  # noqa: E402
+
+
+def _generated_scene(count: int) -> CanvasScene:
+    document = Document(load_text(generate_yaml(count, 3), "generated.yaml").resources)
+    graph = WiringGraph(document)
+    file_ops.lay_out(document, graph)
+    return CanvasScene(document, graph)
+
+
+def test_ghosts_placed_while_building_never_cover_a_node(qtbot) -> None:
+    scene = _generated_scene(400)
+    ghosts = [n for n in scene.nodes.values() if n.ghost]
+    assert len(ghosts) > 10  # the generator breaks some wiring on purpose
+    for ghost in ghosts:
+        body = QRectF(ghost.pos(), QRectF(0, 0, NODE_WIDTH, NODE_HEIGHT).size())
+        near = scene.items(body.adjusted(-8, -8, 8, 8),
+                           Qt.ItemSelectionMode.IntersectsItemBoundingRect)
+        others = [i for i in near if isinstance(i, NodeItem) and i is not ghost]
+        # the slot search gives up after 36 tries and stacks below the anchor; none here do
+        assert not others, (ghost.name, [o.name for o in others])
+
+
+def test_free_slots_answer_like_a_rectangle_query() -> None:
+    box = (-4.0, -10.0, NODE_WIDTH + 11.0, NODE_HEIGHT + 4.0)
+    slots = FreeSlots(box)
+    slots.add(0.0, 0.0)
+    assert not slots.is_free(0.0, 0.0)
+    assert not slots.is_free(NODE_WIDTH + 4.0, 0.0)  # within the handle and the margin
+    assert slots.is_free(NODE_WIDTH + 40.0, 0.0)
+    assert slots.is_free(0.0, NODE_HEIGHT + 30.0)
+    assert not slots.is_free(0.0, NODE_HEIGHT + 4.0)
+    assert slots.first_free(0.0, 0.0, 0) != (0.0, 0.0)
+    slots.add(*slots.first_free(0.0, 0.0, 0))  # the anchor is at the origin
+    first, second = slots.first_free(0.0, 0.0, 0), slots.first_free(0.0, 0.0, 1)
+    assert first == second  # the first free slot after the first one was taken
+    assert slots.is_free(*first)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.tuples(*[st.floats(-1e4, 1e4, allow_nan=False) for _ in range(8)]),
+       st.floats(0.0, 1.0))
+def test_cubic_point_is_what_qt_computes(points: tuple[float, ...], t: float) -> None:
+    p0, p1, p2, p3 = (points[i:i + 2] for i in range(0, 8, 2))
+    path = QPainterPath(QPointF(*p0))
+    path.cubicTo(QPointF(*p1), QPointF(*p2), QPointF(*p3))
+    x, y = _cubic_point(p0, p1, p2, p3, t)  # type: ignore[arg-type]
+    expected = path.pointAtPercent(t)
+    assert math.isclose(x, expected.x(), abs_tol=1e-6 * (1 + abs(x)))
+    assert math.isclose(y, expected.y(), abs_tol=1e-6 * (1 + abs(y)))
+
+
+def _edge_between(source_at: tuple[float, float], target_at: tuple[float, float],
+                  label: str) -> EdgeItem:
+    from kubecanvas.model.graph import Edge
+
+    source = NodeItem("a", "Ingress", "a", "", "")
+    target = NodeItem("b", "Service", "b", "", "")
+    source.setPos(QPointF(*source_at))
+    target.setPos(QPointF(*target_at))
+    edge = Edge("a", "b", "k", "routes", "spec.rules[0]", label, "ref")
+    return EdgeItem(edge, source, target)
+
+
+def _inside(inner: QRectF, outer: QRectF) -> bool:
+    """`QRectF.contains` without its refusal of empty rectangles (a straight wire is flat)."""
+    return (outer.left() - 1e-6 <= inner.left() and inner.right() <= outer.right() + 1e-6
+            and outer.top() - 1e-6 <= inner.top() and inner.bottom() <= outer.bottom() + 1e-6)
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.tuples(st.floats(-3000, 3000), st.floats(-3000, 3000)),
+       st.tuples(st.floats(-3000, 3000), st.floats(-3000, 3000)),
+       st.sampled_from(["", "/", "shop.example.com/api -> http",
+                        "a-very-long-host-name.example.com/and/a/long/path -> 8080"]))
+def test_wire_bounds_hold_its_curve_arrow_and_label(qapp, source_at, target_at,
+                                                    label: str) -> None:
+    item = _edge_between(source_at, target_at, label)
+    bounds = item.boundingRect()
+    assert _inside(item.path().boundingRect(), bounds)
+    assert _inside(item.arrow().boundingRect(), bounds)
+    plate = item.label_rect()
+    assert plate.isNull() == (not label)
+    if label:
+        assert _inside(plate, bounds)
+        assert item.shown_label
+    # the arrow's tip is the curve's end
+    tip = item.arrow()[0]
+    end = item.path().pointAtPercent(1.0)
+    assert abs(tip.x() - end.x()) < 1e-6 and abs(tip.y() - end.y()) < 1e-6
+
+
+def test_moving_an_end_recomputes_the_lazy_parts(qtbot) -> None:
+    item = _edge_between((0, 0), (400, 0), "shop.example.com/ -> http")
+    before = (item.path().boundingRect(), item.label_rect(), item.arrow()[0])
+    item.target.setPos(QPointF(400, 600))
+    item.adjust()
+    after = (item.path().boundingRect(), item.label_rect(), item.arrow()[0])
+    assert all(a != b for a, b in zip(before, after, strict=True))
+
+
+def test_far_zoom_paints_each_node_as_a_tile_of_its_kind_colour(qtbot) -> None:
+    scene = _generated_scene(60)
+    target = next(n for n in scene.nodes.values() if n.kind == "Deployment")
+    image = QImage(200, 100, QImage.Format.Format_ARGB32)
+    image.fill(QColor("#ffffff"))
+    painter = QPainter(image)
+    # a 180-pixel node drawn 9 pixels wide: far below the level where glyphs would show
+    source = QRectF(target.pos().x(), target.pos().y(), NODE_WIDTH * 40, NODE_HEIGHT * 20)
+    scene.render(painter, QRectF(0, 0, 360, 100 * 360 / 200), source)
+    painter.end()
+    colour = kind_colour("Deployment")
+    pixel = QColor(image.pixel(4, 1))
+    assert (pixel.red(), pixel.green(), pixel.blue()) == (colour.red(), colour.green(),
+                                                          colour.blue())
+
+
+def test_opening_a_large_design_pauses_the_collector_and_settles_after(make_window, tmp_path):
+    import gc
+
+    from kubecanvas.io import heap
+
+    source = tmp_path / "large.yaml"
+    source.write_text(generate_yaml(1000, 1), encoding="utf-8")
+    window = make_window([])
+    gc.unfreeze()
+    try:
+        assert window.open_paths([source])
+        assert gc.isenabled()
+        assert gc.get_freeze_count() >= heap.LARGE_BUILD  # the design was frozen
+        assert window.settle_timer.isActive()  # and is settled once shown
+        window.settle_timer.stop()
+        heap.settle()
+        assert len(window.session.document) == 1000
+    finally:
+        gc.unfreeze()
