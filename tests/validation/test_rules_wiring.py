@@ -73,6 +73,11 @@ KEY_ENV_OPTIONAL = [container(env=[{"name": "A", "valueFrom": {"configMapKeyRef"
 ITEMS_VOLUME = [{"name": "c", "configMap": {"name": "app-config", "items": [
     {"key": "key", "path": "k"}]}}]
 
+def _unnamespaced(volume):
+    del volume["spec"]["claimRef"]["namespace"]
+    return volume
+
+
 CASES = [
     ("targetport-name-missing", [deployment("web"), service("web", {"app": "web"},
                                                               target="htp")],
@@ -150,6 +155,10 @@ CASES = [
      "pv.claimed-twice", True),
     ("pv-claimref-other-volume", [pvc("a", cls="manual", volume_name="pv2"), pv(claim="a"),
                                   pv("pv2")], "pv.claimRef.mismatch", True),
+    ("pv-claimref-without-namespace", [pvc("a", cls="manual"), _unnamespaced(pv(claim="a"))],
+     "pv.claimRef.namespace", True),
+    ("pv-claimref-with-namespace", [pvc("a", cls="manual"), pv(claim="a")],
+     "pv.claimRef.namespace", False),
     ("rwo-shared", [pvc(cls="fast"), mounting("data", replicas=3)], "pvc.rwo.shared", True),
     ("rwo-single", [pvc(cls="fast"), mounting("data", replicas=1)], "pvc.rwo.shared", False),
     ("rwx-shared", [pvc(cls="fast", modes=("ReadWriteMany",)), mounting("data", replicas=3)],
@@ -208,3 +217,26 @@ def test_ingress_port_fix():
     assert finding.fix is not None
     UndoStack(d).push(finding.fix.edit())
     assert not [f for f in validate_document(d) if f.rule == "ingress.backend.port.missing"]
+
+
+def test_claim_ref_without_namespace_binds_nothing_and_its_fix_binds_it():
+    from kubecanvas.model.document import Document
+    from kubecanvas.model.graph import WiringGraph
+    from kubecanvas.model.resource import Resource
+    from kubecanvas.validation.engine import validate_document
+
+    claim = pvc("a", cls="manual")
+    claim["metadata"]["namespace"] = "shop"
+    volume = _unnamespaced(pv(claim="a"))
+    document = Document([Resource(claim), Resource(volume)])
+    graph = WiringGraph(document)
+    (finding,) = [f for f in validate_document(document, graph)
+                  if f.rule == "pv.claimRef.namespace"]
+    assert "namespace: shop" in finding.message
+    rules = {f.rule for f in validate_document(document, graph)}
+    assert "pvc.binding.no-match" in rules  # the reserved volume is not offered to the claim
+    finding.fix.edit().apply(document)
+    assert document.get(finding.resource_id).manifest["spec"]["claimRef"] == {
+        "namespace": "shop", "name": "a"}
+    rules = {f.rule for f in validate_document(document, graph)}
+    assert not rules & {"pv.claimRef.namespace", "pvc.binding.no-match", "pv.claimRef.mismatch"}

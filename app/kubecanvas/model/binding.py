@@ -93,7 +93,8 @@ def volume_from_manifest(node: str, manifest: Mapping[str, Any]) -> Volume:
     return Volume(node, str(meta.get("name") or ""), cls, _modes(spec.get("accessModes")),
                   try_quantity(capacity.get("storage")), str(spec.get("volumeMode") or "Filesystem"),
                   {str(k): str(v) for k, v in labels.items()},
-                  str(claim_ref.get("namespace") or "default") if claim_ref else "",
+                  # compared exactly, as the PV controller does: no namespace matches no claim
+                  str(claim_ref.get("namespace") or "") if claim_ref else "",
                   str(claim_ref.get("name") or ""), str(status.get("phase") or "Available"))
 
 

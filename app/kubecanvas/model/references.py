@@ -344,6 +344,8 @@ def references(res: Resource) -> list[Reference]:
         if isinstance(claim_ref, Mapping) and claim_ref.get("name"):
             out.append(Reference(EdgeType.RESERVES, ("spec", "claimRef", "name"),
                                  "PersistentVolumeClaim", _str(claim_ref["name"]),
+                                 # drawn to the claim it was meant for; without a namespace
+                                 # it binds nothing (binding.py, pv.claimRef.namespace)
                                  _str(claim_ref.get("namespace")) or "default",
                                  edge_word("claimRef")))
     elif kind == "HorizontalPodAutoscaler":

@@ -182,6 +182,7 @@ RULE_KO: dict[str, str] = {
     "pv.local.nodeAffinity": "local 퍼시스턴트 볼륨에는 nodeAffinity가 필요하다.",
     "pv.claimRef.mismatch": "퍼시스턴트 볼륨의 claimRef가 바인딩할 수 없거나 하지 않을 클레임을 예약한다.",
     "pv.claimed-twice": "여러 클레임이 같은 퍼시스턴트 볼륨을 가리킨다.",
+    "pv.claimRef.namespace": "퍼시스턴트 볼륨의 claimRef에 이름만 있고 네임스페이스가 없어 어떤 클레임도 바인딩할 수 없다.",
     "pvc.accessModes.required": "클레임에는 접근 모드가 필요하다.",
     "pvc.accessModes.rwop": "ReadWriteOncePod를 다른 접근 모드와 함께 썼다.",
     "pvc.storage.required": "클레임에는 resources.requests.storage가 필요하다.",

@@ -492,6 +492,8 @@ RULES: tuple[Rule, ...] = (
          rules_storage.volume_claims),
     Rule("pv.claimed-twice", W, "Several claims name the same PersistentVolume.",
          rules_storage.volume_claims),
+    Rule("pv.claimRef.namespace", W, "A PersistentVolume's claimRef has a name but no namespace, so no claim can ever bind it.",
+         rules_storage.volume_claims),
     Rule("pvc.rwo.shared", W, "A ReadWriteOnce claim is mounted by more than one pod.",
          rules_storage.shared_claims),
     Rule("rbac.roleRef.kind", E, "A ClusterRoleBinding's roleRef must be a ClusterRole.",

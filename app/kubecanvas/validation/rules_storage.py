@@ -15,7 +15,7 @@ from kubecanvas.model.resource import Resource
 from kubecanvas.model.text import Text
 from kubecanvas.validation.context import Context
 from kubecanvas.validation.findings import Finding
-from kubecanvas.validation.fixes import ko_label
+from kubecanvas.validation.fixes import ko_label, set_field
 
 NO_PROVISIONER = "kubernetes.io/no-provisioner"
 
@@ -152,8 +152,13 @@ def claim_binding(ctx: Context) -> Iterator[Finding]:
 
 
 def volume_claims(ctx: Context) -> Iterator[Finding]:
-    """`pv.claimRef.mismatch`, `pv.claimed-twice`: pre-binding seen from the volume."""
+    """`pv.claimRef.mismatch`, `pv.claimed-twice`, `pv.claimRef.namespace`: pre-binding seen
+    from the volume."""
     for res in ctx.targets("PersistentVolume"):
+        found = _claim_ref_without_namespace(ctx, res)
+        if found is not None:
+            yield found
+            continue
         claimers = [e for e in ctx.in_edges(res.id, EdgeType.BINDS) if e.field == "spec.volumeName"]
         if len(claimers) > 1:
             yield ctx.report("pv.claimed-twice", res, Text(
@@ -186,6 +191,32 @@ def volume_claims(ctx: Context) -> Iterator[Finding]:
                     f"satisfy: {'; '.join(reasons)}.",
                     f"claimRef가 이 볼륨을 {ko_label(pvc)}에 예약하지만 볼륨이 그 클레임을 "
                     f"충족하지 못한다: {'; '.join(r.ko for r in reasons)}."), edge.path, (pvc.id,))
+
+
+def _claim_ref_without_namespace(ctx: Context, res: Resource) -> Finding | None:
+    """A claimRef with a name and no namespace reserves the volume for a claim that cannot
+    exist: the PV controller compares `claimRef.namespace` with the claim's namespace exactly
+    (`IsVolumeBoundToClaim`), and every claim has one."""
+    claim_ref = res.spec.get("claimRef")
+    if not isinstance(claim_ref, Mapping) or not claim_ref.get("name") or \
+            claim_ref.get("namespace"):
+        return None
+    name = str(claim_ref["name"])
+    # the fix names the namespace of the one claim with that name, when there is just one
+    ctx.depend(res.id, "PersistentVolumeClaim")
+    claims = [c for c in ctx.of_kind("PersistentVolumeClaim") if c.name == name]
+    namespaces = sorted({effective_namespace(c) for c in claims})
+    namespace = namespaces[0] if len(namespaces) == 1 else "default"
+    fix = set_field(res, ("spec", "claimRef", "namespace"), namespace, Text(
+        f"set claimRef.namespace to {namespace}", f"claimRef.namespace를 {namespace}로 설정"))
+    return ctx.report("pv.claimRef.namespace", res, Text(
+        f"claimRef names claim {name} without a namespace; the PV controller matches the "
+        f"namespace exactly, so no claim ever binds this volume and every other claim skips "
+        f"it. Add namespace: {namespace}.",
+        f"claimRef가 네임스페이스 없이 클레임 {name}을(를) 지정한다. PV 컨트롤러는 네임스페이스를 "
+        f"정확히 비교하므로 어떤 클레임도 이 볼륨에 바인딩되지 않고 다른 클레임도 모두 건너뛴다. "
+        f"namespace: {namespace}를 추가해야 한다."),
+        ("spec", "claimRef"), tuple(c.id for c in claims), fix)
 
 
 def shared_claims(ctx: Context) -> Iterator[Finding]:
