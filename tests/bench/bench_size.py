@@ -31,6 +31,7 @@ sys.path.insert(0, str(HERE))
 
 from generate import generate_yaml  # noqa: E402
 
+from kubecanvas.io.heap import bulk_build, settle  # noqa: E402
 from kubecanvas.io.project import load_project, save_project  # noqa: E402
 from kubecanvas.io.yaml_in import load_paths  # noqa: E402
 from kubecanvas.io.yaml_out import dump_resources  # noqa: E402
@@ -81,9 +82,14 @@ def kubernetes_validate_time(manifests: list[dict[str, Any]], seed: int) -> tupl
 def edit_times(document: Document, seed: int, count: int = 240) -> dict[str, float]:
     """Milliseconds to apply one edit and bring graph and validator up to date (they follow the
     document through its events), cycling through a workload field, a Service selector (wiring)
-    and a ConfigMap value; plus reading the findings list afterwards, as the editor does."""
-    graph = WiringGraph(document)
-    validator = Validator(document, graph)
+    and a ConfigMap value; plus reading the findings list afterwards, as the editor does.
+
+    Graph and validator are built the way the editor opens a design (collector paused, then
+    the design frozen and settled: io/heap.py), so the edits run in the editor's state."""
+    with bulk_build():
+        graph = WiringGraph(document)
+        validator = Validator(document, graph)
+    settle()
     stack = UndoStack(document)
     rng = random.Random(seed)
     deployments = [r for r in document if r.kind in ("Deployment", "StatefulSet")]
