@@ -401,13 +401,17 @@ class MainWindow(QMainWindow):
         """Open files or folders, after asking about unsaved changes."""
         if not paths or not self.confirm_discard():
             return False
+        failure: file_ops.OpenError | None = None
         with bulk_build():  # see io/heap.py: the collector waits until the design is shown
             try:
                 session = file_ops.open_paths(paths)
             except file_ops.OpenError as exc:
-                QMessageBox.warning(self, tr("Cannot open"), local_text(exc_message(exc)))
-                return False
-            self.set_session(session)
+                failure = exc
+            else:
+                self.set_session(session)
+        if failure is not None:  # the dialog waits for the user: not with the collector paused
+            QMessageBox.warning(self, tr("Cannot open"), local_text(exc_message(failure)))
+            return False
         for path in paths:
             self.recent.add(path)
         if session.load_problems:
