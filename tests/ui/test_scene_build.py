@@ -122,10 +122,14 @@ def test_wire_bounds_hold_its_curve_arrow_and_label(qapp, source_at, target_at,
 
 def test_moving_an_end_recomputes_the_lazy_parts(qtbot) -> None:
     item = _edge_between((0, 0), (400, 0), "shop.example.com/ -> http")
-    before = (item.path().boundingRect(), item.label_rect(), item.arrow()[0])
+    def lazy_parts() -> tuple[object, ...]:
+        return (item.path().boundingRect(), item.label_rect(), item.arrow()[0],
+                item.shape().boundingRect())
+
+    before = lazy_parts()
     item.target.setPos(QPointF(400, 600))
     item.adjust()
-    after = (item.path().boundingRect(), item.label_rect(), item.arrow()[0])
+    after = lazy_parts()
     assert all(a != b for a, b in zip(before, after, strict=True))
 
 

@@ -83,6 +83,7 @@ class EdgeItem(QGraphicsItem):
         self.label = ""
         self._curve: _Curve = ((0.0, 0.0), (0.0, 0.0), (0.0, 0.0), (0.0, 0.0))
         self._path: QPainterPath | None = None
+        self._shape: QPainterPath | None = None
         self._arrow: QPolygonF | None = None
         self._bounds = QRectF()
         self._label_mid = (0.0, 0.0)
@@ -143,6 +144,7 @@ class EdgeItem(QGraphicsItem):
             curve, room = _horizontal(sx, sy, dx, dy, shift, spread)
         self._curve = curve
         self._path = None
+        self._shape = None
         self._arrow = None
         self._label_rect = None
         self._shown_label = None
@@ -198,13 +200,19 @@ class EdgeItem(QGraphicsItem):
         return self._bounds
 
     def shape(self) -> QPainterPath:
-        stroker = QPainterPathStroker()
-        stroker.setWidth(10)
-        shape = stroker.createStroke(self.path())
-        plate = self.label_rect()
-        if not plate.isNull():
-            shape.addRect(plate)
-        return shape
+        """The wire widened to 10 pixels, and its label plate: what a click or hover hits.
+
+        Kept until the curve changes: every mouse move over the canvas asks each wire whose
+        bounds hold the pointer, and long wires' bounds hold much of the canvas."""
+        if self._shape is None:
+            stroker = QPainterPathStroker()
+            stroker.setWidth(10)
+            shape = stroker.createStroke(self.path())
+            plate = self.label_rect()
+            if not plate.isNull():
+                shape.addRect(plate)
+            self._shape = shape
+        return self._shape
 
     def _pens(self, theme: Theme, state: str, cosmetic: bool) -> tuple[QPen, QColor]:
         """The line pen and colour, cached: painting runs for every visible edge per frame.

@@ -39,6 +39,10 @@ from kubecanvas.validation.findings import Finding
 EdgeKey = tuple[str, str, str]
 
 
+#: depth of the scene's item index (see `CanvasScene.__init__`)
+BSP_DEPTH = 10
+
+
 class CanvasScene(WiringMixin, QGraphicsScene):
     """Nodes, edges and namespace frames for one document.
 
@@ -74,6 +78,10 @@ class CanvasScene(WiringMixin, QGraphicsScene):
         self._wire_cache: dict[str, tuple[bool, str]] = {}
         self._populating = False  # frames are fitted once at the end of populating
         self._slots: FreeSlots | None = None  # the ghost-placement index while populating
+        # Qt guesses the index depth from the item count: 14 levels for 12,000 items, where a
+        # wire crossing the design is listed in thousands of leaves (51 MB, 125 ms to build
+        # at 5,000 resources). 10 levels answer as fast here for 1/15 of that.
+        self.setBspTreeDepth(BSP_DEPTH)
         self._populate()
         document.subscribe(self._on_change, order=100)
 
