@@ -187,7 +187,12 @@ class NodeItem(QGraphicsItem):
         if self.ghost:
             colour = QColor(theme.background) if self.ghost == "generated" else \
                 QColor(SEVERITY_COLOURS["error"])
-        painter.setPen(QPen(QColor(theme.selection), 12) if selected else Qt.PenStyle.NoPen)
+        if selected:  # two screen pixels whatever the zoom, or a selection would vanish
+            frame = QPen(QColor(theme.selection), 2)
+            frame.setCosmetic(True)
+            painter.setPen(frame)
+        else:
+            painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(colour)
         painter.drawRect(self.body_rect())
         if self.badge is not None:
