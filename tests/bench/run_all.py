@@ -77,6 +77,10 @@ def rows(core: dict[int, dict[str, Any]], ui: dict[int, dict[str, Any]]) -> list
             "< 16 ms"),
         row("drag: event + the repaint Qt schedules",
             lambda c, u: f"{u['drag_update_median_ms']:.1f} ms (p95 {u['drag_update_p95_ms']:.1f})"),
+        row("autosave copy after an edit: longest pause, first / next",
+            lambda c, u: f"{u['autosave_first_longest_ms']:.0f} / "
+                         f"{u['autosave_next_longest_ms']:.0f} ms"),
+        row("  baseline: save_project in one go", lambda c, u: f"{u['save_once_ms']:,.0f} ms"),
         row("zoom to fit + repaint", lambda c, u: _ms(u["zoom_fit"])),
         row("peak memory, core process (ru_maxrss)", lambda c, u: f"{c['maxrss_mb']:.0f} MB"),
         row("peak memory, editor process (ru_maxrss)", lambda c, u: f"{u['maxrss_mb']:.0f} MB",
@@ -105,6 +109,9 @@ def render(table: list[list[str]], sizes: list[int]) -> str:
         "design zoomed to fit, findings badges and the Problems panel filled. The collector "
         "pass that frees the previous design runs a moment later (io/heap.py) and is shown on "
         "its own row.",
+        "Autosave: the recovery copy made after an edit, in slices between events (the "
+        "longest event-loop turn while copying); the next copy reuses the text of unchanged "
+        "resources. Before, each copy was one save_project call: the baseline row.",
         "Drag: 120 QMouseEvents on the viewport while one node is held, each followed by a "
         "synchronous repaint of the whole viewport of a 1600x1000 window (an upper bound); the "
         "next row lets Qt repaint what it scheduled instead (it coalesces repaints per frame, so "

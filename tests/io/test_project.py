@@ -201,3 +201,53 @@ def test_a_kube_version_that_is_not_one_is_neither_saved_nor_loaded(tmp_path):
     with pytest.raises(ProjectError, match="settings.kube_version '0'") as info:
         load_project(path)
     assert str(path) in str(info.value)
+
+
+@settings(max_examples=40, deadline=None,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@given(st.lists(resources, max_size=5, unique_by=lambda r: r.id),
+       st.sets(st.tuples(st.sampled_from([project_module._SLOT, f'  "{project_module._SLOT}"',
+                                          "service.selector.no-match"]),
+                         st.text(max_size=3)), max_size=3))
+def test_the_sliced_writer_writes_what_one_json_dump_of_the_file_would(tmp_path, items,
+                                                                       ignored):
+    document = Document(items)
+    document.settings.ignored = ignored  # even settings that spell the skeleton's slot
+    path = tmp_path / "p.kcanvas"
+    writer = project_module.ProjectWriter(document, path)
+    while not writer.done:
+        writer.step(1)
+    data = {"format": project_module.FORMAT, "version": project_module.VERSION,
+            "resources": [project_module._resource_data(r, tmp_path) for r in document],
+            "settings": project_module._settings_data(document.settings)}
+    assert writer.text() == json.dumps(data, ensure_ascii=False, indent=1,
+                                       allow_nan=False) + "\n"
+
+
+def test_a_copy_is_the_design_when_it_began_and_the_next_redoes_only_changes(tmp_path):
+    document = sample(tmp_path)
+    first, second = list(document)[:2]
+    fragments: project_module.FragmentCache = {}
+    path = tmp_path / "copy.kcanvas"
+    writer = project_module.ProjectWriter(document, path, fragments)
+    writer.step(1)
+    document.move(second.id, (500.0, 500.0))  # while the copy is being made
+    while not writer.done:
+        writer.step(1)
+    writer.write()
+    assert load_project(path).get(second.id).position == second.position
+    cached = {rid: entry[0] for rid, entry in fragments.items()}
+    again = project_module.ProjectWriter(document, path, fragments)
+    while not again.done:
+        again.step(10)
+    again.write()
+    redone = {rid for rid, entry in fragments.items() if entry[0] is not cached[rid]}
+    assert redone == {second.id}
+    assert load_project(path).get(second.id).position == (500.0, 500.0)
+    assert fragments[first.id][0] is cached[first.id]
+    document.remove(first.id)
+    last = project_module.ProjectWriter(document, path, fragments)
+    while not last.done:
+        last.step(10)
+    last.write()
+    assert first.id not in fragments  # a removed resource's text is not kept

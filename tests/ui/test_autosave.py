@@ -65,3 +65,59 @@ def test_a_new_session_stops_following_the_old_document(make_window):
     window.autosaver.countdown.stop()
     old.document.set_manifest(web.id, {**web.manifest, "kind": "Deployment"})
     assert not window.autosaver.countdown.isActive()
+
+
+def _generated(count: int) -> list:
+    import sys
+
+    from kubecanvas.io.yaml_in import load_text
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
+    from generate import generate_yaml
+
+    return load_text(generate_yaml(count, 2), "generated.yaml").resources
+
+
+def test_a_large_copy_is_made_in_slices_between_events(make_window, qtbot, monkeypatch):
+    from kubecanvas.ui import autosave
+
+    monkeypatch.setattr(autosave, "SLICE_SECONDS", 0.0)  # one batch per slice
+    resources = _generated(300)
+    window = make_window(resources)
+    saver = window.autosaver
+    saver.countdown.stop()
+    target = next(r for r in resources if r.kind == "Deployment")
+    window.editor.push(SetField(target.id, ("spec", "replicas"), 9))
+    saver.countdown.stop()
+    steps = []
+    real_step = autosave.ProjectWriter.step
+    monkeypatch.setattr(autosave.ProjectWriter, "step",
+                        lambda writer, count: steps.append(count) or real_step(writer, count))
+    saver.start_copy()
+    assert saver.copying and not pending_recoveries()
+    window.editor.push(SetField(target.id, ("spec", "replicas"), 10))  # during the copy
+    qtbot.waitUntil(lambda: not saver.copying, timeout=5000)
+    # with no time allowed per slice, each slice serialized one batch: as many slices
+    assert steps == [autosave._BATCH] * -(-len(resources) // autosave._BATCH)
+    [recovery] = pending_recoveries()
+    # the copy is the design when the copy began; the later edit restarted the countdown
+    assert recovery.load().document.get(target.id).spec["replicas"] == 9
+    assert saver.countdown.isActive()
+
+
+def test_saving_during_a_copy_abandons_it(make_window, qtbot, monkeypatch, tmp_path: Path):
+    from kubecanvas.ui import autosave
+
+    monkeypatch.setattr(autosave, "SLICE_SECONDS", 0.0)
+    resources = _generated(300)
+    window = make_window(resources)
+    saver = window.autosaver
+    window.editor.push(SetField(resources[3].id, ("metadata", "labels"), {"a": "b"}))
+    saver.countdown.stop()
+    saver.start_copy()
+    qtbot.wait(1)
+    assert saver.copying
+    assert window.files._save_project(tmp_path / "saved.kcanvas")
+    assert not saver.copying
+    qtbot.wait(50)
+    assert not pending_recoveries()

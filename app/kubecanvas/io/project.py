@@ -58,27 +58,98 @@ def save_project(document: Document, path: Path) -> None:
     Raises:
         ProjectError: a manifest holds something JSON cannot store, or the file cannot be written.
     """
-    path = Path(path)
-    version = document.settings.kube_version
-    if version and not _KUBE_VERSION.match(version.strip()):
-        raise _cannot_save(path, f"the Kubernetes version {version!r} is not a Kubernetes "
-                           "version (for example 1.33)",
-                           f"쿠버네티스 버전 {version!r}은(는) 쿠버네티스 버전이 아니다(예: 1.33)")
-    data = {
-        "format": FORMAT,
-        "version": VERSION,
-        "resources": [_resource_data(r, path.parent) for r in document],
-        "settings": _settings_data(document.settings),
-    }
-    try:
-        text = json.dumps(data, ensure_ascii=False, indent=1, allow_nan=False) + "\n"
-    except (TypeError, ValueError) as exc:
-        raise _cannot_save(path, str(exc), str(exc)) from exc
-    try:
-        atomic_write_text(path, text)
-    except OSError as exc:
-        reason = str(exc.strerror or exc)
-        raise _cannot_save(path, reason, reason) from exc
+    writer = ProjectWriter(document, path)
+    while not writer.done:
+        writer.step(len(document) or 1)
+    writer.write()
+
+
+#: rid -> (the resource as serialized, the project folder it was relative to, its JSON text)
+FragmentCache = dict[str, tuple[Resource, Path, str]]
+
+#: stands for the resource list in the file's skeleton (one line of the `json.dumps` output)
+_SLOT = "kubecanvas-resources-go-here"
+
+
+class ProjectWriter:
+    """A project file made a few resources at a time, so an editor can write a large design
+    between two frames (its autosave) instead of freezing for the whole serialization.
+
+    The resources are captured when the writer is made. Resources in a document are never
+    changed in place (an edit, a move or a save replaces the `Resource` with a new one), so the
+    file is the design as it was at that moment however it changes while being written. A
+    `fragments` cache shared between writers keeps each resource's JSON text, keyed by that very
+    `Resource` object, so the next copy serializes only what changed since.
+    """
+
+    def __init__(self, document: Document, path: Path,
+                 fragments: FragmentCache | None = None) -> None:
+        self.path = Path(path)
+        version = document.settings.kube_version
+        if version and not _KUBE_VERSION.match(version.strip()):
+            raise _cannot_save(self.path, f"the Kubernetes version {version!r} is not a "
+                               "Kubernetes version (for example 1.33)",
+                               f"쿠버네티스 버전 {version!r}은(는) 쿠버네티스 버전이 아니다"
+                               "(예: 1.33)")
+        self._base = self.path.parent
+        self._resources = list(document)
+        self._settings = _settings_data(document.settings)
+        self._fragments: FragmentCache = {} if fragments is None else fragments
+        self._parts: list[str] = []
+
+    @property
+    def done(self) -> bool:
+        return len(self._parts) == len(self._resources)
+
+    def step(self, count: int) -> None:
+        """Serialize the next `count` resources (reusing cached text for unchanged ones).
+
+        Raises:
+            ProjectError: a manifest holds something JSON cannot store.
+        """
+        for resource in self._resources[len(self._parts):len(self._parts) + count]:
+            cached = self._fragments.get(resource.id)
+            if cached is None or cached[0] is not resource or cached[1] != self._base:
+                try:
+                    text = json.dumps(_resource_data(resource, self._base), ensure_ascii=False,
+                                      indent=1, allow_nan=False)
+                except (TypeError, ValueError) as exc:
+                    raise _cannot_save(self.path, str(exc), str(exc)) from exc
+                # at the depth the resource list has in the file (what one json.dumps of
+                # the whole file would write)
+                cached = (resource, self._base, "  " + text.replace("\n", "\n  "))
+                self._fragments[resource.id] = cached
+            self._parts.append(cached[2])
+
+    def text(self) -> str:
+        """The whole file (after every `step`), as one `json.dumps(..., indent=1)` writes it."""
+        assert self.done, "text() before every resource was serialized"
+        data = {"format": FORMAT, "version": VERSION,
+                "resources": [_SLOT] if self._parts else [], "settings": self._settings}
+        try:
+            skeleton = json.dumps(data, ensure_ascii=False, indent=1, allow_nan=False)
+        except (TypeError, ValueError) as exc:
+            raise _cannot_save(self.path, str(exc), str(exc)) from exc
+        if self._parts:  # the slot comes before the settings: the first match is the slot
+            skeleton = skeleton.replace(f'  "{_SLOT}"', ",\n".join(self._parts), 1)
+        return skeleton + "\n"
+
+    def write(self) -> None:
+        """Write the file atomically.
+
+        Raises:
+            ProjectError: the file cannot be written (the previous one stays whole).
+        """
+        text = self.text()
+        try:
+            atomic_write_text(self.path, text)
+        except OSError as exc:
+            reason = str(exc.strerror or exc)
+            raise _cannot_save(self.path, reason, reason) from exc
+        if len(self._fragments) > len(self._resources):  # forget removed resources' text
+            alive = {r.id for r in self._resources}
+            for rid in [k for k in self._fragments if k not in alive]:
+                del self._fragments[rid]
 
 
 def load_project(path: Path, limits: Limits = DEFAULT_LIMITS) -> Document:
