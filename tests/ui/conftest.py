@@ -95,3 +95,14 @@ def private_app_data(monkeypatch, tmp_path: Path):
     shutil.rmtree(recovery_dir(), ignore_errors=True)
     yield
     shutil.rmtree(recovery_dir(), ignore_errors=True)
+
+
+@pytest.fixture(scope="module")
+def monkeypatch_cap():
+    """A Problems panel with at most 3 fix buttons (module-wide: hypothesis tests reuse it)."""
+    from kubecanvas.ui import problems_panel
+
+    saved = problems_panel.MAX_FIX_BUTTONS
+    problems_panel.MAX_FIX_BUTTONS = 3
+    yield
+    problems_panel.MAX_FIX_BUTTONS = saved

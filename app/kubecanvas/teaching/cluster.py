@@ -169,6 +169,10 @@ def pod_labels(resource: Resource, ordinal: int | None, hash_salt: str = "") -> 
     return labels
 
 
+#: rid -> (the Resource as simulated, its pods' (name, ordinal, labels), None if it runs none)
+PodMemo = dict[str, tuple[Resource, list[tuple[str, int | None, dict[str, str]]] | None]]
+
+
 class SimCluster:
     """The pods, pod IPs and Service ClusterIPs of a whole document, computed once.
 
@@ -178,8 +182,13 @@ class SimCluster:
     Service keeps its address when others are added.
     """
 
-    def __init__(self, document: Document) -> None:
+    def __init__(self, document: Document, memo: PodMemo | None = None) -> None:
+        """`memo`, kept by a caller that simulates the same document again after each edit,
+        holds each workload's pod names and labels (the costly part: a template hash each)
+        keyed by the very `Resource` object, which an edit replaces; placement and addresses
+        are redone every time, since they depend on every workload before."""
         self.document = document
+        self._memo: PodMemo = {} if memo is None else memo
         self._pods: dict[str, list[SimPod]] = {}
         self._cluster_ips: dict[str, str | None] = {}
         self._place_pods()
@@ -196,24 +205,40 @@ class SimCluster:
         """The Service's ClusterIP; None for headless and ExternalName Services."""
         return self._cluster_ips.get(rid)
 
+    def _identities(self, res: Resource) -> list[tuple[str, int | None, dict[str, str]]] | None:
+        """(name, ordinal, labels) of each pod `res` runs, None when it runs none."""
+        cached = self._memo.get(res.id)
+        if cached is not None and cached[0] is res:
+            return cached[1]
+        identities = None
+        if pod_template(res) is not None and pod_spec(res) is not None:
+            identities = [(name, ordinal, pod_labels(res, ordinal))
+                          for name, ordinal in workload_pod_names(res)]
+        self._memo[res.id] = (res, identities)
+        return identities
+
     def _place_pods(self) -> None:
         counters = [1] * (NODE_COUNT + 1)
         slot = 0
         for res in self.document:
-            if pod_template(res) is None or pod_spec(res) is None:
+            identities = self._identities(res)
+            if identities is None:
                 continue
             pods = []
-            for i, (name, ordinal) in enumerate(workload_pod_names(res)):
+            namespace = effective_namespace(res)
+            for i, (name, ordinal, labels) in enumerate(identities):
                 if res.kind == "DaemonSet":
                     node = i + 1
                 else:
                     node = slot % NODE_COUNT + 1
                     slot += 1
                 counters[node] += 1
-                pods.append(SimPod(name, res.id, effective_namespace(res), f"node-{node}", node,
-                                   f"10.244.{node}.{counters[node]}",
-                                   pod_labels(res, ordinal), ordinal))
+                pods.append(SimPod(name, res.id, namespace, f"node-{node}", node,
+                                   f"10.244.{node}.{counters[node]}", dict(labels), ordinal))
             self._pods[res.id] = pods
+        if len(self._memo) > 2 * len(self.document) + 64:  # forget removed resources
+            for rid in [rid for rid in self._memo if rid not in self.document]:
+                del self._memo[rid]
 
     def _allocate_cluster_ips(self) -> None:
         size = SERVICE_CIDR.num_addresses

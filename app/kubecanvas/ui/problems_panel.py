@@ -7,8 +7,10 @@ finding with a mechanical fix carries a button that applies it as one undoable e
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from difflib import SequenceMatcher
+from functools import lru_cache
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -31,6 +33,7 @@ MAX_FIX_BUTTONS = 300
 _COLUMNS = ("", N_("Problem"), N_("Resource"), N_("Field"), N_("Fix"))
 
 
+@lru_cache(maxsize=8)
 def severity_icon(severity: str) -> QIcon:
     pixmap = QPixmap(14, 14)
     pixmap.fill(Qt.GlobalColor.transparent)
@@ -54,6 +57,8 @@ class ProblemsPanel(QDockWidget):
         self.setObjectName("ProblemsPanel")
         self.findings: list[Finding] = []
         self._signature: list[tuple[object, ...]] = []
+        self._rebuild = False
+        self._buttons = 0  # rows with a fix button (at most MAX_FIX_BUTTONS)
         self.label_of: Callable[[str | None], str] = lambda rid: rid or ""
         body = QWidget(self)
         layout = QVBoxLayout(body)
@@ -88,7 +93,7 @@ class ProblemsPanel(QDockWidget):
         self.setWindowTitle(tr("Problems"))
         self.apply_button.setText(tr("Apply fix"))
         self.tree.setHeaderLabels([tr(c) if c else c for c in _COLUMNS])
-        self._signature = [("rebuild",)]  # rows again: resource names and tips, translated
+        self._rebuild = True  # rows again: resource names and tips, translated
         self.set_findings(self.findings)
         self._update_summary()
 
@@ -98,33 +103,89 @@ class ProblemsPanel(QDockWidget):
             message=local_text(finding.message), rule=finding.rule)
 
     def set_findings(self, findings: Sequence[Finding]) -> None:
-        """Show these findings (rebuilds only when they differ from what is shown)."""
-        signature = [f.sort_key() for f in findings]
-        if signature == self._signature:
-            self.findings = list(findings)  # fresh fix factories for the same findings
+        """Show these findings. Only the rows that differ from what is shown are replaced:
+        an edit changes a few findings of a large design, and rebuilding a thousand rows (and
+        their fix buttons) after each edit took longer than the edit itself."""
+        signature = [self._row_key(f) for f in findings]
+        self.findings = list(findings)  # fresh fix factories even for the same findings
+        if signature == self._signature and not self._rebuild:
             return
+        if self._rebuild or not self._signature:
+            self._rebuild_rows()
+        else:
+            changes = [op for op in SequenceMatcher(None, self._signature, signature,
+                                                    autojunk=False).get_opcodes()
+                       if op[0] != "equal"]
+            # the rows that went, from the bottom up (so the rows above keep their places);
+            # then the rows that came, top down, at their new places: the rows left between
+            # are exactly the unchanged ones, in order
+            for _, i1, i2, _, _ in reversed(changes):
+                for row in range(i2 - 1, i1 - 1, -1):
+                    taken = self.tree.takeTopLevelItem(row)
+                    if taken is not None and taken.data(4, Qt.ItemDataRole.UserRole):
+                        self._buttons -= 1
+            for _, _, _, j1, j2 in changes:
+                if j2 > j1:
+                    self._insert_rows(j1, range(j1, j2))
+            self._fill_buttons()
         self._signature = signature
-        self.findings = list(findings)
+        self._rebuild = False
+        self._update_summary()
+
+    def _row_key(self, finding: Finding) -> tuple[object, ...]:
+        return (finding.sort_key(), self.label_of(finding.resource_id),
+                None if finding.fix is None else str(finding.fix.description))
+
+    def _rebuild_rows(self) -> None:
         self.tree.clear()
+        self._buttons = 0
+        self._insert_rows(0, range(len(self.findings)))
+
+    def _insert_rows(self, row: int, indexes: range) -> None:
+        """Rows for `self.findings[i]` (i in `indexes`), inserted at `row` in one call."""
         items = []
-        for index, finding in enumerate(self.findings):
+        for index in indexes:
+            finding = self.findings[index]
             item = QTreeWidgetItem(["", local_text(finding.message),
                                     self.label_of(finding.resource_id), finding.field, ""])
             item.setIcon(0, severity_icon(finding.severity.value))
             item.setToolTip(1, self._tip(finding))
-            item.setData(0, Qt.ItemDataRole.UserRole, index)
             items.append(item)
-        self.tree.addTopLevelItems(items)  # one insertion: thousands of rows one by one is slow
-        buttons = 0
-        for index, (finding, item) in enumerate(zip(self.findings, items, strict=True)):
-            if finding.fix is not None and buttons < MAX_FIX_BUTTONS:
-                fix_text = local_text(finding.fix.description)
-                button = QPushButton(fix_text, self.tree)
-                button.setToolTip(fix_text)
-                button.clicked.connect(lambda _=False, i=index: self._request_fix(i))
-                self.tree.setItemWidget(item, 4, button)
-                buttons += 1
-        self._update_summary()
+        self.tree.insertTopLevelItems(row, items)  # one insertion: one by one is slow
+        for offset, index in enumerate(indexes):
+            if self._buttons >= MAX_FIX_BUTTONS:
+                break
+            self._add_button(row + offset, self.findings[index])
+
+    def _add_button(self, row: int, finding: Finding) -> None:
+        if finding.fix is None:
+            return
+        fix_text = local_text(finding.fix.description)
+        button = QPushButton(fix_text, self.tree)
+        button.setToolTip(fix_text)
+        # a persistent index follows its row as rows above come and go (and holds no
+        # reference to the row's item, which the tree deletes on its own)
+        cell = QPersistentModelIndex(self.tree.model().index(row, 4))
+        button.clicked.connect(lambda _=False, at=cell: self._request_fix(at.row()))
+        item = self.tree.topLevelItem(row)
+        assert item is not None, "a button for a row that is not there"
+        self.tree.setItemWidget(item, 4, button)
+        item.setData(4, Qt.ItemDataRole.UserRole, True)  # counted when the row goes
+        self._buttons += 1
+
+    def _fill_buttons(self) -> None:
+        """Give buttons to fixable rows that had to go without, once removed rows freed some
+        of the `MAX_FIX_BUTTONS`."""
+        if self._buttons >= MAX_FIX_BUTTONS or \
+                sum(f.fix is not None for f in self.findings) <= self._buttons:
+            return
+        for row, finding in enumerate(self.findings):
+            if self._buttons >= MAX_FIX_BUTTONS:
+                break
+            item = self.tree.topLevelItem(row)
+            if finding.fix is not None and item is not None and \
+                    not item.data(4, Qt.ItemDataRole.UserRole):
+                self._add_button(row, finding)
 
     def _update_summary(self) -> None:
         counts = {"error": 0, "warning": 0, "info": 0}
@@ -139,8 +200,8 @@ class ProblemsPanel(QDockWidget):
     def finding_at(self, item: QTreeWidgetItem | None) -> Finding | None:
         if item is None:
             return None
-        index = item.data(0, Qt.ItemDataRole.UserRole)
-        if isinstance(index, int) and 0 <= index < len(self.findings):
+        index = self.tree.indexOfTopLevelItem(item)  # rows follow `findings` one to one
+        if 0 <= index < len(self.findings):
             return self.findings[index]
         return None
 

@@ -44,6 +44,7 @@ from kubecanvas.teaching import (
     simulate_statefulset,
     walk_ingress,
 )
+from kubecanvas.teaching.cluster import PodMemo
 from kubecanvas.teaching.text import local
 from kubecanvas.ui.teaching import happens_render as render
 from kubecanvas.ui.teaching.i18n import language, tr
@@ -99,6 +100,7 @@ class WhatHappensPanel(QDockWidget):
         self.broken: tuple[str, ...] = ()
         self.now: datetime | None = None  # tests fix the clock for CronJob runs
         self._stale = False
+        self._pod_memo: PodMemo = {}  # pod names and labels per workload, across refreshes
         self._build()
         self.visibilityChanged.connect(self._shown)
         self.retranslate()
@@ -149,6 +151,7 @@ class WhatHappensPanel(QDockWidget):
     # --- what is shown -------------------------------------------------------------------------
     def set_document(self, document: Document, graph: WiringGraph) -> None:
         self.document, self.graph = document, graph
+        self._pod_memo = {}
         self.show_resource(None)
 
     def show_resource(self, rid: str | None) -> None:
@@ -199,23 +202,24 @@ class WhatHappensPanel(QDockWidget):
         self.browser.setHtml(html)
 
     def _simulate(self, doc: Document, graph: WiringGraph, kind: str) -> tuple[str, Highlight]:
-        cluster = SimCluster(doc)
         rid = self.rid
         if rid is None or kind == "NetworkPolicy":
             self.heading.setText(tr("Cluster network: pod IPs, localhost and policies"))
             if rid is None and len(doc) > NETWORK_LIMIT:
+                # said before any simulation: this runs after every edit of a large design
                 return "<p>" + tr(TOO_LARGE).format(count=len(doc)) + "</p>", Highlight()
-            net = simulate_network(doc, graph, cluster)
+            net = simulate_network(doc, graph, SimCluster(doc, self._pod_memo))
             return render.render_network(doc, net), net.highlight
         self.heading.setText(heading(doc, rid))
+        if kind == "PersistentVolumeClaim":  # no pods involved: no cluster to place them in
+            claim = simulate_claim(doc, graph, rid)
+            return render.render_claim(doc, claim), claim.highlight
+        cluster = SimCluster(doc, self._pod_memo)
         if kind == "Service":
             sim = simulate_service(doc, graph, rid, cluster)
             return render.render_service(doc, sim), sim.highlight
         if kind == "Ingress":
             return self._walk(doc, graph, rid, cluster)
-        if kind == "PersistentVolumeClaim":
-            claim = simulate_claim(doc, graph, rid)
-            return render.render_claim(doc, claim), claim.highlight
         html, highlight = self._workload(doc, graph, rid, kind, cluster)
         if pod_spec(doc.get(rid)) is not None:
             env = simulate_environment(doc, graph, rid, reveal=self.reveal.isChecked(),

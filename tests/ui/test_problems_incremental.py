@@ -1,0 +1,80 @@
+"""The Problems panel replaces only the rows that changed, and ends up as a full rebuild would."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from kubecanvas.model.edits import SetField
+from kubecanvas.ui import problems_panel
+from kubecanvas.ui.problems_panel import ProblemsPanel
+from kubecanvas.validation.findings import Finding, Fix, Severity
+
+_POOL = [
+    Finding(f"rule.{i % 4}", (Severity.ERROR, Severity.WARNING, Severity.INFO)[i % 3],
+            f"message {i}", f"r{i % 5}", ("spec", f"f{i}"), (),
+            Fix(f"fix {i}", lambda i=i: SetField(f"r{i}", ("x",), i)) if i % 2 else None)
+    for i in range(14)
+]
+
+
+def _ordered(indexes: list[int]) -> list[Finding]:
+    return sorted((_POOL[i] for i in set(indexes)), key=Finding.sort_key)
+
+
+def _rows(panel: ProblemsPanel) -> list[tuple[str, str, str, bool]]:
+    tree = panel.tree
+    return [(tree.topLevelItem(r).text(1), tree.topLevelItem(r).text(2),
+             tree.topLevelItem(r).text(3), tree.itemWidget(tree.topLevelItem(r), 4) is not None)
+            for r in range(tree.topLevelItemCount())]
+
+
+@pytest.fixture(scope="module")
+def panels(qapp, monkeypatch_cap):
+    """Two panels for the whole module (hypothesis examples reuse them): one updated step by
+    step, one rebuilt from scratch at each step."""
+    made = (ProblemsPanel(), ProblemsPanel())
+    yield made
+    for panel in made:
+        panel.deleteLater()
+
+
+@settings(max_examples=60, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.lists(st.integers(0, len(_POOL) - 1), max_size=14), min_size=1,
+                max_size=6))
+def test_incremental_rows_equal_a_full_rebuild(panels, steps) -> None:
+    panel, fresh = panels
+    panel.set_findings([])
+    for indexes in steps:
+        panel.set_findings(_ordered(indexes))
+        fresh._rebuild = True  # as a language switch does: every row made again
+        fresh.set_findings(_ordered(indexes))
+        assert [r[:3] for r in _rows(panel)] == [r[:3] for r in _rows(fresh)]
+        buttons = [r[3] for r in _rows(panel)]
+        fixable = [f.fix is not None for f in panel.findings]
+        assert all(f for f, b in zip(fixable, buttons, strict=True) if b)  # only fixes get one
+        assert sum(buttons) == min(sum(fixable), problems_panel.MAX_FIX_BUTTONS)
+        emitted: list[Finding] = []
+        panel.fix_requested.connect(emitted.append)
+        tree = panel.tree
+        for row in range(tree.topLevelItemCount()):
+            button = tree.itemWidget(tree.topLevelItem(row), 4)
+            if button is not None:
+                button.click()
+                assert emitted[-1] is panel.findings[row]  # each button fixes its own row
+            assert panel.finding_at(tree.topLevelItem(row)) is panel.findings[row]
+        panel.fix_requested.disconnect(emitted.append)
+
+
+def test_the_button_cap_holds_across_updates(panels) -> None:
+    panel = panels[0]
+    panel.set_findings([])
+    fixable = [f for f in _POOL if f.fix is not None]
+    panel.set_findings(sorted(fixable[:5], key=Finding.sort_key))
+    panel.set_findings(sorted(fixable, key=Finding.sort_key))
+    buttons = sum(r[3] for r in _rows(panel))
+    assert buttons == problems_panel.MAX_FIX_BUTTONS == 3
+    panel.set_findings(sorted(fixable[3:], key=Finding.sort_key))
+    assert sum(r[3] for r in _rows(panel)) == 3
