@@ -32,5 +32,10 @@ def test_a_pod_memo_gives_the_same_cluster_and_follows_edits() -> None:
     SetField(deployment.id, ("spec", "replicas"), 5).apply(document)
     same()
     assert memo[next(r.id for r in document if r.kind == "StatefulSet")] is kept
+    service = next(r for r in document if r.kind == "Service")
+    SetField(service.id, ("metadata", "name"), "renamed").apply(document)  # a new address
+    same()
+    SetField(service.id, ("spec", "clusterIP"), "None").apply(document)  # headless: none
+    same()
     document.remove(deployment.id)
     same()

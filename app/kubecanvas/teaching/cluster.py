@@ -169,8 +169,10 @@ def pod_labels(resource: Resource, ordinal: int | None, hash_salt: str = "") -> 
     return labels
 
 
-#: rid -> (the Resource as simulated, its pods' (name, ordinal, labels), None if it runs none)
-PodMemo = dict[str, tuple[Resource, list[tuple[str, int | None, dict[str, str]]] | None]]
+#: What a `SimCluster` keeps between runs, each entry with the `Resource` it was computed from:
+#: rid -> its pods' (name, ordinal, labels), None if it runs none; "ip:" + rid -> a Service's
+#: sort key and written address or hashed offset.
+PodMemo = dict[str, tuple[Resource, Any]]
 
 
 class SimCluster:
@@ -209,7 +211,8 @@ class SimCluster:
         """(name, ordinal, labels) of each pod `res` runs, None when it runs none."""
         cached = self._memo.get(res.id)
         if cached is not None and cached[0] is res:
-            return cached[1]
+            found: list[tuple[str, int | None, dict[str, str]]] | None = cached[1]
+            return found
         identities = None
         if pod_template(res) is not None and pod_spec(res) is not None:
             identities = [(name, ordinal, pod_labels(res, ordinal))
@@ -237,29 +240,45 @@ class SimCluster:
                                    f"10.244.{node}.{counters[node]}", dict(labels), ordinal))
             self._pods[res.id] = pods
         if len(self._memo) > 2 * len(self.document) + 64:  # forget removed resources
-            for rid in [rid for rid in self._memo if rid not in self.document]:
-                del self._memo[rid]
+            for key in [k for k in self._memo if k.removeprefix("ip:") not in self.document]:
+                del self._memo[key]
+
+    def _service_address(self, res: Resource) -> tuple[tuple[str, str, str], str | int | None]:
+        """(sort key, the written address, None for none, or the hashed offset) of a Service,
+        kept in the memo under `ip:<id>` like the pods are."""
+        key = f"ip:{res.id}"
+        cached = self._memo.get(key)
+        if cached is not None and cached[0] is res:
+            value: tuple[tuple[str, str, str], str | int | None] = cached[1]
+            return value
+        spec = res.spec
+        written = spec.get("clusterIP")
+        found: str | int | None
+        if spec.get("type") == "ExternalName" or written == "None":
+            found = None
+        elif isinstance(written, str) and written:
+            found = written
+        else:
+            found = int(hashlib.sha256(f"{effective_namespace(res)}/{res.name}".encode())
+                        .hexdigest(), 16) % SERVICE_CIDR.num_addresses
+        value = ((effective_namespace(res), res.name, res.id), found)
+        self._memo[key] = (res, value)
+        return value
 
     def _allocate_cluster_ips(self) -> None:
         size = SERVICE_CIDR.num_addresses
         taken: set[int] = set()
-        services = sorted(self.document.by_kind("Service"),
-                          key=lambda r: (effective_namespace(r), r.name, r.id))
-        for res in services:
-            spec = res.spec
-            written = spec.get("clusterIP")
-            if spec.get("type") == "ExternalName" or written == "None":
-                self._cluster_ips[res.id] = None
+        services = sorted((self._service_address(r), r.id) for r in self.document
+                          if r.kind == "Service")
+        for (_, found), rid in services:
+            if found is None or isinstance(found, str):
+                self._cluster_ips[rid] = found
                 continue
-            if isinstance(written, str) and written:
-                self._cluster_ips[res.id] = written
-                continue
-            offset = int(hashlib.sha256(f"{effective_namespace(res)}/{res.name}".encode())
-                         .hexdigest(), 16) % size
+            offset = found
             while offset in taken or offset in _RESERVED_SERVICE_OFFSETS or offset == size - 1:
                 offset = (offset + 1) % size
             taken.add(offset)
-            self._cluster_ips[res.id] = str(SERVICE_CIDR.network_address + offset)
+            self._cluster_ips[rid] = str(SERVICE_CIDR.network_address + offset)
 
 
 def container_ports(resource: Resource) -> list[tuple[str, Mapping[str, Any]]]:

@@ -236,6 +236,7 @@ class MainWindow(QMainWindow):
         self.inspector.set_document(session.document, session.graph)
         self.yaml_panel.set_document(session.document)
         self.problems.label_of = self._label_of
+        self.problems.source_of = self._label_source
         session.document.subscribe(self._after_change, order=110)
         self._after_change(Change())
         self._update_title()
@@ -247,6 +248,11 @@ class MainWindow(QMainWindow):
         if session.load_problems:
             self.show_status(tr("{count} problems while loading; first: {problem}").format(
                 count=len(session.load_problems), problem=local_text(session.load_problems[0])))
+
+    def _label_source(self, rid: str | None) -> tuple[str, str, str] | None:
+        """What `_label_of` makes the label from (cheaper to compare than the label)."""
+        res = self.session.document.find(rid) if self.session and rid else None
+        return (res.kind, res.namespace, res.name) if res is not None else None
 
     def _label_of(self, rid: str | None) -> str:
         res = self.session.document.find(rid) if self.session and rid else None

@@ -60,6 +60,9 @@ class ProblemsPanel(QDockWidget):
         self._rebuild = False
         self._buttons = 0  # rows with a fix button (at most MAX_FIX_BUTTONS)
         self.label_of: Callable[[str | None], str] = lambda rid: rid or ""
+        #: what a row's resource label is made from (the window gives kind, namespace and
+        #: name): compared instead of the label, which costs more to make
+        self.source_of: Callable[[str | None], object] = self.label_of
         body = QWidget(self)
         layout = QVBoxLayout(body)
         layout.setContentsMargins(4, 2, 4, 4)
@@ -133,7 +136,7 @@ class ProblemsPanel(QDockWidget):
         self._update_summary()
 
     def _row_key(self, finding: Finding) -> tuple[object, ...]:
-        return (finding.sort_key(), self.label_of(finding.resource_id),
+        return (finding.sort_key(), self.source_of(finding.resource_id),
                 None if finding.fix is None else str(finding.fix.description))
 
     def _rebuild_rows(self) -> None:
