@@ -182,7 +182,8 @@ def _editor_edits(app: Any, window: Any, count: int = 60) -> dict[str, float]:
              [r for r in document if r.kind == "Service" and r.spec.get("selector")]]
     times = []
     for number in range(count):
-        target = pools[number % 3][number]
+        pool = pools[number % 3]
+        target = pool[number % len(pool)]
         if number % 3 == 0:
             path, value = ("data", "bench"), str(number)
         elif number % 3 == 1:
