@@ -28,7 +28,13 @@ from kubecanvas.model.layout import NODE_HEIGHT, NODE_WIDTH
 from kubecanvas.ui.edge_labels import localized_label, short_label
 from kubecanvas.ui.i18n import language, tr
 from kubecanvas.ui.node_item import NodeItem
-from kubecanvas.ui.style import DEFAULT_EDGE_STYLE, EDGE_STYLES, Theme, current_theme
+from kubecanvas.ui.style import (
+    DEFAULT_EDGE_STYLE,
+    EDGE_STYLES,
+    EdgeStyle,
+    Theme,
+    current_theme,
+)
 
 _LABEL_FONT = QFont()
 _LABEL_FONT.setPixelSize(10)
@@ -54,6 +60,25 @@ def fit_label(edge_type: str, label: str, room: int) -> str:
             return shown
         limit -= 1
     return shown
+
+
+@lru_cache(maxsize=256)
+def _pens(style: EdgeStyle, theme: str, selection: str, state: str,
+          cosmetic: bool) -> tuple[QPen, QColor]:
+    """The pen and colour of a wire, shared by every wire of the same type and state: painting
+    runs for every visible wire per frame, and one pen per wire cost time and memory."""
+    colour = QColor(style.colour)
+    if state == "selected":
+        colour = QColor(selection)
+    elif state == "emphasis":
+        colour = colour.darker(125) if theme == "light" else colour.lighter(140)
+    pen = QPen(colour, style.width + (1.6 if state else 0))
+    pen.setStyle(style.dash)
+    pen.setCosmetic(cosmetic)
+    return pen, colour
+
+
+_ANTIALIAS = QPainter.RenderHint.Antialiasing
 
 
 @lru_cache(maxsize=8192)
@@ -90,7 +115,6 @@ class EdgeItem(QGraphicsItem):
         self._label_room = 0
         self._label_rect: QRectF | None = None
         self._shown_label: str | None = None
-        self._pen_cache: dict[tuple[str, str, bool], tuple[QPen, QColor]] = {}
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable, True)
         self.setZValue(1)
         self._retranslate()
@@ -215,23 +239,9 @@ class EdgeItem(QGraphicsItem):
         return self._shape
 
     def _pens(self, theme: Theme, state: str, cosmetic: bool) -> tuple[QPen, QColor]:
-        """The line pen and colour, cached: painting runs for every visible edge per frame.
-
-        `state` is 'selected' (the edge itself), 'emphasis' (an end node is selected) or ''.
-        """
-        key = (theme.name, state, cosmetic)
-        cached = self._pen_cache.get(key)
-        if cached is None:
-            colour = QColor(self.style.colour)
-            if state == "selected":
-                colour = QColor(theme.selection)
-            elif state == "emphasis":
-                colour = colour.darker(125) if theme.name == "light" else colour.lighter(140)
-            pen = QPen(colour, self.style.width + (1.6 if state else 0))
-            pen.setStyle(self.style.dash)
-            pen.setCosmetic(cosmetic)
-            cached = self._pen_cache[key] = (pen, colour)
-        return cached
+        """The line pen and colour (`state`: 'selected' for the edge itself, 'emphasis' when
+        an end node is selected, or '')."""
+        return _pens(self.style, theme.name, theme.selection, state, cosmetic)
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
               widget: QWidget | None = None) -> None:
@@ -240,13 +250,16 @@ class EdgeItem(QGraphicsItem):
         scale = painter.worldTransform().m11()
         state = "selected" if self.isSelected() else (
             "emphasis" if self.source.isSelected() or self.target.isSelected() else "")
-        pen, colour = self._pens(theme, state, scale < 0.3)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing, scale > 0.3)
+        if scale < 0.3:  # zoomed out: a thin line only (runs for thousands of wires a frame)
+            painter.setRenderHint(_ANTIALIAS, False)
+            painter.setPen(_pens(self.style, theme.name, theme.selection, state, True)[0])
+            painter.drawPath(self.path())
+            return
+        pen, colour = self._pens(theme, state, False)
+        painter.setRenderHint(_ANTIALIAS, True)
         painter.setPen(pen)
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawPath(self.path())
-        if scale < 0.3:
-            return
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(colour)
         painter.drawPolygon(self.arrow())
