@@ -1,10 +1,10 @@
 """Keeping Python's cyclic garbage collector out of the way while a large design is built.
 
-Opening 5,000 resources allocates a few million long-lived objects (manifests, graph, findings,
-canvas items). CPython's collector counts allocations and walks the young objects every few
-hundred, then walks them again as they are promoted; at that size its passes were 0.5 s of a
-3.2 s open, spent re-proving that a freshly read manifest is still alive. None of these objects
-form garbage cycles while they are built, so the collector is paused for the build and what was
+Opening 5,000 resources builds hundreds of thousands of long-lived container objects
+(manifests, graph, findings, canvas items). CPython's collector counts allocations and walks the
+young objects every few hundred, then walks them again as they are promoted; at that size its
+passes were 0.5 s of a 3.2 s open, spent re-proving that a freshly read manifest is still alive.
+Little of what an open builds is garbage, so the collector is paused for the build and what was
 built is frozen (moved where later passes do not walk it). `settle` runs once the design is on
 screen: it thaws everything, collects what the previous design left behind (its cycles too), and
 freezes the rest again, so editing afterwards never pays for walking the whole design.
