@@ -6,7 +6,7 @@ import copy
 from typing import Any
 
 from kubecanvas.model.document import Document
-from kubecanvas.model.resource import Resource
+from kubecanvas.model.resource import Origin, Resource
 from kubecanvas.validation.engine import validate_document
 from kubecanvas.validation.findings import Finding
 
@@ -73,8 +73,14 @@ def doc(*manifests: Manifest) -> Document:
     return Document([Resource(copy.deepcopy(m)) for m in manifests])
 
 
+def file_doc(*manifests: Manifest) -> Document:
+    """The manifests as one file read top to bottom (order matters to kubectl apply -f)."""
+    return Document([Resource(copy.deepcopy(m), origin=Origin("test.yaml", 1 + 10 * n, 1, n))
+                     for n, m in enumerate(manifests)])
+
+
 def check(*manifests: Manifest, version: str | None = None) -> list[Finding]:
-    return validate_document(doc(*manifests), kube_version=version)
+    return validate_document(file_doc(*manifests), kube_version=version)
 
 
 def rules_of(findings: list[Finding]) -> list[str]:

@@ -34,7 +34,7 @@ EXPECTED_ERRORS = Counter({("api.removed", "k8s-examples/cockroachdb"): 1,
 #: ServiceMonitor selecting Services by a label that vllm-service does not carry...).
 EXPECTED_BY_RULE = Counter({
     "api.removed": 6, "pod.serviceAccountName": 1, "meta.workloadName.dnsLabel": 1,
-    "networkpolicy.peer.no-match": 2, "ref.missing.cluster": 11, "resource.unused": 3,
+    "networkpolicy.peer.no-match": 2, "ref.missing.cluster": 10, "resource.unused": 5,
     "service.selector.operator-pods": 1, "apply.crd": 1, "hpa.target.replicas": 2,
     "ref.missing": 33, "resource.duplicate": 14, "service.selector.no-match": 1,
     "service.targetPort.undeclared": 1, "statefulset.service.not-headless": 3,

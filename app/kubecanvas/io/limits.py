@@ -112,13 +112,27 @@ def check_depth(text: str, limits: Limits, loader: Any) -> None:
     """
     if depth_bound_within(text, limits.max_depth):
         return
+    try:
+        _walk_depth(text, limits, loader)
+    except LimitError:
+        raise
+    except yaml.YAMLError:
+        if loader is yaml.SafeLoader:
+            raise
+        # libyaml (PyYAML >= 6.0.4) refuses deep nesting itself, with its own wording and
+        # before this walk reaches the limit. Walk again with PyYAML's pure-Python parser, which
+        # has no such limit and stops here after `max_depth` levels, so the refusal is ours and
+        # reads the same whichever library version is installed; other errors re-raise as is.
+        _walk_depth(text, limits, yaml.SafeLoader)
+
+
+def _walk_depth(text: str, limits: Limits, loader: Any) -> None:
     depth = 0
     for event in yaml.parse(text, Loader=loader):
         if isinstance(event, yaml.CollectionStartEvent):
             depth += 1
             if depth > limits.max_depth:
-                mark = event.start_mark
-                raise LimitError(_deep_message(limits, mark))
+                raise LimitError(_deep_message(limits, event.start_mark))
         elif isinstance(event, yaml.CollectionEndEvent):
             depth -= 1
 

@@ -325,6 +325,7 @@ def _document(data: dict[str, Any], path: Path, limits: Limits) -> Document:
         resources.append(resource)
     document = Document(attach_lines(resources))
     document.settings = _settings(data.get("settings", {}), path)
+    document.ordered_by_export = True
     return document
 
 

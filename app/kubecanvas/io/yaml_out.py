@@ -15,6 +15,7 @@ from pathlib import Path
 from kubecanvas.io.atomic import atomic_write_text
 from kubecanvas.io.yaml_dialect import dump_document
 from kubecanvas.model.kinds import kind_info
+from kubecanvas.model.order import in_order
 from kubecanvas.model.resource import Resource
 
 KUSTOMIZATION = "kustomization.yaml"
@@ -30,8 +31,9 @@ def apply_rank(kind: str) -> float:
 
 
 def apply_order(resources: Iterable[Resource]) -> list[Resource]:
-    """Resources sorted for `kubectl apply`, keeping document order within a rank."""
-    return sorted(resources, key=lambda r: apply_rank(r.kind))
+    """Resources sorted for `kubectl apply`: by rank, and in the canonical order (`model.order`)
+    within a rank, so the same resources give the same order however they were read or drawn."""
+    return sorted(in_order(resources), key=lambda r: apply_rank(r.kind))
 
 
 def dump_resources(resources: Iterable[Resource]) -> str:

@@ -88,6 +88,9 @@ class Document:
         self._pending: Change | None = None
         self._depth = 0
         self.settings = ProjectSettings()
+        #: True for a design whose export orders the resources itself (a project, the editor's
+        #: design); False for manifest files applied as they stand, where order matters.
+        self.ordered_by_export = False
         for res in resources:
             if res.id in self._resources:
                 raise DuplicateIdError(res.id)

@@ -27,6 +27,7 @@ from kubecanvas.model.kinds import (
     pod_template,
     template_labels,
 )
+from kubecanvas.model.order import in_order
 from kubecanvas.model.references import EdgeType, Reference, edge_word, format_path, references
 from kubecanvas.model.resource import Resource
 from kubecanvas.model.selectors import Selector, parse_label_selector, parse_selector
@@ -110,6 +111,8 @@ class WiringGraph:
         self.graph: nx.MultiDiGraph = nx.MultiDiGraph()
         self._key_of: dict[str, NameKey] = {}
         self._by_key: dict[NameKey, set[str]] = defaultdict(set)
+        #: keys of objects defined more than once (buckets of `_by_key` with several ids)
+        self._duplicated: set[NameKey] = set()
         self._by_kind: dict[str, set[str]] = defaultdict(set)
         self._refs: dict[str, list[Reference]] = {}
         self._wanted: dict[NameKey, set[str]] = defaultdict(set)
@@ -158,6 +161,10 @@ class WiringGraph:
     def is_generated(self, node: str) -> bool:
         return bool(self.node_data(node).get("generated"))
 
+    def duplicated(self) -> list[list[str]]:
+        """The ids of each object defined more than once (one list per object)."""
+        return [sorted(self._by_key[key]) for key in sorted(self._duplicated)]
+
     def lookup(self, kind: str, namespace: str, name: str) -> list[str]:
         """Ids of resources with that kind, namespace and name (several only if duplicated)."""
         return sorted(self._by_key.get((kind, namespace, name), ()))
@@ -196,8 +203,8 @@ class WiringGraph:
     def rebuild(self) -> None:
         """Recompute everything from the document (also the reference for incremental updates)."""
         self.graph.clear()
-        for index in (self._key_of, self._by_key, self._by_kind, self._refs, self._wanted,
-                      self._gen_index, self._selectors,
+        for index in (self._key_of, self._by_key, self._duplicated, self._by_kind, self._refs,
+                      self._wanted, self._gen_index, self._selectors,
                       self._selectors_in_ns, self._pod_labels, self._pods_in_ns, self._by_label):
             index.clear()
         self._binding_nodes.clear()
@@ -224,6 +231,8 @@ class WiringGraph:
         key = self._name_key(res)
         self._key_of[rid] = key
         self._by_key[key].add(rid)
+        if len(self._by_key[key]) > 1:
+            self._duplicated.add(key)
         self._by_kind[key[0]].add(rid)
         refs = references(res)
         self._refs[rid] = refs
@@ -246,6 +255,8 @@ class WiringGraph:
         key = self._key_of.pop(rid, None)
         if key is not None:
             self._discard(self._by_key, key, rid)
+            if len(self._by_key.get(key, ())) < 2:
+                self._duplicated.discard(key)
             self._discard(self._by_kind, key[0], rid)
         for ref in self._refs.pop(rid, ()):
             self._discard(self._wanted, (ref.kind, ref.namespace, ref.name), rid)
@@ -474,8 +485,8 @@ class WiringGraph:
     def claims(self) -> list[binding.Claim]:
         """Every claim in the document: real PVCs and those StatefulSets will create."""
         out = []
-        for rid in sorted(self._by_key_kind("PersistentVolumeClaim")):
-            res = self.document.get(rid)
+        for res in self._of_kind_in_order("PersistentVolumeClaim"):
+            rid = res.id
             cached = self._binding_cache.get(rid)
             if cached is None or cached[0] is not res.manifest:
                 claim = binding.claim_from_spec(rid, effective_namespace(res), res.name,
@@ -496,8 +507,8 @@ class WiringGraph:
 
     def volumes(self) -> list[binding.Volume]:
         out = []
-        for rid in sorted(self._by_key_kind("PersistentVolume")):
-            manifest = self.document.get(rid).manifest
+        for res in self._of_kind_in_order("PersistentVolume"):
+            rid, manifest = res.id, res.manifest
             cached = self._binding_cache.get(rid)
             if cached is None or cached[0] is not manifest:
                 cached = self._binding_cache[rid] = (
@@ -506,8 +517,13 @@ class WiringGraph:
         return out
 
     def default_storage_class(self) -> str | None:
-        return binding.default_class(self.document.get(rid).manifest
-                                     for rid in sorted(self._by_key_kind("StorageClass")))
+        return binding.default_class(res.manifest
+                                     for res in self._of_kind_in_order("StorageClass"))
+
+    def _of_kind_in_order(self, kind: str) -> list[Resource]:
+        """Resources of `kind` in the canonical order (`model.order`), so that which claim
+        binds which volume never depends on the resources' random ids."""
+        return in_order(self.document.get(rid) for rid in self._by_kind.get(kind, ()))
 
     def _by_key_kind(self, kind: str) -> set[str]:
         return set(self._by_kind.get(kind, ()))

@@ -45,6 +45,9 @@ class Session:
     def create(cls, document: Document | None = None, path: Path | None = None,
                sources: list[Path] | None = None) -> Session:
         doc = document if document is not None else Document()
+        # a design saved as a project, or drawn anew, is exported in apply order; manifests
+        # opened from files are saved back in their own order, which then matters
+        doc.ordered_by_export = path is not None or not sources
         graph = WiringGraph(doc)
         return cls(doc, graph, Validator(doc, graph), path, list(sources or []))
 

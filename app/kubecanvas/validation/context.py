@@ -18,6 +18,7 @@ from typing import Any
 from kubecanvas.model.document import Document
 from kubecanvas.model.graph import Edge, WiringGraph
 from kubecanvas.model.kinds import effective_namespace, is_known, pod_template, template_labels
+from kubecanvas.model.order import OrderKey, in_order, kept, order_key
 from kubecanvas.model.resource import Resource
 from kubecanvas.model.text import Text
 from kubecanvas.validation.findings import Finding, Fix, Severity
@@ -145,6 +146,7 @@ class Context:
         self._ids: set[str] | None = None if ids is None else set(ids)
         self._by_kind: dict[str, list[Resource]] | None = None
         self._of_kind: dict[DependencyKey, list[Resource]] = {}
+        self._overwritten: set[str] | None = None
         #: scratch space for rules that share an index within one run (keyed by rule).
         self.cache: dict[str, Any] = {}
         self.dependencies: dict[str, set[DependencyKey]] = defaultdict(set)
@@ -168,7 +170,16 @@ class Context:
         return self._by_kind
 
     def targets(self, *kinds: str) -> Iterator[Resource]:
-        """The resources to check, all kinds or only `kinds`, in a stable order."""
+        """The resources to check, all kinds or only `kinds`, in a stable order. A definition
+        that a later definition of the same object overwrites is not checked (kubectl apply
+        leaves only the last one; `resource.duplicate` says so): see `all_targets`."""
+        overwritten = self.overwritten()
+        for res in self.all_targets(*kinds):
+            if res.id not in overwritten:
+                yield res
+
+    def all_targets(self, *kinds: str) -> Iterator[Resource]:
+        """Like `targets`, overwritten definitions included (for the duplicate rule)."""
         by_kind = self._targets_by_kind()
         if not kinds:
             for group in by_kind.values():
@@ -176,6 +187,15 @@ class Context:
             return
         for kind in kinds:
             yield from by_kind.get(kind, ())
+
+    def overwritten(self) -> set[str]:
+        """Ids of definitions that a later definition of the same object overwrites on apply."""
+        if self._overwritten is None:
+            self._overwritten = set()
+            for ids in self.graph.duplicated():
+                ordered = in_order(r for r in map(self.document.find, ids) if r is not None)
+                self._overwritten.update(r.id for r in ordered[:-1])
+        return self._overwritten
 
     def is_target(self, rid: str) -> bool:
         return self._ids is None or rid in self._ids
@@ -185,10 +205,28 @@ class Context:
         return self.document.find(rid)
 
     def lookup(self, kind: str, namespace: str, name: str) -> list[Resource]:
-        """Resources with that kind, effective namespace and name (a neighbour-free look-up:
-        callers that rely on it for a verdict should also call `depend`)."""
-        return [r for r in (self.document.find(i) for i in self.graph.lookup(kind, namespace, name))
-                if r is not None]
+        """Resources with that kind, effective namespace and name, in the canonical order (see
+        `model.order`; several only when the object is defined more than once). A neighbour-free
+        look-up: callers that rely on it for a verdict should also call `depend`."""
+        return in_order(r for r in (self.document.find(i)
+                                    for i in self.graph.lookup(kind, namespace, name))
+                        if r is not None)
+
+    def kept(self, kind: str, namespace: str, name: str) -> Resource | None:
+        """The definition of that object `kubectl apply` leaves in the cluster (the last one
+        applied) when it is defined more than once: the one every rule judges by."""
+        return kept(self.lookup(kind, namespace, name))
+
+    def is_kept(self, res: Resource) -> bool:
+        """False for a definition that a later definition of the same object overwrites."""
+        winner = self.kept(res.kind, effective_namespace(res), res.name)
+        return winner is None or winner.id == res.id
+
+    def order_of(self, rid: str) -> OrderKey:
+        """A node's place in the canonical order; nodes that are not resources (stand-ins for
+        missing or generated objects, whose ids are made from kind and name) sort after."""
+        res = self.document.find(rid)
+        return order_key(res) if res is not None else (2, rid)
 
     def of_kind(self, kind: str, namespace: str | None = None) -> list[Resource]:
         """Every resource of `kind` (in `namespace` if given), in a stable order. Kind `CUSTOM`
@@ -196,18 +234,23 @@ class Context:
         key = (kind, ANY_NAMESPACE if namespace is None else namespace)
         found = self._of_kind.get(key)
         if found is None:
-            found = [r for r in (self.document.find(i) for i in self.index.ids(*key))
-                     if r is not None]
+            found = in_order(r for r in (self.document.find(i) for i in self.index.ids(*key))
+                             if r is not None)
             self._of_kind[key] = found
         return list(found)
 
     def out_edges(self, rid: str, type: str | None = None) -> list[Edge]:
         """Edges from `rid`, sorted (the graph's own order depends on its edit history, and
-        findings must not)."""
-        return sorted(self.graph.out_edges(rid, type), key=lambda e: (e.target, e.key))
+        findings must not). Edges to a definition that a later one overwrites are left out: every rule judges an
+        object by the definition kubectl apply keeps."""
+        overwritten = self.overwritten()
+        return sorted((e for e in self.graph.out_edges(rid, type) if e.target not in overwritten),
+                      key=lambda e: (self.order_of(e.target), e.key))
 
     def in_edges(self, rid: str, type: str | None = None) -> list[Edge]:
-        return sorted(self.graph.in_edges(rid, type), key=lambda e: (e.source, e.key))
+        overwritten = self.overwritten()
+        return sorted((e for e in self.graph.in_edges(rid, type) if e.source not in overwritten),
+                      key=lambda e: (self.order_of(e.source), e.key))
 
     def depend(self, rid: str, kind: str, namespace: str = ANY_NAMESPACE) -> None:
         """Record that the findings on `rid` depend on every resource of `kind` in `namespace`

@@ -16,6 +16,7 @@ from typing import Any
 
 from kubecanvas.model.document import Change, Document
 from kubecanvas.model.graph import WiringGraph
+from kubecanvas.model.order import ranks
 from kubecanvas.validation.context import Context, DependencyKey, KindIndex, dependency_keys
 from kubecanvas.validation.findings import Finding
 from kubecanvas.validation.registry import SEVERITIES, checks
@@ -66,7 +67,7 @@ def _run_check_per_resource(check: Any, ctx: Context, document: Document, graph:
     other resources' findings, or the whole validation, down with it.
     """
     out: list[Finding] = []
-    targets = [r.id for r in ctx.targets()]
+    targets = [r.id for r in ctx.all_targets()]
     for rid in targets:
         one = Context(document, graph, kube_version, SEVERITIES, [rid], ctx.index)
         try:
@@ -80,10 +81,13 @@ def _run_check_per_resource(check: Any, ctx: Context, document: Document, graph:
 
 
 def sort_findings(document: Document, findings: Iterable[Finding]) -> list[Finding]:
-    """Document order, then field, rule and message: stable across runs (ids are random)."""
-    order = {rid: i for i, rid in enumerate(document.ids())}
+    """The canonical resource order (`model.order`: file and line, else namespace, kind and
+    name), then field, rule and message: the same for the same input, whatever the resources'
+    ids and whatever order they were read or drawn in."""
+    order = ranks(document)
     return sorted(findings, key=lambda f: (order.get(f.resource_id or "", -1), f.field, f.rule,
-                                           f.message))
+                                           str(f.message),
+                                           tuple(order.get(r, -1) for r in f.related)))
 
 
 def _kube_version(document: Document, kube_version: str | None) -> str:

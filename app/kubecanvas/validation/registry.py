@@ -524,7 +524,7 @@ RULES: tuple[Rule, ...] = (
          rules_traffic.service_monitors),
     Rule("servicemonitor.port.missing", W, "A ServiceMonitor endpoint names a port the selected Services do not have.",
          rules_traffic.service_monitors),
-    Rule("apply.order", W, "A resource comes before its Namespace in the document, so the first kubectl apply rejects it.",
+    Rule("apply.order", W, "A Namespace is defined after resources that live in it, so the first kubectl apply -f of the files rejects them (projects are exempt: export orders them).",
          rules_access.apply_order),
     Rule("apply.crd", W, "A custom resource applied together with its CustomResourceDefinition fails on the first kubectl apply.",
          rules_access.apply_order),

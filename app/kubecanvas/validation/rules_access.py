@@ -9,7 +9,7 @@ dependencies with `ctx.depend` for the incremental validator.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 
 from kubecanvas.model.kinds import (
     effective_namespace,
@@ -18,6 +18,7 @@ from kubecanvas.model.kinds import (
     pod_template_path,
     template_labels,
 )
+from kubecanvas.model.order import order_key
 from kubecanvas.model.references import EdgeType
 from kubecanvas.model.resource import Resource
 from kubecanvas.model.selectors import parse_label_selector
@@ -176,32 +177,26 @@ def pod_classes(ctx: Context) -> Iterator[Finding]:
 
 
 def apply_order(ctx: Context) -> Iterator[Finding]:
-    """`apply.order` and `apply.crd`: what the first `kubectl apply -f` of the document fails on.
+    """`apply.order` and `apply.crd`: what the first `kubectl apply -f` of the files fails on.
 
-    kubectl creates objects in document order, so an object before the Namespace it lives in is
-    rejected (namespace not found). It also maps every object's kind to a REST resource before
-    creating anything, so a custom resource whose CustomResourceDefinition is in the same apply
-    fails whatever the order ("ensure CRDs are installed first").
+    kubectl creates objects in the order it reads them (files in lexical order, each from the top:
+    the canonical order of `model.order`), so objects read before the Namespace they live in are
+    rejected (namespace not found). The namespace exists from its first definition on, so that
+    is the one compared. One finding per Namespace, on it, naming how many objects come first.
+    A project (and the editor's design) is exempt: its export orders resources itself.
+
+    kubectl also maps every object's kind to a REST resource before creating anything, so a custom
+    resource whose CustomResourceDefinition is in the same apply fails whatever the order.
     """
-    for res in ctx.targets():
-        ctx.depend(res.id, "Namespace")
-        ctx.depend(res.id, "CustomResourceDefinition")
-    namespaces = {r.name: r for r in ctx.of_kind("Namespace")}
-    crds = {_crd_kind(r): r for r in ctx.of_kind("CustomResourceDefinition")}
-    if not namespaces and not crds:
+    if ctx.document.ordered_by_export:
         return
-    position = _positions(ctx) if ctx.full else ctx.document.index_of
+    yield from _namespace_order(ctx)
     for res in ctx.targets():
-        home = namespaces.get(res.namespace) if kind_info(res.kind).namespaced else None
-        if home is not None and position(home.id) > position(res.id):
-            yield ctx.report("apply.order", res, Text(
-                f"{res.label()} comes before its Namespace ({home.label()}) in the document; the "
-                f"first `kubectl apply -f` rejects it (namespace not found). Move the Namespace "
-                f"first.",
-                f"문서에서 {ko_label(res)}이(가) 자기 네임스페이스({ko_label(home)})보다 앞에 "
-                f"있다. 처음 `kubectl apply -f`할 때 거부된다(namespace not found). 네임스페이스를 "
-                f"앞으로 옮겨야 한다."),
-                             ("metadata", "namespace"), (home.id,))
+        ctx.depend(res.id, "CustomResourceDefinition")
+    crds = {_crd_kind(r): r for r in ctx.of_kind("CustomResourceDefinition")}
+    if not crds:
+        return
+    for res in ctx.targets():
         definition = crds.get((res.group, res.kind))
         if definition is not None:
             yield ctx.report("apply.crd", res, Text(
@@ -216,11 +211,42 @@ def apply_order(ctx: Context) -> Iterator[Finding]:
                              ("kind",), (definition.id,))
 
 
-def _positions(ctx: Context) -> Callable[[str], int]:
-    """Document positions by id, built once for a full check (an incremental one asks the
-    document for its few targets instead)."""
-    order = {rid: i for i, rid in enumerate(ctx.document.ids())}
-    return order.__getitem__
+def _namespace_order(ctx: Context) -> Iterator[Finding]:
+    for namespace in ctx.targets("Namespace"):
+        ctx.depend(namespace.id, ANY_KIND, namespace.name)
+        first = ctx.lookup("Namespace", "", namespace.name)[0]
+        if first.id != namespace.id:
+            continue  # the namespace is created by its first definition: reported there
+        starts = order_key(first)
+        early = [r for r in _living_in(ctx, namespace.name) if order_key(r) < starts]
+        if not early:
+            continue
+        count = len(early)
+        them = "resource that lives" if count == 1 else f"{count} resources that live"
+        them_ko = f"그 안에 사는 리소스 {count}개"
+        yield ctx.report("apply.order", first, Text(
+            f"{first.label()} is defined after the {them} in it ({early[0].label()} first); "
+            f"the first `kubectl apply -f` rejects them (namespace not found). Apply the "
+            f"Namespace first (move it to the top, or into a file that sorts first), or export, "
+            f"which orders it.",
+            f"{ko_label(first)}보다 {them_ko}가 먼저 나온다(첫째: {ko_label(early[0])}). 처음 "
+            f"`kubectl apply -f`할 때 이것들은 거부된다(namespace not found). 네임스페이스를 먼저 "
+            f"apply하거나(맨 앞으로, 또는 먼저 정렬되는 파일로 옮긴다), 순서를 맞춰 주는 "
+            f"내보내기를 쓰십시오."),
+                         ("metadata", "name"), tuple(r.id for r in early))
+
+
+def _living_in(ctx: Context, namespace: str) -> list[Resource]:
+    """Resources that name `namespace` in their metadata and need it to exist (namespaced kinds),
+    grouped once per run."""
+    groups: dict[str, list[Resource]] | None = ctx.cache.get("apply.order")
+    if groups is None:
+        groups = {}
+        for res in ctx.document:
+            if res.namespace and res.kind != "Namespace" and kind_info(res.kind).namespaced:
+                groups.setdefault(res.namespace, []).append(res)
+        ctx.cache["apply.order"] = groups
+    return groups.get(namespace, [])
 
 
 def _crd_kind(res: Resource) -> tuple[str, str]:

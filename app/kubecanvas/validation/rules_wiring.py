@@ -207,11 +207,8 @@ def config_keys(ctx: Context) -> Iterator[Finding]:
             target = ctx.resource(edge.target)
             if target is None or target.kind not in ("ConfigMap", "Secret"):
                 continue
-            present, binary_only = set(), set()
-            for same in ctx.lookup(target.kind, effective_namespace(target), target.name):
-                keys, binary = _keys_of(same)  # duplicates (resource.duplicate) count together
-                present |= keys
-                binary_only |= binary
+            # the target is the definition kubectl apply keeps (Context.out_edges)
+            present, binary_only = _keys_of(target)
             for key in edge.reference.get("keys", ()) or ():
                 if not key:
                     continue
@@ -408,21 +405,35 @@ def next_free_node_port(used: set[int], after: int, low: int = 30000,
 
 
 def duplicates(ctx: Context) -> Iterator[Finding]:
-    """`resource.duplicate`: two resources with the same kind, namespace and name."""
-    for res in ctx.targets():
+    """`resource.duplicate`: two resources with the same kind, namespace and name. kubectl apply
+    leaves the last definition (the canonical order of `model.order`), and every other rule
+    judges the object by that one alone: the message names it."""
+    for res in ctx.all_targets():
         ns = effective_namespace(res)
         ctx.depend(res.id, name_key(res.kind, res.name), ns)
-        same = [r for r in ctx.lookup(res.kind, ns, res.name) if r.id != res.id]
-        if same and res.name:
-            where = ", ".join(f"{r.origin.file}:{r.origin.line}" for r in same if r.origin)
-            also = f" (also at {where})" if where else ""
-            also_ko = f"(다른 정의: {where})" if where else ""
-            yield ctx.report("resource.duplicate", res, Text(
-                f"{res.label()} is defined more than once{also}; applying the document keeps "
-                f"only the last one.",
-                f"{ko_label(res)}이(가) 두 번 이상 정의되어 있다{also_ko}. 문서를 apply하면 "
-                f"마지막 것만 남는다."), ("metadata", "name"),
-                             tuple(r.id for r in same))
+        every = ctx.lookup(res.kind, ns, res.name)
+        same = [r for r in every if r.id != res.id]
+        if not same or not res.name:
+            continue
+        where = ", ".join(f"{r.origin.file}:{r.origin.line}" for r in same if r.origin)
+        also = f" (also at {where})" if where else ""
+        also_ko = f"(다른 정의: {where})" if where else ""
+        last = every[-1]
+        if last.id == res.id:
+            verdict = Text("; applying the document keeps this one, the last, and KubeCanvas "
+                           "checks this one", ". 문서를 apply하면 마지막인 이 정의가 남으며, "
+                           "KubeCanvas도 이 정의를 검사한다")
+        else:
+            at = f" at {last.origin.file}:{last.origin.line}" if last.origin else ""
+            verdict = Text(f"; applying the document overwrites this one with the last "
+                           f"definition{at}, which is the one KubeCanvas checks",
+                           f". 문서를 apply하면 이 정의는 마지막 정의{at}로 덮어쓰이며, "
+                           "KubeCanvas는 그 마지막 정의를 검사한다")
+        yield ctx.report("resource.duplicate", res, Text(
+            f"{res.label()} is defined more than once{also}{verdict.en}. Remove or rename the "
+            f"other definitions.",
+            f"{ko_label(res)}이(가) 두 번 이상 정의되어 있다{also_ko}{verdict.ko}. 다른 정의를 "
+            f"지우거나 이름을 바꾸십시오."), ("metadata", "name"), tuple(r.id for r in same))
 
 
 def _key_missing(target: Resource, key: str, optional: bool | None, edge_type: str, hint: str,

@@ -1,0 +1,65 @@
+"""One order of resources that depends only on what they are, never on their ids.
+
+Resource ids are random (a new uuid per resource on every import), the document's own order is
+the order in which files were read or things were drawn, and sets iterate by hash. Anything a
+user reads or compares (findings and their order, which of two definitions of one object is
+used, exported YAML, pictures, project files) must be a pure function of the input, so every such
+place orders resources by `order_key`:
+
+1. resources read from files first, by file, then line, then the item of a `kind: List`: the order
+   in which `kubectl apply -f` (which reads files in lexical order and each file top to bottom)
+   sends them;
+2. then resources made in the editor, by namespace, kind and name;
+3. two resources that agree on all of that (the same object drawn twice) by their manifest's
+   canonical JSON text.
+
+Where one object is defined more than once, `kubectl apply` creates the first and overwrites it
+with each later one: the definition that stays is the last in this order (`kept`). Every rule and
+every export uses that one.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from typing import Any
+
+from kubecanvas.model.resource import Resource
+
+OrderKey = tuple[Any, ...]
+
+
+def order_key(res: Resource) -> OrderKey:
+    """The resource's place in the canonical order, without the content tie-break."""
+    origin = res.origin
+    if origin is not None:
+        item = -1 if origin.item_index is None else origin.item_index
+        return (0, origin.file, origin.line, item, res.namespace, res.kind, res.name)
+    return (1, "", 0, 0, res.namespace, res.kind, res.name)
+
+
+def content_key(res: Resource) -> str:
+    """The manifest as canonical JSON: breaks ties between otherwise identical positions."""
+    return json.dumps(res.manifest, sort_keys=True, ensure_ascii=False, default=str)
+
+
+def in_order(resources: Iterable[Resource]) -> list[Resource]:
+    """`resources` in the canonical order (see the module docstring)."""
+    keyed = [(order_key(r), r) for r in resources]
+    keyed.sort(key=lambda pair: pair[0])
+    for start in range(len(keyed) - 1):
+        if keyed[start][0] == keyed[start + 1][0]:
+            return sorted((r for _, r in keyed), key=lambda r: (order_key(r), content_key(r)))
+    return [r for _, r in keyed]
+
+
+def ranks(resources: Iterable[Resource]) -> dict[str, int]:
+    """Resource id -> its place in the canonical order."""
+    return {r.id: i for i, r in enumerate(in_order(resources))}
+
+
+def kept(resources: Iterable[Resource]) -> Resource | None:
+    """Of several definitions of one object, the one `kubectl apply` leaves in the cluster (the
+    last applied); None for none."""
+    ordered = in_order(resources)
+    return ordered[-1] if ordered else None
