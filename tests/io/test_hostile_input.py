@@ -222,3 +222,23 @@ def test_naming_a_broken_document_takes_linear_time() -> None:
     assert seconds < 1
     [problem] = result.errors
     assert problem.resource == "Deployment web"
+
+
+def test_a_library_that_refuses_deep_nesting_itself_still_gets_our_message(monkeypatch):
+    """Whichever PyYAML/libyaml refuses deep nesting first, and in whatever words, the user
+    reads KubeCanvas's refusal (issue 11: PyYAML 6.0.4's libyaml refuses flow nesting itself)."""
+    import yaml
+
+    from kubecanvas.io import limits as limits_module
+
+    def refuses(*_args: object) -> None:
+        raise yaml.YAMLError("some library's own wording")
+
+    monkeypatch.setattr(limits_module, "_walk_depth", refuses)
+    text = "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: deep\nspec: " + "[" * 300 + "]" * 300
+    [problem] = load_text(text + "\n---\n" + CONFIGMAP.format(name="ok"), "deep.yaml").errors
+    assert "200 levels deep" in problem.message and "line 5" in problem.message
+    assert "wording" not in problem.message
+    broken = "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\nspec: '" + "[" * 250 + "'\n"
+    [problem] = load_text(broken + "x: " + "[" * 100, "broken.yaml").errors
+    assert "levels deep" not in problem.message  # brackets inside quotes are not counted

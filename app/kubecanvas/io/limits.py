@@ -117,13 +117,56 @@ def check_depth(text: str, limits: Limits, loader: Any) -> None:
     except LimitError:
         raise
     except yaml.YAMLError:
-        if loader is yaml.SafeLoader:
+        # libyaml (PyYAML >= 6.0.4) refuses deep flow nesting itself, with its own wording and
+        # before this walk reaches the limit: count the brackets here, so that the refusal is
+        # ours and reads the same whichever library version is installed. Any other error
+        # re-raises as it is.
+        deepest = _flow_depth_exceeded(text, limits.max_depth)
+        if deepest is None:
             raise
-        # libyaml (PyYAML >= 6.0.4) refuses deep nesting itself, with its own wording and
-        # before this walk reaches the limit. Walk again with PyYAML's pure-Python parser, which
-        # has no such limit and stops here after `max_depth` levels, so the refusal is ours and
-        # reads the same whichever library version is installed; other errors re-raise as is.
-        _walk_depth(text, limits, yaml.SafeLoader)
+        raise LimitError(_deep_message(limits, deepest)) from None
+
+
+class _Mark:
+    """A position in the text, shaped like a PyYAML mark (0-based line and column)."""
+
+    def __init__(self, text: str, index: int) -> None:
+        self.line = text.count("\n", 0, index)
+        self.column = index - (text.rfind("\n", 0, index) + 1)
+
+
+def _flow_depth_exceeded(text: str, max_depth: int) -> _Mark | None:
+    """Where flow brackets (`[`, `{` outside quotes and comments) first nest deeper than
+    `max_depth`, or None. Only asked once the parser has refused the text, so a bracket inside
+    a plain scalar, which this count takes for a collection, can only change the wording of a
+    refusal, never refuse a document that loads."""
+    depth, quote, comment, previous = 0, "", False, "\n"
+    index = 0
+    while index < len(text):
+        char = text[index]
+        if comment:
+            comment = char != "\n"
+        elif quote:
+            if char == "\\" and quote == '"':
+                index += 1
+            elif char == quote:
+                if quote == "'" and text.startswith("''", index):
+                    index += 1
+                else:
+                    quote = ""
+        elif char in "'\"":
+            quote = char
+        elif char == "#" and previous in " \t\n":
+            comment = True
+        elif char in "[{":
+            depth += 1
+            if depth > max_depth:
+                return _Mark(text, index)
+        elif char in "]}":
+            depth = max(depth - 1, 0)
+        previous = char
+        index += 1
+    return None
 
 
 def _walk_depth(text: str, limits: Limits, loader: Any) -> None:
