@@ -21,8 +21,10 @@ from kubecanvas.cli.report import error_count, to_text_report
 from kubecanvas.io.atomic import atomic_write_text
 from kubecanvas.io.helm_chart import HelmChartError, build_chart, write_chart
 from kubecanvas.io.writeback import WriteBackError, write_back
-from kubecanvas.io.yaml_out import dump_resources, write_folder
+from kubecanvas.io.yaml_out import applied_objects, dump_resources, overwritten_note, write_folder
 from kubecanvas.model.document import Document
+from kubecanvas.model.kinds import effective_namespace
+from kubecanvas.model.resource import Resource
 from kubecanvas.validation.findings import Finding, Severity
 
 HELP = "write kubectl-ready YAML (or a Helm chart) from YAML inputs or a .kcanvas project"
@@ -129,12 +131,26 @@ def run(args: argparse.Namespace) -> int:
         _write_back(document, args.output)
         return EXIT_OK
     output = args.output or "-"
+    kept = _kept_with_notes(document)
     if output == "-":
-        inputs.emit(dump_resources(document))
+        inputs.emit(dump_resources(kept))
     elif _is_folder_target(output):
-        written = write_folder(document, Path(output))
+        written = write_folder(kept, Path(output))
         print(f"kubecanvas: wrote {len(written)} file(s) to {output}", file=sys.stderr)
     else:
-        atomic_write_text(output, dump_resources(document))
-        print(f"kubecanvas: wrote {len(document)} resource(s) to {output}", file=sys.stderr)
+        atomic_write_text(output, dump_resources(kept))
+        print(f"kubecanvas: wrote {len(kept)} resource(s) to {output}", file=sys.stderr)
     return EXIT_OK
+
+
+def _kept_with_notes(document: Document) -> list[Resource]:
+    """What `kubectl apply` of the design leaves: an object defined more than once is exported
+    once, as its last definition, with a note on standard error for each one left out."""
+    kept, overwritten = applied_objects(document)
+    if overwritten:
+        def key(r: Resource) -> tuple[str, str, str, str]:
+            return r.group, r.kind, effective_namespace(r), r.name
+        last = {key(r): r for r in kept}
+        for res in overwritten:
+            warn(overwritten_note(res, last.get(key(res), res)))
+    return kept

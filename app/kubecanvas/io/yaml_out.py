@@ -14,7 +14,7 @@ from pathlib import Path
 
 from kubecanvas.io.atomic import atomic_write_text
 from kubecanvas.io.yaml_dialect import dump_document
-from kubecanvas.model.kinds import kind_info
+from kubecanvas.model.kinds import effective_namespace, kind_info
 from kubecanvas.model.order import in_order
 from kubecanvas.model.resource import Resource
 
@@ -36,6 +36,32 @@ def apply_order(resources: Iterable[Resource]) -> list[Resource]:
     return sorted(in_order(resources), key=lambda r: apply_rank(r.kind))
 
 
+def applied_objects(resources: Iterable[Resource]) -> tuple[list[Resource], list[Resource]]:
+    """Split `resources` into what `kubectl apply` of all of them leaves in the cluster and the
+    definitions it overwrites: of an object defined more than once (same group, kind,
+    namespace and name), only the last in the canonical order stays. An export writes the
+    first list, so a folder export never holds one object twice (kustomize refuses that: "may
+    not add resource with an already registered id"), and says which definitions it left out.
+    """
+    last: dict[tuple[str, str, str, str], Resource] = {}
+    for res in in_order(resources):
+        last[(res.group, res.kind, effective_namespace(res), res.name)] = res
+    winners = {id(r) for r in last.values()}
+    kept: list[Resource] = []
+    overwritten: list[Resource] = []
+    for res in in_order(resources):
+        (kept if id(res) in winners else overwritten).append(res)
+    return kept, overwritten
+
+
+def overwritten_note(res: Resource, kept: Resource) -> str:
+    """'Deployment web (a.yaml:1) was left out: kubectl apply overwrites it with ... (b.yaml:9)'."""
+    def where(r: Resource) -> str:
+        return f" ({r.origin.file}:{r.origin.line})" if r.origin else ""
+    return (f"{res.label()}{where(res)} is defined more than once; the export holds only the "
+            f"last definition{where(kept)}, the one kubectl apply keeps")
+
+
 def dump_resources(resources: Iterable[Resource]) -> str:
     """One multi-document YAML text, in apply order, `---` between documents. Deterministic:
     the same resources always give the same text."""
@@ -44,11 +70,12 @@ def dump_resources(resources: Iterable[Resource]) -> str:
 
 def write_folder(resources: Iterable[Resource], directory: Path) -> list[Path]:
     """Write one file per resource plus a `kustomization.yaml` that lists them in apply order
-    (so `kubectl apply -k DIR` applies them in that order). Returns the paths written, the
-    kustomization last. Other files in the folder are left alone."""
+    (so `kubectl apply -k DIR` applies them in that order). Of an object defined more than once
+    only the definition kubectl apply keeps is written (`applied_objects`). Returns the paths
+    written, the kustomization last. Other files in the folder are left alone."""
     directory = Path(directory)
     directory.mkdir(parents=True, exist_ok=True)
-    ordered = apply_order(resources)
+    ordered = apply_order(applied_objects(resources)[0])
     names = folder_file_names(ordered)
     written = []
     for resource, name in zip(ordered, names, strict=True):

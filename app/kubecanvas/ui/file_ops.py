@@ -19,7 +19,7 @@ from kubecanvas.io.atomic import atomic_write_text
 from kubecanvas.io.limits import exc_message
 from kubecanvas.io.writeback import WriteBackError, write_back
 from kubecanvas.io.yaml_in import YAML_SUFFIXES, load_paths
-from kubecanvas.io.yaml_out import dump_resources
+from kubecanvas.io.yaml_out import applied_objects, dump_resources
 from kubecanvas.model.document import Document
 from kubecanvas.model.graph import WiringGraph
 from kubecanvas.model.layout import auto_layout
@@ -96,8 +96,9 @@ def save_project(session: Session, path: Path) -> None:
 
 
 def save_yaml(session: Session, path: Path) -> None:
-    """Export every resource to one YAML file `kubectl apply -f` accepts."""
-    atomic_write_text(path, dump_resources(list(session.document)))
+    """Export every resource to one YAML file `kubectl apply -f` accepts (an object defined
+    more than once as its last definition, the one kubectl apply keeps)."""
+    atomic_write_text(path, dump_resources(applied_objects(session.document)[0]))
 
 
 def save_back(session: Session, new_file: Path | None) -> list[str]:
