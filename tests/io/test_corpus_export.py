@@ -13,7 +13,7 @@ import pytest
 import yaml
 
 from kubecanvas.io import load_paths
-from kubecanvas.io.yaml_out import apply_order, applied_objects, dump_resources, write_folder
+from kubecanvas.io.yaml_out import applied_objects, apply_order, dump_resources, write_folder
 from kubecanvas.validation.versions import default_kube_version
 
 
