@@ -23,7 +23,33 @@ def test_unsaved_work_is_copied_and_can_be_restored(make_window):
     [res] = list(other.session.document)
     assert res.spec["replicas"] == 5 and res.position == web.position
     assert other.isWindowModified()
-    assert not recovery.project.exists()
+    # the copy stays until the restored work is saved: a second crash loses nothing either
+    assert recovery.project.exists()
+
+
+def test_a_recovered_project_stays_linked_to_its_file(make_window, tmp_path: Path):
+    """After a crash, the restored design is titled by its file and Save writes that file
+    (atomically) and removes the recovery copy (issue 11)."""
+    from kubecanvas.io.project import load_project
+    from kubecanvas.ui.session import Session
+
+    design = tmp_path / "design.kcanvas"
+    web = deployment("web")
+    window = make_window([web])
+    assert window.files._save_project(design)
+    window.editor.push(SetField(web.id, ("spec", "replicas"), 4))
+    assert window.autosaver.save_now()
+    window.autosaver.stop()  # "crash": the window is gone without saving
+    [recovery] = pending_recoveries()
+    assert recovery.title == "design.kcanvas"
+    other = make_window([])
+    other.restore(recovery)
+    assert isinstance(other.session, Session) and other.session.path == design
+    assert "design.kcanvas" in other.windowTitle() and other.isWindowModified()
+    assert other.files.save()  # no dialog: the file is known
+    [saved] = list(load_project(design))
+    assert saved.spec["replicas"] == 4
+    assert not pending_recoveries() and not other.isWindowModified()
 
 
 def test_saving_removes_the_recovery_copy(make_window, tmp_path: Path):

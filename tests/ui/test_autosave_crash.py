@@ -84,7 +84,8 @@ RESTARTED = STATE + textwrap.dedent("""
     def report():
         window = next(w for w in app.topLevelWidgets() if isinstance(w, MainWindow))
         print(json.dumps({"asked": asked, "screen": on_screen(window),
-                          "modified": window.isWindowModified()}), flush=True)
+                          "modified": window.isWindowModified(),
+                          "title": window.windowTitle()}), flush=True)
         window.ask_on_close = False
         window.autosaver.discard()
         app.exit(0)
@@ -143,7 +144,7 @@ def test_work_survives_sigkill_and_is_offered_back(tmp_path: Path) -> None:
     after = json.loads(restarted.stdout.strip().splitlines()[-1])
     [question] = after["asked"]
     assert "app.yaml" in question and "Restore" in question
-    assert after["modified"]
+    assert after["modified"] and after["title"].startswith("app.yaml")
     assert after["screen"] == before["screen"]
     assert after["screen"]["Deployment/web"]["manifest"]["spec"]["replicas"] == 7
     assert after["screen"]["Deployment/web"]["item"] == [1240.0, 560.0]

@@ -53,11 +53,17 @@ class Recovery:
     project: Path
     title: str
     saved_path: str | None
+    sources: tuple[str, ...] = ()
+    yaml_path: str | None = None
 
     def load(self) -> Session:
-        """The recovered design as a new, unsaved session (Save asks where)."""
-        session = Session.create(load_project(self.project))
-        session.path = None
+        """The recovered design, still linked to the file it was being edited in (the project,
+        the YAML files it was opened from, or the YAML file chosen with Save As), so the title
+        names that file and Save writes it; unsaved until then."""
+        path = Path(self.saved_path) if self.saved_path else None
+        session = Session.create(load_project(self.project), path,
+                                 [Path(s) for s in self.sources])
+        session.yaml_path = Path(self.yaml_path) if self.yaml_path else None
         return session
 
     def discard(self) -> None:
@@ -77,8 +83,11 @@ def pending_recoveries() -> list[Recovery]:
             note = json.loads(project.with_suffix(".json").read_text("utf-8"))
         except (OSError, ValueError):
             note = {}
+        sources = note.get("sources")
         found.append(Recovery(project, str(note.get("title", project.stem)),
-                              note.get("path")))
+                              note.get("path"),
+                              tuple(map(str, sources)) if isinstance(sources, list) else (),
+                              note.get("yaml_path")))
     return found
 
 
@@ -112,13 +121,15 @@ class Autosaver:
         """True while a copy is being made slice by slice."""
         return self._writer is not None
 
-    def set_session(self, session: Session) -> None:
-        """Follow another design; the previous one's copy is no longer needed."""
+    def set_session(self, session: Session, token: str | None = None) -> None:
+        """Follow another design; the previous one's copy is no longer needed. `token` adopts
+        an existing recovery copy (a restored one), which then stays until the design is saved
+        or a newer copy replaces it."""
         self.discard()
         if self.session is not None:
             self.session.document.unsubscribe(self._changed)
         self.session = session
-        self.token = uuid.uuid4().hex
+        self.token = token or uuid.uuid4().hex
         self._fragments = {}
         session.document.subscribe(self._changed, order=1000)
 
@@ -174,10 +185,14 @@ class Autosaver:
     def _finish(self, writer: ProjectWriter) -> None:
         assert self.session is not None
         self.project.parent.mkdir(parents=True, exist_ok=True)
-        writer.write()
-        note = {"title": self.session.title,
-                "path": str(self.session.path) if self.session.path else None}
+        session = self.session
+        note = {"title": session.title,
+                "path": str(session.path) if session.path else None,
+                "sources": [str(p) for p in session.sources],
+                "yaml_path": str(session.yaml_path) if session.yaml_path else None}
+        # the note first: a copy found after a crash always knows which file it belongs to
         atomic_write_text(self.project.with_suffix(".json"), json.dumps(note))
+        writer.write()
 
     def _cancel(self) -> None:
         self._slices.stop()

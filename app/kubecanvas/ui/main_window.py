@@ -274,12 +274,13 @@ class MainWindow(QMainWindow):
             self.autosaver.discard()  # saved (or undone back to saved): no recovery needed
 
     def restore(self, recovery: Recovery) -> None:
-        """Reopen a recovery copy as unsaved work (Save asks where it goes)."""
+        """Reopen a recovery copy as unsaved work in the file it belongs to (Save writes that
+        file); the copy stays until then, so a second crash loses nothing either."""
         with bulk_build():
             self.set_session(recovery.load())
+        self.autosaver.set_session(self.session, token=recovery.project.stem)
         self.undo_stack.resetClean()
         self._update_title()
-        recovery.discard()
         self.show_status(tr("Restored unsaved changes to {title}").format(title=recovery.title))
 
     def _update_title(self) -> None:
