@@ -126,3 +126,17 @@ def test_validate_gives_the_same_output_under_two_hash_seeds(tmp_path):
             capture_output=True, text=True, env={"PYTHONHASHSEED": seed, "PATH": "/usr/bin"})
         runs.add(result.stdout)
     assert len(runs) == 1 and '"rule"' in runs.pop()
+
+
+def test_importing_the_same_files_writes_the_same_project(tmp_path):
+    """Project files are a pure function of the input: ids come from the canonical order."""
+    for name, manifests in FILES.items():
+        (tmp_path / name).write_text("---\n".join(dump_document(m) for m in manifests))
+    written = []
+    for seed in ("1", "2"):
+        out = tmp_path / f"p{seed}.kcanvas"
+        subprocess.run([sys.executable, "-m", "kubecanvas", "import", str(tmp_path), "-o",
+                        str(out)], capture_output=True, env={"PYTHONHASHSEED": seed,
+                                                             "PATH": "/usr/bin"}, check=True)
+        written.append(out.read_bytes())
+    assert written[0] == written[1]

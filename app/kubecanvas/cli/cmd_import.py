@@ -21,6 +21,7 @@ from kubecanvas.io.project import ProjectError, save_project
 from kubecanvas.model.document import Document
 from kubecanvas.model.graph import WiringGraph
 from kubecanvas.model.layout import auto_layout
+from kubecanvas.model.order import with_stable_ids
 from kubecanvas.validation.findings import Severity
 
 HELP = "read YAML (or Kustomize/Helm output), lay it out, and save a .kcanvas project"
@@ -91,6 +92,14 @@ def _load(args: argparse.Namespace) -> inputs.Loaded:
     return loaded
 
 
+def _canonical(document: Document) -> Document:
+    """The imported resources in the canonical order with ids made from it: the project file
+    is then a pure function of the input, whatever order the files were read in."""
+    out = Document(with_stable_ids(document))
+    out.settings = document.settings
+    return out
+
+
 def run(args: argparse.Namespace) -> int:
     version = inputs.check_kube_version(args.kube_version)
     output = Path(args.output)
@@ -104,6 +113,7 @@ def run(args: argparse.Namespace) -> int:
     if errors and len(document) == 0:
         raise CliError(f"nothing could be imported ({len(errors)} document(s) could not be "
                        f"read); {args.output} was not written")
+    document = _canonical(document)
     graph = WiringGraph(document, subscribe=False)
     with document.batch():
         for rid, position in auto_layout(document, graph).items():

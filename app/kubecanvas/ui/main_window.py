@@ -276,9 +276,10 @@ class MainWindow(QMainWindow):
     def restore(self, recovery: Recovery) -> None:
         """Reopen a recovery copy as unsaved work in the file it belongs to (Save writes that
         file); the copy stays until then, so a second crash loses nothing either."""
+        session = recovery.load()
         with bulk_build():
-            self.set_session(recovery.load())
-        self.autosaver.set_session(self.session, token=recovery.project.stem)
+            self.set_session(session)
+        self.autosaver.set_session(session, token=recovery.project.stem)
         self.undo_stack.resetClean()
         self._update_title()
         self.show_status(tr("Restored unsaved changes to {title}").format(title=recovery.title))
