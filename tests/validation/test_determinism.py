@@ -11,9 +11,13 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from kubecanvas.io.drawio import to_drawio
+from kubecanvas.io.mermaid import to_mermaid
 from kubecanvas.io.yaml_dialect import dump_document
 from kubecanvas.io.yaml_out import apply_order, dump_resources, folder_file_names
 from kubecanvas.model.document import Document
+from kubecanvas.model.graph import WiringGraph
+from kubecanvas.model.layout import auto_layout
 from kubecanvas.model.resource import Manifest, Origin, Resource
 from kubecanvas.validation.engine import validate_document
 from kubecanvas.validation.output import to_json
@@ -56,11 +60,17 @@ def resources_from(files: dict[str, list[Manifest]]) -> list[Resource]:
     return out
 
 
-def outputs(resources: list[Resource]) -> tuple[str, str, list[str]]:
+def outputs(resources: list[Resource]) -> tuple[str, ...]:
     document = Document(resources)
+    graph = WiringGraph(document, subscribe=False)
+    with document.batch():
+        for rid, position in auto_layout(document, graph).items():
+            document.move(rid, position)
     findings = validate_document(document)
     ordered = apply_order(document)
-    return to_json(document, findings), dump_resources(document), folder_file_names(ordered)
+    return (to_json(document, findings), dump_resources(document),
+            " ".join(folder_file_names(ordered)), to_mermaid(document, graph),
+            to_drawio(document, graph))
 
 
 REFERENCE = outputs(resources_from(FILES))
@@ -140,3 +150,16 @@ def test_importing_the_same_files_writes_the_same_project(tmp_path):
                                                              "PATH": "/usr/bin"}, check=True)
         written.append(out.read_bytes())
     assert written[0] == written[1]
+
+
+def test_render_draws_the_same_picture_under_two_hash_seeds(corpus, tmp_path):
+    app = corpus / "gcp-microservices-demo" / "online-boutique"
+    pictures = set()
+    for seed in ("1", "2"):
+        out = tmp_path / f"{seed}.svg"
+        subprocess.run([sys.executable, "-m", "kubecanvas", "render", str(app), "-o", str(out)],
+                       capture_output=True, check=True,
+                       env={"PYTHONHASHSEED": seed, "PATH": "/usr/bin",
+                            "QT_QPA_PLATFORM": "offscreen", "HOME": str(tmp_path)})
+        pictures.add(out.read_bytes())
+    assert len(pictures) == 1

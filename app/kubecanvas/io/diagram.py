@@ -19,6 +19,7 @@ from kubecanvas.model.document import Document
 from kubecanvas.model.graph import WiringGraph
 from kubecanvas.model.kinds import effective_namespace, kind_info
 from kubecanvas.model.layout import H_GAP, NODE_HEIGHT, NODE_WIDTH, V_GAP
+from kubecanvas.model.order import in_order, node_places
 from kubecanvas.model.references import EdgeType
 
 CATEGORY_COLOURS: dict[str, str] = {
@@ -109,15 +110,16 @@ class Diagram:
 def build_diagram(document: Document, graph: WiringGraph) -> Diagram:
     """The boxes and lines to draw for a document and its (current) wiring graph."""
     boxes: dict[str, Box] = {}
-    for number, resource in enumerate(document, start=1):
+    for number, resource in enumerate(in_order(document), start=1):
         namespace = effective_namespace(resource) if kind_info(resource.kind).namespaced else ""
         boxes[resource.id] = Box(f"n{number}", resource.id, resource.kind or "?",
                                  resource.name or "(unnamed)", namespace,
                                  float(resource.position[0]), float(resource.position[1]))
-    order = {rid: index for index, rid in enumerate(boxes)}
+    # the canonical order (`model.order`), never the ids: the same input draws the same file
+    place = node_places(document)
     edges = sorted((e for e in graph.edges() if e.source != e.target
                     and e.category != "template"),
-                   key=lambda e: (order.get(e.source, len(order)), e.key, e.target))
+                   key=lambda e: (place(e.source), e.key, place(e.target)))
     ghosts_of: dict[str, int] = {}
     lines: list[Line] = []
     for edge in edges:

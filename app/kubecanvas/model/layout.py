@@ -28,6 +28,7 @@ from kubecanvas.model.document import Document
 from kubecanvas.model.edits import MoveResources
 from kubecanvas.model.graph import WiringGraph
 from kubecanvas.model.kinds import effective_namespace, is_known, kind_info, pod_template
+from kubecanvas.model.order import in_order
 from kubecanvas.model.resource import Position, Resource
 
 NODE_WIDTH = 180.0
@@ -162,7 +163,7 @@ def _order_columns(layers: list[list[str]], layer: Mapping[str, int],
                 renumber(column)
 
 
-def _homes(document: Document, free: set[str],
+def _homes(document: list[Resource], free: set[str],
            adjacent: Mapping[str, set[str]]) -> dict[str, tuple[str, int]]:
     """Which namespace each used cluster-scoped resource sits under, and in which row.
 
@@ -197,21 +198,22 @@ def _homes(document: Document, free: set[str],
 _OUTWARD = {"StorageClass": 1}
 
 
-def _push_down(document: Document, homes: dict[str, tuple[str, int]],
+def _push_down(document: list[Resource], homes: dict[str, tuple[str, int]],
                adjacent: Mapping[str, set[str]]) -> None:
     """Put a StorageClass one row below the PersistentVolumes it serves, so claim -> volume ->
     class reads as one straight line down even when the claim names the class too."""
+    kinds = {res.id: res.kind for res in document}
     for res in document:
         home = homes.get(res.id)
         if home is None or not _OUTWARD.get(res.kind):
             continue
         inner = [homes[n][1] for n in adjacent[res.id] if n in homes and homes[n][0] == home[0]
-                 and _OUTWARD.get(document.get(n).kind, 0) < _OUTWARD[res.kind]]
+                 and _OUTWARD.get(kinds[n], 0) < _OUTWARD[res.kind]]
         if inner:
             homes[res.id] = (home[0], max(home[1], max(inner) + 1))
 
 
-def _build_blocks(document: Document, graph: WiringGraph, free: set[str]) -> list[Block]:
+def _build_blocks(document: list[Resource], graph: WiringGraph, free: set[str]) -> list[Block]:
     """Group the free resources by namespace and order each block's columns."""
     by_namespace: dict[str, list[tuple[tuple[str, str, int], str]]] = defaultdict(list)
     layer: dict[str, int] = {}
@@ -394,7 +396,9 @@ def layout_blocks(document: Document, graph: WiringGraph, *,
     (their origins and sizes), so a view can draw a frame and title around each namespace."""
     pinned = {r.id: r.position for r in document if keep_pinned and r.pinned}
     free = {r.id for r in document if r.id not in pinned}
-    blocks = _build_blocks(document, graph, free)
+    # the canonical order (`model.order`), not the order things were read or drawn in: the same
+    # design is laid out the same way however it was made
+    blocks = _build_blocks(in_order(document), graph, free)
     positions: dict[str, Position] = dict(pinned)
     _place_all(blocks, _Occupied(pinned.values()), positions)
     return positions, blocks

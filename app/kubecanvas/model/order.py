@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import json
 import uuid
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import replace
 from typing import Any
 
@@ -73,3 +73,17 @@ def with_stable_ids(resources: Iterable[Resource]) -> list[Resource]:
     file (a fresh uuid per import would make every project file differ)."""
     return [replace(res, id=uuid.uuid5(uuid.NAMESPACE_OID, f"kubecanvas:{number}:{res.api_version}:{res.kind}:{res.namespace}:{res.name}").hex)
         for number, res in enumerate(in_order(resources))]
+
+
+def node_places(resources: Iterable[Resource]) -> Callable[[str], tuple[int, str]]:
+    """A sort key for graph nodes: resources by the canonical order, then the nodes that stand
+    for missing or generated objects (whose ids are made from kind and name) by id. Sorting
+    edges by it (source, key, target) draws the same picture for the same input."""
+    order = ranks(resources)
+    after = len(order)
+
+    def place(node: str) -> tuple[int, str]:
+        found = order.get(node)
+        return (found, "") if found is not None else (after, node)
+
+    return place

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from kubecanvas.model.document import Change, Document
 from kubecanvas.model.graph import Edge, WiringGraph
 from kubecanvas.model.kinds import effective_namespace
+from kubecanvas.model.order import in_order, node_places
 from kubecanvas.model.resource import Resource
 from kubecanvas.ui.edge_item import EdgeItem
 from kubecanvas.ui.free_slots import FreeSlots, search_area
@@ -101,11 +102,15 @@ class CanvasScene(WiringMixin, QGraphicsScene):
         self._populating = True
         box = NodeItem.BOX
         self._slots = FreeSlots((box.left(), box.top(), box.right(), box.bottom()))
-        for res in self.document:
+        # the canonical order (model.order), not the graph's, which follows the resources'
+        # random ids: stand-ins and parallel wires then land in the same places every time
+        for res in in_order(self.document):
             node = self._add_node(res)
             if isinstance(node, NodeItem):
                 self._slots.add(*res.position)
-        for edge in self.graph.edges():
+        place = node_places(self.document)
+        for edge in sorted(self.graph.edges(), key=lambda e: (place(e.source), e.key,
+                                                              place(e.target))):
             self._add_edge(edge)
         self._slots = None
         self._populating = False
