@@ -113,6 +113,8 @@ def run(args: argparse.Namespace) -> int:
     if errors and len(document) == 0:
         raise CliError(f"nothing could be imported ({len(errors)} document(s) could not be "
                        f"read); {args.output} was not written")
+    inputs.require_resources(loaded, [*args.inputs, *args.kustomize, *filter(None, [args.helm])],
+                             f"nothing was imported; {args.output} was not written")
     document = _canonical(document)
     graph = WiringGraph(document, subscribe=False)
     with document.batch():
