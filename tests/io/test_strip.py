@@ -156,6 +156,20 @@ def test_a_hand_written_service_is_left_as_written() -> None:
     assert strip_cluster_fields(written) == written
 
 
+def test_a_client_side_dry_run_keeps_its_node_port() -> None:
+    """`kubectl create service nodeport web --tcp=80:8080 --node-port=30080 --dry-run=client
+    -o yaml`: null creationTimestamp and an empty status, but no server allocated anything."""
+    dry_run = {"apiVersion": "v1", "kind": "Service",
+               "metadata": {"creationTimestamp": None, "labels": {"app": "web"}, "name": "web"},
+               "spec": {"ports": [{"name": "80-8080", "nodePort": 30080, "port": 80,
+                                   "protocol": "TCP", "targetPort": 8080}],
+                        "selector": {"app": "web"}, "type": "NodePort"},
+               "status": {"loadBalancer": {}}}
+    result = strip_cluster_fields(dry_run)
+    assert result["spec"] == dry_run["spec"] and "status" not in result
+    assert "creationTimestamp" not in result["metadata"]
+
+
 def test_dual_stack_and_chosen_policies_are_kept() -> None:
     live = {"ipFamilies": ["IPv4", "IPv6"], "ipFamilyPolicy": "PreferDualStack",
             "sessionAffinity": "ClientIP", "internalTrafficPolicy": "Local"}

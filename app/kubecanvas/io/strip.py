@@ -25,9 +25,9 @@ allocation is refused or collides on another cluster ("provided port is already 
 while a dropped one that the user had chosen is merely allocated anew. Defaults that every
 cluster applies alike (a port's `protocol: TCP`, a Deployment's strategy) are kept; they are
 harmless and often written by hand. A Secret's data is left alone. An object that carries no
-trace of a server (no status, uid, resourceVersion, creationTimestamp, generation or managedFields)
-was written by a person, so its values are all taken as chosen: only annotations and metadata of
-the lists above are removed from it.
+trace of a server (no uid, resourceVersion, managedFields, nor a creationTimestamp that is not
+null) was written by a person or a client-side dry run, so its values are all taken as chosen:
+only status, annotations and metadata of the lists above are removed from it.
 """
 
 from __future__ import annotations
@@ -44,10 +44,11 @@ CLUSTER_METADATA = ("managedFields", "resourceVersion", "uid", "creationTimestam
                     "deletionGracePeriodSeconds")
 LAST_APPLIED = "kubectl.kubernetes.io/last-applied-configuration"
 
-#: Metadata that only an object read from a server carries. An object without any of them (nor
-#: status) was written by a person: its node ports and addresses are the person's and are kept,
-#: which also makes stripping a stripped object change nothing.
-_SERVER_TRACES = ("uid", "resourceVersion", "creationTimestamp", "managedFields", "generation")
+#: Metadata that only an object read from a server carries. An object without any of them was
+#: written by a person, or by a client (`kubectl create --dry-run=client -o yaml` writes
+#: `creationTimestamp: null` and an empty status): its node ports and addresses are the person's
+#: and are kept, which also makes stripping a stripped object change nothing.
+_SERVER_TRACES = ("uid", "resourceVersion", "creationTimestamp", "managedFields")
 
 #: Annotations that kubectl apply, the API server or a built-in controller writes.
 SERVER_ANNOTATIONS = frozenset({
@@ -87,8 +88,8 @@ def strip_cluster_fields(manifest: Manifest) -> Manifest:
     result: dict[str, Any] = {key: _copy(value) for key, value in manifest.items()
                               if key != "status"}
     metadata = result.get("metadata")
-    if "status" in manifest or (isinstance(metadata, dict)
-                                and any(key in metadata for key in _SERVER_TRACES)):
+    if isinstance(metadata, dict) and any(metadata.get(key) not in (None, "", [])
+                                          for key in _SERVER_TRACES):
         strip_kind(result, manifest, last_applied(metadata))
     if isinstance(metadata, dict):
         for key in CLUSTER_METADATA:
