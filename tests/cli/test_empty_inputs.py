@@ -91,14 +91,17 @@ def test_export_of_nothing_exits_2_and_writes_nothing(
     assert code == 2 and not target.exists()
 
 
-def test_the_reasons_are_printed_before_the_refusal(
-        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+@pytest.mark.parametrize("command", [["validate"], ["export"], ["import", "-o", "p.kcanvas"]])
+def test_the_reasons_are_printed_once_before_the_refusal(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch,
+        command: list[str]) -> None:
+    monkeypatch.chdir(tmp_path)
     source = _inputs(tmp_path)["folder of non-manifests"]
-    _, _, err = _run(capsys, "validate", source)
+    _, _, err = _run(capsys, command[0], source, *command[1:])
     lines = err.splitlines()
-    assert any("values.yaml:1:1" in line and "neither apiVersion nor kind" in line
-               for line in lines[:-1])
-    assert lines[-1].startswith("kubecanvas: error: ")
+    assert len([line for line in lines if "values.yaml:1:1" in line
+                and "neither apiVersion nor kind" in line]) == 1
+    assert lines[-1].startswith("kubecanvas: error: ") and len(set(lines)) == len(lines) == 3
 
 
 def test_empty_standard_input_exits_2(monkeypatch: pytest.MonkeyPatch,

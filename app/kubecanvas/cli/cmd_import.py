@@ -107,14 +107,14 @@ def run(args: argparse.Namespace) -> int:
         raise CliError("is a folder; give the project file to write, for example app.kcanvas",
                        file=args.output)
     loaded = _load(args)
+    inputs.require_resources(loaded, [*args.inputs, *args.kustomize, *filter(None, [args.helm])],
+                             f"nothing was imported; {args.output} was not written")
     inputs.print_problems(loaded.problems)
     document = loaded.document
     errors = [p for p in loaded.problems if p.severity is Severity.ERROR]
     if errors and len(document) == 0:
         raise CliError(f"nothing could be imported ({len(errors)} document(s) could not be "
                        f"read); {args.output} was not written")
-    inputs.require_resources(loaded, [*args.inputs, *args.kustomize, *filter(None, [args.helm])],
-                             f"nothing was imported; {args.output} was not written")
     document = _canonical(document)
     graph = WiringGraph(document, subscribe=False)
     with document.batch():
