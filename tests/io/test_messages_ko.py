@@ -97,7 +97,7 @@ def test_warnings_are_bilingual() -> None:
 def test_file_problems_are_bilingual(tmp_path: Path) -> None:
     empty = tmp_path / "empty"
     empty.mkdir()
-    bilingual(load_paths([empty]).problems[0].message, "the folder holds no .yaml or .yml files")
+    bilingual(load_paths([empty]).problems[0].message, "the folder holds no .yaml, .yml or .json files")
     bilingual(load_paths([tmp_path / "gone.yaml"]).problems[0].message, "no such file or folder")
     junk = tmp_path / "junk.yaml"
     junk.write_bytes(b"kind: a\n\xff\xfe\x00")

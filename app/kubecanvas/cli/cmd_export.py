@@ -121,6 +121,7 @@ def run(args: argparse.Namespace) -> int:
     version = inputs.check_kube_version(args.kube_version)
     loaded = inputs.load_inputs(args.inputs, strip_cluster_fields=args.strip_cluster_fields,
                                 ignore_file=args.ignore_file)
+    inputs.require_resources(loaded, args.inputs, "nothing was written")
     document = loaded.document
     findings = inputs.validate(loaded, version)
     refuse_or_warn(document, findings, loaded, args.force)

@@ -26,7 +26,7 @@ from kubecanvas.validation.findings import Severity
 
 HELP = "read YAML (or Kustomize/Helm output), lay it out, and save a .kcanvas project"
 DESCRIPTION = """\
-Read Kubernetes YAML (files, folders searched recursively for .yaml/.yml, `-` for standard
+Read Kubernetes YAML (files, folders searched recursively for .yaml/.yml/.json, `-` for standard
 input; multi-document streams and `kind: List` included), lay the resources out by namespace and
 traffic, and save them as a KubeCanvas project. Documents that cannot be read are reported with
 file, line and column; everything else is imported.
@@ -107,6 +107,8 @@ def run(args: argparse.Namespace) -> int:
         raise CliError("is a folder; give the project file to write, for example app.kcanvas",
                        file=args.output)
     loaded = _load(args)
+    inputs.require_resources(loaded, [*args.inputs, *args.kustomize, *filter(None, [args.helm])],
+                             f"nothing was imported; {args.output} was not written")
     inputs.print_problems(loaded.problems)
     document = loaded.document
     errors = [p for p in loaded.problems if p.severity is Severity.ERROR]

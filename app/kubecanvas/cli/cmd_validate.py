@@ -39,6 +39,7 @@ def run(args: argparse.Namespace) -> int:
     version = inputs.check_kube_version(args.kube_version)
     loaded = inputs.load_inputs(args.inputs, strip_cluster_fields=args.strip_cluster_fields,
                                 ignore_file=args.ignore_file)
+    inputs.require_resources(loaded, args.inputs, "nothing was validated")
     findings = inputs.validate(loaded, version)
     inputs.emit(render(loaded.document, findings, loaded.problems, args.format))
     return EXIT_FINDINGS if has_errors(findings, loaded.problems) else EXIT_OK

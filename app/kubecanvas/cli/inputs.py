@@ -158,6 +158,25 @@ def _load(paths: Sequence[str], strip_cluster_fields: bool, allow_project: bool)
     return loaded
 
 
+def require_resources(loaded: Loaded, paths: Sequence[str], outcome: str) -> None:
+    """Refuse (exit 2) YAML inputs that yield nothing at all: an empty file or folder, a folder
+    of other files, only documents that are not Kubernetes objects.
+
+    Saying "0 error(s)" or writing an empty project or export would pass such a mistake (a
+    wrong path, a typo in a glob) off as success. Documents that do not parse are not "nothing":
+    they are error findings (exit 1), which `validate` reports in the format asked for. The load
+    problems (the warnings saying why each document was skipped) are printed first. A project
+    is exempt: an empty design is a design.
+    """
+    if loaded.project is not None or len(loaded.document) or any(
+            p.severity is Severity.ERROR for p in loaded.problems):
+        return
+    print_problems(loaded.problems)
+    raise CliError("no Kubernetes resource found (an empty file or folder, or only documents "
+                   f"without apiVersion and kind); {outcome}",
+                   file=paths[0] if len(paths) == 1 else None)
+
+
 def ignore_dirs(paths: Iterable[str]) -> list[Path]:
     """Folders where a `.kubecanvas-ignore` may sit: each input folder, each input file's folder,
     and the working folder for standard input; in input order, without repeats."""

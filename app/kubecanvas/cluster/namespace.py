@@ -1,12 +1,13 @@
 """Importing what runs in a namespace, as a design.
 
 `kubectl get <the kinds KubeCanvas knows> -n NS -o yaml` returns the live objects with everything
-the cluster added. The reader (io, with `strip_cluster_fields`) removes status and server-set
-metadata; this module then leaves out what a controller made rather than a person (the ReplicaSets
-of a Deployment, the Pods of a ReplicaSet, the Jobs of a CronJob, the `default` ServiceAccount, the
-`kube-root-ca.crt` ConfigMap, service-account token Secrets) and the values the server assigned
-(a Service's cluster IPs, a Deployment's revision annotation), so that what is left is what
-someone designed, and applying it elsewhere works.
+the cluster added. The reader (io, with `strip_cluster_fields`: the same function `kubecanvas import
+--strip-cluster-fields` uses) removes what the server set: status, server-set metadata, owner
+references, controller annotations, allocated cluster IPs and node ports, and the rest. This module
+then leaves out what a controller made rather than a person (the ReplicaSets of a Deployment, the
+Pods of a ReplicaSet, the Jobs of a CronJob, the `default` ServiceAccount, the `kube-root-ca.crt`
+ConfigMap, service-account token Secrets), so that what is left is what someone designed, and
+applying it elsewhere works.
 """
 
 from __future__ import annotations
@@ -14,7 +15,6 @@ from __future__ import annotations
 import copy
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
-from typing import Any
 
 from kubecanvas.cluster.kubectl import ClusterError, Kubectl
 from kubecanvas.model.resource import Resource
@@ -30,7 +30,6 @@ NAMESPACED_TYPES = (
     "networkpolicies.networking.k8s.io",
 )
 _SYSTEM_OBJECTS = {("ConfigMap", "kube-root-ca.crt"), ("ServiceAccount", "default")}
-_SERVER_ANNOTATIONS = ("deployment.kubernetes.io/revision",)
 
 
 @dataclass(frozen=True)
@@ -63,8 +62,11 @@ def fetch_namespace(kubectl: Kubectl, namespace: str) -> Fetched:
 
 
 def made_by_a_controller(resource: Resource) -> bool:
-    """True for objects a controller or the cluster creates by itself."""
-    owners = resource.metadata.get("ownerReferences")
+    """True for objects a controller or the cluster creates by itself. Owner references are
+    read from the object as fetched (`original`), since stripping removes them."""
+    fetched = resource.original if isinstance(resource.original, dict) else resource.manifest
+    metadata = fetched.get("metadata")
+    owners = metadata.get("ownerReferences") if isinstance(metadata, dict) else None
     if isinstance(owners, list) and any(isinstance(o, dict) and o.get("controller")
                                         for o in owners):
         return True
@@ -74,33 +76,14 @@ def made_by_a_controller(resource: Resource) -> bool:
         resource.manifest.get("type") == "kubernetes.io/service-account-token"
 
 
-def tidy(manifest: dict[str, Any]) -> dict[str, Any]:
-    """A copy without values the server assigned that a design must not carry."""
-    result = copy.deepcopy(manifest)
-    metadata = result.get("metadata")
-    if isinstance(metadata, dict) and isinstance(metadata.get("annotations"), dict):
-        annotations = {k: v for k, v in metadata["annotations"].items()
-                       if k not in _SERVER_ANNOTATIONS}
-        if annotations:
-            metadata["annotations"] = annotations
-        else:
-            del metadata["annotations"]
-    spec = result.get("spec")
-    if result.get("kind") == "Service" and isinstance(spec, dict) \
-            and spec.get("clusterIP") not in ("None", None):
-        spec.pop("clusterIP", None)
-        spec.pop("clusterIPs", None)
-    return result
-
-
 def designed_resources(resources: Iterable[Resource]) -> tuple[list[Resource], list[Resource]]:
-    """(kept, left out): the objects someone designed, tidied, and those controllers made."""
+    """(kept, left out): the objects someone designed, and those controllers made. The kept
+    ones count as unedited (`original` is their stripped manifest)."""
     kept: list[Resource] = []
     left_out: list[Resource] = []
     for resource in resources:
         if made_by_a_controller(resource):
             left_out.append(resource)
             continue
-        manifest = tidy(resource.manifest)
-        kept.append(replace(resource, manifest=manifest, original=copy.deepcopy(manifest)))
+        kept.append(replace(resource, original=copy.deepcopy(resource.manifest)))
     return kept, left_out

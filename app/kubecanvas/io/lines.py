@@ -7,6 +7,7 @@ once, on first request, and the tree is cached for the next question about the s
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import replace
 
@@ -21,6 +22,9 @@ from kubecanvas.model.resource import Resource
 Path = tuple[str | int, ...]
 
 _MERGE_TAG = "tag:yaml.org,2002:merge"
+#: `\ud83d\ude00`-style escapes (JSON writes emoji so; libyaml refuses them): the tree is only
+#: asked for positions, so each becomes an escape of the same length that libyaml accepts.
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F][0-9a-fA-F]{2}")
 
 
 class LineIndex:
@@ -40,7 +44,7 @@ class LineIndex:
         if self._text is not None:
             text, self._text = self._text, None
             try:
-                self._root = compose_document(text)
+                self._root = compose_document(_SURROGATE_ESCAPE.sub(r"\\u0020", text))
             except Exception:  # the chunk loaded once, so this is not expected; stay quiet
                 self._root = None
         return self._root

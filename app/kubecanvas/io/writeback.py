@@ -25,7 +25,7 @@ from kubecanvas.io.atomic import atomic_write_bytes
 from kubecanvas.io.limits import exc_message
 from kubecanvas.io.problems import resource_key
 from kubecanvas.io.textfile import DecodeError, TextFile, read_text_file, text_digest
-from kubecanvas.io.yaml_dialect import dump_document, parse_document
+from kubecanvas.io.yaml_dialect import dump_document, dump_json_like, parse_document
 from kubecanvas.io.yaml_in import load_chunk
 from kubecanvas.io.yaml_out import apply_order
 from kubecanvas.io.yaml_split import Chunk, split_chunks, split_trivia
@@ -293,7 +293,7 @@ def _redump(chunk: Chunk, data: Any, newline: str) -> str:
     """The chunk with its body replaced by a fresh dump of `data`, keeping the comments and
     markers around the body when that still reads back as `data`."""
     lead, _, tail = split_trivia(chunk.text)
-    body = _crlf(dump_document(data), newline)
+    body = _crlf(dump_json_like(data, chunk.text) or dump_document(data), newline)
     text = lead + body + tail
     try:
         if parse_document(text)[0] == data:

@@ -18,6 +18,7 @@ even though PyYAML would not (`1e3`, `0o17`, `y`, `n`).
 
 from __future__ import annotations
 
+import json
 import math
 import re
 from typing import Any
@@ -148,6 +149,9 @@ def parse_document(text: str, limits: Limits = DEFAULT_LIMITS
             (`LimitError`).
     """
     check_depth(text, limits, _BaseLoader)
+    as_json = _json_document(text)
+    if as_json is not None:
+        return as_json, []
     loader = ManifestLoader(text)
     try:
         node = loader.get_single_node()
@@ -158,6 +162,59 @@ def parse_document(text: str, limits: Limits = DEFAULT_LIMITS
         return loader.construct_document(node), loader.duplicate_keys
     finally:
         loader.dispose()
+
+
+class _NotPlainJson(ValueError):
+    """The text is not one clean JSON object; the YAML reader takes it instead."""
+
+
+def _json_object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    mapping = dict(pairs)
+    if len(mapping) != len(pairs):
+        raise _NotPlainJson("a key written twice")
+    return mapping
+
+
+def _json_number(text: str) -> float:
+    value = float(text)
+    if not math.isfinite(value):
+        raise _NotPlainJson(text)
+    return value
+
+
+def _refuse_constant(text: str) -> Any:
+    raise _NotPlainJson(text)
+
+
+def _json_document(text: str) -> dict[str, Any] | None:
+    """A document that is one JSON object (a `.json` manifest, `kubectl get -o json`) read as
+    JSON, as kubectl does; None for anything else.
+
+    YAML 1.1 reads most JSON, but not all of it the same way: `1e3` stays a string and escaped
+    surrogate pairs (`"\\ud83d\\ude00"`, which `json.dumps` writes for any emoji) are refused.
+    Text that is not clean JSON (a key written twice, NaN, a YAML flow mapping) goes to the YAML
+    reader, which reports positions and duplicate keys.
+    """
+    body = text.lstrip("\ufeff \t\r\n")
+    if not body.startswith("{"):
+        return None
+    try:
+        data = json.loads(body, object_pairs_hook=_json_object, parse_float=_json_number,
+                          parse_constant=_refuse_constant)
+    except (ValueError, RecursionError):
+        return None
+    return data if isinstance(data, dict) else None
+
+
+def dump_json_like(data: Any, original: str) -> str | None:
+    """`data` written as JSON indented like `original`, when `original` is a JSON document (so
+    saving an edited `.json` manifest keeps it JSON); None when it is YAML."""
+    if _json_document(original) is None:
+        return None
+    found = re.search(r"\n([ \t]+)\S", original)
+    if found is None:  # all on one line
+        return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
+    return json.dumps(data, ensure_ascii=False, indent=found.group(1)) + "\n"
 
 
 def compose_document(text: str, limits: Limits = DEFAULT_LIMITS) -> Node | None:

@@ -26,7 +26,9 @@ from kubecanvas.io.yaml_split import Chunk, content_offset, has_more_markers, sp
 from kubecanvas.model.resource import Origin, Resource
 from kubecanvas.model.text import Text, concat, join
 
-YAML_SUFFIXES = (".yaml", ".yml")
+#: Files a folder import reads. JSON manifests too, as kubectl and kubeconform read them: a JSON
+#: document is read as JSON (see `yaml_dialect.parse_document`), anything else as YAML.
+YAML_SUFFIXES = (".yaml", ".yml", ".json")
 _KUSTOMIZE_GROUP = "kustomize.config.k8s.io"
 _KIND_LINE = re.compile(r"^kind:[ \t]*[\"']?([A-Za-z][A-Za-z0-9]*)", re.MULTILINE)
 _NAME_ITEM = re.compile(r"[ \t]+name:[ \t]*[\"']?([^\s\"'#]+)")
@@ -43,7 +45,7 @@ class _Options:
 
 def load_paths(paths: Sequence[str | Path], *, strip_cluster_fields: bool = False,
                source: str | None = None, limits: Limits = DEFAULT_LIMITS) -> LoadResult:
-    """Load files, folders (every .yaml/.yml below, sorted, hidden ones skipped) and "-" for
+    """Load files, folders (every .yaml/.yml/.json below, sorted, hidden ones skipped) and "-" for
     standard input. Never raises for bad input: unreadable files, bad encodings, broken
     documents and input beyond `limits` (too large, too deep, alias bombs) become problems,
     and everything else loads."""
@@ -87,8 +89,8 @@ def _expand(path: str | Path, result: LoadResult) -> list[str]:
             key=lambda p: p.relative_to(given).parts)
         if not found:
             result.problems.append(LoadProblem(
-                str(path), 1, 1, Text("the folder holds no .yaml or .yml files",
-                                     "폴더에 .yaml 또는 .yml 파일이 없다"), "warning"))
+                str(path), 1, 1, Text("the folder holds no .yaml, .yml or .json files",
+                                     "폴더에 .yaml, .yml, .json 파일이 없다"), "warning"))
         return [str(p) for p in found]
     if not given.exists():
         result.problems.append(LoadProblem(str(path), 1, 1, Text("no such file or folder",

@@ -28,8 +28,10 @@ def project_filter() -> str:
     return tr("KubeCanvas project ({pattern})").format(pattern=f"*{PROJECT_SUFFIX}")
 
 
-def yaml_filter() -> str:
-    return tr("Kubernetes YAML ({pattern})").format(pattern="*.yaml *.yml")
+def yaml_filter(reading: bool = False) -> str:
+    """Files of manifests; when reading, JSON manifests too (kubectl reads them alike)."""
+    pattern = "*.yaml *.yml *.json" if reading else "*.yaml *.yml"
+    return tr("Kubernetes YAML ({pattern})").format(pattern=pattern)
 
 
 def image_filter() -> str:
@@ -57,7 +59,7 @@ class FileCommands:
     def open(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
             self.window, tr("Open"), self._dir(),
-            f"{project_filter()};;{yaml_filter()};;{all_files()}")
+            f"{project_filter()};;{yaml_filter(reading=True)};;{all_files()}")
         if path:
             self.window.open_paths([Path(path)])
 
@@ -193,7 +195,7 @@ class FileCommands:
 
     def import_yaml(self) -> None:
         paths, _ = QFileDialog.getOpenFileNames(self.window, tr("Import YAML"), self._dir(),
-                                                f"{yaml_filter()};;{all_files()}")
+                                                f"{yaml_filter(reading=True)};;{all_files()}")
         if paths:
             self.import_paths([Path(p) for p in paths])
 

@@ -78,6 +78,8 @@ def _render(args: argparse.Namespace, suffix: str) -> int:
         return _fail(str(exc).splitlines()[0])
     for problem in session.load_problems:
         print(f"kubecanvas: warning: {problem}", file=sys.stderr)
+    if len(session.document) == 0 and session.path is None:
+        return _fail(_nothing_found(args.inputs))
     ids = select_ids(session.document, args.select)
     if args.select and not ids:
         return _fail("--select matched no resource: " + ", ".join(args.select))
@@ -94,6 +96,14 @@ def _render(args: argparse.Namespace, suffix: str) -> int:
     del app
     print(f"wrote {args.output}", file=sys.stderr)
     return 1 if session.load_problems else 0
+
+
+def _nothing_found(inputs: Sequence[str]) -> str:
+    """Why nothing is drawn: YAML inputs that hold no resource are an error (exit 2), as in
+    `validate`, `import` and `export`, not an empty picture (an empty project is drawn)."""
+    where = f"{inputs[0]}: " if len(inputs) == 1 else ""
+    return (f"{where}no Kubernetes resource found (an empty file or folder, or only documents "
+            f"without apiVersion and kind); nothing was drawn")
 
 
 def select_ids(document: object, names: Sequence[str]) -> list[str]:
