@@ -243,3 +243,30 @@ def test_load_text_strips_a_list_from_standard_input() -> None:
     text = (DUMPS / "services.yaml").read_text(encoding="utf-8")
     assert [r.manifest for r in load_text(text, strip_cluster_fields=True).resources] == \
         expected("services")
+
+
+def test_objects_controllers_made_are_left_out_of_a_stripped_import(tmp_path):
+    """`kubectl get all -o yaml` holds the ReplicaSets and Pods a Deployment made; imported as
+    designed objects they would be created twice. Like `cluster import`, leave them out."""
+    import subprocess
+    import sys
+
+    dump = tmp_path / "all.yaml"
+    dump.write_text(
+        "apiVersion: v1\nkind: List\nitems:\n"
+        "- apiVersion: apps/v1\n  kind: ReplicaSet\n  metadata:\n    name: web-5d\n"
+        "    namespace: default\n    uid: '11'\n    resourceVersion: '5'\n"
+        "    ownerReferences:\n    - {apiVersion: apps/v1, kind: Deployment, name: web, "
+        "uid: '22', controller: true}\n  spec:\n    selector: {matchLabels: {app: web}}\n"
+        "    template:\n      metadata: {labels: {app: web}}\n"
+        "      spec: {containers: [{name: c, image: 'nginx:1.27'}]}\n"
+        "- apiVersion: v1\n  kind: ConfigMap\n  metadata: {name: cfg, namespace: default, "
+        "uid: '33', resourceVersion: '9'}\n  data: {a: '1'}\n")
+    out = tmp_path / "d.kcanvas"
+    done = subprocess.run([sys.executable, "-m", "kubecanvas", "import", str(dump),
+                           "--strip-cluster-fields", "-o", str(out)],
+                          capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert "left out 1 object(s) that controllers made" in done.stderr
+    from kubecanvas.io.project import load_project
+    assert [r.kind for r in load_project(out)] == ["ConfigMap"]

@@ -15,14 +15,16 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kubecanvas.cli.errors import CliError
+from kubecanvas.cli.errors import CliError, warn
 from kubecanvas.cli.report import LoadFinding
+from kubecanvas.cluster.namespace import made_by_a_controller
 from kubecanvas.io.heap import bulk_build
 from kubecanvas.io.problems import LoadProblem
 from kubecanvas.io.project import ProjectError, load_project
 from kubecanvas.io.yaml_in import load_paths
 from kubecanvas.model.document import Document
 from kubecanvas.model.graph import WiringGraph
+from kubecanvas.model.resource import Resource
 from kubecanvas.validation import (
     Finding,
     IgnoreFileError,
@@ -150,12 +152,25 @@ def _load(paths: Sequence[str], strip_cluster_fields: bool, allow_project: bool)
         loaded = _load_project_input(paths)
     else:
         result = load_paths(list(paths), strip_cluster_fields=strip_cluster_fields)
+        if strip_cluster_fields:
+            result.resources = _designed_only(result.resources)
         # An object defined twice is the validator's `resource.duplicate` finding (which the
         # editor shows too); reporting the loader's warning as well would say it twice.
         problems = [as_finding(p) for p in result.problems]
         loaded = Loaded(Document(result.resources),
                         [p for p in problems if p.rule != "yaml.duplicate"])
     return loaded
+
+
+def _designed_only(resources: list[Resource]) -> list[Resource]:
+    """A `kubectl get -o yaml` dump without what controllers made (ReplicaSets of Deployments,
+    their Pods, Jobs of CronJobs...), as `cluster import` does: applied as designed objects
+    they would be created a second time beside what their controllers make."""
+    kept = [r for r in resources if not made_by_a_controller(r)]
+    if len(kept) < len(resources):
+        warn(f"left out {len(resources) - len(kept)} object(s) that controllers made "
+             "(they have a controlling owner); their owners recreate them")
+    return kept
 
 
 def require_resources(loaded: Loaded, paths: Sequence[str], outcome: str) -> None:
