@@ -166,7 +166,10 @@ CASES = [
 @pytest.mark.parametrize(("manifest", "rule", "fires"), [c[1:] for c in CASES],
                          ids=[c[0] for c in CASES])
 def test_controller_and_storage_rule_table(manifest, rule, fires):
-    findings = check(manifest)
+    # maxUnavailable on a StatefulSet counts from 1.35 on (the API server drops it before):
+    # ask for that version rather than whichever is the newest the installed schemas know
+    version = "1.35" if rule == "sts.rollingUpdate" else None
+    findings = check(manifest, version=version)
     found = [f for f in findings if f.rule == rule]
     assert bool(found) == fires, [(f.rule, f.field, f.message) for f in findings]
 
