@@ -16,7 +16,7 @@ from kubecanvas.model.edits import DELETE
 from kubecanvas.model.kinds import effective_namespace
 from kubecanvas.model.references import format_path
 from kubecanvas.model.resource import Resource
-from kubecanvas.model.text import Text, concat
+from kubecanvas.model.text import Text
 from kubecanvas.validation.context import Context
 from kubecanvas.validation.findings import Finding, Fix
 from kubecanvas.validation.fixes import set_field
@@ -75,10 +75,10 @@ def standards(ctx: Context) -> Iterator[Finding]:
     """Every `pss.*` rule: one finding per violating field, its level named."""
     for view in pod_views(ctx):
         for v in pod_violations(ctx, view):
-            extra = NODE_AGENT if v.rule == "pss.hostPath" and view.res.kind == "DaemonSet" \
-                else Text("", "")
+            agent = v.rule == "pss.hostPath" and view.res.kind == "DaemonSet"
             level = LEVEL_TEXT[v.level]
-            message = concat(v.message, Text(f" ({level.en}).", f" ({level.ko})."), extra)
+            message = Text(f"{v.message.en} ({level.en}).{NODE_AGENT.en if agent else ''}",
+                           f"{v.message.ko} ({level.ko}).{NODE_AGENT.ko if agent else ''}")
             yield ctx.report(v.rule, view.res, message, v.path, fix=fix_for(view.res, v.fix))
 
 
