@@ -99,7 +99,7 @@ def read_only_root(ctx: Context) -> Iterator[Finding]:
                 "program must write (/tmp, caches): which paths those are depends on the image.",
                 f"{who.ko}: 루트 파일 시스템에 쓸 수 있어 침입자가 도구를 내려받거나 프로그램을 바꿀 수 "
                 "있다. readOnlyRootFilesystem: true로 설정하고, 프로그램이 써야 하는 곳(/tmp, 캐시)에는 "
-                "emptyDir을 마운트한다. 어떤 경로인지는 이미지에 달렸다."), where,
+                "emptyDir 볼륨을 마운트한다. 어떤 경로인지는 이미지에 달렸다."), where,
                 fix=fix_for(view.res, (where, True)))
 
 
