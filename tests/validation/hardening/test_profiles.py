@@ -133,3 +133,18 @@ def _label(document, op):
         ns = namespaces[index % len(namespaces)]
         SetField(ns.id, ("metadata", "labels", f"pod-security.kubernetes.io/{mode}"),
                  level).apply(document)
+
+
+def test_profile_toggle_is_one_undoable_edit():
+    from kubecanvas.model.edits import UndoStack
+    from kubecanvas.model.settings_edits import SetProfile
+
+    document = doc(deployment())
+    validator = Validator(document, WiringGraph(document))
+    stack = UndoStack(document)
+    stack.push(SetProfile(HARDENING, True))
+    assert document.settings.profiles == {HARDENING}
+    assert any(f.rule.startswith("pss.") for f in validator.findings)
+    stack.undo()
+    assert document.settings.profiles == set()
+    assert not any(f.rule.startswith("pss.") for f in validator.findings)
