@@ -1381,6 +1381,50 @@ Rule: {rule}</source>
         <source>{pod} with {claims}</source>
         <translation>{pod}, 클레임 {claims}</translation>
     </message>
+    <message>
+        <source>Hardening checks</source>
+        <translation>하드닝 검사</translation>
+    </message>
+    <message>
+        <source>Security and reliability checks (Pod Security Standards, requests, probes, RBAC), remembered with the project</source>
+        <translation>보안과 안정성 검사(파드 시큐리티 스탠다드, 요청량, 프로브, RBAC). 프로젝트와 함께 기억된다</translation>
+    </message>
+    <message>
+        <source>Value needed</source>
+        <translation>값 입력</translation>
+    </message>
+    <message>
+        <source>Harden {name}</source>
+        <translation>{name} 하드닝</translation>
+    </message>
+    <message>
+        <source>Changes</source>
+        <translation>바뀌는 것</translation>
+    </message>
+    <message>
+        <source>Left to you</source>
+        <translation>직접 할 일</translation>
+    </message>
+    <message>
+        <source>Apply Hardening</source>
+        <translation>하드닝 적용</translation>
+    </message>
+    <message>
+        <source>Select one workload to harden</source>
+        <translation>하드닝할 워크로드를 하나 선택한다</translation>
+    </message>
+    <message>
+        <source>Nothing to harden: {name} already has every safe fix</source>
+        <translation>하드닝할 것이 없다. {name}에 안전한 고치기가 모두 적용되어 있다</translation>
+    </message>
+    <message>
+        <source>Hardened {name}</source>
+        <translation>{name} 하드닝 완료</translation>
+    </message>
+    <message>
+        <source>Harden This Workload…</source>
+        <translation>이 워크로드 하드닝…</translation>
+    </message>
 </context>
 <context>
     <name>ImportNamespaceDialog</name>

@@ -12,7 +12,10 @@ For each generated document (`tests.bench.generate.generate_yaml(n, seed=1)`) it
   when its estimate is under a minute, else estimated as its start-up time, measured on an empty
   file, plus the per-document time of the largest size it ran in full; target >= 15x);
 - one edit re-checked by the incremental `Validator` (graph update included): median and p95
-  over 200 edits of mixed kinds (target < 5 ms median).
+  over 200 edits of mixed kinds (target < 5 ms median);
+- the full check with `--profile hardening` against the default full check of the same
+  document (target <= 1.25x; issue 12). `--profiles-only` measures just this pair, in CPU time
+  of this process (the machine is shared), median of 5 runs each.
 """
 
 from __future__ import annotations
@@ -42,6 +45,7 @@ from kubecanvas.model.edits import SetField  # noqa: E402
 from kubecanvas.model.graph import WiringGraph  # noqa: E402
 from kubecanvas.model.resource import Resource  # noqa: E402
 from kubecanvas.validation.engine import Validator, validate_document  # noqa: E402
+from kubecanvas.validation.profiles import HARDENING  # noqa: E402
 from kubecanvas.validation.schema import schemas_for  # noqa: E402
 from kubecanvas.validation.versions import default_kube_version  # noqa: E402
 
@@ -140,6 +144,7 @@ def measure(n: int, workdir: Path, startup: float, kv_rate: float | None) -> dic
     for manifest in manifests:  # compile every schema once, as the editor does
         schemas.validate(manifest)
     t_full = _median_time(lambda: validate_document(document))
+    t_hard = _median_time(lambda: validate_document(document, profiles=[HARDENING]))
     t_schema = _median_time(lambda: [schemas.validate(m) for m in manifests])
     kv_per_doc = _kubernetes_validate_per_doc(manifests, version)
     t_kv = kv_per_doc * len(manifests)
@@ -156,16 +161,53 @@ def measure(n: int, workdir: Path, startup: float, kv_rate: float | None) -> dic
 
     validator = Validator(document, WiringGraph(document))
     edits = sorted(_edits(document, validator))
-    return {"n": len(manifests), "yaml": t_yaml, "full": t_full, "schema": t_schema,
+    return {"n": len(manifests), "yaml": t_yaml, "full": t_full, "hard": t_hard,
+            "schema": t_schema,
             "kv": t_kv, "cli": t_cli, "script": t_script, "script_note": script_note,
             "edit_median": statistics.median(edits), "edit_p95": edits[int(len(edits) * .95)],
             "findings": len(validator.findings)}
 
 
+def _cpu_median(fn: Callable[[], Any], repeat: int = 5) -> float:
+    times = []
+    for _ in range(repeat):
+        start = time.process_time()
+        fn()
+        times.append(time.process_time() - start)
+    return statistics.median(times)
+
+
+def profiles_only(sizes: list[int]) -> None:
+    """Default against hardening full check, per size (CPU time, median of 5)."""
+    version = default_kube_version()
+    print(f"{'resources':>9} | {'default ms':>10} | {'hardening ms':>12} | {'ratio':>6} | "
+          f"{'findings default / hardening':>28}")
+    for n in sorted(sizes):
+        manifests = [m for m in yaml.load_all(generate_yaml(n, seed=1), Loader=yaml.CSafeLoader)
+                     if m]
+        document = Document([Resource(m) for m in manifests])
+        schemas = schemas_for(version)
+        for manifest in manifests:
+            schemas.validate(manifest)
+        default = _cpu_median(lambda doc=document: validate_document(doc))
+        hard = _cpu_median(lambda doc=document: validate_document(doc, profiles=[HARDENING]))
+        counts = (f"{len(validate_document(document))} / "
+                  f"{len(validate_document(document, profiles=[HARDENING]))}")
+        print(f"{len(manifests):>9} | {default * 1000:>10.0f} | {hard * 1000:>12.0f} | "
+              f"{hard / default:>5.2f}x | {counts:>28}")
+    print("target: hardening <= 1.25x default at 5,000 resources")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", default="500,2000,5000")
-    sizes = [int(s) for s in parser.parse_args().sizes.split(",")]
+    parser.add_argument("--profiles-only", action="store_true",
+                        help="only the default against the hardening full check")
+    args = parser.parse_args()
+    sizes = [int(s) for s in args.sizes.split(",")]
+    if args.profiles_only:
+        profiles_only(sizes)
+        return
     rows = []
     kv_rate: float | None = None
     with tempfile.TemporaryDirectory() as tmp:
@@ -183,11 +225,13 @@ def main() -> None:
           f"{'script s':>8} | {'script/cli':>10} | {'edit med ms':>11} | {'edit p95 ms':>11}")
     for r in rows:
         print(f"{r['n']:>9} | {r['yaml'] * ms:>8.1f} | {r['full'] * ms:>8.1f} | "
-              f"{r['full'] / r['yaml']:>8.2f}x | {r['schema'] * ms:>9.1f} | {r['kv'] * ms:>10.0f} | "
+              f"{r['full'] / r['yaml']:>8.2f}x | {r['hard'] * ms:>8.1f} | "
+              f"{r['hard'] / r['full']:>8.2f}x | {r['schema'] * ms:>9.1f} | {r['kv'] * ms:>10.0f} | "
               f"{r['kv'] / r['schema']:>9.0f}x | {r['cli']:>6.2f} | {r['script']:>8.2f} | "
               f"{r['script'] / r['cli']:>9.1f}x | {r['edit_median'] * ms:>11.2f} | "
               f"{r['edit_p95'] * ms:>11.2f}")
-    print("targets: full/yaml <= 3x, k-v/schema >= 100x, script/cli >= 15x, edit median < 5 ms; "
+    print("targets: full/yaml <= 3x, hard/full <= 1.25x, k-v/schema >= 100x, script/cli >= 15x, "
+          "edit median < 5 ms; "
           f"script start-up {startup:.2f} s; script: "
           + ", ".join(f"{r['n']} {r['script_note']}" for r in rows))
 

@@ -63,6 +63,7 @@ FIX_CASES = [
                                   configmap(data={"database_url": "x"})]),
     ("statefulset.service.not-headless", [statefulset(), service("db", {"app": "db"})]),
     ("hpa.target.replicas", [deployment("web", replicas=3), hpa()]),
+    ("hpa.metric.requestMissing", [deployment("web"), hpa()]),
     ("service.nodePort.duplicate", [deployment(), _node_port_service("a"),
                                     _node_port_service("b"),
                                     _node_port_service("c", 30081)]),

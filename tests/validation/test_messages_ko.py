@@ -20,6 +20,7 @@ from kubecanvas.model.text import Text
 from kubecanvas.validation import schema
 from kubecanvas.validation.engine import validate_document
 from kubecanvas.validation.findings import Finding
+from kubecanvas.validation.hardening import DECLARED_BY_ID
 from kubecanvas.validation.output import render
 from kubecanvas.validation.registry import RULES
 
@@ -239,7 +240,9 @@ def test_schema_library_messages_get_a_korean_frame():
 
 
 def test_every_rule_module_is_converted():
-    assert {_module(r.function) for r in RULES} == set(CONVERTED)
+    # modules that declare their own rules (validation/hardening) are held to it in
+    # tests/validation/hardening/test_messages.py
+    assert {_module(r.function) for r in RULES if r.id not in DECLARED_BY_ID} == set(CONVERTED)
 
 
 def test_korean_differs_from_english_and_keeps_the_values(findings):

@@ -34,6 +34,7 @@ from kubecanvas.validation import (
     validate_document,
 )
 from kubecanvas.validation.findings import Severity
+from kubecanvas.validation.profiles import UnknownProfileError
 from kubecanvas.validation.versions import normalize_version, schema_dir
 
 PROJECT_SUFFIX = ".kcanvas"
@@ -239,14 +240,16 @@ def _apply_ignores(loaded: Loaded, folders: Sequence[Path], explicit: str | None
                        if not any(fnmatch.fnmatchcase(p.rule, rule) for rule in everywhere)]
 
 
-def validate(loaded: Loaded, kube_version: str | None) -> list[Finding]:
-    """Every finding on the loaded document (ignored ones removed)."""
+def validate(loaded: Loaded, kube_version: str | None,
+             profiles: Sequence[str] | None = None) -> list[Finding]:
+    """Every finding on the loaded document (ignored ones removed), with the rule `profiles`
+    turned on beyond the default one and the project's."""
     document = loaded.document
     try:
         with bulk_build():
             return validate_document(document, WiringGraph(document, subscribe=False),
-                                     kube_version)
-    except UnknownVersionError as exc:
+                                     kube_version, profiles)
+    except (UnknownVersionError, UnknownProfileError) as exc:
         raise CliError(str(exc)) from None
 
 

@@ -282,6 +282,7 @@ def _settings_data(settings: ProjectSettings) -> dict[str, Any]:
         "kube_version": settings.kube_version,
         "ignored": [list(pair) for pair in sorted(settings.ignored)],
         "view": settings.view,
+        **({"profiles": sorted(settings.profiles)} if settings.profiles else {}),
     }
 
 
@@ -386,4 +387,7 @@ def _settings(value: Any, path: Path) -> ProjectSettings:
         rule, rid = (_expect(v, str, where, path) for v in pair)
         ignored.add((rule, rid))
     view = _expect(value.get("view", {}), dict, "settings.view", path)
-    return ProjectSettings(kube_version=kube_version, ignored=ignored, view=view)
+    profiles = {_expect(name, str, f"settings.profiles[{number}]", path) for number, name in
+                enumerate(_expect(value.get("profiles", []), list, "settings.profiles", path))}
+    return ProjectSettings(kube_version=kube_version, ignored=ignored, view=view,
+                           profiles=profiles)

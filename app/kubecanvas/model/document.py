@@ -73,6 +73,8 @@ class ProjectSettings:
     #: (rule id, resource id) pairs the user chose to ignore; '*' as resource id ignores a rule.
     ignored: set[tuple[str, str]] = field(default_factory=set)
     view: dict[str, Any] = field(default_factory=dict)
+    #: rule profiles turned on beyond the default one ('hardening'); see validation.profiles.
+    profiles: set[str] = field(default_factory=set)
 
 
 Subscriber = Callable[[Change], None]

@@ -17,6 +17,8 @@ from kubecanvas.model.references import EdgeType
 from kubecanvas.teaching.explain_rules import DOCS, FAMILIES, FAMILY_WHY
 from kubecanvas.teaching.explain_rules_ko import RULE_KO
 from kubecanvas.validation import RULES, Finding, Severity
+from kubecanvas.validation.hardening import DECLARED_BY_ID, Declared
+from kubecanvas.validation.profiles import CPU_LIMITS, HARDENING
 
 
 @dataclass(frozen=True)
@@ -408,6 +410,9 @@ def _family(rule_id: str) -> tuple[str, str, str, str]:
 
 def explain_rule(rule_id: str) -> Explanation:
     """The explanation of a validator rule (KeyError for an unknown rule id)."""
+    declared = DECLARED_BY_ID.get(rule_id)
+    if declared is not None:  # a rule whose module declares its explanation itself
+        return _declared(declared)
     rule = next((r for r in RULES if r.id == rule_id), None)
     if rule is None or rule_id not in RULE_KO:
         raise KeyError(f"no explanation for rule {rule_id}")
@@ -417,6 +422,26 @@ def explain_rule(rule_id: str) -> Explanation:
     return Explanation(f"rule:{rule_id}", rule_id, rule_id, rule.summary, RULE_KO[rule_id],
                        runtime, runtime_ko, f"{severity} {effect}", f"{severity_ko} {effect_ko}",
                        url)
+
+
+_PROFILE_WHY = {
+    HARDENING: ("A hardening rule: the cluster accepts the object, and it runs, but it is less "
+                "secure or less reliable than it could be.",
+                "하드닝 규칙이다. 클러스터는 오브젝트를 받아들이고 실행도 되지만, 더 안전하거나 더 안정적일 "
+                "수 있다."),
+    CPU_LIMITS: ("An opt-in rule of the cpu-limits profile: advice some teams want.",
+                 "cpu-limits 프로파일의 선택 규칙이다. 일부 팀이 원하는 조언이다."),
+}
+
+
+def _declared(declared: Declared) -> Explanation:
+    if declared.profile in _PROFILE_WHY:
+        why, why_ko = _PROFILE_WHY[declared.profile]
+    else:
+        why, why_ko = _SEVERITY_WHY[declared.severity]
+    return Explanation(f"rule:{declared.id}", declared.id, declared.id, declared.summary,
+                       declared.summary_ko, declared.why, declared.why_ko, why, why_ko,
+                       declared.url)
 
 
 def explain_finding(finding: Finding) -> Explanation:

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QMenu, QMenuBar
 from kubecanvas.ui import i18n
 from kubecanvas.ui.commands import retranslate_stack
 from kubecanvas.ui.diagram_formats import DIAGRAM_FORMATS, diagram_writer
+from kubecanvas.ui.hardening_ui import harden_selected, hardenable
 from kubecanvas.ui.i18n import N_, tr
 from kubecanvas.ui.replicas import REPLICA_KINDS
 
@@ -226,6 +227,9 @@ def canvas_menu(window: MainWindow, on_node: bool) -> QMenu:
         rename.setEnabled(len(ids) == 1)
         rename.triggered.connect(lambda: window.rename(ids[0]) if ids else None)
         _replica_toggle(window, menu, ids)
+        if hardenable(window) is not None:
+            harden = menu.addAction(tr("Harden This Workload…"))
+            harden.triggered.connect(lambda: harden_selected(window, window))
         _fill(menu, (None, "cut", "copy", "duplicate", "delete", None,
                      "export_selection_image"), acts)
         teaching = getattr(window, "teaching", None)

@@ -34,6 +34,7 @@ from kubecanvas.ui.autosave import Autosaver, Recovery
 from kubecanvas.ui.cluster_controller import install_cluster
 from kubecanvas.ui.editing import Editor
 from kubecanvas.ui.file_commands import FileCommands
+from kubecanvas.ui.hardening_ui import ask_fix_value, hardening_on, toggle_hardening
 from kubecanvas.ui.i18n import local_text, resource_label, tr
 from kubecanvas.ui.inspector import InspectorPanel
 from kubecanvas.ui.node_item import NodeItem
@@ -128,6 +129,7 @@ class MainWindow(QMainWindow):
         self.problems = ProblemsPanel(self)
         self.problems.finding_activated.connect(self.show_finding)
         self.problems.fix_requested.connect(self.apply_fix)
+        self.problems.hardening_toggled.connect(lambda on: toggle_hardening(self, on))
         self.yaml_panel = YamlPanel(dump_resources, self)
         area = Qt.DockWidgetArea
         self.addDockWidget(area.LeftDockWidgetArea, self.palette_panel)
@@ -266,6 +268,7 @@ class MainWindow(QMainWindow):
             findings = self.session.validator.findings
             self.scene.set_findings(findings)
             self.problems.set_findings(findings)
+            self.problems.set_hardening(hardening_on(self))
             self.yaml_panel.schedule()  # positions are not in the YAML: moves need no refresh
         self.counts_label.setText(tr("{count} resources").format(count=len(self.session.document)))
 
@@ -334,7 +337,10 @@ class MainWindow(QMainWindow):
 
     def apply_fix(self, finding: Finding) -> None:
         if finding.fix is not None:
-            self.editor.push(finding.fix.edit())
+            value = ask_fix_value(self, finding.fix) if finding.fix.ask is not None else None
+            if finding.fix.ask is not None and value is None:
+                return  # the value the fix needs was not given
+            self.editor.push(finding.fix.edit(value))
             self.show_status(tr("Applied: {fix}").format(fix=local_text(finding.fix.description)))
 
     def find_resources(self, text: str) -> list[str]:

@@ -13,6 +13,7 @@ from functools import lru_cache
 from PySide6.QtCore import QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import (
+    QCheckBox,
     QDockWidget,
     QHBoxLayout,
     QHeaderView,
@@ -51,6 +52,7 @@ class ProblemsPanel(QDockWidget):
 
     finding_activated = Signal(object)  # Finding
     fix_requested = Signal(object)  # Finding
+    hardening_toggled = Signal(bool)  # the hardening checks on/off (a project setting)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -71,7 +73,10 @@ class ProblemsPanel(QDockWidget):
         self.apply_button = QPushButton("", body)
         self.apply_button.setEnabled(False)
         self.apply_button.clicked.connect(self._apply_current)
+        self.hardening_box = QCheckBox("", body)
+        self.hardening_box.toggled.connect(self.hardening_toggled)
         bar.addWidget(self.summary, 1)
+        bar.addWidget(self.hardening_box)
         bar.addWidget(self.apply_button)
         self.tree = QTreeWidget(body)
         self.tree.setRootIsDecorated(False)
@@ -95,6 +100,10 @@ class ProblemsPanel(QDockWidget):
         """Title, headers, buttons and summary in the language now set."""
         self.setWindowTitle(tr("Problems"))
         self.apply_button.setText(tr("Apply fix"))
+        self.hardening_box.setText(tr("Hardening checks"))
+        self.hardening_box.setToolTip(tr("Security and reliability checks (Pod Security "
+                                         "Standards, requests, probes, RBAC), remembered with "
+                                         "the project"))
         self.tree.setHeaderLabels([tr(c) if c else c for c in _COLUMNS])
         self._rebuild = True  # rows again: resource names and tips, translated
         self.set_findings(self.findings)
@@ -104,6 +113,12 @@ class ProblemsPanel(QDockWidget):
     def _tip(finding: Finding) -> str:
         return tr("{message}\n\nRule: {rule}").format(
             message=local_text(finding.message), rule=finding.rule)
+
+    def set_hardening(self, on: bool) -> None:
+        """Show the project's setting (after load or undo) without re-emitting it."""
+        blocked = self.hardening_box.blockSignals(True)
+        self.hardening_box.setChecked(on)
+        self.hardening_box.blockSignals(blocked)
 
     def set_findings(self, findings: Sequence[Finding]) -> None:
         """Show these findings. Only the rows that differ from what is shown are replaced:

@@ -19,7 +19,8 @@ from kubecanvas.model.graph import WiringGraph
 from kubecanvas.model.order import ranks
 from kubecanvas.validation.context import Context, DependencyKey, KindIndex, dependency_keys
 from kubecanvas.validation.findings import Finding
-from kubecanvas.validation.registry import SEVERITIES, checks
+from kubecanvas.validation.profiles import DEFAULT, PROFILES, active_profiles
+from kubecanvas.validation.registry import PROFILE_OF, SEVERITIES, checks
 from kubecanvas.validation.versions import normalize_version
 
 IgnoreSet = Iterable[tuple[str, str]]
@@ -46,16 +47,25 @@ def filter_ignored(findings: Iterable[Finding], ignored: IgnoreSet) -> list[Find
 
 def run_checks(document: Document, graph: WiringGraph, kube_version: str,
                ids: Iterable[str] | None = None,
-               index: KindIndex | None = None) -> tuple[list[Finding], Context]:
-    """Run every registered check over `ids` (all resources when None); raw, unfiltered."""
+               index: KindIndex | None = None,
+               profiles: frozenset[str] = frozenset({DEFAULT})) -> tuple[list[Finding], Context]:
+    """Run every check of the rules in `profiles` over `ids` (all resources when None); raw,
+    unfiltered by ignores. A check may report rules of several profiles (the reliability check
+    reports the opt-in CPU-limit rule too); findings of rules outside `profiles` are dropped."""
     ctx = Context(document, graph, kube_version, SEVERITIES, ids, index)
     out: list[Finding] = []
-    for check in checks():
+    for check in checks(profiles):
         try:
             out += [f for f in check(ctx) if f.resource_id is None or ctx.is_target(f.resource_id)]
         except Exception:  # noqa: BLE001 - a rule tripped over malformed input; isolate it
             out += _run_check_per_resource(check, ctx, document, graph, kube_version)
-    return out, ctx
+    return [f for f in out if PROFILE_OF[f.rule] in profiles], ctx
+
+
+def document_profiles(document: Document, extra: Iterable[str] | None = None) -> frozenset[str]:
+    """The profiles a validation of `document` runs: the default one, the project's
+    (`settings.profiles`, unknown names from a newer KubeCanvas skipped) and `extra`."""
+    return active_profiles([p for p in document.settings.profiles if p in PROFILES], extra)
 
 
 def _run_check_per_resource(check: Any, ctx: Context, document: Document, graph: WiringGraph,
@@ -95,17 +105,20 @@ def _kube_version(document: Document, kube_version: str | None) -> str:
 
 
 def validate_document(document: Document, graph: WiringGraph | None = None,
-                      kube_version: str | None = None) -> list[Finding]:
+                      kube_version: str | None = None,
+                      profiles: Iterable[str] | None = None) -> list[Finding]:
     """Every finding on `document`, minus those its settings ignore, in a deterministic order.
 
     Args:
         document: the document to check.
         graph: its wiring graph if the caller already has one (built here otherwise).
         kube_version: target version ('1.33'); default the project's, else the newest shipped.
+        profiles: profiles to run beyond the default one and the project's ('hardening').
     """
     if graph is None:
         graph = WiringGraph(document, subscribe=False)
-    findings, _ = run_checks(document, graph, _kube_version(document, kube_version))
+    findings, _ = run_checks(document, graph, _kube_version(document, kube_version),
+                             profiles=document_profiles(document, profiles))
     return sort_findings(document, filter_ignored(findings, document.settings.ignored))
 
 
@@ -127,6 +140,8 @@ class Validator:
         self._dependents: dict[DependencyKey, set[str]] = defaultdict(set)
         self._cache: list[Finding] | None = None
         self._index = KindIndex(document)
+        #: the profiles run (the default one plus the project's `settings.profiles`).
+        self.profiles = document_profiles(document)
         #: ids re-checked by the last update (for tests and the editor's status line).
         self.last_checked: set[str] = set()
         self.full_check()
@@ -155,7 +170,7 @@ class Validator:
         self.last_checked = set(self.document.ids())
         self._index = KindIndex(self.document)
         self._store(self.last_checked, *run_checks(self.document, self.graph, self.kube_version,
-                                                   index=self._index))
+                                                   index=self._index, profiles=self.profiles))
 
     def recheck(self, ids: Iterable[str]) -> None:
         """Re-run every rule for `ids` (ids no longer in the document are just dropped)."""
@@ -166,7 +181,7 @@ class Validator:
         self.last_checked = present
         if present:
             self._store(present, *run_checks(self.document, self.graph, self.kube_version,
-                                             present, self._index))
+                                             present, self._index, self.profiles))
         self._cache = None
 
     def _forget(self, rid: str) -> None:
@@ -208,9 +223,10 @@ class Validator:
     def _on_change(self, change: Change) -> None:
         if change.settings:
             version = _kube_version(self.document, self._explicit_version)
+            profiles = document_profiles(self.document)
             self._cache = None
-            if version != self.kube_version:
-                self.kube_version = version
+            if version != self.kube_version or profiles != self.profiles:
+                self.kube_version, self.profiles = version, profiles
                 self.full_check()
                 return
         if change.structural:

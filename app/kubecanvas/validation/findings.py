@@ -33,16 +33,36 @@ class Severity(StrEnum):
 
 
 @dataclass(frozen=True)
+class Ask:
+    """The value a fix needs from the user (a CPU request, the port a probe checks).
+
+    Attributes:
+        prompt: what to ask, in both languages.
+        suggestion: the value offered first (a declared container port, a common request).
+        make_edit: builds the edit from the value the user gave.
+    """
+
+    prompt: str
+    suggestion: str
+    make_edit: Callable[[str], Edit] = field(compare=False, repr=False)
+
+
+@dataclass(frozen=True)
 class Fix:
     """A mechanical fix: a description in words and a factory for the edit that performs it.
 
-    The edit is built on demand (edits carry undo state, so each click needs a fresh one).
+    The edit is built on demand (edits carry undo state, so each click needs a fresh one). A fix
+    with `ask` needs a value only the user knows: the editor asks for it (offering the
+    suggestion), and `edit()` without a value uses the suggestion.
     """
 
     description: str
     make_edit: Callable[[], Edit] = field(compare=False, repr=False)
+    ask: Ask | None = field(default=None, compare=False, repr=False)
 
-    def edit(self) -> Edit:
+    def edit(self, value: str | None = None) -> Edit:
+        if self.ask is not None and value is not None:
+            return copy.deepcopy(self.ask.make_edit(value))
         return copy.deepcopy(self.make_edit())  # fresh each time: edits keep undo state
 
 

@@ -198,10 +198,20 @@ def _sarif_rule(rule_id: str) -> dict[str, Any]:
     rule = RULES_BY_ID.get(rule_id)
     summary_text = rule.summary if rule is not None else rule_id
     level = _SARIF_LEVEL[rule.severity] if rule is not None else "warning"
-    return {"id": rule_id, "name": rule_id, "shortDescription": {"text": summary_text},
-            "fullDescription": {"text": summary_text}, "helpUri": help_uri(rule_id),
-            "help": {"text": f"{summary_text} (KubeCanvas rule {rule_id})"},
-            "defaultConfiguration": {"level": level}}
+    out = {"id": rule_id, "name": rule_id, "shortDescription": {"text": summary_text},
+           "fullDescription": {"text": summary_text}, "helpUri": help_uri(rule_id),
+           "help": {"text": f"{summary_text} (KubeCanvas rule {rule_id})"},
+           "defaultConfiguration": {"level": level}}
+    if rule is not None and rule.url:  # a rule that declares why it matters and where to read
+        out["helpUri"] = rule.url
+        out["fullDescription"] = {"text": f"{summary_text} {rule.why}"}
+        out["help"] = {"text": f"{summary_text} {rule.why} See {rule.url} (KubeCanvas rule "
+                               f"{rule_id}, profile {rule.profile})",
+                       "markdown": f"{summary_text}\n\n{rule.why}\n\n[Kubernetes "
+                                   f"documentation]({rule.url}) (KubeCanvas rule `{rule_id}`, "
+                                   f"profile `{rule.profile}`)"}
+        out["properties"] = {"tags": [rule.profile, rule_id.split(".", 1)[0]]}
+    return out
 
 
 def _sarif_result(document: Document, finding: Finding, index: dict[str, int]) -> dict[str, Any]:

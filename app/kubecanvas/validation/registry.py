@@ -35,6 +35,8 @@ from kubecanvas.validation import (
 )
 from kubecanvas.validation.context import Context
 from kubecanvas.validation.findings import Finding, Severity
+from kubecanvas.validation.hardening import DECLARED
+from kubecanvas.validation.profiles import DEFAULT
 
 Check = Callable[[Context], Iterable[Finding]]
 
@@ -49,6 +51,11 @@ class Rule:
     severity: Severity
     summary: str
     function: Check
+    #: the profile that turns the rule on (see validation.profiles).
+    profile: str = DEFAULT
+    #: a kubernetes.io page and why the rule matters, for rules that declare their own.
+    url: str = ""
+    why: str = ""
 
 
 RULES: tuple[Rule, ...] = (
@@ -548,17 +555,21 @@ RULES: tuple[Rule, ...] = (
          rules_graph.service_selects_nothing),
     Rule("workload.selector.template-mismatch", E, "A workload's selector does not match its own "
          "pod template labels.", rules_graph.workload_selector_mismatch),
+    # --- rule modules that declare their own rules (validation/hardening) ---------------------
+    *(Rule(d.id, d.severity, d.summary, d.function, d.profile, d.url, d.why) for d in DECLARED),
 )
 
 RULES_BY_ID: Mapping[str, Rule] = {rule.id: rule for rule in RULES}
 SEVERITIES: Mapping[str, Severity] = {rule.id: rule.severity for rule in RULES}
+PROFILE_OF: Mapping[str, str] = {rule.id: rule.profile for rule in RULES}
 
 
-def checks() -> list[Check]:
-    """The distinct check functions, in registration order."""
+def checks(profiles: Iterable[str] = (DEFAULT,)) -> list[Check]:
+    """The distinct check functions of the rules in `profiles`, in registration order."""
+    wanted = set(profiles)
     seen: list[Check] = []
     for rule in RULES:
-        if rule.function not in seen:
+        if rule.profile in wanted and rule.function not in seen:
             seen.append(rule.function)
     return seen
 
