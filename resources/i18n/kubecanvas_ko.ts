@@ -370,8 +370,12 @@
         <translation>따라가기</translation>
     </message>
     <message>
-        <source>Waves of pods</source>
-        <translation>파드 실행 묶음</translation>
+        <source>When the claim is deleted</source>
+        <translation>클레임을 지우면</translation>
+    </message>
+    <message>
+        <source>Pods over time</source>
+        <translation>시간에 따른 파드</translation>
     </message>
     <message>
         <source>What Happens</source>

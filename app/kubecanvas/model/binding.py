@@ -9,7 +9,7 @@ fit, and that no other claim has taken. `mismatches` explains, in words, why a v
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from fractions import Fraction
 from typing import Any
 
@@ -199,8 +199,11 @@ def simulate(claims: Sequence[Claim], volumes: Sequence[Volume],
              default: str | None = None) -> list[Binding]:
     """Which claim binds which volume, processing claims in a stable (namespace, name) order.
 
-    Pre-bound pairs win first. A `volumeName` binds to the named PV whatever its fit (the
-    validator reports a mismatch); a claim then skips volumes already taken.
+    Pre-bound pairs win first. A `volumeName` binds the named PV only when the PV satisfies
+    the claim (class, capacity, volume mode, access modes; not the selector, and not reserved
+    for another claim): otherwise the PV controller's `checkVolumeSatisfyClaim` fails, the
+    claim stays Pending with a VolumeMismatch event and the volume stays free for others. A
+    claim then skips volumes already taken.
     """
     by_name = {v.name: v for v in volumes}
     taken: set[str] = set()
@@ -210,7 +213,11 @@ def simulate(claims: Sequence[Claim], volumes: Sequence[Volume],
     for claim in ordered:
         if claim.volume_name:
             volume = by_name.get(claim.volume_name)
-            if volume is not None and volume.node not in taken:
+            if volume is not None and (volume.claim_namespace, volume.claim_name) == (
+                    claim.namespace, claim.name):
+                volume = replace(volume, phase="Available")  # bound both ways already
+            if (volume is not None and volume.node not in taken
+                    and not mismatches(claim, volume, default, check_selector=False)):
                 taken.add(volume.node)
                 result.append(Binding(claim.node, volume.node, "volumeName"))
         else:

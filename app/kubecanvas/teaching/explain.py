@@ -302,8 +302,10 @@ _EDGES: dict[str, tuple[str, str, str, str, str, str, str, str, str]] = {
         "파드가 이 클레임, 컨피그맵, 시크릿을 볼륨으로 마운트한다.",
         "The kubelet sets up the volume before the containers start.",
         "kubelet이 컨테이너 시작 전에 볼륨을 준비한다.",
-        "If it is missing the pod waits in ContainerCreating.", "대상이 없으면 파드는 ContainerCreating에서 "
-        "기다린다."),
+        "A missing ConfigMap or Secret keeps the pod in ContainerCreating on its node; a missing "
+        "claim keeps it Pending, unschedulable.",
+        "컨피그맵이나 시크릿이 없으면 파드는 노드에서 ContainerCreating 상태로 기다리고, 클레임이 "
+        "없으면 스케줄되지 못한 채 Pending 상태로 남습니다."),
     EdgeType.ENV: (
         "environment", "환경 변수", "tasks/inject-data-application/define-environment-variable-container/",
         "The containers read environment variables from this ConfigMap or Secret.",

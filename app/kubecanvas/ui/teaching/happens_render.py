@@ -159,8 +159,7 @@ def render_job(sim: JobSimulation) -> str:
     out = [f"<p><b>completions</b> {completions} &nbsp; <b>parallelism</b> {sim.parallelism}"
            f" &nbsp; <b>restartPolicy</b> {escape(sim.restart_policy)} &nbsp; "
            f"<b>backoffLimit</b> {sim.backoff_limit} &nbsp; ({escape(sim.mode)})</p>"]
-    out.append(_h(tr("Waves of pods")) + _table(
-        ["#", tr("Pods")], [(str(w.number), escape(", ".join(w.pods))) for w in sim.waves]))
+    out.append(_h(tr("Pods over time")) + _list(_t(e) for e in sim.events))
     out.append(_h(tr("When a pod fails")) + _list(_t(r) for r in sim.retries))
     return "".join(out) + _notes(sim.notes)
 
@@ -182,6 +181,8 @@ def render_claim(doc: Document, sim: ClaimSimulation) -> str:
     if sim.volume:
         out.append(f" → {_name(doc, sim.volume)}")
     out.append(f"<br>{_t(sim.explanation)}</p>")
+    if sim.on_delete:
+        out.append(f"<p><b>{escape(tr('When the claim is deleted'))}:</b> {_t(sim.on_delete)}</p>")
     rows = [(f"<span style='color:{'#1f9d55' if v.binds else '#d93025'}'>"
              f"{OK if v.binds else NO}</span>", escape(v.name),
              _t(join(v.reasons)) if v.reasons else escape(tr("matches")))
