@@ -32,7 +32,7 @@ from kubecanvas.validation import validate_document
 Learner = Callable[[Document, WiringGraph], Edit]
 
 GLOSSARY = ("파드", "디플로이먼트", "레플리카셋", "스테이트풀셋", "잡", "크론잡", "서비스", "인그레스",
-            "컨피그맵", "시크릿", "퍼시스턴트 볼륨", "퍼시스턴트 볼륨 클레임", "네임스페이스", "레이블",
+            "컨피그맵", "시크릿", "퍼시스턴트볼륨", "퍼시스턴트볼륨클레임", "네임스페이스", "레이블",
             "셀렉터")
 
 

@@ -34,9 +34,14 @@ _VOWELS = set("aeiou")
 def final_sound(word: object) -> str | None:
     """How `word` ends when read aloud: None (a vowel), 'c' (a consonant other than ㄹ) or 'l'.
 
-    Trailing punctuation (quotes, brackets, periods) is skipped; an empty word reads as a vowel.
+    Trailing punctuation (quotes, brackets, periods) is skipped, and so is a trailing
+    parenthetical (`디플로이먼트(Deployment)` reads as 디플로이먼트); an empty word reads as a vowel.
     """
-    text = str(word).rstrip(" \"'`)]}>.,;:!?*")
+    text = str(word).rstrip(" \"'`.,;:!?*")
+    if text.endswith(")") and "(" in text and text[:text.rindex("(")].strip():
+        # '퍼시스턴트볼륨(PersistentVolume)': the particle follows the word before the brackets
+        text = text[:text.rindex("(")]
+    text = text.rstrip(" \"'`)]}>.,;:!?*")
     if not text:
         return None
     last = text[-1]
@@ -80,8 +85,8 @@ def _latin_sound(text: str) -> str | None:
     if (lower[-1] in "bpkt" and len(lower) >= 2 and lower[-2] in _VOWELS
             and (len(lower) == 2 or lower[-3] not in _VOWELS)):
         return "c"
-    if lower.endswith("ck"):
-        return "c"
+    if lower.endswith(("ck", "pp", "tt", "bb")) and len(lower) >= 3 and lower[-3] in _VOWELS:
+        return "c"  # app 앱, pack 팩, watt 와트 is the exception the table accepts
     return None
 
 

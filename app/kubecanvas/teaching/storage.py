@@ -85,14 +85,14 @@ def _provisioning(doc: Document, graph: WiringGraph,
         return ("pending", None, Text(
             "No PersistentVolume fits and the claim asks for no class (storageClassName \"\"), "
             "so nothing will be provisioned: it stays Pending.",
-            "맞는 퍼시스턴트 볼륨(PersistentVolume)이 없고 클레임이 클래스를 요청하지 않으므로"
+            "맞는 퍼시스턴트볼륨(PersistentVolume)이 없고 클레임이 클래스를 요청하지 않으므로"
             '(storageClassName ""), 아무것도 프로비저닝되지 않습니다: Pending 상태로 남습니다.'),
             ())
     if not found:
         return ("provisioned", None, Text(
             f"No PersistentVolume fits; StorageClass {cls} (not in the diagram, so the cluster "
             "must have it) provisions a new volume for the claim.",
-            f"맞는 퍼시스턴트 볼륨이 없으므로, 스토리지클래스(StorageClass) {cls}의 프로비저너가 "
+            f"맞는 퍼시스턴트볼륨이 없으므로, 스토리지클래스(StorageClass) {cls}의 프로비저너가 "
             "클레임을 위한 새 볼륨을 만듭니다. 이 클래스는 다이어그램에 없으므로 클러스터에 있어야 "
             "합니다."), ())
     sc = doc.get(found[0]).manifest
@@ -102,7 +102,7 @@ def _provisioning(doc: Document, graph: WiringGraph,
             f"No PersistentVolume fits, and StorageClass {cls} has no provisioner "
             "(kubernetes.io/no-provisioner): the claim stays Pending until a matching PV is "
             "created by hand.",
-            f"맞는 퍼시스턴트 볼륨이 없고, 스토리지클래스(StorageClass) {cls}에는 프로비저너가 없습니다"
+            f"맞는 퍼시스턴트볼륨이 없고, 스토리지클래스(StorageClass) {cls}에는 프로비저너가 없습니다"
             "(kubernetes.io/no-provisioner). 맞는 PV를 직접 만들 때까지 클레임은 Pending "
             "상태로 남습니다."), (found[0],))
     return "provisioned", provisioner, _provisioned(sc, cls, provisioner), (found[0],)
@@ -116,7 +116,7 @@ def _provisioned(sc: Mapping[str, Any], cls: str, provisioner: str) -> Text:
         f"No PersistentVolume fits, so StorageClass {cls} asks its provisioner {shown} for a new "
         "volume" + (", once a pod using the claim is scheduled (WaitForFirstConsumer)" if waits
                     else " right away (Immediate)") + f". The new PV gets reclaimPolicy {reclaim}.",
-        f"맞는 퍼시스턴트 볼륨이 없으므로, 스토리지클래스(StorageClass) {cls}의 프로비저너"
+        f"맞는 퍼시스턴트볼륨이 없으므로, 스토리지클래스(StorageClass) {cls}의 프로비저너"
         f"({provisioner or '설정 안 됨'})에 새 볼륨을 요청합니다"
         + ("(이 클레임을 쓰는 파드가 스케줄된 뒤에: WaitForFirstConsumer)" if waits
            else "(즉시: Immediate)") + f". 새 PV의 reclaimPolicy는 {reclaim}입니다.")
@@ -161,7 +161,7 @@ def simulate_claim(doc: Document, graph: WiringGraph, claim_id: str) -> ClaimSim
         how = _HOW[mine.how]
         outcome, provisioner = "bound", None
         text = Text(f"Binds PersistentVolume {bound.name}: {how}.",
-                    f"퍼시스턴트 볼륨(PersistentVolume) {bound.name}에 바인딩됩니다: {how.ko}.")
+                    f"퍼시스턴트볼륨(PersistentVolume) {bound.name}에 바인딩됩니다: {how.ko}.")
     elif claim.volume_name:
         outcome, provisioner, text = "pending", None, _named_volume_pending(claim, volumes,
                                                                            default)

@@ -272,7 +272,7 @@ def simulate_statefulset(doc: Document, graph: WiringGraph,
     if claims:
         notes.append(Text("Deleting or scaling down the StatefulSet keeps the claims (and their "
                           "data) by default; a pod that comes back gets the same claim again.",
-                          "스테이트풀셋을 삭제하거나 스케일 다운해도 기본적으로 퍼시스턴트 볼륨 "
+                          "스테이트풀셋을 삭제하거나 스케일 다운해도 기본적으로 퍼시스턴트볼륨 "
                           "클레임(과 그 데이터)은 남습니다. 다시 생긴 파드는 같은 클레임을 다시 "
                           "받습니다."))
     edges = [e for e in graph.out_edges(statefulset_id)
