@@ -501,5 +501,9 @@
         <source>The lessons have problems:</source>
         <translation>레슨에 문제가 있습니다:</translation>
     </message>
+    <message>
+        <source>From kubectl apply to running pods</source>
+        <translation>kubectl apply부터 실행 중인 파드까지</translation>
+    </message>
 </context>
 </TS>

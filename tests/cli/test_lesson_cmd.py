@@ -18,7 +18,7 @@ def run(capsys: pytest.CaptureFixture[str], *argv: str | Path) -> tuple[int, str
 
 def test_the_shipped_lessons_pass(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "lesson", "check", lessons_root())
-    assert code == 0 and out.strip().endswith("ok (10 lessons)")
+    assert code == 0 and out.strip().endswith("ok (11 lessons)")
 
 
 def test_a_broken_lesson_prints_file_and_line(capsys: pytest.CaptureFixture[str],

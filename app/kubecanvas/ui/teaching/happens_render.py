@@ -23,6 +23,7 @@ from kubecanvas.teaching import (
     ServiceSimulation,
     StatefulSetSimulation,
 )
+from kubecanvas.teaching.architecture import COMPONENTS, ApplyFlow
 from kubecanvas.teaching.text import join, local
 from kubecanvas.ui.teaching.i18n import language, tr
 
@@ -152,6 +153,17 @@ def render_statefulset(doc: Document, sim: StatefulSetSimulation) -> str:
     out.append(f"<p><b>{escape(tr('Deletion order'))}:</b> "
                f"{escape(', '.join(sim.delete_order))}</p>")
     return "".join(out) + _notes(sim.notes)
+
+
+def render_flow(flow: ApplyFlow) -> str:
+    """From `kubectl apply` to a request answered: one numbered line per component."""
+    rows = []
+    for step in flow.steps:
+        colour = "" if step.ok else " style='color:#d93025'"
+        who = COMPONENTS.get(step.component, step.component) if language() == "ko" \
+            else step.component
+        rows.append(f"<li{colour}><b>{escape(who)}</b>: {_t(step.text)}</li>")
+    return _h(tr("From kubectl apply to running pods")) + "<ol>" + "".join(rows) + "</ol>"
 
 
 def render_job(sim: JobSimulation) -> str:
