@@ -188,3 +188,12 @@ def test_no_plain_sentence_ending_in_the_translations() -> None:
             if " " in text.strip():
                 bad += [f"{path.name}: {end}" for end in plain_endings(text)]
     assert bad == []
+
+
+def test_no_fixed_particle_after_an_interpolated_value() -> None:
+    """`f"{name}를"` is wrong for half the names: the particle must come from the helper."""
+    fixed = re.compile(r"\{[^{}]+\}(을|를|이|가|은|는|와|과|으로|로)(?=[\s,.)])")
+    hits = [f"{path.name}:{n}" for path in PACKAGE.rglob("*.py") if path.name != "korean.py"
+            for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+            if fixed.search(line)]
+    assert hits == []

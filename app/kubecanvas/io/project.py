@@ -21,7 +21,7 @@ from kubecanvas.io.atomic import atomic_write_text
 from kubecanvas.io.limits import DEFAULT_LIMITS, Limits, data_depth_exceeds, describe_size
 from kubecanvas.io.lines import attach_lines
 from kubecanvas.model.document import Document, ProjectSettings
-from kubecanvas.model.korean import eul_reul, eun_neun, i_ga
+from kubecanvas.model.korean import eul_reul, eun_neun, euro_ro, i_ga
 from kubecanvas.model.resource import Origin, Resource
 from kubecanvas.model.text import Text
 
@@ -168,7 +168,7 @@ def load_project(path: Path, limits: Limits = DEFAULT_LIMITS) -> Document:
             raise ProjectError(Text(
                 f"cannot read {path}: it is {describe_size(size)}, larger than the "
                 f"{most} KubeCanvas reads as a project",
-                f"{path}{eul_reul(path)} 읽을 수 없습니다: {describe_size(size)}로, KubeCanvas가 프로젝트로 "
+                f"{path}{eul_reul(path)} 읽을 수 없습니다: {describe_size(size)}{euro_ro(describe_size(size))}, KubeCanvas가 프로젝트로 "
                 f"읽는 {most}보다 큽니다"))
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
@@ -216,7 +216,7 @@ def _upgrade(data: dict[str, Any], path: Path) -> dict[str, Any]:
                 f"{path} uses project format version {version}, which this "
                 "KubeCanvas can no longer read",
                 f"{path}{eun_neun(path)} 이 KubeCanvas가 더 이상 읽지 못하는 프로젝트 형식 버전 "
-                f"{version}을 씁니다"))
+                f"{version}{eul_reul(version)} 씁니다"))
         try:
             data = migrate(data)
         except (KeyError, IndexError, TypeError, ValueError, AttributeError) as exc:
@@ -250,7 +250,7 @@ def _checked(value: Any, resource: Resource) -> Any:
             for key, child in item.items():
                 if not isinstance(key, str):
                     raise _cannot_save(resource.label(), f"the key {key!r} is not a string",
-                                       f"키 {key!r}가 문자열이 아닙니다")
+                                       f"키 {key!r}{i_ga(repr(key))} 문자열이 아닙니다")
                 stack.append(child)
         elif isinstance(item, list):
             stack.extend(item)

@@ -28,6 +28,7 @@ from yaml.constructor import ConstructorError, SafeConstructor
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from kubecanvas.io.limits import DEFAULT_LIMITS, Limits, check_depth, check_nodes
+from kubecanvas.model.korean import eun_neun
 from kubecanvas.model.text import Text
 
 _BaseLoader: Any = getattr(yaml, "CSafeLoader", None) or yaml.SafeLoader
@@ -112,7 +113,7 @@ class ManifestLoader(_BaseLoader):  # type: ignore[misc]
             None, None,
             Text(f"the Python tag !!python/{suffix} is refused: KubeCanvas reads plain YAML "
                  "data only and never runs code from a file; remove the tag",
-                 f"Python 태그 !!python/{suffix}는 거부됩니다: KubeCanvas는 일반 YAML 데이터만 "
+                 f"Python 태그 !!python/{suffix}{eun_neun(suffix)} 거부됩니다: KubeCanvas는 일반 YAML 데이터만 "
                  "읽고 파일의 코드를 절대 실행하지 않습니다. 태그를 지워야 합니다"),
             node.start_mark)
 

@@ -101,11 +101,12 @@ def apply_flow(doc: Document, graph: WiringGraph, workload_id: str,
         f"스케줄러가 각 파드를 자리가 있는 노드에 배정합니다: {_placed(pods)}."), me))
     images = sorted({str(c.get("image") or "?") for c in (pod_spec(res) or {}).get(
         "containers", []) if isinstance(c, dict)})
+    shown = ", ".join(images) or "이미지"
     steps.append(FlowStep("kubelet", Text(
         f"The kubelet on {', '.join(nodes)} pulls {', '.join(images) or 'the images'}, mounts "
         "the volumes and starts the containers; the pods get IPs "
         f"({', '.join(p.ip for p in pods[:3])}{', ...' if len(pods) > 3 else ''}).",
-        f"{', '.join(nodes)}의 kubelet이 {', '.join(images) or '이미지'}를 가져오고 볼륨을 "
+        f"{', '.join(nodes)}의 kubelet이 {shown}{eul_reul(shown)} 가져오고 볼륨을 "
         "마운트한 뒤 컨테이너를 시작합니다. 파드가 IP를 받습니다"
         f"({', '.join(p.ip for p in pods[:3])}{', ...' if len(pods) > 3 else ''})."), me))
     steps += _service_steps(doc, graph, cluster, workload_id, len(pods))

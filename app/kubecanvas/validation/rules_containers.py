@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from kubecanvas.model.korean import eun_neun, euro_ro, gwa_wa
+from kubecanvas.model.korean import eul_reul, eun_neun, euro_ro, gwa_wa
 from kubecanvas.model.quantity import try_quantity
 from kubecanvas.model.text import Text
 from kubecanvas.validation import predicates as p
@@ -99,7 +99,7 @@ def _resources(c: PodCheck, path: Path, resources: Mapping[str, Any]) -> None:
                        Text(f"required value: Limit must be set for non overcommitable "
                             f"resources ({key}); set limits.{key} equal to the request",
                             f"필수 값: 오버커밋할 수 없는 리소스({key})에는 제한을 설정해야 "
-                            f"합니다. limits.{key}를 요청과 같게 설정해야 합니다"), raw,
+                            f"합니다. limits.{key}{eul_reul(key)} 요청과 같게 설정해야 합니다"), raw,
                        Text(f"set the {key} limit to {raw}", f"{key} 제한을 {raw}{euro_ro(raw)} 설정합니다"))
         elif try_quantity(raw) != try_quantity(limits[name]) and \
                 try_quantity(raw) is not None:

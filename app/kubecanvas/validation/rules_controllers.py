@@ -14,7 +14,7 @@ from typing import Any
 
 from kubecanvas.model.edits import DELETE
 from kubecanvas.model.kinds import get_path
-from kubecanvas.model.korean import eun_neun
+from kubecanvas.model.korean import eul_reul, eun_neun
 from kubecanvas.model.resource import Resource
 from kubecanvas.model.text import Text
 from kubecanvas.validation import predicates as p
@@ -94,7 +94,7 @@ def _non_negative(value: Any) -> Text:
 
 def _remove_label(res: Resource, lpath: Path, key: str) -> Fix:
     return set_field(res, (*lpath, key), DELETE, Text(f"remove label {key}",
-                                                      f"레이블 {key}를 제거합니다"))
+                                                      f"레이블 {key}{eul_reul(key)} 제거합니다"))
 
 
 def _daemonset(ctx: Context, res: Resource) -> Iterator[Finding]:
@@ -201,12 +201,12 @@ def _job(ctx: Context, res: Resource, base: Path, spec: Mapping[str, Any],
                 f'invalid value "{value}": the CronJob names each Job itself; remove the '
                 f"generated label {key}",
                 f'잘못된 값 "{value}": 크론잡이 각 잡의 이름을 직접 짓습니다. 생성되는 레이블 '
-                f"{key}를 제거해야 합니다"), (*lpath, key), fix=_remove_label(res, lpath, key))
+                f"{key}{eul_reul(key)} 제거해야 합니다"), (*lpath, key), fix=_remove_label(res, lpath, key))
     for key in UID_LABELS:
         if key in labels:
             yield ctx.report("job.selector.templateLabels", res, Text(
                 f"invalid value {labels[key]!r}: {key} is generated from the Job's uid; remove it",
-                f"잘못된 값 {labels[key]!r}: {key}는 잡의 uid로 생성되므로 제거해야 합니다"),
+                f"잘못된 값 {labels[key]!r}: {key}{eun_neun(key)} 잡의 uid로 생성되므로 제거해야 합니다"),
                 (*lpath, key), fix=_remove_label(res, lpath, key))
 
 

@@ -13,7 +13,7 @@ from typing import Any
 
 from kubecanvas.model.edits import DELETE
 from kubecanvas.model.kinds import effective_namespace, is_known
-from kubecanvas.model.korean import eun_neun
+from kubecanvas.model.korean import eun_neun, i_ga
 from kubecanvas.model.resource import Resource
 from kubecanvas.model.text import Text, kind_both
 from kubecanvas.validation import predicates as p
@@ -234,5 +234,5 @@ def _tls_pem(ctx: Context, res: Resource) -> Iterator[Finding]:
             yield ctx.report("wire.secret.tls.pem", res, Text(
                 f"{key} is not a PEM {what.en} (no {marker.strip('-')} block): Ingress "
                 f"controllers ignore the Secret and serve their default certificate",
-                f"{key}{eun_neun(key)} PEM {what.ko}가 아닙니다({marker.strip('-')} 블록 없음). 인그레스 "
+                f"{key}{eun_neun(key)} PEM {what.ko}{i_ga(what.ko)} 아닙니다({marker.strip('-')} 블록 없음). 인그레스 "
                 f"컨트롤러가 이 시크릿을 무시하고 기본 인증서를 내보냅니다"), path)

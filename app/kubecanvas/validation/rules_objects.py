@@ -298,7 +298,7 @@ def _secret_type(ctx: Context, res: Resource, merged: Mapping[str, bytes]) -> It
         if not merged.get(key) and not (kind == "kubernetes.io/tls" and key in merged):
             yield ctx.report("secret.type.required-keys", res, Text(
                 f"a {kind} Secret needs the key {key} in data or stringData",
-                f"{kind} 시크릿에는 data나 stringData에 키 {key}가 필요합니다"), ("data",))
+                f"{kind} 시크릿에는 data나 stringData에 키 {key}{i_ga(key)} 필요합니다"), ("data",))
         elif kind in ("kubernetes.io/dockercfg", "kubernetes.io/dockerconfigjson"):
             try:
                 ok = isinstance(json.loads(merged[key]), dict)

@@ -10,7 +10,7 @@ from typing import Any
 
 from kubecanvas.model import binding
 from kubecanvas.model.kinds import effective_namespace, get_path, replicas
-from kubecanvas.model.korean import eul_reul
+from kubecanvas.model.korean import eul_reul, euro_ro, i_ga
 from kubecanvas.model.references import EdgeType
 from kubecanvas.model.resource import Resource
 from kubecanvas.model.text import Text
@@ -209,14 +209,14 @@ def _claim_ref_without_namespace(ctx: Context, res: Resource) -> Finding | None:
     namespaces = sorted({effective_namespace(c) for c in claims})
     namespace = namespaces[0] if len(namespaces) == 1 else "default"
     fix = set_field(res, ("spec", "claimRef", "namespace"), namespace, Text(
-        f"set claimRef.namespace to {namespace}", f"claimRef.namespace를 {namespace}로 설정"))
+        f"set claimRef.namespace to {namespace}", f"claimRef.namespace를 {namespace}{euro_ro(namespace)} 설정"))
     return ctx.report("pv.claimRef.namespace", res, Text(
         f"claimRef names claim {name} without a namespace; the PV controller matches the "
         f"namespace exactly, so no claim ever binds this volume and every other claim skips "
         f"it. Add namespace: {namespace}.",
         f"claimRef가 네임스페이스 없이 클레임 {name}{eul_reul(name)} 지정합니다. PV 컨트롤러는 네임스페이스를 "
         f"정확히 비교하므로 어떤 클레임도 이 볼륨에 바인딩되지 않고 다른 클레임도 모두 건너뜁니다. "
-        f"namespace: {namespace}를 추가해야 합니다."),
+        f"namespace: {namespace}{eul_reul(namespace)} 추가해야 합니다."),
         ("spec", "claimRef"), tuple(c.id for c in claims), fix)
 
 
@@ -246,6 +246,6 @@ def shared_claims(ctx: Context) -> Iterator[Finding]:
         yield ctx.report("pvc.rwo.shared", res, Text(
             f"{count} pods mount this {modes_shown} claim ({names}): {effect.en}; use "
             f"ReadWriteMany storage or a StatefulSet's volumeClaimTemplates.",
-            f"{count_ko}가 이 {modes_shown} 클레임을 마운트합니다({names_ko}): {effect.ko}. "
+            f"{count_ko}{i_ga(count_ko)} 이 {modes_shown} 클레임을 마운트합니다({names_ko}): {effect.ko}. "
             f"ReadWriteMany 스토리지나 스테이트풀셋의 volumeClaimTemplates를 써야 합니다."),
             ("spec", "accessModes"), tuple(u.id for u in users))

@@ -218,7 +218,7 @@ def _ephemeral(c: PodCheck, path: Path, ephemeral: Mapping[str, Any]) -> None:
             c.report("pod.volume.ephemeral", (*tpath, "metadata", key),
                      Text(f"forbidden: metadata.{key} cannot be set in a volumeClaimTemplate "
                           f"(only labels and annotations; the claim is named <pod>-<volume>)",
-                          f"금지됨: volumeClaimTemplate에는 metadata.{key}를 설정할 수 없습니다"
+                          f"금지됨: volumeClaimTemplate에는 metadata.{key}{eul_reul(key)} 설정할 수 없습니다"
                           f"(레이블과 어노테이션만 가능합니다. 클레임 이름은 <pod>-<volume>입니다)"))
     spec = _map(template.get("spec"))
     if not _items(spec.get("accessModes")):

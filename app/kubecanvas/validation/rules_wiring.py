@@ -282,7 +282,7 @@ def hpa_targets(ctx: Context) -> Iterator[Finding]:
         yield ctx.report("hpa.target.replicas", res, Text(
             f"{hpa.label() if hpa else 'an HPA'} scales this {res.kind}, but spec.replicas is "
             f"set: every apply resets the replica count.",
-            f"{ko_label(hpa) if hpa else 'HPA'}가 이 {kind_term(res.kind)}{eul_reul(kind_term(res.kind))} 스케일하지만 "
+            f"{ko_label(hpa) if hpa else 'HPA'}{i_ga(ko_label(hpa) if hpa else 'HPA')} 이 {kind_term(res.kind)}{eul_reul(kind_term(res.kind))} 스케일하지만 "
             f"spec.replicas가 설정되어 있습니다. apply할 때마다 레플리카 수가 초기화됩니다."),
             ("spec", "replicas"), tuple(e.source for e in hpas),
             set_field(res, ("spec", "replicas"), DELETE, Text(
