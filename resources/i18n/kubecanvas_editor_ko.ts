@@ -47,7 +47,7 @@
         <source>Apply {count} resources to the cluster of context “{context}”?
 
 This changes the cluster (kubectl apply).</source>
-        <translation>리소스 {count}개를 컨텍스트 “{context}”의 클러스터에 적용할까?
+        <translation>리소스 {count}개를 컨텍스트 “{context}”의 클러스터에 적용하시겠습니까?
 
 클러스터가 바뀝니다 (kubectl apply).</translation>
     </message>
@@ -129,7 +129,7 @@ This changes the cluster (kubectl apply).</source>
 Check the design against the cluster instead? A dry run changes nothing.</source>
         <translation>디자인에 오류가 {count}개 있어(문제 패널 참고) 클러스터가 거부할 것이므로 아무것도 적용하지 않았습니다. 먼저 고치십시오.
 
-대신 디자인을 클러스터에 검사할까? 드라이 런은 아무것도 바꾸지 않습니다.</translation>
+대신 디자인을 클러스터에 검사하시겠습니까? 드라이 런은 아무것도 바꾸지 않습니다.</translation>
     </message>
     <message>
         <source>The design is empty: there is nothing to apply.</source>
@@ -675,7 +675,7 @@ Check the design against the cluster instead? A dry run changes nothing.</source
     </message>
     <message>
         <source>KubeCanvas closed without saving changes to {title}. Restore them?</source>
-        <translation>KubeCanvas가 {title}의 변경 사항을 저장하지 않고 종료되었습니다. 복구할까?</translation>
+        <translation>KubeCanvas가 {title}의 변경 사항을 저장하지 않고 종료되었습니다. 복구하시겠습니까?</translation>
     </message>
     <message>
         <source>KubeCanvas project ({pattern})</source>
@@ -879,7 +879,7 @@ Check the design against the cluster instead? A dry run changes nothing.</source
     </message>
     <message>
         <source>Remove those references too?</source>
-        <translation>그 참조도 함께 없앨까?</translation>
+        <translation>그 참조도 함께 없애시겠습니까?</translation>
     </message>
     <message>
         <source>Rename…</source>
@@ -947,7 +947,7 @@ Check the design against the cluster instead? A dry run changes nothing.</source
     </message>
     <message>
         <source>Save the changes to {title}?</source>
-        <translation>{title}의 변경 사항을 저장할까?</translation>
+        <translation>{title}의 변경 사항을 저장하시겠습니까?</translation>
     </message>
     <message>
         <source>Saved</source>

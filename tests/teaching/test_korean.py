@@ -118,14 +118,20 @@ _HAEYO_END = re.compile(r"[\uac00-\ud7a3]+요(?=[.!?]\s|[.!?]?$)")
 _EXCEPT = ("보다", "마다", "까지다")
 
 
+_PLAIN_QUESTION = re.compile(r"[\uac00-\ud7a3]+(?<!니)까\?")
+
+
 def plain_endings(text: str) -> list[str]:
-    return [m.group(0) for m in _PLAIN_END.finditer(text.strip())
-            if len(m.group(0)) > 1 and not m.group(0).endswith(_EXCEPT)]
+    found = [m.group(0) for m in _PLAIN_END.finditer(text.strip())
+             if len(m.group(0)) > 1 and not m.group(0).endswith(_EXCEPT)]
+    return found + [m.group(0) for m in _PLAIN_QUESTION.finditer(text)]
 
 
 def test_plain_endings_are_recognised() -> None:
     assert plain_endings("파드가 없다. 다시 만든다") == ["없다", "만든다"]
     assert plain_endings("파드가 없습니다. 다시 만듭시다.") == []
+    assert plain_endings("저장할까?") == ["저장할까?"]
+    assert plain_endings("저장하시겠습니까?") == []
 
 
 def test_findings_and_simulations_speak_in_the_polite_register() -> None:
