@@ -230,7 +230,7 @@ def _namespace_order(ctx: Context) -> Iterator[Finding]:
             f"the first `kubectl apply -f` rejects them (namespace not found). Apply the "
             f"Namespace first (move it to the top, or into a file that sorts first), or export, "
             f"which orders it.",
-            f"{ko_label(first)}보다 {them_ko}가 먼저 나옵니다(첫째: {ko_label(early[0])}). 처음 "
+            f"{ko_label(first)}보다 {them_ko}{i_ga(them_ko)} 먼저 나옵니다(첫째: {ko_label(early[0])}). 처음 "
             f"`kubectl apply -f`할 때 이것들은 거부됩니다(namespace not found). 네임스페이스를 먼저 "
             f"apply하거나(맨 앞으로, 또는 먼저 정렬되는 파일로 옮깁니다), 순서를 맞춰 주는 "
             f"내보내기를 쓰십시오."),

@@ -428,7 +428,7 @@ def duplicates(ctx: Context) -> Iterator[Finding]:
             at = f" at {last.origin.file}:{last.origin.line}" if last.origin else ""
             verdict = Text(f"; applying the document overwrites this one with the last "
                            f"definition{at}, which is the one KubeCanvas checks",
-                           f". 문서를 apply하면 이 정의는 마지막 정의{at}로 덮어쓰이며, "
+                           f". 문서를 apply하면 이 정의는 마지막 정의{at}{euro_ro(at)} 덮어쓰이며, "
                            "KubeCanvas는 그 마지막 정의를 검사합니다")
         yield ctx.report("resource.duplicate", res, Text(
             f"{res.label()} is defined more than once{also}{verdict.en}. Remove or rename the "
