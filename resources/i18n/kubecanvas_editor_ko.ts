@@ -33,7 +33,7 @@
     </message>
     <message>
         <source>Another design is shown; check it against the cluster from the Cluster menu.</source>
-        <translation>다른 디자인이 열려 있다. 클러스터 메뉴에서 그 디자인을 클러스터에 검사하자.</translation>
+        <translation>다른 디자인이 열려 있습니다. 클러스터 메뉴에서 그 디자인을 클러스터에 검사하십시오.</translation>
     </message>
     <message>
         <source>Apply Refused</source>
@@ -47,9 +47,9 @@
         <source>Apply {count} resources to the cluster of context “{context}”?
 
 This changes the cluster (kubectl apply).</source>
-        <translation>리소스 {count}개를 컨텍스트 “{context}”의 클러스터에 적용할까?
+        <translation>리소스 {count}개를 컨텍스트 “{context}”의 클러스터에 적용하시겠습니까?
 
-클러스터가 바뀐다 (kubectl apply).</translation>
+클러스터가 바뀝니다 (kubectl apply).</translation>
     </message>
     <message>
         <source>Applying {count} resources to context {context}…</source>
@@ -65,7 +65,7 @@ This changes the cluster (kubectl apply).</source>
     </message>
     <message>
         <source>Cancelled; kubectl was stopped. An apply may have changed part of the cluster: check again to see.</source>
-        <translation>취소했다. kubectl을 멈췄다. 적용이 클러스터 일부를 이미 바꿨을 수 있으니 다시 검사해 확인하자.</translation>
+        <translation>취소했습니다. kubectl을 멈췄습니다. 적용이 클러스터 일부를 이미 바꿨을 수 있으니 다시 검사해 확인하십시오.</translation>
     </message>
     <message>
         <source>Cancelling…</source>
@@ -89,7 +89,7 @@ This changes the cluster (kubectl apply).</source>
     </message>
     <message>
         <source>Imported {count} resources from namespace {namespace} of context {context}; {left} made by controllers left out.</source>
-        <translation>컨텍스트 {context}의 네임스페이스 {namespace}에서 리소스 {count}개를 가져왔다. 컨트롤러가 만든 {left}개는 뺐다.</translation>
+        <translation>컨텍스트 {context}의 네임스페이스 {namespace}에서 리소스 {count}개를 가져왔습니다. 컨트롤러가 만든 {left}개는 뺐습니다.</translation>
     </message>
     <message>
         <source>Importing namespace {namespace} from context {context}…</source>
@@ -97,15 +97,15 @@ This changes the cluster (kubectl apply).</source>
     </message>
     <message>
         <source>Namespace {namespace} holds no objects of the kinds KubeCanvas knows (or does not exist); nothing was imported.</source>
-        <translation>네임스페이스 {namespace}에 KubeCanvas가 아는 종류의 오브젝트가 없다(또는 네임스페이스가 없다). 아무것도 가져오지 않았다.</translation>
+        <translation>네임스페이스 {namespace}에 KubeCanvas가 아는 종류의 오브젝트가 없습니다(또는 네임스페이스가 없습니다). 아무것도 가져오지 않았습니다.</translation>
     </message>
     <message>
         <source>Nothing was applied.</source>
-        <translation>아무것도 적용하지 않았다.</translation>
+        <translation>아무것도 적용하지 않았습니다.</translation>
     </message>
     <message>
         <source>Nothing was imported.</source>
-        <translation>아무것도 가져오지 않았다.</translation>
+        <translation>아무것도 가져오지 않았습니다.</translation>
     </message>
     <message>
         <source>Reading the kubectl context…</source>
@@ -117,27 +117,27 @@ This changes the cluster (kubectl apply).</source>
     </message>
     <message>
         <source>Send the design to the API server with kubectl apply --dry-run=server; nothing is changed</source>
-        <translation>kubectl apply --dry-run=server 로 디자인을 API 서버에 보낸다. 아무것도 바뀌지 않는다</translation>
+        <translation>kubectl apply --dry-run=server 로 디자인을 API 서버에 보냅니다. 아무것도 바뀌지 않습니다</translation>
     </message>
     <message>
         <source>That resource is no longer in the design</source>
-        <translation>그 리소스는 더 이상 디자인에 없다</translation>
+        <translation>그 리소스는 더 이상 디자인에 없습니다</translation>
     </message>
     <message>
         <source>The design has {count} error findings (see Problems), so the cluster would refuse it; nothing was applied. Fix them first.
 
 Check the design against the cluster instead? A dry run changes nothing.</source>
-        <translation>디자인에 오류가 {count}개 있어(문제 패널 참고) 클러스터가 거부할 것이므로 아무것도 적용하지 않았다. 먼저 고치자.
+        <translation>디자인에 오류가 {count}개 있어(문제 패널 참고) 클러스터가 거부할 것이므로 아무것도 적용하지 않았습니다. 먼저 고치십시오.
 
-대신 디자인을 클러스터에 검사할까? 드라이 런은 아무것도 바꾸지 않는다.</translation>
+대신 디자인을 클러스터에 검사하시겠습니까? 드라이 런은 아무것도 바꾸지 않습니다.</translation>
     </message>
     <message>
         <source>The design is empty: there is nothing to apply.</source>
-        <translation>디자인이 비어 있다: 적용할 것이 없다.</translation>
+        <translation>디자인이 비어 있습니다: 적용할 것이 없습니다.</translation>
     </message>
     <message>
         <source>The design is empty: there is nothing to check.</source>
-        <translation>디자인이 비어 있다: 검사할 것이 없다.</translation>
+        <translation>디자인이 비어 있습니다: 검사할 것이 없습니다.</translation>
     </message>
     <message>
         <source>Use the Current Context</source>
@@ -153,11 +153,11 @@ Check the design against the cluster instead? A dry run changes nothing.</source
     </message>
     <message>
         <source>kubectl is still running; wait for it or cancel it</source>
-        <translation>kubectl이 아직 실행 중이다. 끝나기를 기다리거나 취소하자</translation>
+        <translation>kubectl이 아직 실행 중입니다. 끝나기를 기다리거나 취소하십시오</translation>
     </message>
     <message>
         <source>kubectl knows no contexts</source>
-        <translation>kubectl에 컨텍스트가 없다</translation>
+        <translation>kubectl에 컨텍스트가 없습니다</translation>
     </message>
     <message>
         <source>server ✕</source>
@@ -192,7 +192,7 @@ Check the design against the cluster instead? A dry run changes nothing.</source
     </message>
     <message>
         <source>Check the design against the cluster of your kubectl context (Cluster menu). Nothing is changed by a check.</source>
-        <translation>kubectl 컨텍스트의 클러스터에 디자인을 검사하자 (클러스터 메뉴). 검사는 아무것도 바꾸지 않는다.</translation>
+        <translation>kubectl 컨텍스트의 클러스터에 디자인을 검사하자 (클러스터 메뉴). 검사는 아무것도 바꾸지 않습니다.</translation>
     </message>
     <message>
         <source>Cluster</source>
@@ -212,7 +212,7 @@ Check the design against the cluster instead? A dry run changes nothing.</source
     </message>
     <message>
         <source>The design changed since; check again.</source>
-        <translation>그 뒤로 디자인이 바뀌었다. 다시 검사하자.</translation>
+        <translation>그 뒤로 디자인이 바뀌었습니다. 다시 검사하십시오.</translation>
     </message>
     <message>
         <source>applied</source>
@@ -235,11 +235,11 @@ Check the design against the cluster instead? A dry run changes nothing.</source
     <name>Editor</name>
     <message>
         <source># Select resources to see their YAML, or tick Whole export</source>
-        <translation># 리소스를 선택하면 YAML이 보인다. 또는 '전체 내보내기'를 체크하자</translation>
+        <translation># 리소스를 선택하면 YAML이 보입니다. 또는 '전체 내보내기'를 체크하십시오</translation>
     </message>
     <message>
         <source># nothing to show</source>
-        <translation># 보여 줄 것이 없다</translation>
+        <translation># 보여 줄 것이 없습니다</translation>
     </message>
     <message>
         <source>&amp;Arrange</source>
@@ -331,31 +331,31 @@ Check the design against the cluster instead? A dry run changes nothing.</source
     </message>
     <message>
         <source>'metadata.name' is missing; every resource needs a name</source>
-        <translation>'metadata.name'이 없다. 모든 리소스에는 이름이 필요하다</translation>
+        <translation>'metadata.name'이 없습니다. 모든 리소스에는 이름이 필요합니다</translation>
     </message>
     <message>
         <source>'{item}': a port is a number, optionally 'name:80' or '80-&gt;8080'</source>
-        <translation>'{item}': 포트는 숫자다. 'name:80'이나 '80-&gt;8080'처럼 쓸 수도 있다</translation>
+        <translation>'{item}': 포트는 숫자입니다. 'name:80'이나 '80-&gt;8080'처럼 쓸 수도 있습니다</translation>
     </message>
     <message>
         <source>'{item}': write KEY=value, separated by ';'</source>
-        <translation>'{item}': KEY=value 로 쓰고 ';'로 구분하자</translation>
+        <translation>'{item}': KEY=value 로 쓰고 ';'로 구분하십시오</translation>
     </message>
     <message>
         <source>'{item}': write KEY=value, separated by ';' (values are stored base64-encoded in data)</source>
-        <translation>'{item}': KEY=value 로 쓰고 ';'로 구분하자 (값은 data에 base64로 인코딩해 저장한다)</translation>
+        <translation>'{item}': KEY=value 로 쓰고 ';'로 구분하자 (값은 data에 base64로 인코딩해 저장합니다)</translation>
     </message>
     <message>
         <source>'{item}': write NAME=pvc:claim, NAME=configmap:name, NAME=secret:name, NAME=emptydir, NAME=hostpath:/path or NAME=downwardapi:labels,annotations</source>
-        <translation>'{item}': NAME=pvc:claim, NAME=configmap:name, NAME=secret:name, NAME=emptydir, NAME=hostpath:/path 또는 NAME=downwardapi:labels,annotations 로 쓰자</translation>
+        <translation>'{item}': NAME=pvc:claim, NAME=configmap:name, NAME=secret:name, NAME=emptydir, NAME=hostpath:/path 또는 NAME=downwardapi:labels,annotations 로 쓰십시오</translation>
     </message>
     <message>
         <source>'{item}': write NAME=value, NAME=configmap:cm/key, NAME=secret:s/key, NAME=field:metadata.name or NAME=resource:limits.cpu, separated by ';'</source>
-        <translation>'{item}': NAME=value, NAME=configmap:cm/key, NAME=secret:s/key, NAME=field:metadata.name 또는 NAME=resource:limits.cpu 로 쓰고 ';'로 구분하자</translation>
+        <translation>'{item}': NAME=value, NAME=configmap:cm/key, NAME=secret:s/key, NAME=field:metadata.name 또는 NAME=resource:limits.cpu 로 쓰고 ';'로 구분하십시오</translation>
     </message>
     <message>
         <source>'{item}': write NAME={kind}:object/key</source>
-        <translation>'{item}': NAME={kind}:object/key 로 쓰자</translation>
+        <translation>'{item}': NAME={kind}:object/key 로 쓰십시오</translation>
     </message>
     <message>
         <source>'{item}': write SECRET: host, host (entries separated by ';')</source>
@@ -363,27 +363,27 @@ Check the design against the cluster instead? A dry run changes nothing.</source
     </message>
     <message>
         <source>'{item}': write a route as /path -&gt; service:port</source>
-        <translation>'{item}': 경로는 /path -&gt; service:port 로 쓰자</translation>
+        <translation>'{item}': 경로는 /path -&gt; service:port 로 쓰십시오</translation>
     </message>
     <message>
         <source>'{item}': write configmap:NAME or secret:NAME (optionally 'PREFIX_ configmap:NAME'), separated by ';'</source>
-        <translation>'{item}': configmap:NAME 또는 secret:NAME 으로 쓰고(앞에 'PREFIX_ configmap:NAME'처럼 접두사를 붙일 수 있다) ';'로 구분하자</translation>
+        <translation>'{item}': configmap:NAME 또는 secret:NAME 으로 쓰고(앞에 'PREFIX_ configmap:NAME'처럼 접두사를 붙일 수 있습니다) ';'로 구분하십시오</translation>
     </message>
     <message>
         <source>'{item}': write volume:/mount/path (add :ro for read-only)</source>
-        <translation>'{item}': volume:/mount/path 로 쓰자 (읽기 전용이면 :ro를 붙인다)</translation>
+        <translation>'{item}': volume:/mount/path 로 쓰자 (읽기 전용이면 :ro를 붙입니다)</translation>
     </message>
     <message>
         <source>'{key}' is missing; every manifest needs one</source>
-        <translation>'{key}'이(가) 없다. 모든 매니페스트에 필요하다</translation>
+        <translation>'{key}' 필드가 없습니다. 모든 매니페스트에 필요합니다</translation>
     </message>
     <message>
         <source>'{part}': write labels as key=value, separated by commas</source>
-        <translation>'{part}': 레이블은 key=value 로 쓰고 쉼표로 구분하자</translation>
+        <translation>'{part}': 레이블은 key=value 로 쓰고 쉼표로 구분하십시오</translation>
     </message>
     <message>
         <source>'{text}': write http:/path:port, tcp:port, grpc:port or exec:command</source>
-        <translation>'{text}': http:/path:port, tcp:port, grpc:port 또는 exec:command 로 쓰자</translation>
+        <translation>'{text}': http:/path:port, tcp:port, grpc:port 또는 exec:command 로 쓰십시오</translation>
     </message>
     <message>
         <source>(cluster default)</source>
@@ -403,11 +403,11 @@ Check the design against the cluster instead? A dry run changes nothing.</source
     </message>
     <message>
         <source>&lt;span style='color:#1f9d55'&gt;✓ valid&lt;/span&gt; — Apply (Ctrl+Return) to change the resource</source>
-        <translation>&lt;span style='color:#1f9d55'&gt;✓ 올바름&lt;/span&gt; — 적용(Ctrl+Return)하면 리소스가 바뀐다</translation>
+        <translation>&lt;span style='color:#1f9d55'&gt;✓ 올바름&lt;/span&gt; — 적용(Ctrl+Return)하면 리소스가 바뀝니다</translation>
     </message>
     <message>
         <source>A resource needs a name.</source>
-        <translation>리소스에는 이름이 필요하다.</translation>
+        <translation>리소스에는 이름이 필요합니다.</translation>
     </message>
     <message>
         <source>Access modes</source>
@@ -431,7 +431,7 @@ Check the design against the cluster instead? A dry run changes nothing.</source
     </message>
     <message>
         <source>Apply the edited manifest (Ctrl+Return)</source>
-        <translation>편집한 매니페스트를 적용한다 (Ctrl+Return)</translation>
+        <translation>편집한 매니페스트를 적용합니다 (Ctrl+Return)</translation>
     </message>
     <message>
         <source>Backoff limit</source>
@@ -535,15 +535,15 @@ Check the design against the cluster instead? A dry run changes nothing.</source
     </message>
     <message>
         <source>Drag onto the canvas to add a {kind}</source>
-        <translation>캔버스로 끌어다 놓으면 {kind}을(를) 추가한다</translation>
+        <translation>캔버스로 끌어다 놓아 추가합니다: {kind}</translation>
     </message>
     <message>
         <source>Drag the round handle (or Alt+drag) to wire it to another resource</source>
-        <translation>둥근 손잡이를 끌면(또는 Alt+끌기) 다른 리소스와 연결한다</translation>
+        <translation>둥근 손잡이를 끌면(또는 Alt+끌기) 다른 리소스와 연결합니다</translation>
     </message>
     <message>
         <source>Drop on a resource to wire it</source>
-        <translation>리소스 위에 놓으면 연결한다</translation>
+        <translation>리소스 위에 놓으면 연결합니다</translation>
     </message>
     <message>
         <source>Edit YAML of {resource}</source>
@@ -551,7 +551,7 @@ Check the design against the cluster instead? A dry run changes nothing.</source
     </message>
     <message>
         <source>Enter to rename (references are updated too), Escape to cancel</source>
-        <translation>Enter: 이름 바꾸기 (참조도 함께 바뀐다), Escape: 취소</translation>
+        <translation>Enter: 이름 바꾸기 (참조도 함께 바뀝니다), Escape: 취소</translation>
     </message>
     <message>
         <source>Env</source>
@@ -587,11 +587,11 @@ Check the design against the cluster instead? A dry run changes nothing.</source
     </message>
     <message>
         <source>Export only the selected resources as PNG, SVG or PDF</source>
-        <translation>선택한 리소스만 PNG, SVG, PDF로 내보낸다</translation>
+        <translation>선택한 리소스만 PNG, SVG, PDF로 내보냅니다</translation>
     </message>
     <message>
         <source>Export the diagram (or the selection) as PNG, SVG or PDF</source>
-        <translation>다이어그램(또는 선택 항목)을 PNG, SVG, PDF로 내보낸다</translation>
+        <translation>다이어그램(또는 선택 항목)을 PNG, SVG, PDF로 내보냅니다</translation>
     </message>
     <message>
         <source>Export {format}…</source>
@@ -651,7 +651,7 @@ Check the design against the cluster instead? A dry run changes nothing.</source
     </message>
     <message>
         <source>Imported {count} resources; {problems} problems, first: {first}</source>
-        <translation>리소스 {count}개를 가져왔다. 문제 {problems}개, 첫 번째: {first}</translation>
+        <translation>리소스 {count}개를 가져왔습니다. 문제 {problems}개, 첫 번째: {first}</translation>
     </message>
     <message>
         <source>Ingress</source>
@@ -659,7 +659,7 @@ Check the design against the cluster instead? A dry run changes nothing.</source
     </message>
     <message>
         <source>IngressClass</source>
-        <translation>인그레스 클래스</translation>
+        <translation>인그레스클래스</translation>
     </message>
     <message>
         <source>Inspector</source>
@@ -675,7 +675,7 @@ Check the design against the cluster instead? A dry run changes nothing.</source
     </message>
     <message>
         <source>KubeCanvas closed without saving changes to {title}. Restore them?</source>
-        <translation>KubeCanvas가 {title}의 변경 사항을 저장하지 않고 종료되었다. 복구할까?</translation>
+        <translation>KubeCanvas가 {title}의 변경 사항을 저장하지 않고 종료되었습니다. 복구하시겠습니까?</translation>
     </message>
     <message>
         <source>KubeCanvas project ({pattern})</source>
@@ -723,7 +723,7 @@ Check the design against the cluster instead? A dry run changes nothing.</source
     </message>
     <message>
         <source>Missing: {kind} {name} is referred to but not defined</source>
-        <translation>없음: {kind} {name}을(를) 참조하지만 정의되지 않았다</translation>
+        <translation>없음: {kind} {name} (참조되지만 정의되지 않았습니다)</translation>
     </message>
     <message>
         <source>Mount path</source>
@@ -755,7 +755,7 @@ Check the design against the cluster instead? A dry run changes nothing.</source
     </message>
     <message>
         <source>Namespace {name}: click the title to edit it</source>
-        <translation>네임스페이스 {name}: 제목을 클릭하면 편집한다</translation>
+        <translation>네임스페이스 {name}: 제목을 클릭하면 편집합니다</translation>
     </message>
     <message>
         <source>Network</source>
@@ -763,11 +763,11 @@ Check the design against the cluster instead? A dry run changes nothing.</source
     </message>
     <message>
         <source>NetworkPolicy</source>
-        <translation>네트워크 폴리시</translation>
+        <translation>네트워크폴리시</translation>
     </message>
     <message>
         <source>No problems: every check passes</source>
-        <translation>문제 없음: 모든 검사를 통과했다</translation>
+        <translation>문제 없음: 모든 검사를 통과했습니다</translation>
     </message>
     <message>
         <source>No recent files</source>
@@ -775,7 +775,7 @@ Check the design against the cluster instead? A dry run changes nothing.</source
     </message>
     <message>
         <source>No resources found</source>
-        <translation>리소스를 찾지 못했다</translation>
+        <translation>리소스를 찾지 못했습니다</translation>
     </message>
     <message>
         <source>Nothing imported</source>
@@ -831,11 +831,11 @@ Check the design against the cluster instead? A dry run changes nothing.</source
     </message>
     <message>
         <source>PersistentVolume</source>
-        <translation>퍼시스턴트 볼륨</translation>
+        <translation>퍼시스턴트볼륨</translation>
     </message>
     <message>
         <source>PersistentVolumeClaim</source>
-        <translation>퍼시스턴트 볼륨 클레임</translation>
+        <translation>퍼시스턴트볼륨클레임</translation>
     </message>
     <message>
         <source>Pod</source>
@@ -871,7 +871,7 @@ Check the design against the cluster instead? A dry run changes nothing.</source
     </message>
     <message>
         <source>Release to choose one of {count} ways: {actions}</source>
-        <translation>놓으면 {count}가지 방법 중 하나를 고른다: {actions}</translation>
+        <translation>놓으면 {count}가지 방법 중 하나를 고릅니다: {actions}</translation>
     </message>
     <message>
         <source>Release: {action}</source>
@@ -879,7 +879,7 @@ Check the design against the cluster instead? A dry run changes nothing.</source
     </message>
     <message>
         <source>Remove those references too?</source>
-        <translation>그 참조도 함께 없앨까?</translation>
+        <translation>그 참조도 함께 없애시겠습니까?</translation>
     </message>
     <message>
         <source>Rename…</source>
@@ -911,7 +911,7 @@ Check the design against the cluster instead? A dry run changes nothing.</source
     </message>
     <message>
         <source>Restored unsaved changes to {title}</source>
-        <translation>{title}의 저장하지 않은 변경 사항을 복구했다</translation>
+        <translation>{title}의 저장하지 않은 변경 사항을 복구했습니다</translation>
     </message>
     <message>
         <source>Reveal secrets</source>
@@ -947,7 +947,7 @@ Check the design against the cluster instead? A dry run changes nothing.</source
     </message>
     <message>
         <source>Save the changes to {title}?</source>
-        <translation>{title}의 변경 사항을 저장할까?</translation>
+        <translation>{title}의 변경 사항을 저장하시겠습니까?</translation>
     </message>
     <message>
         <source>Saved</source>
@@ -971,7 +971,7 @@ Check the design against the cluster instead? A dry run changes nothing.</source
     </message>
     <message>
         <source>Secret values are hidden: press 'show them' below</source>
-        <translation>시크릿 값이 숨겨져 있다: 아래의 '보기'를 누르자</translation>
+        <translation>시크릿 값이 숨겨져 있습니다: 아래의 '보기'를 누르십시오</translation>
     </message>
     <message>
         <source>Select &amp;All</source>
@@ -979,15 +979,15 @@ Check the design against the cluster instead? A dry run changes nothing.</source
     </message>
     <message>
         <source>Select a resource to edit it.&lt;br&gt;&lt;br&gt;Drag kinds from the palette onto the canvas; drag from a node's round handle (or Alt+drag) to another node to wire them; double-click a name to rename.</source>
-        <translation>리소스를 선택하면 편집할 수 있다.&lt;br&gt;&lt;br&gt;팔레트에서 종류를 캔버스로 끌어다 놓자. 노드의 둥근 손잡이에서(또는 Alt+끌기로) 다른 노드까지 끌면 둘을 연결한다. 이름을 두 번 클릭하면 이름을 바꾼다.</translation>
+        <translation>리소스를 선택하면 편집할 수 있습니다.&lt;br&gt;&lt;br&gt;팔레트에서 종류를 캔버스로 끌어다 놓으십시오. 노드의 둥근 손잡이에서(또는 Alt+끌기로) 다른 노드까지 끌면 둘을 연결합니다. 이름을 두 번 클릭하면 이름을 바꿉니다.</translation>
     </message>
     <message>
         <source>Select and press Delete to remove this wiring</source>
-        <translation>선택한 뒤 Delete 키를 누르면 이 연결을 없앤다</translation>
+        <translation>선택한 뒤 Delete 키를 누르면 이 연결을 없앱니다</translation>
     </message>
     <message>
         <source>Select the resources to export first</source>
-        <translation>내보낼 리소스를 먼저 선택하자</translation>
+        <translation>내보낼 리소스를 먼저 선택하십시오</translation>
     </message>
     <message>
         <source>Selection: {count} of {total}</source>
@@ -1003,7 +1003,7 @@ Check the design against the cluster instead? A dry run changes nothing.</source
     </message>
     <message>
         <source>ServiceAccount</source>
-        <translation>서비스 어카운트</translation>
+        <translation>서비스어카운트</translation>
     </message>
     <message>
         <source>Set {field} of {resource}</source>
@@ -1019,19 +1019,19 @@ Check the design against the cluster instead? A dry run changes nothing.</source
     </message>
     <message>
         <source>Show Secret values (hidden by default; exports always keep them)</source>
-        <translation>시크릿 값을 보여 준다 (기본은 숨김. 내보내기에는 항상 들어간다)</translation>
+        <translation>시크릿 값을 보여 줍니다 (기본은 숨김. 내보내기에는 항상 들어갑니다)</translation>
     </message>
     <message>
         <source>Show every resource, not only the selection</source>
-        <translation>선택 항목만이 아니라 모든 리소스를 보여 준다</translation>
+        <translation>선택 항목만이 아니라 모든 리소스를 보여 줍니다</translation>
     </message>
     <message>
         <source>Show the pods each workload runs (web-0, web-1 and their claims)</source>
-        <translation>워크로드마다 실행하는 파드를 보여 준다 (web-0, web-1과 그 클레임)</translation>
+        <translation>워크로드마다 실행하는 파드를 보여 줍니다 (web-0, web-1과 그 클레임)</translation>
     </message>
     <message>
         <source>Show the values of this Secret, in the form and the YAML</source>
-        <translation>이 시크릿의 값을 양식과 YAML에 보여 준다</translation>
+        <translation>이 시크릿의 값을 양식과 YAML에 보여 줍니다</translation>
     </message>
     <message>
         <source>Size</source>
@@ -1039,11 +1039,11 @@ Check the design against the cluster instead? A dry run changes nothing.</source
     </message>
     <message>
         <source>Some documents could not be loaded</source>
-        <translation>일부 문서를 불러오지 못했다</translation>
+        <translation>일부 문서를 불러오지 못했습니다</translation>
     </message>
     <message>
         <source>Some pasted text is not a Kubernetes resource</source>
-        <translation>붙여넣은 텍스트 일부는 쿠버네티스 리소스가 아니다</translation>
+        <translation>붙여넣은 텍스트 일부는 쿠버네티스 리소스가 아닙니다</translation>
     </message>
     <message>
         <source>StatefulSet</source>
@@ -1055,11 +1055,11 @@ Check the design against the cluster instead? A dry run changes nothing.</source
     </message>
     <message>
         <source>Storage class</source>
-        <translation>스토리지 클래스</translation>
+        <translation>스토리지클래스</translation>
     </message>
     <message>
         <source>StorageClass</source>
-        <translation>스토리지 클래스</translation>
+        <translation>스토리지클래스</translation>
     </message>
     <message>
         <source>String data</source>
@@ -1071,15 +1071,15 @@ Check the design against the cluster instead? A dry run changes nothing.</source
     </message>
     <message>
         <source>The clipboard holds no Kubernetes resources</source>
-        <translation>클립보드에 쿠버네티스 리소스가 없다</translation>
+        <translation>클립보드에 쿠버네티스 리소스가 없습니다</translation>
     </message>
     <message>
         <source>The {type} edge comes from {field} and cannot be removed by a field edit; edit the resource instead</source>
-        <translation>{type} 연결은 {field}에서 나오므로 필드 편집으로 없앨 수 없다. 리소스를 직접 편집하자</translation>
+        <translation>{type} 연결은 {field}에서 나오므로 필드 편집으로 없앨 수 없습니다. 리소스를 직접 편집하십시오</translation>
     </message>
     <message>
         <source>These resources refer to what you are deleting:</source>
-        <translation>다음 리소스가 삭제하려는 대상을 참조한다:</translation>
+        <translation>다음 리소스가 삭제하려는 대상을 참조합니다:</translation>
     </message>
     <message>
         <source>Type</source>
@@ -1123,7 +1123,7 @@ Check the design against the cluster instead? A dry run changes nothing.</source
     </message>
     <message>
         <source>Wrote {count} resources to {path}</source>
-        <translation>리소스 {count}개를 {path}에 썼다</translation>
+        <translation>리소스 {count}개를 {path}에 썼습니다</translation>
     </message>
     <message>
         <source>Wrote {path}</source>
@@ -1159,7 +1159,7 @@ Check the design against the cluster instead? A dry run changes nothing.</source
     </message>
     <message>
         <source>app=web (must match the pod labels)</source>
-        <translation>app=web (파드 레이블과 맞아야 한다)</translation>
+        <translation>app=web (파드 레이블과 맞아야 합니다)</translation>
     </message>
     <message>
         <source>binds</source>
@@ -1275,11 +1275,11 @@ Check the design against the cluster instead? A dry run changes nothing.</source
     </message>
     <message>
         <source>the diagram is empty: there is nothing to draw</source>
-        <translation>다이어그램이 비어 있다: 그릴 것이 없다</translation>
+        <translation>다이어그램이 비어 있습니다: 그릴 것이 없습니다</translation>
     </message>
     <message>
         <source>the manifest must be a mapping (apiVersion, kind, metadata ...)</source>
-        <translation>매니페스트는 매핑이어야 한다 (apiVersion, kind, metadata ...)</translation>
+        <translation>매니페스트는 매핑이어야 합니다 (apiVersion, kind, metadata ...)</translation>
     </message>
     <message>
         <source>tls</source>
@@ -1303,7 +1303,7 @@ Check the design against the cluster instead? A dry run changes nothing.</source
     </message>
     <message>
         <source>{count} problems; everything else is on the canvas.</source>
-        <translation>문제 {count}개. 나머지는 모두 캔버스에 있다.</translation>
+        <translation>문제 {count}개. 나머지는 모두 캔버스에 있습니다.</translation>
     </message>
     <message>
         <source>{count} replica</source>
@@ -1331,15 +1331,15 @@ Check the design against the cluster instead? A dry run changes nothing.</source
     </message>
     <message>
         <source>{file}: choose a .png, .svg or .pdf file name</source>
-        <translation>{file}: .png, .svg, .pdf 파일 이름을 고르자</translation>
+        <translation>{file}: .png, .svg, .pdf 파일 이름을 고르십시오</translation>
     </message>
     <message>
         <source>{file}: the PNG could not be written</source>
-        <translation>{file}: PNG를 쓸 수 없다</translation>
+        <translation>{file}: PNG를 쓸 수 없습니다</translation>
     </message>
     <message>
         <source>{file}: the file could not be written</source>
-        <translation>{file}: 파일을 쓸 수 없다</translation>
+        <translation>{file}: 파일을 쓸 수 없습니다</translation>
     </message>
     <message>
         <source>{kind} (generated)</source>
@@ -1351,11 +1351,11 @@ Check the design against the cluster instead? A dry run changes nothing.</source
     </message>
     <message>
         <source>{kind} {name}, created by a controller</source>
-        <translation>{kind} {name}, 컨트롤러가 만든다</translation>
+        <translation>{kind} {name}, 컨트롤러가 만듭니다</translation>
     </message>
     <message>
         <source>{label} must be a whole number, not '{text}'</source>
-        <translation>{label}: '{text}'이(가) 아니라 정수여야 한다</translation>
+        <translation>{label}: 정수여야 합니다('{text}' 값은 정수가 아닙니다)</translation>
     </message>
     <message>
         <source>{low}–{high} replicas</source>
@@ -1375,7 +1375,7 @@ Rule: {rule}</source>
     </message>
     <message>
         <source>{path}: no such file or folder</source>
-        <translation>{path}: 그런 파일이나 폴더가 없다</translation>
+        <translation>{path}: 그런 파일이나 폴더가 없습니다</translation>
     </message>
     <message>
         <source>{pod} with {claims}</source>
@@ -1446,7 +1446,7 @@ Rule: {rule}</source>
     </message>
     <message>
         <source>Read the objects of one namespace of context {context} with kubectl get. Cluster-managed fields and objects made by controllers are left out.</source>
-        <translation>kubectl get으로 컨텍스트 {context}의 네임스페이스 하나에 있는 오브젝트를 읽는다. 클러스터가 관리하는 필드와 컨트롤러가 만든 오브젝트는 뺀다.</translation>
+        <translation>kubectl get으로 컨텍스트 {context}의 네임스페이스 하나에 있는 오브젝트를 읽습니다. 클러스터가 관리하는 필드와 컨트롤러가 만든 오브젝트는 뺍니다.</translation>
     </message>
 </context>
 </TS>

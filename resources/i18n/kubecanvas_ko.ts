@@ -35,11 +35,11 @@
     </message>
     <message>
         <source>Cannot simulate this yet:</source>
-        <translation>아직 시뮬레이션할 수 없다:</translation>
+        <translation>아직 시뮬레이션할 수 없습니다:</translation>
     </message>
     <message>
         <source>Choose a lesson above and open it: its diagram opens as a new design and its steps appear here.</source>
-        <translation>위에서 레슨을 골라 열자. 레슨의 다이어그램이 새 디자인으로 열리고 단계가 여기에 나타난다.</translation>
+        <translation>위에서 레슨을 골라 여십시오. 레슨의 다이어그램이 새 디자인으로 열리고 단계가 여기에 나타납니다.</translation>
     </message>
     <message>
         <source>Claims</source>
@@ -51,7 +51,7 @@
     </message>
     <message>
         <source>Cluster network: pod IPs, localhost and policies</source>
-        <translation>클러스터 네트워크: 파드 IP, localhost, 네트워크 폴리시</translation>
+        <translation>클러스터 네트워크: 파드 IP, localhost, 네트워크폴리시</translation>
     </message>
     <message>
         <source>Container</source>
@@ -95,7 +95,7 @@
     </message>
     <message>
         <source>Every other PersistentVolume</source>
-        <translation>다른 모든 퍼시스턴트 볼륨(PersistentVolume)</translation>
+        <translation>다른 모든 퍼시스턴트볼륨(PersistentVolume)</translation>
     </message>
     <message>
         <source>Explain</source>
@@ -107,7 +107,7 @@
     </message>
     <message>
         <source>Follow the request through the Ingress to the pods</source>
-        <translation>요청이 인그레스를 지나 파드까지 가는 길을 따라간다</translation>
+        <translation>요청이 인그레스를 지나 파드까지 가는 길을 따라갑니다</translation>
     </message>
     <message>
         <source>From</source>
@@ -131,7 +131,7 @@
     </message>
     <message>
         <source>Ingress class</source>
-        <translation>인그레스 클래스</translation>
+        <translation>인그레스클래스</translation>
     </message>
     <message>
         <source>Job</source>
@@ -147,11 +147,11 @@
     </message>
     <message>
         <source>Lesson complete: every step is done.</source>
-        <translation>레슨 완료: 모든 단계를 마쳤다.</translation>
+        <translation>레슨 완료: 모든 단계를 마쳤습니다.</translation>
     </message>
     <message>
         <source>Lesson opened: {title}</source>
-        <translation>레슨을 열었다: {title}</translation>
+        <translation>레슨을 열었습니다: {title}</translation>
     </message>
     <message>
         <source>Lessons</source>
@@ -203,7 +203,7 @@
     </message>
     <message>
         <source>Open the lesson's diagram as a new untitled design</source>
-        <translation>레슨의 다이어그램을 제목 없는 새 디자인으로 연다</translation>
+        <translation>레슨의 다이어그램을 제목 없는 새 디자인으로 엽니다</translation>
     </message>
     <message>
         <source>Outcome</source>
@@ -271,11 +271,11 @@
     </message>
     <message>
         <source>Select a resource, a wire or a problem to see what it is, what it does at run time and why it matters.</source>
-        <translation>리소스, 연결선 또는 문제를 선택하면 그것이 무엇인지, 실행 중에 무엇을 하는지, 왜 중요한지 볼 수 있다.</translation>
+        <translation>리소스, 연결선 또는 문제를 선택하면 그것이 무엇인지, 실행 중에 무엇을 하는지, 왜 중요한지 볼 수 있습니다.</translation>
     </message>
     <message>
         <source>Select a workload, Service, Ingress or claim to see what it does when applied; select nothing to see the cluster network.</source>
-        <translation>워크로드, 서비스, 인그레스 또는 클레임을 선택하면 적용했을 때 일어나는 일을 볼 수 있다. 아무것도 선택하지 않으면 클러스터 네트워크를 보여 준다.</translation>
+        <translation>워크로드, 서비스, 인그레스 또는 클레임을 선택하면 적용했을 때 일어나는 일을 볼 수 있습니다. 아무것도 선택하지 않으면 클러스터 네트워크를 보여 줍니다.</translation>
     </message>
     <message>
         <source>Service</source>
@@ -291,7 +291,7 @@
     </message>
     <message>
         <source>Show Secret values decoded from base64 (masked by default)</source>
-        <translation>시크릿 값을 base64에서 디코딩해 보여 준다(기본은 가림)</translation>
+        <translation>시크릿 값을 base64에서 디코딩해 보여 줍니다(기본은 가림)</translation>
     </message>
     <message>
         <source>Show on canvas</source>
@@ -315,7 +315,7 @@
     </message>
     <message>
         <source>The request reaches {count} pods:</source>
-        <translation>요청이 파드 {count}개에 도달한다:</translation>
+        <translation>요청이 파드 {count}개에 도달합니다:</translation>
     </message>
     <message>
         <source>The request stops at: {stage}</source>
@@ -323,7 +323,7 @@
     </message>
     <message>
         <source>This design has {count} resources: select a workload, Service, Ingress, claim or NetworkPolicy to simulate it.</source>
-        <translation>이 디자인에는 리소스가 {count}개 있다. 워크로드, 서비스, 인그레스, 클레임 또는 네트워크폴리시(NetworkPolicy)를 선택하면 시뮬레이션한다.</translation>
+        <translation>이 디자인에는 리소스가 {count}개 있습니다. 워크로드, 서비스, 인그레스, 클레임 또는 네트워크폴리시(NetworkPolicy)를 선택하면 시뮬레이션합니다.</translation>
     </message>
     <message>
         <source>Time</source>
@@ -335,11 +335,11 @@
     </message>
     <message>
         <source>Traffic reaches no pod.</source>
-        <translation>트래픽이 어떤 파드에도 도달하지 않는다.</translation>
+        <translation>트래픽이 어떤 파드에도 도달하지 않습니다.</translation>
     </message>
     <message>
         <source>Traffic reaches {count} pods.</source>
-        <translation>트래픽이 파드 {count}개에 도달한다.</translation>
+        <translation>트래픽이 파드 {count}개에 도달합니다.</translation>
     </message>
     <message>
         <source>Type</source>
@@ -347,7 +347,7 @@
     </message>
     <message>
         <source>Type a request and press Walk to follow it to the pods.</source>
-        <translation>요청을 입력하고 따라가기를 누르면 파드까지 따라간다.</translation>
+        <translation>요청을 입력하고 따라가기를 누르면 파드까지 따라갑니다.</translation>
     </message>
     <message>
         <source>Value</source>
@@ -370,8 +370,12 @@
         <translation>따라가기</translation>
     </message>
     <message>
-        <source>Waves of pods</source>
-        <translation>파드 실행 묶음</translation>
+        <source>When the claim is deleted</source>
+        <translation>클레임을 지우면</translation>
+    </message>
+    <message>
+        <source>Pods over time</source>
+        <translation>시간에 따른 파드</translation>
     </message>
     <message>
         <source>What Happens</source>
@@ -403,11 +407,11 @@
     </message>
     <message>
         <source>a new PersistentVolume is provisioned from the StorageClass</source>
-        <translation>스토리지클래스(StorageClass)가 새 퍼시스턴트 볼륨(PersistentVolume)을 프로비저닝한다</translation>
+        <translation>스토리지클래스(StorageClass)가 새 퍼시스턴트볼륨(PersistentVolume)을 프로비저닝합니다</translation>
     </message>
     <message>
         <source>bound to an existing PersistentVolume</source>
-        <translation>기존 퍼시스턴트 볼륨(PersistentVolume)에 바인딩된다</translation>
+        <translation>기존 퍼시스턴트볼륨(PersistentVolume)에 바인딩됩니다</translation>
     </message>
     <message>
         <source>container</source>
@@ -439,7 +443,7 @@
     </message>
     <message>
         <source>pending: no PersistentVolume fits and none can be provisioned</source>
-        <translation>대기(pending): 맞는 퍼시스턴트 볼륨(PersistentVolume)이 없고 프로비저닝할 수도 없다</translation>
+        <translation>대기(pending): 맞는 퍼시스턴트볼륨(PersistentVolume)이 없고 프로비저닝할 수도 없습니다</translation>
     </message>
     <message>
         <source>the new ReplicaSet is</source>
@@ -460,6 +464,46 @@
     <message>
         <source>→ next · ← back · Esc leaves presentation</source>
         <translation>→ 다음 · ← 이전 · Esc 프레젠테이션 끝내기</translation>
+    </message>
+    <message>
+        <source>Learner Name…</source>
+        <translation>학습자 이름…</translation>
+    </message>
+    <message>
+        <source>Export Progress…</source>
+        <translation>진행 상황 내보내기…</translation>
+    </message>
+    <message>
+        <source>Reset My Progress on This Lesson</source>
+        <translation>이 레슨의 내 진행 상황 초기화</translation>
+    </message>
+    <message>
+        <source>Open Lesson Folder…</source>
+        <translation>레슨 폴더 열기…</translation>
+    </message>
+    <message>
+        <source>Name kept with your progress:</source>
+        <translation>진행 상황과 함께 저장할 이름:</translation>
+    </message>
+    <message>
+        <source>Progress as CSV (*.csv);;Progress as JSON (*.json)</source>
+        <translation>진행 상황 CSV (*.csv);;진행 상황 JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>Progress exported to {path}</source>
+        <translation>진행 상황을 {path}에 내보냈습니다</translation>
+    </message>
+    <message>
+        <source>Progress on this lesson was reset</source>
+        <translation>이 레슨의 진행 상황을 초기화했습니다</translation>
+    </message>
+    <message>
+        <source>The lessons have problems:</source>
+        <translation>레슨에 문제가 있습니다:</translation>
+    </message>
+    <message>
+        <source>From kubectl apply to running pods</source>
+        <translation>kubectl apply부터 실행 중인 파드까지</translation>
     </message>
 </context>
 </TS>

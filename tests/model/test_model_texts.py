@@ -123,7 +123,7 @@ def test_korean_wiring_uses_the_glossary_and_keeps_names_and_fields():
     selects = next(ko for en, ko in by_english.items() if en.startswith("Service service-1 sel"))
     assert selects.startswith("서비스 service-1") and "파드" in selects and "app=" in selects
     mounts = next(ko for en, ko in by_english.items() if "mounts claim" in en)
-    assert "퍼시스턴트 볼륨 클레임" in mounts and "/data" in mounts
+    assert "퍼시스턴트볼륨클레임" in mounts and "/data" in mounts
     tls = next(ko for en, ko in by_english.items() if "terminates TLS" in en)
     assert tls.startswith("인그레스") and "시크릿" in tls
     env = next(ko for en, ko in by_english.items() if "loads every key of ConfigMap" in en)
@@ -201,7 +201,7 @@ def test_disconnect_and_rename_words():
     assert "서비스" in edit.description.ko and "디플로이먼트" in edit.description.ko
     rename = rename_edit(doc, graph, web.id, "shop")
     assert rename.description == f"Rename {web.label()} to shop"
-    assert rename.description.ko == f"디플로이먼트 {web.name}의 이름을 shop(으)로 바꾸기"
+    assert rename.description.ko == f"디플로이먼트 {web.name}의 이름을 shop으로 바꾸기"
     many = [deployment(f"d{i}") for i in range(5)]
     doc = Document(many)
     removal, _ = remove_edit(doc, WiringGraph(doc), [r.id for r in many])
@@ -229,7 +229,7 @@ def test_edit_descriptions_have_korean_and_survive_deepcopy_and_pickle():
     doc = Document([web])
     add = AddResource(pvc("data"))
     assert_bilingual(add.description, "Add PersistentVolumeClaim data")
-    assert "퍼시스턴트 볼륨 클레임" in add.description.ko
+    assert "퍼시스턴트볼륨클레임" in add.description.ko
     edits = [add, SetField(web.id, ("spec", "replicas"), 3),
              SetField(web.id, ("spec", "paused"), DELETE), SetManifest(web.id, web.manifest),
              MoveResources({web.id: (1.0, 2.0)}), RemoveResource(web.id)]

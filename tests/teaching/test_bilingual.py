@@ -557,4 +557,4 @@ def test_text_is_its_english_and_carries_korean() -> None:
     assert (joined.en, joined.ko) == ("Binds pv-a. or pv-b", "pv-a에 바인딩됩니다. 또는 pv-b")
     assert concat(text, Text("!", "!!")).ko == "pv-a에 바인딩됩니다.!!"
     assert local(text, "ko") == text.ko and local("web-0", "ko") == "web-0"
-    assert local(None, "en") == "" and kind_ko("PersistentVolumeClaim") == "퍼시스턴트 볼륨 클레임"
+    assert local(None, "en") == "" and kind_ko("PersistentVolumeClaim") == "퍼시스턴트볼륨클레임"

@@ -53,7 +53,7 @@ def test_every_kind_known_in_depth_is_explained(kind: str) -> None:
 def test_korean_titles_put_the_english_kind_beside_the_glossary_term() -> None:
     assert explain_kind("Service").title_ko == "서비스(Service)"  # type: ignore[union-attr]
     assert explain_kind("PersistentVolumeClaim").title_ko == (  # type: ignore[union-attr]
-        "퍼시스턴트 볼륨 클레임(PersistentVolumeClaim)")
+        "퍼시스턴트볼륨클레임(PersistentVolumeClaim)")
     assert explain_kind("MyCustomThing") is None
 
 

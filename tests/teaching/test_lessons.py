@@ -9,6 +9,7 @@ lesson says it breaks on purpose.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -32,7 +33,7 @@ from kubecanvas.validation import validate_document
 Learner = Callable[[Document, WiringGraph], Edit]
 
 GLOSSARY = ("파드", "디플로이먼트", "레플리카셋", "스테이트풀셋", "잡", "크론잡", "서비스", "인그레스",
-            "컨피그맵", "시크릿", "퍼시스턴트 볼륨", "퍼시스턴트 볼륨 클레임", "네임스페이스", "레이블",
+            "컨피그맵", "시크릿", "퍼시스턴트볼륨", "퍼시스턴트볼륨클레임", "네임스페이스", "레이블",
             "셀렉터")
 
 
@@ -61,6 +62,14 @@ def fields(*learners: Learner) -> Learner:
 TPL = ("spec", "template", "spec")
 
 LEARNER: dict[str, list[Learner]] = {
+    "architecture": [
+        set_field("Deployment", "web", (*TPL, "containers", 0, "image"), "nginx:1.27"),
+        set_field("Deployment", "web", ("spec", "replicas"), 3),
+        wire(("Service", "web"), ("Deployment", "web"), "selects pods app=web"),
+        set_field("Deployment", "client", (*TPL, "containers", 0, "env", 0, "value"),
+                  "http://web"),
+        set_field("Service", "web", ("spec", "ports", 0, "targetPort"), "http"),
+    ],
     "networking": [
         set_field("Deployment", "web", ("spec", "replicas"), 3),
         wire(("NetworkPolicy", "api-allow-web"), ("Deployment", "api"), "applies to"),
@@ -134,11 +143,34 @@ LEARNER: dict[str, list[Learner]] = {
 LESSONS = load_lessons()
 
 
-def test_ten_lessons_one_per_topic_in_order() -> None:
+def test_eleven_lessons_one_per_topic_architecture_first() -> None:
     assert [lesson.id for lesson in LESSONS] == [
-        "networking", "deployments", "statefulsets", "jobs", "services", "ingress",
-        "config-secrets", "volumes", "persistent-volumes", "downward-api"]
+        "architecture", "deployments", "services", "config-secrets", "volumes",
+        "persistent-volumes", "statefulsets", "jobs", "ingress", "networking", "downward-api"]
     assert set(LEARNER) == {lesson.id for lesson in LESSONS}
+
+
+def _kinds_referenced(check: object) -> set[str]:
+    """Kinds a step's check names (`Kind/name` strings anywhere in it)."""
+    if isinstance(check, str):
+        match = re.match(r"^([A-Z][A-Za-z]+)/", check)
+        return {match.group(1)} if match else set()
+    if isinstance(check, dict):
+        return set().union(*(_kinds_referenced(v) for v in check.values()))
+    if isinstance(check, list):
+        return set().union(*(_kinds_referenced(v) for v in check))
+    return set()
+
+
+def test_each_lesson_uses_only_what_it_or_an_earlier_lesson_teaches() -> None:
+    """Kinds in a lesson's diagram and in its steps' checks must be taught (`teaches:`) by that
+    lesson or one before it: no lesson leans on a Service, Secret or claim taught later."""
+    taught: set[str] = set()
+    for lesson in LESSONS:
+        taught |= set(lesson.teaches)
+        used = {r.kind for r in lesson.document()}
+        used |= set().union(*(_kinds_referenced(s.check) for s in lesson.steps))
+        assert sorted(used - taught) == [], lesson.id
 
 
 @pytest.mark.parametrize("lesson", LESSONS, ids=lambda lesson: lesson.id)

@@ -1,4 +1,4 @@
-"""Deployment rollouts, StatefulSets, Jobs and CronJobs against hand-worked expectations."""
+"""Deployment rollouts, StatefulSets and CronJobs (Jobs: test_jobs.py) against hand-worked expectations."""
 
 from __future__ import annotations
 
@@ -17,7 +17,6 @@ from kubecanvas.teaching.workloads import (
     resolve_int_or_percent,
     rolling_update,
     simulate_deployment,
-    simulate_job,
     simulate_statefulset,
 )
 
@@ -145,55 +144,6 @@ def test_parallel_statefulset_with_a_start_ordinal_and_no_headless_service() -> 
     assert any("no DNS names" in n for n in sim.notes)
 
 
-def job(spec: str, restart: str = "Never") -> str:
-    return f"""
-apiVersion: batch/v1
-kind: Job
-metadata: {{name: work}}
-spec:
-  {spec}
-  template:
-    spec:
-      restartPolicy: {restart}
-      containers: [{{name: w, image: busybox}}]
-"""
-
-
-def test_job_waves_nonindexed_and_indexed() -> None:
-    doc, _ = build(job("completions: 5\n  parallelism: 2"))
-    sim = simulate_job(doc, rid(doc, "Job", "work"))
-    assert [len(w.pods) for w in sim.waves] == [2, 2, 1]
-    assert len({p for w in sim.waves for p in w.pods}) == 5
-    doc, _ = build(job("completions: 5\n  parallelism: 2\n  completionMode: Indexed"))
-    sim = simulate_job(doc, rid(doc, "Job", "work"))
-    assert [w.indexes for w in sim.waves] == [(0, 1), (2, 3), (4,)]
-    assert [p.split("-")[1] for w in sim.waves for p in w.pods] == ["0", "1", "2", "3", "4"]
-
-
-def test_work_queue_job_and_defaults() -> None:
-    doc, _ = build(job("parallelism: 3"))
-    sim = simulate_job(doc, rid(doc, "Job", "work"))
-    assert sim.completions is None and [len(w.pods) for w in sim.waves] == [3]
-    doc, _ = build(job("backoffLimit: 6"))
-    sim = simulate_job(doc, rid(doc, "Job", "work"))
-    assert (sim.completions, sim.parallelism, len(sim.waves)) == (1, 1, 1)
-
-
-def test_retries_on_failure_restart_the_same_pod_never_creates_new_pods() -> None:
-    doc, _ = build(job("backoffLimit: 3", restart="OnFailure"))
-    sim = simulate_job(doc, rid(doc, "Job", "work"))
-    assert len(sim.retries) == 5  # four attempts and the final verdict
-    pods = {re.search(r"pod (work-\w+)", line).group(1) for line in sim.retries[:4]}  # type: ignore[union-attr]
-    assert len(pods) == 1
-    assert [re.search(r"after a (\d+)s", line).group(1) if "after" in line else "0"  # type: ignore[union-attr]
-            for line in sim.retries[:4]] == ["0", "10", "20", "40"]
-    assert "BackoffLimitExceeded" in sim.retries[-1]
-    doc, _ = build(job("backoffLimit: 3", restart="Never"))
-    sim = simulate_job(doc, rid(doc, "Job", "work"))
-    pods = {re.search(r"new pod (work-\w+)", line).group(1) for line in sim.retries[:4]}  # type: ignore[union-attr]
-    assert len(pods) == 4
-
-
 def test_next_runs_in_a_time_zone_worked_by_hand() -> None:
     # 2026-11-26 00:00 UTC is 09:00 in Seoul (UTC+9, no DST): the next 02:30 KST is the 27th,
     # which is 2026-11-26 17:30 UTC.
@@ -251,3 +201,19 @@ def test_cronjob_simulation_names_jobs_and_explains_concurrency() -> None:
     assert sim.concurrency.startswith("Forbid")
     later = simulate_cronjob(doc, rid(doc, "CronJob", "nightly"), first.replace(year=2027))
     assert later.error is None and later.runs_utc[0] == datetime(2027, 11, 27, 3, tzinfo=UTC)
+
+
+def test_a_step_in_a_day_field_is_a_restriction_as_in_robfig_cron() -> None:
+    """robfig/cron v3, parser.go `getRange`: `*` sets the star bit and a step > 1 clears it;
+    spec.go `dayMatches`: once neither day field carries the star bit, a day matching either
+    field fires. Kubernetes' CronJob controller parses schedules with robfig/cron v3
+    (kubernetes.io/docs/concepts/workloads/controllers/cron-jobs/#schedule-syntax)."""
+    start = datetime(2026, 11, 1, tzinfo=UTC)  # a Sunday
+    # */2 in day of month (1st, 3rd, 5th ...) OR Monday (weekday 1)
+    days = [r.date().isoformat() for r in next_runs("0 0 */2 * 1", start, count=6)]
+    assert days == ["2026-11-02", "2026-11-03", "2026-11-05", "2026-11-07", "2026-11-09",
+                    "2026-11-11"]
+    # with */1 (still the star bit) only Mondays count, as with *
+    mondays = [r.date().isoformat() for r in next_runs("0 0 */1 * 1", start, count=2)]
+    assert mondays == ["2026-11-02", "2026-11-09"]
+    assert mondays == [r.date().isoformat() for r in next_runs("0 0 * * 1", start, count=2)]

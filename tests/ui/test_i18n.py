@@ -25,8 +25,8 @@ TS = i18n.i18n_dir() / "kubecanvas_editor_ko.ts"
 GLOSSARY = {"Pod": "파드", "Deployment": "디플로이먼트", "ReplicaSet": "레플리카셋",
             "StatefulSet": "스테이트풀셋", "Job": "잡", "CronJob": "크론잡", "Service": "서비스",
             "Ingress": "인그레스", "ConfigMap": "컨피그맵", "Secret": "시크릿",
-            "PersistentVolume": "퍼시스턴트 볼륨",
-            "PersistentVolumeClaim": "퍼시스턴트 볼륨 클레임", "Namespace": "네임스페이스",
+            "PersistentVolume": "퍼시스턴트볼륨",
+            "PersistentVolumeClaim": "퍼시스턴트볼륨클레임", "Namespace": "네임스페이스",
             "Labels?": "레이블", "Selector": "셀렉터"}
 #: the standard desktop terms of the menus
 MENU_TERMS = {"&File": "파일(&F)", "&Edit": "편집(&E)", "&View": "보기(&V)", "&Open…": "열기(&O)…",
@@ -123,9 +123,21 @@ def korean(qapp) -> Iterator[None]:
     i18n.MISSING.clear()
 
 
+def test_qt_own_file_dialog_texts_are_korean_too(korean) -> None:
+    """Qt's shipped qtbase_ko is installed with the application's catalogues, so Qt's own file
+    dialog says 파일 형식 instead of "Files of type:"."""
+    from PySide6.QtCore import QCoreApplication
+
+    assert i18n.qt_translator("ko") is not None
+    for text in ("Look in:", "Files of type:"):
+        assert i18n.has_hangul(QCoreApplication.translate("QFileDialog", text))
+    i18n.set_language("en")
+    assert QCoreApplication.translate("QFileDialog", "Look in:") == "Look in:"
+
+
 def test_kind_names_keep_the_english_name_for_yaml(korean) -> None:
     assert i18n.kind_label("Deployment") == "디플로이먼트 (Deployment)"
-    assert i18n.kind_label("PersistentVolumeClaim") == "퍼시스턴트 볼륨 클레임 (PersistentVolumeClaim)"
+    assert i18n.kind_label("PersistentVolumeClaim") == "퍼시스턴트볼륨클레임 (PersistentVolumeClaim)"
     assert i18n.kind_label("Widget") == "Widget"  # a custom kind has no glossary term
     assert i18n.short_kind("Service") == "서비스"
     i18n.set_language("en")
@@ -191,4 +203,4 @@ def test_form_errors_are_shown_in_korean(make_window, korean) -> None:
     field = window.inspector.field_widget("Replicas")
     field.setText("three")
     field.editingFinished.emit()
-    assert window.inspector.form_error.text() == "레플리카 수: 'three'이(가) 아니라 정수여야 한다"
+    assert window.inspector.form_error.text() == "레플리카 수: 정수여야 합니다('three' 값은 정수가 아닙니다)"

@@ -78,10 +78,10 @@ def test_hover_hints_are_korean(korean):
     scene.begin_wire(node, node.pos() + node.handle_center())
     scene.update_wire(scene.nodes[b.id].center())
     assert scene.nodes[b.id].wire_state == "no"
-    assert "필드가 없다" in messages[-1] and "디플로이먼트(Deployment)" in messages[-1]
+    assert "필드가 없습니다" in messages[-1] and "디플로이먼트(Deployment)" in messages[-1]
     scene.update_wire(scene.nodes[svc.id].center())
     assert scene.nodes[svc.id].wire_state == "ok"
-    assert messages[-1].startswith("놓으면: 서비스 front이(가)"), messages[-1]
+    assert messages[-1].startswith("놓으면: 서비스 front가"), messages[-1]
     scene.finish_wire(scene.nodes[b.id].center(), QPoint(0, 0))
     assert window.undo_stack.count() == 0
 
@@ -92,7 +92,7 @@ def test_refused_wiring_says_why_in_korean_in_the_status_bar(korean):
     shown: list[str] = []
     window.editor.status = shown.append
     assert not window.editor.wire(a.id, b.id, QPoint(0, 0))
-    assert shown and "필드가 없다" in shown[-1]
+    assert shown and "필드가 없습니다" in shown[-1]
 
 
 def test_undo_text_after_a_rename_follows_the_language(korean):
@@ -100,14 +100,14 @@ def test_undo_text_after_a_rename_follows_the_language(korean):
     window = korean([web])
     window.commit_rename(web.id, "shop")
     undo = window.actions_by_name["undo"]
-    assert undo.text() == "디플로이먼트 web의 이름을 shop(으)로 바꾸기 실행 취소(&U)"
+    assert undo.text() == "디플로이먼트 web의 이름을 shop으로 바꾸기 실행 취소(&U)"
     window.set_language("en")
     assert undo.text() == "&Undo Rename Deployment web to shop"
     window.undo_stack.undo()
     redo = window.actions_by_name["redo"]
     assert redo.text() == "&Redo Rename Deployment web to shop"
     window.set_language("ko")
-    assert redo.text() == "디플로이먼트 web의 이름을 shop(으)로 바꾸기 다시 실행(&R)"
+    assert redo.text() == "디플로이먼트 web의 이름을 shop으로 바꾸기 다시 실행(&R)"
     assert window.undo_stack.undoText() == ""
 
 

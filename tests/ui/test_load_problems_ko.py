@@ -55,7 +55,7 @@ def test_a_broken_file_is_reported_in_korean(folder: Path, korean) -> None:
     assert window.statusBar().currentMessage() == \
         f"불러오는 중 문제 1개. 첫 번째: {korean_problem}"
     box = problem_box(window)
-    assert box.windowTitle() == "일부 문서를 불러오지 못했다"
+    assert box.windowTitle() == "일부 문서를 불러오지 못했습니다"
     assert box.detailedText() == korean_problem
     box.close()
     assert [r.name for r in window.session.document] == ["ok"]
@@ -97,7 +97,7 @@ def test_a_damaged_project_cannot_be_opened_in_korean(tmp_path: Path, korean,
     window = korean
     assert not window.open_paths([project])
     [text] = shown
-    assert f"{project} 파일이 손상되었다: 1행 2열이 올바른 JSON이 아니다" in text
+    assert f"{project} 파일이 손상되었습니다: 1행 2열이 올바른 JSON이 아닙니다" in text
 
 
 
@@ -112,4 +112,4 @@ def test_a_cluster_error_reaches_the_dock_in_korean(korean, tmp_path: Path, monk
     task.failed.connect(failed.append)
     task.run()  # in this thread: the signal is delivered at once
     [message] = failed
-    assert message.startswith("kubectl이 설치되어 있지 않다(또는 PATH에 없다).")
+    assert message.startswith("kubectl이 설치되어 있지 않습니다(또는 PATH에 없습니다).")

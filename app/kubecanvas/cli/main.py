@@ -16,7 +16,7 @@ import sys
 from collections.abc import Sequence
 
 from kubecanvas import __version__
-from kubecanvas.cli import cmd_cluster, cmd_export, cmd_import, cmd_validate
+from kubecanvas.cli import cmd_cluster, cmd_export, cmd_import, cmd_lesson, cmd_validate
 from kubecanvas.cli.errors import EXIT_FINDINGS, EXIT_INTERNAL, EXIT_USAGE, CliError, report
 
 DESCRIPTION = """\
@@ -40,7 +40,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("-V", "--version", action="version",
                         version=f"kubecanvas {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for module in (cmd_import, cmd_export, cmd_validate, cmd_cluster):
+    for module in (cmd_import, cmd_export, cmd_validate, cmd_cluster, cmd_lesson):
         module.add_parser(commands)
     return parser
 

@@ -29,13 +29,13 @@ TIMEOUT_SECONDS = 120
 def not_started(program: str) -> Text:
     """The message when kubectl cannot be started at all."""
     return Text(f"kubectl ({program}) could not be started; is it installed?",
-                f"kubectl({program})을 시작할 수 없다. 설치되어 있는가?")
+                f"kubectl({program})을 시작할 수 없습니다. 설치되어 있는가?")
 
 
 def timed_out() -> Text:
     """The message when kubectl does not answer in time."""
     return Text(f"kubectl did not answer within {TIMEOUT_SECONDS} s; is the cluster reachable?",
-                f"kubectl이 {TIMEOUT_SECONDS}초 안에 응답하지 않았다. 클러스터에 연결할 수 "
+                f"kubectl이 {TIMEOUT_SECONDS}초 안에 응답하지 않았습니다. 클러스터에 연결할 수 "
                 "있는가?")
 #: What kubectl prints when it cannot reach the API server (any of these, in stderr).
 _UNREACHABLE = re.compile(
@@ -87,9 +87,9 @@ def find_kubectl() -> str:
         raise ClusterError(Text(
             "kubectl is not installed (or not on PATH); install it from "
             "https://kubernetes.io/docs/tasks/tools/ and configure a context for your cluster",
-            "kubectl이 설치되어 있지 않다(또는 PATH에 없다). "
+            "kubectl이 설치되어 있지 않습니다(또는 PATH에 없습니다). "
             "https://kubernetes.io/docs/tasks/tools/ 에서 설치하고 클러스터의 컨텍스트를 "
-            "설정해야 한다"))
+            "설정해야 합니다"))
     return found
 
 
@@ -145,7 +145,7 @@ class Kubectl:
                 known = ", ".join(names)
                 raise ClusterError(Text(
                     f"kubectl has no context named {self.context!r}; known: {known or 'none'}",
-                    f"kubectl에 {self.context!r}라는 컨텍스트가 없다. 알려진 컨텍스트: "
+                    f"kubectl에 {self.context!r}라는 컨텍스트가 없습니다. 알려진 컨텍스트: "
                     f"{known or '없음'}"))
             return self.context
         done = self._call([self.program, "config", "current-context"])
@@ -154,8 +154,8 @@ class Kubectl:
             raise ClusterError(Text(
                 "kubectl has no current context: no cluster is configured. Run "
                 "`kubectl config use-context NAME` (or pass --context)",
-                "kubectl에 현재 컨텍스트가 없다: 설정된 클러스터가 없다. "
-                "`kubectl config use-context NAME`을 실행해야 한다(또는 --context를 준다)"))
+                "kubectl에 현재 컨텍스트가 없습니다: 설정된 클러스터가 없습니다. "
+                "`kubectl config use-context NAME`을 실행해야 합니다(또는 --context를 줍니다)"))
         return name
 
     def raise_if_unreachable(self, done: Completed) -> None:
@@ -166,14 +166,14 @@ class Kubectl:
         text = "\n".join(lines)
         if _NO_CONTEXT.search(text):
             raise ClusterError(concat(Text("kubectl has no usable context: ",
-                                           "kubectl에 쓸 수 있는 컨텍스트가 없다: "),
+                                           "kubectl에 쓸 수 있는 컨텍스트가 없습니다: "),
                                       _first(lines, _NO_CONTEXT)))
         if _UNREACHABLE.search(text):
             where = f"context {self.context!r}" if self.context else "the current context"
             where_ko = f"컨텍스트 {self.context!r}" if self.context else "현재 컨텍스트"
             why = _first(lines, _UNREACHABLE)
             raise ClusterError(Text(f"the cluster of {where} cannot be reached: {why}",
-                                    f"{where_ko}의 클러스터에 연결할 수 없다: {why}"))
+                                    f"{where_ko}의 클러스터에 연결할 수 없습니다: {why}"))
 
 
 def _first(lines: list[str], pattern: re.Pattern[str]) -> str:

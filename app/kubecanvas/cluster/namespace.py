@@ -17,6 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
 from kubecanvas.cluster.kubectl import ClusterError, Kubectl
+from kubecanvas.model.korean import i_ga
 from kubecanvas.model.resource import Resource
 from kubecanvas.model.text import Text
 
@@ -55,7 +56,7 @@ def fetch_namespace(kubectl: Kubectl, namespace: str) -> Fetched:
     if done.returncode != 0:
         detail = " / ".join(done.error_lines()[-3:]) or f"exit code {done.returncode}"
         raise ClusterError(Text(f"`{done.command}` failed on context {context!r}: {detail}",
-                                f"`{done.command}`이(가) 컨텍스트 {context!r}에서 실패했다: "
+                                f"`{done.command}`{i_ga(done.command)} 컨텍스트 {context!r}에서 실패했습니다: "
                                 f"{detail}"))
     shown = f"kubectl --context {context} get -n {namespace} -o yaml"
     return Fetched(shown, done.stdout)

@@ -157,7 +157,7 @@ def _explain(kubectl: Kubectl, unanswered: list[Resource], errors: list[str], du
     refusal when one resource is left, else by asking again for each one alone."""
     answers: dict[str, Answer] = {}
     general = "; ".join(_reason(e) for e in errors) or Text(
-        "kubectl gave no answer for it", "kubectl이 이 리소스에 대해 아무 답도 주지 않았다")
+        "kubectl gave no answer for it", "kubectl이 이 리소스에 대해 아무 답도 주지 않았습니다")
     for resource in unanswered:
         named = _match_named(errors, resource)
         if named is None and len(unanswered) == 1 and len(errors) == 1:

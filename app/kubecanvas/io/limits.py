@@ -185,8 +185,8 @@ def _deep_message(limits: Limits, mark: Any) -> Text:
     where_ko = f"({mark.line + 1}행 {mark.column + 1}열)" if mark is not None else ""
     return Text(f"the document nests lists and mappings more than {limits.max_depth} levels "
                 f"deep{where}; it was refused (no Kubernetes manifest is nested this deeply)",
-                f"문서가 리스트와 매핑을 {limits.max_depth}단계보다 깊게 중첩한다{where_ko}. "
-                "거부되었다(이렇게 깊이 중첩된 쿠버네티스 매니페스트는 없다)")
+                f"문서가 리스트와 매핑을 {limits.max_depth}단계보다 깊게 중첩합니다{where_ko}. "
+                "거부되었습니다(이렇게 깊이 중첩된 쿠버네티스 매니페스트는 없습니다)")
 
 
 def check_nodes(root: Node, limits: Limits) -> None:
@@ -220,7 +220,7 @@ def check_nodes(root: Node, limits: Limits) -> None:
                 f"an alias at line {mark.line + 1} refers to a value that contains it, which "
                 "would make endless data; the document was refused",
                 f"{mark.line + 1}행의 별칭이 자신을 담은 값을 가리켜 데이터가 끝없이 "
-                "이어진다. 문서가 거부되었다"))
+                "이어집니다. 문서가 거부되었습니다"))
         on_path.add(key)
         stack.append((node, True))
         for child in _children(node):
@@ -230,7 +230,7 @@ def check_nodes(root: Node, limits: Limits) -> None:
                     f"an alias refers to the value that contains it (the anchor at line "
                     f"{mark.line + 1}), which would make endless data; the document was refused",
                     f"별칭이 자신을 담은 값(앵커: {mark.line + 1}행)을 가리켜 데이터가 끝없이 "
-                    "이어진다. 문서가 거부되었다"))
+                    "이어집니다. 문서가 거부되었습니다"))
             if id(child) not in sizes:
                 stack.append((child, False))
 
@@ -262,4 +262,4 @@ def _many_message(limits: Limits, root: Node) -> Text:
                 "(*name) are expanded; it was refused (an alias bomb, or far larger than a "
                 "manifest)",
                 f"별칭(*name)을 펼치면 문서의 값이 {limits.max_nodes:,}개보다 많아져 "
-                "거부되었다(별칭 폭탄이거나 매니페스트보다 훨씬 크다)")
+                "거부되었습니다(별칭 폭탄이거나 매니페스트보다 훨씬 큽니다)")

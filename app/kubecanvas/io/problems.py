@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Literal
 
+from kubecanvas.model.korean import gwa_wa
 from kubecanvas.model.resource import Resource, ResourceKey
 from kubecanvas.model.text import Text
 
@@ -91,7 +92,7 @@ def duplicate_problems(resources: Iterable[Resource]) -> list[LoadProblem]:
             resource.origin.file, resource.origin.line, resource.origin.column,
             Text(f"defined twice: at {where(earlier)} and at {where(resource)}; applying both "
                  "makes the second replace the first",
-                 f"두 번 정의되었다: {where(earlier)}와 {where(resource)}. 둘 다 적용하면 두 "
-                 "번째가 첫 번째를 대체한다"),
+                 f"두 번 정의되었습니다: {where(earlier)}{gwa_wa(where(earlier))} {where(resource)}. 둘 다 적용하면 두 "
+                 "번째가 첫 번째를 대체합니다"),
             "warning", resource.label()))
     return problems

@@ -21,6 +21,7 @@ from kubecanvas.io.atomic import atomic_write_text
 from kubecanvas.io.limits import DEFAULT_LIMITS, Limits, data_depth_exceeds, describe_size
 from kubecanvas.io.lines import attach_lines
 from kubecanvas.model.document import Document, ProjectSettings
+from kubecanvas.model.korean import eul_reul, eun_neun, euro_ro, i_ga
 from kubecanvas.model.resource import Origin, Resource
 from kubecanvas.model.text import Text
 
@@ -45,11 +46,11 @@ class ProjectError(Exception):
 
 def _damaged(path: Path, en: str, ko: str) -> ProjectError:
     """The error for a project file that holds something it should not."""
-    return ProjectError(Text(f"{path} is damaged: {en}", f"{path} 파일이 손상되었다: {ko}"))
+    return ProjectError(Text(f"{path} is damaged: {en}", f"{path} 파일이 손상되었습니다: {ko}"))
 
 
 def _cannot_save(what: object, en: str, ko: str) -> ProjectError:
-    return ProjectError(Text(f"cannot save {what}: {en}", f"{what}을(를) 저장할 수 없다: {ko}"))
+    return ProjectError(Text(f"cannot save {what}: {en}", f"{what}{eul_reul(what)} 저장할 수 없습니다: {ko}"))
 
 
 def save_project(document: Document, path: Path) -> None:
@@ -89,7 +90,7 @@ class ProjectWriter:
         if version and not _KUBE_VERSION.match(version.strip()):
             raise _cannot_save(self.path, f"the Kubernetes version {version!r} is not a "
                                "Kubernetes version (for example 1.33)",
-                               f"쿠버네티스 버전 {version!r}은(는) 쿠버네티스 버전이 아니다"
+                               f"쿠버네티스 버전 {version!r}{eun_neun(repr(version))} 쿠버네티스 버전이 아닙니다"
                                "(예: 1.33)")
         self._base = self.path.parent
         self._resources = list(document)
@@ -167,24 +168,24 @@ def load_project(path: Path, limits: Limits = DEFAULT_LIMITS) -> Document:
             raise ProjectError(Text(
                 f"cannot read {path}: it is {describe_size(size)}, larger than the "
                 f"{most} KubeCanvas reads as a project",
-                f"{path}을(를) 읽을 수 없다: {describe_size(size)}로, KubeCanvas가 프로젝트로 "
-                f"읽는 {most}보다 크다"))
+                f"{path}{eul_reul(path)} 읽을 수 없습니다: {describe_size(size)}{euro_ro(describe_size(size))}, KubeCanvas가 프로젝트로 "
+                f"읽는 {most}보다 큽니다"))
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
         raise ProjectError(Text(f"cannot read {path}: {reason}",
-                                f"{path}을(를) 읽을 수 없다: {reason}")) from exc
+                                f"{path}{eul_reul(path)} 읽을 수 없습니다: {reason}")) from exc
     try:
         data = json.loads(text, parse_constant=_refuse_constant)
     except json.JSONDecodeError as exc:
         raise _damaged(path, f"not valid JSON at line {exc.lineno}, column {exc.colno} "
                        f"({exc.msg})",
-                       f"{exc.lineno}행 {exc.colno}열이 올바른 JSON이 아니다({exc.msg})") from exc
+                       f"{exc.lineno}행 {exc.colno}열이 올바른 JSON이 아닙니다({exc.msg})") from exc
     except ValueError as exc:
         raise _damaged(path, str(exc), str(exc)) from exc
     except RecursionError as exc:
         raise _damaged(path, "it nests values too deeply to read",
-                       "값이 너무 깊이 중첩되어 읽을 수 없다") from exc
+                       "값이 너무 깊이 중첩되어 읽을 수 없습니다") from exc
     data = _upgrade(_expect(data, dict, "the file", path), path)
     return _document(data, path, limits)
 
@@ -197,32 +198,32 @@ def _upgrade(data: dict[str, Any], path: Path) -> dict[str, Any]:
     if data.get("format") != FORMAT:
         raise ProjectError(Text(
             f"{path} is not a KubeCanvas project file (no \"format\": \"{FORMAT}\")",
-            f"{path}은(는) KubeCanvas 프로젝트 파일이 아니다(\"format\": \"{FORMAT}\" 없음)"))
+            f"{path}{eun_neun(path)} KubeCanvas 프로젝트 파일이 아닙니다(\"format\": \"{FORMAT}\" 없음)"))
     version = data.get("version")
     if not isinstance(version, int) or isinstance(version, bool) or version < 0:
         raise _damaged(path, "\"version\" must be a whole number",
-                       "\"version\"은 정수여야 한다")
+                       "\"version\"은 정수여야 합니다")
     if version > VERSION:
         raise ProjectError(Text(
             f"{path} was written by a newer KubeCanvas (project format version {version}; this "
             f"one reads up to {VERSION}); open it with that version or a later one",
-            f"{path}은(는) 더 새로운 KubeCanvas로 저장되었다(프로젝트 형식 버전 {version}, 이 "
-            f"버전은 {VERSION}까지 읽는다). 그 버전 이상으로 열어야 한다"))
+            f"{path}{eun_neun(path)} 더 새로운 KubeCanvas로 저장되었습니다(프로젝트 형식 버전 {version}, 이 "
+            f"버전은 {VERSION}까지 읽습니다). 그 버전 이상으로 열어야 합니다"))
     while version < VERSION:
         migrate = MIGRATIONS.get(version)
         if migrate is None:
             raise ProjectError(Text(
                 f"{path} uses project format version {version}, which this "
                 "KubeCanvas can no longer read",
-                f"{path}은(는) 이 KubeCanvas가 더 이상 읽지 못하는 프로젝트 형식 버전 "
-                f"{version}을 쓴다"))
+                f"{path}{eun_neun(path)} 이 KubeCanvas가 더 이상 읽지 못하는 프로젝트 형식 버전 "
+                f"{version}{eul_reul(version)} 씁니다"))
         try:
             data = migrate(data)
         except (KeyError, IndexError, TypeError, ValueError, AttributeError) as exc:
             why = f"{type(exc).__name__}: {exc}"
             raise _damaged(path, f"it cannot be upgraded from project format version {version} "
                            f"({why})",
-                           f"프로젝트 형식 버전 {version}에서 올릴 수 없다({why})") from exc
+                           f"프로젝트 형식 버전 {version}에서 올릴 수 없습니다({why})") from exc
         data = _expect(data, dict, "the upgraded file", path)
         version += 1
         data["version"] = version
@@ -249,14 +250,14 @@ def _checked(value: Any, resource: Resource) -> Any:
             for key, child in item.items():
                 if not isinstance(key, str):
                     raise _cannot_save(resource.label(), f"the key {key!r} is not a string",
-                                       f"키 {key!r}가 문자열이 아니다")
+                                       f"키 {key!r}{i_ga(repr(key))} 문자열이 아닙니다")
                 stack.append(child)
         elif isinstance(item, list):
             stack.extend(item)
         elif item is not None and not isinstance(item, (str, int, float, bool)):
             raise _cannot_save(resource.label(), f"{type(item).__name__} value {item!r} "
                                "cannot be stored",
-                               f"{type(item).__name__} 값 {item!r}은(는) 저장할 수 없다")
+                               f"{type(item).__name__} 값 {item!r}{eun_neun(repr(item))} 저장할 수 없습니다")
     return value
 
 
@@ -299,7 +300,7 @@ def _expect(value: Any, kind: type | tuple[type, ...], where: str, path: Path) -
                     int: "숫자", float: "숫자", type(None): "null"}
         wanted_ko = " 또는 ".join(dict.fromkeys(names_ko[t] for t in _types(kind)))
         place = {"the file": "파일", "the upgraded file": "버전을 올린 파일"}.get(where, where)
-        raise _damaged(path, f"{where} must be {wanted}", f"{place}은(는) {wanted_ko}여야 한다")
+        raise _damaged(path, f"{where} must be {wanted}", f"{place}{eun_neun(place)} {wanted_ko}여야 합니다")
     return value
 
 
@@ -317,11 +318,11 @@ def _document(data: dict[str, Any], path: Path, limits: Limits) -> Document:
                 resource.original, limits.max_depth):
             raise _damaged(path, f"resources[{number}] nests lists and mappings more than "
                            f"{limits.max_depth} levels deep",
-                           f"resources[{number}]이(가) 리스트와 매핑을 {limits.max_depth}단계보다 "
-                           "깊게 중첩한다")
+                           f"resources[{number}]{i_ga(number)} 리스트와 매핑을 {limits.max_depth}단계보다 "
+                           "깊게 중첩합니다")
         if resource.id in seen:
             raise _damaged(path, f"resources[{number}] repeats the id {resource.id!r}",
-                           f"resources[{number}]이(가) id {resource.id!r}를 반복한다")
+                           f"resources[{number}]{i_ga(number)} id {resource.id!r}{eul_reul(repr(resource.id))} 반복합니다")
         seen.add(resource.id)
         resources.append(resource)
     document = Document(attach_lines(resources))
@@ -334,12 +335,12 @@ def _resource(entry: Any, where: str, path: Path) -> Resource:
     entry = _expect(entry, dict, where, path)
     rid = _expect(entry.get("id"), str, f"{where}.id", path)
     if not rid:
-        raise _damaged(path, f"{where}.id is empty", f"{where}.id가 비어 있다")
+        raise _damaged(path, f"{where}.id is empty", f"{where}.id가 비어 있습니다")
     manifest = _expect(entry.get("manifest"), dict, f"{where}.manifest", path)
     position = _expect(entry.get("position", [0.0, 0.0]), list, f"{where}.position", path)
     if len(position) != 2:
         raise _damaged(path, f"{where}.position must be [x, y]",
-                       f"{where}.position은 [x, y]여야 한다")
+                       f"{where}.position은 [x, y]여야 합니다")
     x, y = (_expect(v, (int, float), f"{where}.position", path) for v in position)
     original = _expect(entry.get("original"), (dict, type(None)), f"{where}.original", path)
     return Resource(
@@ -374,8 +375,8 @@ def _settings(value: Any, path: Path) -> ProjectSettings:
     if kube_version and not _KUBE_VERSION.match(kube_version.strip()):
         raise _damaged(path, f"settings.kube_version {kube_version!r} is not a Kubernetes "
                        "version (for example 1.33)",
-                       f"settings.kube_version {kube_version!r}은(는) 쿠버네티스 버전이 "
-                       "아니다(예: 1.33)")
+                       f"settings.kube_version {kube_version!r}{eun_neun(repr(kube_version))} 쿠버네티스 버전이 "
+                       "아닙니다(예: 1.33)")
     ignored: set[tuple[str, str]] = set()
     for number, pair in enumerate(_expect(value.get("ignored", []), list,
                                           "settings.ignored", path)):
@@ -383,7 +384,7 @@ def _settings(value: Any, path: Path) -> ProjectSettings:
         pair = _expect(pair, list, where, path)
         if len(pair) != 2:
             raise _damaged(path, f"{where} must be [rule, resource id]",
-                           f"{where}은(는) [규칙, 리소스 id]여야 한다")
+                           f"{where}{eun_neun(where)} [규칙, 리소스 id]여야 합니다")
         rule, rid = (_expect(v, str, where, path) for v in pair)
         ignored.add((rule, rid))
     view = _expect(value.get("view", {}), dict, "settings.view", path)

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kubecanvas.io.limits import LimitError, describe_size
+from kubecanvas.model.korean import euro_ro
 from kubecanvas.model.text import Text
 
 _BOMS = (
@@ -70,8 +71,8 @@ def decode_bytes(data: bytes) -> TextFile:
         raise DecodeError(Text(
             f"not valid {encoding.upper()} text (byte {byte} at line {line}, "
             f"column {column}); save the file as UTF-8 and import it again",
-            f"올바른 {encoding.upper()} 텍스트가 아니다({line}행 {column}열의 바이트 {byte}). "
-            "파일을 UTF-8로 저장하고 다시 가져와야 한다"), line, column,
+            f"올바른 {encoding.upper()} 텍스트가 아닙니다({line}행 {column}열의 바이트 {byte}). "
+            "파일을 UTF-8로 저장하고 다시 가져와야 합니다"), line, column,
         ) from None
 
 
@@ -101,7 +102,7 @@ def read_text_file(path: str | Path, max_bytes: int | None = None) -> TextFile:
             f"the file is {more}{describe_size(size)}, larger than the "
             f"{describe_size(max_bytes)} KubeCanvas reads from one file; it was "
             "refused (split it, or import only the part you need)",
-            f"파일이 {describe_size(size)}{more_ko}로, KubeCanvas가 한 파일에서 읽는 "
-            f"{describe_size(max_bytes)}보다 커서 거부되었다(파일을 나누거나 필요한 부분만 "
-            "가져와야 한다)"))
+            f"파일이 {describe_size(size)}{more_ko}{euro_ro(more_ko)}, KubeCanvas가 한 파일에서 읽는 "
+            f"{describe_size(max_bytes)}보다 커서 거부되었습니다(파일을 나누거나 필요한 부분만 "
+            "가져와야 합니다)"))
     return decode_bytes(data)

@@ -29,6 +29,7 @@ from kubecanvas.io.yaml_dialect import dump_document, dump_json_like, parse_docu
 from kubecanvas.io.yaml_in import load_chunk
 from kubecanvas.io.yaml_out import apply_order
 from kubecanvas.io.yaml_split import Chunk, split_chunks, split_trivia
+from kubecanvas.model.korean import eun_neun, i_ga
 from kubecanvas.model.resource import Origin, Resource, ResourceKey
 from kubecanvas.model.text import Text, local
 
@@ -100,8 +101,8 @@ def write_back(resources: Iterable[Resource], *, new_file: Path | None = None,
         raise WriteBackError(Text(
             f"{len(loose)} resource(s) have no file to go back to (created in the editor or read "
             "from standard input); choose a file to save them to",
-            f"리소스 {len(loose)}개는 돌아갈 파일이 없다(편집기에서 만들었거나 표준 입력에서 "
-            "읽었다). 저장할 파일을 골라야 한다"))
+            f"리소스 {len(loose)}개는 돌아갈 파일이 없습니다(편집기에서 만들었거나 표준 입력에서 "
+            "읽었습니다). 저장할 파일을 골라야 합니다"))
     result = WriteBackResult()
     plans: dict[Path, tuple[TextFile, list[_Piece]]] = {}
     for key, group in by_file.items():
@@ -120,7 +121,7 @@ def write_back(resources: Iterable[Resource], *, new_file: Path | None = None,
             raise WriteBackError(Text(
                 f"could not write {path}: {reason}; it keeps its previous content (files "
                 f"already saved: {done})",
-                f"{path}에 쓸 수 없다: {reason}. 파일은 이전 내용을 유지한다(이미 저장한 파일: "
+                f"{path}에 쓸 수 없습니다: {reason}. 파일은 이전 내용을 유지합니다(이미 저장한 파일: "
                 f"{'없음' if done == 'none' else done})")) from exc
         result.written.append(path)
         result.origins.update(_new_origins(str(path), text, pieces))
@@ -151,15 +152,15 @@ def _plan_file(path: Path, group: list[Resource], known: str | None,
     except FileNotFoundError:
         notes.append(Text(f"{path} was no longer on disk; it was written again from the "
                           "editor's copy",
-                          f"{path}이(가) 더 이상 디스크에 없어 편집기의 사본으로 다시 썼다"))
+                          f"{path}{i_ga(path)} 더 이상 디스크에 없어 편집기의 사본으로 다시 썼습니다"))
         return TextFile(""), _fresh_pieces(ordered, "\n")
     except (OSError, DecodeError) as exc:
         reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
         reason_ko = local(exc_message(exc), "ko")
         notes.append(Text(f"{path} was not saved: it cannot be read back ({reason}), and writing "
                           "it blind could destroy what it holds now",
-                          f"{path}은(는) 저장되지 않았다: 다시 읽을 수 없고({reason_ko}), 확인 "
-                          "없이 쓰면 지금 담긴 내용을 망가뜨릴 수 있다"))
+                          f"{path}{eun_neun(path)} 저장되지 않았습니다: 다시 읽을 수 없고({reason_ko}), 확인 "
+                          "없이 쓰면 지금 담긴 내용을 망가뜨릴 수 있습니다"))
         return None
     newline = "\r\n" if "\r\n" in content.text else "\n"
     digest = text_digest(content.text)
@@ -182,7 +183,7 @@ def _plan_file(path: Path, group: list[Resource], known: str | None,
         notes.append(Text(f"{path}: {len(leftovers)} resource(s) no longer matched a document "
                           "of the file and were appended at its end",
                           f"{path}: 리소스 {len(leftovers)}개가 더 이상 파일의 어느 문서와도 "
-                          "맞지 않아 파일 끝에 덧붙였다"))
+                          "맞지 않아 파일 끝에 덧붙였습니다"))
         pieces.extend(_fresh_pieces(leftovers, newline, first=not pieces))
     return content, pieces
 
@@ -229,10 +230,10 @@ def _merge_changed(content: TextFile, path: Path, ordered: list[Resource], newli
         f"resource(s) edited in KubeCanvas were written over their documents, {len(missing)} "
         f"appended, {kept} document(s) the editor does not have were kept, and everything else "
         "keeps the file's current text (reload the file to see the outside changes)",
-        f"{path}이(가) 가져온 뒤 디스크에서 바뀌어 둘을 병합했다: KubeCanvas에서 편집한 리소스 "
+        f"{path}{i_ga(path)} 가져온 뒤 디스크에서 바뀌어 둘을 병합했습니다: KubeCanvas에서 편집한 리소스 "
         f"{edited}개는 해당 문서에 덮어썼고, {len(missing)}개는 덧붙였고, 편집기에 없는 문서 "
-        f"{kept}개는 남겼으며, 나머지는 파일의 현재 내용을 유지한다(바깥에서 바뀐 내용을 보려면 "
-        "파일을 다시 불러와야 한다)"))
+        f"{kept}개는 남겼으며, 나머지는 파일의 현재 내용을 유지합니다(바깥에서 바뀐 내용을 보려면 "
+        "파일을 다시 불러와야 합니다)"))
     return pieces
 
 

@@ -28,6 +28,7 @@ from yaml.constructor import ConstructorError, SafeConstructor
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from kubecanvas.io.limits import DEFAULT_LIMITS, Limits, check_depth, check_nodes
+from kubecanvas.model.korean import eun_neun
 from kubecanvas.model.text import Text
 
 _BaseLoader: Any = getattr(yaml, "CSafeLoader", None) or yaml.SafeLoader
@@ -112,8 +113,8 @@ class ManifestLoader(_BaseLoader):  # type: ignore[misc]
             None, None,
             Text(f"the Python tag !!python/{suffix} is refused: KubeCanvas reads plain YAML "
                  "data only and never runs code from a file; remove the tag",
-                 f"Python 태그 !!python/{suffix}는 거부된다: KubeCanvas는 일반 YAML 데이터만 "
-                 "읽고 파일의 코드를 절대 실행하지 않는다. 태그를 지워야 한다"),
+                 f"Python 태그 !!python/{suffix}{eun_neun(suffix)} 거부됩니다: KubeCanvas는 일반 YAML 데이터만 "
+                 "읽고 파일의 코드를 절대 실행하지 않습니다. 태그를 지워야 합니다"),
             node.start_mark)
 
     def refuse_unknown(self, node: Node) -> None:
@@ -122,7 +123,7 @@ class ManifestLoader(_BaseLoader):  # type: ignore[misc]
             Text(f"unknown YAML tag {node.tag!r}: Kubernetes manifests hold plain mappings, "
                  "lists and scalars; remove the tag",
                  f"알 수 없는 YAML 태그 {node.tag!r}: 쿠버네티스 매니페스트는 일반 매핑, "
-                 "리스트, 스칼라만 담는다. 태그를 지워야 한다"),
+                 "리스트, 스칼라만 담습니다. 태그를 지워야 합니다"),
             node.start_mark)
 
 

@@ -23,6 +23,7 @@ from kubecanvas.io.strip import strip_cluster_fields as strip_manifest
 from kubecanvas.io.textfile import DecodeError, read_text_file, text_digest
 from kubecanvas.io.yaml_dialect import parse_document
 from kubecanvas.io.yaml_split import Chunk, content_offset, has_more_markers, split_chunks
+from kubecanvas.model.korean import eul_reul, eun_neun, euro_ro, i_ga
 from kubecanvas.model.resource import Origin, Resource
 from kubecanvas.model.text import Text, concat, join
 
@@ -66,8 +67,8 @@ def load_text(text: str, file: str = "-", *, strip_cluster_fields: bool = False,
             file, 1, 1, Text(
                 f"the text is {describe_size(len(text))}, larger than the "
                 f"{describe_size(limits.max_file_bytes)} KubeCanvas reads at once; it was refused",
-                f"텍스트가 {describe_size(len(text))}로, KubeCanvas가 한 번에 읽는 "
-                f"{describe_size(limits.max_file_bytes)}보다 크다. 거부되었다"))])
+                f"텍스트가 {describe_size(len(text))}{euro_ro(describe_size(len(text)))}, KubeCanvas가 한 번에 읽는 "
+                f"{describe_size(limits.max_file_bytes)}보다 큽니다. 거부되었습니다"))])
     digest = text_digest(text)
     result = _load_stream(text, _Options(file, strip_cluster_fields, source, digest, limits))
     if file != "-":
@@ -90,11 +91,11 @@ def _expand(path: str | Path, result: LoadResult) -> list[str]:
         if not found:
             result.problems.append(LoadProblem(
                 str(path), 1, 1, Text("the folder holds no .yaml, .yml or .json files",
-                                     "폴더에 .yaml, .yml, .json 파일이 없다"), "warning"))
+                                     "폴더에 .yaml, .yml, .json 파일이 없습니다"), "warning"))
         return [str(p) for p in found]
     if not given.exists():
         result.problems.append(LoadProblem(str(path), 1, 1, Text("no such file or folder",
-                                                           "그런 파일이나 폴더가 없다")))
+                                                           "그런 파일이나 폴더가 없습니다")))
         return []
     return [str(path)]
 
@@ -110,18 +111,18 @@ def _load_file(file: str, strip: bool, source: str | None, limits: Limits,
         message = exc_message(exc) if budget[0] >= limits.max_file_bytes else Text(
             f"the file was skipped: this import already read {read} and may read {total} in "
             "all; import fewer files at once",
-            f"파일을 건너뛰었다: 이번 가져오기는 이미 {read}를 읽었고 모두 {total}까지 읽을 수 "
-            "있다. 파일을 더 적게 나누어 가져와야 한다")
+            f"파일을 건너뛰었습니다: 이번 가져오기는 이미 {read}{eul_reul(read)} 읽었고 모두 {total}까지 읽을 수 "
+            "있습니다. 파일을 더 적게 나누어 가져와야 합니다")
         return LoadResult(problems=[LoadProblem(file, 1, 1, message)])
     except DecodeError as exc:
         return LoadResult(problems=[LoadProblem(file, exc.line, exc.column,
                                                 concat(exc_message(exc), Text(
                                                     "; the file was skipped",
-                                                    ". 파일을 건너뛰었다")))])
+                                                    ". 파일을 건너뛰었습니다")))])
     except OSError as exc:
         reason = exc.strerror or str(exc)
         return LoadResult(problems=[LoadProblem(file, 1, 1, Text(
-            f"cannot read the file: {reason}", f"파일을 읽을 수 없다: {reason}"))])
+            f"cannot read the file: {reason}", f"파일을 읽을 수 없습니다: {reason}"))])
     budget[0] -= len(content.text)
     digest = None if file == "-" else text_digest(content.text)
     result = _load_stream(content.text, _Options(file, strip, source, digest, limits))
@@ -137,8 +138,8 @@ def _load_stream(text: str, options: _Options) -> LoadResult:
         return _problem(options, 1, 1, Text(
             f"the file holds more than {most} documents (--- sections); it was "
             "refused (split it, or import only the part you need)",
-            f"파일에 문서(--- 구역)가 {most}개보다 많아 거부되었다(파일을 나누거나 필요한 "
-            "부분만 가져와야 한다)"))
+            f"파일에 문서(--- 구역)가 {most}개보다 많아 거부되었습니다(파일을 나누거나 필요한 "
+            "부분만 가져와야 합니다)"))
     for chunk in split_chunks(text):
         if content_offset(chunk.text) is None:
             continue  # only comments, blank lines or markers: kept for write-back, not loaded
@@ -166,7 +167,7 @@ def _load_chunk(chunk: Chunk, options: _Options) -> LoadResult:
         return LoadResult(problems=[problem])
     except RecursionError:
         return _problem(options, line, column, Text(
-            "the document is nested too deeply to read", "문서가 너무 깊이 중첩되어 읽을 수 없다"))
+            "the document is nested too deeply to read", "문서가 너무 깊이 중첩되어 읽을 수 없습니다"))
     if data is None:
         return LoadResult()
     if not isinstance(data, dict):
@@ -175,15 +176,15 @@ def _load_chunk(chunk: Chunk, options: _Options) -> LoadResult:
         return _problem(options, line, column, Text(
             f"the document is {what}, not a mapping; a Kubernetes manifest is a "
             "mapping with apiVersion, kind and metadata. It was not loaded",
-            f"문서가 매핑이 아니라 {what_ko}이다. 쿠버네티스 매니페스트는 apiVersion, kind, "
-            "metadata를 가진 매핑이다. 불러오지 않았다"))
+            f"문서가 매핑이 아니라 {what_ko}입니다. 쿠버네티스 매니페스트는 apiVersion, kind, "
+            "metadata를 가진 매핑입니다. 불러오지 않았습니다"))
     result = LoadResult()
     label = _label(data)
     for dup_line, dup_column, key in duplicates:
         result.problems.append(LoadProblem(
             options.file, chunk.start_line + dup_line, dup_column + 1,
             Text(f"the key {key!r} is written twice in one mapping; the last value is used",
-                 f"키 {key!r}가 한 매핑에 두 번 쓰였다. 마지막 값을 사용한다"),
+                 f"키 {key!r}{i_ga(repr(key))} 한 매핑에 두 번 쓰였습니다. 마지막 값을 사용합니다"),
             "warning", label))
     if "\t" in chunk.text:
         result.problems.extend(_trailing_tabs(chunk, options, label))
@@ -215,7 +216,7 @@ def _load_list(data: dict[str, Any], chunk: Chunk, index: LineIndex,
             result.problems.append(LoadProblem(
                 options.file, line, column,
                 Text(f"item {number} of the {list_kind} is not a mapping; it was not loaded",
-                     f"{list_kind}의 항목 {number}이(가) 매핑이 아니다. 불러오지 않았다")))
+                     f"{list_kind}의 항목 {number}{i_ga(number)} 매핑이 아닙니다. 불러오지 않았습니다")))
             continue
         if item_kind:
             item = _fill_type(item, item_kind, data.get("apiVersion"))
@@ -260,13 +261,13 @@ def _not_a_resource(data: dict[str, Any]) -> Text | None:
     if "kind" not in data and "apiVersion" not in data:
         return Text("the document has neither apiVersion nor kind, so it is not a Kubernetes "
                     "resource; it was skipped",
-                    "문서에 apiVersion도 kind도 없어 쿠버네티스 리소스가 아니다. 건너뛰었다")
+                    "문서에 apiVersion도 kind도 없어 쿠버네티스 리소스가 아닙니다. 건너뛰었습니다")
     api_version = data.get("apiVersion")
     if isinstance(api_version, str) and api_version.startswith(_KUSTOMIZE_GROUP):
         return Text("a kustomize file, not a resource: it was skipped (run `kustomize build` "
                     "and import the output to see what it produces)",
-                    "리소스가 아니라 kustomize 파일이라 건너뛰었다(`kustomize build`를 실행하고 "
-                    "그 출력을 가져오면 무엇이 만들어지는지 볼 수 있다)")
+                    "리소스가 아니라 kustomize 파일이라 건너뛰었습니다(`kustomize build`를 실행하고 "
+                    "그 출력을 가져오면 무엇이 만들어지는지 볼 수 있습니다)")
     return None
 
 
@@ -329,7 +330,7 @@ def _error_message(exc: yaml.YAMLError, chunk: Chunk) -> Text:
         message = join(parts, " ")
     elif isinstance(exc, yaml.reader.ReaderError):
         message = Text(f"character {exc.character!r} is not allowed in YAML: {exc.reason}",
-                       f"문자 {exc.character!r}는 YAML에 쓸 수 없다: {exc.reason}")
+                       f"문자 {exc.character!r}{eun_neun(repr(exc.character))} YAML에 쓸 수 없습니다: {exc.reason}")
     else:
         reason = str(exc).replace("\n", " ")
         message = Text(reason, reason)
@@ -340,13 +341,13 @@ def _error_message(exc: yaml.YAMLError, chunk: Chunk) -> Text:
     if "\t" in here[: column + 1]:
         message = concat(message, Text(
             "; a TAB character is used here: YAML indents with spaces only",
-            ". 여기에 TAB 문자가 쓰였다: YAML은 공백으로만 들여쓴다"))
+            ". 여기에 TAB 문자가 쓰였습니다: YAML은 공백으로만 들여씁니다"))
     elif "{{" in chunk.text:
         message = concat(message, Text(
             "; the document looks like a template ({{ ... }}): render it first (for "
             "example with `helm template`) and import the output",
-            ". 문서가 템플릿({{ ... }})처럼 보인다: 먼저 렌더링하고(예: `helm template`) 그 "
-            "출력을 가져와야 한다"))
+            ". 문서가 템플릿({{ ... }})처럼 보입니다: 먼저 렌더링하고(예: `helm template`) 그 "
+            "출력을 가져와야 합니다"))
     return concat(Text("invalid YAML: ", "YAML 구문 오류: "), message)
 
 
@@ -366,7 +367,7 @@ def _trailing_tabs(chunk: Chunk, options: _Options, label: str) -> list[LoadProb
             problems.append(LoadProblem(
                 options.file, chunk.start_line + text.count("\n", 0, start), len(visible) + 1,
                 Text("a TAB character trails this line; some YAML tools reject it, remove it",
-                     "이 줄 끝에 TAB 문자가 있다. 일부 YAML 도구가 이를 거부하므로 지워야 한다"),
+                     "이 줄 끝에 TAB 문자가 있습니다. 일부 YAML 도구가 이를 거부하므로 지워야 합니다"),
                 "warning", label))
         tab = text.find("\t", end)
     return problems

@@ -9,7 +9,7 @@ fit, and that no other claim has taken. `mismatches` explains, in words, why a v
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from fractions import Fraction
 from typing import Any
 
@@ -130,7 +130,7 @@ def mismatches(claim: Claim, volume: Volume, default: str | None = None,
         pv_cls = f'"{volume.storage_class}"' if volume.storage_class else '"" (no class)'
         pv_ko = f'"{volume.storage_class}"' if volume.storage_class else '""(클래스 없음)'
         reasons.append(Text(f"class {shown} != {pv_cls}",
-                            f"스토리지 클래스(storageClassName)가 다르다: 클레임 {shown_ko}, "
+                            f"스토리지클래스(storageClassName)가 다릅니다: 클레임 {shown_ko}, "
                             f"PV {pv_ko}"))
     missing = claim.access_modes - volume.access_modes
     if missing:
@@ -140,14 +140,14 @@ def mismatches(claim: Claim, volume: Volume, default: str | None = None,
                             f"(PV의 접근 모드: {offered or '없음'})"))
     if claim.request is not None:
         if volume.capacity is None:
-            reasons.append(Text("PV has no capacity.storage", "PV에 capacity.storage가 없다"))
+            reasons.append(Text("PV has no capacity.storage", "PV에 capacity.storage가 없습니다"))
         elif volume.capacity < claim.request:
             have, want = format_bytes(volume.capacity), format_bytes(claim.request)
             reasons.append(Text(f"capacity {have} < requested {want}",
                                 f"용량 부족: PV {have} < 요청 {want}"))
     if claim.volume_mode != volume.volume_mode:
         reasons.append(Text(f"volumeMode {claim.volume_mode} != {volume.volume_mode}",
-                            f"volumeMode가 다르다: 클레임 {claim.volume_mode}, "
+                            f"volumeMode가 다릅니다: 클레임 {claim.volume_mode}, "
                             f"PV {volume.volume_mode}"))
     if check_selector and claim.selector is not None:
         selector = parse_label_selector(claim.selector)
@@ -155,15 +155,15 @@ def mismatches(claim: Claim, volume: Volume, default: str | None = None,
             shown = selector.describe() if selector else "invalid"
             shown_ko = selector.describe() if selector else "잘못된 셀렉터"
             reasons.append(Text(f"PV labels do not match the claim's selector ({shown})",
-                                f"PV의 레이블이 클레임의 셀렉터({shown_ko})와 일치하지 않는다"))
+                                f"PV의 레이블이 클레임의 셀렉터({shown_ko})와 일치하지 않습니다"))
     if volume.claim_name and (volume.claim_namespace, volume.claim_name) != (
             claim.namespace, claim.name):
         other = f"{volume.claim_namespace}/{volume.claim_name}"
         reasons.append(Text(f"reserved by claimRef for {other}",
-                            f"claimRef로 다른 클레임({other})에 예약되어 있다"))
+                            f"claimRef로 다른 클레임({other})에 예약되어 있습니다"))
     if volume.phase not in ("Available", ""):
         reasons.append(Text(f"PV is {volume.phase}, not Available",
-                            f"PV가 {volume.phase} 상태다(Available이 아님)"))
+                            f"PV가 {volume.phase} 상태입니다(Available이 아님)"))
     return reasons
 
 
@@ -199,8 +199,11 @@ def simulate(claims: Sequence[Claim], volumes: Sequence[Volume],
              default: str | None = None) -> list[Binding]:
     """Which claim binds which volume, processing claims in a stable (namespace, name) order.
 
-    Pre-bound pairs win first. A `volumeName` binds to the named PV whatever its fit (the
-    validator reports a mismatch); a claim then skips volumes already taken.
+    Pre-bound pairs win first. A `volumeName` binds the named PV only when the PV satisfies
+    the claim (class, capacity, volume mode, access modes; not the selector, and not reserved
+    for another claim): otherwise the PV controller's `checkVolumeSatisfyClaim` fails, the
+    claim stays Pending with a VolumeMismatch event and the volume stays free for others. A
+    claim then skips volumes already taken.
     """
     by_name = {v.name: v for v in volumes}
     taken: set[str] = set()
@@ -210,7 +213,11 @@ def simulate(claims: Sequence[Claim], volumes: Sequence[Volume],
     for claim in ordered:
         if claim.volume_name:
             volume = by_name.get(claim.volume_name)
-            if volume is not None and volume.node not in taken:
+            if volume is not None and (volume.claim_namespace, volume.claim_name) == (
+                    claim.namespace, claim.name):
+                volume = replace(volume, phase="Available")  # bound both ways already
+            if (volume is not None and volume.node not in taken
+                    and not mismatches(claim, volume, default, check_selector=False)):
                 taken.add(volume.node)
                 result.append(Binding(claim.node, volume.node, "volumeName"))
         else:

@@ -29,6 +29,7 @@ from kubecanvas.model.kinds import (
     pod_template_path,
     template_labels,
 )
+from kubecanvas.model.korean import eul_reul, eun_neun, euro_ro, gwa_wa, i_ga
 from kubecanvas.model.references import EdgeType
 from kubecanvas.model.resource import Resource
 from kubecanvas.model.selectors import format_labels
@@ -140,7 +141,7 @@ def _service_selects(doc: Document, service: Resource, workload: Resource) -> Wi
     if ports:
         text += f", port {ports}"
         notes_ko.append(f"포트 {ports}")
-    ko = f"서비스 {service.name}이(가) 레이블이 {format_labels(labels)}인 파드를 선택한다"
+    ko = f"서비스 {service.name}{i_ga(service.name)} 레이블이 {format_labels(labels)}인 파드를 선택합니다"
     ko += f" ({', '.join(notes_ko)})" if notes_ko else ""
     return WiringAction(Text(text, ko), lambda: Compound(edits))
 
@@ -150,9 +151,9 @@ def _policy_selects(policy: Resource, workload: Resource) -> WiringAction:
     path: FieldPath = ("spec", "podSelector") if policy.kind == "NetworkPolicy" else (
         "spec", "selector")
     noun = "applies to" if policy.kind == "NetworkPolicy" else "protects"
-    verb_ko = "에 적용된다" if policy.kind == "NetworkPolicy" else "를 보호한다"
+    verb_ko = "에 적용됩니다" if policy.kind == "NetworkPolicy" else "를 보호합니다"
     text = Text(f"{policy.kind} {policy.name} {noun} pods {format_labels(labels)}",
-                f"{kind_term(policy.kind)} {policy.name}이(가) 레이블이 {format_labels(labels)}인 "
+                f"{kind_term(policy.kind)} {policy.name}{i_ga(policy.name)} 레이블이 {format_labels(labels)}인 "
                 f"파드{verb_ko}")
     edits = [*prep, SetField(policy.id, path, {"matchLabels": labels})]
     return WiringAction(text, lambda: Compound(edits))
@@ -179,16 +180,16 @@ def _ingress_routes(ingress: Resource, service: Resource) -> list[WiringAction]:
 
         actions.append(WiringAction(Text(
             f"Ingress {ingress.name} routes {default_path} to Service {service.name}:{shown}",
-            f"인그레스 {ingress.name}이(가) {default_path} 요청을 서비스 {service.name}:{shown}"
-            "(으)로 보낸다"), build, {"path": default_path}))
+            f"인그레스 {ingress.name}{i_ga(ingress.name)} {default_path} 요청을 서비스 {service.name}:{shown}"
+            f"{euro_ro(shown)} 보냅니다"), build, {"path": default_path}))
     if not ingress.spec.get("defaultBackend") and ports:
         port = ports[0]
         port_ref = {"name": port["name"]} if port.get("name") else {"number": port.get("port")}
         backend = {"service": {"name": service.name, "port": port_ref}}
         actions.append(WiringAction(Text(
             f"Ingress {ingress.name} sends unmatched requests to Service {service.name}",
-            f"인그레스 {ingress.name}이(가) 어느 규칙에도 맞지 않는 요청을 서비스 {service.name}"
-            "(으)로 보낸다 (defaultBackend)"),
+            f"인그레스 {ingress.name}{i_ga(ingress.name)} 어느 규칙에도 맞지 않는 요청을 서비스 {service.name}"
+            f"{euro_ro(service.name)} 보냅니다 (defaultBackend)"),
             lambda: SetField(ingress.id, ("spec", "defaultBackend"), backend)))
     return actions
 
@@ -201,8 +202,8 @@ def _ingress_tls(ingress: Resource, secret: Resource) -> WiringAction:
         entry["hosts"] = hosts
     index = _list_len(ingress, ("spec", "tls"))
     return WiringAction(Text(f"Ingress {ingress.name} terminates TLS with Secret {secret.name}",
-                             f"인그레스 {ingress.name}이(가) 시크릿 {secret.name}의 인증서로 TLS를 "
-                             "종료한다"),
+                             f"인그레스 {ingress.name}{i_ga(ingress.name)} 시크릿 {secret.name}의 인증서로 TLS를 "
+                             "종료합니다"),
                         lambda: SetField(ingress.id, ("spec", "tls", index), entry))
 
 
@@ -237,8 +238,8 @@ def _env_from(workload: Resource, kind: str, name: str) -> WiringAction:
     return WiringAction(Text(
         f"{workload.kind} {workload.name} loads every key of {kind} {name} as environment "
         f"variables (container {container})",
-        f"{kind_term(workload.kind)} {workload.name}이(가) {kind_term(kind)} {name}의 모든 키를 환경 "
-        f"변수로 읽는다 (envFrom, 컨테이너 {container})"),
+        f"{kind_term(workload.kind)} {workload.name}{i_ga(workload.name)} {kind_term(kind)} {name}의 모든 키를 환경 "
+        f"변수로 읽습니다 (envFrom, 컨테이너 {container})"),
         lambda: SetField(workload.id, (*spec_path, "containers", 0, "envFrom", index),
                          {key: {"name": name}}))
 
@@ -248,28 +249,28 @@ def _governed_by(sts: Resource, service: Resource) -> WiringAction:
     name = service.name
     edits: list[Edit] = [SetField(sts.id, ("spec", "serviceName"), name)]
     text = f"StatefulSet {sts.name} is governed by headless Service {name}"
-    ko = f"헤드리스 서비스 {name}이(가) 스테이트풀셋 {sts.name}을(를) 관리한다 (serviceName)"
+    ko = f"헤드리스 서비스 {name}{i_ga(name)} 스테이트풀셋 {sts.name}{eul_reul(sts.name)} 관리합니다 (serviceName)"
     if service.spec.get("clusterIP") != "None":
         edits.append(SetField(service.id, ("spec", "clusterIP"), "None"))
         text += " (makes the Service headless)"
-        ko += ". 서비스를 헤드리스(clusterIP: None)로 바꾼다"
+        ko += ". 서비스를 헤드리스(clusterIP: None)로 바꿉니다"
     return WiringAction(Text(text, ko), lambda: Compound(edits))
 
 
 def _workload_uses(workload: Resource, target: Resource) -> list[WiringAction]:
     kind, name = target.kind, target.name
     who = f"{workload.kind} {workload.name}"
-    who_ko = f"{kind_term(workload.kind)} {workload.name}이(가)"
+    who_ko = f"{kind_term(workload.kind)} {workload.name}{i_ga(workload.name)}"
     spec_path = _spec_path(workload)
     if kind == "PersistentVolumeClaim":
         return [_mount(workload, {"persistentVolumeClaim": {"claimName": name}}, name,
                        Text(f"{who} mounts claim {name} at {{path}}",
-                            f"{who_ko} 퍼시스턴트 볼륨 클레임 {name}을(를) {{path}}에 마운트한다"),
+                            f"{who_ko} 퍼시스턴트볼륨클레임 {name}{eul_reul(name)} {{path}}에 마운트합니다"),
                        "/data")]
     if kind == "ConfigMap":
         actions = [_mount(workload, {"configMap": {"name": name}}, name,
                           Text(f"{who} mounts ConfigMap {name} as files at {{path}}",
-                               f"{who_ko} 컨피그맵 {name}을(를) {{path}}에 파일로 마운트한다"),
+                               f"{who_ko} 컨피그맵 {name}{eul_reul(name)} {{path}}에 파일로 마운트합니다"),
                           f"/etc/{name}", read_only=True)]
         if _containers(workload):
             actions.append(_env_from(workload, kind, name))
@@ -280,19 +281,19 @@ def _workload_uses(workload: Resource, target: Resource) -> list[WiringAction]:
             index = _list_len(workload, (*spec_path, "imagePullSecrets"))
             actions.append(WiringAction(
                 Text(f"{who} pulls images with Secret {name}",
-                     f"{who_ko} 시크릿 {name}(으)로 이미지를 풀(pull)한다 (imagePullSecrets)"),
+                     f"{who_ko} 시크릿 {name}{euro_ro(name)} 이미지를 풀(pull)합니다 (imagePullSecrets)"),
                 lambda: SetField(workload.id, (*spec_path, "imagePullSecrets", index),
                                  {"name": name})))
         actions.append(_mount(workload, {"secret": {"secretName": name}}, name,
                               Text(f"{who} mounts Secret {name} as files at {{path}}",
-                                   f"{who_ko} 시크릿 {name}을(를) {{path}}에 파일로 마운트한다"),
+                                   f"{who_ko} 시크릿 {name}{eul_reul(name)} {{path}}에 파일로 마운트합니다"),
                               f"/etc/secrets/{name}", read_only=True))
         if _containers(workload):
             actions.append(_env_from(workload, kind, name))
         return actions
     if kind == "ServiceAccount":
         return [WiringAction(Text(f"{who} runs as ServiceAccount {name}",
-                                  f"{who_ko} 서비스 어카운트 {name}(으)로 실행된다"),
+                                  f"{who_ko} 서비스어카운트 {name}{euro_ro(name)} 실행됩니다"),
                              lambda: SetField(workload.id, (*spec_path, "serviceAccountName"),
                                               name))]
     if kind == "Service" and workload.kind == "StatefulSet":
@@ -312,15 +313,15 @@ def _claim_binds(claim: Resource, volume: Resource) -> WiringAction:
         edits.append(SetField(claim.id, ("spec", "storageClassName"), pv_class or ""))
     return WiringAction(Text(f"PVC {claim.name} binds to PV {volume.name} "
                              "(volumeName and claimRef)",
-                             f"퍼시스턴트 볼륨 클레임 {claim.name}을(를) 퍼시스턴트 볼륨 {volume.name}에 "
-                             "바인딩한다 (volumeName과 claimRef)"),
+                             f"퍼시스턴트볼륨클레임 {claim.name}{eul_reul(claim.name)} 퍼시스턴트볼륨 {volume.name}에 "
+                             "바인딩합니다 (volumeName과 claimRef)"),
                         lambda: Compound(edits))
 
 
 def _set_class(res: Resource, cls: Resource) -> WiringAction:
     return WiringAction(Text(f"{res.kind} {res.name} uses StorageClass {cls.name}",
-                             f"{kind_term(res.kind)} {res.name}이(가) 스토리지 클래스 {cls.name}을(를) "
-                             "사용한다"),
+                             f"{kind_term(res.kind)} {res.name}{i_ga(res.name)} 스토리지클래스 {cls.name}{eul_reul(cls.name)} "
+                             "사용합니다"),
                         lambda: SetField(res.id, ("spec", "storageClassName"), cls.name))
 
 
@@ -328,8 +329,8 @@ def _hpa_scales(hpa: Resource, target: Resource) -> WiringAction:
     ref = {"apiVersion": target.api_version, "kind": target.kind, "name": target.name}
     return WiringAction(Text(f"HorizontalPodAutoscaler {hpa.name} scales {target.kind} "
                              f"{target.name}",
-                             f"수평 파드 오토스케일러 {hpa.name}이(가) {kind_term(target.kind)} "
-                             f"{target.name}의 레플리카 수를 조정한다 (scaleTargetRef)"),
+                             f"수평 파드 오토스케일러 {hpa.name}{i_ga(hpa.name)} {kind_term(target.kind)} "
+                             f"{target.name}의 레플리카 수를 조정합니다 (scaleTargetRef)"),
                         lambda: SetField(hpa.id, ("spec", "scaleTargetRef"), ref))
 
 
@@ -355,8 +356,8 @@ def _directed(doc: Document, graph: WiringGraph, a: Resource,
         return [_ingress_tls(a, b)]
     if ka == "Ingress" and kb == "IngressClass":
         return [WiringAction(Text(f"Ingress {a.name} is served by IngressClass {b.name}",
-                                  f"인그레스 클래스(IngressClass) {b.name}이(가) 인그레스 {a.name}을(를) "
-                                  "처리한다"),
+                                  f"인그레스클래스(IngressClass) {b.name}{i_ga(b.name)} 인그레스 {a.name}{eul_reul(a.name)} "
+                                  "처리합니다"),
                              lambda: SetField(a.id, ("spec", "ingressClassName"), b.name))]
     if pod_template(a) is not None:
         return _workload_uses(a, b)
@@ -381,7 +382,7 @@ def connect_actions(doc: Document, graph: WiringGraph, source_id: str,
 def why_not(doc: Document, graph: WiringGraph, source_id: str, target_id: str) -> Text:
     """Why no wiring action joins the two resources (for the hover hint), in both languages."""
     if source_id == target_id:
-        return Text("A resource cannot be wired to itself.", "리소스를 자기 자신에 연결할 수 없다.")
+        return Text("A resource cannot be wired to itself.", "리소스를 자기 자신에 연결할 수 없습니다.")
     a, b = doc.get(source_id), doc.get(target_id)
     a_ko = resource_ko(a.kind, a.namespace, a.name)
     b_ko = resource_ko(b.kind, b.namespace, b.name)
@@ -389,15 +390,15 @@ def why_not(doc: Document, graph: WiringGraph, source_id: str, target_id: str) -
             effective_namespace(a) != effective_namespace(b)):
         return Text(f"{a.label()} and {b.label()} are in different namespaces; Kubernetes "
                     "references between them never cross namespaces.",
-                    f"{a_ko}와(과) {b_ko}은(는) 서로 다른 네임스페이스에 있다. 쿠버네티스의 "
-                    "참조는 네임스페이스를 넘지 못한다.")
+                    f"{a_ko}{gwa_wa(a_ko)} {b_ko}{eun_neun(b_ko)} 서로 다른 네임스페이스에 있습니다. 쿠버네티스의 "
+                    "참조는 네임스페이스를 넘지 못합니다.")
     if any(e.target in (a.id, b.id) for e in graph.out_edges(a.id) + graph.out_edges(b.id)
            if e.source != e.target):
         return Text(f"{a.label()} and {b.label()} are already connected.",
-                    f"{a_ko}와(과) {b_ko}은(는) 이미 연결되어 있다.")
+                    f"{a_ko}{gwa_wa(a_ko)} {b_ko}{eun_neun(b_ko)} 이미 연결되어 있습니다.")
     return Text(f"A {a.kind} and a {b.kind} have no field that refers from one to the other.",
-                f"{kind_both(a.kind)}와(과) {kind_both(b.kind)} 사이에는 한쪽이 다른 쪽을 "
-                "가리키는 필드가 없다.")
+                f"{kind_both(a.kind)}{gwa_wa(kind_both(a.kind))} {kind_both(b.kind)} 사이에는 한쪽이 다른 쪽을 "
+                "가리키는 필드가 없습니다.")
 
 
 # Disconnecting, renaming and removing live in `rewiring`; re-exported for callers of this module.

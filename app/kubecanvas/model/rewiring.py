@@ -14,6 +14,7 @@ from kubecanvas.model.document import Document
 from kubecanvas.model.edits import DELETE, Compound, Edit, RemoveResource, SetField
 from kubecanvas.model.graph import Edge, WiringGraph, own_selector
 from kubecanvas.model.kinds import as_list, as_mapping, get_path, pod_template_path
+from kubecanvas.model.korean import eul_reul, euro_ro, gwa_wa, i_ga
 from kubecanvas.model.references import EdgeType
 from kubecanvas.model.resource import Resource
 from kubecanvas.model.text import Text, kind_term, resource_ko
@@ -37,7 +38,7 @@ def _disconnect_ref(doc: Document, edge: Edge) -> Edit | None:
         return None
     path = ref.path
     text = Text(f"Disconnect {res.label()} from {ref.kind} {ref.name}",
-                f"{_ko(res)}와(과) {kind_term(ref.kind)} {ref.name}의 연결 끊기")
+                f"{_ko(res)}{gwa_wa(_ko(res))} {kind_term(ref.kind)} {ref.name}의 연결 끊기")
     if "volumes" in path and edge.type == EdgeType.MOUNTS:
         vi = path.index("volumes")
         vol_path = path[: vi + 2]
@@ -84,7 +85,7 @@ def _disconnect_select(doc: Document, graph: WiringGraph, edge: Edge) -> Edit | 
         return None
     selected = [e.target for e in graph.out_edges(selector_owner.id, EdgeType.SELECTS)]
     text = Text(f"{selector_owner.label()} no longer selects {workload.label()}",
-                f"{_ko(selector_owner)}이(가) {_ko(workload)}을(를) 더 이상 선택하지 않게 하기")
+                f"{_ko(selector_owner)}{i_ga(_ko(selector_owner))} {_ko(workload)}{eul_reul(_ko(workload))} 더 이상 선택하지 않게 하기")
     if selected == [workload.id]:
         if selector_owner.kind == "Service":
             return Compound([SetField(selector_owner.id, info.path, DELETE)], text)
@@ -124,7 +125,7 @@ def rename_edit(doc: Document, graph: WiringGraph, rid: str, new_name: str,
         if res.kind == "Namespace":
             edits += _move_namespace_members(doc, res.name, new_name)
     return Compound(edits, Text(f"Rename {res.label()} to {new_name}",
-                                f"{_ko(res)}의 이름을 {new_name}(으)로 바꾸기"))
+                                f"{_ko(res)}의 이름을 {new_name}{euro_ro(new_name)} 바꾸기"))
 
 
 def _move_namespace_members(doc: Document, old: str, new: str) -> list[Edit]:

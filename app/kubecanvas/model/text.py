@@ -77,36 +77,34 @@ def concat(*parts: str) -> Text:
     return join(parts, "")
 
 
-#: Kinds in the official Korean Kubernetes glossary, for sentences that name a resource's kind.
-GLOSSARY = {
+#: The one term table: every kind as the official Korean Kubernetes documentation writes it
+#: (퍼시스턴트볼륨, 퍼시스턴트볼륨클레임, 스토리지클래스, 인그레스클래스: no spaces), used by the
+#: simulations, the model's sentences (wiring actions, undo steps, why-not reasons) and the editor
+#: (its translation file, resources/i18n/kubecanvas_editor_ko.ts, uses the same terms; a UI test
+#: keeps them equal).
+TERMS = {
     "Pod": "파드", "Deployment": "디플로이먼트", "ReplicaSet": "레플리카셋",
     "StatefulSet": "스테이트풀셋", "DaemonSet": "데몬셋", "Job": "잡", "CronJob": "크론잡",
     "Service": "서비스", "Ingress": "인그레스", "ConfigMap": "컨피그맵", "Secret": "시크릿",
-    "PersistentVolume": "퍼시스턴트 볼륨", "PersistentVolumeClaim": "퍼시스턴트 볼륨 클레임",
+    "PersistentVolume": "퍼시스턴트볼륨", "PersistentVolumeClaim": "퍼시스턴트볼륨클레임",
     "Namespace": "네임스페이스", "StorageClass": "스토리지클래스",
     "ServiceAccount": "서비스어카운트", "NetworkPolicy": "네트워크폴리시",
+    "IngressClass": "인그레스클래스",
+    "HorizontalPodAutoscaler": "수평 파드 오토스케일러", "PodDisruptionBudget": "파드 중단 버짓",
+    "ReplicationController": "레플리케이션 컨트롤러",
 }
+#: Former names of the table, kept so callers need not change.
+GLOSSARY = EDITOR_TERMS = TERMS
 
 
 def kind_ko(kind: str) -> str:
     """The glossary term for a kind (the kind itself when the glossary has none)."""
-    return GLOSSARY.get(kind, kind)
-
-
-#: Every kind as the editor names it in Korean (its translation file,
-#: resources/i18n/kubecanvas_editor_ko.ts, uses the same terms; a UI test keeps them equal), for
-#: the model's sentences the editor shows: wiring actions, undo steps, why-not reasons.
-EDITOR_TERMS = {
-    **GLOSSARY, "StorageClass": "스토리지 클래스", "ServiceAccount": "서비스 어카운트",
-    "NetworkPolicy": "네트워크 폴리시", "IngressClass": "인그레스 클래스",
-    "HorizontalPodAutoscaler": "수평 파드 오토스케일러", "PodDisruptionBudget": "파드 중단 버짓",
-    "ReplicationController": "레플리케이션 컨트롤러",
-}
+    return TERMS.get(kind, kind)
 
 
 def kind_term(kind: str) -> str:
     """A kind as the editor names it in Korean (the kind itself when it has no term)."""
-    return EDITOR_TERMS.get(kind, kind)
+    return TERMS.get(kind, kind)
 
 
 def resource_ko(kind: str, namespace: str, name: str) -> str:

@@ -5,7 +5,7 @@ lessons panel and presentation mode only display what these functions return. Si
 frozen dataclasses carrying a `Highlight` (resource ids and wiring-graph edge keys) for the canvas:
 
 - `simulate_service`, `walk_ingress` (services, ingress)
-- `simulate_deployment`, `rolling_update`, `simulate_statefulset`, `simulate_job` (workloads)
+- `simulate_deployment`, `rolling_update`, `simulate_statefulset` (workloads), `simulate_job` (jobs)
 - `simulate_cronjob`, `next_runs` (cron)
 - `simulate_claim` (storage)
 - `simulate_environment` (env and files of every container; Secret values masked unless revealed)
@@ -34,6 +34,7 @@ from kubecanvas.teaching.explain import (
 )
 from kubecanvas.teaching.files import PodEnvironment, simulate_environment
 from kubecanvas.teaching.ingress import IngressWalk, walk_ingress
+from kubecanvas.teaching.jobs import JobSimulation, simulate_job
 from kubecanvas.teaching.lessons import (
     Lesson,
     Step,
@@ -48,12 +49,10 @@ from kubecanvas.teaching.storage import ClaimSimulation, simulate_claim
 from kubecanvas.teaching.text import Text
 from kubecanvas.teaching.workloads import (
     DeploymentSimulation,
-    JobSimulation,
     RolloutPlan,
     StatefulSetSimulation,
     rolling_update,
     simulate_deployment,
-    simulate_job,
     simulate_statefulset,
 )
 

@@ -2,8 +2,10 @@
 
 The syntax check is the validator's (`cron_errors`, robfig/cron's ParseStandard rules); this
 module only expands a schedule that passed it into sets of minutes, hours, days, months and
-weekdays and walks the calendar. Day-of-month and day-of-week follow cron's rule: when both are
-restricted a day matching either one fires; when one is `*` only the other counts. Times are
+weekdays and walks the calendar. Day-of-month and day-of-week follow robfig/cron v3 (the
+CronJob controller's parser, `dayMatches`): when both are restricted a day matching either one
+fires; when one is unrestricted (`*`, `?` or `*/1`) both must match, which leaves only the other.
+A step such as `*/2` restricts its field (unlike Vixie cron, which treats it like `*`). Times are
 computed in `spec.timeZone` (UTC when unset) and reported both there and in UTC. A local time
 skipped by a daylight-saving change never fires; a repeated one fires once.
 """
@@ -67,10 +69,13 @@ def _value(text: str, index: int) -> int:
 def _expand(field: str, index: int) -> tuple[frozenset[int], bool]:
     low, high = _RANGES[index]
     values: set[int] = set()
-    star = field.startswith(("*", "?"))
+    star = False
     for part in field.split(","):
         base, _, step_text = part.partition("/")
         step = int(step_text) if step_text else 1
+        # robfig/cron v3 getRange: `*` or `?` sets the star bit, a step above 1 clears it, so
+        # `*/2` is a restriction while `*` and `*/1` are not; a list ORs its parts' bits.
+        star = star or (base in ("*", "?") and step <= 1)
         if step <= 0:
             raise ScheduleError(Text(f"step must be positive in {part!r}",
                                      f"{part!r}의 간격(step)은 양수여야 합니다"))

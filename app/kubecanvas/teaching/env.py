@@ -23,6 +23,7 @@ from typing import Any
 from kubecanvas.model.document import Document
 from kubecanvas.model.graph import WiringGraph
 from kubecanvas.model.kinds import as_list, as_mapping, effective_namespace, pod_spec, pod_template
+from kubecanvas.model.korean import eun_neun, i_ga
 from kubecanvas.model.quantity import try_quantity
 from kubecanvas.model.resource import Resource
 from kubecanvas.teaching.cluster import SimCluster, SimPod, safe_hash
@@ -223,7 +224,7 @@ class _EnvBuilder:
                     self.skipped.append(Text(
                         f"{kind} {name} key {data_key!r}: {var!r} is not a valid variable name, "
                         "so the kubelet skips it",
-                        f"{kind_ko(kind)} {name}의 키 {data_key!r}: {var!r}은(는) 올바른 변수 "
+                        f"{kind_ko(kind)} {name}의 키 {data_key!r}: {var!r}{eun_neun(repr(var))} 올바른 변수 "
                         "이름이 아니어서 kubelet이 건너뜁니다"))
                     continue
                 value, masked = self.value(kind, raw, plain)
@@ -271,13 +272,13 @@ class _EnvBuilder:
                 self.skipped.append(Text(
                     f"env {name}: optional key {key!r} is not in {kind} {source_name}, so the "
                     "variable is left out",
-                    f"env {name}: {where_ko}에 선택적(optional) 키 {key!r}이(가) 없어서 이 변수는 "
+                    f"env {name}: {where_ko}에 선택적(optional) 키 {key!r}{i_ga(repr(key))} 없어서 이 변수는 "
                     "빠집니다"))
             else:
                 self.problems.append(Text(
                     f"env {name}: key {key!r} is not in {kind} {source_name}; the container "
                     "does not start (CreateContainerConfigError)",
-                    f"env {name}: {where_ko}에 키 {key!r}이(가) 없습니다. 컨테이너가 시작되지 "
+                    f"env {name}: {where_ko}에 키 {key!r}{i_ga(repr(key))} 없습니다. 컨테이너가 시작되지 "
                     "않습니다(CreateContainerConfigError)"))
             return
         raw, plain, _binary = data[key]
@@ -290,12 +291,12 @@ class _EnvBuilder:
         if optional:
             self.skipped.append(Text(f"{where}: optional {kind} {name} does not exist, so it is "
                                      "skipped",
-                                     f"{where}: 선택적(optional) {kind_ko(kind)} {name}이(가) "
+                                     f"{where}: 선택적(optional) {kind_ko(kind)} {name}{i_ga(name)} "
                                      "없어서 건너뜁니다"))
         else:
             self.problems.append(Text(f"{where}: {kind} {name} does not exist; the container "
                                       "does not start (CreateContainerConfigError)",
-                                      f"{where}: {kind_ko(kind)} {name}이(가) 없습니다. 컨테이너가 "
+                                      f"{where}: {kind_ko(kind)} {name}{i_ga(name)} 없습니다. 컨테이너가 "
                                       "시작되지 않습니다(CreateContainerConfigError)"))
 
     def _expand(self, text: str) -> str:

@@ -17,6 +17,7 @@ from typing import Any
 from kubecanvas.model.document import Document
 from kubecanvas.model.graph import WiringGraph
 from kubecanvas.model.kinds import as_list, as_mapping, effective_namespace, pod_spec
+from kubecanvas.model.korean import eun_neun, i_ga
 from kubecanvas.model.references import EdgeType
 from kubecanvas.model.resource import Resource
 from kubecanvas.teaching.cluster import Highlight, SimCluster
@@ -100,12 +101,12 @@ class _Files:
         if rid is None:
             if ref.get("optional"):
                 self.skipped.append(Text(f"optional {kind} {name} does not exist: {base} is empty",
-                                         f"선택적(optional) {kind_ko(kind)} {name}이(가) 없어서 "
-                                         f"{base}은(는) 비어 있습니다"))
+                                         f"선택적(optional) {kind_ko(kind)} {name}{i_ga(name)} 없어서 "
+                                         f"{base}{eun_neun(base)} 비어 있습니다"))
             else:
                 self.problems.append(Text(f"{kind} {name} does not exist: the pod stays in "
                                           "ContainerCreating until it does",
-                                          f"{kind_ko(kind)} {name}이(가) 없습니다. 생길 때까지 "
+                                          f"{kind_ko(kind)} {name}{i_ga(name)} 없습니다. 생길 때까지 "
                                           "파드는 ContainerCreating 상태에 머뭅니다"))
             return []
         items = [i for i in as_list(ref.get("items")) if isinstance(i, Mapping)]
@@ -119,7 +120,7 @@ class _Files:
                     self.problems.append(Text(
                         f"key {key!r} is not in {kind} {name}: the volume cannot be set up and "
                         "the pod does not start",
-                        f"{kind_ko(kind)} {name}에 키 {key!r}이(가) 없습니다. 볼륨을 준비할 수 없어 "
+                        f"{kind_ko(kind)} {name}에 키 {key!r}{i_ga(repr(key))} 없습니다. 볼륨을 준비할 수 없어 "
                         "파드가 시작되지 않습니다"))
                 continue
             raw, string_data, _binary = data[key]
@@ -197,6 +198,21 @@ class _Files:
         return out
 
 
+    def check_claim(self, volume: Mapping[str, Any]) -> None:
+        """A claim that does not exist keeps the pod Pending: the scheduler's VolumeBinding
+        plugin marks it unschedulable (`persistentvolumeclaim "x" not found`), so the pod never
+        reaches a node, unlike a missing ConfigMap or Secret (ContainerCreating on the node)."""
+        name = str(as_mapping(volume.get("persistentVolumeClaim")).get("claimName") or "")
+        if name and not self.graph.lookup("PersistentVolumeClaim", self.ns, name):
+            problem = Text(f"PersistentVolumeClaim {name} does not exist: the pod stays Pending, "
+                           f"unschedulable (persistentvolumeclaim \"{name}\" not found)",
+                           f"퍼시스턴트볼륨클레임 {name}{i_ga(name)} 없으므로 파드는 스케줄되지 "
+                           f"못하고 Pending 상태로 남습니다(persistentvolumeclaim \"{name}\" "
+                           "not found)")
+            if problem not in self.problems:
+                self.problems.append(problem)
+
+
 def _mode(value: Any) -> str:
     return f"{value:04o}" if isinstance(value, int) and not isinstance(value, bool) else "0644"
 
@@ -248,6 +264,7 @@ def _mount_files(files: _Files, spec: Mapping[str, Any], container: Mapping[str,
                                        f"volumeMount {name}: 그런 이름의 볼륨이 없어 파드가 "
                                        "거부됩니다"))
             continue
+        files.check_claim(volume)
         sub = str(mount.get("subPath") or "")
         entries = files.volume("" if sub else base, volume, read_only)
         if sub:  # the volume's entry at subPath, placed at mountPath

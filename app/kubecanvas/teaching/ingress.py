@@ -20,6 +20,7 @@ from typing import Any
 from kubecanvas.model.document import Document
 from kubecanvas.model.graph import WiringGraph
 from kubecanvas.model.kinds import as_list, as_mapping, effective_namespace
+from kubecanvas.model.korean import eun_neun, euro_ro, gwa_wa
 from kubecanvas.model.references import EdgeType
 from kubecanvas.teaching.cluster import Highlight, SimCluster, SimPod
 from kubecanvas.teaching.services import (
@@ -118,7 +119,7 @@ def _host_tier(rule_host: str) -> int:
 
 _HOW = ((0, Text("exactly", "정확히 일치합니다")),
         (1, Text("by wildcard", "와일드카드로 일치합니다")),
-        (2, Text("(rule without a host)", "호스트가 없는 규칙이라 모든 요청에 맞습니다")))
+        (2, Text("(rule without a host)", "일치합니다. 호스트가 없는 규칙은 모든 요청에 맞습니다")))
 
 
 def _choose_rules(rules: list[Any], host: str) -> tuple[list[int], Text]:
@@ -246,7 +247,8 @@ def walk_ingress(doc: Document, graph: WiringGraph, ingress_id: str, request: st
         rule_index, path_index, pattern, path_type, guessed = chosen
         rule_host = rules[rule_index].get("host") or "*"
         walk.add("host", Text(f"Host {host} matches rule {rule_index} ({rule_host}) {how}.",
-                              f"{host} → 규칙 {rule_index}번({rule_host}), {how.ko}."),
+                              f"호스트 {host}{eun_neun(host)} 규칙 {rule_index}번({rule_host}){gwa_wa(rule_index)} "
+                              f"{how.ko}."),
                  (ingress_id,))
         extra = (" ImplementationSpecific depends on the controller; treated here as Prefix."
                  if guessed else "")
@@ -254,7 +256,8 @@ def walk_ingress(doc: Document, graph: WiringGraph, ingress_id: str, request: st
                     "다룹니다." if guessed else "")
         walk.add("path", Text(f"Path {path} matches {pattern} ({path_type}), the longest "
                               f"matching path.{extra}",
-                              f"{path} → {pattern}({path_type}), 일치하는 경로 중 가장 깁니다."
+                              f"경로 {path}{eun_neun(path)} {pattern}({path_type}){gwa_wa(path_type)} 일치하며, "
+                              "일치하는 경로 중 가장 깁니다."
                               f"{extra_ko}"), (ingress_id,))
         backend_path = ("spec", "rules", rule_index, "http", "paths", path_index, "backend")
     else:
@@ -331,7 +334,7 @@ def _follow_backend(doc: Document, graph: WiringGraph, walk: _Walk, ingress_id: 
     walk.add("port", Text(f"Service port {route.port} ({route.name or 'unnamed'}) forwards to "
                           f"targetPort {route.target}.",
                           f"서비스 포트 {route.port}({route.name or '이름 없음'})의 트래픽은 "
-                          f"targetPort {route.target}(으)로 전달됩니다."), (service_id,))
+                          f"targetPort {route.target}{euro_ro(route.target)} 전달됩니다."), (service_id,))
     done.update(service=service_id, service_port=route.port, target_port=route.target)
     return _to_pods(walk, sim, route, name, parts, done)
 

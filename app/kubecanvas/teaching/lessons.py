@@ -67,6 +67,8 @@ class Lesson:
     Attributes:
         expected_findings: rule ids the diagram shows on purpose before the steps are done
             (the breakage the steps ask the learner to fix); everything else must be clean.
+        teaches: the kinds this lesson introduces; a lesson's diagram and checks may only use
+            kinds taught by it or by a lesson before it (a test holds the order to that).
     """
 
     id: str
@@ -79,6 +81,7 @@ class Lesson:
     folder: Path
     steps: tuple[Step, ...]
     expected_findings: tuple[str, ...] = field(default=())
+    teaches: tuple[str, ...] = field(default=())
 
     @property
     def diagram(self) -> Path:
@@ -158,6 +161,7 @@ def load_lesson(folder: Path) -> Lesson:
     return Lesson(str(data.get("id") or folder.name), int(data.get("order") or 0), folder=folder,
                   docs=tuple(docs), steps=tuple(steps),
                   expected_findings=tuple(str(r) for r in data.get("expected_findings") or ()),
+                  teaches=tuple(str(k) for k in data.get("teaches") or ()),
                   **texts)
 
 

@@ -20,6 +20,7 @@ from typing import Any
 from kubecanvas.model.document import Document
 from kubecanvas.model.graph import WiringGraph
 from kubecanvas.model.kinds import as_list, as_mapping, effective_namespace
+from kubecanvas.model.korean import gwa_wa
 from kubecanvas.model.references import EdgeType
 from kubecanvas.model.selectors import parse_label_selector
 from kubecanvas.teaching.cluster import Highlight, SimCluster, SimPod, container_ports
@@ -89,7 +90,7 @@ def _localhost(doc: Document, cluster: SimCluster) -> list[LocalhostGroup]:
             if other != container:
                 clashes.append(Text(f"{other} and {container} both declare {number}/{protocol}: "
                                     "they share one network namespace, so only one can listen",
-                                    f"{other}와(과) {container} 모두 {number}/{protocol} 포트를 "
+                                    f"{other}{gwa_wa(other)} {container} 모두 {number}/{protocol} 포트를 "
                                     "선언합니다. 두 컨테이너는 네트워크 네임스페이스 하나를 "
                                     "공유하므로 하나만 들을 수 있습니다"))
         out.append(LocalhostGroup(res.id, pods[0].name, tuple(ports), tuple(clashes)))

@@ -1,4 +1,4 @@
-"""What workload controllers do with a manifest: ReplicaSets, rollouts, ordered pods, Job waves.
+"""What workload controllers do with a manifest: ReplicaSets, rollouts, ordered pods (Jobs: jobs.py).
 
 The rollout follows the Deployment controller's arithmetic: `maxSurge` and `maxUnavailable`
 (default 25% each) are resolved against `replicas`, a percentage of surge rounding up and one of
@@ -12,20 +12,17 @@ step-by-step table easy to read and to check by hand.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from kubecanvas.model.document import Document
 from kubecanvas.model.graph import WiringGraph
-from kubecanvas.model.kinds import as_mapping, effective_namespace, get_path, replicas
+from kubecanvas.model.kinds import as_mapping, effective_namespace, replicas
 from kubecanvas.model.references import EdgeType, statefulset_claim_names
-from kubecanvas.model.resource import Resource
 from kubecanvas.teaching.cluster import (
     CLUSTER_DOMAIN,
     Highlight,
     SimCluster,
     SimPod,
-    job_counts,
-    safe_hash,
     template_hash,
     workload_pod_names,
 )
@@ -167,6 +164,27 @@ def recreate(total: int) -> RolloutPlan:
                              "두 버전 사이에 중단 시간이 생깁니다."),))
 
 
+def history_note(limit: object) -> Text:
+    """Old ReplicaSets are kept scaled to 0 for `kubectl rollout undo`, but only the newest
+    `revisionHistoryLimit` of them (default 10); the Deployment controller deletes older ones
+    (Deployment documentation, "Clean up Policy")."""
+    if isinstance(limit, int) and not isinstance(limit, bool) and limit >= 0:
+        kept, default = limit, ""
+    else:
+        kept, default = 10, " (the default)"
+    if kept == 0:
+        return Text("revisionHistoryLimit 0: each old ReplicaSet is deleted once scaled to 0, so "
+                    "the Deployment cannot be rolled back.",
+                    "revisionHistoryLimit이 0이므로 기존 레플리카셋은 0으로 줄어들면 바로 "
+                    "삭제되어 롤백할 수 없습니다.")
+    return Text(f"After the rollout the old ReplicaSet stays, scaled to 0, for a rollback; only "
+                f"the newest {kept} old ReplicaSets are kept (revisionHistoryLimit {kept}"
+                f"{default}), older ones are deleted.",
+                f"롤아웃이 끝나도 기존 레플리카셋은 롤백을 위해 0개로 줄어든 채 남습니다. 다만 "
+                f"가장 최근의 {kept}개만 남기고(revisionHistoryLimit {kept}"
+                f"{'(기본값)' if default else ''}) 더 오래된 것은 삭제됩니다.")
+
+
 def simulate_deployment(doc: Document, graph: WiringGraph, deployment_id: str,
                         cluster: SimCluster | None = None) -> DeploymentSimulation:
     """The ReplicaSet `<name>-<pod-template-hash>` and its pods, and the rollout plan."""
@@ -179,6 +197,7 @@ def simulate_deployment(doc: Document, graph: WiringGraph, deployment_id: str,
     else:
         rolling = as_mapping(strategy.get("rollingUpdate"))
         plan = rolling_update(total, rolling.get("maxSurge"), rolling.get("maxUnavailable"))
+    plan = replace(plan, notes=(*plan.notes, history_note(res.spec.get("revisionHistoryLimit"))))
     pod_hash = template_hash(res)
     selectors = [e for e in graph.in_edges(deployment_id, EdgeType.SELECTS)]
     highlight = Highlight((deployment_id, *(e.source for e in selectors)),
@@ -253,7 +272,7 @@ def simulate_statefulset(doc: Document, graph: WiringGraph,
     if claims:
         notes.append(Text("Deleting or scaling down the StatefulSet keeps the claims (and their "
                           "data) by default; a pod that comes back gets the same claim again.",
-                          "스테이트풀셋을 삭제하거나 스케일 다운해도 기본적으로 퍼시스턴트 볼륨 "
+                          "스테이트풀셋을 삭제하거나 스케일 다운해도 기본적으로 퍼시스턴트볼륨 "
                           "클레임(과 그 데이터)은 남습니다. 다시 생긴 파드는 같은 클레임을 다시 "
                           "받습니다."))
     edges = [e for e in graph.out_edges(statefulset_id)
@@ -280,131 +299,3 @@ def _order_note(policy: str, pods: list[StatefulPod]) -> Text:
                 f"OrderedReady: 파드 {first}부터 먼저 생성되고, 다음 파드는 앞의 파드가 Running이자 "
                 f"Ready가 된 뒤에야 생성됩니다. 스케일 다운은 {last}부터 한 번에 하나씩 "
                 "제거합니다.")
-
-
-# --- Jobs --------------------------------------------------------------------------------------
-@dataclass(frozen=True)
-class JobWave:
-    number: int
-    pods: tuple[str, ...]
-    indexes: tuple[int, ...] = ()
-
-
-@dataclass(frozen=True)
-class JobSimulation:
-    """How a Job's completions and parallelism play out, and what a failure does.
-
-    Attributes:
-        completions: successful pods needed; None for a work-queue Job (parallelism only).
-        waves: the pods running together, wave by wave, when every pod succeeds.
-        retries: what happens when a pod fails, step by step, until backoffLimit is used up.
-    """
-
-    job: str
-    mode: str  # 'NonIndexed' or 'Indexed'
-    completions: int | None
-    parallelism: int
-    restart_policy: str
-    backoff_limit: int
-    waves: tuple[JobWave, ...]
-    retries: tuple[str, ...]
-    notes: tuple[str, ...]
-    highlight: Highlight = Highlight()
-
-
-def _int_field(res: Resource, path: tuple[str, ...], default: int) -> int:
-    value = get_path(res.manifest, path)
-    return value if isinstance(value, int) and not isinstance(value, bool) else default
-
-
-def _waves(name: str, completions: int | None, parallelism: int,
-           indexed: bool) -> list[JobWave]:
-    if completions is None:
-        pods = tuple(f"{name}-{safe_hash(f'{name}/{i}', 5)}" for i in range(parallelism))
-        return [JobWave(1, pods)] if pods else []
-    waves: list[JobWave] = []
-    done = 0
-    while done < completions and parallelism > 0:
-        count = min(parallelism, completions - done)
-        span = range(done, done + count)
-        if indexed:
-            pods = tuple(f"{name}-{i}-{safe_hash(f'{name}/{i}/0', 5)}" for i in span)
-        else:
-            pods = tuple(f"{name}-{safe_hash(f'{name}/{i}', 5)}" for i in span)
-        waves.append(JobWave(len(waves) + 1, pods, tuple(span) if indexed else ()))
-        done += count
-    return waves
-
-
-def _retries(name: str, restart: str, backoff: int) -> list[Text]:
-    pod = f"{name}-{safe_hash(f'{name}/0', 5)}"
-    out = []
-    for attempt in range(1, backoff + 2):
-        cap = 300 if restart == "OnFailure" else 360  # kubelet vs Job controller back-off caps
-        delay = min(10 * 2 ** (attempt - 2), cap) if attempt > 1 else 0
-        wait = f"after a {delay}s back-off, " if delay else ""
-        wait_ko = f"{delay}초 백오프 후 " if delay else ""
-        if restart == "OnFailure":
-            out.append(Text(f"Attempt {attempt}: {wait}the kubelet restarts the failed container "
-                            f"inside the same pod {pod} (restart count {attempt - 1}).",
-                            f"시도 {attempt}: {wait_ko}kubelet이 같은 파드 {pod} 안에서 실패한 "
-                            f"컨테이너를 재시작합니다(재시작 횟수 {attempt - 1})."))
-        else:
-            new = pod if attempt == 1 else f"{name}-{safe_hash(f'{name}/0/retry{attempt}', 5)}"
-            out.append(Text(f"Attempt {attempt}: {wait}the Job controller creates a new pod "
-                            f"{new}; the failed pods stay for their logs.",
-                            f"시도 {attempt}: {wait_ko}잡 컨트롤러가 새 파드를 만듭니다({new}). "
-                            "실패한 파드는 로그를 볼 수 있도록 남습니다."))
-    out.append(Text(f"After {backoff + 1} failed attempts (backoffLimit {backoff}) the Job is "
-                    "marked Failed with reason BackoffLimitExceeded and its running pods are "
-                    "stopped.",
-                    f"{backoff + 1}번 실패하면(backoffLimit {backoff}) 잡은 BackoffLimitExceeded "
-                    "사유로 Failed가 되고, 실행 중인 파드는 중지됩니다."))
-    return out
-
-
-def _job_notes(completions: int | None, parallelism: int, indexed: bool,
-               restart: str) -> list[Text]:
-    notes = []
-    if completions is None:
-        notes.append(Text(f"No completions: a work-queue Job. {parallelism} pod(s) run; the Job "
-                          "succeeds once any pod succeeds and all of them have stopped.",
-                          f"completions가 없습니다: 작업 큐(work queue) 잡입니다. 파드 "
-                          f"{parallelism}개가 실행되며, 어느 한 파드가 성공하고 모든 파드가 멈추면 "
-                          "잡이 성공합니다."))
-    else:
-        notes.append(Text(f"{completions} successful pod(s) needed, at most {parallelism} at a "
-                          "time.",
-                          f"성공한 파드 {completions}개가 필요하며, 한 번에 최대 {parallelism}개가 "
-                          "실행됩니다."))
-    if indexed:
-        notes.append(Text("Indexed: each pod gets one index (env JOB_COMPLETION_INDEX and the "
-                          "annotation batch.kubernetes.io/job-completion-index); every index must "
-                          "succeed once.",
-                          "Indexed: 파드마다 인덱스 하나를 받습니다(환경 변수 "
-                          "JOB_COMPLETION_INDEX와 어노테이션 "
-                          "batch.kubernetes.io/job-completion-index). 모든 인덱스가 한 번씩 "
-                          "성공해야 합니다."))
-    if restart not in ("OnFailure", "Never"):
-        notes.append(Text(f"restartPolicy {restart} is rejected for Jobs: use OnFailure or Never.",
-                          f"restartPolicy {restart}: 잡에서는 허용되지 않습니다. OnFailure 또는 "
-                          "Never를 쓰세요."))
-    return notes
-
-
-def simulate_job(doc: Document, job_id: str) -> JobSimulation:
-    """Waves of pods for a Job (or a CronJob's job template) and its retry behaviour."""
-    res = doc.get(job_id)
-    base = ("spec",) if res.kind == "Job" else ("spec", "jobTemplate", "spec")
-    spec = as_mapping(get_path(res.manifest, base))
-    completions, parallelism = job_counts(res)
-    indexed = spec.get("completionMode") == "Indexed"
-    restart = str(get_path(res.manifest, (*base, "template", "spec", "restartPolicy")) or "Always")
-    backoff = _int_field(res, (*base, "backoffLimit"), 6)
-    name = res.name if res.kind == "Job" else f"{res.name}-<scheduled>"
-    notes = _job_notes(completions, parallelism, indexed, restart)
-    return JobSimulation(job_id, "Indexed" if indexed else "NonIndexed", completions,
-                         parallelism, restart, backoff,
-                         tuple(_waves(name, completions, parallelism, indexed)),
-                         tuple(_retries(name, restart, backoff)), tuple(notes),
-                         Highlight((job_id,)))

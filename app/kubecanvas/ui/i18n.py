@@ -125,6 +125,19 @@ def stored_language(settings: QSettings) -> str:
     return value if value in LANGUAGES else "en"
 
 
+def qt_translator(code: str) -> QTranslator | None:
+    """Qt's shipped `qtbase_<code>` translation (file dialogs, message boxes), looked for where Qt
+    says it keeps translations and, in a bundle that moved them, beside the PySide6 package."""
+    import PySide6
+
+    translator = QTranslator()
+    for folder in (QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath),
+                   str(Path(PySide6.__file__).parent / "Qt" / "translations")):
+        if translator.load(f"qtbase_{code}", folder):
+            return translator
+    return None
+
+
 def set_language(code: str, settings: QSettings | None = None) -> None:
     """Switch every text to `code` (installing the Qt translators) and remember it.
 
@@ -141,9 +154,8 @@ def set_language(code: str, settings: QSettings | None = None) -> None:
             if not translator.load(str(path)):
                 raise ValueError(f"{path}: cannot load the translation file")
             loaded.append(translator)
-        qt_own = QTranslator()  # Qt's own buttons (Save, Cancel ...), where Qt ships them
-        qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-        if qt_own.load(f"qtbase_{code}", qt_dir):
+        qt_own = qt_translator(code)  # Qt's own dialogs and buttons ("Look in:", Save ...)
+        if qt_own is not None:
             loaded.append(qt_own)
     app = QCoreApplication.instance()
     for old in _translators:

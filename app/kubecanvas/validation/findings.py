@@ -102,7 +102,7 @@ def unsupported_value(value: object, supported: str) -> Text:
     """The API server's enum error, 'unsupported value "x": supported values: a, b', in both
     languages (the values stay as written)."""
     return Text(f'unsupported value "{value}": supported values: {supported}',
-                f'지원하지 않는 값 "{value}"이다. 지원하는 값: {supported}')
+                f'지원하지 않는 값 "{value}"입니다. 지원하는 값: {supported}')
 
 
 def invalid_value(value: object, why: str) -> Text:

@@ -11,6 +11,7 @@ from typing import Any
 
 from kubecanvas.model.edits import Compound, Edit, FieldPath, SetField
 from kubecanvas.model.kinds import pod_template_path
+from kubecanvas.model.korean import eul_reul
 from kubecanvas.model.resource import Resource
 from kubecanvas.model.text import Text, resource_ko
 from kubecanvas.validation.findings import Fix
@@ -83,6 +84,6 @@ def add_template_labels(res: Resource, labels: Mapping[str, str]) -> Fix | None:
     noun = "label" if len(labels) == 1 else "labels"
     where = f"the pod template of {res.label()}" if tpath else f"the labels of {res.label()}"
     where_ko = f"{ko_label(res)}의 파드 템플릿" if tpath else ko_label(res)
-    description = Text(f"add {noun} {text} to {where}", f"{where_ko}에 레이블 {text}을(를) 추가한다")
+    description = Text(f"add {noun} {text} to {where}", f"{where_ko}에 레이블 {text}{eul_reul(text)} 추가합니다")
     return set_fields(res, [((*tpath, "metadata", "labels", k), v) for k, v in labels.items()],
                       description)

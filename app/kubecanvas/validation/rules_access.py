@@ -18,6 +18,7 @@ from kubecanvas.model.kinds import (
     pod_template_path,
     template_labels,
 )
+from kubecanvas.model.korean import eul_reul, euro_ro, gwa_wa, i_ga
 from kubecanvas.model.order import order_key
 from kubecanvas.model.references import EdgeType
 from kubecanvas.model.resource import Resource
@@ -67,12 +68,12 @@ def rbac(ctx: Context) -> Iterator[Finding]:
             guess = closest(account, [r.name for r in ctx.of_kind("ServiceAccount", sa_ns)])
             fix = set_field(res, ("subjects", i, "name"), guess, Text(
                 f"did you mean ServiceAccount {guess}?",
-                f"서비스 어카운트 {guess}(으)로 고친다")) if guess else None
+                f"서비스어카운트 {guess}{euro_ro(guess)} 고칩니다")) if guess else None
             yield ctx.report("rbac.subject.missing", res, Text(
                 f"subject ServiceAccount {sa_ns}/{account} is not in the document, which deploys "
                 f"to namespace {sa_ns}: the binding grants its permissions to nobody.",
-                f"주체 서비스 어카운트(ServiceAccount) {sa_ns}/{account}이(가) 네임스페이스 "
-                f"{sa_ns}에 배포되는 문서에 없다. 바인딩이 누구에게도 권한을 주지 않는다."),
+                f"주체 서비스어카운트(ServiceAccount) {sa_ns}/{account}{i_ga(account)} 네임스페이스 "
+                f"{sa_ns}에 배포되는 문서에 없습니다. 바인딩이 누구에게도 권한을 주지 않습니다."),
                 ("subjects", i, "name"), fix=fix)
 
 
@@ -90,20 +91,20 @@ def _role_ref(ctx: Context, res: Resource, kind: str, name: str, ns: str) -> Ite
         return
     guess = closest(name, [r.name for r in ctx.of_kind(kind, ns or None)])
     fix = set_field(res, ("roleRef", "name"), guess, Text(
-        f"did you mean {kind} {guess}?", f"{kind} {guess}(으)로 고친다")) if guess else None
+        f"did you mean {kind} {guess}?", f"{kind} {guess}{euro_ro(guess)} 고칩니다")) if guess else None
     if kind == "Role" and ns not in SYSTEM_NAMESPACES:
         yield ctx.report("rbac.roleRef.missing", res, Text(
             f"roleRef names Role {ns}/{name}, which is not in the document: the binding grants "
             f"nothing.",
-            f"roleRef가 Role {ns}/{name}을(를) 가리키지만 문서에 없다. 바인딩이 아무 권한도 주지 "
-            f"않는다."), ("roleRef", "name"), fix=fix)
+            f"roleRef가 Role {ns}/{name}{eul_reul(name)} 가리키지만 문서에 없습니다. 바인딩이 아무 권한도 주지 "
+            f"않습니다."), ("roleRef", "name"), fix=fix)
     else:
         where = f"Role {ns}/{name}" if kind == "Role" else f"ClusterRole {name}"
         yield ctx.report("rbac.roleRef.missing.cluster", res, Text(
             f"roleRef names {where}, which is not in the document and not a built-in role; make "
             f"sure the cluster has it.",
-            f"roleRef가 {where}을(를) 가리키지만 문서에 없고 기본 제공 롤도 아니다. 클러스터에 "
-            f"있는지 확인해야 한다."), ("roleRef", "name"), fix=fix)
+            f"roleRef가 {where}{eul_reul(where)} 가리키지만 문서에 없고 기본 제공 롤도 아닙니다. 클러스터에 "
+            f"있는지 확인해야 합니다."), ("roleRef", "name"), fix=fix)
 
 
 def network_policy_peers(ctx: Context) -> Iterator[Finding]:
@@ -129,9 +130,9 @@ def network_policy_peers(ctx: Context) -> Iterator[Finding]:
                         f"the peer selector {selector.describe()} matches no pods in namespace "
                         f"{ns} in the document: unless another app deploys them there, this rule "
                         f"allows traffic from or to nothing.",
-                        f"피어 셀렉터 {selector.describe()}와(과) 일치하는 파드가 문서의 "
-                        f"네임스페이스 {ns}에 없다. 다른 앱이 그곳에 파드를 배포하지 않는 한 이 "
-                        f"규칙은 어떤 트래픽도 허용하지 않는다."),
+                        f"피어 셀렉터 {selector.describe()}{gwa_wa(selector.describe())} 일치하는 파드가 문서의 "
+                        f"네임스페이스 {ns}에 없습니다. 다른 앱이 그곳에 파드를 배포하지 않는 한 이 "
+                        f"규칙은 어떤 트래픽도 허용하지 않습니다."),
                                      ("spec", direction, i, key, j, "podSelector"))
 
 
@@ -160,8 +161,8 @@ def pod_classes(ctx: Context) -> Iterator[Finding]:
                 yield ctx.report(rule, res, Text(
                     f"{kind} {name} is not in the document; unless the cluster has it, admission "
                     f"rejects the pods ({kind} not found).",
-                    f"{kind} {name}이(가) 문서에 없다. 클러스터에 없으면 어드미션이 파드를 "
-                    f"거부한다({kind} not found)."), (*base, key))
+                    f"{kind} {name}{i_ga(name)} 문서에 없습니다. 클러스터에 없으면 어드미션이 파드를 "
+                    f"거부합니다({kind} not found)."), (*base, key))
         for edge in ctx.out_edges(res.id, EdgeType.PULLS):
             secret = ctx.resource(edge.target)
             kind = str(secret.manifest.get("type") or "Opaque") if secret is not None else ""
@@ -170,9 +171,9 @@ def pod_classes(ctx: Context) -> Iterator[Finding]:
                     f"{secret.label()} has type {kind}; kubelet only reads pull credentials from "
                     f"kubernetes.io/dockerconfigjson (or dockercfg) Secrets, so private images "
                     f"fail to pull.",
-                    f"{ko_label(secret)}의 type이 {kind}이다. kubelet은 "
+                    f"{ko_label(secret)}의 type이 {kind}입니다. kubelet은 "
                     f"kubernetes.io/dockerconfigjson(또는 dockercfg) 시크릿에서만 풀 자격 증명을 "
-                    f"읽으므로 비공개 이미지를 가져오지 못한다."),
+                    f"읽으므로 비공개 이미지를 가져오지 못합니다."),
                                  edge.path, (secret.id,))
 
 
@@ -204,10 +205,10 @@ def apply_order(ctx: Context) -> Iterator[Finding]:
                 f"({definition.label()}); kubectl resolves every kind before creating anything, "
                 f"so the first `kubectl apply -f` fails for it (ensure CRDs are installed first). "
                 f"Apply the CRDs in a separate step, or apply twice.",
-                f"{ko_label(res)}이(가) 자기 kind의 정의({ko_label(definition)})와 함께 apply된다. "
+                f"{ko_label(res)}{i_ga(ko_label(res))} 자기 kind의 정의({ko_label(definition)})와 함께 apply됩니다. "
                 f"kubectl은 무엇이든 만들기 전에 모든 kind를 확인하므로 처음 `kubectl apply -f`는 "
-                f"이것에 대해 실패한다(ensure CRDs are installed first). CRD를 따로 먼저 apply하거나 "
-                f"두 번 apply해야 한다."),
+                f"이것에 대해 실패합니다(ensure CRDs are installed first). CRD를 따로 먼저 apply하거나 "
+                f"두 번 apply해야 합니다."),
                              ("kind",), (definition.id,))
 
 
@@ -229,9 +230,9 @@ def _namespace_order(ctx: Context) -> Iterator[Finding]:
             f"the first `kubectl apply -f` rejects them (namespace not found). Apply the "
             f"Namespace first (move it to the top, or into a file that sorts first), or export, "
             f"which orders it.",
-            f"{ko_label(first)}보다 {them_ko}가 먼저 나온다(첫째: {ko_label(early[0])}). 처음 "
-            f"`kubectl apply -f`할 때 이것들은 거부된다(namespace not found). 네임스페이스를 먼저 "
-            f"apply하거나(맨 앞으로, 또는 먼저 정렬되는 파일로 옮긴다), 순서를 맞춰 주는 "
+            f"{ko_label(first)}보다 {them_ko}{i_ga(them_ko)} 먼저 나옵니다(첫째: {ko_label(early[0])}). 처음 "
+            f"`kubectl apply -f`할 때 이것들은 거부됩니다(namespace not found). 네임스페이스를 먼저 "
+            f"apply하거나(맨 앞으로, 또는 먼저 정렬되는 파일로 옮깁니다), 순서를 맞춰 주는 "
             f"내보내기를 쓰십시오."),
                          ("metadata", "name"), tuple(r.id for r in early))
 

@@ -45,7 +45,7 @@ def persistent_volumes(ctx: Context) -> Iterator[Finding]:
                     str(host.get("path") or "").rstrip("/") == "":
                 c.report("pv.reclaimPolicy.hostPathRoot", ("spec", "persistentVolumeReclaimPolicy"),
                          Text("forbidden: may not be 'recycle' for a hostPath mount of '/'",
-                              "금지됨: '/'를 마운트하는 hostPath에는 'recycle'을 쓸 수 없다"))
+                              "금지됨: '/'를 마운트하는 hostPath에는 'recycle'을 쓸 수 없습니다"))
         local = spec.get("local")
         if isinstance(local, Mapping):
             target = local.get("path")
@@ -54,7 +54,7 @@ def persistent_volumes(ctx: Context) -> Iterator[Finding]:
                     "required value: the path on the node", "필수 값: 노드의 경로"))
             elif isinstance(target, str) and ".." in target.split("/"):
                 c.report("pv.local", ("spec", "local", "path"), Text(
-                    "must not contain '..'", "'..'을 포함할 수 없다"))
+                    "must not contain '..'", "'..'을 포함할 수 없습니다"))
         if "nodeAffinity" in spec:
             _node_affinity(c, _map(spec.get("nodeAffinity")))
         vac = spec.get("volumeAttributesClassName")
@@ -62,14 +62,14 @@ def persistent_volumes(ctx: Context) -> Iterator[Finding]:
             report_fix(c, "pv.vac", ("spec", "volumeAttributesClassName"),
                        Text("required value: an empty string is disallowed (remove the field "
                             "for no class)",
-                            "필수 값: 빈 문자열은 허용되지 않는다(클래스가 없으려면 필드를 제거해야 "
-                            "한다)"), DELETE,
+                            "필수 값: 빈 문자열은 허용되지 않습니다(클래스가 없으려면 필드를 제거해야 "
+                            "합니다)"), DELETE,
                        Text("remove volumeAttributesClassName",
-                            "volumeAttributesClassName을 제거한다"))
+                            "volumeAttributesClassName을 제거합니다"))
         elif vac is not None and not isinstance(csi, Mapping):
             c.report("pv.vac", ("spec", "csi"), Text(
                 "required value: has to be specified when using volumeAttributesClassName",
-                "필수 값: volumeAttributesClassName을 쓸 때는 지정해야 한다"))
+                "필수 값: volumeAttributesClassName을 쓸 때는 지정해야 합니다"))
         _class_name(c, "pv.storageClassName", ("spec", "storageClassName"),
                     spec.get("storageClassName"))
         yield from c.out
@@ -102,13 +102,13 @@ def _node_affinity(c: PodCheck, affinity: Mapping[str, Any]) -> None:
     if not isinstance(required, Mapping):
         c.report("pv.nodeAffinity", (*base, "required"), Text(
             "required value: must specify required node constraints",
-            "필수 값: 필수 노드 제약을 지정해야 한다"))
+            "필수 값: 필수 노드 제약을 지정해야 합니다"))
         return
     terms = _items(required.get("nodeSelectorTerms"))
     if not terms:
         c.report("pv.nodeAffinity", (*base, "required", "nodeSelectorTerms"),
                  Text("required value: must have at least one node selector term",
-                      "필수 값: 노드 셀렉터 조건이 하나 이상 있어야 한다"))
+                      "필수 값: 노드 셀렉터 조건이 하나 이상 있어야 합니다"))
     for i, term in enumerate(terms):
         for key in ("matchExpressions", "matchFields"):
             for j, req in enumerate(_items(_map(term).get(key))):
@@ -122,13 +122,13 @@ def _requirement(c: PodCheck, path: Path, req: Mapping[str, Any]) -> None:
         message = unsupported_value(operator, ", ".join(f'"{o}"' for o in NODE_OPERATORS))
     elif operator in ("In", "NotIn") and not values:
         message = Text("must be specified when `operator` is 'In' or 'NotIn'",
-                       "`operator`가 'In'이나 'NotIn'이면 지정해야 한다")
+                       "`operator`가 'In'이나 'NotIn'이면 지정해야 합니다")
     elif operator in ("Exists", "DoesNotExist") and values:
         message = Text("may not be specified when `operator` is 'Exists' or 'DoesNotExist'",
-                       "`operator`가 'Exists'나 'DoesNotExist'이면 지정할 수 없다")
+                       "`operator`가 'Exists'나 'DoesNotExist'이면 지정할 수 없습니다")
     elif operator in ("Gt", "Lt") and len(values) != 1:
         message = Text("must be specified single value when `operator` is 'Lt' or 'Gt'",
-                       "`operator`가 'Lt'나 'Gt'이면 값을 하나만 지정해야 한다")
+                       "`operator`가 'Lt'나 'Gt'이면 값을 하나만 지정해야 합니다")
     if message:
         c.report("pv.nodeAffinity", (*path, "operator" if "unsupported" in message else
                                      "values"), message)
@@ -178,7 +178,7 @@ def _data_sources(c: PodCheck, base: Path, spec: Mapping[str, Any]) -> None:
                 f"referencing the default apiGroup (set apiGroup, for example "
                 f"snapshot.storage.k8s.io for a VolumeSnapshot)",
                 f'잘못된 값 "{value.get("kind")}": 기본 apiGroup을 참조할 때는 '
-                f"'PersistentVolumeClaim'이어야 한다(apiGroup을 설정해야 한다. 예: VolumeSnapshot에는 "
+                f"'PersistentVolumeClaim'이어야 합니다(apiGroup을 설정해야 합니다. 예: VolumeSnapshot에는 "
                 f"snapshot.storage.k8s.io)"))
         namespace = value.get("namespace") if key == "dataSourceRef" else None
         if isinstance(namespace, str) and namespace and p.dns1123_label(namespace):
@@ -189,10 +189,10 @@ def _data_sources(c: PodCheck, base: Path, spec: Mapping[str, Any]) -> None:
     if ref.get("namespace"):
         c.report("pvc.dataSource", (*base, "dataSource"), Text(
             "invalid value: may not be specified when dataSourceRef.namespace is specified",
-            "잘못된 값: dataSourceRef.namespace가 지정되면 지정할 수 없다"))
+            "잘못된 값: dataSourceRef.namespace가 지정되면 지정할 수 없습니다"))
     elif any((source.get(k) or "") != (ref.get(k) or "") for k in ("apiGroup", "kind", "name")):
         c.report("pvc.dataSource", (*base, "dataSource"), Text(
             "invalid value: must match dataSourceRef (set only one of them, or both to the same "
             "object)",
-            "잘못된 값: dataSourceRef와 일치해야 한다(둘 중 하나만 설정하거나 둘 다 같은 "
-            "오브젝트로 설정해야 한다)"))
+            "잘못된 값: dataSourceRef와 일치해야 합니다(둘 중 하나만 설정하거나 둘 다 같은 "
+            "오브젝트로 설정해야 합니다)"))

@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterator, Mapping
 from typing import Any
 
+from kubecanvas.model.korean import eul_reul, eun_neun, euro_ro, gwa_wa
 from kubecanvas.model.quantity import try_quantity
 from kubecanvas.model.text import Text
 from kubecanvas.validation import predicates as p
@@ -50,7 +51,7 @@ def container_specs(ctx: Context) -> Iterator[Finding]:
         if "containers" in spec and not _items(spec.get("containers")):
             c.report("pod.containers.required", ("containers",),
                      Text("required value: a pod needs at least one container",
-                          "필수 값: 파드에는 컨테이너가 하나 이상 있어야 한다"))
+                          "필수 값: 파드에는 컨테이너가 하나 이상 있어야 합니다"))
         claims = {str(_map(x).get("name")) for x in _items(spec.get("resourceClaims"))}
         for group in (*GROUPS, "ephemeralContainers"):
             for i, container in enumerate(_items(spec.get(group))):
@@ -83,7 +84,7 @@ def _resources(c: PodCheck, path: Path, resources: Mapping[str, Any]) -> None:
                 c.report("pod.resources.integer", (*path, group, key),
                          Text(f"invalid value {raw!r}: must be an integer ({key} is counted in "
                               f"whole devices)",
-                              f"잘못된 값 {raw!r}: 정수여야 한다({key}은(는) 장치 단위로 센다)"))
+                              f"잘못된 값 {raw!r}: 정수여야 합니다({key}{eun_neun(key)} 장치 단위로 셉니다)"))
             if is_hugepages(key):
                 size = try_quantity(key[len("hugepages-"):])
                 if size is not None and size > 0 and (value / size).denominator != 1:
@@ -98,24 +99,24 @@ def _resources(c: PodCheck, path: Path, resources: Mapping[str, Any]) -> None:
                        Text(f"required value: Limit must be set for non overcommitable "
                             f"resources ({key}); set limits.{key} equal to the request",
                             f"필수 값: 오버커밋할 수 없는 리소스({key})에는 제한을 설정해야 "
-                            f"한다. limits.{key}를 요청과 같게 설정해야 한다"), raw,
-                       Text(f"set the {key} limit to {raw}", f"{key} 제한을 {raw}(으)로 설정한다"))
+                            f"합니다. limits.{key}{eul_reul(key)} 요청과 같게 설정해야 합니다"), raw,
+                       Text(f"set the {key} limit to {raw}", f"{key} 제한을 {raw}{euro_ro(raw)} 설정합니다"))
         elif try_quantity(raw) != try_quantity(limits[name]) and \
                 try_quantity(raw) is not None:
             report_fix(c, "pod.resources.nonOvercommit", (*path, "requests", key),
                        Text(f"invalid value {raw!r}: must be equal to {key} limit of "
                             f"{limits[name]}",
-                            f"잘못된 값 {raw!r}: {key} 제한 {limits[name]}과(와) 같아야 한다"),
+                            f"잘못된 값 {raw!r}: {key} 제한 {limits[name]}{gwa_wa(limits[name])} 같아야 합니다"),
                        limits[name],
                        Text(f"set the {key} request to its limit {limits[name]}",
-                            f"{key} 요청을 제한 {limits[name]}(으)로 설정한다"))
+                            f"{key} 요청을 제한 {limits[name]}{euro_ro(limits[name])} 설정합니다"))
     names = set(map(str, limits)) | set(map(str, requests))
     if any(is_hugepages(n) for n in names) and not names & {"cpu", "memory"}:
         c.report("pod.resources.hugepages", path,
                  Text("forbidden: HugePages require cpu or memory (set a cpu or memory request "
                       "or limit)",
-                      "금지됨: HugePages에는 cpu나 memory가 필요하다(cpu나 memory 요청 또는 제한을 "
-                      "설정해야 한다)"))
+                      "금지됨: HugePages에는 cpu나 memory가 필요합니다(cpu나 memory 요청 또는 제한을 "
+                      "설정해야 합니다)"))
 
 
 def _resource_claims(c: PodCheck, path: Path, resources: Mapping[str, Any],
@@ -126,8 +127,8 @@ def _resource_claims(c: PodCheck, path: Path, resources: Mapping[str, Any],
             c.report("pod.resources.claims", (*path, "claims", j),
                      Text(f'not found: "{name}": must be one of the names in '
                           f"pod.spec.resourceClaims ({', '.join(sorted(claims)) or 'none'})",
-                          f'찾을 수 없다: "{name}": pod.spec.resourceClaims의 이름 중 하나여야 '
-                          f"한다({', '.join(sorted(claims)) or '없음'})"))
+                          f'찾을 수 없습니다: "{name}": pod.spec.resourceClaims의 이름 중 하나여야 '
+                          f"합니다({', '.join(sorted(claims)) or '없음'})"))
 
 
 def _env(c: PodCheck, path: Path, container: Mapping[str, Any]) -> None:
@@ -143,8 +144,8 @@ def _env(c: PodCheck, path: Path, container: Mapping[str, Any]) -> None:
                 c.report("pod.env.duplicate", (*epath, "name"),
                          Text(f'hides previous definition of "{name}", which may be dropped '
                               f"when using apply",
-                              f'앞선 "{name}" 정의를 가린다. apply할 때 앞의 정의가 사라질 수 '
-                              f"있다"))
+                              f'앞선 "{name}" 정의를 가립니다. apply할 때 앞의 정의가 사라질 수 '
+                              f"있습니다"))
             seen.add(name)
         source = _map(env.get("valueFrom"))
         for key in KEY_REFS:
@@ -173,7 +174,7 @@ def _env(c: PodCheck, path: Path, container: Mapping[str, Any]) -> None:
 
 def _hugepages(raw: Any, size: str) -> Text:
     return Text(f"invalid value {raw!r}: {raw} is not positive integer multiple of {size}",
-                f"잘못된 값 {raw!r}: {raw}은(는) {size}의 양의 정수배가 아니다")
+                f"잘못된 값 {raw!r}: {raw}{eun_neun(raw)} {size}의 양의 정수배가 아닙니다")
 
 
 def _ref_name(c: PodCheck, rule: str, path: Path, name: Any) -> None:
@@ -228,7 +229,7 @@ def _sleep_hooks(c: PodCheck, path: Path, lifecycle: Mapping[str, Any]) -> None:
                 f"invalid value {seconds}: must be {bound} and less than "
                 f"terminationGracePeriodSeconds ({grace})",
                 f"잘못된 값 {seconds}: {bound_ko} terminationGracePeriodSeconds({grace}) "
-                f"미만이어야 한다"))
+                f"미만이어야 합니다"))
 
 
 def _http_headers(c: PodCheck, path: Path, container: Mapping[str, Any]) -> None:
@@ -254,7 +255,7 @@ def _duplicate_ports(c: PodCheck) -> None:
             ppath = ("containers", i, "ports", j)
             if port.get("hostIP") and not port.get("hostPort"):
                 c.report("pod.port.duplicate", (*ppath, "hostIP"), Text(
-                    "hostIP set without hostPort", "hostPort 없이 hostIP가 설정되어 있다"))
+                    "hostIP set without hostPort", "hostPort 없이 hostIP가 설정되어 있습니다"))
             number = port.get("containerPort")
             if number is None:
                 continue
@@ -263,7 +264,7 @@ def _duplicate_ports(c: PodCheck) -> None:
             if key in seen:
                 c.report("pod.port.duplicate", ppath,
                          Text(f"duplicate port definition with {seen[key]} ({number}/{key[1]})",
-                              f"{seen[key]}과(와) 포트 정의가 중복된다({number}/{key[1]})"))
+                              f"{seen[key]}{gwa_wa(seen[key])} 포트 정의가 중복됩니다({number}/{key[1]})"))
             else:
                 seen[key] = where
 
@@ -274,7 +275,7 @@ def _pull_secrets(c: PodCheck) -> None:
         name = _map(ref).get("name")
         if not name:
             c.report("pod.imagePullSecrets", ("imagePullSecrets", i, "name"),
-                     Text('invalid empty name ""', '빈 이름 ""은(는) 유효하지 않다'))
+                     Text('invalid empty name ""', '빈 이름 ""은 유효하지 않습니다'))
         elif name in seen:
             c.report("pod.imagePullSecrets", ("imagePullSecrets", i, "name"),
                      duplicate_value(name))

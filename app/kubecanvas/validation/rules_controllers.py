@@ -14,6 +14,7 @@ from typing import Any
 
 from kubecanvas.model.edits import DELETE
 from kubecanvas.model.kinds import get_path
+from kubecanvas.model.korean import eul_reul, eun_neun
 from kubecanvas.model.resource import Resource
 from kubecanvas.model.text import Text
 from kubecanvas.validation import predicates as p
@@ -65,14 +66,14 @@ def controllers(ctx: Context) -> Iterator[Finding]:
                     Text(f"startingDeadlineSeconds is {deadline}: the CronJob controller checks "
                          f"about every 10 seconds, so runs may be missed and never started; use "
                          f"{MIN_STARTING_DEADLINE} or more",
-                         f"startingDeadlineSeconds가 {deadline}이다. 크론잡 컨트롤러는 약 10초마다 "
-                         f"확인하므로 실행을 놓치고 시작하지 못할 수 있다. "
-                         f"{MIN_STARTING_DEADLINE} 이상을 써야 한다"),
+                         f"startingDeadlineSeconds가 {deadline}입니다. 크론잡 컨트롤러는 약 10초마다 "
+                         f"확인하므로 실행을 놓치고 시작하지 못할 수 있습니다. "
+                         f"{MIN_STARTING_DEADLINE} 이상을 써야 합니다"),
                     ("spec", "startingDeadlineSeconds"),
                     fix=set_field(res, ("spec", "startingDeadlineSeconds"),
                                   MIN_STARTING_DEADLINE,
                                   Text("set startingDeadlineSeconds to 10",
-                                       "startingDeadlineSeconds를 10으로 설정한다")))
+                                       "startingDeadlineSeconds를 10으로 설정합니다")))
 
 
 def _int_or_percent(ctx: Context, res: Resource, rule: str, path: Path,
@@ -88,12 +89,12 @@ def _int_or_percent(ctx: Context, res: Resource, rule: str, path: Path,
 
 def _non_negative(value: Any) -> Text:
     return Text(f"invalid value {value}: must be greater than or equal to 0",
-                f"잘못된 값 {value}: 0 이상이어야 한다")
+                f"잘못된 값 {value}: 0 이상이어야 합니다")
 
 
 def _remove_label(res: Resource, lpath: Path, key: str) -> Fix:
     return set_field(res, (*lpath, key), DELETE, Text(f"remove label {key}",
-                                                      f"레이블 {key}를 제거한다"))
+                                                      f"레이블 {key}{eul_reul(key)} 제거합니다"))
 
 
 def _daemonset(ctx: Context, res: Resource) -> Iterator[Finding]:
@@ -112,19 +113,19 @@ def _daemonset(ctx: Context, res: Resource) -> Iterator[Finding]:
     if _is_zero(unavailable) and _is_zero(surge):
         yield ctx.report("ds.rollingUpdate", res, Text(
             "required value: maxUnavailable cannot be 0 when maxSurge is 0",
-            "필수 값: maxSurge가 0이면 maxUnavailable은 0일 수 없다"), (*base, "maxUnavailable"))
+            "필수 값: maxSurge가 0이면 maxUnavailable은 0일 수 없습니다"), (*base, "maxUnavailable"))
     elif not _is_zero(unavailable) and not _is_zero(surge):
         written = "" if "maxUnavailable" in rolling else \
             " (maxUnavailable defaults to 1; set it to 0 to surge instead)"
         written_ko = "" if "maxUnavailable" in rolling else \
-            "(maxUnavailable의 기본값은 1이다. surge하려면 0으로 설정해야 한다)"
+            "(maxUnavailable의 기본값은 1입니다. surge하려면 0으로 설정해야 합니다)"
         yield ctx.report("ds.rollingUpdate", res, Text(
             f"invalid value {surge!r}: maxSurge may not be set when maxUnavailable is "
             f"non-zero{written}",
             f"잘못된 값 {surge!r}: maxUnavailable이 0이 아니면 maxSurge를 설정할 수 "
-            f"없다{written_ko}"), (*base, "maxSurge"),
+            f"없습니다{written_ko}"), (*base, "maxSurge"),
             fix=set_field(res, (*base, "maxUnavailable"), 0,
-                          Text("set maxUnavailable to 0", "maxUnavailable을 0으로 설정한다")))
+                          Text("set maxUnavailable to 0", "maxUnavailable을 0으로 설정합니다")))
 
 
 def _statefulset(ctx: Context, res: Resource) -> Iterator[Finding]:
@@ -135,9 +136,9 @@ def _statefulset(ctx: Context, res: Resource) -> Iterator[Finding]:
     if strategy.get("type") == "OnDelete" and rolling is not None:
         yield ctx.report("sts.updateStrategy.onDelete", res, Text(
             "invalid value: rollingUpdate is only allowed for updateStrategy 'RollingUpdate'",
-            "잘못된 값: rollingUpdate는 updateStrategy가 'RollingUpdate'일 때만 쓸 수 있다"), base,
+            "잘못된 값: rollingUpdate는 updateStrategy가 'RollingUpdate'일 때만 쓸 수 있습니다"), base,
             fix=set_field(res, base, DELETE, Text("remove updateStrategy.rollingUpdate",
-                                                  "updateStrategy.rollingUpdate를 제거한다")))
+                                                  "updateStrategy.rollingUpdate를 제거합니다")))
     elif isinstance(rolling, Mapping):
         partition = _int(rolling.get("partition"))
         if partition is not None and partition < 0:
@@ -152,7 +153,7 @@ def _statefulset(ctx: Context, res: Resource) -> Iterator[Finding]:
             if not bad and _is_zero(unavailable):
                 yield ctx.report("sts.rollingUpdate", res, Text(
                     f"invalid value {unavailable!r}: cannot be 0",
-                    f"잘못된 값 {unavailable!r}: 0일 수 없다"), (*base, "maxUnavailable"))
+                    f"잘못된 값 {unavailable!r}: 0일 수 없습니다"), (*base, "maxUnavailable"))
     retention = _map(spec.get("persistentVolumeClaimRetentionPolicy"))
     for key in ("whenDeleted", "whenScaled"):
         value = retention.get(key)
@@ -169,7 +170,7 @@ def _statefulset(ctx: Context, res: Resource) -> Iterator[Finding]:
         errors = "; ".join(p.dns1123_label(service))
         yield ctx.report("sts.serviceName.format", res, Text(
             f'invalid value "{service}": {errors} (it becomes the pods\' spec.subdomain)',
-            f'잘못된 값 "{service}": {errors}(파드의 spec.subdomain이 된다)'),
+            f'잘못된 값 "{service}": {errors}(파드의 spec.subdomain이 됩니다)'),
             ("spec", "serviceName"))
 
 
@@ -181,7 +182,7 @@ def _job(ctx: Context, res: Resource, base: Path, spec: Mapping[str, Any],
             f'invalid value "{managed}": must be a domain-prefixed path (such as "acme.io/foo") '
             f'of at most 63 characters',
             f'잘못된 값 "{managed}": 63자 이하의 도메인 접두사가 붙은 경로(예: "acme.io/foo")여야 '
-            f'한다'),
+            f'합니다'),
                          (*base, "managedBy"))
     if spec.get("manualSelector") is True:
         return
@@ -193,19 +194,19 @@ def _job(ctx: Context, res: Resource, base: Path, spec: Mapping[str, Any],
             yield ctx.report("job.selector.templateLabels", res, Text(
                 f"invalid value \"{value}\": must be '{name}' (the Job's name; the label is "
                 f"generated, remove it)",
-                f"잘못된 값 \"{value}\": '{name}'(잡의 이름)이어야 한다. 이 레이블은 생성되므로 "
-                f"제거해야 한다"), (*lpath, key), fix=_remove_label(res, lpath, key))
+                f"잘못된 값 \"{value}\": '{name}'(잡의 이름)이어야 합니다. 이 레이블은 생성되므로 "
+                f"제거해야 합니다"), (*lpath, key), fix=_remove_label(res, lpath, key))
         elif value is not None and name is None:
             yield ctx.report("job.selector.templateLabels", res, Text(
                 f'invalid value "{value}": the CronJob names each Job itself; remove the '
                 f"generated label {key}",
-                f'잘못된 값 "{value}": 크론잡이 각 잡의 이름을 직접 짓는다. 생성되는 레이블 '
-                f"{key}를 제거해야 한다"), (*lpath, key), fix=_remove_label(res, lpath, key))
+                f'잘못된 값 "{value}": 크론잡이 각 잡의 이름을 직접 짓습니다. 생성되는 레이블 '
+                f"{key}{eul_reul(key)} 제거해야 합니다"), (*lpath, key), fix=_remove_label(res, lpath, key))
     for key in UID_LABELS:
         if key in labels:
             yield ctx.report("job.selector.templateLabels", res, Text(
                 f"invalid value {labels[key]!r}: {key} is generated from the Job's uid; remove it",
-                f"잘못된 값 {labels[key]!r}: {key}는 잡의 uid로 생성되므로 제거해야 한다"),
+                f"잘못된 값 {labels[key]!r}: {key}{eun_neun(key)} 잡의 uid로 생성되므로 제거해야 합니다"),
                 (*lpath, key), fix=_remove_label(res, lpath, key))
 
 
@@ -226,5 +227,5 @@ def _claim_names(ctx: Context, res: Resource) -> Iterator[Finding]:
             yield ctx.report("sts.vct.pvcName", res, Text(
                 f'the claim "{claim}" the controller creates is not a valid name: {why}; pods '
                 f"stay Pending",
-                f'컨트롤러가 만드는 클레임 "{claim}"은(는) 유효한 이름이 아니다: {why}. 파드가 '
-                f"Pending 상태에 머문다"), ("spec", "volumeClaimTemplates", i, "metadata", "name"))
+                f'컨트롤러가 만드는 클레임 "{claim}"{eun_neun(claim)} 유효한 이름이 아닙니다: {why}. 파드가 '
+                f"Pending 상태에 머뭅니다"), ("spec", "volumeClaimTemplates", i, "metadata", "name"))

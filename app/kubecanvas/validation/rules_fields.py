@@ -13,6 +13,7 @@ from typing import Any
 
 from kubecanvas.model.edits import DELETE
 from kubecanvas.model.kinds import effective_namespace, is_known
+from kubecanvas.model.korean import eun_neun, i_ga
 from kubecanvas.model.resource import Resource
 from kubecanvas.model.text import Text, kind_both
 from kubecanvas.validation import predicates as p
@@ -50,7 +51,7 @@ def object_meta(ctx: Context) -> Iterator[Finding]:
                 yield ctx.report("meta.generateName.format", res, Text(
                     f'invalid value "{generate}": {res.kind} names must be a {rule[0]}: '
                     f"{errors[0]}",
-                    f'잘못된 값 "{generate}": {kind_both(res.kind)} 이름은 {rule[0]}이어야 한다: '
+                    f'잘못된 값 "{generate}": {kind_both(res.kind)} 이름은 {rule[0]}이어야 합니다: '
                     f"{errors[0]}"),
                                  ("metadata", "generateName"))
         yield from _finalizers(ctx, res, _list(meta.get("finalizers")))
@@ -72,7 +73,7 @@ def _finalizers(ctx: Context, res: Resource, finalizers: list[Any]) -> Iterator[
     if {"orphan", "foregroundDeletion"} <= set(finalizers):
         yield ctx.report("meta.finalizers", res, Text(
             "finalizers orphan and foregroundDeletion cannot be both set",
-            "파이널라이저 orphan과 foregroundDeletion은 함께 설정할 수 없다"),
+            "파이널라이저 orphan과 foregroundDeletion은 함께 설정할 수 없습니다"),
             ("metadata", "finalizers"))
 
 
@@ -84,13 +85,13 @@ def _owners(ctx: Context, res: Resource, owners: list[Any]) -> Iterator[Finding]
             if not owner.get(field):
                 yield ctx.report("meta.ownerReferences", res, Text(
                     f"required value: {field} must not be empty",
-                    f"필수 값: {field}은(는) 비어 있으면 안 된다"),
+                    f"필수 값: {field}{eun_neun(field)} 비어 있으면 안 됩니다"),
                     ("metadata", "ownerReferences", i, field))
         controllers += owner.get("controller") is True
     if controllers > 1:
         yield ctx.report("meta.ownerReferences", res, Text(
             "Only one reference can have Controller set to true",
-            "Controller가 true인 참조는 하나만 있을 수 있다"), ("metadata", "ownerReferences"))
+            "Controller가 true인 참조는 하나만 있을 수 있습니다"), ("metadata", "ownerReferences"))
 
 
 def services(ctx: Context) -> Iterator[Finding]:
@@ -101,15 +102,15 @@ def services(ctx: Context) -> Iterator[Finding]:
         if kind != "ExternalName" and spec.get("externalName"):
             yield ctx.report("svc.externalName.ignored", res, Text(
                 'spec.externalName is ignored when spec.type is not "ExternalName"',
-                'spec.type이 "ExternalName"이 아니면 spec.externalName은 무시된다'),
+                'spec.type이 "ExternalName"이 아니면 spec.externalName은 무시됩니다'),
                 ("spec", "externalName"),
                 fix=set_field(res, ("spec", "externalName"), DELETE, Text(
-                    "remove spec.externalName", "spec.externalName을 제거한다")))
+                    "remove spec.externalName", "spec.externalName을 제거합니다")))
         if kind == "ExternalName":
             if spec.get("externalIPs"):
                 yield ctx.report("svc.externalName.ignored", res, Text(
                     'spec.externalIPs is ignored when spec.type is "ExternalName"',
-                    'spec.type이 "ExternalName"이면 spec.externalIPs는 무시된다'),
+                    'spec.type이 "ExternalName"이면 spec.externalIPs는 무시됩니다'),
                     ("spec", "externalIPs"))
             continue
         if _map(spec.get("selector")):
@@ -126,7 +127,7 @@ def services(ctx: Context) -> Iterator[Finding]:
             "holds no Endpoints or EndpointSlice for it: connections go nowhere unless they are "
             "created outside the document",
             "서비스에 셀렉터가 없어 엔드포인트가 관리되지 않고, 문서에 그 서비스의 Endpoints나 "
-            "EndpointSlice도 없다. 문서 밖에서 만들지 않는 한 연결이 아무 데도 가지 않는다"),
+            "EndpointSlice도 없습니다. 문서 밖에서 만들지 않는 한 연결이 아무 데도 가지 않습니다"),
             ("spec", "selector"))
 
 
@@ -145,7 +146,7 @@ def ingresses(ctx: Context) -> Iterator[Finding]:
             if isinstance(http, Mapping) and "paths" in http and not _list(http.get("paths")):
                 yield ctx.report("ing.rule.http.paths", res, Text(
                     "required value: an http rule needs at least one path",
-                    "필수 값: http 규칙에는 경로가 하나 이상 있어야 한다"),
+                    "필수 값: http 규칙에는 경로가 하나 이상 있어야 합니다"),
                     ("spec", "rules", r, "http", "paths"))
             for i, entry in enumerate(_list(_map(http).get("paths"))):
                 base = ("spec", "rules", r, "http", "paths", i, "backend")
@@ -178,7 +179,7 @@ def _backend(ctx: Context, res: Resource, path: Path,
         value = ref.get(field)
         if not value:
             yield ctx.report("ing.backend.resource", res, Text(
-                f"required value: {field} is required", f"필수 값: {field}은(는) 필수이다"),
+                f"required value: {field} is required", f"필수 값: {field}{eun_neun(field)} 필수입니다"),
                 (*path, "resource", field))
         elif isinstance(value, str) and _segment_errors(value):
             yield ctx.report("ing.backend.resource", res,
@@ -202,7 +203,7 @@ def config_data(ctx: Context) -> Iterator[Finding]:
                 except (binascii.Error, ValueError):
                     yield ctx.report("cm.binaryData.base64", res, Text(
                         "illegal base64 data (plain text belongs in data)",
-                        "잘못된 base64 데이터이다(일반 텍스트는 data에 넣어야 한다)"),
+                        "잘못된 base64 데이터입니다(일반 텍스트는 data에 넣어야 합니다)"),
                         ("binaryData", key))
         elif res.manifest.get("type") == "kubernetes.io/tls":
             yield from _tls_pem(ctx, res)
@@ -233,5 +234,5 @@ def _tls_pem(ctx: Context, res: Resource) -> Iterator[Finding]:
             yield ctx.report("wire.secret.tls.pem", res, Text(
                 f"{key} is not a PEM {what.en} (no {marker.strip('-')} block): Ingress "
                 f"controllers ignore the Secret and serve their default certificate",
-                f"{key}은(는) PEM {what.ko}가 아니다({marker.strip('-')} 블록 없음). 인그레스 "
-                f"컨트롤러가 이 시크릿을 무시하고 기본 인증서를 내보낸다"), path)
+                f"{key}{eun_neun(key)} PEM {what.ko}{i_ga(what.ko)} 아닙니다({marker.strip('-')} 블록 없음). 인그레스 "
+                f"컨트롤러가 이 시크릿을 무시하고 기본 인증서를 내보냅니다"), path)

@@ -8,6 +8,7 @@ from collections.abc import Iterator, Mapping
 
 from kubecanvas.model.graph import Edge, own_selector
 from kubecanvas.model.kinds import effective_namespace, get_path, kind_info, template_labels
+from kubecanvas.model.korean import eun_neun, euro_ro, gwa_wa, i_ga
 from kubecanvas.model.references import EdgeType
 from kubecanvas.model.resource import Resource
 from kubecanvas.model.selectors import Selector, format_labels, selector_to_labels
@@ -21,35 +22,35 @@ from kubecanvas.validation.fixes import add_template_labels, closest, ko_label, 
 CLUSTER_PROVIDED = frozenset({"StorageClass", "IngressClass", "PriorityClass", "RuntimeClass"})
 
 _MOUNT_FAILS = Text("its pods stay in ContainerCreating (FailedMount)",
-                    "파드가 ContainerCreating 상태에 머문다(FailedMount)")
+                    "파드가 ContainerCreating 상태에 머뭅니다(FailedMount)")
 _ENV_FAILS = Text("its containers fail with CreateContainerConfigError",
-                  "컨테이너가 CreateContainerConfigError로 실패한다")
+                  "컨테이너가 CreateContainerConfigError로 실패합니다")
 _CONSEQUENCE = {
     (EdgeType.MOUNTS, "ConfigMap"): _MOUNT_FAILS,
     (EdgeType.MOUNTS, "Secret"): _MOUNT_FAILS,
     (EdgeType.MOUNTS, "PersistentVolumeClaim"): Text(
         "its pods stay Pending (persistentvolumeclaim not found)",
-        "파드가 Pending 상태에 머문다(persistentvolumeclaim not found)"),
+        "파드가 Pending 상태에 머뭅니다(persistentvolumeclaim not found)"),
     (EdgeType.ENV, "ConfigMap"): _ENV_FAILS,
     (EdgeType.ENV, "Secret"): _ENV_FAILS,
     (EdgeType.PULLS, "Secret"): Text("images are pulled without these credentials",
-                                     "이 자격 증명 없이 이미지를 가져온다"),
+                                     "이 자격 증명 없이 이미지를 가져옵니다"),
     (EdgeType.RUNS_AS, "ServiceAccount"): Text(
         "the API server refuses to create its pods (service account not found)",
-        "API 서버가 파드 생성을 거부한다(service account not found)"),
+        "API 서버가 파드 생성을 거부합니다(service account not found)"),
     (EdgeType.ROUTES, "Service"): Text("the ingress controller answers 503 for this backend",
-                                       "인그레스 컨트롤러가 이 백엔드에 503으로 응답한다"),
+                                       "인그레스 컨트롤러가 이 백엔드에 503으로 응답합니다"),
     (EdgeType.TLS, "Secret"): Text("the ingress controller serves its default certificate",
-                                   "인그레스 컨트롤러가 기본 인증서를 내보낸다"),
+                                   "인그레스 컨트롤러가 기본 인증서를 내보냅니다"),
     (EdgeType.GOVERNS, "Service"): Text("its pods get no stable DNS names",
-                                        "파드가 안정적인 DNS 이름을 얻지 못한다"),
+                                        "파드가 안정적인 DNS 이름을 얻지 못합니다"),
     (EdgeType.BINDS, "PersistentVolume"): Text("the claim stays Pending",
-                                               "클레임이 Pending 상태에 머문다"),
+                                               "클레임이 Pending 상태에 머뭅니다"),
     (EdgeType.RESERVES, "PersistentVolumeClaim"): Text(
         "the volume stays reserved for a claim that never comes",
-        "오지 않을 클레임을 위해 볼륨이 예약된 채로 남는다"),
+        "오지 않을 클레임을 위해 볼륨이 예약된 채로 남습니다"),
     (EdgeType.OWNED_BY, ""): Text("the garbage collector deletes this object",
-                                  "가비지 컬렉터가 이 오브젝트를 삭제한다"),
+                                  "가비지 컬렉터가 이 오브젝트를 삭제합니다"),
 }
 
 #: Workload kinds whose `spec.selector` the API server checks against the template labels.
@@ -61,7 +62,7 @@ def _consequence(edge: Edge, kind: str) -> Text:
     text = _CONSEQUENCE.get((edge.type, kind)) or _CONSEQUENCE.get((edge.type, ""))
     if text is None and edge.type == EdgeType.SCALES:
         text = Text("the autoscaler cannot scale anything (FailedGetScale)",
-                    "오토스케일러가 아무것도 스케일할 수 없다(FailedGetScale)")
+                    "오토스케일러가 아무것도 스케일할 수 없습니다(FailedGetScale)")
     return Text(f": {text.en}", f": {text.ko}") if text else Text("", "")
 
 
@@ -73,7 +74,7 @@ def _did_you_mean(ctx: Context, res: Resource, edge: Edge, kind: str, namespace:
     if guess is None or edge.reference is None:
         return None
     return set_field(res, edge.reference.path, guess,
-                     Text(f"did you mean {kind} {guess}?", f"{kind_term(kind)} {guess}(으)로 고친다"))
+                     Text(f"did you mean {kind} {guess}?", f"{kind_term(kind)} {guess}{euro_ro(guess)} 고칩니다"))
 
 
 def _replaced_by_claim_template(res: Resource, edge: Edge) -> bool:
@@ -109,19 +110,19 @@ def missing_references(ctx: Context) -> Iterator[Finding]:
                 yield ctx.report("ref.missing.optional", res, Text(
                     f"{kind} {name} is marked optional and is not in the document{where}; pods "
                     f"start without it.{hint}",
-                    f"{what} {name}은(는) optional로 표시되어 있고 문서의 {where_ko}없다. 파드는 "
-                    f"그것 없이 시작한다.{hint_ko}"), edge.path, (edge.target,), fix)
+                    f"{what} {name}{eun_neun(name)} optional로 표시되어 있고 문서의 {where_ko}없습니다. 파드는 "
+                    f"그것 없이 시작합니다.{hint_ko}"), edge.path, (edge.target,), fix)
             elif kind in CLUSTER_PROVIDED:
                 yield ctx.report("ref.missing.cluster", res, Text(
                     f"{kind} {name} is not in the document; the cluster must provide it.{hint}",
-                    f"{what} {name}이(가) 문서에 없다. 클러스터가 제공해야 한다.{hint_ko}"),
+                    f"{what} {name}{i_ga(name)} 문서에 없습니다. 클러스터가 제공해야 합니다.{hint_ko}"),
                     edge.path, (edge.target,), fix)
             else:
                 cons = _consequence(edge, kind)
                 yield ctx.report("ref.missing", res, Text(
                     f"{kind} {name} does not exist{where}{cons.en}. Add it or fix the name.{hint}",
-                    f"{what} {name}이(가) {where_ko}없다{cons.ko}. 추가하거나 이름을 고쳐야 "
-                    f"한다.{hint_ko}"), edge.path, (edge.target,), fix)
+                    f"{what} {name}{i_ga(name)} {where_ko}없습니다{cons.ko}. 추가하거나 이름을 고쳐야 "
+                    f"합니다.{hint_ko}"), edge.path, (edge.target,), fix)
 
 
 def _selector_fix(ctx: Context, svc: Resource, selector: Selector) -> Fix | None:
@@ -149,7 +150,7 @@ def _selector_fix(ctx: Context, svc: Resource, selector: Selector) -> Fix | None
     aimed = {k: labels[k] for k in wanted if k in labels}
     return set_field(svc, ("spec", "selector"), aimed, Text(
         f"change the selector to {format_labels(aimed)} (the pod labels of {target.label()})",
-        f"셀렉터를 {format_labels(aimed)}(으)로 바꾼다({ko_label(target)}의 파드 레이블)"))
+        f"셀렉터를 {format_labels(aimed)}{euro_ro(format_labels(aimed))} 바꿉니다({ko_label(target)}의 파드 레이블)"))
 
 
 def service_selects_nothing(ctx: Context) -> Iterator[Finding]:
@@ -167,15 +168,15 @@ def service_selects_nothing(ctx: Context) -> Iterator[Finding]:
                 f"the selector {info.selector.describe()} matches no pod template in the "
                 f"document, but {operator.label()} carries those labels: its operator probably "
                 f"creates the pods.",
-                f"셀렉터 {info.selector.describe()}와(과) 일치하는 파드 템플릿이 문서에 없지만 "
-                f"{ko_label(operator)}이(가) 그 레이블을 가지고 있다. 아마 그 오퍼레이터가 파드를 "
-                f"만든다."), info.path, (operator.id,))
+                f"셀렉터 {info.selector.describe()}{gwa_wa(info.selector.describe())} 일치하는 파드 템플릿이 문서에 없지만 "
+                f"{ko_label(operator)}{i_ga(ko_label(operator))} 그 레이블을 가지고 있습니다. 아마 그 오퍼레이터가 파드를 "
+                f"만듭니다."), info.path, (operator.id,))
             continue
         yield ctx.report("service.selector.no-match", svc, Text(
             f"the selector {info.selector.describe()} matches no pods in namespace {ns} in the "
             f"document: the Service gets no endpoints and connections to it fail.",
-            f"셀렉터 {info.selector.describe()}와(과) 일치하는 파드가 문서의 네임스페이스 {ns}에 "
-            f"없다. 서비스에 엔드포인트가 생기지 않아 연결이 실패한다."),
+            f"셀렉터 {info.selector.describe()}{gwa_wa(info.selector.describe())} 일치하는 파드가 문서의 네임스페이스 {ns}에 "
+            f"없습니다. 서비스에 엔드포인트가 생기지 않아 연결이 실패합니다."),
             info.path, fix=_selector_fix(ctx, svc, info.selector))
 
 
@@ -217,6 +218,6 @@ def workload_selector_mismatch(ctx: Context) -> Iterator[Finding]:
         yield ctx.report("workload.selector.template-mismatch", res, Text(
             f"the selector {selector.describe()} does not match the pod template labels "
             f"({shown}); the API server rejects it: `selector` does not match template `labels`.",
-            f"셀렉터 {selector.describe()}이(가) 파드 템플릿 레이블({shown})과 일치하지 않는다. "
-            f"API 서버가 거부한다: `selector` does not match template `labels`."),
+            f"셀렉터 {selector.describe()}{i_ga(selector.describe())} 파드 템플릿 레이블({shown})과 일치하지 않습니다. "
+            f"API 서버가 거부합니다: `selector` does not match template `labels`."),
             path, fix=fix)

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from kubecanvas.model.kinds import get_path
+from kubecanvas.model.korean import eul_reul
 from kubecanvas.model.resource import Resource
 from kubecanvas.model.text import Text
 from kubecanvas.validation import predicates as p
@@ -62,7 +63,7 @@ class JobCheck:
 
 def _too_many(count: int, limit: int) -> Text:
     return Text(f"too many: {count}: must have at most {limit} items",
-                f"너무 많다: {count}개. 최대 {limit}개까지 가능하다")
+                f"너무 많습니다: {count}개. 최대 {limit}개까지 가능합니다")
 
 def jobs(ctx: Context) -> Iterator[Finding]:
     """`job.*` and `cron.jobTemplate.*` on Jobs and CronJob job templates."""
@@ -94,7 +95,7 @@ def _completions(c: JobCheck) -> None:
                  Text(f"invalid value {parallelism}: must be less than or equal to "
                       f"{MAX_INDEXED} when completion mode is Indexed",
                       f"잘못된 값 {parallelism}: completion mode가 Indexed이면 {MAX_INDEXED} 이하여야 "
-                      f"한다"))
+                      f"합니다"))
     if c.name and completions:
         hostname = f"{c.name}-{completions - 1}"
         if p.dns1123_label(hostname):
@@ -102,7 +103,7 @@ def _completions(c: JobCheck) -> None:
                 "job.indexed.hostname", c.res,
                 Text(f'invalid value "{c.name}": will not able to create pod with invalid DNS '
                      f"label: {hostname}",
-                     f'잘못된 값 "{c.name}": 유효하지 않은 DNS 레이블로는 파드를 만들 수 없다: '
+                     f'잘못된 값 "{c.name}": 유효하지 않은 DNS 레이블로는 파드를 만들 수 없습니다: '
                      f"{hostname}"), ("metadata", "name")))
 
 
@@ -113,12 +114,12 @@ def _backoff_per_index(c: JobCheck) -> None:
         if value is not None and not c.indexed:
             c.report("job.backoffLimitPerIndex", (key,),
                      Text(f"invalid value {value}: requires indexed completion mode",
-                          f"잘못된 값 {value}: indexed completion mode가 필요하다"))
+                          f"잘못된 값 {value}: indexed completion mode가 필요합니다"))
         number = _int(value)
         if number is not None and number < 0:
             c.report("job.backoffLimitPerIndex", (key,),
                      Text(f"invalid value {number}: must be greater than or equal to 0",
-                          f"잘못된 값 {number}: 0 이상이어야 한다"))
+                          f"잘못된 값 {number}: 0 이상이어야 합니다"))
     if max_failed is not None and per_index is None:
         c.report("job.backoffLimitPerIndex", ("backoffLimitPerIndex",),
                  Text("required value: when maxFailedIndexes is specified",
@@ -127,7 +128,7 @@ def _backoff_per_index(c: JobCheck) -> None:
     if failed is not None and completions is not None and failed > completions:
         c.report("job.backoffLimitPerIndex", ("maxFailedIndexes",),
                  Text(f"invalid value {failed}: must be less than or equal to completions",
-                      f"잘못된 값 {failed}: completions 이하여야 한다"))
+                      f"잘못된 값 {failed}: completions 이하여야 합니다"))
     if per_index is not None and completions is not None and completions > MAX_INDEXED and \
             max_failed is None:
         c.report("job.backoffLimitPerIndex", ("maxFailedIndexes",),
@@ -156,7 +157,7 @@ def _pod_failure_policy(c: JobCheck) -> None:
         c.report("job.podReplacementPolicy", ("podReplacementPolicy",),
                  Text(f'unsupported value "{replacement}": supported values: "Failed" (when '
                       f"podFailurePolicy is specified)",
-                      f'지원하지 않는 값 "{replacement}"이다. 지원하는 값: "Failed"'
+                      f'지원하지 않는 값 "{replacement}"입니다. 지원하는 값: "Failed"'
                       f"(podFailurePolicy가 지정되었을 때)"))
 
 
@@ -168,14 +169,14 @@ def _failure_rule(c: JobCheck, path: Path, rule: Mapping[str, Any], containers: 
     elif action == "FailIndex" and c.spec.get("backoffLimitPerIndex") is None:
         c.report("job.podFailurePolicy.rules", (*path, "action"),
                  Text('invalid value "FailIndex": requires the backoffLimitPerIndex to be set',
-                      '잘못된 값 "FailIndex": backoffLimitPerIndex가 설정되어 있어야 한다'))
+                      '잘못된 값 "FailIndex": backoffLimitPerIndex가 설정되어 있어야 합니다'))
     codes, conditions = rule.get("onExitCodes"), rule.get("onPodConditions")
     if (codes is None) == (conditions is None):
         c.report("job.podFailurePolicy.rules", path,
                  Text("specifying one of OnExitCodes and OnPodConditions is required",
-                      "OnExitCodes와 OnPodConditions 중 하나를 지정해야 한다") if codes is None
+                      "OnExitCodes와 OnPodConditions 중 하나를 지정해야 합니다") if codes is None
                  else Text("specifying both OnExitCodes and OnPodConditions is not supported",
-                           "OnExitCodes와 OnPodConditions를 함께 지정할 수 없다"))
+                           "OnExitCodes와 OnPodConditions를 함께 지정할 수 없습니다"))
     if isinstance(codes, Mapping):
         _exit_codes(c, (*path, "onExitCodes"), codes, containers)
     patterns = _items(conditions)
@@ -189,7 +190,7 @@ def _failure_rule(c: JobCheck, path: Path, rule: Mapping[str, Any], containers: 
         if not kind or p.qualified_name(kind):
             c.report("job.podFailurePolicy.onPodConditions", (*ppath, "type"),
                      Text(f'invalid value "{kind}": must be a qualified name',
-                          f'잘못된 값 "{kind}": 정규화된 이름(qualified name)이어야 한다'))
+                          f'잘못된 값 "{kind}": 정규화된 이름(qualified name)이어야 합니다'))
         status = pattern.get("status", "True")
         if status not in CONDITION_STATUSES:
             c.report("job.podFailurePolicy.onPodConditions", (*ppath, "status"),
@@ -203,25 +204,25 @@ def _exit_codes(c: JobCheck, path: Path, codes: Mapping[str, Any], containers: s
                  unsupported_value(operator, '"In", "NotIn"'))
     if not values or len(values) > 255:
         c.report("job.podFailurePolicy.onExitCodes", (*path, "values"),
-                 Text("at least one value is required", "값이 하나 이상 필요하다")
+                 Text("at least one value is required", "값이 하나 이상 필요합니다")
                  if not values else _too_many(len(values), 255))
     numbers = [v for v in values if _int(v) is not None]
     if len(set(numbers)) != len(numbers):
         c.report("job.podFailurePolicy.onExitCodes", (*path, "values"),
-                 Text("duplicate values", "값이 중복된다"))
+                 Text("duplicate values", "값이 중복됩니다"))
     elif numbers != sorted(numbers):
         c.report("job.podFailurePolicy.onExitCodes", (*path, "values"),
-                 Text("must be ordered", "정렬되어 있어야 한다"))
+                 Text("must be ordered", "정렬되어 있어야 합니다"))
     if operator == "In" and 0 in numbers:
         c.report("job.podFailurePolicy.onExitCodes", (*path, "values"),
-                 Text("must not be 0 for the In operator", "In 연산자에는 0을 쓸 수 없다"))
+                 Text("must not be 0 for the In operator", "In 연산자에는 0을 쓸 수 없습니다"))
     name = codes.get("containerName")
     if isinstance(name, str) and name and name not in containers:
         c.report("job.podFailurePolicy.onExitCodes", (*path, "containerName"),
                  Text(f'invalid value "{name}": must be one of the container or initContainer '
                       f"names in the pod template",
                       f'잘못된 값 "{name}": 파드 템플릿의 컨테이너나 init 컨테이너 이름 중 하나여야 '
-                      f"한다"))
+                      f"합니다"))
 
 
 def _success_policy(c: JobCheck) -> None:
@@ -231,12 +232,12 @@ def _success_policy(c: JobCheck) -> None:
     base: Path = ("successPolicy",)
     if not c.indexed:
         c.report("job.successPolicy", base, Text("requires indexed completion mode",
-                                                 "indexed completion mode가 필요하다"))
+                                                 "indexed completion mode가 필요합니다"))
         return
     rules = _items(policy.get("rules"))
     if not rules or len(rules) > 20:
         c.report("job.successPolicy", (*base, "rules"),
-                 Text("required value: at least one rule", "필수 값: 규칙이 하나 이상 필요하다")
+                 Text("required value: at least one rule", "필수 값: 규칙이 하나 이상 필요합니다")
                  if not rules else _too_many(len(rules), 20))
     completions = _int(c.spec.get("completions"))
     for i, rule in enumerate(rules):
@@ -246,19 +247,19 @@ def _success_policy(c: JobCheck) -> None:
         if count is None and indexes is None:
             c.report("job.successPolicy", rpath,
                      Text("at least one of succeededCount or succeededIndexes must be specified",
-                          "succeededCount와 succeededIndexes 중 하나 이상을 지정해야 한다"))
+                          "succeededCount와 succeededIndexes 중 하나 이상을 지정해야 합니다"))
         number = _int(count)
         if number is not None and (number < 0 or (completions is not None and
                                                   number > completions)):
             c.report("job.successPolicy", (*rpath, "succeededCount"),
                      Text(f"invalid value {number}: must be between 0 and completions",
-                          f"잘못된 값 {number}: 0부터 completions 사이여야 한다"))
+                          f"잘못된 값 {number}: 0부터 completions 사이여야 합니다"))
         if isinstance(indexes, str) and not _valid_indexes(indexes, completions):
             c.report("job.successPolicy", (*rpath, "succeededIndexes"),
                      Text(f'invalid value "{indexes}": must be ascending, non-overlapping '
                           f"intervals of indexes below completions (for example 0-2,5)",
                           f'잘못된 값 "{indexes}": completions보다 작은 인덱스의 겹치지 않는 '
-                          f"오름차순 구간이어야 한다(예: 0-2,5)"))
+                          f"오름차순 구간이어야 합니다(예: 0-2,5)"))
 
 
 def _valid_indexes(text: str, completions: int | None) -> bool:
@@ -279,7 +280,7 @@ def _generated_selector(c: JobCheck) -> None:
         if c.spec.get("selector") is None:
             c.report("job.selector.manual", ("selector",),
                      Text("required value: manualSelector is true",
-                          "필수 값: manualSelector가 true이면 selector가 필요하다"))
+                          "필수 값: manualSelector가 true이면 selector가 필요합니다"))
         return
     selector = _map(c.spec.get("selector"))
     extra = sorted(set(_map(selector.get("matchLabels"))) - GENERATED_LABELS)
@@ -288,17 +289,17 @@ def _generated_selector(c: JobCheck) -> None:
                  Text(f"invalid value: `selector` not auto-generated (it carries "
                       f"{', '.join(extra) or 'matchExpressions'}); remove spec.selector and let "
                       f"the API generate it, or set manualSelector: true",
-                      f"잘못된 값: `selector`가 자동 생성된 것이 아니다"
-                      f"({', '.join(extra) or 'matchExpressions'}을(를) 담고 있다). "
+                      f"잘못된 값: `selector`가 자동 생성된 것이 아닙니다"
+                      f"({', '.join(extra) or 'matchExpressions'}{eul_reul(', '.join(extra) or 'matchExpressions')} 담고 있습니다). "
                       f"spec.selector를 제거해 API가 생성하게 하거나 manualSelector: true를 "
-                      f"설정해야 한다"))
+                      f"설정해야 합니다"))
 
 
 def _cron_selector(c: JobCheck) -> None:
     if c.spec.get("selector") is not None:
         c.report("cron.jobTemplate.selector", ("selector",),
                  Text("invalid value: `selector` will be auto-generated",
-                      "잘못된 값: `selector`는 자동 생성된다"))
+                      "잘못된 값: `selector`는 자동 생성됩니다"))
     if c.spec.get("manualSelector") is True:
         c.report("cron.jobTemplate.manualSelector", ("manualSelector",),
                  Text('unsupported value: true: supported values: "nil", "false"',

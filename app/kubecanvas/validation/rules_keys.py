@@ -8,6 +8,7 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from kubecanvas.model.kinds import effective_namespace
+from kubecanvas.model.korean import eul_reul, i_ga
 from kubecanvas.model.references import EdgeType
 from kubecanvas.model.resource import Resource
 from kubecanvas.model.text import Text, kind_both
@@ -68,9 +69,9 @@ def unused_keys(ctx: Context) -> Iterator[Finding]:
                 "ref.key.unused", res,
                 Text(f"key {key!r} is never read: every user of this {res.kind} ({names}) picks "
                      f"keys by name and none picks it; remove the key or use it",
-                     f"키 {key!r}을(를) 읽는 곳이 없다. 이 {kind_both(res.kind)}을(를) 쓰는 모든 "
-                     f"곳({names_ko})이 키를 이름으로 고르는데 아무도 이 키를 고르지 않는다. 키를 "
-                     f"제거하거나 사용해야 한다"),
+                     f"키 {key!r}{eul_reul(repr(key))} 읽는 곳이 없습니다. 이 {kind_both(res.kind)}{eul_reul(kind_both(res.kind))} 쓰는 모든 "
+                     f"곳({names_ko})이 키를 이름으로 고르는데 아무도 이 키를 고르지 않습니다. 키를 "
+                     f"제거하거나 사용해야 합니다"),
                 (field, key), tuple(readers))
 
 
@@ -92,13 +93,13 @@ def service_account_secrets(ctx: Context) -> Iterator[Finding]:
                 if ctx.lookup("Secret", ns, name):
                     continue
                 effect = Text("pods that run as it cannot pull private images (ImagePullBackOff)",
-                              "이 어카운트로 실행되는 파드가 비공개 이미지를 가져오지 못한다"
+                              "이 어카운트로 실행되는 파드가 비공개 이미지를 가져오지 못합니다"
                               "(ImagePullBackOff)") if field == "imagePullSecrets" else \
                     Text("the token or credentials it lists are not there",
-                         "나열된 토큰이나 자격 증명이 없다")
+                         "나열된 토큰이나 자격 증명이 없습니다")
                 yield ctx.report("ref.sa.secret.missing", res, Text(
                     f"{field}[{i}] names Secret {name!r}, which is not in namespace "
                     f"{ns or 'default'} in the document; {effect.en}",
-                    f"{field}[{i}]이(가) 시크릿 {name!r}을(를) 가리키지만 문서의 네임스페이스 "
-                    f"{ns or 'default'}에 없다. {effect.ko}"),
+                    f"{field}[{i}]{i_ga(i)} 시크릿 {name!r}{eul_reul(repr(name))} 가리키지만 문서의 네임스페이스 "
+                    f"{ns or 'default'}에 없습니다. {effect.ko}"),
                                  (field, i, "name"))

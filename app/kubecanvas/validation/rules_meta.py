@@ -9,6 +9,7 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from kubecanvas.model.kinds import get_path, kind_info, pod_template_path
+from kubecanvas.model.korean import eun_neun
 from kubecanvas.model.resource import Resource
 from kubecanvas.model.text import Text, kind_both
 from kubecanvas.validation import predicates as p
@@ -59,7 +60,7 @@ def metadata(ctx: Context) -> Iterator[Finding]:
         name = meta.get("name")
         if not name and not meta.get("generateName"):
             yield ctx.report("meta.name.required", res, Text(
-                "metadata.name is required", "metadata.name은 필수이다"), ("metadata", "name"))
+                "metadata.name is required", "metadata.name은 필수입니다"), ("metadata", "name"))
         elif isinstance(name, str) and name:
             yield from _check_name(ctx, res, name)
         namespace = meta.get("namespace")
@@ -67,8 +68,8 @@ def metadata(ctx: Context) -> Iterator[Finding]:
             if not kind_info(res.kind).namespaced:
                 yield ctx.report("meta.namespace.clusterScoped", res, Text(
                     f"{res.kind} is cluster-scoped; metadata.namespace is ignored",
-                    f"{kind_both(res.kind)}은(는) 클러스터 범위이다. metadata.namespace는 "
-                    f"무시된다"), ("metadata", "namespace"))
+                    f"{kind_both(res.kind)}{eun_neun(kind_both(res.kind))} 클러스터 범위입니다. metadata.namespace는 "
+                    f"무시됩니다"), ("metadata", "namespace"))
             elif p.dns1123_label(namespace):
                 errors = "; ".join(p.dns1123_label(namespace))
                 yield ctx.report("meta.namespace.format", res, Text(
@@ -84,7 +85,7 @@ def _check_name(ctx: Context, res: Resource, name: str) -> Iterator[Finding]:
     errors = rule[1](name) if rule else _path_segment(name)
     if errors:
         what = f" ({res.kind} names must be a {rule[0]})" if rule else ""
-        what_ko = f"({kind_both(res.kind)} 이름은 {rule[0]}이어야 한다)" if rule else ""
+        what_ko = f"({kind_both(res.kind)} 이름은 {rule[0]}이어야 합니다)" if rule else ""
         joined = "; ".join(errors)
         yield ctx.report("meta.name.format", res, Text(
             f'invalid name "{name}"{what}: {joined}', f'잘못된 이름 "{name}"{what_ko}: {joined}'),
@@ -93,23 +94,23 @@ def _check_name(ctx: Context, res: Resource, name: str) -> Iterator[Finding]:
         yield ctx.report("meta.workloadName.dnsLabel", res, Text(
             f'"{name}" is used in pod names and hostnames; a DNS label (no dots, at most 63 '
             f"characters) is recommended",
-            f'"{name}"은(는) 파드 이름과 호스트 이름에 쓰인다. DNS 레이블(점 없이 63자 이하)을 '
-            f"권장한다"), ("metadata", "name"))
+            f'"{name}"{eun_neun(name)} 파드 이름과 호스트 이름에 쓰입니다. DNS 레이블(점 없이 63자 이하)을 '
+            f"권장합니다"), ("metadata", "name"))
     limits = {"StatefulSet": (52, "sts.name.len52", Text(
                   "the controller-revision-hash pod label exceeds 63 characters, so no pod is "
                   "ever created",
                   "controller-revision-hash 파드 레이블이 63자를 넘어 파드가 하나도 만들어지지 "
-                  "않는다")),
+                  "않습니다")),
               "CronJob": (52, "cron.name.len52", Text(
-                  "11 characters are appended for Job names", "잡 이름에 11자가 덧붙는다")),
+                  "11 characters are appended for Job names", "잡 이름에 11자가 덧붙습니다")),
               "Job": (63, "job.name.len63", Text(
                   "the generated job-name pod label would be invalid",
-                  "생성되는 job-name 파드 레이블이 유효하지 않게 된다"))}
+                  "생성되는 job-name 파드 레이블이 유효하지 않게 됩니다"))}
     if res.kind in limits and len(name) > limits[res.kind][0]:
         limit, rule_id, why = limits[res.kind]
         yield ctx.report(rule_id, res, Text(
             f"name is {len(name)} characters, more than {limit}: {why.en}",
-            f"이름이 {len(name)}자로 {limit}자를 넘는다: {why.ko}"), ("metadata", "name"))
+            f"이름이 {len(name)}자로 {limit}자를 넘습니다: {why.ko}"), ("metadata", "name"))
 
 
 def check_labels(ctx: Context, res: Resource, path: Path, labels: Any,
@@ -147,8 +148,8 @@ def _check_annotations(ctx: Context, res: Resource, annotations: Any) -> Iterato
         yield ctx.report("meta.annotations.size", res, Text(
             f"annotations total {total} bytes, more than {ANNOTATION_LIMIT}: use server-side "
             f"apply or move data out of annotations",
-            f"어노테이션이 모두 {total}바이트로 {ANNOTATION_LIMIT}바이트를 넘는다. server-side "
-            f"apply를 쓰거나 데이터를 어노테이션 밖으로 옮겨야 한다"), ("metadata", "annotations"))
+            f"어노테이션이 모두 {total}바이트로 {ANNOTATION_LIMIT}바이트를 넘습니다. server-side "
+            f"apply를 쓰거나 데이터를 어노테이션 밖으로 옮겨야 합니다"), ("metadata", "annotations"))
 
 
 def label_selector(ctx: Context, res: Resource, path: Path, raw: Any) -> Iterator[Finding]:
@@ -165,17 +166,17 @@ def label_selector(ctx: Context, res: Resource, path: Path, raw: Any) -> Iterato
             yield ctx.report("sel.expr.operator", res, Text(
                 f'invalid value "{operator}": not a valid selector operator (In, NotIn, Exists, '
                 f'DoesNotExist)',
-                f'잘못된 값 "{operator}": 유효한 셀렉터 연산자가 아니다(In, NotIn, Exists, '
+                f'잘못된 값 "{operator}": 유효한 셀렉터 연산자가 아닙니다(In, NotIn, Exists, '
                 f'DoesNotExist)'), (*epath, "operator"))
         elif operator in ("In", "NotIn") and not values:
             yield ctx.report("sel.expr.values.required", res, Text(
                 f"values must be specified when operator is {operator}",
-                f"연산자가 {operator}이면 values를 지정해야 한다"),
+                f"연산자가 {operator}이면 values를 지정해야 합니다"),
                              (*epath, "values"))
         elif operator in ("Exists", "DoesNotExist") and values:
             yield ctx.report("sel.expr.values.forbidden", res, Text(
                 f"values may not be specified when operator is {operator}",
-                f"연산자가 {operator}이면 values를 지정할 수 없다"),
+                f"연산자가 {operator}이면 values를 지정할 수 없습니다"),
                              (*epath, "values"))
         for j, value in enumerate(values if isinstance(values, list) else []):
             if isinstance(value, str) and p.label_value(value):
@@ -214,7 +215,7 @@ def selectors(ctx: Context) -> Iterator[Finding]:
         if res.kind in APPS_SELECTOR_KINDS and res.spec.get("selector") == {}:
             yield ctx.report("workload.selector.empty", res, Text(
                 f"empty selector is invalid for {res.kind.lower()}: it would select every pod",
-                f"빈 셀렉터는 {kind_both(res.kind)}에 유효하지 않다. 모든 파드를 선택하게 된다"),
+                f"빈 셀렉터는 {kind_both(res.kind)}에 유효하지 않습니다. 모든 파드를 선택하게 됩니다"),
                 ("spec", "selector"))
 
 

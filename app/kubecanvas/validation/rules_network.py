@@ -11,6 +11,7 @@ import ipaddress
 from collections.abc import Iterator, Mapping
 from typing import Any
 
+from kubecanvas.model.korean import eun_neun
 from kubecanvas.model.resource import Resource
 from kubecanvas.model.text import Text
 from kubecanvas.validation import predicates as p
@@ -65,14 +66,14 @@ def _cluster_ips(ctx: Context, res: Resource, spec: Mapping[str, Any],
             if spec.get(key) not in (None, "", []):
                 yield ctx.report("svc.externalName.noIPs", res, Text(
                     "may not be set for ExternalName services",
-                    "ExternalName 서비스에는 설정할 수 없다"), ("spec", key))
+                    "ExternalName 서비스에는 설정할 수 없습니다"), ("spec", key))
         return
     if ips:
         if cluster_ip in (None, ""):
             yield ctx.report("svc.clusterIPs.sync", res, Text(
                 "clusterIPs set without clusterIP; set clusterIP to the first value",
-                "clusterIP 없이 clusterIPs가 설정되어 있다. clusterIP를 첫 번째 값으로 설정해야 "
-                "한다"), ("spec", "clusterIPs"))
+                "clusterIP 없이 clusterIPs가 설정되어 있습니다. clusterIP를 첫 번째 값으로 설정해야 "
+                "합니다"), ("spec", "clusterIPs"))
         elif ips[0] != cluster_ip:
             yield ctx.report("svc.clusterIPs.sync", res,
                              invalid_value(ips[0], f'first value must match `clusterIP` '
@@ -80,12 +81,12 @@ def _cluster_ips(ctx: Context, res: Resource, spec: Mapping[str, Any],
         if "None" in ips and ips != ["None"]:
             yield ctx.report("svc.clusterIPs.sync", res,
                              Text("'None' must be the first and only value",
-                                  "'None'은 첫 번째이자 유일한 값이어야 한다"), ("spec", "clusterIPs"))
+                                  "'None'은 첫 번째이자 유일한 값이어야 합니다"), ("spec", "clusterIPs"))
         families = [_family(ip) for ip in ips if ip != "None"]
         if len(ips) > 2 or len(set(families)) != len(families):
             yield ctx.report("svc.clusterIPs.sync", res, Text(
                 "may specify no more than one IP for each IP family",
-                "IP 패밀리마다 IP는 하나만 지정할 수 있다"), ("spec", "clusterIPs"))
+                "IP 패밀리마다 IP는 하나만 지정할 수 있습니다"), ("spec", "clusterIPs"))
     yield from _ip_families(ctx, res, spec, ips)
 
 
@@ -99,20 +100,20 @@ def _ip_families(ctx: Context, res: Resource, spec: Mapping[str, Any],
     if len(families) > 2 or len(set(families)) != len(families):
         yield ctx.report("svc.ipFamilies", res, Text(
             "may specify no more than one entry per IP family (at most 2)",
-            "IP 패밀리마다 항목은 하나만 지정할 수 있다(최대 2개)"), ("spec", "ipFamilies"))
+            "IP 패밀리마다 항목은 하나만 지정할 수 있습니다(최대 2개)"), ("spec", "ipFamilies"))
     policy = spec.get("ipFamilyPolicy")
     if policy in (None, "SingleStack") and (len(families) > 1 or len(
             [ip for ip in ips if ip != "None"]) > 1):
         yield ctx.report("svc.ipFamilies", res, Text(
             "two IP families need ipFamilyPolicy PreferDualStack or RequireDualStack",
-            "IP 패밀리가 둘이면 ipFamilyPolicy가 PreferDualStack이나 RequireDualStack이어야 한다"),
+            "IP 패밀리가 둘이면 ipFamilyPolicy가 PreferDualStack이나 RequireDualStack이어야 합니다"),
             ("spec", "ipFamilyPolicy"))
     for i, ip in enumerate(ips):
         if i < len(families) and ip != "None" and _family(ip) is not None and \
                 f"IPv{_family(ip)}" != families[i]:
             yield ctx.report("svc.ipFamilies", res, Text(
                 f'invalid value "{families[i]}": does not match clusterIPs[{i}] ("{ip}")',
-                f'잘못된 값 "{families[i]}": clusterIPs[{i}]("{ip}")와 맞지 않는다'),
+                f'잘못된 값 "{families[i]}": clusterIPs[{i}]("{ip}")와 맞지 않습니다'),
                 ("spec", "ipFamilies", i))
 
 
@@ -126,14 +127,14 @@ def _traffic_policies(ctx: Context, res: Resource, spec: Mapping[str, Any],
                               f"with externalIPs)",
                               f'잘못된 값 "{spec["externalTrafficPolicy"]}": 외부에서 접근할 수 '
                               f"있는 서비스(NodePort, LoadBalancer, 또는 externalIPs가 있는 "
-                              f"서비스)에만 설정할 수 있다"), ("spec", "externalTrafficPolicy"))
+                              f"서비스)에만 설정할 수 있습니다"), ("spec", "externalTrafficPolicy"))
     health = spec.get("healthCheckNodePort")
     if health not in (None, 0) and not (kind == "LoadBalancer" and
                                         spec.get("externalTrafficPolicy") == "Local"):
         yield ctx.report("svc.healthCheckNodePort", res, Text(
             "may only be set when `type` is 'LoadBalancer' and `externalTrafficPolicy` is "
             "'Local'",
-            "`type`이 'LoadBalancer'이고 `externalTrafficPolicy`가 'Local'일 때만 설정할 수 있다"),
+            "`type`이 'LoadBalancer'이고 `externalTrafficPolicy`가 'Local'일 때만 설정할 수 있습니다"),
                          ("spec", "healthCheckNodePort"))
     distribution = spec.get("trafficDistribution")
     allowed = ["PreferClose"]
@@ -153,7 +154,7 @@ def _load_balancer(ctx: Context, res: Resource, spec: Mapping[str, Any],
             if spec.get(key) not in (None, []):
                 yield ctx.report("svc.lb.typeOnly", res, Text(
                     "may only be used when `type` is 'LoadBalancer'",
-                    "`type`이 'LoadBalancer'일 때만 쓸 수 있다"), ("spec", key))
+                    "`type`이 'LoadBalancer'일 때만 쓸 수 있습니다"), ("spec", key))
         return
     for i, cidr in enumerate(_list(spec.get("loadBalancerSourceRanges"))):
         try:
@@ -166,7 +167,7 @@ def _load_balancer(ctx: Context, res: Resource, spec: Mapping[str, Any],
         if _map(port).get("port") == KUBELET_PORT:
             yield ctx.report("svc.lb.kubeletPort", res, Text(
                 f"may not expose port {KUBELET_PORT} externally since it is used by kubelet",
-                f"포트 {KUBELET_PORT}은(는) kubelet이 쓰므로 외부에 노출할 수 없다"),
+                f"포트 {KUBELET_PORT}{eun_neun(KUBELET_PORT)} kubelet이 쓰므로 외부에 노출할 수 없습니다"),
                 ("spec", "ports", i, "port"))
 
 
@@ -176,13 +177,13 @@ def _session_affinity(ctx: Context, res: Resource, spec: Mapping[str, Any]) -> I
         if config is not None:
             yield ctx.report("svc.sessionAffinity", res, Text(
                 "must not be set when session affinity is None",
-                "세션 어피니티가 None이면 설정할 수 없다"), ("spec", "sessionAffinityConfig"))
+                "세션 어피니티가 None이면 설정할 수 없습니다"), ("spec", "sessionAffinityConfig"))
         return
     timeout = _map(_map(config).get("clientIP")).get("timeoutSeconds")
     if isinstance(timeout, int) and not 0 < timeout <= 86400:
         yield ctx.report("svc.sessionAffinity", res, Text(
             f"invalid value {timeout}: must be greater than 0 and less than 86400",
-            f"잘못된 값 {timeout}: 0보다 크고 86400보다 작아야 한다"),
+            f"잘못된 값 {timeout}: 0보다 크고 86400보다 작아야 합니다"),
             ("spec", "sessionAffinityConfig", "clientIP", "timeoutSeconds"))
 
 
@@ -206,7 +207,7 @@ def _ports(ctx: Context, res: Resource, spec: Mapping[str, Any], kind: str) -> I
         yield ctx.report("svc.externalName.selector", res, Text(
             "the selector of an ExternalName Service is ignored (it is a DNS CNAME to "
             "externalName)",
-            "ExternalName 서비스의 셀렉터는 무시된다(externalName을 가리키는 DNS CNAME이다)"),
+            "ExternalName 서비스의 셀렉터는 무시됩니다(externalName을 가리키는 DNS CNAME입니다)"),
                          ("spec", "selector"))
 
 
@@ -221,7 +222,7 @@ def _external_ip(ctx: Context, res: Resource, path: Path, ip: str) -> Iterator[F
             (address.is_multicast and address.is_link_local):
         yield ctx.report("svc.externalIPs", res, Text(
             f'invalid value "{ip}": may not be unspecified, loopback or link-local',
-            f'잘못된 값 "{ip}": 지정되지 않은 주소, 루프백, 링크 로컬 주소일 수 없다'), path)
+            f'잘못된 값 "{ip}": 지정되지 않은 주소, 루프백, 링크 로컬 주소일 수 없습니다'), path)
 
 
 def ingress_classes(ctx: Context) -> Iterator[Finding]:
@@ -233,7 +234,7 @@ def ingress_classes(ctx: Context) -> Iterator[Finding]:
                 f'invalid value "{controller}": must be a domain-prefixed path (such as '
                 f'"acme.io/foo"), at most 250 characters',
                 f'잘못된 값 "{controller}": 250자 이하의 도메인 접두사가 붙은 경로(예: '
-                f'"acme.io/foo")여야 한다'), ("spec", "controller"))
+                f'"acme.io/foo")여야 합니다'), ("spec", "controller"))
         params = res.spec.get("parameters")
         if isinstance(params, Mapping):
             yield from _class_parameters(ctx, res, params)
@@ -247,7 +248,7 @@ def ingress_classes(ctx: Context) -> Iterator[Finding]:
             yield ctx.report("ing.className.annotation", res, Text(
                 f'invalid value "{annotation}": must match `ingressClassName` when both are '
                 f"specified",
-                f'잘못된 값 "{annotation}": 둘 다 지정되면 `ingressClassName`과 같아야 한다'),
+                f'잘못된 값 "{annotation}": 둘 다 지정되면 `ingressClassName`과 같아야 합니다'),
                              ("metadata", "annotations", INGRESS_CLASS_ANNOTATION))
 
 
@@ -258,7 +259,7 @@ def _class_parameters(ctx: Context, res: Resource,
     scope, namespace = params.get("scope") or "Cluster", params.get("namespace")
     for key in ("kind", "name"):
         if not params.get(key):
-            yield ctx.report("ingclass.parameters", res, Text("required value", "필수 값이다"),
+            yield ctx.report("ingclass.parameters", res, Text("required value", "필수 값입니다"),
                              (*base, key))
     if scope not in ("Namespace", "Cluster"):
         yield ctx.report("ingclass.parameters", res,
@@ -266,8 +267,8 @@ def _class_parameters(ctx: Context, res: Resource,
     elif scope == "Namespace" and not namespace:
         yield ctx.report("ingclass.parameters", res, Text(
             "required value: `parameters.scope` is set to 'Namespace'",
-            "필수 값: `parameters.scope`가 'Namespace'로 설정되어 있다"), (*base, "namespace"))
+            "필수 값: `parameters.scope`가 'Namespace'로 설정되어 있습니다"), (*base, "namespace"))
     elif scope == "Cluster" and namespace:
         yield ctx.report("ingclass.parameters", res, Text(
             "forbidden: `parameters.scope` is set to 'Cluster'",
-            "금지됨: `parameters.scope`가 'Cluster'로 설정되어 있다"), (*base, "namespace"))
+            "금지됨: `parameters.scope`가 'Cluster'로 설정되어 있습니다"), (*base, "namespace"))

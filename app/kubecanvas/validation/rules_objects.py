@@ -11,6 +11,7 @@ import json
 from collections.abc import Iterator, Mapping
 from typing import Any
 
+from kubecanvas.model.korean import eul_reul, i_ga
 from kubecanvas.model.quantity import try_quantity
 from kubecanvas.model.resource import Resource
 from kubecanvas.model.text import Text
@@ -45,12 +46,12 @@ MAX_DATA = 1048576
 
 def _port_range(number: Any) -> Text:
     return Text(f"invalid value {number}: must be between 1 and 65535, inclusive",
-                f"잘못된 값 {number}: 1부터 65535까지여야 한다")
+                f"잘못된 값 {number}: 1부터 65535까지여야 합니다")
 
 
 def _absolute(text: str) -> Text:
     return Text(f'invalid value "{text}": must be an absolute path',
-                f'잘못된 값 "{text}": 절대 경로여야 한다')
+                f'잘못된 값 "{text}": 절대 경로여야 합니다')
 
 def _map(value: Any) -> Mapping[str, Any]:
     return value if isinstance(value, Mapping) else {}
@@ -78,28 +79,28 @@ def services(ctx: Context) -> Iterator[Finding]:
         if not ports and not headless and kind != "ExternalName":
             yield ctx.report("svc.ports.required", res, Text(
                 "a Service needs at least one port (unless it is headless or ExternalName)",
-                "서비스에는 포트가 하나 이상 필요하다(헤드리스나 ExternalName이 아닌 한)"),
+                "서비스에는 포트가 하나 이상 필요합니다(헤드리스나 ExternalName이 아닌 한)"),
                 ("spec", "ports"))
         yield from _service_ports(ctx, res, ports, kind)
         if headless and kind in ("NodePort", "LoadBalancer"):
             yield ctx.report("svc.headless.type", res, Text(
                 f"clusterIP may not be 'None' for {kind} services",
-                f"{kind} 서비스에는 clusterIP를 'None'으로 할 수 없다"), ("spec", "clusterIP"))
+                f"{kind} 서비스에는 clusterIP를 'None'으로 할 수 없습니다"), ("spec", "clusterIP"))
         if kind == "ExternalName":
             name = spec.get("externalName")
             if not name:
                 yield ctx.report("svc.externalName.required", res, Text(
                     "type ExternalName needs spec.externalName",
-                    "type이 ExternalName이면 spec.externalName이 필요하다"), ("spec", "externalName"))
+                    "type이 ExternalName이면 spec.externalName이 필요합니다"), ("spec", "externalName"))
             elif isinstance(name, str) and p.dns1123_subdomain(name.rstrip(".")):
                 yield ctx.report("svc.externalName.required", res, Text(
                     f'invalid value "{name}": must be a DNS name',
-                    f'잘못된 값 "{name}": DNS 이름이어야 한다'), ("spec", "externalName"))
+                    f'잘못된 값 "{name}": DNS 이름이어야 합니다'), ("spec", "externalName"))
         clusterip = spec.get("clusterIP")
         if isinstance(clusterip, str) and clusterip not in ("", "None") and not p.is_ip(clusterip):
             yield ctx.report("svc.clusterIP.format", res, Text(
                 f"invalid value \"{clusterip}\": must be a valid IP address, '' or 'None'",
-                f"잘못된 값 \"{clusterip}\": 유효한 IP 주소, '', 'None' 중 하나여야 한다"),
+                f"잘못된 값 \"{clusterip}\": 유효한 IP 주소, '', 'None' 중 하나여야 합니다"),
                 ("spec", "clusterIP"))
 
 
@@ -115,7 +116,7 @@ def _service_ports(ctx: Context, res: Resource, ports: list[Any],
         if len(ports) > 1 and not name:
             yield ctx.report("svc.port.name.required", res, Text(
                 "every port needs a name when the Service has more than one",
-                "서비스에 포트가 둘 이상이면 모든 포트에 이름이 필요하다"), (*path, "name"))
+                "서비스에 포트가 둘 이상이면 모든 포트에 이름이 필요합니다"), (*path, "name"))
         if isinstance(name, str) and name:
             if p.dns1123_label(name):
                 yield ctx.report("svc.port.name.format", res,
@@ -154,13 +155,13 @@ def _node_port(ctx: Context, res: Resource, node_port: Any, kind: str,
         return
     if kind == "ClusterIP":
         yield ctx.report("svc.nodePort.clusterIP", res, Text(
-            "may not be used when type is 'ClusterIP'", "type이 'ClusterIP'이면 쓸 수 없다"), path)
+            "may not be used when type is 'ClusterIP'", "type이 'ClusterIP'이면 쓸 수 없습니다"), path)
     elif not NODE_PORT_RANGE[0] <= node_port <= NODE_PORT_RANGE[1]:
         yield ctx.report("svc.nodePort.range", res, Text(
             f"invalid value {node_port}: provided port is not in the valid range. The range of "
             f"valid ports is 30000-32767 (the default --service-node-port-range)",
-            f"잘못된 값 {node_port}: 포트가 유효한 범위에 있지 않다. 유효한 포트 범위는 "
-            f"30000-32767이다(기본 --service-node-port-range)"), path)
+            f"잘못된 값 {node_port}: 포트가 유효한 범위에 있지 않습니다. 유효한 포트 범위는 "
+            f"30000-32767입니다(기본 --service-node-port-range)"), path)
 
 
 def ingresses(ctx: Context) -> Iterator[Finding]:
@@ -172,7 +173,7 @@ def ingresses(ctx: Context) -> Iterator[Finding]:
         if not spec.get("rules") and not spec.get("defaultBackend"):
             yield ctx.report("ing.spec.rulesOrDefault", res, Text(
                 "either defaultBackend or rules must be specified",
-                "defaultBackend나 rules 중 하나는 지정해야 한다"), ("spec",))
+                "defaultBackend나 rules 중 하나는 지정해야 합니다"), ("spec",))
         if spec.get("defaultBackend") is not None:
             yield from _backend(ctx, res, _map(spec["defaultBackend"]), ("spec", "defaultBackend"))
         for r, rule in enumerate(_list(spec.get("rules"))):
@@ -210,8 +211,8 @@ def _path(ctx: Context, res: Resource, entry: Mapping[str, Any],
             yield ctx.report("ing.path.sequences", res, Text(
                 f"invalid value \"{text}\": must not contain '{shown}'; regex paths need pathType "
                 f"ImplementationSpecific",
-                f"잘못된 값 \"{text}\": '{shown}'을(를) 포함할 수 없다. 정규식 경로에는 pathType "
-                f"ImplementationSpecific이 필요하다"), (*path, "path"))
+                f"잘못된 값 \"{text}\": '{shown}'{eul_reul(shown)} 포함할 수 없습니다. 정규식 경로에는 pathType "
+                f"ImplementationSpecific이 필요합니다"), (*path, "path"))
     elif text and not text.startswith("/"):
         yield ctx.report("ing.path.absolute", res, _absolute(text), (*path, "path"))
     yield from _backend(ctx, res, _map(entry.get("backend")), (*path, "backend"))
@@ -224,15 +225,15 @@ def _backend(ctx: Context, res: Resource, backend: Mapping[str, Any],
     if has_service == has_resource:
         yield ctx.report("ing.backend.oneOf", res, Text(
             "cannot set both resource and service backends",
-            "resource 백엔드와 service 백엔드를 함께 설정할 수 없다") if has_service else Text(
-            "resource or service backend is required", "resource나 service 백엔드가 필요하다"),
+            "resource 백엔드와 service 백엔드를 함께 설정할 수 없습니다") if has_service else Text(
+            "resource or service backend is required", "resource나 service 백엔드가 필요합니다"),
             path)
         return
     port = _map(_map(backend.get("service")).get("port"))
     if has_service and ("name" in port) == ("number" in port):
         yield ctx.report("ing.backend.service.port", res, Text(
-            "cannot set both port name & port number", "포트 이름과 포트 번호를 함께 설정할 수 없다")
-            if port else Text("port name or number is required", "포트 이름이나 번호가 필요하다"),
+            "cannot set both port name & port number", "포트 이름과 포트 번호를 함께 설정할 수 없습니다")
+            if port else Text("port name or number is required", "포트 이름이나 번호가 필요합니다"),
                          (*path, "service", "port"))
     elif isinstance(port.get("name"), str) and p.port_name(port["name"]):
         yield ctx.report("ing.backend.service.port", res,
@@ -258,13 +259,13 @@ def config_maps(ctx: Context) -> Iterator[Finding]:
         for key in set(data) & set(binary):
             yield ctx.report("cm.key.duplicate", res, Text(
                 f'"{key}" is in both data and binaryData',
-                f'"{key}"이(가) data와 binaryData 모두에 있다'), ("data", key))
+                f'"{key}"{i_ga(key)} data와 binaryData 모두에 있습니다'), ("data", key))
         size = sum(len(str(v).encode()) for v in data.values()) + sum(
             len(str(v)) * 3 // 4 for v in binary.values())
         if size > MAX_DATA:
             yield ctx.report("cm.size", res, Text(
                 f"data totals {size} bytes, more than {MAX_DATA}",
-                f"데이터가 모두 {size}바이트로 {MAX_DATA}바이트를 넘는다"), ("data",))
+                f"데이터가 모두 {size}바이트로 {MAX_DATA}바이트를 넘습니다"), ("data",))
 
 
 def secrets(ctx: Context) -> Iterator[Finding]:
@@ -279,14 +280,14 @@ def secrets(ctx: Context) -> Iterator[Finding]:
                 merged[str(key)] = str(value).encode()
                 yield ctx.report("secret.data.base64", res, Text(
                     "illegal base64 data (plain text belongs in stringData)",
-                    "잘못된 base64 데이터이다(일반 텍스트는 stringData에 넣어야 한다)"),
+                    "잘못된 base64 데이터입니다(일반 텍스트는 stringData에 넣어야 합니다)"),
                     ("data", key))
         merged.update({str(k): str(v or "").encode() for k, v in string_data.items()})
         for field in ("data", "stringData"):
             yield from _data_keys(ctx, res, field, "secret.key.format")
         if sum(len(v) for v in merged.values()) > MAX_DATA:
             yield ctx.report("secret.size", res, Text(
-                f"data is larger than {MAX_DATA} bytes", f"데이터가 {MAX_DATA}바이트보다 크다"),
+                f"data is larger than {MAX_DATA} bytes", f"데이터가 {MAX_DATA}바이트보다 큽니다"),
                 ("data",))
         yield from _secret_type(ctx, res, merged)
 
@@ -297,7 +298,7 @@ def _secret_type(ctx: Context, res: Resource, merged: Mapping[str, bytes]) -> It
         if not merged.get(key) and not (kind == "kubernetes.io/tls" and key in merged):
             yield ctx.report("secret.type.required-keys", res, Text(
                 f"a {kind} Secret needs the key {key} in data or stringData",
-                f"{kind} 시크릿에는 data나 stringData에 키 {key}가 필요하다"), ("data",))
+                f"{kind} 시크릿에는 data나 stringData에 키 {key}{i_ga(key)} 필요합니다"), ("data",))
         elif kind in ("kubernetes.io/dockercfg", "kubernetes.io/dockerconfigjson"):
             try:
                 ok = isinstance(json.loads(merged[key]), dict)
@@ -305,19 +306,19 @@ def _secret_type(ctx: Context, res: Resource, merged: Mapping[str, bytes]) -> It
                 ok = False
             if not ok:
                 yield ctx.report("secret.type.required-keys", res, Text(
-                    f"{key} must hold a JSON object", f"{key}에는 JSON 오브젝트가 있어야 한다"),
+                    f"{key} must hold a JSON object", f"{key}에는 JSON 오브젝트가 있어야 합니다"),
                     ("data", key))
     if kind == "kubernetes.io/basic-auth" and not ({"username", "password"} & set(merged)):
         yield ctx.report("secret.type.required-keys", res, Text(
             "a basic-auth Secret needs username or password",
-            "basic-auth 시크릿에는 username이나 password가 필요하다"), ("data",))
+            "basic-auth 시크릿에는 username이나 password가 필요합니다"), ("data",))
     if kind == "kubernetes.io/service-account-token" and not _map(
             res.metadata.get("annotations")).get("kubernetes.io/service-account.name"):
         yield ctx.report("secret.type.required-keys", res, Text(
             "a service-account-token Secret needs the annotation "
             "kubernetes.io/service-account.name",
             "service-account-token 시크릿에는 kubernetes.io/service-account.name 어노테이션이 "
-            "필요하다"),
+            "필요합니다"),
                          ("metadata", "annotations"))
 
 
@@ -326,14 +327,14 @@ def _access_modes(ctx: Context, res: Resource, spec: Mapping[str, Any], kind: st
     modes = _list(spec.get("accessModes"))
     if not modes:
         yield ctx.report(f"{kind}.accessModes.required", res, Text(
-            "at least 1 access mode is required", "접근 모드가 하나 이상 필요하다"),
+            "at least 1 access mode is required", "접근 모드가 하나 이상 필요합니다"),
             (*base, "accessModes"))
     for i, mode in enumerate(modes):
         yield from _enum(ctx, res, (*base, "accessModes", i), mode, ACCESS_MODES)
     if "ReadWriteOncePod" in modes and len(modes) > 1:
         yield ctx.report(f"{kind}.accessModes.rwop", res, Text(
             "may not use ReadWriteOncePod with other access modes",
-            "ReadWriteOncePod는 다른 접근 모드와 함께 쓸 수 없다"), (*base, "accessModes"))
+            "ReadWriteOncePod는 다른 접근 모드와 함께 쓸 수 없습니다"), (*base, "accessModes"))
     yield from _enum(ctx, res, (*base, "volumeMode"), spec.get("volumeMode"),
                      ("Block", "Filesystem"))
 
@@ -348,16 +349,16 @@ def volumes(ctx: Context) -> Iterator[Finding]:
         if storage is None or storage <= 0:
             yield ctx.report("pv.capacity.required", res, Text(
                 "capacity.storage is required and must be greater than zero",
-                "capacity.storage는 필수이며 0보다 커야 한다"), ("spec", "capacity"))
+                "capacity.storage는 필수이며 0보다 커야 합니다"), ("spec", "capacity"))
         sources = [k for k in spec if k in VOLUME_SOURCES | {"local"} and spec[k] is not None]
         if len(sources) != 1:
             yield ctx.report("pv.source.exactlyOne", res, Text(
-                "must specify a volume type", "볼륨 유형을 지정해야 한다") if not sources else Text(
+                "must specify a volume type", "볼륨 유형을 지정해야 합니다") if not sources else Text(
                 f"may not specify more than 1 volume type (has {', '.join(sources)})",
-                f"볼륨 유형은 하나만 지정할 수 있다(지정된 유형: {', '.join(sources)})"), ("spec",))
+                f"볼륨 유형은 하나만 지정할 수 있습니다(지정된 유형: {', '.join(sources)})"), ("spec",))
         if spec.get("local") is not None and not spec.get("nodeAffinity"):
             yield ctx.report("pv.local.nodeAffinity", res, Text(
-                "local volume requires node affinity", "local 볼륨에는 노드 어피니티가 필요하다"),
+                "local volume requires node affinity", "local 볼륨에는 노드 어피니티가 필요합니다"),
                 ("spec", "nodeAffinity"))
         yield from _enum(ctx, res, ("spec", "persistentVolumeReclaimPolicy"),
                          spec.get("persistentVolumeReclaimPolicy"), ("Delete", "Recycle", "Retain"))
@@ -379,8 +380,8 @@ def claims(ctx: Context) -> Iterator[Finding]:
             if "storage" not in requests:
                 yield ctx.report("pvc.storage.required", res, Text(
                     "resources.requests.storage is required",
-                    "resources.requests.storage는 필수이다"), (*base, "resources", "requests"))
+                    "resources.requests.storage는 필수입니다"), (*base, "resources", "requests"))
             elif storage is not None and storage <= 0:
                 yield ctx.report("pvc.storage.positive", res, Text(
-                    "storage must be greater than zero", "storage는 0보다 커야 한다"),
+                    "storage must be greater than zero", "storage는 0보다 커야 합니다"),
                     (*base, "resources", "requests", "storage"))

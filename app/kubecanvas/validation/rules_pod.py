@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from kubecanvas.model.kinds import get_path, pod_template_path
+from kubecanvas.model.korean import eul_reul, eun_neun
 from kubecanvas.model.quantity import try_quantity
 from kubecanvas.model.resource import Resource
 from kubecanvas.model.text import Text
@@ -94,7 +95,7 @@ class PodCheck:
 
 def _port_range(number: int) -> Text:
     return Text(f"invalid value {number}: must be between 1 and 65535, inclusive",
-                f"잘못된 값 {number}: 1부터 65535까지여야 한다")
+                f"잘못된 값 {number}: 1부터 65535까지여야 합니다")
 
 
 def pod_checks(ctx: Context) -> Iterator[PodCheck]:
@@ -127,7 +128,7 @@ def check_pod(c: PodCheck) -> None:
     if c.template and _items(spec.get("ephemeralContainers")):
         c.report("pod.template.ephemeral", ("ephemeralContainers",),
                  Text("ephemeral containers are not allowed in a pod template",
-                      "파드 템플릿에는 임시 컨테이너(ephemeral containers)를 둘 수 없다"))
+                      "파드 템플릿에는 임시 컨테이너(ephemeral containers)를 둘 수 없습니다"))
     for key in ("serviceAccountName", "priorityClassName", "runtimeClassName", "nodeName"):
         c.name(f"pod.{key}", (key,), spec.get(key), p.dns1123_subdomain)
     for key in ("hostname", "subdomain"):
@@ -135,7 +136,7 @@ def check_pod(c: PodCheck) -> None:
     if spec.get("dnsPolicy") == "None" and not _map(spec.get("dnsConfig")).get("nameservers"):
         c.report("pod.dnsConfig.none", ("dnsConfig",),
                  Text("dnsPolicy None needs dnsConfig with at least one nameserver",
-                      "dnsPolicy None에는 네임서버가 하나 이상 있는 dnsConfig가 필요하다"))
+                      "dnsPolicy None에는 네임서버가 하나 이상 있는 dnsConfig가 필요합니다"))
     volumes = check_volumes(c)
     seen_names: set[str] = set()
     for group in CONTAINER_GROUPS:
@@ -152,24 +153,24 @@ def check_container(c: PodCheck, path: Path, container: Mapping[str, Any], group
         if name in seen:
             c.report("pod.container.name.unique", (*path, "name"),
                      Text(f'duplicate value "{name}": container names must be unique in the pod',
-                          f'중복된 값 "{name}": 컨테이너 이름은 파드 안에서 고유해야 한다'))
+                          f'중복된 값 "{name}": 컨테이너 이름은 파드 안에서 고유해야 합니다'))
         seen.add(name)
     image = container.get("image")
     if group != "ephemeralContainers" and (image is None or image == ""):
         c.report("pod.container.image.required", (*path, "image"),
                  Text("required value: every container needs an image",
-                      "필수 값: 모든 컨테이너에는 이미지가 필요하다"))
+                      "필수 값: 모든 컨테이너에는 이미지가 필요합니다"))
     elif isinstance(image, str) and image != image.strip() and not c.template:
         c.report("pod.container.image.whitespace", (*path, "image"),
                  Text("must not have leading or trailing whitespace",
-                      "앞뒤에 공백이 있으면 안 된다"))
+                      "앞뒤에 공백이 있으면 안 됩니다"))
     c.enum((*path, "imagePullPolicy"), container.get("imagePullPolicy"), "imagePullPolicy")
     c.enum((*path, "terminationMessagePolicy"), container.get("terminationMessagePolicy"),
            "terminationMessagePolicy")
     if group == "containers" and "restartPolicy" in container:
         c.report("pod.container.restartPolicy.regular", (*path, "restartPolicy"),
                  Text("may not be set for non-init containers",
-                      "init 컨테이너가 아닌 컨테이너에는 설정할 수 없다"))
+                      "init 컨테이너가 아닌 컨테이너에는 설정할 수 없습니다"))
     check_ports(c, path, container)
     check_env(c, path, container)
     check_mounts(c, path, container, volumes)
@@ -221,13 +222,13 @@ def check_env(c: PodCheck, path: Path, container: Mapping[str, Any]) -> None:
         if env.get("value") not in (None, ""):
             c.report("pod.env.valueFrom.withValue", (*epath, "valueFrom"),
                      Text("may not be specified when `value` is not empty",
-                          "`value`가 비어 있지 않으면 지정할 수 없다"))
+                          "`value`가 비어 있지 않으면 지정할 수 없습니다"))
         if len(sources) != 1:
             c.report("pod.env.valueFrom.oneOf", (*epath, "valueFrom"),
                      Text("must specify exactly one of: `fieldRef`, `resourceFieldRef`, "
                           "`configMapKeyRef` or `secretKeyRef`",
                           "`fieldRef`, `resourceFieldRef`, `configMapKeyRef`, `secretKeyRef` 중 "
-                          "정확히 하나를 지정해야 한다"))
+                          "정확히 하나를 지정해야 합니다"))
             continue
         check_field_ref(c, (*epath, "valueFrom"), _map(source), volume=False)
     for i, env_from in enumerate(_items(container.get("envFrom"))):
@@ -237,7 +238,7 @@ def check_env(c: PodCheck, path: Path, container: Mapping[str, Any]) -> None:
         if len(present) != 1:
             c.report("pod.envFrom.oneOf", (*path, "envFrom", i),
                      Text("must specify exactly one of: `configMapRef` or `secretRef`",
-                          "`configMapRef`, `secretRef` 중 정확히 하나를 지정해야 한다"))
+                          "`configMapRef`, `secretRef` 중 정확히 하나를 지정해야 합니다"))
 
 
 def check_field_ref(c: PodCheck, path: Path, holder: Mapping[str, Any], volume: bool) -> None:
@@ -254,14 +255,14 @@ def check_field_ref(c: PodCheck, path: Path, holder: Mapping[str, Any], volume: 
             listed = ", ".join(sorted(allowed))
             hint, hint_ko = (" (env needs a subscript such as metadata.labels['app'], or use a "
                              "downwardAPI volume)",
-                             " (env에는 metadata.labels['app'] 같은 첨자가 필요하다. 아니면 "
-                             "downwardAPI 볼륨을 써야 한다)") \
+                             " (env에는 metadata.labels['app'] 같은 첨자가 필요합니다. 아니면 "
+                             "downwardAPI 볼륨을 써야 합니다)") \
                 if field in VOLUME_FIELD_PATHS else ("", "")
             rule = "pod.volume.downwardAPI.path" if volume else "pod.env.fieldRef.path"
             keyed = "metadata.labels['<key>'] / metadata.annotations['<key>']"
             c.report(rule, (*path, "fieldRef", "fieldPath"), Text(
                 f'unsupported value "{field}" in {where}; supported: {listed} and {keyed}{hint}',
-                f'{where_ko}에서 지원하지 않는 값 "{field}"이다. 지원하는 값: {listed}, '
+                f'{where_ko}에서 지원하지 않는 값 "{field}"입니다. 지원하는 값: {listed}, '
                 f'{keyed}{hint_ko}'))
     if field_ref.get("apiVersion") not in (None, "", "v1"):
         c.report("pod.env.fieldRef.apiVersion", (*path, "fieldRef", "apiVersion"),
@@ -272,7 +273,7 @@ def check_field_ref(c: PodCheck, path: Path, holder: Mapping[str, Any], volume: 
             ("requests.hugepages-", "limits.hugepages-")):
         c.report("pod.env.resourceFieldRef.resource", (*path, "resourceFieldRef", "resource"),
                  Text(f'unsupported value "{resource}"; supported: {", ".join(RESOURCE_FIELDS)}',
-                      f'지원하지 않는 값 "{resource}"이다. 지원하는 값: '
+                      f'지원하지 않는 값 "{resource}"입니다. 지원하는 값: '
                       f'{", ".join(RESOURCE_FIELDS)}'))
 
 
@@ -293,7 +294,7 @@ def check_volumes(c: PodCheck) -> set[str]:
         if len(sources) > 1:
             c.report("pod.volume.source.exactlyOne", (*vpath, sources[1]),
                      Text(f"may not specify more than 1 volume type (has {', '.join(sources)})",
-                          f"볼륨 유형은 하나만 지정할 수 있다(지정된 유형: {', '.join(sources)})"))
+                          f"볼륨 유형은 하나만 지정할 수 있습니다(지정된 유형: {', '.join(sources)})"))
         check_volume_source(c, vpath, volume)
     return names
 
@@ -303,7 +304,7 @@ def check_volume_source(c: PodCheck, vpath: Path, volume: Mapping[str, Any]) -> 
                              ("secret", "secretName", "pod.volume.secret.secretName")):
         source = volume.get(key)
         if isinstance(source, Mapping) and not source.get(field):
-            c.report(rule, (*vpath, key, field), Text("required value", "필수 값이다"))
+            c.report(rule, (*vpath, key, field), Text("required value", "필수 값입니다"))
         if isinstance(source, Mapping):
             _check_modes_and_items(c, (*vpath, key), source)
     for key in ("downwardAPI", "projected"):
@@ -327,13 +328,13 @@ def check_host_path(c: PodCheck, path: Path, host: Mapping[str, Any],
         c.report(rule, (*path, "path"), Text("required value: the path on the node",
                                              "필수 값: 노드의 경로"))
     elif isinstance(target, str) and ".." in target.split("/"):
-        c.report(rule, (*path, "path"), Text("must not contain '..'", "'..'을 포함할 수 없다"))
+        c.report(rule, (*path, "path"), Text("must not contain '..'", "'..'을 포함할 수 없습니다"))
     kind = host.get("type")
     if kind is not None and kind not in HOST_PATH_TYPES:
         shown = ", ".join(f'"{t}"' for t in HOST_PATH_TYPES)
         c.report(rule, (*path, "type"), Text(
             f'unsupported value "{kind}": supported values: {shown}',
-            f'지원하지 않는 값 "{kind}"이다. 지원하는 값: {shown}'))
+            f'지원하지 않는 값 "{kind}"입니다. 지원하는 값: {shown}'))
 
 
 def _check_modes_and_items(c: PodCheck, path: Path, source: Mapping[str, Any]) -> None:
@@ -342,8 +343,8 @@ def _check_modes_and_items(c: PodCheck, path: Path, source: Mapping[str, Any]) -
         c.report("pod.volume.mode", (*path, "defaultMode"),
                  Text(f"invalid value {mode}: must be a number between 0 and 0777 (octal), both "
                       f"inclusive (write 0644 in YAML or 420 in JSON)",
-                      f"잘못된 값 {mode}: 0부터 0777(8진수)까지의 수여야 한다(YAML에서는 0644, "
-                      f"JSON에서는 420으로 쓴다)"))
+                      f"잘못된 값 {mode}: 0부터 0777(8진수)까지의 수여야 합니다(YAML에서는 0644, "
+                      f"JSON에서는 420으로 씁니다)"))
     for j, item in enumerate(_items(source.get("items"))):
         target = _map(item).get("path")
         if isinstance(target, str) and target:
@@ -367,14 +368,14 @@ def check_mounts(c: PodCheck, path: Path, container: Mapping[str, Any],
             c.report("pod.mount.name.exists", (*mpath, "name"),
                      Text(f'not found: "{name}" names no volume of the pod (declared: '
                           f'{declared})',
-                          f'찾을 수 없다: "{name}"은(는) 파드의 볼륨 이름이 아니다(선언된 볼륨: '
+                          f'찾을 수 없습니다: "{name}"{eun_neun(name)} 파드의 볼륨 이름이 아닙니다(선언된 볼륨: '
                           f'{declared})'))
         target = mount.get("mountPath")
         if isinstance(target, str) and target:
             if target in paths:
                 c.report("pod.mount.path.unique", (*mpath, "mountPath"),
                          Text(f'invalid value "{target}": must be unique',
-                              f'잘못된 값 "{target}": 고유해야 한다'))
+                              f'잘못된 값 "{target}": 고유해야 합니다'))
             paths.add(target)
         sub = mount.get("subPath")
         if isinstance(sub, str) and sub and p.local_path(sub):
@@ -387,7 +388,7 @@ def check_mounts(c: PodCheck, path: Path, container: Mapping[str, Any],
         if mount.get("subPath") and mount.get("subPathExpr"):
             c.report("pod.mount.subPath", (*mpath, "subPathExpr"),
                      Text("subPathExpr and subPath are mutually exclusive",
-                          "subPathExpr와 subPath는 함께 쓸 수 없다"))
+                          "subPathExpr와 subPath는 함께 쓸 수 없습니다"))
 
 
 def check_resources(c: PodCheck, path: Path, resources: Mapping[str, Any]) -> None:
@@ -401,22 +402,22 @@ def check_resources(c: PodCheck, path: Path, resources: Mapping[str, Any]) -> No
                          Text(f'invalid value "{key}": must be a standard resource type (cpu, '
                               f'memory, ephemeral-storage) or fully qualified (vendor.com/{key})',
                               f'잘못된 값 "{key}": 표준 리소스 유형(cpu, memory, ephemeral-storage)'
-                              f'이거나 완전한 이름(vendor.com/{key})이어야 한다'))
+                              f'이거나 완전한 이름(vendor.com/{key})이어야 합니다'))
             value = try_quantity(raw)
             if value is None and raw is not None and not isinstance(raw, (list, dict)):
                 c.report("pod.resources.quantity.syntax", (*path, group, key),
                          Text(f'"{raw}" is not a quantity (for example 500m, 1, 256Mi, 1Gi)',
-                              f'"{raw}"은(는) 수량이 아니다(예: 500m, 1, 256Mi, 1Gi)'))
+                              f'"{raw}"{eun_neun(raw)} 수량이 아닙니다(예: 500m, 1, 256Mi, 1Gi)'))
             elif value is not None and value < 0:
                 c.report("pod.resources.nonNegative", (*path, group, key),
-                         Text("must be greater than or equal to 0", "0 이상이어야 한다"))
+                         Text("must be greater than or equal to 0", "0 이상이어야 합니다"))
     for name, raw in requests.items():
         request, limit = try_quantity(raw), try_quantity(limits.get(name))
         if request is not None and limit is not None and request > limit:
             c.report("pod.resources.requests<=limits", (*path, "requests", str(name)),
                      Text(f"invalid value {raw!r}: must be less than or equal to {name} limit "
                           f"of {limits.get(name)}",
-                          f"잘못된 값 {raw!r}: {name} 제한 {limits.get(name)} 이하여야 한다"))
+                          f"잘못된 값 {raw!r}: {name} 제한 {limits.get(name)} 이하여야 합니다"))
 
 
 def check_probe(c: PodCheck, path: Path, probe: Mapping[str, Any], kind: str,
@@ -424,14 +425,14 @@ def check_probe(c: PodCheck, path: Path, probe: Mapping[str, Any], kind: str,
     handlers = [k for k in ("exec", "httpGet", "tcpSocket", "grpc") if probe.get(k) is not None]
     if len(handlers) != 1:
         c.report("pod.probe.handler.exactlyOne", path,
-                 Text("must specify a handler type", "핸들러 유형을 지정해야 한다")
+                 Text("must specify a handler type", "핸들러 유형을 지정해야 합니다")
                  if not handlers else
                  Text(f"may not specify more than 1 handler type (has {', '.join(handlers)})",
-                      f"핸들러 유형은 하나만 지정할 수 있다(지정된 유형: {', '.join(handlers)})"))
+                      f"핸들러 유형은 하나만 지정할 수 있습니다(지정된 유형: {', '.join(handlers)})"))
     if kind in ("livenessProbe", "startupProbe") and probe.get("successThreshold") not in (None, 1):
         c.report("pod.probe.successThreshold", (*path, "successThreshold"),
                  Text(f"invalid value {probe.get('successThreshold')}: must be 1",
-                      f"잘못된 값 {probe.get('successThreshold')}: 1이어야 한다"))
+                      f"잘못된 값 {probe.get('successThreshold')}: 1이어야 합니다"))
     http = _map(probe.get("httpGet"))
     c.enum((*path, "httpGet", "scheme"), http.get("scheme"), "scheme")
     for handler in ("httpGet", "tcpSocket"):
@@ -445,6 +446,6 @@ def check_probe(c: PodCheck, path: Path, probe: Mapping[str, Any], kind: str,
                 c.report("wire.pod.namedProbePort", (*path, handler, "port"),
                          Text(f'the probe uses port "{port}", but the container declares no port '
                               f'with that name; the probe fails and the kubelet restarts it',
-                              f'프로브가 포트 "{port}"을(를) 쓰지만 컨테이너에 그 이름의 포트가 '
-                              f'없다. 프로브가 실패하고 kubelet이 컨테이너를 다시 시작한다'))
+                              f'프로브가 포트 "{port}"{eul_reul(port)} 쓰지만 컨테이너에 그 이름의 포트가 '
+                              f'없습니다. 프로브가 실패하고 kubelet이 컨테이너를 다시 시작합니다'))
 

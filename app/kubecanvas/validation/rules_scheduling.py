@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
+from kubecanvas.model.korean import eun_neun
 from kubecanvas.model.quantity import try_quantity
 from kubecanvas.model.text import Text
 from kubecanvas.validation import predicates as p
@@ -35,14 +36,14 @@ BYTE_DIVISORS = frozenset({"1", "1k", "1M", "1G", "1T", "1P", "1E",
 MAX_INT32 = 2147483647
 
 
-_REQUIRED = Text("required value", "필수 값이다")
+_REQUIRED = Text("required value", "필수 값입니다")
 _NULL_SELECTOR = Text("a null labelSelector results in matching no pod",
-                      "labelSelector가 null이면 어떤 파드와도 일치하지 않는다")
+                      "labelSelector가 null이면 어떤 파드와도 일치하지 않습니다")
 
 
 def _weight(weight: Any) -> Text:
     return Text(f"invalid value {weight}: must be in the range 1-100",
-                f"잘못된 값 {weight}: 1부터 100 사이여야 한다")
+                f"잘못된 값 {weight}: 1부터 100 사이여야 합니다")
 
 def _int(value: Any) -> int | None:
     return value if isinstance(value, int) and not isinstance(value, bool) else None
@@ -101,7 +102,7 @@ def _init_container(c: PodCheck, path: tuple[str | int, ...], container: Mapping
         if container.get(key) is not None:
             c.report("pod.initContainer.probes", (*path, key),
                      Text("may not be set for init containers without restartPolicy=Always",
-                          "restartPolicy=Always가 없는 init 컨테이너에는 설정할 수 없다"))
+                          "restartPolicy=Always가 없는 init 컨테이너에는 설정할 수 없습니다"))
 
 
 def _probe(c: PodCheck, path: tuple[str | int, ...], probe: Mapping[str, Any],
@@ -111,15 +112,15 @@ def _probe(c: PodCheck, path: tuple[str | int, ...], probe: Mapping[str, Any],
         if value is not None and value < 0:
             c.report("pod.probe.numbers", (*path, key),
                      Text(f"invalid value {value}: must be greater than or equal to 0",
-                          f"잘못된 값 {value}: 0 이상이어야 한다"))
+                          f"잘못된 값 {value}: 0 이상이어야 합니다"))
     grace = _int(probe.get("terminationGracePeriodSeconds"))
     if kind == "readinessProbe" and probe.get("terminationGracePeriodSeconds") is not None:
         c.report("pod.probe.tgps", (*path, "terminationGracePeriodSeconds"),
-                 Text("must not be set for readinessProbes", "readinessProbe에는 설정할 수 없다"))
+                 Text("must not be set for readinessProbes", "readinessProbe에는 설정할 수 없습니다"))
     elif grace is not None and grace <= 0:
         c.report("pod.probe.tgps", (*path, "terminationGracePeriodSeconds"),
                  Text(f"invalid value {grace}: must be greater than 0",
-                      f"잘못된 값 {grace}: 0보다 커야 한다"))
+                      f"잘못된 값 {grace}: 0보다 커야 합니다"))
     command = _map(probe.get("exec"))
     if "exec" in probe and isinstance(probe.get("exec"), Mapping) and not command.get("command"):
         c.report("pod.probe.exec.command", (*path, "exec", "command"), _REQUIRED)
@@ -146,13 +147,13 @@ def _resource_field_ref(c: PodCheck, path: tuple[str | int, ...], ref: Mapping[s
         c.report("pod.volume.downwardAPI.oneOf", (*path, "containerName"),
                  Text("required value: a downwardAPI volume's resourceFieldRef names its "
                       "container",
-                      "필수 값: downwardAPI 볼륨의 resourceFieldRef에는 컨테이너 이름이 필요하다"))
+                      "필수 값: downwardAPI 볼륨의 resourceFieldRef에는 컨테이너 이름이 필요합니다"))
     elif isinstance(name, str) and name and name not in containers:
         c.report("wire.pod.resourceFieldRef.container", (*path, "containerName"),
                  Text(f'"{name}" names no container of the pod (containers: '
                       f'{", ".join(sorted(containers)) or "none"}); the pod fails to start',
-                      f'"{name}"은(는) 파드의 컨테이너 이름이 아니다(컨테이너: '
-                      f'{", ".join(sorted(containers)) or "없음"}). 파드가 시작하지 못한다'))
+                      f'"{name}"{eun_neun(name)} 파드의 컨테이너 이름이 아닙니다(컨테이너: '
+                      f'{", ".join(sorted(containers)) or "없음"}). 파드가 시작하지 못합니다'))
 
 
 def _host_ports(c: PodCheck) -> None:
@@ -171,7 +172,7 @@ def _host_ports(c: PodCheck) -> None:
                              Text(f"invalid value {host}: must match `containerPort` when "
                                   f"`hostNetwork` is true",
                                   f"잘못된 값 {host}: `hostNetwork`가 true이면 `containerPort`와 "
-                                  f"같아야 한다"))
+                                  f"같아야 합니다"))
                 if group != "containers" or not host:
                     continue
                 key = f'{port.get("protocol") or "TCP"}/{port.get("hostIP") or ""}/{host}'
@@ -187,7 +188,7 @@ def _dns_config(c: PodCheck) -> None:
     if len(servers) > 3:
         c.report("pod.dnsConfig.limits", (*base, "nameservers"),
                  Text(f"must not have more than 3 nameservers (has {len(servers)})",
-                      f"네임서버는 3개를 넘을 수 없다(현재 {len(servers)}개)"))
+                      f"네임서버는 3개를 넘을 수 없습니다(현재 {len(servers)}개)"))
     for i, server in enumerate(servers):
         if not p.is_ip(str(server)):
             c.report("pod.dnsConfig.limits", (*base, "nameservers", i),
@@ -196,12 +197,12 @@ def _dns_config(c: PodCheck) -> None:
     if len(searches) > 32:
         c.report("pod.dnsConfig.limits", (*base, "searches"),
                  Text(f"must not have more than 32 search paths (has {len(searches)})",
-                      f"검색 경로는 32개를 넘을 수 없다(현재 {len(searches)}개)"))
+                      f"검색 경로는 32개를 넘을 수 없습니다(현재 {len(searches)}개)"))
     if len(" ".join(searches)) > 2048:
         c.report("pod.dnsConfig.limits", (*base, "searches"),
                  Text("must not have more than 2048 characters (including spaces) in the search "
                       "list",
-                      "검색 목록은 공백을 포함해 2048자를 넘을 수 없다"))
+                      "검색 목록은 공백을 포함해 2048자를 넘을 수 없습니다"))
     for i, search in enumerate(searches):
         errors = p.dns1123_subdomain(search[:-1] if search.endswith(".") else search)
         if errors and search != ".":
@@ -225,15 +226,15 @@ def _tolerations(c: PodCheck) -> None:
             c.report("pod.tolerations", (*path, "operator"),
                      Text(f'invalid value "{operator}": operator must be Exists when `key` is '
                           f'empty, which means "match all values and all keys"',
-                          f'잘못된 값 "{operator}": `key`가 비어 있으면 operator는 Exists여야 한다'
-                          f'("모든 키와 모든 값에 일치"라는 뜻이다)'))
+                          f'잘못된 값 "{operator}": `key`가 비어 있으면 operator는 Exists여야 합니다'
+                          f'("모든 키와 모든 값에 일치"라는 뜻입니다)'))
         if operator not in ("Equal", "Exists"):
             c.report("pod.tolerations", (*path, "operator"),
                      unsupported_value(operator, '"Equal", "Exists"'))
         elif operator == "Exists" and tol.get("value"):
             c.report("pod.tolerations", (*path, "value"),
                      Text("value must be empty when `operator` is 'Exists'",
-                          "`operator`가 'Exists'이면 value는 비어 있어야 한다"))
+                          "`operator`가 'Exists'이면 value는 비어 있어야 합니다"))
         elif operator == "Equal" and tol.get("value") and p.label_value(str(tol["value"])):
             c.report("pod.tolerations", (*path, "value"),
                      invalid_value(tol["value"], p.label_value(str(tol["value"]))[0]))
@@ -244,7 +245,7 @@ def _tolerations(c: PodCheck) -> None:
         if tol.get("tolerationSeconds") is not None and effect != "NoExecute":
             c.report("pod.tolerations", (*path, "effect"),
                      Text("effect must be 'NoExecute' when `tolerationSeconds` is set",
-                          "`tolerationSeconds`가 설정되면 effect는 'NoExecute'여야 한다"))
+                          "`tolerationSeconds`가 설정되면 effect는 'NoExecute'여야 합니다"))
 
 
 def _node_requirements(c: PodCheck, path: tuple[str | int, ...], term: Mapping[str, Any]) -> None:
@@ -260,17 +261,17 @@ def _node_requirements(c: PodCheck, path: tuple[str | int, ...], term: Mapping[s
             elif operator in ("In", "NotIn") and not values:
                 c.report("pod.affinity.node", (*rpath, "values"),
                          Text("must be specified when `operator` is 'In' or 'NotIn'",
-                              "`operator`가 'In'이나 'NotIn'이면 지정해야 한다"))
+                              "`operator`가 'In'이나 'NotIn'이면 지정해야 합니다"))
             elif operator in ("Exists", "DoesNotExist") and values:
                 c.report("pod.affinity.node", (*rpath, "values"),
                          Text("may not be specified when `operator` is 'Exists' or "
                               "'DoesNotExist'",
-                              "`operator`가 'Exists'나 'DoesNotExist'이면 지정할 수 없다"))
+                              "`operator`가 'Exists'나 'DoesNotExist'이면 지정할 수 없습니다"))
             elif operator in ("Gt", "Lt") and (len(values) != 1 or not _is_int(values[0])):
                 c.report("pod.affinity.node", (*rpath, "values"),
                          Text("must be specified single value when `operator` is 'Lt' or 'Gt' "
                               "(an integer)",
-                              "`operator`가 'Lt'나 'Gt'이면 값(정수)을 하나만 지정해야 한다"))
+                              "`operator`가 'Lt'나 'Gt'이면 값(정수)을 하나만 지정해야 합니다"))
             name = str(req.get("key") or "")
             if key == "matchExpressions" and name and p.qualified_name(name):
                 c.report("pod.affinity.node", (*rpath, "key"),
@@ -295,7 +296,7 @@ def _node_affinity(c: PodCheck) -> None:
         if not terms:
             c.report("pod.affinity.node", (*rpath, "nodeSelectorTerms"),
                      Text("must have at least one node selector term",
-                          "노드 셀렉터 조건이 하나 이상 있어야 한다"))
+                          "노드 셀렉터 조건이 하나 이상 있어야 합니다"))
         for i, term in enumerate(terms):
             _node_requirements(c, (*rpath, "nodeSelectorTerms", i), _map(term))
     for i, pref in enumerate(_items(node.get("preferredDuringSchedulingIgnoredDuringExecution"))):
@@ -330,7 +331,7 @@ def _pod_affinity(c: PodCheck) -> None:
                 if not inner.get("topologyKey"):
                     c.report("pod.affinity.pod", (*path, "topologyKey"),
                              Text("required value: can not be empty",
-                                  "필수 값: 비어 있을 수 없다"))
+                                  "필수 값: 비어 있을 수 없습니다"))
                 if inner.get("labelSelector") is None:
                     c.report("pod.affinity.pod.nullSelector", (*path, "labelSelector"),
                              _NULL_SELECTOR)
@@ -346,11 +347,11 @@ def _topology_spread(c: PodCheck) -> None:
         if skew is not None and skew <= 0:
             c.report("pod.topologySpread", (*path, "maxSkew"),
                      Text(f"invalid value {skew}: must be greater than zero",
-                          f"잘못된 값 {skew}: 0보다 커야 한다"))
+                          f"잘못된 값 {skew}: 0보다 커야 합니다"))
         key, when = str(constraint.get("topologyKey") or ""), constraint.get("whenUnsatisfiable")
         if not key:
             c.report("pod.topologySpread", (*path, "topologyKey"),
-                     Text("can not be empty", "비어 있을 수 없다"))
+                     Text("can not be empty", "비어 있을 수 없습니다"))
         if when is not None and when not in ("DoNotSchedule", "ScheduleAnyway"):
             c.report("pod.topologySpread", (*path, "whenUnsatisfiable"),
                      unsupported_value(when, '"DoNotSchedule", "ScheduleAnyway"'))
@@ -363,7 +364,7 @@ def _topology_spread(c: PodCheck) -> None:
                      Text(f"invalid value {domains}: must be greater than zero, and only with "
                           f"whenUnsatisfiable DoNotSchedule",
                           f"잘못된 값 {domains}: 0보다 커야 하고 whenUnsatisfiable이 DoNotSchedule일 "
-                          f"때만 쓸 수 있다"))
+                          f"때만 쓸 수 있습니다"))
         if constraint.get("labelSelector") is None:
             c.report("pod.affinity.pod.nullSelector", (*path, "labelSelector"), _NULL_SELECTOR)
 
@@ -373,12 +374,12 @@ def _pod_numbers(c: PodCheck) -> None:
     if deadline is not None and not 1 <= deadline <= MAX_INT32 and c.res.kind in ("Pod", "Job"):
         c.report("pod.activeDeadlineSeconds", ("activeDeadlineSeconds",),
                  Text(f"invalid value {deadline}: must be between 1 and 2147483647, inclusive",
-                      f"잘못된 값 {deadline}: 1부터 2147483647까지여야 한다"))
+                      f"잘못된 값 {deadline}: 1부터 2147483647까지여야 합니다"))
     grace = _int(c.spec.get("terminationGracePeriodSeconds"))
     if grace is not None and grace < 0:
         c.report("pod.tgps.negative", ("terminationGracePeriodSeconds",),
                  Text("must be >= 0; negative values are invalid and will be treated as 1",
-                      "0 이상이어야 한다. 음수는 유효하지 않으며 1로 취급된다"))
+                      "0 이상이어야 합니다. 음수는 유효하지 않으며 1로 취급됩니다"))
     for i, alias in enumerate(_items(c.spec.get("hostAliases"))):
         alias = _map(alias)
         ip = alias.get("ip")
@@ -395,7 +396,7 @@ def _pod_numbers(c: PodCheck) -> None:
         if value is not None and name in ("memory", "ephemeral-storage") and value != int(value):
             c.report("pod.resources.fractionalBytes", (*path, name),
                      Text(f'fractional byte value "{raw}" is invalid, must be an integer',
-                          f'바이트 값 "{raw}"에 소수가 있어 유효하지 않다. 정수여야 한다'))
+                          f'바이트 값 "{raw}"에 소수가 있어 유효하지 않습니다. 정수여야 합니다'))
 
 
 def _quantities(c: PodCheck) -> Iterator[tuple[tuple[str | int, ...], str, Any]]:

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 
 from kubecanvas.model.edits import DELETE
 from kubecanvas.model.kinds import get_path
+from kubecanvas.model.korean import eul_reul, eun_neun, euro_ro, i_ga
 from kubecanvas.model.resource import Resource, api_group
 from kubecanvas.model.text import Text, kind_both
 from kubecanvas.validation.context import Context
@@ -78,17 +79,17 @@ def _removed(ctx: Context, res: Resource) -> Finding | None:
             f"{res.kind} {res.api_version} was removed in Kubernetes {since} and has no "
             f"replacement (PodSecurityPolicy gave way to Pod Security Admission labels on the "
             f"Namespace).",
-            f"{res.kind} {res.api_version}은(는) 쿠버네티스 {since}에서 제거되었고 대체 API가 "
-            f"없다(PodSecurityPolicy는 네임스페이스의 Pod Security Admission 레이블로 "
-            f"바뀌었다)."), ("apiVersion",))
+            f"{res.kind} {res.api_version}{eun_neun(res.api_version)} 쿠버네티스 {since}에서 제거되었고 대체 API가 "
+            f"없습니다(PodSecurityPolicy는 네임스페이스의 Pod Security Admission 레이블로 "
+            f"바뀌었습니다)."), ("apiVersion",))
     fix = set_field(res, ("apiVersion",), replacement, Text(
         f"change apiVersion to {replacement} (check the fields that changed)",
-        f"apiVersion을 {replacement}(으)로 바꾼다(바뀐 필드를 확인해야 한다)"))
+        f"apiVersion을 {replacement}{euro_ro(replacement)} 바꿉니다(바뀐 필드를 확인해야 합니다)"))
     return ctx.report("api.removed", res, Text(
         f"{res.api_version} {res.kind} is no longer served since Kubernetes {since}; use "
         f"apiVersion {replacement}.",
-        f"{res.api_version} {kind_both(res.kind)}은(는) 쿠버네티스 {since}부터 제공되지 않는다. "
-        f"apiVersion {replacement}을(를) 써야 한다."), ("apiVersion",), fix=fix)
+        f"{res.api_version} {kind_both(res.kind)}{eun_neun(kind_both(res.kind))} 쿠버네티스 {since}부터 제공되지 않습니다. "
+        f"apiVersion {replacement}{eul_reul(replacement)} 써야 합니다."), ("apiVersion",), fix=fix)
 
 
 def _unknown_api(ctx: Context, res: Resource) -> Finding | None:
@@ -105,20 +106,20 @@ def _unknown_api(ctx: Context, res: Resource) -> Finding | None:
         return ctx.report("api.unknown-version", res, Text(
             f"Kubernetes {ctx.kube_version} does not serve {res.kind} as {res.api_version}; it "
             f"serves {versions}.",
-            f"쿠버네티스 {ctx.kube_version}은(는) {kind_both(res.kind)}을(를) "
-            f"{res.api_version}(으)로 제공하지 않는다. 제공하는 버전: {versions}."),
+            f"쿠버네티스 {ctx.kube_version}{eun_neun(ctx.kube_version)} {kind_both(res.kind)}{eul_reul(kind_both(res.kind))} "
+            f"{res.api_version}{euro_ro(res.api_version)} 제공하지 않습니다. 제공하는 버전: {versions}."),
             ("apiVersion",))
     if not schemas.is_builtin_group(group):
         return None  # a custom resource: its CRD decides
     kinds = [k for g, k in builtin if g == group]
     guess = closest(res.kind, kinds)
     fix = set_field(res, ("kind",), guess, Text(f"did you mean kind {guess}?",
-                                                f"kind를 {guess}(으)로 고친다")) \
+                                                f"kind를 {guess}{euro_ro(guess)} 고칩니다")) \
         if guess else None
     return ctx.report("api.unknown-kind", res, Text(
         f"the API group {group or 'core (v1)'} has no kind {res.kind!r}"
         + (f"; did you mean {guess}?" if guess else "."),
-        f"API 그룹 {group or 'core (v1)'}에는 kind {res.kind!r}이(가) 없다."
+        f"API 그룹 {group or 'core (v1)'}에는 kind {res.kind!r}{i_ga(repr(res.kind))} 없습니다."
         + (f" 혹시 {guess}인가?" if guess else "")), ("kind",), fix=fix)
 
 
@@ -130,7 +131,7 @@ def api_versions(ctx: Context) -> Iterator[Finding]:
             field = "apiVersion" if not res.api_version else "kind"
             yield ctx.report("schema.required", res, Text(
                 f"{field} is not set; kubectl cannot apply an object without it.",
-                f"{field}이(가) 설정되지 않았다. kubectl은 이것 없는 오브젝트를 apply할 수 없다."),
+                f"{field}{i_ga(field)} 설정되지 않았습니다. kubectl은 이것 없는 오브젝트를 apply할 수 없습니다."),
                 (field,))
             continue
         finding = _removed(ctx, res) or _unknown_api(ctx, res)
@@ -161,4 +162,4 @@ def _rename_fix(res: Resource, error: SchemaError) -> Fix | None:
     value = container.get(str(error.path[-1]))
     return set_fields(res, [((*parent, error.suggestion), value), (error.path, DELETE)], Text(
         f"rename {error.path[-1]} to {error.suggestion}",
-        f"{error.path[-1]}의 이름을 {error.suggestion}(으)로 바꾼다"))
+        f"{error.path[-1]}의 이름을 {error.suggestion}{euro_ro(error.suggestion)} 바꿉니다"))

@@ -10,6 +10,7 @@ from typing import Any
 
 from kubecanvas.model import binding
 from kubecanvas.model.kinds import effective_namespace, get_path, replicas
+from kubecanvas.model.korean import eul_reul, euro_ro, i_ga
 from kubecanvas.model.references import EdgeType
 from kubecanvas.model.resource import Resource
 from kubecanvas.model.text import Text
@@ -86,13 +87,13 @@ def _explain(ctx: Context, claim: binding.Claim) -> Text:
     scored.sort()
     if not scored:
         return Text("the document has no PersistentVolume it could use",
-                    "문서에 쓸 수 있는 퍼시스턴트 볼륨이 없다")
+                    "문서에 쓸 수 있는 퍼시스턴트볼륨이 없습니다")
     shown = " | ".join(f"{name}: {why}" for _, name, why, _ in scored[:3])
     shown_ko = " | ".join(f"{name}: {why}" for _, name, _, why in scored[:3])
     more = f" (and {len(scored) - 3} more)" if len(scored) > 3 else ""
     more_ko = f" (외 {len(scored) - 3}개)" if len(scored) > 3 else ""
     return Text(f"no PersistentVolume fits: {shown}{more}",
-                f"맞는 퍼시스턴트 볼륨이 없다: {shown_ko}{more_ko}")
+                f"맞는 퍼시스턴트볼륨이 없습니다: {shown_ko}{more_ko}")
 
 
 def _claim_findings(ctx: Context, res: Resource, claim: binding.Claim, node: str,
@@ -109,18 +110,18 @@ def _claim_findings(ctx: Context, res: Resource, claim: binding.Claim, node: str
             yield ctx.report("pvc.volumeName.mismatch", res, Text(
                 f"it names PersistentVolume {volume.name}, which cannot bind it: "
                 f"{'; '.join(reasons)}; the claim stays Pending.",
-                f"퍼시스턴트 볼륨 {volume.name}을(를) 지정하지만 그 볼륨에 바인딩될 수 없다: "
-                f"{'; '.join(r.ko for r in reasons)}. 클레임이 Pending 상태에 머문다."),
+                f"퍼시스턴트볼륨 {volume.name}{eul_reul(volume.name)} 지정하지만 그 볼륨에 바인딩될 수 없습니다: "
+                f"{'; '.join(r.ko for r in reasons)}. 클레임이 Pending 상태에 머뭅니다."),
                 (*path, "volumeName"), (volume.node,))
         return
     if _is_bound(ctx, node) or not _static_expected(ctx, claim, cls):
         return
     shown = f'"{cls}"' if cls else '"" (no class, so nothing provisions one)'
-    shown_ko = f'"{cls}"' if cls else '""(클래스가 없어 아무것도 프로비저닝하지 않는다)'
+    shown_ko = f'"{cls}"' if cls else '""(클래스가 없어 아무것도 프로비저닝하지 않습니다)'
     why = _explain(ctx, claim)
     yield ctx.report("pvc.binding.no-match", res, Text(
         f"the claim (class {shown}) cannot bind: {why.en}; it stays Pending.",
-        f"클레임(클래스 {shown_ko})이 바인딩될 수 없다: {why.ko}. Pending 상태에 머문다."), path)
+        f"클레임(클래스 {shown_ko})이 바인딩될 수 없습니다: {why.ko}. Pending 상태에 머뭅니다."), path)
 
 
 def claim_binding(ctx: Context) -> Iterator[Finding]:
@@ -164,8 +165,8 @@ def volume_claims(ctx: Context) -> Iterator[Finding]:
             yield ctx.report("pv.claimed-twice", res, Text(
                 f"{len(claimers)} claims name this volume in spec.volumeName; only one can bind "
                 f"it, the others stay Pending.",
-                f"클레임 {len(claimers)}개가 spec.volumeName에 이 볼륨을 지정한다. 하나만 바인딩되고 "
-                f"나머지는 Pending 상태에 머문다."), ("metadata", "name"),
+                f"클레임 {len(claimers)}개가 spec.volumeName에 이 볼륨을 지정합니다. 하나만 바인딩되고 "
+                f"나머지는 Pending 상태에 머뭅니다."), ("metadata", "name"),
                              tuple(e.source for e in claimers))
         for edge in ctx.out_edges(res.id, EdgeType.RESERVES):
             pvc = ctx.resource(edge.target)
@@ -177,7 +178,7 @@ def volume_claims(ctx: Context) -> Iterator[Finding]:
                     f"claimRef reserves this volume for {pvc.label()}, but that claim names "
                     f"PersistentVolume {volume_name}; both stay unbound.",
                     f"claimRef가 이 볼륨을 {ko_label(pvc)}에 예약하지만 그 클레임은 퍼시스턴트 "
-                    f"볼륨 {volume_name}을(를) 지정한다. 둘 다 바인딩되지 않는다."),
+                    f"볼륨 {volume_name}{eul_reul(volume_name)} 지정합니다. 둘 다 바인딩되지 않습니다."),
                     edge.path, (pvc.id,))
                 continue
             _depend_on_storage(ctx, res.id)
@@ -190,7 +191,7 @@ def volume_claims(ctx: Context) -> Iterator[Finding]:
                     f"claimRef reserves this volume for {pvc.label()}, which it cannot "
                     f"satisfy: {'; '.join(reasons)}.",
                     f"claimRef가 이 볼륨을 {ko_label(pvc)}에 예약하지만 볼륨이 그 클레임을 "
-                    f"충족하지 못한다: {'; '.join(r.ko for r in reasons)}."), edge.path, (pvc.id,))
+                    f"충족하지 못합니다: {'; '.join(r.ko for r in reasons)}."), edge.path, (pvc.id,))
 
 
 def _claim_ref_without_namespace(ctx: Context, res: Resource) -> Finding | None:
@@ -208,14 +209,14 @@ def _claim_ref_without_namespace(ctx: Context, res: Resource) -> Finding | None:
     namespaces = sorted({effective_namespace(c) for c in claims})
     namespace = namespaces[0] if len(namespaces) == 1 else "default"
     fix = set_field(res, ("spec", "claimRef", "namespace"), namespace, Text(
-        f"set claimRef.namespace to {namespace}", f"claimRef.namespace를 {namespace}로 설정"))
+        f"set claimRef.namespace to {namespace}", f"claimRef.namespace를 {namespace}{euro_ro(namespace)} 설정"))
     return ctx.report("pv.claimRef.namespace", res, Text(
         f"claimRef names claim {name} without a namespace; the PV controller matches the "
         f"namespace exactly, so no claim ever binds this volume and every other claim skips "
         f"it. Add namespace: {namespace}.",
-        f"claimRef가 네임스페이스 없이 클레임 {name}을(를) 지정한다. PV 컨트롤러는 네임스페이스를 "
-        f"정확히 비교하므로 어떤 클레임도 이 볼륨에 바인딩되지 않고 다른 클레임도 모두 건너뛴다. "
-        f"namespace: {namespace}를 추가해야 한다."),
+        f"claimRef가 네임스페이스 없이 클레임 {name}{eul_reul(name)} 지정합니다. PV 컨트롤러는 네임스페이스를 "
+        f"정확히 비교하므로 어떤 클레임도 이 볼륨에 바인딩되지 않고 다른 클레임도 모두 건너뜁니다. "
+        f"namespace: {namespace}{eul_reul(namespace)} 추가해야 합니다."),
         ("spec", "claimRef"), tuple(c.id for c in claims), fix)
 
 
@@ -234,10 +235,10 @@ def shared_claims(ctx: Context) -> Iterator[Finding]:
         names = ", ".join(u.label() for u in users)
         names_ko = ", ".join(ko_label(u) for u in users)
         effect = Text("the second pod cannot start (ReadWriteOncePod)",
-                      "두 번째 파드가 시작하지 못한다(ReadWriteOncePod)") \
+                      "두 번째 파드가 시작하지 못합니다(ReadWriteOncePod)") \
             if "ReadWriteOncePod" in modes else \
             Text("pods on a second node fail with a Multi-Attach error",
-                 "두 번째 노드의 파드가 Multi-Attach 오류로 실패한다")
+                 "두 번째 노드의 파드가 Multi-Attach 오류로 실패합니다")
         daemon = users[0].kind == 'DaemonSet'
         count = pods if not daemon else 'several'
         count_ko = f"파드 {pods}개" if not daemon else "여러 파드"
@@ -245,6 +246,6 @@ def shared_claims(ctx: Context) -> Iterator[Finding]:
         yield ctx.report("pvc.rwo.shared", res, Text(
             f"{count} pods mount this {modes_shown} claim ({names}): {effect.en}; use "
             f"ReadWriteMany storage or a StatefulSet's volumeClaimTemplates.",
-            f"{count_ko}가 이 {modes_shown} 클레임을 마운트한다({names_ko}): {effect.ko}. "
-            f"ReadWriteMany 스토리지나 스테이트풀셋의 volumeClaimTemplates를 써야 한다."),
+            f"{count_ko}{i_ga(count_ko)} 이 {modes_shown} 클레임을 마운트합니다({names_ko}): {effect.ko}. "
+            f"ReadWriteMany 스토리지나 스테이트풀셋의 volumeClaimTemplates를 써야 합니다."),
             ("spec", "accessModes"), tuple(u.id for u in users))

@@ -15,6 +15,7 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from kubecanvas.model.kinds import effective_namespace, replicas
+from kubecanvas.model.korean import eun_neun, gwa_wa, i_ga
 from kubecanvas.model.references import EdgeType
 from kubecanvas.model.resource import Resource
 from kubecanvas.model.selectors import parse_label_selector
@@ -67,8 +68,8 @@ def ingress_routes(ctx: Context) -> Iterator[Finding]:
                 yield ctx.report("ingress.route.duplicate", ing, Text(
                     f"{others[0].label()} also routes {host} {route[2]} ({route[3]}) through the "
                     f"same class; which backend wins depends on the controller.",
-                    f"{ko_label(others[0])}도 같은 클래스로 {host} {route[2]}({route[3]})을(를) "
-                    f"라우팅한다. 어느 백엔드가 이기는지는 컨트롤러에 달려 있다."), path,
+                    f"{ko_label(others[0])}도 같은 클래스로 {host} {route[2]}({route[3]}) 경로를 "
+                    f"라우팅합니다. 어느 백엔드가 이기는지는 컨트롤러에 달려 있습니다."), path,
                                  tuple(o.id for o in others))
         yield from _tls_hosts(ctx, ing)
 
@@ -91,8 +92,8 @@ def _tls_hosts(ctx: Context, ing: Resource) -> Iterator[Finding]:
             yield ctx.report("ingress.tls.host-uncovered", ing, Text(
                 f"host {host} is not in any tls[].hosts of this Ingress; HTTPS for it gets the "
                 f"controller's default certificate.",
-                f"호스트 {host}이(가) 이 인그레스의 어떤 tls[].hosts에도 없다. 그 호스트의 HTTPS는 "
-                f"컨트롤러의 기본 인증서를 받는다."),
+                f"호스트 {host}{i_ga(host)} 이 인그레스의 어떤 tls[].hosts에도 없습니다. 그 호스트의 HTTPS는 "
+                f"컨트롤러의 기본 인증서를 받습니다."),
                              ("spec", "rules", i, "host"))
 
 
@@ -109,8 +110,8 @@ def default_ingress_classes(ctx: Context) -> Iterator[Finding]:
             yield ctx.report("ingressclass.default.multiple", cls, Text(
                 f"{others[0].label()} is marked default too; with several default "
                 f"IngressClasses, admission rejects Ingresses that name no class.",
-                f"{ko_label(others[0])}도 기본으로 표시되어 있다. 기본 인그레스 클래스가 여럿이면 "
-                f"어드미션이 클래스를 지정하지 않은 인그레스를 거부한다."),
+                f"{ko_label(others[0])}도 기본으로 표시되어 있습니다. 기본 인그레스클래스가 여럿이면 "
+                f"어드미션이 클래스를 지정하지 않은 인그레스를 거부합니다."),
                              ("metadata", "annotations", DEFAULT_CLASS_ANNOTATION),
                              tuple(o.id for o in others))
 
@@ -133,7 +134,7 @@ def disruption_budgets(ctx: Context) -> Iterator[Finding]:
                     f"{blocked} for {owner.label()} ({count} replica{'s' if count != 1 else ''}): "
                     f"no pod may ever be evicted, so node drains and upgrades hang.",
                     f"{ko_label(owner)}(레플리카 {count}개)에 {blocked}: 어떤 파드도 축출될 수 "
-                    f"없어 노드 드레인과 업그레이드가 멈춘다."),
+                    f"없어 노드 드레인과 업그레이드가 멈춥니다."),
                                  ("spec", "minAvailable" if "minAvailable" in spec
                                   else "maxUnavailable"), (owner.id,))
 
@@ -168,9 +169,9 @@ def service_monitors(ctx: Context) -> Iterator[Finding]:
                 f"the selector {selector.describe()} matches no Service in "
                 f"{', '.join(namespaces)} in the document: Prometheus scrapes nothing for this "
                 f"monitor.",
-                f"셀렉터 {selector.describe()}와(과) 일치하는 서비스가 문서의 "
-                f"{', '.join(namespaces)}에 없다. Prometheus가 이 모니터로 아무것도 수집하지 "
-                f"않는다."), ("spec", "selector"))
+                f"셀렉터 {selector.describe()}{gwa_wa(selector.describe())} 일치하는 서비스가 문서의 "
+                f"{', '.join(namespaces)}에 없습니다. Prometheus가 이 모니터로 아무것도 수집하지 "
+                f"않습니다."), ("spec", "selector"))
             continue
         names = {str(_map(p).get("name")) for s in services for p in _list(s.spec.get("ports"))}
         for i, endpoint in enumerate(_list(spec.get("endpoints"))):
@@ -180,8 +181,8 @@ def service_monitors(ctx: Context) -> Iterator[Finding]:
                 yield ctx.report("servicemonitor.port.missing", mon, Text(
                     f'endpoint port "{port}" is not a port name of the selected Services '
                     f"({shown or 'none named'}); that endpoint is never scraped.",
-                    f'엔드포인트 포트 "{port}"은(는) 선택된 서비스의 포트 이름이 아니다'
-                    f"({shown or '이름 있는 포트 없음'}). 그 엔드포인트는 수집되지 않는다."),
+                    f'엔드포인트 포트 "{port}"{eun_neun(port)} 선택된 서비스의 포트 이름이 아닙니다'
+                    f"({shown or '이름 있는 포트 없음'}). 그 엔드포인트는 수집되지 않습니다."),
                                  ("spec", "endpoints", i, "port"),
                                  tuple(s.id for s in services))
 

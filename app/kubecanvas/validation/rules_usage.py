@@ -14,6 +14,7 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from kubecanvas.model.kinds import effective_namespace, is_known, pod_spec
+from kubecanvas.model.korean import eul_reul
 from kubecanvas.model.resource import Resource
 from kubecanvas.model.text import Text, kind_both
 from kubecanvas.validation.context import CUSTOM, PODS, Context
@@ -104,5 +105,5 @@ def unused(ctx: Context) -> Iterator[Finding]:
         yield ctx.report("resource.unused", res, Text(
             f"nothing in the document uses this {res.kind} (no pod mounts, env, reference or "
             f"mention); remove it or wire it up.",
-            f"문서에서 이 {kind_both(res.kind)}을(를) 쓰는 것이 없다(파드 마운트, env, 참조, 언급 "
-            f"모두 없음). 제거하거나 연결해야 한다."), ("metadata", "name"))
+            f"문서에서 이 {kind_both(res.kind)}{eul_reul(kind_both(res.kind))} 쓰는 것이 없습니다(파드 마운트, env, 참조, 언급 "
+            f"모두 없음). 제거하거나 연결해야 합니다."), ("metadata", "name"))

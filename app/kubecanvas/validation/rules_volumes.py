@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
+from kubecanvas.model.korean import eul_reul, eun_neun
 from kubecanvas.model.quantity import try_quantity
 from kubecanvas.model.text import Text
 from kubecanvas.validation import predicates as p
@@ -99,14 +100,14 @@ def _volume(c: PodCheck, path: Path, volume: Mapping[str, Any]) -> None:
                      Text(f'forbidden: {empty["sizeLimit"]!r}: SizeLimit field must be a valid, '
                           f"non-negative resource quantity (for example 1Gi)",
                           f'금지됨: {empty["sizeLimit"]!r}: SizeLimit 필드는 음수가 아닌 유효한 '
-                          f"리소스 수량이어야 한다(예: 1Gi)"))
+                          f"리소스 수량이어야 합니다(예: 1Gi)"))
     for key, instead in DEPRECATED_SOURCES.items():
         if volume.get(key) is not None:
             c.report("pod.volume.deprecated", (*path, key),
                      Text(f"the {key} volume type is deprecated and no longer works in current "
                           f"Kubernetes releases; use {instead.en}",
                           f"{key} 볼륨 유형은 더 이상 사용되지 않으며(deprecated) 현재 쿠버네티스 "
-                          f"릴리스에서는 동작하지 않는다. {instead.ko}을(를) 써야 한다"))
+                          f"릴리스에서는 동작하지 않습니다. {instead.ko}{eul_reul(instead.ko)} 써야 합니다"))
 
 
 def check_nfs(c: PodCheck, path: Path, nfs: Mapping[str, Any], rule: str) -> None:
@@ -120,7 +121,7 @@ def check_nfs(c: PodCheck, path: Path, nfs: Mapping[str, Any], rule: str) -> Non
                                              "필수 값: 내보낸(export) 경로"))
     elif isinstance(target, str) and not target.startswith("/"):
         c.report(rule, (*path, "path"), Text(f'invalid value "{target}": must be an absolute path',
-                                             f'잘못된 값 "{target}": 절대 경로여야 한다'))
+                                             f'잘못된 값 "{target}": 절대 경로여야 합니다'))
 
 
 def csi_driver_errors(driver: Any) -> list[Text]:
@@ -131,7 +132,7 @@ def csi_driver_errors(driver: Any) -> list[Text]:
     errors = []
     if len(driver) > 63:
         errors.append(Text("too long: must have at most 63 bytes",
-                           "너무 길다: 63바이트 이하여야 한다"))
+                           "너무 깁니다: 63바이트 이하여야 합니다"))
     errors += [invalid_value(driver, e) for e in p.dns1123_subdomain(driver.lower())]
     return errors
 
@@ -152,7 +153,7 @@ def _projected(c: PodCheck, path: Path, projected: Mapping[str, Any]) -> None:
             c.report("pod.volume.projected.sources", spath,
                      Text(f"forbidden: may not specify more than 1 volume type per source "
                           f"(has {', '.join(kinds)})",
-                          f"금지됨: 소스마다 볼륨 유형은 하나만 지정할 수 있다(지정된 유형: "
+                          f"금지됨: 소스마다 볼륨 유형은 하나만 지정할 수 있습니다(지정된 유형: "
                           f"{', '.join(kinds)})"))
         for key in ("configMap", "secret"):
             ref = source.get(key)
@@ -164,7 +165,7 @@ def _projected(c: PodCheck, path: Path, projected: Mapping[str, Any]) -> None:
             if target in seen_paths:
                 c.report("pod.volume.projected.sources", tpath,
                          Text(f'invalid value "{target}": conflicting duplicate paths',
-                              f'잘못된 값 "{target}": 경로가 중복되어 충돌한다'))
+                              f'잘못된 값 "{target}": 경로가 중복되어 충돌합니다'))
             seen_paths.add(target)
         token = source.get("serviceAccountToken")
         if isinstance(token, Mapping):
@@ -194,14 +195,14 @@ def _sa_token(c: PodCheck, path: Path, token: Mapping[str, Any]) -> None:
             report_fix(c, "pod.volume.projected.saToken", (*path, "expirationSeconds"),
                        Text(f"invalid value {seconds}: may not specify a duration less than 10 "
                             f"minutes (600 seconds)",
-                            f"잘못된 값 {seconds}: 10분(600초)보다 짧은 기간은 지정할 수 없다"),
+                            f"잘못된 값 {seconds}: 10분(600초)보다 짧은 기간은 지정할 수 없습니다"),
                        MIN_TOKEN_SECONDS,
-                       Text("set expirationSeconds to 600", "expirationSeconds를 600으로 설정한다"))
+                       Text("set expirationSeconds to 600", "expirationSeconds를 600으로 설정합니다"))
         elif seconds > MAX_TOKEN_SECONDS:
             c.report("pod.volume.projected.saToken", (*path, "expirationSeconds"),
                      Text(f"invalid value {seconds}: may not specify a duration larger than "
                           f"2^32 seconds",
-                          f"잘못된 값 {seconds}: 2^32초보다 긴 기간은 지정할 수 없다"))
+                          f"잘못된 값 {seconds}: 2^32초보다 긴 기간은 지정할 수 없습니다"))
 
 
 def _ephemeral(c: PodCheck, path: Path, ephemeral: Mapping[str, Any]) -> None:
@@ -209,7 +210,7 @@ def _ephemeral(c: PodCheck, path: Path, ephemeral: Mapping[str, Any]) -> None:
     if not isinstance(template, Mapping):
         c.report("pod.volume.ephemeral", (*path, "volumeClaimTemplate"),
                  Text("required value: an ephemeral volume needs a volumeClaimTemplate",
-                      "필수 값: ephemeral 볼륨에는 volumeClaimTemplate이 필요하다"))
+                      "필수 값: ephemeral 볼륨에는 volumeClaimTemplate이 필요합니다"))
         return
     tpath = (*path, "volumeClaimTemplate")
     for key in sorted(_map(template.get("metadata"))):
@@ -217,13 +218,13 @@ def _ephemeral(c: PodCheck, path: Path, ephemeral: Mapping[str, Any]) -> None:
             c.report("pod.volume.ephemeral", (*tpath, "metadata", key),
                      Text(f"forbidden: metadata.{key} cannot be set in a volumeClaimTemplate "
                           f"(only labels and annotations; the claim is named <pod>-<volume>)",
-                          f"금지됨: volumeClaimTemplate에는 metadata.{key}를 설정할 수 없다"
-                          f"(레이블과 어노테이션만 가능하다. 클레임 이름은 <pod>-<volume>이다)"))
+                          f"금지됨: volumeClaimTemplate에는 metadata.{key}{eul_reul(key)} 설정할 수 없습니다"
+                          f"(레이블과 어노테이션만 가능합니다. 클레임 이름은 <pod>-<volume>입니다)"))
     spec = _map(template.get("spec"))
     if not _items(spec.get("accessModes")):
         c.report("pod.volume.ephemeral", (*tpath, "spec", "accessModes"),
                  Text("required value: at least 1 access mode is required",
-                      "필수 값: 접근 모드가 하나 이상 필요하다"))
+                      "필수 값: 접근 모드가 하나 이상 필요합니다"))
     if "storage" not in _map(_map(spec.get("resources")).get("requests")):
         c.report("pod.volume.ephemeral", (*tpath, "spec", "resources", "requests"),
                  Text("required value: resources.requests.storage",
@@ -243,15 +244,15 @@ def _ephemeral_names(c: PodCheck) -> None:
             c.report("pod.volume.ephemeral", (*vpath, "name"),
                      Text(f'invalid value "{name}": the generated claim name is not a DNS '
                           f"subdomain: {p.dns1123_subdomain(name)[0]}",
-                          f'잘못된 값 "{name}": 생성되는 클레임 이름이 DNS 서브도메인이 아니다: '
+                          f'잘못된 값 "{name}": 생성되는 클레임 이름이 DNS 서브도메인이 아닙니다: '
                           f"{p.dns1123_subdomain(name)[0]}"))
         claim = _map(_map(volume).get("persistentVolumeClaim")).get("claimName")
         if isinstance(claim, str) and claim in generated:
             c.report("pod.volume.ephemeral", (*vpath, "persistentVolumeClaim", "claimName"),
                      Text(f'invalid value "{claim}": must not reference a PVC that gets created '
                           f'for the ephemeral volume "{generated[claim]}"',
-                          f'잘못된 값 "{claim}": ephemeral 볼륨 "{generated[claim]}"을(를) 위해 '
-                          f'만들어지는 퍼시스턴트 볼륨 클레임을 참조할 수 없다'))
+                          f'잘못된 값 "{claim}": ephemeral 볼륨 "{generated[claim]}"{eul_reul(generated[claim])} 위해 '
+                          f'만들어지는 퍼시스턴트볼륨클레임을 참조할 수 없습니다'))
 
 
 def _mounts(c: PodCheck, path: Path, container: Mapping[str, Any]) -> None:
@@ -270,7 +271,7 @@ def _mounts(c: PodCheck, path: Path, container: Mapping[str, Any]) -> None:
                      Text("forbidden: Bidirectional mount propagation is available only to "
                           "privileged containers (securityContext.privileged: true)",
                           "금지됨: Bidirectional 마운트 전파는 특권 컨테이너"
-                          "(securityContext.privileged: true)만 쓸 수 있다"))
+                          "(securityContext.privileged: true)만 쓸 수 있습니다"))
         recursive = mount.get("recursiveReadOnly")
         if recursive is None:
             continue
@@ -280,15 +281,15 @@ def _mounts(c: PodCheck, path: Path, container: Mapping[str, Any]) -> None:
         elif recursive != "Disabled" and mount.get("readOnly") is not True:
             report_fix(c, "pod.mount.recursiveReadOnly", (*mpath, "recursiveReadOnly"),
                        Text("forbidden: may only be specified when readOnly is true",
-                            "금지됨: readOnly가 true일 때만 지정할 수 있다"), True,
+                            "금지됨: readOnly가 true일 때만 지정할 수 있습니다"), True,
                        Text("set readOnly: true on the mount",
-                            "마운트에 readOnly: true를 설정한다"), (*mpath, "readOnly"))
+                            "마운트에 readOnly: true를 설정합니다"), (*mpath, "readOnly"))
         elif recursive != "Disabled" and propagation not in (None, "None"):
             c.report("pod.mount.recursiveReadOnly", (*mpath, "recursiveReadOnly"),
                      Text("forbidden: may only be specified when mountPropagation is None or "
                           "not specified",
                           "금지됨: mountPropagation이 None이거나 지정되지 않았을 때만 지정할 수 "
-                          "있다"))
+                          "있습니다"))
 
 
 def _devices(c: PodCheck, path: Path, container: Mapping[str, Any],
@@ -306,30 +307,30 @@ def _devices(c: PodCheck, path: Path, container: Mapping[str, Any],
         if volume is None and name not in c.claim_templates:
             c.report("pod.device", (*dpath, "name"),
                      Text(f'not found: "{name}" names no volume of the pod',
-                          f'찾을 수 없다: "{name}"은(는) 파드의 볼륨 이름이 아니다'))
+                          f'찾을 수 없습니다: "{name}"{eun_neun(name)} 파드의 볼륨 이름이 아닙니다'))
         elif volume is not None and not any(volume.get(k) is not None for k in BLOCK_SOURCES):
             c.report("pod.device", (*dpath, "name"),
                      Text(f'invalid value "{name}": can only use volume source type of '
                           f"PersistentVolumeClaim or Ephemeral for block mode",
                           f'잘못된 값 "{name}": 블록 모드에는 PersistentVolumeClaim이나 '
-                          f"Ephemeral 볼륨 소스만 쓸 수 있다"))
+                          f"Ephemeral 볼륨 소스만 쓸 수 있습니다"))
         if name in mount_names:
             c.report("pod.device", (*dpath, "name"),
                      Text(f'invalid value "{name}": must not already exist in volumeMounts',
-                          f'잘못된 값 "{name}": volumeMounts에 이미 있으면 안 된다'))
+                          f'잘못된 값 "{name}": volumeMounts에 이미 있으면 안 됩니다'))
         if not isinstance(target, str) or not target:
             continue
         if target in seen:
             c.report("pod.device", (*dpath, "devicePath"),
                      Text(f'invalid value "{target}": must be unique',
-                          f'잘못된 값 "{target}": 고유해야 한다'))
+                          f'잘못된 값 "{target}": 고유해야 합니다'))
         seen.add(target)
         if ".." in target.split("/"):
             c.report("pod.device", (*dpath, "devicePath"),
                      Text(f'invalid value "{target}": must not contain \'..\'',
-                          f'잘못된 값 "{target}": \'..\'을 포함할 수 없다'))
+                          f'잘못된 값 "{target}": \'..\'을 포함할 수 없습니다'))
         if target in mount_paths:
             c.report("pod.device", (*dpath, "devicePath"),
                      Text(f'invalid value "{target}": must not already exist as a path in '
                           f"volumeMounts",
-                          f'잘못된 값 "{target}": volumeMounts에 이미 있는 경로이면 안 된다'))
+                          f'잘못된 값 "{target}": volumeMounts에 이미 있는 경로이면 안 됩니다'))

@@ -12,6 +12,7 @@ from typing import Any
 from kubecanvas.model.edits import DELETE
 from kubecanvas.model.graph import own_selector
 from kubecanvas.model.kinds import effective_namespace, get_path, pod_spec, template_labels
+from kubecanvas.model.korean import eul_reul, eun_neun, euro_ro, gwa_wa, i_ga
 from kubecanvas.model.references import EdgeType
 from kubecanvas.model.resource import Resource
 from kubecanvas.model.text import Text, kind_term
@@ -79,14 +80,14 @@ def _target_port(ctx: Context, svc: Resource, path: tuple[str | int, ...], targe
         names = [n for n, _, proto in ports if n and proto == protocol]
         guess = closest(target, names) or (names[0] if len(names) == 1 else None)
         fix = set_field(svc, path, guess, Text(f"change targetPort to {guess}",
-                                               f"targetPort를 {guess}(으)로 바꾼다")) \
+                                               f"targetPort를 {guess}{euro_ro(guess)} 바꿉니다")) \
             if guess else None
         shown = ", ".join(f"{n or '(unnamed)'}={num}" for n, num, _ in ports) or "none"
         yield ctx.report("service.targetPort.missing", svc, Text(
             f'targetPort "{target}" names no {protocol} container port of {res.label()} (its '
             f"ports: {shown}); its pods are left out of the endpoints.",
-            f'targetPort "{target}"은(는) {ko_label(res)}의 {protocol} 컨테이너 포트 이름이 '
-            f"아니다(포트: {shown}). 그 파드는 엔드포인트에서 빠진다."), path, (res.id,), fix)
+            f'targetPort "{target}"{eun_neun(target)} {ko_label(res)}의 {protocol} 컨테이너 포트 이름이 '
+            f"아닙니다(포트: {shown}). 그 파드는 엔드포인트에서 빠집니다."), path, (res.id,), fix)
         return
     number = int(target) if isinstance(target, (int, str)) and str(target).isdigit() else None
     if number is None or not ports or any(num == number for _, num, _ in ports):
@@ -96,13 +97,13 @@ def _target_port(ctx: Context, svc: Resource, path: tuple[str | int, ...], targe
     if len(named) == 1:
         value: Any = named[0][0] or named[0][1]
         fix = set_field(svc, path, value, Text(f"change targetPort to {value}",
-                                               f"targetPort를 {value}(으)로 바꾼다"))
+                                               f"targetPort를 {value}{euro_ro(value)} 바꿉니다"))
     shown = ", ".join(str(num) for _, num, _ in ports)
     yield ctx.report("service.targetPort.undeclared", svc, Text(
         f"targetPort {number} is not a declared container port of {res.label()} (it declares "
         f"{shown}); unless the app listens there undeclared, connections are refused.",
-        f"targetPort {number}은(는) {ko_label(res)}에 선언된 컨테이너 포트가 아니다(선언된 포트: "
-        f"{shown}). 앱이 선언 없이 그 포트에서 듣지 않는 한 연결이 거부된다."), path, (res.id,),
+        f"targetPort {number}{eun_neun(number)} {ko_label(res)}에 선언된 컨테이너 포트가 아닙니다(선언된 포트: "
+        f"{shown}). 앱이 선언 없이 그 포트에서 듣지 않는 한 연결이 거부됩니다."), path, (res.id,),
         fix)
 
 
@@ -129,8 +130,8 @@ def service_spread(ctx: Context) -> Iterator[Finding]:
         yield ctx.report("service.selector.multiple-workloads", svc, Text(
             f"the selector {described} matches the pods of unrelated workloads ({names}); "
             f"traffic is spread across all of them. Narrow the selector unless that is intended.",
-            f"셀렉터 {described}이(가) 서로 관계없는 워크로드({names_ko})의 파드와 일치한다. "
-            f"트래픽이 그 모두에 나뉜다. 의도한 것이 아니라면 셀렉터를 좁혀야 한다."),
+            f"셀렉터 {described}{i_ga(described)} 서로 관계없는 워크로드({names_ko})의 파드와 일치합니다. "
+            f"트래픽이 그 모두에 나뉩니다. 의도한 것이 아니라면 셀렉터를 좁혀야 합니다."),
             ("spec", "selector"), tuple(w.id for w in workloads))
 
 
@@ -155,13 +156,13 @@ def ingress_ports(ctx: Context) -> Iterator[Finding]:
             yield ctx.report("ingress.backend.port.missing", ing, Text(
                 f"{'port name' if by_name else 'port'} {wanted} is not a port of {svc.label()} "
                 f"(it offers {offered or 'none'}); the route fails.",
-                f"{'포트 이름' if by_name else '포트'} {wanted}은(는) {ko_label(svc)}의 포트가 "
-                f"아니다(제공하는 포트: {offered or '없음'}). 라우트가 실패한다."),
+                f"{'포트 이름' if by_name else '포트'} {wanted}{eun_neun(wanted)} {ko_label(svc)}의 포트가 "
+                f"아닙니다(제공하는 포트: {offered or '없음'}). 라우트가 실패합니다."),
                 (*base, "port"), (svc.id,), fix)
 
 
 def _port_fix(ing: Resource, base: tuple[str | int, ...], port: Mapping[str, Any]) -> Fix | None:
-    description = Text(f"route to port {port['port']}", f"포트 {port['port']}(으)로 라우팅한다")
+    description = Text(f"route to port {port['port']}", f"포트 {port['port']}{euro_ro(port['port'])} 라우팅합니다")
     if base and base[-1] == "service":
         return set_field(ing, (*base, "port"), {"number": port["port"]}, description)
     if base:
@@ -183,8 +184,8 @@ def ingress_tls(ctx: Context) -> Iterator[Finding]:
                 yield ctx.report("ingress.tls.secret-type", ing, Text(
                     f"{secret.label()} has no {' or '.join(missing)}; the ingress controller "
                     f"serves its default certificate.",
-                    f"{ko_label(secret)}에 {' 또는 '.join(missing)}이(가) 없다. 인그레스 "
-                    f"컨트롤러가 기본 인증서를 내보낸다."), edge.path,
+                    f"{ko_label(secret)}에 {' 또는 '.join(missing)}{i_ga(' 또는 '.join(missing))} 없습니다. 인그레스 "
+                    f"컨트롤러가 기본 인증서를 내보냅니다."), edge.path,
                                  (secret.id,))
 
 
@@ -219,7 +220,7 @@ def config_keys(ctx: Context) -> Iterator[Finding]:
                     hint_ko = f" 혹시 키 {guess}인가?" if guess else ""
                     key_path = _key_path(res, edge.path, key)
                     fix = set_field(res, key_path, guess, Text(
-                        f"did you mean key {guess}?", f"키를 {guess}(으)로 고친다")) \
+                        f"did you mean key {guess}?", f"키를 {guess}{euro_ro(guess)} 고칩니다")) \
                         if guess and key_path else None
                     yield ctx.report(
                         "ref.key.missing.optional" if optional else "ref.key.missing", res,
@@ -229,8 +230,8 @@ def config_keys(ctx: Context) -> Iterator[Finding]:
                     yield ctx.report("ref.key.binary-env", res, Text(
                         f"key {key!r} of {target.label()} is only in binaryData, which is not "
                         f"propagated to environment variables.",
-                        f"{ko_label(target)}의 키 {key!r}은(는) binaryData에만 있고, binaryData는 "
-                        f"환경 변수로 전달되지 않는다."), edge.path, (target.id,))
+                        f"{ko_label(target)}의 키 {key!r}{eun_neun(repr(key))} binaryData에만 있고, binaryData는 "
+                        f"환경 변수로 전달되지 않습니다."), edge.path, (target.id,))
 
 
 def _key_path(res: Resource, name_path: tuple[str | int, ...],
@@ -259,16 +260,16 @@ def statefulset_service(ctx: Context) -> Iterator[Finding]:
                 yield ctx.report("statefulset.service.not-headless", sts, Text(
                     f"{svc.label()} is not headless (clusterIP: None), so the pods get no stable "
                     f"DNS names (<pod>.{svc.name}).",
-                    f"{ko_label(svc)}이(가) 헤드리스(clusterIP: None)가 아니어서 파드가 안정적인 "
-                    f"DNS 이름(<pod>.{svc.name})을 얻지 못한다."), edge.path,
+                    f"{ko_label(svc)}{i_ga(ko_label(svc))} 헤드리스(clusterIP: None)가 아니어서 파드가 안정적인 "
+                    f"DNS 이름(<pod>.{svc.name})을 얻지 못합니다."), edge.path,
                     (svc.id,), set_field(svc, ("spec", "clusterIP"), "None", Text(
-                        f"make {svc.label()} headless", f"{ko_label(svc)}을(를) 헤드리스로 만든다")))
+                        f"make {svc.label()} headless", f"{ko_label(svc)}{eul_reul(ko_label(svc))} 헤드리스로 만듭니다")))
             if not any(e.target == sts.id for e in ctx.out_edges(svc.id, EdgeType.SELECTS)):
                 yield ctx.report("statefulset.service.no-select", sts, Text(
                     f"{svc.label()} does not select this StatefulSet's pods, so they get no DNS "
                     f"records.",
-                    f"{ko_label(svc)}이(가) 이 스테이트풀셋의 파드를 선택하지 않아 파드에 DNS "
-                    f"레코드가 생기지 않는다."), edge.path, (svc.id,))
+                    f"{ko_label(svc)}{i_ga(ko_label(svc))} 이 스테이트풀셋의 파드를 선택하지 않아 파드에 DNS "
+                    f"레코드가 생기지 않습니다."), edge.path, (svc.id,))
 
 
 def hpa_targets(ctx: Context) -> Iterator[Finding]:
@@ -281,12 +282,12 @@ def hpa_targets(ctx: Context) -> Iterator[Finding]:
         yield ctx.report("hpa.target.replicas", res, Text(
             f"{hpa.label() if hpa else 'an HPA'} scales this {res.kind}, but spec.replicas is "
             f"set: every apply resets the replica count.",
-            f"{ko_label(hpa) if hpa else 'HPA'}가 이 {kind_term(res.kind)}을(를) 스케일하지만 "
-            f"spec.replicas가 설정되어 있다. apply할 때마다 레플리카 수가 초기화된다."),
+            f"{ko_label(hpa) if hpa else 'HPA'}{i_ga(ko_label(hpa) if hpa else 'HPA')} 이 {kind_term(res.kind)}{eul_reul(kind_term(res.kind))} 스케일하지만 "
+            f"spec.replicas가 설정되어 있습니다. apply할 때마다 레플리카 수가 초기화됩니다."),
             ("spec", "replicas"), tuple(e.source for e in hpas),
             set_field(res, ("spec", "replicas"), DELETE, Text(
                 "remove spec.replicas (the HPA owns it)",
-                "spec.replicas를 제거한다(HPA가 관리한다)")))
+                "spec.replicas를 제거합니다(HPA가 관리합니다)")))
 
 
 def policy_selectors(ctx: Context) -> Iterator[Finding]:
@@ -300,14 +301,14 @@ def policy_selectors(ctx: Context) -> Iterator[Finding]:
             continue
         rule = "networkpolicy.selector.no-match" if res.kind == "NetworkPolicy" else \
             "pdb.selector.no-match"
-        effect = Text("the policy applies to no pod", "정책이 어떤 파드에도 적용되지 않는다") \
+        effect = Text("the policy applies to no pod", "정책이 어떤 파드에도 적용되지 않습니다") \
             if res.kind == "NetworkPolicy" else \
-            Text("the budget protects no pod", "버짓이 어떤 파드도 보호하지 않는다")
+            Text("the budget protects no pod", "버짓이 어떤 파드도 보호하지 않습니다")
         yield ctx.report(rule, res, Text(
             f"the selector {info.selector.describe()} matches no pods in namespace "
             f"{info.namespace} in the document: {effect.en}.",
-            f"셀렉터 {info.selector.describe()}와(과) 일치하는 파드가 문서의 네임스페이스 "
-            f"{info.namespace}에 없다. {effect.ko}."), info.path)
+            f"셀렉터 {info.selector.describe()}{gwa_wa(info.selector.describe())} 일치하는 파드가 문서의 네임스페이스 "
+            f"{info.namespace}에 없습니다. {effect.ko}."), info.path)
 
 
 def selector_overlap(ctx: Context) -> Iterator[Finding]:
@@ -330,8 +331,8 @@ def selector_overlap(ctx: Context) -> Iterator[Finding]:
                 yield ctx.report("workload.selector.overlap", res, Text(
                     f"the selector {selector.describe()} also matches the pods of "
                     f"{other.label()}; the controllers fight over them.",
-                    f"셀렉터 {selector.describe()}이(가) {ko_label(other)}의 파드와도 일치한다. "
-                    f"컨트롤러들이 그 파드를 두고 다툰다."), ("spec", "selector"), (other.id,))
+                    f"셀렉터 {selector.describe()}{i_ga(selector.describe())} {ko_label(other)}의 파드와도 일치합니다. "
+                    f"컨트롤러들이 그 파드를 두고 다툽니다."), ("spec", "selector"), (other.id,))
                 break
 
 
@@ -382,13 +383,13 @@ def _node_port_clashes(ctx: Context, svc: Resource,
             fix = set_field(svc, ("spec", "ports", i, "nodePort"), free, Text(
                 f"change nodePort to {free} (the next port in 30000-32767 no Service of the "
                 f"document uses)",
-                f"nodePort를 {free}(으)로 바꾼다(30000-32767에서 문서의 어느 서비스도 쓰지 않는 "
+                f"nodePort를 {free}{euro_ro(free)} 바꿉니다(30000-32767에서 문서의 어느 서비스도 쓰지 않는 "
                 f"다음 포트)")) if free else None
             yield ctx.report("service.nodePort.duplicate", svc, Text(
                 f"nodePort {number}/{proto} is also used by {others[0].label()}; the second "
                 f"apply is rejected (provided port is already allocated).",
-                f"nodePort {number}/{proto}은(는) {ko_label(others[0])}도 쓴다. 두 번째 apply는 "
-                f"거부된다(provided port is already allocated)."), ("spec", "ports", i, "nodePort"),
+                f"nodePort {number}/{proto}{eun_neun(proto)} {ko_label(others[0])}도 씁니다. 두 번째 apply는 "
+                f"거부됩니다(provided port is already allocated)."), ("spec", "ports", i, "nodePort"),
                              tuple(s.id for s in others), fix)
 
 
@@ -422,17 +423,17 @@ def duplicates(ctx: Context) -> Iterator[Finding]:
         if last.id == res.id:
             verdict = Text("; applying the document keeps this one, the last, and KubeCanvas "
                            "checks this one", ". 문서를 apply하면 마지막인 이 정의가 남으며, "
-                           "KubeCanvas도 이 정의를 검사한다")
+                           "KubeCanvas도 이 정의를 검사합니다")
         else:
             at = f" at {last.origin.file}:{last.origin.line}" if last.origin else ""
             verdict = Text(f"; applying the document overwrites this one with the last "
                            f"definition{at}, which is the one KubeCanvas checks",
-                           f". 문서를 apply하면 이 정의는 마지막 정의{at}로 덮어쓰이며, "
-                           "KubeCanvas는 그 마지막 정의를 검사한다")
+                           f". 문서를 apply하면 이 정의는 마지막 정의{at}{euro_ro(at)} 덮어쓰이며, "
+                           "KubeCanvas는 그 마지막 정의를 검사합니다")
         yield ctx.report("resource.duplicate", res, Text(
             f"{res.label()} is defined more than once{also}{verdict.en}. Remove or rename the "
             f"other definitions.",
-            f"{ko_label(res)}이(가) 두 번 이상 정의되어 있다{also_ko}{verdict.ko}. 다른 정의를 "
+            f"{ko_label(res)}{i_ga(ko_label(res))} 두 번 이상 정의되어 있습니다{also_ko}{verdict.ko}. 다른 정의를 "
             f"지우거나 이름을 바꾸십시오."), ("metadata", "name"), tuple(r.id for r in same))
 
 
@@ -440,10 +441,10 @@ def _key_missing(target: Resource, key: str, optional: bool | None, edge_type: s
                  hint_ko: str) -> Text:
     """'ConfigMap shop/cfg has no key 'x'; the container fails to start.' in both languages."""
     if optional:
-        tail = Text("; it is optional, so it is skipped.", ". optional이므로 건너뛴다.")
+        tail = Text("; it is optional, so it is skipped.", ". optional이므로 건너뜁니다.")
     elif edge_type == EdgeType.ENV:
-        tail = Text("; the container fails to start.", ". 컨테이너가 시작하지 못한다.")
+        tail = Text("; the container fails to start.", ". 컨테이너가 시작하지 못합니다.")
     else:
-        tail = Text("; the volume fails to mount.", ". 볼륨이 마운트되지 않는다.")
+        tail = Text("; the volume fails to mount.", ". 볼륨이 마운트되지 않습니다.")
     return Text(f"{target.label()} has no key {key!r}{tail.en}{hint}",
-                f"{ko_label(target)}에 키 {key!r}이(가) 없다{tail.ko}{hint_ko}")
+                f"{ko_label(target)}에 키 {key!r}{i_ga(repr(key))} 없습니다{tail.ko}{hint_ko}")

@@ -8,6 +8,7 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from kubecanvas.model.kinds import get_path, pod_template_path
+from kubecanvas.model.korean import eun_neun
 from kubecanvas.model.resource import Resource
 from kubecanvas.model.text import Text, kind_both
 from kubecanvas.validation import predicates as p
@@ -65,12 +66,12 @@ def _counts(ctx: Context, res: Resource, base: tuple[str, ...],
         if value is not None and value < 0:
             yield ctx.report("workload.counts", res, Text(
                 f"invalid value {value}: must be greater than or equal to 0",
-                f"잘못된 값 {value}: 0 이상이어야 한다"), (*base, key))
+                f"잘못된 값 {value}: 0 이상이어야 합니다"), (*base, key))
     minimum, deadline = _int(spec.get("minReadySeconds")), _int(spec.get("progressDeadlineSeconds"))
     if res.kind == "Deployment" and deadline is not None and deadline <= (minimum or 0):
         yield ctx.report("deploy.progressDeadline>minReady", res,
                          Text(f"invalid value {deadline}: must be greater than minReadySeconds",
-                              f"잘못된 값 {deadline}: minReadySeconds보다 커야 한다"),
+                              f"잘못된 값 {deadline}: minReadySeconds보다 커야 합니다"),
                          (*base, "progressDeadlineSeconds"))
 
 
@@ -88,27 +89,27 @@ def _restart_policy(ctx: Context, res: Resource) -> Iterator[Finding]:
             yield ctx.report("job.template.restartPolicy", res,
                              Text(f"restartPolicy is {written}; a Job's pods need OnFailure or "
                                   f"Never",
-                                  f"restartPolicy가 {written}이다. 잡의 파드에는 OnFailure나 Never가 "
-                                  f"필요하다"),
+                                  f"restartPolicy가 {written}입니다. 잡의 파드에는 OnFailure나 Never가 "
+                                  f"필요합니다"),
                              path, fix=set_field(res, path, "OnFailure", Text(
                                  "set restartPolicy to OnFailure",
-                                 "restartPolicy를 OnFailure로 설정한다")))
+                                 "restartPolicy를 OnFailure로 설정합니다")))
         elif _map(get_path(res.manifest, (*tpath[:-1], "podFailurePolicy"))) and policy != "Never":
             yield ctx.report("job.podFailurePolicy.never", res, Text(
                 'only "Never" is supported when podFailurePolicy is specified',
-                'podFailurePolicy가 지정되면 "Never"만 지원한다'), path)
+                'podFailurePolicy가 지정되면 "Never"만 지원합니다'), path)
     elif policy != "Always":
         yield ctx.report("workload.template.restartPolicy", res,
                          Text(f'unsupported value "{policy}": a {res.kind} only supports "Always"',
-                              f'지원하지 않는 값 "{policy}": {kind_both(res.kind)}은(는) "Always"만 '
-                              f'지원한다'),
+                              f'지원하지 않는 값 "{policy}": {kind_both(res.kind)}{eun_neun(kind_both(res.kind))} "Always"만 '
+                              f'지원합니다'),
                          path, fix=set_field(res, path, "Always", Text(
-                             "set restartPolicy to Always", "restartPolicy를 Always로 설정한다")))
+                             "set restartPolicy to Always", "restartPolicy를 Always로 설정합니다")))
     if res.kind in ALWAYS_KINDS and spec.get("activeDeadlineSeconds") is not None:
         yield ctx.report("workload.template.activeDeadlineSeconds", res,
                          Text(f"activeDeadlineSeconds in {res.kind} is not supported",
                               f"{kind_both(res.kind)}에서는 activeDeadlineSeconds를 지원하지 "
-                              f"않는다"),
+                              f"않습니다"),
                          (*tpath, "spec", "activeDeadlineSeconds"))
 
 
@@ -119,7 +120,7 @@ def _deployment_strategy(ctx: Context, res: Resource) -> Iterator[Finding]:
     if strategy.get("type") == "Recreate" and rolling is not None:
         yield ctx.report("deploy.strategy.recreate", res, Text(
             "may not be specified when strategy type is 'Recreate'",
-            "strategy type이 'Recreate'이면 지정할 수 없다"), base)
+            "strategy type이 'Recreate'이면 지정할 수 없습니다"), base)
         return
     values = {}
     for key in ("maxSurge", "maxUnavailable"):
@@ -136,12 +137,12 @@ def _deployment_strategy(ctx: Context, res: Resource) -> Iterator[Finding]:
     if values.get("maxUnavailable") in (0, "0%") and values.get("maxSurge") in (0, "0%"):
         yield ctx.report("deploy.rollingUpdate.bothZero", res,
                          Text("maxUnavailable may not be 0 when maxSurge is 0",
-                              "maxSurge가 0이면 maxUnavailable은 0일 수 없다"),
+                              "maxSurge가 0이면 maxUnavailable은 0일 수 없습니다"),
                          (*base, "maxUnavailable"))
     unavailable = values.get("maxUnavailable")
     if isinstance(unavailable, str) and int(unavailable[:-1]) > 100:
         yield ctx.report("deploy.rollingUpdate.gt100", res, Text(
-            "must not be greater than 100%", "100%보다 클 수 없다"), (*base, "maxUnavailable"))
+            "must not be greater than 100%", "100%보다 클 수 없습니다"), (*base, "maxUnavailable"))
 
 
 def _cron(ctx: Context, res: Resource) -> Iterator[Finding]:
@@ -157,5 +158,5 @@ def _cron(ctx: Context, res: Resource) -> Iterator[Finding]:
     if zone is not None and (zone == "" or zone == "Local"):
         yield ctx.report("cron.timeZone", res, Text(
             "timeZone must be nil or an explicit IANA time zone (for example Europe/Berlin)",
-            "timeZone은 nil이거나 명시적인 IANA 시간대(예: Europe/Berlin)여야 한다"),
+            "timeZone은 nil이거나 명시적인 IANA 시간대(예: Europe/Berlin)여야 합니다"),
             ("spec", "timeZone"))

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from kubecanvas.model.korean import eun_neun, i_ga
 from kubecanvas.model.references import format_path
 from kubecanvas.model.text import Text
 from kubecanvas.validation.fixes import closest
@@ -244,23 +245,23 @@ def _convert(error: Any, root: Mapping[str, Any]) -> Iterator[SchemaError]:
             hint_ko = f" 혹시 {guess!r}인가?" if guess else ""
             yield SchemaError("schema.unknown-field", (*path, field), Text(
                 f"unknown field {field!r} (kubectl rejects it: strict decoding error){hint}",
-                f"알 수 없는 필드 {field!r}이다(kubectl이 거부한다: strict decoding error)."
+                f"알 수 없는 필드 {field!r}입니다(kubectl이 거부합니다: strict decoding error)."
                 f"{hint_ko}"), guess)
     elif name == "Required":
         yield SchemaError("schema.required", (*path, error.kind.property), Text(
             f"required field {error.kind.property!r} is missing",
-            f"필수 필드 {error.kind.property!r}이(가) 없다"))
+            f"필수 필드 {error.kind.property!r}{i_ga(repr(error.kind.property))} 없습니다"))
     elif name == "Enum":
         options = ", ".join(json.dumps(o) for o in error.kind.options)
         yield SchemaError("schema.enum", path, Text(
             f"unsupported value {json.dumps(error.instance)}; supported: {options}",
-            f"지원하지 않는 값 {json.dumps(error.instance)}이다. 지원하는 값: {options}"))
+            f"지원하지 않는 값 {json.dumps(error.instance)}입니다. 지원하는 값: {options}"))
     elif name in ("Type", "OneOfNotValid", "AnyOf"):
         expected = _expected_types(error, root)
         shown = json.dumps(error.instance)[:60]
         yield SchemaError("schema.type", path, Text(
             f"{shown} is a {_json_type(error.instance)}, expected {expected}",
-            f"{shown}은(는) {_json_type(error.instance)}이지만 {expected}이어야 한다"))
+            f"{shown}{eun_neun(shown)} {_json_type(error.instance)}이지만 {expected}이어야 합니다"))
     else:
         # the library's own sentence: kept as written inside a Korean frame
         yield SchemaError("schema.invalid", path, Text(

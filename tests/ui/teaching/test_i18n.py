@@ -19,7 +19,7 @@ from .test_happens import learn
 TS = i18n.i18n_dir() / "kubecanvas_ko.ts"
 #: English terms and the Korean glossary term their translation must use.
 GLOSSARY = {"Pod": "파드", "pod": "파드", "ReplicaSet": "레플리카셋", "Service": "서비스",
-            "Ingress": "인그레스", "Secret": "시크릿", "PersistentVolume": "퍼시스턴트 볼륨",
+            "Ingress": "인그레스", "Secret": "시크릿", "PersistentVolume": "퍼시스턴트볼륨",
             "Job": "잡"}
 
 
@@ -61,7 +61,7 @@ def test_switching_to_korean_translates_and_is_remembered(teaching, tmp_path) ->
     assert controller.actions["present"].text() == "프레젠테이션 모드(&P)"
     select(window, "Service", "web")
     assert controller.happens_panel.heading.text() == "서비스(Service) web"
-    assert "트래픽이 어떤 파드에도 도달하지 않는다." in controller.happens_panel.browser.toPlainText()
+    assert "트래픽이 어떤 파드에도 도달하지 않습니다." in controller.happens_panel.browser.toPlainText()
     assert controller.explain_panel.browser.toPlainText().startswith("서비스(Service)")
     assert window.settings.value(i18n.SETTINGS_KEY) == "ko"
     controller.language_actions["en"].trigger()
@@ -119,7 +119,7 @@ def test_the_translation_binary_matches_its_source() -> None:
 
 def asked_texts() -> set[str]:
     """Every literal text the teaching UI code passes to `tr()`, and its action texts."""
-    from kubecanvas.ui.teaching import controller, happens_panel, happens_render
+    from kubecanvas.ui.teaching import controller, happens_panel, happens_render, learner
 
     literal = r'"[^"]*"|\'[^\']*\''
     asked: set[str] = set()
@@ -128,6 +128,7 @@ def asked_texts() -> set[str]:
         for match in re.finditer(rf"\btr\(\s*((?:(?:{literal})\s*)+)\)", source):
             asked.add("".join(p[1:-1] for p in re.findall(literal, match.group(1))))
     asked |= {text for _name, text, _keys in controller.ACTIONS}
+    asked |= {text for _name, text in learner.ACTIONS}
     asked |= set(happens_render.STAGES.values()) | set(happens_render.OUTCOMES.values())
     asked |= {happens_panel.NOTHING_TO_SIMULATE, happens_panel.TOO_LARGE}
     return asked

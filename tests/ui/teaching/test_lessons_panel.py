@@ -11,12 +11,12 @@ from teaching.test_lessons import LEARNER
 from .helpers import LESSONS, rid
 
 
-def test_the_ten_lessons_are_listed_in_teaching_order(teaching) -> None:
+def test_the_eleven_lessons_are_listed_in_teaching_order(teaching) -> None:
     window, controller = teaching()
     panel = controller.lessons_panel
-    assert panel.list.count() == 10
-    assert panel.list.item(0).text() == "1. Cluster networking"
-    assert panel.list.item(4).text() == "5. Services and label selectors"
+    assert panel.list.count() == 11
+    assert panel.list.item(0).text() == "1. From kubectl apply to running pods"
+    assert panel.list.item(2).text() == "3. Services and label selectors"
     assert panel.title.text() == "No lesson open" and panel.steps == []
     assert not panel.about.isVisible()
 
@@ -26,7 +26,7 @@ def test_opening_a_lesson_makes_a_new_untitled_design(teaching, qtbot) -> None:
     panel = controller.lessons_panel
     diagram = LESSONS["services"].diagram
     before = diagram.read_bytes()
-    panel.list.setCurrentRow(4)
+    panel.list.setCurrentRow(2)
     qtbot.mouseClick(panel.open_button, Qt.MouseButton.LeftButton)
     session = window.session
     assert session is not None and controller.lesson.id == "services"

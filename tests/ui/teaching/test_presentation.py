@@ -28,19 +28,20 @@ def activate(window, qtbot) -> None:
 def test_presenting_a_lesson_step_by_step(teaching, qtbot) -> None:
     window, controller = teaching("services")
     activate(window, qtbot)
+    window.scene.select_ids([rid(window, "Deployment", "web")])
     docks = visible_docks(window)
     assert "LessonsPanel" in docks and "WhatHappensPanel" in docks
     zoom, before = window.view.zoom(), snapshot(window.session.document)
     qtbot.keyClick(window.view, Qt.Key.Key_F5)
     show = controller.presentation
     assert show.active and controller.actions["present"].isChecked()
+    assert window.selected_ids() == [] and not window.view.isInteractive()  # no handles
     assert visible_docks(window) == [] and not window.menuBar().isVisible()
     assert window.view.zoom() > zoom  # larger type: zoomed beyond the editor's fit
     assert [s.caption.split(":")[0] for s in show.slides] == [
         "Services and label selectors", "Step 1", "Step 2", "Step 3"]
     assert show.caption.isVisible() and show.caption.text().startswith("1/4")
-    window.scene.select_ids([rid(window, "Service", "web")])
-    qtbot.keyClick(window.view, Qt.Key.Key_Right)  # steps forward, never nudges the selection
+    qtbot.keyClick(window.view, Qt.Key.Key_Right)  # steps forward, never nudges anything
     assert show.index == 1 and "selects nothing" in show.caption.text()
     assert show.slides[1].ids == (rid(window, "Service", "web"), rid(window, "Deployment", "web"))
     qtbot.keyClick(window.view, Qt.Key.Key_PageDown)
@@ -55,6 +56,8 @@ def test_presenting_a_lesson_step_by_step(teaching, qtbot) -> None:
     assert not show.active and not controller.actions["present"].isChecked()
     assert visible_docks(window) == docks and window.menuBar().isVisible()
     assert abs(window.view.zoom() - zoom) < 1e-6 and not show.caption.isVisible()
+    assert window.selected_ids() == [rid(window, "Deployment", "web")]  # the editor's, back
+    assert window.view.isInteractive()
 
 
 def test_saved_views_are_presented_and_saved_with_the_project(teaching, tmp_path: Path) -> None:
@@ -79,7 +82,8 @@ def test_saved_views_are_presented_and_saved_with_the_project(teaching, tmp_path
     assert [s.caption for s in controller.presentation.slides] == ["Overview", "The web Service"]
     assert abs(window.view.zoom() - 0.5) < 1e-6
     controller.presentation.next()
-    assert abs(window.view.zoom() - 1.5) < 1e-6 and window.selected_ids() == [service]
+    assert abs(window.view.zoom() - 1.5) < 1e-6
+    assert window.selected_ids() == []  # a slide shows no selection handles
     seen = window.view.mapToScene(window.view.viewport().rect()).boundingRect()
     assert seen.contains(QPointF(*views[1].center))  # centred as far as the scene allows
     controller.presentation.leave()

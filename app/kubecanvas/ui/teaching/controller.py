@@ -26,6 +26,7 @@ from kubecanvas.ui.teaching.explain_panel import ExplainPanel
 from kubecanvas.ui.teaching.happens_panel import WhatHappensPanel
 from kubecanvas.ui.teaching.highlight import HighlightOverlay
 from kubecanvas.ui.teaching.i18n import tr
+from kubecanvas.ui.teaching.learner import LearnerActions
 from kubecanvas.ui.teaching.lessons_panel import LessonsPanel
 from kubecanvas.ui.teaching.presentation import Presentation
 from kubecanvas.ui.teaching.views import NamedView, SetViewsEdit, saved_views
@@ -68,6 +69,7 @@ class TeachingController(QObject):
         self._session: Session | None = None
         self.overlay = HighlightOverlay()
         self.lessons_panel = LessonsPanel(lessons, window)
+        self.learner = LearnerActions(window, self.lessons_panel, lambda: self.lesson)
         self.happens_panel = WhatHappensPanel(window)
         self.explain_panel = ExplainPanel(window)
         self.presentation = Presentation(window, lambda: self.lesson, self._step_done)
@@ -128,6 +130,7 @@ class TeachingController(QObject):
         for dock in (self.lessons_panel, self.happens_panel, self.explain_panel):
             self.menu.addAction(dock.toggleViewAction())
         self.menu.addAction(self.actions["explain"])
+        self.learner.add_to(self.menu)
         self.menu.addSeparator()
         self.language_menu = self.menu.addMenu("")
         group = QActionGroup(self.language_menu)
@@ -147,6 +150,7 @@ class TeachingController(QObject):
             self.actions[name].setText(tr(text))
         self.menu.setTitle(tr("&Teaching"))
         self.language_menu.setTitle(tr("&Language"))
+        self.learner.retranslate()
         for panel in (self.lessons_panel, self.happens_panel, self.explain_panel):
             panel.retranslate()
         if self.presentation.active:
@@ -197,6 +201,7 @@ class TeachingController(QObject):
     def _on_change(self, change: Change) -> None:
         if change.structural or change.settings or change.empty:
             self._check_lesson()
+            self.learner.record(self.lessons_panel.statuses)
             self.presentation.refresh_caption()
             self.happens_panel.refresh()
             if self.overlay.items:
@@ -241,6 +246,7 @@ class TeachingController(QObject):
         self.window.set_session(session)
         if self._session is not session:  # a window whose set_session we do not follow
             self.bind(session)
+        self.learner.lesson_opened(self.lessons_panel.statuses)
         self.lessons_panel.raise_()
         self.window.show_status(tr("Lesson opened: {title}").format(
             title=lesson.text("title", i18n.language())))

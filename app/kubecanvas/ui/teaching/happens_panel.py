@@ -44,6 +44,7 @@ from kubecanvas.teaching import (
     simulate_statefulset,
     walk_ingress,
 )
+from kubecanvas.teaching.architecture import WORKLOADS, apply_flow
 from kubecanvas.teaching.cluster import PodMemo
 from kubecanvas.teaching.text import local
 from kubecanvas.ui.teaching import happens_render as render
@@ -221,6 +222,8 @@ class WhatHappensPanel(QDockWidget):
         if kind == "Ingress":
             return self._walk(doc, graph, rid, cluster)
         html, highlight = self._workload(doc, graph, rid, kind, cluster)
+        if kind in WORKLOADS:  # the control plane's part first: from kubectl apply to a request
+            html = render.render_flow(apply_flow(doc, graph, rid, cluster)) + html
         if pod_spec(doc.get(rid)) is not None:
             env = simulate_environment(doc, graph, rid, reveal=self.reveal.isChecked(),
                                        cluster=cluster)

@@ -23,6 +23,7 @@ from kubecanvas.teaching import (
     ServiceSimulation,
     StatefulSetSimulation,
 )
+from kubecanvas.teaching.architecture import COMPONENTS, ApplyFlow
 from kubecanvas.teaching.text import join, local
 from kubecanvas.ui.teaching.i18n import language, tr
 
@@ -154,13 +155,23 @@ def render_statefulset(doc: Document, sim: StatefulSetSimulation) -> str:
     return "".join(out) + _notes(sim.notes)
 
 
+def render_flow(flow: ApplyFlow) -> str:
+    """From `kubectl apply` to a request answered: one numbered line per component."""
+    rows = []
+    for step in flow.steps:
+        colour = "" if step.ok else " style='color:#d93025'"
+        who = COMPONENTS.get(step.component, step.component) if language() == "ko" \
+            else step.component
+        rows.append(f"<li{colour}><b>{escape(who)}</b>: {_t(step.text)}</li>")
+    return _h(tr("From kubectl apply to running pods")) + "<ol>" + "".join(rows) + "</ol>"
+
+
 def render_job(sim: JobSimulation) -> str:
     completions = "—" if sim.completions is None else str(sim.completions)
     out = [f"<p><b>completions</b> {completions} &nbsp; <b>parallelism</b> {sim.parallelism}"
            f" &nbsp; <b>restartPolicy</b> {escape(sim.restart_policy)} &nbsp; "
            f"<b>backoffLimit</b> {sim.backoff_limit} &nbsp; ({escape(sim.mode)})</p>"]
-    out.append(_h(tr("Waves of pods")) + _table(
-        ["#", tr("Pods")], [(str(w.number), escape(", ".join(w.pods))) for w in sim.waves]))
+    out.append(_h(tr("Pods over time")) + _list(_t(e) for e in sim.events))
     out.append(_h(tr("When a pod fails")) + _list(_t(r) for r in sim.retries))
     return "".join(out) + _notes(sim.notes)
 
@@ -182,6 +193,8 @@ def render_claim(doc: Document, sim: ClaimSimulation) -> str:
     if sim.volume:
         out.append(f" → {_name(doc, sim.volume)}")
     out.append(f"<br>{_t(sim.explanation)}</p>")
+    if sim.on_delete:
+        out.append(f"<p><b>{escape(tr('When the claim is deleted'))}:</b> {_t(sim.on_delete)}</p>")
     rows = [(f"<span style='color:{'#1f9d55' if v.binds else '#d93025'}'>"
              f"{OK if v.binds else NO}</span>", escape(v.name),
              _t(join(v.reasons)) if v.reasons else escape(tr("matches")))

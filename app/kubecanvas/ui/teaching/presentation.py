@@ -5,7 +5,8 @@ editor's 100 % cap so names read from the back of a lecture hall, and shows a ca
 large type. The slides are the document's saved views when it has some, else the open lesson
 (its title, then one slide per step, zoomed to the resources the step is about). Right, Down,
 Page Down and Space go forward; Left, Up and Page Up go back; Esc leaves and puts the window back
-exactly as it was. Arrow keys never reach the canvas while presenting, so nothing is nudged.
+exactly as it was. Arrow keys never reach the canvas while presenting, so nothing is nudged,
+and nothing is selected: slides show no selection handles (the selection comes back on leaving).
 """
 
 from __future__ import annotations
@@ -137,6 +138,13 @@ class Presentation(QObject):
         window.view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         window.view.installEventFilter(self)
         window.view.setFocus()
+        # no selection handles on a slide: keep the editor's selection for afterwards, and let
+        # clicks neither select nor drag while presenting
+        self._selection: list[str] = (window.scene.selected_ids() if window.scene is not None
+                                      else [])
+        if window.scene is not None:
+            window.scene.clearSelection()
+        window.view.setInteractive(False)
         document = window.session.document
         lesson = self.lesson()
         self.slides = view_slides(document) or (lesson_slides(lesson, document) if lesson
@@ -151,6 +159,9 @@ class Presentation(QObject):
         window = self.window
         self.active = False
         window.view.removeEventFilter(self)
+        window.view.setInteractive(True)
+        if window.scene is not None:
+            window.scene.select_ids(self._selection)
         window.view.setHorizontalScrollBarPolicy(self._bars[0])
         window.view.setVerticalScrollBarPolicy(self._bars[1])
         self.caption.setVisible(False)
@@ -182,7 +193,6 @@ class Presentation(QObject):
         if slide.zoom is not None and slide.center is not None:
             view.set_zoom(slide.zoom)
             view.centerOn(QPointF(*slide.center))
-            scene.select_ids(slide.selection)
         else:
             self.refresh_caption()  # its height decides how much room the canvas keeps
             rect = scene.items_rect(slide.ids) if slide.ids else scene.items_rect()
