@@ -1387,7 +1387,7 @@ Rule: {rule}</source>
     </message>
     <message>
         <source>Security and reliability checks (Pod Security Standards, requests, probes, RBAC), remembered with the project</source>
-        <translation>보안과 안정성 검사(파드 시큐리티 스탠다드, 요청량, 프로브, RBAC). 프로젝트와 함께 기억된다</translation>
+        <translation>보안과 안정성 검사(파드 시큐리티 스탠다드, 요청량, 프로브, RBAC). 프로젝트와 함께 기억됩니다</translation>
     </message>
     <message>
         <source>Value needed</source>
@@ -1411,11 +1411,11 @@ Rule: {rule}</source>
     </message>
     <message>
         <source>Select one workload to harden</source>
-        <translation>하드닝할 워크로드를 하나 선택한다</translation>
+        <translation>하드닝할 워크로드를 하나 선택합니다</translation>
     </message>
     <message>
         <source>Nothing to harden: {name} already has every safe fix</source>
-        <translation>하드닝할 것이 없다. {name}에 안전한 고치기가 모두 적용되어 있다</translation>
+        <translation>하드닝할 것이 없습니다. {name}에 안전한 고치기가 모두 적용되어 있습니다</translation>
     </message>
     <message>
         <source>Hardened {name}</source>

@@ -429,10 +429,10 @@ def explain_rule(rule_id: str) -> Explanation:
 _PROFILE_WHY = {
     HARDENING: ("A hardening rule: the cluster accepts the object, and it runs, but it is less "
                 "secure or less reliable than it could be.",
-                "하드닝 규칙이다. 클러스터는 오브젝트를 받아들이고 실행도 되지만, 더 안전하거나 더 안정적일 "
-                "수 있다."),
+                "하드닝 규칙입니다. 클러스터는 오브젝트를 받아들이고 실행도 되지만, 더 안전하거나 더 안정적일 "
+                "수 있습니다."),
     CPU_LIMITS: ("An opt-in rule of the cpu-limits profile: advice some teams want.",
-                 "cpu-limits 프로파일의 선택 규칙이다. 일부 팀이 원하는 조언이다."),
+                 "cpu-limits 프로파일의 선택 규칙입니다. 일부 팀이 원하는 조언입니다."),
 }
 
 

@@ -36,15 +36,15 @@ RANK = {"privileged": 0, pss.BASELINE: 1, pss.RESTRICTED: 2}
 PSA_URL = DOCS + "concepts/security/pod-security-admission/"
 
 _EFFECT = {
-    ("enforce", True): Text("the API server refuses this Pod", "API 서버가 이 파드를 거부한다"),
+    ("enforce", True): Text("the API server refuses this Pod", "API 서버가 이 파드를 거부합니다"),
     ("enforce", False): Text("the API server will refuse its pods, so the rollout stalls",
-                             "API 서버가 이 워크로드의 파드를 거부해 롤아웃이 멈춘다"),
-    ("warn", True): Text("kubectl apply prints a warning", "kubectl apply가 경고를 출력한다"),
-    ("warn", False): Text("kubectl apply prints a warning", "kubectl apply가 경고를 출력한다"),
+                             "API 서버가 이 워크로드의 파드를 거부해 롤아웃이 멈춥니다"),
+    ("warn", True): Text("kubectl apply prints a warning", "kubectl apply가 경고를 출력합니다"),
+    ("warn", False): Text("kubectl apply prints a warning", "kubectl apply가 경고를 출력합니다"),
     ("audit", True): Text("the API server records an audit event",
-                          "API 서버가 감사 이벤트를 기록한다"),
+                          "API 서버가 감사 이벤트를 기록합니다"),
     ("audit", False): Text("the API server records an audit event for its pods",
-                           "API 서버가 이 워크로드의 파드에 대해 감사 이벤트를 기록한다"),
+                           "API 서버가 이 워크로드의 파드에 대해 감사 이벤트를 기록합니다"),
 }
 
 
@@ -114,18 +114,18 @@ def _d(mode: str, severity: Severity, summary: str, summary_ko: str, why: str,
 DECLARED: tuple[Declared, ...] = (
     _d("enforce", E, "A pod breaks the Pod Security Standards level its namespace enforces "
        "(error on a Pod, warning on a workload).",
-       "파드가 네임스페이스가 강제하는 파드 시큐리티 스탠다드 수준을 어긴다(파드는 오류, 워크로드는 "
+       "파드가 네임스페이스가 강제하는 파드 시큐리티 스탠다드 수준을 어깁니다(파드는 오류, 워크로드는 "
        "경고).",
        "Pod Security Admission refuses such pods: a Pod is rejected by kubectl apply, a "
        "workload is accepted but none of its pods is created.",
-       "파드 시큐리티 어드미션이 이런 파드를 거부한다. 파드는 kubectl apply에서 거부되고, 워크로드는 "
-       "받아들여지지만 파드가 하나도 만들어지지 않는다."),
+       "파드 시큐리티 어드미션이 이런 파드를 거부합니다. 파드는 kubectl apply에서 거부되고, 워크로드는 "
+       "받아들여지지만 파드가 하나도 만들어지지 않습니다."),
     _d("warn", W, "A pod breaks the level its namespace's warn label names.",
-       "파드가 네임스페이스의 warn 레이블이 정한 수준을 어긴다.",
+       "파드가 네임스페이스의 warn 레이블이 정한 수준을 어깁니다.",
        "kubectl apply prints a warning; the namespace is usually on its way to enforcing it.",
-       "kubectl apply가 경고를 출력한다. 보통 그 네임스페이스는 곧 이 수준을 강제하려는 중이다."),
+       "kubectl apply가 경고를 출력합니다. 보통 그 네임스페이스는 곧 이 수준을 강제하려는 중입니다."),
     _d("audit", W, "A pod breaks the level its namespace's audit label names.",
-       "파드가 네임스페이스의 audit 레이블이 정한 수준을 어긴다.",
+       "파드가 네임스페이스의 audit 레이블이 정한 수준을 어깁니다.",
        "The API server records an audit event for each such pod.",
-       "API 서버가 이런 파드마다 감사 이벤트를 기록한다."),
+       "API 서버가 이런 파드마다 감사 이벤트를 기록합니다."),
 )

@@ -49,14 +49,14 @@ def images(ctx: Context) -> Iterator[Finding]:
             if tag not in ("", "latest"):
                 continue
             who = container_label(c, section)
-            how = Text("has no tag", "태그가 없다") if tag == "" else \
-                Text("uses the tag latest", "latest 태그가 붙어 있다")
+            how = Text("has no tag", "태그가 없습니다") if tag == "" else \
+                Text("uses the tag latest", "latest 태그가 붙어 있습니다")
             yield ctx.report("image.tag.unpinned", view.res, Text(
                 f"{who} image {image} {how.en}: every node may pull a different build, and a "
                 "rollback brings back whatever latest is today. Pin a version tag or a digest "
                 "(@sha256:...).",
                 f"{who.ko}: 이미지 {image}에 {how.ko}. 노드마다 다른 빌드를 받을 수 있고, 롤백하면 "
-                "오늘의 latest가 돌아온다. 버전 태그나 다이제스트(@sha256:...)로 고정한다."),
+                "오늘의 latest가 돌아옵니다. 버전 태그나 다이제스트(@sha256:...)로 고정합니다."),
                 (*path, "image"))
 
 
@@ -72,8 +72,8 @@ def services(ctx: Context) -> Iterator[Finding]:
         yield ctx.report("exposure.service.external", res, Text(
             f"type {kind} exposes the Service outside the cluster {reach.en}; make sure that is "
             "meant, or put it behind an Ingress.",
-            f"{kind} 타입은 서비스를 클러스터 밖에 {reach.ko} 노출한다. 의도한 것인지 확인하거나 "
-            "인그레스 뒤에 둔다."), ("spec", "type"))
+            f"{kind} 타입은 서비스를 클러스터 밖에 {reach.ko} 노출합니다. 의도한 것인지 확인하거나 "
+            "인그레스 뒤에 둡니다."), ("spec", "type"))
 
 
 def ingresses(ctx: Context) -> Iterator[Finding]:
@@ -83,8 +83,8 @@ def ingresses(ctx: Context) -> Iterator[Finding]:
             yield ctx.report("exposure.ingress.tls", res, Text(
                 "the Ingress has no tls section: its hosts are served over plain HTTP, where "
                 "passwords and cookies travel readable. Add spec.tls with a certificate Secret.",
-                "인그레스에 tls 항목이 없다. 호스트가 평문 HTTP로 제공되어 비밀번호와 쿠키가 읽히는 "
-                "채로 오간다. 인증서 시크릿과 함께 spec.tls를 추가한다."), ("spec", "tls"))
+                "인그레스에 tls 항목이 없습니다. 호스트가 평문 HTTP로 제공되어 비밀번호와 쿠키가 읽히는 "
+                "채로 오갑니다. 인증서 시크릿과 함께 spec.tls를 추가합니다."), ("spec", "tls"))
         annotations = mapping(mapping(res.manifest.get("metadata")).get("annotations"))
         for key in SNIPPETS:
             if key in annotations:
@@ -92,37 +92,37 @@ def ingresses(ctx: Context) -> Iterator[Finding]:
                     f"annotation {key} injects raw NGINX configuration: anyone who can edit "
                     "Ingresses can read the controller's secrets (CVE-2021-25742). Use the "
                     "controller's dedicated annotations instead.",
-                    f"어노테이션 {key}: NGINX 설정을 그대로 주입한다. 인그레스를 고칠 수 있는 누구나 "
-                    "컨트롤러의 시크릿을 읽을 수 있다(CVE-2021-25742). 컨트롤러의 전용 어노테이션을 "
-                    "쓴다."), ("metadata", "annotations", key))
+                    f"어노테이션 {key}: NGINX 설정을 그대로 주입합니다. 인그레스를 고칠 수 있는 누구나 "
+                    "컨트롤러의 시크릿을 읽을 수 있습니다(CVE-2021-25742). 컨트롤러의 전용 어노테이션을 "
+                    "씁니다."), ("metadata", "annotations", key))
 
 
 DECLARED: tuple[Declared, ...] = (
     Declared("image.tag.unpinned", W, "An image with the tag latest or no tag (a digest counts "
-             "as pinned).", "이미지 태그가 latest이거나 없다(다이제스트는 고정으로 친다).",
+             "as pinned).", "이미지 태그가 latest이거나 없습니다(다이제스트는 고정으로 칩니다).",
              "An unpinned image changes under you: nodes can run different builds and a "
              "rollback does not bring the old code back.",
-             "고정하지 않은 이미지는 모르는 사이 바뀐다. 노드마다 다른 빌드를 실행할 수 있고 롤백해도 "
-             "예전 코드가 돌아오지 않는다.",
+             "고정하지 않은 이미지는 모르는 사이 바뀝니다. 노드마다 다른 빌드를 실행할 수 있고 롤백해도 "
+             "예전 코드가 돌아오지 않습니다.",
              DOCS + "concepts/containers/images/#image-names", images),
     Declared("exposure.service.external", INFO, "A Service of type NodePort or LoadBalancer.",
-             "NodePort나 LoadBalancer 타입의 서비스다.",
+             "NodePort나 LoadBalancer 타입의 서비스입니다.",
              "These types open the Service outside the cluster; each one is an entry point to "
-             "review.", "이 타입은 서비스를 클러스터 밖으로 연다. 하나하나가 검토할 진입점이다.",
+             "review.", "이 타입은 서비스를 클러스터 밖으로 엽니다. 하나하나가 검토할 진입점입니다.",
              DOCS + "concepts/services-networking/service/#publishing-services-service-types",
              services),
     Declared("exposure.ingress.tls", W, "An Ingress without TLS.",
-             "TLS가 없는 인그레스다.",
+             "TLS가 없는 인그레스입니다.",
              "Without tls the Ingress serves plain HTTP; credentials and cookies cross the "
              "network readable.",
-             "tls가 없으면 인그레스가 평문 HTTP로 제공해 자격 증명과 쿠키가 읽히는 채로 네트워크를 지난다.",
+             "tls가 없으면 인그레스가 평문 HTTP로 제공해 자격 증명과 쿠키가 읽히는 채로 네트워크를 지납니다.",
              DOCS + "concepts/services-networking/ingress/#tls", ingresses),
     Declared("exposure.ingress.snippet", W,
              "An NGINX Ingress configuration-snippet (or server/auth/stream snippet) annotation.",
-             "NGINX 인그레스의 configuration-snippet(또는 server/auth/stream snippet) 어노테이션이다.",
+             "NGINX 인그레스의 configuration-snippet(또는 server/auth/stream snippet) 어노테이션입니다.",
              "Snippets inject raw NGINX configuration; CVE-2021-25742 showed they let Ingress "
              "authors read the controller's service account token and every Secret it sees.",
-             "스니펫은 NGINX 설정을 그대로 주입한다. CVE-2021-25742에서 보듯 인그레스 작성자가 "
-             "컨트롤러의 서비스어카운트 토큰과 컨트롤러가 보는 모든 시크릿을 읽을 수 있다.",
+             "스니펫은 NGINX 설정을 그대로 주입합니다. CVE-2021-25742에서 보듯 인그레스 작성자가 "
+             "컨트롤러의 서비스어카운트 토큰과 컨트롤러가 보는 모든 시크릿을 읽을 수 있습니다.",
              DOCS + "concepts/services-networking/ingress-controllers/", ingresses),
 )

@@ -18,6 +18,7 @@ from typing import Any
 
 from kubecanvas.model.edits import SetManifest
 from kubecanvas.model.kinds import pod_template_path
+from kubecanvas.model.korean import i_ga
 from kubecanvas.model.resource import Resource
 from kubecanvas.model.text import Text, resource_ko
 
@@ -93,8 +94,8 @@ def _pod_level(spec: MutableMapping[str, Any], out: Hardening) -> None:
             "image's own user cannot be known from the manifest; files the program reads or "
             f"writes must be accessible to UID {NON_ROOT_UID} (or set the UID the image uses).",
             f"runAsUser {NON_ROOT_UID} 값을 골랐다{'(0 대신)' if before == 0 else ''}. 이미지의 "
-            f"사용자는 매니페스트로 알 수 없다. 프로그램이 읽고 쓰는 파일에 UID {NON_ROOT_UID}이 "
-            "접근할 수 있어야 한다(또는 이미지가 쓰는 UID를 적는다)."))
+            f"사용자는 매니페스트로 알 수 없습니다. 프로그램이 읽고 쓰는 파일에 UID {NON_ROOT_UID}{i_ga(NON_ROOT_UID)} "
+            "접근할 수 있어야 합니다(또는 이미지가 쓰는 UID를 적습니다)."))
     seccomp = sc.get("seccompProfile")
     if not (isinstance(seccomp, Mapping) and seccomp.get("type") in ("RuntimeDefault",
                                                                       "Localhost")):
@@ -133,23 +134,23 @@ def _container(c: MutableMapping[str, Any], out: Hardening) -> None:
         out.notes.append(Text(
             f'container "{name}" keeps the capabilities it adds ({", ".join(added)}); remove '
             "them by hand if the program does not need them.",
-            f'컨테이너 "{name}": 추가하는 권한({", ".join(added)})은 그대로 둔다. 프로그램에 필요 없으면 '
-            "직접 지운다."))
+            f'컨테이너 "{name}": 추가하는 권한({", ".join(added)})은 그대로 둡니다. 프로그램에 필요 없으면 '
+            "직접 지웁니다."))
     mounts = {str(m.get("mountPath")) for m in c.get("volumeMounts") or [] if isinstance(m, Mapping)}
     if sc.get("readOnlyRootFilesystem") is True and "/tmp" not in mounts:
         out.notes.append(Text(
             f'container "{name}" has a read-only root filesystem and nothing mounted at /tmp: '
             "whether the image writes there cannot be known from the manifest; if it does, "
             "mount an emptyDir at /tmp.",
-            f'컨테이너 "{name}": 루트 파일 시스템이 읽기 전용이고 /tmp에 마운트된 것이 없다. 이미지가 '
-            "그곳에 쓰는지는 매니페스트로 알 수 없다. 쓴다면 /tmp에 emptyDir 볼륨을 마운트한다."))
+            f'컨테이너 "{name}": 루트 파일 시스템이 읽기 전용이고 /tmp에 마운트된 것이 없습니다. 이미지가 '
+            "그곳에 쓰는지는 매니페스트로 알 수 없습니다. 쓴다면 /tmp에 emptyDir 볼륨을 마운트합니다."))
     elif sc.get("readOnlyRootFilesystem") is not True:
         out.notes.append(Text(
             f'container "{name}": readOnlyRootFilesystem is left as is: whether the image writes '
             "to its filesystem (/tmp, caches) cannot be known from the manifest. Set it, and "
             "mount an emptyDir where the program writes.",
-            f'컨테이너 "{name}": readOnlyRootFilesystem은 그대로 둔다. 이미지가 파일 시스템(/tmp, 캐시)에 '
-            "쓰는지는 매니페스트로 알 수 없다. 설정하고, 프로그램이 쓰는 곳에 emptyDir 볼륨을 마운트한다."))
+            f'컨테이너 "{name}": readOnlyRootFilesystem은 그대로 둡니다. 이미지가 파일 시스템(/tmp, 캐시)에 '
+            "쓰는지는 매니페스트로 알 수 없습니다. 설정하고, 프로그램이 쓰는 곳에 emptyDir 볼륨을 마운트합니다."))
 
 
 def _left_alone(spec: Mapping[str, Any], out: Hardening) -> None:
@@ -163,7 +164,7 @@ def _left_alone(spec: Mapping[str, Any], out: Hardening) -> None:
     if risky:
         out.notes.append(Text(
             f"left alone, because a workload may need them on purpose: {', '.join(risky)}.",
-            f"워크로드가 일부러 필요로 할 수 있어 그대로 둔다: {', '.join(risky)}."))
+            f"워크로드가 일부러 필요로 할 수 있어 그대로 둡니다: {', '.join(risky)}."))
 
 
 def harden_edit(res: Resource) -> tuple[SetManifest, Hardening] | None:

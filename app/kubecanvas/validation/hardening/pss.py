@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from kubecanvas.model.edits import DELETE
+from kubecanvas.model.korean import eul_reul
 from kubecanvas.model.text import Text
 from kubecanvas.validation.hardening.declare import (
     Path,
@@ -94,7 +95,7 @@ def host_process(view: PodView) -> Iterator[Violation]:
                             Text(f"{who} runs as a Windows HostProcess container, with "
                                  "administrator access to the node",
                                  f"{who.ko}: Windows HostProcess 컨테이너로 실행되어 노드의 관리자 "
-                                 "권한을 가진다"),
+                                 "권한을 가집니다"),
                             ((*path, "securityContext", "windowsOptions", "hostProcess"), False))
 
 
@@ -107,7 +108,7 @@ def host_namespaces(view: PodView) -> Iterator[Violation]:
         if view.spec.get(key) is True:
             yield Violation("pss.hostNamespaces", BASELINE, (*view.path, key),
                             Text(f"{key}: true shares {en} with the pod",
-                                 f"{key}: true이면 파드가 {ko}를 공유한다"),
+                                 f"{key}: true이면 파드가 {ko}{eul_reul(ko)} 공유합니다"),
                             ((*view.path, key), DELETE))
 
 
@@ -119,7 +120,7 @@ def privileged(view: PodView) -> Iterator[Violation]:
                 f"{container_label(c, section)} is privileged: it gets every capability and "
                 "the node's devices, so a compromise of it is a compromise of the node",
                 f"{container_label(c, section).ko}: 특권 모드라 모든 권한과 노드의 장치를 "
-                "가지므로, 이 컨테이너가 뚫리면 노드가 뚫린다"), (where, False))
+                "가지므로, 이 컨테이너가 뚫리면 노드가 뚫립니다"), (where, False))
 
 
 def capabilities(view: PodView) -> Iterator[Violation]:
@@ -132,13 +133,13 @@ def capabilities(view: PodView) -> Iterator[Violation]:
             if name not in BASELINE_CAPABILITIES:
                 yield Violation("pss.capabilities.add", BASELINE, where, Text(
                     f"{who} adds capability {cap}, beyond the runtime's default set",
-                    f"{who.ko}: 런타임 기본 집합에 없는 {cap} 권한을 추가한다"))
+                    f"{who.ko}: 런타임 기본 집합에 없는 {cap} 권한을 추가합니다"))
             elif name != "NET_BIND_SERVICE" and section != "ephemeralContainers":
                 yield Violation("pss.capabilities.add", RESTRICTED, where, Text(
                     f"{who} adds capability {cap}; the restricted level allows only "
                     "NET_BIND_SERVICE",
-                    f"{who.ko}: {cap} 권한을 추가한다. restricted 수준은 NET_BIND_SERVICE만 "
-                    "허용한다"))
+                    f"{who.ko}: {cap} 권한을 추가합니다. restricted 수준은 NET_BIND_SERVICE만 "
+                    "허용합니다"))
         drops = {str(d).upper() for d in items(caps.get("drop"))}
         if "ALL" not in drops and mapping(view.spec.get("os")).get("name") != "windows":
             where = (*path, "securityContext", "capabilities", "drop")
@@ -146,7 +147,7 @@ def capabilities(view: PodView) -> Iterator[Violation]:
                 f"{who} does not drop ALL capabilities, so it keeps the runtime's defaults "
                 "(CHOWN, SETUID, NET_RAW on some runtimes...)",
                 f"{who.ko}: 권한을 ALL로 버리지 않아 런타임 기본 권한(CHOWN, SETUID, 일부 런타임의 "
-                "NET_RAW 등)을 그대로 가진다"),
+                "NET_RAW 등)을 그대로 가집니다"),
                 (where, sorted({*(str(d) for d in items(caps.get("drop"))), "ALL"})))
 
 
@@ -161,7 +162,7 @@ def host_path(view: PodView) -> Iterator[Violation]:
         yield Violation("pss.hostPath", BASELINE, (*view.path, "volumes", i, "hostPath"), Text(
             f'volume "{volume.get("name")}" mounts hostPath {raw or "?"}: the pod reaches {en}',
             f'볼륨 "{volume.get("name")}": hostPath {raw or "?"} 경로를 마운트해 파드가 {ko}에 '
-            "접근한다"))
+            "접근합니다"))
 
 
 def host_ports(view: PodView) -> Iterator[Violation]:
@@ -174,7 +175,7 @@ def host_ports(view: PodView) -> Iterator[Violation]:
                     f"{container_label(c, section)} binds hostPort {host} on the node, "
                     "bypassing NetworkPolicy and limiting one such pod per node",
                     f"{container_label(c, section).ko}: hostPort로 노드의 {host}번 포트를 점유해 "
-                    "네트워크폴리시를 우회하고 노드마다 이런 파드를 하나만 둘 수 있다"),
+                    "네트워크폴리시를 우회하고 노드마다 이런 파드를 하나만 둘 수 있습니다"),
                     (where, DELETE))
 
 
@@ -191,7 +192,7 @@ def app_armor(view: PodView) -> Iterator[Violation]:
         if kind not in (None, "RuntimeDefault", "Localhost"):
             yield Violation("pss.appArmor", BASELINE, where, Text(
                 f"AppArmor profile {kind} turns the runtime's default confinement off",
-                f"{kind} AppArmor 프로파일은 런타임의 기본 격리를 끈다"), (where, "RuntimeDefault"))
+                f"{kind} AppArmor 프로파일은 런타임의 기본 격리를 끕니다"), (where, "RuntimeDefault"))
     prefix = "container.apparmor.security.beta.kubernetes.io/"
     for key, value in sorted(view.annotations.items()):
         if str(key).startswith(prefix) and value != "runtime/default" and \
@@ -199,7 +200,7 @@ def app_armor(view: PodView) -> Iterator[Violation]:
             where = (*view.path[:-1], "metadata", "annotations", key)
             yield Violation("pss.appArmor", BASELINE, where, Text(
                 f"annotation {key}: {value} turns the runtime's default AppArmor confinement off",
-                f"어노테이션 {key}: {value} 설정은 런타임의 기본 AppArmor 격리를 끈다"),
+                f"어노테이션 {key}: {value} 설정은 런타임의 기본 AppArmor 격리를 끕니다"),
                 (where, "runtime/default"))
 
 
@@ -213,14 +214,14 @@ def se_linux(view: PodView) -> Iterator[Violation]:
                 f"SELinux type {options['type']} is not a container type the standard allows "
                 f"({', '.join(sorted(t for t in SELINUX_TYPES if t))})",
                 f"{options['type']} SELinux 타입은 표준이 허용하는 컨테이너 타입"
-                f"({', '.join(sorted(t for t in SELINUX_TYPES if t))})이 아니다"))
+                f"({', '.join(sorted(t for t in SELINUX_TYPES if t))})이 아닙니다"))
         for key in ("user", "role"):
             if options.get(key):
                 yield Violation("pss.seLinux", BASELINE, (*base, key), Text(
                     f"SELinux {key} {options[key]} is set; custom users and roles can escape "
                     "the container's label",
-                    f"SELinux {key} 값이 설정되어 있다({options[key]}). 사용자 지정 user와 role은 "
-                    "컨테이너 레이블을 벗어날 수 있다"), ((*base, key), DELETE))
+                    f"SELinux {key} 값이 설정되어 있습니다({options[key]}). 사용자 지정 user와 role은 "
+                    "컨테이너 레이블을 벗어날 수 있습니다"), ((*base, key), DELETE))
 
 
 def proc_mount(view: PodView) -> Iterator[Violation]:
@@ -232,7 +233,7 @@ def proc_mount(view: PodView) -> Iterator[Violation]:
                 f"{container_label(c, section)} mounts /proc {mount}, exposing the paths the "
                 "runtime masks",
                 f"{container_label(c, section).ko}: /proc 파일 시스템을 {mount} 방식으로 마운트해 런타임이 가리는 "
-                "경로를 드러낸다"), (where, "Default"))
+                "경로를 드러냅니다"), (where, "Default"))
 
 
 def seccomp(view: PodView) -> Iterator[Violation]:
@@ -242,7 +243,7 @@ def seccomp(view: PodView) -> Iterator[Violation]:
         if kind == "Unconfined":
             yield Violation("pss.seccompProfile", BASELINE, where, Text(
                 "seccomp profile Unconfined lets the container make every system call",
-                "Unconfined seccomp 프로파일은 컨테이너가 모든 시스템 콜을 하게 둔다"),
+                "Unconfined seccomp 프로파일은 컨테이너가 모든 시스템 콜을 하게 둡니다"),
                 (where, "RuntimeDefault"))
     if pod_type in SECCOMP_OK or mapping(view.spec.get("os")).get("name") == "windows":
         return
@@ -254,8 +255,8 @@ def seccomp(view: PodView) -> Iterator[Violation]:
         yield Violation("pss.seccompProfile", RESTRICTED, pod_path, Text(
             f"no seccomp profile for {names}: without RuntimeDefault the container may make "
             "every system call",
-            f"{names}에 seccomp 프로파일이 없다. RuntimeDefault가 없으면 컨테이너가 모든 시스템 콜을 "
-            "할 수 있다"), (pod_path, "RuntimeDefault"))
+            f"{names}에 seccomp 프로파일이 없습니다. RuntimeDefault가 없으면 컨테이너가 모든 시스템 콜을 "
+            "할 수 있습니다"), (pod_path, "RuntimeDefault"))
 
 
 def sysctls(view: PodView) -> Iterator[Violation]:
@@ -267,7 +268,7 @@ def sysctls(view: PodView) -> Iterator[Violation]:
                                 f"sysctl {name} is not in the safe set: it is not isolated "
                                 "from other pods on the node",
                                 f"sysctl {name}: 안전한 집합에 없어 같은 노드의 다른 파드와 "
-                                "격리되지 않는다"))
+                                "격리되지 않습니다"))
 
 
 def volume_types(view: PodView) -> Iterator[Violation]:
@@ -280,10 +281,10 @@ def volume_types(view: PodView) -> Iterator[Violation]:
                                      "restricted level allows only configMap, csi, downwardAPI, "
                                      "emptyDir, ephemeral, persistentVolumeClaim, projected and "
                                      "secret volumes",
-                                     f'볼륨 "{mapping(volume).get("name")}": {kind} 볼륨을 쓴다. '
+                                     f'볼륨 "{mapping(volume).get("name")}": {kind} 볼륨을 씁니다. '
                                      "restricted 수준은 configMap, csi, downwardAPI, emptyDir, "
                                      "ephemeral, persistentVolumeClaim, projected, secret 볼륨만 "
-                                     "허용한다"))
+                                     "허용합니다"))
 
 
 def privilege_escalation(view: PodView) -> Iterator[Violation]:
@@ -296,7 +297,7 @@ def privilege_escalation(view: PodView) -> Iterator[Violation]:
                 f"{container_label(c, section)} does not set allowPrivilegeEscalation: false, "
                 "so a setuid binary can make its process root",
                 f"{container_label(c, section).ko}: allowPrivilegeEscalation: false가 없어 "
-                "setuid 바이너리로 프로세스가 루트가 될 수 있다"), (where, False))
+                "setuid 바이너리로 프로세스가 루트가 될 수 있습니다"), (where, False))
 
 
 def run_as_non_root(view: PodView) -> Iterator[Violation]:
@@ -309,7 +310,7 @@ def run_as_non_root(view: PodView) -> Iterator[Violation]:
             where = (*path, "securityContext", "runAsNonRoot")
             yield Violation("pss.runAsNonRoot", RESTRICTED, where, Text(
                 f"{container_label(c, section)} sets runAsNonRoot: false",
-                f"{container_label(c, section).ko}: runAsNonRoot: false로 설정되어 있다"),
+                f"{container_label(c, section).ko}: runAsNonRoot: false로 설정되어 있습니다"),
                 (where, True))
         elif value is None and pod_value is not True:
             missing.append(str(c.get("name") or "?"))
@@ -317,8 +318,8 @@ def run_as_non_root(view: PodView) -> Iterator[Violation]:
         yield Violation("pss.runAsNonRoot", RESTRICTED, pod_path, Text(
             f"runAsNonRoot is not true for {', '.join(missing)}: if the image's user is root, "
             "the container runs as root",
-            f"{', '.join(missing)}에 runAsNonRoot: true가 없다. 이미지의 사용자가 루트이면 "
-            "컨테이너가 루트로 실행된다"), (pod_path, True))
+            f"{', '.join(missing)}에 runAsNonRoot: true가 없습니다. 이미지의 사용자가 루트이면 "
+            "컨테이너가 루트로 실행됩니다"), (pod_path, True))
 
 
 def run_as_user(view: PodView) -> Iterator[Violation]:
@@ -328,7 +329,7 @@ def run_as_user(view: PodView) -> Iterator[Violation]:
         if _sc(node).get("runAsUser") == 0:
             yield Violation("pss.runAsUser", RESTRICTED, (*path, "securityContext", "runAsUser"),
                             Text(f"{who} runs as user 0 (root)",
-                                 f"{who.ko}: 사용자 0(루트)으로 실행된다"))
+                                 f"{who.ko}: 사용자 0(루트)으로 실행됩니다"))
 
 
 CONTROLS: tuple[Callable[[PodView], Iterator[Violation]], ...] = (

@@ -43,9 +43,9 @@ LEVEL_TEXT = {pss.BASELINE: Text("Pod Security Standards, baseline level",
 NODE_AGENT = Text(" A DaemonSet runs one pod per node; a node agent (log shipper, metrics "
                   "exporter, CNI or CSI plugin) needs hostPath to do its work. If this is one, "
                   "keep it and ignore this finding for this resource.",
-                  " 데몬셋은 노드마다 파드를 하나씩 실행한다. 로그 수집기, 지표 익스포터, CNI나 CSI "
-                  "플러그인 같은 노드 에이전트는 일하려면 hostPath가 필요하다. 이런 에이전트라면 그대로 "
-                  "두고 이 리소스에서 이 발견 사항을 무시한다.")
+                  " 데몬셋은 노드마다 파드를 하나씩 실행합니다. 로그 수집기, 지표 익스포터, CNI나 CSI "
+                  "플러그인 같은 노드 에이전트는 일하려면 hostPath가 필요합니다. 이런 에이전트라면 그대로 "
+                  "두고 이 리소스에서 이 발견 사항을 무시합니다.")
 
 
 def pod_violations(ctx: Context, view: PodView) -> list[pss.Violation]:
@@ -64,11 +64,11 @@ def fix_for(res: Resource, fix: tuple[Path, Any] | None) -> Fix | None:
     path, value = fix
     where = format_path(path)
     if value is DELETE:
-        return set_field(res, path, value, Text(f"remove {where}", f"{where} 필드를 제거한다"))
+        return set_field(res, path, value, Text(f"remove {where}", f"{where} 필드를 제거합니다"))
     shown = str(value).lower() if isinstance(value, bool) else \
         f"[{', '.join(map(str, value))}]" if isinstance(value, list) else str(value)
     return set_field(res, path, value, Text(f"set {where} to {shown}",
-                                            f"{where} 필드를 {shown} 값으로 설정한다"))
+                                            f"{where} 필드를 {shown} 값으로 설정합니다"))
 
 
 def standards(ctx: Context) -> Iterator[Finding]:
@@ -98,8 +98,8 @@ def read_only_root(ctx: Context) -> Iterator[Finding]:
                 "the program. Set readOnlyRootFilesystem: true, and mount an emptyDir where the "
                 "program must write (/tmp, caches): which paths those are depends on the image.",
                 f"{who.ko}: 루트 파일 시스템에 쓸 수 있어 침입자가 도구를 내려받거나 프로그램을 바꿀 수 "
-                "있다. readOnlyRootFilesystem: true로 설정하고, 프로그램이 써야 하는 곳(/tmp, 캐시)에는 "
-                "emptyDir 볼륨을 마운트한다. 어떤 경로인지는 이미지에 달렸다."), where,
+                "있습니다. readOnlyRootFilesystem: true로 설정하고, 프로그램이 써야 하는 곳(/tmp, 캐시)에는 "
+                "emptyDir 볼륨을 마운트합니다. 어떤 경로인지는 이미지에 달렸습니다."), where,
                 fix=fix_for(view.res, (where, True)))
 
 
@@ -143,8 +143,8 @@ def service_account_token(ctx: Context) -> Iterator[Finding]:
             "ClusterRoleBinding in the design grants it anything: a stolen token is a free "
             "foothold on the API server. Set automountServiceAccountToken: false.",
             f'파드가 서비스어카운트 "{name}"의 토큰을 마운트하지만 설계 안의 어떤 롤바인딩이나 '
-            "클러스터롤바인딩도 권한을 주지 않는다. 토큰을 훔치면 API 서버에 발판이 생긴다. "
-            "automountServiceAccountToken: false로 설정한다."), where,
+            "클러스터롤바인딩도 권한을 주지 않습니다. 토큰을 훔치면 API 서버에 발판이 생깁니다. "
+            "automountServiceAccountToken: false로 설정합니다."), where,
             fix=fix_for(res, (where, False)))
 
 
@@ -186,9 +186,9 @@ def literal_secrets(ctx: Context) -> Iterator[Finding]:
                         f"{who} has {name} written in the manifest: anyone who can read the "
                         "manifest, the repository or `kubectl get -o yaml` reads it. Keep it in "
                         "a Secret and use valueFrom.secretKeyRef.",
-                        f"{who.ko}: {name} 값이 매니페스트에 그대로 적혀 있다. 매니페스트, 저장소, "
-                        "`kubectl get -o yaml`을 읽을 수 있는 누구나 읽는다. 시크릿에 두고 "
-                        "valueFrom.secretKeyRef로 읽는다."), (*path, "env", i, "value"))
+                        f"{who.ko}: {name} 값이 매니페스트에 그대로 적혀 있습니다. 매니페스트, 저장소, "
+                        "`kubectl get -o yaml`을 읽을 수 있는 누구나 읽습니다. 시크릿에 두고 "
+                        "valueFrom.secretKeyRef로 읽습니다."), (*path, "env", i, "value"))
     for res in ctx.targets("ConfigMap"):
         for key, value in sorted(mapping(res.manifest.get("data")).items()):
             if looks_secret(str(key), value):
@@ -196,8 +196,8 @@ def literal_secrets(ctx: Context) -> Iterator[Finding]:
                     f"key {key} looks like a secret: ConfigMaps are not protected like Secrets "
                     "(readable with the namespace's view role, never encrypted at rest). Move it "
                     "to a Secret.",
-                    f"키 {key}: 비밀 값으로 보인다. 컨피그맵은 시크릿처럼 보호되지 않는다(네임스페이스 "
-                    "view 롤로 읽을 수 있고 저장 시 암호화되지 않는다). 시크릿으로 옮긴다."),
+                    f"키 {key}: 비밀 값으로 보입니다. 컨피그맵은 시크릿처럼 보호되지 않습니다(네임스페이스 "
+                    "view 롤로 읽을 수 있고 저장 시 암호화되지 않습니다). 시크릿으로 옮깁니다."),
                     ("data", key))
 
 
@@ -207,103 +207,103 @@ def _pss(rule: str, summary: str, summary_ko: str, why: str, why_ko: str) -> Dec
 
 DECLARED: tuple[Declared, ...] = (
     _pss("pss.hostProcess", "A Windows HostProcess container (PSS baseline).",
-         "Windows HostProcess 컨테이너다(PSS baseline).",
+         "Windows HostProcess 컨테이너입니다(PSS baseline).",
          "A HostProcess container has administrator access to the Windows node.",
-         "HostProcess 컨테이너는 Windows 노드의 관리자 권한을 가진다."),
+         "HostProcess 컨테이너는 Windows 노드의 관리자 권한을 가집니다."),
     _pss("pss.hostNamespaces", "hostNetwork, hostPID or hostIPC is true (PSS baseline).",
          "hostNetwork, hostPID, hostIPC 중 하나가 true다(PSS baseline).",
          "Sharing the node's namespaces lets the pod see and reach the node's network, "
          "processes or shared memory.",
-         "노드의 네임스페이스를 공유하면 파드가 노드의 네트워크, 프로세스, 공유 메모리를 보고 건드린다."),
+         "노드의 네임스페이스를 공유하면 파드가 노드의 네트워크, 프로세스, 공유 메모리를 보고 건드립니다."),
     _pss("pss.privileged", "A privileged container (PSS baseline).",
-         "특권 컨테이너다(PSS baseline).",
+         "특권 컨테이너입니다(PSS baseline).",
          "A privileged container disables most isolation: escaping it means owning the node.",
-         "특권 컨테이너는 격리를 대부분 끈다. 빠져나가면 노드를 장악한다."),
+         "특권 컨테이너는 격리를 대부분 끕니다. 빠져나가면 노드를 장악합니다."),
     _pss("pss.capabilities.add", "A container adds capabilities beyond the baseline set, or "
          "beyond NET_BIND_SERVICE (restricted).",
          "컨테이너가 baseline 집합을 넘는 권한을, 또는 NET_BIND_SERVICE 외의 권한을(restricted) "
-         "추가한다.",
+         "추가합니다.",
          "Each added capability is a slice of root (SYS_ADMIN is almost all of it).",
-         "추가한 권한 하나하나가 루트 권한의 일부다(SYS_ADMIN은 거의 전부다)."),
+         "추가한 권한 하나하나가 루트 권한의 일부입니다(SYS_ADMIN은 거의 전부입니다)."),
     _pss("pss.capabilities.dropAll", "A container does not drop ALL capabilities (PSS "
-         "restricted).", "컨테이너가 권한을 ALL로 버리지 않는다(PSS restricted).",
+         "restricted).", "컨테이너가 권한을 ALL로 버리지 않습니다(PSS restricted).",
          "Without drop: [ALL] the container keeps the runtime's default capabilities.",
-         "drop: [ALL]이 없으면 컨테이너가 런타임의 기본 권한을 그대로 가진다."),
+         "drop: [ALL]이 없으면 컨테이너가 런타임의 기본 권한을 그대로 가집니다."),
     _pss("pss.hostPath", "A hostPath volume (PSS baseline); sensitive paths are named.",
-         "hostPath 볼륨이다(PSS baseline). 민감한 경로는 이름을 밝힌다.",
+         "hostPath 볼륨입니다(PSS baseline). 민감한 경로는 이름을 밝힙니다.",
          "A hostPath volume reaches into the node's filesystem; /var/run/docker.sock or / "
          "hands the node over.",
-         "hostPath 볼륨은 노드의 파일 시스템에 닿는다. /var/run/docker.sock이나 / 경로면 노드를 넘겨준다."),
+         "hostPath 볼륨은 노드의 파일 시스템에 닿습니다. /var/run/docker.sock이나 / 경로면 노드를 넘겨줍니다."),
     _pss("pss.hostPort", "A container binds a hostPort (PSS baseline).",
-         "컨테이너가 hostPort를 점유한다(PSS baseline).",
+         "컨테이너가 hostPort를 점유합니다(PSS baseline).",
          "A hostPort bypasses NetworkPolicy and Services and pins one pod per node.",
-         "hostPort는 네트워크폴리시와 서비스를 우회하고 노드마다 파드를 하나로 묶는다."),
+         "hostPort는 네트워크폴리시와 서비스를 우회하고 노드마다 파드를 하나로 묶습니다."),
     _pss("pss.appArmor", "An AppArmor profile other than RuntimeDefault or Localhost (PSS "
-         "baseline).", "AppArmor 프로파일이 RuntimeDefault나 Localhost가 아니다(PSS baseline).",
+         "baseline).", "AppArmor 프로파일이 RuntimeDefault나 Localhost가 아닙니다(PSS baseline).",
          "Unconfined AppArmor removes the runtime's mandatory access control.",
-         "Unconfined AppArmor는 런타임의 강제 접근 제어를 없앤다."),
+         "Unconfined AppArmor는 런타임의 강제 접근 제어를 없앱니다."),
     _pss("pss.seLinux", "SELinux options the baseline level forbids (a custom type, user or "
-         "role).", "baseline 수준이 금지하는 SELinux 옵션이다(사용자 지정 type, user, role).",
+         "role).", "baseline 수준이 금지하는 SELinux 옵션입니다(사용자 지정 type, user, role).",
          "Custom SELinux labels can give the container access outside its own files.",
-         "사용자 지정 SELinux 레이블은 컨테이너가 자기 파일 밖에 접근하게 한다."),
+         "사용자 지정 SELinux 레이블은 컨테이너가 자기 파일 밖에 접근하게 합니다."),
     _pss("pss.procMount", "procMount Unmasked (PSS baseline).",
          "procMount가 Unmasked다(PSS baseline).",
          "An unmasked /proc exposes kernel interfaces the runtime normally hides.",
-         "가리지 않은 /proc는 런타임이 보통 숨기는 커널 인터페이스를 드러낸다."),
+         "가리지 않은 /proc는 런타임이 보통 숨기는 커널 인터페이스를 드러냅니다."),
     _pss("pss.seccompProfile", "seccomp Unconfined (baseline), or no RuntimeDefault/Localhost "
          "profile (restricted).",
-         "seccomp가 Unconfined이거나(baseline) RuntimeDefault/Localhost 프로파일이 없다(restricted).",
+         "seccomp가 Unconfined이거나(baseline) RuntimeDefault/Localhost 프로파일이 없습니다(restricted).",
          "Without a seccomp profile every system call is open, including the rarely used ones "
          "most kernel exploits need.",
-         "seccomp 프로파일이 없으면 커널 공격에 흔히 쓰이는 드문 시스템 콜까지 모두 열린다."),
+         "seccomp 프로파일이 없으면 커널 공격에 흔히 쓰이는 드문 시스템 콜까지 모두 열립니다."),
     _pss("pss.sysctls", "A sysctl outside the safe set (PSS baseline).",
-         "안전한 집합 밖의 sysctl이다(PSS baseline).",
+         "안전한 집합 밖의 sysctl입니다(PSS baseline).",
          "Unsafe sysctls are not isolated between pods and can affect the whole node.",
-         "안전하지 않은 sysctl은 파드 사이에 격리되지 않아 노드 전체에 영향을 준다."),
+         "안전하지 않은 sysctl은 파드 사이에 격리되지 않아 노드 전체에 영향을 줍니다."),
     _pss("pss.volumeTypes", "A volume type the restricted level does not allow.",
-         "restricted 수준이 허용하지 않는 볼륨 타입이다.",
+         "restricted 수준이 허용하지 않는 볼륨 타입입니다.",
          "Non-core volume types mount storage outside the claims and projections the cluster "
          "administrator controls.",
-         "핵심 외 볼륨 타입은 클러스터 관리자가 통제하는 클레임과 프로젝션 밖의 스토리지를 마운트한다."),
+         "핵심 외 볼륨 타입은 클러스터 관리자가 통제하는 클레임과 프로젝션 밖의 스토리지를 마운트합니다."),
     _pss("pss.allowPrivilegeEscalation", "allowPrivilegeEscalation is not false (PSS "
-         "restricted).", "allowPrivilegeEscalation이 false가 아니다(PSS restricted).",
+         "restricted).", "allowPrivilegeEscalation이 false가 아닙니다(PSS restricted).",
          "A process can gain more privileges than its parent (setuid binaries).",
-         "프로세스가 부모보다 많은 권한을 얻을 수 있다(setuid 바이너리)."),
+         "프로세스가 부모보다 많은 권한을 얻을 수 있습니다(setuid 바이너리)."),
     _pss("pss.runAsNonRoot", "runAsNonRoot is not true for every container (PSS restricted).",
-         "모든 컨테이너에 runAsNonRoot: true가 있지는 않다(PSS restricted).",
+         "모든 컨테이너에 runAsNonRoot: true가 있지는 않습니다(PSS restricted).",
          "A container running as root is one kernel bug away from root on the node.",
-         "루트로 실행되는 컨테이너는 커널 버그 하나면 노드의 루트가 된다."),
+         "루트로 실행되는 컨테이너는 커널 버그 하나면 노드의 루트가 됩니다."),
     _pss("pss.runAsUser", "runAsUser 0 (PSS restricted).",
-         "runAsUser가 0이다(PSS restricted).",
-         "User 0 is root inside the container.", "사용자 0은 컨테이너 안의 루트다."),
+         "runAsUser가 0입니다(PSS restricted).",
+         "User 0 is root inside the container.", "사용자 0은 컨테이너 안의 루트입니다."),
     Declared("security.readOnlyRootFilesystem", W,
              "A container's root filesystem is writable.",
-             "컨테이너의 루트 파일 시스템에 쓸 수 있다.",
+             "컨테이너의 루트 파일 시스템에 쓸 수 있습니다.",
              "A read-only root filesystem stops an intruder from changing the program or "
              "dropping tools; writable paths become explicit emptyDir mounts.",
-             "읽기 전용 루트 파일 시스템은 침입자가 프로그램을 바꾸거나 도구를 내려받지 못하게 한다. "
-             "써야 하는 경로는 emptyDir 마운트로 드러난다.",
+             "읽기 전용 루트 파일 시스템은 침입자가 프로그램을 바꾸거나 도구를 내려받지 못하게 합니다. "
+             "써야 하는 경로는 emptyDir 마운트로 드러납니다.",
              DOCS + "tasks/configure-pod-container/security-context/", read_only_root),
     Declared("security.serviceAccountToken", INFO,
              "Pods mount a ServiceAccount token that no binding in the design uses.",
-             "설계 안의 어떤 바인딩도 쓰지 않는 서비스어카운트 토큰을 파드가 마운트한다.",
+             "설계 안의 어떤 바인딩도 쓰지 않는 서비스어카운트 토큰을 파드가 마운트합니다.",
              "The token authenticates to the API server; a pod that never calls the API gives "
              "an intruder that credential for nothing.",
-             "토큰은 API 서버 인증에 쓰인다. API를 부르지 않는 파드는 침입자에게 공짜로 자격 증명을 준다.",
+             "토큰은 API 서버 인증에 쓰입니다. API를 부르지 않는 파드는 침입자에게 공짜로 자격 증명을 줍니다.",
              DOCS + "tasks/configure-pod-container/configure-service-account/"
                     "#opt-out-of-api-credential-automounting", service_account_token),
     Declared("security.env.secretLiteral", W,
              "A password, token or key written as a literal env value.",
-             "비밀번호, 토큰, 키가 env 값으로 그대로 적혀 있다.",
+             "비밀번호, 토큰, 키가 env 값으로 그대로 적혀 있습니다.",
              "Literal values are visible to anyone who reads the manifest, the repository or the "
              "object; Secrets can be access-controlled and encrypted at rest.",
-             "그대로 적은 값은 매니페스트, 저장소, 오브젝트를 읽는 누구에게나 보인다. 시크릿은 접근 제어와 "
-             "저장 시 암호화를 할 수 있다.",
+             "그대로 적은 값은 매니페스트, 저장소, 오브젝트를 읽는 누구에게나 보입니다. 시크릿은 접근 제어와 "
+             "저장 시 암호화를 할 수 있습니다.",
              DOCS + "concepts/configuration/secret/", literal_secrets),
     Declared("security.configMap.sensitive", W,
              "A ConfigMap key that looks like a password, token or private key.",
-             "컨피그맵 키가 비밀번호, 토큰, 개인 키로 보인다.",
+             "컨피그맵 키가 비밀번호, 토큰, 개인 키로 보입니다.",
              "ConfigMaps are meant for non-confidential data and are not protected like Secrets.",
-             "컨피그맵은 기밀이 아닌 데이터를 위한 것이라 시크릿처럼 보호되지 않는다.",
+             "컨피그맵은 기밀이 아닌 데이터를 위한 것이라 시크릿처럼 보호되지 않습니다.",
              DOCS + "concepts/configuration/configmap/", literal_secrets),
 )

@@ -88,17 +88,17 @@ def hpa_requests(ctx: Context) -> Iterator[Finding]:
                         f"sets no {name} request: utilization is usage divided by request, so "
                         f"the autoscaler reports FailedGetResourceMetric and never scales. Set "
                         f"resources.requests.{name}.",
-                        f"HPA가 {name} 사용률로 스케일하지만 {who.ko}에 {name} 요청량이 없다. "
+                        f"HPA가 {name} 사용률로 스케일하지만 {who.ko}에 {name} 요청량이 없습니다. "
                         f"사용률은 사용량을 요청량으로 나눈 값이라 오토스케일러가 "
-                        f"FailedGetResourceMetric을 보고하고 스케일하지 않는다. "
-                        f"resources.requests.{name} 값을 설정한다."), path, (target.id,),
+                        f"FailedGetResourceMetric을 보고하고 스케일하지 않습니다. "
+                        f"resources.requests.{name} 값을 설정합니다."), path, (target.id,),
                         ask_field(target, where, Text(
                             f"{name} request for {who.en} of {target.label()}",
                             f"{target.label()}의 {who.ko} {name} 요청량"), SUGGESTED[name],
                             Text(f"set resources.requests.{name} of {who.en} in "
                                  f"{target.label()}",
                                  f"{target.label()}의 {who.ko}에 resources.requests.{name} 값을 "
-                                 "설정한다")))
+                                 "설정합니다")))
 
 
 def hpa_range(ctx: Context) -> Iterator[Finding]:
@@ -110,8 +110,8 @@ def hpa_range(ctx: Context) -> Iterator[Finding]:
             yield ctx.report("hpa.replicas.range", hpa, Text(
                 f"minReplicas ({low}) is greater than maxReplicas ({high}); the API server "
                 "refuses the HPA. Raise maxReplicas or lower minReplicas.",
-                f"minReplicas({low})가 maxReplicas({high})보다 크다. API 서버가 HPA를 거부한다. "
-                "maxReplicas를 올리거나 minReplicas를 내린다."), ("spec", "minReplicas"))
+                f"minReplicas({low})가 maxReplicas({high})보다 큽니다. API 서버가 HPA를 거부합니다. "
+                "maxReplicas를 올리거나 minReplicas를 내립니다."), ("spec", "minReplicas"))
 
 
 def _declared_ports(ctx: Context, rids: list[str]) -> set[tuple[str, str]]:
@@ -151,8 +151,8 @@ def policy_ports(ctx: Context) -> Iterator[Finding]:
                     "declares: a named port matches nothing then, so the traffic this rule meant "
                     "to allow is dropped. Use the name the containers declare, or a number.",
                     f'ingress 포트 "{name}"({protocol}): 선택된 어떤 파드도 선언하지 않은 포트 '
-                    "이름이다. 이름 포트가 아무것도 가리키지 않아 이 규칙이 허용하려던 트래픽이 "
-                    "차단된다. 컨테이너가 선언한 이름이나 번호를 쓴다."),
+                    "이름입니다. 이름 포트가 아무것도 가리키지 않아 이 규칙이 허용하려던 트래픽이 "
+                    "차단됩니다. 컨테이너가 선언한 이름이나 번호를 씁니다."),
                     ("spec", "ingress", i, "ports", j, "port"), tuple(selected))
 
 
@@ -160,23 +160,23 @@ DECLARED: tuple[Declared, ...] = (
     Declared("hpa.metric.requestMissing", W,
              "An HPA scales on CPU or memory utilization, but a container of its target sets "
              "no such request.",
-             "HPA가 CPU나 메모리 사용률로 스케일하는데 대상의 컨테이너에 그 요청량이 없다.",
+             "HPA가 CPU나 메모리 사용률로 스케일하는데 대상의 컨테이너에 그 요청량이 없습니다.",
              "Utilization is usage divided by the request; without a request the autoscaler "
              "fails with FailedGetResourceMetric and never scales.",
-             "사용률은 사용량을 요청량으로 나눈 값이다. 요청량이 없으면 오토스케일러가 "
-             "FailedGetResourceMetric으로 실패해 스케일하지 않는다.",
+             "사용률은 사용량을 요청량으로 나눈 값입니다. 요청량이 없으면 오토스케일러가 "
+             "FailedGetResourceMetric으로 실패해 스케일하지 않습니다.",
              HPA_URL + "#support-for-resource-metrics", hpa_requests, DEFAULT),
     Declared("hpa.replicas.range", E, "An HPA's minReplicas is greater than its maxReplicas.",
-             "HPA의 minReplicas가 maxReplicas보다 크다.",
+             "HPA의 minReplicas가 maxReplicas보다 큽니다.",
              "The API server validates the range and refuses the object.",
-             "API 서버가 범위를 검사해 오브젝트를 거부한다.",
+             "API 서버가 범위를 검사해 오브젝트를 거부합니다.",
              HPA_URL, hpa_range, DEFAULT),
     Declared("networkpolicy.port.undeclared", W,
              "A NetworkPolicy ingress rule allows a port name no selected pod declares.",
-             "네트워크폴리시 ingress 규칙이 선택된 어떤 파드도 선언하지 않은 포트 이름을 허용한다.",
+             "네트워크폴리시 ingress 규칙이 선택된 어떤 파드도 선언하지 않은 포트 이름을 허용합니다.",
              "A named port is resolved on each selected pod; where no container declares it the "
              "rule allows nothing, and a default-deny policy then drops the traffic.",
-             "이름 포트는 선택된 파드마다 해석된다. 선언한 컨테이너가 없으면 규칙이 아무것도 허용하지 "
-             "않아 기본 거부 정책이 트래픽을 차단한다.",
+             "이름 포트는 선택된 파드마다 해석됩니다. 선언한 컨테이너가 없으면 규칙이 아무것도 허용하지 "
+             "않아 기본 거부 정책이 트래픽을 차단합니다.",
              DOCS + "concepts/services-networking/network-policies/", policy_ports, DEFAULT),
 )
