@@ -141,6 +141,18 @@ def parse_document(text: str, limits: Limits = DEFAULT_LIMITS
                    ) -> tuple[Any, list[tuple[int, int, str]]]:
     """Parse one document chunk; returns (data or None when empty, duplicate keys).
 
+    Raises:
+        yaml.YAMLError: as `parse_document_node`.
+    """
+    data, duplicates, _ = parse_document_node(text, limits)
+    return data, duplicates
+
+
+def parse_document_node(text: str, limits: Limits = DEFAULT_LIMITS
+                        ) -> tuple[Any, list[tuple[int, int, str]], Node | None]:
+    """Parse one document chunk; returns (data or None when empty, duplicate keys, the composed
+    node tree, for a caller that wants positions from this same parse).
+
     The nesting depth is checked before libyaml composes the text (its composer recurses in C
     and would crash on a very deep document), the expanded size before any data is built (an
     alias bomb is small as nodes, enormous as data).
@@ -151,16 +163,16 @@ def parse_document(text: str, limits: Limits = DEFAULT_LIMITS
     """
     check_depth(text, limits, _BaseLoader)
     as_json = _json_document(text)
-    if as_json is not None:
-        return as_json, []
+    if as_json is not None:  # read by JSON's rules: no node tree (positions are composed later)
+        return as_json, [], None
     loader = ManifestLoader(text)
     try:
         node = loader.get_single_node()
         if node is None:
-            return None, loader.duplicate_keys
+            return None, loader.duplicate_keys, None
         if "&" in text and "*" in text:  # without an anchor and an alias there is nothing to
             check_nodes(node, limits)     # expand: the data is no bigger than the text
-        return loader.construct_document(node), loader.duplicate_keys
+        return loader.construct_document(node), loader.duplicate_keys, node
     finally:
         loader.dispose()
 

@@ -17,11 +17,11 @@ from typing import Any
 import yaml
 
 from kubecanvas.io.limits import DEFAULT_LIMITS, LimitError, Limits, describe_size, exc_message
-from kubecanvas.io.lines import LineIndex
+from kubecanvas.io.lines import LineIndex, position_tree
 from kubecanvas.io.problems import LoadProblem, LoadResult, duplicate_problems
 from kubecanvas.io.strip import strip_cluster_fields as strip_manifest
 from kubecanvas.io.textfile import DecodeError, read_text_file, text_digest
-from kubecanvas.io.yaml_dialect import parse_document
+from kubecanvas.io.yaml_dialect import parse_document_node
 from kubecanvas.io.yaml_split import Chunk, content_offset, has_more_markers, split_chunks
 from kubecanvas.model.korean import eul_reul, eun_neun, euro_ro, i_ga
 from kubecanvas.model.resource import Origin, Resource
@@ -158,7 +158,7 @@ def load_chunk(chunk: Chunk, file: str, digest: str | None = None) -> LoadResult
 def _load_chunk(chunk: Chunk, options: _Options) -> LoadResult:
     line, column = chunk.content_start()
     try:
-        data, duplicates = parse_document(chunk.text, options.limits)
+        data, duplicates, node = parse_document_node(chunk.text, options.limits)
     except LimitError as exc:
         return _problem(options, line, column, exc_message(exc), _guess_label(chunk.text))
     except yaml.YAMLError as exc:
@@ -188,7 +188,9 @@ def _load_chunk(chunk: Chunk, options: _Options) -> LoadResult:
             "warning", label))
     if "\t" in chunk.text:
         result.problems.extend(_trailing_tabs(chunk, options, label))
-    index = LineIndex(chunk.text, chunk.start_line)
+    # Positions from this parse; a JSON document (read by JSON's rules) composes on request.
+    index = (LineIndex.from_tree(position_tree(node), chunk.start_line) if node is not None
+             else LineIndex(chunk.text, chunk.start_line))
     if _is_list(data):
         result.extend(_load_list(data, chunk, index, options))
         return result
