@@ -14,7 +14,7 @@ import sys
 from collections.abc import Sequence
 
 #: First arguments that select the command line rather than the editor.
-CLI_COMMANDS = frozenset({"import", "export", "validate", "cluster"})
+CLI_COMMANDS = frozenset({"import", "export", "validate", "cluster", "completion"})
 CLI_OPTIONS = frozenset({"--version", "-V", "--help", "-h"})
 EDITOR_MODULE = "kubecanvas.ui.app"
 #: `kubecanvas render` draws with the editor's own scene, so it lives in the ui package.
@@ -57,7 +57,7 @@ def run_editor(args: Sequence[str], module: str = EDITOR_MODULE) -> int:
     return int(result) if result is not None else 0
 
 
-def main(argv: Sequence[str] | None = None) -> int:
+def main(argv: Sequence[str] | None = None, prog: str = "kubecanvas") -> int:
     """Entry point of the `kubecanvas` console script and of `python -m kubecanvas`."""
     args = list(sys.argv[1:] if argv is None else argv)
     if args[:1] == ["render"]:
@@ -65,8 +65,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     if wants_cli(args):
         from kubecanvas.cli.main import main as cli_main
 
-        return cli_main(args)
+        return cli_main(args, prog)
     return run_editor(args)
+
+
+def kubectl_plugin(argv: Sequence[str] | None = None) -> int:
+    """Entry point of `kubectl-canvas`, which kubectl runs for `kubectl canvas ...`.
+
+    kubectl finds plugins as `kubectl-NAME` executables on PATH and passes the remaining
+    arguments, so `kubectl canvas validate k8s/` is `kubecanvas validate k8s/` with usage
+    lines that say `kubectl canvas`.
+    """
+    return main(argv, prog="kubectl canvas")
 
 
 if __name__ == "__main__":

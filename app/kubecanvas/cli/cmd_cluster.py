@@ -12,27 +12,15 @@ import argparse
 import os
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from kubecanvas.cli import inputs
-from kubecanvas.cli.cmd_export import refuse_or_warn
+from kubecanvas.cli import options
 from kubecanvas.cli.errors import EXIT_FINDINGS, EXIT_OK, CliError
-from kubecanvas.cluster import (
-    ClusterError,
-    Kubectl,
-    ServerReport,
-    apply_resources,
-    designed_resources,
-    fetch_namespace,
-)
-from kubecanvas.io.project import ProjectError, save_project
-from kubecanvas.io.yaml_in import load_text
-from kubecanvas.io.yaml_out import apply_order, dump_resources
-from kubecanvas.model.document import Document
-from kubecanvas.model.graph import WiringGraph
-from kubecanvas.model.layout import auto_layout
-from kubecanvas.model.resource import Resource
-from kubecanvas.validation.findings import Severity
+
+if TYPE_CHECKING:  # kubectl, the loader and the model are imported when a command runs
+    from kubecanvas.cluster import Kubectl, ServerReport
+    from kubecanvas.model.document import Document
+    from kubecanvas.model.resource import Resource
 
 HELP = "check a design against a cluster, apply it, or import a namespace (via kubectl)"
 DESCRIPTION = """\
@@ -47,47 +35,69 @@ exit codes: 0 all accepted / applied / imported; 1 the server refused some resou
 documents could not be read, or the apply was declined or refused because of error findings; 2 kubectl missing, no context, cluster
 unreachable, unreadable input or bad usage."""
 
+EXAMPLES = options.examples(
+    "kubecanvas cluster check k8s/",
+    "kubecanvas cluster check -f app.kcanvas --context staging",
+    "kubecanvas cluster apply k8s/ --yes",
+    "kubecanvas cluster import -n shop -o shop.kcanvas")
+
 
 def add_parser(commands: Any) -> None:
     parser = commands.add_parser("cluster", help=HELP, description=DESCRIPTION,
-                                 formatter_class=argparse.RawDescriptionHelpFormatter)
+                                 epilog=EXAMPLES, formatter_class=options.Formatter)
+    parser.set_defaults(parser=parser)
     actions = parser.add_subparsers(dest="action", metavar="ACTION", required=True)
     check = actions.add_parser("check", help="server-side dry run of a design",
                                description="Send the design to the API server with "
                                "`kubectl apply --dry-run=server` and print its answer per "
-                               "resource. Nothing is changed in the cluster.")
+                               "resource. Nothing is changed in the cluster.",
+                               epilog=options.examples(
+                                   "kubecanvas cluster check k8s/",
+                                   "kubecanvas cluster check -f app.kcanvas --context staging"),
+                               formatter_class=options.Formatter)
     _inputs(check)
-    check.set_defaults(run=run_check)
+    check.set_defaults(run=run_check, parser=check)
     apply = actions.add_parser("apply", help="apply a design to the cluster",
                                description="Apply the design with `kubectl apply`, after a "
                                "confirmation (or --yes). Refused while error findings remain, "
-                               "unless --force.")
+                               "unless --force.",
+                               epilog=options.examples("kubecanvas cluster apply k8s/",
+                                                       "kubecanvas cluster apply -f app.yaml "
+                                                       "--context dev --yes"),
+                               formatter_class=options.Formatter)
     _inputs(apply)
     apply.add_argument("-y", "--yes", action="store_true",
                        help="do not ask for confirmation (needed when not on a terminal)")
     apply.add_argument("--force", action="store_true",
                        help="apply even when there are error findings")
-    apply.set_defaults(run=run_apply)
+    apply.set_defaults(run=run_apply, parser=apply)
     imp = actions.add_parser("import", help="import a namespace from the cluster",
                              description="Read the namespace's objects of the kinds KubeCanvas "
                              "knows with `kubectl get -o yaml`, leave out what controllers made "
-                             "and what the cluster added, lay them out and save a project.")
+                             "and what the cluster added, lay them out and save a project.",
+                             epilog=options.examples("kubecanvas cluster import -n shop -o "
+                                                     "shop.kcanvas",
+                                                     "kubecanvas cluster import -n shop -o "
+                                                     "shop.kcanvas --context prod"),
+                             formatter_class=options.Formatter)
     imp.add_argument("-n", "--namespace", required=True, help="the namespace to import")
     imp.add_argument("-o", "--output", required=True, metavar="PROJECT",
                      help="project file to write (for example app.kcanvas)")
     imp.add_argument("--context", help="kubectl context (default: the current context)")
-    imp.set_defaults(run=run_import)
+    imp.set_defaults(run=run_import, parser=imp)
 
 
 def _inputs(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("inputs", nargs="+", metavar="INPUT",
-                        help="YAML file, folder, .kcanvas project, or -")
+    options.add_inputs(parser, "YAML file, folder, .kcanvas project, kustomization folder, "
+                               "or -")
     parser.add_argument("--context", help="kubectl context (default: the current context)")
     parser.add_argument("--strip-cluster-fields", action="store_true",
                         help="drop status, managedFields and other fields a cluster adds")
 
 
 def _kubectl(context: str | None) -> Kubectl:
+    from kubecanvas.cluster import ClusterError, Kubectl
+
     try:
         return Kubectl(context)
     except ClusterError as exc:
@@ -117,6 +127,9 @@ def print_report(report: ServerReport, document: Document) -> None:
 
 
 def _send(args: argparse.Namespace, document: Document, dry_run: bool) -> int:
+    from kubecanvas.cluster import ClusterError, apply_resources
+    from kubecanvas.io.yaml_out import apply_order, dump_resources
+
     if len(document) == 0:
         raise CliError("the inputs hold no resources; nothing to send to the cluster")
     kubectl = _kubectl(args.context)
@@ -129,7 +142,11 @@ def _send(args: argparse.Namespace, document: Document, dry_run: bool) -> int:
 
 
 def run_check(args: argparse.Namespace) -> int:
-    loaded = inputs.load_inputs(args.inputs, strip_cluster_fields=args.strip_cluster_fields)
+    from kubecanvas.cli import inputs
+    from kubecanvas.validation.findings import Severity
+
+    loaded = inputs.load_inputs(options.gather_inputs(args),
+                                strip_cluster_fields=args.strip_cluster_fields)
     inputs.print_problems(loaded.problems)
     code = _send(args, loaded.document, dry_run=True)
     unread = any(p.severity is Severity.ERROR for p in loaded.problems)
@@ -145,7 +162,12 @@ def _confirm(count: int, context: str) -> bool:
 
 
 def run_apply(args: argparse.Namespace) -> int:
-    loaded = inputs.load_inputs(args.inputs, strip_cluster_fields=args.strip_cluster_fields)
+    from kubecanvas.cli import inputs
+    from kubecanvas.cli.cmd_export import refuse_or_warn
+    from kubecanvas.cluster import ClusterError
+
+    loaded = inputs.load_inputs(options.gather_inputs(args),
+                                strip_cluster_fields=args.strip_cluster_fields)
     document = loaded.document
     refuse_or_warn(document, inputs.validate(loaded, None), loaded, args.force)
     if not args.yes:
@@ -160,6 +182,15 @@ def run_apply(args: argparse.Namespace) -> int:
 
 
 def run_import(args: argparse.Namespace) -> int:
+    from kubecanvas.cluster import ClusterError, designed_resources, fetch_namespace
+    from kubecanvas.io.project import ProjectError, save_project
+    from kubecanvas.io.yaml_in import load_text
+    from kubecanvas.model.document import Document
+    from kubecanvas.model.graph import WiringGraph
+    from kubecanvas.model.layout import auto_layout
+
+    options.check_output_name(args.output, "Give the project file to write, for example "
+                                           "shop.kcanvas")
     output = Path(args.output)
     if output.is_dir():
         raise CliError("is a folder; give the project file to write, for example app.kcanvas",

@@ -13,19 +13,16 @@ import os
 import re
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from kubecanvas.cli import inputs
+from kubecanvas.cli import options
 from kubecanvas.cli.errors import EXIT_FINDINGS, EXIT_OK, CliError, warn
-from kubecanvas.cli.report import error_count, to_text_report
-from kubecanvas.io.atomic import atomic_write_text
-from kubecanvas.io.helm_chart import HelmChartError, build_chart, write_chart
-from kubecanvas.io.writeback import WriteBackError, write_back
-from kubecanvas.io.yaml_out import applied_objects, dump_resources, overwritten_note, write_folder
-from kubecanvas.model.document import Document
-from kubecanvas.model.kinds import effective_namespace
-from kubecanvas.model.resource import Resource
-from kubecanvas.validation.findings import Finding, Severity
+
+if TYPE_CHECKING:  # the loader, validator and writers are imported in `run`, when used
+    from kubecanvas.cli import inputs
+    from kubecanvas.model.document import Document
+    from kubecanvas.model.resource import Resource
+    from kubecanvas.validation.findings import Finding
 
 HELP = "write kubectl-ready YAML (or a Helm chart) from YAML inputs or a .kcanvas project"
 DESCRIPTION = """\
@@ -50,12 +47,19 @@ The export is refused while error findings remain (see `kubecanvas validate`), u
 
 exit codes: 0 written; 1 refused because of error findings; 2 unreadable input or bad usage."""
 
+EXAMPLES = options.examples(
+    "kubecanvas export app.kcanvas -o app.yaml",
+    "kubecanvas export k8s/ -o out/            # one file per resource + kustomization.yaml",
+    "kubecanvas export -f app.kcanvas | kubectl apply -f -",
+    "kubecanvas export app.kcanvas --helm-chart charts/shop",
+    "kubecanvas export k8s/ --write-back       # edited resources back into their files")
+
 
 def add_parser(commands: Any) -> None:
     parser = commands.add_parser("export", help=HELP, description=DESCRIPTION,
-                                 formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("inputs", nargs="+", metavar="INPUT",
-                        help="YAML file, folder (searched recursively), .kcanvas project, or -")
+                                 epilog=EXAMPLES, formatter_class=options.Formatter)
+    options.add_inputs(parser, "YAML file, folder (searched recursively), .kcanvas project, "
+                               "kustomization folder, or -")
     parser.add_argument("-o", "--output", metavar="OUT",
                         help="out.yaml, DIR/ or - (default: - unless --write-back)")
     parser.add_argument("--write-back", action="store_true",
@@ -66,8 +70,8 @@ def add_parser(commands: Any) -> None:
                         help="name of the Helm chart (default: the folder's name)")
     parser.add_argument("--force", action="store_true",
                         help="export even when there are error findings")
-    inputs.add_common_options(parser)
-    parser.set_defaults(run=run)
+    options.add_common_options(parser)
+    parser.set_defaults(run=run, parser=parser)
 
 
 def _is_folder_target(output: str) -> bool:
@@ -77,6 +81,9 @@ def _is_folder_target(output: str) -> bool:
 def refuse_or_warn(document: Document, findings: list[Finding], loaded: inputs.Loaded,
                     force: bool) -> None:
     """Stop (exit 1) while error findings remain, unless forced; warn about the rest."""
+    from kubecanvas.cli.report import error_count, to_text_report
+    from kubecanvas.validation.findings import Severity
+
     errors = error_count(findings, loaded.problems)
     warnings = sum(f.severity is Severity.WARNING for f in findings)
     if errors and not force:
@@ -94,6 +101,8 @@ def refuse_or_warn(document: Document, findings: list[Finding], loaded: inputs.L
 def _write_back(document: Document, output: str | None) -> None:
     if output is not None and (output == "-" or _is_folder_target(output)):
         raise CliError("--write-back takes -o FILE only, for resources that have no file")
+    from kubecanvas.io.writeback import WriteBackError, write_back
+
     try:
         result = write_back(document, new_file=Path(output) if output else None)
     except WriteBackError as exc:
@@ -107,6 +116,8 @@ def _write_chart(document: Document, args: argparse.Namespace) -> None:
     if args.output is not None or args.write_back:
         raise CliError("--helm-chart writes a chart folder; it cannot be combined with -o or "
                        "--write-back")
+    from kubecanvas.io.helm_chart import HelmChartError, build_chart, write_chart
+
     folder = Path(args.helm_chart)
     name = args.chart_name or re.sub(r"[^a-z0-9-]+", "-", folder.resolve().name.lower()).strip("-")
     try:
@@ -118,10 +129,17 @@ def _write_chart(document: Document, args: argparse.Namespace) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    options.check_output_name(args.output, "Use -o - (the default) for standard output, or a "
+                                           "name with a suffix such as app.yaml")
+    paths = options.gather_inputs(args)
+    from kubecanvas.cli import inputs
+    from kubecanvas.io.atomic import atomic_write_text
+    from kubecanvas.io.yaml_out import dump_resources, write_folder
+
     version = inputs.check_kube_version(args.kube_version)
-    loaded = inputs.load_inputs(args.inputs, strip_cluster_fields=args.strip_cluster_fields,
+    loaded = inputs.load_inputs(paths, strip_cluster_fields=args.strip_cluster_fields,
                                 ignore_file=args.ignore_file)
-    inputs.require_resources(loaded, args.inputs, "nothing was written")
+    inputs.require_resources(loaded, paths, "nothing was written")
     document = loaded.document
     findings = inputs.validate(loaded, version)
     refuse_or_warn(document, findings, loaded, args.force)
@@ -147,6 +165,9 @@ def run(args: argparse.Namespace) -> int:
 def _kept_with_notes(document: Document) -> list[Resource]:
     """What `kubectl apply` of the design leaves: an object defined more than once is exported
     once, as its last definition, with a note on standard error for each one left out."""
+    from kubecanvas.io.yaml_out import applied_objects, overwritten_note
+    from kubecanvas.model.kinds import effective_namespace
+
     kept, overwritten = applied_objects(document)
     if overwritten:
         def key(r: Resource) -> tuple[str, str, str, str]:

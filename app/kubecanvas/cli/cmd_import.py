@@ -12,17 +12,14 @@ import os
 import sys
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from kubecanvas.cli import inputs
+from kubecanvas.cli import options
 from kubecanvas.cli.errors import EXIT_FINDINGS, EXIT_OK, CliError
-from kubecanvas.io.external import ExternalToolError, render_helm, render_kustomize
-from kubecanvas.io.project import ProjectError, save_project
-from kubecanvas.model.document import Document
-from kubecanvas.model.graph import WiringGraph
-from kubecanvas.model.layout import auto_layout
-from kubecanvas.model.order import with_stable_ids
-from kubecanvas.validation.findings import Severity
+
+if TYPE_CHECKING:  # the loader, layout and project writer are imported in `run`, when used
+    from kubecanvas.cli import inputs
+    from kubecanvas.model.document import Document
 
 HELP = "read YAML (or Kustomize/Helm output), lay it out, and save a .kcanvas project"
 DESCRIPTION = """\
@@ -40,12 +37,20 @@ exit codes: 0 everything imported; 1 some documents could not be read (the rest 
 2 nothing could be read, an input is missing, kubectl/kustomize/helm is missing or failed, or
 bad usage (nothing is written)."""
 
+EXAMPLES = options.examples(
+    "kubecanvas import k8s/ -o shop.kcanvas",
+    "kubecanvas import -f deploy.yaml -f service.yaml -o shop.kcanvas",
+    "kubecanvas import --kustomize overlays/prod -o prod.kcanvas",
+    "kubecanvas import --helm bitnami/redis --values values.yaml -o redis.kcanvas",
+    "kubectl get deploy,svc,cm -n shop -o yaml | kubecanvas import - --strip-cluster-fields "
+    "-o shop.kcanvas")
+
 
 def add_parser(commands: Any) -> None:
     parser = commands.add_parser("import", help=HELP, description=DESCRIPTION,
-                                 formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("inputs", nargs="*", metavar="YAML",
-                        help="YAML file, folder (searched recursively), or - for standard input")
+                                 epilog=EXAMPLES, formatter_class=options.Formatter)
+    options.add_inputs(parser, "YAML file, folder (searched recursively), or - for standard "
+                               "input")
     parser.add_argument("--kustomize", metavar="DIR", action="append", default=[],
                         help="import what `kubectl kustomize DIR` (or `kustomize build DIR`) "
                              "renders; repeatable")
@@ -63,18 +68,23 @@ def add_parser(commands: Any) -> None:
                              "(for `kubectl get -o yaml` dumps)")
     parser.add_argument("--kube-version", metavar="X.Y",
                         help="target Kubernetes version to store in the project")
-    parser.set_defaults(run=run)
+    parser.set_defaults(run=run, parser=parser)
 
 
 def _load(args: argparse.Namespace) -> inputs.Loaded:
     """YAML inputs plus what Kustomize and Helm render, as one document."""
-    if not (args.inputs or args.kustomize or args.helm):
+    from kubecanvas.cli import inputs
+    from kubecanvas.io.external import ExternalToolError, render_helm, render_kustomize
+    from kubecanvas.model.document import Document
+
+    if not (args.inputs or args.filename or args.kustomize or args.helm):
         raise CliError("nothing to import: give YAML files or folders, --kustomize DIR or "
                        "--helm CHART")
     if (args.values or args.release or args.namespace) and not args.helm:
         raise CliError("--values, --release and --namespace go with --helm CHART")
-    if args.inputs:
-        loaded = inputs.load_inputs(args.inputs, strip_cluster_fields=args.strip_cluster_fields,
+    if args.inputs or args.filename:
+        loaded = inputs.load_inputs(options.gather_inputs(args),
+                                    strip_cluster_fields=args.strip_cluster_fields,
                                     allow_project=False)
     else:
         loaded = inputs.Loaded(Document())
@@ -95,19 +105,31 @@ def _load(args: argparse.Namespace) -> inputs.Loaded:
 def _canonical(document: Document) -> Document:
     """The imported resources in the canonical order with ids made from it: the project file
     is then a pure function of the input, whatever order the files were read in."""
+    from kubecanvas.model.document import Document
+    from kubecanvas.model.order import with_stable_ids
+
     out = Document(with_stable_ids(document))
     out.settings = document.settings
     return out
 
 
 def run(args: argparse.Namespace) -> int:
+    from kubecanvas.cli import inputs
+    from kubecanvas.io.project import ProjectError, save_project
+    from kubecanvas.model.graph import WiringGraph
+    from kubecanvas.model.layout import auto_layout
+    from kubecanvas.validation.findings import Severity
+
+    options.check_output_name(args.output, "Give the project file to write, for example "
+                                           "app.kcanvas")
     version = inputs.check_kube_version(args.kube_version)
     output = Path(args.output)
     if output.is_dir():
         raise CliError("is a folder; give the project file to write, for example app.kcanvas",
                        file=args.output)
     loaded = _load(args)
-    inputs.require_resources(loaded, [*args.inputs, *args.kustomize, *filter(None, [args.helm])],
+    inputs.require_resources(loaded, [*args.inputs, *args.filename, *args.kustomize,
+                                      *filter(None, [args.helm])],
                              f"nothing was imported; {args.output} was not written")
     inputs.print_problems(loaded.problems)
     document = loaded.document

@@ -7,7 +7,6 @@ findings, so `import`, `export` and `validate` agree on all of it.
 
 from __future__ import annotations
 
-import argparse
 import fnmatch
 import os
 import sys
@@ -15,12 +14,13 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from kubecanvas.cli import kustomize
 from kubecanvas.cli.errors import CliError, warn
+from kubecanvas.cli.options import add_common_options  # noqa: F401  (kept importable here)
 from kubecanvas.cli.report import LoadFinding
 from kubecanvas.cluster.namespace import made_by_a_controller
 from kubecanvas.io.heap import bulk_build
 from kubecanvas.io.problems import LoadProblem
-from kubecanvas.io.project import ProjectError, load_project
 from kubecanvas.io.yaml_in import load_paths
 from kubecanvas.model.document import Document
 from kubecanvas.model.graph import WiringGraph
@@ -56,19 +56,6 @@ class Loaded:
     problems: list[LoadFinding] = field(default_factory=list)
     project: Path | None = None
     ignores: set[tuple[str, str]] = field(default_factory=set)
-
-
-def add_common_options(parser: argparse.ArgumentParser) -> None:
-    """Options shared by `export` and `validate`."""
-    parser.add_argument("--kube-version", metavar="X.Y",
-                        help="Kubernetes version to check against (default: the project's, "
-                             "else the newest known)")
-    parser.add_argument("--strip-cluster-fields", action="store_true",
-                        help="drop status, managedFields, uid and other fields a cluster adds "
-                             "(for `kubectl get -o yaml` dumps)")
-    parser.add_argument("--ignore-file", metavar="PATH",
-                        help=f"read findings to ignore from PATH (default: {IGNORE_FILE} beside "
-                             "the inputs)")
 
 
 def check_kube_version(text: str | None) -> str | None:
@@ -120,6 +107,8 @@ def _check_paths(paths: Sequence[str]) -> None:
 
 
 def _load_project_input(paths: Sequence[str]) -> Loaded:
+    from kubecanvas.io.project import ProjectError, load_project  # only for a project input
+
     if len(paths) != 1:
         raise CliError("a .kcanvas project cannot be combined with other inputs; give it alone")
     try:
@@ -138,8 +127,10 @@ def load_inputs(paths: Sequence[str], *, strip_cluster_fields: bool = False,
             ignore file is malformed (all exit code 2).
     """
     _check_paths(paths)
+    plain, kustomizations = kustomize.split(paths)
     with bulk_build():  # a large input is millions of long-lived objects: see io/heap.py
-        loaded = _load(paths, strip_cluster_fields, allow_project)
+        loaded = _load(plain, strip_cluster_fields, allow_project) if plain else Loaded(Document())
+        kustomize.add_rendered(loaded, kustomizations)
     _apply_ignores(loaded, ignore_dirs(paths), ignore_file)
     return loaded
 

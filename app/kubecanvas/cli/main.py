@@ -14,49 +14,103 @@ import argparse
 import os
 import sys
 from collections.abc import Sequence
+from typing import Any
 
 from kubecanvas import __version__
-from kubecanvas.cli import cmd_cluster, cmd_export, cmd_import, cmd_lesson, cmd_validate
+from kubecanvas.cli import (
+    cmd_cluster,
+    cmd_completion,
+    cmd_export,
+    cmd_import,
+    cmd_lesson,
+    cmd_validate,
+    options,
+)
 from kubecanvas.cli.errors import EXIT_FINDINGS, EXIT_INTERNAL, EXIT_USAGE, CliError, report
 
 DESCRIPTION = """\
 Draw, wire, validate and export Kubernetes applications.
-Run `kubecanvas` without a subcommand (or with files and folders) to open the editor, and
-`kubecanvas render INPUT... -o diagram.svg|png|pdf|drawio|mmd` to draw a diagram without a
-window (it uses the editor's drawing code; `kubecanvas render --help` for its options)."""
+Run `kubecanvas` without a subcommand (or with files and folders) to open the editor."""
 
 EPILOG = """\
 exit codes: 0 success; 1 error findings, a refused export, documents that could not be
 read on import, or resources the cluster refused; 2 unreadable input, bad usage, or a missing
 program (kubectl, kustomize, helm) or unreachable cluster; 3 internal error.
-Run `kubecanvas COMMAND --help` for each command's own options and exit codes."""
+Run `kubecanvas COMMAND --help` for each command's own options and exit codes.
+
+""" + options.examples(
+    "kubecanvas                                # the editor",
+    "kubecanvas validate k8s/",
+    "kubecanvas validate -f app.yaml --format compact",
+    "kubecanvas import k8s/ -o shop.kcanvas",
+    "kubecanvas export shop.kcanvas -o out/",
+    "kubecanvas render k8s/ -o diagram.svg",
+    "kubecanvas cluster check k8s/",
+    "source <(kubecanvas completion bash)",
+    "kubectl canvas validate k8s/              # as a kubectl plugin")
+
+RENDER_HELP = "draw YAML or a project as .svg, .png, .pdf, .drawio or .mmd, without a window"
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The full parser, with one subparser per command."""
+def build_parser(prog: str = "kubecanvas") -> argparse.ArgumentParser:
+    """The full parser, with one subparser per command.
+
+    Building it imports no loader, validator or networkx: each command imports what it uses
+    when it runs, so `--version`, `--help` and completion start fast.
+    """
     parser = argparse.ArgumentParser(
-        prog="kubecanvas", description=DESCRIPTION, epilog=EPILOG,
-        formatter_class=argparse.RawDescriptionHelpFormatter)
+        prog=prog, description=DESCRIPTION, epilog=EPILOG,
+        formatter_class=options.Formatter)
     parser.add_argument("-V", "--version", action="version",
                         version=f"kubecanvas {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for module in (cmd_import, cmd_export, cmd_validate, cmd_cluster, cmd_lesson):
+    for module in (cmd_import, cmd_export, cmd_validate):
         module.add_parser(commands)
+    _add_render(commands)
+    cmd_cluster.add_parser(commands)
+    cmd_lesson.add_parser(commands)
+    cmd_completion.add_parser(commands)
     return parser
 
 
+def _add_render(commands: Any) -> None:
+    """`render` is run by the launcher (it needs Qt); here it is listed in --help, in "invalid
+    choice" messages and in completion, and reached when the CLI is called directly."""
+    parser = commands.add_parser("render", help=RENDER_HELP, add_help=False,
+                                 description=f"{RENDER_HELP}; `kubecanvas render --help` "
+                                             "lists its options.")
+    parser.add_argument("args", nargs=argparse.REMAINDER, metavar="INPUT... -o FILE")
+    parser.set_defaults(run=_run_render, parser=parser)
+
+
+def _run_render(args: argparse.Namespace) -> int:
+    from kubecanvas.__main__ import RENDER_MODULE, run_editor
+
+    return run_editor(args.args, RENDER_MODULE)
+
+
 def _parse(parser: argparse.ArgumentParser, argv: Sequence[str]) -> argparse.Namespace | int:
-    """Parse, turning argparse's own exits (help, version, usage errors) into exit codes."""
+    """Parse, turning argparse's own exits (help, version, usage errors) into exit codes.
+
+    An unknown option is reported by the subcommand it was given to, with that subcommand's
+    usage line (argparse's default shows the top-level usage, which hides the option list
+    the user needs).
+    """
     try:
-        return parser.parse_args(list(argv))
+        parsed, extras = parser.parse_known_args(list(argv))
+        if extras:
+            culprit: argparse.ArgumentParser = getattr(parsed, "parser", None) or parser
+            culprit.error(f"unrecognized arguments: {' '.join(extras)}")
+        return parsed
     except SystemExit as exc:
         code = exc.code
         return code if isinstance(code, int) else (0 if code is None else EXIT_USAGE)
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    """Run one command; returns the process exit code."""
-    parser = build_parser()
+def main(argv: Sequence[str] | None = None, prog: str = "kubecanvas") -> int:
+    """Run one command; returns the process exit code. `prog` names the program in usage
+    lines (`kubectl canvas` when run as a kubectl plugin)."""
+    parser = build_parser(prog)
     parsed = _parse(parser, sys.argv[1:] if argv is None else argv)
     if isinstance(parsed, int):
         return parsed

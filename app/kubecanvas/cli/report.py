@@ -145,11 +145,52 @@ def to_text_report(document: Document, findings: Sequence[Finding],
     return "\n".join(lines + body) + "\n"
 
 
+def _position(document: Document, finding: Finding) -> tuple[str, int, int]:
+    """(file, line, column) of the finding's field, or of its nearest ancestor the file has."""
+    res = document.find(finding.resource_id) if finding.resource_id else None
+    origin = res.origin if res is not None else None
+    if origin is None:
+        return "-", 1, 1
+    if origin.lines is not None:
+        path = tuple(finding.path)
+        while True:
+            found = origin.lines(path)
+            if found is not None:
+                return origin.file, found[0], found[1]
+            if not path:
+                break
+            path = path[:-1]
+    return origin.file, origin.line, origin.column
+
+
+def to_compact(document: Document, findings: Sequence[Finding],
+               problems: Sequence[LoadFinding]) -> str:
+    """One `file:line:col: severity: message [rule-id]` line per finding, sorted by place, for
+    editors and CI problem matchers (no header, no summary: the exit code says the verdict)."""
+    rows: list[tuple[str, int, int, str, str, str]] = []
+    for p in problems:
+        rows.append((p.file, p.line or 1, p.column or 1, p.severity.value, p.message, p.rule))
+    for f in findings:
+        file, line, column = _position(document, f)
+        res = document.find(f.resource_id) if f.resource_id else None
+        name = res.label() if res is not None else ""
+        field = f" {f.field}" if f.field and name else ""
+        message = f"{name}{field}: {f.message}" if name else f.message
+        if f.fix is not None:
+            message += f" (fix: {f.fix.description})"
+        rows.append((file, line, column, f.severity.value, message, f.rule))
+    rows.sort()
+    return "".join(f"{file}:{line}:{column}: {severity}: {' '.join(message.split())} [{rule}]\n"
+                   for file, line, column, severity, message, rule in rows)
+
+
 def render(document: Document, findings: Sequence[Finding], problems: Sequence[LoadFinding],
            fmt: str) -> str:
-    """Findings and load problems in `fmt` (text, json or sarif)."""
+    """Findings and load problems in `fmt` (text, compact, json or sarif)."""
     if fmt == "json":
         return to_json(document, findings, problems)
     if fmt == "sarif":
         return to_sarif(document, findings, problems)
+    if fmt == "compact":
+        return to_compact(document, findings, problems)
     return to_text_report(document, findings, problems)

@@ -217,7 +217,9 @@ def _sarif_rule(rule_id: str) -> dict[str, Any]:
 def _sarif_result(document: Document, finding: Finding, index: dict[str, int]) -> dict[str, Any]:
     res = document.find(finding.resource_id) if finding.resource_id else None
     file, line = location(document, finding)
-    text = finding.message
+    # A code-scanning alert shows message.text alone: it names the resource and field itself.
+    text = finding.message if res is None else (
+        f"{_label(res)}{' ' + finding.field if finding.field else ''}: {finding.message}")
     if finding.fix is not None:
         text += f" Fix: {finding.fix.description}."
     loc: dict[str, Any] = {}

@@ -1,0 +1,112 @@
+"""Options spelled the way kubectl users type them, shared by the subcommands.
+
+- inputs: positional paths beside kubectl's repeatable `-f/--filename` and `-R/--recursive`.
+  A folder given as a positional input is searched recursively (as before); a folder given with
+  `-f` reads only its own files unless `-R`, exactly as `kubectl apply -f DIR` does.
+- `-o yaml` / `-o json`: kubectl prints a format there, KubeCanvas writes a file. An output name
+  without a suffix that equals a format's name is refused with a hint instead of leaving a file
+  called `yaml` behind.
+- every `--help` ends with examples, like kubectl's.
+
+Nothing here loads YAML, the model or the validator: building the parser must stay cheap, since
+`--help`, `--version` and shell completion build it too.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+from collections.abc import Sequence
+
+from kubecanvas.cli.errors import CliError
+
+#: Names that are output formats somewhere (kubectl's `-o`, ours), never meant as a file name.
+FORMAT_NAMES = frozenset({"yaml", "yml", "json", "sarif", "text", "compact", "wide", "name",
+                          "svg", "png", "pdf", "drawio", "mmd", "mermaid", "kcanvas"})
+#: File suffixes `-f DIR` reads, as kubectl does (`.json` too: kubectl reads it).
+FILE_SUFFIXES = (".yaml", ".yml", ".json")
+
+
+class Formatter(argparse.RawDescriptionHelpFormatter):
+    """Descriptions and examples keep their line breaks; option help is wrapped as usual."""
+
+
+def examples(*lines: str) -> str:
+    """An `examples:` epilog: one `  $ command` line each, `# comment` lines kept as written."""
+    body = "\n".join(f"  {line}" if line.startswith("#") else f"  $ {line}" for line in lines)
+    return f"examples:\n{body}"
+
+
+def add_inputs(parser: argparse.ArgumentParser, what: str) -> None:
+    """Positional inputs plus kubectl's `-f/--filename` (repeatable) and `-R/--recursive`."""
+    parser.add_argument("inputs", nargs="*", metavar="INPUT", help=what)
+    parser.add_argument("-f", "--filename", action="append", default=[], metavar="PATH",
+                        help="a file, folder or - to read, as kubectl spells it; repeatable. A "
+                             "folder given with -f is read without its subfolders unless -R")
+    parser.add_argument("-R", "--recursive", action="store_true",
+                        help="with -f DIR, read the subfolders too (as `kubectl -R`)")
+
+
+def gather_inputs(args: argparse.Namespace) -> list[str]:
+    """The paths to load: positional inputs, then each `-f` (a folder expanded per -R).
+
+    Raises:
+        CliError: no input at all, or `-f DIR` whose own level holds no manifest file.
+    """
+    paths = list(args.inputs)
+    for given in args.filename:
+        paths.extend(_expand_filename(given, args.recursive))
+    if not paths:
+        raise CliError("no input given: name files or folders (or - for standard input), "
+                       "positionally or with -f")
+    return paths
+
+
+def _expand_filename(path: str, recursive: bool) -> list[str]:
+    if recursive or path == "-" or not os.path.isdir(path):
+        return [path]  # a missing path is reported by the loader, with its name
+    found = sorted(entry.path for entry in os.scandir(path)
+                   if not entry.name.startswith(".") and entry.is_file()
+                   and entry.name.lower().endswith(FILE_SUFFIXES))
+    if not found:
+        raise CliError("the folder holds no .yaml, .yml or .json file at its top; add -R to "
+                       "read its subfolders too (as with kubectl)", file=path)
+    return found
+
+
+def add_common_options(parser: argparse.ArgumentParser) -> None:
+    """Options shared by `export` and `validate`."""
+    parser.add_argument("--kube-version", metavar="X.Y",
+                        help="Kubernetes version to check against (default: the project's, "
+                             "else the newest known)")
+    parser.add_argument("--strip-cluster-fields", action="store_true",
+                        help="drop status, managedFields, uid and other fields a cluster adds "
+                             "(for `kubectl get -o yaml` dumps)")
+    parser.add_argument("--ignore-file", metavar="PATH",
+                        help="read findings to ignore from PATH (default: .kubecanvas-ignore "
+                             "beside the inputs)")
+
+
+def check_output_name(output: str | None, hint: str) -> None:
+    """Refuse `-o yaml` and the like: a bare format name is a kubectl habit, not a file name.
+
+    Args:
+        output: the `-o` value (None when not given).
+        hint: what to type instead, for this command (`-o - for standard output`, ...).
+    """
+    if output is None or output.lower() not in FORMAT_NAMES or os.path.isdir(output):
+        return
+    raise CliError(f"-o {output} would write a file named {output!r}; KubeCanvas's -o takes a "
+                   f"file name, not a format like kubectl's. {hint}")
+
+
+def command_names(argv: Sequence[str]) -> str:
+    """`validate`, `cluster check`: the subcommand words at the start of `argv` (for messages)."""
+    words = []
+    for word in argv:
+        if word.startswith("-"):
+            break
+        words.append(word)
+        if word != "cluster":
+            break
+    return " ".join(words)
