@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import argparse
 import os
-from collections.abc import Sequence
 
 from kubecanvas.cli.errors import CliError
 
@@ -98,15 +97,3 @@ def check_output_name(output: str | None, hint: str) -> None:
         return
     raise CliError(f"-o {output} would write a file named {output!r}; KubeCanvas's -o takes a "
                    f"file name, not a format like kubectl's. {hint}")
-
-
-def command_names(argv: Sequence[str]) -> str:
-    """`validate`, `cluster check`: the subcommand words at the start of `argv` (for messages)."""
-    words = []
-    for word in argv:
-        if word.startswith("-"):
-            break
-        words.append(word)
-        if word != "cluster":
-            break
-    return " ".join(words)

@@ -18,6 +18,12 @@ from collections.abc import Sequence
 from pathlib import Path
 
 PICTURE_SUFFIXES = (".png", ".svg", ".pdf")
+EXAMPLES = """\
+examples:
+  $ kubecanvas render k8s/ -o diagram.svg
+  $ kubecanvas render shop.kcanvas -o shop.png --theme dark
+  $ kubecanvas render k8s/ -o diagram.drawio
+  $ kubecanvas render k8s/ -o diagram.mmd"""
 
 
 class _Parser(argparse.ArgumentParser):
@@ -30,7 +36,8 @@ class _Parser(argparse.ArgumentParser):
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="kubecanvas render",
                      description="Draw YAML files, folders or a .kcanvas project as an image, "
-                                 "exactly as the editor shows it, without opening a window.")
+                                 "exactly as the editor shows it, without opening a window.",
+                     epilog=EXAMPLES, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("inputs", nargs="+", metavar="INPUT",
                         help="YAML files or folders, or one .kcanvas project")
     parser.add_argument("-o", "--output", required=True, type=Path,
