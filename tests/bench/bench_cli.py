@@ -1,0 +1,143 @@
+"""`kubecanvas` as CI runs it: whole processes, CPU time from the kernel, ratios in one run.
+
+    python tests/bench/bench_cli.py [--repeat 5] [--kv-repeat 1]
+
+Each measured command is a fresh process, timed with `os.wait4` (user + system CPU of that
+process, as the kernel accounts it), run in turn with its baseline (A B A B ...) so a drift of the
+shared machine hits both; medians are printed, with the ratio of the medians. Measured:
+
+- `kubecanvas validate` of 5,000 generated resources against a process that only parses the
+  same file with libyaml (`yaml.load_all(..., CSafeLoader)`); goal <= 2x.
+- `kubecanvas validate` of 1,000 resources against a process that parses them and calls
+  `kubernetes_validate.validate(manifest, version, strict=True)` per document (what a CI script
+  without KubeCanvas would do); goal >= 20x faster.
+- `kubecanvas --version` and `kubecanvas validate` of one small file (12 resources); goal
+  <= 0.25 s of CPU each.
+
+Prints one JSON line and a Markdown table. Run on demand; pytest does not collect it, and
+nothing here asserts a time.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+from generate import generate_yaml  # noqa: E402
+
+PARSE_ONLY = ("import sys, yaml\n"
+              "with open(sys.argv[1], encoding='utf-8') as f:\n"
+              "    list(yaml.load_all(f.read(), Loader=yaml.CSafeLoader))\n")
+KUBERNETES_VALIDATE = ("import sys, yaml, kubernetes_validate\n"
+                       "from kubernetes_validate.utils import latest_version\n"
+                       "version = latest_version()\n"
+                       "with open(sys.argv[1], encoding='utf-8') as f:\n"
+                       "    docs = list(yaml.load_all(f.read(), Loader=yaml.CSafeLoader))\n"
+                       "for doc in docs:\n"
+                       "    try:\n"
+                       "        kubernetes_validate.validate(doc, version, strict=True)\n"
+                       "    except Exception:\n"
+                       "        pass\n")
+
+
+def kubecanvas() -> list[str]:
+    """The installed console script beside this Python, else `python -m kubecanvas`."""
+    script = Path(sys.executable).parent / "kubecanvas"
+    return [str(script)] if script.exists() else [sys.executable, "-m", "kubecanvas"]
+
+
+def cpu_seconds(argv: list[str]) -> float:
+    """User + system CPU seconds of one run of `argv` (its output thrown away)."""
+    env = dict(os.environ, NO_COLOR="1")
+    proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
+    _, status, usage = os.wait4(proc.pid, 0)
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    if proc.returncode not in (0, 1):
+        raise SystemExit(f"{' '.join(argv)} exited with {proc.returncode}")
+    return usage.ru_utime + usage.ru_stime
+
+
+def paired(a: list[str], b: list[str], repeat: int) -> tuple[float, float]:
+    """Medians of A and B, run in turn after one warm-up run of each."""
+    cpu_seconds(a)
+    cpu_seconds(b)
+    times_a, times_b = [], []
+    for _ in range(repeat):
+        times_a.append(cpu_seconds(a))
+        times_b.append(cpu_seconds(b))
+    return statistics.median(times_a), statistics.median(times_b)
+
+
+def single(a: list[str], repeat: int) -> float:
+    cpu_seconds(a)
+    return statistics.median(cpu_seconds(a) for _ in range(repeat))
+
+
+def measure(repeat: int, kv_repeat: int) -> dict[str, float]:
+    work = Path(tempfile.mkdtemp(prefix="kubecanvas-bench-cli-"))
+    try:
+        files = {}
+        for size in (12, 1000, 5000):
+            files[size] = work / f"gen{size}.yaml"
+            files[size].write_text(generate_yaml(size), encoding="utf-8")
+        kc = kubecanvas()
+        python = [sys.executable, "-c"]
+        out: dict[str, float] = {}
+        out["validate_5000"], out["parse_5000"] = paired(
+            [*kc, "validate", str(files[5000])], [*python, PARSE_ONLY, str(files[5000])], repeat)
+        out["validate_1000"], out["kv_1000"] = paired(
+            [*kc, "validate", str(files[1000])],
+            [*python, KUBERNETES_VALIDATE, str(files[1000])], kv_repeat)
+        out["version"] = single([*kc, "--version"], repeat)
+        out["validate_small"] = single([*kc, "validate", str(files[12])], repeat)
+        out["python_startup"] = single([sys.executable, "-c", "pass"], repeat)
+        return out
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def table(r: dict[str, float]) -> str:
+    def s(x: float) -> str:
+        return f"{x:.2f} s"
+
+    rows = [
+        ("validate 5,000 resources", s(r["validate_5000"]),
+         f"parse-only process {s(r['parse_5000'])}",
+         f"{r['validate_5000'] / r['parse_5000']:.2f}x", "<= 2x"),
+        ("validate 1,000 resources", s(r["validate_1000"]),
+         f"parse + kubernetes_validate per document {s(r['kv_1000'])}",
+         f"{r['kv_1000'] / r['validate_1000']:.1f}x faster", ">= 20x faster"),
+        ("kubecanvas --version", s(r["version"]), f"python -c pass {s(r['python_startup'])}",
+         "", "<= 0.25 s"),
+        ("validate one small file (12 resources)", s(r["validate_small"]), "", "",
+         "<= 0.25 s"),
+    ]
+    lines = ["| whole process (CPU, median) | kubecanvas | baseline | ratio | goal |",
+             "|---|---|---|---|---|"]
+    lines += [f"| {' | '.join(row)} |" for row in rows]
+    return "\n".join(lines)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--repeat", type=int, default=5, help="runs per command (default 5)")
+    parser.add_argument("--kv-repeat", type=int, default=1,
+                        help="runs of the slow kubernetes_validate pair (default 1)")
+    args = parser.parse_args()
+    result = measure(args.repeat, args.kv_repeat)
+    print(json.dumps(result))
+    print(table(result))
+
+
+if __name__ == "__main__":
+    main()
