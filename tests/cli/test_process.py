@@ -57,14 +57,15 @@ def test_version_and_help_import_neither_networkx_nor_the_validator(argv: list[s
     assert done.stdout.strip() == "[]"
 
 
-def test_validate_imports_neither_qt_nor_the_project_writer(tmp_path: Path) -> None:
+def test_validate_imports_neither_qt_networkx_nor_the_project_writer(tmp_path: Path) -> None:
     (tmp_path / "app.yaml").write_text(APP, encoding="utf-8")
     code = textwrap.dedent("""
         import contextlib, io, sys
         from kubecanvas.__main__ import main
         with contextlib.redirect_stdout(io.StringIO()):
             main(["validate", "app.yaml"])
-        print(sorted(m for m in sys.modules if m.split(".")[0] in ("PySide6", "shiboken6")
+        qt_or_networkx = ("PySide6", "shiboken6", "networkx")
+        print(sorted(m for m in sys.modules if m.split(".")[0] in qt_or_networkx
                      or m in ("kubecanvas.io.project", "kubecanvas.io.writeback",
                               "kubecanvas.io.helm_chart", "kubecanvas.model.layout", "shtab")))
     """)

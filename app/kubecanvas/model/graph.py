@@ -1,8 +1,8 @@
 """The wiring graph: every connection between resources, derived from their manifests.
 
-A networkx MultiDiGraph whose nodes are resource ids, plus two kinds of stand-in nodes: *missing*
-nodes for references that resolve to nothing (so the editor can draw a dashed ghost and the
-validator can report it) and *generated* nodes for objects a controller will create (the claims of
+A keyed directed multigraph (`multigraph`, with networkx's interface) whose nodes are resource
+ids, plus two kinds of stand-in nodes: *missing* nodes for references that resolve to nothing
+(so the editor can draw a dashed ghost and the validator can report it) and *generated* nodes for objects a controller will create (the claims of
 a StatefulSet's volumeClaimTemplates, the Jobs of a CronJob). Every edge names the field that makes
 it. Nothing here is stored: it is all recomputed from the document, incrementally, with indexes by
 namespace, kind, name and selector, so one edit costs work proportional to what it touches.
@@ -15,8 +15,6 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-import networkx as nx
-
 from kubecanvas.model import binding
 from kubecanvas.model.document import Change, Document
 from kubecanvas.model.kinds import (
@@ -27,6 +25,7 @@ from kubecanvas.model.kinds import (
     pod_template,
     template_labels,
 )
+from kubecanvas.model.multigraph import MultiDiGraph
 from kubecanvas.model.order import in_order
 from kubecanvas.model.references import EdgeType, Reference, edge_word, format_path, references
 from kubecanvas.model.resource import Resource
@@ -108,7 +107,7 @@ class WiringGraph:
 
     def __init__(self, document: Document, subscribe: bool = True) -> None:
         self.document = document
-        self.graph: nx.MultiDiGraph = nx.MultiDiGraph()
+        self.graph = MultiDiGraph()
         self._key_of: dict[str, NameKey] = {}
         self._by_key: dict[NameKey, set[str]] = defaultdict(set)
         #: keys of objects defined more than once (buckets of `_by_key` with several ids)
@@ -377,7 +376,7 @@ class WiringGraph:
     def _neighbours(self, rid: str) -> set[str]:
         if rid not in self.graph:
             return set()
-        return {n for n in nx.all_neighbors(self.graph, rid) if n in self.document}
+        return {n for n in self.graph.all_neighbors(rid) if n in self.document}
 
     def _on_change(self, change: Change) -> None:
         if not change.structural:
