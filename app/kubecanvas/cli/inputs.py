@@ -129,8 +129,10 @@ def load_inputs(paths: Sequence[str], *, strip_cluster_fields: bool = False,
     _check_paths(paths)
     plain, kustomizations = kustomize.split(paths)
     with bulk_build():  # a large input is millions of long-lived objects: see io/heap.py
+        rendered = kustomize.render(kustomizations)
+        plain += [folder for folder, output in rendered if output is None]
         loaded = _load(plain, strip_cluster_fields, allow_project) if plain else Loaded(Document())
-        kustomize.add_rendered(loaded, kustomizations)
+        kustomize.add_rendered(loaded, rendered)
     _apply_ignores(loaded, ignore_dirs(paths), ignore_file)
     return loaded
 

@@ -21,6 +21,7 @@ from kubecanvas.cli.errors import CliError
 
 if TYPE_CHECKING:
     from kubecanvas.cli.inputs import Loaded
+    from kubecanvas.io.external import Rendered
 
 #: The names Kustomize looks for in a folder, in its own order.
 KUSTOMIZATION_NAMES = ("kustomization.yaml", "kustomization.yml", "Kustomization")
@@ -51,22 +52,33 @@ def split(paths: Sequence[str]) -> tuple[list[str], list[str]]:
     return plain, folders
 
 
-def add_rendered(loaded: Loaded, folders: Sequence[str]) -> None:
-    """Render each folder and add its resources and problems to `loaded`, with a note each.
+def render(folders: Sequence[str]) -> list[tuple[str, Rendered | None]]:
+    """Each folder with what Kustomize renders for it, or None when it renders nothing (such a
+    folder is then read as plain files, so what it holds is still reported).
 
     Raises:
         CliError: kubectl and kustomize are both missing, or the render failed (exit 2).
     """
-    if not folders:
-        return
-    from kubecanvas.cli.inputs import as_finding
     from kubecanvas.io.external import ExternalToolError, render_kustomize
 
+    out: list[tuple[str, Rendered | None]] = []
     for folder in folders:
         try:
-            output = render_kustomize(folder)
+            out.append((folder, render_kustomize(folder)))
         except ExternalToolError as exc:
-            raise CliError(str(exc), file=folder) from None
+            if not str(exc).endswith("printed no manifests"):
+                raise CliError(str(exc), file=folder) from None
+            out.append((folder, None))
+    return out
+
+
+def add_rendered(loaded: Loaded, rendered: Sequence[tuple[str, Rendered | None]]) -> None:
+    """Add what each folder rendered to `loaded`, with a note each on standard error."""
+    from kubecanvas.cli.inputs import as_finding
+
+    for folder, output in rendered:
+        if output is None:
+            continue
         print(f"kubecanvas: note: {folder} is a kustomization: reading what "
               f"`{output.command}` renders ({len(output.result.resources)} resource(s)); "
               "findings point at lines of that output, under the file name -",
