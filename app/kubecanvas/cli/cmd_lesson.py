@@ -13,26 +13,31 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from kubecanvas.cli import options
 from kubecanvas.cli.errors import EXIT_FINDINGS, EXIT_USAGE, CliError
-from kubecanvas.teaching.lesson_check import check_path, lesson_folders
 
 HELP = "check lesson folders (lesson.yaml + diagram.yaml) written by a teacher"
 EXIT_OK = 0
+EXAMPLES = options.examples("kubecanvas lesson check my-course/",
+                            "kubecanvas lesson check my-course/01-first-pod/lesson.yaml")
 
 
 def add_parser(commands: Any) -> None:
-    parser = commands.add_parser("lesson", help=HELP, description=__doc__,
+    parser = commands.add_parser("lesson", help=HELP, description=__doc__, epilog=EXAMPLES,
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.set_defaults(parser=parser)
     actions = parser.add_subparsers(dest="lesson_command", metavar="ACTION", required=True)
     check = actions.add_parser("check", help="report every problem with its file and line",
-                               description=__doc__,
+                               description=__doc__, epilog=EXAMPLES,
                                formatter_class=argparse.RawDescriptionHelpFormatter)
     check.add_argument("paths", nargs="+", metavar="PATH",
                        help="a lesson.yaml, a lesson folder, or a folder of lesson folders")
-    check.set_defaults(run=run_check)
+    check.set_defaults(run=run_check, parser=check)
 
 
 def run_check(args: argparse.Namespace) -> int:
+    from kubecanvas.teaching.lesson_check import check_path, lesson_folders  # when it runs
+
     failed = False
     for given in args.paths:
         path = Path(given)
