@@ -9,6 +9,7 @@ from collections.abc import Iterator, Mapping
 from kubecanvas.model.graph import Edge, own_selector
 from kubecanvas.model.kinds import effective_namespace, get_path, kind_info, template_labels
 from kubecanvas.model.korean import eun_neun, euro_ro, gwa_wa, i_ga
+from kubecanvas.model.order import order_key
 from kubecanvas.model.references import EdgeType
 from kubecanvas.model.resource import Resource
 from kubecanvas.model.selectors import Selector, format_labels, selector_to_labels
@@ -130,7 +131,7 @@ def _selector_fix(ctx: Context, svc: Resource, selector: Selector) -> Fix | None
     ns = effective_namespace(svc)
     ctx.depend(svc.id, PODS, ns)
     wanted = dict(selector.match_labels)
-    best: tuple[int, int, str, Resource] | None = None
+    scored: list[tuple[int, int, Resource]] = []
     for rid in ctx.graph.pod_owners_in(ns):
         res = ctx.resource(rid)
         if res is None:
@@ -138,11 +139,13 @@ def _selector_fix(ctx: Context, svc: Resource, selector: Selector) -> Fix | None
         labels = template_labels(res)
         same = sum(1 for k, v in wanted.items() if labels.get(k) == v)
         shared = sum(1 for k in wanted if k in labels)
-        if shared and (best is None or (same, shared) > best[:2]):
-            best = (same, shared, res.name, res)
-    if best is None:
+        if shared:
+            scored.append((same, shared, res))
+    if not scored:
         return None
-    target = best[3]
+    # the most similar workload; of equals, the first in the canonical order (never by id)
+    top = max(score[:2] for score in scored)
+    target = min((res for *score, res in scored if tuple(score) == top), key=order_key)
     labels = template_labels(target)
     missing = {k: v for k, v in wanted.items() if k not in labels}
     if all(labels.get(k) == v for k, v in wanted.items() if k in labels):

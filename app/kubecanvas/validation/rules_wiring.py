@@ -13,6 +13,7 @@ from kubecanvas.model.edits import DELETE
 from kubecanvas.model.graph import own_selector
 from kubecanvas.model.kinds import effective_namespace, get_path, pod_spec, template_labels
 from kubecanvas.model.korean import eul_reul, eun_neun, euro_ro, gwa_wa, i_ga
+from kubecanvas.model.order import order_key
 from kubecanvas.model.references import EdgeType
 from kubecanvas.model.resource import Resource
 from kubecanvas.model.text import Text, kind_term
@@ -324,16 +325,17 @@ def selector_overlap(ctx: Context) -> Iterator[Finding]:
         ctx.depend(res.id, label_key(*pair) if pair else PODS, ns)
         candidates = _owners_with(ctx, ns, pair) if pair else [
             r for r in (ctx.resource(i) for i in ctx.graph.pod_owners_in(ns)) if r is not None]
-        for other in candidates:
-            if other.id == res.id or other.kind in ("Pod", "Job", "CronJob"):
-                continue
-            if selector.matches(template_labels(other)):
-                yield ctx.report("workload.selector.overlap", res, Text(
-                    f"the selector {selector.describe()} also matches the pods of "
-                    f"{other.label()}; the controllers fight over them.",
-                    f"셀렉터 {selector.describe()}{i_ga(selector.describe())} {ko_label(other)}의 파드와도 일치합니다. "
-                    f"컨트롤러들이 그 파드를 두고 다툽니다."), ("spec", "selector"), (other.id,))
-                break
+        overlapping = [other for other in candidates
+                       if other.id != res.id and other.kind not in ("Pod", "Job", "CronJob")
+                       and selector.matches(template_labels(other))]
+        if overlapping:  # the first in the canonical order, not by id
+            other = min(overlapping, key=order_key)
+            yield ctx.report("workload.selector.overlap", res, Text(
+                f"the selector {selector.describe()} also matches the pods of "
+                f"{other.label()}; the controllers fight over them.",
+                f"셀렉터 {selector.describe()}{i_ga(selector.describe())} {ko_label(other)}의 "
+                f"파드와도 일치합니다. 컨트롤러들이 그 파드를 두고 다툽니다."),
+                ("spec", "selector"), (other.id,))
 
 
 def _owners_with(ctx: Context, ns: str, pair: tuple[str, str]) -> list[Resource]:
