@@ -38,6 +38,13 @@ def splice_document(text: str, new: Any) -> str | None:
     Returns None when the text cannot be edited in place (it does not parse, uses anchors or
     merge keys, or has line breaks libyaml counts differently); the caller re-dumps then.
     """
+    try:
+        return _splice(text, new)
+    except RecursionError:  # deeper than Python's stack (the loader's depth limit allows 200)
+        return None
+
+
+def _splice(text: str, new: Any) -> str | None:
     if any(ch in text.replace("\r\n", "\n") for ch in "\r\x85\u2028\u2029"):
         return None
     try:

@@ -66,7 +66,7 @@ class Splicer:
             self._starts.append(found + 1)
             found = text.find("\n", found + 1)
         self._layout: Layout | None = None
-        self._keys = ManifestLoader("")
+        self._keys: ManifestLoader | None = None  # for keys that are not plain strings
 
     def diff(self, old: Any, new: Any) -> list[Edit]:
         self._value(self.root, old, new, 0, None, False)
@@ -146,6 +146,8 @@ class Splicer:
     def _key(self, node: Node) -> str:
         if isinstance(node, ScalarNode) and node.tag == _STR:
             return str(node.value)
+        if self._keys is None:
+            self._keys = ManifestLoader("")
         return key_text(self._keys.construct_object(node, deep=True))
 
     # --- the walk ---------------------------------------------------------------------------
