@@ -85,6 +85,14 @@ CASES = [
                  "# head\n---\na: 2 # one\n...\n# tail\n", id="markers-and-comments"),
     pytest.param("a: 1\na: 2\nb: 0\n", set_at("a", value=3), "a: 1\na: 3\nb: 0\n",
                  id="duplicate-key-the-last-one-counts"),
+    pytest.param('{\n  "kind": "Pod",\n  "spec": {\n    "n": 1\n  }\n}\n',
+                 set_at("spec", "m", value="y"),
+                 '{\n  "kind": "Pod",\n  "spec": {\n    "n": 1,\n    "m": "y"\n  }\n}\n',
+                 id="json-stays-json-a-line-per-key"),
+    pytest.param('{"kind": "Pod", "l": [1, 2]}', set_at("l", 0, value="y"),
+                 '{"kind": "Pod", "l": ["y", 2]}', id="json-scalar"),
+    pytest.param('{\n  "kind": "Pod",\n  "x": 1\n}\n', delete_at("x"),
+                 '{\n  "kind": "Pod"\n}\n', id="json-delete-last"),
 ]
 
 

@@ -18,6 +18,7 @@ were not edited.
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 import yaml
@@ -57,7 +58,8 @@ def _splice(text: str, new: Any) -> str | None:
     want = canonical(new)
     if canonical(old) == want:
         return text
-    finest = Splicer(text, root, None)
+    as_json = _is_json(text)
+    finest = Splicer(text, root, None, as_json)
     levels: list[int | None] = [None]
     try:
         ops = finest.diff(old, new)
@@ -66,23 +68,38 @@ def _splice(text: str, new: Any) -> str | None:
     except Refused:
         candidate = None
         levels = list(range(_depth(root), -1, -1))
-    if candidate is not None and _reads_as(candidate, want):
+    if candidate is not None and _reads_as(candidate, want, as_json):
         return candidate
     for limit in levels:
-        splicer = Splicer(text, root, limit)
+        splicer = Splicer(text, root, limit, as_json)
         try:
             candidate = _apply(text, splicer.diff(old, new), splicer.newline)
         except Refused:
             continue
-        if _reads_as(candidate, want):
+        if _reads_as(candidate, want, as_json):
             return candidate
     return None
 
 
-def _reads_as(text: str, want: str) -> bool:
+def _reads_as(text: str, want: str, as_json: bool) -> bool:
+    """True when `text` reads as the data `want` is the canonical form of (and is still JSON
+    when the original was)."""
+    if as_json and not _is_json(text):
+        return False
     try:
         return canonical(parse_document(text)[0]) == want
     except yaml.YAMLError:
+        return False
+
+
+def _is_json(text: str) -> bool:
+    """True for a document that is one JSON object (a `.json` manifest)."""
+    body = text.lstrip("\ufeff \t\r\n")
+    if not body.startswith("{"):
+        return False
+    try:
+        return isinstance(json.loads(body), dict)
+    except (ValueError, RecursionError):
         return False
 
 

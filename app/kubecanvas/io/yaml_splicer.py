@@ -51,10 +51,12 @@ class Splicer:
         root: its composed node tree.
         limit: None to splice at the finest level; otherwise a collection at this depth (0 is
             the whole document) that holds a change is re-emitted whole.
+        as_json: the document is JSON (a `.json` manifest): what is written stays JSON.
     """
 
-    def __init__(self, text: str, root: Node, limit: int | None) -> None:
+    def __init__(self, text: str, root: Node, limit: int | None, as_json: bool = False) -> None:
         self.text = text
+        self.as_json = as_json
         self.root = root
         self.limit = limit
         self.newline = "\r\n" if "\r\n" in text else "\n"
@@ -138,6 +140,25 @@ class Splicer:
                     self.ops.append((header, header, "-"))
         self.ops.append((position, position, text))
 
+    def _scalar(self, value: Any, style: str | None = None, flow: bool = False) -> str:
+        if self.as_json:
+            return json.dumps(value, ensure_ascii=False)
+        return render_scalar(value, style, flow)
+
+    def _flow(self, value: Any) -> str:
+        if self.as_json:
+            return json.dumps(value, ensure_ascii=False)
+        return render_flow(value)
+
+    @staticmethod
+    def _separator(node: Node, starts: list[Node]) -> str:
+        """What goes between two entries of a flow collection: `, ` when they share a line, a
+        line break and their column when each has a line of its own (pretty-printed JSON)."""
+        lines = [start.start_mark.line for start in starts]
+        if len(set(lines)) < len(lines) or lines[0] == node.start_mark.line:
+            return ", "
+        return ",\n" + " " * starts[-1].start_mark.column
+
     def layout(self) -> Layout:
         if self._layout is None:
             self._layout = detect_layout(self.root)
@@ -183,14 +204,15 @@ class Splicer:
                     self.ops.append((start, end, "\n".join(literal)))
                     return
             style = node.style if isinstance(new, str) else None
-            rendered = render_scalar(new, style, flow) if not isinstance(
-                new, (dict, list)) else render_flow(new)
+            rendered = self._scalar(new, style, flow) if not isinstance(
+                new, (dict, list)) else self._flow(new)
             if start == end and start > 0 and self.text[start - 1] == ":":
                 rendered = " " + rendered  # `key:` with nothing after it
             self.ops.append((start, end, rendered))
             return
         if flow or getattr(node, "flow_style", False):
-            self.ops.append((start, end, render_flow(new) if flow else render_inline(new)))
+            self.ops.append((start, end, self._flow(new) if flow or self.as_json
+                             else render_inline(new)))
             return
         if key is not None:
             lines = entry_lines(self.text[self._at(key.start_mark):self._at(key.end_mark)], new,
@@ -257,18 +279,20 @@ class Splicer:
                         new: dict[str, Any], added: list[str], flow: bool) -> None:
         names = list(new)
         if flow:
-            rendered = [f"{render_scalar(name, flow=True)}: {render_flow(new[name])}"
+            rendered = [f"{self._scalar(name, flow=True)}: {self._flow(new[name])}"
                         for name in added]
             if not node.value:
                 self.ops.append((self._at(node.start_mark), self._at(node.end_mark),
                                  "{" + ", ".join(rendered) + "}"))
                 return
+            separator = self._separator(node, [key for key, _ in node.value])
             for name, text in zip(added, rendered, strict=True):
                 anchor = self._anchor(names, name, entries)
                 if anchor is None:
-                    self.ops.append((self._at(node.value[0][0].start_mark),) * 2 + (text + ", ",))
+                    self.ops.append((self._at(node.value[0][0].start_mark),) * 2 + (
+                        text + separator,))
                 else:
-                    self.ops.append((self._end(anchor[1]),) * 2 + (", " + text,))
+                    self.ops.append((self._end(anchor[1]),) * 2 + (separator + text,))
             return
         first_key = node.value[0][0]
         column = first_key.start_mark.column
@@ -335,13 +359,14 @@ class Splicer:
         """Insert `values` after item `after` (-1: before the first item)."""
         items = node.value
         if flow:
-            rendered = [render_flow(value) for value in values]
+            rendered = [self._flow(value) for value in values]
+            separator = self._separator(node, items)
             if after < 0:
                 self.ops.append((self._at(items[0].start_mark),) * 2 + (
-                    "".join(text + ", " for text in rendered),))
+                    "".join(text + separator for text in rendered),))
             else:
                 self.ops.append((self._end(items[after]),) * 2 + (
-                    "".join(", " + text for text in rendered),))
+                    "".join(separator + text for text in rendered),))
             return
         reference = items[max(after, 0)]
         dash = self._dash(reference)
