@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -59,11 +60,14 @@ def edit(resource: Resource, **changes: object) -> Resource:
     return resource.with_manifest(manifest)
 
 
-def test_unchanged_file_is_byte_identical(tmp_path):
+def test_unchanged_file_is_byte_identical_and_not_rewritten(tmp_path):
     path, resources = imported(tmp_path)
+    os.utime(path, ns=(1_000_000_000, 1_000_000_000))
     result = write_back(resources)
     assert path.read_text() == SOURCE
-    assert result.written == [path] and result.notes == []
+    assert result.written == [] and result.unchanged == [path] and result.notes == []
+    assert path.stat().st_mtime_ns == 1_000_000_000
+    assert set(result.origins) == {r.id for r in resources}
 
 
 def test_edit_keeps_other_documents_comments_and_the_edited_key_order(tmp_path):
@@ -75,7 +79,7 @@ def test_edit_keeps_other_documents_comments_and_the_edited_key_order(tmp_path):
     text = path.read_text()
     assert text.startswith(SOURCE.split("---\n")[0])  # first document untouched, comments too
     assert "# The service in front of the web pods.\napiVersion: v1\nkind: Service\n" in text
-    assert "spec:\n  selector:\n    app: web\n  ports:\n  - port: 80\n  type: NodePort\n" in text
+    assert text == SOURCE.replace("  ports: [{port: 80}]\n", "  ports: [{port: 80}]\n  type: NodePort\n")
     assert "# end of service\n" in text
     assert "this: [is broken\n" in text and text.endswith("# just a note\n")
     reloaded = load_paths([path])
@@ -117,7 +121,7 @@ def test_new_resources_go_to_the_new_file_or_raise(tmp_path):
     assert path.read_text() == SOURCE
     target = tmp_path / "new.yaml"
     result = write_back([*resources, fresh], new_file=target)
-    assert result.written == [path, target]
+    assert result.written == [target] and result.unchanged == [path]
     assert load_paths([target]).resources[0].name == "shop"
     assert result.origins[fresh.id].file == str(target)
 
@@ -150,7 +154,7 @@ def test_file_changed_on_disk_is_merged_by_identity(tmp_path):
     assert text.startswith("apiVersion: v1\nkind: Secret\n")  # added outside: kept
     assert "alpha: changed outside" in text  # untouched in the editor: the file's text wins
     assert "# The service in front of the web pods.\n" in text
-    assert "selector:\n    app: api\n" in text  # edited in the editor: the editor wins
+    assert "spec:\n  selector: {app: api}\n# end of service\n" in text  # edited: the editor wins
     assert "this: [is broken\n" in text
     names = [r.name for r in load_paths([path]).resources]
     assert names == ["added-outside", "settings", "web", "l1", "l2", "p"]

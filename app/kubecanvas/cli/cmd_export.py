@@ -109,7 +109,8 @@ def _write_back(document: Document, output: str | None) -> None:
         raise CliError(str(exc)) from None
     for note in result.notes:
         warn(note)
-    print(f"kubecanvas: wrote {len(result.written)} file(s) back", file=sys.stderr)
+    same = f" ({len(result.unchanged)} unchanged, not rewritten)" if result.unchanged else ""
+    print(f"kubecanvas: wrote {len(result.written)} file(s) back{same}", file=sys.stderr)
 
 
 def _write_chart(document: Document, args: argparse.Namespace) -> None:

@@ -2,8 +2,9 @@
 
 The promise to the user: nothing they had is lost and nothing they did not touch changes. Each
 file is re-read and re-split; a document whose resources are all unchanged is copied byte for
-byte, comments and formatting included; an edited one is re-dumped (key order kept, the comments
-above and below it kept); a document whose resources were all deleted is dropped; chunks that never
+byte, comments and formatting included; in an edited one only the lines of the edited fields
+change (`yaml_splice`; a fresh dump keeping the comments around it when a change cannot be
+spliced); a document whose resources were all deleted is dropped; chunks that never
 held a resource (comments, documents that failed to parse, non-resources) are kept verbatim. If a
 file changed on disk since it was imported, document positions cannot be trusted, so the file is
 merged by resource identity instead (see `_merge_changed`) and a note says so. A file that can no
@@ -28,6 +29,7 @@ from kubecanvas.io.textfile import DecodeError, TextFile, read_text_file, text_d
 from kubecanvas.io.yaml_dialect import dump_document, dump_json_like, parse_document
 from kubecanvas.io.yaml_in import load_chunk
 from kubecanvas.io.yaml_out import apply_order
+from kubecanvas.io.yaml_splice import canonical, splice_document
 from kubecanvas.io.yaml_split import Chunk, split_chunks, split_trivia
 from kubecanvas.model.korean import eun_neun, i_ga
 from kubecanvas.model.resource import Origin, Resource, ResourceKey
@@ -43,7 +45,9 @@ class WriteBackResult:
     """What a write-back did.
 
     Attributes:
-        written: the files written, in order.
+        written: the files written, in order: only those whose content changed.
+        unchanged: the files that already held exactly what would be written; they are left
+            alone (not rewritten, modification time kept).
         notes: things the user should know (a file changed on disk and was written from the
             editor's copy, resources appended because their document was gone, ...).
         origins: resource id -> where the resource now is; the caller stores it together with
@@ -51,6 +55,7 @@ class WriteBackResult:
     """
 
     written: list[Path] = field(default_factory=list)
+    unchanged: list[Path] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     origins: dict[str, Origin] = field(default_factory=dict)
 
@@ -113,8 +118,13 @@ def write_back(resources: Iterable[Resource], *, new_file: Path | None = None,
         _add_loose(plans, Path(new_file), loose)
     for path, (content, pieces) in plans.items():
         text = _join(pieces)
+        data = content.encode(text)
+        if _holds(path, data):  # not even rewritten: its time stamp says it was not changed
+            result.unchanged.append(path)
+            result.origins.update(_new_origins(str(path), text, pieces))
+            continue
         try:
-            atomic_write_bytes(path, content.encode(text))
+            atomic_write_bytes(path, data)
         except OSError as exc:
             done = ", ".join(str(p) for p in result.written) or "none"
             reason = exc.strerror or exc
@@ -126,6 +136,14 @@ def write_back(resources: Iterable[Resource], *, new_file: Path | None = None,
         result.written.append(path)
         result.origins.update(_new_origins(str(path), text, pieces))
     return result
+
+
+def _holds(path: Path, data: bytes) -> bool:
+    """True when `path` already holds exactly `data`."""
+    try:
+        return path.is_file() and path.stat().st_size == len(data) and path.read_bytes() == data
+    except OSError:
+        return False
 
 
 def _add_loose(plans: dict[Path, tuple[TextFile, list[_Piece]]], path: Path,
@@ -277,7 +295,7 @@ def _chunk_piece(chunk: Chunk, path: Path, mine: list[Resource], newline: str) -
         return None
     is_list = loaded[0].origin is not None and loaded[0].origin.item_index is not None
     unchanged = len(mine) == len(loaded) and all(
-        r.original is not None and r.original == r.manifest for r in mine)
+        r.original is not None and canonical(r.original) == canonical(r.manifest) for r in mine)
     if unchanged:
         return _Piece(chunk.text, mine)
     if is_list:
@@ -291,8 +309,12 @@ def _chunk_piece(chunk: Chunk, path: Path, mine: list[Resource], newline: str) -
 
 
 def _redump(chunk: Chunk, data: Any, newline: str) -> str:
-    """The chunk with its body replaced by a fresh dump of `data`, keeping the comments and
-    markers around the body when that still reads back as `data`."""
+    """The chunk edited to hold `data`: only the changed lines when the edit can be spliced
+    into its text (`splice_document`), else its body replaced by a fresh dump, keeping the
+    comments and markers around the body when that still reads back as `data`."""
+    spliced = splice_document(chunk.text, data)
+    if spliced is not None:
+        return spliced
     lead, _, tail = split_trivia(chunk.text)
     body = _crlf(dump_json_like(data, chunk.text) or dump_document(data), newline)
     text = lead + body + tail
