@@ -135,15 +135,15 @@ class ProjectWriter:
             skeleton = skeleton.replace(f'  "{_SLOT}"', ",\n".join(self._parts), 1)
         return skeleton + "\n"
 
-    def write(self) -> None:
-        """Write the file atomically.
+    def write(self, mode: int | None = None) -> None:
+        """Write the file atomically (with permission bits `mode`, see `atomic_write_bytes`).
 
         Raises:
             ProjectError: the file cannot be written (the previous one stays whole).
         """
         text = self.text()
         try:
-            atomic_write_text(self.path, text)
+            atomic_write_text(self.path, text, mode=mode)
         except OSError as exc:
             reason = str(exc.strerror or exc)
             raise _cannot_save(self.path, reason, reason) from exc
