@@ -16,6 +16,7 @@ from typing import Any
 
 from kubecanvas.cli import inputs
 from kubecanvas.cli.errors import EXIT_FINDINGS, EXIT_OK, CliError
+from kubecanvas.cli.secret_values import add_include_option, import_secrets
 from kubecanvas.io.external import ExternalToolError, render_helm, render_kustomize
 from kubecanvas.io.project import ProjectError, save_project
 from kubecanvas.model.document import Document
@@ -35,6 +36,10 @@ file, line and column; everything else is imported.
 --helm CHART [--values FILE] [--release NAME] what `helm template` renders; each resource
 remembers the command that produced it. Those programs must be installed; KubeCanvas says which
 one is missing.
+
+Secrets read from a cluster (a `kubectl get secret -o yaml` dump: they carry uid,
+resourceVersion...) are imported with their keys and type but without values, which stay in the
+cluster; --include-secret-values keeps them in the project.
 
 exit codes: 0 everything imported; 1 some documents could not be read (the rest was saved);
 2 nothing could be read, an input is missing, kubectl/kustomize/helm is missing or failed, or
@@ -63,6 +68,7 @@ def add_parser(commands: Any) -> None:
                              "(for `kubectl get -o yaml` dumps)")
     parser.add_argument("--kube-version", metavar="X.Y",
                         help="target Kubernetes version to store in the project")
+    add_include_option(parser)
     parser.set_defaults(run=run)
 
 
@@ -116,6 +122,9 @@ def run(args: argparse.Namespace) -> int:
         raise CliError(f"nothing could be imported ({len(errors)} document(s) could not be "
                        f"read); {args.output} was not written")
     document = _canonical(document)
+    settings = document.settings
+    document = Document(import_secrets(document, args.include_secret_values, args.output))
+    document.settings = settings
     graph = WiringGraph(document, subscribe=False)
     with document.batch():
         for rid, position in auto_layout(document, graph).items():

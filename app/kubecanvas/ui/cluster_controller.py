@@ -339,13 +339,15 @@ class ClusterController(QObject):
         dialog = ImportNamespaceDialog(listing.names, listing.context, listing.note, can_add,
                                        self.window)
         choice = dialog.choice() if dialog.exec() == QDialog.DialogCode.Accepted else None
+        include = dialog.include_secret_values()
         dialog.deleteLater()
         if choice is None:
             self.panel.show_message(self.tr("Nothing was imported."))
             return
         namespace, target = choice
         text = self.tr("Importing namespace {namespace} from context {context}…")
-        self._start(partial(import_namespace, namespace=namespace),
+        self._start(partial(import_namespace, namespace=namespace,
+                            include_secret_values=include),
                     text.format(namespace=namespace, context=listing.context),
                     partial(self._imported, namespace=namespace, target=target),
                     context=listing.context)
@@ -370,6 +372,9 @@ class ClusterController(QObject):
         message = self.tr("Imported {count} resources from namespace {namespace} of context "
                           "{context}; {left} made by controllers left out.").format(
             count=count, namespace=namespace, context=result.context, left=result.left_out)
+        if result.secrets_left:
+            message += " " + self.tr("{count} Secrets imported without their values, which stay "
+                                     "in the cluster.").format(count=result.secrets_left)
         if result.problems:
             message += " " + self.tr("{count} problems while reading; first: {first}").format(
                 count=len(result.problems), first=local_text(result.problems[0]))
