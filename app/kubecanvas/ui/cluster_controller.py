@@ -29,6 +29,7 @@ from kubecanvas.model.document import Change, Document
 from kubecanvas.model.edits import AddResource, Compound
 from kubecanvas.model.layout import NODE_HEIGHT
 from kubecanvas.model.resource import Resource
+from kubecanvas.model.secret_values import secrets_without_values
 from kubecanvas.ui.cluster_dialogs import ADD_TO_CURRENT, ImportNamespaceDialog
 from kubecanvas.ui.cluster_panel import ClusterPanel, ServerMarkers
 from kubecanvas.ui.cluster_task import (
@@ -262,7 +263,9 @@ class ClusterController(QObject):
         """Copies of the design's resources in apply order: the task thread reads these, never
         the live document the user keeps editing."""
         session = self.window.session
-        return copy.deepcopy(apply_order(session.document)) if session is not None else []
+        resources = copy.deepcopy(apply_order(session.document)) if session is not None else []
+        blank = {r.id for r, _keys in secrets_without_values(resources)}  # values in the cluster:
+        return [r for r in resources if r.id not in blank]  # sent, they would be emptied there
 
     def check(self) -> bool:
         """Server-side dry run of the whole design; the answers go to the dock."""
