@@ -15,7 +15,7 @@ from kubecanvas.io.project import save_project
 from kubecanvas.model.document import Document
 from kubecanvas.model.edits import SetField
 from kubecanvas.model.resource import Resource
-from kubecanvas.ui.autosave import legacy_recovery_dir, pending_recoveries, recovery_dir
+from kubecanvas.ui.autosave import legacy_recovery_dirs, pending_recoveries, recovery_dir
 
 posix_only = pytest.mark.skipif(os.name != "posix", reason="POSIX permission bits")
 
@@ -41,7 +41,7 @@ def test_the_folder_is_named_once_whatever_the_application_names():
     finally:
         app.setOrganizationName(saved[0])
         app.setApplicationName(saved[1])
-    assert legacy_recovery_dir() == base / "KubeCanvas" / "KubeCanvas" / "recovery"
+    assert legacy_recovery_dirs()[0] == base / "KubeCanvas" / "KubeCanvas" / "recovery"
 
 
 @posix_only
@@ -73,7 +73,7 @@ def test_a_loose_folder_left_by_an_older_version_is_tightened(make_window):
 
 
 def test_copies_at_the_old_doubled_path_are_moved_and_offered(make_window):
-    legacy = legacy_recovery_dir()
+    legacy = legacy_recovery_dirs()[0]
     legacy.mkdir(parents=True)
     save_project(Document([Resource(dict(SECRET))]), legacy / "0123abcd.kcanvas")
     (legacy / "0123abcd.json").write_text(json.dumps({"title": "shop.yaml", "path": None}))

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import os
 import time
 import uuid
 from collections.abc import Callable
@@ -71,19 +72,27 @@ def recovery_dir() -> Path:
     return data_dir() / "recovery"
 
 
-def legacy_recovery_dir() -> Path:
-    """Where earlier versions kept recovery copies (organisation and application name)."""
-    return data_dir() / APP_FOLDER / "recovery"
+def legacy_recovery_dirs() -> list[Path]:
+    """Where earlier versions kept recovery copies: Qt's AppDataLocation with organisation and
+    application name, which is `<data>/KubeCanvas/KubeCanvas` except on Windows, where it was
+    in the roaming profile (`%APPDATA%`; the copies now stay on the machine, in `%LOCALAPPDATA%`)."""
+    found = [data_dir() / APP_FOLDER / "recovery"]
+    roaming = os.environ.get("APPDATA") if os.name == "nt" else None
+    if roaming:
+        found.append(Path(roaming) / APP_FOLDER / APP_FOLDER / "recovery")
+    return found
 
 
 def adopt_legacy_copies() -> list[Path]:
     """Move the recovery copies an older version left into the private folder (see the module
     doc), so an upgrade loses none of them; returns the moved copies."""
-    legacy = legacy_recovery_dir()
-    moved = adopt(legacy, recovery_dir(), ("*.kcanvas", "*.json"))
-    if moved:
-        with contextlib.suppress(OSError):
-            legacy.parent.rmdir()  # `<data>/KubeCanvas/KubeCanvas`, when nothing else is there
+    moved = []
+    for legacy in legacy_recovery_dirs():
+        adopted = adopt(legacy, recovery_dir(), ("*.kcanvas", "*.json"))
+        if adopted:
+            with contextlib.suppress(OSError):
+                legacy.parent.rmdir()  # `.../KubeCanvas/KubeCanvas`, when nothing else is there
+        moved += adopted
     return moved
 
 
