@@ -116,6 +116,10 @@ This changes the cluster (kubectl apply).</source>
         <translation>클러스터의 네임스페이스를 읽는 중…</translation>
     </message>
     <message>
+        <source>Secrets imported without their values, which stay in the cluster: {count}.</source>
+        <translation>값 없이 가져온 시크릿(값은 클러스터에 남아 있다): {count}개.</translation>
+    </message>
+    <message>
         <source>Send the design to the API server with kubectl apply --dry-run=server; nothing is changed</source>
         <translation>kubectl apply --dry-run=server 로 디자인을 API 서버에 보냅니다. 아무것도 바뀌지 않습니다</translation>
     </message>
@@ -166,10 +170,6 @@ Check the design against the cluster instead? A dry run changes nothing.</source
     <message>
         <source>the current context</source>
         <translation>현재 컨텍스트</translation>
-    </message>
-    <message>
-        <source>{count} Secrets imported without their values, which stay in the cluster.</source>
-        <translation>시크릿 {count}개는 값 없이 가져왔다. 값은 클러스터에 남아 있다.</translation>
     </message>
     <message>
         <source>{count} problems while reading; first: {first}</source>
@@ -1108,6 +1108,10 @@ Check the design against the cluster instead? A dry run changes nothing.</source
     <message>
         <source>Untitled</source>
         <translation>제목 없음</translation>
+    </message>
+    <message>
+        <source>Values left in the cluster: {keys}</source>
+        <translation>클러스터에 남은 값: {keys}</translation>
     </message>
     <message>
         <source>Volume mounts</source>

@@ -65,7 +65,10 @@ def test_import_leaves_secret_values_in_the_cluster_by_default(qtbot, monkeypatc
     window, controller, secret = _import(qtbot, monkeypatch, kubectl, cluster_window, False)
     assert secret.manifest["data"] == {"password": ""} and secret.manifest["type"] == "Opaque"
     assert secret.values_in_cluster == ("password",)
-    assert "1 Secrets imported without their values" in controller.panel.summary.text()
+    assert "Secrets imported without their values, which stay in the cluster: 1." in \
+        controller.panel.summary.text()
+    window.inspector.set_selection([secret.id])  # the inspector says so too
+    assert "Values left in the cluster: password" in window.inspector.title.text()
 
 
 def test_import_with_values_when_asked(qtbot, monkeypatch, kubectl, cluster_window,  # type: ignore[no-untyped-def]

@@ -376,8 +376,8 @@ class ClusterController(QObject):
                           "{context}; {left} made by controllers left out.").format(
             count=count, namespace=namespace, context=result.context, left=result.left_out)
         if result.secrets_left:
-            message += " " + self.tr("{count} Secrets imported without their values, which stay "
-                                     "in the cluster.").format(count=result.secrets_left)
+            message += " " + self.tr("Secrets imported without their values, which stay in "
+                                     "the cluster: {count}.").format(count=result.secrets_left)
         if result.problems:
             message += " " + self.tr("{count} problems while reading; first: {first}").format(
                 count=len(result.problems), first=local_text(result.problems[0]))
