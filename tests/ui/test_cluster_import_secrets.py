@@ -103,3 +103,17 @@ def test_check_against_the_cluster_does_not_send_blank_values(qtbot, monkeypatch
     sent = [d["kind"] for call in kubectl.applies() for d in call["documents"]]
     assert sent == ["ConfigMap"]
 
+
+
+def test_copy_paste_and_duplicate_keep_the_note(qtbot, monkeypatch, kubectl, cluster_window,  # type: ignore[no-untyped-def]
+                                                boxes) -> None:
+    window, _controller, secret = _import(qtbot, monkeypatch, kubectl, cluster_window, False)
+    config = next(r for r in window.session.document if r.kind == "ConfigMap")
+    window.editor.copy([config.id, secret.id])  # apply order puts the Secret first: by name
+    pasted = window.editor.paste()
+    duplicated = window.editor.duplicate([secret.id])
+    doc = window.session.document
+    copies = [doc.get(i) for i in (*pasted, *duplicated) if doc.get(i).kind == "Secret"]
+    assert len(copies) == 2
+    assert all(c.values_in_cluster == ("password",) and c.name != "db" for c in copies)
+    assert [doc.get(i).values_in_cluster for i in pasted if doc.get(i).kind != "Secret"] == [()]
