@@ -117,7 +117,7 @@ This changes the cluster (kubectl apply).</source>
     </message>
     <message>
         <source>Secrets imported without their values, which stay in the cluster: {count}.</source>
-        <translation>값 없이 가져온 시크릿(값은 클러스터에 남아 있다): {count}개.</translation>
+        <translation>값 없이 가져온 시크릿(값은 클러스터에 남아 있습니다): {count}개.</translation>
     </message>
     <message>
         <source>Send the design to the API server with kubectl apply --dry-run=server; nothing is changed</source>
@@ -787,7 +787,7 @@ Check the design against the cluster instead? A dry run changes nothing.</source
     </message>
     <message>
         <source>Nothing was saved. Type the values in, save a project, or export YAML without Secret data.</source>
-        <translation>아무것도 저장하지 않았다. 값을 입력하거나, 프로젝트로 저장하거나, 시크릿 데이터 없이 YAML을 내보내자.</translation>
+        <translation>아무것도 저장하지 않았습니다. 값을 입력하거나, 프로젝트로 저장하거나, 시크릿 데이터 없이 YAML을 내보내세요.</translation>
     </message>
     <message>
         <source>Nudge</source>
@@ -1139,7 +1139,7 @@ Check the design against the cluster instead? A dry run changes nothing.</source
     </message>
     <message>
         <source>Write every Secret without data (for a repository whose Secrets come from a secret manager)?</source>
-        <translation>모든 시크릿을 데이터 없이 쓸까? (시크릿을 시크릿 관리 도구에서 가져오는 저장소용)</translation>
+        <translation>모든 시크릿을 데이터 없이 쓸까요? (시크릿을 시크릿 관리 도구에서 가져오는 저장소용)</translation>
     </message>
     <message>
         <source>Wrote {count} resources to {path}</source>
@@ -1447,7 +1447,7 @@ Rule: {rule}</source>
     </message>
     <message>
         <source>{secrets}: imported without their values, which stay in the cluster. Written as they are, they would replace those values with empty ones.</source>
-        <translation>{secrets}: 값 없이 가져왔고, 값은 클러스터에 남아 있다. 이대로 쓰면 클러스터의 값이 빈 값으로 바뀐다.</translation>
+        <translation>{secrets}: 값 없이 가져왔고, 값은 클러스터에 남아 있습니다. 이대로 쓰면 클러스터의 값이 빈 값으로 바뀝니다.</translation>
     </message>
 </context>
 <context>
@@ -1470,7 +1470,7 @@ Rule: {rule}</source>
     </message>
     <message>
         <source>Off: Secrets are imported with their keys and type, their values stay in the cluster. On: the values are stored in the design, where anyone who can read the file can read them.</source>
-        <translation>끄면: 시크릿은 키와 타입만 가져오고, 값은 클러스터에 남는다. 켜면: 값이 디자인에 저장되어, 파일을 읽을 수 있는 사람은 누구나 값을 읽을 수 있다.</translation>
+        <translation>끄면: 시크릿은 키와 타입만 가져오고, 값은 클러스터에 남습니다. 켜면: 값이 디자인에 저장되어, 파일을 읽을 수 있는 사람은 누구나 값을 읽을 수 있습니다.</translation>
     </message>
     <message>
         <source>Open as a new &amp;untitled design</source>
