@@ -116,6 +116,10 @@ This changes the cluster (kubectl apply).</source>
         <translation>클러스터의 네임스페이스를 읽는 중…</translation>
     </message>
     <message>
+        <source>Secrets imported without their values, which stay in the cluster: {count}.</source>
+        <translation>값 없이 가져온 시크릿(값은 클러스터에 남아 있습니다): {count}개.</translation>
+    </message>
+    <message>
         <source>Send the design to the API server with kubectl apply --dry-run=server; nothing is changed</source>
         <translation>kubectl apply --dry-run=server 로 디자인을 API 서버에 보냅니다. 아무것도 바뀌지 않습니다</translation>
     </message>
@@ -782,6 +786,10 @@ Check the design against the cluster instead? A dry run changes nothing.</source
         <translation>가져온 것 없음</translation>
     </message>
     <message>
+        <source>Nothing was saved. Type the values in, save a project, or export YAML without Secret data.</source>
+        <translation>아무것도 저장하지 않았습니다. 값을 입력하거나, 프로젝트로 저장하거나, 시크릿 데이터 없이 YAML을 내보내세요.</translation>
+    </message>
+    <message>
         <source>Nudge</source>
         <translation>조금 이동</translation>
     </message>
@@ -974,6 +982,10 @@ Check the design against the cluster instead? A dry run changes nothing.</source
         <translation>시크릿 값이 숨겨져 있습니다: 아래의 '보기'를 누르십시오</translation>
     </message>
     <message>
+        <source>Secrets without values</source>
+        <translation>값이 없는 시크릿</translation>
+    </message>
+    <message>
         <source>Select &amp;All</source>
         <translation>모두 선택(&amp;A)</translation>
     </message>
@@ -1098,6 +1110,10 @@ Check the design against the cluster instead? A dry run changes nothing.</source
         <translation>제목 없음</translation>
     </message>
     <message>
+        <source>Values left in the cluster: {keys}</source>
+        <translation>클러스터에 남은 값: {keys}</translation>
+    </message>
+    <message>
         <source>Volume mounts</source>
         <translation>볼륨 마운트</translation>
     </message>
@@ -1120,6 +1136,10 @@ Check the design against the cluster instead? A dry run changes nothing.</source
     <message>
         <source>Workloads</source>
         <translation>워크로드</translation>
+    </message>
+    <message>
+        <source>Write every Secret without data (for a repository whose Secrets come from a secret manager)?</source>
+        <translation>모든 시크릿을 데이터 없이 쓸까요? (시크릿을 시크릿 관리 도구에서 가져오는 저장소용)</translation>
     </message>
     <message>
         <source>Wrote {count} resources to {path}</source>
@@ -1425,6 +1445,10 @@ Rule: {rule}</source>
         <source>Harden This Workload…</source>
         <translation>이 워크로드 하드닝…</translation>
     </message>
+    <message>
+        <source>{secrets}: imported without their values, which stay in the cluster. Written as they are, they would replace those values with empty ones.</source>
+        <translation>{secrets}: 값 없이 가져왔고, 값은 클러스터에 남아 있습니다. 이대로 쓰면 클러스터의 값이 빈 값으로 바뀝니다.</translation>
+    </message>
 </context>
 <context>
     <name>ImportNamespaceDialog</name>
@@ -1439,6 +1463,14 @@ Rule: {rule}</source>
     <message>
         <source>Import Namespace</source>
         <translation>네임스페이스 가져오기</translation>
+    </message>
+    <message>
+        <source>Include the values of &amp;Secrets</source>
+        <translation>시크릿 값 포함(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Off: Secrets are imported with their keys and type, their values stay in the cluster. On: the values are stored in the design, where anyone who can read the file can read them.</source>
+        <translation>끄면: 시크릿은 키와 타입만 가져오고, 값은 클러스터에 남습니다. 켜면: 값이 디자인에 저장되어, 파일을 읽을 수 있는 사람은 누구나 값을 읽을 수 있습니다.</translation>
     </message>
     <message>
         <source>Open as a new &amp;untitled design</source>

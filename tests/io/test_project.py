@@ -251,3 +251,25 @@ def test_a_copy_is_the_design_when_it_began_and_the_next_redoes_only_changes(tmp
         last.step(10)
     last.write()
     assert first.id not in fragments  # a removed resource's text is not kept
+
+
+def test_the_note_of_secret_values_left_in_the_cluster_is_kept(tmp_path):
+    from kubecanvas.model.secret_values import leave_values_in_cluster
+
+    secret = leave_values_in_cluster(Resource(
+        {"apiVersion": "v1", "kind": "Secret", "metadata": {"name": "db"},
+         "data": {"password": "cHc="}}))
+    plain = Resource({"apiVersion": "v1", "kind": "ConfigMap", "metadata": {"name": "c"}})
+    path = tmp_path / "p.kcanvas"
+    save_project(Document([secret, plain]), path)
+    entries = json.loads(path.read_text("utf-8"))["resources"]
+    assert entries[0]["values_in_cluster"] == ["password"]
+    assert "values_in_cluster" not in entries[1]  # written only when there is something to say
+    loaded = {r.kind: r for r in load_project(path)}
+    assert loaded["Secret"].values_in_cluster == ("password",)
+    assert loaded["ConfigMap"].values_in_cluster == ()
+    entries[0]["values_in_cluster"] = [3]
+    path.write_text(json.dumps({"format": "kubecanvas-project", "version": 1,
+                                "resources": entries}), encoding="utf-8")
+    with pytest.raises(ProjectError, match="values_in_cluster"):
+        load_project(path)

@@ -29,7 +29,9 @@ KubeCanvas never reads or stores credentials.
 
   cluster check INPUT...           server-side dry run: the API server's answer per resource
   cluster apply INPUT... [--yes]   apply for real, after a confirmation
-  cluster import -n NS -o P        the namespace's objects as a project, cluster fields removed
+  cluster import -n NS -o P        the namespace's objects as a project, cluster fields removed,
+                                   Secrets with their keys but without values (unless
+                                   --include-secret-values)
 
 exit codes: 0 all accepted / applied / imported; 1 the server refused some resources, some
 documents could not be read, or the apply was declined or refused because of error findings; 2 kubectl missing, no context, cluster
@@ -84,6 +86,7 @@ def add_parser(commands: Any) -> None:
     imp.add_argument("-o", "--output", required=True, metavar="PROJECT",
                      help="project file to write (for example app.kcanvas)")
     imp.add_argument("--context", help="kubectl context (default: the current context)")
+    options.add_include_option(imp)
     imp.set_defaults(run=run_import, parser=imp)
 
 
@@ -127,14 +130,18 @@ def print_report(report: ServerReport, document: Document) -> None:
 
 
 def _send(args: argparse.Namespace, document: Document, dry_run: bool) -> int:
+    from kubecanvas.cli.secret_values import for_cluster
     from kubecanvas.cluster import ClusterError, apply_resources
     from kubecanvas.io.yaml_out import apply_order, dump_resources
 
     if len(document) == 0:
         raise CliError("the inputs hold no resources; nothing to send to the cluster")
+    resources = for_cluster(apply_order(document))
+    if not resources:
+        raise CliError("nothing left to send to the cluster")
     kubectl = _kubectl(args.context)
     try:
-        report = apply_resources(kubectl, apply_order(document), dump_resources, dry_run=dry_run)
+        report = apply_resources(kubectl, resources, dump_resources, dry_run=dry_run)
     except ClusterError as exc:
         raise CliError(str(exc)) from None
     print_report(report, document)
@@ -182,6 +189,7 @@ def run_apply(args: argparse.Namespace) -> int:
 
 
 def run_import(args: argparse.Namespace) -> int:
+    from kubecanvas.cli.secret_values import import_secrets
     from kubecanvas.cluster import ClusterError, designed_resources, fetch_namespace
     from kubecanvas.io.project import ProjectError, save_project
     from kubecanvas.io.yaml_in import load_text
@@ -201,6 +209,7 @@ def run_import(args: argparse.Namespace) -> int:
         raise CliError(str(exc)) from None
     result = load_text(fetched.text, "-", strip_cluster_fields=True, source=fetched.command)
     kept, left_out = designed_resources(result.resources)
+    kept = import_secrets(kept, args.include_secret_values, args.output, from_cluster=True)
     if not kept:
         raise CliError(f"namespace {args.namespace!r} holds no objects of the kinds KubeCanvas "
                        f"knows (or does not exist); {args.output} was not written")

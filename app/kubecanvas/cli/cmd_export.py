@@ -43,7 +43,10 @@ workloads, Ingresses, HPAs, the rest).
                   stay byte for byte, comments included (-o FILE then receives resources that
                   have no file)
 
-The export is refused while error findings remain (see `kubecanvas validate`), unless --force.
+The export is refused while error findings remain (see `kubecanvas validate`), unless --force,
+and while a Secret imported without its values (they stayed in the cluster) still has them
+empty, unless --omit-secrets: that writes every Secret without data and stringData (for
+repositories whose Secrets come from a secret manager) and says which. Values are never made up.
 
 exit codes: 0 written; 1 refused because of error findings; 2 unreadable input or bad usage."""
 
@@ -70,6 +73,7 @@ def add_parser(commands: Any) -> None:
                         help="name of the Helm chart (default: the folder's name)")
     parser.add_argument("--force", action="store_true",
                         help="export even when there are error findings")
+    options.add_omit_option(parser)
     options.add_common_options(parser)
     parser.set_defaults(run=run, parser=parser)
 
@@ -134,6 +138,7 @@ def run(args: argparse.Namespace) -> int:
                                            "name with a suffix such as app.yaml")
     paths = options.gather_inputs(args)
     from kubecanvas.cli import inputs
+    from kubecanvas.cli.secret_values import for_export
     from kubecanvas.io.atomic import atomic_write_text
     from kubecanvas.io.yaml_out import dump_resources, write_folder
 
@@ -144,6 +149,7 @@ def run(args: argparse.Namespace) -> int:
     document = loaded.document
     findings = inputs.validate(loaded, version)
     refuse_or_warn(document, findings, loaded, args.force)
+    document = for_export(document, args.omit_secrets)
     if args.helm_chart is not None:
         _write_chart(document, args)
         return EXIT_OK

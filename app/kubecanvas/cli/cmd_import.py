@@ -33,6 +33,10 @@ file, line and column; everything else is imported.
 remembers the command that produced it. Those programs must be installed; KubeCanvas says which
 one is missing.
 
+Secrets read from a cluster (a `kubectl get secret -o yaml` dump: they carry uid,
+resourceVersion...) are imported with their keys and type but without values, which stay in the
+cluster; --include-secret-values keeps them in the project.
+
 exit codes: 0 everything imported; 1 some documents could not be read (the rest was saved);
 2 nothing could be read, an input is missing, kubectl/kustomize/helm is missing or failed, or
 bad usage (nothing is written)."""
@@ -68,6 +72,7 @@ def add_parser(commands: Any) -> None:
                              "(for `kubectl get -o yaml` dumps)")
     parser.add_argument("--kube-version", metavar="X.Y",
                         help="target Kubernetes version to store in the project")
+    options.add_include_option(parser)
     parser.set_defaults(run=run, parser=parser)
 
 
@@ -115,7 +120,9 @@ def _canonical(document: Document) -> Document:
 
 def run(args: argparse.Namespace) -> int:
     from kubecanvas.cli import inputs
+    from kubecanvas.cli.secret_values import import_secrets
     from kubecanvas.io.project import ProjectError, save_project
+    from kubecanvas.model.document import Document
     from kubecanvas.model.graph import WiringGraph
     from kubecanvas.model.layout import auto_layout
     from kubecanvas.validation.findings import Severity
@@ -138,6 +145,9 @@ def run(args: argparse.Namespace) -> int:
         raise CliError(f"nothing could be imported ({len(errors)} document(s) could not be "
                        f"read); {args.output} was not written")
     document = _canonical(document)
+    settings = document.settings
+    document = Document(import_secrets(document, args.include_secret_values, args.output))
+    document.settings = settings
     graph = WiringGraph(document, subscribe=False)
     with document.batch():
         for rid, position in auto_layout(document, graph).items():

@@ -97,3 +97,19 @@ def check_output_name(output: str | None, hint: str) -> None:
         return
     raise CliError(f"-o {output} would write a file named {output!r}; KubeCanvas's -o takes a "
                    f"file name, not a format like kubectl's. {hint}")
+
+
+def add_include_option(parser: argparse.ArgumentParser) -> None:
+    """`--include-secret-values` for `import` and `cluster import` (see cli.secret_values)."""
+    parser.add_argument("--include-secret-values", action="store_true",
+                        help="keep the values of Secrets read from a cluster in the project "
+                             "(by default only their keys and type are imported: the values "
+                             "stay in the cluster)")
+
+
+def add_omit_option(parser: argparse.ArgumentParser) -> None:
+    """`--omit-secrets` for `export` (see cli.secret_values)."""
+    parser.add_argument("--omit-secrets", action="store_true",
+                        help="write Secrets without data and stringData (for repositories "
+                             "whose Secrets come from a secret manager); needed to export "
+                             "Secrets imported without their values")

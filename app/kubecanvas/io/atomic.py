@@ -10,18 +10,35 @@ A process killed in the middle of a save (SIGKILL, power loss) cannot remove its
 file. Each temporary file's name carries the writer's process id (`.app.yaml.<pid>.<random>.tmp`),
 and the next successful save of the same file removes those whose writer no longer runs, so
 leftovers of a crash do not pile up beside the user's files.
+
+Permissions: a replaced file keeps its mode. A new file gets what any other program would give
+it, `0666 & ~umask` (or what a default ACL on the folder says): the temporary file is created
+with `os.open(..., 0o666)` and the kernel applies the umask, so the umask is never read or
+changed (changing it for a moment is not safe with threads). A caller that writes something
+private (the editor's recovery copies) passes `mode=0o600`; the temporary file is then created
+with that mode, so the content is never readable by others, not even for a moment.
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
-import tempfile
+import secrets
 from pathlib import Path
 
+#: Flags for a temporary file: created here and now (O_EXCL: never an existing file, nor
+#: whatever a planted symlink points at).
+_CREATE = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
 
-def atomic_write_bytes(path: str | os.PathLike[str], data: bytes) -> None:
+
+def atomic_write_bytes(path: str | os.PathLike[str], data: bytes, mode: int | None = None) -> None:
     """Replace `path` with `data` atomically.
+
+    Args:
+        path: the file to write.
+        data: its new content.
+        mode: permission bits the file must have (new or replaced), for example 0o600; None
+            keeps a replaced file's mode and gives a new file `0666 & ~umask`.
 
     Raises:
         OSError: the write failed; `path` still holds its previous content (or still does not
@@ -29,15 +46,17 @@ def atomic_write_bytes(path: str | os.PathLike[str], data: bytes) -> None:
     """
     target = Path(path)
     directory = target.parent if str(target.parent) else Path(".")
-    mode = _existing_mode(target)
-    fd, tmp_name = tempfile.mkstemp(prefix=f"{_temp_prefix(target.name)}{os.getpid()}.",
-                                    suffix=_TEMP_SUFFIX, dir=directory)
+    keep = mode if mode is not None else _existing_mode(target)
+    # a replacement is created private and given the old file's mode once written; a new file
+    # is created 0666 and the kernel applies the umask (nothing to change afterwards)
+    fd, tmp_name = _create_temporary(target, directory, 0o600 if keep is not None else 0o666)
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
-        os.chmod(tmp_name, mode)
+        if keep is not None:
+            os.chmod(tmp_name, keep)
         os.replace(tmp_name, target)
     except BaseException:
         with contextlib.suppress(OSError):
@@ -48,6 +67,19 @@ def atomic_write_bytes(path: str | os.PathLike[str], data: bytes) -> None:
 
 
 _TEMP_SUFFIX = ".tmp"
+
+
+def _create_temporary(target: Path, directory: Path, mode: int) -> tuple[int, str]:
+    """A new, empty temporary file beside `target`, opened for writing with `mode` (which the
+    kernel narrows by the umask); its name carries this process's id (see the module doc)."""
+    prefix = f"{_temp_prefix(target.name)}{os.getpid()}."
+    for _attempt in range(100):
+        name = os.path.join(directory, f"{prefix}{secrets.token_hex(4)}{_TEMP_SUFFIX}")
+        try:
+            return os.open(name, _CREATE, mode), name
+        except FileExistsError:
+            continue
+    raise FileExistsError(f"no free temporary file name beside {target}")
 
 
 def _temp_prefix(name: str) -> str:
@@ -97,20 +129,21 @@ def _running(pid: int) -> bool:
     return True
 
 
-def atomic_write_text(path: str | os.PathLike[str], text: str, encoding: str = "utf-8") -> None:
+def atomic_write_text(path: str | os.PathLike[str], text: str, encoding: str = "utf-8",
+                      mode: int | None = None) -> None:
     """Replace `path` with `text` atomically. Newlines are written exactly as given (no
-    platform translation), so a file read and written back keeps its line endings."""
-    atomic_write_bytes(path, text.encode(encoding))
+    platform translation), so a file read and written back keeps its line endings. `mode` as
+    for `atomic_write_bytes`."""
+    atomic_write_bytes(path, text.encode(encoding), mode)
 
 
-def _existing_mode(target: Path) -> int:
-    """The permission bits of the file being replaced, so a save does not reset them to the
-    0600 that `mkstemp` uses; a new file gets the common 0644 (reading the umask would mean
-    changing it for a moment, which is not safe with threads)."""
+def _existing_mode(target: Path) -> int | None:
+    """The permission bits of the file being replaced, so a save keeps them; None for a new
+    file (it takes the umask)."""
     try:
         return target.stat().st_mode & 0o7777
     except OSError:
-        return 0o644
+        return None
 
 
 def _fsync_directory(directory: Path) -> None:

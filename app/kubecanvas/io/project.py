@@ -1,7 +1,9 @@
 """The project file (`*.kcanvas`): a whole design, saved as JSON.
 
 It holds the resources in order (id, manifest, layout position, pinned flag, where each was
-imported from and what it looked like then) and the project settings. It carries a format name
+imported from and what it looked like then, and for a Secret imported without its values the
+keys whose values stayed in the cluster: `values_in_cluster`, written only when there are some,
+so a version-1 reader that does not know it still opens the file) and the project settings. It carries a format name
 and version: a file from an older KubeCanvas goes through `MIGRATIONS`; a file from a newer one is
 refused rather than read wrongly and saved back downgraded. Saving is atomic; a failed load
 changes nothing and says what is wrong, naming the file. On load, resources whose source file is
@@ -135,15 +137,15 @@ class ProjectWriter:
             skeleton = skeleton.replace(f'  "{_SLOT}"', ",\n".join(self._parts), 1)
         return skeleton + "\n"
 
-    def write(self) -> None:
-        """Write the file atomically.
+    def write(self, mode: int | None = None) -> None:
+        """Write the file atomically (with permission bits `mode`, see `atomic_write_bytes`).
 
         Raises:
             ProjectError: the file cannot be written (the previous one stays whole).
         """
         text = self.text()
         try:
-            atomic_write_text(self.path, text)
+            atomic_write_text(self.path, text, mode=mode)
         except OSError as exc:
             reason = str(exc.strerror or exc)
             raise _cannot_save(self.path, reason, reason) from exc
@@ -231,7 +233,7 @@ def _upgrade(data: dict[str, Any], path: Path) -> dict[str, Any]:
 
 
 def _resource_data(resource: Resource, base: Path) -> dict[str, Any]:
-    return {
+    data = {
         "id": resource.id,
         "manifest": _checked(resource.manifest, resource),
         "position": [resource.position[0], resource.position[1]],
@@ -239,6 +241,9 @@ def _resource_data(resource: Resource, base: Path) -> dict[str, Any]:
         "origin": _origin_data(resource.origin, base),
         "original": None if resource.original is None else _checked(resource.original, resource),
     }
+    if resource.values_in_cluster:  # only then: other files stay as they were
+        data["values_in_cluster"] = list(resource.values_in_cluster)
+    return data
 
 
 def _checked(value: Any, resource: Resource) -> Any:
@@ -343,10 +348,14 @@ def _resource(entry: Any, where: str, path: Path) -> Resource:
                        f"{where}.position은 [x, y]여야 합니다")
     x, y = (_expect(v, (int, float), f"{where}.position", path) for v in position)
     original = _expect(entry.get("original"), (dict, type(None)), f"{where}.original", path)
+    in_cluster = _expect(entry.get("values_in_cluster", []), list, f"{where}.values_in_cluster",
+                         path)
     return Resource(
         manifest=manifest, id=rid, position=(float(x), float(y)),
         pinned=_expect(entry.get("pinned", False), bool, f"{where}.pinned", path),
-        origin=_origin(entry.get("origin"), f"{where}.origin", path), original=original)
+        origin=_origin(entry.get("origin"), f"{where}.origin", path), original=original,
+        values_in_cluster=tuple(_expect(key, str, f"{where}.values_in_cluster", path)
+                                for key in in_cluster))
 
 
 def _origin(value: Any, where: str, path: Path) -> Origin | None:

@@ -3,7 +3,7 @@
 The manifest is kept exactly as written (a plain mapping, unknown fields and custom resources
 included); everything the editor shows about a resource is derived from it. Besides the manifest a
 resource carries only what the YAML cannot: a stable id, a layout position, whether the user pinned
-that position, and where it was imported from.
+that position, where it was imported from, and which Secret values stayed in the cluster.
 """
 
 from __future__ import annotations
@@ -102,6 +102,9 @@ class Resource:
     #: The manifest as it was read, to tell an untouched document (written back byte for byte)
     #: from an edited one. None for resources created in the editor.
     original: Manifest | None = field(default=None, repr=False)
+    #: The Secret keys whose values were left in the cluster at import (blank in the manifest;
+    #: see `model/secret_values.py`). Kept in the project file, never in an exported manifest.
+    values_in_cluster: tuple[str, ...] = ()
 
     @property
     def api_version(self) -> str:

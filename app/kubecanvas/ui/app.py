@@ -29,8 +29,8 @@ def run(argv: list[str]) -> int:
     """
     app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "kubecanvas"])
     assert isinstance(app, QApplication)
-    app.setApplicationName("KubeCanvas")
-    app.setOrganizationName("KubeCanvas")
+    app.setApplicationName("KubeCanvas")  # only this: with an organisation name as well, Qt's
+    # folders were `KubeCanvas/KubeCanvas` (settings name both explicitly, see MainWindow)
     app.setApplicationVersion(__version__)
     window = MainWindow()
     paths = [Path(a) for a in argv if not a.startswith("-")]

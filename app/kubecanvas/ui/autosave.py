@@ -12,11 +12,20 @@ A copy of a large design is made in slices of a few milliseconds between events 
 `ProjectWriter` serializes a batch of resources per slice and keeps each resource's text for the
 next copy), so the copy never freezes a drag: at 5,000 resources a whole serialization takes
 about half a second, and the next copy redoes only the resources changed since.
+
+The copies hold the whole design, Secret values included, so they live in a folder only the
+user can open (0700, files 0600; on Windows inside the user's profile, see
+`io/private_files.py`): `<data>/KubeCanvas/recovery`, where `<data>` is the platform's data folder
+(`~/.local/share` on Linux). Earlier versions wrote them to `<data>/KubeCanvas/KubeCanvas/
+recovery` (Qt adds the organisation and the application name, both were "KubeCanvas"), with the
+umask's modes; copies found there are moved into the private folder before anything is offered.
 """
 
 from __future__ import annotations
 
+import contextlib
 import json
+import os
 import time
 import uuid
 from collections.abc import Callable
@@ -27,6 +36,13 @@ from PySide6.QtCore import QStandardPaths, QTimer
 
 from kubecanvas.io import ProjectError, load_project
 from kubecanvas.io.atomic import atomic_write_text
+from kubecanvas.io.private_files import (
+    PRIVATE_FILE,
+    adopt,
+    inside_profile,
+    make_private,
+    private_folder,
+)
 from kubecanvas.io.project import FragmentCache, ProjectWriter
 from kubecanvas.model.document import Change
 from kubecanvas.ui.session import Session
@@ -41,9 +57,43 @@ SLICE_SECONDS = 0.008
 _BATCH = 25
 
 
+#: The folder of KubeCanvas's own data inside the platform's data folder.
+APP_FOLDER = "KubeCanvas"
+
+
+def data_dir() -> Path:
+    """`<data>/KubeCanvas`: named here rather than by Qt's AppDataLocation, which depends on the
+    organisation and application names set (or not) on the QApplication of the moment."""
+    base = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.GenericDataLocation)
+    return inside_profile(Path(base) / APP_FOLDER if base else Path.home() / ".kubecanvas")
+
+
 def recovery_dir() -> Path:
-    base = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
-    return Path(base or Path.home() / ".kubecanvas") / "recovery"
+    return data_dir() / "recovery"
+
+
+def legacy_recovery_dirs() -> list[Path]:
+    """Where earlier versions kept recovery copies: Qt's AppDataLocation with organisation and
+    application name, which is `<data>/KubeCanvas/KubeCanvas` except on Windows, where it was
+    in the roaming profile (`%APPDATA%`; the copies now stay on the machine, in `%LOCALAPPDATA%`)."""
+    found = [data_dir() / APP_FOLDER / "recovery"]
+    roaming = os.environ.get("APPDATA") if os.name == "nt" else None
+    if roaming:
+        found.append(Path(roaming) / APP_FOLDER / APP_FOLDER / "recovery")
+    return found
+
+
+def adopt_legacy_copies() -> list[Path]:
+    """Move the recovery copies an older version left into the private folder (see the module
+    doc), so an upgrade loses none of them; returns the moved copies."""
+    moved = []
+    for legacy in legacy_recovery_dirs():
+        adopted = adopt(legacy, recovery_dir(), ("*.kcanvas", "*.json"))
+        if adopted:
+            with contextlib.suppress(OSError):
+                legacy.parent.rmdir()  # `.../KubeCanvas/KubeCanvas`, when nothing else is there
+        moved += adopted
+    return moved
 
 
 @dataclass(frozen=True)
@@ -72,13 +122,18 @@ class Recovery:
 
 
 def pending_recoveries() -> list[Recovery]:
-    """Recovery copies left by sessions that did not close properly, newest first."""
+    """Recovery copies left by sessions that did not close properly, newest first (those an
+    older version left elsewhere included); each found copy is made private."""
+    adopt_legacy_copies()
     folder = recovery_dir()
     if not folder.is_dir():
         return []
+    private_folder(folder)
     found = []
     for project in sorted(folder.glob("*.kcanvas"), key=lambda p: p.stat().st_mtime,
                           reverse=True):
+        make_private(project)
+        make_private(project.with_suffix(".json"))
         try:
             note = json.loads(project.with_suffix(".json").read_text("utf-8"))
         except (OSError, ValueError):
@@ -184,15 +239,15 @@ class Autosaver:
 
     def _finish(self, writer: ProjectWriter) -> None:
         assert self.session is not None
-        self.project.parent.mkdir(parents=True, exist_ok=True)
+        private_folder(self.project.parent)
         session = self.session
         note = {"title": session.title,
                 "path": str(session.path) if session.path else None,
                 "sources": [str(p) for p in session.sources],
                 "yaml_path": str(session.yaml_path) if session.yaml_path else None}
         # the note first: a copy found after a crash always knows which file it belongs to
-        atomic_write_text(self.project.with_suffix(".json"), json.dumps(note))
-        writer.write()
+        atomic_write_text(self.project.with_suffix(".json"), json.dumps(note), mode=PRIVATE_FILE)
+        writer.write(mode=PRIVATE_FILE)
 
     def _cancel(self) -> None:
         self._slices.stop()

@@ -29,6 +29,7 @@ from kubecanvas.model.document import Change, Document
 from kubecanvas.model.edits import AddResource, Compound
 from kubecanvas.model.layout import NODE_HEIGHT
 from kubecanvas.model.resource import Resource
+from kubecanvas.model.secret_values import secrets_without_values
 from kubecanvas.ui.cluster_dialogs import ADD_TO_CURRENT, ImportNamespaceDialog
 from kubecanvas.ui.cluster_panel import ClusterPanel, ServerMarkers
 from kubecanvas.ui.cluster_task import (
@@ -262,7 +263,9 @@ class ClusterController(QObject):
         """Copies of the design's resources in apply order: the task thread reads these, never
         the live document the user keeps editing."""
         session = self.window.session
-        return copy.deepcopy(apply_order(session.document)) if session is not None else []
+        resources = copy.deepcopy(apply_order(session.document)) if session is not None else []
+        blank = {r.id for r, _keys in secrets_without_values(resources)}  # values in the cluster:
+        return [r for r in resources if r.id not in blank]  # sent, they would be emptied there
 
     def check(self) -> bool:
         """Server-side dry run of the whole design; the answers go to the dock."""
@@ -339,13 +342,15 @@ class ClusterController(QObject):
         dialog = ImportNamespaceDialog(listing.names, listing.context, listing.note, can_add,
                                        self.window)
         choice = dialog.choice() if dialog.exec() == QDialog.DialogCode.Accepted else None
+        include = dialog.include_secret_values()
         dialog.deleteLater()
         if choice is None:
             self.panel.show_message(self.tr("Nothing was imported."))
             return
         namespace, target = choice
         text = self.tr("Importing namespace {namespace} from context {context}…")
-        self._start(partial(import_namespace, namespace=namespace),
+        self._start(partial(import_namespace, namespace=namespace,
+                            include_secret_values=include),
                     text.format(namespace=namespace, context=listing.context),
                     partial(self._imported, namespace=namespace, target=target),
                     context=listing.context)
@@ -370,6 +375,9 @@ class ClusterController(QObject):
         message = self.tr("Imported {count} resources from namespace {namespace} of context "
                           "{context}; {left} made by controllers left out.").format(
             count=count, namespace=namespace, context=result.context, left=result.left_out)
+        if result.secrets_left:
+            message += " " + self.tr("Secrets imported without their values, which stay in "
+                                     "the cluster: {count}.").format(count=result.secrets_left)
         if result.problems:
             message += " " + self.tr("{count} problems while reading; first: {first}").format(
                 count=len(result.problems), first=local_text(result.problems[0]))

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -52,6 +53,14 @@ class ImportNamespaceDialog(QDialog):
         self.add_current.setEnabled(can_add)
         layout.addWidget(self.new_design)
         layout.addWidget(self.add_current)
+        # a design is a file people commit: Secret values stay in the cluster unless asked
+        self.secret_values = QCheckBox(self.tr("Include the values of &Secrets"), self)
+        self.secret_values.setObjectName("IncludeSecretValues")
+        self.secret_values.setToolTip(self.tr(
+            "Off: Secrets are imported with their keys and type, their values stay in the "
+            "cluster. On: the values are stored in the design, where anyone who can read the "
+            "file can read them."))
+        layout.addWidget(self.secret_values)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel, parent=self)
         buttons.accepted.connect(self.accept)
@@ -64,3 +73,7 @@ class ImportNamespaceDialog(QDialog):
         if not name:
             return None
         return name, ADD_TO_CURRENT if self.add_current.isChecked() else NEW_DESIGN
+
+    def include_secret_values(self) -> bool:
+        """True when the user asked for the Secrets' values too (off unless asked)."""
+        return self.secret_values.isChecked()

@@ -32,6 +32,7 @@ from kubecanvas.cluster.kubectl import TIMEOUT_SECONDS, not_started, timed_out
 from kubecanvas.io.limits import exc_message
 from kubecanvas.io.yaml_in import load_text
 from kubecanvas.model.document import Document
+from kubecanvas.model.secret_values import leave_values_in_cluster
 from kubecanvas.model.text import concat
 from kubecanvas.ui.file_ops import lay_out
 from kubecanvas.ui.i18n import local_text
@@ -163,6 +164,8 @@ class Imported:
     document: Document
     left_out: int
     problems: list[str] = field(default_factory=list)
+    #: Secrets imported with their keys but not their values, which stayed in the cluster.
+    secrets_left: int = 0
 
 
 def list_namespaces(kubectl: Kubectl) -> Namespaces:
@@ -189,12 +192,17 @@ def list_contexts(kubectl: Kubectl) -> tuple[list[str], str | None]:
     return names, name or None
 
 
-def import_namespace(kubectl: Kubectl, namespace: str) -> Imported:
-    """Fetch, strip and lay out a namespace: what `kubecanvas cluster import` does, in memory."""
+def import_namespace(kubectl: Kubectl, namespace: str,
+                     include_secret_values: bool = False) -> Imported:
+    """Fetch, strip and lay out a namespace: what `kubecanvas cluster import` does, in memory
+    (Secrets without their values unless `include_secret_values`)."""
     fetched = fetch_namespace(kubectl, namespace)
     result = load_text(fetched.text, "-", strip_cluster_fields=True, source=fetched.command)
     kept, left_out = designed_resources(result.resources)
+    secrets = 0 if include_secret_values else sum(r.kind == "Secret" for r in kept)
+    if not include_secret_values:
+        kept = [leave_values_in_cluster(r) for r in kept]
     document = Document(kept)
     lay_out(document)
     problems: list[str] = [concat(f"{p.file}:{p.line}: ", p.message) for p in result.problems]
-    return Imported(kubectl.context or "", document, len(left_out), problems)
+    return Imported(kubectl.context or "", document, len(left_out), problems, secrets)

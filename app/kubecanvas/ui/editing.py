@@ -6,6 +6,7 @@ changes the document passes through `Editor.push` (one QUndoStack entry per gest
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import json
 from collections.abc import Callable, Mapping
@@ -47,6 +48,9 @@ from kubecanvas.ui.session import Session
 
 PASTE_OFFSET = 40.0
 POSITIONS_MIME = "application/x-kubecanvas-positions"
+#: [kind, namespace, name, keys] of copied Secrets whose values stayed in the cluster, so a paste
+#: or a duplicate keeps that note (the YAML shows only empty values; see model/secret_values.py).
+IN_CLUSTER_MIME = "application/x-kubecanvas-values-in-cluster"
 
 
 class Editor:
@@ -209,12 +213,19 @@ class Editor:
         mime.setText(text)
         mime.setData(POSITIONS_MIME, QByteArray(json.dumps(
             [list(r.position) for r in resources]).encode("utf-8")))
+        noted = _in_cluster_notes(resources)
+        if noted:
+            mime.setData(IN_CLUSTER_MIME, QByteArray(json.dumps(noted).encode("utf-8")))
         QGuiApplication.clipboard().setMimeData(mime)
         return text
 
     def paste_text(self, text: str, offset: float = PASTE_OFFSET,
-                   positions: dict[str, tuple[float, float]] | None = None) -> list[str]:
-        """Add the resources in a YAML text, renamed when their names are taken."""
+                   positions: dict[str, tuple[float, float]] | None = None,
+                   in_cluster: list[list[Any]] | None = None) -> list[str]:
+        """Add the resources in a YAML text, renamed when their names are taken (`in_cluster`:
+        the notes `_in_cluster_notes` made of the copied resources)."""
+        notes = {(str(k), str(ns), str(n)): tuple(map(str, keys))
+                 for k, ns, n, keys in in_cluster or []}
         if self.session is None:
             return []
         result = load_text(text, "clipboard")
@@ -234,7 +245,9 @@ class Editor:
             manifest = copy.deepcopy(loaded.manifest)
             if name != loaded.name:
                 manifest.setdefault("metadata", {})["name"] = name
-            res = Resource(manifest, position=(base[0] + (NODE_WIDTH + 40) * index, base[1]))
+            res = Resource(manifest, position=(base[0] + (NODE_WIDTH + 40) * index, base[1]),
+                           values_in_cluster=notes.get((loaded.kind, loaded.namespace,
+                                                        loaded.name), ()))
             if positions is not None and index < len(positions):
                 x, y = list(positions.values())[index]
                 res.position = (x + offset, y + offset)
@@ -258,13 +271,18 @@ class Editor:
                 positions = {str(i): (float(x), float(y)) for i, (x, y) in enumerate(raw)}
             except (ValueError, TypeError):
                 positions = None
-        return self.paste_text(mime.text(), positions=positions)
+        in_cluster = None
+        if mime.hasFormat(IN_CLUSTER_MIME):
+            with contextlib.suppress(ValueError):
+                in_cluster = json.loads(bytes(mime.data(IN_CLUSTER_MIME).data()).decode("utf-8"))
+        return self.paste_text(mime.text(), positions=positions, in_cluster=in_cluster)
 
     def duplicate(self, ids: list[str]) -> list[str]:
         if self.session is None or not ids:
             return []
-        text = dump_resources([self.doc.get(i) for i in ids])
-        return self.paste_text(text, positions={i: self.doc.get(i).position for i in ids})
+        resources = [self.doc.get(i) for i in ids]
+        return self.paste_text(dump_resources(resources), positions={
+            i: self.doc.get(i).position for i in ids}, in_cluster=_in_cluster_notes(resources))
 
     def _free_spot(self) -> tuple[float, float]:
         if self.session is None or not len(self.doc):
@@ -272,6 +290,12 @@ class Editor:
         bottom = max(r.position[1] for r in self.doc)
         left = min(r.position[0] for r in self.doc)
         return (left, bottom + NODE_HEIGHT + 60)
+
+
+def _in_cluster_notes(resources: list[Resource]) -> list[list[Any]]:
+    """[kind, namespace, name, keys] for each resource noting values left in the cluster."""
+    return [[r.kind, r.namespace, r.name, list(r.values_in_cluster)] for r in resources
+            if r.values_in_cluster]
 
 
 def show_problem(parent: QWidget, title: str, details: str) -> None:

@@ -1,7 +1,9 @@
 """Pictures of the diagram: PNG, SVG and PDF, drawn by the scene itself in the light theme.
 
 The scene renders into the target painter exactly as on screen (same items, same paint code);
-only the theme is switched to light for the duration, and the selection is hidden.
+only the theme is switched to light for the duration, and the selection is hidden. Item caches
+are off while drawing: a cached node is painted as a bitmap, which in an SVG or PDF would be a
+blurred image instead of text one can select and search.
 """
 
 from __future__ import annotations
@@ -51,6 +53,10 @@ def export_image(scene: CanvasScene, path: Path, ids: list[str] | None = None,
     scene.clearSelection()
     scene.set_theme(theme)
     hidden = _hide_others(scene, ids)
+    cached = [(item, item.cacheMode()) for item in scene.items()
+              if item.cacheMode() != QGraphicsItem.CacheMode.NoCache]
+    for item, _mode in cached:
+        item.setCacheMode(QGraphicsItem.CacheMode.NoCache)
     try:
         if suffix == ".png":
             _png(scene, source, path, scale, theme)
@@ -59,6 +65,8 @@ def export_image(scene: CanvasScene, path: Path, ids: list[str] | None = None,
         else:
             _pdf(scene, source, path, theme)
     finally:
+        for item, mode in cached:
+            item.setCacheMode(mode)
         for item in hidden:
             item.show()
         scene.set_theme(shown)

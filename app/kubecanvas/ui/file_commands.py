@@ -12,6 +12,7 @@ from kubecanvas.io.yaml_in import load_paths
 from kubecanvas.model.document import Document
 from kubecanvas.model.edits import AddResource, Compound
 from kubecanvas.model.layout import NODE_HEIGHT
+from kubecanvas.model.secret_values import describe, secrets_without_values
 from kubecanvas.ui import file_ops
 from kubecanvas.ui.diagram_formats import DIAGRAM_FORMATS, write_diagram
 from kubecanvas.ui.export_image import FORMATS as IMAGE_FORMATS
@@ -109,7 +110,32 @@ class FileCommands:
         self.window._update_title()
         return True
 
+    def _ask_omit_secrets(self, writing_back: bool = False) -> bool | None:
+        """None to stop, else whether to write Secrets without values: asked when some hold
+        values left in the cluster, which would otherwise be written as empty values."""
+        session = self.window.session
+        left = secrets_without_values(session.document) if session is not None else []
+        if not left:
+            return False
+        text = tr("{secrets}: imported without their values, which stay in the cluster. "
+                  "Written as they are, they would replace those values with empty ones.").format(
+            secrets=describe(left))
+        if writing_back:  # a file written back is the user's own manifest: never strip it
+            QMessageBox.warning(self.window, tr("Secrets without values"), text + "\n\n" + tr(
+                "Nothing was saved. Type the values in, save a project, or export YAML "
+                "without Secret data."))
+            return None
+        answer = QMessageBox.question(
+            self.window, tr("Secrets without values"),
+            text + "\n\n" + tr("Write every Secret without data (for a repository whose "
+                                "Secrets come from a secret manager)?"),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel)
+        return True if answer == QMessageBox.StandardButton.Yes else None
+
     def _save_back(self, session: Session) -> bool:
+        if self._ask_omit_secrets(writing_back=True) is None:
+            return False
         new_file = None
         if file_ops.has_loose(session):
             path, _ = QFileDialog.getSaveFileName(
@@ -130,8 +156,11 @@ class FileCommands:
     def _export_yaml(self, path: Path, mark_clean: bool = False) -> bool:
         session = self.window.session
         assert session is not None
+        omit = self._ask_omit_secrets()
+        if omit is None:
+            return False
         try:
-            file_ops.save_yaml(session, path)
+            file_ops.save_yaml(session, path, omit_secrets=omit)
         except OSError as exc:
             QMessageBox.critical(self.window, tr("Export failed"), f"{path}: {exc.strerror or exc}")
             return False

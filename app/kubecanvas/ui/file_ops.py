@@ -24,6 +24,7 @@ from kubecanvas.model.document import Document
 from kubecanvas.model.graph import WiringGraph
 from kubecanvas.model.layout import auto_layout
 from kubecanvas.model.resource import Resource
+from kubecanvas.model.secret_values import without_values
 from kubecanvas.model.text import concat, join
 from kubecanvas.ui.i18n import tr
 from kubecanvas.ui.session import PROJECT_SUFFIX, Session
@@ -95,10 +96,14 @@ def save_project(session: Session, path: Path) -> None:
     session.path = path
 
 
-def save_yaml(session: Session, path: Path) -> None:
+def save_yaml(session: Session, path: Path, omit_secrets: bool = False) -> None:
     """Export every resource to one YAML file `kubectl apply -f` accepts (an object defined
-    more than once as its last definition, the one kubectl apply keeps)."""
-    atomic_write_text(path, dump_resources(applied_objects(session.document)[0]))
+    more than once as its last definition, the one kubectl apply keeps; with `omit_secrets`,
+    Secrets without their values: see `model/secret_values.py`)."""
+    resources = applied_objects(session.document)[0]
+    if omit_secrets:
+        resources = [without_values(r) for r in resources]
+    atomic_write_text(path, dump_resources(resources))
 
 
 def save_back(session: Session, new_file: Path | None) -> list[str]:

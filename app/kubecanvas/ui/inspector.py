@@ -8,6 +8,7 @@ what refers to the resource). The YAML editor is checked as you type and applied
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from html import escape
 from typing import Any
 
 import yaml
@@ -34,6 +35,7 @@ from kubecanvas.model.connect import rename_edit
 from kubecanvas.model.document import Change, Document
 from kubecanvas.model.edits import DELETE, Edit, SetField, SetManifest
 from kubecanvas.model.graph import WiringGraph
+from kubecanvas.model.secret_values import keys_in_cluster
 from kubecanvas.ui.i18n import EDITOR, kind_label, resource_label, tr
 from kubecanvas.ui.icons import kind_pixmap
 from kubecanvas.ui.inspector_fields import (
@@ -230,8 +232,12 @@ class InspectorPanel(QDockWidget):
         self.split.show()
         self.icon.setPixmap(kind_pixmap(res.kind, 32))
         where = tr("{kind} in {namespace}") if res.namespace else "{kind}"
+        left = keys_in_cluster(res)  # a note of the import, not of the manifest
+        note = "<br><i>" + escape(tr("Values left in the cluster: {keys}").format(
+            keys=", ".join(left))) + "</i>" if left else ""
         self.title.setText(f"<b>{res.name}</b><br>"
-                           + where.format(kind=kind_label(res.kind), namespace=res.namespace))
+                           + where.format(kind=kind_label(res.kind), namespace=res.namespace)
+                           + note)
         for spec in form_fields(res):
             self._add_row(spec, current_value(res, spec))
         self.yaml_edit.setEnabled(True)

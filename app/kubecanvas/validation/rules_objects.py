@@ -14,6 +14,7 @@ from typing import Any
 from kubecanvas.model.korean import eul_reul, i_ga
 from kubecanvas.model.quantity import try_quantity
 from kubecanvas.model.resource import Resource
+from kubecanvas.model.secret_values import keys_in_cluster
 from kubecanvas.model.text import Text
 from kubecanvas.validation import predicates as p
 from kubecanvas.validation.context import Context
@@ -294,7 +295,10 @@ def secrets(ctx: Context) -> Iterator[Finding]:
 
 def _secret_type(ctx: Context, res: Resource, merged: Mapping[str, bytes]) -> Iterator[Finding]:
     kind = res.manifest.get("type") or "Opaque"
+    in_cluster = keys_in_cluster(res)  # imported without values: the key is there, the value too
     for key in SECRET_KEYS.get(kind, ()):
+        if key in in_cluster:
+            continue
         if not merged.get(key) and not (kind == "kubernetes.io/tls" and key in merged):
             yield ctx.report("secret.type.required-keys", res, Text(
                 f"a {kind} Secret needs the key {key} in data or stringData",
