@@ -16,9 +16,9 @@ from collections.abc import Sequence
 #: First arguments that select the command line rather than the editor.
 CLI_COMMANDS = frozenset({"import", "export", "validate", "cluster", "completion"})
 CLI_OPTIONS = frozenset({"--version", "-V", "--help", "-h"})
-EDITOR_MODULE = "kubecanvas.ui.app"
+EDITOR_MODULE = "kubecanvas.ui.window.app"
 #: `kubecanvas render` draws with the editor's own scene, so it lives in the ui package.
-RENDER_MODULE = "kubecanvas.ui.render_cli"
+RENDER_MODULE = "kubecanvas.ui.window.render_cli"
 
 
 def wants_cli(args: Sequence[str]) -> bool:

@@ -76,8 +76,8 @@ def _percentile(values: list[float], share: float) -> float:
 def measure(count: int, seed: int = 0) -> dict[str, Any]:
     """Open, paint, drag and zoom a generated document of `count` resources; seconds and ms."""
     app = QApplication.instance() or QApplication([])
-    from kubecanvas.ui import file_ops
-    from kubecanvas.ui.main_window import MainWindow
+    from kubecanvas.ui.commands import file_ops
+    from kubecanvas.ui.window.main_window import MainWindow
 
     work = Path(tempfile.mkdtemp(prefix="kubecanvas-bench-"))
     os.environ["XDG_DATA_HOME"] = str(work / "data")  # recovery copies go here, not to ~

@@ -163,7 +163,7 @@ def _parsers(parser: argparse.ArgumentParser) -> list[argparse.ArgumentParser]:
 def test_every_help_ends_with_examples() -> None:
     parsers = [p for p in _parsers(build_parser()) if p.add_help]  # render's own is below
     assert len(parsers) >= 9
-    from kubecanvas.ui.render_cli import build_parser as render_parser
+    from kubecanvas.ui.window.render_cli import build_parser as render_parser
 
     for parser in [*parsers, render_parser()]:
         text = parser.format_help().rstrip()

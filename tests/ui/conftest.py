@@ -13,8 +13,8 @@ from PySide6.QtWidgets import QApplication
 
 from kubecanvas.model.document import Document
 from kubecanvas.model.resource import Resource
-from kubecanvas.ui.main_window import MainWindow
 from kubecanvas.ui.session import Session
+from kubecanvas.ui.window.main_window import MainWindow
 
 
 def snapshot(document: Document) -> str:
@@ -68,7 +68,7 @@ def release_clipboard(qapp):
     """After each test, leave no Python-made QMimeData on the clipboard (it crashes the
     process at exit; the application does the same when it quits)."""
     yield
-    from kubecanvas.ui.editing import Editor
+    from kubecanvas.ui.commands.editing import Editor
 
     Editor.release_clipboard()
 
@@ -76,7 +76,7 @@ def release_clipboard(qapp):
 @pytest.fixture(autouse=True)
 def no_param_dialogs(monkeypatch):
     """Wiring choices take their defaults unless a test asks otherwise."""
-    monkeypatch.setattr("kubecanvas.ui.editing.ask_params", lambda parent, action: {})
+    monkeypatch.setattr("kubecanvas.ui.commands.editing.ask_params", lambda parent, action: {})
 
 
 @pytest.fixture(autouse=True)
@@ -88,7 +88,7 @@ def private_app_data(monkeypatch, tmp_path: Path):
 
     from PySide6.QtCore import QStandardPaths
 
-    from kubecanvas.ui.autosave import recovery_dir
+    from kubecanvas.ui.commands.autosave import recovery_dir
 
     monkeypatch.setenv("HOME", str(tmp_path / "home"))
     QStandardPaths.setTestModeEnabled(True)
@@ -100,7 +100,7 @@ def private_app_data(monkeypatch, tmp_path: Path):
 @pytest.fixture(scope="module")
 def monkeypatch_cap():
     """A Problems panel with at most 3 fix buttons (module-wide: hypothesis tests reuse it)."""
-    from kubecanvas.ui import problems_panel
+    from kubecanvas.ui.panels import problems_panel
 
     saved = problems_panel.MAX_FIX_BUTTONS
     problems_panel.MAX_FIX_BUTTONS = 3

@@ -7,7 +7,7 @@ from pathlib import Path
 from tests.model.factories import deployment
 
 from kubecanvas.model.edits import SetField
-from kubecanvas.ui.autosave import pending_recoveries
+from kubecanvas.ui.commands.autosave import pending_recoveries
 
 
 def test_unsaved_work_is_copied_and_can_be_restored(make_window):
@@ -109,7 +109,7 @@ def _generated(count: int) -> list:
 
 
 def test_a_large_copy_is_made_in_slices_between_events(make_window, qtbot, monkeypatch):
-    from kubecanvas.ui import autosave
+    from kubecanvas.ui.commands import autosave
 
     monkeypatch.setattr(autosave, "SLICE_SECONDS", 0.0)  # one batch per slice
     resources = _generated(300)
@@ -137,7 +137,7 @@ def test_a_large_copy_is_made_in_slices_between_events(make_window, qtbot, monke
 
 
 def test_saving_during_a_copy_abandons_it(make_window, qtbot, monkeypatch, tmp_path: Path):
-    from kubecanvas.ui import autosave
+    from kubecanvas.ui.commands import autosave
 
     monkeypatch.setattr(autosave, "SLICE_SECONDS", 0.0)
     resources = _generated(300)

@@ -14,7 +14,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from kubecanvas.ui.autosave import DELAY_MS
+from kubecanvas.ui.commands.autosave import DELAY_MS
 
 APP = "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  selector:\n" \
       "    matchLabels: {app: web}\n  template:\n    metadata:\n      labels: {app: web}\n" \
@@ -46,8 +46,8 @@ EDITOR = STATE + textwrap.dedent("""
     app.setOrganizationName("KubeCanvas")
     from kubecanvas.model.edits import AddResource, MoveResources, SetField
     from kubecanvas.model.resource import Resource
-    from kubecanvas.ui import file_ops
-    from kubecanvas.ui.main_window import MainWindow
+    from kubecanvas.ui.commands import file_ops
+    from kubecanvas.ui.window.main_window import MainWindow
 
     window = MainWindow()
     window.set_session(file_ops.open_paths([Path(sys.argv[1])]))
@@ -71,8 +71,8 @@ RESTARTED = STATE + textwrap.dedent("""
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication, QMessageBox
     app = QApplication(["kubecanvas"])
-    from kubecanvas.ui import app as ui_app
-    from kubecanvas.ui.main_window import MainWindow
+    from kubecanvas.ui.window import app as ui_app
+    from kubecanvas.ui.window.main_window import MainWindow
     asked = []
 
     def answer(parent, title, text, *args):

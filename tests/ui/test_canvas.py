@@ -8,7 +8,7 @@ from tests.ui.conftest import drag, snapshot, steps
 
 from kubecanvas.model.edits import SetField
 from kubecanvas.model.layout import NODE_HEIGHT
-from kubecanvas.ui.commands import push_edit
+from kubecanvas.ui.commands.undo import push_edit
 
 
 def _placed(res, x, y):

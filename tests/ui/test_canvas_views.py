@@ -12,10 +12,10 @@ from tests.ui.conftest import send_mouse, snapshot
 
 from kubecanvas.model.edits import AddResource, SetField
 from kubecanvas.model.resource import Resource
-from kubecanvas.ui.commands import push_edit
-from kubecanvas.ui.edge_item import fit_label
-from kubecanvas.ui.edge_labels import short_label
-from kubecanvas.ui.replicas import replica_lines
+from kubecanvas.ui.canvas.edge_item import fit_label
+from kubecanvas.ui.canvas.edge_labels import short_label
+from kubecanvas.ui.canvas.replicas import replica_lines
+from kubecanvas.ui.commands.undo import push_edit
 
 
 @pytest.mark.parametrize(("kind", "label", "limit", "shown"), [
@@ -142,7 +142,7 @@ def test_replicas_toggle_per_node_and_for_all_and_follow_edits(make_window):
 
 
 def test_context_menu_toggles_the_replicas_of_the_selection(make_window):
-    from kubecanvas.ui.actions import canvas_menu
+    from kubecanvas.ui.commands.actions import canvas_menu
 
     sts = _statefulset()
     window = make_window([sts])
@@ -155,7 +155,7 @@ def test_context_menu_toggles_the_replicas_of_the_selection(make_window):
 
 
 def test_export_selection_draws_only_the_selection(make_window, tmp_path: Path):
-    from kubecanvas.ui.export_image import export_image
+    from kubecanvas.ui.canvas.export_image import export_image
 
     web, svc = deployment("web"), service("web", {"app": "web"})
     svc.position = (0.0, 0.0)
@@ -178,7 +178,7 @@ def test_export_selection_draws_only_the_selection(make_window, tmp_path: Path):
 
 def test_diagram_exports_are_offered_when_the_io_layer_has_them(make_window, monkeypatch,
                                                                 tmp_path: Path):
-    from kubecanvas.ui.diagram_formats import diagram_writer
+    from kubecanvas.ui.commands.diagram_formats import diagram_writer
 
     window = make_window([deployment("web")])
     texts = [a.text() for a in window.menuBar().actions()[0].menu().actions()]
@@ -187,7 +187,7 @@ def test_diagram_exports_are_offered_when_the_io_layer_has_them(make_window, mon
     if diagram_writer(".mmd") is None:
         pytest.skip("io.mermaid is not there yet")
     target = tmp_path / "d.mmd"
-    monkeypatch.setattr("kubecanvas.ui.file_commands.QFileDialog.getSaveFileName",
+    monkeypatch.setattr("kubecanvas.ui.commands.file_commands.QFileDialog.getSaveFileName",
                         lambda *a, **k: (str(target), ""))
     window.files.export_diagram(".mmd")
     assert target.read_text("utf-8").startswith(("flowchart", "%%", "---"))
@@ -195,7 +195,7 @@ def test_diagram_exports_are_offered_when_the_io_layer_has_them(make_window, mon
 
 
 def test_long_names_break_after_a_dash_into_two_lines() -> None:
-    from kubecanvas.ui.node_item import split_name
+    from kubecanvas.ui.canvas.node_item import split_name
 
     def fits(text: str) -> bool:
         return len(text) <= 14

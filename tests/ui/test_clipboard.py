@@ -6,7 +6,7 @@ from PySide6.QtGui import QGuiApplication
 from tests.model.factories import deployment, service
 from tests.ui.conftest import snapshot
 
-from kubecanvas.ui.editing import POSITIONS_MIME
+from kubecanvas.ui.commands.editing import POSITIONS_MIME
 
 
 def test_copy_puts_plain_yaml_and_positions_on_the_clipboard(make_window):
@@ -52,7 +52,7 @@ def test_broken_yaml_is_reported_with_its_line_and_the_rest_pasted(make_window):
 
 
 def test_export_selection_as_image_is_in_the_menus(make_window, monkeypatch, tmp_path):
-    from kubecanvas.ui.actions import canvas_menu
+    from kubecanvas.ui.commands.actions import canvas_menu
 
     web, svc = deployment("web"), service("web")
     svc.position = (400.0, 0.0)
@@ -61,7 +61,7 @@ def test_export_selection_as_image_is_in_the_menus(make_window, monkeypatch, tmp
     texts = [a.text().replace("&", "") for a in canvas_menu(window, True).actions()]
     assert "Export Selection as Image…" in texts
     target = tmp_path / "web.png"
-    monkeypatch.setattr("kubecanvas.ui.file_commands.QFileDialog.getSaveFileName",
+    monkeypatch.setattr("kubecanvas.ui.commands.file_commands.QFileDialog.getSaveFileName",
                         lambda *a, **k: (str(target), ""))
     window.actions_by_name["export_selection_image"].trigger()
     assert target.is_file()
@@ -79,8 +79,8 @@ def test_quitting_after_a_copy_does_not_crash(tmp_path):
         "import sys\n"
         "from PySide6.QtCore import QTimer\n"
         "from PySide6.QtWidgets import QApplication\n"
-        "from kubecanvas.ui.editing import Editor\n"
-        "from kubecanvas.ui.main_window import MainWindow\n"
+        "from kubecanvas.ui.commands.editing import Editor\n"
+        "from kubecanvas.ui.window.main_window import MainWindow\n"
         "from kubecanvas.ui.session import Session\n"
         "from kubecanvas.model.document import Document\n"
         "from tests.model.factories import deployment\n"

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QCheckBox, QDialog, QMessageBox
 from tests.ui import test_cluster_panel as panel
 from tests.ui.test_cluster_panel import FakeKubectl, wait_idle
 
-from kubecanvas.ui.cluster_dialogs import ImportNamespaceDialog
+from kubecanvas.ui.panels.cluster_dialogs import ImportNamespaceDialog
 
 # the stand-in kubectl, the message boxes and the window of the cluster panel's tests
 kubectl, boxes, cluster_window = panel.kubectl, panel.boxes, panel.cluster_window

@@ -21,9 +21,9 @@ from PySide6.QtCore import QPoint, Qt, QTimer
 from PySide6.QtWidgets import QDialog, QLabel, QMessageBox
 
 from kubecanvas.io.yaml_in import load_text
-from kubecanvas.ui.cluster_controller import ClusterController, install_cluster
-from kubecanvas.ui.cluster_dialogs import ADD_TO_CURRENT, ImportNamespaceDialog
-from kubecanvas.ui.cluster_panel import REFUSED, RefusedMarkerItem
+from kubecanvas.ui.commands.cluster_controller import ClusterController, install_cluster
+from kubecanvas.ui.panels.cluster_dialogs import ADD_TO_CURRENT, ImportNamespaceDialog
+from kubecanvas.ui.panels.cluster_panel import REFUSED, RefusedMarkerItem
 
 from .conftest import snapshot
 

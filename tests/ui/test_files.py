@@ -9,10 +9,10 @@ from PySide6.QtGui import QImage
 from tests.model.factories import deployment, service
 
 from kubecanvas.io import load_paths
-from kubecanvas.ui import file_ops
-from kubecanvas.ui.export_image import ExportError, export_image
-from kubecanvas.ui.scene import CanvasScene
-from kubecanvas.ui.style import LIGHT
+from kubecanvas.ui.canvas.export_image import ExportError, export_image
+from kubecanvas.ui.canvas.scene import CanvasScene
+from kubecanvas.ui.canvas.style import LIGHT
+from kubecanvas.ui.commands import file_ops
 from kubecanvas.validation import validate_document
 
 

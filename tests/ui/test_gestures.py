@@ -11,7 +11,7 @@ from tests.ui.conftest import drag, snapshot, steps
 from kubecanvas.model.connect import connect_actions
 from kubecanvas.model.layout import NODE_HEIGHT, NODE_WIDTH
 from kubecanvas.model.templates import new_resource
-from kubecanvas.ui.palette import kind_mime
+from kubecanvas.ui.panels.palette import kind_mime
 
 
 def _drop(window, kind: str, scene_pos: QPointF) -> None:

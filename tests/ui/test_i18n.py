@@ -16,7 +16,7 @@ from PySide6.QtCore import QSettings, QTranslator
 
 import kubecanvas.ui
 from kubecanvas.ui import i18n
-from kubecanvas.ui.diagram_formats import DIAGRAM_FORMATS
+from kubecanvas.ui.commands.diagram_formats import DIAGRAM_FORMATS
 from kubecanvas.ui.i18n import EDITOR, KINDS, has_hangul
 
 UI = Path(kubecanvas.ui.__file__).parent
@@ -72,7 +72,9 @@ class _Asked(ast.NodeVisitor):
 def asked_texts() -> dict[str, set[str]]:
     """Every literal text the editor's modules (not teaching's) ask to be translated."""
     visitor = _Asked()
-    for path in sorted(UI.glob("*.py")):
+    for path in sorted(UI.rglob("*.py")):
+        if "teaching" in path.relative_to(UI).parts:
+            continue
         visitor.visit(ast.parse(path.read_text(encoding="utf-8")))
     visitor.found.setdefault(EDITOR, set()).update(KINDS, DIAGRAM_FORMATS.values())
     return visitor.found

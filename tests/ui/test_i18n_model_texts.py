@@ -16,7 +16,7 @@ from kubecanvas.model.templates import new_resource
 from kubecanvas.model.text import kind_term
 from kubecanvas.ui import i18n
 from kubecanvas.ui.i18n import has_hangul
-from kubecanvas.ui.main_window import MainWindow
+from kubecanvas.ui.window.main_window import MainWindow
 
 
 @pytest.fixture

@@ -22,12 +22,13 @@ from PySide6.QtWidgets import (
 )
 from tests.model.factories import service, simple
 
-from kubecanvas.ui import actions, file_ops, i18n
-from kubecanvas.ui.edge_item import EdgeItem
+from kubecanvas.ui import i18n
+from kubecanvas.ui.canvas.edge_item import EdgeItem
+from kubecanvas.ui.canvas.namespace_frame import NamespaceFrameItem
+from kubecanvas.ui.canvas.node_item import NodeItem
+from kubecanvas.ui.commands import actions, file_ops
 from kubecanvas.ui.i18n import has_hangul
-from kubecanvas.ui.inspector_fields import __file__ as FIELDS_FILE
-from kubecanvas.ui.namespace_frame import NamespaceFrameItem
-from kubecanvas.ui.node_item import NodeItem
+from kubecanvas.ui.panels.inspector_fields import __file__ as FIELDS_FILE
 
 #: texts that stay as they are in Korean, and why
 ALLOWED = {

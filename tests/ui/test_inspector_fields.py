@@ -6,7 +6,7 @@ import pytest
 
 from kubecanvas.model.resource import Resource
 from kubecanvas.model.templates import default_manifest
-from kubecanvas.ui.inspector_fields import current_value, form_fields, parse_text, to_text
+from kubecanvas.ui.panels.inspector_fields import current_value, form_fields, parse_text, to_text
 
 
 def _spec(res: Resource, label: str):

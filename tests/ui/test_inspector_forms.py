@@ -16,8 +16,8 @@ from tests.ui.conftest import snapshot
 from kubecanvas.io.yaml_dialect import dump_document
 from kubecanvas.model.resource import Resource
 from kubecanvas.model.templates import default_manifest
-from kubecanvas.ui.inspector_fields import current_value, form_fields, parse_text, to_text
-from kubecanvas.ui.inspector_formats import FORMATS
+from kubecanvas.ui.panels.inspector_fields import current_value, form_fields, parse_text, to_text
+from kubecanvas.ui.panels.inspector_formats import FORMATS
 
 
 def _spec(res: Resource, label: str):

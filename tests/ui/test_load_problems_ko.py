@@ -10,7 +10,8 @@ import pytest
 from PySide6.QtWidgets import QMessageBox
 
 from kubecanvas.model.text import Text
-from kubecanvas.ui import file_ops, i18n
+from kubecanvas.ui import i18n
+from kubecanvas.ui.commands import file_ops
 from kubecanvas.ui.session import PROJECT_SUFFIX
 
 GOOD = "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: ok}\n"
@@ -104,7 +105,7 @@ def test_a_damaged_project_cannot_be_opened_in_korean(tmp_path: Path, korean,
 def test_a_cluster_error_reaches_the_dock_in_korean(korean, tmp_path: Path, monkeypatch) -> None:
     """The cluster task hands the window its error already in the window's language (its
     signal carries a plain str, which would lose the Korean of a `Text`)."""
-    from kubecanvas.ui.cluster_task import ClusterTask
+    from kubecanvas.ui.commands.cluster_task import ClusterTask
 
     monkeypatch.setenv("PATH", str(tmp_path / "no-programs"))  # no kubectl anywhere
     task = ClusterTask(lambda kubectl: None, None)

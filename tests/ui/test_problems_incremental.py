@@ -7,8 +7,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from kubecanvas.model.edits import SetField
-from kubecanvas.ui import problems_panel
-from kubecanvas.ui.problems_panel import ProblemsPanel
+from kubecanvas.ui.panels import problems_panel
+from kubecanvas.ui.panels.problems_panel import ProblemsPanel
 from kubecanvas.validation.findings import Finding, Fix, Severity
 
 _POOL = [

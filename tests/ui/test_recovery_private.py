@@ -15,7 +15,7 @@ from kubecanvas.io.project import save_project
 from kubecanvas.model.document import Document
 from kubecanvas.model.edits import SetField
 from kubecanvas.model.resource import Resource
-from kubecanvas.ui.autosave import legacy_recovery_dirs, pending_recoveries, recovery_dir
+from kubecanvas.ui.commands.autosave import legacy_recovery_dirs, pending_recoveries, recovery_dir
 
 posix_only = pytest.mark.skipif(os.name != "posix", reason="POSIX permission bits")
 

@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 
 from kubecanvas.__main__ import main as launcher
-from kubecanvas.ui.diagram_formats import diagram_writer
-from kubecanvas.ui.file_ops import EXAMPLE
-from kubecanvas.ui.render_cli import main
+from kubecanvas.ui.commands.diagram_formats import diagram_writer
+from kubecanvas.ui.commands.file_ops import EXAMPLE
+from kubecanvas.ui.window.render_cli import main
 
 
 @pytest.mark.parametrize("suffix", [".svg", ".png", ".pdf"])
@@ -23,7 +23,7 @@ def test_render_writes_each_picture_format(qtbot, tmp_path: Path, suffix: str) -
 def test_render_uses_the_light_theme_unless_told(qtbot, tmp_path: Path) -> None:
     from PySide6.QtGui import QColor, QImage
 
-    from kubecanvas.ui.style import DARK, LIGHT
+    from kubecanvas.ui.canvas.style import DARK, LIGHT
 
     for theme, colour in (("light", LIGHT.background), ("dark", DARK.background)):
         out = tmp_path / f"{theme}.png"

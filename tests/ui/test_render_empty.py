@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from kubecanvas.ui.render_cli import main
+from kubecanvas.ui.window.render_cli import main
 
 
 @pytest.mark.parametrize("content", [None, "", "# nothing\n", "replicas: 3\n"])

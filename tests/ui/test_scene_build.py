@@ -20,12 +20,12 @@ from kubecanvas.io.yaml_in import load_text
 from kubecanvas.model.document import Document
 from kubecanvas.model.graph import WiringGraph
 from kubecanvas.model.layout import NODE_HEIGHT, NODE_WIDTH
-from kubecanvas.ui import file_ops
-from kubecanvas.ui.edge_item import EdgeItem, _cubic_point
-from kubecanvas.ui.free_slots import FreeSlots
-from kubecanvas.ui.node_item import NodeItem
-from kubecanvas.ui.scene import CanvasScene
-from kubecanvas.ui.style import kind_colour
+from kubecanvas.ui.canvas.edge_item import EdgeItem, _cubic_point
+from kubecanvas.ui.canvas.free_slots import FreeSlots
+from kubecanvas.ui.canvas.node_item import NodeItem
+from kubecanvas.ui.canvas.scene import CanvasScene
+from kubecanvas.ui.canvas.style import kind_colour
+from kubecanvas.ui.commands import file_ops
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
 from generate import generate_yaml  # noqa: E402

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QPlainTextEdit
 from tests.model.factories import deployment
 
 from kubecanvas.model.resource import Resource
-from kubecanvas.ui.export_image import export_image
+from kubecanvas.ui.canvas.export_image import export_image
 
 PLAIN = "hunter2-XYZZY"
 ENCODED = base64.b64encode(PLAIN.encode()).decode()

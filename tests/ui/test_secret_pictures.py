@@ -26,9 +26,9 @@ from kubecanvas.io.yaml_in import load_paths
 from kubecanvas.model.document import Document
 from kubecanvas.model.graph import WiringGraph
 from kubecanvas.model.resource import Resource
-from kubecanvas.ui.export_image import export_image
-from kubecanvas.ui.file_ops import lay_out
-from kubecanvas.ui.scene import CanvasScene
+from kubecanvas.ui.canvas.export_image import export_image
+from kubecanvas.ui.canvas.scene import CanvasScene
+from kubecanvas.ui.commands.file_ops import lay_out
 
 FIELDS = ("data", "stringData")
 

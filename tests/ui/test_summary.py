@@ -6,7 +6,7 @@ import pytest
 
 from kubecanvas.model.resource import Resource
 from kubecanvas.model.templates import default_manifest
-from kubecanvas.ui.summary import summary
+from kubecanvas.ui.canvas.summary import summary
 
 
 @pytest.mark.parametrize(("kind", "expected"), [

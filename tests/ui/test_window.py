@@ -9,7 +9,7 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QMessageBox
 from tests.model.factories import deployment
 
-from kubecanvas.ui.main_window import MainWindow
+from kubecanvas.ui.window.main_window import MainWindow
 
 
 def test_menus_carry_the_standard_commands_and_shortcuts(make_window):
@@ -73,7 +73,7 @@ def test_run_opens_the_files_given_on_the_command_line(qtbot, tmp_path: Path, mo
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
-    from kubecanvas.ui import app as app_module
+    from kubecanvas.ui.window import app as app_module
 
     QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, str(tmp_path))
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path))
@@ -112,8 +112,8 @@ def test_files_dropped_on_the_canvas_open(make_window, tmp_path: Path):
 
 
 def test_canvas_theme_choice_is_applied_and_kept(make_window):
+    from kubecanvas.ui.canvas.style import DARK, LIGHT
     from kubecanvas.ui.session import Session
-    from kubecanvas.ui.style import DARK, LIGHT
 
     window = make_window([deployment("web")])
     window.set_canvas_theme("dark")
@@ -125,7 +125,7 @@ def test_canvas_theme_choice_is_applied_and_kept(make_window):
 
 
 def test_context_menus_offer_selection_and_canvas_commands(make_window):
-    from kubecanvas.ui.actions import canvas_menu
+    from kubecanvas.ui.commands.actions import canvas_menu
 
     web = deployment("web")
     window = make_window([web])

@@ -1,4 +1,8 @@
-"""The Qt editor: main window, canvas, panels and the undo adapter.
+"""The Qt editor, in rooms: `canvas` (scene, items, the wiring gesture, view, pictures),
+`panels` (palette, inspector, problems, YAML, cluster, the hardening toggle), `commands` (undo
+adapter, edits from gestures, menus, File and Cluster commands, autosave), `teaching` (lessons,
+explanations, presentation) and `window`, which assembles them and starts the editor. `session`
+(one open design) and `i18n` serve every room.
 
 Everything here is a view of the document or an intent sent to the undo stack; the document in
 `kubecanvas.model` stays the only truth.

@@ -6,8 +6,8 @@ from collections.abc import Callable, Iterator
 
 import pytest
 
-from kubecanvas.ui.main_window import MainWindow
 from kubecanvas.ui.teaching import TeachingController, i18n, install_teaching
+from kubecanvas.ui.window.main_window import MainWindow
 
 from .helpers import LESSONS
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from kubecanvas.teaching import load_lessons
-from kubecanvas.ui.main_window import MainWindow
+from kubecanvas.ui.window.main_window import MainWindow
 
 LESSONS = {lesson.id: lesson for lesson in load_lessons()}
 

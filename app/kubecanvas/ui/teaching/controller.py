@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QInputDialog, QMenu
 
 from kubecanvas.model.document import Change
 from kubecanvas.teaching import Highlight, Lesson, LessonError, load_lessons, progress
-from kubecanvas.ui.file_ops import lay_out
+from kubecanvas.ui.commands.file_ops import lay_out
 from kubecanvas.ui.session import Session
 from kubecanvas.ui.teaching import i18n
 from kubecanvas.ui.teaching.explain_panel import ExplainPanel
@@ -33,7 +33,7 @@ from kubecanvas.ui.teaching.views import NamedView, SetViewsEdit, saved_views
 from kubecanvas.validation.findings import Finding
 
 if TYPE_CHECKING:
-    from kubecanvas.ui.main_window import MainWindow
+    from kubecanvas.ui.window.main_window import MainWindow
 
 #: (action name, English text, shortcut) of the teaching actions, in menu order.
 ACTIONS = (

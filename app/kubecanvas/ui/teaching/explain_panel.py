@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QDockWidget, QTextBrowser, QWidget
 
 from kubecanvas.model.graph import Edge, WiringGraph
 from kubecanvas.teaching import Explanation, explain_edge, explain_node, explain_rule
-from kubecanvas.ui.edge_labels import localized_label
+from kubecanvas.ui.canvas.edge_labels import localized_label
 from kubecanvas.ui.teaching.i18n import language, tr
 from kubecanvas.validation.findings import Finding
 

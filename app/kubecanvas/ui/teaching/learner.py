@@ -25,8 +25,8 @@ from kubecanvas.teaching.progress_store import ProgressError, ProgressStore
 from kubecanvas.ui.teaching.i18n import tr
 
 if TYPE_CHECKING:
-    from kubecanvas.ui.main_window import MainWindow
     from kubecanvas.ui.teaching.lessons_panel import LessonsPanel
+    from kubecanvas.ui.window.main_window import MainWindow
 
 LEARNER_KEY = "teaching/learner"
 #: (name, English text) of the actions, in menu order.

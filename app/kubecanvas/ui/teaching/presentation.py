@@ -25,7 +25,7 @@ from kubecanvas.ui.teaching.i18n import language, tr
 from kubecanvas.ui.teaching.views import saved_views
 
 if TYPE_CHECKING:
-    from kubecanvas.ui.main_window import MainWindow
+    from kubecanvas.ui.window.main_window import MainWindow
 
 #: How far presenting may zoom in (the editor stops at 100 %).
 PRESENT_MAX_ZOOM = 1.8

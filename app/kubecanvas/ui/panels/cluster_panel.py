@@ -33,8 +33,8 @@ from PySide6.QtWidgets import (
 from shiboken6 import isValid
 
 from kubecanvas.cluster import ServerReport
+from kubecanvas.ui.canvas.style import SEVERITY_COLOURS
 from kubecanvas.ui.i18n import local_text
-from kubecanvas.ui.style import SEVERITY_COLOURS
 
 #: Row states, coloured like findings: refused is an error, a warning a warning.
 ACCEPTED, REFUSED, WARNING = "accepted", "refused", "warning"

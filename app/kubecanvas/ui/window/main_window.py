@@ -28,25 +28,26 @@ from kubecanvas.model.connect import rename_edit
 from kubecanvas.model.document import Change
 from kubecanvas.model.kinds import template_labels
 from kubecanvas.model.layout import layout_edit
-from kubecanvas.ui import file_ops, i18n
-from kubecanvas.ui.actions import build_actions, build_menus, canvas_menu, retranslate
-from kubecanvas.ui.autosave import Autosaver, Recovery
-from kubecanvas.ui.cluster_controller import install_cluster
-from kubecanvas.ui.editing import Editor
-from kubecanvas.ui.file_commands import FileCommands
-from kubecanvas.ui.hardening_ui import ask_fix_value, hardening_on, toggle_hardening
+from kubecanvas.ui import i18n
+from kubecanvas.ui.canvas.node_item import NodeItem
+from kubecanvas.ui.canvas.rename_editor import RenameEditor
+from kubecanvas.ui.canvas.scene import CanvasScene
+from kubecanvas.ui.canvas.style import DARK, LIGHT, Theme, current_theme
+from kubecanvas.ui.canvas.view import CanvasView
+from kubecanvas.ui.commands import file_ops
+from kubecanvas.ui.commands.actions import build_actions, build_menus, canvas_menu, retranslate
+from kubecanvas.ui.commands.autosave import Autosaver, Recovery
+from kubecanvas.ui.commands.cluster_controller import install_cluster
+from kubecanvas.ui.commands.editing import Editor
+from kubecanvas.ui.commands.file_commands import FileCommands
 from kubecanvas.ui.i18n import local_text, resource_label, tr
-from kubecanvas.ui.inspector import InspectorPanel
-from kubecanvas.ui.node_item import NodeItem
-from kubecanvas.ui.palette import PalettePanel
-from kubecanvas.ui.problems_panel import ProblemsPanel
-from kubecanvas.ui.rename_editor import RenameEditor
-from kubecanvas.ui.scene import CanvasScene
+from kubecanvas.ui.panels.hardening_ui import ask_fix_value, hardening_on, toggle_hardening
+from kubecanvas.ui.panels.inspector import InspectorPanel
+from kubecanvas.ui.panels.palette import PalettePanel
+from kubecanvas.ui.panels.problems_panel import ProblemsPanel
+from kubecanvas.ui.panels.yaml_panel import YamlPanel
 from kubecanvas.ui.session import Session
-from kubecanvas.ui.style import DARK, LIGHT, Theme, current_theme
 from kubecanvas.ui.teaching import install_teaching
-from kubecanvas.ui.view import CanvasView
-from kubecanvas.ui.yaml_panel import YamlPanel
 from kubecanvas.validation.findings import Finding
 
 #: how long after a design is shown the garbage of the previous one is collected
@@ -72,7 +73,7 @@ class MainWindow(QMainWindow):
         self.language_actions: dict[str, QAction] = {}
         i18n.set_language(i18n.stored_language(self.settings))
         self.setObjectName("MainWindow")
-        self.setWindowIcon(__import__("kubecanvas.ui.icons", fromlist=["kind_icon"])
+        self.setWindowIcon(__import__("kubecanvas.ui.canvas.icons", fromlist=["kind_icon"])
                            .kind_icon("Deployment"))
         self.setAcceptDrops(True)
         self._build_view()

@@ -36,17 +36,17 @@ from kubecanvas.model.document import Change, Document
 from kubecanvas.model.edits import DELETE, Edit, SetField, SetManifest
 from kubecanvas.model.graph import WiringGraph
 from kubecanvas.model.secret_values import keys_in_cluster
+from kubecanvas.ui.canvas.icons import kind_pixmap
 from kubecanvas.ui.i18n import EDITOR, kind_label, resource_label, tr
-from kubecanvas.ui.icons import kind_pixmap
-from kubecanvas.ui.inspector_fields import (
+from kubecanvas.ui.panels.inspector_fields import (
     FieldSpec,
     current_value,
     form_fields,
     parse_text,
     to_text,
 )
-from kubecanvas.ui.inspector_formats import FieldError
-from kubecanvas.ui.yaml_panel import monospace
+from kubecanvas.ui.panels.inspector_formats import FieldError
+from kubecanvas.ui.panels.yaml_panel import monospace
 
 
 def translated_error(exc: ValueError) -> str:

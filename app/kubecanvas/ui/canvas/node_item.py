@@ -21,13 +21,13 @@ from PySide6.QtWidgets import (
 )
 
 from kubecanvas.model.layout import NODE_HEIGHT, NODE_WIDTH
+from kubecanvas.ui.canvas.icons import paint_kind_icon
+from kubecanvas.ui.canvas.style import SEVERITY_COLOURS, Theme, current_theme, kind_colour
 from kubecanvas.ui.i18n import kind_label, short_kind, tr
-from kubecanvas.ui.icons import paint_kind_icon
-from kubecanvas.ui.style import SEVERITY_COLOURS, Theme, current_theme, kind_colour
 
 if TYPE_CHECKING:
-    from kubecanvas.ui.edge_item import EdgeItem
-    from kubecanvas.ui.scene import CanvasScene
+    from kubecanvas.ui.canvas.edge_item import EdgeItem
+    from kubecanvas.ui.canvas.scene import CanvasScene
 
 HANDLE_RADIUS = 7.0
 #: below this zoom a node is painted as a plain tile (`_paint_far`)

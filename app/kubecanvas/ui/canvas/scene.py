@@ -25,16 +25,16 @@ from kubecanvas.model.graph import Edge, WiringGraph
 from kubecanvas.model.kinds import effective_namespace
 from kubecanvas.model.order import in_order, node_places
 from kubecanvas.model.resource import Resource
-from kubecanvas.ui.edge_item import EdgeItem
-from kubecanvas.ui.free_slots import FreeSlots, search_area
+from kubecanvas.ui.canvas.edge_item import EdgeItem
+from kubecanvas.ui.canvas.free_slots import FreeSlots, search_area
+from kubecanvas.ui.canvas.namespace_frame import NamespaceFrameItem
+from kubecanvas.ui.canvas.node_item import NodeItem
+from kubecanvas.ui.canvas.replica_item import ReplicaStackItem
+from kubecanvas.ui.canvas.replicas import REPLICA_KINDS, replica_lines
+from kubecanvas.ui.canvas.style import Theme, current_theme
+from kubecanvas.ui.canvas.summary import summary
+from kubecanvas.ui.canvas.wiring import WiringMixin
 from kubecanvas.ui.i18n import tr
-from kubecanvas.ui.namespace_frame import NamespaceFrameItem
-from kubecanvas.ui.node_item import NodeItem
-from kubecanvas.ui.replica_item import ReplicaStackItem
-from kubecanvas.ui.replicas import REPLICA_KINDS, replica_lines
-from kubecanvas.ui.scene_wiring import WiringMixin
-from kubecanvas.ui.style import Theme, current_theme
-from kubecanvas.ui.summary import summary
 from kubecanvas.validation.findings import Finding
 
 EdgeKey = tuple[str, str, str]

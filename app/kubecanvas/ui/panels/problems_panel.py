@@ -25,8 +25,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kubecanvas.ui.canvas.style import SEVERITY_COLOURS
 from kubecanvas.ui.i18n import N_, local_text, tr
-from kubecanvas.ui.style import SEVERITY_COLOURS
 from kubecanvas.validation.findings import Finding
 
 #: Fix buttons are widgets; beyond this many rows the toolbar's "Apply fix" serves instead.

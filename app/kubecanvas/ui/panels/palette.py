@@ -16,9 +16,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kubecanvas.ui.canvas.icons import kind_icon, kind_pixmap
+from kubecanvas.ui.canvas.view import KIND_MIME
 from kubecanvas.ui.i18n import N_, kind_label, language, tr
-from kubecanvas.ui.icons import kind_icon, kind_pixmap
-from kubecanvas.ui.view import KIND_MIME
 
 #: Palette sections in traffic order (the order the auto layout reads left to right).
 SECTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (

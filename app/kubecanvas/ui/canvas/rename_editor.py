@@ -12,8 +12,8 @@ from PySide6.QtCore import QEvent, QObject, QPointF, QRectF, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QGraphicsView, QLineEdit
 
+from kubecanvas.ui.canvas.node_item import NodeItem
 from kubecanvas.ui.i18n import tr
-from kubecanvas.ui.node_item import NodeItem
 
 
 class RenameEditor(QLineEdit):

@@ -12,7 +12,7 @@ from typing import Any
 
 from kubecanvas.model.kinds import get_path, kind_info, pod_template_path
 from kubecanvas.model.resource import Resource
-from kubecanvas.ui.inspector_formats import FORMATS, FieldError
+from kubecanvas.ui.panels.inspector_formats import FORMATS, FieldError
 
 FieldPath = tuple[str | int, ...]
 ACCESS_MODES = ("ReadWriteOnce", "ReadOnlyMany", "ReadWriteMany", "ReadWriteOncePod")

@@ -33,7 +33,7 @@ from kubecanvas.validation.hardening.harden import Hardening, harden_edit
 from kubecanvas.validation.profiles import HARDENING
 
 if TYPE_CHECKING:
-    from kubecanvas.ui.editing import Editor
+    from kubecanvas.ui.commands.editing import Editor
     from kubecanvas.ui.session import Session
 
 

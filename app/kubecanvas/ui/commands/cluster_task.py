@@ -34,7 +34,7 @@ from kubecanvas.io.yaml_in import load_text
 from kubecanvas.model.document import Document
 from kubecanvas.model.secret_values import leave_values_in_cluster
 from kubecanvas.model.text import concat
-from kubecanvas.ui.file_ops import lay_out
+from kubecanvas.ui.commands.file_ops import lay_out
 from kubecanvas.ui.i18n import local_text
 
 

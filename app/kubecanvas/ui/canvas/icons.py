@@ -14,7 +14,7 @@ from functools import lru_cache
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QIcon, QPainter, QPainterPath, QPen, QPixmap
 
-from kubecanvas.ui.style import kind_colour
+from kubecanvas.ui.canvas.style import kind_colour
 
 Glyph = Callable[[QPainter, QRectF], None]
 WHITE = QColor("#ffffff")

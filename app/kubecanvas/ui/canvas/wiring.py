@@ -14,15 +14,15 @@ from PySide6.QtGui import QColor, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsPathItem, QGraphicsScene, QToolTip
 
 from kubecanvas.model.connect import connect_actions, why_not
+from kubecanvas.ui.canvas.node_item import NodeItem
 from kubecanvas.ui.i18n import local_text, tr
-from kubecanvas.ui.node_item import NodeItem
 
 if TYPE_CHECKING:
     from PySide6.QtCore import SignalInstance
 
     from kubecanvas.model.document import Document
     from kubecanvas.model.graph import WiringGraph
-    from kubecanvas.ui.style import Theme
+    from kubecanvas.ui.canvas.style import Theme
 
 
 # The type checker sees the scene the mixin is mixed into; at run time it is a plain class.

@@ -19,8 +19,8 @@ from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QPainter, QPainte
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from kubecanvas.model.layout import NODE_HEIGHT, NODE_WIDTH
+from kubecanvas.ui.canvas.style import SEVERITY_COLOURS, Theme, current_theme
 from kubecanvas.ui.i18n import tr
-from kubecanvas.ui.style import SEVERITY_COLOURS, Theme, current_theme
 
 PADDING = 20.0
 HEADER = 30.0

@@ -25,16 +25,16 @@ from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from kubecanvas.model.graph import Edge
 from kubecanvas.model.layout import NODE_HEIGHT, NODE_WIDTH
-from kubecanvas.ui.edge_labels import localized_label, short_label
-from kubecanvas.ui.i18n import language, tr
-from kubecanvas.ui.node_item import NodeItem
-from kubecanvas.ui.style import (
+from kubecanvas.ui.canvas.edge_labels import localized_label, short_label
+from kubecanvas.ui.canvas.node_item import NodeItem
+from kubecanvas.ui.canvas.style import (
     DEFAULT_EDGE_STYLE,
     EDGE_STYLES,
     EdgeStyle,
     Theme,
     current_theme,
 )
+from kubecanvas.ui.i18n import language, tr
 
 _LABEL_FONT = QFont()
 _LABEL_FONT.setPixelSize(10)

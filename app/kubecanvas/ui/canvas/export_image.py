@@ -15,9 +15,9 @@ from PySide6.QtGui import QColor, QImage, QPageLayout, QPageSize, QPainter, QPdf
 from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import QGraphicsItem
 
+from kubecanvas.ui.canvas.scene import CanvasScene
+from kubecanvas.ui.canvas.style import LIGHT, Theme
 from kubecanvas.ui.i18n import N_, tr
-from kubecanvas.ui.scene import CanvasScene
-from kubecanvas.ui.style import LIGHT, Theme
 
 FORMATS = {".png": N_("PNG image"), ".svg": N_("SVG drawing"), ".pdf": N_("PDF document")}
 MARGIN = 24.0

@@ -11,9 +11,9 @@ from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from kubecanvas.model.layout import NODE_HEIGHT, NODE_WIDTH
+from kubecanvas.ui.canvas.replicas import Replica
+from kubecanvas.ui.canvas.style import Theme, current_theme, kind_colour
 from kubecanvas.ui.i18n import tr
-from kubecanvas.ui.replicas import Replica
-from kubecanvas.ui.style import Theme, current_theme, kind_colour
 
 ROW = 18.0
 WIDTH = NODE_WIDTH - 20

@@ -22,7 +22,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QGraphicsView, QWidget
 
-from kubecanvas.ui.style import Theme, current_theme
+from kubecanvas.ui.canvas.style import Theme, current_theme
 
 KIND_MIME = "application/x-kubecanvas-kind"
 MIN_ZOOM, MAX_ZOOM = 0.05, 4.0

@@ -13,15 +13,15 @@ from kubecanvas.model.document import Document
 from kubecanvas.model.edits import AddResource, Compound
 from kubecanvas.model.layout import NODE_HEIGHT
 from kubecanvas.model.secret_values import describe, secrets_without_values
-from kubecanvas.ui import file_ops
-from kubecanvas.ui.diagram_formats import DIAGRAM_FORMATS, write_diagram
-from kubecanvas.ui.export_image import FORMATS as IMAGE_FORMATS
-from kubecanvas.ui.export_image import ExportError, export_image
+from kubecanvas.ui.canvas.export_image import FORMATS as IMAGE_FORMATS
+from kubecanvas.ui.canvas.export_image import ExportError, export_image
+from kubecanvas.ui.commands import file_ops
+from kubecanvas.ui.commands.diagram_formats import DIAGRAM_FORMATS, write_diagram
 from kubecanvas.ui.i18n import local_text, tr
 from kubecanvas.ui.session import PROJECT_SUFFIX, Session
 
 if TYPE_CHECKING:
-    from kubecanvas.ui.main_window import MainWindow
+    from kubecanvas.ui.window.main_window import MainWindow
 
 
 

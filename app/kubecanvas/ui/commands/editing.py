@@ -41,9 +41,9 @@ from kubecanvas.model.kinds import effective_namespace
 from kubecanvas.model.layout import NODE_HEIGHT, NODE_WIDTH
 from kubecanvas.model.resource import Resource
 from kubecanvas.model.templates import new_resource
-from kubecanvas.ui.commands import push_edit
+from kubecanvas.ui.canvas.namespace_frame import NamespaceFrameItem
+from kubecanvas.ui.commands.undo import push_edit
 from kubecanvas.ui.i18n import N_, local_text, resource_label, tr
-from kubecanvas.ui.namespace_frame import NamespaceFrameItem
 from kubecanvas.ui.session import Session
 
 PASTE_OFFSET = 40.0

@@ -58,7 +58,7 @@ def _fail(message: str) -> int:
 def main(argv: Sequence[str]) -> int:
     """Run `kubecanvas render`; returns the exit code."""
     args = build_parser().parse_args(list(argv))
-    from kubecanvas.ui.diagram_formats import DIAGRAM_FORMATS, diagram_writer
+    from kubecanvas.ui.commands.diagram_formats import DIAGRAM_FORMATS, diagram_writer
 
     suffix = args.output.suffix.lower()
     text_formats = [s for s in DIAGRAM_FORMATS if diagram_writer(s) is not None]
@@ -72,11 +72,11 @@ def main(argv: Sequence[str]) -> int:
 def _render(args: argparse.Namespace, suffix: str) -> int:
     from PySide6.QtWidgets import QApplication
 
-    from kubecanvas.ui import file_ops
-    from kubecanvas.ui.diagram_formats import write_diagram
-    from kubecanvas.ui.export_image import ExportError, export_image
-    from kubecanvas.ui.scene import CanvasScene
-    from kubecanvas.ui.style import DARK, LIGHT
+    from kubecanvas.ui.canvas.export_image import ExportError, export_image
+    from kubecanvas.ui.canvas.scene import CanvasScene
+    from kubecanvas.ui.canvas.style import DARK, LIGHT
+    from kubecanvas.ui.commands import file_ops
+    from kubecanvas.ui.commands.diagram_formats import write_diagram
 
     app = QApplication.instance() or QApplication(["kubecanvas"])
     try:

@@ -30,9 +30,7 @@ from kubecanvas.model.edits import AddResource, Compound
 from kubecanvas.model.layout import NODE_HEIGHT
 from kubecanvas.model.resource import Resource
 from kubecanvas.model.secret_values import secrets_without_values
-from kubecanvas.ui.cluster_dialogs import ADD_TO_CURRENT, ImportNamespaceDialog
-from kubecanvas.ui.cluster_panel import ClusterPanel, ServerMarkers
-from kubecanvas.ui.cluster_task import (
+from kubecanvas.ui.commands.cluster_task import (
     ClusterTask,
     Imported,
     Namespaces,
@@ -41,11 +39,13 @@ from kubecanvas.ui.cluster_task import (
     list_namespaces,
 )
 from kubecanvas.ui.i18n import local_text
+from kubecanvas.ui.panels.cluster_dialogs import ADD_TO_CURRENT, ImportNamespaceDialog
+from kubecanvas.ui.panels.cluster_panel import ClusterPanel, ServerMarkers
 from kubecanvas.ui.session import Session
 from kubecanvas.validation.findings import Severity
 
 if TYPE_CHECKING:
-    from kubecanvas.ui.main_window import MainWindow
+    from kubecanvas.ui.window.main_window import MainWindow
 
 Yes, Cancel, No = (QMessageBox.StandardButton.Yes, QMessageBox.StandardButton.Cancel,
                    QMessageBox.StandardButton.No)

@@ -12,14 +12,14 @@ from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMenu, QMenuBar
 
 from kubecanvas.ui import i18n
-from kubecanvas.ui.commands import retranslate_stack
-from kubecanvas.ui.diagram_formats import DIAGRAM_FORMATS, diagram_writer
-from kubecanvas.ui.hardening_ui import harden_selected, hardenable
+from kubecanvas.ui.canvas.replicas import REPLICA_KINDS
+from kubecanvas.ui.commands.diagram_formats import DIAGRAM_FORMATS, diagram_writer
+from kubecanvas.ui.commands.undo import retranslate_stack
 from kubecanvas.ui.i18n import N_, tr
-from kubecanvas.ui.replicas import REPLICA_KINDS
+from kubecanvas.ui.panels.hardening_ui import harden_selected, hardenable
 
 if TYPE_CHECKING:
-    from kubecanvas.ui.main_window import MainWindow
+    from kubecanvas.ui.window.main_window import MainWindow
 
 Std = QKeySequence.StandardKey
 

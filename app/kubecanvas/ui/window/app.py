@@ -11,11 +11,11 @@ from kubecanvas import __version__
 from kubecanvas.io import ProjectError
 from kubecanvas.io.heap import bulk_build
 from kubecanvas.io.limits import exc_message
-from kubecanvas.ui import file_ops
-from kubecanvas.ui.autosave import pending_recoveries
-from kubecanvas.ui.editing import Editor
+from kubecanvas.ui.commands import file_ops
+from kubecanvas.ui.commands.autosave import pending_recoveries
+from kubecanvas.ui.commands.editing import Editor
 from kubecanvas.ui.i18n import local_text, tr
-from kubecanvas.ui.main_window import MainWindow
+from kubecanvas.ui.window.main_window import MainWindow
 
 
 def run(argv: list[str]) -> int:
