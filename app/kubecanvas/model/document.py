@@ -209,12 +209,6 @@ class Document:
         self._emit(Change(moved={rid}))
         return before.position
 
-    def set_pinned(self, rid: str, pinned: bool) -> bool:
-        before = self.get(rid)
-        self._resources[rid] = replace(before, pinned=pinned)
-        self._emit(Change(moved={rid}))
-        return before.pinned
-
     def touch_settings(self) -> None:
         """Announce that `settings` changed."""
         self._emit(Change(settings=True))

@@ -123,7 +123,6 @@ class WiringGraph:
         self._pods_in_ns: dict[str, set[str]] = defaultdict(set)
         #: (namespace, label key, label value) -> pod owners whose pods carry that label
         self._by_label: dict[tuple[str, str, str], set[str]] = defaultdict(set)
-        self._binding_nodes: set[str] = set()
         #: binding views of PVCs and PVs, reused while their manifest object is the same
         self._binding_cache: dict[str, tuple[Any, Any]] = {}
         #: ids touched by the last update: the changed resources and their neighbours.
@@ -168,9 +167,6 @@ class WiringGraph:
         """Ids of resources with that kind, namespace and name (several only if duplicated)."""
         return sorted(self._by_key.get((kind, namespace, name), ()))
 
-    def references_of(self, rid: str) -> list[Reference]:
-        return list(self._refs.get(rid, ()))
-
     def selector_info(self, rid: str) -> SelectorInfo | None:
         return self._selectors.get(rid)
 
@@ -206,7 +202,6 @@ class WiringGraph:
                       self._wanted, self._gen_index, self._selectors,
                       self._selectors_in_ns, self._pod_labels, self._pods_in_ns, self._by_label):
             index.clear()
-        self._binding_nodes.clear()
         self._binding_cache.clear()
         resources = list(self.document)
         for res in resources:
@@ -351,10 +346,6 @@ class WiringGraph:
 
     def _out_by_category(self, rid: str, categories: set[str]) -> list[tuple[str, str, str]]:
         return [(u, v, k) for u, v, k, d in self.graph.out_edges(rid, keys=True, data=True)
-                if d["category"] in categories]
-
-    def _in_by_category(self, rid: str, categories: set[str]) -> list[tuple[str, str, str]]:
-        return [(u, v, k) for u, v, k, d in self.graph.in_edges(rid, keys=True, data=True)
                 if d["category"] in categories]
 
     def _refresh_refs(self, rid: str) -> None:
@@ -527,9 +518,6 @@ class WiringGraph:
     def _by_key_kind(self, kind: str) -> set[str]:
         return set(self._by_kind.get(kind, ()))
 
-    def ids_of_kind(self, kind: str) -> list[str]:
-        return sorted(self._by_kind.get(kind, ()))
-
     def _generated_claims(self) -> set[str]:
         """Generated claim nodes, found through the StatefulSets that create them."""
         out = set()
@@ -557,7 +545,6 @@ class WiringGraph:
             self._add_edge(bound.claim, bound.volume, key, EdgeType.BINDS, field, edge_word("binds"),
                            "bind")
             new.add((bound.claim, bound.volume, key, field))
-        self._binding_nodes = {u for u, *_ in new} | {v for _, v, *_ in new}
         changed = {n for u, v, *_ in old ^ new for n in (u, v)}
         owners = {self.graph.nodes[n].get("owner") for n in changed
                   if n in self.graph and self.is_generated(n)}
