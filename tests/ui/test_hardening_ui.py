@@ -9,7 +9,7 @@ from tests.ui.conftest import snapshot
 from tests.validation.docs import deployment
 
 from kubecanvas.model.resource import Resource
-from kubecanvas.ui.panels.hardening_ui import harden_selected
+from kubecanvas.ui.commands.hardening_ui import harden_selected
 from kubecanvas.validation.profiles import HARDENING
 
 
@@ -49,7 +49,7 @@ def test_harden_this_workload_shows_the_diff_then_applies_one_edit(make_window):
 
 def test_fix_asks_for_its_value(make_window, monkeypatch):
     window = make_window([Resource(deployment())])
-    monkeypatch.setattr("kubecanvas.ui.panels.hardening_ui.QInputDialog.getText",
+    monkeypatch.setattr("kubecanvas.ui.commands.hardening_ui.QInputDialog.getText",
                         lambda *args, **kwargs: ("250m", True))
     window.problems.hardening_box.setChecked(True)
     finding = next(f for f in window.problems.findings if f.rule == "reliability.requests.cpu")
@@ -57,7 +57,7 @@ def test_fix_asks_for_its_value(make_window, monkeypatch):
     web = next(iter(window.session.document))
     container = web.manifest["spec"]["template"]["spec"]["containers"][0]
     assert container["resources"]["requests"]["cpu"] == "250m"
-    monkeypatch.setattr("kubecanvas.ui.panels.hardening_ui.QInputDialog.getText",
+    monkeypatch.setattr("kubecanvas.ui.commands.hardening_ui.QInputDialog.getText",
                         lambda *args, **kwargs: ("", False))
     finding = next(f for f in window.problems.findings
                    if f.rule == "reliability.requests.memory")

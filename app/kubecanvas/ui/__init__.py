@@ -1,6 +1,6 @@
 """The Qt editor, in rooms: `canvas` (scene, items, the wiring gesture, view, pictures),
-`panels` (palette, inspector, problems, YAML, cluster, the hardening toggle), `commands` (undo
-adapter, edits from gestures, menus, File and Cluster commands, autosave), `teaching` (lessons,
+`panels` (palette, inspector, problems, YAML, cluster), `commands` (undo adapter, edits from
+gestures, menus, File and Cluster commands, autosave, hardening), `teaching` (lessons,
 explanations, presentation) and `window`, which assembles them and starts the editor. `session`
 (one open design) and `i18n` serve every room.
 

@@ -1,3 +1,3 @@
 """Commands and menus: the undo adapter, gestures turned into edits, the File and Cluster
-commands and autosave.
+commands, autosave, and hardening (the Problems panel's toggle, Harden This Workload).
 """

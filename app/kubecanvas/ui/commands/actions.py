@@ -14,9 +14,9 @@ from PySide6.QtWidgets import QMenu, QMenuBar
 from kubecanvas.ui import i18n
 from kubecanvas.ui.canvas.replicas import REPLICA_KINDS
 from kubecanvas.ui.commands.diagram_formats import DIAGRAM_FORMATS, diagram_writer
+from kubecanvas.ui.commands.hardening_ui import harden_selected, hardenable
 from kubecanvas.ui.commands.undo import retranslate_stack
 from kubecanvas.ui.i18n import N_, tr
-from kubecanvas.ui.panels.hardening_ui import harden_selected, hardenable
 
 if TYPE_CHECKING:
     from kubecanvas.ui.window.main_window import MainWindow

@@ -40,8 +40,8 @@ from kubecanvas.ui.commands.autosave import Autosaver, Recovery
 from kubecanvas.ui.commands.cluster_controller import install_cluster
 from kubecanvas.ui.commands.editing import Editor
 from kubecanvas.ui.commands.file_commands import FileCommands
+from kubecanvas.ui.commands.hardening_ui import ask_fix_value, hardening_on, toggle_hardening
 from kubecanvas.ui.i18n import local_text, resource_label, tr
-from kubecanvas.ui.panels.hardening_ui import ask_fix_value, hardening_on, toggle_hardening
 from kubecanvas.ui.panels.inspector import InspectorPanel
 from kubecanvas.ui.panels.palette import PalettePanel
 from kubecanvas.ui.panels.problems_panel import ProblemsPanel
