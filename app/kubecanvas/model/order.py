@@ -11,7 +11,7 @@ place orders resources by `order_key`:
    sends them;
 2. then resources made in the editor, by namespace, kind and name;
 3. two resources that agree on all of that (the same object drawn twice) by their manifest's
-   canonical JSON text.
+   canonical JSON text, and identical copies by id.
 
 Where one object is defined more than once, `kubectl apply` creates the first and overwrites it
 with each later one: the definition that stays is the last in this order (`kept`). Every rule and
@@ -51,7 +51,10 @@ def in_order(resources: Iterable[Resource]) -> list[Resource]:
     keyed.sort(key=lambda pair: pair[0])
     for start in range(len(keyed) - 1):
         if keyed[start][0] == keyed[start + 1][0]:
-            return sorted((r for _, r in keyed), key=lambda r: (order_key(r), content_key(r)))
+            # identical copies (same place, same manifest) last by id: which copy comes first
+            # changes nothing a user reads, but it must not depend on set iteration order
+            return sorted((r for _, r in keyed),
+                          key=lambda r: (order_key(r), content_key(r), r.id))
     return [r for _, r in keyed]
 
 
