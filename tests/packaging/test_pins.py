@@ -55,3 +55,13 @@ def test_the_bundle_lock_pins_every_dependency_with_hashes():
     assert "file://" not in text and "--find-links" not in text  # nothing of one machine
     build = (ROOT / "packaging" / "build.sh").read_text(encoding="utf-8")
     assert "--require-hashes -r \"$lock\"" in build and "requirements.lock" in build
+
+
+def test_every_package_of_the_code_is_installed():
+    """pyproject lists the packages by hand (the resources folder is mapped in as one): a new
+    subpackage missing from the list installs nothing, and only a fresh install shows it."""
+    listed = set(DATA["tool"]["setuptools"]["packages"])
+    app = ROOT / "app"
+    found = {".".join(p.parent.relative_to(app).parts)
+             for p in (app / "kubecanvas").rglob("__init__.py")}
+    assert found <= listed, sorted(found - listed)
