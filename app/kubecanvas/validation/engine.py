@@ -94,7 +94,12 @@ def sort_findings(document: Document, findings: Iterable[Finding]) -> list[Findi
     """The canonical resource order (`model.order`: file and line, else namespace, kind and
     name), then field, rule and message: the same for the same input, whatever the resources'
     ids and whatever order they were read or drawn in."""
-    order = ranks(document)
+    findings = list(findings)
+    # rank only the resources the findings name (the canonical order restricted to them is the
+    # same order): ranking all 5,000 resources of a design after each edit cost 45 ms
+    named = {f.resource_id for f in findings if f.resource_id} | {
+        r for f in findings for r in f.related}
+    order = ranks(r for r in map(document.find, named) if r is not None)
     return sorted(findings, key=lambda f: (order.get(f.resource_id or "", -1), f.field, f.rule,
                                            str(f.message),
                                            tuple(order.get(r, -1) for r in f.related)))
