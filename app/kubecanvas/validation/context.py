@@ -22,6 +22,7 @@ from kubecanvas.model.order import OrderKey, in_order, kept, order_key
 from kubecanvas.model.resource import Resource
 from kubecanvas.model.text import Text
 from kubecanvas.validation.findings import Finding, Fix, Severity
+from kubecanvas.validation.rule import RuleId
 
 #: A dependency key: (kind, namespace). `PODS` as kind stands for every pod-owning resource.
 DependencyKey = tuple[str, str]
@@ -258,7 +259,7 @@ class Context:
         self.dependencies[rid].add((kind, namespace))
 
     # --- reporting -----------------------------------------------------------------------------
-    def report(self, rule: str, res: Resource | str | None, message: Text,
+    def report(self, rule: RuleId, res: Resource | str | None, message: Text,
                path: tuple[str | int, ...] = (), related: Iterable[str] = (),
                fix: Fix | None = None, severity: Severity | None = None) -> Finding:
         """A finding of `rule` (its registered severity unless `severity` is given).

@@ -1,17 +1,25 @@
-"""Every rule the validator knows, in one explicit tuple.
+"""Every rule the validator knows: each rules module's own `RULES`, joined in one tuple.
 
 A `Rule` gives a stable id, its severity, a one-line summary (the help text in SARIF and in the
 editor) and the check function that reports it. One check function may report several closely
 related rule ids (the schema check reports `schema.type`, `schema.required`, ...); it is listed once
 per id and run once per validation.
+
+A rules module declares the ids it reports as `RuleId` constants beside its checks, so a check and
+its registration share one spelling. The join below refuses, at import, an id registered twice and
+an id a module declares but does not register; the type checker refuses a bare string passed as a
+rule id, and `tests/validation/test_registry.py` holds every module to this. An id that still
+slips through (built at run time) raises in `Context.report`, and the engine turns that, like any
+crash of a check, into an `internal.rule-crashed` finding (see `crash`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping
+from types import ModuleType
 
 from kubecanvas.validation import (
+    hardening,
     rules_access,
     rules_claims,
     rules_containers,
@@ -32,536 +40,35 @@ from kubecanvas.validation import (
     rules_volumes,
     rules_wiring,
     rules_workloads,
+    schema,
 )
-from kubecanvas.validation.context import Context
-from kubecanvas.validation.findings import Finding, Severity
-from kubecanvas.validation.hardening import DECLARED
+from kubecanvas.validation.crash import ENGINE_RULES
+from kubecanvas.validation.findings import Severity
+from kubecanvas.validation.hardening import pss
 from kubecanvas.validation.profiles import DEFAULT
+from kubecanvas.validation.rule import Check, Rule, RuleId
 
-Check = Callable[[Context], Iterable[Finding]]
-
-E, W, INFO = Severity.ERROR, Severity.WARNING, Severity.INFO
-
-
-@dataclass(frozen=True)
-class Rule:
-    """One registered rule."""
-
-    id: str
-    severity: Severity
-    summary: str
-    function: Check
-    #: the profile that turns the rule on (see validation.profiles).
-    profile: str = DEFAULT
-    #: a kubernetes.io page and why the rule matters, for rules that declare their own.
-    url: str = ""
-    why: str = ""
-
-
-RULES: tuple[Rule, ...] = (
-    # --- schema and API versions --------------------------------------------------------------
-    Rule("api.removed", E, "The apiVersion is no longer served by the target Kubernetes version; "
-         "the finding names the replacement.", rules_schema.api_versions),
-    Rule("api.unknown-version", E, "A built-in kind is written with an apiVersion the target "
-         "Kubernetes version does not serve.", rules_schema.api_versions),
-    Rule("api.unknown-kind", E, "A built-in API group has no such kind (a typo?).",
-         rules_schema.api_versions),
-    Rule("schema.required", E, "A field the OpenAPI schema requires is missing.",
-         rules_schema.api_versions),
-    Rule("schema.unknown-field", E, "A field the OpenAPI schema does not know; strict field "
-         "validation rejects it.", rules_schema.schema_violations),
-    Rule("schema.type", E, "A field has the wrong JSON type (for example a string where an "
-         "integer is expected).", rules_schema.schema_violations),
-    Rule("schema.invalid", E, "A value violates another OpenAPI schema constraint.",
-         rules_schema.schema_violations),
-    # --- format: the API server's rules beyond the schema ---------------------------------------
-    Rule("meta.name.required", E, "metadata.name (or generateName) is missing.",
-         rules_meta.metadata),
-    Rule("meta.name.format", E, "The name is not valid for its kind (DNS-1123 subdomain or label, DNS-1035 label for Services).",
-         rules_meta.metadata),
-    Rule("meta.namespace.format", E, "metadata.namespace is not a DNS-1123 label.",
-         rules_meta.metadata),
-    Rule("meta.namespace.clusterScoped", W, "A cluster-scoped kind carries a namespace.",
-         rules_meta.metadata),
-    Rule("meta.labels.key", E, "A label key is not a qualified name.",
-         rules_meta.metadata),
-    Rule("meta.labels.value", E, "A label value is not valid (63 characters, alphanumerics, '-', '_', '.').",
-         rules_meta.metadata),
-    Rule("meta.annotations.key", E, "An annotation key is not a qualified name.",
-         rules_meta.metadata),
-    Rule("meta.annotations.size", E, "Annotations exceed 256 KiB in total.",
-         rules_meta.metadata),
-    Rule("meta.workloadName.dnsLabel", INFO, "A workload's name is not a DNS label; it ends up in pod hostnames.",
-         rules_meta.metadata),
-    Rule("sts.name.len52", W, "A StatefulSet name longer than 52 characters: its pods are never created.",
-         rules_meta.metadata),
-    Rule("cron.name.len52", E, "A CronJob name longer than 52 characters.",
-         rules_meta.metadata),
-    Rule("job.name.len63", E, "A Job name longer than 63 characters.",
-         rules_meta.metadata),
-    Rule("sel.matchLabels.key", E, "A selector's matchLabels key is not a qualified name.",
-         rules_meta.selectors),
-    Rule("sel.matchLabels.value", E, "A selector's matchLabels value is not a valid label value.",
-         rules_meta.selectors),
-    Rule("sel.expr.operator", E, "A matchExpressions operator is not In, NotIn, Exists or DoesNotExist.",
-         rules_meta.selectors),
-    Rule("sel.expr.values.required", E, "In/NotIn expressions need values.",
-         rules_meta.selectors),
-    Rule("sel.expr.values.forbidden", E, "Exists/DoesNotExist expressions take no values.",
-         rules_meta.selectors),
-    Rule("sel.expr.key", E, "A matchExpressions key is not a qualified name.",
-         rules_meta.selectors),
-    Rule("svc.selector.format.key", E, "A Service selector key is not a qualified name.",
-         rules_meta.selectors),
-    Rule("svc.selector.format.value", E, "A Service selector value is not a valid label value.",
-         rules_meta.selectors),
-    Rule("workload.selector.empty", E, "An empty selector is invalid for Deployments, ReplicaSets, StatefulSets and DaemonSets.",
-         rules_meta.selectors),
-    Rule("schema.enum", E, "A field has a value outside its enumeration (restartPolicy, protocol, pathType, type...).",
-         rules_pod.pod_specs),
-    Rule("pod.template.ephemeral", E, "ephemeralContainers inside a pod template.",
-         rules_pod.pod_specs),
-    Rule("pod.serviceAccountName", E, "serviceAccountName is not a DNS subdomain.",
-         rules_pod.pod_specs),
-    Rule("pod.priorityClassName", E, "priorityClassName is not a DNS subdomain.",
-         rules_pod.pod_specs),
-    Rule("pod.runtimeClassName", E, "runtimeClassName is not a DNS subdomain.",
-         rules_pod.pod_specs),
-    Rule("pod.nodeName", E, "nodeName is not a DNS subdomain.",
-         rules_pod.pod_specs),
-    Rule("pod.hostname", E, "hostname is not a DNS label.",
-         rules_pod.pod_specs),
-    Rule("pod.subdomain", E, "subdomain is not a DNS label.",
-         rules_pod.pod_specs),
-    Rule("pod.dnsConfig.none", E, "dnsPolicy None without dnsConfig nameservers.",
-         rules_pod.pod_specs),
-    Rule("pod.container.name.format", E, "A container name is not a DNS-1123 label.",
-         rules_pod.pod_specs),
-    Rule("pod.container.name.unique", E, "Two containers of a pod share a name.",
-         rules_pod.pod_specs),
-    Rule("pod.container.image.required", E, "A container has no image.",
-         rules_pod.pod_specs),
-    Rule("pod.container.image.whitespace", E, "A Pod's image has leading or trailing whitespace.",
-         rules_pod.pod_specs),
-    Rule("pod.container.restartPolicy.regular", E, "restartPolicy set on a regular container.",
-         rules_pod.pod_specs),
-    Rule("pod.port.containerPort.range", E, "containerPort is not between 1 and 65535.",
-         rules_pod.pod_specs),
-    Rule("pod.port.hostPort.range", E, "hostPort is not between 1 and 65535.",
-         rules_pod.pod_specs),
-    Rule("pod.port.name.format", E, "A container port name is not an IANA service name (15 characters, a letter, no '--').",
-         rules_pod.pod_specs),
-    Rule("pod.port.name.unique", E, "A container declares the same port name twice.",
-         rules_pod.pod_specs),
-    Rule("pod.env.name.format", E, "An environment variable name is invalid for the target version.",
-         rules_pod.pod_specs),
-    Rule("pod.env.valueFrom.withValue", E, "An env var sets both value and valueFrom.",
-         rules_pod.pod_specs),
-    Rule("pod.env.valueFrom.oneOf", E, "valueFrom needs exactly one source.",
-         rules_pod.pod_specs),
-    Rule("pod.envFrom.oneOf", E, "An envFrom entry needs exactly one of configMapRef and secretRef.",
-         rules_pod.pod_specs),
-    Rule("pod.env.fieldRef.path", E, "A Downward API fieldPath that env does not support (bare metadata.labels needs a subscript).",
-         rules_pod.pod_specs),
-    Rule("pod.env.fieldRef.apiVersion", E, "fieldRef.apiVersion is not v1.",
-         rules_pod.pod_specs),
-    Rule("pod.env.resourceFieldRef.resource", E, "resourceFieldRef.resource is not a supported resource.",
-         rules_pod.pod_specs),
-    Rule("pod.volume.downwardAPI.path", E, "A Downward API fieldPath that volumes do not support (spec.* and status.* are env only).",
-         rules_pod.pod_specs),
-    Rule("pod.volume.name.format", E, "A volume name is not a DNS-1123 label.",
-         rules_pod.pod_specs),
-    Rule("pod.volume.name.unique", E, "Two volumes share a name.",
-         rules_pod.pod_specs),
-    Rule("pod.volume.source.exactlyOne", E, "A volume specifies more than one source.",
-         rules_pod.pod_specs),
-    Rule("pod.volume.configMap.name", E, "A configMap volume without a name.",
-         rules_pod.pod_specs),
-    Rule("pod.volume.secret.secretName", E, "A secret volume without a secretName.",
-         rules_pod.pod_specs),
-    Rule("pod.volume.hostPath", E, "A hostPath contains '..'.",
-         rules_pod.pod_specs),
-    Rule("pod.volume.mode", E, "defaultMode is outside 0-0777.",
-         rules_pod.pod_specs),
-    Rule("pod.volume.items", E, "A volume item path is not relative or contains '..'.",
-         rules_pod.pod_specs),
-    Rule("pod.mount.name.exists", E, "A volumeMount names no declared volume (or claim template).",
-         rules_pod.pod_specs),
-    Rule("pod.mount.path.unique", E, "A container mounts two volumes at the same path.",
-         rules_pod.pod_specs),
-    Rule("pod.mount.subPath", E, "subPath is absolute, contains '..', or is set with subPathExpr.",
-         rules_pod.pod_specs),
-    Rule("pod.resources.name", E, "A resource name is neither standard nor fully qualified.",
-         rules_pod.pod_specs),
-    Rule("pod.resources.quantity.syntax", E, "A resource value is not a quantity.",
-         rules_pod.pod_specs),
-    Rule("pod.resources.nonNegative", E, "A resource quantity is negative.",
-         rules_pod.pod_specs),
-    Rule("pod.resources.requests<=limits", E, "A request is larger than its limit.",
-         rules_pod.pod_specs),
-    Rule("pod.probe.handler.exactlyOne", E, "A probe needs exactly one handler.",
-         rules_pod.pod_specs),
-    Rule("pod.probe.successThreshold", E, "Liveness and startup probes need successThreshold 1.",
-         rules_pod.pod_specs),
-    Rule("pod.probe.port", E, "A probe's named port is not an IANA service name.",
-         rules_pod.pod_specs),
-    Rule("wire.pod.namedProbePort", W, "A probe uses a port name the container does not declare.",
-         rules_pod.pod_specs),
-    Rule("pod.probe.numbers", E, "A probe's delay, timeout, period or threshold is negative.",
-         rules_scheduling.scheduling),
-    Rule("pod.probe.tgps", E, "A probe's terminationGracePeriodSeconds is not positive, or is set on a readinessProbe.",
-         rules_scheduling.scheduling),
-    Rule("pod.probe.exec.command", E, "An exec probe without a command.",
-         rules_scheduling.scheduling),
-    Rule("pod.initContainer.restartPolicy", E, "An init container's restartPolicy is not Always (the sidecar form).",
-         rules_scheduling.scheduling),
-    Rule("pod.initContainer.probes", E, "Probes or lifecycle hooks on an init container that is not a sidecar.",
-         rules_scheduling.scheduling),
-    Rule("pod.env.resourceFieldRef.divisor", E, "A resourceFieldRef divisor the API does not support (cpu: 1m or 1; bytes: 1, 1k..1E, 1Ki..1Ei).",
-         rules_scheduling.scheduling),
-    Rule("pod.volume.downwardAPI.oneOf", E, "A downwardAPI volume's resourceFieldRef without containerName.",
-         rules_scheduling.scheduling),
-    Rule("wire.pod.resourceFieldRef.container", W, "resourceFieldRef.containerName names no container of the pod.",
-         rules_scheduling.scheduling),
-    Rule("pod.port.hostPort.conflict", E, "Two containers of a pod claim the same protocol/hostIP/hostPort.",
-         rules_scheduling.scheduling),
-    Rule("pod.port.hostNetwork", E, "With hostNetwork, hostPort must equal containerPort.",
-         rules_scheduling.scheduling),
-    Rule("pod.dnsConfig.limits", E, "dnsConfig over its limits (3 nameservers, 32 searches, 2048 characters) or with invalid entries.",
-         rules_scheduling.scheduling),
-    Rule("pod.tolerations", E, "A toleration with an invalid key, operator, value, effect or tolerationSeconds.",
-         rules_scheduling.scheduling),
-    Rule("pod.affinity.node", E, "Node affinity with no terms, an unknown operator or wrong values.",
-         rules_scheduling.scheduling),
-    Rule("pod.affinity.pod", E, "A pod (anti-)affinity term without topologyKey or with a weight outside 1-100.",
-         rules_scheduling.scheduling),
-    Rule("pod.affinity.pod.nullSelector", W, "An affinity term or topology spread constraint without labelSelector matches no pod.",
-         rules_scheduling.scheduling),
-    Rule("pod.topologySpread", E, "A topology spread constraint with maxSkew <= 0, no topologyKey, a bad whenUnsatisfiable, a duplicate, or minDomains misuse.",
-         rules_scheduling.scheduling),
-    Rule("pod.nodeSelector", E, "A nodeSelector key or value is not a valid label.",
-         rules_scheduling.scheduling),
-    Rule("pod.hostAliases", E, "A hostAliases entry with an invalid IP or hostname.",
-         rules_scheduling.scheduling),
-    Rule("pod.activeDeadlineSeconds", E, "activeDeadlineSeconds outside 1-2147483647.",
-         rules_scheduling.scheduling),
-    Rule("pod.tgps.negative", W, "A negative terminationGracePeriodSeconds (accepted with a warning, treated as 1).",
-         rules_scheduling.scheduling),
-    Rule("pod.resources.fractionalBytes", W, "A memory or ephemeral-storage quantity that is not a whole number of bytes.",
-         rules_scheduling.scheduling),
-    Rule("job.indexed.completions", E, "An Indexed Job without completions, or with parallelism above 100000.",
-         rules_jobs.jobs),
-    Rule("job.indexed.hostname", E, "An Indexed Job whose last pod hostname (<name>-<completions-1>) is not a DNS label.",
-         rules_jobs.jobs),
-    Rule("job.backoffLimitPerIndex", E, "backoffLimitPerIndex/maxFailedIndexes misuse (NonIndexed job, missing pair, above completions).",
-         rules_jobs.jobs),
-    Rule("job.podFailurePolicy.rules", E, "A pod failure policy rule with a bad action, or not exactly one of onExitCodes/onPodConditions.",
-         rules_jobs.jobs),
-    Rule("job.podFailurePolicy.onExitCodes", E, "onExitCodes with a bad operator, no/too many/unordered/duplicate values, 0 with In, or an unknown container.",
-         rules_jobs.jobs),
-    Rule("job.podFailurePolicy.onPodConditions", E, "onPodConditions with too many patterns, a bad type or status.",
-         rules_jobs.jobs),
-    Rule("job.podReplacementPolicy", E, "podReplacementPolicy must be Failed when podFailurePolicy is set.",
-         rules_jobs.jobs),
-    Rule("job.successPolicy", E, "successPolicy on a NonIndexed Job, without rules, or with bad succeededCount/succeededIndexes.",
-         rules_jobs.jobs),
-    Rule("job.selector.generated", E, "A Job selector that is not the generated one (without manualSelector: true).",
-         rules_jobs.jobs),
-    Rule("job.selector.manual", E, "manualSelector: true without a selector.",
-         rules_jobs.jobs),
-    Rule("cron.jobTemplate.selector", E, "A CronJob's job template sets a selector (it is generated).",
-         rules_jobs.jobs),
-    Rule("cron.jobTemplate.manualSelector", E, "A CronJob's job template sets manualSelector: true.",
-         rules_jobs.jobs),
-    Rule("workload.counts", E, "A replica count, history limit or time is negative.",
-         rules_workloads.workloads),
-    Rule("deploy.progressDeadline>minReady", E, "progressDeadlineSeconds is not greater than minReadySeconds.",
-         rules_workloads.workloads),
-    Rule("job.template.restartPolicy", E, "A Job's pods need restartPolicy OnFailure or Never (the default Always is rejected).",
-         rules_workloads.workloads),
-    Rule("job.podFailurePolicy.never", E, "podFailurePolicy needs restartPolicy Never.",
-         rules_workloads.workloads),
-    Rule("workload.template.restartPolicy", E, "Deployments, ReplicaSets, StatefulSets and DaemonSets only support restartPolicy Always.",
-         rules_workloads.workloads),
-    Rule("workload.template.activeDeadlineSeconds", E, "activeDeadlineSeconds is not supported in long-running workloads.",
-         rules_workloads.workloads),
-    Rule("deploy.strategy.recreate", E, "rollingUpdate set with strategy Recreate.",
-         rules_workloads.workloads),
-    Rule("deploy.rollingUpdate.values", E, "maxSurge/maxUnavailable is neither an integer nor a percentage.",
-         rules_workloads.workloads),
-    Rule("deploy.rollingUpdate.bothZero", E, "maxSurge and maxUnavailable are both 0.",
-         rules_workloads.workloads),
-    Rule("deploy.rollingUpdate.gt100", E, "maxUnavailable above 100%.",
-         rules_workloads.workloads),
-    Rule("cron.schedule.syntax", E, "The CronJob schedule is not a valid 5-field cron expression.",
-         rules_workloads.workloads),
-    Rule("cron.timeZone", E, "timeZone is empty or Local.",
-         rules_workloads.workloads),
-    Rule("svc.ports.required", E, "A Service needs ports unless it is headless or ExternalName.",
-         rules_objects.services),
-    Rule("svc.headless.type", E, "clusterIP None with type NodePort or LoadBalancer.",
-         rules_objects.services),
-    Rule("svc.externalName.required", E, "type ExternalName without a valid externalName.",
-         rules_objects.services),
-    Rule("svc.clusterIP.format", E, "clusterIP is not an IP, '' or None.",
-         rules_objects.services),
-    Rule("svc.port.name.required", E, "Ports need names when a Service has more than one.",
-         rules_objects.services),
-    Rule("svc.port.name.format", E, "A Service port name is not a DNS-1123 label.",
-         rules_objects.services),
-    Rule("svc.port.name.unique", E, "Two Service ports share a name.",
-         rules_objects.services),
-    Rule("svc.port.port", E, "A Service port is not between 1 and 65535.",
-         rules_objects.services),
-    Rule("svc.port.unique", E, "The same port and protocol twice.",
-         rules_objects.services),
-    Rule("svc.port.targetPort", E, "targetPort is neither a valid port number nor an IANA service name.",
-         rules_objects.services),
-    Rule("svc.nodePort.clusterIP", E, "nodePort on a ClusterIP Service.",
-         rules_objects.services),
-    Rule("svc.nodePort.range", E, "nodePort outside 30000-32767.",
-         rules_objects.services),
-    Rule("svc.clusterIPs.sync", E, "clusterIPs does not start with clusterIP, mixes None, or repeats an IP family.",
-         rules_network.service_types),
-    Rule("svc.ipFamilies", E, "ipFamilies with unknown or repeated families, two families under SingleStack, or not matching clusterIPs.",
-         rules_network.service_types),
-    Rule("svc.externalName.noIPs", E, "An ExternalName Service sets clusterIP(s), ipFamilies or ipFamilyPolicy.",
-         rules_network.service_types),
-    Rule("svc.externalName.selector", INFO, "The selector of an ExternalName Service is ignored.",
-         rules_network.service_types),
-    Rule("svc.externalTrafficPolicy", E, "externalTrafficPolicy on a Service that is not externally accessible.",
-         rules_network.service_types),
-    Rule("svc.healthCheckNodePort", E, "healthCheckNodePort without type LoadBalancer and externalTrafficPolicy Local.",
-         rules_network.service_types),
-    Rule("svc.trafficDistribution", E, "trafficDistribution is not a supported value for the target version.",
-         rules_network.service_types),
-    Rule("svc.lb.typeOnly", E, "allocateLoadBalancerNodePorts, loadBalancerSourceRanges or loadBalancerClass on a non-LoadBalancer Service.",
-         rules_network.service_types),
-    Rule("svc.lb.sourceRanges", E, "A loadBalancerSourceRanges entry is not a CIDR.",
-         rules_network.service_types),
-    Rule("svc.lb.kubeletPort", E, "A LoadBalancer exposes port 10250 (the kubelet's).",
-         rules_network.service_types),
-    Rule("svc.sessionAffinity", E, "sessionAffinityConfig with affinity None, or a ClientIP timeout outside 1-86400.",
-         rules_network.service_types),
-    Rule("svc.nodePort.unique", E, "The same nodePort and protocol twice in one Service.",
-         rules_network.service_types),
-    Rule("svc.port.appProtocol", E, "appProtocol is not a qualified name.",
-         rules_network.service_types),
-    Rule("svc.externalIPs", E, "An externalIPs entry is not an IP, or is unspecified, loopback or link-local.",
-         rules_network.service_types),
-    Rule("ingclass.controller", E, "An IngressClass controller is not a domain-prefixed path.",
-         rules_network.ingress_classes),
-    Rule("ingclass.parameters", E, "IngressClass parameters without kind/name, or with a scope/namespace mismatch.",
-         rules_network.ingress_classes),
-    Rule("ing.className", E, "ingressClassName is not a DNS subdomain.",
-         rules_network.ingress_classes),
-    Rule("ing.className.annotation", E, "The kubernetes.io/ingress.class annotation differs from ingressClassName.",
-         rules_network.ingress_classes),
-    Rule("ing.spec.rulesOrDefault", E, "An Ingress needs rules or a defaultBackend.",
-         rules_objects.ingresses),
-    Rule("ing.rule.host.format", E, "An Ingress host is an IP or not a (wildcard) DNS name.",
-         rules_objects.ingresses),
-    Rule("ing.tls.hosts", E, "A TLS host is not a (wildcard) DNS name.",
-         rules_objects.ingresses),
-    Rule("ing.path.absolute", E, "An Ingress path must start with '/'.",
-         rules_objects.ingresses),
-    Rule("ing.path.sequences", E, "An Exact/Prefix path contains '//', '/./', '/../' or an encoded slash.",
-         rules_objects.ingresses),
-    Rule("ing.backend.oneOf", E, "A backend needs exactly one of service and resource.",
-         rules_objects.ingresses),
-    Rule("ing.backend.service.port", E, "A backend port needs exactly one of name and number, and a valid name.",
-         rules_objects.ingresses),
-    Rule("cm.key.format", E, "A ConfigMap key is not a valid config key.",
-         rules_objects.config_maps),
-    Rule("cm.key.duplicate", E, "A key is in both data and binaryData.",
-         rules_objects.config_maps),
-    Rule("cm.size", E, "ConfigMap data exceeds 1 MiB.",
-         rules_objects.config_maps),
-    Rule("secret.data.base64", E, "A Secret data value is not base64 (use stringData for plain text).",
-         rules_objects.secrets),
-    Rule("secret.key.format", E, "A Secret key is not a valid config key.",
-         rules_objects.secrets),
-    Rule("secret.size", E, "Secret data exceeds 1 MiB.",
-         rules_objects.secrets),
-    Rule("secret.type.required-keys", E, "The Secret type requires keys that are missing (tls.crt/tls.key, .dockerconfigjson, ...).",
-         rules_objects.secrets),
-    Rule("pv.accessModes.required", E, "A PersistentVolume needs access modes.",
-         rules_objects.volumes),
-    Rule("pv.accessModes.rwop", E, "ReadWriteOncePod combined with other access modes.",
-         rules_objects.volumes),
-    Rule("pv.capacity.required", E, "A PersistentVolume needs a positive capacity.storage.",
-         rules_objects.volumes),
-    Rule("pv.source.exactlyOne", E, "A PersistentVolume needs exactly one volume source.",
-         rules_objects.volumes),
-    Rule("pv.local.nodeAffinity", E, "A local PersistentVolume needs nodeAffinity.",
-         rules_objects.volumes),
-    Rule("pvc.accessModes.required", E, "A claim needs access modes.",
-         rules_objects.claims),
-    Rule("pvc.accessModes.rwop", E, "ReadWriteOncePod combined with other access modes.",
-         rules_objects.claims),
-    Rule("pvc.storage.required", E, "A claim needs resources.requests.storage.",
-         rules_objects.claims),
-    Rule("pvc.storage.positive", E, "A claim's storage request must be positive.",
-         rules_objects.claims),
-    Rule("pod.volume.projected.sources", E, "A projected source with more than one type, a configMap/secret without a name, or a path used twice.", rules_volumes.pod_volumes),
-    Rule("pod.volume.projected.saToken", E, "A serviceAccountToken projection without a path, or expiring in under 10 minutes or over 2^32 seconds.", rules_volumes.pod_volumes),
-    Rule("pod.volume.nfs", E, "An nfs volume without a server or an absolute path.", rules_volumes.pod_volumes),
-    Rule("pod.volume.csi.driver", E, "A csi volume's driver is empty, longer than 63 characters or not a DNS subdomain.", rules_volumes.pod_volumes),
-    Rule("pod.volume.ephemeral", E, "An ephemeral volume without a valid volumeClaimTemplate, with a bad generated claim name, or claimed directly.", rules_volumes.pod_volumes),
-    Rule("pod.volume.emptyDir.sizeLimit", E, "An emptyDir sizeLimit that is negative or not a quantity.", rules_volumes.pod_volumes),
-    Rule("pod.volume.deprecated", W, "A deprecated in-tree volume type (gitRepo, cephfs, rbd, glusterfs...) that current releases no longer run.", rules_volumes.pod_volumes),
-    Rule("pod.mount.propagation", E, "mountPropagation is unknown, or Bidirectional in a container that is not privileged.", rules_volumes.pod_volumes),
-    Rule("pod.mount.recursiveReadOnly", E, "recursiveReadOnly is unknown, or set without readOnly: true or with a mount propagation.", rules_volumes.pod_volumes),
-    Rule("pod.device", E, "A volumeDevices entry that is not a claim or ephemeral volume, is also mounted, or has a duplicate or '..' devicePath.", rules_volumes.pod_volumes),
-    Rule("pod.resources.nonOvercommit", E, "A hugepages or extended resource whose request has no limit or differs from it.", rules_containers.container_specs),
-    Rule("pod.resources.integer", E, "An extended resource (vendor.com/gpu) with a fractional quantity.", rules_containers.container_specs),
-    Rule("pod.resources.hugepages", E, "Hugepages without a cpu or memory request/limit, or not a multiple of the page size.", rules_containers.container_specs),
-    Rule("pod.resources.claims", E, "resources.claims names no entry of spec.resourceClaims.", rules_containers.container_specs),
-    Rule("pod.env.keyRef.name", E, "A configMapKeyRef/secretKeyRef name is empty or not a DNS subdomain.", rules_containers.container_specs),
-    Rule("pod.env.keyRef.key", E, "A configMapKeyRef/secretKeyRef key is empty or not a valid config key.", rules_containers.container_specs),
-    Rule("pod.envFrom.name", E, "An envFrom configMapRef/secretRef name is empty or not a DNS subdomain.", rules_containers.container_specs),
-    Rule("pod.envFrom.prefix", E, "An envFrom prefix that is not a valid environment variable name.", rules_containers.container_specs),
-    Rule("pod.env.fieldRef.subscript", E, "The key in metadata.labels['...'] or metadata.annotations['...'] is not a qualified name.", rules_containers.container_specs),
-    Rule("pod.lifecycle.sleep", E, "A sleep hook's seconds is not positive or exceeds terminationGracePeriodSeconds.", rules_containers.container_specs),
-    Rule("pod.env.duplicate", W, "An env name repeats; the earlier definition may be dropped by kubectl apply.", rules_containers.container_specs),
-    Rule("pod.port.duplicate", W, "The same containerPort and protocol declared twice, or hostIP without hostPort.", rules_containers.container_specs),
-    Rule("pod.imagePullSecrets", W, "An imagePullSecrets entry with an empty or repeated name.", rules_containers.container_specs),
-    Rule("ds.rollingUpdate", E, "DaemonSet maxUnavailable/maxSurge malformed, above 100%, both zero or both non-zero (after defaults).", rules_controllers.controllers),
-    Rule("sts.rollingUpdate", E, "A StatefulSet partition below 0, or a maxUnavailable that is malformed, 0 or above 100%.", rules_controllers.controllers),
-    Rule("sts.updateStrategy.onDelete", E, "rollingUpdate set with updateStrategy OnDelete.", rules_controllers.controllers),
-    Rule("sts.pvcRetention", E, "persistentVolumeClaimRetentionPolicy whenDeleted/whenScaled is not Retain or Delete.", rules_controllers.controllers),
-    Rule("sts.counts", E, "ordinals.start is negative.", rules_controllers.controllers),
-    Rule("sts.serviceName.format", E, "A StatefulSet serviceName that is not a DNS-1123 label (it becomes the pods' subdomain).", rules_controllers.controllers),
-    Rule("job.managedBy", E, "A Job's managedBy is not a domain-prefixed path of at most 63 characters.", rules_controllers.controllers),
-    Rule("job.selector.templateLabels", E, "A Job template sets the generated job-name or controller-uid labels to other values.", rules_controllers.controllers),
-    Rule("wire.cron.startingDeadline.small", W, "startingDeadlineSeconds below 10: runs may be missed and never started.", rules_controllers.controllers),
-    Rule("pv.csi", E, "A csi PersistentVolume with a bad driver, no volumeHandle, or a secret ref without name or namespace.", rules_claims.persistent_volumes),
-    Rule("pv.nfs", E, "An nfs PersistentVolume without a server or an absolute path.", rules_claims.persistent_volumes),
-    Rule("pv.hostPath", E, "A hostPath PersistentVolume without a path, with '..', or with an unknown type.", rules_claims.persistent_volumes),
-    Rule("pv.local", E, "A local PersistentVolume without a path, or with '..'.", rules_claims.persistent_volumes),
-    Rule("pv.nodeAffinity", E, "PersistentVolume nodeAffinity without required terms or with invalid requirements.", rules_claims.persistent_volumes),
-    Rule("pv.vac", E, "volumeAttributesClassName is empty, or set on a PersistentVolume that is not csi.", rules_claims.persistent_volumes),
-    Rule("pv.reclaimPolicy.hostPathRoot", E, "Reclaim policy Recycle on a hostPath of '/'.", rules_claims.persistent_volumes),
-    Rule("pv.storageClassName", E, "A PersistentVolume storageClassName that is not a DNS subdomain.", rules_claims.persistent_volumes),
-    Rule("pvc.storageClassName", E, "A claim's storageClassName that is not a DNS subdomain (\"\" is allowed).", rules_claims.claim_specs),
-    Rule("pvc.dataSource", E, "dataSource/dataSourceRef without name or kind, a core kind other than PersistentVolumeClaim, or the two disagree.", rules_claims.claim_specs),
-    Rule("pod.containers.required", E, "A pod spec with an empty containers list.", rules_containers.container_specs),
-    Rule("pod.probe.httpGet.scheme", E, "An httpGet header name that is not letters, digits and '-'.", rules_containers.container_specs),
-    Rule("sts.vct.pvcName", W, "A claim the StatefulSet creates (<template>-<name>-<ordinal>) would not be a valid name.", rules_controllers.controllers),
-    Rule("sel.expr.value", E, "A matchExpressions value is not a valid label value.", rules_meta.selectors),
-    Rule("meta.generateName.format", E, "generateName (with its trailing '-') is not valid for the kind's names.", rules_fields.object_meta),
-    Rule("meta.finalizers", E, "A finalizer that is not a qualified name, a bare name that is not standard, or orphan with foregroundDeletion.", rules_fields.object_meta),
-    Rule("meta.ownerReferences", E, "An owner reference without apiVersion, kind, name or uid, or more than one controller.", rules_fields.object_meta),
-    Rule("svc.externalName.ignored", W, "externalName on a non-ExternalName Service, or externalIPs on an ExternalName one (ignored).", rules_fields.services),
-    Rule("ing.rule.http.paths", E, "An Ingress http rule with an empty paths list.", rules_fields.ingresses),
-    Rule("ing.backend.service.name", E, "An Ingress backend's service name is not a DNS-1035 label.", rules_fields.ingresses),
-    Rule("ing.backend.resource", E, "A resource backend with a bad apiGroup, or a kind or name that is missing, '.', '..' or contains '/' or '%'.", rules_fields.ingresses),
-    Rule("ing.tls.secretName", E, "An Ingress TLS secretName that is not a DNS subdomain.", rules_fields.ingresses),
-    Rule("cm.binaryData.base64", E, "A ConfigMap binaryData value is not base64.", rules_fields.config_data),
-    # --- wiring across resources ---------------------------------------------------------------
-    Rule("service.targetPort.missing", W, "A named targetPort matches no container port of a selected workload (by name and protocol).",
-         rules_wiring.service_ports),
-    Rule("service.targetPort.undeclared", W, "A numeric targetPort is not among the selected workload's declared container ports.",
-         rules_wiring.service_ports),
-    Rule("service.selector.multiple-workloads", INFO, "A Service selects the pods of unrelated workloads (different app labels).",
-         rules_wiring.service_spread),
-    Rule("ingress.backend.port.missing", W, "An Ingress backend port is not a port of its Service (by number or name).",
-         rules_wiring.ingress_ports),
-    Rule("ingress.tls.secret-type", W, "An Ingress TLS Secret lacks tls.crt or tls.key.",
-         rules_wiring.ingress_tls),
-    Rule("ref.key.missing", W, "A key named by an env key ref or volume items is not in the ConfigMap or Secret.",
-         rules_wiring.config_keys),
-    Rule("ref.key.missing.optional", INFO, "An optional key ref names a key that is not there.",
-         rules_wiring.config_keys),
-    Rule("ref.key.binary-env", W, "An env var reads a ConfigMap key that only exists in binaryData.",
-         rules_wiring.config_keys),
-    Rule("statefulset.service.not-headless", W, "A StatefulSet's serviceName names a Service that is not headless.",
-         rules_wiring.statefulset_service),
-    Rule("statefulset.service.no-select", W, "A StatefulSet's governing Service does not select its pods.",
-         rules_wiring.statefulset_service),
-    Rule("hpa.target.replicas", W, "A workload scaled by an HPA also pins spec.replicas.",
-         rules_wiring.hpa_targets),
-    Rule("networkpolicy.selector.no-match", W, "A NetworkPolicy's podSelector matches no pods.",
-         rules_wiring.policy_selectors),
-    Rule("pdb.selector.no-match", W, "A PodDisruptionBudget's selector matches no pods.",
-         rules_wiring.policy_selectors),
-    Rule("workload.selector.overlap", W, "A workload's selector also matches another controller's pods.",
-         rules_wiring.selector_overlap),
-    Rule("service.nodePort.duplicate", E, "A nodePort is used by two Services.",
-         rules_wiring.node_ports),
-    Rule("resource.duplicate", W, "Two resources share kind, namespace and name.",
-         rules_wiring.duplicates),
-    Rule("pvc.binding.no-match", W, "A claim that needs a static PersistentVolume finds none that fits (explained per PV).",
-         rules_storage.claim_binding),
-    Rule("pvc.volumeName.mismatch", W, "A claim's volumeName names a PersistentVolume that cannot satisfy it.",
-         rules_storage.claim_binding),
-    Rule("pv.claimRef.mismatch", W, "A PersistentVolume's claimRef reserves it for a claim that cannot or will not bind it.",
-         rules_storage.volume_claims),
-    Rule("pv.claimed-twice", W, "Several claims name the same PersistentVolume.",
-         rules_storage.volume_claims),
-    Rule("pv.claimRef.namespace", W, "A PersistentVolume's claimRef has a name but no namespace, so no claim can ever bind it.",
-         rules_storage.volume_claims),
-    Rule("pvc.rwo.shared", W, "A ReadWriteOnce claim is mounted by more than one pod.",
-         rules_storage.shared_claims),
-    Rule("rbac.roleRef.kind", E, "A ClusterRoleBinding's roleRef must be a ClusterRole.",
-         rules_access.rbac),
-    Rule("rbac.roleRef.missing", W, "A RoleBinding's roleRef names a Role that is not in the document.",
-         rules_access.rbac),
-    Rule("rbac.roleRef.missing.cluster", INFO, "A binding names a ClusterRole that is neither in the document nor built in.",
-         rules_access.rbac),
-    Rule("rbac.subject.missing", W, "A binding's ServiceAccount subject is missing from a namespace the document deploys to.",
-         rules_access.rbac),
-    Rule("networkpolicy.peer.no-match", INFO, "A NetworkPolicy peer podSelector (same namespace) matches no pods in the document.",
-         rules_access.network_policy_peers),
-    Rule("pod.priorityClass.missing", INFO, "priorityClassName names a PriorityClass that is neither in the document nor built in.",
-         rules_access.pod_classes),
-    Rule("pod.runtimeClass.missing", INFO, "runtimeClassName names a RuntimeClass that is not in the document.",
-         rules_access.pod_classes),
-    Rule("pod.imagePullSecret.type", W, "An imagePullSecrets entry names a Secret that is not of type kubernetes.io/dockerconfigjson.",
-         rules_access.pod_classes),
-    Rule("ingress.route.duplicate", W, "Two Ingresses of the same class route the same host and path.",
-         rules_traffic.ingress_routes),
-    Rule("ingress.tls.host-uncovered", INFO, "An Ingress with TLS has a rule host that none of its tls[].hosts covers.",
-         rules_traffic.ingress_routes),
-    Rule("ingressclass.default.multiple", W, "More than one IngressClass is marked default.",
-         rules_traffic.default_ingress_classes),
-    Rule("pdb.blocks-eviction", W, "A PodDisruptionBudget no eviction can satisfy (minAvailable >= replicas, or maxUnavailable 0).",
-         rules_traffic.disruption_budgets),
-    Rule("servicemonitor.selector.no-match", W, "A ServiceMonitor's selector matches no Service in the namespaces it watches.",
-         rules_traffic.service_monitors),
-    Rule("servicemonitor.port.missing", W, "A ServiceMonitor endpoint names a port the selected Services do not have.",
-         rules_traffic.service_monitors),
-    Rule("apply.order", W, "A Namespace is defined after resources that live in it, so the first kubectl apply -f of the files rejects them (projects are exempt: export orders them).",
-         rules_access.apply_order),
-    Rule("apply.crd", W, "A custom resource applied together with its CustomResourceDefinition fails on the first kubectl apply.",
-         rules_access.apply_order),
-    Rule("wire.svc.selector.none", INFO, "A Service without a selector and without Endpoints or EndpointSlices in the document.", rules_fields.services),
-    Rule("wire.secret.tls.pem", W, "A kubernetes.io/tls Secret whose tls.crt or tls.key is not PEM.", rules_fields.config_data),
-    Rule("ref.key.unused", INFO, "A ConfigMap or Secret key that no consumer reads (every consumer picks keys by name).", rules_keys.unused_keys),
-    Rule("ref.sa.secret.missing", W, "A ServiceAccount's secrets or imagePullSecrets name a Secret that is not in the document.", rules_keys.service_account_secrets),
-    Rule("resource.unused", INFO, "A ConfigMap, Secret, claim or ServiceAccount nothing in the document uses.",
-         rules_usage.unused),
-    # --- straight from the wiring graph -------------------------------------------------------
-    Rule("ref.missing", W, "A reference names a resource that is not in the document.",
-         rules_graph.missing_references),
-    Rule("ref.missing.optional", INFO, "An optional reference names a resource that is not in the "
-         "document.", rules_graph.missing_references),
-    Rule("ref.missing.cluster", INFO, "A StorageClass, IngressClass or similar cluster-provided "
-         "resource is not in the document.", rules_graph.missing_references),
-    Rule("service.selector.no-match", W, "A Service's selector matches no pods in its namespace.",
-         rules_graph.service_selects_nothing),
-    Rule("service.selector.operator-pods", INFO, "A Service selects no pod template in the "
-         "document, but a custom resource carries its labels (an operator creates the pods).",
-         rules_graph.service_selects_nothing),
-    Rule("workload.selector.template-mismatch", E, "A workload's selector does not match its own "
-         "pod template labels.", rules_graph.workload_selector_mismatch),
-    # --- rule modules that declare their own rules (validation/hardening) ---------------------
-    *(Rule(d.id, d.severity, d.summary, d.function, d.profile, d.url, d.why) for d in DECLARED),
+#: The rules modules, in the order their rules are listed (schema first, the wiring graph and
+#: the modules that declare hardening and default rules of their own last).
+RULE_MODULES: tuple[ModuleType, ...] = (
+    rules_schema, rules_meta, rules_pod, rules_scheduling, rules_jobs, rules_workloads,
+    rules_objects, rules_network, rules_volumes, rules_containers, rules_controllers,
+    rules_claims, rules_fields, rules_wiring, rules_storage, rules_access, rules_traffic,
+    rules_keys, rules_usage, rules_graph, hardening,
+)
+#: Every module that declares rule ids: the rules modules (the hardening package through its
+#: own modules) and those that declare ids registered elsewhere (the schema checker's findings,
+#: the Pod Security Standards checks the security rules register).
+ID_MODULES: tuple[ModuleType, ...] = (
+    *(m for m in RULE_MODULES if m is not hardening), *hardening.MODULES, schema, pss,
 )
 
-RULES_BY_ID: Mapping[str, Rule] = {rule.id: rule for rule in RULES}
-SEVERITIES: Mapping[str, Severity] = {rule.id: rule.severity for rule in RULES}
-PROFILE_OF: Mapping[str, str] = {rule.id: rule.profile for rule in RULES}
+RULES: tuple[Rule, ...] = tuple(rule for module in RULE_MODULES for rule in module.RULES)
+
+#: Every id a finding may carry: the rules above and the engine's own (`crash`).
+RULES_BY_ID: Mapping[str, Rule] = {rule.id: rule for rule in (*RULES, *ENGINE_RULES)}
+SEVERITIES: Mapping[str, Severity] = {rule.id: rule.severity for rule in RULES_BY_ID.values()}
+PROFILE_OF: Mapping[str, str] = {rule.id: rule.profile for rule in RULES_BY_ID.values()}
 
 
 def checks(profiles: Iterable[str] = (DEFAULT,)) -> list[Check]:
@@ -569,16 +76,32 @@ def checks(profiles: Iterable[str] = (DEFAULT,)) -> list[Check]:
     wanted = set(profiles)
     seen: list[Check] = []
     for rule in RULES:
-        if rule.profile in wanted and rule.function not in seen:
+        if rule.profile in wanted and rule.function is not None and rule.function not in seen:
             seen.append(rule.function)
     return seen
 
 
-def _check_registry() -> None:
-    ids = [rule.id for rule in RULES]
+def declared_ids(module: ModuleType) -> dict[str, RuleId]:
+    """The `RuleId` constants a module declares (constant name -> id)."""
+    return {name: value for name, value in vars(module).items()
+            if isinstance(value, RuleId) and name.isupper()}
+
+
+def check_registry(rules: tuple[Rule, ...], modules: Iterable[ModuleType]) -> None:
+    """Refuse an id registered twice, or declared by one of `modules` but not registered.
+
+    Raises:
+        RuntimeError: naming the ids (at import: a broken registry never validates anything).
+    """
+    ids = [rule.id for rule in rules]
     duplicates = {i for i in ids if ids.count(i) > 1}
     if duplicates:
         raise RuntimeError(f"rule ids registered twice: {sorted(duplicates)}")
+    for module in modules:
+        unregistered = sorted(set(declared_ids(module).values()) - set(ids))
+        if unregistered:
+            raise RuntimeError(f"{module.__name__} declares rule ids it does not register: "
+                               f"{unregistered}")
 
 
-_check_registry()
+check_registry((*RULES, *ENGINE_RULES), ID_MODULES)

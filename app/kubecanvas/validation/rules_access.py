@@ -27,8 +27,21 @@ from kubecanvas.model.text import Text
 from kubecanvas.validation.context import ANY_KIND, PODS, Context
 from kubecanvas.validation.findings import Finding, unsupported_value
 from kubecanvas.validation.fixes import closest, ko_label, set_field
+from kubecanvas.validation.rule import INFO, E, Rule, RuleId, W
 from kubecanvas.validation.rules_graph import operator_pods
 from kubecanvas.validation.rules_pod import _items, _map
+
+# --- the rule ids this module reports ------------------------------------------------------------
+RBAC_ROLE_REF_KIND = RuleId("rbac.roleRef.kind")
+RBAC_ROLE_REF_MISSING = RuleId("rbac.roleRef.missing")
+RBAC_ROLE_REF_MISSING_CLUSTER = RuleId("rbac.roleRef.missing.cluster")
+RBAC_SUBJECT_MISSING = RuleId("rbac.subject.missing")
+NETWORKPOLICY_PEER_NO_MATCH = RuleId("networkpolicy.peer.no-match")
+POD_PRIORITY_CLASS_MISSING = RuleId("pod.priorityClass.missing")
+POD_RUNTIME_CLASS_MISSING = RuleId("pod.runtimeClass.missing")
+POD_IMAGE_PULL_SECRET_TYPE = RuleId("pod.imagePullSecret.type")
+APPLY_ORDER = RuleId("apply.order")
+APPLY_CRD = RuleId("apply.crd")
 
 #: ClusterRoles every cluster creates at start-up (the rest of `system:*` too).
 DEFAULT_CLUSTER_ROLES = frozenset({"cluster-admin", "admin", "edit", "view"})
@@ -49,7 +62,7 @@ def rbac(ctx: Context) -> Iterator[Finding]:
         kind, name = str(role.get("kind") or ""), str(role.get("name") or "")
         ns = effective_namespace(res)
         if res.kind == "ClusterRoleBinding" and kind and kind != "ClusterRole":
-            yield ctx.report("rbac.roleRef.kind", res, unsupported_value(kind, '"ClusterRole"'),
+            yield ctx.report(RBAC_ROLE_REF_KIND, res, unsupported_value(kind, '"ClusterRole"'),
                              ("roleRef", "kind"))
         elif kind in ("Role", "ClusterRole") and name:
             yield from _role_ref(ctx, res, kind, name, ns if kind == "Role" else "")
@@ -69,7 +82,7 @@ def rbac(ctx: Context) -> Iterator[Finding]:
             fix = set_field(res, ("subjects", i, "name"), guess, Text(
                 f"did you mean ServiceAccount {guess}?",
                 f"서비스어카운트 {guess}{euro_ro(guess)} 고칩니다")) if guess else None
-            yield ctx.report("rbac.subject.missing", res, Text(
+            yield ctx.report(RBAC_SUBJECT_MISSING, res, Text(
                 f"subject ServiceAccount {sa_ns}/{account} is not in the document, which deploys "
                 f"to namespace {sa_ns}: the binding grants its permissions to nobody.",
                 f"주체 서비스어카운트(ServiceAccount) {sa_ns}/{account}{i_ga(account)} 네임스페이스 "
@@ -93,14 +106,14 @@ def _role_ref(ctx: Context, res: Resource, kind: str, name: str, ns: str) -> Ite
     fix = set_field(res, ("roleRef", "name"), guess, Text(
         f"did you mean {kind} {guess}?", f"{kind} {guess}{euro_ro(guess)} 고칩니다")) if guess else None
     if kind == "Role" and ns not in SYSTEM_NAMESPACES:
-        yield ctx.report("rbac.roleRef.missing", res, Text(
+        yield ctx.report(RBAC_ROLE_REF_MISSING, res, Text(
             f"roleRef names Role {ns}/{name}, which is not in the document: the binding grants "
             f"nothing.",
             f"roleRef가 Role {ns}/{name}{eul_reul(name)} 가리키지만 문서에 없습니다. 바인딩이 아무 권한도 주지 "
             f"않습니다."), ("roleRef", "name"), fix=fix)
     else:
         where = f"Role {ns}/{name}" if kind == "Role" else f"ClusterRole {name}"
-        yield ctx.report("rbac.roleRef.missing.cluster", res, Text(
+        yield ctx.report(RBAC_ROLE_REF_MISSING_CLUSTER, res, Text(
             f"roleRef names {where}, which is not in the document and not a built-in role; make "
             f"sure the cluster has it.",
             f"roleRef가 {where}{eul_reul(where)} 가리키지만 문서에 없고 기본 제공 롤도 아닙니다. 클러스터에 "
@@ -126,7 +139,7 @@ def network_policy_peers(ctx: Context) -> Iterator[Finding]:
                            for owner in _pod_owners(ctx, ns)) or \
                             operator_pods(ctx, res, selector) is not None:
                         continue
-                    yield ctx.report("networkpolicy.peer.no-match", res, Text(
+                    yield ctx.report(NETWORKPOLICY_PEER_NO_MATCH, res, Text(
                         f"the peer selector {selector.describe()} matches no pods in namespace "
                         f"{ns} in the document: unless another app deploys them there, this rule "
                         f"allows traffic from or to nothing.",
@@ -150,9 +163,9 @@ def pod_classes(ctx: Context) -> Iterator[Finding]:
         base = (*tpath, "spec")
         spec = _map(get_path(res.manifest, base))
         for key, kind, rule, builtin in (
-                ("priorityClassName", "PriorityClass", "pod.priorityClass.missing",
+                ("priorityClassName", "PriorityClass", POD_PRIORITY_CLASS_MISSING,
                  BUILTIN_PRIORITY_CLASSES),
-                ("runtimeClassName", "RuntimeClass", "pod.runtimeClass.missing", frozenset())):
+                ("runtimeClassName", "RuntimeClass", POD_RUNTIME_CLASS_MISSING, frozenset())):
             name = spec.get(key)
             if not isinstance(name, str) or not name or name in builtin:
                 continue
@@ -167,7 +180,7 @@ def pod_classes(ctx: Context) -> Iterator[Finding]:
             secret = ctx.resource(edge.target)
             kind = str(secret.manifest.get("type") or "Opaque") if secret is not None else ""
             if secret is not None and secret.kind == "Secret" and kind not in PULL_SECRET_TYPES:
-                yield ctx.report("pod.imagePullSecret.type", res, Text(
+                yield ctx.report(POD_IMAGE_PULL_SECRET_TYPE, res, Text(
                     f"{secret.label()} has type {kind}; kubelet only reads pull credentials from "
                     f"kubernetes.io/dockerconfigjson (or dockercfg) Secrets, so private images "
                     f"fail to pull.",
@@ -200,7 +213,7 @@ def apply_order(ctx: Context) -> Iterator[Finding]:
     for res in ctx.targets():
         definition = crds.get((res.group, res.kind))
         if definition is not None:
-            yield ctx.report("apply.crd", res, Text(
+            yield ctx.report(APPLY_CRD, res, Text(
                 f"{res.label()} is applied together with the definition of its kind "
                 f"({definition.label()}); kubectl resolves every kind before creating anything, "
                 f"so the first `kubectl apply -f` fails for it (ensure CRDs are installed first). "
@@ -225,7 +238,7 @@ def _namespace_order(ctx: Context) -> Iterator[Finding]:
         count = len(early)
         them = "resource that lives" if count == 1 else f"{count} resources that live"
         them_ko = f"그 안에 사는 리소스 {count}개"
-        yield ctx.report("apply.order", first, Text(
+        yield ctx.report(APPLY_ORDER, first, Text(
             f"{first.label()} is defined after the {them} in it ({early[0].label()} first); "
             f"the first `kubectl apply -f` rejects them (namespace not found). Apply the "
             f"Namespace first (move it to the top, or into a file that sorts first), or export, "
@@ -240,16 +253,41 @@ def _namespace_order(ctx: Context) -> Iterator[Finding]:
 def _living_in(ctx: Context, namespace: str) -> list[Resource]:
     """Resources that name `namespace` in their metadata and need it to exist (namespaced kinds),
     grouped once per run."""
-    groups: dict[str, list[Resource]] | None = ctx.cache.get("apply.order")
+    groups: dict[str, list[Resource]] | None = ctx.cache.get(APPLY_ORDER)
     if groups is None:
         groups = {}
         for res in ctx.document:
             if res.namespace and res.kind != "Namespace" and kind_info(res.kind).namespaced:
                 groups.setdefault(res.namespace, []).append(res)
-        ctx.cache["apply.order"] = groups
+        ctx.cache[APPLY_ORDER] = groups
     return groups.get(namespace, [])
 
 
 def _crd_kind(res: Resource) -> tuple[str, str]:
     spec = res.spec
     return str(spec.get("group") or ""), str(_map(spec.get("names")).get("kind") or "")
+
+
+#: The rules this module checks, as the registry lists them.
+RULES: tuple[Rule, ...] = (
+    Rule(RBAC_ROLE_REF_KIND, E, "A ClusterRoleBinding's roleRef must be a ClusterRole.", rbac),
+    Rule(RBAC_ROLE_REF_MISSING, W, "A RoleBinding's roleRef names a Role that is not in the "
+         "document.", rbac),
+    Rule(RBAC_ROLE_REF_MISSING_CLUSTER, INFO, "A binding names a ClusterRole that is neither in "
+         "the document nor built in.", rbac),
+    Rule(RBAC_SUBJECT_MISSING, W, "A binding's ServiceAccount subject is missing from a "
+         "namespace the document deploys to.", rbac),
+    Rule(NETWORKPOLICY_PEER_NO_MATCH, INFO, "A NetworkPolicy peer podSelector (same namespace) "
+         "matches no pods in the document.", network_policy_peers),
+    Rule(POD_PRIORITY_CLASS_MISSING, INFO, "priorityClassName names a PriorityClass that is "
+         "neither in the document nor built in.", pod_classes),
+    Rule(POD_RUNTIME_CLASS_MISSING, INFO, "runtimeClassName names a RuntimeClass that is not in "
+         "the document.", pod_classes),
+    Rule(POD_IMAGE_PULL_SECRET_TYPE, W, "An imagePullSecrets entry names a Secret that is not of "
+         "type kubernetes.io/dockerconfigjson.", pod_classes),
+    Rule(APPLY_ORDER, W, "A Namespace is defined after resources that live in it, so the first "
+         "kubectl apply -f of the files rejects them (projects are exempt: export orders them).",
+         apply_order),
+    Rule(APPLY_CRD, W, "A custom resource applied together with its CustomResourceDefinition "
+         "fails on the first kubectl apply.", apply_order),
+)

@@ -18,9 +18,22 @@ from kubecanvas.model.text import Text
 from kubecanvas.validation import predicates as p
 from kubecanvas.validation.context import Context
 from kubecanvas.validation.findings import Finding, invalid_value, unsupported_value
+from kubecanvas.validation.rule import E, Rule, RuleId
 from kubecanvas.validation.rules_pod import Path, PodCheck, _items, _map, check_host_path
 from kubecanvas.validation.rules_scheduling import NODE_OPERATORS
 from kubecanvas.validation.rules_volumes import check_nfs, csi_driver_errors, report_fix
+
+# --- the rule ids this module reports ------------------------------------------------------------
+PV_CSI = RuleId("pv.csi")
+PV_NFS = RuleId("pv.nfs")
+PV_HOST_PATH = RuleId("pv.hostPath")
+PV_LOCAL = RuleId("pv.local")
+PV_NODE_AFFINITY = RuleId("pv.nodeAffinity")
+PV_VAC = RuleId("pv.vac")
+PV_RECLAIM_POLICY_HOST_PATH_ROOT = RuleId("pv.reclaimPolicy.hostPathRoot")
+PV_STORAGE_CLASS_NAME = RuleId("pv.storageClassName")
+PVC_STORAGE_CLASS_NAME = RuleId("pvc.storageClassName")
+PVC_DATA_SOURCE = RuleId("pvc.dataSource")
 
 CSI_SECRET_REFS = ("controllerPublishSecretRef", "nodeStageSecretRef", "nodePublishSecretRef",
                    "controllerExpandSecretRef", "nodeExpandSecretRef")
@@ -37,29 +50,29 @@ def persistent_volumes(ctx: Context) -> Iterator[Finding]:
         if isinstance(csi, Mapping):
             _csi(c, csi)
         if isinstance(spec.get("nfs"), Mapping):
-            check_nfs(c, ("spec", "nfs"), spec["nfs"], "pv.nfs")
+            check_nfs(c, ("spec", "nfs"), spec["nfs"], PV_NFS)
         host = spec.get("hostPath")
         if isinstance(host, Mapping):
-            check_host_path(c, ("spec", "hostPath"), host, "pv.hostPath")
+            check_host_path(c, ("spec", "hostPath"), host, PV_HOST_PATH)
             if spec.get("persistentVolumeReclaimPolicy") == "Recycle" and \
                     str(host.get("path") or "").rstrip("/") == "":
-                c.report("pv.reclaimPolicy.hostPathRoot", ("spec", "persistentVolumeReclaimPolicy"),
+                c.report(PV_RECLAIM_POLICY_HOST_PATH_ROOT, ("spec", "persistentVolumeReclaimPolicy"),
                          Text("forbidden: may not be 'recycle' for a hostPath mount of '/'",
                               "금지됨: '/'를 마운트하는 hostPath에는 'recycle'을 쓸 수 없습니다"))
         local = spec.get("local")
         if isinstance(local, Mapping):
             target = local.get("path")
             if not target:
-                c.report("pv.local", ("spec", "local", "path"), Text(
+                c.report(PV_LOCAL, ("spec", "local", "path"), Text(
                     "required value: the path on the node", "필수 값: 노드의 경로"))
             elif isinstance(target, str) and ".." in target.split("/"):
-                c.report("pv.local", ("spec", "local", "path"), Text(
+                c.report(PV_LOCAL, ("spec", "local", "path"), Text(
                     "must not contain '..'", "'..'을 포함할 수 없습니다"))
         if "nodeAffinity" in spec:
             _node_affinity(c, _map(spec.get("nodeAffinity")))
         vac = spec.get("volumeAttributesClassName")
         if vac is not None and vac == "":
-            report_fix(c, "pv.vac", ("spec", "volumeAttributesClassName"),
+            report_fix(c, PV_VAC, ("spec", "volumeAttributesClassName"),
                        Text("required value: an empty string is disallowed (remove the field "
                             "for no class)",
                             "필수 값: 빈 문자열은 허용되지 않습니다(클래스가 없으려면 필드를 제거해야 "
@@ -67,19 +80,19 @@ def persistent_volumes(ctx: Context) -> Iterator[Finding]:
                        Text("remove volumeAttributesClassName",
                             "volumeAttributesClassName을 제거합니다"))
         elif vac is not None and not isinstance(csi, Mapping):
-            c.report("pv.vac", ("spec", "csi"), Text(
+            c.report(PV_VAC, ("spec", "csi"), Text(
                 "required value: has to be specified when using volumeAttributesClassName",
                 "필수 값: volumeAttributesClassName을 쓸 때는 지정해야 합니다"))
-        _class_name(c, "pv.storageClassName", ("spec", "storageClassName"),
+        _class_name(c, PV_STORAGE_CLASS_NAME, ("spec", "storageClassName"),
                     spec.get("storageClassName"))
         yield from c.out
 
 
 def _csi(c: PodCheck, csi: Mapping[str, Any]) -> None:
     for error in csi_driver_errors(csi.get("driver")):
-        c.report("pv.csi", ("spec", "csi", "driver"), error)
+        c.report(PV_CSI, ("spec", "csi", "driver"), error)
     if not csi.get("volumeHandle"):
-        c.report("pv.csi", ("spec", "csi", "volumeHandle"), Text(
+        c.report(PV_CSI, ("spec", "csi", "volumeHandle"), Text(
             "required value: the volume's handle in the storage system",
             "필수 값: 스토리지 시스템에서 볼륨의 핸들"))
     for key in CSI_SECRET_REFS:
@@ -89,10 +102,10 @@ def _csi(c: PodCheck, csi: Mapping[str, Any]) -> None:
         for field, check in (("name", p.dns1123_subdomain), ("namespace", p.dns1123_label)):
             value = ref.get(field)
             if not value:
-                c.report("pv.csi", ("spec", "csi", key, field), Text(
+                c.report(PV_CSI, ("spec", "csi", key, field), Text(
                     f"required value: the Secret's {field}", f"필수 값: 시크릿의 {field}"))
             elif isinstance(value, str) and check(value):
-                c.report("pv.csi", ("spec", "csi", key, field),
+                c.report(PV_CSI, ("spec", "csi", key, field),
                          invalid_value(value, check(value)[0]))
 
 
@@ -100,13 +113,13 @@ def _node_affinity(c: PodCheck, affinity: Mapping[str, Any]) -> None:
     base: Path = ("spec", "nodeAffinity")
     required = affinity.get("required")
     if not isinstance(required, Mapping):
-        c.report("pv.nodeAffinity", (*base, "required"), Text(
+        c.report(PV_NODE_AFFINITY, (*base, "required"), Text(
             "required value: must specify required node constraints",
             "필수 값: 필수 노드 제약을 지정해야 합니다"))
         return
     terms = _items(required.get("nodeSelectorTerms"))
     if not terms:
-        c.report("pv.nodeAffinity", (*base, "required", "nodeSelectorTerms"),
+        c.report(PV_NODE_AFFINITY, (*base, "required", "nodeSelectorTerms"),
                  Text("required value: must have at least one node selector term",
                       "필수 값: 노드 셀렉터 조건이 하나 이상 있어야 합니다"))
     for i, term in enumerate(terms):
@@ -130,14 +143,14 @@ def _requirement(c: PodCheck, path: Path, req: Mapping[str, Any]) -> None:
         message = Text("must be specified single value when `operator` is 'Lt' or 'Gt'",
                        "`operator`가 'Lt'나 'Gt'이면 값을 하나만 지정해야 합니다")
     if message:
-        c.report("pv.nodeAffinity", (*path, "operator" if "unsupported" in message else
+        c.report(PV_NODE_AFFINITY, (*path, "operator" if "unsupported" in message else
                                      "values"), message)
     key = req.get("key")
     if isinstance(key, str) and p.qualified_name(key):
-        c.report("pv.nodeAffinity", (*path, "key"), invalid_value(key, p.qualified_name(key)[0]))
+        c.report(PV_NODE_AFFINITY, (*path, "key"), invalid_value(key, p.qualified_name(key)[0]))
 
 
-def _class_name(c: PodCheck, rule: str, path: Path, name: Any) -> None:
+def _class_name(c: PodCheck, rule: RuleId, path: Path, name: Any) -> None:
     """A non-empty class name must be a DNS subdomain ("" means "no class")."""
     if isinstance(name, str) and name and p.dns1123_subdomain(name):
         c.report(rule, path, invalid_value(name, p.dns1123_subdomain(name)[0]))
@@ -148,7 +161,7 @@ def claim_specs(ctx: Context) -> Iterator[Finding]:
     for res in ctx.targets("PersistentVolumeClaim", "StatefulSet"):
         c = PodCheck(ctx, res, res.spec, (), False, frozenset(), [])
         for base, spec in _claim_specs(res):
-            _class_name(c, "pvc.storageClassName", (*base, "storageClassName"),
+            _class_name(c, PVC_STORAGE_CLASS_NAME, (*base, "storageClassName"),
                         spec.get("storageClassName"))
             _data_sources(c, base, spec)
         yield from c.out
@@ -169,11 +182,11 @@ def _data_sources(c: PodCheck, base: Path, spec: Mapping[str, Any]) -> None:
         path = (*base, key)
         for field in ("name", "kind"):
             if not value.get(field):
-                c.report("pvc.dataSource", (*path, field), Text(
+                c.report(PVC_DATA_SOURCE, (*path, field), Text(
                     f"required value: {key}.{field}", f"필수 값: {key}.{field}"))
         if not value.get("apiGroup") and value.get("kind") and \
                 value.get("kind") != CORE_DATA_SOURCE:
-            c.report("pvc.dataSource", (*path, "kind"), Text(
+            c.report(PVC_DATA_SOURCE, (*path, "kind"), Text(
                 f'invalid value "{value.get("kind")}": must be \'PersistentVolumeClaim\' when '
                 f"referencing the default apiGroup (set apiGroup, for example "
                 f"snapshot.storage.k8s.io for a VolumeSnapshot)",
@@ -182,17 +195,42 @@ def _data_sources(c: PodCheck, base: Path, spec: Mapping[str, Any]) -> None:
                 f"snapshot.storage.k8s.io)"))
         namespace = value.get("namespace") if key == "dataSourceRef" else None
         if isinstance(namespace, str) and namespace and p.dns1123_label(namespace):
-            c.report("pvc.dataSource", (*path, "namespace"),
+            c.report(PVC_DATA_SOURCE, (*path, "namespace"),
                      invalid_value(namespace, p.dns1123_label(namespace)[0]))
     if not isinstance(source, Mapping) or not isinstance(ref, Mapping):
         return
     if ref.get("namespace"):
-        c.report("pvc.dataSource", (*base, "dataSource"), Text(
+        c.report(PVC_DATA_SOURCE, (*base, "dataSource"), Text(
             "invalid value: may not be specified when dataSourceRef.namespace is specified",
             "잘못된 값: dataSourceRef.namespace가 지정되면 지정할 수 없습니다"))
     elif any((source.get(k) or "") != (ref.get(k) or "") for k in ("apiGroup", "kind", "name")):
-        c.report("pvc.dataSource", (*base, "dataSource"), Text(
+        c.report(PVC_DATA_SOURCE, (*base, "dataSource"), Text(
             "invalid value: must match dataSourceRef (set only one of them, or both to the same "
             "object)",
             "잘못된 값: dataSourceRef와 일치해야 합니다(둘 중 하나만 설정하거나 둘 다 같은 "
             "오브젝트로 설정해야 합니다)"))
+
+
+#: The rules this module checks, as the registry lists them.
+RULES: tuple[Rule, ...] = (
+    Rule(PV_CSI, E, "A csi PersistentVolume with a bad driver, no volumeHandle, or a secret ref "
+         "without name or namespace.", persistent_volumes),
+    Rule(PV_NFS, E, "An nfs PersistentVolume without a server or an absolute path.",
+         persistent_volumes),
+    Rule(PV_HOST_PATH, E, "A hostPath PersistentVolume without a path, with '..', or with an "
+         "unknown type.", persistent_volumes),
+    Rule(PV_LOCAL, E, "A local PersistentVolume without a path, or with '..'.",
+         persistent_volumes),
+    Rule(PV_NODE_AFFINITY, E, "PersistentVolume nodeAffinity without required terms or with "
+         "invalid requirements.", persistent_volumes),
+    Rule(PV_VAC, E, "volumeAttributesClassName is empty, or set on a PersistentVolume that is "
+         "not csi.", persistent_volumes),
+    Rule(PV_RECLAIM_POLICY_HOST_PATH_ROOT, E, "Reclaim policy Recycle on a hostPath of '/'.",
+         persistent_volumes),
+    Rule(PV_STORAGE_CLASS_NAME, E, "A PersistentVolume storageClassName that is not a DNS "
+         "subdomain.", persistent_volumes),
+    Rule(PVC_STORAGE_CLASS_NAME, E, 'A claim\'s storageClassName that is not a DNS subdomain ("" '
+         "is allowed).", claim_specs),
+    Rule(PVC_DATA_SOURCE, E, "dataSource/dataSourceRef without name or kind, a core kind other "
+         "than PersistentVolumeClaim, or the two disagree.", claim_specs),
+)

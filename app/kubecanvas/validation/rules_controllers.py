@@ -21,7 +21,20 @@ from kubecanvas.validation import predicates as p
 from kubecanvas.validation.context import Context
 from kubecanvas.validation.findings import Finding, Fix, unsupported_value
 from kubecanvas.validation.fixes import set_field
+from kubecanvas.validation.rule import E, Rule, RuleId, W
 from kubecanvas.validation.versions import version_tuple
+
+# --- the rule ids this module reports ------------------------------------------------------------
+DS_ROLLING_UPDATE = RuleId("ds.rollingUpdate")
+STS_ROLLING_UPDATE = RuleId("sts.rollingUpdate")
+STS_UPDATE_STRATEGY_ON_DELETE = RuleId("sts.updateStrategy.onDelete")
+STS_PVC_RETENTION = RuleId("sts.pvcRetention")
+STS_COUNTS = RuleId("sts.counts")
+STS_SERVICE_NAME_FORMAT = RuleId("sts.serviceName.format")
+JOB_MANAGED_BY = RuleId("job.managedBy")
+JOB_SELECTOR_TEMPLATE_LABELS = RuleId("job.selector.templateLabels")
+WIRE_CRON_STARTING_DEADLINE_SMALL = RuleId("wire.cron.startingDeadline.small")
+STS_VCT_PVC_NAME = RuleId("sts.vct.pvcName")
 
 Path = tuple[str | int, ...]
 RETENTION = ("Retain", "Delete")
@@ -62,7 +75,7 @@ def controllers(ctx: Context) -> Iterator[Finding]:
             deadline = _int(res.spec.get("startingDeadlineSeconds"))
             if deadline is not None and 0 <= deadline < MIN_STARTING_DEADLINE:
                 yield ctx.report(
-                    "wire.cron.startingDeadline.small", res,
+                    WIRE_CRON_STARTING_DEADLINE_SMALL, res,
                     Text(f"startingDeadlineSeconds is {deadline}: the CronJob controller checks "
                          f"about every 10 seconds, so runs may be missed and never started; use "
                          f"{MIN_STARTING_DEADLINE} or more",
@@ -76,7 +89,7 @@ def controllers(ctx: Context) -> Iterator[Finding]:
                                        "startingDeadlineSeconds를 10으로 설정합니다")))
 
 
-def _int_or_percent(ctx: Context, res: Resource, rule: str, path: Path,
+def _int_or_percent(ctx: Context, res: Resource, rule: RuleId, path: Path,
                     value: Any) -> list[Finding]:
     """A malformed int-or-percent value, or one above 100%, as findings (empty when valid)."""
     errors = p.int_or_percent(value)
@@ -105,13 +118,13 @@ def _daemonset(ctx: Context, res: Resource) -> Iterator[Finding]:
     rolling = _map(strategy.get("rollingUpdate"))
     unavailable = rolling.get("maxUnavailable", 1)  # the DaemonSet defaults
     surge = rolling.get("maxSurge", 0)
-    bad = _int_or_percent(ctx, res, "ds.rollingUpdate", (*base, "maxUnavailable"), unavailable)
-    bad += _int_or_percent(ctx, res, "ds.rollingUpdate", (*base, "maxSurge"), surge)
+    bad = _int_or_percent(ctx, res, DS_ROLLING_UPDATE, (*base, "maxUnavailable"), unavailable)
+    bad += _int_or_percent(ctx, res, DS_ROLLING_UPDATE, (*base, "maxSurge"), surge)
     if bad:
         yield from bad
         return
     if _is_zero(unavailable) and _is_zero(surge):
-        yield ctx.report("ds.rollingUpdate", res, Text(
+        yield ctx.report(DS_ROLLING_UPDATE, res, Text(
             "required value: maxUnavailable cannot be 0 when maxSurge is 0",
             "필수 값: maxSurge가 0이면 maxUnavailable은 0일 수 없습니다"), (*base, "maxUnavailable"))
     elif not _is_zero(unavailable) and not _is_zero(surge):
@@ -119,7 +132,7 @@ def _daemonset(ctx: Context, res: Resource) -> Iterator[Finding]:
             " (maxUnavailable defaults to 1; set it to 0 to surge instead)"
         written_ko = "" if "maxUnavailable" in rolling else \
             "(maxUnavailable의 기본값은 1입니다. surge하려면 0으로 설정해야 합니다)"
-        yield ctx.report("ds.rollingUpdate", res, Text(
+        yield ctx.report(DS_ROLLING_UPDATE, res, Text(
             f"invalid value {surge!r}: maxSurge may not be set when maxUnavailable is "
             f"non-zero{written}",
             f"잘못된 값 {surge!r}: maxUnavailable이 0이 아니면 maxSurge를 설정할 수 "
@@ -134,7 +147,7 @@ def _statefulset(ctx: Context, res: Resource) -> Iterator[Finding]:
     base: Path = ("spec", "updateStrategy", "rollingUpdate")
     rolling = strategy.get("rollingUpdate")
     if strategy.get("type") == "OnDelete" and rolling is not None:
-        yield ctx.report("sts.updateStrategy.onDelete", res, Text(
+        yield ctx.report(STS_UPDATE_STRATEGY_ON_DELETE, res, Text(
             "invalid value: rollingUpdate is only allowed for updateStrategy 'RollingUpdate'",
             "잘못된 값: rollingUpdate는 updateStrategy가 'RollingUpdate'일 때만 쓸 수 있습니다"), base,
             fix=set_field(res, base, DELETE, Text("remove updateStrategy.rollingUpdate",
@@ -142,33 +155,33 @@ def _statefulset(ctx: Context, res: Resource) -> Iterator[Finding]:
     elif isinstance(rolling, Mapping):
         partition = _int(rolling.get("partition"))
         if partition is not None and partition < 0:
-            yield ctx.report("sts.rollingUpdate", res, _non_negative(partition),
+            yield ctx.report(STS_ROLLING_UPDATE, res, _non_negative(partition),
                              (*base, "partition"))
         unavailable = rolling.get("maxUnavailable")
         # before 1.35 (MaxUnavailableStatefulSet alpha, off) the API server drops the field
         if unavailable is not None and version_tuple(ctx.kube_version) >= (1, 35):
-            bad = _int_or_percent(ctx, res, "sts.rollingUpdate", (*base, "maxUnavailable"),
+            bad = _int_or_percent(ctx, res, STS_ROLLING_UPDATE, (*base, "maxUnavailable"),
                                   unavailable)
             yield from bad
             if not bad and _is_zero(unavailable):
-                yield ctx.report("sts.rollingUpdate", res, Text(
+                yield ctx.report(STS_ROLLING_UPDATE, res, Text(
                     f"invalid value {unavailable!r}: cannot be 0",
                     f"잘못된 값 {unavailable!r}: 0일 수 없습니다"), (*base, "maxUnavailable"))
     retention = _map(spec.get("persistentVolumeClaimRetentionPolicy"))
     for key in ("whenDeleted", "whenScaled"):
         value = retention.get(key)
         if value is not None and value not in RETENTION:
-            yield ctx.report("sts.pvcRetention", res,
+            yield ctx.report(STS_PVC_RETENTION, res,
                              unsupported_value(value, '"Retain", "Delete"'),
                              ("spec", "persistentVolumeClaimRetentionPolicy", key))
     start = _int(_map(spec.get("ordinals")).get("start"))
     if start is not None and start < 0:
-        yield ctx.report("sts.counts", res, _non_negative(start), ("spec", "ordinals", "start"))
+        yield ctx.report(STS_COUNTS, res, _non_negative(start), ("spec", "ordinals", "start"))
     yield from _claim_names(ctx, res)
     service = spec.get("serviceName")
     if isinstance(service, str) and service and p.dns1123_label(service):
         errors = "; ".join(p.dns1123_label(service))
-        yield ctx.report("sts.serviceName.format", res, Text(
+        yield ctx.report(STS_SERVICE_NAME_FORMAT, res, Text(
             f'invalid value "{service}": {errors} (it becomes the pods\' spec.subdomain)',
             f'잘못된 값 "{service}": {errors}(파드의 spec.subdomain이 됩니다)'),
             ("spec", "serviceName"))
@@ -178,7 +191,7 @@ def _job(ctx: Context, res: Resource, base: Path, spec: Mapping[str, Any],
          name: str | None) -> Iterator[Finding]:
     managed = spec.get("managedBy")
     if isinstance(managed, str) and not p.domain_prefixed_path(managed, limit=63):
-        yield ctx.report("job.managedBy", res, Text(
+        yield ctx.report(JOB_MANAGED_BY, res, Text(
             f'invalid value "{managed}": must be a domain-prefixed path (such as "acme.io/foo") '
             f'of at most 63 characters',
             f'잘못된 값 "{managed}": 63자 이하의 도메인 접두사가 붙은 경로(예: "acme.io/foo")여야 '
@@ -191,20 +204,20 @@ def _job(ctx: Context, res: Resource, base: Path, spec: Mapping[str, Any],
     for key in JOB_NAME_LABELS:
         value = labels.get(key)
         if value is not None and name is not None and value != name:
-            yield ctx.report("job.selector.templateLabels", res, Text(
+            yield ctx.report(JOB_SELECTOR_TEMPLATE_LABELS, res, Text(
                 f"invalid value \"{value}\": must be '{name}' (the Job's name; the label is "
                 f"generated, remove it)",
                 f"잘못된 값 \"{value}\": '{name}'(잡의 이름)이어야 합니다. 이 레이블은 생성되므로 "
                 f"제거해야 합니다"), (*lpath, key), fix=_remove_label(res, lpath, key))
         elif value is not None and name is None:
-            yield ctx.report("job.selector.templateLabels", res, Text(
+            yield ctx.report(JOB_SELECTOR_TEMPLATE_LABELS, res, Text(
                 f'invalid value "{value}": the CronJob names each Job itself; remove the '
                 f"generated label {key}",
                 f'잘못된 값 "{value}": 크론잡이 각 잡의 이름을 직접 짓습니다. 생성되는 레이블 '
                 f"{key}{eul_reul(key)} 제거해야 합니다"), (*lpath, key), fix=_remove_label(res, lpath, key))
     for key in UID_LABELS:
         if key in labels:
-            yield ctx.report("job.selector.templateLabels", res, Text(
+            yield ctx.report(JOB_SELECTOR_TEMPLATE_LABELS, res, Text(
                 f"invalid value {labels[key]!r}: {key} is generated from the Job's uid; remove it",
                 f"잘못된 값 {labels[key]!r}: {key}{eun_neun(key)} 잡의 uid로 생성되므로 제거해야 합니다"),
                 (*lpath, key), fix=_remove_label(res, lpath, key))
@@ -224,8 +237,32 @@ def _claim_names(ctx: Context, res: Resource) -> Iterator[Finding]:
         claim = f"{name}-{res.name}-{last}"
         if p.dns1123_subdomain(claim):
             why = p.dns1123_subdomain(claim)[0]
-            yield ctx.report("sts.vct.pvcName", res, Text(
+            yield ctx.report(STS_VCT_PVC_NAME, res, Text(
                 f'the claim "{claim}" the controller creates is not a valid name: {why}; pods '
                 f"stay Pending",
                 f'컨트롤러가 만드는 클레임 "{claim}"{eun_neun(claim)} 유효한 이름이 아닙니다: {why}. 파드가 '
                 f"Pending 상태에 머뭅니다"), ("spec", "volumeClaimTemplates", i, "metadata", "name"))
+
+
+#: The rules this module checks, as the registry lists them.
+RULES: tuple[Rule, ...] = (
+    Rule(DS_ROLLING_UPDATE, E, "DaemonSet maxUnavailable/maxSurge malformed, above 100%, both "
+         "zero or both non-zero (after defaults).", controllers),
+    Rule(STS_ROLLING_UPDATE, E, "A StatefulSet partition below 0, or a maxUnavailable that is "
+         "malformed, 0 or above 100%.", controllers),
+    Rule(STS_UPDATE_STRATEGY_ON_DELETE, E, "rollingUpdate set with updateStrategy OnDelete.",
+         controllers),
+    Rule(STS_PVC_RETENTION, E, "persistentVolumeClaimRetentionPolicy whenDeleted/whenScaled is "
+         "not Retain or Delete.", controllers),
+    Rule(STS_COUNTS, E, "ordinals.start is negative.", controllers),
+    Rule(STS_SERVICE_NAME_FORMAT, E, "A StatefulSet serviceName that is not a DNS-1123 label (it "
+         "becomes the pods' subdomain).", controllers),
+    Rule(JOB_MANAGED_BY, E, "A Job's managedBy is not a domain-prefixed path of at most 63 "
+         "characters.", controllers),
+    Rule(JOB_SELECTOR_TEMPLATE_LABELS, E, "A Job template sets the generated job-name or "
+         "controller-uid labels to other values.", controllers),
+    Rule(WIRE_CRON_STARTING_DEADLINE_SMALL, W, "startingDeadlineSeconds below 10: runs may be "
+         "missed and never started.", controllers),
+    Rule(STS_VCT_PVC_NAME, W, "A claim the StatefulSet creates (<template>-<name>-<ordinal>) "
+         "would not be a valid name.", controllers),
+)

@@ -17,6 +17,15 @@ from kubecanvas.model.text import Text, kind_both, kind_term
 from kubecanvas.validation.context import CUSTOM, PODS, Context
 from kubecanvas.validation.findings import Finding, Fix
 from kubecanvas.validation.fixes import add_template_labels, closest, ko_label, set_field
+from kubecanvas.validation.rule import INFO, E, Rule, RuleId, W
+
+# --- the rule ids this module reports ------------------------------------------------------------
+REF_MISSING = RuleId("ref.missing")
+REF_MISSING_OPTIONAL = RuleId("ref.missing.optional")
+REF_MISSING_CLUSTER = RuleId("ref.missing.cluster")
+SERVICE_SELECTOR_NO_MATCH = RuleId("service.selector.no-match")
+SERVICE_SELECTOR_OPERATOR_PODS = RuleId("service.selector.operator-pods")
+WORKLOAD_SELECTOR_TEMPLATE_MISMATCH = RuleId("workload.selector.template-mismatch")
 
 #: Kinds a cluster usually provides itself: a reference to one that is not in the document is
 #: advice, not a defect.
@@ -108,19 +117,19 @@ def missing_references(ctx: Context) -> Iterator[Finding]:
             hint_ko = f" 혹시 {kind_term(kind)} {guess.rstrip('?')}인가?" if fix else ""
             what = kind_both(kind)
             if ref is not None and ref.optional:
-                yield ctx.report("ref.missing.optional", res, Text(
+                yield ctx.report(REF_MISSING_OPTIONAL, res, Text(
                     f"{kind} {name} is marked optional and is not in the document{where}; pods "
                     f"start without it.{hint}",
                     f"{what} {name}{eun_neun(name)} optional로 표시되어 있고 문서의 {where_ko}없습니다. 파드는 "
                     f"그것 없이 시작합니다.{hint_ko}"), edge.path, (edge.target,), fix)
             elif kind in CLUSTER_PROVIDED:
-                yield ctx.report("ref.missing.cluster", res, Text(
+                yield ctx.report(REF_MISSING_CLUSTER, res, Text(
                     f"{kind} {name} is not in the document; the cluster must provide it.{hint}",
                     f"{what} {name}{i_ga(name)} 문서에 없습니다. 클러스터가 제공해야 합니다.{hint_ko}"),
                     edge.path, (edge.target,), fix)
             else:
                 cons = _consequence(edge, kind)
-                yield ctx.report("ref.missing", res, Text(
+                yield ctx.report(REF_MISSING, res, Text(
                     f"{kind} {name} does not exist{where}{cons.en}. Add it or fix the name.{hint}",
                     f"{what} {name}{i_ga(name)} {where_ko}없습니다{cons.ko}. 추가하거나 이름을 고쳐야 "
                     f"합니다.{hint_ko}"), edge.path, (edge.target,), fix)
@@ -167,7 +176,7 @@ def service_selects_nothing(ctx: Context) -> Iterator[Finding]:
         ctx.depend(svc.id, PODS, ns)
         operator = operator_pods(ctx, svc, info.selector)
         if operator is not None:
-            yield ctx.report("service.selector.operator-pods", svc, Text(
+            yield ctx.report(SERVICE_SELECTOR_OPERATOR_PODS, svc, Text(
                 f"the selector {info.selector.describe()} matches no pod template in the "
                 f"document, but {operator.label()} carries those labels: its operator probably "
                 f"creates the pods.",
@@ -175,7 +184,7 @@ def service_selects_nothing(ctx: Context) -> Iterator[Finding]:
                 f"{ko_label(operator)}{i_ga(ko_label(operator))} 그 레이블을 가지고 있습니다. 아마 그 오퍼레이터가 파드를 "
                 f"만듭니다."), info.path, (operator.id,))
             continue
-        yield ctx.report("service.selector.no-match", svc, Text(
+        yield ctx.report(SERVICE_SELECTOR_NO_MATCH, svc, Text(
             f"the selector {info.selector.describe()} matches no pods in namespace {ns} in the "
             f"document: the Service gets no endpoints and connections to it fail.",
             f"셀렉터 {info.selector.describe()}{gwa_wa(info.selector.describe())} 일치하는 파드가 문서의 네임스페이스 {ns}에 "
@@ -218,9 +227,27 @@ def workload_selector_mismatch(ctx: Context) -> Iterator[Finding]:
         fix = add_template_labels(res, needed) if selector.matches({**labels, **needed}) else None
         path = kind_info(res.kind).selector or ("spec", "selector")
         shown = format_labels(labels) or "none"
-        yield ctx.report("workload.selector.template-mismatch", res, Text(
+        yield ctx.report(WORKLOAD_SELECTOR_TEMPLATE_MISMATCH, res, Text(
             f"the selector {selector.describe()} does not match the pod template labels "
             f"({shown}); the API server rejects it: `selector` does not match template `labels`.",
             f"셀렉터 {selector.describe()}{i_ga(selector.describe())} 파드 템플릿 레이블({shown})과 일치하지 않습니다. "
             f"API 서버가 거부합니다: `selector` does not match template `labels`."),
             path, fix=fix)
+
+
+#: The rules this module checks, as the registry lists them.
+RULES: tuple[Rule, ...] = (
+    Rule(REF_MISSING, W, "A reference names a resource that is not in the document.",
+         missing_references),
+    Rule(REF_MISSING_OPTIONAL, INFO, "An optional reference names a resource that is not in the "
+         "document.", missing_references),
+    Rule(REF_MISSING_CLUSTER, INFO, "A StorageClass, IngressClass or similar cluster-provided "
+         "resource is not in the document.", missing_references),
+    Rule(SERVICE_SELECTOR_NO_MATCH, W, "A Service's selector matches no pods in its namespace.",
+         service_selects_nothing),
+    Rule(SERVICE_SELECTOR_OPERATOR_PODS, INFO, "A Service selects no pod template in the "
+         "document, but a custom resource carries its labels (an operator creates the pods).",
+         service_selects_nothing),
+    Rule(WORKLOAD_SELECTOR_TEMPLATE_MISMATCH, E, "A workload's selector does not match its own "
+         "pod template labels.", workload_selector_mismatch),
+)

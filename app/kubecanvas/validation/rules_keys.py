@@ -15,7 +15,12 @@ from kubecanvas.model.text import Text, kind_both
 from kubecanvas.validation.context import CUSTOM, PODS, Context, name_key
 from kubecanvas.validation.findings import Finding
 from kubecanvas.validation.fixes import closest, ko_label
+from kubecanvas.validation.rule import INFO, Rule, RuleId, W
 from kubecanvas.validation.rules_usage import mentioned_names
+
+# --- the rule ids this module reports ------------------------------------------------------------
+REF_KEY_UNUSED = RuleId("ref.key.unused")
+REF_SA_SECRET_MISSING = RuleId("ref.sa.secret.missing")
 
 KEY_FIELDS = {"ConfigMap": ("data", "binaryData"), "Secret": ("data", "stringData")}
 SA_SECRET_FIELDS = ("secrets", "imagePullSecrets")
@@ -66,7 +71,7 @@ def unused_keys(ctx: Context) -> Iterator[Finding]:
         names_ko = ", ".join(ko_label(r) for r in (ctx.resource(i) for i in readers) if r)
         for key, field in unused:
             yield ctx.report(
-                "ref.key.unused", res,
+                REF_KEY_UNUSED, res,
                 Text(f"key {key!r} is never read: every user of this {res.kind} ({names}) picks "
                      f"keys by name and none picks it; remove the key or use it",
                      f"키 {key!r}{eul_reul(repr(key))} 읽는 곳이 없습니다. 이 {kind_both(res.kind)}{eul_reul(kind_both(res.kind))} 쓰는 모든 "
@@ -97,9 +102,18 @@ def service_account_secrets(ctx: Context) -> Iterator[Finding]:
                               "(ImagePullBackOff)") if field == "imagePullSecrets" else \
                     Text("the token or credentials it lists are not there",
                          "나열된 토큰이나 자격 증명이 없습니다")
-                yield ctx.report("ref.sa.secret.missing", res, Text(
+                yield ctx.report(REF_SA_SECRET_MISSING, res, Text(
                     f"{field}[{i}] names Secret {name!r}, which is not in namespace "
                     f"{ns or 'default'} in the document; {effect.en}",
                     f"{field}[{i}]{i_ga(i)} 시크릿 {name!r}{eul_reul(repr(name))} 가리키지만 문서의 네임스페이스 "
                     f"{ns or 'default'}에 없습니다. {effect.ko}"),
                                  (field, i, "name"))
+
+
+#: The rules this module checks, as the registry lists them.
+RULES: tuple[Rule, ...] = (
+    Rule(REF_KEY_UNUSED, INFO, "A ConfigMap or Secret key that no consumer reads (every consumer "
+         "picks keys by name).", unused_keys),
+    Rule(REF_SA_SECRET_MISSING, W, "A ServiceAccount's secrets or imagePullSecrets name a Secret "
+         "that is not in the document.", service_account_secrets),
+)

@@ -15,6 +15,31 @@ from kubecanvas.model.text import Text, kind_both
 from kubecanvas.validation import predicates as p
 from kubecanvas.validation.context import Context
 from kubecanvas.validation.findings import Finding
+from kubecanvas.validation.rule import INFO, E, Rule, RuleId, W
+
+# --- the rule ids this module reports ------------------------------------------------------------
+META_NAME_REQUIRED = RuleId("meta.name.required")
+META_NAME_FORMAT = RuleId("meta.name.format")
+META_NAMESPACE_FORMAT = RuleId("meta.namespace.format")
+META_NAMESPACE_CLUSTER_SCOPED = RuleId("meta.namespace.clusterScoped")
+META_LABELS_KEY = RuleId("meta.labels.key")
+META_LABELS_VALUE = RuleId("meta.labels.value")
+META_ANNOTATIONS_KEY = RuleId("meta.annotations.key")
+META_ANNOTATIONS_SIZE = RuleId("meta.annotations.size")
+META_WORKLOAD_NAME_DNS_LABEL = RuleId("meta.workloadName.dnsLabel")
+STS_NAME_LEN52 = RuleId("sts.name.len52")
+CRON_NAME_LEN52 = RuleId("cron.name.len52")
+JOB_NAME_LEN63 = RuleId("job.name.len63")
+SEL_MATCH_LABELS_KEY = RuleId("sel.matchLabels.key")
+SEL_MATCH_LABELS_VALUE = RuleId("sel.matchLabels.value")
+SEL_EXPR_OPERATOR = RuleId("sel.expr.operator")
+SEL_EXPR_VALUES_REQUIRED = RuleId("sel.expr.values.required")
+SEL_EXPR_VALUES_FORBIDDEN = RuleId("sel.expr.values.forbidden")
+SEL_EXPR_KEY = RuleId("sel.expr.key")
+SVC_SELECTOR_FORMAT_KEY = RuleId("svc.selector.format.key")
+SVC_SELECTOR_FORMAT_VALUE = RuleId("svc.selector.format.value")
+WORKLOAD_SELECTOR_EMPTY = RuleId("workload.selector.empty")
+SEL_EXPR_VALUE = RuleId("sel.expr.value")
 
 Path = tuple[str | int, ...]
 
@@ -30,6 +55,11 @@ POD_NAME_KINDS = frozenset({"Pod", "ReplicaSet", "Deployment", "Job", "CronJob",
 ANNOTATION_LIMIT = 262144
 SELECTOR_OPERATORS = ("In", "NotIn", "Exists", "DoesNotExist")
 APPS_SELECTOR_KINDS = ("Deployment", "ReplicaSet", "StatefulSet", "DaemonSet")
+#: The (key, value) rules a set of labels is checked under, by where the labels are.
+LabelRules = tuple[RuleId, RuleId]
+METADATA_LABELS: LabelRules = (META_LABELS_KEY, META_LABELS_VALUE)
+MATCH_LABELS: LabelRules = (SEL_MATCH_LABELS_KEY, SEL_MATCH_LABELS_VALUE)
+SERVICE_SELECTOR: LabelRules = (SVC_SELECTOR_FORMAT_KEY, SVC_SELECTOR_FORMAT_VALUE)
 
 
 def _map(value: Any) -> Mapping[str, Any]:
@@ -59,24 +89,24 @@ def metadata(ctx: Context) -> Iterator[Finding]:
         meta = res.metadata
         name = meta.get("name")
         if not name and not meta.get("generateName"):
-            yield ctx.report("meta.name.required", res, Text(
+            yield ctx.report(META_NAME_REQUIRED, res, Text(
                 "metadata.name is required", "metadata.name은 필수입니다"), ("metadata", "name"))
         elif isinstance(name, str) and name:
             yield from _check_name(ctx, res, name)
         namespace = meta.get("namespace")
         if isinstance(namespace, str) and namespace:
             if not kind_info(res.kind).namespaced:
-                yield ctx.report("meta.namespace.clusterScoped", res, Text(
+                yield ctx.report(META_NAMESPACE_CLUSTER_SCOPED, res, Text(
                     f"{res.kind} is cluster-scoped; metadata.namespace is ignored",
                     f"{kind_both(res.kind)}{eun_neun(kind_both(res.kind))} 클러스터 범위입니다. metadata.namespace는 "
                     f"무시됩니다"), ("metadata", "namespace"))
             elif p.dns1123_label(namespace):
                 errors = "; ".join(p.dns1123_label(namespace))
-                yield ctx.report("meta.namespace.format", res, Text(
+                yield ctx.report(META_NAMESPACE_FORMAT, res, Text(
                     f'invalid value "{namespace}": {errors}',
                     f'잘못된 값 "{namespace}": {errors}'), ("metadata", "namespace"))
         yield from check_labels(ctx, res, ("metadata", "labels"), meta.get("labels"),
-                                "meta.labels")
+                                METADATA_LABELS)
         yield from _check_annotations(ctx, res, meta.get("annotations"))
 
 
@@ -87,23 +117,23 @@ def _check_name(ctx: Context, res: Resource, name: str) -> Iterator[Finding]:
         what = f" ({res.kind} names must be a {rule[0]})" if rule else ""
         what_ko = f"({kind_both(res.kind)} 이름은 {rule[0]}이어야 합니다)" if rule else ""
         joined = "; ".join(errors)
-        yield ctx.report("meta.name.format", res, Text(
+        yield ctx.report(META_NAME_FORMAT, res, Text(
             f'invalid name "{name}"{what}: {joined}', f'잘못된 이름 "{name}"{what_ko}: {joined}'),
             ("metadata", "name"))
     elif res.kind in POD_NAME_KINDS and p.dns1123_label(name):
-        yield ctx.report("meta.workloadName.dnsLabel", res, Text(
+        yield ctx.report(META_WORKLOAD_NAME_DNS_LABEL, res, Text(
             f'"{name}" is used in pod names and hostnames; a DNS label (no dots, at most 63 '
             f"characters) is recommended",
             f'"{name}"{eun_neun(name)} 파드 이름과 호스트 이름에 쓰입니다. DNS 레이블(점 없이 63자 이하)을 '
             f"권장합니다"), ("metadata", "name"))
-    limits = {"StatefulSet": (52, "sts.name.len52", Text(
+    limits = {"StatefulSet": (52, STS_NAME_LEN52, Text(
                   "the controller-revision-hash pod label exceeds 63 characters, so no pod is "
                   "ever created",
                   "controller-revision-hash 파드 레이블이 63자를 넘어 파드가 하나도 만들어지지 "
                   "않습니다")),
-              "CronJob": (52, "cron.name.len52", Text(
+              "CronJob": (52, CRON_NAME_LEN52, Text(
                   "11 characters are appended for Job names", "잡 이름에 11자가 덧붙습니다")),
-              "Job": (63, "job.name.len63", Text(
+              "Job": (63, JOB_NAME_LEN63, Text(
                   "the generated job-name pod label would be invalid",
                   "생성되는 job-name 파드 레이블이 유효하지 않게 됩니다"))}
     if res.kind in limits and len(name) > limits[res.kind][0]:
@@ -114,13 +144,14 @@ def _check_name(ctx: Context, res: Resource, name: str) -> Iterator[Finding]:
 
 
 def check_labels(ctx: Context, res: Resource, path: Path, labels: Any,
-                 prefix: str) -> Iterator[Finding]:
-    """Keys are qualified names, values label values (metadata, templates, selectors)."""
+                 rules: LabelRules) -> Iterator[Finding]:
+    """Keys are qualified names, values label values (metadata, templates, selectors); `rules`
+    are the (key, value) rule ids to report them under."""
     for key, value in _map(labels).items():
         key_errors = p.qualified_name(str(key))
         if key_errors:
             joined = "; ".join(key_errors)
-            yield ctx.report(f"{prefix}.key", res, Text(
+            yield ctx.report(rules[0], res, Text(
                 f'invalid label key "{key}": {joined}', f'잘못된 레이블 키 "{key}": {joined}'),
                 (*path, key))
         text = "" if value is None else value
@@ -129,7 +160,7 @@ def check_labels(ctx: Context, res: Resource, path: Path, labels: Any,
         value_errors = p.label_value(text)
         if value_errors:
             joined = "; ".join(value_errors)
-            yield ctx.report(f"{prefix}.value", res, Text(
+            yield ctx.report(rules[1], res, Text(
                 f'invalid label value "{text}": {joined}', f'잘못된 레이블 값 "{text}": {joined}'),
                 (*path, key))
 
@@ -140,12 +171,12 @@ def _check_annotations(ctx: Context, res: Resource, annotations: Any) -> Iterato
         errors = p.qualified_name(str(key).lower())
         if errors:
             joined = "; ".join(errors)
-            yield ctx.report("meta.annotations.key", res, Text(
+            yield ctx.report(META_ANNOTATIONS_KEY, res, Text(
                 f'invalid annotation key "{key}": {joined}',
                 f'잘못된 어노테이션 키 "{key}": {joined}'), ("metadata", "annotations", key))
         total += len(str(key).encode()) + len(str(value if value is not None else "").encode())
     if total > ANNOTATION_LIMIT:
-        yield ctx.report("meta.annotations.size", res, Text(
+        yield ctx.report(META_ANNOTATIONS_SIZE, res, Text(
             f"annotations total {total} bytes, more than {ANNOTATION_LIMIT}: use server-side "
             f"apply or move data out of annotations",
             f"어노테이션이 모두 {total}바이트로 {ANNOTATION_LIMIT}바이트를 넘습니다. server-side "
@@ -156,38 +187,38 @@ def label_selector(ctx: Context, res: Resource, path: Path, raw: Any) -> Iterato
     """`sel.*`: a metav1.LabelSelector's syntax."""
     selector = _map(raw)
     yield from check_labels(ctx, res, (*path, "matchLabels"), selector.get("matchLabels"),
-                            "sel.matchLabels")
+                            MATCH_LABELS)
     expressions = selector.get("matchExpressions")
     for i, expr in enumerate(expressions if isinstance(expressions, list) else []):
         epath = (*path, "matchExpressions", i)
         expr = _map(expr)
         operator, values = expr.get("operator"), expr.get("values")
         if operator not in SELECTOR_OPERATORS:
-            yield ctx.report("sel.expr.operator", res, Text(
+            yield ctx.report(SEL_EXPR_OPERATOR, res, Text(
                 f'invalid value "{operator}": not a valid selector operator (In, NotIn, Exists, '
                 f'DoesNotExist)',
                 f'잘못된 값 "{operator}": 유효한 셀렉터 연산자가 아닙니다(In, NotIn, Exists, '
                 f'DoesNotExist)'), (*epath, "operator"))
         elif operator in ("In", "NotIn") and not values:
-            yield ctx.report("sel.expr.values.required", res, Text(
+            yield ctx.report(SEL_EXPR_VALUES_REQUIRED, res, Text(
                 f"values must be specified when operator is {operator}",
                 f"연산자가 {operator}이면 values를 지정해야 합니다"),
                              (*epath, "values"))
         elif operator in ("Exists", "DoesNotExist") and values:
-            yield ctx.report("sel.expr.values.forbidden", res, Text(
+            yield ctx.report(SEL_EXPR_VALUES_FORBIDDEN, res, Text(
                 f"values may not be specified when operator is {operator}",
                 f"연산자가 {operator}이면 values를 지정할 수 없습니다"),
                              (*epath, "values"))
         for j, value in enumerate(values if isinstance(values, list) else []):
             if isinstance(value, str) and p.label_value(value):
                 why = p.label_value(value)[0]
-                yield ctx.report("sel.expr.value", res, Text(
+                yield ctx.report(SEL_EXPR_VALUE, res, Text(
                     f'invalid value "{value}": {why}', f'잘못된 값 "{value}": {why}'),
                     (*epath, "values", j))
         key = expr.get("key")
         if isinstance(key, str) and p.qualified_name(key):
             joined = "; ".join(p.qualified_name(key))
-            yield ctx.report("sel.expr.key", res, Text(
+            yield ctx.report(SEL_EXPR_KEY, res, Text(
                 f'invalid key "{key}": {joined}', f'잘못된 키 "{key}": {joined}'),
                 (*epath, "key"))
 
@@ -198,10 +229,10 @@ def selectors(ctx: Context) -> Iterator[Finding]:
         info = kind_info(res.kind)
         if res.kind == "Service":
             yield from check_labels(ctx, res, ("spec", "selector"), res.spec.get("selector"),
-                                    "svc.selector.format")
+                                    SERVICE_SELECTOR)
         elif res.kind == "ReplicationController":
             yield from check_labels(ctx, res, ("spec", "selector"), res.spec.get("selector"),
-                                    "sel.matchLabels")
+                                    MATCH_LABELS)
         elif info.selector is not None:
             yield from label_selector(ctx, res, info.selector, get_path(res.manifest,
                                                                         info.selector))
@@ -211,9 +242,9 @@ def selectors(ctx: Context) -> Iterator[Finding]:
         if tpath:
             yield from check_labels(ctx, res, (*tpath, "metadata", "labels"),
                                     get_path(res.manifest, (*tpath, "metadata", "labels")),
-                                    "meta.labels")
+                                    METADATA_LABELS)
         if res.kind in APPS_SELECTOR_KINDS and res.spec.get("selector") == {}:
-            yield ctx.report("workload.selector.empty", res, Text(
+            yield ctx.report(WORKLOAD_SELECTOR_EMPTY, res, Text(
                 f"empty selector is invalid for {res.kind.lower()}: it would select every pod",
                 f"빈 셀렉터는 {kind_both(res.kind)}에 유효하지 않습니다. 모든 파드를 선택하게 됩니다"),
                 ("spec", "selector"))
@@ -256,3 +287,40 @@ def cron_errors(schedule: str) -> list[str]:
                 elif not low <= number <= high:
                     errors.append(f"{bound} out of range [{low}, {high}]")
     return errors
+
+
+#: The rules this module checks, as the registry lists them.
+RULES: tuple[Rule, ...] = (
+    Rule(META_NAME_REQUIRED, E, "metadata.name (or generateName) is missing.", metadata),
+    Rule(META_NAME_FORMAT, E, "The name is not valid for its kind (DNS-1123 subdomain or label, "
+         "DNS-1035 label for Services).", metadata),
+    Rule(META_NAMESPACE_FORMAT, E, "metadata.namespace is not a DNS-1123 label.", metadata),
+    Rule(META_NAMESPACE_CLUSTER_SCOPED, W, "A cluster-scoped kind carries a namespace.", metadata),
+    Rule(META_LABELS_KEY, E, "A label key is not a qualified name.", metadata),
+    Rule(META_LABELS_VALUE, E, "A label value is not valid (63 characters, alphanumerics, '-', "
+         "'_', '.').", metadata),
+    Rule(META_ANNOTATIONS_KEY, E, "An annotation key is not a qualified name.", metadata),
+    Rule(META_ANNOTATIONS_SIZE, E, "Annotations exceed 256 KiB in total.", metadata),
+    Rule(META_WORKLOAD_NAME_DNS_LABEL, INFO, "A workload's name is not a DNS label; it ends up "
+         "in pod hostnames.", metadata),
+    Rule(STS_NAME_LEN52, W, "A StatefulSet name longer than 52 characters: its pods are never "
+         "created.", metadata),
+    Rule(CRON_NAME_LEN52, E, "A CronJob name longer than 52 characters.", metadata),
+    Rule(JOB_NAME_LEN63, E, "A Job name longer than 63 characters.", metadata),
+    Rule(SEL_MATCH_LABELS_KEY, E, "A selector's matchLabels key is not a qualified name.",
+         selectors),
+    Rule(SEL_MATCH_LABELS_VALUE, E, "A selector's matchLabels value is not a valid label value.",
+         selectors),
+    Rule(SEL_EXPR_OPERATOR, E, "A matchExpressions operator is not In, NotIn, Exists or "
+         "DoesNotExist.", selectors),
+    Rule(SEL_EXPR_VALUES_REQUIRED, E, "In/NotIn expressions need values.", selectors),
+    Rule(SEL_EXPR_VALUES_FORBIDDEN, E, "Exists/DoesNotExist expressions take no values.",
+         selectors),
+    Rule(SEL_EXPR_KEY, E, "A matchExpressions key is not a qualified name.", selectors),
+    Rule(SVC_SELECTOR_FORMAT_KEY, E, "A Service selector key is not a qualified name.", selectors),
+    Rule(SVC_SELECTOR_FORMAT_VALUE, E, "A Service selector value is not a valid label value.",
+         selectors),
+    Rule(WORKLOAD_SELECTOR_EMPTY, E, "An empty selector is invalid for Deployments, ReplicaSets, "
+         "StatefulSets and DaemonSets.", selectors),
+    Rule(SEL_EXPR_VALUE, E, "A matchExpressions value is not a valid label value.", selectors),
+)

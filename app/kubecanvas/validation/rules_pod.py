@@ -25,7 +25,55 @@ from kubecanvas.validation.findings import (
     invalid_value,
     unsupported_value,
 )
+from kubecanvas.validation.rule import E, Rule, RuleId, W
+from kubecanvas.validation.schema import SCHEMA_ENUM
 from kubecanvas.validation.versions import version_tuple
+
+# --- the rule ids this module reports ------------------------------------------------------------
+POD_TEMPLATE_EPHEMERAL = RuleId("pod.template.ephemeral")
+POD_SERVICE_ACCOUNT_NAME = RuleId("pod.serviceAccountName")
+POD_PRIORITY_CLASS_NAME = RuleId("pod.priorityClassName")
+POD_RUNTIME_CLASS_NAME = RuleId("pod.runtimeClassName")
+POD_NODE_NAME = RuleId("pod.nodeName")
+POD_HOSTNAME = RuleId("pod.hostname")
+POD_SUBDOMAIN = RuleId("pod.subdomain")
+POD_DNS_CONFIG_NONE = RuleId("pod.dnsConfig.none")
+POD_CONTAINER_NAME_FORMAT = RuleId("pod.container.name.format")
+POD_CONTAINER_NAME_UNIQUE = RuleId("pod.container.name.unique")
+POD_CONTAINER_IMAGE_REQUIRED = RuleId("pod.container.image.required")
+POD_CONTAINER_IMAGE_WHITESPACE = RuleId("pod.container.image.whitespace")
+POD_CONTAINER_RESTART_POLICY_REGULAR = RuleId("pod.container.restartPolicy.regular")
+POD_PORT_CONTAINER_PORT_RANGE = RuleId("pod.port.containerPort.range")
+POD_PORT_HOST_PORT_RANGE = RuleId("pod.port.hostPort.range")
+POD_PORT_NAME_FORMAT = RuleId("pod.port.name.format")
+POD_PORT_NAME_UNIQUE = RuleId("pod.port.name.unique")
+POD_ENV_NAME_FORMAT = RuleId("pod.env.name.format")
+POD_ENV_VALUE_FROM_WITH_VALUE = RuleId("pod.env.valueFrom.withValue")
+POD_ENV_VALUE_FROM_ONE_OF = RuleId("pod.env.valueFrom.oneOf")
+POD_ENV_FROM_ONE_OF = RuleId("pod.envFrom.oneOf")
+POD_ENV_FIELD_REF_PATH = RuleId("pod.env.fieldRef.path")
+POD_ENV_FIELD_REF_API_VERSION = RuleId("pod.env.fieldRef.apiVersion")
+POD_ENV_RESOURCE_FIELD_REF_RESOURCE = RuleId("pod.env.resourceFieldRef.resource")
+POD_VOLUME_DOWNWARD_API_PATH = RuleId("pod.volume.downwardAPI.path")
+POD_VOLUME_NAME_FORMAT = RuleId("pod.volume.name.format")
+POD_VOLUME_NAME_UNIQUE = RuleId("pod.volume.name.unique")
+POD_VOLUME_SOURCE_EXACTLY_ONE = RuleId("pod.volume.source.exactlyOne")
+POD_VOLUME_CONFIG_MAP_NAME = RuleId("pod.volume.configMap.name")
+POD_VOLUME_SECRET_SECRET_NAME = RuleId("pod.volume.secret.secretName")
+POD_VOLUME_HOST_PATH = RuleId("pod.volume.hostPath")
+POD_VOLUME_MODE = RuleId("pod.volume.mode")
+POD_VOLUME_ITEMS = RuleId("pod.volume.items")
+POD_MOUNT_NAME_EXISTS = RuleId("pod.mount.name.exists")
+POD_MOUNT_PATH_UNIQUE = RuleId("pod.mount.path.unique")
+POD_MOUNT_SUB_PATH = RuleId("pod.mount.subPath")
+POD_RESOURCES_NAME = RuleId("pod.resources.name")
+POD_RESOURCES_QUANTITY_SYNTAX = RuleId("pod.resources.quantity.syntax")
+POD_RESOURCES_NON_NEGATIVE = RuleId("pod.resources.nonNegative")
+POD_RESOURCES_REQUESTS_LE_LIMITS = RuleId("pod.resources.requests<=limits")
+POD_PROBE_HANDLER_EXACTLY_ONE = RuleId("pod.probe.handler.exactlyOne")
+POD_PROBE_SUCCESS_THRESHOLD = RuleId("pod.probe.successThreshold")
+POD_PROBE_PORT = RuleId("pod.probe.port")
+WIRE_POD_NAMED_PROBE_PORT = RuleId("wire.pod.namedProbePort")
 
 Path = tuple[str | int, ...]
 
@@ -43,6 +91,11 @@ VOLUME_FIELD_PATHS = frozenset({"metadata.name", "metadata.namespace", "metadata
 RESOURCE_FIELDS = ("limits.cpu", "limits.memory", "limits.ephemeral-storage", "requests.cpu",
                    "requests.memory", "requests.ephemeral-storage")
 STANDARD_RESOURCES = frozenset({"cpu", "memory", "ephemeral-storage"})
+#: Pod spec fields that name something, with the rule each is checked under.
+POD_SUBDOMAIN_NAMES = (("serviceAccountName", POD_SERVICE_ACCOUNT_NAME),
+                       ("priorityClassName", POD_PRIORITY_CLASS_NAME),
+                       ("runtimeClassName", POD_RUNTIME_CLASS_NAME), ("nodeName", POD_NODE_NAME))
+POD_LABEL_NAMES = (("hostname", POD_HOSTNAME), ("subdomain", POD_SUBDOMAIN))
 ENUMS = {
     "imagePullPolicy": ("Always", "IfNotPresent", "Never"),
     "terminationMessagePolicy": ("File", "FallbackToLogsOnError"),
@@ -77,16 +130,16 @@ class PodCheck:
     claim_templates: frozenset[str]
     out: list[Finding]
 
-    def report(self, rule: str, path: Path, message: Text) -> None:
+    def report(self, rule: RuleId, path: Path, message: Text) -> None:
         self.out.append(self.ctx.report(rule, self.res, message, (*self.base, *path)))
 
     def enum(self, path: Path, value: Any, key: str) -> None:
         allowed = ENUMS[key]
         if value is not None and value not in allowed:
             shown = ", ".join(f'"{a}"' for a in allowed)
-            self.report("schema.enum", path, unsupported_value(value, shown))
+            self.report(SCHEMA_ENUM, path, unsupported_value(value, shown))
 
-    def name(self, rule: str, path: Path, value: Any, check: p.Predicate) -> None:
+    def name(self, rule: RuleId, path: Path, value: Any, check: p.Predicate) -> None:
         if isinstance(value, str) and value:
             errors = check(value)
             if errors:
@@ -126,15 +179,15 @@ def check_pod(c: PodCheck) -> None:
     c.enum(("restartPolicy",), spec.get("restartPolicy"), "restartPolicy")
     c.enum(("dnsPolicy",), spec.get("dnsPolicy"), "dnsPolicy")
     if c.template and _items(spec.get("ephemeralContainers")):
-        c.report("pod.template.ephemeral", ("ephemeralContainers",),
+        c.report(POD_TEMPLATE_EPHEMERAL, ("ephemeralContainers",),
                  Text("ephemeral containers are not allowed in a pod template",
                       "파드 템플릿에는 임시 컨테이너(ephemeral containers)를 둘 수 없습니다"))
-    for key in ("serviceAccountName", "priorityClassName", "runtimeClassName", "nodeName"):
-        c.name(f"pod.{key}", (key,), spec.get(key), p.dns1123_subdomain)
-    for key in ("hostname", "subdomain"):
-        c.name(f"pod.{key}", (key,), spec.get(key), p.dns1123_label)
+    for key, rule in POD_SUBDOMAIN_NAMES:
+        c.name(rule, (key,), spec.get(key), p.dns1123_subdomain)
+    for key, rule in POD_LABEL_NAMES:
+        c.name(rule, (key,), spec.get(key), p.dns1123_label)
     if spec.get("dnsPolicy") == "None" and not _map(spec.get("dnsConfig")).get("nameservers"):
-        c.report("pod.dnsConfig.none", ("dnsConfig",),
+        c.report(POD_DNS_CONFIG_NONE, ("dnsConfig",),
                  Text("dnsPolicy None needs dnsConfig with at least one nameserver",
                       "dnsPolicy None에는 네임서버가 하나 이상 있는 dnsConfig가 필요합니다"))
     volumes = check_volumes(c)
@@ -149,26 +202,26 @@ def check_container(c: PodCheck, path: Path, container: Mapping[str, Any], group
                     volumes: set[str], seen: set[str]) -> None:
     name = container.get("name")
     if isinstance(name, str) and name:
-        c.name("pod.container.name.format", (*path, "name"), name, p.dns1123_label)
+        c.name(POD_CONTAINER_NAME_FORMAT, (*path, "name"), name, p.dns1123_label)
         if name in seen:
-            c.report("pod.container.name.unique", (*path, "name"),
+            c.report(POD_CONTAINER_NAME_UNIQUE, (*path, "name"),
                      Text(f'duplicate value "{name}": container names must be unique in the pod',
                           f'중복된 값 "{name}": 컨테이너 이름은 파드 안에서 고유해야 합니다'))
         seen.add(name)
     image = container.get("image")
     if group != "ephemeralContainers" and (image is None or image == ""):
-        c.report("pod.container.image.required", (*path, "image"),
+        c.report(POD_CONTAINER_IMAGE_REQUIRED, (*path, "image"),
                  Text("required value: every container needs an image",
                       "필수 값: 모든 컨테이너에는 이미지가 필요합니다"))
     elif isinstance(image, str) and image != image.strip() and not c.template:
-        c.report("pod.container.image.whitespace", (*path, "image"),
+        c.report(POD_CONTAINER_IMAGE_WHITESPACE, (*path, "image"),
                  Text("must not have leading or trailing whitespace",
                       "앞뒤에 공백이 있으면 안 됩니다"))
     c.enum((*path, "imagePullPolicy"), container.get("imagePullPolicy"), "imagePullPolicy")
     c.enum((*path, "terminationMessagePolicy"), container.get("terminationMessagePolicy"),
            "terminationMessagePolicy")
     if group == "containers" and "restartPolicy" in container:
-        c.report("pod.container.restartPolicy.regular", (*path, "restartPolicy"),
+        c.report(POD_CONTAINER_RESTART_POLICY_REGULAR, (*path, "restartPolicy"),
                  Text("may not be set for non-init containers",
                       "init 컨테이너가 아닌 컨테이너에는 설정할 수 없습니다"))
     check_ports(c, path, container)
@@ -188,15 +241,15 @@ def check_ports(c: PodCheck, path: Path, container: Mapping[str, Any]) -> None:
         ppath = (*path, "ports", i)
         number = port.get("containerPort")
         if isinstance(number, int) and not isinstance(number, bool) and p.port_number(number):
-            c.report("pod.port.containerPort.range", (*ppath, "containerPort"), _port_range(number))
+            c.report(POD_PORT_CONTAINER_PORT_RANGE, (*ppath, "containerPort"), _port_range(number))
         host = port.get("hostPort")
         if isinstance(host, int) and host != 0 and p.port_number(host):
-            c.report("pod.port.hostPort.range", (*ppath, "hostPort"), _port_range(host))
+            c.report(POD_PORT_HOST_PORT_RANGE, (*ppath, "hostPort"), _port_range(host))
         name = port.get("name")
         if isinstance(name, str) and name:
-            c.name("pod.port.name.format", (*ppath, "name"), name, p.port_name)
+            c.name(POD_PORT_NAME_FORMAT, (*ppath, "name"), name, p.port_name)
             if name in names:
-                c.report("pod.port.name.unique", (*ppath, "name"), duplicate_value(name))
+                c.report(POD_PORT_NAME_UNIQUE, (*ppath, "name"), duplicate_value(name))
             names.add(name)
         c.enum((*ppath, "protocol"), port.get("protocol"), "protocol")
 
@@ -212,7 +265,7 @@ def check_env(c: PodCheck, path: Path, container: Mapping[str, Any]) -> None:
         epath = (*path, "env", i)
         name = env.get("name")
         if isinstance(name, str) and name:
-            c.name("pod.env.name.format", (*epath, "name"), name,
+            c.name(POD_ENV_NAME_FORMAT, (*epath, "name"), name,
                    lambda v: p.env_name(v, _relaxed_env(c)))
         source = env.get("valueFrom")
         if source is None:
@@ -220,11 +273,11 @@ def check_env(c: PodCheck, path: Path, container: Mapping[str, Any]) -> None:
         sources = [k for k in ("fieldRef", "resourceFieldRef", "configMapKeyRef",
                                "secretKeyRef", "fileKeyRef") if _map(source).get(k) is not None]
         if env.get("value") not in (None, ""):
-            c.report("pod.env.valueFrom.withValue", (*epath, "valueFrom"),
+            c.report(POD_ENV_VALUE_FROM_WITH_VALUE, (*epath, "valueFrom"),
                      Text("may not be specified when `value` is not empty",
                           "`value`가 비어 있지 않으면 지정할 수 없습니다"))
         if len(sources) != 1:
-            c.report("pod.env.valueFrom.oneOf", (*epath, "valueFrom"),
+            c.report(POD_ENV_VALUE_FROM_ONE_OF, (*epath, "valueFrom"),
                      Text("must specify exactly one of: `fieldRef`, `resourceFieldRef`, "
                           "`configMapKeyRef` or `secretKeyRef`",
                           "`fieldRef`, `resourceFieldRef`, `configMapKeyRef`, `secretKeyRef` 중 "
@@ -236,7 +289,7 @@ def check_env(c: PodCheck, path: Path, container: Mapping[str, Any]) -> None:
             continue
         present = [k for k in ("configMapRef", "secretRef") if env_from.get(k) is not None]
         if len(present) != 1:
-            c.report("pod.envFrom.oneOf", (*path, "envFrom", i),
+            c.report(POD_ENV_FROM_ONE_OF, (*path, "envFrom", i),
                      Text("must specify exactly one of: `configMapRef` or `secretRef`",
                           "`configMapRef`, `secretRef` 중 정확히 하나를 지정해야 합니다"))
 
@@ -258,20 +311,20 @@ def check_field_ref(c: PodCheck, path: Path, holder: Mapping[str, Any], volume: 
                              " (env에는 metadata.labels['app'] 같은 첨자가 필요합니다. 아니면 "
                              "downwardAPI 볼륨을 써야 합니다)") \
                 if field in VOLUME_FIELD_PATHS else ("", "")
-            rule = "pod.volume.downwardAPI.path" if volume else "pod.env.fieldRef.path"
+            rule = POD_VOLUME_DOWNWARD_API_PATH if volume else POD_ENV_FIELD_REF_PATH
             keyed = "metadata.labels['<key>'] / metadata.annotations['<key>']"
             c.report(rule, (*path, "fieldRef", "fieldPath"), Text(
                 f'unsupported value "{field}" in {where}; supported: {listed} and {keyed}{hint}',
                 f'{where_ko}에서 지원하지 않는 값 "{field}"입니다. 지원하는 값: {listed}, '
                 f'{keyed}{hint_ko}'))
     if field_ref.get("apiVersion") not in (None, "", "v1"):
-        c.report("pod.env.fieldRef.apiVersion", (*path, "fieldRef", "apiVersion"),
+        c.report(POD_ENV_FIELD_REF_API_VERSION, (*path, "fieldRef", "apiVersion"),
                  Text(f'unsupported pod version: {field_ref.get("apiVersion")}',
                       f'지원하지 않는 파드 버전: {field_ref.get("apiVersion")}'))
     resource = _map(holder.get("resourceFieldRef")).get("resource")
     if isinstance(resource, str) and resource not in RESOURCE_FIELDS and not resource.startswith(
             ("requests.hugepages-", "limits.hugepages-")):
-        c.report("pod.env.resourceFieldRef.resource", (*path, "resourceFieldRef", "resource"),
+        c.report(POD_ENV_RESOURCE_FIELD_REF_RESOURCE, (*path, "resourceFieldRef", "resource"),
                  Text(f'unsupported value "{resource}"; supported: {", ".join(RESOURCE_FIELDS)}',
                       f'지원하지 않는 값 "{resource}"입니다. 지원하는 값: '
                       f'{", ".join(RESOURCE_FIELDS)}'))
@@ -286,13 +339,13 @@ def check_volumes(c: PodCheck) -> set[str]:
         vpath = ("volumes", i)
         name = volume.get("name")
         if isinstance(name, str) and name:
-            c.name("pod.volume.name.format", (*vpath, "name"), name, p.dns1123_label)
+            c.name(POD_VOLUME_NAME_FORMAT, (*vpath, "name"), name, p.dns1123_label)
             if name in names:
-                c.report("pod.volume.name.unique", (*vpath, "name"), duplicate_value(name))
+                c.report(POD_VOLUME_NAME_UNIQUE, (*vpath, "name"), duplicate_value(name))
             names.add(name)
         sources = [k for k in volume if k in VOLUME_SOURCES and volume[k] is not None]
         if len(sources) > 1:
-            c.report("pod.volume.source.exactlyOne", (*vpath, sources[1]),
+            c.report(POD_VOLUME_SOURCE_EXACTLY_ONE, (*vpath, sources[1]),
                      Text(f"may not specify more than 1 volume type (has {', '.join(sources)})",
                           f"볼륨 유형은 하나만 지정할 수 있습니다(지정된 유형: {', '.join(sources)})"))
         check_volume_source(c, vpath, volume)
@@ -300,8 +353,8 @@ def check_volumes(c: PodCheck) -> set[str]:
 
 
 def check_volume_source(c: PodCheck, vpath: Path, volume: Mapping[str, Any]) -> None:
-    for key, field, rule in (("configMap", "name", "pod.volume.configMap.name"),
-                             ("secret", "secretName", "pod.volume.secret.secretName")):
+    for key, field, rule in (("configMap", "name", POD_VOLUME_CONFIG_MAP_NAME),
+                             ("secret", "secretName", POD_VOLUME_SECRET_SECRET_NAME)):
         source = volume.get(key)
         if isinstance(source, Mapping) and not source.get(field):
             c.report(rule, (*vpath, key, field), Text("required value", "필수 값입니다"))
@@ -321,7 +374,7 @@ def check_volume_source(c: PodCheck, vpath: Path, volume: Mapping[str, Any]) -> 
 
 
 def check_host_path(c: PodCheck, path: Path, host: Mapping[str, Any],
-                    rule: str = "pod.volume.hostPath") -> None:
+                    rule: RuleId = POD_VOLUME_HOST_PATH) -> None:
     """A hostPath needs a path without '..' and a known type ("" by default)."""
     target = host.get("path")
     if not target:
@@ -340,7 +393,7 @@ def check_host_path(c: PodCheck, path: Path, host: Mapping[str, Any],
 def _check_modes_and_items(c: PodCheck, path: Path, source: Mapping[str, Any]) -> None:
     mode = source.get("defaultMode")
     if isinstance(mode, int) and not 0 <= mode <= 0o777:
-        c.report("pod.volume.mode", (*path, "defaultMode"),
+        c.report(POD_VOLUME_MODE, (*path, "defaultMode"),
                  Text(f"invalid value {mode}: must be a number between 0 and 0777 (octal), both "
                       f"inclusive (write 0644 in YAML or 420 in JSON)",
                       f"잘못된 값 {mode}: 0부터 0777(8진수)까지의 수여야 합니다(YAML에서는 0644, "
@@ -350,7 +403,7 @@ def _check_modes_and_items(c: PodCheck, path: Path, source: Mapping[str, Any]) -
         if isinstance(target, str) and target:
             errors = p.local_path(target)
             if errors:
-                c.report("pod.volume.items", (*path, "items", j, "path"),
+                c.report(POD_VOLUME_ITEMS, (*path, "items", j, "path"),
                          invalid_value(target, errors[0]))
 
 
@@ -365,7 +418,7 @@ def check_mounts(c: PodCheck, path: Path, container: Mapping[str, Any],
         if isinstance(name, str) and name and name not in volumes and \
                 name not in c.claim_templates:
             declared = ", ".join(sorted(volumes | c.claim_templates)) or "none"
-            c.report("pod.mount.name.exists", (*mpath, "name"),
+            c.report(POD_MOUNT_NAME_EXISTS, (*mpath, "name"),
                      Text(f'not found: "{name}" names no volume of the pod (declared: '
                           f'{declared})',
                           f'찾을 수 없습니다: "{name}"{eun_neun(name)} 파드의 볼륨 이름이 아닙니다(선언된 볼륨: '
@@ -373,20 +426,20 @@ def check_mounts(c: PodCheck, path: Path, container: Mapping[str, Any],
         target = mount.get("mountPath")
         if isinstance(target, str) and target:
             if target in paths:
-                c.report("pod.mount.path.unique", (*mpath, "mountPath"),
+                c.report(POD_MOUNT_PATH_UNIQUE, (*mpath, "mountPath"),
                          Text(f'invalid value "{target}": must be unique',
                               f'잘못된 값 "{target}": 고유해야 합니다'))
             paths.add(target)
         sub = mount.get("subPath")
         if isinstance(sub, str) and sub and p.local_path(sub):
-            c.report("pod.mount.subPath", (*mpath, "subPath"),
+            c.report(POD_MOUNT_SUB_PATH, (*mpath, "subPath"),
                      invalid_value(sub, p.local_path(sub)[0]))
         expr = mount.get("subPathExpr")
         if isinstance(expr, str) and expr and p.local_path(expr):
-            c.report("pod.mount.subPath", (*mpath, "subPathExpr"),
+            c.report(POD_MOUNT_SUB_PATH, (*mpath, "subPathExpr"),
                      invalid_value(expr, p.local_path(expr)[0]))
         if mount.get("subPath") and mount.get("subPathExpr"):
-            c.report("pod.mount.subPath", (*mpath, "subPathExpr"),
+            c.report(POD_MOUNT_SUB_PATH, (*mpath, "subPathExpr"),
                      Text("subPathExpr and subPath are mutually exclusive",
                           "subPathExpr와 subPath는 함께 쓸 수 없습니다"))
 
@@ -398,23 +451,23 @@ def check_resources(c: PodCheck, path: Path, resources: Mapping[str, Any]) -> No
             key = str(name)
             if key not in STANDARD_RESOURCES and not key.startswith("hugepages-") and \
                     "/" not in key:
-                c.report("pod.resources.name", (*path, group, key),
+                c.report(POD_RESOURCES_NAME, (*path, group, key),
                          Text(f'invalid value "{key}": must be a standard resource type (cpu, '
                               f'memory, ephemeral-storage) or fully qualified (vendor.com/{key})',
                               f'잘못된 값 "{key}": 표준 리소스 유형(cpu, memory, ephemeral-storage)'
                               f'이거나 완전한 이름(vendor.com/{key})이어야 합니다'))
             value = try_quantity(raw)
             if value is None and raw is not None and not isinstance(raw, (list, dict)):
-                c.report("pod.resources.quantity.syntax", (*path, group, key),
+                c.report(POD_RESOURCES_QUANTITY_SYNTAX, (*path, group, key),
                          Text(f'"{raw}" is not a quantity (for example 500m, 1, 256Mi, 1Gi)',
                               f'"{raw}"{eun_neun(raw)} 수량이 아닙니다(예: 500m, 1, 256Mi, 1Gi)'))
             elif value is not None and value < 0:
-                c.report("pod.resources.nonNegative", (*path, group, key),
+                c.report(POD_RESOURCES_NON_NEGATIVE, (*path, group, key),
                          Text("must be greater than or equal to 0", "0 이상이어야 합니다"))
     for name, raw in requests.items():
         request, limit = try_quantity(raw), try_quantity(limits.get(name))
         if request is not None and limit is not None and request > limit:
-            c.report("pod.resources.requests<=limits", (*path, "requests", str(name)),
+            c.report(POD_RESOURCES_REQUESTS_LE_LIMITS, (*path, "requests", str(name)),
                      Text(f"invalid value {raw!r}: must be less than or equal to {name} limit "
                           f"of {limits.get(name)}",
                           f"잘못된 값 {raw!r}: {name} 제한 {limits.get(name)} 이하여야 합니다"))
@@ -424,13 +477,13 @@ def check_probe(c: PodCheck, path: Path, probe: Mapping[str, Any], kind: str,
                 container: Mapping[str, Any]) -> None:
     handlers = [k for k in ("exec", "httpGet", "tcpSocket", "grpc") if probe.get(k) is not None]
     if len(handlers) != 1:
-        c.report("pod.probe.handler.exactlyOne", path,
+        c.report(POD_PROBE_HANDLER_EXACTLY_ONE, path,
                  Text("must specify a handler type", "핸들러 유형을 지정해야 합니다")
                  if not handlers else
                  Text(f"may not specify more than 1 handler type (has {', '.join(handlers)})",
                       f"핸들러 유형은 하나만 지정할 수 있습니다(지정된 유형: {', '.join(handlers)})"))
     if kind in ("livenessProbe", "startupProbe") and probe.get("successThreshold") not in (None, 1):
-        c.report("pod.probe.successThreshold", (*path, "successThreshold"),
+        c.report(POD_PROBE_SUCCESS_THRESHOLD, (*path, "successThreshold"),
                  Text(f"invalid value {probe.get('successThreshold')}: must be 1",
                       f"잘못된 값 {probe.get('successThreshold')}: 1이어야 합니다"))
     http = _map(probe.get("httpGet"))
@@ -440,12 +493,75 @@ def check_probe(c: PodCheck, path: Path, probe: Mapping[str, Any], kind: str,
         if isinstance(port, str) and port and not port.isdigit():
             names = {str(_map(x).get("name")) for x in _items(container.get("ports"))}
             if p.port_name(port):
-                c.report("pod.probe.port", (*path, handler, "port"),
+                c.report(POD_PROBE_PORT, (*path, handler, "port"),
                          invalid_value(port, "; ".join(p.port_name(port))))
             elif port not in names:
-                c.report("wire.pod.namedProbePort", (*path, handler, "port"),
+                c.report(WIRE_POD_NAMED_PROBE_PORT, (*path, handler, "port"),
                          Text(f'the probe uses port "{port}", but the container declares no port '
                               f'with that name; the probe fails and the kubelet restarts it',
                               f'프로브가 포트 "{port}"{eul_reul(port)} 쓰지만 컨테이너에 그 이름의 포트가 '
                               f'없습니다. 프로브가 실패하고 kubelet이 컨테이너를 다시 시작합니다'))
 
+
+#: The rules this module checks, as the registry lists them.
+RULES: tuple[Rule, ...] = (
+    Rule(SCHEMA_ENUM, E, "A field has a value outside its enumeration (restartPolicy, protocol, "
+         "pathType, type...).", pod_specs),
+    Rule(POD_TEMPLATE_EPHEMERAL, E, "ephemeralContainers inside a pod template.", pod_specs),
+    Rule(POD_SERVICE_ACCOUNT_NAME, E, "serviceAccountName is not a DNS subdomain.", pod_specs),
+    Rule(POD_PRIORITY_CLASS_NAME, E, "priorityClassName is not a DNS subdomain.", pod_specs),
+    Rule(POD_RUNTIME_CLASS_NAME, E, "runtimeClassName is not a DNS subdomain.", pod_specs),
+    Rule(POD_NODE_NAME, E, "nodeName is not a DNS subdomain.", pod_specs),
+    Rule(POD_HOSTNAME, E, "hostname is not a DNS label.", pod_specs),
+    Rule(POD_SUBDOMAIN, E, "subdomain is not a DNS label.", pod_specs),
+    Rule(POD_DNS_CONFIG_NONE, E, "dnsPolicy None without dnsConfig nameservers.", pod_specs),
+    Rule(POD_CONTAINER_NAME_FORMAT, E, "A container name is not a DNS-1123 label.", pod_specs),
+    Rule(POD_CONTAINER_NAME_UNIQUE, E, "Two containers of a pod share a name.", pod_specs),
+    Rule(POD_CONTAINER_IMAGE_REQUIRED, E, "A container has no image.", pod_specs),
+    Rule(POD_CONTAINER_IMAGE_WHITESPACE, E, "A Pod's image has leading or trailing whitespace.",
+         pod_specs),
+    Rule(POD_CONTAINER_RESTART_POLICY_REGULAR, E, "restartPolicy set on a regular container.",
+         pod_specs),
+    Rule(POD_PORT_CONTAINER_PORT_RANGE, E, "containerPort is not between 1 and 65535.", pod_specs),
+    Rule(POD_PORT_HOST_PORT_RANGE, E, "hostPort is not between 1 and 65535.", pod_specs),
+    Rule(POD_PORT_NAME_FORMAT, E, "A container port name is not an IANA service name (15 "
+         "characters, a letter, no '--').", pod_specs),
+    Rule(POD_PORT_NAME_UNIQUE, E, "A container declares the same port name twice.", pod_specs),
+    Rule(POD_ENV_NAME_FORMAT, E, "An environment variable name is invalid for the target version.",
+         pod_specs),
+    Rule(POD_ENV_VALUE_FROM_WITH_VALUE, E, "An env var sets both value and valueFrom.", pod_specs),
+    Rule(POD_ENV_VALUE_FROM_ONE_OF, E, "valueFrom needs exactly one source.", pod_specs),
+    Rule(POD_ENV_FROM_ONE_OF, E, "An envFrom entry needs exactly one of configMapRef and "
+         "secretRef.", pod_specs),
+    Rule(POD_ENV_FIELD_REF_PATH, E, "A Downward API fieldPath that env does not support (bare "
+         "metadata.labels needs a subscript).", pod_specs),
+    Rule(POD_ENV_FIELD_REF_API_VERSION, E, "fieldRef.apiVersion is not v1.", pod_specs),
+    Rule(POD_ENV_RESOURCE_FIELD_REF_RESOURCE, E, "resourceFieldRef.resource is not a supported "
+         "resource.", pod_specs),
+    Rule(POD_VOLUME_DOWNWARD_API_PATH, E, "A Downward API fieldPath that volumes do not support "
+         "(spec.* and status.* are env only).", pod_specs),
+    Rule(POD_VOLUME_NAME_FORMAT, E, "A volume name is not a DNS-1123 label.", pod_specs),
+    Rule(POD_VOLUME_NAME_UNIQUE, E, "Two volumes share a name.", pod_specs),
+    Rule(POD_VOLUME_SOURCE_EXACTLY_ONE, E, "A volume specifies more than one source.", pod_specs),
+    Rule(POD_VOLUME_CONFIG_MAP_NAME, E, "A configMap volume without a name.", pod_specs),
+    Rule(POD_VOLUME_SECRET_SECRET_NAME, E, "A secret volume without a secretName.", pod_specs),
+    Rule(POD_VOLUME_HOST_PATH, E, "A hostPath contains '..'.", pod_specs),
+    Rule(POD_VOLUME_MODE, E, "defaultMode is outside 0-0777.", pod_specs),
+    Rule(POD_VOLUME_ITEMS, E, "A volume item path is not relative or contains '..'.", pod_specs),
+    Rule(POD_MOUNT_NAME_EXISTS, E, "A volumeMount names no declared volume (or claim template).",
+         pod_specs),
+    Rule(POD_MOUNT_PATH_UNIQUE, E, "A container mounts two volumes at the same path.", pod_specs),
+    Rule(POD_MOUNT_SUB_PATH, E, "subPath is absolute, contains '..', or is set with subPathExpr.",
+         pod_specs),
+    Rule(POD_RESOURCES_NAME, E, "A resource name is neither standard nor fully qualified.",
+         pod_specs),
+    Rule(POD_RESOURCES_QUANTITY_SYNTAX, E, "A resource value is not a quantity.", pod_specs),
+    Rule(POD_RESOURCES_NON_NEGATIVE, E, "A resource quantity is negative.", pod_specs),
+    Rule(POD_RESOURCES_REQUESTS_LE_LIMITS, E, "A request is larger than its limit.", pod_specs),
+    Rule(POD_PROBE_HANDLER_EXACTLY_ONE, E, "A probe needs exactly one handler.", pod_specs),
+    Rule(POD_PROBE_SUCCESS_THRESHOLD, E, "Liveness and startup probes need successThreshold 1.",
+         pod_specs),
+    Rule(POD_PROBE_PORT, E, "A probe's named port is not an IANA service name.", pod_specs),
+    Rule(WIRE_POD_NAMED_PROBE_PORT, W, "A probe uses a port name the container does not declare.",
+         pod_specs),
+)

@@ -23,7 +23,31 @@ from kubecanvas.validation.findings import (
     invalid_value,
     unsupported_value,
 )
+from kubecanvas.validation.rule import E, Rule, RuleId, W
 from kubecanvas.validation.rules_pod import PodCheck, _items, _map, pod_checks
+
+# --- the rule ids this module reports ------------------------------------------------------------
+POD_PROBE_NUMBERS = RuleId("pod.probe.numbers")
+POD_PROBE_TGPS = RuleId("pod.probe.tgps")
+POD_PROBE_EXEC_COMMAND = RuleId("pod.probe.exec.command")
+POD_INIT_CONTAINER_RESTART_POLICY = RuleId("pod.initContainer.restartPolicy")
+POD_INIT_CONTAINER_PROBES = RuleId("pod.initContainer.probes")
+POD_ENV_RESOURCE_FIELD_REF_DIVISOR = RuleId("pod.env.resourceFieldRef.divisor")
+POD_VOLUME_DOWNWARD_API_ONE_OF = RuleId("pod.volume.downwardAPI.oneOf")
+WIRE_POD_RESOURCE_FIELD_REF_CONTAINER = RuleId("wire.pod.resourceFieldRef.container")
+POD_PORT_HOST_PORT_CONFLICT = RuleId("pod.port.hostPort.conflict")
+POD_PORT_HOST_NETWORK = RuleId("pod.port.hostNetwork")
+POD_DNS_CONFIG_LIMITS = RuleId("pod.dnsConfig.limits")
+POD_TOLERATIONS = RuleId("pod.tolerations")
+POD_AFFINITY_NODE = RuleId("pod.affinity.node")
+POD_AFFINITY_POD = RuleId("pod.affinity.pod")
+POD_AFFINITY_POD_NULL_SELECTOR = RuleId("pod.affinity.pod.nullSelector")
+POD_TOPOLOGY_SPREAD = RuleId("pod.topologySpread")
+POD_NODE_SELECTOR = RuleId("pod.nodeSelector")
+POD_HOST_ALIASES = RuleId("pod.hostAliases")
+POD_ACTIVE_DEADLINE_SECONDS = RuleId("pod.activeDeadlineSeconds")
+POD_TGPS_NEGATIVE = RuleId("pod.tgps.negative")
+POD_RESOURCES_FRACTIONAL_BYTES = RuleId("pod.resources.fractionalBytes")
 
 PROBE_NUMBERS = ("initialDelaySeconds", "timeoutSeconds", "periodSeconds", "successThreshold",
                  "failureThreshold")
@@ -94,13 +118,13 @@ def _init_container(c: PodCheck, path: tuple[str | int, ...], container: Mapping
                     sidecar: bool) -> None:
     policy = container.get("restartPolicy")
     if policy is not None and policy != "Always":
-        c.report("pod.initContainer.restartPolicy", (*path, "restartPolicy"),
+        c.report(POD_INIT_CONTAINER_RESTART_POLICY, (*path, "restartPolicy"),
                  unsupported_value(policy, '"Always"'))
     if sidecar:
         return
     for key in ("lifecycle", *PROBES):
         if container.get(key) is not None:
-            c.report("pod.initContainer.probes", (*path, key),
+            c.report(POD_INIT_CONTAINER_PROBES, (*path, key),
                      Text("may not be set for init containers without restartPolicy=Always",
                           "restartPolicy=Always가 없는 init 컨테이너에는 설정할 수 없습니다"))
 
@@ -110,20 +134,20 @@ def _probe(c: PodCheck, path: tuple[str | int, ...], probe: Mapping[str, Any],
     for key in PROBE_NUMBERS:
         value = _int(probe.get(key))
         if value is not None and value < 0:
-            c.report("pod.probe.numbers", (*path, key),
+            c.report(POD_PROBE_NUMBERS, (*path, key),
                      Text(f"invalid value {value}: must be greater than or equal to 0",
                           f"잘못된 값 {value}: 0 이상이어야 합니다"))
     grace = _int(probe.get("terminationGracePeriodSeconds"))
     if kind == "readinessProbe" and probe.get("terminationGracePeriodSeconds") is not None:
-        c.report("pod.probe.tgps", (*path, "terminationGracePeriodSeconds"),
+        c.report(POD_PROBE_TGPS, (*path, "terminationGracePeriodSeconds"),
                  Text("must not be set for readinessProbes", "readinessProbe에는 설정할 수 없습니다"))
     elif grace is not None and grace <= 0:
-        c.report("pod.probe.tgps", (*path, "terminationGracePeriodSeconds"),
+        c.report(POD_PROBE_TGPS, (*path, "terminationGracePeriodSeconds"),
                  Text(f"invalid value {grace}: must be greater than 0",
                       f"잘못된 값 {grace}: 0보다 커야 합니다"))
     command = _map(probe.get("exec"))
     if "exec" in probe and isinstance(probe.get("exec"), Mapping) and not command.get("command"):
-        c.report("pod.probe.exec.command", (*path, "exec", "command"), _REQUIRED)
+        c.report(POD_PROBE_EXEC_COMMAND, (*path, "exec", "command"), _REQUIRED)
 
 
 def _resource_field_ref(c: PodCheck, path: tuple[str | int, ...], ref: Mapping[str, Any],
@@ -134,22 +158,22 @@ def _resource_field_ref(c: PodCheck, path: tuple[str | int, ...], ref: Mapping[s
         text = str(divisor)
         if resource.endswith(".cpu"):
             if text not in CPU_DIVISORS:
-                c.report("pod.env.resourceFieldRef.divisor", (*path, "divisor"),
+                c.report(POD_ENV_RESOURCE_FIELD_REF_DIVISOR, (*path, "divisor"),
                          invalid_value(text, "only divisor's values 1m and 1 are supported "
                                              "with the cpu resource"))
         elif text not in BYTE_DIVISORS:
-            c.report("pod.env.resourceFieldRef.divisor", (*path, "divisor"),
+            c.report(POD_ENV_RESOURCE_FIELD_REF_DIVISOR, (*path, "divisor"),
                      invalid_value(text, f"only divisor's values 1, 1k, 1M, 1G, 1T, 1P, 1E, 1Ki, "
                                          f"1Mi, 1Gi, 1Ti, 1Pi, 1Ei are supported with the "
                                          f"{resource} resource"))
     name = ref.get("containerName")
     if volume and not name:
-        c.report("pod.volume.downwardAPI.oneOf", (*path, "containerName"),
+        c.report(POD_VOLUME_DOWNWARD_API_ONE_OF, (*path, "containerName"),
                  Text("required value: a downwardAPI volume's resourceFieldRef names its "
                       "container",
                       "필수 값: downwardAPI 볼륨의 resourceFieldRef에는 컨테이너 이름이 필요합니다"))
     elif isinstance(name, str) and name and name not in containers:
-        c.report("wire.pod.resourceFieldRef.container", (*path, "containerName"),
+        c.report(WIRE_POD_RESOURCE_FIELD_REF_CONTAINER, (*path, "containerName"),
                  Text(f'"{name}" names no container of the pod (containers: '
                       f'{", ".join(sorted(containers)) or "none"}); the pod fails to start',
                       f'"{name}"{eun_neun(name)} 파드의 컨테이너 이름이 아닙니다(컨테이너: '
@@ -168,7 +192,7 @@ def _host_ports(c: PodCheck) -> None:
                 ppath = (group, i, "ports", j, "hostPort")
                 host, number = _int(port.get("hostPort")), _int(port.get("containerPort"))
                 if host_network and host and number and host != number:
-                    c.report("pod.port.hostNetwork", ppath,
+                    c.report(POD_PORT_HOST_NETWORK, ppath,
                              Text(f"invalid value {host}: must match `containerPort` when "
                                   f"`hostNetwork` is true",
                                   f"잘못된 값 {host}: `hostNetwork`가 true이면 `containerPort`와 "
@@ -177,7 +201,7 @@ def _host_ports(c: PodCheck) -> None:
                     continue
                 key = f'{port.get("protocol") or "TCP"}/{port.get("hostIP") or ""}/{host}'
                 if key in seen:
-                    c.report("pod.port.hostPort.conflict", ppath, duplicate_value(key))
+                    c.report(POD_PORT_HOST_PORT_CONFLICT, ppath, duplicate_value(key))
                 seen.setdefault(key, ppath)
 
 
@@ -186,31 +210,31 @@ def _dns_config(c: PodCheck) -> None:
     servers = _items(config.get("nameservers"))
     base = ("dnsConfig",)
     if len(servers) > 3:
-        c.report("pod.dnsConfig.limits", (*base, "nameservers"),
+        c.report(POD_DNS_CONFIG_LIMITS, (*base, "nameservers"),
                  Text(f"must not have more than 3 nameservers (has {len(servers)})",
                       f"네임서버는 3개를 넘을 수 없습니다(현재 {len(servers)}개)"))
     for i, server in enumerate(servers):
         if not p.is_ip(str(server)):
-            c.report("pod.dnsConfig.limits", (*base, "nameservers", i),
+            c.report(POD_DNS_CONFIG_LIMITS, (*base, "nameservers", i),
                      invalid_value(server, "must be a valid IP address"))
     searches = [str(s) for s in _items(config.get("searches"))]
     if len(searches) > 32:
-        c.report("pod.dnsConfig.limits", (*base, "searches"),
+        c.report(POD_DNS_CONFIG_LIMITS, (*base, "searches"),
                  Text(f"must not have more than 32 search paths (has {len(searches)})",
                       f"검색 경로는 32개를 넘을 수 없습니다(현재 {len(searches)}개)"))
     if len(" ".join(searches)) > 2048:
-        c.report("pod.dnsConfig.limits", (*base, "searches"),
+        c.report(POD_DNS_CONFIG_LIMITS, (*base, "searches"),
                  Text("must not have more than 2048 characters (including spaces) in the search "
                       "list",
                       "검색 목록은 공백을 포함해 2048자를 넘을 수 없습니다"))
     for i, search in enumerate(searches):
         errors = p.dns1123_subdomain(search[:-1] if search.endswith(".") else search)
         if errors and search != ".":
-            c.report("pod.dnsConfig.limits", (*base, "searches", i),
+            c.report(POD_DNS_CONFIG_LIMITS, (*base, "searches", i),
                      invalid_value(search, errors[0]))
     for i, option in enumerate(_items(config.get("options"))):
         if isinstance(option, Mapping) and not option.get("name"):
-            c.report("pod.dnsConfig.limits", (*base, "options", i, "name"), _REQUIRED)
+            c.report(POD_DNS_CONFIG_LIMITS, (*base, "options", i, "name"), _REQUIRED)
 
 
 def _tolerations(c: PodCheck) -> None:
@@ -220,30 +244,30 @@ def _tolerations(c: PodCheck) -> None:
         path: tuple[str | int, ...] = ("tolerations", i)
         key, operator = tol.get("key") or "", tol.get("operator") or "Equal"
         if key and p.qualified_name(str(key)):
-            c.report("pod.tolerations", (*path, "key"),
+            c.report(POD_TOLERATIONS, (*path, "key"),
                      invalid_value(key, p.qualified_name(str(key))[0]))
         if not key and operator != "Exists":
-            c.report("pod.tolerations", (*path, "operator"),
+            c.report(POD_TOLERATIONS, (*path, "operator"),
                      Text(f'invalid value "{operator}": operator must be Exists when `key` is '
                           f'empty, which means "match all values and all keys"',
                           f'잘못된 값 "{operator}": `key`가 비어 있으면 operator는 Exists여야 합니다'
                           f'("모든 키와 모든 값에 일치"라는 뜻입니다)'))
         if operator not in ("Equal", "Exists"):
-            c.report("pod.tolerations", (*path, "operator"),
+            c.report(POD_TOLERATIONS, (*path, "operator"),
                      unsupported_value(operator, '"Equal", "Exists"'))
         elif operator == "Exists" and tol.get("value"):
-            c.report("pod.tolerations", (*path, "value"),
+            c.report(POD_TOLERATIONS, (*path, "value"),
                      Text("value must be empty when `operator` is 'Exists'",
                           "`operator`가 'Exists'이면 value는 비어 있어야 합니다"))
         elif operator == "Equal" and tol.get("value") and p.label_value(str(tol["value"])):
-            c.report("pod.tolerations", (*path, "value"),
+            c.report(POD_TOLERATIONS, (*path, "value"),
                      invalid_value(tol["value"], p.label_value(str(tol["value"]))[0]))
         effect = tol.get("effect")
         if effect not in (None, "") and effect not in TAINT_EFFECTS:
-            c.report("pod.tolerations", (*path, "effect"),
+            c.report(POD_TOLERATIONS, (*path, "effect"),
                      unsupported_value(effect, '"NoSchedule", "PreferNoSchedule", "NoExecute"'))
         if tol.get("tolerationSeconds") is not None and effect != "NoExecute":
-            c.report("pod.tolerations", (*path, "effect"),
+            c.report(POD_TOLERATIONS, (*path, "effect"),
                      Text("effect must be 'NoExecute' when `tolerationSeconds` is set",
                           "`tolerationSeconds`가 설정되면 effect는 'NoExecute'여야 합니다"))
 
@@ -256,25 +280,25 @@ def _node_requirements(c: PodCheck, path: tuple[str | int, ...], term: Mapping[s
             rpath = (*path, key, i)
             operator, values = req.get("operator"), _items(req.get("values"))
             if operator not in NODE_OPERATORS:
-                c.report("pod.affinity.node", (*rpath, "operator"),
+                c.report(POD_AFFINITY_NODE, (*rpath, "operator"),
                          unsupported_value(operator, ", ".join(f'"{o}"' for o in NODE_OPERATORS)))
             elif operator in ("In", "NotIn") and not values:
-                c.report("pod.affinity.node", (*rpath, "values"),
+                c.report(POD_AFFINITY_NODE, (*rpath, "values"),
                          Text("must be specified when `operator` is 'In' or 'NotIn'",
                               "`operator`가 'In'이나 'NotIn'이면 지정해야 합니다"))
             elif operator in ("Exists", "DoesNotExist") and values:
-                c.report("pod.affinity.node", (*rpath, "values"),
+                c.report(POD_AFFINITY_NODE, (*rpath, "values"),
                          Text("may not be specified when `operator` is 'Exists' or "
                               "'DoesNotExist'",
                               "`operator`가 'Exists'나 'DoesNotExist'이면 지정할 수 없습니다"))
             elif operator in ("Gt", "Lt") and (len(values) != 1 or not _is_int(values[0])):
-                c.report("pod.affinity.node", (*rpath, "values"),
+                c.report(POD_AFFINITY_NODE, (*rpath, "values"),
                          Text("must be specified single value when `operator` is 'Lt' or 'Gt' "
                               "(an integer)",
                               "`operator`가 'Lt'나 'Gt'이면 값(정수)을 하나만 지정해야 합니다"))
             name = str(req.get("key") or "")
             if key == "matchExpressions" and name and p.qualified_name(name):
-                c.report("pod.affinity.node", (*rpath, "key"),
+                c.report(POD_AFFINITY_NODE, (*rpath, "key"),
                          invalid_value(name, p.qualified_name(name)[0]))
 
 
@@ -294,7 +318,7 @@ def _node_affinity(c: PodCheck) -> None:
         terms = _items(required.get("nodeSelectorTerms"))
         rpath = (*base, "requiredDuringSchedulingIgnoredDuringExecution")
         if not terms:
-            c.report("pod.affinity.node", (*rpath, "nodeSelectorTerms"),
+            c.report(POD_AFFINITY_NODE, (*rpath, "nodeSelectorTerms"),
                      Text("must have at least one node selector term",
                           "노드 셀렉터 조건이 하나 이상 있어야 합니다"))
         for i, term in enumerate(terms):
@@ -303,12 +327,12 @@ def _node_affinity(c: PodCheck) -> None:
         ppath = (*base, "preferredDuringSchedulingIgnoredDuringExecution", i)
         weight = _int(_map(pref).get("weight"))
         if weight is not None and not 1 <= weight <= 100:
-            c.report("pod.affinity.node", (*ppath, "weight"), _weight(weight))
+            c.report(POD_AFFINITY_NODE, (*ppath, "weight"), _weight(weight))
         _node_requirements(c, (*ppath, "preference"), _map(_map(pref).get("preference")))
     for key, value in _map(c.spec.get("nodeSelector")).items():
         errors = p.qualified_name(str(key)) + p.label_value(str(value))
         if errors:
-            c.report("pod.nodeSelector", ("nodeSelector", str(key)),
+            c.report(POD_NODE_SELECTOR, ("nodeSelector", str(key)),
                      invalid_value(f"{key}: {value}", errors[0]))
 
 
@@ -326,14 +350,14 @@ def _pod_affinity(c: PodCheck) -> None:
                     path = (*path, "podAffinityTerm")
                     weight = _int(term.get("weight"))
                     if weight is not None and not 1 <= weight <= 100:
-                        c.report("pod.affinity.pod", ("affinity", kind, mode, i, "weight"),
+                        c.report(POD_AFFINITY_POD, ("affinity", kind, mode, i, "weight"),
                                  _weight(weight))
                 if not inner.get("topologyKey"):
-                    c.report("pod.affinity.pod", (*path, "topologyKey"),
+                    c.report(POD_AFFINITY_POD, (*path, "topologyKey"),
                              Text("required value: can not be empty",
                                   "필수 값: 비어 있을 수 없습니다"))
                 if inner.get("labelSelector") is None:
-                    c.report("pod.affinity.pod.nullSelector", (*path, "labelSelector"),
+                    c.report(POD_AFFINITY_POD_NULL_SELECTOR, (*path, "labelSelector"),
                              _NULL_SELECTOR)
 
 
@@ -345,56 +369,56 @@ def _topology_spread(c: PodCheck) -> None:
         path: tuple[str | int, ...] = ("topologySpreadConstraints", i)
         skew = _int(constraint.get("maxSkew"))
         if skew is not None and skew <= 0:
-            c.report("pod.topologySpread", (*path, "maxSkew"),
+            c.report(POD_TOPOLOGY_SPREAD, (*path, "maxSkew"),
                      Text(f"invalid value {skew}: must be greater than zero",
                           f"잘못된 값 {skew}: 0보다 커야 합니다"))
         key, when = str(constraint.get("topologyKey") or ""), constraint.get("whenUnsatisfiable")
         if not key:
-            c.report("pod.topologySpread", (*path, "topologyKey"),
+            c.report(POD_TOPOLOGY_SPREAD, (*path, "topologyKey"),
                      Text("can not be empty", "비어 있을 수 없습니다"))
         if when is not None and when not in ("DoNotSchedule", "ScheduleAnyway"):
-            c.report("pod.topologySpread", (*path, "whenUnsatisfiable"),
+            c.report(POD_TOPOLOGY_SPREAD, (*path, "whenUnsatisfiable"),
                      unsupported_value(when, '"DoNotSchedule", "ScheduleAnyway"'))
         if (key, str(when)) in seen:
-            c.report("pod.topologySpread", path, duplicate_value(f"{{{key}, {when}}}"))
+            c.report(POD_TOPOLOGY_SPREAD, path, duplicate_value(f"{{{key}, {when}}}"))
         seen.add((key, str(when)))
         domains = _int(constraint.get("minDomains"))
         if domains is not None and (domains <= 0 or when != "DoNotSchedule"):
-            c.report("pod.topologySpread", (*path, "minDomains"),
+            c.report(POD_TOPOLOGY_SPREAD, (*path, "minDomains"),
                      Text(f"invalid value {domains}: must be greater than zero, and only with "
                           f"whenUnsatisfiable DoNotSchedule",
                           f"잘못된 값 {domains}: 0보다 커야 하고 whenUnsatisfiable이 DoNotSchedule일 "
                           f"때만 쓸 수 있습니다"))
         if constraint.get("labelSelector") is None:
-            c.report("pod.affinity.pod.nullSelector", (*path, "labelSelector"), _NULL_SELECTOR)
+            c.report(POD_AFFINITY_POD_NULL_SELECTOR, (*path, "labelSelector"), _NULL_SELECTOR)
 
 
 def _pod_numbers(c: PodCheck) -> None:
     deadline = _int(c.spec.get("activeDeadlineSeconds"))
     if deadline is not None and not 1 <= deadline <= MAX_INT32 and c.res.kind in ("Pod", "Job"):
-        c.report("pod.activeDeadlineSeconds", ("activeDeadlineSeconds",),
+        c.report(POD_ACTIVE_DEADLINE_SECONDS, ("activeDeadlineSeconds",),
                  Text(f"invalid value {deadline}: must be between 1 and 2147483647, inclusive",
                       f"잘못된 값 {deadline}: 1부터 2147483647까지여야 합니다"))
     grace = _int(c.spec.get("terminationGracePeriodSeconds"))
     if grace is not None and grace < 0:
-        c.report("pod.tgps.negative", ("terminationGracePeriodSeconds",),
+        c.report(POD_TGPS_NEGATIVE, ("terminationGracePeriodSeconds",),
                  Text("must be >= 0; negative values are invalid and will be treated as 1",
                       "0 이상이어야 합니다. 음수는 유효하지 않으며 1로 취급됩니다"))
     for i, alias in enumerate(_items(c.spec.get("hostAliases"))):
         alias = _map(alias)
         ip = alias.get("ip")
         if ip is not None and not p.is_ip(str(ip)):
-            c.report("pod.hostAliases", ("hostAliases", i, "ip"),
+            c.report(POD_HOST_ALIASES, ("hostAliases", i, "ip"),
                      invalid_value(ip, "must be a valid IP address, (e.g. 10.9.8.7 or "
                                        "2001:db8::ffff)"))
         for j, host in enumerate(_items(alias.get("hostnames"))):
             if p.dns1123_subdomain(str(host)):
-                c.report("pod.hostAliases", ("hostAliases", i, "hostnames", j),
+                c.report(POD_HOST_ALIASES, ("hostAliases", i, "hostnames", j),
                          invalid_value(host, p.dns1123_subdomain(str(host))[0]))
     for path, name, raw in _quantities(c):
         value = try_quantity(raw)
         if value is not None and name in ("memory", "ephemeral-storage") and value != int(value):
-            c.report("pod.resources.fractionalBytes", (*path, name),
+            c.report(POD_RESOURCES_FRACTIONAL_BYTES, (*path, name),
                      Text(f'fractional byte value "{raw}" is invalid, must be an integer',
                           f'바이트 값 "{raw}"에 소수가 있어 유효하지 않습니다. 정수여야 합니다'))
 
@@ -407,3 +431,47 @@ def _quantities(c: PodCheck) -> Iterator[tuple[tuple[str | int, ...], str, Any]]
             for kind in ("requests", "limits"):
                 for name, raw in _map(resources.get(kind)).items():
                     yield (group, i, "resources", kind), str(name), raw
+
+
+#: The rules this module checks, as the registry lists them.
+RULES: tuple[Rule, ...] = (
+    Rule(POD_PROBE_NUMBERS, E, "A probe's delay, timeout, period or threshold is negative.",
+         scheduling),
+    Rule(POD_PROBE_TGPS, E, "A probe's terminationGracePeriodSeconds is not positive, or is set "
+         "on a readinessProbe.", scheduling),
+    Rule(POD_PROBE_EXEC_COMMAND, E, "An exec probe without a command.", scheduling),
+    Rule(POD_INIT_CONTAINER_RESTART_POLICY, E, "An init container's restartPolicy is not Always "
+         "(the sidecar form).", scheduling),
+    Rule(POD_INIT_CONTAINER_PROBES, E, "Probes or lifecycle hooks on an init container that is "
+         "not a sidecar.", scheduling),
+    Rule(POD_ENV_RESOURCE_FIELD_REF_DIVISOR, E, "A resourceFieldRef divisor the API does not "
+         "support (cpu: 1m or 1; bytes: 1, 1k..1E, 1Ki..1Ei).", scheduling),
+    Rule(POD_VOLUME_DOWNWARD_API_ONE_OF, E, "A downwardAPI volume's resourceFieldRef without "
+         "containerName.", scheduling),
+    Rule(WIRE_POD_RESOURCE_FIELD_REF_CONTAINER, W, "resourceFieldRef.containerName names no "
+         "container of the pod.", scheduling),
+    Rule(POD_PORT_HOST_PORT_CONFLICT, E, "Two containers of a pod claim the same "
+         "protocol/hostIP/hostPort.", scheduling),
+    Rule(POD_PORT_HOST_NETWORK, E, "With hostNetwork, hostPort must equal containerPort.",
+         scheduling),
+    Rule(POD_DNS_CONFIG_LIMITS, E, "dnsConfig over its limits (3 nameservers, 32 searches, 2048 "
+         "characters) or with invalid entries.", scheduling),
+    Rule(POD_TOLERATIONS, E, "A toleration with an invalid key, operator, value, effect or "
+         "tolerationSeconds.", scheduling),
+    Rule(POD_AFFINITY_NODE, E, "Node affinity with no terms, an unknown operator or wrong values.",
+         scheduling),
+    Rule(POD_AFFINITY_POD, E, "A pod (anti-)affinity term without topologyKey or with a weight "
+         "outside 1-100.", scheduling),
+    Rule(POD_AFFINITY_POD_NULL_SELECTOR, W, "An affinity term or topology spread constraint "
+         "without labelSelector matches no pod.", scheduling),
+    Rule(POD_TOPOLOGY_SPREAD, E, "A topology spread constraint with maxSkew <= 0, no "
+         "topologyKey, a bad whenUnsatisfiable, a duplicate, or minDomains misuse.", scheduling),
+    Rule(POD_NODE_SELECTOR, E, "A nodeSelector key or value is not a valid label.", scheduling),
+    Rule(POD_HOST_ALIASES, E, "A hostAliases entry with an invalid IP or hostname.", scheduling),
+    Rule(POD_ACTIVE_DEADLINE_SECONDS, E, "activeDeadlineSeconds outside 1-2147483647.",
+         scheduling),
+    Rule(POD_TGPS_NEGATIVE, W, "A negative terminationGracePeriodSeconds (accepted with a "
+         "warning, treated as 1).", scheduling),
+    Rule(POD_RESOURCES_FRACTIONAL_BYTES, W, "A memory or ephemeral-storage quantity that is not "
+         "a whole number of bytes.", scheduling),
+)

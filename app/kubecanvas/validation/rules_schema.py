@@ -14,8 +14,21 @@ from kubecanvas.model.text import Text, kind_both
 from kubecanvas.validation.context import Context
 from kubecanvas.validation.findings import Finding, Fix
 from kubecanvas.validation.fixes import closest, set_field, set_fields
-from kubecanvas.validation.schema import SchemaError, schemas_for
+from kubecanvas.validation.rule import E, Rule, RuleId
+from kubecanvas.validation.schema import (
+    SCHEMA_INVALID,
+    SCHEMA_REQUIRED,
+    SCHEMA_TYPE,
+    SCHEMA_UNKNOWN_FIELD,
+    SchemaError,
+    schemas_for,
+)
 from kubecanvas.validation.versions import version_tuple
+
+# --- the rule ids this module reports ------------------------------------------------------------
+API_REMOVED = RuleId("api.removed")
+API_UNKNOWN_VERSION = RuleId("api.unknown-version")
+API_UNKNOWN_KIND = RuleId("api.unknown-kind")
 
 #: (apiVersion, kind) -> (replacement apiVersion or '', Kubernetes version that stopped serving
 #: it). '' kind means every kind of that apiVersion.
@@ -75,7 +88,7 @@ def _removed(ctx: Context, res: Resource) -> Finding | None:
         return None
     replacement, since = entry
     if not replacement:
-        return ctx.report("api.removed", res, Text(
+        return ctx.report(API_REMOVED, res, Text(
             f"{res.kind} {res.api_version} was removed in Kubernetes {since} and has no "
             f"replacement (PodSecurityPolicy gave way to Pod Security Admission labels on the "
             f"Namespace).",
@@ -85,7 +98,7 @@ def _removed(ctx: Context, res: Resource) -> Finding | None:
     fix = set_field(res, ("apiVersion",), replacement, Text(
         f"change apiVersion to {replacement} (check the fields that changed)",
         f"apiVersion을 {replacement}{euro_ro(replacement)} 바꿉니다(바뀐 필드를 확인해야 합니다)"))
-    return ctx.report("api.removed", res, Text(
+    return ctx.report(API_REMOVED, res, Text(
         f"{res.api_version} {res.kind} is no longer served since Kubernetes {since}; use "
         f"apiVersion {replacement}.",
         f"{res.api_version} {kind_both(res.kind)}{eun_neun(kind_both(res.kind))} 쿠버네티스 {since}부터 제공되지 않습니다. "
@@ -103,7 +116,7 @@ def _unknown_api(ctx: Context, res: Resource) -> Finding | None:
         if version in served:
             return None
         versions = ", ".join(sorted(f"{group}/{v}" if group else v for v in served))
-        return ctx.report("api.unknown-version", res, Text(
+        return ctx.report(API_UNKNOWN_VERSION, res, Text(
             f"Kubernetes {ctx.kube_version} does not serve {res.kind} as {res.api_version}; it "
             f"serves {versions}.",
             f"쿠버네티스 {ctx.kube_version}{eun_neun(ctx.kube_version)} {kind_both(res.kind)}{eul_reul(kind_both(res.kind))} "
@@ -116,7 +129,7 @@ def _unknown_api(ctx: Context, res: Resource) -> Finding | None:
     fix = set_field(res, ("kind",), guess, Text(f"did you mean kind {guess}?",
                                                 f"kind를 {guess}{euro_ro(guess)} 고칩니다")) \
         if guess else None
-    return ctx.report("api.unknown-kind", res, Text(
+    return ctx.report(API_UNKNOWN_KIND, res, Text(
         f"the API group {group or 'core (v1)'} has no kind {res.kind!r}"
         + (f"; did you mean {guess}?" if guess else "."),
         f"API 그룹 {group or 'core (v1)'}에는 kind {res.kind!r}{i_ga(repr(res.kind))} 없습니다."
@@ -129,7 +142,7 @@ def api_versions(ctx: Context) -> Iterator[Finding]:
     for res in ctx.targets():
         if not res.api_version or not res.kind:
             field = "apiVersion" if not res.api_version else "kind"
-            yield ctx.report("schema.required", res, Text(
+            yield ctx.report(SCHEMA_REQUIRED, res, Text(
                 f"{field} is not set; kubectl cannot apply an object without it.",
                 f"{field}{i_ga(field)} 설정되지 않았습니다. kubectl은 이것 없는 오브젝트를 apply할 수 없습니다."),
                 (field,))
@@ -163,3 +176,20 @@ def _rename_fix(res: Resource, error: SchemaError) -> Fix | None:
     return set_fields(res, [((*parent, error.suggestion), value), (error.path, DELETE)], Text(
         f"rename {error.path[-1]} to {error.suggestion}",
         f"{error.path[-1]}의 이름을 {error.suggestion}{euro_ro(error.suggestion)} 바꿉니다"))
+
+
+#: The rules this module checks, as the registry lists them.
+RULES: tuple[Rule, ...] = (
+    Rule(API_REMOVED, E, "The apiVersion is no longer served by the target Kubernetes version; "
+         "the finding names the replacement.", api_versions),
+    Rule(API_UNKNOWN_VERSION, E, "A built-in kind is written with an apiVersion the target "
+         "Kubernetes version does not serve.", api_versions),
+    Rule(API_UNKNOWN_KIND, E, "A built-in API group has no such kind (a typo?).", api_versions),
+    Rule(SCHEMA_REQUIRED, E, "A field the OpenAPI schema requires is missing.", api_versions),
+    Rule(SCHEMA_UNKNOWN_FIELD, E, "A field the OpenAPI schema does not know; strict field "
+         "validation rejects it.", schema_violations),
+    Rule(SCHEMA_TYPE, E, "A field has the wrong JSON type (for example a string where an integer "
+         "is expected).", schema_violations),
+    Rule(SCHEMA_INVALID, E, "A value violates another OpenAPI schema constraint.",
+         schema_violations),
+)

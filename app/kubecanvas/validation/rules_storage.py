@@ -17,6 +17,15 @@ from kubecanvas.model.text import Text
 from kubecanvas.validation.context import Context
 from kubecanvas.validation.findings import Finding
 from kubecanvas.validation.fixes import ko_label, set_field
+from kubecanvas.validation.rule import Rule, RuleId, W
+
+# --- the rule ids this module reports ------------------------------------------------------------
+PVC_BINDING_NO_MATCH = RuleId("pvc.binding.no-match")
+PVC_VOLUME_NAME_MISMATCH = RuleId("pvc.volumeName.mismatch")
+PV_CLAIM_REF_MISMATCH = RuleId("pv.claimRef.mismatch")
+PV_CLAIMED_TWICE = RuleId("pv.claimed-twice")
+PV_CLAIM_REF_NAMESPACE = RuleId("pv.claimRef.namespace")
+PVC_RWO_SHARED = RuleId("pvc.rwo.shared")
 
 NO_PROVISIONER = "kubernetes.io/no-provisioner"
 
@@ -107,7 +116,7 @@ def _claim_findings(ctx: Context, res: Resource, claim: binding.Claim, node: str
         volume = binding.volume_from_manifest(named[0].id, named[0].manifest)
         reasons = binding.mismatches(claim, volume, _default_class(ctx), check_selector=False)
         if reasons:
-            yield ctx.report("pvc.volumeName.mismatch", res, Text(
+            yield ctx.report(PVC_VOLUME_NAME_MISMATCH, res, Text(
                 f"it names PersistentVolume {volume.name}, which cannot bind it: "
                 f"{'; '.join(reasons)}; the claim stays Pending.",
                 f"퍼시스턴트볼륨 {volume.name}{eul_reul(volume.name)} 지정하지만 그 볼륨에 바인딩될 수 없습니다: "
@@ -119,7 +128,7 @@ def _claim_findings(ctx: Context, res: Resource, claim: binding.Claim, node: str
     shown = f'"{cls}"' if cls else '"" (no class, so nothing provisions one)'
     shown_ko = f'"{cls}"' if cls else '""(클래스가 없어 아무것도 프로비저닝하지 않습니다)'
     why = _explain(ctx, claim)
-    yield ctx.report("pvc.binding.no-match", res, Text(
+    yield ctx.report(PVC_BINDING_NO_MATCH, res, Text(
         f"the claim (class {shown}) cannot bind: {why.en}; it stays Pending.",
         f"클레임(클래스 {shown_ko})이 바인딩될 수 없습니다: {why.ko}. Pending 상태에 머뭅니다."), path)
 
@@ -162,7 +171,7 @@ def volume_claims(ctx: Context) -> Iterator[Finding]:
             continue
         claimers = [e for e in ctx.in_edges(res.id, EdgeType.BINDS) if e.field == "spec.volumeName"]
         if len(claimers) > 1:
-            yield ctx.report("pv.claimed-twice", res, Text(
+            yield ctx.report(PV_CLAIMED_TWICE, res, Text(
                 f"{len(claimers)} claims name this volume in spec.volumeName; only one can bind "
                 f"it, the others stay Pending.",
                 f"클레임 {len(claimers)}개가 spec.volumeName에 이 볼륨을 지정합니다. 하나만 바인딩되고 "
@@ -174,7 +183,7 @@ def volume_claims(ctx: Context) -> Iterator[Finding]:
                 continue
             volume_name = pvc.spec.get("volumeName")
             if volume_name and volume_name != res.name:
-                yield ctx.report("pv.claimRef.mismatch", res, Text(
+                yield ctx.report(PV_CLAIM_REF_MISMATCH, res, Text(
                     f"claimRef reserves this volume for {pvc.label()}, but that claim names "
                     f"PersistentVolume {volume_name}; both stay unbound.",
                     f"claimRef가 이 볼륨을 {ko_label(pvc)}에 예약하지만 그 클레임은 퍼시스턴트 "
@@ -187,7 +196,7 @@ def volume_claims(ctx: Context) -> Iterator[Finding]:
             volume = binding.volume_from_manifest(res.id, res.manifest)
             reasons = binding.mismatches(claim, volume, _default_class(ctx), check_selector=False)
             if reasons:
-                yield ctx.report("pv.claimRef.mismatch", res, Text(
+                yield ctx.report(PV_CLAIM_REF_MISMATCH, res, Text(
                     f"claimRef reserves this volume for {pvc.label()}, which it cannot "
                     f"satisfy: {'; '.join(reasons)}.",
                     f"claimRef가 이 볼륨을 {ko_label(pvc)}에 예약하지만 볼륨이 그 클레임을 "
@@ -210,7 +219,7 @@ def _claim_ref_without_namespace(ctx: Context, res: Resource) -> Finding | None:
     namespace = namespaces[0] if len(namespaces) == 1 else "default"
     fix = set_field(res, ("spec", "claimRef", "namespace"), namespace, Text(
         f"set claimRef.namespace to {namespace}", f"claimRef.namespace를 {namespace}{euro_ro(namespace)} 설정"))
-    return ctx.report("pv.claimRef.namespace", res, Text(
+    return ctx.report(PV_CLAIM_REF_NAMESPACE, res, Text(
         f"claimRef names claim {name} without a namespace; the PV controller matches the "
         f"namespace exactly, so no claim ever binds this volume and every other claim skips "
         f"it. Add namespace: {namespace}.",
@@ -243,9 +252,25 @@ def shared_claims(ctx: Context) -> Iterator[Finding]:
         count = pods if not daemon else 'several'
         count_ko = f"파드 {pods}개" if not daemon else "여러 파드"
         modes_shown = '/'.join(sorted(modes))
-        yield ctx.report("pvc.rwo.shared", res, Text(
+        yield ctx.report(PVC_RWO_SHARED, res, Text(
             f"{count} pods mount this {modes_shown} claim ({names}): {effect.en}; use "
             f"ReadWriteMany storage or a StatefulSet's volumeClaimTemplates.",
             f"{count_ko}{i_ga(count_ko)} 이 {modes_shown} 클레임을 마운트합니다({names_ko}): {effect.ko}. "
             f"ReadWriteMany 스토리지나 스테이트풀셋의 volumeClaimTemplates를 써야 합니다."),
             ("spec", "accessModes"), tuple(u.id for u in users))
+
+
+#: The rules this module checks, as the registry lists them.
+RULES: tuple[Rule, ...] = (
+    Rule(PVC_BINDING_NO_MATCH, W, "A claim that needs a static PersistentVolume finds none that "
+         "fits (explained per PV).", claim_binding),
+    Rule(PVC_VOLUME_NAME_MISMATCH, W, "A claim's volumeName names a PersistentVolume that cannot "
+         "satisfy it.", claim_binding),
+    Rule(PV_CLAIM_REF_MISMATCH, W, "A PersistentVolume's claimRef reserves it for a claim that "
+         "cannot or will not bind it.", volume_claims),
+    Rule(PV_CLAIMED_TWICE, W, "Several claims name the same PersistentVolume.", volume_claims),
+    Rule(PV_CLAIM_REF_NAMESPACE, W, "A PersistentVolume's claimRef has a name but no namespace, "
+         "so no claim can ever bind it.", volume_claims),
+    Rule(PVC_RWO_SHARED, W, "A ReadWriteOnce claim is mounted by more than one pod.",
+         shared_claims),
+)

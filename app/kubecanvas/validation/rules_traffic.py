@@ -23,6 +23,15 @@ from kubecanvas.model.text import Text
 from kubecanvas.validation.context import Context
 from kubecanvas.validation.findings import Finding
 from kubecanvas.validation.fixes import ko_label
+from kubecanvas.validation.rule import INFO, Rule, RuleId, W
+
+# --- the rule ids this module reports ------------------------------------------------------------
+INGRESS_ROUTE_DUPLICATE = RuleId("ingress.route.duplicate")
+INGRESS_TLS_HOST_UNCOVERED = RuleId("ingress.tls.host-uncovered")
+INGRESSCLASS_DEFAULT_MULTIPLE = RuleId("ingressclass.default.multiple")
+PDB_BLOCKS_EVICTION = RuleId("pdb.blocks-eviction")
+SERVICEMONITOR_SELECTOR_NO_MATCH = RuleId("servicemonitor.selector.no-match")
+SERVICEMONITOR_PORT_MISSING = RuleId("servicemonitor.port.missing")
 
 DEFAULT_CLASS_ANNOTATION = "ingressclass.kubernetes.io/is-default-class"
 SERVICE_MONITOR = ("monitoring.coreos.com", "ServiceMonitor")
@@ -65,7 +74,7 @@ def ingress_routes(ctx: Context) -> Iterator[Finding]:
                       and any(r == route for r, _ in _routes(o))]
             if others:
                 host = route[1] or "any host"
-                yield ctx.report("ingress.route.duplicate", ing, Text(
+                yield ctx.report(INGRESS_ROUTE_DUPLICATE, ing, Text(
                     f"{others[0].label()} also routes {host} {route[2]} ({route[3]}) through the "
                     f"same class; which backend wins depends on the controller.",
                     f"{ko_label(others[0])}도 같은 클래스로 {host} {route[2]}({route[3]}) 경로를 "
@@ -89,7 +98,7 @@ def _tls_hosts(ctx: Context, ing: Resource) -> Iterator[Finding]:
     for i, rule in enumerate(_list(ing.spec.get("rules"))):
         host = _map(rule).get("host")
         if isinstance(host, str) and host and not any(_covers(p, host) for p in patterns):
-            yield ctx.report("ingress.tls.host-uncovered", ing, Text(
+            yield ctx.report(INGRESS_TLS_HOST_UNCOVERED, ing, Text(
                 f"host {host} is not in any tls[].hosts of this Ingress; HTTPS for it gets the "
                 f"controller's default certificate.",
                 f"호스트 {host}{i_ga(host)} 이 인그레스의 어떤 tls[].hosts에도 없습니다. 그 호스트의 HTTPS는 "
@@ -107,7 +116,7 @@ def default_ingress_classes(ctx: Context) -> Iterator[Finding]:
         ctx.depend(cls.id, "IngressClass")
         others = [c for c in defaults if c.id != cls.id]
         if cls in defaults and others:
-            yield ctx.report("ingressclass.default.multiple", cls, Text(
+            yield ctx.report(INGRESSCLASS_DEFAULT_MULTIPLE, cls, Text(
                 f"{others[0].label()} is marked default too; with several default "
                 f"IngressClasses, admission rejects Ingresses that name no class.",
                 f"{ko_label(others[0])}도 기본으로 표시되어 있습니다. 기본 인그레스클래스가 여럿이면 "
@@ -130,7 +139,7 @@ def disruption_budgets(ctx: Context) -> Iterator[Finding]:
             count = replicas(owner)
             blocked = _blocks(spec.get("minAvailable"), spec.get("maxUnavailable"), count)
             if blocked:
-                yield ctx.report("pdb.blocks-eviction", pdb, Text(
+                yield ctx.report(PDB_BLOCKS_EVICTION, pdb, Text(
                     f"{blocked} for {owner.label()} ({count} replica{'s' if count != 1 else ''}): "
                     f"no pod may ever be evicted, so node drains and upgrades hang.",
                     f"{ko_label(owner)}(레플리카 {count}개)에 {blocked}: 어떤 파드도 축출될 수 "
@@ -165,7 +174,7 @@ def service_monitors(ctx: Context) -> Iterator[Finding]:
             ctx.depend(mon.id, "Service", ns)
             services += [s for s in ctx.of_kind("Service", ns) if selector.matches(s.labels)]
         if not services:
-            yield ctx.report("servicemonitor.selector.no-match", mon, Text(
+            yield ctx.report(SERVICEMONITOR_SELECTOR_NO_MATCH, mon, Text(
                 f"the selector {selector.describe()} matches no Service in "
                 f"{', '.join(namespaces)} in the document: Prometheus scrapes nothing for this "
                 f"monitor.",
@@ -178,7 +187,7 @@ def service_monitors(ctx: Context) -> Iterator[Finding]:
             port = _map(endpoint).get("port")
             if isinstance(port, str) and port and port not in names:
                 shown = ', '.join(sorted(names))
-                yield ctx.report("servicemonitor.port.missing", mon, Text(
+                yield ctx.report(SERVICEMONITOR_PORT_MISSING, mon, Text(
                     f'endpoint port "{port}" is not a port name of the selected Services '
                     f"({shown or 'none named'}); that endpoint is never scraped.",
                     f'엔드포인트 포트 "{port}"{eun_neun(port)} 선택된 서비스의 포트 이름이 아닙니다'
@@ -193,3 +202,20 @@ def _monitored_namespaces(mon: Resource, selector: Mapping[str, Any]) -> list[st
         return None
     names = [str(n) for n in _list(selector.get("matchNames"))]
     return names or [effective_namespace(mon)]
+
+
+#: The rules this module checks, as the registry lists them.
+RULES: tuple[Rule, ...] = (
+    Rule(INGRESS_ROUTE_DUPLICATE, W, "Two Ingresses of the same class route the same host and "
+         "path.", ingress_routes),
+    Rule(INGRESS_TLS_HOST_UNCOVERED, INFO, "An Ingress with TLS has a rule host that none of its "
+         "tls[].hosts covers.", ingress_routes),
+    Rule(INGRESSCLASS_DEFAULT_MULTIPLE, W, "More than one IngressClass is marked default.",
+         default_ingress_classes),
+    Rule(PDB_BLOCKS_EVICTION, W, "A PodDisruptionBudget no eviction can satisfy (minAvailable >= "
+         "replicas, or maxUnavailable 0).", disruption_budgets),
+    Rule(SERVICEMONITOR_SELECTOR_NO_MATCH, W, "A ServiceMonitor's selector matches no Service in "
+         "the namespaces it watches.", service_monitors),
+    Rule(SERVICEMONITOR_PORT_MISSING, W, "A ServiceMonitor endpoint names a port the selected "
+         "Services do not have.", service_monitors),
+)

@@ -19,6 +19,10 @@ from kubecanvas.model.resource import Resource
 from kubecanvas.model.text import Text, kind_both
 from kubecanvas.validation.context import CUSTOM, PODS, Context
 from kubecanvas.validation.findings import Finding
+from kubecanvas.validation.rule import INFO, Rule, RuleId
+
+# --- the rule ids this module reports ------------------------------------------------------------
+RESOURCE_UNUSED = RuleId("resource.unused")
 
 CANDIDATES = ("ConfigMap", "Secret", "PersistentVolumeClaim", "ServiceAccount")
 _TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
@@ -102,8 +106,15 @@ def unused(ctx: Context) -> Iterator[Finding]:
             ctx.depend(res.id, kind, where)
         if res.name in mentioned_names(ctx, ns):
             continue
-        yield ctx.report("resource.unused", res, Text(
+        yield ctx.report(RESOURCE_UNUSED, res, Text(
             f"nothing in the document uses this {res.kind} (no pod mounts, env, reference or "
             f"mention); remove it or wire it up.",
             f"문서에서 이 {kind_both(res.kind)}{eul_reul(kind_both(res.kind))} 쓰는 것이 없습니다(파드 마운트, env, 참조, 언급 "
             f"모두 없음). 제거하거나 연결해야 합니다."), ("metadata", "name"))
+
+
+#: The rules this module checks, as the registry lists them.
+RULES: tuple[Rule, ...] = (
+    Rule(RESOURCE_UNUSED, INFO, "A ConfigMap, Secret, claim or ServiceAccount nothing in the "
+         "document uses.", unused),
+)

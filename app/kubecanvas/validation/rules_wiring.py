@@ -20,7 +20,26 @@ from kubecanvas.model.text import Text, kind_term
 from kubecanvas.validation.context import PODS, Context, label_key, name_key
 from kubecanvas.validation.findings import Finding, Fix
 from kubecanvas.validation.fixes import closest, ko_label, set_field
+from kubecanvas.validation.rule import INFO, E, Rule, RuleId, W
 from kubecanvas.validation.rules_graph import operator_pods
+
+# --- the rule ids this module reports ------------------------------------------------------------
+SERVICE_TARGET_PORT_MISSING = RuleId("service.targetPort.missing")
+SERVICE_TARGET_PORT_UNDECLARED = RuleId("service.targetPort.undeclared")
+SERVICE_SELECTOR_MULTIPLE_WORKLOADS = RuleId("service.selector.multiple-workloads")
+INGRESS_BACKEND_PORT_MISSING = RuleId("ingress.backend.port.missing")
+INGRESS_TLS_SECRET_TYPE = RuleId("ingress.tls.secret-type")
+REF_KEY_MISSING = RuleId("ref.key.missing")
+REF_KEY_MISSING_OPTIONAL = RuleId("ref.key.missing.optional")
+REF_KEY_BINARY_ENV = RuleId("ref.key.binary-env")
+STATEFULSET_SERVICE_NOT_HEADLESS = RuleId("statefulset.service.not-headless")
+STATEFULSET_SERVICE_NO_SELECT = RuleId("statefulset.service.no-select")
+HPA_TARGET_REPLICAS = RuleId("hpa.target.replicas")
+NETWORKPOLICY_SELECTOR_NO_MATCH = RuleId("networkpolicy.selector.no-match")
+PDB_SELECTOR_NO_MATCH = RuleId("pdb.selector.no-match")
+WORKLOAD_SELECTOR_OVERLAP = RuleId("workload.selector.overlap")
+SERVICE_NODE_PORT_DUPLICATE = RuleId("service.nodePort.duplicate")
+RESOURCE_DUPLICATE = RuleId("resource.duplicate")
 
 
 def _map(value: Any) -> Mapping[str, Any]:
@@ -84,7 +103,7 @@ def _target_port(ctx: Context, svc: Resource, path: tuple[str | int, ...], targe
                                                f"targetPort를 {guess}{euro_ro(guess)} 바꿉니다")) \
             if guess else None
         shown = ", ".join(f"{n or '(unnamed)'}={num}" for n, num, _ in ports) or "none"
-        yield ctx.report("service.targetPort.missing", svc, Text(
+        yield ctx.report(SERVICE_TARGET_PORT_MISSING, svc, Text(
             f'targetPort "{target}" names no {protocol} container port of {res.label()} (its '
             f"ports: {shown}); its pods are left out of the endpoints.",
             f'targetPort "{target}"{eun_neun(target)} {ko_label(res)}의 {protocol} 컨테이너 포트 이름이 '
@@ -100,7 +119,7 @@ def _target_port(ctx: Context, svc: Resource, path: tuple[str | int, ...], targe
         fix = set_field(svc, path, value, Text(f"change targetPort to {value}",
                                                f"targetPort를 {value}{euro_ro(value)} 바꿉니다"))
     shown = ", ".join(str(num) for _, num, _ in ports)
-    yield ctx.report("service.targetPort.undeclared", svc, Text(
+    yield ctx.report(SERVICE_TARGET_PORT_UNDECLARED, svc, Text(
         f"targetPort {number} is not a declared container port of {res.label()} (it declares "
         f"{shown}); unless the app listens there undeclared, connections are refused.",
         f"targetPort {number}{eun_neun(number)} {ko_label(res)}에 선언된 컨테이너 포트가 아닙니다(선언된 포트: "
@@ -128,7 +147,7 @@ def service_spread(ctx: Context) -> Iterator[Finding]:
         info = ctx.graph.selector_info(svc.id)
         names_ko = ", ".join(ko_label(w) for w in workloads[:4])
         described = info.selector.describe() if info else ''
-        yield ctx.report("service.selector.multiple-workloads", svc, Text(
+        yield ctx.report(SERVICE_SELECTOR_MULTIPLE_WORKLOADS, svc, Text(
             f"the selector {described} matches the pods of unrelated workloads ({names}); "
             f"traffic is spread across all of them. Narrow the selector unless that is intended.",
             f"셀렉터 {described}{i_ga(described)} 서로 관계없는 워크로드({names_ko})의 파드와 일치합니다. "
@@ -154,7 +173,7 @@ def ingress_ports(ctx: Context) -> Iterator[Finding]:
             if len(ports) == 1 and ports[0].get("port") is not None:
                 fix = _port_fix(ing, base, ports[0])
             offered = ", ".join(f"{p.get('name') or '(unnamed)'}={p.get('port')}" for p in ports)
-            yield ctx.report("ingress.backend.port.missing", ing, Text(
+            yield ctx.report(INGRESS_BACKEND_PORT_MISSING, ing, Text(
                 f"{'port name' if by_name else 'port'} {wanted} is not a port of {svc.label()} "
                 f"(it offers {offered or 'none'}); the route fails.",
                 f"{'포트 이름' if by_name else '포트'} {wanted}{eun_neun(wanted)} {ko_label(svc)}의 포트가 "
@@ -182,7 +201,7 @@ def ingress_tls(ctx: Context) -> Iterator[Finding]:
                 _map(secret.manifest.get("stringData")))
             missing = sorted({"tls.crt", "tls.key"} - keys)
             if missing:
-                yield ctx.report("ingress.tls.secret-type", ing, Text(
+                yield ctx.report(INGRESS_TLS_SECRET_TYPE, ing, Text(
                     f"{secret.label()} has no {' or '.join(missing)}; the ingress controller "
                     f"serves its default certificate.",
                     f"{ko_label(secret)}에 {' 또는 '.join(missing)}{i_ga(' 또는 '.join(missing))} 없습니다. 인그레스 "
@@ -224,11 +243,11 @@ def config_keys(ctx: Context) -> Iterator[Finding]:
                         f"did you mean key {guess}?", f"키를 {guess}{euro_ro(guess)} 고칩니다")) \
                         if guess and key_path else None
                     yield ctx.report(
-                        "ref.key.missing.optional" if optional else "ref.key.missing", res,
+                        REF_KEY_MISSING_OPTIONAL if optional else REF_KEY_MISSING, res,
                         _key_missing(target, key, optional, edge.type, hint, hint_ko),
                         key_path or edge.path, (target.id,), fix)
                 elif key in binary_only and edge.type == EdgeType.ENV:
-                    yield ctx.report("ref.key.binary-env", res, Text(
+                    yield ctx.report(REF_KEY_BINARY_ENV, res, Text(
                         f"key {key!r} of {target.label()} is only in binaryData, which is not "
                         f"propagated to environment variables.",
                         f"{ko_label(target)}의 키 {key!r}{eun_neun(repr(key))} binaryData에만 있고, binaryData는 "
@@ -258,7 +277,7 @@ def statefulset_service(ctx: Context) -> Iterator[Finding]:
             if svc is None:
                 continue
             if svc.spec.get("clusterIP") != "None":
-                yield ctx.report("statefulset.service.not-headless", sts, Text(
+                yield ctx.report(STATEFULSET_SERVICE_NOT_HEADLESS, sts, Text(
                     f"{svc.label()} is not headless (clusterIP: None), so the pods get no stable "
                     f"DNS names (<pod>.{svc.name}).",
                     f"{ko_label(svc)}{i_ga(ko_label(svc))} 헤드리스(clusterIP: None)가 아니어서 파드가 안정적인 "
@@ -266,7 +285,7 @@ def statefulset_service(ctx: Context) -> Iterator[Finding]:
                     (svc.id,), set_field(svc, ("spec", "clusterIP"), "None", Text(
                         f"make {svc.label()} headless", f"{ko_label(svc)}{eul_reul(ko_label(svc))} 헤드리스로 만듭니다")))
             if not any(e.target == sts.id for e in ctx.out_edges(svc.id, EdgeType.SELECTS)):
-                yield ctx.report("statefulset.service.no-select", sts, Text(
+                yield ctx.report(STATEFULSET_SERVICE_NO_SELECT, sts, Text(
                     f"{svc.label()} does not select this StatefulSet's pods, so they get no DNS "
                     f"records.",
                     f"{ko_label(svc)}{i_ga(ko_label(svc))} 이 스테이트풀셋의 파드를 선택하지 않아 파드에 DNS "
@@ -280,7 +299,7 @@ def hpa_targets(ctx: Context) -> Iterator[Finding]:
         if not hpas or get_path(res.manifest, ("spec", "replicas")) is None:
             continue
         hpa = ctx.resource(hpas[0].source)
-        yield ctx.report("hpa.target.replicas", res, Text(
+        yield ctx.report(HPA_TARGET_REPLICAS, res, Text(
             f"{hpa.label() if hpa else 'an HPA'} scales this {res.kind}, but spec.replicas is "
             f"set: every apply resets the replica count.",
             f"{ko_label(hpa) if hpa else 'HPA'}{i_ga(ko_label(hpa) if hpa else 'HPA')} 이 {kind_term(res.kind)}{eul_reul(kind_term(res.kind))} 스케일하지만 "
@@ -300,8 +319,8 @@ def policy_selectors(ctx: Context) -> Iterator[Finding]:
         ctx.depend(res.id, PODS, info.namespace)
         if operator_pods(ctx, res, info.selector) is not None:
             continue
-        rule = "networkpolicy.selector.no-match" if res.kind == "NetworkPolicy" else \
-            "pdb.selector.no-match"
+        rule = NETWORKPOLICY_SELECTOR_NO_MATCH if res.kind == "NetworkPolicy" else \
+            PDB_SELECTOR_NO_MATCH
         effect = Text("the policy applies to no pod", "정책이 어떤 파드에도 적용되지 않습니다") \
             if res.kind == "NetworkPolicy" else \
             Text("the budget protects no pod", "버짓이 어떤 파드도 보호하지 않습니다")
@@ -330,7 +349,7 @@ def selector_overlap(ctx: Context) -> Iterator[Finding]:
                        and selector.matches(template_labels(other))]
         if overlapping:  # the first in the canonical order, not by id
             other = min(overlapping, key=order_key)
-            yield ctx.report("workload.selector.overlap", res, Text(
+            yield ctx.report(WORKLOAD_SELECTOR_OVERLAP, res, Text(
                 f"the selector {selector.describe()} also matches the pods of "
                 f"{other.label()}; the controllers fight over them.",
                 f"셀렉터 {selector.describe()}{i_ga(selector.describe())} {ko_label(other)}의 "
@@ -387,7 +406,7 @@ def _node_port_clashes(ctx: Context, svc: Resource,
                 f"document uses)",
                 f"nodePort를 {free}{euro_ro(free)} 바꿉니다(30000-32767에서 문서의 어느 서비스도 쓰지 않는 "
                 f"다음 포트)")) if free else None
-            yield ctx.report("service.nodePort.duplicate", svc, Text(
+            yield ctx.report(SERVICE_NODE_PORT_DUPLICATE, svc, Text(
                 f"nodePort {number}/{proto} is also used by {others[0].label()}; the second "
                 f"apply is rejected (provided port is already allocated).",
                 f"nodePort {number}/{proto}{eun_neun(proto)} {ko_label(others[0])}도 씁니다. 두 번째 apply는 "
@@ -432,7 +451,7 @@ def duplicates(ctx: Context) -> Iterator[Finding]:
                            f"definition{at}, which is the one KubeCanvas checks",
                            f". 문서를 apply하면 이 정의는 마지막 정의{at}{euro_ro(at)} 덮어쓰이며, "
                            "KubeCanvas는 그 마지막 정의를 검사합니다")
-        yield ctx.report("resource.duplicate", res, Text(
+        yield ctx.report(RESOURCE_DUPLICATE, res, Text(
             f"{res.label()} is defined more than once{also}{verdict.en}. Remove or rename the "
             f"other definitions.",
             f"{ko_label(res)}{i_ga(ko_label(res))} 두 번 이상 정의되어 있습니다{also_ko}{verdict.ko}. 다른 정의를 "
@@ -450,3 +469,38 @@ def _key_missing(target: Resource, key: str, optional: bool | None, edge_type: s
         tail = Text("; the volume fails to mount.", ". 볼륨이 마운트되지 않습니다.")
     return Text(f"{target.label()} has no key {key!r}{tail.en}{hint}",
                 f"{ko_label(target)}에 키 {key!r}{i_ga(repr(key))} 없습니다{tail.ko}{hint_ko}")
+
+
+#: The rules this module checks, as the registry lists them.
+RULES: tuple[Rule, ...] = (
+    Rule(SERVICE_TARGET_PORT_MISSING, W, "A named targetPort matches no container port of a "
+         "selected workload (by name and protocol).", service_ports),
+    Rule(SERVICE_TARGET_PORT_UNDECLARED, W, "A numeric targetPort is not among the selected "
+         "workload's declared container ports.", service_ports),
+    Rule(SERVICE_SELECTOR_MULTIPLE_WORKLOADS, INFO, "A Service selects the pods of unrelated "
+         "workloads (different app labels).", service_spread),
+    Rule(INGRESS_BACKEND_PORT_MISSING, W, "An Ingress backend port is not a port of its Service "
+         "(by number or name).", ingress_ports),
+    Rule(INGRESS_TLS_SECRET_TYPE, W, "An Ingress TLS Secret lacks tls.crt or tls.key.",
+         ingress_tls),
+    Rule(REF_KEY_MISSING, W, "A key named by an env key ref or volume items is not in the "
+         "ConfigMap or Secret.", config_keys),
+    Rule(REF_KEY_MISSING_OPTIONAL, INFO, "An optional key ref names a key that is not there.",
+         config_keys),
+    Rule(REF_KEY_BINARY_ENV, W, "An env var reads a ConfigMap key that only exists in binaryData.",
+         config_keys),
+    Rule(STATEFULSET_SERVICE_NOT_HEADLESS, W, "A StatefulSet's serviceName names a Service that "
+         "is not headless.", statefulset_service),
+    Rule(STATEFULSET_SERVICE_NO_SELECT, W, "A StatefulSet's governing Service does not select "
+         "its pods.", statefulset_service),
+    Rule(HPA_TARGET_REPLICAS, W, "A workload scaled by an HPA also pins spec.replicas.",
+         hpa_targets),
+    Rule(NETWORKPOLICY_SELECTOR_NO_MATCH, W, "A NetworkPolicy's podSelector matches no pods.",
+         policy_selectors),
+    Rule(PDB_SELECTOR_NO_MATCH, W, "A PodDisruptionBudget's selector matches no pods.",
+         policy_selectors),
+    Rule(WORKLOAD_SELECTOR_OVERLAP, W, "A workload's selector also matches another controller's "
+         "pods.", selector_overlap),
+    Rule(SERVICE_NODE_PORT_DUPLICATE, E, "A nodePort is used by two Services.", node_ports),
+    Rule(RESOURCE_DUPLICATE, W, "Two resources share kind, namespace and name.", duplicates),
+)

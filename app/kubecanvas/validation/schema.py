@@ -22,7 +22,15 @@ from kubecanvas.model.korean import eun_neun, i_ga
 from kubecanvas.model.references import format_path
 from kubecanvas.model.text import Text
 from kubecanvas.validation.fixes import closest
+from kubecanvas.validation.rule import RuleId
 from kubecanvas.validation.versions import schema_dir
+
+# --- the rule ids this module reports ------------------------------------------------------------
+SCHEMA_REQUIRED = RuleId("schema.required")
+SCHEMA_UNKNOWN_FIELD = RuleId("schema.unknown-field")
+SCHEMA_TYPE = RuleId("schema.type")
+SCHEMA_INVALID = RuleId("schema.invalid")
+SCHEMA_ENUM = RuleId("schema.enum")
 
 _EXTERNAL_REF = "/api/_definitions.json#/$defs/"
 _LOCAL_REF = "#/$defs/"
@@ -37,7 +45,7 @@ _lock = threading.Lock()
 class SchemaError:
     """One violation: a rule id, the field path and a message (English, with Korean)."""
 
-    rule: str
+    rule: RuleId
     path: tuple[str | int, ...]
     message: Text
     #: for an unknown field, the allowed field it is probably a typo of.
@@ -243,28 +251,28 @@ def _convert(error: Any, root: Mapping[str, Any]) -> Iterator[SchemaError]:
             guess = _suggest(field, allowed)
             hint = f"; did you mean {guess!r}?" if guess else ""
             hint_ko = f" 혹시 {guess!r}인가?" if guess else ""
-            yield SchemaError("schema.unknown-field", (*path, field), Text(
+            yield SchemaError(SCHEMA_UNKNOWN_FIELD, (*path, field), Text(
                 f"unknown field {field!r} (kubectl rejects it: strict decoding error){hint}",
                 f"알 수 없는 필드 {field!r}입니다(kubectl이 거부합니다: strict decoding error)."
                 f"{hint_ko}"), guess)
     elif name == "Required":
-        yield SchemaError("schema.required", (*path, error.kind.property), Text(
+        yield SchemaError(SCHEMA_REQUIRED, (*path, error.kind.property), Text(
             f"required field {error.kind.property!r} is missing",
             f"필수 필드 {error.kind.property!r}{i_ga(repr(error.kind.property))} 없습니다"))
     elif name == "Enum":
         options = ", ".join(json.dumps(o) for o in error.kind.options)
-        yield SchemaError("schema.enum", path, Text(
+        yield SchemaError(SCHEMA_ENUM, path, Text(
             f"unsupported value {json.dumps(error.instance)}; supported: {options}",
             f"지원하지 않는 값 {json.dumps(error.instance)}입니다. 지원하는 값: {options}"))
     elif name in ("Type", "OneOfNotValid", "AnyOf"):
         expected = _expected_types(error, root)
         shown = json.dumps(error.instance)[:60]
-        yield SchemaError("schema.type", path, Text(
+        yield SchemaError(SCHEMA_TYPE, path, Text(
             f"{shown} is a {_json_type(error.instance)}, expected {expected}",
             f"{shown}{eun_neun(shown)} {_json_type(error.instance)}이지만 {expected}이어야 합니다"))
     else:
         # the library's own sentence: kept as written inside a Korean frame
-        yield SchemaError("schema.invalid", path, Text(
+        yield SchemaError(SCHEMA_INVALID, path, Text(
             error.message, f"스키마 오류: {format_path(path) or '(문서)'}: {error.message}"))
 
 

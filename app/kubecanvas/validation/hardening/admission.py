@@ -29,9 +29,17 @@ from kubecanvas.validation.hardening.declare import (
 )
 from kubecanvas.validation.hardening.security import LEVEL_TEXT, fix_for, pod_violations
 from kubecanvas.validation.profiles import DEFAULT
+from kubecanvas.validation.rule import RuleId
+
+# --- the rule ids this module reports ------------------------------------------------------------
+PSA_ENFORCE = RuleId("psa.enforce")
+PSA_WARN = RuleId("psa.warn")
+PSA_AUDIT = RuleId("psa.audit")
 
 LABEL = "pod-security.kubernetes.io/"
 MODES = ("enforce", "warn", "audit")
+#: The rule each mode's violations are reported under.
+PSA_RULES = {"enforce": PSA_ENFORCE, "warn": PSA_WARN, "audit": PSA_AUDIT}
 RANK = {"privileged": 0, pss.BASELINE: 1, pss.RESTRICTED: 2}
 PSA_URL = DOCS + "concepts/security/pod-security-admission/"
 
@@ -101,13 +109,13 @@ def admission(ctx: Context) -> Iterator[Finding]:
                 f'네임스페이스 "{ns}"에 {label} 레이블이 있어 {effect.ko}. '), v.message,
                 Text(f" ({LEVEL_TEXT[v.level].en}).", f" ({LEVEL_TEXT[v.level].ko})."))
             severity = E if mode == "enforce" and is_pod else W
-            yield ctx.report(f"psa.{mode}", view.res, message, v.path,
+            yield ctx.report(PSA_RULES[mode], view.res, message, v.path,
                              fix=fix_for(view.res, v.fix), severity=severity)
 
 
 def _d(mode: str, severity: Severity, summary: str, summary_ko: str, why: str,
        why_ko: str) -> Declared:
-    return Declared(f"psa.{mode}", severity, summary, summary_ko, why, why_ko, PSA_URL,
+    return Declared(PSA_RULES[mode], severity, summary, summary_ko, why, why_ko, PSA_URL,
                     admission, DEFAULT)
 
 

@@ -18,6 +18,7 @@ from kubecanvas.model.text import Text
 from kubecanvas.validation.context import Context
 from kubecanvas.validation.findings import Finding, Severity
 from kubecanvas.validation.profiles import HARDENING
+from kubecanvas.validation.rule import RuleId
 
 Check = Callable[[Context], Iterable[Finding]]
 Path = tuple[str | int, ...]
@@ -41,7 +42,7 @@ class Declared:
         profile: the profile that turns it on.
     """
 
-    id: str
+    id: RuleId
     severity: Severity
     summary: str
     summary_ko: str

@@ -26,6 +26,25 @@ from kubecanvas.validation.hardening.declare import (
     items,
     mapping,
 )
+from kubecanvas.validation.rule import RuleId
+
+# --- the rule ids this module reports ------------------------------------------------------------
+PSS_HOST_PROCESS = RuleId("pss.hostProcess")
+PSS_HOST_NAMESPACES = RuleId("pss.hostNamespaces")
+PSS_PRIVILEGED = RuleId("pss.privileged")
+PSS_CAPABILITIES_ADD = RuleId("pss.capabilities.add")
+PSS_CAPABILITIES_DROP_ALL = RuleId("pss.capabilities.dropAll")
+PSS_HOST_PATH = RuleId("pss.hostPath")
+PSS_HOST_PORT = RuleId("pss.hostPort")
+PSS_APP_ARMOR = RuleId("pss.appArmor")
+PSS_SE_LINUX = RuleId("pss.seLinux")
+PSS_PROC_MOUNT = RuleId("pss.procMount")
+PSS_SECCOMP_PROFILE = RuleId("pss.seccompProfile")
+PSS_SYSCTLS = RuleId("pss.sysctls")
+PSS_VOLUME_TYPES = RuleId("pss.volumeTypes")
+PSS_ALLOW_PRIVILEGE_ESCALATION = RuleId("pss.allowPrivilegeEscalation")
+PSS_RUN_AS_NON_ROOT = RuleId("pss.runAsNonRoot")
+PSS_RUN_AS_USER = RuleId("pss.runAsUser")
 
 BASELINE, RESTRICTED = "baseline", "restricted"
 LEVELS = (BASELINE, RESTRICTED)
@@ -74,7 +93,7 @@ class Violation:
         fix: (path, value) when setting one field fixes it, else None.
     """
 
-    rule: str
+    rule: RuleId
     level: str
     path: Path
     message: Text
@@ -90,7 +109,7 @@ def host_process(view: PodView) -> Iterator[Violation]:
     places += [(c, p, container_label(c, s)) for c, p, s in view.containers()]
     for node, path, who in places:
         if mapping(_sc(node).get("windowsOptions")).get("hostProcess") is True:
-            yield Violation("pss.hostProcess", BASELINE,
+            yield Violation(PSS_HOST_PROCESS, BASELINE,
                             (*path, "securityContext", "windowsOptions", "hostProcess"),
                             Text(f"{who} runs as a Windows HostProcess container, with "
                                  "administrator access to the node",
@@ -106,7 +125,7 @@ def host_namespaces(view: PodView) -> Iterator[Violation]:
             "hostIPC": ("the node's shared memory", "노드의 공유 메모리")}
     for key, (en, ko) in what.items():
         if view.spec.get(key) is True:
-            yield Violation("pss.hostNamespaces", BASELINE, (*view.path, key),
+            yield Violation(PSS_HOST_NAMESPACES, BASELINE, (*view.path, key),
                             Text(f"{key}: true shares {en} with the pod",
                                  f"{key}: true이면 파드가 {ko}{eul_reul(ko)} 공유합니다"),
                             ((*view.path, key), DELETE))
@@ -116,7 +135,7 @@ def privileged(view: PodView) -> Iterator[Violation]:
     for c, path, section in view.containers():
         if _sc(c).get("privileged") is True:
             where = (*path, "securityContext", "privileged")
-            yield Violation("pss.privileged", BASELINE, where, Text(
+            yield Violation(PSS_PRIVILEGED, BASELINE, where, Text(
                 f"{container_label(c, section)} is privileged: it gets every capability and "
                 "the node's devices, so a compromise of it is a compromise of the node",
                 f"{container_label(c, section).ko}: 특권 모드라 모든 권한과 노드의 장치를 "
@@ -131,11 +150,11 @@ def capabilities(view: PodView) -> Iterator[Violation]:
             name = str(cap).upper().removeprefix("CAP_")
             where = (*path, "securityContext", "capabilities", "add", i)
             if name not in BASELINE_CAPABILITIES:
-                yield Violation("pss.capabilities.add", BASELINE, where, Text(
+                yield Violation(PSS_CAPABILITIES_ADD, BASELINE, where, Text(
                     f"{who} adds capability {cap}, beyond the runtime's default set",
                     f"{who.ko}: 런타임 기본 집합에 없는 {cap} 권한을 추가합니다"))
             elif name != "NET_BIND_SERVICE" and section != "ephemeralContainers":
-                yield Violation("pss.capabilities.add", RESTRICTED, where, Text(
+                yield Violation(PSS_CAPABILITIES_ADD, RESTRICTED, where, Text(
                     f"{who} adds capability {cap}; the restricted level allows only "
                     "NET_BIND_SERVICE",
                     f"{who.ko}: {cap} 권한을 추가합니다. restricted 수준은 NET_BIND_SERVICE만 "
@@ -143,7 +162,7 @@ def capabilities(view: PodView) -> Iterator[Violation]:
         drops = {str(d).upper() for d in items(caps.get("drop"))}
         if "ALL" not in drops and mapping(view.spec.get("os")).get("name") != "windows":
             where = (*path, "securityContext", "capabilities", "drop")
-            yield Violation("pss.capabilities.dropAll", RESTRICTED, where, Text(
+            yield Violation(PSS_CAPABILITIES_DROP_ALL, RESTRICTED, where, Text(
                 f"{who} does not drop ALL capabilities, so it keeps the runtime's defaults "
                 "(CHOWN, SETUID, NET_RAW on some runtimes...)",
                 f"{who.ko}: 권한을 ALL로 버리지 않아 런타임 기본 권한(CHOWN, SETUID, 일부 런타임의 "
@@ -159,7 +178,7 @@ def host_path(view: PodView) -> Iterator[Violation]:
         raw = str(mapping(source).get("path") or "")
         target = raw.rstrip("/") or "/"
         en, ko = SENSITIVE_HOST_PATHS.get(target, ("files of the node", "노드의 파일"))
-        yield Violation("pss.hostPath", BASELINE, (*view.path, "volumes", i, "hostPath"), Text(
+        yield Violation(PSS_HOST_PATH, BASELINE, (*view.path, "volumes", i, "hostPath"), Text(
             f'volume "{volume.get("name")}" mounts hostPath {raw or "?"}: the pod reaches {en}',
             f'볼륨 "{volume.get("name")}": hostPath {raw or "?"} 경로를 마운트해 파드가 {ko}에 '
             "접근합니다"))
@@ -171,7 +190,7 @@ def host_ports(view: PodView) -> Iterator[Violation]:
             host = mapping(port).get("hostPort")
             if host not in (None, 0):
                 where = (*path, "ports", i, "hostPort")
-                yield Violation("pss.hostPort", BASELINE, where, Text(
+                yield Violation(PSS_HOST_PORT, BASELINE, where, Text(
                     f"{container_label(c, section)} binds hostPort {host} on the node, "
                     "bypassing NetworkPolicy and limiting one such pod per node",
                     f"{container_label(c, section).ko}: hostPort로 노드의 {host}번 포트를 점유해 "
@@ -190,7 +209,7 @@ def _profile_types(view: PodView, key: str) -> Iterator[tuple[Path, Any]]:
 def app_armor(view: PodView) -> Iterator[Violation]:
     for where, kind in _profile_types(view, "appArmorProfile"):
         if kind not in (None, "RuntimeDefault", "Localhost"):
-            yield Violation("pss.appArmor", BASELINE, where, Text(
+            yield Violation(PSS_APP_ARMOR, BASELINE, where, Text(
                 f"AppArmor profile {kind} turns the runtime's default confinement off",
                 f"{kind} AppArmor 프로파일은 런타임의 기본 격리를 끕니다"), (where, "RuntimeDefault"))
     prefix = "container.apparmor.security.beta.kubernetes.io/"
@@ -198,7 +217,7 @@ def app_armor(view: PodView) -> Iterator[Violation]:
         if str(key).startswith(prefix) and value != "runtime/default" and \
                 not str(value).startswith("localhost/"):
             where = (*view.path[:-1], "metadata", "annotations", key)
-            yield Violation("pss.appArmor", BASELINE, where, Text(
+            yield Violation(PSS_APP_ARMOR, BASELINE, where, Text(
                 f"annotation {key}: {value} turns the runtime's default AppArmor confinement off",
                 f"어노테이션 {key}: {value} 설정은 런타임의 기본 AppArmor 격리를 끕니다"),
                 (where, "runtime/default"))
@@ -210,14 +229,14 @@ def se_linux(view: PodView) -> Iterator[Violation]:
         options = mapping(_sc(node).get("seLinuxOptions"))
         base = (*path, "securityContext", "seLinuxOptions")
         if str(options.get("type") or "") not in SELINUX_TYPES:
-            yield Violation("pss.seLinux", BASELINE, (*base, "type"), Text(
+            yield Violation(PSS_SE_LINUX, BASELINE, (*base, "type"), Text(
                 f"SELinux type {options['type']} is not a container type the standard allows "
                 f"({', '.join(sorted(t for t in SELINUX_TYPES if t))})",
                 f"{options['type']} SELinux 타입은 표준이 허용하는 컨테이너 타입"
                 f"({', '.join(sorted(t for t in SELINUX_TYPES if t))})이 아닙니다"))
         for key in ("user", "role"):
             if options.get(key):
-                yield Violation("pss.seLinux", BASELINE, (*base, key), Text(
+                yield Violation(PSS_SE_LINUX, BASELINE, (*base, key), Text(
                     f"SELinux {key} {options[key]} is set; custom users and roles can escape "
                     "the container's label",
                     f"SELinux {key} 값이 설정되어 있습니다({options[key]}). 사용자 지정 user와 role은 "
@@ -229,7 +248,7 @@ def proc_mount(view: PodView) -> Iterator[Violation]:
         mount = _sc(c).get("procMount")
         if mount not in (None, "Default"):
             where = (*path, "securityContext", "procMount")
-            yield Violation("pss.procMount", BASELINE, where, Text(
+            yield Violation(PSS_PROC_MOUNT, BASELINE, where, Text(
                 f"{container_label(c, section)} mounts /proc {mount}, exposing the paths the "
                 "runtime masks",
                 f"{container_label(c, section).ko}: /proc 파일 시스템을 {mount} 방식으로 마운트해 런타임이 가리는 "
@@ -241,7 +260,7 @@ def seccomp(view: PodView) -> Iterator[Violation]:
     pod_path = (*view.path, "securityContext", "seccompProfile", "type")
     for where, kind in _profile_types(view, "seccompProfile"):
         if kind == "Unconfined":
-            yield Violation("pss.seccompProfile", BASELINE, where, Text(
+            yield Violation(PSS_SECCOMP_PROFILE, BASELINE, where, Text(
                 "seccomp profile Unconfined lets the container make every system call",
                 "Unconfined seccomp 프로파일은 컨테이너가 모든 시스템 콜을 하게 둡니다"),
                 (where, "RuntimeDefault"))
@@ -252,7 +271,7 @@ def seccomp(view: PodView) -> Iterator[Violation]:
              mapping(_sc(c).get("seccompProfile")).get("type") is None]
     if unset and pod_type is None:
         names = ", ".join(str(c.get("name") or "?") for c, _p, _s in unset)
-        yield Violation("pss.seccompProfile", RESTRICTED, pod_path, Text(
+        yield Violation(PSS_SECCOMP_PROFILE, RESTRICTED, pod_path, Text(
             f"no seccomp profile for {names}: without RuntimeDefault the container may make "
             "every system call",
             f"{names}에 seccomp 프로파일이 없습니다. RuntimeDefault가 없으면 컨테이너가 모든 시스템 콜을 "
@@ -263,7 +282,7 @@ def sysctls(view: PodView) -> Iterator[Violation]:
     for i, item in enumerate(items(_sc(view.spec).get("sysctls"))):
         name = str(mapping(item).get("name") or "")
         if name not in SAFE_SYSCTLS:
-            yield Violation("pss.sysctls", BASELINE,
+            yield Violation(PSS_SYSCTLS, BASELINE,
                             (*view.path, "securityContext", "sysctls", i, "name"), Text(
                                 f"sysctl {name} is not in the safe set: it is not isolated "
                                 "from other pods on the node",
@@ -276,7 +295,7 @@ def volume_types(view: PodView) -> Iterator[Violation]:
         kinds = [k for k in mapping(volume) if k != "name"]
         for kind in kinds:
             if kind not in RESTRICTED_VOLUMES and kind != "hostPath":  # hostPath: baseline
-                yield Violation("pss.volumeTypes", RESTRICTED, (*view.path, "volumes", i, kind),
+                yield Violation(PSS_VOLUME_TYPES, RESTRICTED, (*view.path, "volumes", i, kind),
                                 Text(f'volume "{mapping(volume).get("name")}" uses {kind}; the '
                                      "restricted level allows only configMap, csi, downwardAPI, "
                                      "emptyDir, ephemeral, persistentVolumeClaim, projected and "
@@ -293,7 +312,7 @@ def privilege_escalation(view: PodView) -> Iterator[Violation]:
     for c, path, section in view.containers():
         if _sc(c).get("allowPrivilegeEscalation") is not False:
             where = (*path, "securityContext", "allowPrivilegeEscalation")
-            yield Violation("pss.allowPrivilegeEscalation", RESTRICTED, where, Text(
+            yield Violation(PSS_ALLOW_PRIVILEGE_ESCALATION, RESTRICTED, where, Text(
                 f"{container_label(c, section)} does not set allowPrivilegeEscalation: false, "
                 "so a setuid binary can make its process root",
                 f"{container_label(c, section).ko}: allowPrivilegeEscalation: false가 없어 "
@@ -308,14 +327,14 @@ def run_as_non_root(view: PodView) -> Iterator[Violation]:
         value = _sc(c).get("runAsNonRoot")
         if value is False:
             where = (*path, "securityContext", "runAsNonRoot")
-            yield Violation("pss.runAsNonRoot", RESTRICTED, where, Text(
+            yield Violation(PSS_RUN_AS_NON_ROOT, RESTRICTED, where, Text(
                 f"{container_label(c, section)} sets runAsNonRoot: false",
                 f"{container_label(c, section).ko}: runAsNonRoot: false로 설정되어 있습니다"),
                 (where, True))
         elif value is None and pod_value is not True:
             missing.append(str(c.get("name") or "?"))
     if missing:
-        yield Violation("pss.runAsNonRoot", RESTRICTED, pod_path, Text(
+        yield Violation(PSS_RUN_AS_NON_ROOT, RESTRICTED, pod_path, Text(
             f"runAsNonRoot is not true for {', '.join(missing)}: if the image's user is root, "
             "the container runs as root",
             f"{', '.join(missing)}에 runAsNonRoot: true가 없습니다. 이미지의 사용자가 루트이면 "
@@ -327,7 +346,7 @@ def run_as_user(view: PodView) -> Iterator[Violation]:
     places += [(c, p, container_label(c, s)) for c, p, s in view.containers()]
     for node, path, who in places:
         if _sc(node).get("runAsUser") == 0:
-            yield Violation("pss.runAsUser", RESTRICTED, (*path, "securityContext", "runAsUser"),
+            yield Violation(PSS_RUN_AS_USER, RESTRICTED, (*path, "securityContext", "runAsUser"),
                             Text(f"{who} runs as user 0 (root)",
                                  f"{who.ko}: 사용자 0(루트)으로 실행됩니다"))
 

@@ -16,6 +16,14 @@ from kubecanvas.model.text import Text
 from kubecanvas.validation.context import Context
 from kubecanvas.validation.findings import Finding
 from kubecanvas.validation.hardening.declare import DOCS, Declared, W, items, mapping
+from kubecanvas.validation.rule import RuleId
+
+# --- the rule ids this module reports ------------------------------------------------------------
+RBAC_WILDCARD = RuleId("rbac.wildcard")
+RBAC_CLUSTER_ADMIN = RuleId("rbac.clusterAdmin")
+RBAC_PODS_EXEC = RuleId("rbac.podsExec")
+RBAC_SECRETS_READ = RuleId("rbac.secretsRead")
+RBAC_ESCALATION = RuleId("rbac.escalation")
 
 RBAC_URL = DOCS + "concepts/security/rbac-good-practices/"
 READ = {"get", "list", "watch", "*"}
@@ -40,7 +48,7 @@ def roles(ctx: Context) -> Iterator[Finding]:
                 what = ", ".join(sorted(k for k, v in (("verbs", verbs), ("resources",
                                                                            resources))
                                         if "*" in v))
-                yield ctx.report("rbac.wildcard", res, Text(
+                yield ctx.report(RBAC_WILDCARD, res, Text(
                     f"rule {i} grants '*' in {what}: it allows every current and future "
                     "verb or resource, including ones added by later versions. List what the "
                     "app needs.",
@@ -50,13 +58,13 @@ def roles(ctx: Context) -> Iterator[Finding]:
             granted = verbs & {"create", "get", "*"}
             sub = sorted(resources & EXEC)
             if sub and granted:
-                yield ctx.report("rbac.podsExec", res, Text(
+                yield ctx.report(RBAC_PODS_EXEC, res, Text(
                     f"rule {i} grants {', '.join(sub)} {scope.en}: whoever holds it can run "
                     "commands inside the pods, with their Secrets and service account tokens.",
                     f"규칙 {i}: {scope.ko} {', '.join(sub)} 권한을 줍니다. 이 권한이 있으면 파드 안에서 "
                     "명령을 실행해 그 시크릿과 서비스어카운트 토큰을 쓸 수 있습니다."), path)
             if "secrets" in resources and verbs & READ and not items(rule.get("resourceNames")):
-                yield ctx.report("rbac.secretsRead", res, Text(
+                yield ctx.report(RBAC_SECRETS_READ, res, Text(
                     f"rule {i} lets the holder {'/'.join(sorted(verbs & READ))} every Secret "
                     f"{scope.en} (list and watch return the values too). Name the Secrets "
                     "it needs in resourceNames.",
@@ -65,7 +73,7 @@ def roles(ctx: Context) -> Iterator[Finding]:
                     path)
             for verb in ESCALATING:
                 if verb in verbs:
-                    yield ctx.report("rbac.escalation", res, Text(
+                    yield ctx.report(RBAC_ESCALATION, res, Text(
                         f"rule {i} grants the verb {verb}: the holder can give itself rights it "
                         "does not have (escalate, bind) or act as another user (impersonate).",
                         f"규칙 {i}: {verb} 동사를 줍니다. 가진 적 없는 권한을 스스로에게 주거나(escalate, "
@@ -79,7 +87,7 @@ def bindings(ctx: Context) -> Iterator[Finding]:
         if ref.get("kind") == "ClusterRole" and ref.get("name") == "cluster-admin":
             reach = Text("the whole cluster", "클러스터 전체") if res.kind == \
                 "ClusterRoleBinding" else Text("everything in the namespace", "네임스페이스 전체")
-            yield ctx.report("rbac.clusterAdmin", res, Text(
+            yield ctx.report(RBAC_CLUSTER_ADMIN, res, Text(
                 f"binds cluster-admin: its subjects control {reach.en}. Bind a role with "
                 "only the rights they use.",
                 f"cluster-admin을 바인딩합니다. 주체가 {reach.ko}{eul_reul(reach.ko)} 제어합니다. 쓰는 권한만 가진 롤을 "
@@ -87,29 +95,29 @@ def bindings(ctx: Context) -> Iterator[Finding]:
 
 
 DECLARED: tuple[Declared, ...] = (
-    Declared("rbac.wildcard", W, "A Role or ClusterRole grants '*' verbs or resources.",
+    Declared(RBAC_WILDCARD, W, "A Role or ClusterRole grants '*' verbs or resources.",
              "롤이나 클러스터롤이 '*' 동사나 리소스를 줍니다.",
              "Wildcards grant every verb and resource, including those added later.",
              "와일드카드는 나중에 추가되는 것까지 모든 동사와 리소스를 줍니다.",
              RBAC_URL + "#least-privilege", roles),
-    Declared("rbac.clusterAdmin", W, "A binding to the cluster-admin ClusterRole.",
+    Declared(RBAC_CLUSTER_ADMIN, W, "A binding to the cluster-admin ClusterRole.",
              "cluster-admin 클러스터롤에 대한 바인딩입니다.",
              "cluster-admin can do anything; a compromised subject compromises the cluster.",
              "cluster-admin은 무엇이든 할 수 있습니다. 주체가 뚫리면 클러스터가 뚫립니다.",
              RBAC_URL + "#least-privilege", bindings),
-    Declared("rbac.podsExec", W, "A role grants pods/exec or pods/attach.",
+    Declared(RBAC_PODS_EXEC, W, "A role grants pods/exec or pods/attach.",
              "롤이 pods/exec나 pods/attach 권한을 줍니다.",
              "Exec into a pod gives its environment, mounted Secrets and service account token.",
              "파드에 exec하면 그 환경, 마운트된 시크릿, 서비스어카운트 토큰을 얻습니다.",
              RBAC_URL + "#workload-creation", roles),
-    Declared("rbac.secretsRead", W, "A role reads every Secret of a namespace (get, list or "
+    Declared(RBAC_SECRETS_READ, W, "A role reads every Secret of a namespace (get, list or "
              "watch without resourceNames).",
              "롤이 네임스페이스의 모든 시크릿을 읽습니다(resourceNames 없는 get, list, watch).",
              "list and watch return Secret values too; reading all Secrets is reading every "
              "credential stored there.",
              "list와 watch도 시크릿 값을 돌려줍니다. 모든 시크릿을 읽는 것은 거기 있는 모든 자격 증명을 "
              "읽는 것입니다.", RBAC_URL + "#listing-secrets", roles),
-    Declared("rbac.escalation", W, "A role grants escalate, bind or impersonate.",
+    Declared(RBAC_ESCALATION, W, "A role grants escalate, bind or impersonate.",
              "롤이 escalate, bind, impersonate 동사를 줍니다.",
              "These verbs let the holder exceed its own rights.",
              "이 동사들은 주체가 자기 권한을 넘어서게 합니다.",

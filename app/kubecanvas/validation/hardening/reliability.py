@@ -35,6 +35,23 @@ from kubecanvas.validation.hardening.declare import (
     pod_views,
 )
 from kubecanvas.validation.profiles import CPU_LIMITS
+from kubecanvas.validation.rule import RuleId
+
+# --- the rule ids this module reports ------------------------------------------------------------
+RELIABILITY_REQUESTS_CPU = RuleId("reliability.requests.cpu")
+RELIABILITY_REQUESTS_MEMORY = RuleId("reliability.requests.memory")
+RELIABILITY_LIMITS_MEMORY = RuleId("reliability.limits.memory")
+RELIABILITY_LIMITS_CPU = RuleId("reliability.limits.cpu")
+RELIABILITY_REQUESTS_EPHEMERAL_STORAGE = RuleId("reliability.requests.ephemeralStorage")
+RELIABILITY_PROBE_LIVENESS = RuleId("reliability.probe.liveness")
+RELIABILITY_PROBE_READINESS = RuleId("reliability.probe.readiness")
+RELIABILITY_PROBE_LIVENESS_BEFORE_READINESS = RuleId("reliability.probe.livenessBeforeReadiness")
+RELIABILITY_REPLICAS = RuleId("reliability.replicas")
+RELIABILITY_PDB_MISSING = RuleId("reliability.pdb.missing")
+RELIABILITY_SPREAD_MISSING = RuleId("reliability.spread.missing")
+RELIABILITY_HPA_MIN_REPLICAS = RuleId("reliability.hpa.minReplicas")
+RELIABILITY_JOB_TTL = RuleId("reliability.job.ttl")
+RELIABILITY_CRONJOB_STARTING_DEADLINE = RuleId("reliability.cronjob.startingDeadline")
 
 RESOURCES_URL = DOCS + "concepts/configuration/manage-resources-containers/"
 PROBES_URL = DOCS + "tasks/configure-pod-container/configure-liveness-readiness-startup-probes/"
@@ -65,26 +82,26 @@ def _regular(view: PodView) -> Iterator[tuple[Mapping[str, Any], Path, str]]:
 
 def resources(ctx: Context) -> Iterator[Finding]:
     """`reliability.requests.*` and `reliability.limits.*`."""
-    wanted = (("requests", "cpu", "reliability.requests.cpu"),
-              ("requests", "memory", "reliability.requests.memory"),
-              ("limits", "memory", "reliability.limits.memory"),
-              ("limits", "cpu", "reliability.limits.cpu"),
-              ("requests", "ephemeral-storage", "reliability.requests.ephemeralStorage"))
-    why = {"reliability.requests.cpu": Text(
+    wanted = (("requests", "cpu", RELIABILITY_REQUESTS_CPU),
+              ("requests", "memory", RELIABILITY_REQUESTS_MEMORY),
+              ("limits", "memory", RELIABILITY_LIMITS_MEMORY),
+              ("limits", "cpu", RELIABILITY_LIMITS_CPU),
+              ("requests", "ephemeral-storage", RELIABILITY_REQUESTS_EPHEMERAL_STORAGE))
+    why = {RELIABILITY_REQUESTS_CPU: Text(
         "the scheduler counts it as needing nothing, so nodes get overcommitted and the "
         "container is the first to starve", "스케줄러가 필요량을 0으로 보아 노드에 리소스가 초과 할당되고 "
         "이 컨테이너가 가장 먼저 굶습니다"),
-        "reliability.requests.memory": Text(
+        RELIABILITY_REQUESTS_MEMORY: Text(
             "the scheduler counts it as needing nothing, and under memory pressure its pod is "
             "evicted first", "스케줄러가 필요량을 0으로 보고, 메모리가 부족하면 이 파드가 가장 먼저 "
             "축출됩니다"),
-        "reliability.limits.memory": Text(
+        RELIABILITY_LIMITS_MEMORY: Text(
             "a leak can take the node's memory until the kernel kills other pods",
             "메모리 누수가 노드의 메모리를 차지해 커널이 다른 파드를 죽이게 됩니다"),
-        "reliability.limits.cpu": Text(
+        RELIABILITY_LIMITS_CPU: Text(
             "it may use every idle CPU of the node (you asked for this opt-in rule)",
             "노드의 유휴 CPU를 모두 쓸 수 있습니다(직접 켠 선택 규칙입니다)"),
-        "reliability.requests.ephemeralStorage": Text(
+        RELIABILITY_REQUESTS_EPHEMERAL_STORAGE: Text(
             "its logs and scratch files are not counted, and a full disk evicts pods at random",
             "로그와 임시 파일이 계산되지 않아 디스크가 차면 파드가 무작위로 축출됩니다")}
     for view in pod_views(ctx):
@@ -141,10 +158,10 @@ def probes(ctx: Context) -> Iterator[Finding]:
             who = container_label(c, section)
             port = _port_suggestion(c)
             for key, rule, why in (
-                    ("livenessProbe", "reliability.probe.liveness", Text(
+                    ("livenessProbe", RELIABILITY_PROBE_LIVENESS, Text(
                         "a hung process keeps its pod Running and is never restarted",
                         "멈춘 프로세스가 있어도 파드가 Running으로 남고 재시작되지 않습니다")),
-                    ("readinessProbe", "reliability.probe.readiness", Text(
+                    ("readinessProbe", RELIABILITY_PROBE_READINESS, Text(
                         "Services send traffic to it before it is ready and while it is "
                         "overloaded", "준비되기 전에도, 과부하 중에도 서비스가 트래픽을 보냅니다"))):
                 if isinstance(c.get(key), Mapping):
@@ -172,7 +189,7 @@ def _probe_order(ctx: Context, res: Resource, c: Mapping[str, Any], path: Path,
     if live_at is None or ready_at is None or live_at >= ready_at:
         return
     who = container_label(c, section)
-    yield ctx.report("reliability.probe.livenessBeforeReadiness", res, Text(
+    yield ctx.report(RELIABILITY_PROBE_LIVENESS_BEFORE_READINESS, res, Text(
         f"{who}'s liveness probe restarts it after {live_at}s of failures, before the "
         f"readiness probe takes it out of the Service ({ready_at}s): a slow moment becomes a "
         "restart instead of a pause in traffic. Give the liveness probe a larger "
@@ -202,7 +219,7 @@ def replication(ctx: Context) -> Iterator[Finding]:
     """`reliability.replicas`, `reliability.pdb.missing`, `reliability.spread.missing`."""
     for res in ctx.targets("Deployment", "StatefulSet"):
         if not _scalers(ctx, res) and replicas(res) < 2:
-            yield ctx.report("reliability.replicas", res, Text(
+            yield ctx.report(RELIABILITY_REPLICAS, res, Text(
                 f"{res.kind} runs {replicas(res)} pod: a node drain, an eviction or a rollout "
                 "leaves it with none for a while.",
                 f"파드가 {replicas(res)}개뿐입니다. 노드 드레인, 축출, 롤아웃 때 잠시 파드가 하나도 없게 "
@@ -214,7 +231,7 @@ def replication(ctx: Context) -> Iterator[Finding]:
         budgets = [e for e in ctx.in_edges(res.id, EdgeType.SELECTS)
                    if (ctx.resource(e.source) or res).kind == "PodDisruptionBudget"]
         if not budgets:
-            yield ctx.report("reliability.pdb.missing", res, Text(
+            yield ctx.report(RELIABILITY_PDB_MISSING, res, Text(
                 "no PodDisruptionBudget selects these pods: a node drain may evict all replicas "
                 "at once. Add one with maxUnavailable: 1.",
                 "이 파드를 선택하는 파드 중단 버짓이 없습니다. 노드를 드레인하면 레플리카가 한꺼번에 "
@@ -222,7 +239,7 @@ def replication(ctx: Context) -> Iterator[Finding]:
         spec = mapping(mapping(mapping(res.spec.get("template")).get("spec")))
         if not mapping(spec.get("affinity")).get("podAntiAffinity") and \
                 not items(spec.get("topologySpreadConstraints")):
-            yield ctx.report("reliability.spread.missing", res, Text(
+            yield ctx.report(RELIABILITY_SPREAD_MISSING, res, Text(
                 "no pod anti-affinity or topologySpreadConstraints: the scheduler may put every "
                 "replica on one node or zone, and losing it loses them all.",
                 "파드 안티어피니티도 topologySpreadConstraints도 없습니다. 스케줄러가 모든 레플리카를 한 "
@@ -240,7 +257,7 @@ def scaling(ctx: Context) -> Iterator[Finding]:
     for hpa in ctx.targets("HorizontalPodAutoscaler"):
         low = _int(hpa.spec.get("minReplicas"), 1)
         if low < 2 and _int(hpa.spec.get("maxReplicas"), 0) >= 2:
-            yield ctx.report("reliability.hpa.minReplicas", hpa, Text(
+            yield ctx.report(RELIABILITY_HPA_MIN_REPLICAS, hpa, Text(
                 f"minReplicas is {low}: when load is low the autoscaler leaves a single pod, and "
                 "one disruption takes the workload down.",
                 f"minReplicas가 {low}입니다. 부하가 낮으면 오토스케일러가 파드를 하나만 남겨 한 번의 "
@@ -253,21 +270,21 @@ def batch(ctx: Context) -> Iterator[Finding]:
     """`reliability.job.ttl`, `reliability.cronjob.startingDeadline`."""
     for res in ctx.targets("Job"):
         if res.spec.get("ttlSecondsAfterFinished") is None:
-            yield ctx.report("reliability.job.ttl", res, Text(
+            yield ctx.report(RELIABILITY_JOB_TTL, res, Text(
                 "no ttlSecondsAfterFinished: the finished Job and its pods stay in the cluster "
                 "until someone deletes them.",
                 "ttlSecondsAfterFinished가 없습니다. 끝난 잡과 그 파드가 누가 지울 때까지 클러스터에 "
                 "남습니다."), ("spec", "ttlSecondsAfterFinished"))
     for res in ctx.targets("CronJob"):
         if res.spec.get("startingDeadlineSeconds") is None:
-            yield ctx.report("reliability.cronjob.startingDeadline", res, Text(
+            yield ctx.report(RELIABILITY_CRONJOB_STARTING_DEADLINE, res, Text(
                 "no startingDeadlineSeconds: after the controller was down for 100 missed "
                 "schedules, the CronJob stops starting Jobs altogether.",
                 "startingDeadlineSeconds가 없습니다. 컨트롤러가 멈춘 사이 일정을 100번 놓치면 크론잡이 잡을 "
                 "아예 시작하지 않습니다."), ("spec", "startingDeadlineSeconds"))
 
 
-def _r(rule: str, severity: Any, summary: str, summary_ko: str, why: str, why_ko: str,
+def _r(rule: RuleId, severity: Any, summary: str, summary_ko: str, why: str, why_ko: str,
        url: str, function: Any, profile: str | None = None) -> Declared:
     if profile is None:
         return Declared(rule, severity, summary, summary_ko, why, why_ko, url, function)
@@ -276,80 +293,80 @@ def _r(rule: str, severity: Any, summary: str, summary_ko: str, why: str, why_ko
 
 _WL = DOCS + "concepts/workloads/"
 DECLARED: tuple[Declared, ...] = (
-    _r("reliability.requests.cpu", W, "A container sets no CPU request.",
+    _r(RELIABILITY_REQUESTS_CPU, W, "A container sets no CPU request.",
        "컨테이너에 CPU 요청량이 없습니다.",
        "The scheduler places pods by their requests; without one the node is overcommitted.",
        "스케줄러는 요청량으로 파드를 배치합니다. 요청량이 없으면 노드가 과다 할당됩니다.",
        RESOURCES_URL, resources),
-    _r("reliability.requests.memory", W, "A container sets no memory request.",
+    _r(RELIABILITY_REQUESTS_MEMORY, W, "A container sets no memory request.",
        "컨테이너에 메모리 요청량이 없습니다.",
        "Pods without a memory request are evicted first when the node runs short.",
        "메모리 요청량이 없는 파드는 노드 메모리가 모자랄 때 가장 먼저 축출됩니다.",
        RESOURCES_URL, resources),
-    _r("reliability.limits.memory", W, "A container sets no memory limit.",
+    _r(RELIABILITY_LIMITS_MEMORY, W, "A container sets no memory limit.",
        "컨테이너에 메모리 상한이 없습니다.",
        "Without a memory limit one leak can exhaust the node and take other pods with it.",
        "메모리 상한이 없으면 누수 하나가 노드를 고갈시켜 다른 파드까지 쓰러뜨립니다.",
        RESOURCES_URL, resources),
-    _r("reliability.limits.cpu", INFO, "A container sets no CPU limit (opt-in rule).",
+    _r(RELIABILITY_LIMITS_CPU, INFO, "A container sets no CPU limit (opt-in rule).",
        "컨테이너에 CPU 상한이 없습니다(선택 규칙).",
        "Only for teams that want every container capped; a CPU limit throttles even on an "
        "idle node, which is why this rule is off unless the cpu-limits profile is on.",
        "모든 컨테이너에 상한을 두려는 팀을 위한 규칙입니다. CPU 상한은 노드가 놀고 있어도 속도를 "
        "제한하므로 cpu-limits 프로파일을 켤 때만 동작합니다.",
        RESOURCES_URL, resources, CPU_LIMITS),
-    _r("reliability.requests.ephemeralStorage", INFO,
+    _r(RELIABILITY_REQUESTS_EPHEMERAL_STORAGE, INFO,
        "A container sets no ephemeral-storage request.",
        "컨테이너에 ephemeral-storage 요청량이 없습니다.",
        "Logs and scratch files use node disk; a full disk evicts pods.",
        "로그와 임시 파일은 노드 디스크를 씁니다. 디스크가 차면 파드가 축출됩니다.",
        RESOURCES_URL + "#local-ephemeral-storage", resources),
-    _r("reliability.probe.liveness", W, "A long-running container has no liveness probe.",
+    _r(RELIABILITY_PROBE_LIVENESS, W, "A long-running container has no liveness probe.",
        "오래 실행되는 컨테이너에 liveness 프로브가 없습니다.",
        "The kubelet restarts a container only when its liveness probe fails; a hung process "
        "otherwise stays up forever.",
        "kubelet은 liveness 프로브가 실패할 때만 컨테이너를 재시작합니다. 없으면 멈춘 프로세스가 계속 "
        "남습니다.", PROBES_URL, probes),
-    _r("reliability.probe.readiness", W, "A long-running container has no readiness probe.",
+    _r(RELIABILITY_PROBE_READINESS, W, "A long-running container has no readiness probe.",
        "오래 실행되는 컨테이너에 readiness 프로브가 없습니다.",
        "Services route only to ready pods; without a probe a pod is ready as soon as it "
        "starts.", "서비스는 준비된 파드로만 보냅니다. 프로브가 없으면 시작하자마자 준비된 것으로 봅니다.",
        PROBES_URL, probes),
-    _r("reliability.probe.livenessBeforeReadiness", W,
+    _r(RELIABILITY_PROBE_LIVENESS_BEFORE_READINESS, W,
        "The liveness probe gives up before the readiness probe would.",
        "liveness 프로브가 readiness 프로브보다 먼저 포기합니다.",
        "A container that is merely slow is restarted instead of being taken out of traffic, "
        "which turns load into restarts.",
        "느릴 뿐인 컨테이너가 트래픽에서 빠지는 대신 재시작되어 부하가 재시작으로 바뀝니다.",
        PROBES_URL, probes),
-    _r("reliability.replicas", W, "A Deployment or StatefulSet runs fewer than 2 replicas.",
+    _r(RELIABILITY_REPLICAS, W, "A Deployment or StatefulSet runs fewer than 2 replicas.",
        "디플로이먼트나 스테이트풀셋의 레플리카가 2개보다 적습니다.",
        "A single replica means downtime on every node drain, eviction and many rollouts.",
        "레플리카가 하나면 노드 드레인, 축출, 여러 롤아웃 때마다 중단됩니다.",
        _WL + "controllers/deployment/", replication),
-    _r("reliability.pdb.missing", W, "A replicated workload has no PodDisruptionBudget.",
+    _r(RELIABILITY_PDB_MISSING, W, "A replicated workload has no PodDisruptionBudget.",
        "레플리카가 여럿인 워크로드에 파드 중단 버짓이 없습니다.",
        "Voluntary disruptions (drains, upgrades) respect budgets; without one they may evict "
        "every replica together.",
        "드레인, 업그레이드 같은 자발적 중단은 버짓을 지킵니다. 버짓이 없으면 모든 레플리카를 함께 "
        "축출할 수 있습니다.", _WL + "pods/disruptions/", replication),
-    _r("reliability.spread.missing", INFO,
+    _r(RELIABILITY_SPREAD_MISSING, INFO,
        "A replicated workload has no pod anti-affinity or topology spread.",
        "레플리카가 여럿인 워크로드에 파드 안티어피니티나 토폴로지 분배가 없습니다.",
        "Replicas on one node or zone fail together.",
        "한 노드나 영역에 모인 레플리카는 함께 실패합니다.",
        DOCS + "concepts/scheduling-eviction/topology-spread-constraints/", replication),
-    _r("reliability.hpa.minReplicas", W, "An HPA's minReplicas is below 2.",
+    _r(RELIABILITY_HPA_MIN_REPLICAS, W, "An HPA's minReplicas is below 2.",
        "HPA의 minReplicas가 2보다 작습니다.",
        "At low load the autoscaler scales down to one pod, a single point of failure.",
        "부하가 낮으면 오토스케일러가 파드를 하나로 줄여 단일 장애점이 됩니다.",
        DOCS + "tasks/run-application/horizontal-pod-autoscale/", scaling),
-    _r("reliability.job.ttl", INFO, "A Job without ttlSecondsAfterFinished.",
+    _r(RELIABILITY_JOB_TTL, INFO, "A Job without ttlSecondsAfterFinished.",
        "잡에 ttlSecondsAfterFinished가 없습니다.",
        "Finished Jobs and their pods pile up in the cluster until deleted by hand.",
        "끝난 잡과 파드가 손으로 지울 때까지 클러스터에 쌓입니다.",
        _WL + "controllers/ttlafterfinished/", batch),
-    _r("reliability.cronjob.startingDeadline", INFO,
+    _r(RELIABILITY_CRONJOB_STARTING_DEADLINE, INFO,
        "A CronJob without startingDeadlineSeconds.",
        "크론잡에 startingDeadlineSeconds가 없습니다.",
        "After more than 100 missed schedules the controller stops starting the CronJob.",

@@ -33,6 +33,12 @@ from kubecanvas.validation.hardening.declare import (
 )
 from kubecanvas.validation.hardening.reliability import SUGGESTED, ask_field
 from kubecanvas.validation.profiles import DEFAULT
+from kubecanvas.validation.rule import RuleId
+
+# --- the rule ids this module reports ------------------------------------------------------------
+HPA_METRIC_REQUEST_MISSING = RuleId("hpa.metric.requestMissing")
+HPA_REPLICAS_RANGE = RuleId("hpa.replicas.range")
+NETWORKPOLICY_PORT_UNDECLARED = RuleId("networkpolicy.port.undeclared")
 
 HPA_URL = DOCS + "tasks/run-application/horizontal-pod-autoscale/"
 
@@ -83,7 +89,7 @@ def hpa_requests(ctx: Context) -> Iterator[Finding]:
                         continue
                     who = container_label(c, section)
                     where = (*cpath, "resources", "requests", name)
-                    yield ctx.report("hpa.metric.requestMissing", hpa, Text(
+                    yield ctx.report(HPA_METRIC_REQUEST_MISSING, hpa, Text(
                         f"the HPA scales {target.label()} on {name} utilization, but {who.en} "
                         f"sets no {name} request: utilization is usage divided by request, so "
                         f"the autoscaler reports FailedGetResourceMetric and never scales. Set "
@@ -107,7 +113,7 @@ def hpa_range(ctx: Context) -> Iterator[Finding]:
         low, high = hpa.spec.get("minReplicas", 1), hpa.spec.get("maxReplicas")
         if isinstance(low, int) and isinstance(high, int) and not isinstance(low, bool) \
                 and not isinstance(high, bool) and low > high:
-            yield ctx.report("hpa.replicas.range", hpa, Text(
+            yield ctx.report(HPA_REPLICAS_RANGE, hpa, Text(
                 f"minReplicas ({low}) is greater than maxReplicas ({high}); the API server "
                 "refuses the HPA. Raise maxReplicas or lower minReplicas.",
                 f"minReplicas({low})가 maxReplicas({high})보다 큽니다. API 서버가 HPA를 거부합니다. "
@@ -146,7 +152,7 @@ def policy_ports(ctx: Context) -> Iterator[Finding]:
                     declared = _declared_ports(ctx, selected)
                 if (name, protocol) in declared:
                     continue
-                yield ctx.report("networkpolicy.port.undeclared", policy, Text(
+                yield ctx.report(NETWORKPOLICY_PORT_UNDECLARED, policy, Text(
                     f'ingress port "{name}" ({protocol}) is not a port name any selected pod '
                     "declares: a named port matches nothing then, so the traffic this rule meant "
                     "to allow is dropped. Use the name the containers declare, or a number.",
@@ -157,7 +163,7 @@ def policy_ports(ctx: Context) -> Iterator[Finding]:
 
 
 DECLARED: tuple[Declared, ...] = (
-    Declared("hpa.metric.requestMissing", W,
+    Declared(HPA_METRIC_REQUEST_MISSING, W,
              "An HPA scales on CPU or memory utilization, but a container of its target sets "
              "no such request.",
              "HPA가 CPU나 메모리 사용률로 스케일하는데 대상의 컨테이너에 그 요청량이 없습니다.",
@@ -166,12 +172,12 @@ DECLARED: tuple[Declared, ...] = (
              "사용률은 사용량을 요청량으로 나눈 값입니다. 요청량이 없으면 오토스케일러가 "
              "FailedGetResourceMetric으로 실패해 스케일하지 않습니다.",
              HPA_URL + "#support-for-resource-metrics", hpa_requests, DEFAULT),
-    Declared("hpa.replicas.range", E, "An HPA's minReplicas is greater than its maxReplicas.",
+    Declared(HPA_REPLICAS_RANGE, E, "An HPA's minReplicas is greater than its maxReplicas.",
              "HPA의 minReplicas가 maxReplicas보다 큽니다.",
              "The API server validates the range and refuses the object.",
              "API 서버가 범위를 검사해 오브젝트를 거부합니다.",
              HPA_URL, hpa_range, DEFAULT),
-    Declared("networkpolicy.port.undeclared", W,
+    Declared(NETWORKPOLICY_PORT_UNDECLARED, W,
              "A NetworkPolicy ingress rule allows a port name no selected pod declares.",
              "네트워크폴리시 ingress 규칙이 선택된 어떤 파드도 선언하지 않은 포트 이름을 허용합니다.",
              "A named port is resolved on each selected pod; where no container declares it the "

@@ -1,0 +1,46 @@
+"""What a rule is: a stable id, a severity, a one-line summary and the check that reports it.
+
+Each rules module declares the ids it reports as `RuleId` constants and lists its own `RULES`;
+`registry` joins them. `RuleId` is a `str` subclass so that the type checker refuses a bare string
+where a rule id belongs (`ctx.report("service.selector.no-mach", ...)` does not type-check), and so
+that the registry can find every id a module declares and refuse one that is not registered.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from kubecanvas.validation.findings import Finding, Severity
+from kubecanvas.validation.profiles import DEFAULT
+
+if TYPE_CHECKING:
+    from kubecanvas.validation.context import Context
+
+
+class RuleId(str):
+    """A rule's stable id ('service.selector.no-match'); declared once, as a module constant."""
+
+    __slots__ = ()
+
+
+Check = Callable[["Context"], Iterable[Finding]]
+
+#: Short names for the severities, as the rules modules' `RULES` tables use them.
+E, W, INFO = Severity.ERROR, Severity.WARNING, Severity.INFO
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One registered rule; `function` is None for the ids the engine reports itself."""
+
+    id: RuleId
+    severity: Severity
+    summary: str
+    function: Check | None
+    #: the profile that turns the rule on (see validation.profiles).
+    profile: str = DEFAULT
+    #: a kubernetes.io page and why the rule matters, for rules that declare their own.
+    url: str = ""
+    why: str = ""
