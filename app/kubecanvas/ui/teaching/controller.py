@@ -13,7 +13,7 @@ from collections.abc import Callable
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QByteArray, QObject, Qt
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QInputDialog, QMenu
 
@@ -33,7 +33,7 @@ from kubecanvas.ui.teaching.views import NamedView, SetViewsEdit, saved_views
 from kubecanvas.validation.findings import Finding
 
 if TYPE_CHECKING:
-    from kubecanvas.ui.window.main_window import MainWindow
+    from kubecanvas.ui.commands.shell import EditorShell
 
 #: (action name, English text, shortcut) of the teaching actions, in menu order.
 ACTIONS = (
@@ -55,9 +55,10 @@ class TeachingController(QObject):
         actions: the teaching actions by name (also used by tests).
     """
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
+    def __init__(self, window: EditorShell) -> None:
+        super().__init__(window.qt_window())
         self.window = window
+        self.parent_widget = window.qt_window()  # the docks' and the dialogs' window
         i18n.set_language(i18n.stored_language(window.settings))
         try:
             lessons = load_lessons()
@@ -68,10 +69,10 @@ class TeachingController(QObject):
         self._lesson_session: Session | None = None
         self._session: Session | None = None
         self.overlay = HighlightOverlay()
-        self.lessons_panel = LessonsPanel(lessons, window)
+        self.lessons_panel = LessonsPanel(lessons, self.parent_widget)
         self.learner = LearnerActions(window, self.lessons_panel, lambda: self.lesson)
-        self.happens_panel = WhatHappensPanel(window)
-        self.explain_panel = ExplainPanel(window)
+        self.happens_panel = WhatHappensPanel(self.parent_widget)
+        self.explain_panel = ExplainPanel(self.parent_widget)
         self.presentation = Presentation(window, lambda: self.lesson, self._step_done)
         self.actions: dict[str, QAction] = {}
         self._build_docks()
@@ -85,23 +86,20 @@ class TeachingController(QObject):
 
     # --- building ----------------------------------------------------------------------------
     def _build_docks(self) -> None:
-        window = self.window
+        window, shell = self.parent_widget, self.window
         area = Qt.DockWidgetArea
         window.addDockWidget(area.LeftDockWidgetArea, self.lessons_panel)
-        window.splitDockWidget(window.palette_panel, self.lessons_panel, Qt.Orientation.Vertical)
+        window.splitDockWidget(shell.palette_panel, self.lessons_panel, Qt.Orientation.Vertical)
         window.addDockWidget(area.RightDockWidgetArea, self.happens_panel)
-        window.splitDockWidget(window.inspector, self.happens_panel, Qt.Orientation.Vertical)
+        window.splitDockWidget(shell.inspector, self.happens_panel, Qt.Orientation.Vertical)
         window.tabifyDockWidget(self.happens_panel, self.explain_panel)
         self.happens_panel.raise_()
         window.resizeDocks([self.lessons_panel], [340], Qt.Orientation.Horizontal)
-        window.resizeDocks([window.palette_panel, self.lessons_panel], [260, 640],
+        window.resizeDocks([shell.palette_panel, self.lessons_panel], [260, 640],
                            Qt.Orientation.Vertical)
-        state = window.settings.value("windowState")
-        if isinstance(state, QByteArray) and not state.isEmpty():
-            window.restoreState(state)  # the docks where the user left them last time
 
     def _build_actions(self) -> None:
-        window = self.window
+        window = self.parent_widget
         slots: dict[str, Callable[[], Any]] = {
             "present": self.toggle_presentation, "leave": self.presentation.leave,
             "next_slide": self.presentation.next, "previous_slide": self.presentation.previous,
@@ -119,7 +117,7 @@ class TeachingController(QObject):
         self._presentation_toggled(False)
 
     def _build_menus(self) -> None:
-        window = self.window
+        window = self.parent_widget
         view = next((a.menu() for a in window.menuBar().actions()
                      if a.text().replace("&", "") == "View" and a.menu() is not None), None)
         if isinstance(view, QMenu):
@@ -302,8 +300,8 @@ class TeachingController(QObject):
 
     def ask_view_name(self) -> None:
         count = len(saved_views(self._session.document)) + 1 if self._session else 1
-        name, ok = QInputDialog.getText(self.window, tr("Save View"), tr("Name of the view:"),
-                                        text=tr("View {number}").format(number=count))
+        name, ok = QInputDialog.getText(self.parent_widget, tr("Save View"),
+                                        tr("Name of the view:"), text=tr("View {number}").format(number=count))
         if ok:
             self.save_view(name)
 
@@ -312,7 +310,7 @@ class TeachingController(QObject):
             self.window.editor.push(SetViewsEdit([], "Clear saved views"))
 
 
-def install_teaching(window: MainWindow) -> TeachingController:
+def install_teaching(window: EditorShell) -> TeachingController:
     """Add teaching mode to `window`: docks, menus, shortcuts; returns its controller.
 
     Idempotent: the main window installs it once; a second call returns that controller."""

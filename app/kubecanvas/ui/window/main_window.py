@@ -10,13 +10,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QPoint, QPointF, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QPoint, QPointF, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
     QDragEnterEvent,
     QDropEvent,
-    QGuiApplication,
     QUndoStack,
 )
 from PySide6.QtWidgets import QLabel, QLineEdit, QMainWindow, QMessageBox, QWidget
@@ -48,6 +47,7 @@ from kubecanvas.ui.panels.problems_panel import ProblemsPanel
 from kubecanvas.ui.panels.yaml_panel import YamlPanel
 from kubecanvas.ui.session import Session
 from kubecanvas.ui.teaching import install_teaching
+from kubecanvas.ui.window.layout_state import restore_layout, save_layout
 from kubecanvas.validation.findings import Finding
 
 #: how long after a design is shown the garbage of the previous one is collected
@@ -83,10 +83,9 @@ class MainWindow(QMainWindow):
         build_menus(self, self.actions_by_name)
         self._build_toolbar()
         self._build_status()
-        self.undo_stack.cleanChanged.connect(self._update_title)
+        self.undo_stack.cleanChanged.connect(self.refresh_title)
         self.autosaver = Autosaver(lambda: not self.undo_stack.isClean())
         self.undo_stack.cleanChanged.connect(self._clean_changed)
-        self._restore_layout()
         # frees what a replaced design left, a moment after the new one is shown: one timer,
         # so opening twice in a row collects once
         self.settle_timer = QTimer(self)
@@ -96,6 +95,7 @@ class MainWindow(QMainWindow):
         self.set_session(Session.create())
         self.teaching = install_teaching(self)
         self.cluster = install_cluster(self)
+        restore_layout(self, self.settings)  # once every dock is in place: teaching, cluster too
         i18n.notifier.changed.connect(self.retranslate_ui)
         self.retranslate_ui()
 
@@ -165,22 +165,6 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.counts_label)
         self.statusBar().addPermanentWidget(self.zoom_label)
 
-    def _restore_layout(self) -> None:
-        geometry = self.settings.value("geometry")
-        state = self.settings.value("windowState")
-        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
-            self.restoreGeometry(geometry)
-        else:  # first start: the whole screen (maximized too, where a window manager exists)
-            screen = QGuiApplication.primaryScreen()
-            area = screen.availableGeometry() if screen is not None else None
-            if area is not None and area.width() > 400:
-                self.setGeometry(area)
-            else:
-                self.resize(1600, 1000)
-            self.setWindowState(self.windowState() | Qt.WindowState.WindowMaximized)
-        if isinstance(state, QByteArray) and not state.isEmpty():
-            self.restoreState(state)
-
     # --- language ----------------------------------------------------------------------------
     def set_language(self, code: str) -> None:
         """Switch the whole editor (and teaching mode) to `code`, now and for the next start."""
@@ -206,11 +190,7 @@ class MainWindow(QMainWindow):
         if self.scene is not None:
             self.scene.retranslate()
             self._after_change(Change())
-        self._update_title()
-
-    def save_layout(self) -> None:
-        self.settings.setValue("geometry", self.saveGeometry())
-        self.settings.setValue("windowState", self.saveState())
+        self.refresh_title()
 
     # --- the session -------------------------------------------------------------------------
     def set_session(self, session: Session) -> None:
@@ -242,7 +222,7 @@ class MainWindow(QMainWindow):
         self.problems.source_of = self._label_source
         session.document.subscribe(self._after_change, order=110)
         self._after_change(Change())
-        self._update_title()
+        self.refresh_title()
         if self.view.isVisible():  # the first frame already shows the whole design
             self.view.zoom_to_fit()
         QTimer.singleShot(0, lambda: self.view.zoom_to_fit())  # again once laid out
@@ -285,13 +265,18 @@ class MainWindow(QMainWindow):
             self.set_session(session)
         self.autosaver.set_session(session, token=recovery.project.stem)
         self.undo_stack.resetClean()
-        self._update_title()
+        self.refresh_title()
         self.show_status(tr("Restored unsaved changes to {title}").format(title=recovery.title))
 
-    def _update_title(self) -> None:
+    def refresh_title(self) -> None:
+        """Show the design's title and its unsaved mark again (after a save, a rename)."""
         name = self.session.title if self.session else tr("Untitled")
         self.setWindowModified(not self.undo_stack.isClean())
         self.setWindowTitle(f"{name}[*] — KubeCanvas")
+
+    def qt_window(self) -> QMainWindow:
+        """The window itself, for the parts that see it as an `EditorShell`."""
+        return self
 
     def canvas_theme(self) -> Theme:
         """The canvas theme the user chose (or the one matching the system palette)."""
@@ -454,7 +439,7 @@ class MainWindow(QMainWindow):
         if not self.confirm_discard():
             event.ignore()
             return
-        self.save_layout()
+        save_layout(self, self.settings)
         self.autosaver.discard()
         self.autosaver.stop()
         event.accept()
