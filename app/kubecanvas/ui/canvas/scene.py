@@ -1,9 +1,9 @@
 """The canvas scene: a live mirror of the document and its wiring graph.
 
-It subscribes to the document (order 100, after the graph and the validator) and updates only
-the items a change touched: the resources added, removed, changed or moved, and the edges around
-the ids the graph reports in `last_touched`. It never writes to the document; finished gestures
-leave as signals (a drag as one `move_committed`, a wire as `wire_released`) that the window turns
+The session tells it of each change first among the views (`ui.session.VIEWS`), after the graph
+and the validator, and it updates only the items a change touched: the resources added, removed,
+changed or moved, and the edges around the ids the graph touched. It never writes to the
+document; finished gestures leave as signals (a drag as one `move_committed`, a wire as `wire_released`) that the window turns
 into undoable edits.
 """
 
@@ -15,7 +15,7 @@ from collections.abc import Iterable, Sequence
 from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, Signal
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QGraphicsSceneMouseEvent
 
-from kubecanvas.model.document import Change, Document
+from kubecanvas.model.document import Document
 from kubecanvas.model.graph import Edge, WiringGraph
 from kubecanvas.model.kinds import effective_namespace
 from kubecanvas.model.order import in_order, node_places
@@ -30,6 +30,7 @@ from kubecanvas.ui.canvas.style import Theme, current_theme
 from kubecanvas.ui.canvas.summary import summary
 from kubecanvas.ui.canvas.wiring import WiringGesture
 from kubecanvas.ui.i18n import tr
+from kubecanvas.ui.session import Update
 from kubecanvas.validation.findings import Finding
 
 EdgeKey = tuple[str, str, str]
@@ -78,11 +79,6 @@ class CanvasScene(QGraphicsScene):
         # at 5,000 resources). 10 levels answer as fast here for 1/15 of that.
         self.setBspTreeDepth(BSP_DEPTH)
         self._populate()
-        document.subscribe(self._on_change, order=100)
-
-    def detach(self) -> None:
-        """Stop following the document (before the scene is thrown away)."""
-        self.document.unsubscribe(self._on_change)
 
     # --- building ----------------------------------------------------------------------------
     def _populate(self) -> None:
@@ -252,7 +248,9 @@ class CanvasScene(QGraphicsScene):
                 self._add_edge(edge)
 
     # --- following the document --------------------------------------------------------------
-    def _on_change(self, change: Change) -> None:
+    def apply(self, update: Update) -> None:
+        """Follow one change of the document (the session calls it; see `ui.session`)."""
+        change = update.change
         namespaces: set[str] = set()
         for rid in change.removed:
             node = self.nodes.get(rid)
@@ -276,7 +274,7 @@ class CanvasScene(QGraphicsScene):
                     node.setPos(QPointF(*res.position))
                 namespaces.add(node.namespace)
         if change.structural:
-            self._refresh_edges(set(self.graph.last_touched) | change.added | set(change.changed))
+            self._refresh_edges(update.touched | change.added | set(change.changed))
         self._fit_frames(namespaces)
 
     def _update_node(self, rid: str) -> set[str]:
@@ -316,8 +314,6 @@ class CanvasScene(QGraphicsScene):
                 stack.set_lines(replica_lines(owner))
         for frame in self.frames.values():
             frame.retranslate()
-        for edge in self.edge_items.values():
-            edge.retranslate()
         for edge in self.edge_items.values():
             edge.retranslate()
 

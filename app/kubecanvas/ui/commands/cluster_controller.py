@@ -25,7 +25,7 @@ from PySide6.QtWidgets import QDialog, QMessageBox
 
 from kubecanvas.cluster import Kubectl, ServerReport, apply_resources
 from kubecanvas.io.yaml_out import apply_order, dump_resources
-from kubecanvas.model.document import Change, Document
+from kubecanvas.model.document import Document
 from kubecanvas.model.edits import AddResource, Compound
 from kubecanvas.model.layout import NODE_HEIGHT
 from kubecanvas.model.resource import Resource
@@ -41,7 +41,7 @@ from kubecanvas.ui.commands.cluster_task import (
 from kubecanvas.ui.i18n import local_text
 from kubecanvas.ui.panels.cluster_dialogs import ADD_TO_CURRENT, ImportNamespaceDialog
 from kubecanvas.ui.panels.cluster_panel import ClusterPanel, ServerMarkers
-from kubecanvas.ui.session import Session
+from kubecanvas.ui.session import Session, Update
 from kubecanvas.validation.findings import Severity
 
 if TYPE_CHECKING:
@@ -71,7 +71,7 @@ class ClusterController(QObject):
         self.contexts_note = ""
         self.task: ClusterTask | None = None
         self._tasks: list[ClusterTask] = []
-        self._document: Document | None = None
+        self._session: Session | None = None
         self.panel = ClusterPanel(self.parent_widget)
         self.markers = ServerMarkers()
         self.actions: dict[str, QAction] = {}
@@ -145,14 +145,14 @@ class ClusterController(QObject):
         self._bind(session)
 
     def _bind(self, session: Session | None) -> None:
-        if self._document is not None:
-            self._document.unsubscribe(self._after_change)
-        self._document = session.document if session is not None else None
-        if self._document is not None:
-            self._document.subscribe(self._after_change, order=130)
+        if self._session is not None:
+            self._session.unlisten("cluster")
+        self._session = session
+        if session is not None:
+            session.listen("cluster", self._after_change)
 
-    def _after_change(self, change: Change) -> None:
-        if change.structural:
+    def _after_change(self, update: Update) -> None:
+        if update.change.structural:
             self.panel.mark_stale()
             self._show_markers()
 

@@ -1,9 +1,9 @@
 """Teaching mode wired into the main window: docks, menus, and following the open design.
 
-`install_teaching(window)` is the one call the window needs. The controller subscribes to the
-current document after the graph, the validator and the window's own panels (order 120), so
-lesson steps are checked against fresh findings after every change, whatever caused it (an edit,
-undo, a fix). When the window switches designs (New, Open, a lesson) it rebinds to the new
+`install_teaching(window)` is the one call the window needs. The controller listens to the
+current session after the graph, the validator and the window's own panels (`ui.session.VIEWS`),
+so lesson steps are checked against fresh findings after every change, whatever caused it (an
+edit, undo, a fix). When the window switches designs (New, Open, a lesson) it rebinds to the new
 session; a lesson stays open only while its own design is shown.
 """
 
@@ -17,10 +17,9 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QInputDialog, QMenu
 
-from kubecanvas.model.document import Change
 from kubecanvas.teaching import Highlight, Lesson, LessonError, load_lessons, progress
 from kubecanvas.ui.commands.file_ops import lay_out
-from kubecanvas.ui.session import Session
+from kubecanvas.ui.session import Session, Update
 from kubecanvas.ui.teaching import i18n
 from kubecanvas.ui.teaching.explain_panel import ExplainPanel
 from kubecanvas.ui.teaching.happens_panel import WhatHappensPanel
@@ -143,7 +142,10 @@ class TeachingController(QObject):
         self.retranslate()
 
     def retranslate(self) -> None:
-        """Every text of the teaching UI in the current language."""
+        """Every text of the teaching UI in the current language (the window calls it once
+        when the language changes)."""
+        for code, action in self.language_actions.items():
+            action.setChecked(code == i18n.language())
         for name, text, _keys in ACTIONS:
             self.actions[name].setText(tr(text))
         self.menu.setTitle(tr("&Teaching"))
@@ -156,10 +158,7 @@ class TeachingController(QObject):
 
     def set_language(self, code: str) -> None:
         """Switch the teaching UI and lessons to English ('en') or Korean ('ko'), remembered."""
-        i18n.set_language(code, self.window.settings)
-        for other, action in self.language_actions.items():
-            action.setChecked(other == code)
-        self.retranslate()
+        i18n.set_language(code, self.window.settings)  # the window retranslates, once
 
     # --- following the window's design -------------------------------------------------------
     def _follow_sessions(self) -> None:
@@ -180,14 +179,14 @@ class TeachingController(QObject):
     def bind(self, session: Session | None) -> None:
         """Follow `session`: its document's changes, its scene's selection."""
         if self._session is not None:
-            self._session.document.unsubscribe(self._on_change)
+            self._session.unlisten("teaching")
         self.overlay.clear()
         self._session = session
         if session is None:
             return
         if session is not self._lesson_session:
             self.lesson, self._lesson_session = None, None
-        session.document.subscribe(self._on_change, order=120)
+        session.listen("teaching", self._on_change)
         scene = self.window.scene
         if scene is not None:
             scene.selectionChanged.connect(self._selection_changed)
@@ -196,8 +195,9 @@ class TeachingController(QObject):
         self.explain_panel.show_explanation(None)
         self._check_lesson()
 
-    def _on_change(self, change: Change) -> None:
-        if change.structural or change.settings or change.empty:
+    def _on_change(self, update: Update) -> None:
+        change = update.change
+        if change.structural or change.settings:
             self._check_lesson()
             self.learner.record(self.lessons_panel.statuses)
             self.presentation.refresh_caption()

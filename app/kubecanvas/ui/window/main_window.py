@@ -24,7 +24,6 @@ from kubecanvas.io.heap import bulk_build, settle
 from kubecanvas.io.limits import exc_message
 from kubecanvas.io.yaml_out import dump_resources
 from kubecanvas.model.connect import rename_edit
-from kubecanvas.model.document import Change
 from kubecanvas.model.kinds import template_labels
 from kubecanvas.model.layout import layout_edit
 from kubecanvas.ui import i18n
@@ -45,7 +44,7 @@ from kubecanvas.ui.panels.inspector import InspectorPanel
 from kubecanvas.ui.panels.palette import PalettePanel
 from kubecanvas.ui.panels.problems_panel import ProblemsPanel
 from kubecanvas.ui.panels.yaml_panel import YamlPanel
-from kubecanvas.ui.session import Session
+from kubecanvas.ui.session import Session, Update
 from kubecanvas.ui.teaching import install_teaching
 from kubecanvas.ui.window.layout_state import restore_layout, save_layout
 from kubecanvas.validation.findings import Finding
@@ -167,16 +166,13 @@ class MainWindow(QMainWindow):
 
     # --- language ----------------------------------------------------------------------------
     def set_language(self, code: str) -> None:
-        """Switch the whole editor (and teaching mode) to `code`, now and for the next start."""
-        teaching = getattr(self, "teaching", None)
-        if teaching is not None:
-            teaching.set_language(code)  # one setting: the Teaching menu's checks follow it
-        else:
-            i18n.set_language(code, self.settings)
-        self.retranslate_ui()
+        """Switch the whole editor (and teaching mode) to `code`, now and for the next start;
+        `retranslate_ui` follows, once, from the language's `changed` signal."""
+        i18n.set_language(code, self.settings)
 
     def retranslate_ui(self) -> None:
-        """Every text of the window in the language now set (called when it changes)."""
+        """Every text of the window and its parts in the language now set (called once when it
+        changes: the window passes it on to the docks, the canvas, cluster and teaching)."""
         retranslate(self)
         for code, action in self.language_actions.items():
             action.setChecked(code == i18n.language())
@@ -184,19 +180,20 @@ class MainWindow(QMainWindow):
         self.find_box.setPlaceholderText(tr("Find by name or label (app=web)"))
         for panel in (self.palette_panel, self.inspector, self.problems, self.yaml_panel):
             panel.retranslate()
-        cluster = getattr(self, "cluster", None)
-        if cluster is not None and hasattr(cluster, "retranslate"):
-            cluster.retranslate()
+        for part in (getattr(self, "cluster", None), getattr(self, "teaching", None)):
+            if part is not None:
+                part.retranslate()
         if self.scene is not None:
             self.scene.retranslate()
-            self._after_change(Change())
+        self._show_counts()
         self.refresh_title()
 
     # --- the session -------------------------------------------------------------------------
     def set_session(self, session: Session) -> None:
         """Show another design (a fresh undo history, a fresh scene)."""
         if self.session is not None:
-            self.session.document.unsubscribe(self._after_change)
+            for name in ("scene", "inspector", "window"):
+                self.session.unlisten(name)
         old = self.scene
         self.session = session
         self.editor.session = session
@@ -214,14 +211,15 @@ class MainWindow(QMainWindow):
         self.view.setScene(scene)
         if old is not None:
             old.selectionChanged.disconnect(self._selection_changed)
-            old.detach()
             old.deleteLater()
         self.inspector.set_document(session.document, session.graph)
         self.yaml_panel.set_document(session.document)
         self.problems.label_of = self._label_of
         self.problems.source_of = self._label_source
-        session.document.subscribe(self._after_change, order=110)
-        self._after_change(Change())
+        session.listen("scene", scene.apply)
+        session.listen("inspector", self.inspector.follow)
+        session.listen("window", self._after_change)
+        self.refresh_views()
         self.refresh_title()
         if self.view.isVisible():  # the first frame already shows the whole design
             self.view.zoom_to_fit()
@@ -241,17 +239,28 @@ class MainWindow(QMainWindow):
         res = self.session.document.find(rid) if self.session and rid else None
         return resource_label(res.kind, res.namespace, res.name) if res is not None else ""
 
-    def _after_change(self, change: Change) -> None:
-        """After graph and validator caught up: badges, problems, YAML, counts."""
+    def _after_change(self, update: Update) -> None:
+        """After graph, validator and canvas caught up: badges, problems, YAML, counts."""
+        if update.change.structural or update.change.settings:
+            self.refresh_views()
+        else:  # positions are not in the YAML: moves need no refresh
+            self._show_counts()
+
+    def refresh_views(self) -> None:
+        """Show the design's findings (badges, problems), YAML and counts again: after another
+        design is shown, or its manifests or settings changed."""
         if self.session is None or self.scene is None:
             return
-        if change.structural or change.settings or change.empty:
-            findings = self.session.validator.findings
-            self.scene.set_findings(findings)
-            self.problems.set_findings(findings)
-            self.problems.set_hardening(hardening_on(self))
-            self.yaml_panel.schedule()  # positions are not in the YAML: moves need no refresh
-        self.counts_label.setText(tr("{count} resources").format(count=len(self.session.document)))
+        findings = self.session.validator.findings
+        self.scene.set_findings(findings)
+        self.problems.set_findings(findings)
+        self.problems.set_hardening(hardening_on(self))
+        self.yaml_panel.schedule()
+        self._show_counts()
+
+    def _show_counts(self) -> None:
+        count = len(self.session.document) if self.session is not None else 0
+        self.counts_label.setText(tr("{count} resources").format(count=count))
 
     def _clean_changed(self, clean: bool) -> None:
         if clean:
