@@ -112,7 +112,6 @@ def test_every_corpus_app_opens_on_a_canvas(corpus: Path, qtbot):
         scene = CanvasScene(session.document, session.graph)
         resources = [n for n in scene.nodes.values() if not n.ghost]
         assert len(resources) + len(scene.namespace_frames) == len(session.document), app
-        scene.detach()
 
 
 def test_save_as_yaml_then_save_rewrites_that_file(make_window, tmp_path: Path):

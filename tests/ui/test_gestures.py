@@ -100,11 +100,11 @@ def test_hover_shows_why_wiring_is_impossible(make_window):
     messages: list[str] = []
     scene.status_message.connect(messages.append)
     node = scene.nodes[a.id]
-    scene.begin_wire(node, node.pos() + node.handle_center())
-    scene.update_wire(scene.nodes[b.id].center())
+    scene.wiring.begin(node, node.pos() + node.handle_center())
+    scene.wiring.follow(scene.nodes[b.id].center())
     assert scene.nodes[b.id].wire_state == "no"
     assert "no field" in messages[-1]
-    scene.finish_wire(scene.nodes[b.id].center(), QPoint(0, 0))
+    scene.wiring.finish(scene.nodes[b.id].center(), QPoint(0, 0))
     assert scene.nodes[b.id].wire_state == ""
     assert window.undo_stack.count() == 0
 
@@ -156,8 +156,8 @@ def test_hover_says_what_releasing_would_do(make_window):
     messages: list[str] = []
     scene.status_message.connect(messages.append)
     node = scene.nodes[svc.id]
-    scene.begin_wire(node, node.pos() + node.handle_center())
-    scene.update_wire(scene.nodes[web.id].center())
+    scene.wiring.begin(node, node.pos() + node.handle_center())
+    scene.wiring.follow(scene.nodes[web.id].center())
     assert scene.nodes[web.id].wire_state == "ok"
     assert messages[-1].startswith("Release: Service front")
-    scene.finish_wire(scene.nodes[web.id].center(), QPoint(0, 0))
+    scene.wiring.finish(scene.nodes[web.id].center(), QPoint(0, 0))

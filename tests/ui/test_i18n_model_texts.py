@@ -75,14 +75,14 @@ def test_hover_hints_are_korean(korean):
     messages: list[str] = []
     scene.status_message.connect(messages.append)
     node = scene.nodes[a.id]
-    scene.begin_wire(node, node.pos() + node.handle_center())
-    scene.update_wire(scene.nodes[b.id].center())
+    scene.wiring.begin(node, node.pos() + node.handle_center())
+    scene.wiring.follow(scene.nodes[b.id].center())
     assert scene.nodes[b.id].wire_state == "no"
     assert "필드가 없습니다" in messages[-1] and "디플로이먼트(Deployment)" in messages[-1]
-    scene.update_wire(scene.nodes[svc.id].center())
+    scene.wiring.follow(scene.nodes[svc.id].center())
     assert scene.nodes[svc.id].wire_state == "ok"
     assert messages[-1].startswith("놓으면: 서비스 front가"), messages[-1]
-    scene.finish_wire(scene.nodes[b.id].center(), QPoint(0, 0))
+    scene.wiring.finish(scene.nodes[b.id].center(), QPoint(0, 0))
     assert window.undo_stack.count() == 0
 
 

@@ -80,10 +80,7 @@ def _pictures(resources: list[Resource], folder: Path) -> dict[str, str]:
     graph = WiringGraph(document)
     lay_out(document, graph)
     scene = CanvasScene(document, graph)
-    try:
-        svg = export_image(scene, folder / "picture.svg").read_text(encoding="utf-8")
-    finally:
-        scene.detach()
+    svg = export_image(scene, folder / "picture.svg").read_text(encoding="utf-8")
     return {"svg": svg, "drawio": to_drawio(document, graph),
             "mermaid": to_mermaid(document, graph)}
 

@@ -1,9 +1,10 @@
 """The document: the only truth about a KubeCanvas design.
 
 It holds resources (their manifests, positions and origins) in order, plus per-project settings,
-and nothing derived. After every complete mutation it tells its subscribers what changed, in a
-fixed order (the wiring graph first, then validation, then views), whatever caused the change:
-an edit, an undo, a load. Its methods are not undoable; `kubecanvas.model.edits` is.
+and nothing derived. After every complete mutation it tells its subscribers what changed, in the
+order they subscribed, whatever caused the change: an edit, an undo, a load. In the editor its one
+subscriber is the session (`ui.session`), which runs the wiring graph, then the validator, then
+the views. Its methods are not undoable; `kubecanvas.model.edits` is.
 """
 
 from __future__ import annotations
@@ -86,7 +87,7 @@ class Document:
     def __init__(self, resources: Iterable[Resource] = ()) -> None:
         self._resources: dict[str, Resource] = {}
         self._positions: dict[str, int] | None = None
-        self._subscribers: list[tuple[int, int, Subscriber]] = []
+        self._subscribers: list[Subscriber] = []
         self._pending: Change | None = None
         self._depth = 0
         self.settings = ProjectSettings()
@@ -133,14 +134,12 @@ class Document:
         return [r for r in self._resources.values() if r.kind == kind]
 
     # --- subscribing ---------------------------------------------------------------------------
-    def subscribe(self, callback: Subscriber, order: int = 100) -> None:
-        """Call `callback(change)` after each mutation; lower `order` is called first
-        (graph 0, validation 10, views 100)."""
-        self._subscribers.append((order, len(self._subscribers), callback))
-        self._subscribers.sort(key=lambda s: (s[0], s[1]))
+    def subscribe(self, callback: Subscriber) -> None:
+        """Call `callback(change)` after each mutation, after the callbacks subscribed before."""
+        self._subscribers.append(callback)
 
     def unsubscribe(self, callback: Subscriber) -> None:
-        self._subscribers = [s for s in self._subscribers if s[2] != callback]  # == for bound methods
+        self._subscribers = [s for s in self._subscribers if s != callback]  # == for bound methods
 
     @contextlib.contextmanager
     def batch(self) -> Iterator[None]:
@@ -164,7 +163,7 @@ class Document:
             self._notify(change)
 
     def _notify(self, change: Change) -> None:
-        for _, _, callback in list(self._subscribers):
+        for callback in list(self._subscribers):
             callback(change)
 
     # --- mutating ------------------------------------------------------------------------------

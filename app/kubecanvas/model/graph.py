@@ -129,7 +129,7 @@ class WiringGraph:
         self.last_touched: set[str] = set()
         self.rebuild()
         if subscribe:
-            document.subscribe(self._on_change, order=0)
+            document.subscribe(self._on_change)
 
     # --- queries -------------------------------------------------------------------------------
     def edges(self) -> Iterator[Edge]:

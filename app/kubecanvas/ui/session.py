@@ -1,21 +1,52 @@
 """One open design: the document with its derived graph and validator, and where it lives.
 
-Opening a file builds a new session rather than refilling the old document, so subscriptions
-(graph at order 0, validator at 10, views at 100) start clean and undo history cannot reach
-across files.
+Opening a file builds a new session rather than refilling the old document, so what follows it
+starts clean and undo history cannot reach across files.
+
+The editor's update order is stated here, once. The session is the document's one subscriber:
+after each change (an edit, an undo, a load) it brings the wiring graph up to date, which says
+which resources it touched; then the validator re-checks what that touches; then each view hears
+one `Update` (what changed, what the graph touched), in `VIEWS` order. No view subscribes to the
+document itself, and none reads what the graph touched through a side channel.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Literal
 
-from kubecanvas.model.document import Document
+from kubecanvas.model.document import Change, Document
 from kubecanvas.model.graph import WiringGraph
 from kubecanvas.ui.i18n import tr
 from kubecanvas.validation import Validator
 
 PROJECT_SUFFIX = ".kcanvas"
+
+ViewName = Literal["scene", "inspector", "window", "teaching", "cluster", "autosave"]
+#: The views that follow a design, in the order they hear of each change (after the graph and
+#: the validator): the canvas first, so the window's badges find its nodes; the inspector; the
+#: window's problems, YAML and counts; teaching and the cluster markers, which read the canvas
+#: and the findings; the autosave countdown last.
+VIEWS: tuple[ViewName, ...] = ("scene", "inspector", "window", "teaching", "cluster", "autosave")
+
+
+@dataclass(frozen=True)
+class Update:
+    """One change of the document, once the graph and the validator have caught up.
+
+    Attributes:
+        change: what the document says changed.
+        touched: the resources whose wiring the graph re-derived (the changed ones and their
+            neighbours before and after); empty when only positions or settings changed.
+    """
+
+    change: Change
+    touched: frozenset[str]
+
+
+View = Callable[[Update], None]
 
 
 @dataclass
@@ -24,8 +55,8 @@ class Session:
 
     Attributes:
         document: the design.
-        graph: its wiring graph (subscribed at order 0).
-        validator: its findings (subscribed at order 10).
+        graph: its wiring graph, brought up to date first after each change.
+        validator: its findings, re-checked right after the graph.
         path: the project file it is saved to, None until saved as a project.
         sources: the YAML files or folders it was imported from (saved back to on Save when
             there is no project file).
@@ -40,6 +71,10 @@ class Session:
     sources: list[Path] = field(default_factory=list)
     load_problems: list[str] = field(default_factory=list)
     yaml_path: Path | None = None
+    _views: dict[ViewName, View] = field(default_factory=dict, repr=False)
+
+    def __post_init__(self) -> None:
+        self.document.subscribe(self._on_change)
 
     @classmethod
     def create(cls, document: Document | None = None, path: Path | None = None,
@@ -48,8 +83,32 @@ class Session:
         # a design saved as a project, or drawn anew, is exported in apply order; manifests
         # opened from files are saved back in their own order, which then matters
         doc.ordered_by_export = path is not None or not sources
-        graph = WiringGraph(doc)
-        return cls(doc, graph, Validator(doc, graph), path, list(sources or []))
+        graph = WiringGraph(doc, subscribe=False)
+        validator = Validator(doc, graph, subscribe=False)
+        return cls(doc, graph, validator, path, list(sources or []))
+
+    # --- the update order ----------------------------------------------------------------------
+    def listen(self, name: ViewName, view: View) -> None:
+        """Let the view `name` hear each change, at its place in `VIEWS` (one per name: a
+        second call replaces the first)."""
+        self._views[name] = view
+
+    def unlisten(self, name: ViewName) -> None:
+        self._views.pop(name, None)
+
+    @property
+    def listeners(self) -> tuple[ViewName, ...]:
+        """The views listening now, in the order they hear of a change."""
+        return tuple(name for name in VIEWS if name in self._views)
+
+    def _on_change(self, change: Change) -> None:
+        touched = frozenset(self.graph.apply_change(change)) if change.structural else frozenset()
+        self.validator.apply(change, touched)
+        update = Update(change, touched)
+        for name in VIEWS:
+            view = self._views.get(name)
+            if view is not None:
+                view(update)
 
     @property
     def title(self) -> str:

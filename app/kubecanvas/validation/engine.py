@@ -1,10 +1,10 @@
 """Running the rules: a one-shot full check, and a validator that follows the document.
 
-`validate_document` checks everything once (the CLI). `Validator` subscribes to the document right
-after the wiring graph (order 10) and, after each change, re-checks only the resources the graph
-says were touched, their graph neighbours, and the resources whose findings a rule declared to
-depend on the changed ones (see `Context.depend`). A property test holds it to the same answer as
-a full check.
+`validate_document` checks everything once (the CLI). `Validator` is told of each change after the
+wiring graph (the editor's `ui.session` runs the two in that order) and re-checks only the
+resources the graph touched, their graph neighbours, and the resources whose findings a rule
+declared to depend on the changed ones (see `Context.depend`). A property test holds it to the
+same answer as a full check.
 """
 
 from __future__ import annotations
@@ -138,8 +138,9 @@ def validate_document(document: Document, graph: WiringGraph | None = None,
 class Validator:
     """Findings kept current with the document, re-checked incrementally after each change.
 
-    The graph must be subscribed to the same document (it is, unless built with
-    `subscribe=False`), so that its `last_touched` is fresh when this validator is called.
+    `apply(change, touched)` brings it up to date once the graph has applied the change (the
+    editor's session calls the two in that order). With `subscribe` it follows the document on
+    its own, after a graph subscribed before it, and reads what that graph touched last.
     """
 
     def __init__(self, document: Document, graph: WiringGraph, kube_version: str | None = None,
@@ -159,7 +160,7 @@ class Validator:
         self.last_checked: set[str] = set()
         self.full_check()
         if subscribe:
-            document.subscribe(self._on_change, order=10)
+            document.subscribe(self._on_change)
 
     # --- reading -------------------------------------------------------------------------------
     @property
@@ -218,12 +219,12 @@ class Validator:
                     self._dependents[key].add(rid)
         self._cache = None
 
-    def _affected(self, change: Change) -> set[str]:
+    def _affected(self, change: Change, graph_touched: Iterable[str]) -> set[str]:
         dirty = set(change.added) | set(change.changed) | set(change.removed)
         # The graph's touched set is the changed resources and their neighbours before and
         # after the change: every rule reads a resource, its own edges and the resources at
         # their other end, so that is enough; the rest comes from declared dependencies.
-        touched = set(self.graph.last_touched) | dirty
+        touched = set(graph_touched) | dirty
         keys: set[DependencyKey] = set()
         for rid in dirty:
             for res in (change.removed.get(rid), change.changed.get(rid), self.document.find(rid)):
@@ -234,6 +235,10 @@ class Validator:
         return touched
 
     def _on_change(self, change: Change) -> None:
+        self.apply(change, self.graph.last_touched)
+
+    def apply(self, change: Change, graph_touched: Iterable[str]) -> None:
+        """Re-check after `change`, which the graph has applied touching `graph_touched`."""
         if change.settings:
             version = _kube_version(self.document, self._explicit_version)
             profiles = document_profiles(self.document)
@@ -244,4 +249,4 @@ class Validator:
                 return
         if change.structural:
             self._index.update(self.document, [*change.added, *change.changed, *change.removed])
-            self.recheck(self._affected(change))
+            self.recheck(self._affected(change, graph_touched))

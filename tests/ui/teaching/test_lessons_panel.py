@@ -107,6 +107,6 @@ def test_opening_a_file_rebinds_everything_to_the_new_design(teaching, tmp_path)
     assert window.open_paths([copy])
     assert window.session is not old and controller.lesson is None
     assert controller.happens_panel.document is window.session.document
-    assert controller._on_change not in [s[2] for s in old.document._subscribers]
+    assert "teaching" not in old.listeners and "teaching" in window.session.listeners
     window.scene.select_ids([rid(window, "Ingress", "shop")])
     assert controller.happens_panel.heading.text() == "Ingress shop"

@@ -8,9 +8,9 @@ to the document: the scene turns a finished drag into one move edit.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any, cast
+from typing import Any, Protocol
 
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QPoint, QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QPainter, QPen
 from PySide6.QtWidgets import (
     QGraphicsItem,
@@ -25,9 +25,52 @@ from kubecanvas.ui.canvas.icons import paint_kind_icon
 from kubecanvas.ui.canvas.style import SEVERITY_COLOURS, Theme, current_theme, kind_colour
 from kubecanvas.ui.i18n import kind_label, short_kind, tr
 
-if TYPE_CHECKING:
-    from kubecanvas.ui.canvas.edge_item import EdgeItem
-    from kubecanvas.ui.canvas.scene import CanvasScene
+
+class AttachedEdge(Protocol):
+    """A wire as its end nodes see it (`EdgeItem` is the one): redrawn when an end moves."""
+
+    @property
+    def key(self) -> tuple[str, str, str]: ...
+    @property
+    def source(self) -> NodeItem: ...
+    @property
+    def target(self) -> NodeItem: ...
+    def adjust(self) -> None: ...
+    def update(self) -> None: ...
+
+
+class WireGesture(Protocol):
+    """The wiring gesture a node hands its mouse to (the scene owns one, `CanvasScene.wiring`):
+    the press on the handle, the moves, the release over another node."""
+
+    @property
+    def source(self) -> NodeItem | None: ...
+    def begin(self, node: NodeItem, pos: QPointF) -> None: ...
+    def follow(self, pos: QPointF, screen: QPoint | None = None) -> None: ...
+    def finish(self, pos: QPointF, screen: QPoint) -> None: ...
+
+
+class NodeHost(Protocol):
+    """What a node asks of the canvas it is drawn on. The scene sets itself as `host` of every
+    node once it is added; a node without a host (a test, a picture) paints and nothing more."""
+
+    @property
+    def theme(self) -> Theme: ...
+    @property
+    def wiring(self) -> WireGesture: ...
+
+    def snapped(self, pos: QPointF) -> QPointF:
+        """Where a node moved to `pos` goes (on the grid while a drag snaps)."""
+        ...
+
+    def node_moved(self, node: NodeItem) -> None:
+        """`node` has moved (its namespace frame may grow)."""
+        ...
+
+    def rename_requested_for(self, node: NodeItem) -> None:
+        """The user asked to rename `node` (a double-click)."""
+        ...
+
 
 HANDLE_RADIUS = 7.0
 #: below this zoom a node is painted as a plain tile (`_paint_far`)
@@ -76,6 +119,7 @@ class NodeItem(QGraphicsItem):
     def __init__(self, rid: str, kind: str, name: str, line: str, namespace: str,
                  ghost: str = "") -> None:
         super().__init__()
+        self.host: NodeHost | None = None  # set by the scene once the node is on it
         self.rid = rid
         self.kind = kind
         self.name = name
@@ -83,7 +127,7 @@ class NodeItem(QGraphicsItem):
         self.namespace = namespace
         self.ghost = ghost  # '', 'missing' or 'generated'
         self.badge: tuple[int, str] | None = None
-        self.edges: set[EdgeItem] = set()
+        self.edges: set[AttachedEdge] = set()
         self.ghosts: list[NodeItem] = []
         self.anchor_offset = QPointF(0, 0)
         self.wire_state: str = ""  # '', 'ok' or 'no' while a wire hovers over the node
@@ -201,9 +245,7 @@ class NodeItem(QGraphicsItem):
             painter.drawRect(QRectF(NODE_WIDTH - 40, -10, 44, 44))
 
     def scene_theme(self) -> Theme:
-        scene = self.scene()
-        theme = getattr(scene, "theme", None)
-        return theme if isinstance(theme, Theme) else current_theme()
+        return self.host.theme if self.host is not None else current_theme()
 
     def _paint_body(self, painter: QPainter, theme: Theme, selected: bool) -> None:
         border = QColor(theme.node_border)
@@ -294,50 +336,39 @@ class NodeItem(QGraphicsItem):
         self.setCursor(shape)
         super().hoverMoveEvent(event)
 
-    def _canvas(self) -> CanvasScene | None:
-        # duck-typed: an import here would run on every position change of every node
-        scene = self.scene()
-        return cast("CanvasScene", scene) if hasattr(scene, "begin_wire") else None
-
     def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:
-        canvas = self._canvas()
         wiring = event.button() == Qt.MouseButton.LeftButton and (
             self.on_handle(event.pos())
             or event.modifiers() & Qt.KeyboardModifier.AltModifier)
-        if canvas is not None and wiring and not self.ghost:
-            canvas.begin_wire(self, event.scenePos())
+        if self.host is not None and wiring and not self.ghost:
+            self.host.wiring.begin(self, event.scenePos())
             event.accept()
             return
         super().mousePressEvent(event)
 
     def mouseMoveEvent(self, event: QGraphicsSceneMouseEvent) -> None:
-        canvas = self._canvas()
-        if canvas is not None and canvas.wiring_from is self:
-            canvas.update_wire(event.scenePos(), event.screenPos())
+        if self.host is not None and self.host.wiring.source is self:
+            self.host.wiring.follow(event.scenePos(), event.screenPos())
             return
         super().mouseMoveEvent(event)
 
     def mouseReleaseEvent(self, event: QGraphicsSceneMouseEvent) -> None:
-        canvas = self._canvas()
-        if canvas is not None and canvas.wiring_from is self:
-            canvas.finish_wire(event.scenePos(), event.screenPos())
+        if self.host is not None and self.host.wiring.source is self:
+            self.host.wiring.finish(event.scenePos(), event.screenPos())
             return
         super().mouseReleaseEvent(event)
 
     def mouseDoubleClickEvent(self, event: QGraphicsSceneMouseEvent) -> None:
-        canvas = self._canvas()
-        if canvas is not None and not self.ghost:
-            canvas.rename_requested.emit(self.rid)
+        if self.host is not None and not self.ghost:
+            self.host.rename_requested_for(self)
             return
         super().mouseDoubleClickEvent(event)
 
     def itemChange(self, change: QGraphicsItem.GraphicsItemChange, value: Any) -> Any:
         # called for every flag and state change of thousands of items: compare cheaply first
         if change == _POSITION_CHANGE:
-            canvas = self._canvas()
-            if canvas is not None and canvas.dragging and canvas.snap:
-                grid = canvas.grid
-                return QPointF(round(value.x() / grid) * grid, round(value.y() / grid) * grid)
+            if self.host is not None:
+                return self.host.snapped(value)
         elif change == _SELECTED_CHANGED:
             for edge in self.edges:  # a selected node's wires are drawn emphasised
                 edge.update()
@@ -346,7 +377,6 @@ class NodeItem(QGraphicsItem):
                 edge.adjust()
             for ghost in self.ghosts:
                 ghost.setPos(self.pos() + ghost.anchor_offset)
-            canvas = self._canvas()
-            if canvas is not None:
-                canvas.node_moved(self)
+            if self.host is not None:
+                self.host.node_moved(self)
         return value

@@ -1,9 +1,9 @@
 """The canvas scene: a live mirror of the document and its wiring graph.
 
-It subscribes to the document (order 100, after the graph and the validator) and updates only
-the items a change touched: the resources added, removed, changed or moved, and the edges around
-the ids the graph reports in `last_touched`. It never writes to the document; finished gestures
-leave as signals (a drag as one `move_committed`, a wire as `wire_released`) that the window turns
+The session tells it of each change first among the views (`ui.session.VIEWS`), after the graph
+and the validator, and it updates only the items a change touched: the resources added, removed,
+changed or moved, and the edges around the ids the graph touched. It never writes to the
+document; finished gestures leave as signals (a drag as one `move_committed`, a wire as `wire_released`) that the window turns
 into undoable edits.
 """
 
@@ -13,14 +13,9 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 
 from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, Signal
-from PySide6.QtWidgets import (
-    QGraphicsItem,
-    QGraphicsPathItem,
-    QGraphicsScene,
-    QGraphicsSceneMouseEvent,
-)
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QGraphicsSceneMouseEvent
 
-from kubecanvas.model.document import Change, Document
+from kubecanvas.model.document import Document
 from kubecanvas.model.graph import Edge, WiringGraph
 from kubecanvas.model.kinds import effective_namespace
 from kubecanvas.model.order import in_order, node_places
@@ -33,8 +28,9 @@ from kubecanvas.ui.canvas.replica_item import ReplicaStackItem
 from kubecanvas.ui.canvas.replicas import REPLICA_KINDS, replica_lines
 from kubecanvas.ui.canvas.style import Theme, current_theme
 from kubecanvas.ui.canvas.summary import summary
-from kubecanvas.ui.canvas.wiring import WiringMixin
+from kubecanvas.ui.canvas.wiring import WiringGesture
 from kubecanvas.ui.i18n import tr
+from kubecanvas.ui.session import Update
 from kubecanvas.validation.findings import Finding
 
 EdgeKey = tuple[str, str, str]
@@ -44,12 +40,13 @@ EdgeKey = tuple[str, str, str]
 BSP_DEPTH = 10
 
 
-class CanvasScene(WiringMixin, QGraphicsScene):
+class CanvasScene(QGraphicsScene):
     """Nodes, edges and namespace frames for one document.
 
     A `Namespace` resource is not drawn as a node: its frame is its node (selecting the frame's
     title selects the resource; its badge sits on the title). `nodes` holds the other resources
-    and the ghosts; `namespace_frames` maps a Namespace resource's id to its frame.
+    and the ghosts; `namespace_frames` maps a Namespace resource's id to its frame. The scene
+    is every node's `NodeHost`; `wiring` is the wire gesture the nodes hand their mouse to.
     """
 
     move_committed = Signal(object)  # dict[str, tuple[float, float]]
@@ -65,7 +62,8 @@ class CanvasScene(WiringMixin, QGraphicsScene):
         self.snap = True
         self.grid = 20.0
         self.dragging = False
-        self.wiring_from: NodeItem | None = None
+        self.wiring = WiringGesture(self, document, graph, lambda: self.theme,
+                                    self.status_message.emit, self.wire_released.emit)
         self.nodes: dict[str, NodeItem] = {}
         self.edge_items: dict[EdgeKey, EdgeItem] = {}
         self.frames: dict[str, NamespaceFrameItem] = {}
@@ -74,9 +72,6 @@ class CanvasScene(WiringMixin, QGraphicsScene):
         self.all_replicas = False
         self._badges: dict[str, tuple[int, str]] = {}
         self._drag_start: dict[str, QPointF] = {}
-        self._wire_line: QGraphicsPathItem | None = None
-        self._wire_target: NodeItem | None = None
-        self._wire_cache: dict[str, tuple[bool, str]] = {}
         self._populating = False  # frames are fitted once at the end of populating
         self._slots: FreeSlots | None = None  # the ghost-placement index while populating
         # Qt guesses the index depth from the item count: 14 levels for 12,000 items, where a
@@ -84,11 +79,6 @@ class CanvasScene(WiringMixin, QGraphicsScene):
         # at 5,000 resources). 10 levels answer as fast here for 1/15 of that.
         self.setBspTreeDepth(BSP_DEPTH)
         self._populate()
-        document.subscribe(self._on_change, order=100)
-
-    def detach(self) -> None:
-        """Stop following the document (before the scene is thrown away)."""
-        self.document.unsubscribe(self._on_change)
 
     # --- building ----------------------------------------------------------------------------
     def _populate(self) -> None:
@@ -127,6 +117,7 @@ class CanvasScene(WiringMixin, QGraphicsScene):
         node = NodeItem(res.id, res.kind, res.name, summary(res), ns)
         node.setPos(QPointF(*res.position))
         self.addItem(node)
+        node.host = self
         self.nodes[res.id] = node
         if ns:
             self._frame(ns).members.add(res.id)
@@ -169,6 +160,7 @@ class CanvasScene(WiringMixin, QGraphicsScene):
         anchor.ghosts.append(ghost)
         ghost.setData(0, anchor.rid)
         self.addItem(ghost)
+        ghost.host = self
         self.nodes[node_id] = ghost
         frame = self.frames.get(ghost.namespace) if ghost_kind == "generated" and \
             ghost.namespace == anchor.namespace else None
@@ -237,10 +229,10 @@ class CanvasScene(WiringMixin, QGraphicsScene):
         if node is None:
             return
         for edge in list(node.edges):
-            self._remove_edge(edge)
+            self._remove_edge(self.edge_items[edge.key])
         for ghost in list(node.ghosts):
             for edge in list(ghost.edges):
-                self._remove_edge(edge)
+                self._remove_edge(self.edge_items[edge.key])
         frame = self.frames.get(node.namespace)
         if frame is not None:
             frame.members.discard(rid)
@@ -250,13 +242,15 @@ class CanvasScene(WiringMixin, QGraphicsScene):
         ids = [i for i in ids if i in self.nodes and not self.nodes[i].ghost]
         for rid in ids:
             for item in list(self.nodes[rid].edges):
-                self._remove_edge(item)
+                self._remove_edge(self.edge_items[item.key])
         for rid in ids:
             for edge in self.graph.out_edges(rid) + self.graph.in_edges(rid):
                 self._add_edge(edge)
 
     # --- following the document --------------------------------------------------------------
-    def _on_change(self, change: Change) -> None:
+    def apply(self, update: Update) -> None:
+        """Follow one change of the document (the session calls it; see `ui.session`)."""
+        change = update.change
         namespaces: set[str] = set()
         for rid in change.removed:
             node = self.nodes.get(rid)
@@ -280,7 +274,7 @@ class CanvasScene(WiringMixin, QGraphicsScene):
                     node.setPos(QPointF(*res.position))
                 namespaces.add(node.namespace)
         if change.structural:
-            self._refresh_edges(set(self.graph.last_touched) | change.added | set(change.changed))
+            self._refresh_edges(update.touched | change.added | set(change.changed))
         self._fit_frames(namespaces)
 
     def _update_node(self, rid: str) -> set[str]:
@@ -320,8 +314,6 @@ class CanvasScene(WiringMixin, QGraphicsScene):
                 stack.set_lines(replica_lines(owner))
         for frame in self.frames.values():
             frame.retranslate()
-        for edge in self.edge_items.values():
-            edge.retranslate()
         for edge in self.edge_items.values():
             edge.retranslate()
 
@@ -410,7 +402,7 @@ class CanvasScene(WiringMixin, QGraphicsScene):
     # --- dragging ----------------------------------------------------------------------------
     def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:
         super().mousePressEvent(event)
-        if event.button() != Qt.MouseButton.LeftButton or self.wiring_from is not None:
+        if event.button() != Qt.MouseButton.LeftButton or self.wiring.source is not None:
             return
         grabber = self.mouseGrabberItem()
         if isinstance(grabber, NodeItem) and not grabber.ghost:
@@ -431,6 +423,17 @@ class CanvasScene(WiringMixin, QGraphicsScene):
         self._drag_start = {}
         if moved:
             self.move_committed.emit(moved)
+
+    # --- what nodes ask of their host (see `NodeHost`) -------------------------------------
+    def snapped(self, pos: QPointF) -> QPointF:
+        """Where a node dragged to `pos` goes: on the grid while dragging with snap on."""
+        if self.dragging and self.snap:
+            grid = self.grid
+            return QPointF(round(pos.x() / grid) * grid, round(pos.y() / grid) * grid)
+        return pos
+
+    def rename_requested_for(self, node: NodeItem) -> None:
+        self.rename_requested.emit(node.rid)
 
     def node_moved(self, node: NodeItem) -> None:
         """Grow the node's frame while it is dragged (exact fit comes with the move edit)."""

@@ -6,27 +6,46 @@ import re
 from collections.abc import Sequence
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
-from PySide6.QtWidgets import QMenu, QMenuBar
+from PySide6.QtWidgets import QLineEdit, QMenu, QMenuBar
 
 from kubecanvas.ui import i18n
 from kubecanvas.ui.canvas.replicas import REPLICA_KINDS
 from kubecanvas.ui.commands.diagram_formats import DIAGRAM_FORMATS, diagram_writer
 from kubecanvas.ui.commands.hardening_ui import harden_selected, hardenable
+from kubecanvas.ui.commands.shell import EditorShell
 from kubecanvas.ui.commands.undo import retranslate_stack
 from kubecanvas.ui.i18n import N_, tr
 
 if TYPE_CHECKING:
-    from kubecanvas.ui.window.main_window import MainWindow
+    from kubecanvas.ui.commands.file_commands import FileCommands
+    from kubecanvas.ui.panels.yaml_panel import YamlPanel
 
 Std = QKeySequence.StandardKey
 
 
-def _action(window: MainWindow, text: str, slot: object, keys: object = None,
+class MenuHost(EditorShell, Protocol):
+    """The window as its menus and toolbar actions see it: the shell and what menus trigger."""
+
+    files: FileCommands
+    yaml_panel: YamlPanel
+    find_box: QLineEdit
+    language_actions: dict[str, QAction]
+    actions_by_name: dict[str, QAction]
+
+    def selected_ids(self) -> list[str]: ...
+    def delete_selection(self) -> None: ...
+    def auto_layout(self) -> None: ...
+    def rename(self, rid: str) -> None: ...
+    def set_language(self, code: str) -> None: ...
+    def set_canvas_theme(self, choice: str) -> None: ...
+
+
+def _action(window: MenuHost, text: str, slot: object, keys: object = None,
             tip: str = "") -> QAction:
-    action = QAction(window)
+    action = QAction(window.qt_window())
     _source(action, text, tip)
     if keys is not None:
         if isinstance(keys, (list, tuple)):
@@ -36,7 +55,7 @@ def _action(window: MainWindow, text: str, slot: object, keys: object = None,
         else:
             action.setShortcut(QKeySequence(str(keys)))
     action.triggered.connect(slot)  # type: ignore[arg-type]
-    window.addAction(action)
+    window.qt_window().addAction(action)
     return action
 
 
@@ -73,9 +92,10 @@ def _undo_text(action: QAction, command: str) -> None:
     _show(action)
 
 
-def retranslate(window: MainWindow) -> None:
+def retranslate(window: MenuHost) -> None:
     """Show every menu and action of the window (not those of add-ons) in the language now set."""
-    targets: list[QAction | QMenu] = [*window.findChildren(QMenu), *window.findChildren(QAction)]
+    targets: list[QAction | QMenu] = [*window.qt_window().findChildren(QMenu),
+                                      *window.qt_window().findChildren(QAction)]
     retranslate_stack(window.undo_stack)
     stack_texts = {"undo": window.undo_stack.undoText(), "redo": window.undo_stack.redoText()}
     for target in targets:
@@ -86,7 +106,7 @@ def retranslate(window: MainWindow) -> None:
             _show(target)
 
 
-def build_actions(window: MainWindow) -> dict[str, QAction]:
+def build_actions(window: MenuHost) -> dict[str, QAction]:
     """Every window action by name (also used by tests)."""
     files = window.files
     view = window.view
@@ -105,7 +125,7 @@ def build_actions(window: MainWindow) -> dict[str, QAction]:
         "export_selection_image": _action(
             window, N_("Export &Selection as Image…"), lambda: files.export_image(selection=True),
             tip=N_("Export only the selected resources as PNG, SVG or PDF")),
-        "quit": _action(window, N_("&Quit"), window.close, Std.Quit),
+        "quit": _action(window, N_("&Quit"), window.qt_window().close, Std.Quit),
         "cut": _action(window, N_("Cu&t"), lambda: _cut(window), Std.Cut),
         "copy": _action(window, N_("&Copy"), lambda: ed.copy(sel()), Std.Copy),
         "paste": _action(window, N_("&Paste"), ed.paste, Std.Paste),
@@ -129,30 +149,30 @@ def build_actions(window: MainWindow) -> dict[str, QAction]:
         acts[name].setEnabled(False)
         enabled.connect(acts[name].setEnabled)
         changed.connect(partial(_undo_text, acts[name]))
-    replicas = QAction(window, checkable=True, checked=False)
+    replicas = QAction(window.qt_window(), checkable=True, checked=False)
     _source(replicas, N_("Show &Replicas"),
             N_("Show the pods each workload runs (web-0, web-1 and their claims)"))
     replicas.toggled.connect(
         lambda on: window.scene.show_all_replicas(on) if window.scene else None)
     acts["replicas"] = replicas
-    snap = QAction(window, checkable=True, checked=True)
+    snap = QAction(window.qt_window(), checkable=True, checked=True)
     _source(snap, N_("&Snap to Grid"))
     snap.toggled.connect(lambda on: setattr(window.scene, "snap", on) if window.scene else None)
     acts["snap"] = snap
     return acts
 
 
-def _cut(window: MainWindow) -> None:
+def _cut(window: MenuHost) -> None:
     window.editor.copy(window.selected_ids())
     window.delete_selection()
 
 
-def _select_all(window: MainWindow) -> None:
+def _select_all(window: MenuHost) -> None:
     if window.scene is not None:
         window.scene.select_ids(window.scene.nodes)
 
 
-def _focus_find(window: MainWindow) -> None:
+def _focus_find(window: MenuHost) -> None:
     window.find_box.setFocus()
     window.find_box.selectAll()
 
@@ -173,8 +193,8 @@ def _menu(parent: QMenu | QMenuBar, text: str) -> QMenu:
     return menu
 
 
-def build_menus(window: MainWindow, acts: dict[str, QAction]) -> None:
-    bar = window.menuBar()
+def build_menus(window: MenuHost, acts: dict[str, QAction]) -> None:
+    bar = window.qt_window().menuBar()
     file_menu = _menu(bar, N_("&File"))
     _fill(file_menu, ("new", "open", "open_folder"), acts)
     recent = _menu(file_menu, N_("Open &Recent"))
@@ -205,7 +225,7 @@ def build_menus(window: MainWindow, acts: dict[str, QAction]) -> None:
     _fill(_menu(bar, N_("&Arrange")), ("auto_layout",), acts)
 
 
-def _language_menu(window: MainWindow, menu: QMenu) -> None:
+def _language_menu(window: MenuHost, menu: QMenu) -> None:
     """View → Language: each language in its own name; checked follows the one setting."""
     group = QActionGroup(menu)
     window.language_actions = {}
@@ -217,7 +237,7 @@ def _language_menu(window: MainWindow, menu: QMenu) -> None:
         window.language_actions[code] = action
 
 
-def canvas_menu(window: MainWindow, on_node: bool) -> QMenu:
+def canvas_menu(window: MenuHost, on_node: bool) -> QMenu:
     """The right-click menu of the canvas: for the selection, or for the empty canvas."""
     menu = QMenu(window.view)
     acts = window.actions_by_name
@@ -229,7 +249,7 @@ def canvas_menu(window: MainWindow, on_node: bool) -> QMenu:
         _replica_toggle(window, menu, ids)
         if hardenable(window) is not None:
             harden = menu.addAction(tr("Harden This Workload…"))
-            harden.triggered.connect(lambda: harden_selected(window, window))
+            harden.triggered.connect(lambda: harden_selected(window, window.qt_window()))
         _fill(menu, (None, "cut", "copy", "duplicate", "delete", None,
                      "export_selection_image"), acts)
         teaching = getattr(window, "teaching", None)
@@ -241,7 +261,7 @@ def canvas_menu(window: MainWindow, on_node: bool) -> QMenu:
     return menu
 
 
-def _replica_toggle(window: MainWindow, menu: QMenu, ids: list[str]) -> None:
+def _replica_toggle(window: MenuHost, menu: QMenu, ids: list[str]) -> None:
     """'Show Replicas' for the selected workloads (per node, unlike the View option)."""
     scene = window.scene
     if scene is None:
@@ -254,7 +274,7 @@ def _replica_toggle(window: MainWindow, menu: QMenu, ids: list[str]) -> None:
     action.triggered.connect(lambda: [scene.show_replicas(i, not shown) for i in owners])
 
 
-def add_diagram_exports(window: MainWindow, menu: QMenu) -> None:
+def add_diagram_exports(window: MenuHost, menu: QMenu) -> None:
     """'Export draw.io…' and 'Export Mermaid…' when the io layer provides those writers."""
     for suffix, title in DIAGRAM_FORMATS.items():
         if diagram_writer(suffix) is not None:
@@ -264,7 +284,7 @@ def add_diagram_exports(window: MainWindow, menu: QMenu) -> None:
             action.triggered.connect(partial(window.files.export_diagram, suffix))
 
 
-def _fill_recent(window: MainWindow, menu: QMenu) -> None:
+def _fill_recent(window: MenuHost, menu: QMenu) -> None:
     menu.clear()
     paths = window.recent.paths()
     for path in paths:

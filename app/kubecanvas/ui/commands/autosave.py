@@ -44,8 +44,7 @@ from kubecanvas.io.private_files import (
     private_folder,
 )
 from kubecanvas.io.project import FragmentCache, ProjectWriter
-from kubecanvas.model.document import Change
-from kubecanvas.ui.session import Session
+from kubecanvas.ui.session import Session, Update
 
 #: From the first unsaved change to its recovery copy.
 DELAY_MS = 3_000
@@ -182,13 +181,13 @@ class Autosaver:
         or a newer copy replaces it."""
         self.discard()
         if self.session is not None:
-            self.session.document.unsubscribe(self._changed)
+            self.session.unlisten("autosave")
         self.session = session
         self.token = token or uuid.uuid4().hex
         self._fragments = {}
-        session.document.subscribe(self._changed, order=1000)
+        session.listen("autosave", self._changed)
 
-    def _changed(self, change: Change) -> None:
+    def _changed(self, update: Update) -> None:
         """Any change to the design (an edit, an undo, a move) starts the countdown, unless one
         is running: the copy then follows within `DELAY_MS` however often the user edits."""
         if not self.countdown.isActive():

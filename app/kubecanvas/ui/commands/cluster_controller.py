@@ -19,13 +19,13 @@ from collections.abc import Callable
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QByteArray, QCoreApplication, QObject, Qt
+from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import QDialog, QMessageBox
 
 from kubecanvas.cluster import Kubectl, ServerReport, apply_resources
 from kubecanvas.io.yaml_out import apply_order, dump_resources
-from kubecanvas.model.document import Change, Document
+from kubecanvas.model.document import Document
 from kubecanvas.model.edits import AddResource, Compound
 from kubecanvas.model.layout import NODE_HEIGHT
 from kubecanvas.model.resource import Resource
@@ -41,11 +41,11 @@ from kubecanvas.ui.commands.cluster_task import (
 from kubecanvas.ui.i18n import local_text
 from kubecanvas.ui.panels.cluster_dialogs import ADD_TO_CURRENT, ImportNamespaceDialog
 from kubecanvas.ui.panels.cluster_panel import ClusterPanel, ServerMarkers
-from kubecanvas.ui.session import Session
+from kubecanvas.ui.session import Session, Update
 from kubecanvas.validation.findings import Severity
 
 if TYPE_CHECKING:
-    from kubecanvas.ui.window.main_window import MainWindow
+    from kubecanvas.ui.commands.shell import EditorShell
 
 Yes, Cancel, No = (QMessageBox.StandardButton.Yes, QMessageBox.StandardButton.Cancel,
                    QMessageBox.StandardButton.No)
@@ -61,17 +61,18 @@ class ClusterController(QObject):
         actions: the menu's actions by name (also used by tests).
     """
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
+    def __init__(self, window: EditorShell) -> None:
+        super().__init__(window.qt_window())
         self.window = window
+        self.parent_widget = window.qt_window()  # the dock's and the dialogs' window
         self.context: str | None = None
         self.contexts: list[str] = []
         self.current_context: str | None = None
         self.contexts_note = ""
         self.task: ClusterTask | None = None
         self._tasks: list[ClusterTask] = []
-        self._document: Document | None = None
-        self.panel = ClusterPanel(window)
+        self._session: Session | None = None
+        self.panel = ClusterPanel(self.parent_widget)
         self.markers = ServerMarkers()
         self.actions: dict[str, QAction] = {}
         self._build_dock()
@@ -80,7 +81,7 @@ class ClusterController(QObject):
         self.panel.resource_activated.connect(self.show_resource)
         self.panel.cancel_requested.connect(self.cancel)
         window.session_changed.connect(self._session_changed)
-        window.destroyed.connect(self.shutdown)
+        self.parent_widget.destroyed.connect(self.shutdown)
         app = QCoreApplication.instance()
         if app is not None:
             app.aboutToQuit.connect(self.shutdown)
@@ -88,26 +89,23 @@ class ClusterController(QObject):
 
     # --- building ----------------------------------------------------------------------------
     def _build_dock(self) -> None:
-        window = self.window
+        window = self.parent_widget
         window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.panel)
-        window.tabifyDockWidget(window.problems, self.panel)
-        window.problems.raise_()
-        state = window.settings.value("windowState")
-        if isinstance(state, QByteArray) and not state.isEmpty():
-            window.restoreState(state)  # the dock where the user left it last time
+        window.tabifyDockWidget(self.window.problems, self.panel)
+        self.window.problems.raise_()
 
     def _build_actions(self) -> None:
         slots: dict[str, Callable[[], Any]] = {
             "check": self.check, "apply": self.apply, "import": self.import_namespace,
             "cancel": self.cancel, "refresh_contexts": self.refresh_contexts}
         for name, slot in slots.items():
-            action = QAction(self.window)
+            action = QAction(self.parent_widget)
             action.triggered.connect(slot)
             self.actions[name] = action
         self.actions["cancel"].setEnabled(False)
 
     def _build_menu(self) -> None:
-        self.menu = self.window.menuBar().addMenu("")
+        self.menu = self.parent_widget.menuBar().addMenu("")
         self.menu.addAction(self.actions["check"])
         self.menu.addAction(self.actions["apply"])
         self.menu.addSeparator()
@@ -147,14 +145,14 @@ class ClusterController(QObject):
         self._bind(session)
 
     def _bind(self, session: Session | None) -> None:
-        if self._document is not None:
-            self._document.unsubscribe(self._after_change)
-        self._document = session.document if session is not None else None
-        if self._document is not None:
-            self._document.subscribe(self._after_change, order=130)
+        if self._session is not None:
+            self._session.unlisten("cluster")
+        self._session = session
+        if session is not None:
+            session.listen("cluster", self._after_change)
 
-    def _after_change(self, change: Change) -> None:
-        if change.structural:
+    def _after_change(self, update: Update) -> None:
+        if update.change.structural:
             self.panel.mark_stale()
             self._show_markers()
 
@@ -231,7 +229,7 @@ class ClusterController(QObject):
         self._show_markers()
         self.panel.show_error(message)
         self.window.show_status(message)
-        QMessageBox.warning(self.window, self.tr("Cluster"), message)
+        QMessageBox.warning(self.parent_widget, self.tr("Cluster"), message)
 
     def _cancelled(self, task: ClusterTask) -> None:
         if self._release(task):
@@ -271,7 +269,7 @@ class ClusterController(QObject):
         """Server-side dry run of the whole design; the answers go to the dock."""
         resources = self._snapshot()
         if not resources:
-            QMessageBox.information(self.window, self.tr("Check Against Cluster"),
+            QMessageBox.information(self.parent_widget, self.tr("Check Against Cluster"),
                                     self.tr("The design is empty: there is nothing to check."))
             return False
         text = self.tr("Asking the cluster about {count} resources (server dry run)…")
@@ -290,7 +288,7 @@ class ClusterController(QObject):
         errors = self.error_count()
         if errors:
             answer = QMessageBox.question(
-                self.window, self.tr("Apply Refused"),
+                self.parent_widget, self.tr("Apply Refused"),
                 self.tr("The design has {count} error findings (see Problems), so the cluster "
                         "would refuse it; nothing was applied. Fix them first.\n\nCheck the "
                         "design against the cluster instead? A dry run changes nothing.")
@@ -299,7 +297,7 @@ class ClusterController(QObject):
                 self.check()
             return False
         if not self._snapshot():
-            QMessageBox.information(self.window, self.tr("Apply to Cluster"),
+            QMessageBox.information(self.parent_widget, self.tr("Apply to Cluster"),
                                     self.tr("The design is empty: there is nothing to apply."))
             return False
         return self._start(lambda k: k.current_context(), self.tr("Reading the kubectl context…"),
@@ -308,7 +306,7 @@ class ClusterController(QObject):
     def _confirm_apply(self, context: str) -> None:
         resources = self._snapshot()
         answer = QMessageBox.question(
-            self.window, self.tr("Apply to Cluster"),
+            self.parent_widget, self.tr("Apply to Cluster"),
             self.tr("Apply {count} resources to the cluster of context “{context}”?\n\nThis "
                     "changes the cluster (kubectl apply).").format(count=len(resources),
                                                                    context=context),
@@ -340,7 +338,7 @@ class ClusterController(QObject):
         session = self.window.session
         can_add = session is not None and len(session.document) > 0
         dialog = ImportNamespaceDialog(listing.names, listing.context, listing.note, can_add,
-                                       self.window)
+                                       self.parent_widget)
         choice = dialog.choice() if dialog.exec() == QDialog.DialogCode.Accepted else None
         include = dialog.include_secret_values()
         dialog.deleteLater()
@@ -362,7 +360,7 @@ class ClusterController(QObject):
                               "knows (or does not exist); nothing was imported.") \
                 .format(namespace=namespace)
             self.panel.show_error(message)
-            QMessageBox.information(self.window, self.tr("Import Namespace"), message)
+            QMessageBox.information(self.parent_widget, self.tr("Import Namespace"), message)
             return
         if target == ADD_TO_CURRENT and self.window.session is not None:
             self._add_to_current(result.document, namespace)
@@ -451,7 +449,7 @@ class ClusterController(QObject):
         self._fill_contexts()
 
 
-def install_cluster(window: MainWindow) -> ClusterController:
+def install_cluster(window: EditorShell) -> ClusterController:
     """Add the Cluster menu and dock to `window`; returns its controller.
 
     Idempotent: a second call returns the controller already installed (`window.cluster`)."""

@@ -21,7 +21,7 @@ from kubecanvas.ui.i18n import local_text, tr
 from kubecanvas.ui.session import PROJECT_SUFFIX, Session
 
 if TYPE_CHECKING:
-    from kubecanvas.ui.window.main_window import MainWindow
+    from kubecanvas.ui.commands.shell import EditorShell
 
 
 
@@ -46,8 +46,9 @@ def all_files() -> str:
 class FileCommands:
     """New, Open, Save, Save As, Import, Export for one window."""
 
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, window: EditorShell) -> None:
         self.window = window
+        self.parent = window.qt_window()  # the dialogs' parent
 
     def _dir(self) -> str:
         recent = self.window.recent.paths()
@@ -59,13 +60,13 @@ class FileCommands:
 
     def open(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
-            self.window, tr("Open"), self._dir(),
+            self.parent, tr("Open"), self._dir(),
             f"{project_filter()};;{yaml_filter(reading=True)};;{all_files()}")
         if path:
             self.window.open_paths([Path(path)])
 
     def open_folder(self) -> None:
-        path = QFileDialog.getExistingDirectory(self.window, tr("Open folder of manifests"),
+        path = QFileDialog.getExistingDirectory(self.parent, tr("Open folder of manifests"),
                                                 self._dir())
         if path:
             self.window.open_paths([Path(path)])
@@ -85,7 +86,7 @@ class FileCommands:
 
     def save_as(self) -> bool:
         path, chosen = QFileDialog.getSaveFileName(
-            self.window, tr("Save As"), self._dir(), f"{project_filter()};;{yaml_filter()}")
+            self.parent, tr("Save As"), self._dir(), f"{project_filter()};;{yaml_filter()}")
         if not path:
             return False
         target = Path(path)
@@ -101,13 +102,13 @@ class FileCommands:
         try:
             file_ops.save_project(session, path)
         except (OSError, ValueError, file_ops.ProjectError) as exc:
-            QMessageBox.critical(self.window, tr("Save failed"),
+            QMessageBox.critical(self.parent, tr("Save failed"),
                                  f"{path}: {local_text(exc_message(exc))}")
             return False
         self.window.recent.add(path)
         self.window.undo_stack.setClean()
         self.window.show_status(tr("Saved {path}").format(path=path))
-        self.window._update_title()
+        self.window.refresh_title()
         return True
 
     def _ask_omit_secrets(self, writing_back: bool = False) -> bool | None:
@@ -121,12 +122,12 @@ class FileCommands:
                   "Written as they are, they would replace those values with empty ones.").format(
             secrets=describe(left))
         if writing_back:  # a file written back is the user's own manifest: never strip it
-            QMessageBox.warning(self.window, tr("Secrets without values"), text + "\n\n" + tr(
+            QMessageBox.warning(self.parent, tr("Secrets without values"), text + "\n\n" + tr(
                 "Nothing was saved. Type the values in, save a project, or export YAML "
                 "without Secret data."))
             return None
         answer = QMessageBox.question(
-            self.window, tr("Secrets without values"),
+            self.parent, tr("Secrets without values"),
             text + "\n\n" + tr("Write every Secret without data (for a repository whose "
                                 "Secrets come from a secret manager)?"),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
@@ -139,14 +140,14 @@ class FileCommands:
         new_file = None
         if file_ops.has_loose(session):
             path, _ = QFileDialog.getSaveFileName(
-                self.window, tr("Save new resources to"), self._dir(), yaml_filter())
+                self.parent, tr("Save new resources to"), self._dir(), yaml_filter())
             if not path:
                 return False
             new_file = Path(path)
         try:
             notes = file_ops.save_back(session, new_file)
         except file_ops.WriteBackError as exc:
-            QMessageBox.critical(self.window, tr("Save failed"), local_text(exc_message(exc)))
+            QMessageBox.critical(self.parent, tr("Save failed"), local_text(exc_message(exc)))
             return False
         self.window.undo_stack.setClean()
         shown = "; ".join(local_text(n) for n in notes)
@@ -162,19 +163,19 @@ class FileCommands:
         try:
             file_ops.save_yaml(session, path, omit_secrets=omit)
         except OSError as exc:
-            QMessageBox.critical(self.window, tr("Export failed"), f"{path}: {exc.strerror or exc}")
+            QMessageBox.critical(self.parent, tr("Export failed"), f"{path}: {exc.strerror or exc}")
             return False
         if mark_clean:
             session.yaml_path = path
             self.window.recent.add(path)
             self.window.undo_stack.setClean()
-            self.window._update_title()
+            self.window.refresh_title()
         self.window.show_status(tr("Wrote {count} resources to {path}").format(
             count=len(session.document), path=path))
         return True
 
     def export_yaml(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self.window, tr("Export YAML"), self._dir(),
+        path, _ = QFileDialog.getSaveFileName(self.parent, tr("Export YAML"), self._dir(),
                                               yaml_filter())
         if path:
             self._export_yaml(Path(path))
@@ -188,7 +189,7 @@ class FileCommands:
             self.window.show_status(tr("Select the resources to export first"))
             return
         title = tr("Export Selection as Image") if selection else tr("Export Image")
-        path, chosen = QFileDialog.getSaveFileName(self.window, title, self._dir(),
+        path, chosen = QFileDialog.getSaveFileName(self.parent, title, self._dir(),
                                                    image_filter())
         if not path:
             return
@@ -199,7 +200,7 @@ class FileCommands:
         try:
             export_image(scene, target, ids)
         except ExportError as exc:
-            QMessageBox.critical(self.window, tr("Export failed"), str(exc))
+            QMessageBox.critical(self.parent, tr("Export failed"), str(exc))
             return
         self.window.show_status(tr("Wrote {path}").format(path=target))
 
@@ -210,7 +211,7 @@ class FileCommands:
             return
         title = tr(DIAGRAM_FORMATS[suffix])
         path, _ = QFileDialog.getSaveFileName(
-            self.window, tr("Export {format}…").format(format=title).rstrip("…"), self._dir(),
+            self.parent, tr("Export {format}…").format(format=title).rstrip("…"), self._dir(),
             f"{title} (*{suffix})")
         if not path:
             return
@@ -218,12 +219,12 @@ class FileCommands:
         try:
             write_diagram(session.document, session.graph, target)
         except (OSError, ValueError) as exc:
-            QMessageBox.critical(self.window, tr("Export failed"), str(exc))
+            QMessageBox.critical(self.parent, tr("Export failed"), str(exc))
             return
         self.window.show_status(tr("Wrote {path}").format(path=target))
 
     def import_yaml(self) -> None:
-        paths, _ = QFileDialog.getOpenFileNames(self.window, tr("Import YAML"), self._dir(),
+        paths, _ = QFileDialog.getOpenFileNames(self.parent, tr("Import YAML"), self._dir(),
                                                 f"{yaml_filter(reading=True)};;{all_files()}")
         if paths:
             self.import_paths([Path(p) for p in paths])
@@ -236,7 +237,7 @@ class FileCommands:
         result = load_paths(paths)
         if not result.resources:
             problems = "\n".join(f"{p.file}:{p.line}: {p.message}" for p in result.problems[:10])
-            QMessageBox.warning(self.window, tr("Nothing imported"),
+            QMessageBox.warning(self.parent, tr("Nothing imported"),
                                 problems or tr("No resources found"))
             return 0
         staging = Document(result.resources)

@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 from kubecanvas.io.lines import LineIndex
 from kubecanvas.io.yaml_dialect import dump_document, parse_document
 from kubecanvas.model.connect import rename_edit
-from kubecanvas.model.document import Change, Document
+from kubecanvas.model.document import Document
 from kubecanvas.model.edits import DELETE, Edit, SetField, SetManifest
 from kubecanvas.model.graph import WiringGraph
 from kubecanvas.model.secret_values import keys_in_cluster
@@ -47,6 +47,7 @@ from kubecanvas.ui.panels.inspector_fields import (
 )
 from kubecanvas.ui.panels.inspector_formats import FieldError
 from kubecanvas.ui.panels.yaml_panel import monospace
+from kubecanvas.ui.session import Update
 
 
 def translated_error(exc: ValueError) -> str:
@@ -186,10 +187,9 @@ class InspectorPanel(QDockWidget):
 
     # --- following the selection and the document ------------------------------------------
     def set_document(self, document: Document, graph: WiringGraph) -> None:
-        if self.document is not None:
-            self.document.unsubscribe(self._on_change)
+        """Show resources of `document` from now on (the window then lets `follow` hear of its
+        changes)."""
         self.document, self.graph = document, graph
-        document.subscribe(self._on_change, order=100)
         self.show_resource(None)
 
     def set_selection(self, ids: Sequence[str]) -> None:
@@ -198,7 +198,9 @@ class InspectorPanel(QDockWidget):
         else:
             self.show_resource(None, count=len(ids))
 
-    def _on_change(self, change: Change) -> None:
+    def follow(self, update: Update) -> None:
+        """Show the resource again after it changed (nothing once it is removed)."""
+        change = update.change
         if self.rid is None:
             return
         if self.rid in change.removed:

@@ -1,9 +1,9 @@
 """Teaching mode wired into the main window: docks, menus, and following the open design.
 
-`install_teaching(window)` is the one call the window needs. The controller subscribes to the
-current document after the graph, the validator and the window's own panels (order 120), so
-lesson steps are checked against fresh findings after every change, whatever caused it (an edit,
-undo, a fix). When the window switches designs (New, Open, a lesson) it rebinds to the new
+`install_teaching(window)` is the one call the window needs. The controller listens to the
+current session after the graph, the validator and the window's own panels (`ui.session.VIEWS`),
+so lesson steps are checked against fresh findings after every change, whatever caused it (an
+edit, undo, a fix). When the window switches designs (New, Open, a lesson) it rebinds to the new
 session; a lesson stays open only while its own design is shown.
 """
 
@@ -13,14 +13,13 @@ from collections.abc import Callable
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QByteArray, QObject, Qt
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QInputDialog, QMenu
 
-from kubecanvas.model.document import Change
 from kubecanvas.teaching import Highlight, Lesson, LessonError, load_lessons, progress
 from kubecanvas.ui.commands.file_ops import lay_out
-from kubecanvas.ui.session import Session
+from kubecanvas.ui.session import Session, Update
 from kubecanvas.ui.teaching import i18n
 from kubecanvas.ui.teaching.explain_panel import ExplainPanel
 from kubecanvas.ui.teaching.happens_panel import WhatHappensPanel
@@ -33,7 +32,7 @@ from kubecanvas.ui.teaching.views import NamedView, SetViewsEdit, saved_views
 from kubecanvas.validation.findings import Finding
 
 if TYPE_CHECKING:
-    from kubecanvas.ui.window.main_window import MainWindow
+    from kubecanvas.ui.commands.shell import EditorShell
 
 #: (action name, English text, shortcut) of the teaching actions, in menu order.
 ACTIONS = (
@@ -55,9 +54,10 @@ class TeachingController(QObject):
         actions: the teaching actions by name (also used by tests).
     """
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
+    def __init__(self, window: EditorShell) -> None:
+        super().__init__(window.qt_window())
         self.window = window
+        self.parent_widget = window.qt_window()  # the docks' and the dialogs' window
         i18n.set_language(i18n.stored_language(window.settings))
         try:
             lessons = load_lessons()
@@ -68,10 +68,10 @@ class TeachingController(QObject):
         self._lesson_session: Session | None = None
         self._session: Session | None = None
         self.overlay = HighlightOverlay()
-        self.lessons_panel = LessonsPanel(lessons, window)
+        self.lessons_panel = LessonsPanel(lessons, self.parent_widget)
         self.learner = LearnerActions(window, self.lessons_panel, lambda: self.lesson)
-        self.happens_panel = WhatHappensPanel(window)
-        self.explain_panel = ExplainPanel(window)
+        self.happens_panel = WhatHappensPanel(self.parent_widget)
+        self.explain_panel = ExplainPanel(self.parent_widget)
         self.presentation = Presentation(window, lambda: self.lesson, self._step_done)
         self.actions: dict[str, QAction] = {}
         self._build_docks()
@@ -85,23 +85,20 @@ class TeachingController(QObject):
 
     # --- building ----------------------------------------------------------------------------
     def _build_docks(self) -> None:
-        window = self.window
+        window, shell = self.parent_widget, self.window
         area = Qt.DockWidgetArea
         window.addDockWidget(area.LeftDockWidgetArea, self.lessons_panel)
-        window.splitDockWidget(window.palette_panel, self.lessons_panel, Qt.Orientation.Vertical)
+        window.splitDockWidget(shell.palette_panel, self.lessons_panel, Qt.Orientation.Vertical)
         window.addDockWidget(area.RightDockWidgetArea, self.happens_panel)
-        window.splitDockWidget(window.inspector, self.happens_panel, Qt.Orientation.Vertical)
+        window.splitDockWidget(shell.inspector, self.happens_panel, Qt.Orientation.Vertical)
         window.tabifyDockWidget(self.happens_panel, self.explain_panel)
         self.happens_panel.raise_()
         window.resizeDocks([self.lessons_panel], [340], Qt.Orientation.Horizontal)
-        window.resizeDocks([window.palette_panel, self.lessons_panel], [260, 640],
+        window.resizeDocks([shell.palette_panel, self.lessons_panel], [260, 640],
                            Qt.Orientation.Vertical)
-        state = window.settings.value("windowState")
-        if isinstance(state, QByteArray) and not state.isEmpty():
-            window.restoreState(state)  # the docks where the user left them last time
 
     def _build_actions(self) -> None:
-        window = self.window
+        window = self.parent_widget
         slots: dict[str, Callable[[], Any]] = {
             "present": self.toggle_presentation, "leave": self.presentation.leave,
             "next_slide": self.presentation.next, "previous_slide": self.presentation.previous,
@@ -119,7 +116,7 @@ class TeachingController(QObject):
         self._presentation_toggled(False)
 
     def _build_menus(self) -> None:
-        window = self.window
+        window = self.parent_widget
         view = next((a.menu() for a in window.menuBar().actions()
                      if a.text().replace("&", "") == "View" and a.menu() is not None), None)
         if isinstance(view, QMenu):
@@ -145,7 +142,10 @@ class TeachingController(QObject):
         self.retranslate()
 
     def retranslate(self) -> None:
-        """Every text of the teaching UI in the current language."""
+        """Every text of the teaching UI in the current language (the window calls it once
+        when the language changes)."""
+        for code, action in self.language_actions.items():
+            action.setChecked(code == i18n.language())
         for name, text, _keys in ACTIONS:
             self.actions[name].setText(tr(text))
         self.menu.setTitle(tr("&Teaching"))
@@ -158,10 +158,7 @@ class TeachingController(QObject):
 
     def set_language(self, code: str) -> None:
         """Switch the teaching UI and lessons to English ('en') or Korean ('ko'), remembered."""
-        i18n.set_language(code, self.window.settings)
-        for other, action in self.language_actions.items():
-            action.setChecked(other == code)
-        self.retranslate()
+        i18n.set_language(code, self.window.settings)  # the window retranslates, once
 
     # --- following the window's design -------------------------------------------------------
     def _follow_sessions(self) -> None:
@@ -182,14 +179,14 @@ class TeachingController(QObject):
     def bind(self, session: Session | None) -> None:
         """Follow `session`: its document's changes, its scene's selection."""
         if self._session is not None:
-            self._session.document.unsubscribe(self._on_change)
+            self._session.unlisten("teaching")
         self.overlay.clear()
         self._session = session
         if session is None:
             return
         if session is not self._lesson_session:
             self.lesson, self._lesson_session = None, None
-        session.document.subscribe(self._on_change, order=120)
+        session.listen("teaching", self._on_change)
         scene = self.window.scene
         if scene is not None:
             scene.selectionChanged.connect(self._selection_changed)
@@ -198,8 +195,9 @@ class TeachingController(QObject):
         self.explain_panel.show_explanation(None)
         self._check_lesson()
 
-    def _on_change(self, change: Change) -> None:
-        if change.structural or change.settings or change.empty:
+    def _on_change(self, update: Update) -> None:
+        change = update.change
+        if change.structural or change.settings:
             self._check_lesson()
             self.learner.record(self.lessons_panel.statuses)
             self.presentation.refresh_caption()
@@ -302,8 +300,8 @@ class TeachingController(QObject):
 
     def ask_view_name(self) -> None:
         count = len(saved_views(self._session.document)) + 1 if self._session else 1
-        name, ok = QInputDialog.getText(self.window, tr("Save View"), tr("Name of the view:"),
-                                        text=tr("View {number}").format(number=count))
+        name, ok = QInputDialog.getText(self.parent_widget, tr("Save View"),
+                                        tr("Name of the view:"), text=tr("View {number}").format(number=count))
         if ok:
             self.save_view(name)
 
@@ -312,7 +310,7 @@ class TeachingController(QObject):
             self.window.editor.push(SetViewsEdit([], "Clear saved views"))
 
 
-def install_teaching(window: MainWindow) -> TeachingController:
+def install_teaching(window: EditorShell) -> TeachingController:
     """Add teaching mode to `window`: docks, menus, shortcuts; returns its controller.
 
     Idempotent: the main window installs it once; a second call returns that controller."""

@@ -25,8 +25,8 @@ from kubecanvas.teaching.progress_store import ProgressError, ProgressStore
 from kubecanvas.ui.teaching.i18n import tr
 
 if TYPE_CHECKING:
+    from kubecanvas.ui.commands.shell import EditorShell
     from kubecanvas.ui.teaching.lessons_panel import LessonsPanel
-    from kubecanvas.ui.window.main_window import MainWindow
 
 LEARNER_KEY = "teaching/learner"
 #: (name, English text) of the actions, in menu order.
@@ -43,17 +43,18 @@ def progress_path() -> Path:
 class LearnerActions(QObject):
     """Progress recording and the learner/teacher actions of one window."""
 
-    def __init__(self, window: MainWindow, panel: LessonsPanel,
+    def __init__(self, window: EditorShell, panel: LessonsPanel,
                  lesson: Callable[[], Lesson | None], store: ProgressStore | None = None) -> None:
-        super().__init__(window)
+        super().__init__(window.qt_window())
         self.window, self.panel, self.lesson = window, panel, lesson
+        self.parent_widget = window.qt_window()  # the dialogs' parent
         self.store = store
         self._current: int | None = None
         self.actions: dict[str, QAction] = {}
         slots = {"learner": self.ask_learner, "export_progress": self.ask_export,
                  "reset_progress": self.reset, "open_lessons": self.ask_lesson_folder}
         for name, _text in ACTIONS:
-            action = QAction(window)
+            action = QAction(self.parent_widget)
             action.triggered.connect(slots[name])
             self.actions[name] = action
 
@@ -96,7 +97,7 @@ class LearnerActions(QObject):
         self._current = current_step(statuses)
 
     def ask_learner(self) -> None:
-        name, ok = QInputDialog.getText(self.window, tr("Learner Name…"),
+        name, ok = QInputDialog.getText(self.parent_widget, tr("Learner Name…"),
                                         tr("Name kept with your progress:"), text=self.learner)
         if ok and name.strip():
             self.window.settings.setValue(LEARNER_KEY, name.strip())
@@ -105,7 +106,7 @@ class LearnerActions(QObject):
         store = self._store()
         if store is None:
             return
-        path, _ = QFileDialog.getSaveFileName(self.window, tr("Export Progress…"),
+        path, _ = QFileDialog.getSaveFileName(self.parent_widget, tr("Export Progress…"),
                                               f"progress-{self.learner}.csv",
                                               tr("Progress as CSV (*.csv);;Progress as JSON (*.json)"))
         if path:
@@ -113,7 +114,7 @@ class LearnerActions(QObject):
                 store.export(Path(path))
                 self.window.show_status(tr("Progress exported to {path}").format(path=path))
             except ProgressError as exc:
-                QMessageBox.warning(self.window, tr("Export Progress…"), str(exc))
+                QMessageBox.warning(self.parent_widget, tr("Export Progress…"), str(exc))
 
     def reset(self) -> None:
         lesson, store = self.lesson(), self._store()
@@ -123,7 +124,7 @@ class LearnerActions(QObject):
 
     # --- a teacher's lessons ---------------------------------------------------------------
     def ask_lesson_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self.window, tr("Open Lesson Folder…"))
+        folder = QFileDialog.getExistingDirectory(self.parent_widget, tr("Open Lesson Folder…"))
         if folder:
             self.add_lessons(Path(folder))
 
@@ -133,13 +134,13 @@ class LearnerActions(QObject):
         problems = check_path(path)
         if problems:
             shown = "\n".join(str(p) for p in problems[:20])
-            QMessageBox.warning(self.window, tr("Open Lesson Folder…"),
+            QMessageBox.warning(self.parent_widget, tr("Open Lesson Folder…"),
                                 tr("The lessons have problems:") + "\n\n" + shown)
             return []
         try:
             added = [load_lesson(folder) for folder in lesson_folders(path)]
         except LessonError as exc:
-            QMessageBox.warning(self.window, tr("Open Lesson Folder…"), str(exc))
+            QMessageBox.warning(self.parent_widget, tr("Open Lesson Folder…"), str(exc))
             return []
         known = {lesson.id for lesson in added}
         self.panel.lessons = [x for x in self.panel.lessons if x.id not in known] + added

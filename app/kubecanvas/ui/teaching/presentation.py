@@ -25,7 +25,7 @@ from kubecanvas.ui.teaching.i18n import language, tr
 from kubecanvas.ui.teaching.views import saved_views
 
 if TYPE_CHECKING:
-    from kubecanvas.ui.window.main_window import MainWindow
+    from kubecanvas.ui.commands.shell import EditorShell
 
 #: How far presenting may zoom in (the editor stops at 100 %).
 PRESENT_MAX_ZOOM = 1.8
@@ -95,10 +95,12 @@ class Presentation(QObject):
 
     toggled = Signal(bool)
 
-    def __init__(self, window: MainWindow, lesson: Callable[[], Lesson | None],
+    def __init__(self, shell: EditorShell, lesson: Callable[[], Lesson | None],
                  step_done: Callable[[int], bool]) -> None:
-        super().__init__(window)
-        self.window = window
+        super().__init__(shell.qt_window())
+        self.shell = shell
+        self.window = shell.qt_window()  # what presenting hides, shows full screen, restores
+        self.view = shell.view  # the canvas it drives
         self.lesson = lesson
         self.step_done = step_done
         self.active = False
@@ -110,20 +112,21 @@ class Presentation(QObject):
         self._window_state = Qt.WindowState.WindowNoState
         self._hidden: list[Any] = []
         self._bars = (Qt.ScrollBarPolicy.ScrollBarAsNeeded, Qt.ScrollBarPolicy.ScrollBarAsNeeded)
-        self.caption = QLabel(window.view)
+        self.caption = QLabel(self.view)
         self.caption.setWordWrap(True)
         self.caption.setStyleSheet(CAPTION_STYLE)
         self.caption.setVisible(False)
 
     def enter(self) -> None:
-        window = self.window
-        if self.active or window.session is None:
+        window, view, scene = self.window, self.view, self.shell.scene
+        session = self.shell.session
+        if self.active or session is None:
             return
         self.active = True
         self._state = window.saveState()
         self._window_state = window.windowState()
-        self._transform = window.view.transform()
-        self._center = window.view.mapToScene(window.view.viewport().rect().center())
+        self._transform = view.transform()
+        self._center = view.mapToScene(view.viewport().rect().center())
         bars = [window.menuBar(), window.statusBar(), *window.findChildren(QToolBar)]
         self._hidden = [w for w in (*window.findChildren(QDockWidget), *bars) if w.isVisible()]
         for widget in self._hidden:
@@ -132,20 +135,19 @@ class Presentation(QObject):
         layout = window.layout()
         if layout is not None:
             layout.activate()  # the canvas takes the room of the hidden docks now, not later
-        self._bars = (window.view.horizontalScrollBarPolicy(),
-                      window.view.verticalScrollBarPolicy())
-        window.view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        window.view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        window.view.installEventFilter(self)
-        window.view.setFocus()
+        self._bars = (view.horizontalScrollBarPolicy(),
+                      view.verticalScrollBarPolicy())
+        view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        view.installEventFilter(self)
+        view.setFocus()
         # no selection handles on a slide: keep the editor's selection for afterwards, and let
         # clicks neither select nor drag while presenting
-        self._selection: list[str] = (window.scene.selected_ids() if window.scene is not None
-                                      else [])
-        if window.scene is not None:
-            window.scene.clearSelection()
-        window.view.setInteractive(False)
-        document = window.session.document
+        self._selection: list[str] = scene.selected_ids() if scene is not None else []
+        if scene is not None:
+            scene.clearSelection()
+        view.setInteractive(False)
+        document = session.document
         lesson = self.lesson()
         self.slides = view_slides(document) or (lesson_slides(lesson, document) if lesson
                                                 else [])
@@ -156,22 +158,22 @@ class Presentation(QObject):
     def leave(self) -> None:
         if not self.active:
             return
-        window = self.window
+        window, view, scene = self.window, self.view, self.shell.scene
         self.active = False
-        window.view.removeEventFilter(self)
-        window.view.setInteractive(True)
-        if window.scene is not None:
-            window.scene.select_ids(self._selection)
-        window.view.setHorizontalScrollBarPolicy(self._bars[0])
-        window.view.setVerticalScrollBarPolicy(self._bars[1])
+        view.removeEventFilter(self)
+        view.setInteractive(True)
+        if scene is not None:
+            scene.select_ids(self._selection)
+        view.setHorizontalScrollBarPolicy(self._bars[0])
+        view.setVerticalScrollBarPolicy(self._bars[1])
         self.caption.setVisible(False)
         for widget in self._hidden:
             widget.setVisible(True)
         window.setWindowState(self._window_state)
         window.restoreState(self._state)
-        window.view.setTransform(self._transform)
-        window.view.centerOn(self._center)
-        window.view.zoom_changed.emit(window.view.zoom())
+        view.setTransform(self._transform)
+        view.centerOn(self._center)
+        view.zoom_changed.emit(view.zoom())
         self.toggled.emit(False)
 
     def next(self) -> None:
@@ -186,7 +188,7 @@ class Presentation(QObject):
 
     def show_slide(self) -> None:
         """Fit the canvas to the current slide and put its caption up."""
-        scene, view = self.window.scene, self.window.view
+        scene, view = self.shell.scene, self.view
         if scene is None:
             return
         slide = self.slides[self.index] if self.slides else Slide(tr("Presentation"))
@@ -213,7 +215,7 @@ class Presentation(QObject):
 
     def _fit(self, rect: QRectF) -> None:
         """Show `rect` as large as fits above the caption (at most PRESENT_MAX_ZOOM)."""
-        view = self.window.view
+        view = self.view
         if rect.isNull():
             return
         room = self.caption.height() + 40
@@ -226,12 +228,12 @@ class Presentation(QObject):
         view.zoom_changed.emit(view.zoom())
 
     def _place_caption(self) -> None:
-        viewport = self.window.view.viewport()
+        viewport = self.view.viewport()
         width = min(viewport.width() - 40, 1400)
         self.caption.setFixedWidth(max(width, 200))
         self.caption.adjustSize()
-        self.caption.move((self.window.view.width() - self.caption.width()) // 2,
-                          self.window.view.height() - self.caption.height() - 24)
+        self.caption.move((self.view.width() - self.caption.width()) // 2,
+                          self.view.height() - self.caption.height() - 24)
         self.caption.setVisible(True)
         self.caption.raise_()
 

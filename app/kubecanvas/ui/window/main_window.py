@@ -10,13 +10,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QPoint, QPointF, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QPoint, QPointF, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
     QDragEnterEvent,
     QDropEvent,
-    QGuiApplication,
     QUndoStack,
 )
 from PySide6.QtWidgets import QLabel, QLineEdit, QMainWindow, QMessageBox, QWidget
@@ -25,7 +24,6 @@ from kubecanvas.io.heap import bulk_build, settle
 from kubecanvas.io.limits import exc_message
 from kubecanvas.io.yaml_out import dump_resources
 from kubecanvas.model.connect import rename_edit
-from kubecanvas.model.document import Change
 from kubecanvas.model.kinds import template_labels
 from kubecanvas.model.layout import layout_edit
 from kubecanvas.ui import i18n
@@ -46,8 +44,9 @@ from kubecanvas.ui.panels.inspector import InspectorPanel
 from kubecanvas.ui.panels.palette import PalettePanel
 from kubecanvas.ui.panels.problems_panel import ProblemsPanel
 from kubecanvas.ui.panels.yaml_panel import YamlPanel
-from kubecanvas.ui.session import Session
+from kubecanvas.ui.session import Session, Update
 from kubecanvas.ui.teaching import install_teaching
+from kubecanvas.ui.window.layout_state import restore_layout, save_layout
 from kubecanvas.validation.findings import Finding
 
 #: how long after a design is shown the garbage of the previous one is collected
@@ -83,10 +82,9 @@ class MainWindow(QMainWindow):
         build_menus(self, self.actions_by_name)
         self._build_toolbar()
         self._build_status()
-        self.undo_stack.cleanChanged.connect(self._update_title)
+        self.undo_stack.cleanChanged.connect(self.refresh_title)
         self.autosaver = Autosaver(lambda: not self.undo_stack.isClean())
         self.undo_stack.cleanChanged.connect(self._clean_changed)
-        self._restore_layout()
         # frees what a replaced design left, a moment after the new one is shown: one timer,
         # so opening twice in a row collects once
         self.settle_timer = QTimer(self)
@@ -96,6 +94,7 @@ class MainWindow(QMainWindow):
         self.set_session(Session.create())
         self.teaching = install_teaching(self)
         self.cluster = install_cluster(self)
+        restore_layout(self, self.settings)  # once every dock is in place: teaching, cluster too
         i18n.notifier.changed.connect(self.retranslate_ui)
         self.retranslate_ui()
 
@@ -165,34 +164,15 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.counts_label)
         self.statusBar().addPermanentWidget(self.zoom_label)
 
-    def _restore_layout(self) -> None:
-        geometry = self.settings.value("geometry")
-        state = self.settings.value("windowState")
-        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
-            self.restoreGeometry(geometry)
-        else:  # first start: the whole screen (maximized too, where a window manager exists)
-            screen = QGuiApplication.primaryScreen()
-            area = screen.availableGeometry() if screen is not None else None
-            if area is not None and area.width() > 400:
-                self.setGeometry(area)
-            else:
-                self.resize(1600, 1000)
-            self.setWindowState(self.windowState() | Qt.WindowState.WindowMaximized)
-        if isinstance(state, QByteArray) and not state.isEmpty():
-            self.restoreState(state)
-
     # --- language ----------------------------------------------------------------------------
     def set_language(self, code: str) -> None:
-        """Switch the whole editor (and teaching mode) to `code`, now and for the next start."""
-        teaching = getattr(self, "teaching", None)
-        if teaching is not None:
-            teaching.set_language(code)  # one setting: the Teaching menu's checks follow it
-        else:
-            i18n.set_language(code, self.settings)
-        self.retranslate_ui()
+        """Switch the whole editor (and teaching mode) to `code`, now and for the next start;
+        `retranslate_ui` follows, once, from the language's `changed` signal."""
+        i18n.set_language(code, self.settings)
 
     def retranslate_ui(self) -> None:
-        """Every text of the window in the language now set (called when it changes)."""
+        """Every text of the window and its parts in the language now set (called once when it
+        changes: the window passes it on to the docks, the canvas, cluster and teaching)."""
         retranslate(self)
         for code, action in self.language_actions.items():
             action.setChecked(code == i18n.language())
@@ -200,23 +180,20 @@ class MainWindow(QMainWindow):
         self.find_box.setPlaceholderText(tr("Find by name or label (app=web)"))
         for panel in (self.palette_panel, self.inspector, self.problems, self.yaml_panel):
             panel.retranslate()
-        cluster = getattr(self, "cluster", None)
-        if cluster is not None and hasattr(cluster, "retranslate"):
-            cluster.retranslate()
+        for part in (getattr(self, "cluster", None), getattr(self, "teaching", None)):
+            if part is not None:
+                part.retranslate()
         if self.scene is not None:
             self.scene.retranslate()
-            self._after_change(Change())
-        self._update_title()
-
-    def save_layout(self) -> None:
-        self.settings.setValue("geometry", self.saveGeometry())
-        self.settings.setValue("windowState", self.saveState())
+        self._show_counts()
+        self.refresh_title()
 
     # --- the session -------------------------------------------------------------------------
     def set_session(self, session: Session) -> None:
         """Show another design (a fresh undo history, a fresh scene)."""
         if self.session is not None:
-            self.session.document.unsubscribe(self._after_change)
+            for name in ("scene", "inspector", "window"):
+                self.session.unlisten(name)
         old = self.scene
         self.session = session
         self.editor.session = session
@@ -234,15 +211,16 @@ class MainWindow(QMainWindow):
         self.view.setScene(scene)
         if old is not None:
             old.selectionChanged.disconnect(self._selection_changed)
-            old.detach()
             old.deleteLater()
         self.inspector.set_document(session.document, session.graph)
         self.yaml_panel.set_document(session.document)
         self.problems.label_of = self._label_of
         self.problems.source_of = self._label_source
-        session.document.subscribe(self._after_change, order=110)
-        self._after_change(Change())
-        self._update_title()
+        session.listen("scene", scene.apply)
+        session.listen("inspector", self.inspector.follow)
+        session.listen("window", self._after_change)
+        self.refresh_views()
+        self.refresh_title()
         if self.view.isVisible():  # the first frame already shows the whole design
             self.view.zoom_to_fit()
         QTimer.singleShot(0, lambda: self.view.zoom_to_fit())  # again once laid out
@@ -261,17 +239,28 @@ class MainWindow(QMainWindow):
         res = self.session.document.find(rid) if self.session and rid else None
         return resource_label(res.kind, res.namespace, res.name) if res is not None else ""
 
-    def _after_change(self, change: Change) -> None:
-        """After graph and validator caught up: badges, problems, YAML, counts."""
+    def _after_change(self, update: Update) -> None:
+        """After graph, validator and canvas caught up: badges, problems, YAML, counts."""
+        if update.change.structural or update.change.settings:
+            self.refresh_views()
+        else:  # positions are not in the YAML: moves need no refresh
+            self._show_counts()
+
+    def refresh_views(self) -> None:
+        """Show the design's findings (badges, problems), YAML and counts again: after another
+        design is shown, or its manifests or settings changed."""
         if self.session is None or self.scene is None:
             return
-        if change.structural or change.settings or change.empty:
-            findings = self.session.validator.findings
-            self.scene.set_findings(findings)
-            self.problems.set_findings(findings)
-            self.problems.set_hardening(hardening_on(self))
-            self.yaml_panel.schedule()  # positions are not in the YAML: moves need no refresh
-        self.counts_label.setText(tr("{count} resources").format(count=len(self.session.document)))
+        findings = self.session.validator.findings
+        self.scene.set_findings(findings)
+        self.problems.set_findings(findings)
+        self.problems.set_hardening(hardening_on(self))
+        self.yaml_panel.schedule()
+        self._show_counts()
+
+    def _show_counts(self) -> None:
+        count = len(self.session.document) if self.session is not None else 0
+        self.counts_label.setText(tr("{count} resources").format(count=count))
 
     def _clean_changed(self, clean: bool) -> None:
         if clean:
@@ -285,13 +274,18 @@ class MainWindow(QMainWindow):
             self.set_session(session)
         self.autosaver.set_session(session, token=recovery.project.stem)
         self.undo_stack.resetClean()
-        self._update_title()
+        self.refresh_title()
         self.show_status(tr("Restored unsaved changes to {title}").format(title=recovery.title))
 
-    def _update_title(self) -> None:
+    def refresh_title(self) -> None:
+        """Show the design's title and its unsaved mark again (after a save, a rename)."""
         name = self.session.title if self.session else tr("Untitled")
         self.setWindowModified(not self.undo_stack.isClean())
         self.setWindowTitle(f"{name}[*] — KubeCanvas")
+
+    def qt_window(self) -> QMainWindow:
+        """The window itself, for the parts that see it as an `EditorShell`."""
+        return self
 
     def canvas_theme(self) -> Theme:
         """The canvas theme the user chose (or the one matching the system palette)."""
@@ -454,7 +448,7 @@ class MainWindow(QMainWindow):
         if not self.confirm_discard():
             event.ignore()
             return
-        self.save_layout()
+        save_layout(self, self.settings)
         self.autosaver.discard()
         self.autosaver.stop()
         event.accept()

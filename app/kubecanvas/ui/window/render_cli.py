@@ -97,7 +97,6 @@ def _render(args: argparse.Namespace, suffix: str) -> int:
             scene = CanvasScene(session.document, session.graph)
             theme = DARK if args.theme == "dark" else LIGHT
             export_image(scene, args.output, ids or None, theme=theme)
-            scene.detach()
     except (ExportError, OSError, ValueError) as exc:
         return _fail(str(exc))
     del app
