@@ -90,7 +90,15 @@ def test_a_language_switch_retranslates_each_part_once(make_window, monkeypatch)
     cluster = _count(monkeypatch, window.cluster, "retranslate")
     palette = _count(monkeypatch, window.palette_panel, "retranslate")
     scene = _count(monkeypatch, window.scene, "retranslate")
-    wires = _count(monkeypatch, EdgeItem, "retranslate")
+    wires = [0]
+    retranslate_wire = EdgeItem.retranslate
+    ours = set(window.scene.edge_items.values())
+
+    def count_wire(edge: EdgeItem) -> None:
+        wires[0] += edge in ours  # not the wires of windows of earlier tests
+        retranslate_wire(edge)
+
+    monkeypatch.setattr(EdgeItem, "retranslate", count_wire)
     findings = _count(monkeypatch, window.problems, "set_findings")
     try:
         for switch in (lambda: window.set_language("ko"),  # View → Language
