@@ -10,7 +10,7 @@ from kubecanvas.io.yaml_in import load_paths
 from kubecanvas.model.document import Document
 from kubecanvas.validation.engine import validate_document
 from kubecanvas.validation.findings import Finding
-from kubecanvas.validation.rules_wiring import next_free_node_port
+from kubecanvas.validation.rules_clashes import next_free_node_port
 
 from .docs import configmap, container, deployment, doc, meta, service
 from .test_rules_access import binding, role, service_account

@@ -43,6 +43,7 @@ CONVERTED = (
     "rules_schema", "rules_meta", "rules_pod", "rules_containers", "rules_volumes",
     "rules_controllers", "rules_claims", "rules_fields", "rules_access", "rules_keys",
     "rules_workloads", "rules_jobs", "rules_scheduling", "rules_network", "rules_objects",
+    "rules_pod_volumes", "rules_affinity", "rules_clashes", "rules_config",
 )
 
 HANGUL = re.compile("[\uac00-\ud7a3]")

@@ -22,9 +22,8 @@ from kubecanvas.io.limits import DEFAULT_LIMITS, LimitError
 from kubecanvas.io.textfile import DecodeError, read_text_file, text_digest
 from kubecanvas.io.yaml_dialect import compose_document
 from kubecanvas.io.yaml_split import Chunk, split_chunks
+from kubecanvas.model.fields import FieldPath
 from kubecanvas.model.resource import Resource
-
-Path = tuple[str | int, ...]
 
 #: (0-based line, 0-based column, what lies below) of one mapping key or list item.
 Entry: TypeAlias = tuple[int, int, "PositionTree"]
@@ -122,7 +121,7 @@ class LineIndex:
                 self._root = None
         return self._root
 
-    def lookup(self, path: Path, base: Path = ()) -> tuple[int, int] | None:
+    def lookup(self, path: FieldPath, base: FieldPath = ()) -> tuple[int, int] | None:
         """The 1-based (line, column) of the field at `base + path`: the key's position for a
         mapping entry, the item's for a list entry; None when the document has no such field."""
         found = self._tree()
@@ -134,7 +133,7 @@ class LineIndex:
             return None
         return self._start_line + found[0], found[1] + 1
 
-    def for_item(self, base: Path) -> _SubLookup:
+    def for_item(self, base: FieldPath) -> _SubLookup:
         """A lookup for the resource at `base` inside this document (a `kind: List` item)."""
         return _SubLookup(self, base)
 
@@ -144,11 +143,11 @@ class _SubLookup:
 
     __slots__ = ("_base", "_index")
 
-    def __init__(self, index: LineIndex, base: Path) -> None:
+    def __init__(self, index: LineIndex, base: FieldPath) -> None:
         self._index = index
         self._base = base
 
-    def __call__(self, path: Path) -> tuple[int, int] | None:
+    def __call__(self, path: FieldPath) -> tuple[int, int] | None:
         return self._index.lookup(path, self._base)
 
 

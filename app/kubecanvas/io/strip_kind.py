@@ -11,6 +11,8 @@ import re
 from collections.abc import Callable, Iterator
 from typing import Any
 
+from kubecanvas.model.fields import as_mapping
+
 #: Labels the Job controller puts in a Job's generated selector, its pod template and (since
 #: Kubernetes 1.27) the Job itself, unless the Job sets `manualSelector: true`.
 JOB_LABELS = frozenset({"controller-uid", "batch.kubernetes.io/controller-uid", "job-name",
@@ -57,10 +59,6 @@ def drop_keys(parent: dict[str, Any], field: str, keys: frozenset[str] | set[str
 def _spec(data: dict[str, Any] | None) -> dict[str, Any] | None:
     spec = data.get("spec") if isinstance(data, dict) else None
     return spec if isinstance(spec, dict) else None
-
-
-def _mapping(value: object) -> dict[str, Any]:
-    return value if isinstance(value, dict) else {}
 
 
 def _user_wrote(applied: dict[str, Any] | None, key: str) -> bool:
@@ -126,8 +124,8 @@ def _claim(result: dict[str, Any], original: dict[str, Any],
     spec = _spec(result)
     if spec is None or "volumeName" not in spec:
         return
-    metadata = _mapping(original.get("metadata"))
-    annotations = _mapping(metadata.get("annotations"))
+    metadata = as_mapping(original.get("metadata"))
+    annotations = as_mapping(metadata.get("annotations"))
     by_binder = annotations.get("pv.kubernetes.io/bound-by-controller") in ("yes", "true")
     provisioned = "uid" in metadata and spec["volumeName"] == f"pvc-{metadata['uid']}"
     if by_binder or provisioned or (applied is not None and not _user_wrote(applied,

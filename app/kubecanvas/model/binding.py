@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from fractions import Fraction
 from typing import Any
 
-from kubecanvas.model.kinds import as_mapping
+from kubecanvas.model.fields import as_mapping
 from kubecanvas.model.quantity import format_bytes, try_quantity
 from kubecanvas.model.selectors import parse_label_selector
 from kubecanvas.model.text import Text

@@ -18,6 +18,7 @@ from typing import Any
 
 from kubecanvas.model.document import Document
 from kubecanvas.model.edits import Compound, Edit, SetField
+from kubecanvas.model.fields import FieldPath
 from kubecanvas.model.graph import WiringGraph, own_selector
 from kubecanvas.model.kinds import (
     as_list,
@@ -34,8 +35,6 @@ from kubecanvas.model.references import EdgeType
 from kubecanvas.model.resource import Resource
 from kubecanvas.model.selectors import format_labels
 from kubecanvas.model.text import Text, kind_both, kind_term, resource_ko
-
-FieldPath = tuple[str | int, ...]
 
 
 @dataclass

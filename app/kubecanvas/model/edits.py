@@ -15,11 +15,10 @@ from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from kubecanvas.model.document import Document
+from kubecanvas.model.fields import FieldPath
 from kubecanvas.model.references import format_path
 from kubecanvas.model.resource import Manifest, Position, Resource
 from kubecanvas.model.text import Text, resource_ko
-
-FieldPath = tuple[str | int, ...]
 
 
 class _Delete:

@@ -11,6 +11,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from kubecanvas.model.fields import as_list as as_list  # re-exported for older importers
+from kubecanvas.model.fields import as_mapping as as_mapping
 from kubecanvas.model.resource import Resource
 
 Path = tuple[str, ...]
@@ -117,16 +119,6 @@ def effective_namespace(resource: Resource) -> str:
     if not kind_info(resource.kind).namespaced:
         return ""
     return resource.namespace or "default"
-
-
-def as_mapping(value: Any) -> Mapping[str, Any]:
-    """`value` if it is a mapping, else an empty one (manifests are user input)."""
-    return value if isinstance(value, Mapping) else {}
-
-
-def as_list(value: Any) -> list[Any]:
-    """`value` if it is a list, else an empty one."""
-    return value if isinstance(value, list) else []
 
 
 def get_path(data: Any, path: tuple[str | int, ...]) -> Any:

@@ -14,6 +14,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from kubecanvas.model.fields import FieldPath, as_list
 from kubecanvas.model.kinds import (
     as_mapping,
     effective_namespace,
@@ -24,8 +25,6 @@ from kubecanvas.model.kinds import (
 )
 from kubecanvas.model.resource import Resource
 from kubecanvas.model.text import Text
-
-FieldPath = tuple[str | int, ...]
 
 
 class EdgeType:
@@ -125,28 +124,25 @@ def _str(value: Any) -> str:
     return value if isinstance(value, str) else ("" if value is None else str(value))
 
 
-def _items(value: Any) -> list[Any]:
-    return value if isinstance(value, list) else []
-
 
 def _keys_of(items: Any) -> tuple[str, ...]:
-    return tuple(_str(i.get("key")) for i in _items(items) if isinstance(i, Mapping))
+    return tuple(_str(i.get("key")) for i in as_list(items) if isinstance(i, Mapping))
 
 
 def _mount_paths(spec: Mapping[str, Any], volume: str) -> list[str]:
     paths = []
     for group in ("initContainers", "containers"):
-        for container in _items(spec.get(group)):
+        for container in as_list(spec.get(group)):
             if not isinstance(container, Mapping):
                 continue
-            for mount in _items(container.get("volumeMounts")):
+            for mount in as_list(container.get("volumeMounts")):
                 if isinstance(mount, Mapping) and mount.get("name") == volume:
                     paths.append(_str(mount.get("mountPath")))
     return paths
 
 
 def _volume_refs(spec: Mapping[str, Any], base: FieldPath, ns: str) -> Iterator[Reference]:
-    for i, vol in enumerate(_items(spec.get("volumes"))):
+    for i, vol in enumerate(as_list(spec.get("volumes"))):
         if not isinstance(vol, Mapping):
             continue
         vbase = (*base, "volumes", i)
@@ -170,7 +166,7 @@ def _volume_refs(spec: Mapping[str, Any], base: FieldPath, ns: str) -> Iterator[
                              ("keys", _keys_of(secret.get("items")))))
         projected = vol.get("projected")
         if isinstance(projected, Mapping):
-            for j, source in enumerate(_items(projected.get("sources"))):
+            for j, source in enumerate(as_list(projected.get("sources"))):
                 if not isinstance(source, Mapping):
                     continue
                 for key, kind in (("configMap", "ConfigMap"), ("secret", "Secret")):
@@ -185,12 +181,12 @@ def _volume_refs(spec: Mapping[str, Any], base: FieldPath, ns: str) -> Iterator[
 
 def _env_refs(spec: Mapping[str, Any], base: FieldPath, ns: str) -> Iterator[Reference]:
     for group in ("initContainers", "containers", "ephemeralContainers"):
-        for c, container in enumerate(_items(spec.get(group))):
+        for c, container in enumerate(as_list(spec.get(group))):
             if not isinstance(container, Mapping):
                 continue
             cbase = (*base, group, c)
             cname = _str(container.get("name"))
-            for e, env in enumerate(_items(container.get("env"))):
+            for e, env in enumerate(as_list(container.get("env"))):
                 value_from = env.get("valueFrom") if isinstance(env, Mapping) else None
                 if not isinstance(value_from, Mapping):
                     continue
@@ -201,7 +197,7 @@ def _env_refs(spec: Mapping[str, Any], base: FieldPath, ns: str) -> Iterator[Ref
                             EdgeType.ENV, (*cbase, "env", e, "valueFrom", key, "name"), kind,
                             _str(ref["name"]), ns, _str(env.get("name")), bool(ref.get("optional")),
                             (("keys", (_str(ref.get("key")),)), ("container", cname)))
-            for e, env_from in enumerate(_items(container.get("envFrom"))):
+            for e, env_from in enumerate(as_list(container.get("envFrom"))):
                 if not isinstance(env_from, Mapping):
                     continue
                 for key, kind in (("configMapRef", "ConfigMap"), ("secretRef", "Secret")):
@@ -218,7 +214,7 @@ def pod_spec_references(spec: Mapping[str, Any], base: FieldPath, ns: str) -> It
     """References made by a pod spec found at `base` (volumes, env, pull secrets, account)."""
     yield from _volume_refs(spec, base, ns)
     yield from _env_refs(spec, base, ns)
-    for i, secret in enumerate(_items(spec.get("imagePullSecrets"))):
+    for i, secret in enumerate(as_list(spec.get("imagePullSecrets"))):
         if isinstance(secret, Mapping) and secret.get("name"):
             yield Reference(EdgeType.PULLS, (*base, "imagePullSecrets", i, "name"), "Secret",
                             _str(secret["name"]), ns, edge_word("pull"))
@@ -258,11 +254,11 @@ def _ingress_refs(res: Resource, ns: str) -> Iterator[Reference]:
         ref = _backend_ref(spec.get(key), ("spec", key), ns, edge_word("default"))
         if ref:
             yield ref
-    for r, rule in enumerate(_items(spec.get("rules"))):
+    for r, rule in enumerate(as_list(spec.get("rules"))):
         if not isinstance(rule, Mapping) or not isinstance(rule.get("http"), Mapping):
             continue
         host = _str(rule.get("host"))
-        for p, path in enumerate(_items(rule["http"].get("paths"))):
+        for p, path in enumerate(as_list(rule["http"].get("paths"))):
             if not isinstance(path, Mapping):
                 continue
             label = f"{host}{_str(path.get('path')) or '/'}"
@@ -270,7 +266,7 @@ def _ingress_refs(res: Resource, ns: str) -> Iterator[Reference]:
                                ("spec", "rules", r, "http", "paths", p, "backend"), ns, label)
             if ref:
                 yield ref
-    for t, tls in enumerate(_items(spec.get("tls"))):
+    for t, tls in enumerate(as_list(spec.get("tls"))):
         if isinstance(tls, Mapping) and tls.get("secretName"):
             yield Reference(EdgeType.TLS, ("spec", "tls", t, "secretName"), "Secret",
                             _str(tls["secretName"]), ns, edge_word("tls"))
@@ -286,7 +282,7 @@ def statefulset_claim_names(res: Resource) -> list[tuple[int, str, str]]:
     """(template index, template name, claim name) of every claim a StatefulSet creates:
     `<template>-<statefulset>-<ordinal>` for each replica."""
     names = []
-    for t, tpl in enumerate(_items(get_path(res.manifest, ("spec", "volumeClaimTemplates")))):
+    for t, tpl in enumerate(as_list(get_path(res.manifest, ("spec", "volumeClaimTemplates")))):
         tname = _str(get_path(tpl, ("metadata", "name")))
         if not tname:
             continue
@@ -315,7 +311,7 @@ def references(res: Resource) -> list[Reference]:
         if service:
             out.append(Reference(EdgeType.GOVERNS, ("spec", "serviceName"), "Service",
                                  _str(service), ns, edge_word("governs")))
-        for t, tpl in enumerate(_items(res.spec.get("volumeClaimTemplates"))):
+        for t, tpl in enumerate(as_list(res.spec.get("volumeClaimTemplates"))):
             spec = get_path(tpl, ("spec",))
             if isinstance(spec, Mapping):
                 out.extend(_claim_class(spec, ("spec", "volumeClaimTemplates", t, "spec")))
@@ -354,7 +350,7 @@ def references(res: Resource) -> list[Reference]:
             out.append(Reference(EdgeType.SCALES, ("spec", "scaleTargetRef", "name"),
                                  _str(target["kind"]), _str(target["name"]), ns,
                                  edge_word("scales")))
-    for i, owner in enumerate(_items(res.metadata.get("ownerReferences"))):
+    for i, owner in enumerate(as_list(res.metadata.get("ownerReferences"))):
         if isinstance(owner, Mapping) and owner.get("kind") and owner.get("name"):
             owner_kind = _str(owner["kind"])
             owner_ns = ns if kind_info(owner_kind).namespaced else ""

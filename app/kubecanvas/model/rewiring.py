@@ -12,14 +12,13 @@ from typing import Any
 
 from kubecanvas.model.document import Document
 from kubecanvas.model.edits import DELETE, Compound, Edit, RemoveResource, SetField
+from kubecanvas.model.fields import FieldPath, as_list, as_mapping
 from kubecanvas.model.graph import Edge, WiringGraph, own_selector
-from kubecanvas.model.kinds import as_list, as_mapping, get_path, pod_template_path
+from kubecanvas.model.kinds import get_path, pod_template_path
 from kubecanvas.model.korean import eul_reul, euro_ro, gwa_wa, i_ga
 from kubecanvas.model.references import EdgeType
 from kubecanvas.model.resource import Resource
 from kubecanvas.model.text import Text, kind_term, resource_ko
-
-FieldPath = tuple[str | int, ...]
 
 
 def _ko(res: Resource) -> str:

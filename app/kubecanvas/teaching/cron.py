@@ -19,7 +19,7 @@ from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from kubecanvas.model.document import Document
-from kubecanvas.model.kinds import as_mapping
+from kubecanvas.model.fields import as_mapping
 from kubecanvas.teaching.text import Text
 from kubecanvas.validation.rules_meta import cron_errors
 

@@ -21,8 +21,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from kubecanvas.model.document import Document
+from kubecanvas.model.fields import as_list, as_mapping
 from kubecanvas.model.graph import WiringGraph
-from kubecanvas.model.kinds import as_list, as_mapping, effective_namespace, pod_spec, pod_template
+from kubecanvas.model.kinds import effective_namespace, pod_spec, pod_template
 from kubecanvas.model.korean import eun_neun, i_ga
 from kubecanvas.model.quantity import try_quantity
 from kubecanvas.model.resource import Resource

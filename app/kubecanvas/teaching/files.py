@@ -15,8 +15,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from kubecanvas.model.document import Document
+from kubecanvas.model.fields import as_list, as_mapping
 from kubecanvas.model.graph import WiringGraph
-from kubecanvas.model.kinds import as_list, as_mapping, effective_namespace, pod_spec
+from kubecanvas.model.kinds import effective_namespace, pod_spec
 from kubecanvas.model.korean import eun_neun, i_ga
 from kubecanvas.model.references import EdgeType
 from kubecanvas.model.resource import Resource

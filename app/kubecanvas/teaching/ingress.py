@@ -18,8 +18,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from kubecanvas.model.document import Document
+from kubecanvas.model.fields import FieldPath, as_list, as_mapping
 from kubecanvas.model.graph import WiringGraph
-from kubecanvas.model.kinds import as_list, as_mapping, effective_namespace
+from kubecanvas.model.kinds import effective_namespace
 from kubecanvas.model.korean import eun_neun, euro_ro, gwa_wa
 from kubecanvas.model.references import EdgeType
 from kubecanvas.teaching.cluster import Highlight, SimCluster, SimPod
@@ -33,7 +34,6 @@ from kubecanvas.teaching.text import Text, join, local
 
 _REQUEST = re.compile(r"^\s*(?:([A-Z]+)\s+)?(?:(https?)://)?([^/\s?#]*)([^\s?#]*)")
 
-Path = tuple[str | int, ...]
 
 
 @dataclass(frozen=True)
@@ -175,7 +175,7 @@ class _Walk:
 
 
 def _route_edge(graph: WiringGraph, ingress_id: str,
-                backend_path: Path) -> tuple[tuple[str, str, str], ...]:
+                backend_path: FieldPath) -> tuple[tuple[str, str, str], ...]:
     for edge in graph.out_edges(ingress_id, EdgeType.ROUTES):
         if edge.path[: len(backend_path)] == backend_path:
             return ((edge.source, edge.target, edge.key),)
@@ -241,7 +241,7 @@ def walk_ingress(doc: Document, graph: WiringGraph, ingress_id: str, request: st
     rules = as_list(res.spec.get("rules"))
     indexes, how = _choose_rules(rules, host)
     chosen = _choose_path(rules, indexes, path) if indexes else None
-    backend_path: Path
+    backend_path: FieldPath
     rule_index = path_index = None
     if chosen is not None:
         rule_index, path_index, pattern, path_type, guessed = chosen
@@ -254,7 +254,7 @@ def walk_ingress(doc: Document, graph: WiringGraph, ingress_id: str, request: st
                  if guessed else "")
         extra_ko = (" ImplementationSpecific의 동작은 컨트롤러마다 다르며, 여기서는 Prefix로 "
                     "다룹니다." if guessed else "")
-        walk.add("path", Text(f"Path {path} matches {pattern} ({path_type}), the longest "
+        walk.add("path", Text(f"FieldPath {path} matches {pattern} ({path_type}), the longest "
                               f"matching path.{extra}",
                               f"경로 {path}{eun_neun(path)} {pattern}({path_type}){gwa_wa(path_type)} 일치하며, "
                               "일치하는 경로 중 가장 깁니다."
@@ -279,7 +279,7 @@ def walk_ingress(doc: Document, graph: WiringGraph, ingress_id: str, request: st
                            (method, scheme, host, path), rule_index, path_index)
 
 
-def _backend(doc: Document, ingress_id: str, backend_path: Path) -> tuple[str, Any]:
+def _backend(doc: Document, ingress_id: str, backend_path: FieldPath) -> tuple[str, Any]:
     node: Any = doc.get(ingress_id).manifest
     for step in backend_path:
         node = node[step] if isinstance(step, int) else as_mapping(node).get(step)
@@ -294,7 +294,7 @@ def _backend(doc: Document, ingress_id: str, backend_path: Path) -> tuple[str, A
 
 
 def _follow_backend(doc: Document, graph: WiringGraph, walk: _Walk, ingress_id: str,
-                    backend_path: Path, cluster: SimCluster, parts: tuple[str, str, str, str],
+                    backend_path: FieldPath, cluster: SimCluster, parts: tuple[str, str, str, str],
                     rule: int | None, path_index: int | None) -> IngressWalk:
     done: dict[str, Any] = {"rule": rule, "path_index": path_index}
     name, port_ref = _backend(doc, ingress_id, backend_path)
@@ -379,7 +379,7 @@ def _reached(ready: tuple[Endpoint, ...]) -> Text:
         + "에 도착합니다." + "".join(f" 참고: {local(n, 'ko')}." for n in notes))
 
 
-def _deep(doc: Document, rid: str, path: Path) -> Any:
+def _deep(doc: Document, rid: str, path: FieldPath) -> Any:
     node: Any = doc.get(rid).manifest
     for step in path:
         node = node[step] if isinstance(step, int) else as_mapping(node).get(step)

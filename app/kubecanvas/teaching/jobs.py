@@ -24,7 +24,8 @@ import heapq
 from dataclasses import dataclass
 
 from kubecanvas.model.document import Document
-from kubecanvas.model.kinds import as_mapping, get_path
+from kubecanvas.model.fields import as_mapping
+from kubecanvas.model.kinds import get_path
 from kubecanvas.model.korean import eul_reul
 from kubecanvas.model.resource import Resource
 from kubecanvas.teaching.cluster import Highlight, job_counts, safe_hash

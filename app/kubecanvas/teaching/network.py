@@ -18,8 +18,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from kubecanvas.model.document import Document
+from kubecanvas.model.fields import as_list, as_mapping
 from kubecanvas.model.graph import WiringGraph
-from kubecanvas.model.kinds import as_list, as_mapping, effective_namespace
+from kubecanvas.model.kinds import effective_namespace
 from kubecanvas.model.korean import gwa_wa
 from kubecanvas.model.references import EdgeType
 from kubecanvas.model.selectors import parse_label_selector

@@ -16,8 +16,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from kubecanvas.model.document import Document
+from kubecanvas.model.fields import as_int, as_list
 from kubecanvas.model.graph import WiringGraph
-from kubecanvas.model.kinds import as_list, effective_namespace, pod_spec
+from kubecanvas.model.kinds import effective_namespace, pod_spec
 from kubecanvas.model.references import EdgeType
 from kubecanvas.model.resource import Resource
 from kubecanvas.teaching.cluster import (
@@ -103,9 +104,6 @@ class ServiceSimulation:
     highlight: Highlight
 
 
-def _int(value: Any) -> int | None:
-    return value if isinstance(value, int) and not isinstance(value, bool) else None
-
 
 def resolve_target_port(workload: Resource, target: int | str,
                         protocol: str = "TCP") -> tuple[str | None, int | None, str]:
@@ -113,7 +111,7 @@ def resolve_target_port(workload: Resource, target: int | str,
     ports = container_ports(workload)
     if isinstance(target, int):
         for container, port in ports:
-            if _int(port.get("containerPort")) == target and (
+            if as_int(port.get("containerPort")) == target and (
                     port.get("protocol") or "TCP") == protocol:
                 return container, target, ""
         return None, target, Text(
@@ -123,7 +121,7 @@ def resolve_target_port(workload: Resource, target: int | str,
             "그 포트에서 듣는 프로세스가 없으면 연결이 거부됩니다")
     for container, port in ports:
         if port.get("name") == target and (port.get("protocol") or "TCP") == protocol:
-            number = _int(port.get("containerPort"))
+            number = as_int(port.get("containerPort"))
             return container, number, ""
     return None, None, Text(
         f'no container port is named "{target}" ({protocol}): these pods are left out of this '
@@ -138,7 +136,7 @@ def _target(port: Mapping[str, Any]) -> int | str:
         return int(target)
     if isinstance(target, (int, str)) and not isinstance(target, bool) and target != "":
         return target
-    return _int(port.get("port")) or 0
+    return as_int(port.get("port")) or 0
 
 
 def _port_routes(doc: Document, res: Resource, pods: list[SimPod]) -> list[ServicePortRoute]:
@@ -152,8 +150,8 @@ def _port_routes(doc: Document, res: Resource, pods: list[SimPod]) -> list[Servi
         for pod in pods:
             container, number, note = resolve_target_port(doc.get(pod.owner), target, protocol)
             endpoints.append(Endpoint(pod.name, pod.owner, pod.ip, container, number, note))
-        routes.append(ServicePortRoute(str(port.get("name") or ""), _int(port.get("port")),
-                                       protocol, target, _int(port.get("nodePort")),
+        routes.append(ServicePortRoute(str(port.get("name") or ""), as_int(port.get("port")),
+                                       protocol, target, as_int(port.get("nodePort")),
                                        tuple(endpoints)))
     return routes
 

@@ -15,8 +15,9 @@ import math
 from dataclasses import dataclass, replace
 
 from kubecanvas.model.document import Document
+from kubecanvas.model.fields import as_mapping
 from kubecanvas.model.graph import WiringGraph
-from kubecanvas.model.kinds import as_mapping, effective_namespace, replicas
+from kubecanvas.model.kinds import effective_namespace, replicas
 from kubecanvas.model.references import EdgeType, statefulset_claim_names
 from kubecanvas.teaching.cluster import (
     CLUSTER_DOMAIN,

@@ -27,6 +27,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from kubecanvas.model.fields import as_mapping
 from kubecanvas.model.korean import eul_reul
 from kubecanvas.model.text import Text
 
@@ -49,9 +50,6 @@ class ImmutableChange:
     live: Any
     message: str
 
-
-def _map(value: Any) -> Mapping[str, Any]:
-    return value if isinstance(value, Mapping) else {}
 
 
 def _change(kind: str, name: str, path: tuple[str, ...], design: Any, live: Any) -> ImmutableChange:
@@ -80,14 +78,14 @@ def _compare(kind: str, name: str, design: Mapping[str, Any], live: Mapping[str,
 
 def _template_names(value: Any) -> list[str]:
     items = value if isinstance(value, list) else []
-    return sorted(str(_map(_map(t).get("metadata")).get("name")) for t in items)
+    return sorted(str(as_mapping(as_mapping(t).get("metadata")).get("name")) for t in items)
 
 
 def immutable_changes(design: Mapping[str, Any], live: Mapping[str, Any]) -> list[ImmutableChange]:
     """The immutable fields `design` changes relative to `live` (same kind and name)."""
     kind = str(design.get("kind") or "")
-    name = str(_map(design.get("metadata")).get("name") or "")
-    spec, live_spec = _map(design.get("spec")), _map(live.get("spec"))
+    name = str(as_mapping(design.get("metadata")).get("name") or "")
+    spec, live_spec = as_mapping(design.get("spec")), as_mapping(live.get("spec"))
     if kind == "Service":
         if "ExternalName" in (spec.get("type"), live_spec.get("type")):
             return []

@@ -21,7 +21,10 @@ from types import ModuleType
 from kubecanvas.validation import (
     hardening,
     rules_access,
+    rules_affinity,
     rules_claims,
+    rules_clashes,
+    rules_config,
     rules_containers,
     rules_controllers,
     rules_fields,
@@ -32,6 +35,7 @@ from kubecanvas.validation import (
     rules_network,
     rules_objects,
     rules_pod,
+    rules_pod_volumes,
     rules_scheduling,
     rules_schema,
     rules_storage,
@@ -51,10 +55,10 @@ from kubecanvas.validation.rule import Check, Rule, RuleId
 #: The rules modules, in the order their rules are listed (schema first, the wiring graph and
 #: the modules that declare hardening and default rules of their own last).
 RULE_MODULES: tuple[ModuleType, ...] = (
-    rules_schema, rules_meta, rules_pod, rules_scheduling, rules_jobs, rules_workloads,
-    rules_objects, rules_network, rules_volumes, rules_containers, rules_controllers,
-    rules_claims, rules_fields, rules_wiring, rules_storage, rules_access, rules_traffic,
-    rules_keys, rules_usage, rules_graph, hardening,
+    rules_schema, rules_meta, rules_pod, rules_pod_volumes, rules_scheduling, rules_affinity,
+    rules_jobs, rules_workloads, rules_objects, rules_config, rules_network, rules_volumes,
+    rules_containers, rules_controllers, rules_claims, rules_fields, rules_wiring, rules_clashes,
+    rules_storage, rules_access, rules_traffic, rules_keys, rules_usage, rules_graph, hardening,
 )
 #: Every module that declares rule ids: the rules modules (the hardening package through its
 #: own modules) and those that declare ids registered elsewhere (the schema checker's findings,

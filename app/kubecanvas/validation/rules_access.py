@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 
+from kubecanvas.model.fields import as_list, as_mapping
 from kubecanvas.model.kinds import (
     effective_namespace,
     get_path,
@@ -29,7 +30,6 @@ from kubecanvas.validation.findings import Finding, unsupported_value
 from kubecanvas.validation.fixes import closest, ko_label, set_field
 from kubecanvas.validation.rule import INFO, E, Rule, RuleId, W
 from kubecanvas.validation.rules_graph import operator_pods
-from kubecanvas.validation.rules_pod import _items, _map
 
 # --- the rule ids this module reports ------------------------------------------------------------
 RBAC_ROLE_REF_KIND = RuleId("rbac.roleRef.kind")
@@ -58,7 +58,7 @@ def rbac(ctx: Context) -> Iterator[Finding]:
     """`rbac.*`: a binding's roleRef names a role in the document (or a built-in one), and its
     ServiceAccount subjects exist in the namespaces the document deploys to."""
     for res in ctx.targets(*BINDINGS):
-        role = _map(res.manifest.get("roleRef"))
+        role = as_mapping(res.manifest.get("roleRef"))
         kind, name = str(role.get("kind") or ""), str(role.get("name") or "")
         ns = effective_namespace(res)
         if res.kind == "ClusterRoleBinding" and kind and kind != "ClusterRole":
@@ -66,8 +66,8 @@ def rbac(ctx: Context) -> Iterator[Finding]:
                              ("roleRef", "kind"))
         elif kind in ("Role", "ClusterRole") and name:
             yield from _role_ref(ctx, res, kind, name, ns if kind == "Role" else "")
-        for i, subject in enumerate(_items(res.manifest.get("subjects"))):
-            subject = _map(subject)
+        for i, subject in enumerate(as_list(res.manifest.get("subjects"))):
+            subject = as_mapping(subject)
             if subject.get("kind") != "ServiceAccount" or not subject.get("name"):
                 continue
             sa_ns = str(subject.get("namespace") or (ns if res.kind == "RoleBinding" else ""))
@@ -125,9 +125,9 @@ def network_policy_peers(ctx: Context) -> Iterator[Finding]:
     for res in ctx.targets("NetworkPolicy"):
         ns = effective_namespace(res)
         for direction, key in (("ingress", "from"), ("egress", "to")):
-            for i, rule in enumerate(_items(res.spec.get(direction))):
-                for j, peer in enumerate(_items(_map(rule).get(key))):
-                    peer = _map(peer)
+            for i, rule in enumerate(as_list(res.spec.get(direction))):
+                for j, peer in enumerate(as_list(as_mapping(rule).get(key))):
+                    peer = as_mapping(peer)
                     if "namespaceSelector" in peer or not isinstance(peer.get("podSelector"),
                                                                       Mapping):
                         continue
@@ -161,7 +161,7 @@ def pod_classes(ctx: Context) -> Iterator[Finding]:
         if tpath is None:
             continue
         base = (*tpath, "spec")
-        spec = _map(get_path(res.manifest, base))
+        spec = as_mapping(get_path(res.manifest, base))
         for key, kind, rule, builtin in (
                 ("priorityClassName", "PriorityClass", POD_PRIORITY_CLASS_MISSING,
                  BUILTIN_PRIORITY_CLASSES),
@@ -265,7 +265,7 @@ def _living_in(ctx: Context, namespace: str) -> list[Resource]:
 
 def _crd_kind(res: Resource) -> tuple[str, str]:
     spec = res.spec
-    return str(spec.get("group") or ""), str(_map(spec.get("names")).get("kind") or "")
+    return str(spec.get("group") or ""), str(as_mapping(spec.get("names")).get("kind") or "")
 
 
 #: The rules this module checks, as the registry lists them.

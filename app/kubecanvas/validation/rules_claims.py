@@ -13,14 +13,16 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from kubecanvas.model.edits import DELETE
+from kubecanvas.model.fields import FieldPath, as_list, as_mapping
 from kubecanvas.model.resource import Resource
 from kubecanvas.model.text import Text
 from kubecanvas.validation import predicates as p
 from kubecanvas.validation.context import Context
 from kubecanvas.validation.findings import Finding, invalid_value, unsupported_value
+from kubecanvas.validation.pod_check import PodCheck
 from kubecanvas.validation.rule import E, Rule, RuleId
-from kubecanvas.validation.rules_pod import Path, PodCheck, _items, _map, check_host_path
-from kubecanvas.validation.rules_scheduling import NODE_OPERATORS
+from kubecanvas.validation.rules_affinity import NODE_OPERATORS
+from kubecanvas.validation.rules_pod_volumes import check_host_path
 from kubecanvas.validation.rules_volumes import check_nfs, csi_driver_errors, report_fix
 
 # --- the rule ids this module reports ------------------------------------------------------------
@@ -69,7 +71,7 @@ def persistent_volumes(ctx: Context) -> Iterator[Finding]:
                 c.report(PV_LOCAL, ("spec", "local", "path"), Text(
                     "must not contain '..'", "'..'을 포함할 수 없습니다"))
         if "nodeAffinity" in spec:
-            _node_affinity(c, _map(spec.get("nodeAffinity")))
+            _node_affinity(c, as_mapping(spec.get("nodeAffinity")))
         vac = spec.get("volumeAttributesClassName")
         if vac is not None and vac == "":
             report_fix(c, PV_VAC, ("spec", "volumeAttributesClassName"),
@@ -110,26 +112,27 @@ def _csi(c: PodCheck, csi: Mapping[str, Any]) -> None:
 
 
 def _node_affinity(c: PodCheck, affinity: Mapping[str, Any]) -> None:
-    base: Path = ("spec", "nodeAffinity")
+    base: FieldPath = ("spec", "nodeAffinity")
     required = affinity.get("required")
     if not isinstance(required, Mapping):
         c.report(PV_NODE_AFFINITY, (*base, "required"), Text(
             "required value: must specify required node constraints",
             "필수 값: 필수 노드 제약을 지정해야 합니다"))
         return
-    terms = _items(required.get("nodeSelectorTerms"))
+    terms = as_list(required.get("nodeSelectorTerms"))
     if not terms:
         c.report(PV_NODE_AFFINITY, (*base, "required", "nodeSelectorTerms"),
                  Text("required value: must have at least one node selector term",
                       "필수 값: 노드 셀렉터 조건이 하나 이상 있어야 합니다"))
     for i, term in enumerate(terms):
         for key in ("matchExpressions", "matchFields"):
-            for j, req in enumerate(_items(_map(term).get(key))):
-                _requirement(c, (*base, "required", "nodeSelectorTerms", i, key, j), _map(req))
+            for j, req in enumerate(as_list(as_mapping(term).get(key))):
+                _requirement(c, (*base, "required", "nodeSelectorTerms", i, key, j),
+                             as_mapping(req))
 
 
-def _requirement(c: PodCheck, path: Path, req: Mapping[str, Any]) -> None:
-    operator, values = req.get("operator"), _items(req.get("values"))
+def _requirement(c: PodCheck, path: FieldPath, req: Mapping[str, Any]) -> None:
+    operator, values = req.get("operator"), as_list(req.get("values"))
     message: Text | None = None
     if operator not in NODE_OPERATORS:
         message = unsupported_value(operator, ", ".join(f'"{o}"' for o in NODE_OPERATORS))
@@ -150,7 +153,7 @@ def _requirement(c: PodCheck, path: Path, req: Mapping[str, Any]) -> None:
         c.report(PV_NODE_AFFINITY, (*path, "key"), invalid_value(key, p.qualified_name(key)[0]))
 
 
-def _class_name(c: PodCheck, rule: RuleId, path: Path, name: Any) -> None:
+def _class_name(c: PodCheck, rule: RuleId, path: FieldPath, name: Any) -> None:
     """A non-empty class name must be a DNS subdomain ("" means "no class")."""
     if isinstance(name, str) and name and p.dns1123_subdomain(name):
         c.report(rule, path, invalid_value(name, p.dns1123_subdomain(name)[0]))
@@ -167,14 +170,14 @@ def claim_specs(ctx: Context) -> Iterator[Finding]:
         yield from c.out
 
 
-def _claim_specs(res: Resource) -> list[tuple[Path, Mapping[str, Any]]]:
+def _claim_specs(res: Resource) -> list[tuple[FieldPath, Mapping[str, Any]]]:
     if res.kind == "PersistentVolumeClaim":
         return [(("spec",), res.spec)]
-    return [(("spec", "volumeClaimTemplates", i, "spec"), _map(_map(t).get("spec")))
-            for i, t in enumerate(_items(res.spec.get("volumeClaimTemplates")))]
+    return [(("spec", "volumeClaimTemplates", i, "spec"), as_mapping(as_mapping(t).get("spec")))
+            for i, t in enumerate(as_list(res.spec.get("volumeClaimTemplates")))]
 
 
-def _data_sources(c: PodCheck, base: Path, spec: Mapping[str, Any]) -> None:
+def _data_sources(c: PodCheck, base: FieldPath, spec: Mapping[str, Any]) -> None:
     source, ref = spec.get("dataSource"), spec.get("dataSourceRef")
     for key, value in (("dataSource", source), ("dataSourceRef", ref)):
         if not isinstance(value, Mapping):

@@ -13,14 +13,15 @@ import re
 from collections.abc import Iterator, Mapping
 from typing import Any
 
+from kubecanvas.model.fields import FieldPath, as_list, as_mapping
 from kubecanvas.model.korean import eul_reul, eun_neun, euro_ro, gwa_wa
 from kubecanvas.model.quantity import try_quantity
 from kubecanvas.model.text import Text
 from kubecanvas.validation import predicates as p
 from kubecanvas.validation.context import Context
 from kubecanvas.validation.findings import Finding, duplicate_value, invalid_value
+from kubecanvas.validation.pod_check import PodCheck, pod_checks
 from kubecanvas.validation.rule import E, Rule, RuleId, W
-from kubecanvas.validation.rules_pod import Path, PodCheck, _items, _map, pod_checks
 from kubecanvas.validation.rules_volumes import report_fix
 from kubecanvas.validation.versions import version_tuple
 
@@ -66,21 +67,21 @@ def container_specs(ctx: Context) -> Iterator[Finding]:
     duplicate-port, duplicate-env and pull-secret warnings."""
     for c in pod_checks(ctx):
         spec = c.spec
-        if "containers" in spec and not _items(spec.get("containers")):
+        if "containers" in spec and not as_list(spec.get("containers")):
             c.report(POD_CONTAINERS_REQUIRED, ("containers",),
                      Text("required value: a pod needs at least one container",
                           "필수 값: 파드에는 컨테이너가 하나 이상 있어야 합니다"))
-        claims = {str(_map(x).get("name")) for x in _items(spec.get("resourceClaims"))}
+        claims = {str(as_mapping(x).get("name")) for x in as_list(spec.get("resourceClaims"))}
         for group in (*GROUPS, "ephemeralContainers"):
-            for i, container in enumerate(_items(spec.get(group))):
+            for i, container in enumerate(as_list(spec.get(group))):
                 if not isinstance(container, Mapping):
                     continue
                 path = (group, i)
-                resources = _map(container.get("resources"))
+                resources = as_mapping(container.get("resources"))
                 _resources(c, (*path, "resources"), resources)
                 _resource_claims(c, (*path, "resources"), resources, claims)
                 _env(c, path, container)
-                _sleep_hooks(c, (*path, "lifecycle"), _map(container.get("lifecycle")))
+                _sleep_hooks(c, (*path, "lifecycle"), as_mapping(container.get("lifecycle")))
                 _http_headers(c, path, container)
         _downward_volume_subscripts(c)
         _duplicate_ports(c)
@@ -88,8 +89,8 @@ def container_specs(ctx: Context) -> Iterator[Finding]:
         yield from c.out
 
 
-def _resources(c: PodCheck, path: Path, resources: Mapping[str, Any]) -> None:
-    limits, requests = _map(resources.get("limits")), _map(resources.get("requests"))
+def _resources(c: PodCheck, path: FieldPath, resources: Mapping[str, Any]) -> None:
+    limits, requests = as_mapping(resources.get("limits")), as_mapping(resources.get("requests"))
     for group, values in (("limits", limits), ("requests", requests)):
         for name, raw in values.items():
             key = str(name)
@@ -137,10 +138,10 @@ def _resources(c: PodCheck, path: Path, resources: Mapping[str, Any]) -> None:
                       "설정해야 합니다)"))
 
 
-def _resource_claims(c: PodCheck, path: Path, resources: Mapping[str, Any],
+def _resource_claims(c: PodCheck, path: FieldPath, resources: Mapping[str, Any],
                      claims: set[str]) -> None:
-    for j, claim in enumerate(_items(resources.get("claims"))):
-        name = _map(claim).get("name")
+    for j, claim in enumerate(as_list(resources.get("claims"))):
+        name = as_mapping(claim).get("name")
         if isinstance(name, str) and name and name not in claims:
             c.report(POD_RESOURCES_CLAIMS, (*path, "claims", j),
                      Text(f'not found: "{name}": must be one of the names in '
@@ -149,9 +150,9 @@ def _resource_claims(c: PodCheck, path: Path, resources: Mapping[str, Any],
                           f"합니다({', '.join(sorted(claims)) or '없음'})"))
 
 
-def _env(c: PodCheck, path: Path, container: Mapping[str, Any]) -> None:
+def _env(c: PodCheck, path: FieldPath, container: Mapping[str, Any]) -> None:
     seen: set[str] = set()
-    for i, env in enumerate(_items(container.get("env"))):
+    for i, env in enumerate(as_list(container.get("env"))):
         if not isinstance(env, Mapping):
             continue
         epath = (*path, "env", i)
@@ -165,15 +166,15 @@ def _env(c: PodCheck, path: Path, container: Mapping[str, Any]) -> None:
                               f'앞선 "{name}" 정의를 가립니다. apply할 때 앞의 정의가 사라질 수 '
                               f"있습니다"))
             seen.add(name)
-        source = _map(env.get("valueFrom"))
+        source = as_mapping(env.get("valueFrom"))
         for key in KEY_REFS:
             ref = source.get(key)
             if isinstance(ref, Mapping):
                 _key_ref(c, (*epath, "valueFrom", key), ref)
-        field = _map(source.get("fieldRef")).get("fieldPath")
+        field = as_mapping(source.get("fieldRef")).get("fieldPath")
         if isinstance(field, str):
             _subscript(c, (*epath, "valueFrom", "fieldRef", "fieldPath"), field)
-    for i, env_from in enumerate(_items(container.get("envFrom"))):
+    for i, env_from in enumerate(as_list(container.get("envFrom"))):
         if not isinstance(env_from, Mapping):
             continue
         fpath = (*path, "envFrom", i)
@@ -195,7 +196,7 @@ def _hugepages(raw: Any, size: str) -> Text:
                 f"잘못된 값 {raw!r}: {raw}{eun_neun(raw)} {size}의 양의 정수배가 아닙니다")
 
 
-def _ref_name(c: PodCheck, rule: RuleId, path: Path, name: Any) -> None:
+def _ref_name(c: PodCheck, rule: RuleId, path: FieldPath, name: Any) -> None:
     if not name:
         c.report(rule, path, Text("required value: the name of the ConfigMap or Secret",
                                   "필수 값: 컨피그맵이나 시크릿의 이름"))
@@ -203,7 +204,7 @@ def _ref_name(c: PodCheck, rule: RuleId, path: Path, name: Any) -> None:
         c.report(rule, path, invalid_value(name, p.dns1123_subdomain(name)[0]))
 
 
-def _key_ref(c: PodCheck, path: Path, ref: Mapping[str, Any]) -> None:
+def _key_ref(c: PodCheck, path: FieldPath, ref: Mapping[str, Any]) -> None:
     _ref_name(c, POD_ENV_KEY_REF_NAME, (*path, "name"), ref.get("name"))
     key = ref.get("key")
     if not key:
@@ -213,7 +214,7 @@ def _key_ref(c: PodCheck, path: Path, ref: Mapping[str, Any]) -> None:
         c.report(POD_ENV_KEY_REF_KEY, (*path, "key"), invalid_value(key, p.config_key(key)[0]))
 
 
-def _subscript(c: PodCheck, path: Path, field: str) -> None:
+def _subscript(c: PodCheck, path: FieldPath, field: str) -> None:
     """The key inside `metadata.labels['k']` must itself be a label/annotation key."""
     if field.startswith(SUBSCRIPTED) and field.endswith("']"):
         key = field[field.index("['") + 2:-2]
@@ -223,20 +224,21 @@ def _subscript(c: PodCheck, path: Path, field: str) -> None:
 
 
 def _downward_volume_subscripts(c: PodCheck) -> None:
-    for i, volume in enumerate(_items(c.spec.get("volumes"))):
-        for j, item in enumerate(_items(_map(_map(volume).get("downwardAPI")).get("items"))):
-            field = _map(_map(item).get("fieldRef")).get("fieldPath")
+    for i, volume in enumerate(as_list(c.spec.get("volumes"))):
+        downward = as_mapping(as_mapping(volume).get("downwardAPI"))
+        for j, item in enumerate(as_list(downward.get("items"))):
+            field = as_mapping(as_mapping(item).get("fieldRef")).get("fieldPath")
             if isinstance(field, str):
                 _subscript(c, ("volumes", i, "downwardAPI", "items", j, "fieldRef",
                                "fieldPath"), field)
 
 
-def _sleep_hooks(c: PodCheck, path: Path, lifecycle: Mapping[str, Any]) -> None:
+def _sleep_hooks(c: PodCheck, path: FieldPath, lifecycle: Mapping[str, Any]) -> None:
     grace = c.spec.get("terminationGracePeriodSeconds")
     grace = grace if isinstance(grace, int) and not isinstance(grace, bool) else DEFAULT_GRACE
     allow_zero = version_tuple(c.ctx.kube_version) >= (1, 33)
     for hook in ("postStart", "preStop"):
-        seconds = _map(_map(lifecycle.get(hook)).get("sleep")).get("seconds")
+        seconds = as_mapping(as_mapping(lifecycle.get(hook)).get("sleep")).get("seconds")
         if not isinstance(seconds, int) or isinstance(seconds, bool):
             continue
         low = seconds < 0 if allow_zero else seconds <= 0
@@ -250,15 +252,15 @@ def _sleep_hooks(c: PodCheck, path: Path, lifecycle: Mapping[str, Any]) -> None:
                 f"미만이어야 합니다"))
 
 
-def _http_headers(c: PodCheck, path: Path, container: Mapping[str, Any]) -> None:
+def _http_headers(c: PodCheck, path: FieldPath, container: Mapping[str, Any]) -> None:
     """httpGet header names of probes and hooks: `[-A-Za-z0-9]+`."""
-    handlers = [(k, _map(container.get(k))) for k in PROBES] + [
-        (f"lifecycle.{k}", _map(_map(container.get("lifecycle")).get(k)))
+    handlers = [(k, as_mapping(container.get(k))) for k in PROBES] + [
+        (f"lifecycle.{k}", as_mapping(as_mapping(container.get("lifecycle")).get(k)))
         for k in ("postStart", "preStop")]
     for where, handler in handlers:
         hpath = (*path, *where.split("."), "httpGet", "httpHeaders")
-        for j, header in enumerate(_items(_map(handler.get("httpGet")).get("httpHeaders"))):
-            name = _map(header).get("name")
+        for j, header in enumerate(as_list(as_mapping(handler.get("httpGet")).get("httpHeaders"))):
+            name = as_mapping(header).get("name")
             if isinstance(name, str) and not HEADER_NAME_RE.match(name):
                 c.report(POD_PROBE_HTTP_GET_SCHEME, (*hpath, j, "name"),
                          invalid_value(name, "a valid HTTP header must consist of alphanumeric "
@@ -267,9 +269,9 @@ def _http_headers(c: PodCheck, path: Path, container: Mapping[str, Any]) -> None
 
 def _duplicate_ports(c: PodCheck) -> None:
     seen: dict[tuple[Any, str], str] = {}
-    for i, container in enumerate(_items(c.spec.get("containers"))):
-        for j, port in enumerate(_items(_map(container).get("ports"))):
-            port = _map(port)
+    for i, container in enumerate(as_list(c.spec.get("containers"))):
+        for j, port in enumerate(as_list(as_mapping(container).get("ports"))):
+            port = as_mapping(port)
             ppath = ("containers", i, "ports", j)
             if port.get("hostIP") and not port.get("hostPort"):
                 c.report(POD_PORT_DUPLICATE, (*ppath, "hostIP"), Text(
@@ -289,8 +291,8 @@ def _duplicate_ports(c: PodCheck) -> None:
 
 def _pull_secrets(c: PodCheck) -> None:
     seen: set[str] = set()
-    for i, ref in enumerate(_items(c.spec.get("imagePullSecrets"))):
-        name = _map(ref).get("name")
+    for i, ref in enumerate(as_list(c.spec.get("imagePullSecrets"))):
+        name = as_mapping(ref).get("name")
         if not name:
             c.report(POD_IMAGE_PULL_SECRETS, ("imagePullSecrets", i, "name"),
                      Text('invalid empty name ""', '빈 이름 ""은 유효하지 않습니다'))

@@ -13,6 +13,7 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from kubecanvas.model.edits import DELETE
+from kubecanvas.model.fields import FieldPath, as_int, as_mapping
 from kubecanvas.model.kinds import get_path
 from kubecanvas.model.korean import eul_reul, eun_neun
 from kubecanvas.model.resource import Resource
@@ -36,19 +37,12 @@ JOB_SELECTOR_TEMPLATE_LABELS = RuleId("job.selector.templateLabels")
 WIRE_CRON_STARTING_DEADLINE_SMALL = RuleId("wire.cron.startingDeadline.small")
 STS_VCT_PVC_NAME = RuleId("sts.vct.pvcName")
 
-Path = tuple[str | int, ...]
 RETENTION = ("Retain", "Delete")
 JOB_NAME_LABELS = ("batch.kubernetes.io/job-name", "job-name")
 UID_LABELS = ("batch.kubernetes.io/controller-uid", "controller-uid")
 MIN_STARTING_DEADLINE = 10
 
 
-def _map(value: Any) -> Mapping[str, Any]:
-    return value if isinstance(value, Mapping) else {}
-
-
-def _int(value: Any) -> int | None:
-    return value if isinstance(value, int) and not isinstance(value, bool) else None
 
 
 def _is_zero(value: Any) -> bool:
@@ -70,9 +64,9 @@ def controllers(ctx: Context) -> Iterator[Finding]:
         elif res.kind == "Job":
             yield from _job(ctx, res, ("spec",), res.spec, res.name)
         else:
-            job_spec = _map(get_path(res.manifest, ("spec", "jobTemplate", "spec")))
+            job_spec = as_mapping(get_path(res.manifest, ("spec", "jobTemplate", "spec")))
             yield from _job(ctx, res, ("spec", "jobTemplate", "spec"), job_spec, None)
-            deadline = _int(res.spec.get("startingDeadlineSeconds"))
+            deadline = as_int(res.spec.get("startingDeadlineSeconds"))
             if deadline is not None and 0 <= deadline < MIN_STARTING_DEADLINE:
                 yield ctx.report(
                     WIRE_CRON_STARTING_DEADLINE_SMALL, res,
@@ -89,7 +83,7 @@ def controllers(ctx: Context) -> Iterator[Finding]:
                                        "startingDeadlineSeconds를 10으로 설정합니다")))
 
 
-def _int_or_percent(ctx: Context, res: Resource, rule: RuleId, path: Path,
+def _int_or_percent(ctx: Context, res: Resource, rule: RuleId, path: FieldPath,
                     value: Any) -> list[Finding]:
     """A malformed int-or-percent value, or one above 100%, as findings (empty when valid)."""
     errors = p.int_or_percent(value)
@@ -105,17 +99,17 @@ def _non_negative(value: Any) -> Text:
                 f"잘못된 값 {value}: 0 이상이어야 합니다")
 
 
-def _remove_label(res: Resource, lpath: Path, key: str) -> Fix:
+def _remove_label(res: Resource, lpath: FieldPath, key: str) -> Fix:
     return set_field(res, (*lpath, key), DELETE, Text(f"remove label {key}",
                                                       f"레이블 {key}{eul_reul(key)} 제거합니다"))
 
 
 def _daemonset(ctx: Context, res: Resource) -> Iterator[Finding]:
-    strategy = _map(res.spec.get("updateStrategy"))
+    strategy = as_mapping(res.spec.get("updateStrategy"))
     if strategy.get("type", "RollingUpdate") != "RollingUpdate":
         return
-    base: Path = ("spec", "updateStrategy", "rollingUpdate")
-    rolling = _map(strategy.get("rollingUpdate"))
+    base: FieldPath = ("spec", "updateStrategy", "rollingUpdate")
+    rolling = as_mapping(strategy.get("rollingUpdate"))
     unavailable = rolling.get("maxUnavailable", 1)  # the DaemonSet defaults
     surge = rolling.get("maxSurge", 0)
     bad = _int_or_percent(ctx, res, DS_ROLLING_UPDATE, (*base, "maxUnavailable"), unavailable)
@@ -143,8 +137,8 @@ def _daemonset(ctx: Context, res: Resource) -> Iterator[Finding]:
 
 def _statefulset(ctx: Context, res: Resource) -> Iterator[Finding]:
     spec = res.spec
-    strategy = _map(spec.get("updateStrategy"))
-    base: Path = ("spec", "updateStrategy", "rollingUpdate")
+    strategy = as_mapping(spec.get("updateStrategy"))
+    base: FieldPath = ("spec", "updateStrategy", "rollingUpdate")
     rolling = strategy.get("rollingUpdate")
     if strategy.get("type") == "OnDelete" and rolling is not None:
         yield ctx.report(STS_UPDATE_STRATEGY_ON_DELETE, res, Text(
@@ -153,7 +147,7 @@ def _statefulset(ctx: Context, res: Resource) -> Iterator[Finding]:
             fix=set_field(res, base, DELETE, Text("remove updateStrategy.rollingUpdate",
                                                   "updateStrategy.rollingUpdate를 제거합니다")))
     elif isinstance(rolling, Mapping):
-        partition = _int(rolling.get("partition"))
+        partition = as_int(rolling.get("partition"))
         if partition is not None and partition < 0:
             yield ctx.report(STS_ROLLING_UPDATE, res, _non_negative(partition),
                              (*base, "partition"))
@@ -167,14 +161,14 @@ def _statefulset(ctx: Context, res: Resource) -> Iterator[Finding]:
                 yield ctx.report(STS_ROLLING_UPDATE, res, Text(
                     f"invalid value {unavailable!r}: cannot be 0",
                     f"잘못된 값 {unavailable!r}: 0일 수 없습니다"), (*base, "maxUnavailable"))
-    retention = _map(spec.get("persistentVolumeClaimRetentionPolicy"))
+    retention = as_mapping(spec.get("persistentVolumeClaimRetentionPolicy"))
     for key in ("whenDeleted", "whenScaled"):
         value = retention.get(key)
         if value is not None and value not in RETENTION:
             yield ctx.report(STS_PVC_RETENTION, res,
                              unsupported_value(value, '"Retain", "Delete"'),
                              ("spec", "persistentVolumeClaimRetentionPolicy", key))
-    start = _int(_map(spec.get("ordinals")).get("start"))
+    start = as_int(as_mapping(spec.get("ordinals")).get("start"))
     if start is not None and start < 0:
         yield ctx.report(STS_COUNTS, res, _non_negative(start), ("spec", "ordinals", "start"))
     yield from _claim_names(ctx, res)
@@ -187,7 +181,7 @@ def _statefulset(ctx: Context, res: Resource) -> Iterator[Finding]:
             ("spec", "serviceName"))
 
 
-def _job(ctx: Context, res: Resource, base: Path, spec: Mapping[str, Any],
+def _job(ctx: Context, res: Resource, base: FieldPath, spec: Mapping[str, Any],
          name: str | None) -> Iterator[Finding]:
     managed = spec.get("managedBy")
     if isinstance(managed, str) and not p.domain_prefixed_path(managed, limit=63):
@@ -199,7 +193,7 @@ def _job(ctx: Context, res: Resource, base: Path, spec: Mapping[str, Any],
                          (*base, "managedBy"))
     if spec.get("manualSelector") is True:
         return
-    labels = _map(get_path(spec, ("template", "metadata", "labels")))
+    labels = as_mapping(get_path(spec, ("template", "metadata", "labels")))
     lpath = (*base, "template", "metadata", "labels")
     for key in JOB_NAME_LABELS:
         value = labels.get(key)
@@ -226,12 +220,12 @@ def _job(ctx: Context, res: Resource, base: Path, spec: Mapping[str, Any],
 def _claim_names(ctx: Context, res: Resource) -> Iterator[Finding]:
     """The controller names each claim `<template>-<statefulset>-<ordinal>`; the longest one
     (the highest ordinal) must still be a DNS subdomain."""
-    replicas = _int(res.spec.get("replicas"))
-    start = _int(_map(res.spec.get("ordinals")).get("start")) or 0
+    replicas = as_int(res.spec.get("replicas"))
+    start = as_int(as_mapping(res.spec.get("ordinals")).get("start")) or 0
     last = start + max((1 if replicas is None else replicas) - 1, 0)
     templates = res.spec.get("volumeClaimTemplates")
     for i, template in enumerate(templates if isinstance(templates, list) else []):
-        name = _map(_map(template).get("metadata")).get("name")
+        name = as_mapping(as_mapping(template).get("metadata")).get("name")
         if not isinstance(name, str) or not name:
             continue
         claim = f"{name}-{res.name}-{last}"

@@ -12,6 +12,7 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from kubecanvas.model.edits import DELETE
+from kubecanvas.model.fields import FieldPath, as_list, as_mapping
 from kubecanvas.model.kinds import effective_namespace, is_known
 from kubecanvas.model.korean import eun_neun, i_ga
 from kubecanvas.model.resource import Resource
@@ -36,18 +37,11 @@ CM_BINARY_DATA_BASE64 = RuleId("cm.binaryData.base64")
 WIRE_SVC_SELECTOR_NONE = RuleId("wire.svc.selector.none")
 WIRE_SECRET_TLS_PEM = RuleId("wire.secret.tls.pem")
 
-Path = tuple[str | int, ...]
 STANDARD_FINALIZERS = frozenset({"kubernetes", "orphan", "foregroundDeletion"})
 OWNER_FIELDS = ("apiVersion", "kind", "name", "uid")
 SERVICE_NAME_LABEL = "kubernetes.io/service-name"
 
 
-def _map(value: Any) -> Mapping[str, Any]:
-    return value if isinstance(value, Mapping) else {}
-
-
-def _list(value: Any) -> list[Any]:
-    return value if isinstance(value, list) else []
 
 
 def object_meta(ctx: Context) -> Iterator[Finding]:
@@ -68,8 +62,8 @@ def object_meta(ctx: Context) -> Iterator[Finding]:
                     f'잘못된 값 "{generate}": {kind_both(res.kind)} 이름은 {rule[0]}이어야 합니다: '
                     f"{errors[0]}"),
                                  ("metadata", "generateName"))
-        yield from _finalizers(ctx, res, _list(meta.get("finalizers")))
-        yield from _owners(ctx, res, _list(meta.get("ownerReferences")))
+        yield from _finalizers(ctx, res, as_list(meta.get("finalizers")))
+        yield from _owners(ctx, res, as_list(meta.get("ownerReferences")))
 
 
 def _finalizers(ctx: Context, res: Resource, finalizers: list[Any]) -> Iterator[Finding]:
@@ -94,7 +88,7 @@ def _finalizers(ctx: Context, res: Resource, finalizers: list[Any]) -> Iterator[
 def _owners(ctx: Context, res: Resource, owners: list[Any]) -> Iterator[Finding]:
     controllers = 0
     for i, owner in enumerate(owners):
-        owner = _map(owner)
+        owner = as_mapping(owner)
         for field in OWNER_FIELDS:
             if not owner.get(field):
                 yield ctx.report(META_OWNER_REFERENCES, res, Text(
@@ -127,13 +121,13 @@ def services(ctx: Context) -> Iterator[Finding]:
                     'spec.type이 "ExternalName"이면 spec.externalIPs는 무시됩니다'),
                     ("spec", "externalIPs"))
             continue
-        if _map(spec.get("selector")):
+        if as_mapping(spec.get("selector")):
             continue
         ns = effective_namespace(res)
         ctx.depend(res.id, "Endpoints", ns)
         ctx.depend(res.id, "EndpointSlice", ns)
         if ctx.lookup("Endpoints", ns, res.name) or any(
-                _map(s.metadata.get("labels")).get(SERVICE_NAME_LABEL) == res.name
+                as_mapping(s.metadata.get("labels")).get(SERVICE_NAME_LABEL) == res.name
                 for s in ctx.of_kind("EndpointSlice", ns)):
             continue
         yield ctx.report(WIRE_SVC_SELECTOR_NONE, res, Text(
@@ -152,32 +146,32 @@ def ingresses(ctx: Context) -> Iterator[Finding]:
         if res.api_version != "networking.k8s.io/v1":
             continue
         spec = res.spec
-        backends: list[tuple[Path, Mapping[str, Any]]] = []
+        backends: list[tuple[FieldPath, Mapping[str, Any]]] = []
         if isinstance(spec.get("defaultBackend"), Mapping):
             backends.append((("spec", "defaultBackend"), spec["defaultBackend"]))
-        for r, rule in enumerate(_list(spec.get("rules"))):
-            http = _map(rule).get("http")
-            if isinstance(http, Mapping) and "paths" in http and not _list(http.get("paths")):
+        for r, rule in enumerate(as_list(spec.get("rules"))):
+            http = as_mapping(rule).get("http")
+            if isinstance(http, Mapping) and "paths" in http and not as_list(http.get("paths")):
                 yield ctx.report(ING_RULE_HTTP_PATHS, res, Text(
                     "required value: an http rule needs at least one path",
                     "필수 값: http 규칙에는 경로가 하나 이상 있어야 합니다"),
                     ("spec", "rules", r, "http", "paths"))
-            for i, entry in enumerate(_list(_map(http).get("paths"))):
+            for i, entry in enumerate(as_list(as_mapping(http).get("paths"))):
                 base = ("spec", "rules", r, "http", "paths", i, "backend")
-                backends.append((base, _map(_map(entry).get("backend"))))
+                backends.append((base, as_mapping(as_mapping(entry).get("backend"))))
         for path, backend in backends:
             yield from _backend(ctx, res, path, backend)
-        for t, tls in enumerate(_list(spec.get("tls"))):
-            secret = _map(tls).get("secretName")
+        for t, tls in enumerate(as_list(spec.get("tls"))):
+            secret = as_mapping(tls).get("secretName")
             if isinstance(secret, str) and secret and p.dns1123_subdomain(secret):
                 yield ctx.report(ING_TLS_SECRET_NAME, res,
                                  invalid_value(secret, p.dns1123_subdomain(secret)[0]),
                                  ("spec", "tls", t, "secretName"))
 
 
-def _backend(ctx: Context, res: Resource, path: Path,
+def _backend(ctx: Context, res: Resource, path: FieldPath,
              backend: Mapping[str, Any]) -> Iterator[Finding]:
-    name = _map(backend.get("service")).get("name")
+    name = as_mapping(backend.get("service")).get("name")
     if isinstance(name, str) and name and p.dns1035_label(name):
         yield ctx.report(ING_BACKEND_SERVICE_NAME, res,
                          invalid_value(name, p.dns1035_label(name)[0]), (*path, "service", "name"))
@@ -211,7 +205,7 @@ def config_data(ctx: Context) -> Iterator[Finding]:
     """`cm.binaryData.base64` and `wire.secret.tls.pem`."""
     for res in ctx.targets("ConfigMap", "Secret"):
         if res.kind == "ConfigMap":
-            for key, value in _map(res.manifest.get("binaryData")).items():
+            for key, value in as_mapping(res.manifest.get("binaryData")).items():
                 try:
                     base64.b64decode(str(value or ""), validate=True)
                 except (binascii.Error, ValueError):
@@ -223,8 +217,9 @@ def config_data(ctx: Context) -> Iterator[Finding]:
             yield from _tls_pem(ctx, res)
 
 
-def _decoded(res: Resource, key: str) -> tuple[Path, str] | None:
-    string_data, data = _map(res.manifest.get("stringData")), _map(res.manifest.get("data"))
+def _decoded(res: Resource, key: str) -> tuple[FieldPath, str] | None:
+    string_data = as_mapping(res.manifest.get("stringData"))
+    data = as_mapping(res.manifest.get("data"))
     if isinstance(string_data.get(key), str):
         return ("stringData", key), string_data[key]
     if isinstance(data.get(key), str):

@@ -14,6 +14,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from kubecanvas.model.fields import FieldPath, as_int, as_list, as_mapping
 from kubecanvas.model.kinds import get_path
 from kubecanvas.model.korean import eul_reul
 from kubecanvas.model.resource import Resource
@@ -37,7 +38,6 @@ JOB_SELECTOR_MANUAL = RuleId("job.selector.manual")
 CRON_JOB_TEMPLATE_SELECTOR = RuleId("cron.jobTemplate.selector")
 CRON_JOB_TEMPLATE_MANUAL_SELECTOR = RuleId("cron.jobTemplate.manualSelector")
 
-Path = tuple[str | int, ...]
 FAILURE_ACTIONS = ("FailJob", "FailIndex", "Ignore", "Count")
 CONDITION_STATUSES = ("True", "False", "Unknown")
 INDEXES_RE = re.compile(r"^\d+(-\d+)?(,\d+(-\d+)?)*$")
@@ -46,16 +46,7 @@ GENERATED_LABELS = frozenset({"controller-uid", "batch.kubernetes.io/controller-
 MAX_INDEXED = 100000
 
 
-def _map(value: Any) -> Mapping[str, Any]:
-    return value if isinstance(value, Mapping) else {}
 
-
-def _items(value: Any) -> list[Any]:
-    return value if isinstance(value, list) else []
-
-
-def _int(value: Any) -> int | None:
-    return value if isinstance(value, int) and not isinstance(value, bool) else None
 
 
 @dataclass
@@ -63,11 +54,11 @@ class JobCheck:
     ctx: Context
     res: Resource
     spec: Mapping[str, Any]
-    base: Path
+    base: FieldPath
     name: str
     out: list[Finding] = field(default_factory=list)
 
-    def report(self, rule: RuleId, path: Path, message: Text) -> None:
+    def report(self, rule: RuleId, path: FieldPath, message: Text) -> None:
         self.out.append(self.ctx.report(rule, self.res, message, (*self.base, *path)))
 
     @property
@@ -87,7 +78,7 @@ def jobs(ctx: Context) -> Iterator[Finding]:
             check = JobCheck(ctx, res, res.spec, ("spec",), res.name)
             _generated_selector(check)
         else:
-            spec = _map(get_path(res.manifest, ("spec", "jobTemplate", "spec")))
+            spec = as_mapping(get_path(res.manifest, ("spec", "jobTemplate", "spec")))
             check = JobCheck(ctx, res, spec, ("spec", "jobTemplate", "spec"), "")
             _cron_selector(check)
         _completions(check)
@@ -98,7 +89,7 @@ def jobs(ctx: Context) -> Iterator[Finding]:
 
 
 def _completions(c: JobCheck) -> None:
-    completions, parallelism = _int(c.spec.get("completions")), _int(c.spec.get("parallelism"))
+    completions, parallelism = as_int(c.spec.get("completions")), as_int(c.spec.get("parallelism"))
     if not c.indexed:
         return
     if c.spec.get("completions") is None:
@@ -124,13 +115,13 @@ def _completions(c: JobCheck) -> None:
 
 def _backoff_per_index(c: JobCheck) -> None:
     per_index, max_failed = c.spec.get("backoffLimitPerIndex"), c.spec.get("maxFailedIndexes")
-    completions = _int(c.spec.get("completions"))
+    completions = as_int(c.spec.get("completions"))
     for key, value in (("backoffLimitPerIndex", per_index), ("maxFailedIndexes", max_failed)):
         if value is not None and not c.indexed:
             c.report(JOB_BACKOFF_LIMIT_PER_INDEX, (key,),
                      Text(f"invalid value {value}: requires indexed completion mode",
                           f"잘못된 값 {value}: indexed completion mode가 필요합니다"))
-        number = _int(value)
+        number = as_int(value)
         if number is not None and number < 0:
             c.report(JOB_BACKOFF_LIMIT_PER_INDEX, (key,),
                      Text(f"invalid value {number}: must be greater than or equal to 0",
@@ -139,7 +130,7 @@ def _backoff_per_index(c: JobCheck) -> None:
         c.report(JOB_BACKOFF_LIMIT_PER_INDEX, ("backoffLimitPerIndex",),
                  Text("required value: when maxFailedIndexes is specified",
                       "필수 값: maxFailedIndexes가 지정되었을 때"))
-    failed = _int(max_failed)
+    failed = as_int(max_failed)
     if failed is not None and completions is not None and failed > completions:
         c.report(JOB_BACKOFF_LIMIT_PER_INDEX, ("maxFailedIndexes",),
                  Text(f"invalid value {failed}: must be less than or equal to completions",
@@ -157,13 +148,13 @@ def _pod_failure_policy(c: JobCheck) -> None:
     policy = c.spec.get("podFailurePolicy")
     if not isinstance(policy, Mapping):
         return
-    rules = _items(policy.get("rules"))
+    rules = as_list(policy.get("rules"))
     if len(rules) > 20:
         c.report(JOB_POD_FAILURE_POLICY_RULES, ("podFailurePolicy", "rules"),
                  _too_many(len(rules), 20))
-    template = _map(get_path(c.spec, ("template", "spec")))
-    containers = {str(_map(x).get("name")) for g in ("initContainers", "containers")
-                  for x in _items(template.get(g))}
+    template = as_mapping(get_path(c.spec, ("template", "spec")))
+    containers = {str(as_mapping(x).get("name")) for g in ("initContainers", "containers")
+                  for x in as_list(template.get(g))}
     for i, rule in enumerate(rules):
         if isinstance(rule, Mapping):
             _failure_rule(c, ("podFailurePolicy", "rules", i), rule, containers)
@@ -176,7 +167,8 @@ def _pod_failure_policy(c: JobCheck) -> None:
                       f"(podFailurePolicy가 지정되었을 때)"))
 
 
-def _failure_rule(c: JobCheck, path: Path, rule: Mapping[str, Any], containers: set[str]) -> None:
+def _failure_rule(c: JobCheck, path: FieldPath, rule: Mapping[str, Any],
+                  containers: set[str]) -> None:
     action = rule.get("action")
     if action not in FAILURE_ACTIONS:
         c.report(JOB_POD_FAILURE_POLICY_RULES, (*path, "action"),
@@ -194,12 +186,12 @@ def _failure_rule(c: JobCheck, path: Path, rule: Mapping[str, Any], containers: 
                            "OnExitCodes와 OnPodConditions를 함께 지정할 수 없습니다"))
     if isinstance(codes, Mapping):
         _exit_codes(c, (*path, "onExitCodes"), codes, containers)
-    patterns = _items(conditions)
+    patterns = as_list(conditions)
     if len(patterns) > 20:
         c.report(JOB_POD_FAILURE_POLICY_ON_POD_CONDITIONS, (*path, "onPodConditions"),
                  _too_many(len(patterns), 20))
     for j, pattern in enumerate(patterns):
-        pattern = _map(pattern)
+        pattern = as_mapping(pattern)
         ppath = (*path, "onPodConditions", j)
         kind = str(pattern.get("type") or "")
         if not kind or p.qualified_name(kind):
@@ -212,8 +204,9 @@ def _failure_rule(c: JobCheck, path: Path, rule: Mapping[str, Any], containers: 
                      unsupported_value(status, '"True", "False", "Unknown"'))
 
 
-def _exit_codes(c: JobCheck, path: Path, codes: Mapping[str, Any], containers: set[str]) -> None:
-    operator, values = codes.get("operator"), _items(codes.get("values"))
+def _exit_codes(c: JobCheck, path: FieldPath, codes: Mapping[str, Any],
+                containers: set[str]) -> None:
+    operator, values = codes.get("operator"), as_list(codes.get("values"))
     if operator not in ("In", "NotIn"):
         c.report(JOB_POD_FAILURE_POLICY_ON_EXIT_CODES, (*path, "operator"),
                  unsupported_value(operator, '"In", "NotIn"'))
@@ -221,7 +214,7 @@ def _exit_codes(c: JobCheck, path: Path, codes: Mapping[str, Any], containers: s
         c.report(JOB_POD_FAILURE_POLICY_ON_EXIT_CODES, (*path, "values"),
                  Text("at least one value is required", "값이 하나 이상 필요합니다")
                  if not values else _too_many(len(values), 255))
-    numbers = [v for v in values if _int(v) is not None]
+    numbers = [v for v in values if as_int(v) is not None]
     if len(set(numbers)) != len(numbers):
         c.report(JOB_POD_FAILURE_POLICY_ON_EXIT_CODES, (*path, "values"),
                  Text("duplicate values", "값이 중복됩니다"))
@@ -244,26 +237,26 @@ def _success_policy(c: JobCheck) -> None:
     policy = c.spec.get("successPolicy")
     if not isinstance(policy, Mapping):
         return
-    base: Path = ("successPolicy",)
+    base: FieldPath = ("successPolicy",)
     if not c.indexed:
         c.report(JOB_SUCCESS_POLICY, base, Text("requires indexed completion mode",
                                                  "indexed completion mode가 필요합니다"))
         return
-    rules = _items(policy.get("rules"))
+    rules = as_list(policy.get("rules"))
     if not rules or len(rules) > 20:
         c.report(JOB_SUCCESS_POLICY, (*base, "rules"),
                  Text("required value: at least one rule", "필수 값: 규칙이 하나 이상 필요합니다")
                  if not rules else _too_many(len(rules), 20))
-    completions = _int(c.spec.get("completions"))
+    completions = as_int(c.spec.get("completions"))
     for i, rule in enumerate(rules):
-        rule = _map(rule)
+        rule = as_mapping(rule)
         rpath = (*base, "rules", i)
         count, indexes = rule.get("succeededCount"), rule.get("succeededIndexes")
         if count is None and indexes is None:
             c.report(JOB_SUCCESS_POLICY, rpath,
                      Text("at least one of succeededCount or succeededIndexes must be specified",
                           "succeededCount와 succeededIndexes 중 하나 이상을 지정해야 합니다"))
-        number = _int(count)
+        number = as_int(count)
         if number is not None and (number < 0 or (completions is not None and
                                                   number > completions)):
             c.report(JOB_SUCCESS_POLICY, (*rpath, "succeededCount"),
@@ -297,9 +290,9 @@ def _generated_selector(c: JobCheck) -> None:
                      Text("required value: manualSelector is true",
                           "필수 값: manualSelector가 true이면 selector가 필요합니다"))
         return
-    selector = _map(c.spec.get("selector"))
-    extra = sorted(set(_map(selector.get("matchLabels"))) - GENERATED_LABELS)
-    if extra or _items(selector.get("matchExpressions")):
+    selector = as_mapping(c.spec.get("selector"))
+    extra = sorted(set(as_mapping(selector.get("matchLabels"))) - GENERATED_LABELS)
+    if extra or as_list(selector.get("matchExpressions")):
         c.report(JOB_SELECTOR_GENERATED, ("selector",),
                  Text(f"invalid value: `selector` not auto-generated (it carries "
                       f"{', '.join(extra) or 'matchExpressions'}); remove spec.selector and let "

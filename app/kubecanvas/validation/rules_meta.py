@@ -5,9 +5,10 @@ workload kinds' own spec rules (sections 1, 2 and 4-9 of the validation catalogu
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from typing import Any
 
+from kubecanvas.model.fields import FieldPath, as_mapping
 from kubecanvas.model.kinds import get_path, kind_info, pod_template_path
 from kubecanvas.model.korean import eun_neun
 from kubecanvas.model.resource import Resource
@@ -41,7 +42,6 @@ SVC_SELECTOR_FORMAT_VALUE = RuleId("svc.selector.format.value")
 WORKLOAD_SELECTOR_EMPTY = RuleId("workload.selector.empty")
 SEL_EXPR_VALUE = RuleId("sel.expr.value")
 
-Path = tuple[str | int, ...]
 
 LABEL_NAME_KINDS = frozenset({"Namespace", "StatefulSet"})
 SUBDOMAIN_NAME_KINDS = frozenset({
@@ -61,9 +61,6 @@ METADATA_LABELS: LabelRules = (META_LABELS_KEY, META_LABELS_VALUE)
 MATCH_LABELS: LabelRules = (SEL_MATCH_LABELS_KEY, SEL_MATCH_LABELS_VALUE)
 SERVICE_SELECTOR: LabelRules = (SVC_SELECTOR_FORMAT_KEY, SVC_SELECTOR_FORMAT_VALUE)
 
-
-def _map(value: Any) -> Mapping[str, Any]:
-    return value if isinstance(value, Mapping) else {}
 
 
 def name_rule(kind: str) -> tuple[str, p.Predicate] | None:
@@ -143,11 +140,11 @@ def _check_name(ctx: Context, res: Resource, name: str) -> Iterator[Finding]:
             f"이름이 {len(name)}자로 {limit}자를 넘습니다: {why.ko}"), ("metadata", "name"))
 
 
-def check_labels(ctx: Context, res: Resource, path: Path, labels: Any,
+def check_labels(ctx: Context, res: Resource, path: FieldPath, labels: Any,
                  rules: LabelRules) -> Iterator[Finding]:
     """Keys are qualified names, values label values (metadata, templates, selectors); `rules`
     are the (key, value) rule ids to report them under."""
-    for key, value in _map(labels).items():
+    for key, value in as_mapping(labels).items():
         key_errors = p.qualified_name(str(key))
         if key_errors:
             joined = "; ".join(key_errors)
@@ -167,7 +164,7 @@ def check_labels(ctx: Context, res: Resource, path: Path, labels: Any,
 
 def _check_annotations(ctx: Context, res: Resource, annotations: Any) -> Iterator[Finding]:
     total = 0
-    for key, value in _map(annotations).items():
+    for key, value in as_mapping(annotations).items():
         errors = p.qualified_name(str(key).lower())
         if errors:
             joined = "; ".join(errors)
@@ -183,15 +180,15 @@ def _check_annotations(ctx: Context, res: Resource, annotations: Any) -> Iterato
             f"apply를 쓰거나 데이터를 어노테이션 밖으로 옮겨야 합니다"), ("metadata", "annotations"))
 
 
-def label_selector(ctx: Context, res: Resource, path: Path, raw: Any) -> Iterator[Finding]:
+def label_selector(ctx: Context, res: Resource, path: FieldPath, raw: Any) -> Iterator[Finding]:
     """`sel.*`: a metav1.LabelSelector's syntax."""
-    selector = _map(raw)
+    selector = as_mapping(raw)
     yield from check_labels(ctx, res, (*path, "matchLabels"), selector.get("matchLabels"),
                             MATCH_LABELS)
     expressions = selector.get("matchExpressions")
     for i, expr in enumerate(expressions if isinstance(expressions, list) else []):
         epath = (*path, "matchExpressions", i)
-        expr = _map(expr)
+        expr = as_mapping(expr)
         operator, values = expr.get("operator"), expr.get("values")
         if operator not in SELECTOR_OPERATORS:
             yield ctx.report(SEL_EXPR_OPERATOR, res, Text(

@@ -11,6 +11,7 @@ import ipaddress
 from collections.abc import Iterator, Mapping
 from typing import Any
 
+from kubecanvas.model.fields import FieldPath, as_list, as_mapping
 from kubecanvas.model.korean import eun_neun
 from kubecanvas.model.resource import Resource
 from kubecanvas.model.text import Text
@@ -44,17 +45,10 @@ INGCLASS_PARAMETERS = RuleId("ingclass.parameters")
 ING_CLASS_NAME = RuleId("ing.className")
 ING_CLASS_NAME_ANNOTATION = RuleId("ing.className.annotation")
 
-Path = tuple[str | int, ...]
 KUBELET_PORT = 10250
 INGRESS_CLASS_ANNOTATION = "kubernetes.io/ingress.class"
 
 
-def _map(value: Any) -> Mapping[str, Any]:
-    return value if isinstance(value, Mapping) else {}
-
-
-def _list(value: Any) -> list[Any]:
-    return value if isinstance(value, list) else []
 
 
 def _family(ip: str) -> int | None:
@@ -74,13 +68,13 @@ def service_types(ctx: Context) -> Iterator[Finding]:
         yield from _load_balancer(ctx, res, spec, kind)
         yield from _session_affinity(ctx, res, spec)
         yield from _ports(ctx, res, spec, kind)
-        for i, ip in enumerate(_list(spec.get("externalIPs"))):
+        for i, ip in enumerate(as_list(spec.get("externalIPs"))):
             yield from _external_ip(ctx, res, ("spec", "externalIPs", i), str(ip))
 
 
 def _cluster_ips(ctx: Context, res: Resource, spec: Mapping[str, Any],
                  kind: str) -> Iterator[Finding]:
-    ips = [str(x) for x in _list(spec.get("clusterIPs"))]
+    ips = [str(x) for x in as_list(spec.get("clusterIPs"))]
     cluster_ip = spec.get("clusterIP")
     if kind == "ExternalName":
         for key in ("clusterIP", "clusterIPs", "ipFamilies", "ipFamilyPolicy"):
@@ -113,7 +107,7 @@ def _cluster_ips(ctx: Context, res: Resource, spec: Mapping[str, Any],
 
 def _ip_families(ctx: Context, res: Resource, spec: Mapping[str, Any],
                  ips: list[str]) -> Iterator[Finding]:
-    families = [str(f) for f in _list(spec.get("ipFamilies"))]
+    families = [str(f) for f in as_list(spec.get("ipFamilies"))]
     for i, family in enumerate(families):
         if family not in ("IPv4", "IPv6"):
             yield ctx.report(SVC_IP_FAMILIES, res, unsupported_value(family, '"IPv4", "IPv6"'),
@@ -140,7 +134,7 @@ def _ip_families(ctx: Context, res: Resource, spec: Mapping[str, Any],
 
 def _traffic_policies(ctx: Context, res: Resource, spec: Mapping[str, Any],
                       kind: str) -> Iterator[Finding]:
-    external = kind in ("NodePort", "LoadBalancer") or bool(_list(spec.get("externalIPs")))
+    external = kind in ("NodePort", "LoadBalancer") or bool(as_list(spec.get("externalIPs")))
     if spec.get("externalTrafficPolicy") not in (None, "") and not external:
         yield ctx.report(SVC_EXTERNAL_TRAFFIC_POLICY, res,
                          Text(f'invalid value "{spec["externalTrafficPolicy"]}": may only be set '
@@ -177,15 +171,15 @@ def _load_balancer(ctx: Context, res: Resource, spec: Mapping[str, Any],
                     "may only be used when `type` is 'LoadBalancer'",
                     "`type`이 'LoadBalancer'일 때만 쓸 수 있습니다"), ("spec", key))
         return
-    for i, cidr in enumerate(_list(spec.get("loadBalancerSourceRanges"))):
+    for i, cidr in enumerate(as_list(spec.get("loadBalancerSourceRanges"))):
         try:
             ipaddress.ip_network(str(cidr).strip(), strict=False)
         except ValueError:
             yield ctx.report(SVC_LB_SOURCE_RANGES, res, invalid_value(
                 cidr, "must be a valid CIDR value, (e.g. 10.9.8.0/24 or 2001:db8::/64)"),
                              ("spec", "loadBalancerSourceRanges", i))
-    for i, port in enumerate(_list(spec.get("ports"))):
-        if _map(port).get("port") == KUBELET_PORT:
+    for i, port in enumerate(as_list(spec.get("ports"))):
+        if as_mapping(port).get("port") == KUBELET_PORT:
             yield ctx.report(SVC_LB_KUBELET_PORT, res, Text(
                 f"may not expose port {KUBELET_PORT} externally since it is used by kubelet",
                 f"포트 {KUBELET_PORT}{eun_neun(KUBELET_PORT)} kubelet이 쓰므로 외부에 노출할 수 없습니다"),
@@ -200,7 +194,7 @@ def _session_affinity(ctx: Context, res: Resource, spec: Mapping[str, Any]) -> I
                 "must not be set when session affinity is None",
                 "세션 어피니티가 None이면 설정할 수 없습니다"), ("spec", "sessionAffinityConfig"))
         return
-    timeout = _map(_map(config).get("clientIP")).get("timeoutSeconds")
+    timeout = as_mapping(as_mapping(config).get("clientIP")).get("timeoutSeconds")
     if isinstance(timeout, int) and not 0 < timeout <= 86400:
         yield ctx.report(SVC_SESSION_AFFINITY, res, Text(
             f"invalid value {timeout}: must be greater than 0 and less than 86400",
@@ -210,8 +204,8 @@ def _session_affinity(ctx: Context, res: Resource, spec: Mapping[str, Any]) -> I
 
 def _ports(ctx: Context, res: Resource, spec: Mapping[str, Any], kind: str) -> Iterator[Finding]:
     seen: set[tuple[int, str]] = set()
-    for i, port in enumerate(_list(spec.get("ports"))):
-        port = _map(port)
+    for i, port in enumerate(as_list(spec.get("ports"))):
+        port = as_mapping(port)
         number = port.get("nodePort")
         if isinstance(number, int) and number:
             key = (number, str(port.get("protocol") or "TCP"))
@@ -232,7 +226,7 @@ def _ports(ctx: Context, res: Resource, spec: Mapping[str, Any], kind: str) -> I
                          ("spec", "selector"))
 
 
-def _external_ip(ctx: Context, res: Resource, path: Path, ip: str) -> Iterator[Finding]:
+def _external_ip(ctx: Context, res: Resource, path: FieldPath, ip: str) -> Iterator[Finding]:
     try:
         address = ipaddress.ip_address(ip)
     except ValueError:
@@ -264,7 +258,7 @@ def ingress_classes(ctx: Context) -> Iterator[Finding]:
         if isinstance(name, str) and p.dns1123_subdomain(name):
             yield ctx.report(ING_CLASS_NAME, res, invalid_value(
                 name, p.dns1123_subdomain(name)[0]), ("spec", "ingressClassName"))
-        annotation = _map(res.metadata.get("annotations")).get(INGRESS_CLASS_ANNOTATION)
+        annotation = as_mapping(res.metadata.get("annotations")).get(INGRESS_CLASS_ANNOTATION)
         if isinstance(name, str) and annotation is not None and annotation != name:
             yield ctx.report(ING_CLASS_NAME_ANNOTATION, res, Text(
                 f'invalid value "{annotation}": must match `ingressClassName` when both are '
@@ -275,7 +269,7 @@ def ingress_classes(ctx: Context) -> Iterator[Finding]:
 
 def _class_parameters(ctx: Context, res: Resource,
                       params: Mapping[str, Any]) -> Iterator[Finding]:
-    base: Path = ("spec", "parameters")
+    base: FieldPath = ("spec", "parameters")
     # networking/v1 defaulting sets a missing scope to Cluster (SetDefaults_IngressClass).
     scope, namespace = params.get("scope") or "Cluster", params.get("namespace")
     for key in ("kind", "name"):

@@ -1,20 +1,17 @@
-"""Format rules of Services, Ingresses, ConfigMaps, Secrets, PersistentVolumes and claims
-(catalogue sections 10-14), with the API server's defaults applied first (a Service is
-ClusterIP, a port's protocol TCP and its targetPort its port; a Secret is Opaque).
+"""Format rules of Services, Ingresses, PersistentVolumes and claims (catalogue sections 10, 11
+and 14), with the API server's defaults applied first (a Service is ClusterIP, a port's protocol
+TCP and its targetPort its port). ConfigMaps and Secrets are `rules_config`'s.
 """
 
 from __future__ import annotations
 
-import base64
-import binascii
-import json
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from kubecanvas.model.korean import eul_reul, i_ga
+from kubecanvas.model.fields import as_list, as_mapping
+from kubecanvas.model.korean import eul_reul
 from kubecanvas.model.quantity import try_quantity
 from kubecanvas.model.resource import Resource
-from kubecanvas.model.secret_values import keys_in_cluster
 from kubecanvas.model.text import Text
 from kubecanvas.validation import predicates as p
 from kubecanvas.validation.context import Context
@@ -24,8 +21,8 @@ from kubecanvas.validation.findings import (
     invalid_value,
     unsupported_value,
 )
+from kubecanvas.validation.pod_check import VOLUME_SOURCES
 from kubecanvas.validation.rule import E, Rule, RuleId
-from kubecanvas.validation.rules_pod import VOLUME_SOURCES
 from kubecanvas.validation.schema import SCHEMA_ENUM
 
 # --- the rule ids this module reports ------------------------------------------------------------
@@ -48,13 +45,6 @@ ING_PATH_ABSOLUTE = RuleId("ing.path.absolute")
 ING_PATH_SEQUENCES = RuleId("ing.path.sequences")
 ING_BACKEND_ONE_OF = RuleId("ing.backend.oneOf")
 ING_BACKEND_SERVICE_PORT = RuleId("ing.backend.service.port")
-CM_KEY_FORMAT = RuleId("cm.key.format")
-CM_KEY_DUPLICATE = RuleId("cm.key.duplicate")
-CM_SIZE = RuleId("cm.size")
-SECRET_DATA_BASE64 = RuleId("secret.data.base64")
-SECRET_KEY_FORMAT = RuleId("secret.key.format")
-SECRET_SIZE = RuleId("secret.size")
-SECRET_TYPE_REQUIRED_KEYS = RuleId("secret.type.required-keys")
 PV_ACCESS_MODES_REQUIRED = RuleId("pv.accessModes.required")
 PV_ACCESS_MODES_RWOP = RuleId("pv.accessModes.rwop")
 PV_CAPACITY_REQUIRED = RuleId("pv.capacity.required")
@@ -77,14 +67,6 @@ ACCESS_MODES = ("ReadWriteOnce", "ReadOnlyMany", "ReadWriteMany", "ReadWriteOnce
 #: (access modes missing, ReadWriteOncePod with others) for PersistentVolumes and claims.
 PV_ACCESS_MODES = (PV_ACCESS_MODES_REQUIRED, PV_ACCESS_MODES_RWOP)
 PVC_ACCESS_MODES = (PVC_ACCESS_MODES_REQUIRED, PVC_ACCESS_MODES_RWOP)
-SECRET_KEYS = {
-    "kubernetes.io/dockercfg": (".dockercfg",),
-    "kubernetes.io/dockerconfigjson": (".dockerconfigjson",),
-    "kubernetes.io/ssh-auth": ("ssh-privatekey",),
-    "kubernetes.io/tls": ("tls.crt", "tls.key"),
-}
-MAX_DATA = 1048576
-
 
 
 def _port_range(number: Any) -> Text:
@@ -95,13 +77,6 @@ def _port_range(number: Any) -> Text:
 def _absolute(text: str) -> Text:
     return Text(f'invalid value "{text}": must be an absolute path',
                 f'잘못된 값 "{text}": 절대 경로여야 합니다')
-
-def _map(value: Any) -> Mapping[str, Any]:
-    return value if isinstance(value, Mapping) else {}
-
-
-def _list(value: Any) -> list[Any]:
-    return value if isinstance(value, list) else []
 
 
 def _enum(ctx: Context, res: Resource, path: tuple[str | int, ...], value: Any,
@@ -118,7 +93,7 @@ def services(ctx: Context) -> Iterator[Finding]:
             yield from _enum(ctx, res, ("spec", key), spec.get(key), allowed)
         kind = spec.get("type") or "ClusterIP"
         headless = spec.get("clusterIP") == "None"
-        ports = _list(spec.get("ports"))
+        ports = as_list(spec.get("ports"))
         if not ports and not headless and kind != "ExternalName":
             yield ctx.report(SVC_PORTS_REQUIRED, res, Text(
                 "a Service needs at least one port (unless it is headless or ExternalName)",
@@ -152,7 +127,7 @@ def _service_ports(ctx: Context, res: Resource, ports: list[Any],
     names: set[str] = set()
     pairs: set[tuple[Any, str]] = set()
     for i, port in enumerate(ports):
-        port = _map(port)
+        port = as_mapping(port)
         path = ("spec", "ports", i)
         yield from _enum(ctx, res, (*path, "protocol"), port.get("protocol"), ("TCP", "UDP", "SCTP"))
         name = port.get("name")
@@ -218,9 +193,10 @@ def ingresses(ctx: Context) -> Iterator[Finding]:
                 "either defaultBackend or rules must be specified",
                 "defaultBackend나 rules 중 하나는 지정해야 합니다"), ("spec",))
         if spec.get("defaultBackend") is not None:
-            yield from _backend(ctx, res, _map(spec["defaultBackend"]), ("spec", "defaultBackend"))
-        for r, rule in enumerate(_list(spec.get("rules"))):
-            rule = _map(rule)
+            yield from _backend(ctx, res, as_mapping(spec["defaultBackend"]),
+                                ("spec", "defaultBackend"))
+        for r, rule in enumerate(as_list(spec.get("rules"))):
+            rule = as_mapping(rule)
             host = rule.get("host")
             if isinstance(host, str) and host:
                 errors = (["must be a DNS name, not an IP address"] if p.is_ip(host)
@@ -228,10 +204,11 @@ def ingresses(ctx: Context) -> Iterator[Finding]:
                 if errors:
                     yield ctx.report(ING_RULE_HOST_FORMAT, res, invalid_value(host, errors[0]),
                                      ("spec", "rules", r, "host"))
-            for i, entry in enumerate(_list(_map(rule.get("http")).get("paths"))):
-                yield from _path(ctx, res, _map(entry), ("spec", "rules", r, "http", "paths", i))
-        for t, tls in enumerate(_list(spec.get("tls"))):
-            for h, host in enumerate(_list(_map(tls).get("hosts"))):
+            for i, entry in enumerate(as_list(as_mapping(rule.get("http")).get("paths"))):
+                yield from _path(ctx, res, as_mapping(entry),
+                                 ("spec", "rules", r, "http", "paths", i))
+        for t, tls in enumerate(as_list(spec.get("tls"))):
+            for h, host in enumerate(as_list(as_mapping(tls).get("hosts"))):
                 if isinstance(host, str) and p.wildcard_or_subdomain(host):
                     yield ctx.report(ING_TLS_HOSTS, res,
                                      invalid_value(host, p.wildcard_or_subdomain(host)[0]),
@@ -258,7 +235,7 @@ def _path(ctx: Context, res: Resource, entry: Mapping[str, Any],
                 f"ImplementationSpecific이 필요합니다"), (*path, "path"))
     elif text and not text.startswith("/"):
         yield ctx.report(ING_PATH_ABSOLUTE, res, _absolute(text), (*path, "path"))
-    yield from _backend(ctx, res, _map(entry.get("backend")), (*path, "backend"))
+    yield from _backend(ctx, res, as_mapping(entry.get("backend")), (*path, "backend"))
 
 
 def _backend(ctx: Context, res: Resource, backend: Mapping[str, Any],
@@ -272,7 +249,7 @@ def _backend(ctx: Context, res: Resource, backend: Mapping[str, Any],
             "resource or service backend is required", "resource나 service 백엔드가 필요합니다"),
             path)
         return
-    port = _map(_map(backend.get("service")).get("port"))
+    port = as_mapping(as_mapping(backend.get("service")).get("port"))
     if has_service and ("name" in port) == ("number" in port):
         yield ctx.report(ING_BACKEND_SERVICE_PORT, res, Text(
             "cannot set both port name & port number", "포트 이름과 포트 번호를 함께 설정할 수 없습니다")
@@ -284,94 +261,10 @@ def _backend(ctx: Context, res: Resource, backend: Mapping[str, Any],
                          (*path, "service", "port", "name"))
 
 
-def _data_keys(ctx: Context, res: Resource, field: str, rule: RuleId) -> Iterator[Finding]:
-    for key in _map(res.manifest.get(field)):
-        errors = p.config_key(str(key))
-        if errors:
-            joined = "; ".join(errors)
-            yield ctx.report(rule, res, Text(f'invalid key "{key}": {joined}',
-                                             f'잘못된 키 "{key}": {joined}'), (field, key))
-
-
-def config_maps(ctx: Context) -> Iterator[Finding]:
-    """`cm.*`: keys, key clashes between data and binaryData, and total size."""
-    for res in ctx.targets("ConfigMap"):
-        data, binary = _map(res.manifest.get("data")), _map(res.manifest.get("binaryData"))
-        for field in ("data", "binaryData"):
-            yield from _data_keys(ctx, res, field, CM_KEY_FORMAT)
-        for key in set(data) & set(binary):
-            yield ctx.report(CM_KEY_DUPLICATE, res, Text(
-                f'"{key}" is in both data and binaryData',
-                f'"{key}"{i_ga(key)} data와 binaryData 모두에 있습니다'), ("data", key))
-        size = sum(len(str(v).encode()) for v in data.values()) + sum(
-            len(str(v)) * 3 // 4 for v in binary.values())
-        if size > MAX_DATA:
-            yield ctx.report(CM_SIZE, res, Text(
-                f"data totals {size} bytes, more than {MAX_DATA}",
-                f"데이터가 모두 {size}바이트로 {MAX_DATA}바이트를 넘습니다"), ("data",))
-
-
-def secrets(ctx: Context) -> Iterator[Finding]:
-    """`secret.*`: base64 data, keys, size and the keys each Secret type requires."""
-    for res in ctx.targets("Secret"):
-        data, string_data = _map(res.manifest.get("data")), _map(res.manifest.get("stringData"))
-        merged: dict[str, bytes] = {}
-        for key, value in data.items():
-            try:
-                merged[str(key)] = base64.b64decode(str(value or ""), validate=True)
-            except (binascii.Error, ValueError):
-                merged[str(key)] = str(value).encode()
-                yield ctx.report(SECRET_DATA_BASE64, res, Text(
-                    "illegal base64 data (plain text belongs in stringData)",
-                    "잘못된 base64 데이터입니다(일반 텍스트는 stringData에 넣어야 합니다)"),
-                    ("data", key))
-        merged.update({str(k): str(v or "").encode() for k, v in string_data.items()})
-        for field in ("data", "stringData"):
-            yield from _data_keys(ctx, res, field, SECRET_KEY_FORMAT)
-        if sum(len(v) for v in merged.values()) > MAX_DATA:
-            yield ctx.report(SECRET_SIZE, res, Text(
-                f"data is larger than {MAX_DATA} bytes", f"데이터가 {MAX_DATA}바이트보다 큽니다"),
-                ("data",))
-        yield from _secret_type(ctx, res, merged)
-
-
-def _secret_type(ctx: Context, res: Resource, merged: Mapping[str, bytes]) -> Iterator[Finding]:
-    kind = res.manifest.get("type") or "Opaque"
-    in_cluster = keys_in_cluster(res)  # imported without values: the key is there, the value too
-    for key in SECRET_KEYS.get(kind, ()):
-        if key in in_cluster:
-            continue
-        if not merged.get(key) and not (kind == "kubernetes.io/tls" and key in merged):
-            yield ctx.report(SECRET_TYPE_REQUIRED_KEYS, res, Text(
-                f"a {kind} Secret needs the key {key} in data or stringData",
-                f"{kind} 시크릿에는 data나 stringData에 키 {key}{i_ga(key)} 필요합니다"), ("data",))
-        elif kind in ("kubernetes.io/dockercfg", "kubernetes.io/dockerconfigjson"):
-            try:
-                ok = isinstance(json.loads(merged[key]), dict)
-            except ValueError:
-                ok = False
-            if not ok:
-                yield ctx.report(SECRET_TYPE_REQUIRED_KEYS, res, Text(
-                    f"{key} must hold a JSON object", f"{key}에는 JSON 오브젝트가 있어야 합니다"),
-                    ("data", key))
-    if kind == "kubernetes.io/basic-auth" and not ({"username", "password"} & set(merged)):
-        yield ctx.report(SECRET_TYPE_REQUIRED_KEYS, res, Text(
-            "a basic-auth Secret needs username or password",
-            "basic-auth 시크릿에는 username이나 password가 필요합니다"), ("data",))
-    if kind == "kubernetes.io/service-account-token" and not _map(
-            res.metadata.get("annotations")).get("kubernetes.io/service-account.name"):
-        yield ctx.report(SECRET_TYPE_REQUIRED_KEYS, res, Text(
-            "a service-account-token Secret needs the annotation "
-            "kubernetes.io/service-account.name",
-            "service-account-token 시크릿에는 kubernetes.io/service-account.name 어노테이션이 "
-            "필요합니다"),
-                         ("metadata", "annotations"))
-
-
 def _access_modes(ctx: Context, res: Resource, spec: Mapping[str, Any],
                   rules: tuple[RuleId, RuleId],
                   base: tuple[str | int, ...]) -> Iterator[Finding]:
-    modes = _list(spec.get("accessModes"))
+    modes = as_list(spec.get("accessModes"))
     if not modes:
         yield ctx.report(rules[0], res, Text(
             "at least 1 access mode is required", "접근 모드가 하나 이상 필요합니다"),
@@ -391,7 +284,7 @@ def volumes(ctx: Context) -> Iterator[Finding]:
     for res in ctx.targets("PersistentVolume"):
         spec = res.spec
         yield from _access_modes(ctx, res, spec, PV_ACCESS_MODES, ("spec",))
-        capacity = _map(spec.get("capacity"))
+        capacity = as_mapping(spec.get("capacity"))
         storage = try_quantity(capacity.get("storage"))
         if storage is None or storage <= 0:
             yield ctx.report(PV_CAPACITY_REQUIRED, res, Text(
@@ -417,12 +310,12 @@ def claims(ctx: Context) -> Iterator[Finding]:
         if res.kind == "PersistentVolumeClaim":
             specs: list[tuple[tuple[str | int, ...], Any]] = [(("spec",), res.spec)]
         else:
-            specs = [(("spec", "volumeClaimTemplates", i, "spec"), _map(t).get("spec"))
-                     for i, t in enumerate(_list(res.spec.get("volumeClaimTemplates")))]
+            specs = [(("spec", "volumeClaimTemplates", i, "spec"), as_mapping(t).get("spec"))
+                     for i, t in enumerate(as_list(res.spec.get("volumeClaimTemplates")))]
         for base, spec in specs:
-            spec = _map(spec)
+            spec = as_mapping(spec)
             yield from _access_modes(ctx, res, spec, PVC_ACCESS_MODES, base)
-            requests = _map(_map(spec.get("resources")).get("requests"))
+            requests = as_mapping(as_mapping(spec.get("resources")).get("requests"))
             storage = try_quantity(requests.get("storage"))
             if "storage" not in requests:
                 yield ctx.report(PVC_STORAGE_REQUIRED, res, Text(
@@ -462,15 +355,6 @@ RULES: tuple[Rule, ...] = (
     Rule(ING_BACKEND_ONE_OF, E, "A backend needs exactly one of service and resource.", ingresses),
     Rule(ING_BACKEND_SERVICE_PORT, E, "A backend port needs exactly one of name and number, and "
          "a valid name.", ingresses),
-    Rule(CM_KEY_FORMAT, E, "A ConfigMap key is not a valid config key.", config_maps),
-    Rule(CM_KEY_DUPLICATE, E, "A key is in both data and binaryData.", config_maps),
-    Rule(CM_SIZE, E, "ConfigMap data exceeds 1 MiB.", config_maps),
-    Rule(SECRET_DATA_BASE64, E, "A Secret data value is not base64 (use stringData for plain "
-         "text).", secrets),
-    Rule(SECRET_KEY_FORMAT, E, "A Secret key is not a valid config key.", secrets),
-    Rule(SECRET_SIZE, E, "Secret data exceeds 1 MiB.", secrets),
-    Rule(SECRET_TYPE_REQUIRED_KEYS, E, "The Secret type requires keys that are missing "
-         "(tls.crt/tls.key, .dockerconfigjson, ...).", secrets),
     Rule(PV_ACCESS_MODES_REQUIRED, E, "A PersistentVolume needs access modes.", volumes),
     Rule(PV_ACCESS_MODES_RWOP, E, "ReadWriteOncePod combined with other access modes.", volumes),
     Rule(PV_CAPACITY_REQUIRED, E, "A PersistentVolume needs a positive capacity.storage.",

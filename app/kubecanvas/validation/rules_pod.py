@@ -9,13 +9,11 @@ reported missing.
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
 from typing import Any
 
-from kubecanvas.model.kinds import get_path, pod_template_path
+from kubecanvas.model.fields import FieldPath, as_list, as_mapping
 from kubecanvas.model.korean import eul_reul, eun_neun
 from kubecanvas.model.quantity import try_quantity
-from kubecanvas.model.resource import Resource
 from kubecanvas.model.text import Text
 from kubecanvas.validation import predicates as p
 from kubecanvas.validation.context import Context
@@ -23,8 +21,8 @@ from kubecanvas.validation.findings import (
     Finding,
     duplicate_value,
     invalid_value,
-    unsupported_value,
 )
+from kubecanvas.validation.pod_check import CONTAINER_GROUPS, PodCheck, pod_checks
 from kubecanvas.validation.rule import E, Rule, RuleId, W
 from kubecanvas.validation.schema import SCHEMA_ENUM
 from kubecanvas.validation.versions import version_tuple
@@ -55,17 +53,6 @@ POD_ENV_FIELD_REF_PATH = RuleId("pod.env.fieldRef.path")
 POD_ENV_FIELD_REF_API_VERSION = RuleId("pod.env.fieldRef.apiVersion")
 POD_ENV_RESOURCE_FIELD_REF_RESOURCE = RuleId("pod.env.resourceFieldRef.resource")
 POD_VOLUME_DOWNWARD_API_PATH = RuleId("pod.volume.downwardAPI.path")
-POD_VOLUME_NAME_FORMAT = RuleId("pod.volume.name.format")
-POD_VOLUME_NAME_UNIQUE = RuleId("pod.volume.name.unique")
-POD_VOLUME_SOURCE_EXACTLY_ONE = RuleId("pod.volume.source.exactlyOne")
-POD_VOLUME_CONFIG_MAP_NAME = RuleId("pod.volume.configMap.name")
-POD_VOLUME_SECRET_SECRET_NAME = RuleId("pod.volume.secret.secretName")
-POD_VOLUME_HOST_PATH = RuleId("pod.volume.hostPath")
-POD_VOLUME_MODE = RuleId("pod.volume.mode")
-POD_VOLUME_ITEMS = RuleId("pod.volume.items")
-POD_MOUNT_NAME_EXISTS = RuleId("pod.mount.name.exists")
-POD_MOUNT_PATH_UNIQUE = RuleId("pod.mount.path.unique")
-POD_MOUNT_SUB_PATH = RuleId("pod.mount.subPath")
 POD_RESOURCES_NAME = RuleId("pod.resources.name")
 POD_RESOURCES_QUANTITY_SYNTAX = RuleId("pod.resources.quantity.syntax")
 POD_RESOURCES_NON_NEGATIVE = RuleId("pod.resources.nonNegative")
@@ -75,14 +62,7 @@ POD_PROBE_SUCCESS_THRESHOLD = RuleId("pod.probe.successThreshold")
 POD_PROBE_PORT = RuleId("pod.probe.port")
 WIRE_POD_NAMED_PROBE_PORT = RuleId("wire.pod.namedProbePort")
 
-Path = tuple[str | int, ...]
 
-VOLUME_SOURCES = frozenset({
-    "hostPath", "emptyDir", "gcePersistentDisk", "awsElasticBlockStore", "gitRepo", "secret",
-    "nfs", "iscsi", "glusterfs", "persistentVolumeClaim", "rbd", "flexVolume", "cinder", "cephfs",
-    "flocker", "downwardAPI", "fc", "azureFile", "configMap", "vsphereVolume", "quobyte",
-    "azureDisk", "photonPersistentDisk", "projected", "portworxVolume", "scaleIO", "storageos",
-    "csi", "ephemeral", "image"})
 ENV_FIELD_PATHS = frozenset({"metadata.name", "metadata.namespace", "metadata.uid",
                              "spec.nodeName", "spec.serviceAccountName", "status.hostIP",
                              "status.hostIPs", "status.podIP", "status.podIPs"})
@@ -96,75 +76,12 @@ POD_SUBDOMAIN_NAMES = (("serviceAccountName", POD_SERVICE_ACCOUNT_NAME),
                        ("priorityClassName", POD_PRIORITY_CLASS_NAME),
                        ("runtimeClassName", POD_RUNTIME_CLASS_NAME), ("nodeName", POD_NODE_NAME))
 POD_LABEL_NAMES = (("hostname", POD_HOSTNAME), ("subdomain", POD_SUBDOMAIN))
-ENUMS = {
-    "imagePullPolicy": ("Always", "IfNotPresent", "Never"),
-    "terminationMessagePolicy": ("File", "FallbackToLogsOnError"),
-    "protocol": ("TCP", "UDP", "SCTP"),
-    "restartPolicy": ("Always", "OnFailure", "Never"),
-    "dnsPolicy": ("ClusterFirstWithHostNet", "ClusterFirst", "Default", "None"),
-    "scheme": ("HTTP", "HTTPS"),
-}
-CONTAINER_GROUPS = ("initContainers", "containers", "ephemeralContainers")
 PROBES = ("livenessProbe", "readinessProbe", "startupProbe")
-HOST_PATH_TYPES = ("", "DirectoryOrCreate", "Directory", "FileOrCreate", "File", "Socket",
-                   "CharDevice", "BlockDevice")
-
-
-def _items(value: Any) -> list[Any]:
-    return value if isinstance(value, list) else []
-
-
-def _map(value: Any) -> Mapping[str, Any]:
-    return value if isinstance(value, Mapping) else {}
-
-
-@dataclass
-class PodCheck:
-    """One pod spec being checked: where it is, and the findings it produced."""
-
-    ctx: Context
-    res: Resource
-    spec: Mapping[str, Any]
-    base: Path
-    template: bool
-    claim_templates: frozenset[str]
-    out: list[Finding]
-
-    def report(self, rule: RuleId, path: Path, message: Text) -> None:
-        self.out.append(self.ctx.report(rule, self.res, message, (*self.base, *path)))
-
-    def enum(self, path: Path, value: Any, key: str) -> None:
-        allowed = ENUMS[key]
-        if value is not None and value not in allowed:
-            shown = ", ".join(f'"{a}"' for a in allowed)
-            self.report(SCHEMA_ENUM, path, unsupported_value(value, shown))
-
-    def name(self, rule: RuleId, path: Path, value: Any, check: p.Predicate) -> None:
-        if isinstance(value, str) and value:
-            errors = check(value)
-            if errors:
-                self.report(rule, path, invalid_value(value, "; ".join(errors)))
 
 
 def _port_range(number: int) -> Text:
     return Text(f"invalid value {number}: must be between 1 and 65535, inclusive",
                 f"잘못된 값 {number}: 1부터 65535까지여야 합니다")
-
-
-def pod_checks(ctx: Context) -> Iterator[PodCheck]:
-    """A `PodCheck` for every pod spec among the targets (Pods, templates, CronJob job
-    templates); the pod rule modules all walk pod specs through this."""
-    for res in ctx.targets():
-        tpath = pod_template_path(res)
-        if tpath is None:
-            continue
-        spec = get_path(res.manifest, (*tpath, "spec")) if tpath else res.spec
-        if not isinstance(spec, Mapping):
-            continue
-        claims = frozenset(str(get_path(t, ("metadata", "name")))
-                           for t in _items(res.spec.get("volumeClaimTemplates"))
-                           if res.kind == "StatefulSet")
-        yield PodCheck(ctx, res, spec, (*tpath, "spec"), bool(tpath), claims, [])
 
 
 def pod_specs(ctx: Context) -> Iterator[Finding]:
@@ -178,7 +95,7 @@ def check_pod(c: PodCheck) -> None:
     spec = c.spec
     c.enum(("restartPolicy",), spec.get("restartPolicy"), "restartPolicy")
     c.enum(("dnsPolicy",), spec.get("dnsPolicy"), "dnsPolicy")
-    if c.template and _items(spec.get("ephemeralContainers")):
+    if c.template and as_list(spec.get("ephemeralContainers")):
         c.report(POD_TEMPLATE_EPHEMERAL, ("ephemeralContainers",),
                  Text("ephemeral containers are not allowed in a pod template",
                       "파드 템플릿에는 임시 컨테이너(ephemeral containers)를 둘 수 없습니다"))
@@ -186,20 +103,24 @@ def check_pod(c: PodCheck) -> None:
         c.name(rule, (key,), spec.get(key), p.dns1123_subdomain)
     for key, rule in POD_LABEL_NAMES:
         c.name(rule, (key,), spec.get(key), p.dns1123_label)
-    if spec.get("dnsPolicy") == "None" and not _map(spec.get("dnsConfig")).get("nameservers"):
+    if spec.get("dnsPolicy") == "None" and not as_mapping(spec.get("dnsConfig")).get("nameservers"):
         c.report(POD_DNS_CONFIG_NONE, ("dnsConfig",),
                  Text("dnsPolicy None needs dnsConfig with at least one nameserver",
                       "dnsPolicy None에는 네임서버가 하나 이상 있는 dnsConfig가 필요합니다"))
-    volumes = check_volumes(c)
+    for i, volume in enumerate(as_list(spec.get("volumes"))):
+        downward = as_mapping(as_mapping(volume).get("downwardAPI"))
+        for j, item in enumerate(as_list(downward.get("items"))):
+            if isinstance(item, Mapping):
+                check_field_ref(c, ("volumes", i, "downwardAPI", "items", j), item, volume=True)
     seen_names: set[str] = set()
     for group in CONTAINER_GROUPS:
-        for i, container in enumerate(_items(spec.get(group))):
+        for i, container in enumerate(as_list(spec.get(group))):
             if isinstance(container, Mapping):
-                check_container(c, (group, i), container, group, volumes, seen_names)
+                check_container(c, (group, i), container, group, seen_names)
 
 
-def check_container(c: PodCheck, path: Path, container: Mapping[str, Any], group: str,
-                    volumes: set[str], seen: set[str]) -> None:
+def check_container(c: PodCheck, path: FieldPath, container: Mapping[str, Any], group: str,
+                    seen: set[str]) -> None:
     name = container.get("name")
     if isinstance(name, str) and name:
         c.name(POD_CONTAINER_NAME_FORMAT, (*path, "name"), name, p.dns1123_label)
@@ -226,16 +147,15 @@ def check_container(c: PodCheck, path: Path, container: Mapping[str, Any], group
                       "init 컨테이너가 아닌 컨테이너에는 설정할 수 없습니다"))
     check_ports(c, path, container)
     check_env(c, path, container)
-    check_mounts(c, path, container, volumes)
-    check_resources(c, (*path, "resources"), _map(container.get("resources")))
+    check_resources(c, (*path, "resources"), as_mapping(container.get("resources")))
     for probe in PROBES:
         if isinstance(container.get(probe), Mapping):
             check_probe(c, (*path, probe), container[probe], probe, container)
 
 
-def check_ports(c: PodCheck, path: Path, container: Mapping[str, Any]) -> None:
+def check_ports(c: PodCheck, path: FieldPath, container: Mapping[str, Any]) -> None:
     names: set[str] = set()
-    for i, port in enumerate(_items(container.get("ports"))):
+    for i, port in enumerate(as_list(container.get("ports"))):
         if not isinstance(port, Mapping):
             continue
         ppath = (*path, "ports", i)
@@ -258,8 +178,8 @@ def _relaxed_env(c: PodCheck) -> bool:
     return version_tuple(c.ctx.kube_version) >= (1, 32)
 
 
-def check_env(c: PodCheck, path: Path, container: Mapping[str, Any]) -> None:
-    for i, env in enumerate(_items(container.get("env"))):
+def check_env(c: PodCheck, path: FieldPath, container: Mapping[str, Any]) -> None:
+    for i, env in enumerate(as_list(container.get("env"))):
         if not isinstance(env, Mapping):
             continue
         epath = (*path, "env", i)
@@ -271,7 +191,8 @@ def check_env(c: PodCheck, path: Path, container: Mapping[str, Any]) -> None:
         if source is None:
             continue
         sources = [k for k in ("fieldRef", "resourceFieldRef", "configMapKeyRef",
-                               "secretKeyRef", "fileKeyRef") if _map(source).get(k) is not None]
+                               "secretKeyRef", "fileKeyRef")
+                   if as_mapping(source).get(k) is not None]
         if env.get("value") not in (None, ""):
             c.report(POD_ENV_VALUE_FROM_WITH_VALUE, (*epath, "valueFrom"),
                      Text("may not be specified when `value` is not empty",
@@ -283,8 +204,8 @@ def check_env(c: PodCheck, path: Path, container: Mapping[str, Any]) -> None:
                           "`fieldRef`, `resourceFieldRef`, `configMapKeyRef`, `secretKeyRef` 중 "
                           "정확히 하나를 지정해야 합니다"))
             continue
-        check_field_ref(c, (*epath, "valueFrom"), _map(source), volume=False)
-    for i, env_from in enumerate(_items(container.get("envFrom"))):
+        check_field_ref(c, (*epath, "valueFrom"), as_mapping(source), volume=False)
+    for i, env_from in enumerate(as_list(container.get("envFrom"))):
         if not isinstance(env_from, Mapping):
             continue
         present = [k for k in ("configMapRef", "secretRef") if env_from.get(k) is not None]
@@ -294,9 +215,9 @@ def check_env(c: PodCheck, path: Path, container: Mapping[str, Any]) -> None:
                           "`configMapRef`, `secretRef` 중 정확히 하나를 지정해야 합니다"))
 
 
-def check_field_ref(c: PodCheck, path: Path, holder: Mapping[str, Any], volume: bool) -> None:
+def check_field_ref(c: PodCheck, path: FieldPath, holder: Mapping[str, Any], volume: bool) -> None:
     """A Downward API fieldRef/resourceFieldRef: env and volumes allow different paths."""
-    field_ref = _map(holder.get("fieldRef"))
+    field_ref = as_mapping(holder.get("fieldRef"))
     field = field_ref.get("fieldPath")
     if isinstance(field, str) and field:
         allowed = VOLUME_FIELD_PATHS if volume else ENV_FIELD_PATHS
@@ -321,7 +242,7 @@ def check_field_ref(c: PodCheck, path: Path, holder: Mapping[str, Any], volume: 
         c.report(POD_ENV_FIELD_REF_API_VERSION, (*path, "fieldRef", "apiVersion"),
                  Text(f'unsupported pod version: {field_ref.get("apiVersion")}',
                       f'지원하지 않는 파드 버전: {field_ref.get("apiVersion")}'))
-    resource = _map(holder.get("resourceFieldRef")).get("resource")
+    resource = as_mapping(holder.get("resourceFieldRef")).get("resource")
     if isinstance(resource, str) and resource not in RESOURCE_FIELDS and not resource.startswith(
             ("requests.hugepages-", "limits.hugepages-")):
         c.report(POD_ENV_RESOURCE_FIELD_REF_RESOURCE, (*path, "resourceFieldRef", "resource"),
@@ -330,122 +251,8 @@ def check_field_ref(c: PodCheck, path: Path, holder: Mapping[str, Any], volume: 
                       f'{", ".join(RESOURCE_FIELDS)}'))
 
 
-def check_volumes(c: PodCheck) -> set[str]:
-    """Volume names, formats and sources; returns the declared names (mount targets)."""
-    names: set[str] = set()
-    for i, volume in enumerate(_items(c.spec.get("volumes"))):
-        if not isinstance(volume, Mapping):
-            continue
-        vpath = ("volumes", i)
-        name = volume.get("name")
-        if isinstance(name, str) and name:
-            c.name(POD_VOLUME_NAME_FORMAT, (*vpath, "name"), name, p.dns1123_label)
-            if name in names:
-                c.report(POD_VOLUME_NAME_UNIQUE, (*vpath, "name"), duplicate_value(name))
-            names.add(name)
-        sources = [k for k in volume if k in VOLUME_SOURCES and volume[k] is not None]
-        if len(sources) > 1:
-            c.report(POD_VOLUME_SOURCE_EXACTLY_ONE, (*vpath, sources[1]),
-                     Text(f"may not specify more than 1 volume type (has {', '.join(sources)})",
-                          f"볼륨 유형은 하나만 지정할 수 있습니다(지정된 유형: {', '.join(sources)})"))
-        check_volume_source(c, vpath, volume)
-    return names
-
-
-def check_volume_source(c: PodCheck, vpath: Path, volume: Mapping[str, Any]) -> None:
-    for key, field, rule in (("configMap", "name", POD_VOLUME_CONFIG_MAP_NAME),
-                             ("secret", "secretName", POD_VOLUME_SECRET_SECRET_NAME)):
-        source = volume.get(key)
-        if isinstance(source, Mapping) and not source.get(field):
-            c.report(rule, (*vpath, key, field), Text("required value", "필수 값입니다"))
-        if isinstance(source, Mapping):
-            _check_modes_and_items(c, (*vpath, key), source)
-    for key in ("downwardAPI", "projected"):
-        source = volume.get(key)
-        if isinstance(source, Mapping):
-            _check_modes_and_items(c, (*vpath, key), source)
-    downward = _map(volume.get("downwardAPI"))
-    for j, item in enumerate(_items(downward.get("items"))):
-        if isinstance(item, Mapping):
-            check_field_ref(c, (*vpath, "downwardAPI", "items", j), item, volume=True)
-    host = volume.get("hostPath")
-    if isinstance(host, Mapping):
-        check_host_path(c, (*vpath, "hostPath"), host)
-
-
-def check_host_path(c: PodCheck, path: Path, host: Mapping[str, Any],
-                    rule: RuleId = POD_VOLUME_HOST_PATH) -> None:
-    """A hostPath needs a path without '..' and a known type ("" by default)."""
-    target = host.get("path")
-    if not target:
-        c.report(rule, (*path, "path"), Text("required value: the path on the node",
-                                             "필수 값: 노드의 경로"))
-    elif isinstance(target, str) and ".." in target.split("/"):
-        c.report(rule, (*path, "path"), Text("must not contain '..'", "'..'을 포함할 수 없습니다"))
-    kind = host.get("type")
-    if kind is not None and kind not in HOST_PATH_TYPES:
-        shown = ", ".join(f'"{t}"' for t in HOST_PATH_TYPES)
-        c.report(rule, (*path, "type"), Text(
-            f'unsupported value "{kind}": supported values: {shown}',
-            f'지원하지 않는 값 "{kind}"입니다. 지원하는 값: {shown}'))
-
-
-def _check_modes_and_items(c: PodCheck, path: Path, source: Mapping[str, Any]) -> None:
-    mode = source.get("defaultMode")
-    if isinstance(mode, int) and not 0 <= mode <= 0o777:
-        c.report(POD_VOLUME_MODE, (*path, "defaultMode"),
-                 Text(f"invalid value {mode}: must be a number between 0 and 0777 (octal), both "
-                      f"inclusive (write 0644 in YAML or 420 in JSON)",
-                      f"잘못된 값 {mode}: 0부터 0777(8진수)까지의 수여야 합니다(YAML에서는 0644, "
-                      f"JSON에서는 420으로 씁니다)"))
-    for j, item in enumerate(_items(source.get("items"))):
-        target = _map(item).get("path")
-        if isinstance(target, str) and target:
-            errors = p.local_path(target)
-            if errors:
-                c.report(POD_VOLUME_ITEMS, (*path, "items", j, "path"),
-                         invalid_value(target, errors[0]))
-
-
-def check_mounts(c: PodCheck, path: Path, container: Mapping[str, Any],
-                 volumes: set[str]) -> None:
-    paths: set[str] = set()
-    for i, mount in enumerate(_items(container.get("volumeMounts"))):
-        if not isinstance(mount, Mapping):
-            continue
-        mpath = (*path, "volumeMounts", i)
-        name = mount.get("name")
-        if isinstance(name, str) and name and name not in volumes and \
-                name not in c.claim_templates:
-            declared = ", ".join(sorted(volumes | c.claim_templates)) or "none"
-            c.report(POD_MOUNT_NAME_EXISTS, (*mpath, "name"),
-                     Text(f'not found: "{name}" names no volume of the pod (declared: '
-                          f'{declared})',
-                          f'찾을 수 없습니다: "{name}"{eun_neun(name)} 파드의 볼륨 이름이 아닙니다(선언된 볼륨: '
-                          f'{declared})'))
-        target = mount.get("mountPath")
-        if isinstance(target, str) and target:
-            if target in paths:
-                c.report(POD_MOUNT_PATH_UNIQUE, (*mpath, "mountPath"),
-                         Text(f'invalid value "{target}": must be unique',
-                              f'잘못된 값 "{target}": 고유해야 합니다'))
-            paths.add(target)
-        sub = mount.get("subPath")
-        if isinstance(sub, str) and sub and p.local_path(sub):
-            c.report(POD_MOUNT_SUB_PATH, (*mpath, "subPath"),
-                     invalid_value(sub, p.local_path(sub)[0]))
-        expr = mount.get("subPathExpr")
-        if isinstance(expr, str) and expr and p.local_path(expr):
-            c.report(POD_MOUNT_SUB_PATH, (*mpath, "subPathExpr"),
-                     invalid_value(expr, p.local_path(expr)[0]))
-        if mount.get("subPath") and mount.get("subPathExpr"):
-            c.report(POD_MOUNT_SUB_PATH, (*mpath, "subPathExpr"),
-                     Text("subPathExpr and subPath are mutually exclusive",
-                          "subPathExpr와 subPath는 함께 쓸 수 없습니다"))
-
-
-def check_resources(c: PodCheck, path: Path, resources: Mapping[str, Any]) -> None:
-    limits, requests = _map(resources.get("limits")), _map(resources.get("requests"))
+def check_resources(c: PodCheck, path: FieldPath, resources: Mapping[str, Any]) -> None:
+    limits, requests = as_mapping(resources.get("limits")), as_mapping(resources.get("requests"))
     for group, values in (("limits", limits), ("requests", requests)):
         for name, raw in values.items():
             key = str(name)
@@ -473,7 +280,7 @@ def check_resources(c: PodCheck, path: Path, resources: Mapping[str, Any]) -> No
                           f"잘못된 값 {raw!r}: {name} 제한 {limits.get(name)} 이하여야 합니다"))
 
 
-def check_probe(c: PodCheck, path: Path, probe: Mapping[str, Any], kind: str,
+def check_probe(c: PodCheck, path: FieldPath, probe: Mapping[str, Any], kind: str,
                 container: Mapping[str, Any]) -> None:
     handlers = [k for k in ("exec", "httpGet", "tcpSocket", "grpc") if probe.get(k) is not None]
     if len(handlers) != 1:
@@ -486,12 +293,12 @@ def check_probe(c: PodCheck, path: Path, probe: Mapping[str, Any], kind: str,
         c.report(POD_PROBE_SUCCESS_THRESHOLD, (*path, "successThreshold"),
                  Text(f"invalid value {probe.get('successThreshold')}: must be 1",
                       f"잘못된 값 {probe.get('successThreshold')}: 1이어야 합니다"))
-    http = _map(probe.get("httpGet"))
+    http = as_mapping(probe.get("httpGet"))
     c.enum((*path, "httpGet", "scheme"), http.get("scheme"), "scheme")
     for handler in ("httpGet", "tcpSocket"):
-        port = _map(probe.get(handler)).get("port")
+        port = as_mapping(probe.get(handler)).get("port")
         if isinstance(port, str) and port and not port.isdigit():
-            names = {str(_map(x).get("name")) for x in _items(container.get("ports"))}
+            names = {str(as_mapping(x).get("name")) for x in as_list(container.get("ports"))}
             if p.port_name(port):
                 c.report(POD_PROBE_PORT, (*path, handler, "port"),
                          invalid_value(port, "; ".join(p.port_name(port))))
@@ -540,19 +347,6 @@ RULES: tuple[Rule, ...] = (
          "resource.", pod_specs),
     Rule(POD_VOLUME_DOWNWARD_API_PATH, E, "A Downward API fieldPath that volumes do not support "
          "(spec.* and status.* are env only).", pod_specs),
-    Rule(POD_VOLUME_NAME_FORMAT, E, "A volume name is not a DNS-1123 label.", pod_specs),
-    Rule(POD_VOLUME_NAME_UNIQUE, E, "Two volumes share a name.", pod_specs),
-    Rule(POD_VOLUME_SOURCE_EXACTLY_ONE, E, "A volume specifies more than one source.", pod_specs),
-    Rule(POD_VOLUME_CONFIG_MAP_NAME, E, "A configMap volume without a name.", pod_specs),
-    Rule(POD_VOLUME_SECRET_SECRET_NAME, E, "A secret volume without a secretName.", pod_specs),
-    Rule(POD_VOLUME_HOST_PATH, E, "A hostPath contains '..'.", pod_specs),
-    Rule(POD_VOLUME_MODE, E, "defaultMode is outside 0-0777.", pod_specs),
-    Rule(POD_VOLUME_ITEMS, E, "A volume item path is not relative or contains '..'.", pod_specs),
-    Rule(POD_MOUNT_NAME_EXISTS, E, "A volumeMount names no declared volume (or claim template).",
-         pod_specs),
-    Rule(POD_MOUNT_PATH_UNIQUE, E, "A container mounts two volumes at the same path.", pod_specs),
-    Rule(POD_MOUNT_SUB_PATH, E, "subPath is absolute, contains '..', or is set with subPathExpr.",
-         pod_specs),
     Rule(POD_RESOURCES_NAME, E, "A resource name is neither standard nor fully qualified.",
          pod_specs),
     Rule(POD_RESOURCES_QUANTITY_SYNTAX, E, "A resource value is not a quantity.", pod_specs),

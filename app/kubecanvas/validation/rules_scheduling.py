@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
+from kubecanvas.model.fields import as_int, as_list, as_mapping
 from kubecanvas.model.korean import eun_neun
 from kubecanvas.model.quantity import try_quantity
 from kubecanvas.model.text import Text
@@ -23,8 +24,8 @@ from kubecanvas.validation.findings import (
     invalid_value,
     unsupported_value,
 )
+from kubecanvas.validation.pod_check import PodCheck, pod_checks
 from kubecanvas.validation.rule import E, Rule, RuleId, W
-from kubecanvas.validation.rules_pod import PodCheck, _items, _map, pod_checks
 
 # --- the rule ids this module reports ------------------------------------------------------------
 POD_PROBE_NUMBERS = RuleId("pod.probe.numbers")
@@ -38,12 +39,6 @@ WIRE_POD_RESOURCE_FIELD_REF_CONTAINER = RuleId("wire.pod.resourceFieldRef.contai
 POD_PORT_HOST_PORT_CONFLICT = RuleId("pod.port.hostPort.conflict")
 POD_PORT_HOST_NETWORK = RuleId("pod.port.hostNetwork")
 POD_DNS_CONFIG_LIMITS = RuleId("pod.dnsConfig.limits")
-POD_TOLERATIONS = RuleId("pod.tolerations")
-POD_AFFINITY_NODE = RuleId("pod.affinity.node")
-POD_AFFINITY_POD = RuleId("pod.affinity.pod")
-POD_AFFINITY_POD_NULL_SELECTOR = RuleId("pod.affinity.pod.nullSelector")
-POD_TOPOLOGY_SPREAD = RuleId("pod.topologySpread")
-POD_NODE_SELECTOR = RuleId("pod.nodeSelector")
 POD_HOST_ALIASES = RuleId("pod.hostAliases")
 POD_ACTIVE_DEADLINE_SECONDS = RuleId("pod.activeDeadlineSeconds")
 POD_TGPS_NEGATIVE = RuleId("pod.tgps.negative")
@@ -52,8 +47,6 @@ POD_RESOURCES_FRACTIONAL_BYTES = RuleId("pod.resources.fractionalBytes")
 PROBE_NUMBERS = ("initialDelaySeconds", "timeoutSeconds", "periodSeconds", "successThreshold",
                  "failureThreshold")
 PROBES = ("livenessProbe", "readinessProbe", "startupProbe")
-TAINT_EFFECTS = ("NoSchedule", "PreferNoSchedule", "NoExecute")
-NODE_OPERATORS = ("In", "NotIn", "Exists", "DoesNotExist", "Gt", "Lt")
 CPU_DIVISORS = frozenset({"1m", "1"})
 BYTE_DIVISORS = frozenset({"1", "1k", "1M", "1G", "1T", "1P", "1E",
                            "1Ki", "1Mi", "1Gi", "1Ti", "1Pi", "1Ei"})
@@ -61,37 +54,25 @@ MAX_INT32 = 2147483647
 
 
 _REQUIRED = Text("required value", "필수 값입니다")
-_NULL_SELECTOR = Text("a null labelSelector results in matching no pod",
-                      "labelSelector가 null이면 어떤 파드와도 일치하지 않습니다")
 
-
-def _weight(weight: Any) -> Text:
-    return Text(f"invalid value {weight}: must be in the range 1-100",
-                f"잘못된 값 {weight}: 1부터 100 사이여야 합니다")
-
-def _int(value: Any) -> int | None:
-    return value if isinstance(value, int) and not isinstance(value, bool) else None
 
 
 def scheduling(ctx: Context) -> Iterator[Finding]:
-    """`pod.*` rules of sections 3.2-3.8 not in `rules_pod`, on every pod spec of the targets."""
+    """`pod.*` rules of sections 3.2-3.8 not in `rules_pod` (placement: `rules_affinity`), on
+    every pod spec of the targets."""
     for check in pod_checks(ctx):
         _containers(check)
         _host_ports(check)
         _dns_config(check)
-        _tolerations(check)
-        _node_affinity(check)
-        _pod_affinity(check)
-        _topology_spread(check)
         _pod_numbers(check)
         yield from check.out
 
 
 def _containers(c: PodCheck) -> None:
-    names = {str(_map(x).get("name")) for g in ("initContainers", "containers")
-             for x in _items(c.spec.get(g))}
+    names = {str(as_mapping(x).get("name")) for g in ("initContainers", "containers")
+             for x in as_list(c.spec.get(g))}
     for group in ("initContainers", "containers"):
-        for i, container in enumerate(_items(c.spec.get(group))):
+        for i, container in enumerate(as_list(c.spec.get(group))):
             if not isinstance(container, Mapping):
                 continue
             path = (group, i)
@@ -101,14 +82,16 @@ def _containers(c: PodCheck) -> None:
             for probe in PROBES:
                 if isinstance(container.get(probe), Mapping):
                     _probe(c, (*path, probe), container[probe], probe)
-            for e, env in enumerate(_items(container.get("env"))):
-                ref = _map(_map(_map(env).get("valueFrom")).get("resourceFieldRef"))
+            for e, env in enumerate(as_list(container.get("env"))):
+                value_from = as_mapping(as_mapping(env).get("valueFrom"))
+                ref = as_mapping(value_from.get("resourceFieldRef"))
                 if ref:
                     _resource_field_ref(c, (*path, "env", e, "valueFrom", "resourceFieldRef"),
                                         ref, names)
-    for v, volume in enumerate(_items(c.spec.get("volumes"))):
-        for j, item in enumerate(_items(_map(_map(volume).get("downwardAPI")).get("items"))):
-            ref = _map(_map(item).get("resourceFieldRef"))
+    for v, volume in enumerate(as_list(c.spec.get("volumes"))):
+        downward = as_mapping(as_mapping(volume).get("downwardAPI"))
+        for j, item in enumerate(as_list(downward.get("items"))):
+            ref = as_mapping(as_mapping(item).get("resourceFieldRef"))
             if ref:
                 _resource_field_ref(c, ("volumes", v, "downwardAPI", "items", j,
                                         "resourceFieldRef"), ref, names, volume=True)
@@ -132,12 +115,12 @@ def _init_container(c: PodCheck, path: tuple[str | int, ...], container: Mapping
 def _probe(c: PodCheck, path: tuple[str | int, ...], probe: Mapping[str, Any],
            kind: str) -> None:
     for key in PROBE_NUMBERS:
-        value = _int(probe.get(key))
+        value = as_int(probe.get(key))
         if value is not None and value < 0:
             c.report(POD_PROBE_NUMBERS, (*path, key),
                      Text(f"invalid value {value}: must be greater than or equal to 0",
                           f"잘못된 값 {value}: 0 이상이어야 합니다"))
-    grace = _int(probe.get("terminationGracePeriodSeconds"))
+    grace = as_int(probe.get("terminationGracePeriodSeconds"))
     if kind == "readinessProbe" and probe.get("terminationGracePeriodSeconds") is not None:
         c.report(POD_PROBE_TGPS, (*path, "terminationGracePeriodSeconds"),
                  Text("must not be set for readinessProbes", "readinessProbe에는 설정할 수 없습니다"))
@@ -145,7 +128,7 @@ def _probe(c: PodCheck, path: tuple[str | int, ...], probe: Mapping[str, Any],
         c.report(POD_PROBE_TGPS, (*path, "terminationGracePeriodSeconds"),
                  Text(f"invalid value {grace}: must be greater than 0",
                       f"잘못된 값 {grace}: 0보다 커야 합니다"))
-    command = _map(probe.get("exec"))
+    command = as_mapping(probe.get("exec"))
     if "exec" in probe and isinstance(probe.get("exec"), Mapping) and not command.get("command"):
         c.report(POD_PROBE_EXEC_COMMAND, (*path, "exec", "command"), _REQUIRED)
 
@@ -185,12 +168,12 @@ def _host_ports(c: PodCheck) -> None:
     host_network = c.spec.get("hostNetwork") is True
     seen: dict[str, tuple[str | int, ...]] = {}
     for group in ("initContainers", "containers"):
-        for i, container in enumerate(_items(c.spec.get(group))):
-            for j, port in enumerate(_items(_map(container).get("ports"))):
+        for i, container in enumerate(as_list(c.spec.get(group))):
+            for j, port in enumerate(as_list(as_mapping(container).get("ports"))):
                 if not isinstance(port, Mapping):
                     continue
                 ppath = (group, i, "ports", j, "hostPort")
-                host, number = _int(port.get("hostPort")), _int(port.get("containerPort"))
+                host, number = as_int(port.get("hostPort")), as_int(port.get("containerPort"))
                 if host_network and host and number and host != number:
                     c.report(POD_PORT_HOST_NETWORK, ppath,
                              Text(f"invalid value {host}: must match `containerPort` when "
@@ -206,8 +189,8 @@ def _host_ports(c: PodCheck) -> None:
 
 
 def _dns_config(c: PodCheck) -> None:
-    config = _map(c.spec.get("dnsConfig"))
-    servers = _items(config.get("nameservers"))
+    config = as_mapping(c.spec.get("dnsConfig"))
+    servers = as_list(config.get("nameservers"))
     base = ("dnsConfig",)
     if len(servers) > 3:
         c.report(POD_DNS_CONFIG_LIMITS, (*base, "nameservers"),
@@ -217,7 +200,7 @@ def _dns_config(c: PodCheck) -> None:
         if not p.is_ip(str(server)):
             c.report(POD_DNS_CONFIG_LIMITS, (*base, "nameservers", i),
                      invalid_value(server, "must be a valid IP address"))
-    searches = [str(s) for s in _items(config.get("searches"))]
+    searches = [str(s) for s in as_list(config.get("searches"))]
     if len(searches) > 32:
         c.report(POD_DNS_CONFIG_LIMITS, (*base, "searches"),
                  Text(f"must not have more than 32 search paths (has {len(searches)})",
@@ -232,186 +215,30 @@ def _dns_config(c: PodCheck) -> None:
         if errors and search != ".":
             c.report(POD_DNS_CONFIG_LIMITS, (*base, "searches", i),
                      invalid_value(search, errors[0]))
-    for i, option in enumerate(_items(config.get("options"))):
+    for i, option in enumerate(as_list(config.get("options"))):
         if isinstance(option, Mapping) and not option.get("name"):
             c.report(POD_DNS_CONFIG_LIMITS, (*base, "options", i, "name"), _REQUIRED)
 
 
-def _tolerations(c: PodCheck) -> None:
-    for i, tol in enumerate(_items(c.spec.get("tolerations"))):
-        if not isinstance(tol, Mapping):
-            continue
-        path: tuple[str | int, ...] = ("tolerations", i)
-        key, operator = tol.get("key") or "", tol.get("operator") or "Equal"
-        if key and p.qualified_name(str(key)):
-            c.report(POD_TOLERATIONS, (*path, "key"),
-                     invalid_value(key, p.qualified_name(str(key))[0]))
-        if not key and operator != "Exists":
-            c.report(POD_TOLERATIONS, (*path, "operator"),
-                     Text(f'invalid value "{operator}": operator must be Exists when `key` is '
-                          f'empty, which means "match all values and all keys"',
-                          f'잘못된 값 "{operator}": `key`가 비어 있으면 operator는 Exists여야 합니다'
-                          f'("모든 키와 모든 값에 일치"라는 뜻입니다)'))
-        if operator not in ("Equal", "Exists"):
-            c.report(POD_TOLERATIONS, (*path, "operator"),
-                     unsupported_value(operator, '"Equal", "Exists"'))
-        elif operator == "Exists" and tol.get("value"):
-            c.report(POD_TOLERATIONS, (*path, "value"),
-                     Text("value must be empty when `operator` is 'Exists'",
-                          "`operator`가 'Exists'이면 value는 비어 있어야 합니다"))
-        elif operator == "Equal" and tol.get("value") and p.label_value(str(tol["value"])):
-            c.report(POD_TOLERATIONS, (*path, "value"),
-                     invalid_value(tol["value"], p.label_value(str(tol["value"]))[0]))
-        effect = tol.get("effect")
-        if effect not in (None, "") and effect not in TAINT_EFFECTS:
-            c.report(POD_TOLERATIONS, (*path, "effect"),
-                     unsupported_value(effect, '"NoSchedule", "PreferNoSchedule", "NoExecute"'))
-        if tol.get("tolerationSeconds") is not None and effect != "NoExecute":
-            c.report(POD_TOLERATIONS, (*path, "effect"),
-                     Text("effect must be 'NoExecute' when `tolerationSeconds` is set",
-                          "`tolerationSeconds`가 설정되면 effect는 'NoExecute'여야 합니다"))
-
-
-def _node_requirements(c: PodCheck, path: tuple[str | int, ...], term: Mapping[str, Any]) -> None:
-    for key in ("matchExpressions", "matchFields"):
-        for i, req in enumerate(_items(term.get(key))):
-            if not isinstance(req, Mapping):
-                continue
-            rpath = (*path, key, i)
-            operator, values = req.get("operator"), _items(req.get("values"))
-            if operator not in NODE_OPERATORS:
-                c.report(POD_AFFINITY_NODE, (*rpath, "operator"),
-                         unsupported_value(operator, ", ".join(f'"{o}"' for o in NODE_OPERATORS)))
-            elif operator in ("In", "NotIn") and not values:
-                c.report(POD_AFFINITY_NODE, (*rpath, "values"),
-                         Text("must be specified when `operator` is 'In' or 'NotIn'",
-                              "`operator`가 'In'이나 'NotIn'이면 지정해야 합니다"))
-            elif operator in ("Exists", "DoesNotExist") and values:
-                c.report(POD_AFFINITY_NODE, (*rpath, "values"),
-                         Text("may not be specified when `operator` is 'Exists' or "
-                              "'DoesNotExist'",
-                              "`operator`가 'Exists'나 'DoesNotExist'이면 지정할 수 없습니다"))
-            elif operator in ("Gt", "Lt") and (len(values) != 1 or not _is_int(values[0])):
-                c.report(POD_AFFINITY_NODE, (*rpath, "values"),
-                         Text("must be specified single value when `operator` is 'Lt' or 'Gt' "
-                              "(an integer)",
-                              "`operator`가 'Lt'나 'Gt'이면 값(정수)을 하나만 지정해야 합니다"))
-            name = str(req.get("key") or "")
-            if key == "matchExpressions" and name and p.qualified_name(name):
-                c.report(POD_AFFINITY_NODE, (*rpath, "key"),
-                         invalid_value(name, p.qualified_name(name)[0]))
-
-
-def _is_int(value: Any) -> bool:
-    try:
-        int(str(value))
-    except ValueError:
-        return False
-    return True
-
-
-def _node_affinity(c: PodCheck) -> None:
-    node = _map(_map(c.spec.get("affinity")).get("nodeAffinity"))
-    base: tuple[str | int, ...] = ("affinity", "nodeAffinity")
-    required = node.get("requiredDuringSchedulingIgnoredDuringExecution")
-    if isinstance(required, Mapping):
-        terms = _items(required.get("nodeSelectorTerms"))
-        rpath = (*base, "requiredDuringSchedulingIgnoredDuringExecution")
-        if not terms:
-            c.report(POD_AFFINITY_NODE, (*rpath, "nodeSelectorTerms"),
-                     Text("must have at least one node selector term",
-                          "노드 셀렉터 조건이 하나 이상 있어야 합니다"))
-        for i, term in enumerate(terms):
-            _node_requirements(c, (*rpath, "nodeSelectorTerms", i), _map(term))
-    for i, pref in enumerate(_items(node.get("preferredDuringSchedulingIgnoredDuringExecution"))):
-        ppath = (*base, "preferredDuringSchedulingIgnoredDuringExecution", i)
-        weight = _int(_map(pref).get("weight"))
-        if weight is not None and not 1 <= weight <= 100:
-            c.report(POD_AFFINITY_NODE, (*ppath, "weight"), _weight(weight))
-        _node_requirements(c, (*ppath, "preference"), _map(_map(pref).get("preference")))
-    for key, value in _map(c.spec.get("nodeSelector")).items():
-        errors = p.qualified_name(str(key)) + p.label_value(str(value))
-        if errors:
-            c.report(POD_NODE_SELECTOR, ("nodeSelector", str(key)),
-                     invalid_value(f"{key}: {value}", errors[0]))
-
-
-def _pod_affinity(c: PodCheck) -> None:
-    affinity = _map(c.spec.get("affinity"))
-    for kind in ("podAffinity", "podAntiAffinity"):
-        block = _map(affinity.get(kind))
-        for mode in ("requiredDuringSchedulingIgnoredDuringExecution",
-                     "preferredDuringSchedulingIgnoredDuringExecution"):
-            for i, term in enumerate(_items(block.get(mode))):
-                term = _map(term)
-                inner = _map(term.get("podAffinityTerm")) if "podAffinityTerm" in term else term
-                path: tuple[str | int, ...] = ("affinity", kind, mode, i)
-                if mode.startswith("preferred"):
-                    path = (*path, "podAffinityTerm")
-                    weight = _int(term.get("weight"))
-                    if weight is not None and not 1 <= weight <= 100:
-                        c.report(POD_AFFINITY_POD, ("affinity", kind, mode, i, "weight"),
-                                 _weight(weight))
-                if not inner.get("topologyKey"):
-                    c.report(POD_AFFINITY_POD, (*path, "topologyKey"),
-                             Text("required value: can not be empty",
-                                  "필수 값: 비어 있을 수 없습니다"))
-                if inner.get("labelSelector") is None:
-                    c.report(POD_AFFINITY_POD_NULL_SELECTOR, (*path, "labelSelector"),
-                             _NULL_SELECTOR)
-
-
-def _topology_spread(c: PodCheck) -> None:
-    seen: set[tuple[str, str]] = set()
-    for i, constraint in enumerate(_items(c.spec.get("topologySpreadConstraints"))):
-        if not isinstance(constraint, Mapping):
-            continue
-        path: tuple[str | int, ...] = ("topologySpreadConstraints", i)
-        skew = _int(constraint.get("maxSkew"))
-        if skew is not None and skew <= 0:
-            c.report(POD_TOPOLOGY_SPREAD, (*path, "maxSkew"),
-                     Text(f"invalid value {skew}: must be greater than zero",
-                          f"잘못된 값 {skew}: 0보다 커야 합니다"))
-        key, when = str(constraint.get("topologyKey") or ""), constraint.get("whenUnsatisfiable")
-        if not key:
-            c.report(POD_TOPOLOGY_SPREAD, (*path, "topologyKey"),
-                     Text("can not be empty", "비어 있을 수 없습니다"))
-        if when is not None and when not in ("DoNotSchedule", "ScheduleAnyway"):
-            c.report(POD_TOPOLOGY_SPREAD, (*path, "whenUnsatisfiable"),
-                     unsupported_value(when, '"DoNotSchedule", "ScheduleAnyway"'))
-        if (key, str(when)) in seen:
-            c.report(POD_TOPOLOGY_SPREAD, path, duplicate_value(f"{{{key}, {when}}}"))
-        seen.add((key, str(when)))
-        domains = _int(constraint.get("minDomains"))
-        if domains is not None and (domains <= 0 or when != "DoNotSchedule"):
-            c.report(POD_TOPOLOGY_SPREAD, (*path, "minDomains"),
-                     Text(f"invalid value {domains}: must be greater than zero, and only with "
-                          f"whenUnsatisfiable DoNotSchedule",
-                          f"잘못된 값 {domains}: 0보다 커야 하고 whenUnsatisfiable이 DoNotSchedule일 "
-                          f"때만 쓸 수 있습니다"))
-        if constraint.get("labelSelector") is None:
-            c.report(POD_AFFINITY_POD_NULL_SELECTOR, (*path, "labelSelector"), _NULL_SELECTOR)
-
-
 def _pod_numbers(c: PodCheck) -> None:
-    deadline = _int(c.spec.get("activeDeadlineSeconds"))
+    deadline = as_int(c.spec.get("activeDeadlineSeconds"))
     if deadline is not None and not 1 <= deadline <= MAX_INT32 and c.res.kind in ("Pod", "Job"):
         c.report(POD_ACTIVE_DEADLINE_SECONDS, ("activeDeadlineSeconds",),
                  Text(f"invalid value {deadline}: must be between 1 and 2147483647, inclusive",
                       f"잘못된 값 {deadline}: 1부터 2147483647까지여야 합니다"))
-    grace = _int(c.spec.get("terminationGracePeriodSeconds"))
+    grace = as_int(c.spec.get("terminationGracePeriodSeconds"))
     if grace is not None and grace < 0:
         c.report(POD_TGPS_NEGATIVE, ("terminationGracePeriodSeconds",),
                  Text("must be >= 0; negative values are invalid and will be treated as 1",
                       "0 이상이어야 합니다. 음수는 유효하지 않으며 1로 취급됩니다"))
-    for i, alias in enumerate(_items(c.spec.get("hostAliases"))):
-        alias = _map(alias)
+    for i, alias in enumerate(as_list(c.spec.get("hostAliases"))):
+        alias = as_mapping(alias)
         ip = alias.get("ip")
         if ip is not None and not p.is_ip(str(ip)):
             c.report(POD_HOST_ALIASES, ("hostAliases", i, "ip"),
                      invalid_value(ip, "must be a valid IP address, (e.g. 10.9.8.7 or "
                                        "2001:db8::ffff)"))
-        for j, host in enumerate(_items(alias.get("hostnames"))):
+        for j, host in enumerate(as_list(alias.get("hostnames"))):
             if p.dns1123_subdomain(str(host)):
                 c.report(POD_HOST_ALIASES, ("hostAliases", i, "hostnames", j),
                          invalid_value(host, p.dns1123_subdomain(str(host))[0]))
@@ -426,10 +253,10 @@ def _pod_numbers(c: PodCheck) -> None:
 def _quantities(c: PodCheck) -> Iterator[tuple[tuple[str | int, ...], str, Any]]:
     """(path of the requests/limits map, resource name, raw value) of every container."""
     for group in ("initContainers", "containers"):
-        for i, container in enumerate(_items(c.spec.get(group))):
-            resources = _map(_map(container).get("resources"))
+        for i, container in enumerate(as_list(c.spec.get(group))):
+            resources = as_mapping(as_mapping(container).get("resources"))
             for kind in ("requests", "limits"):
-                for name, raw in _map(resources.get(kind)).items():
+                for name, raw in as_mapping(resources.get(kind)).items():
                     yield (group, i, "resources", kind), str(name), raw
 
 
@@ -456,17 +283,6 @@ RULES: tuple[Rule, ...] = (
          scheduling),
     Rule(POD_DNS_CONFIG_LIMITS, E, "dnsConfig over its limits (3 nameservers, 32 searches, 2048 "
          "characters) or with invalid entries.", scheduling),
-    Rule(POD_TOLERATIONS, E, "A toleration with an invalid key, operator, value, effect or "
-         "tolerationSeconds.", scheduling),
-    Rule(POD_AFFINITY_NODE, E, "Node affinity with no terms, an unknown operator or wrong values.",
-         scheduling),
-    Rule(POD_AFFINITY_POD, E, "A pod (anti-)affinity term without topologyKey or with a weight "
-         "outside 1-100.", scheduling),
-    Rule(POD_AFFINITY_POD_NULL_SELECTOR, W, "An affinity term or topology spread constraint "
-         "without labelSelector matches no pod.", scheduling),
-    Rule(POD_TOPOLOGY_SPREAD, E, "A topology spread constraint with maxSkew <= 0, no "
-         "topologyKey, a bad whenUnsatisfiable, a duplicate, or minDomains misuse.", scheduling),
-    Rule(POD_NODE_SELECTOR, E, "A nodeSelector key or value is not a valid label.", scheduling),
     Rule(POD_HOST_ALIASES, E, "A hostAliases entry with an invalid IP or hostname.", scheduling),
     Rule(POD_ACTIVE_DEADLINE_SECONDS, E, "activeDeadlineSeconds outside 1-2147483647.",
          scheduling),

@@ -6,9 +6,9 @@ ReadWriteOnce claim mounted by several replicas.
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from typing import Any
 
 from kubecanvas.model import binding
+from kubecanvas.model.fields import as_mapping
 from kubecanvas.model.kinds import effective_namespace, get_path, replicas
 from kubecanvas.model.korean import eul_reul, euro_ro, i_ga
 from kubecanvas.model.references import EdgeType
@@ -29,9 +29,6 @@ PVC_RWO_SHARED = RuleId("pvc.rwo.shared")
 
 NO_PROVISIONER = "kubernetes.io/no-provisioner"
 
-
-def _map(value: Any) -> Mapping[str, Any]:
-    return value if isinstance(value, Mapping) else {}
 
 
 def _depend_on_storage(ctx: Context, rid: str) -> None:
@@ -147,10 +144,11 @@ def claim_binding(ctx: Context) -> Iterator[Finding]:
             index = edge.reference.get("template")
             if index in reported:
                 continue
-            template = _map(get_path(sts.manifest, ("spec", "volumeClaimTemplates", index)))
+            template = as_mapping(get_path(sts.manifest, ("spec", "volumeClaimTemplates", index)))
             claim = binding.claim_from_spec(edge.target, effective_namespace(sts),
-                                            edge.reference.name, _map(template.get("metadata")),
-                                            _map(template.get("spec")))
+                                            edge.reference.name,
+                                            as_mapping(template.get("metadata")),
+                                            as_mapping(template.get("spec")))
             # A binding change of a generated claim reaches the StatefulSet through the graph's
             # touched set (WiringGraph._recompute_binding reports the claim's owner); PVs and
             # StorageClasses are declared by _claim_findings.

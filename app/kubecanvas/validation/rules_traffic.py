@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
+from kubecanvas.model.fields import as_list, as_mapping
 from kubecanvas.model.kinds import effective_namespace, replicas
 from kubecanvas.model.korean import eun_neun, gwa_wa, i_ga
 from kubecanvas.model.references import EdgeType
@@ -39,16 +40,10 @@ Route = tuple[str, str, str, str]
 REPLICATED = frozenset({"Deployment", "StatefulSet", "ReplicaSet", "ReplicationController", "Pod"})
 
 
-def _map(value: Any) -> Mapping[str, Any]:
-    return value if isinstance(value, Mapping) else {}
-
-
-def _list(value: Any) -> list[Any]:
-    return value if isinstance(value, list) else []
 
 
 def _class_of(ing: Resource) -> str:
-    annotations = _map(ing.metadata.get("annotations"))
+    annotations = as_mapping(ing.metadata.get("annotations"))
     return str(ing.spec.get("ingressClassName") or annotations.get("kubernetes.io/ingress.class")
                or "")
 
@@ -56,10 +51,10 @@ def _class_of(ing: Resource) -> str:
 def _routes(ing: Resource) -> Iterator[tuple[Route, tuple[str | int, ...]]]:
     """(class, host, path, pathType) of every path of an Ingress, with its field path."""
     cls = _class_of(ing)
-    for i, rule in enumerate(_list(ing.spec.get("rules"))):
-        host = str(_map(rule).get("host") or "")
-        for j, path in enumerate(_list(_map(_map(rule).get("http")).get("paths"))):
-            path = _map(path)
+    for i, rule in enumerate(as_list(ing.spec.get("rules"))):
+        host = str(as_mapping(rule).get("host") or "")
+        for j, path in enumerate(as_list(as_mapping(as_mapping(rule).get("http")).get("paths"))):
+            path = as_mapping(path)
             yield ((cls, host, str(path.get("path") or "/"), str(path.get("pathType") or "")),
                    ("spec", "rules", i, "http", "paths", j, "path"))
 
@@ -91,12 +86,12 @@ def _covers(pattern: str, host: str) -> bool:
 
 
 def _tls_hosts(ctx: Context, ing: Resource) -> Iterator[Finding]:
-    tls = _list(ing.spec.get("tls"))
+    tls = as_list(ing.spec.get("tls"))
     if not tls:
         return
-    patterns = [str(h) for entry in tls for h in _list(_map(entry).get("hosts"))]
-    for i, rule in enumerate(_list(ing.spec.get("rules"))):
-        host = _map(rule).get("host")
+    patterns = [str(h) for entry in tls for h in as_list(as_mapping(entry).get("hosts"))]
+    for i, rule in enumerate(as_list(ing.spec.get("rules"))):
+        host = as_mapping(rule).get("host")
         if isinstance(host, str) and host and not any(_covers(p, host) for p in patterns):
             yield ctx.report(INGRESS_TLS_HOST_UNCOVERED, ing, Text(
                 f"host {host} is not in any tls[].hosts of this Ingress; HTTPS for it gets the "
@@ -110,7 +105,7 @@ def default_ingress_classes(ctx: Context) -> Iterator[Finding]:
     """`ingressclass.default.multiple`: more than one IngressClass marked default."""
     targets = list(ctx.targets("IngressClass"))
     defaults = [] if not targets else [c for c in ctx.of_kind("IngressClass")
-                if str(_map(c.metadata.get("annotations")).get(DEFAULT_CLASS_ANNOTATION))
+                if str(as_mapping(c.metadata.get("annotations")).get(DEFAULT_CLASS_ANNOTATION))
                 .lower() == "true"]
     for cls in targets:
         ctx.depend(cls.id, "IngressClass")
@@ -166,7 +161,7 @@ def service_monitors(ctx: Context) -> Iterator[Finding]:
             continue
         spec = mon.spec
         selector = parse_label_selector(spec.get("selector"))
-        namespaces = _monitored_namespaces(mon, _map(spec.get("namespaceSelector")))
+        namespaces = _monitored_namespaces(mon, as_mapping(spec.get("namespaceSelector")))
         if selector is None or namespaces is None:
             continue
         services = []
@@ -182,9 +177,10 @@ def service_monitors(ctx: Context) -> Iterator[Finding]:
                 f"{', '.join(namespaces)}에 없습니다. Prometheus가 이 모니터로 아무것도 수집하지 "
                 f"않습니다."), ("spec", "selector"))
             continue
-        names = {str(_map(p).get("name")) for s in services for p in _list(s.spec.get("ports"))}
-        for i, endpoint in enumerate(_list(spec.get("endpoints"))):
-            port = _map(endpoint).get("port")
+        names = {str(as_mapping(p).get("name"))
+                 for s in services for p in as_list(s.spec.get("ports"))}
+        for i, endpoint in enumerate(as_list(spec.get("endpoints"))):
+            port = as_mapping(endpoint).get("port")
             if isinstance(port, str) and port and port not in names:
                 shown = ', '.join(sorted(names))
                 yield ctx.report(SERVICEMONITOR_PORT_MISSING, mon, Text(
@@ -200,7 +196,7 @@ def _monitored_namespaces(mon: Resource, selector: Mapping[str, Any]) -> list[st
     """The namespaces a ServiceMonitor looks in; None when it is every namespace."""
     if selector.get("any") is True:
         return None
-    names = [str(n) for n in _list(selector.get("matchNames"))]
+    names = [str(n) for n in as_list(selector.get("matchNames"))]
     return names or [effective_namespace(mon)]
 
 

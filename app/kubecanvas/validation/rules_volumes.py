@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
+from kubecanvas.model.fields import FieldPath, as_list, as_mapping
 from kubecanvas.model.korean import eul_reul, eun_neun
 from kubecanvas.model.quantity import try_quantity
 from kubecanvas.model.text import Text
@@ -23,15 +24,8 @@ from kubecanvas.validation.findings import (
     unsupported_value,
 )
 from kubecanvas.validation.fixes import set_field
+from kubecanvas.validation.pod_check import CONTAINER_GROUPS, PodCheck, pod_checks
 from kubecanvas.validation.rule import E, Rule, RuleId, W
-from kubecanvas.validation.rules_pod import (
-    CONTAINER_GROUPS,
-    Path,
-    PodCheck,
-    _items,
-    _map,
-    pod_checks,
-)
 
 # --- the rule ids this module reports ------------------------------------------------------------
 POD_VOLUME_PROJECTED_SOURCES = RuleId("pod.volume.projected.sources")
@@ -64,8 +58,8 @@ BLOCK_SOURCES = ("persistentVolumeClaim", "ephemeral")
 MIN_TOKEN_SECONDS, MAX_TOKEN_SECONDS = 600, 2**32
 
 
-def report_fix(c: PodCheck, rule: RuleId, path: Path, message: Text, value: Any,
-               description: Text, fix_path: Path | None = None) -> None:
+def report_fix(c: PodCheck, rule: RuleId, path: FieldPath, message: Text, value: Any,
+               description: Text, fix_path: FieldPath | None = None) -> None:
     """Report a finding whose mechanical fix sets the field at `fix_path` (default: the
     finding's own `path`) to `value`."""
     full = (*c.base, *path)
@@ -79,21 +73,21 @@ def pod_volumes(ctx: Context) -> Iterator[Finding]:
     for c in pod_checks(ctx):
         spec = c.spec
         volumes: dict[str, Mapping[str, Any]] = {}
-        for i, volume in enumerate(_items(spec.get("volumes"))):
+        for i, volume in enumerate(as_list(spec.get("volumes"))):
             if isinstance(volume, Mapping):
                 volumes.setdefault(str(volume.get("name")), volume)
                 _volume(c, ("volumes", i), volume)
         if not c.template:
             _ephemeral_names(c)
         for group in CONTAINER_GROUPS:
-            for i, container in enumerate(_items(spec.get(group))):
+            for i, container in enumerate(as_list(spec.get(group))):
                 if isinstance(container, Mapping):
                     _mounts(c, (group, i), container)
                     _devices(c, (group, i), container, volumes)
         yield from c.out
 
 
-def _volume(c: PodCheck, path: Path, volume: Mapping[str, Any]) -> None:
+def _volume(c: PodCheck, path: FieldPath, volume: Mapping[str, Any]) -> None:
     projected = volume.get("projected")
     if isinstance(projected, Mapping):
         _projected(c, (*path, "projected"), projected)
@@ -104,7 +98,7 @@ def _volume(c: PodCheck, path: Path, volume: Mapping[str, Any]) -> None:
     if isinstance(csi, Mapping):
         check_csi_driver(c, (*path, "csi", "driver"), csi.get("driver"), POD_VOLUME_CSI_DRIVER)
     if "ephemeral" in volume and volume["ephemeral"] is not None:
-        _ephemeral(c, (*path, "ephemeral"), _map(volume["ephemeral"]))
+        _ephemeral(c, (*path, "ephemeral"), as_mapping(volume["ephemeral"]))
     empty = volume.get("emptyDir")
     if isinstance(empty, Mapping) and empty.get("sizeLimit") is not None:
         limit = try_quantity(empty["sizeLimit"])
@@ -123,7 +117,7 @@ def _volume(c: PodCheck, path: Path, volume: Mapping[str, Any]) -> None:
                           f"릴리스에서는 동작하지 않습니다. {instead.ko}{eul_reul(instead.ko)} 써야 합니다"))
 
 
-def check_nfs(c: PodCheck, path: Path, nfs: Mapping[str, Any], rule: RuleId) -> None:
+def check_nfs(c: PodCheck, path: FieldPath, nfs: Mapping[str, Any], rule: RuleId) -> None:
     """An NFS source needs a server and an absolute path (pods and PersistentVolumes)."""
     if not nfs.get("server"):
         c.report(rule, (*path, "server"), Text("required value: the NFS server",
@@ -150,14 +144,14 @@ def csi_driver_errors(driver: Any) -> list[Text]:
     return errors
 
 
-def check_csi_driver(c: PodCheck, path: Path, driver: Any, rule: RuleId) -> None:
+def check_csi_driver(c: PodCheck, path: FieldPath, driver: Any, rule: RuleId) -> None:
     for error in csi_driver_errors(driver):
         c.report(rule, path, error)
 
 
-def _projected(c: PodCheck, path: Path, projected: Mapping[str, Any]) -> None:
+def _projected(c: PodCheck, path: FieldPath, projected: Mapping[str, Any]) -> None:
     seen_paths: set[str] = set()
-    for j, source in enumerate(_items(projected.get("sources"))):
+    for j, source in enumerate(as_list(projected.get("sources"))):
         if not isinstance(source, Mapping):
             continue
         spath = (*path, "sources", j)
@@ -185,19 +179,20 @@ def _projected(c: PodCheck, path: Path, projected: Mapping[str, Any]) -> None:
             _sa_token(c, (*spath, "serviceAccountToken"), token)
 
 
-def _projected_paths(source: Mapping[str, Any], spath: Path) -> Iterator[tuple[str, Path]]:
+def _projected_paths(source: Mapping[str, Any],
+                     spath: FieldPath) -> Iterator[tuple[str, FieldPath]]:
     for key in ("configMap", "secret", "downwardAPI"):
-        for k, item in enumerate(_items(_map(source.get(key)).get("items"))):
-            target = _map(item).get("path")
+        for k, item in enumerate(as_list(as_mapping(source.get(key)).get("items"))):
+            target = as_mapping(item).get("path")
             if isinstance(target, str) and target:
                 yield target, (*spath, key, "items", k, "path")
     for key in ("serviceAccountToken", "clusterTrustBundle"):
-        target = _map(source.get(key)).get("path")
+        target = as_mapping(source.get(key)).get("path")
         if isinstance(target, str) and target:
             yield target, (*spath, key, "path")
 
 
-def _sa_token(c: PodCheck, path: Path, token: Mapping[str, Any]) -> None:
+def _sa_token(c: PodCheck, path: FieldPath, token: Mapping[str, Any]) -> None:
     if not token.get("path"):
         c.report(POD_VOLUME_PROJECTED_SA_TOKEN, (*path, "path"),
                  Text("required value: the file the token is written to",
@@ -218,7 +213,7 @@ def _sa_token(c: PodCheck, path: Path, token: Mapping[str, Any]) -> None:
                           f"잘못된 값 {seconds}: 2^32초보다 긴 기간은 지정할 수 없습니다"))
 
 
-def _ephemeral(c: PodCheck, path: Path, ephemeral: Mapping[str, Any]) -> None:
+def _ephemeral(c: PodCheck, path: FieldPath, ephemeral: Mapping[str, Any]) -> None:
     template = ephemeral.get("volumeClaimTemplate")
     if not isinstance(template, Mapping):
         c.report(POD_VOLUME_EPHEMERAL, (*path, "volumeClaimTemplate"),
@@ -226,19 +221,19 @@ def _ephemeral(c: PodCheck, path: Path, ephemeral: Mapping[str, Any]) -> None:
                       "필수 값: ephemeral 볼륨에는 volumeClaimTemplate이 필요합니다"))
         return
     tpath = (*path, "volumeClaimTemplate")
-    for key in sorted(_map(template.get("metadata"))):
+    for key in sorted(as_mapping(template.get("metadata"))):
         if key not in ("labels", "annotations"):
             c.report(POD_VOLUME_EPHEMERAL, (*tpath, "metadata", key),
                      Text(f"forbidden: metadata.{key} cannot be set in a volumeClaimTemplate "
                           f"(only labels and annotations; the claim is named <pod>-<volume>)",
                           f"금지됨: volumeClaimTemplate에는 metadata.{key}{eul_reul(key)} 설정할 수 없습니다"
                           f"(레이블과 어노테이션만 가능합니다. 클레임 이름은 <pod>-<volume>입니다)"))
-    spec = _map(template.get("spec"))
-    if not _items(spec.get("accessModes")):
+    spec = as_mapping(template.get("spec"))
+    if not as_list(spec.get("accessModes")):
         c.report(POD_VOLUME_EPHEMERAL, (*tpath, "spec", "accessModes"),
                  Text("required value: at least 1 access mode is required",
                       "필수 값: 접근 모드가 하나 이상 필요합니다"))
-    if "storage" not in _map(_map(spec.get("resources")).get("requests")):
+    if "storage" not in as_mapping(as_mapping(spec.get("resources")).get("requests")):
         c.report(POD_VOLUME_EPHEMERAL, (*tpath, "spec", "resources", "requests"),
                  Text("required value: resources.requests.storage",
                       "필수 값: resources.requests.storage"))
@@ -247,19 +242,19 @@ def _ephemeral(c: PodCheck, path: Path, ephemeral: Mapping[str, Any]) -> None:
 def _ephemeral_names(c: PodCheck) -> None:
     """In a Pod the generated claim names are known: `<pod>-<volume>`."""
     generated: dict[str, str] = {}
-    for volume in _items(c.spec.get("volumes")):
+    for volume in as_list(c.spec.get("volumes")):
         if isinstance(volume, Mapping) and volume.get("ephemeral") is not None:
             generated[f"{c.res.name}-{volume.get('name')}"] = str(volume.get("name"))
-    for i, volume in enumerate(_items(c.spec.get("volumes"))):
-        vpath: Path = ("volumes", i)
-        name = f"{c.res.name}-{_map(volume).get('name')}"
-        if _map(volume).get("ephemeral") is not None and p.dns1123_subdomain(name):
+    for i, volume in enumerate(as_list(c.spec.get("volumes"))):
+        vpath: FieldPath = ("volumes", i)
+        name = f"{c.res.name}-{as_mapping(volume).get('name')}"
+        if as_mapping(volume).get("ephemeral") is not None and p.dns1123_subdomain(name):
             c.report(POD_VOLUME_EPHEMERAL, (*vpath, "name"),
                      Text(f'invalid value "{name}": the generated claim name is not a DNS '
                           f"subdomain: {p.dns1123_subdomain(name)[0]}",
                           f'잘못된 값 "{name}": 생성되는 클레임 이름이 DNS 서브도메인이 아닙니다: '
                           f"{p.dns1123_subdomain(name)[0]}"))
-        claim = _map(_map(volume).get("persistentVolumeClaim")).get("claimName")
+        claim = as_mapping(as_mapping(volume).get("persistentVolumeClaim")).get("claimName")
         if isinstance(claim, str) and claim in generated:
             c.report(POD_VOLUME_EPHEMERAL, (*vpath, "persistentVolumeClaim", "claimName"),
                      Text(f'invalid value "{claim}": must not reference a PVC that gets created '
@@ -268,9 +263,9 @@ def _ephemeral_names(c: PodCheck) -> None:
                           f'만들어지는 퍼시스턴트볼륨클레임을 참조할 수 없습니다'))
 
 
-def _mounts(c: PodCheck, path: Path, container: Mapping[str, Any]) -> None:
-    privileged = _map(container.get("securityContext")).get("privileged") is True
-    for i, mount in enumerate(_items(container.get("volumeMounts"))):
+def _mounts(c: PodCheck, path: FieldPath, container: Mapping[str, Any]) -> None:
+    privileged = as_mapping(container.get("securityContext")).get("privileged") is True
+    for i, mount in enumerate(as_list(container.get("volumeMounts"))):
         if not isinstance(mount, Mapping):
             continue
         mpath = (*path, "volumeMounts", i)
@@ -305,13 +300,13 @@ def _mounts(c: PodCheck, path: Path, container: Mapping[str, Any]) -> None:
                           "있습니다"))
 
 
-def _devices(c: PodCheck, path: Path, container: Mapping[str, Any],
+def _devices(c: PodCheck, path: FieldPath, container: Mapping[str, Any],
              volumes: Mapping[str, Mapping[str, Any]]) -> None:
-    mounts = [_map(m) for m in _items(container.get("volumeMounts"))]
+    mounts = [as_mapping(m) for m in as_list(container.get("volumeMounts"))]
     mount_names = {str(m.get("name")) for m in mounts}
     mount_paths = {str(m.get("mountPath")) for m in mounts}
     seen: set[str] = set()
-    for i, device in enumerate(_items(container.get("volumeDevices"))):
+    for i, device in enumerate(as_list(container.get("volumeDevices"))):
         if not isinstance(device, Mapping):
             continue
         dpath = (*path, "volumeDevices", i)

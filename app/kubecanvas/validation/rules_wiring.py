@@ -1,7 +1,7 @@
 """Wiring rules across resources (catalogue sections 10.1, 11.1, 16 and anchors.md's wiring
 catalogue): the port chain Ingress -> Service port -> targetPort -> containerPort, ConfigMap and
-Secret keys, TLS Secrets, StatefulSet governing Services, HPA targets, policies that select
-nothing, overlapping workload selectors, duplicate nodePorts and duplicate resources.
+Secret keys, TLS Secrets, StatefulSet governing Services and HPA targets. Policies that select
+nothing, overlapping selectors, duplicate nodePorts and duplicate resources are `rules_clashes`'.
 """
 
 from __future__ import annotations
@@ -10,18 +10,16 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from kubecanvas.model.edits import DELETE
-from kubecanvas.model.graph import own_selector
-from kubecanvas.model.kinds import effective_namespace, get_path, pod_spec, template_labels
-from kubecanvas.model.korean import eul_reul, eun_neun, euro_ro, gwa_wa, i_ga
-from kubecanvas.model.order import order_key
+from kubecanvas.model.fields import as_list, as_mapping
+from kubecanvas.model.kinds import get_path, pod_spec, template_labels
+from kubecanvas.model.korean import eul_reul, eun_neun, euro_ro, i_ga
 from kubecanvas.model.references import EdgeType
 from kubecanvas.model.resource import Resource
 from kubecanvas.model.text import Text, kind_term
-from kubecanvas.validation.context import PODS, Context, label_key, name_key
+from kubecanvas.validation.context import Context
 from kubecanvas.validation.findings import Finding, Fix
 from kubecanvas.validation.fixes import closest, ko_label, set_field
-from kubecanvas.validation.rule import INFO, E, Rule, RuleId, W
-from kubecanvas.validation.rules_graph import operator_pods
+from kubecanvas.validation.rule import INFO, Rule, RuleId, W
 
 # --- the rule ids this module reports ------------------------------------------------------------
 SERVICE_TARGET_PORT_MISSING = RuleId("service.targetPort.missing")
@@ -35,19 +33,6 @@ REF_KEY_BINARY_ENV = RuleId("ref.key.binary-env")
 STATEFULSET_SERVICE_NOT_HEADLESS = RuleId("statefulset.service.not-headless")
 STATEFULSET_SERVICE_NO_SELECT = RuleId("statefulset.service.no-select")
 HPA_TARGET_REPLICAS = RuleId("hpa.target.replicas")
-NETWORKPOLICY_SELECTOR_NO_MATCH = RuleId("networkpolicy.selector.no-match")
-PDB_SELECTOR_NO_MATCH = RuleId("pdb.selector.no-match")
-WORKLOAD_SELECTOR_OVERLAP = RuleId("workload.selector.overlap")
-SERVICE_NODE_PORT_DUPLICATE = RuleId("service.nodePort.duplicate")
-RESOURCE_DUPLICATE = RuleId("resource.duplicate")
-
-
-def _map(value: Any) -> Mapping[str, Any]:
-    return value if isinstance(value, Mapping) else {}
-
-
-def _list(value: Any) -> list[Any]:
-    return value if isinstance(value, list) else []
 
 
 def container_ports(res: Resource) -> list[tuple[str, int | None, str]]:
@@ -56,12 +41,12 @@ def container_ports(res: Resource) -> list[tuple[str, int | None, str]]:
     spec = pod_spec(res) or {}
     out = []
     for group in ("containers", "initContainers"):
-        for container in _list(spec.get(group)):
-            container = _map(container)
+        for container in as_list(spec.get(group)):
+            container = as_mapping(container)
             if group == "initContainers" and container.get("restartPolicy") != "Always":
                 continue
-            for port in _list(container.get("ports")):
-                port = _map(port)
+            for port in as_list(container.get("ports")):
+                port = as_mapping(port)
                 number = port.get("containerPort")
                 out.append((str(port.get("name") or ""),
                             number if isinstance(number, int) else None,
@@ -80,8 +65,8 @@ def service_ports(ctx: Context) -> Iterator[Finding]:
         workloads = _selected(ctx, svc)
         if not workloads:
             continue
-        for i, port in enumerate(_list(svc.spec.get("ports"))):
-            port = _map(port)
+        for i, port in enumerate(as_list(svc.spec.get("ports"))):
+            port = as_mapping(port)
             target = port.get("targetPort")
             if target in (None, "", 0):
                 target = port.get("port")  # the API server's default
@@ -163,7 +148,7 @@ def ingress_ports(ctx: Context) -> Iterator[Finding]:
             if svc is None or edge.reference is None or svc.spec.get("type") == "ExternalName":
                 continue
             wanted = edge.reference.get("port")
-            ports = [_map(p) for p in _list(svc.spec.get("ports"))]
+            ports = [as_mapping(p) for p in as_list(svc.spec.get("ports"))]
             if wanted is None or any(p.get("port") == wanted or (
                     p.get("name") and p.get("name") == wanted) for p in ports):
                 continue
@@ -197,8 +182,8 @@ def ingress_tls(ctx: Context) -> Iterator[Finding]:
             secret = ctx.resource(edge.target)
             if secret is None:
                 continue
-            keys = set(_map(secret.manifest.get("data"))) | set(
-                _map(secret.manifest.get("stringData")))
+            keys = set(as_mapping(secret.manifest.get("data"))) | set(
+                as_mapping(secret.manifest.get("stringData")))
             missing = sorted({"tls.crt", "tls.key"} - keys)
             if missing:
                 yield ctx.report(INGRESS_TLS_SECRET_TYPE, ing, Text(
@@ -212,11 +197,11 @@ def ingress_tls(ctx: Context) -> Iterator[Finding]:
 def _keys_of(res: Resource) -> tuple[set[str], set[str]]:
     """(keys env can read, keys only in binaryData) of a ConfigMap or Secret."""
     if res.kind == "ConfigMap":
-        data = set(map(str, _map(res.manifest.get("data"))))
-        binary = set(map(str, _map(res.manifest.get("binaryData"))))
+        data = set(map(str, as_mapping(res.manifest.get("data"))))
+        binary = set(map(str, as_mapping(res.manifest.get("binaryData"))))
         return data | binary, binary - data
-    return set(map(str, _map(res.manifest.get("data")))) | set(
-        map(str, _map(res.manifest.get("stringData")))), set()
+    return set(map(str, as_mapping(res.manifest.get("data")))) | set(
+        map(str, as_mapping(res.manifest.get("stringData")))), set()
 
 
 def config_keys(ctx: Context) -> Iterator[Finding]:
@@ -263,8 +248,8 @@ def _key_path(res: Resource, name_path: tuple[str | int, ...],
         return None
     if source.get("key") == key:
         return (*name_path[:-1], "key")
-    for j, item in enumerate(_list(source.get("items"))):
-        if _map(item).get("key") == key:
+    for j, item in enumerate(as_list(source.get("items"))):
+        if as_mapping(item).get("key") == key:
             return (*name_path[:-1], "items", j, "key")
     return None
 
@@ -310,154 +295,6 @@ def hpa_targets(ctx: Context) -> Iterator[Finding]:
                 "spec.replicas를 제거합니다(HPA가 관리합니다)")))
 
 
-def policy_selectors(ctx: Context) -> Iterator[Finding]:
-    """`networkpolicy.selector.no-match`, `pdb.selector.no-match`."""
-    for res in ctx.targets("NetworkPolicy", "PodDisruptionBudget"):
-        info = ctx.graph.selector_info(res.id)
-        if info is None or info.selector.is_empty or ctx.out_edges(res.id, EdgeType.SELECTS):
-            continue
-        ctx.depend(res.id, PODS, info.namespace)
-        if operator_pods(ctx, res, info.selector) is not None:
-            continue
-        rule = NETWORKPOLICY_SELECTOR_NO_MATCH if res.kind == "NetworkPolicy" else \
-            PDB_SELECTOR_NO_MATCH
-        effect = Text("the policy applies to no pod", "정책이 어떤 파드에도 적용되지 않습니다") \
-            if res.kind == "NetworkPolicy" else \
-            Text("the budget protects no pod", "버짓이 어떤 파드도 보호하지 않습니다")
-        yield ctx.report(rule, res, Text(
-            f"the selector {info.selector.describe()} matches no pods in namespace "
-            f"{info.namespace} in the document: {effect.en}.",
-            f"셀렉터 {info.selector.describe()}{gwa_wa(info.selector.describe())} 일치하는 파드가 문서의 네임스페이스 "
-            f"{info.namespace}에 없습니다. {effect.ko}."), info.path)
-
-
-def selector_overlap(ctx: Context) -> Iterator[Finding]:
-    """`workload.selector.overlap`: two controllers in a namespace selecting each other's pods
-    fight over them."""
-    for res in ctx.targets("Deployment", "ReplicaSet", "StatefulSet", "DaemonSet",
-                           "ReplicationController"):
-        selector = own_selector(res)
-        if selector is None or selector.is_empty:
-            continue
-        ns = effective_namespace(res)
-        pair = selector.index_key()  # every pod the selector matches carries this label
-        ctx.depend(res.id, label_key(*pair) if pair else PODS, ns)
-        candidates = _owners_with(ctx, ns, pair) if pair else [
-            r for r in (ctx.resource(i) for i in ctx.graph.pod_owners_in(ns)) if r is not None]
-        overlapping = [other for other in candidates
-                       if other.id != res.id and other.kind not in ("Pod", "Job", "CronJob")
-                       and selector.matches(template_labels(other))]
-        if overlapping:  # the first in the canonical order, not by id
-            other = min(overlapping, key=order_key)
-            yield ctx.report(WORKLOAD_SELECTOR_OVERLAP, res, Text(
-                f"the selector {selector.describe()} also matches the pods of "
-                f"{other.label()}; the controllers fight over them.",
-                f"셀렉터 {selector.describe()}{i_ga(selector.describe())} {ko_label(other)}의 "
-                f"파드와도 일치합니다. 컨트롤러들이 그 파드를 두고 다툽니다."),
-                ("spec", "selector"), (other.id,))
-
-
-def _owners_with(ctx: Context, ns: str, pair: tuple[str, str]) -> list[Resource]:
-    """Pod owners in `ns` whose pods carry the label `pair` (the graph's label index)."""
-    found = (ctx.resource(i) for i in ctx.graph.pod_owners_with_label(ns, *pair))
-    return [r for r in found if r is not None]
-
-
-def _node_ports_of(svc: Resource) -> list[int]:
-    return [n for n in (_map(p).get("nodePort") for p in _list(svc.spec.get("ports")))
-            if isinstance(n, int) and n]
-
-
-def node_ports(ctx: Context) -> Iterator[Finding]:
-    """`service.nodePort.duplicate`: a nodePort may be allocated once in the cluster."""
-    for svc in ctx.targets("Service"):
-        if _node_ports_of(svc):
-            ctx.depend(svc.id, "Service")
-            yield from _node_port_clashes(ctx, svc, _node_port_index(ctx))
-
-
-def _node_port_index(ctx: Context) -> dict[tuple[int, str], list[tuple[Resource, int]]]:
-    index = ctx.cache.get("node_ports")
-    if index is None:
-        index = {}
-        for svc in ctx.of_kind("Service"):
-            for i, port in enumerate(_list(svc.spec.get("ports"))):
-                number = _map(port).get("nodePort")
-                if isinstance(number, int) and number:
-                    key = (number, str(_map(port).get("protocol") or "TCP"))
-                    index.setdefault(key, []).append((svc, i))
-        ctx.cache["node_ports"] = index
-    return index  # type: ignore[no-any-return]
-
-
-def _node_port_clashes(ctx: Context, svc: Resource,
-                       index: dict[tuple[int, str], list[tuple[Resource, int]]]
-                       ) -> Iterator[Finding]:
-    for i, port in enumerate(_list(svc.spec.get("ports"))):
-        number = _map(port).get("nodePort")
-        if not isinstance(number, int) or not number:
-            continue
-        proto = str(_map(port).get("protocol") or "TCP")
-        others = [s for s, _ in index.get((number, proto), ()) if s.id != svc.id]
-        if others:
-            free = next_free_node_port({n for n, _ in index}, number)
-            fix = set_field(svc, ("spec", "ports", i, "nodePort"), free, Text(
-                f"change nodePort to {free} (the next port in 30000-32767 no Service of the "
-                f"document uses)",
-                f"nodePort를 {free}{euro_ro(free)} 바꿉니다(30000-32767에서 문서의 어느 서비스도 쓰지 않는 "
-                f"다음 포트)")) if free else None
-            yield ctx.report(SERVICE_NODE_PORT_DUPLICATE, svc, Text(
-                f"nodePort {number}/{proto} is also used by {others[0].label()}; the second "
-                f"apply is rejected (provided port is already allocated).",
-                f"nodePort {number}/{proto}{eun_neun(proto)} {ko_label(others[0])}도 씁니다. 두 번째 apply는 "
-                f"거부됩니다(provided port is already allocated)."), ("spec", "ports", i, "nodePort"),
-                             tuple(s.id for s in others), fix)
-
-
-def next_free_node_port(used: set[int], after: int, low: int = 30000,
-                        high: int = 32767) -> int | None:
-    """The first port of `low..high` above `after` (wrapping round) that is not in `used`."""
-    span = high - low + 1
-    start = min(max(after + 1, low), high + 1)
-    for step in range(span):
-        candidate = low + (start - low + step) % span
-        if candidate not in used:
-            return candidate
-    return None
-
-
-def duplicates(ctx: Context) -> Iterator[Finding]:
-    """`resource.duplicate`: two resources with the same kind, namespace and name. kubectl apply
-    leaves the last definition (the canonical order of `model.order`), and every other rule
-    judges the object by that one alone: the message names it."""
-    for res in ctx.all_targets():
-        ns = effective_namespace(res)
-        ctx.depend(res.id, name_key(res.kind, res.name), ns)
-        every = ctx.lookup(res.kind, ns, res.name)
-        same = [r for r in every if r.id != res.id]
-        if not same or not res.name:
-            continue
-        where = ", ".join(f"{r.origin.file}:{r.origin.line}" for r in same if r.origin)
-        also = f" (also at {where})" if where else ""
-        also_ko = f"(다른 정의: {where})" if where else ""
-        last = every[-1]
-        if last.id == res.id:
-            verdict = Text("; applying the document keeps this one, the last, and KubeCanvas "
-                           "checks this one", ". 문서를 apply하면 마지막인 이 정의가 남으며, "
-                           "KubeCanvas도 이 정의를 검사합니다")
-        else:
-            at = f" at {last.origin.file}:{last.origin.line}" if last.origin else ""
-            verdict = Text(f"; applying the document overwrites this one with the last "
-                           f"definition{at}, which is the one KubeCanvas checks",
-                           f". 문서를 apply하면 이 정의는 마지막 정의{at}{euro_ro(at)} 덮어쓰이며, "
-                           "KubeCanvas는 그 마지막 정의를 검사합니다")
-        yield ctx.report(RESOURCE_DUPLICATE, res, Text(
-            f"{res.label()} is defined more than once{also}{verdict.en}. Remove or rename the "
-            f"other definitions.",
-            f"{ko_label(res)}{i_ga(ko_label(res))} 두 번 이상 정의되어 있습니다{also_ko}{verdict.ko}. 다른 정의를 "
-            f"지우거나 이름을 바꾸십시오."), ("metadata", "name"), tuple(r.id for r in same))
-
-
 def _key_missing(target: Resource, key: str, optional: bool | None, edge_type: str, hint: str,
                  hint_ko: str) -> Text:
     """'ConfigMap shop/cfg has no key 'x'; the container fails to start.' in both languages."""
@@ -495,12 +332,4 @@ RULES: tuple[Rule, ...] = (
          "its pods.", statefulset_service),
     Rule(HPA_TARGET_REPLICAS, W, "A workload scaled by an HPA also pins spec.replicas.",
          hpa_targets),
-    Rule(NETWORKPOLICY_SELECTOR_NO_MATCH, W, "A NetworkPolicy's podSelector matches no pods.",
-         policy_selectors),
-    Rule(PDB_SELECTOR_NO_MATCH, W, "A PodDisruptionBudget's selector matches no pods.",
-         policy_selectors),
-    Rule(WORKLOAD_SELECTOR_OVERLAP, W, "A workload's selector also matches another controller's "
-         "pods.", selector_overlap),
-    Rule(SERVICE_NODE_PORT_DUPLICATE, E, "A nodePort is used by two Services.", node_ports),
-    Rule(RESOURCE_DUPLICATE, W, "Two resources share kind, namespace and name.", duplicates),
 )

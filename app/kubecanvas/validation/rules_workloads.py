@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
+from kubecanvas.model.fields import as_int, as_mapping
 from kubecanvas.model.kinds import get_path, pod_template_path
 from kubecanvas.model.korean import eun_neun
 from kubecanvas.model.resource import Resource
@@ -48,12 +49,6 @@ COUNTS = ("replicas", "minReadySeconds", "revisionHistoryLimit", "progressDeadli
           "failedJobsHistoryLimit")
 
 
-def _map(value: Any) -> Mapping[str, Any]:
-    return value if isinstance(value, Mapping) else {}
-
-
-def _int(value: Any) -> int | None:
-    return value if isinstance(value, int) and not isinstance(value, bool) else None
 
 
 def workloads(ctx: Context) -> Iterator[Finding]:
@@ -66,7 +61,7 @@ def workloads(ctx: Context) -> Iterator[Finding]:
                                  unsupported_value(value, ", ".join(allowed)), path)
         yield from _counts(ctx, res, ("spec",), res.spec)
         if res.kind == "CronJob":
-            job_spec = _map(get_path(res.manifest, ("spec", "jobTemplate", "spec")))
+            job_spec = as_mapping(get_path(res.manifest, ("spec", "jobTemplate", "spec")))
             yield from _counts(ctx, res, ("spec", "jobTemplate", "spec"), job_spec)
         yield from _restart_policy(ctx, res)
         if res.kind == "Deployment":
@@ -78,12 +73,12 @@ def workloads(ctx: Context) -> Iterator[Finding]:
 def _counts(ctx: Context, res: Resource, base: tuple[str, ...],
             spec: Mapping[str, Any]) -> Iterator[Finding]:
     for key in COUNTS:
-        value = _int(spec.get(key))
+        value = as_int(spec.get(key))
         if value is not None and value < 0:
             yield ctx.report(WORKLOAD_COUNTS, res, Text(
                 f"invalid value {value}: must be greater than or equal to 0",
                 f"잘못된 값 {value}: 0 이상이어야 합니다"), (*base, key))
-    minimum, deadline = _int(spec.get("minReadySeconds")), _int(spec.get("progressDeadlineSeconds"))
+    minimum, deadline = as_int(spec.get("minReadySeconds")), as_int(spec.get("progressDeadlineSeconds"))
     if res.kind == "Deployment" and deadline is not None and deadline <= (minimum or 0):
         yield ctx.report(DEPLOY_PROGRESS_DEADLINE_GT_MIN_READY, res,
                          Text(f"invalid value {deadline}: must be greater than minReadySeconds",
@@ -95,7 +90,7 @@ def _restart_policy(ctx: Context, res: Resource) -> Iterator[Finding]:
     tpath = pod_template_path(res)
     if not tpath:
         return
-    spec = _map(get_path(res.manifest, (*tpath, "spec")))
+    spec = as_mapping(get_path(res.manifest, (*tpath, "spec")))
     policy = spec.get("restartPolicy", "Always")  # the PodSpec default
     path = (*tpath, "spec", "restartPolicy")
     if res.kind in ("Job", "CronJob"):
@@ -110,7 +105,8 @@ def _restart_policy(ctx: Context, res: Resource) -> Iterator[Finding]:
                              path, fix=set_field(res, path, "OnFailure", Text(
                                  "set restartPolicy to OnFailure",
                                  "restartPolicy를 OnFailure로 설정합니다")))
-        elif _map(get_path(res.manifest, (*tpath[:-1], "podFailurePolicy"))) and policy != "Never":
+        elif as_mapping(get_path(res.manifest, (*tpath[:-1], "podFailurePolicy"))) \
+                and policy != "Never":
             yield ctx.report(JOB_POD_FAILURE_POLICY_NEVER, res, Text(
                 'only "Never" is supported when podFailurePolicy is specified',
                 'podFailurePolicy가 지정되면 "Never"만 지원합니다'), path)
@@ -130,7 +126,7 @@ def _restart_policy(ctx: Context, res: Resource) -> Iterator[Finding]:
 
 
 def _deployment_strategy(ctx: Context, res: Resource) -> Iterator[Finding]:
-    strategy = _map(res.spec.get("strategy"))
+    strategy = as_mapping(res.spec.get("strategy"))
     rolling = strategy.get("rollingUpdate")
     base = ("spec", "strategy", "rollingUpdate")
     if strategy.get("type") == "Recreate" and rolling is not None:
@@ -140,7 +136,7 @@ def _deployment_strategy(ctx: Context, res: Resource) -> Iterator[Finding]:
         return
     values = {}
     for key in ("maxSurge", "maxUnavailable"):
-        value = _map(rolling).get(key)
+        value = as_mapping(rolling).get(key)
         if value is None:
             continue
         errors = p.int_or_percent(value)

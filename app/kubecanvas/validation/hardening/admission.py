@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 
+from kubecanvas.model.fields import as_mapping
 from kubecanvas.model.kinds import effective_namespace
 from kubecanvas.model.text import Text, concat
 from kubecanvas.validation.context import Context, name_key
@@ -24,7 +25,6 @@ from kubecanvas.validation.hardening.declare import (
     Declared,
     E,
     W,
-    mapping,
     pod_views,
 )
 from kubecanvas.validation.hardening.security import LEVEL_TEXT, fix_for, pod_violations
@@ -72,7 +72,7 @@ def _levels_by_namespace(ctx: Context) -> dict[str, dict[str, str]]:
     if found is None:
         found = {}
         for ns in ctx.of_kind("Namespace"):
-            levels = namespace_levels(mapping(ns.manifest.get("metadata", {}).get("labels")))
+            levels = namespace_levels(as_mapping(ns.manifest.get("metadata", {}).get("labels")))
             if levels:
                 found[ns.name] = levels
         ctx.cache["admission.levels"] = found

@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from kubecanvas.model.fields import FieldPath
 from kubecanvas.model.kinds import pod_template_path
 from kubecanvas.model.resource import Resource
 from kubecanvas.model.text import Text
@@ -21,7 +22,6 @@ from kubecanvas.validation.profiles import HARDENING
 from kubecanvas.validation.rule import RuleId
 
 Check = Callable[[Context], Iterable[Finding]]
-Path = tuple[str | int, ...]
 DOCS = "https://kubernetes.io/docs/"
 E, W, INFO = Severity.ERROR, Severity.WARNING, Severity.INFO
 
@@ -59,10 +59,11 @@ class PodView:
 
     res: Resource
     spec: Mapping[str, Any]
-    path: Path                      # path of the pod spec ('spec', 'template', 'spec')
+    path: FieldPath                 # path of the pod spec ('spec', 'template', 'spec')
     annotations: Mapping[str, Any]  # the pod template's annotations
 
-    def containers(self, init: bool = True) -> Iterator[tuple[Mapping[str, Any], Path, str]]:
+    def containers(self, init: bool = True,
+                   ) -> Iterator[tuple[Mapping[str, Any], FieldPath, str]]:
         """(container, its path, section) for containers, init and ephemeral containers."""
         sections = ("containers", "initContainers", "ephemeralContainers") if init \
             else ("containers",)
@@ -103,17 +104,6 @@ def pod_views(ctx: Context) -> Iterator[PodView]:
     yield from views
 
 
-def mapping(value: Any) -> Mapping[str, Any]:
-    """`value` when it is a mapping, else an empty one (a plain dict is tested first: the ABC
-    check costs ten times more and manifests are dicts)."""
-    return value if type(value) is dict or isinstance(value, Mapping) else _EMPTY
-
-
-_EMPTY: Mapping[str, Any] = {}
-
-
-def items(value: Any) -> list[Any]:
-    return value if isinstance(value, list) else []
 
 
 def container_label(container: Mapping[str, Any], section: str) -> Text:

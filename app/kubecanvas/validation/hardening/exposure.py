@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from kubecanvas.model.fields import as_list, as_mapping
 from kubecanvas.model.text import Text
 from kubecanvas.validation.context import Context
 from kubecanvas.validation.findings import Finding
@@ -18,8 +19,6 @@ from kubecanvas.validation.hardening.declare import (
     Declared,
     W,
     container_label,
-    items,
-    mapping,
     pod_views,
 )
 from kubecanvas.validation.rule import RuleId
@@ -86,13 +85,13 @@ def services(ctx: Context) -> Iterator[Finding]:
 def ingresses(ctx: Context) -> Iterator[Finding]:
     """`exposure.ingress.tls`, `exposure.ingress.snippet`."""
     for res in ctx.targets("Ingress"):
-        if not items(res.spec.get("tls")):
+        if not as_list(res.spec.get("tls")):
             yield ctx.report(EXPOSURE_INGRESS_TLS, res, Text(
                 "the Ingress has no tls section: its hosts are served over plain HTTP, where "
                 "passwords and cookies travel readable. Add spec.tls with a certificate Secret.",
                 "인그레스에 tls 항목이 없습니다. 호스트가 평문 HTTP로 제공되어 비밀번호와 쿠키가 읽히는 "
                 "채로 오갑니다. 인증서 시크릿과 함께 spec.tls를 추가합니다."), ("spec", "tls"))
-        annotations = mapping(mapping(res.manifest.get("metadata")).get("annotations"))
+        annotations = as_mapping(as_mapping(res.manifest.get("metadata")).get("annotations"))
         for key in SNIPPETS:
             if key in annotations:
                 yield ctx.report(EXPOSURE_INGRESS_SNIPPET, res, Text(

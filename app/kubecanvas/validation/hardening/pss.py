@@ -17,14 +17,12 @@ from dataclasses import dataclass
 from typing import Any
 
 from kubecanvas.model.edits import DELETE
+from kubecanvas.model.fields import FieldPath, as_list, as_mapping
 from kubecanvas.model.korean import eul_reul
 from kubecanvas.model.text import Text
 from kubecanvas.validation.hardening.declare import (
-    Path,
     PodView,
     container_label,
-    items,
-    mapping,
 )
 from kubecanvas.validation.rule import RuleId
 
@@ -95,20 +93,20 @@ class Violation:
 
     rule: RuleId
     level: str
-    path: Path
+    path: FieldPath
     message: Text
-    fix: tuple[Path, Any] | None = None
+    fix: tuple[FieldPath, Any] | None = None
 
 
 def _sc(node: Mapping[str, Any]) -> Mapping[str, Any]:
-    return mapping(node.get("securityContext"))
+    return as_mapping(node.get("securityContext"))
 
 
 def host_process(view: PodView) -> Iterator[Violation]:
     places = [(view.spec, view.path, Text("the pod", "파드"))]
     places += [(c, p, container_label(c, s)) for c, p, s in view.containers()]
     for node, path, who in places:
-        if mapping(_sc(node).get("windowsOptions")).get("hostProcess") is True:
+        if as_mapping(_sc(node).get("windowsOptions")).get("hostProcess") is True:
             yield Violation(PSS_HOST_PROCESS, BASELINE,
                             (*path, "securityContext", "windowsOptions", "hostProcess"),
                             Text(f"{who} runs as a Windows HostProcess container, with "
@@ -144,9 +142,9 @@ def privileged(view: PodView) -> Iterator[Violation]:
 
 def capabilities(view: PodView) -> Iterator[Violation]:
     for c, path, section in view.containers():
-        caps = mapping(_sc(c).get("capabilities"))
+        caps = as_mapping(_sc(c).get("capabilities"))
         who = container_label(c, section)
-        for i, cap in enumerate(items(caps.get("add"))):
+        for i, cap in enumerate(as_list(caps.get("add"))):
             name = str(cap).upper().removeprefix("CAP_")
             where = (*path, "securityContext", "capabilities", "add", i)
             if name not in BASELINE_CAPABILITIES:
@@ -159,23 +157,23 @@ def capabilities(view: PodView) -> Iterator[Violation]:
                     "NET_BIND_SERVICE",
                     f"{who.ko}: {cap} 권한을 추가합니다. restricted 수준은 NET_BIND_SERVICE만 "
                     "허용합니다"))
-        drops = {str(d).upper() for d in items(caps.get("drop"))}
-        if "ALL" not in drops and mapping(view.spec.get("os")).get("name") != "windows":
+        drops = {str(d).upper() for d in as_list(caps.get("drop"))}
+        if "ALL" not in drops and as_mapping(view.spec.get("os")).get("name") != "windows":
             where = (*path, "securityContext", "capabilities", "drop")
             yield Violation(PSS_CAPABILITIES_DROP_ALL, RESTRICTED, where, Text(
                 f"{who} does not drop ALL capabilities, so it keeps the runtime's defaults "
                 "(CHOWN, SETUID, NET_RAW on some runtimes...)",
                 f"{who.ko}: 권한을 ALL로 버리지 않아 런타임 기본 권한(CHOWN, SETUID, 일부 런타임의 "
                 "NET_RAW 등)을 그대로 가집니다"),
-                (where, sorted({*(str(d) for d in items(caps.get("drop"))), "ALL"})))
+                (where, sorted({*(str(d) for d in as_list(caps.get("drop"))), "ALL"})))
 
 
 def host_path(view: PodView) -> Iterator[Violation]:
-    for i, volume in enumerate(items(view.spec.get("volumes"))):
-        source = mapping(volume).get("hostPath") if isinstance(volume, Mapping) else None
+    for i, volume in enumerate(as_list(view.spec.get("volumes"))):
+        source = as_mapping(volume).get("hostPath") if isinstance(volume, Mapping) else None
         if source is None:
             continue
-        raw = str(mapping(source).get("path") or "")
+        raw = str(as_mapping(source).get("path") or "")
         target = raw.rstrip("/") or "/"
         en, ko = SENSITIVE_HOST_PATHS.get(target, ("files of the node", "노드의 파일"))
         yield Violation(PSS_HOST_PATH, BASELINE, (*view.path, "volumes", i, "hostPath"), Text(
@@ -186,8 +184,8 @@ def host_path(view: PodView) -> Iterator[Violation]:
 
 def host_ports(view: PodView) -> Iterator[Violation]:
     for c, path, section in view.containers():
-        for i, port in enumerate(items(c.get("ports"))):
-            host = mapping(port).get("hostPort")
+        for i, port in enumerate(as_list(c.get("ports"))):
+            host = as_mapping(port).get("hostPort")
             if host not in (None, 0):
                 where = (*path, "ports", i, "hostPort")
                 yield Violation(PSS_HOST_PORT, BASELINE, where, Text(
@@ -198,12 +196,12 @@ def host_ports(view: PodView) -> Iterator[Violation]:
                     (where, DELETE))
 
 
-def _profile_types(view: PodView, key: str) -> Iterator[tuple[Path, Any]]:
+def _profile_types(view: PodView, key: str) -> Iterator[tuple[FieldPath, Any]]:
     """(path of `key`.type, value) at pod level and for every container."""
-    yield (*view.path, "securityContext", key, "type"), mapping(
+    yield (*view.path, "securityContext", key, "type"), as_mapping(
         _sc(view.spec).get(key)).get("type")
     for c, path, _section in view.containers():
-        yield (*path, "securityContext", key, "type"), mapping(_sc(c).get(key)).get("type")
+        yield (*path, "securityContext", key, "type"), as_mapping(_sc(c).get(key)).get("type")
 
 
 def app_armor(view: PodView) -> Iterator[Violation]:
@@ -226,7 +224,7 @@ def app_armor(view: PodView) -> Iterator[Violation]:
 def se_linux(view: PodView) -> Iterator[Violation]:
     places = [(view.spec, view.path)] + [(c, p) for c, p, _s in view.containers()]
     for node, path in places:
-        options = mapping(_sc(node).get("seLinuxOptions"))
+        options = as_mapping(_sc(node).get("seLinuxOptions"))
         base = (*path, "securityContext", "seLinuxOptions")
         if str(options.get("type") or "") not in SELINUX_TYPES:
             yield Violation(PSS_SE_LINUX, BASELINE, (*base, "type"), Text(
@@ -256,7 +254,7 @@ def proc_mount(view: PodView) -> Iterator[Violation]:
 
 
 def seccomp(view: PodView) -> Iterator[Violation]:
-    pod_type = mapping(_sc(view.spec).get("seccompProfile")).get("type")
+    pod_type = as_mapping(_sc(view.spec).get("seccompProfile")).get("type")
     pod_path = (*view.path, "securityContext", "seccompProfile", "type")
     for where, kind in _profile_types(view, "seccompProfile"):
         if kind == "Unconfined":
@@ -264,11 +262,11 @@ def seccomp(view: PodView) -> Iterator[Violation]:
                 "seccomp profile Unconfined lets the container make every system call",
                 "Unconfined seccomp 프로파일은 컨테이너가 모든 시스템 콜을 하게 둡니다"),
                 (where, "RuntimeDefault"))
-    if pod_type in SECCOMP_OK or mapping(view.spec.get("os")).get("name") == "windows":
+    if pod_type in SECCOMP_OK or as_mapping(view.spec.get("os")).get("name") == "windows":
         return
     unset = [(c, p, s) for c, p, s in view.containers()
              if s != "ephemeralContainers" and
-             mapping(_sc(c).get("seccompProfile")).get("type") is None]
+             as_mapping(_sc(c).get("seccompProfile")).get("type") is None]
     if unset and pod_type is None:
         names = ", ".join(str(c.get("name") or "?") for c, _p, _s in unset)
         yield Violation(PSS_SECCOMP_PROFILE, RESTRICTED, pod_path, Text(
@@ -279,8 +277,8 @@ def seccomp(view: PodView) -> Iterator[Violation]:
 
 
 def sysctls(view: PodView) -> Iterator[Violation]:
-    for i, item in enumerate(items(_sc(view.spec).get("sysctls"))):
-        name = str(mapping(item).get("name") or "")
+    for i, item in enumerate(as_list(_sc(view.spec).get("sysctls"))):
+        name = str(as_mapping(item).get("name") or "")
         if name not in SAFE_SYSCTLS:
             yield Violation(PSS_SYSCTLS, BASELINE,
                             (*view.path, "securityContext", "sysctls", i, "name"), Text(
@@ -291,23 +289,24 @@ def sysctls(view: PodView) -> Iterator[Violation]:
 
 
 def volume_types(view: PodView) -> Iterator[Violation]:
-    for i, volume in enumerate(items(view.spec.get("volumes"))):
-        kinds = [k for k in mapping(volume) if k != "name"]
+    for i, volume in enumerate(as_list(view.spec.get("volumes"))):
+        kinds = [k for k in as_mapping(volume) if k != "name"]
         for kind in kinds:
             if kind not in RESTRICTED_VOLUMES and kind != "hostPath":  # hostPath: baseline
+                name = as_mapping(volume).get("name")
                 yield Violation(PSS_VOLUME_TYPES, RESTRICTED, (*view.path, "volumes", i, kind),
-                                Text(f'volume "{mapping(volume).get("name")}" uses {kind}; the '
+                                Text(f'volume "{name}" uses {kind}; the '
                                      "restricted level allows only configMap, csi, downwardAPI, "
                                      "emptyDir, ephemeral, persistentVolumeClaim, projected and "
                                      "secret volumes",
-                                     f'볼륨 "{mapping(volume).get("name")}": {kind} 볼륨을 씁니다. '
+                                     f'볼륨 "{name}": {kind} 볼륨을 씁니다. '
                                      "restricted 수준은 configMap, csi, downwardAPI, emptyDir, "
                                      "ephemeral, persistentVolumeClaim, projected, secret 볼륨만 "
                                      "허용합니다"))
 
 
 def privilege_escalation(view: PodView) -> Iterator[Violation]:
-    if mapping(view.spec.get("os")).get("name") == "windows":
+    if as_mapping(view.spec.get("os")).get("name") == "windows":
         return
     for c, path, section in view.containers():
         if _sc(c).get("allowPrivilegeEscalation") is not False:

@@ -11,11 +11,12 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
+from kubecanvas.model.fields import as_list, as_mapping
 from kubecanvas.model.korean import eul_reul
 from kubecanvas.model.text import Text
 from kubecanvas.validation.context import Context
 from kubecanvas.validation.findings import Finding
-from kubecanvas.validation.hardening.declare import DOCS, Declared, W, items, mapping
+from kubecanvas.validation.hardening.declare import DOCS, Declared, W
 from kubecanvas.validation.rule import RuleId
 
 # --- the rule ids this module reports ------------------------------------------------------------
@@ -32,7 +33,7 @@ ESCALATING = ("escalate", "bind", "impersonate")
 
 
 def _words(rule: Mapping[str, Any], key: str) -> set[str]:
-    return {str(v) for v in items(rule.get(key))}
+    return {str(v) for v in as_list(rule.get(key))}
 
 
 def roles(ctx: Context) -> Iterator[Finding]:
@@ -40,8 +41,8 @@ def roles(ctx: Context) -> Iterator[Finding]:
     for res in ctx.targets("Role", "ClusterRole"):
         scope = Text("in every namespace it is bound for", "바인딩된 모든 네임스페이스에서") \
             if res.kind == "ClusterRole" else Text("in its namespace", "자기 네임스페이스에서")
-        for i, rule in enumerate(items(res.manifest.get("rules"))):
-            rule = mapping(rule)
+        for i, rule in enumerate(as_list(res.manifest.get("rules"))):
+            rule = as_mapping(rule)
             verbs, resources = _words(rule, "verbs"), _words(rule, "resources")
             path = ("rules", i)
             if "*" in verbs or "*" in resources:
@@ -63,7 +64,7 @@ def roles(ctx: Context) -> Iterator[Finding]:
                     "commands inside the pods, with their Secrets and service account tokens.",
                     f"규칙 {i}: {scope.ko} {', '.join(sub)} 권한을 줍니다. 이 권한이 있으면 파드 안에서 "
                     "명령을 실행해 그 시크릿과 서비스어카운트 토큰을 쓸 수 있습니다."), path)
-            if "secrets" in resources and verbs & READ and not items(rule.get("resourceNames")):
+            if "secrets" in resources and verbs & READ and not as_list(rule.get("resourceNames")):
                 yield ctx.report(RBAC_SECRETS_READ, res, Text(
                     f"rule {i} lets the holder {'/'.join(sorted(verbs & READ))} every Secret "
                     f"{scope.en} (list and watch return the values too). Name the Secrets "
@@ -83,7 +84,7 @@ def roles(ctx: Context) -> Iterator[Finding]:
 def bindings(ctx: Context) -> Iterator[Finding]:
     """`rbac.clusterAdmin`."""
     for res in ctx.targets("RoleBinding", "ClusterRoleBinding"):
-        ref = mapping(res.manifest.get("roleRef"))
+        ref = as_mapping(res.manifest.get("roleRef"))
         if ref.get("kind") == "ClusterRole" and ref.get("name") == "cluster-admin":
             reach = Text("the whole cluster", "클러스터 전체") if res.kind == \
                 "ClusterRoleBinding" else Text("everything in the namespace", "네임스페이스 전체")

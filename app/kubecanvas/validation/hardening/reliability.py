@@ -14,6 +14,7 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from kubecanvas.model.edits import SetField
+from kubecanvas.model.fields import FieldPath, as_list, as_mapping
 from kubecanvas.model.kinds import replicas
 from kubecanvas.model.korean import eul_reul, i_ga
 from kubecanvas.model.references import EdgeType
@@ -25,13 +26,10 @@ from kubecanvas.validation.hardening.declare import (
     DOCS,
     INFO,
     Declared,
-    Path,
     PodView,
     W,
     container_label,
     is_long_running,
-    items,
-    mapping,
     pod_views,
 )
 from kubecanvas.validation.profiles import CPU_LIMITS
@@ -59,7 +57,7 @@ PROBES_URL = DOCS + "tasks/configure-pod-container/configure-liveness-readiness-
 SUGGESTED = {"cpu": "100m", "memory": "128Mi", "ephemeral-storage": "1Gi"}
 
 
-def ask_field(res: Resource, path: Path, prompt: Text, suggestion: str,
+def ask_field(res: Resource, path: FieldPath, prompt: Text, suggestion: str,
               description: Text, convert: Any = str) -> Fix:
     """A fix that sets one field to a value the user gives (suggestion offered)."""
     rid, target = res.id, tuple(path)
@@ -72,7 +70,7 @@ def ask_field(res: Resource, path: Path, prompt: Text, suggestion: str,
     return Fix(hint, lambda: make(suggestion), Ask(prompt, suggestion, make))
 
 
-def _regular(view: PodView) -> Iterator[tuple[Mapping[str, Any], Path, str]]:
+def _regular(view: PodView) -> Iterator[tuple[Mapping[str, Any], FieldPath, str]]:
     """Regular containers, and init containers that run beside them (sidecars)."""
     for c, path, section in view.containers():
         if section == "containers" or (section == "initContainers" and
@@ -106,12 +104,12 @@ def resources(ctx: Context) -> Iterator[Finding]:
             "로그와 임시 파일이 계산되지 않아 디스크가 차면 파드가 무작위로 축출됩니다")}
     for view in pod_views(ctx):
         for c, path, section in _regular(view):
-            res_spec = mapping(c.get("resources"))
+            res_spec = as_mapping(c.get("resources"))
             who = container_label(c, section)
             for group, name, rule in wanted:
-                if name in mapping(res_spec.get(group)):
+                if name in as_mapping(res_spec.get(group)):
                     continue
-                if group == "requests" and name in mapping(res_spec.get("limits")):
+                if group == "requests" and name in as_mapping(res_spec.get("limits")):
                     continue  # the request defaults to the limit
                 where = (*path, "resources", group, name)
                 field = f"resources.{group}.{name}"
@@ -136,8 +134,8 @@ def _give_up(probe: Mapping[str, Any]) -> int | None:
 
 
 def _port_suggestion(c: Mapping[str, Any]) -> str | None:
-    for port in items(c.get("ports")):
-        port = mapping(port)
+    for port in as_list(c.get("ports")):
+        port = as_mapping(port)
         if port.get("name"):
             return str(port["name"])
         if port.get("containerPort") is not None:
@@ -180,7 +178,7 @@ def probes(ctx: Context) -> Iterator[Finding]:
             yield from _probe_order(ctx, view.res, c, path, section)
 
 
-def _probe_order(ctx: Context, res: Resource, c: Mapping[str, Any], path: Path,
+def _probe_order(ctx: Context, res: Resource, c: Mapping[str, Any], path: FieldPath,
                  section: str) -> Iterator[Finding]:
     live, ready = c.get("livenessProbe"), c.get("readinessProbe")
     if not (isinstance(live, Mapping) and isinstance(ready, Mapping)):
@@ -236,9 +234,9 @@ def replication(ctx: Context) -> Iterator[Finding]:
                 "at once. Add one with maxUnavailable: 1.",
                 "이 파드를 선택하는 파드 중단 버짓이 없습니다. 노드를 드레인하면 레플리카가 한꺼번에 "
                 "축출될 수 있습니다. maxUnavailable: 1인 버짓을 추가합니다."))
-        spec = mapping(mapping(mapping(res.spec.get("template")).get("spec")))
-        if not mapping(spec.get("affinity")).get("podAntiAffinity") and \
-                not items(spec.get("topologySpreadConstraints")):
+        spec = as_mapping(as_mapping(as_mapping(res.spec.get("template")).get("spec")))
+        if not as_mapping(spec.get("affinity")).get("podAntiAffinity") and \
+                not as_list(spec.get("topologySpreadConstraints")):
             yield ctx.report(RELIABILITY_SPREAD_MISSING, res, Text(
                 "no pod anti-affinity or topologySpreadConstraints: the scheduler may put every "
                 "replica on one node or zone, and losing it loses them all.",
@@ -247,7 +245,7 @@ def replication(ctx: Context) -> Iterator[Finding]:
                 ("spec", "template", "spec", "topologySpreadConstraints"))
 
 
-def _set(res: Resource, path: Path, value: Any) -> Any:
+def _set(res: Resource, path: FieldPath, value: Any) -> Any:
     rid = res.id
     return lambda: SetField(rid, path, value)
 

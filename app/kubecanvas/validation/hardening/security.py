@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from kubecanvas.model.edits import DELETE
+from kubecanvas.model.fields import FieldPath, as_list, as_mapping
 from kubecanvas.model.kinds import effective_namespace
 from kubecanvas.model.references import format_path
 from kubecanvas.model.resource import Resource
@@ -25,12 +26,9 @@ from kubecanvas.validation.hardening.declare import (
     DOCS,
     INFO,
     Declared,
-    Path,
     PodView,
     W,
     container_label,
-    items,
-    mapping,
     pod_views,
 )
 from kubecanvas.validation.hardening.pss import (
@@ -82,7 +80,7 @@ def pod_violations(ctx: Context, view: PodView) -> list[pss.Violation]:
     return found
 
 
-def fix_for(res: Resource, fix: tuple[Path, Any] | None) -> Fix | None:
+def fix_for(res: Resource, fix: tuple[FieldPath, Any] | None) -> Fix | None:
     """The one-field fix of a violation, described in both languages."""
     if fix is None:
         return None
@@ -114,7 +112,7 @@ def read_only_root(ctx: Context) -> Iterator[Finding]:
         for c, path, section in view.containers():
             if section == "ephemeralContainers":
                 continue
-            if mapping(c.get("securityContext")).get("readOnlyRootFilesystem") is True:
+            if as_mapping(c.get("securityContext")).get("readOnlyRootFilesystem") is True:
                 continue
             where = (*path, "securityContext", "readOnlyRootFilesystem")
             who = container_label(c, section)
@@ -135,8 +133,8 @@ def _bound_accounts(ctx: Context) -> set[tuple[str, str]]:
     if found is None:
         found = set()
         for binding in (*ctx.of_kind("RoleBinding"), *ctx.of_kind("ClusterRoleBinding")):
-            for subject in items(binding.manifest.get("subjects")):
-                subject = mapping(subject)
+            for subject in as_list(binding.manifest.get("subjects")):
+                subject = as_mapping(subject)
                 if subject.get("kind") == "ServiceAccount":
                     ns = subject.get("namespace") or effective_namespace(binding) or "default"
                     found.add((str(ns), str(subject.get("name") or "")))
@@ -202,8 +200,8 @@ def literal_secrets(ctx: Context) -> Iterator[Finding]:
     ConfigMaps."""
     for view in pod_views(ctx):
         for c, path, section in view.containers():
-            for i, env in enumerate(items(c.get("env"))):
-                env = mapping(env)
+            for i, env in enumerate(as_list(c.get("env"))):
+                env = as_mapping(env)
                 name = str(env.get("name") or "")
                 if "value" in env and looks_secret(name, env.get("value")):
                     who = container_label(c, section)
@@ -215,7 +213,7 @@ def literal_secrets(ctx: Context) -> Iterator[Finding]:
                         "`kubectl get -o yaml`을 읽을 수 있는 누구나 읽습니다. 시크릿에 두고 "
                         "valueFrom.secretKeyRef로 읽습니다."), (*path, "env", i, "value"))
     for res in ctx.targets("ConfigMap"):
-        for key, value in sorted(mapping(res.manifest.get("data")).items()):
+        for key, value in sorted(as_mapping(res.manifest.get("data")).items()):
             if looks_secret(str(key), value):
                 yield ctx.report(SECURITY_CONFIG_MAP_SENSITIVE, res, Text(
                     f"key {key} looks like a secret: ConfigMaps are not protected like Secrets "

@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
+from kubecanvas.model.fields import FieldPath, as_list, as_mapping
 from kubecanvas.model.references import EdgeType
 from kubecanvas.model.resource import Resource
 from kubecanvas.model.text import Text
@@ -24,11 +25,8 @@ from kubecanvas.validation.hardening.declare import (
     DOCS,
     Declared,
     E,
-    Path,
     W,
     container_label,
-    items,
-    mapping,
     pod_view,
 )
 from kubecanvas.validation.hardening.reliability import SUGGESTED, ask_field
@@ -43,33 +41,34 @@ NETWORKPOLICY_PORT_UNDECLARED = RuleId("networkpolicy.port.undeclared")
 HPA_URL = DOCS + "tasks/run-application/horizontal-pod-autoscale/"
 
 
-def utilization_metrics(hpa: Resource) -> Iterator[tuple[str, str | None, Path]]:
+def utilization_metrics(hpa: Resource) -> Iterator[tuple[str, str | None, FieldPath]]:
     """(resource name, container or None, path) of every Utilization target of an HPA."""
     spec = hpa.spec
     if hpa.api_version == "autoscaling/v1":
         yield "cpu", None, ("spec", "targetCPUUtilizationPercentage")
         return
-    metrics = items(spec.get("metrics"))
+    metrics = as_list(spec.get("metrics"))
     if not metrics:
         yield "cpu", None, ("spec", "metrics")  # the API defaults to 80 % CPU utilization
         return
     for i, metric in enumerate(metrics):
-        metric = mapping(metric)
+        metric = as_mapping(metric)
         kind = metric.get("type")
         key = "resource" if kind == "Resource" else "containerResource" \
             if kind == "ContainerResource" else None
         if key is None:
             continue
-        body = mapping(metric.get(key))
-        target = mapping(body.get("target"))
+        body = as_mapping(metric.get(key))
+        target = as_mapping(body.get("target"))
         if target.get("type") == "Utilization" or "targetAverageUtilization" in body:
             container = str(body.get("container") or "") if key == "containerResource" else None
             yield str(body.get("name") or ""), container, ("spec", "metrics", i, key)
 
 
 def _has_request(container: Mapping[str, Any], name: str) -> bool:
-    resources = mapping(container.get("resources"))
-    return name in mapping(resources.get("requests")) or name in mapping(resources.get("limits"))
+    resources = as_mapping(container.get("resources"))
+    return name in as_mapping(resources.get("requests")) \
+        or name in as_mapping(resources.get("limits"))
 
 
 def hpa_requests(ctx: Context) -> Iterator[Finding]:
@@ -128,8 +127,8 @@ def _declared_ports(ctx: Context, rids: list[str]) -> set[tuple[str, str]]:
         if view is None:
             continue
         for c, _path, _section in view.containers():
-            for port in items(c.get("ports")):
-                port = mapping(port)
+            for port in as_list(c.get("ports")):
+                port = as_mapping(port)
                 if port.get("name"):
                     out.add((str(port["name"]), str(port.get("protocol") or "TCP")))
     return out
@@ -142,12 +141,12 @@ def policy_ports(ctx: Context) -> Iterator[Finding]:
         if not selected:
             continue
         declared = None
-        for i, rule in enumerate(items(policy.spec.get("ingress"))):
-            for j, port in enumerate(items(mapping(rule).get("ports"))):
-                name = mapping(port).get("port")
+        for i, rule in enumerate(as_list(policy.spec.get("ingress"))):
+            for j, port in enumerate(as_list(as_mapping(rule).get("ports"))):
+                name = as_mapping(port).get("port")
                 if not isinstance(name, str) or name.isdigit():
                     continue
-                protocol = str(mapping(port).get("protocol") or "TCP")
+                protocol = str(as_mapping(port).get("protocol") or "TCP")
                 if declared is None:
                     declared = _declared_ports(ctx, selected)
                 if (name, protocol) in declared:
