@@ -23,8 +23,9 @@ import pytest
 from kubecanvas.io import load_paths
 from kubecanvas.model import binding
 from kubecanvas.model.document import Document
+from kubecanvas.model.fields import as_list, as_mapping
 from kubecanvas.model.graph import WiringGraph
-from kubecanvas.model.kinds import as_list, as_mapping, pod_template
+from kubecanvas.model.kinds import pod_template
 from kubecanvas.teaching import (
     SimCluster,
     load_lessons,

@@ -11,10 +11,11 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from fractions import Fraction
-from typing import Any
+from typing import Any, Literal
 
 from kubecanvas.model.fields import as_mapping
 from kubecanvas.model.quantity import format_bytes, try_quantity
+from kubecanvas.model.resource import Resource
 from kubecanvas.model.selectors import parse_label_selector
 from kubecanvas.model.text import Text
 
@@ -188,11 +189,16 @@ def fits(claim: Claim, volume: Volume, default: str | None = None) -> bool:
     return True
 
 
+#: How a claim came to its volume: its own spec.volumeName, the volume's claimRef, or the PV
+#: controller's match.
+How = Literal["volumeName", "claimRef", "match"]
+
+
 @dataclass(frozen=True)
 class Binding:
     claim: str       # claim node id
     volume: str      # volume node id
-    how: str         # 'volumeName', 'claimRef' or 'match'
+    how: How
 
 
 def simulate(claims: Sequence[Claim], volumes: Sequence[Volume],
@@ -240,3 +246,54 @@ def simulate(claims: Sequence[Claim], volumes: Sequence[Volume],
                 result.append(Binding(claim.node, volume.node, "match"))
                 break
     return result
+
+
+def template_claim(node: str, namespace: str, name: str, template: Any) -> Claim | None:
+    """The claim a StatefulSet's `volumeClaimTemplates` entry will create (None when the entry
+    is not a mapping)."""
+    if not isinstance(template, Mapping):
+        return None
+    return claim_from_spec(node, namespace, name, as_mapping(template.get("metadata")),
+                           as_mapping(template.get("spec")))
+
+
+def bind_edges(claims: Sequence[Claim], volumes: Sequence[Volume],
+               default: str | None) -> list[tuple[str, str, str, str]]:
+    """(claim, volume, edge key, field) of each binding the wiring graph draws as an edge, in
+    `simulate`'s order: a claim bound through its own spec.volumeName is left out, since that
+    reference already draws the edge."""
+    return [(bound.claim, bound.volume, f"bind:{bound.volume}",
+             "spec.claimRef" if bound.how == "claimRef" else "(PV controller match)")
+            for bound in simulate(claims, volumes, default) if bound.how != "volumeName"]
+
+
+class BindingInputs:
+    """The claims and volumes of a document as binding reads them, each read again only when
+    its manifest object changed (binding is re-simulated after every storage edit)."""
+
+    def __init__(self) -> None:
+        self._cache: dict[str, tuple[Mapping[str, Any], Claim | Volume]] = {}
+
+    def clear(self) -> None:
+        self._cache.clear()
+
+    def forget(self, rid: str) -> None:
+        self._cache.pop(rid, None)
+
+    def claim(self, res: Resource, namespace: str) -> Claim:
+        """The claim of a PersistentVolumeClaim (`namespace`: where it lands)."""
+        cached = self._cache.get(res.id)
+        if cached is None or cached[0] is not res.manifest or not isinstance(cached[1], Claim):
+            cached = self._cache[res.id] = (res.manifest, claim_from_spec(
+                res.id, namespace, res.name, res.metadata, res.spec))
+        assert isinstance(cached[1], Claim)
+        return cached[1]
+
+    def volume(self, res: Resource) -> Volume:
+        """The volume of a PersistentVolume."""
+        cached = self._cache.get(res.id)
+        if cached is None or cached[0] is not res.manifest or not isinstance(cached[1], Volume):
+            cached = self._cache[res.id] = (res.manifest, volume_from_manifest(res.id,
+                                                                              res.manifest))
+        assert isinstance(cached[1], Volume)
+        return cached[1]

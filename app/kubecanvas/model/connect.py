@@ -19,7 +19,7 @@ from typing import Any
 from kubecanvas.model.document import Document
 from kubecanvas.model.edits import Compound, Edit, SetField
 from kubecanvas.model.fields import FieldPath
-from kubecanvas.model.graph import WiringGraph, own_selector
+from kubecanvas.model.graph import WiringGraph
 from kubecanvas.model.kinds import (
     as_list,
     as_mapping,
@@ -33,7 +33,7 @@ from kubecanvas.model.kinds import (
 from kubecanvas.model.korean import eul_reul, eun_neun, euro_ro, gwa_wa, i_ga
 from kubecanvas.model.references import EdgeType
 from kubecanvas.model.resource import Resource
-from kubecanvas.model.selectors import format_labels
+from kubecanvas.model.selectors import format_labels, own_selector
 from kubecanvas.model.text import Text, kind_both, kind_term, resource_ko
 
 

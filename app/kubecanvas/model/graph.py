@@ -2,39 +2,47 @@
 
 A keyed directed multigraph (`multigraph`, with networkx's interface) whose nodes are resource
 ids, plus two kinds of stand-in nodes: *missing* nodes for references that resolve to nothing
-(so the editor can draw a dashed ghost and the validator can report it) and *generated* nodes for objects a controller will create (the claims of
-a StatefulSet's volumeClaimTemplates, the Jobs of a CronJob). Every edge names the field that makes
-it. Nothing here is stored: it is all recomputed from the document, incrementally, with indexes by
-namespace, kind, name and selector, so one edit costs work proportional to what it touches.
+(so the editor can draw a dashed ghost and the validator can report it) and *generated* nodes
+for objects a controller will create (the claims of a StatefulSet's volumeClaimTemplates, the Jobs
+of a CronJob). Every edge names the field that makes it. Nothing here is stored: it is all
+recomputed from the document, incrementally, with indexes by namespace, kind, name and selector
+(`wiring_index`), so one edit costs work proportional to what it touches. Which claim binds which
+volume is `binding`'s simulation; the graph draws its result as bind edges.
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
+from enum import StrEnum
 from typing import Any
 
 from kubecanvas.model import binding
 from kubecanvas.model.document import Change, Document
 from kubecanvas.model.kinds import (
-    as_mapping,
     effective_namespace,
     get_path,
     kind_info,
-    pod_template,
-    template_labels,
 )
 from kubecanvas.model.multigraph import MultiDiGraph
 from kubecanvas.model.order import in_order
-from kubecanvas.model.references import EdgeType, Reference, edge_word, format_path, references
+from kubecanvas.model.references import EdgeType, Reference, edge_word, format_path
 from kubecanvas.model.resource import Resource
-from kubecanvas.model.selectors import Selector, parse_label_selector, parse_selector
-
-NameKey = tuple[str, str, str]  # (kind, namespace, name)
+from kubecanvas.model.selectors import SelectorInfo, own_selector
+from kubecanvas.model.wiring_index import NameKey, WiringIndex, name_key
 
 BINDING_KINDS = frozenset({"PersistentVolume", "PersistentVolumeClaim", "StorageClass",
                            "StatefulSet"})
+
+
+class EdgeCategory(StrEnum):
+    """What made an edge: a reference by name, a selector matching pods, the PV controller's
+    binding, or a workload's selector matching its own pod template."""
+
+    REF = "ref"
+    SELECT = "select"
+    BIND = "bind"
+    TEMPLATE = "template"
 
 
 @dataclass(frozen=True)
@@ -47,20 +55,12 @@ class Edge:
     type: str
     field: str
     label: str
-    category: str  # 'ref', 'select', 'bind' or 'template'
+    category: EdgeCategory
     reference: Reference | None = None
 
     @property
     def path(self) -> tuple[str | int, ...]:
         return self.reference.path if self.reference is not None else ()
-
-
-@dataclass(frozen=True)
-class SelectorInfo:
-    selector: Selector
-    path: tuple[str, ...]
-    namespace: str
-    edge_type: str
 
 
 def missing_node(kind: str, namespace: str, name: str) -> str:
@@ -71,60 +71,15 @@ def generated_node(owner: str, kind: str, name: str) -> str:
     return f"generated:{owner}:{kind}:{name}"
 
 
-def selector_of(res: Resource) -> SelectorInfo | None:
-    """The pod selector a resource applies to other resources' pods (not its own template)."""
-    info = kind_info(res.kind)
-    ns = effective_namespace(res)
-    if res.kind == "Service":
-        if res.spec.get("type") == "ExternalName":
-            return None
-        sel = parse_selector(res.spec.get("selector"), "map")
-        return SelectorInfo(sel, ("spec", "selector"), ns, EdgeType.SELECTS) if sel else None
-    if res.kind in ("NetworkPolicy", "PodDisruptionBudget"):
-        assert info.selector is not None
-        sel = parse_label_selector(get_path(res.manifest, info.selector))
-        return SelectorInfo(sel, info.selector, ns, EdgeType.SELECTS) if sel else None
-    if info.apply_rank == 90 and not info.owns_pods and pod_template(res) is None:
-        raw = res.spec.get("selector")
-        if isinstance(raw, Mapping) and raw:
-            style = "label" if ("matchLabels" in raw or "matchExpressions" in raw) else "map"
-            sel = parse_selector(raw, style)
-            if sel is not None:
-                return SelectorInfo(sel, ("spec", "selector"), ns, EdgeType.SELECTS)
-    return None
-
-
-def own_selector(res: Resource) -> Selector | None:
-    """A workload's selector over its own pods."""
-    info = kind_info(res.kind)
-    if info.selector is None or not info.owns_pods:
-        return None
-    return parse_selector(get_path(res.manifest, info.selector), info.selector_style)
-
-
 class WiringGraph:
     """The derived graph of a document, kept current by subscribing to its changes."""
 
     def __init__(self, document: Document, subscribe: bool = True) -> None:
         self.document = document
         self.graph = MultiDiGraph()
-        self._key_of: dict[str, NameKey] = {}
-        self._by_key: dict[NameKey, set[str]] = defaultdict(set)
-        #: keys of objects defined more than once (buckets of `_by_key` with several ids)
-        self._duplicated: set[NameKey] = set()
-        self._by_kind: dict[str, set[str]] = defaultdict(set)
-        self._refs: dict[str, list[Reference]] = {}
-        self._wanted: dict[NameKey, set[str]] = defaultdict(set)
-        #: names of objects that controllers will create -> the resources that create them
-        self._gen_index: dict[NameKey, set[str]] = defaultdict(set)
-        self._selectors: dict[str, SelectorInfo] = {}
-        self._selectors_in_ns: dict[str, set[str]] = defaultdict(set)
-        self._pod_labels: dict[str, dict[str, str]] = {}
-        self._pods_in_ns: dict[str, set[str]] = defaultdict(set)
-        #: (namespace, label key, label value) -> pod owners whose pods carry that label
-        self._by_label: dict[tuple[str, str, str], set[str]] = defaultdict(set)
+        self._index = WiringIndex()
         #: binding views of PVCs and PVs, reused while their manifest object is the same
-        self._binding_cache: dict[str, tuple[Any, Any]] = {}
+        self._binding = binding.BindingInputs()
         #: ids touched by the last update: the changed resources and their neighbours.
         self.last_touched: set[str] = set()
         self.rebuild()
@@ -161,24 +116,24 @@ class WiringGraph:
 
     def duplicated(self) -> list[list[str]]:
         """The ids of each object defined more than once (one list per object)."""
-        return [sorted(self._by_key[key]) for key in sorted(self._duplicated)]
+        return [sorted(self._index.by_key[key]) for key in sorted(self._index.duplicated)]
 
     def lookup(self, kind: str, namespace: str, name: str) -> list[str]:
         """Ids of resources with that kind, namespace and name (several only if duplicated)."""
-        return sorted(self._by_key.get((kind, namespace, name), ()))
+        return sorted(self._index.by_key.get((kind, namespace, name), ()))
 
     def selector_info(self, rid: str) -> SelectorInfo | None:
-        return self._selectors.get(rid)
+        return self._index.selectors.get(rid)
 
     def pod_owners_in(self, namespace: str) -> list[str]:
-        return sorted(self._pods_in_ns.get(namespace, ()))
+        return sorted(self._index.pods_in_ns.get(namespace, ()))
 
     def pod_labels(self, rid: str) -> dict[str, str]:
-        return dict(self._pod_labels.get(rid, {}))
+        return dict(self._index.pod_labels.get(rid, {}))
 
     def pod_owners_with_label(self, namespace: str, key: str, value: str) -> list[str]:
         """Pod owners in `namespace` whose pods carry `key=value` (from the label index)."""
-        return sorted(self._by_label.get((namespace, key, value), ()))
+        return sorted(self._index.by_label.get((namespace, key, value), ()))
 
     def edge_signature(self) -> list[tuple[str, str, str, str, str]]:
         """A canonical, order-free description of every edge (for tests and diffs)."""
@@ -198,111 +153,53 @@ class WiringGraph:
     def rebuild(self) -> None:
         """Recompute everything from the document (also the reference for incremental updates)."""
         self.graph.clear()
-        for index in (self._key_of, self._by_key, self._duplicated, self._by_kind, self._refs,
-                      self._wanted, self._gen_index, self._selectors,
-                      self._selectors_in_ns, self._pod_labels, self._pods_in_ns, self._by_label):
-            index.clear()
-        self._binding_cache.clear()
+        self._index.clear()
+        self._binding.clear()
         resources = list(self.document)
         for res in resources:
             self.graph.add_node(res.id)
-            self._index(res)
+            self._index.add(res)
         for res in resources:
             self._add_ref_edges(res.id)
             self._add_template_edge(res)
-        for rid, info in self._selectors.items():
-            for target in self._pods_in_ns.get(info.namespace, ()):
+        for rid, info in self._index.selectors.items():
+            for target in self._index.pods_in_ns.get(info.namespace, ()):
                 self._maybe_select(rid, info, target)
         self._recompute_binding()
         self.last_touched = {r.id for r in resources}
 
-    @staticmethod
-    def _name_key(res: Resource) -> NameKey:
-        return (res.kind, effective_namespace(res), res.name)
-
-    def _index(self, res: Resource) -> None:
-        rid = res.id
-        key = self._name_key(res)
-        self._key_of[rid] = key
-        self._by_key[key].add(rid)
-        if len(self._by_key[key]) > 1:
-            self._duplicated.add(key)
-        self._by_kind[key[0]].add(rid)
-        refs = references(res)
-        self._refs[rid] = refs
-        for ref in refs:
-            self._wanted[(ref.kind, ref.namespace, ref.name)].add(rid)
-            if ref.get("generated"):
-                self._gen_index[(ref.kind, ref.namespace, ref.name)].add(rid)
-        info = selector_of(res)
-        if info is not None:
-            self._selectors[rid] = info
-            self._selectors_in_ns[info.namespace].add(rid)
-        if pod_template(res) is not None:
-            labels = self._pod_labels[rid] = template_labels(res)
-            self._pods_in_ns[key[1]].add(rid)
-            for item in labels.items():
-                self._by_label[(key[1], *item)].add(rid)
-
-    def _unindex(self, rid: str) -> None:
-        self._binding_cache.pop(rid, None)
-        key = self._key_of.pop(rid, None)
-        if key is not None:
-            self._discard(self._by_key, key, rid)
-            if len(self._by_key.get(key, ())) < 2:
-                self._duplicated.discard(key)
-            self._discard(self._by_kind, key[0], rid)
-        for ref in self._refs.pop(rid, ()):
-            self._discard(self._wanted, (ref.kind, ref.namespace, ref.name), rid)
-            self._discard(self._gen_index, (ref.kind, ref.namespace, ref.name), rid)
-        info = self._selectors.pop(rid, None)
-        if info is not None:
-            self._discard(self._selectors_in_ns, info.namespace, rid)
-        labels = self._pod_labels.pop(rid, None)
-        if labels is not None and key is not None:
-            self._discard(self._pods_in_ns, key[1], rid)
-            for item in labels.items():
-                self._discard(self._by_label, (key[1], *item), rid)
-
-    @staticmethod
-    def _discard(index: dict[Any, set[str]], key: Any, rid: str) -> None:
-        bucket = index.get(key)
-        if bucket is not None:
-            bucket.discard(rid)
-            if not bucket:
-                del index[key]
-
     def _add_edge(self, u: str, v: str, key: str, type: str, field: str, label: str,
-                  category: str, ref: Reference | None = None) -> None:
+                  category: EdgeCategory, ref: Reference | None = None) -> None:
         self.graph.add_edge(u, v, key=key, type=type, field=field, label=label,
                             category=category, ref=ref)
 
     def _add_ref_edges(self, rid: str) -> None:
-        for ref in self._refs.get(rid, ()):
-            targets = self._by_key.get((ref.kind, ref.namespace, ref.name))
+        for ref in self._index.refs.get(rid, ()):
+            targets = self._index.by_key.get((ref.kind, ref.namespace, ref.name))
             field = ref.field
             if targets:
                 for target in sorted(targets):
                     self._add_edge(rid, target, f"ref:{field}", ref.type, field, ref.label,
-                                   "ref", ref)
+                                   EdgeCategory.REF, ref)
                 continue
             key = (ref.kind, ref.namespace, ref.name)
             if ref.get("generated"):
                 node = self._ensure_generated(rid, ref)
-            elif key in self._gen_index:
+            elif key in self._index.gen_index:
                 # e.g. a PV claimRef naming a claim a StatefulSet will create (data-web-0)
-                for owner in sorted(self._gen_index[key]):
-                    owner_ref = next(r for r in self._refs[owner]
+                for owner in sorted(self._index.gen_index[key]):
+                    owner_ref = next(r for r in self._index.refs[owner]
                                      if r.get("generated") and (r.kind, r.namespace, r.name) == key)
                     node = self._ensure_generated(owner, owner_ref)
-                    self._add_edge(rid, node, f"ref:{field}", ref.type, field, ref.label, "ref",
-                                   ref)
+                    self._add_edge(rid, node, f"ref:{field}", ref.type, field, ref.label,
+                                   EdgeCategory.REF, ref)
                 continue
             else:
                 node = missing_node(ref.kind, ref.namespace, ref.name)
                 self.graph.add_node(node, missing=True, kind=ref.kind, name=ref.name,
                                     namespace=ref.namespace)
-            self._add_edge(rid, node, f"ref:{field}", ref.type, field, ref.label, "ref", ref)
+            self._add_edge(rid, node, f"ref:{field}", ref.type, field, ref.label,
+                           EdgeCategory.REF, ref)
 
     def _ensure_generated(self, owner: str, ref: Reference) -> str:
         node = generated_node(owner, ref.kind, ref.name)
@@ -313,21 +210,22 @@ class WiringGraph:
 
     def _add_template_edge(self, res: Resource) -> None:
         selector = own_selector(res)
-        if selector is None or res.id not in self._pod_labels:
+        if selector is None or res.id not in self._index.pod_labels:
             return
-        if not selector.is_empty and selector.matches(self._pod_labels[res.id]):
+        if not selector.is_empty and selector.matches(self._index.pod_labels[res.id]):
             info = kind_info(res.kind)
             assert info.selector is not None
             field = format_path(info.selector)
             self._add_edge(res.id, res.id, "template", EdgeType.TEMPLATE, field,
-                           selector.describe(), "template")
+                           selector.describe(), EdgeCategory.TEMPLATE)
 
     def _maybe_select(self, rid: str, info: SelectorInfo, target: str) -> None:
         if target == rid:
             return
-        if info.selector.matches(self._pod_labels.get(target, {})):
+        if info.selector.matches(self._index.pod_labels.get(target, {})):
             self._add_edge(rid, target, f"select:{format_path(info.path)}", info.edge_type,
-                           format_path(info.path), info.selector.describe(), "select")
+                           format_path(info.path), info.selector.describe(),
+                           EdgeCategory.SELECT)
 
     def _remove_edges(self, edges: Iterable[tuple[str, str, str]]) -> None:
         for u, v, k in list(edges):
@@ -340,11 +238,13 @@ class WiringGraph:
         if node not in self.graph:
             return
         data = self.graph.nodes[node]
-        if data.get("missing") and self.graph.in_degree(node) == 0 or data.get("generated") and not any(
-                d["category"] == "ref" for _, _, d in self.graph.in_edges(node, data=True)):
+        if data.get("missing") and self.graph.in_degree(node) == 0 or data.get("generated") \
+                and not any(d["category"] == EdgeCategory.REF
+                            for _, _, d in self.graph.in_edges(node, data=True)):
             self.graph.remove_node(node)
 
-    def _out_by_category(self, rid: str, categories: set[str]) -> list[tuple[str, str, str]]:
+    def _out_by_category(self, rid: str,
+                         categories: set[EdgeCategory]) -> list[tuple[str, str, str]]:
         return [(u, v, k) for u, v, k, d in self.graph.out_edges(rid, keys=True, data=True)
                 if d["category"] in categories]
 
@@ -352,7 +252,7 @@ class WiringGraph:
         """Recompute one resource's by-name out-edges (its generated nodes go with them)."""
         generated = self._owned_generated(rid)
         others = {u for node in generated for u in self.graph.predecessors(node) if u != rid}
-        self._remove_edges(self._out_by_category(rid, {"ref"}))
+        self._remove_edges(self._out_by_category(rid, {EdgeCategory.REF}))
         for node in generated:
             if node in self.graph:
                 self._remove_edges(list(self.graph.out_edges(node, keys=True)))
@@ -384,15 +284,15 @@ class WiringGraph:
         # A resource edited without renaming keeps the by-name edges others have to it: those
         # sources need no refresh (the common edit: replicas, an image, a label).
         same_key = {rid for rid in change.changed
-                    if rid in self._key_of and rid in self.document
-                    and self._key_of[rid] == self._name_key(self.document.get(rid))}
+                    if rid in self._index.key_of and rid in self.document
+                    and self._index.key_of[rid] == name_key(self.document.get(rid))}
         for rid in dirty:
             before = change.removed.get(rid) or change.changed.get(rid)
             if before is not None and before.kind in BINDING_KINDS:
                 binding_dirty = True
             touched |= self._neighbours(rid)
-            if rid in self._key_of and rid not in same_key:
-                affected_keys.add(self._key_of[rid])
+            if rid in self._index.key_of and rid not in same_key:
+                affected_keys.add(self._index.key_of[rid])
             affected_keys |= self._generated_keys(rid)
             self._detach(rid, keep_incoming_refs=rid in same_key)
         for rid in dirty:
@@ -402,15 +302,15 @@ class WiringGraph:
             if res.kind in BINDING_KINDS:
                 binding_dirty = True
             self.graph.add_node(rid)
-            self._index(res)
+            self._index.add(res)
             if rid not in same_key:
-                affected_keys.add(self._key_of[rid])
+                affected_keys.add(self._index.key_of[rid])
             affected_keys |= self._generated_keys(rid)
         for rid in dirty:
             if rid in self.document:
                 self._attach(rid)
         for key in affected_keys:
-            for source in sorted(self._wanted.get(key, ())):
+            for source in sorted(self._index.wanted.get(key, ())):
                 if source not in dirty:
                     self._refresh_refs(source)
                     touched.add(source)
@@ -433,19 +333,22 @@ class WiringGraph:
                 if self.is_generated(v) and self.graph.nodes[v].get("owner") == rid]
 
     def _generated_keys(self, rid: str) -> set[NameKey]:
-        return {(r.kind, r.namespace, r.name) for r in self._refs.get(rid, ()) if r.get("generated")}
+        return {(r.kind, r.namespace, r.name) for r in self._index.refs.get(rid, ())
+                if r.get("generated")}
 
     def _detach(self, rid: str, keep_incoming_refs: bool = False) -> None:
         """Remove a resource's indexes and every edge that starts or ends at it (except, with
         `keep_incoming_refs`, other resources' by-name references to it)."""
-        self._unindex(rid)
+        self._binding.forget(rid)
+        self._index.remove(rid)
         if rid not in self.graph:
             return
         generated = self._owned_generated(rid)
         self._remove_edges(list(self.graph.out_edges(rid, keys=True)))
         self._remove_edges([(u, v, k) for u, v, k, d in
                             self.graph.in_edges(rid, keys=True, data=True)
-                            if not (keep_incoming_refs and d["category"] == "ref" and u != rid)])
+                            if not (keep_incoming_refs and d["category"] == EdgeCategory.REF
+                                    and u != rid)])
         for node in generated:
             if node in self.graph:
                 self._remove_edges(list(self.graph.out_edges(node, keys=True)))
@@ -459,52 +362,36 @@ class WiringGraph:
         res = self.document.get(rid)
         self._add_ref_edges(rid)
         self._add_template_edge(res)
-        info = self._selectors.get(rid)
+        info = self._index.selectors.get(rid)
         if info is not None:
-            for target in self._pods_in_ns.get(info.namespace, ()):
+            for target in self._index.pods_in_ns.get(info.namespace, ()):
                 if not self.graph.has_edge(rid, target, f"select:{format_path(info.path)}"):
                     self._maybe_select(rid, info, target)
-        if rid in self._pod_labels:
+        if rid in self._index.pod_labels:
             ns = effective_namespace(res)
-            for selector_id in self._selectors_in_ns.get(ns, ()):
-                sinfo = self._selectors[selector_id]
+            for selector_id in self._index.selectors_in_ns.get(ns, ()):
+                sinfo = self._index.selectors[selector_id]
                 if not self.graph.has_edge(selector_id, rid, f"select:{format_path(sinfo.path)}"):
                     self._maybe_select(selector_id, sinfo, rid)
 
     # --- PV binding ----------------------------------------------------------------------------
     def claims(self) -> list[binding.Claim]:
         """Every claim in the document: real PVCs and those StatefulSets will create."""
-        out = []
-        for res in self._of_kind_in_order("PersistentVolumeClaim"):
-            rid = res.id
-            cached = self._binding_cache.get(rid)
-            if cached is None or cached[0] is not res.manifest:
-                claim = binding.claim_from_spec(rid, effective_namespace(res), res.name,
-                                                res.metadata, res.spec)
-                cached = self._binding_cache[rid] = (res.manifest, claim)
-            out.append(cached[1])
+        out = [self._binding.claim(res, effective_namespace(res))
+               for res in self._of_kind_in_order("PersistentVolumeClaim")]
         for node in sorted(self._generated_claims()):
             data = self.graph.nodes[node]
             owner = self.document.find(data["owner"])
             ref: Reference = data["reference"]
-            tpl = get_path(owner.manifest, ("spec", "volumeClaimTemplates",
-                                            ref.get("template"))) if owner else None
-            if isinstance(tpl, Mapping):
-                meta, spec = as_mapping(tpl.get("metadata")), as_mapping(tpl.get("spec"))
-                out.append(binding.claim_from_spec(node, data["namespace"], data["name"],
-                                                   meta, spec))
+            template = get_path(owner.manifest, ("spec", "volumeClaimTemplates",
+                                                 ref.get("template"))) if owner else None
+            claim = binding.template_claim(node, data["namespace"], data["name"], template)
+            if claim is not None:
+                out.append(claim)
         return out
 
     def volumes(self) -> list[binding.Volume]:
-        out = []
-        for res in self._of_kind_in_order("PersistentVolume"):
-            rid, manifest = res.id, res.manifest
-            cached = self._binding_cache.get(rid)
-            if cached is None or cached[0] is not manifest:
-                cached = self._binding_cache[rid] = (
-                    manifest, binding.volume_from_manifest(rid, manifest))
-            out.append(cached[1])
-        return out
+        return [self._binding.volume(res) for res in self._of_kind_in_order("PersistentVolume")]
 
     def default_storage_class(self) -> str | None:
         return binding.default_class(res.manifest
@@ -513,15 +400,12 @@ class WiringGraph:
     def _of_kind_in_order(self, kind: str) -> list[Resource]:
         """Resources of `kind` in the canonical order (`model.order`), so that which claim
         binds which volume never depends on the resources' random ids."""
-        return in_order(self.document.get(rid) for rid in self._by_kind.get(kind, ()))
-
-    def _by_key_kind(self, kind: str) -> set[str]:
-        return set(self._by_kind.get(kind, ()))
+        return in_order(self.document.get(rid) for rid in self._index.by_kind.get(kind, ()))
 
     def _generated_claims(self) -> set[str]:
         """Generated claim nodes, found through the StatefulSets that create them."""
         out = set()
-        for sts in self._by_kind.get("StatefulSet", ()):
+        for sts in self._index.by_kind.get("StatefulSet", ()):
             for _, v, d in self.graph.out_edges(sts, data=True):
                 if d["type"] == EdgeType.CREATES and self.graph.nodes[v].get("generated"):
                     out.add(v)
@@ -530,21 +414,17 @@ class WiringGraph:
     def _recompute_binding(self) -> set[str]:
         """Re-simulate PV binding; returns the resources whose bind edges changed (and the
         StatefulSets owning changed generated claims), so validation re-checks only those."""
-        claim_nodes = set(self._by_kind.get("PersistentVolumeClaim", ())) | self._generated_claims()
+        claim_nodes = set(self._index.by_kind.get("PersistentVolumeClaim", ())) \
+            | self._generated_claims()
         old = {(u, v, k, d["field"]) for c in claim_nodes if c in self.graph
                for u, v, k, d in self.graph.out_edges(c, keys=True, data=True)
-               if d["category"] == "bind"}
+               if d["category"] == EdgeCategory.BIND}
         self._remove_edges((u, v, k) for u, v, k, _ in old)
-        result = binding.simulate(self.claims(), self.volumes(), self.default_storage_class())
-        new: set[tuple[str, str, str, str]] = set()
-        for bound in result:
-            if bound.how == "volumeName":
-                continue  # the claim's own spec.volumeName reference already draws this edge
-            field = "spec.claimRef" if bound.how == "claimRef" else "(PV controller match)"
-            key = f"bind:{bound.volume}"
-            self._add_edge(bound.claim, bound.volume, key, EdgeType.BINDS, field, edge_word("binds"),
-                           "bind")
-            new.add((bound.claim, bound.volume, key, field))
+        edges = binding.bind_edges(self.claims(), self.volumes(), self.default_storage_class())
+        for claim, volume, key, field in edges:
+            self._add_edge(claim, volume, key, EdgeType.BINDS, field, edge_word("binds"),
+                           EdgeCategory.BIND)
+        new = set(edges)
         changed = {n for u, v, *_ in old ^ new for n in (u, v)}
         owners = {self.graph.nodes[n].get("owner") for n in changed
                   if n in self.graph and self.is_generated(n)}

@@ -13,11 +13,12 @@ from typing import Any
 from kubecanvas.model.document import Document
 from kubecanvas.model.edits import DELETE, Compound, Edit, RemoveResource, SetField
 from kubecanvas.model.fields import FieldPath, as_list, as_mapping
-from kubecanvas.model.graph import Edge, WiringGraph, own_selector
+from kubecanvas.model.graph import Edge, EdgeCategory, WiringGraph
 from kubecanvas.model.kinds import get_path, pod_template_path
 from kubecanvas.model.korean import eul_reul, euro_ro, gwa_wa, i_ga
 from kubecanvas.model.references import EdgeType
 from kubecanvas.model.resource import Resource
+from kubecanvas.model.selectors import own_selector
 from kubecanvas.model.text import Text, kind_term, resource_ko
 
 
@@ -104,9 +105,9 @@ def _disconnect_select(doc: Document, graph: WiringGraph, edge: Edge) -> Edit | 
 def disconnect_edit(doc: Document, graph: WiringGraph, edge: Edge) -> Edit | None:
     """The edit that removes exactly the wiring behind `edge`, or None when no field edit can
     (the PV controller's own match, a required field such as an HPA's scaleTargetRef)."""
-    if edge.category == "ref":
+    if edge.category == EdgeCategory.REF:
         return _disconnect_ref(doc, edge)
-    if edge.category == "select":
+    if edge.category == EdgeCategory.SELECT:
         return _disconnect_select(doc, graph, edge)
     return None
 
@@ -119,7 +120,7 @@ def rename_edit(doc: Document, graph: WiringGraph, rid: str, new_name: str,
     edits: list[Edit] = [SetField(rid, ("metadata", "name"), new_name)]
     if update_references:
         for edge in graph.in_edges(rid):
-            if edge.category == "ref" and edge.reference is not None and edge.source != rid:
+            if edge.category == EdgeCategory.REF and edge.reference is not None and edge.source != rid:
                 edits.append(SetField(edge.source, edge.reference.path, new_name))
         if res.kind == "Namespace":
             edits += _move_namespace_members(doc, res.name, new_name)
@@ -144,7 +145,7 @@ def referrers(graph: WiringGraph, ids: Iterable[str]) -> list[Edge]:
     """Edges from other resources that refer by name to any of `ids`."""
     wanted = set(ids)
     return [e for rid in wanted for e in graph.in_edges(rid)
-            if e.category == "ref" and e.source not in wanted]
+            if e.category == EdgeCategory.REF and e.source not in wanted]
 
 
 def remove_edit(doc: Document, graph: WiringGraph, ids: Iterable[str],

@@ -12,6 +12,10 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from kubecanvas.model.kinds import effective_namespace, get_path, kind_info, pod_template
+from kubecanvas.model.references import EdgeType
+from kubecanvas.model.resource import Resource
+
 OPERATORS = ("In", "NotIn", "Exists", "DoesNotExist")
 
 
@@ -133,3 +137,45 @@ def selector_to_labels(selector: Selector) -> dict[str, str]:
 def format_labels(labels: Iterable[tuple[str, str]] | Mapping[str, str]) -> str:
     items = labels.items() if isinstance(labels, Mapping) else labels
     return ",".join(f"{k}={v}" for k, v in items)
+
+
+# --- which selector a resource applies ------------------------------------------------------------
+@dataclass(frozen=True)
+class SelectorInfo:
+    """The pod selector a resource applies to other resources' pods, and where it is written."""
+
+    selector: Selector
+    path: tuple[str, ...]
+    namespace: str
+    edge_type: str
+
+
+def selector_of(res: Resource) -> SelectorInfo | None:
+    """The pod selector a resource applies to other resources' pods (not its own template)."""
+    info = kind_info(res.kind)
+    ns = effective_namespace(res)
+    if res.kind == "Service":
+        if res.spec.get("type") == "ExternalName":
+            return None
+        sel = parse_selector(res.spec.get("selector"), "map")
+        return SelectorInfo(sel, ("spec", "selector"), ns, EdgeType.SELECTS) if sel else None
+    if res.kind in ("NetworkPolicy", "PodDisruptionBudget"):
+        assert info.selector is not None
+        sel = parse_label_selector(get_path(res.manifest, info.selector))
+        return SelectorInfo(sel, info.selector, ns, EdgeType.SELECTS) if sel else None
+    if info.apply_rank == 90 and not info.owns_pods and pod_template(res) is None:
+        raw = res.spec.get("selector")
+        if isinstance(raw, Mapping) and raw:
+            style = "label" if ("matchLabels" in raw or "matchExpressions" in raw) else "map"
+            sel = parse_selector(raw, style)
+            if sel is not None:
+                return SelectorInfo(sel, ("spec", "selector"), ns, EdgeType.SELECTS)
+    return None
+
+
+def own_selector(res: Resource) -> Selector | None:
+    """A workload's selector over its own pods."""
+    info = kind_info(res.kind)
+    if info.selector is None or not info.owns_pods:
+        return None
+    return parse_selector(get_path(res.manifest, info.selector), info.selector_style)

@@ -11,12 +11,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from kubecanvas.model.fields import as_list, as_mapping
-from kubecanvas.model.graph import own_selector
 from kubecanvas.model.kinds import effective_namespace, template_labels
 from kubecanvas.model.korean import eun_neun, euro_ro, gwa_wa, i_ga
 from kubecanvas.model.order import order_key
 from kubecanvas.model.references import EdgeType
 from kubecanvas.model.resource import Resource
+from kubecanvas.model.selectors import own_selector
 from kubecanvas.model.text import Text
 from kubecanvas.validation.context import PODS, Context, label_key, name_key
 from kubecanvas.validation.findings import Finding

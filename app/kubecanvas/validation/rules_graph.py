@@ -6,13 +6,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 
-from kubecanvas.model.graph import Edge, own_selector
+from kubecanvas.model.graph import Edge
 from kubecanvas.model.kinds import effective_namespace, get_path, kind_info, template_labels
 from kubecanvas.model.korean import eun_neun, euro_ro, gwa_wa, i_ga
 from kubecanvas.model.order import order_key
 from kubecanvas.model.references import EdgeType
 from kubecanvas.model.resource import Resource
-from kubecanvas.model.selectors import Selector, format_labels, selector_to_labels
+from kubecanvas.model.selectors import Selector, format_labels, own_selector, selector_to_labels
 from kubecanvas.model.text import Text, kind_both, kind_term
 from kubecanvas.validation.context import CUSTOM, PODS, Context
 from kubecanvas.validation.findings import Finding, Fix

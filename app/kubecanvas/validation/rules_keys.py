@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
+from kubecanvas.model.graph import EdgeCategory
 from kubecanvas.model.kinds import effective_namespace
 from kubecanvas.model.korean import eul_reul, i_ga
 from kubecanvas.model.references import EdgeType
@@ -48,7 +49,7 @@ def unused_keys(ctx: Context) -> Iterator[Finding]:
     every key. A key that a reader's missing key is a near miss of is left to `ref.key.missing`,
     which already suggests it."""
     for res in ctx.targets("ConfigMap", "Secret"):
-        edges = [e for e in ctx.in_edges(res.id) if e.category == "ref"]
+        edges = [e for e in ctx.in_edges(res.id) if e.category == EdgeCategory.REF]
         if not edges or any(e.type not in (EdgeType.ENV, EdgeType.MOUNTS) or e.reference is None
                             or not e.reference.get("keys") for e in edges):
             continue

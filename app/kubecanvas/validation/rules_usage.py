@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterator, Mapping
 from typing import Any
 
+from kubecanvas.model.graph import EdgeCategory
 from kubecanvas.model.kinds import effective_namespace, is_known, pod_spec
 from kubecanvas.model.korean import eul_reul
 from kubecanvas.model.resource import Resource
@@ -94,7 +95,7 @@ def mentioned_names(ctx: Context, namespace: str) -> set[str]:
 
 def unused(ctx: Context) -> Iterator[Finding]:
     for res in ctx.targets(*CANDIDATES):
-        if any(e.category == "ref" for e in ctx.in_edges(res.id)):
+        if any(e.category == EdgeCategory.REF for e in ctx.in_edges(res.id)):
             continue
         if res.kind == "Secret" and res.manifest.get("type") in _SKIP_SECRET_TYPES:
             continue
