@@ -223,6 +223,10 @@ Check the design against the cluster instead? A dry run changes nothing.</source
         <translation>적용됨</translation>
     </message>
     <message>
+        <source>kubectl could not list the namespaces ({detail}); type the name of the one to import.</source>
+        <translation>kubectl이 네임스페이스 목록을 가져오지 못했습니다({detail}). 가져올 네임스페이스의 이름을 입력하십시오.</translation>
+    </message>
+    <message>
         <source>refused</source>
         <translation>거부됨</translation>
     </message>

@@ -76,7 +76,7 @@ def _percentile(values: list[float], share: float) -> float:
 def measure(count: int, seed: int = 0) -> dict[str, Any]:
     """Open, paint, drag and zoom a generated document of `count` resources; seconds and ms."""
     app = QApplication.instance() or QApplication([])
-    from kubecanvas.ui.commands import file_ops
+    from kubecanvas.ui.commands import design_files
     from kubecanvas.ui.window.main_window import MainWindow
 
     work = Path(tempfile.mkdtemp(prefix="kubecanvas-bench-"))
@@ -90,9 +90,9 @@ def measure(count: int, seed: int = 0) -> dict[str, Any]:
     window.show()
     app.processEvents()
     # opened as File > Open does (`MainWindow.open_paths`); the time the file is read, laid
-    # out, wired and checked is taken where `file_ops.open_paths` returns
+    # out, wired and checked is taken where `design_files.open_paths` returns
     loaded_at: list[float] = []
-    read = file_ops.open_paths
+    read = design_files.open_paths
 
     def timed_open(paths: Any) -> Any:
         session = read(paths)
@@ -101,11 +101,11 @@ def measure(count: int, seed: int = 0) -> dict[str, Any]:
 
     paints = _PaintCounter(window.view.viewport())
     t0 = time.process_time()
-    file_ops.open_paths = timed_open  # type: ignore[assignment]
+    design_files.open_paths = timed_open  # type: ignore[assignment]
     try:
         assert window.open_paths([source])
     finally:
-        file_ops.open_paths = read  # type: ignore[assignment]
+        design_files.open_paths = read  # type: ignore[assignment]
     t1, t2 = loaded_at[0], time.process_time()
     session = window.session
     app.processEvents()  # what the event loop does next: the deferred zoom to fit, the paint

@@ -46,11 +46,11 @@ EDITOR = STATE + textwrap.dedent("""
     app.setOrganizationName("KubeCanvas")
     from kubecanvas.model.edits import AddResource, MoveResources, SetField
     from kubecanvas.model.resource import Resource
-    from kubecanvas.ui.commands import file_ops
+    from kubecanvas.ui.commands import design_files
     from kubecanvas.ui.window.main_window import MainWindow
 
     window = MainWindow()
-    window.set_session(file_ops.open_paths([Path(sys.argv[1])]))
+    window.set_session(design_files.open_paths([Path(sys.argv[1])]))
     window.show()
 
     def edit():

@@ -73,8 +73,8 @@ def test_namespace_resource_is_its_frame_and_the_title_selects_it(make_window):
     window = make_window([namespace, web])
     scene = window.scene
     assert namespace.id not in scene.nodes  # no separate node
-    frame = scene.frames["shop"]
-    assert scene.namespace_frames[namespace.id] is frame and frame.rid == namespace.id
+    frame = scene.frames_by_namespace["shop"]
+    assert scene.frames_by_resource[namespace.id] is frame and frame.rid == namespace.id
     title = frame.title_rect().center()
     viewport = window.view.viewport()
     at = window.view.mapFromScene(title)
@@ -95,10 +95,10 @@ def test_namespace_frame_follows_label_edits_rename_and_undo(make_window):
     before = snapshot(window.session.document)
     push_edit(window.undo_stack, window.session.document,
               SetField(namespace.id, ("metadata", "name"), "other"))
-    assert window.scene.namespace_frames[namespace.id].namespace == "other"
-    assert window.scene.frames["shop"].rid is None  # web still lives in 'shop'
+    assert window.scene.frames_by_resource[namespace.id].namespace == "other"
+    assert window.scene.frames_by_namespace["shop"].rid is None  # web still lives in 'shop'
     window.undo_stack.undo()
-    assert window.scene.namespace_frames[namespace.id] is window.scene.frames["shop"]
+    assert window.scene.frames_by_resource[namespace.id] is window.scene.frames_by_namespace["shop"]
     assert snapshot(window.session.document) == before
 
 

@@ -428,8 +428,8 @@ def test_missing_kubectl_is_said_plainly(qtbot, cluster_window, kubectl, boxes) 
         assert (kind, title) == ("warning", "Cluster")
         assert text.startswith("kubectl is not installed (or not on PATH)")
         assert controller.panel.summary.text() == text and controller.panel.rows() == []
-    controller.refresh_contexts()
-    qtbot.waitUntil(lambda: controller.contexts_note.startswith("kubectl is not installed"))
+    controller.kube_contexts.refresh()
+    qtbot.waitUntil(lambda: controller.kube_contexts.note.startswith("kubectl is not installed"))
     assert not controller.context_menu.actions()[2].isEnabled()
 
 
@@ -482,14 +482,14 @@ def test_context_chooser_lists_contexts_marks_the_current_and_is_used(qtbot, clu
     kubectl.install()
     kubectl.configure(contexts=["kind-dev", "prod"])
     window, controller = cluster_window()
-    controller.refresh_contexts()
-    qtbot.waitUntil(lambda: controller.contexts == ["kind-dev", "prod"])
+    controller.kube_contexts.refresh()
+    qtbot.waitUntil(lambda: controller.kube_contexts.names == ["kind-dev", "prod"])
     texts = [a.text() for a in controller.context_menu.actions() if a.isCheckable()]
     assert texts == ["Use the Current Context (kind-dev)", "kind-dev (current)", "prod"]
     assert [a.isChecked() for a in controller.context_menu.actions() if a.isCheckable()] == \
         [True, False, False]
     next(a for a in controller.context_menu.actions() if a.text() == "prod").trigger()
-    assert controller.context == "prod"
+    assert controller.kube_contexts.chosen == "prod"
     assert controller.check()
     wait_idle(qtbot, controller)
     (apply,) = kubectl.applies()

@@ -9,15 +9,16 @@ from PySide6.QtGui import QImage
 from tests.model.factories import deployment, service
 
 from kubecanvas.io import load_paths
+from kubecanvas.model.layout import NODE_HEIGHT
 from kubecanvas.ui.canvas.export_image import ExportError, export_image
 from kubecanvas.ui.canvas.scene import CanvasScene
 from kubecanvas.ui.canvas.style import LIGHT
-from kubecanvas.ui.commands import file_ops
+from kubecanvas.ui.commands import design_files
 from kubecanvas.validation import validate_document
 
 
 def test_example_opens_on_the_canvas_and_validates_clean(make_window):
-    session = file_ops.open_paths([file_ops.EXAMPLE])
+    session = design_files.open_paths([design_files.EXAMPLE])
     kinds = {r.kind for r in session.document}
     assert {"Ingress", "Service", "Deployment", "ConfigMap", "Secret", "PersistentVolumeClaim",
             "PersistentVolume"} <= kinds
@@ -27,9 +28,9 @@ def test_example_opens_on_the_canvas_and_validates_clean(make_window):
     window = make_window([])
     window.set_session(session)
     nodes = [n for n in window.scene.nodes.values() if not n.ghost]
-    frames = window.scene.namespace_frames  # the Namespace resource is drawn as its frame
+    frames = window.scene.frames_by_resource  # the Namespace resource is drawn as its frame
     assert len(nodes) + len(frames) == len(session.document)
-    assert "shop" in window.scene.frames
+    assert "shop" in window.scene.frames_by_namespace
     assert [f.namespace for f in frames.values()] == ["shop"]
 
 
@@ -66,6 +67,8 @@ def test_import_yaml_adds_resources_as_one_step(make_window, tmp_path: Path):
         "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: extra}\ndata: {a: b}\n", "utf-8")
     assert window.files.import_paths([tmp_path / "more.yaml"]) == 1
     assert len(window.session.document) == 2
+    web, extra = window.session.document  # added below the design, never over it
+    assert extra.position[1] >= web.position[1] + NODE_HEIGHT
     window.undo_stack.undo()
     assert len(window.session.document) == 1
 
@@ -74,11 +77,11 @@ def test_open_reports_broken_documents_and_keeps_the_rest(tmp_path: Path):
     (tmp_path / "good.yaml").write_text(
         "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: ok}\n", "utf-8")
     (tmp_path / "bad.yaml").write_text("kind: [\n", "utf-8")
-    session = file_ops.open_paths([tmp_path])
+    session = design_files.open_paths([tmp_path])
     assert [r.name for r in session.document] == ["ok"]
     assert any("bad.yaml" in p for p in session.load_problems)
-    with pytest.raises(file_ops.OpenError, match="no such file"):
-        file_ops.open_paths([tmp_path / "nope.yaml"])
+    with pytest.raises(design_files.OpenError, match="no such file"):
+        design_files.open_paths([tmp_path / "nope.yaml"])
 
 
 @pytest.mark.parametrize("suffix", [".png", ".svg", ".pdf"])
@@ -105,13 +108,13 @@ def test_every_corpus_app_opens_on_a_canvas(corpus: Path, qtbot):
     assert apps
     for app in apps:
         try:
-            session = file_ops.open_paths([corpus / app])
-        except file_ops.OpenError:
+            session = design_files.open_paths([corpus / app])
+        except design_files.OpenError:
             assert app.startswith("malformed"), app
             continue
         scene = CanvasScene(session.document, session.graph)
         resources = [n for n in scene.nodes.values() if not n.ghost]
-        assert len(resources) + len(scene.namespace_frames) == len(session.document), app
+        assert len(resources) + len(scene.frames_by_resource) == len(session.document), app
 
 
 def test_save_as_yaml_then_save_rewrites_that_file(make_window, tmp_path: Path):

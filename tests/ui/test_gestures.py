@@ -46,7 +46,7 @@ def test_palette_offers_kinds_and_drop_creates_a_valid_resource(make_window):
 def test_drop_inside_a_namespace_frame_creates_the_resource_there(make_window):
     web = deployment("web", ns="shop")
     window = make_window([web])
-    frame = window.scene.frames["shop"].frame_rect()
+    frame = window.scene.frames_by_namespace["shop"].frame_rect()
     _drop(window, "ConfigMap", QPointF(frame.right() - 5, frame.bottom() - 5))
     made = next(r for r in window.session.document if r.kind == "ConfigMap")
     assert made.namespace == "shop"

@@ -35,7 +35,8 @@ MENU_TERMS = {"&File": "파일(&F)", "&Edit": "편집(&E)", "&View": "보기(&V)
               "&Paste": "붙여넣기(&P)", "&Delete": "삭제(&D)", "Select &All": "모두 선택(&A)",
               "&Find…": "찾기(&F)…", "Zoom &In": "확대(&I)", "Zoom &Out": "축소(&O)"}
 #: calls whose first literal argument is a text shown to users (FieldSpec: the form label,
-#: FieldError: a form error template; `self.tr` is looked up under the class name)
+#: FieldError: a form error template). `tr` looks up under its module's context: "Editor", or
+#: the one its module names with `tr = translator("...")`.
 _CALLS = {"tr", "N_", "FieldError", "FieldSpec"}
 
 
@@ -46,15 +47,30 @@ def ts_contexts(path: Path = TS) -> dict[str, dict[str, str]]:
             for c in root.iter("context")}
 
 
+def _module_context(module: ast.Module) -> str:
+    """The context of a module's `tr`: the argument of `tr = translator("...")`, else Editor."""
+    for stmt in module.body:
+        if isinstance(stmt, ast.Assign) and any(isinstance(t, ast.Name) and t.id == "tr"
+                                                for t in stmt.targets):
+            call = stmt.value
+            assert isinstance(call, ast.Call) and isinstance(call.func, ast.Name) and \
+                call.func.id == "translator", ast.dump(stmt)
+            first = call.args[0]
+            if isinstance(first, ast.Name) and first.id == "EDITOR":  # ui/i18n.py's own
+                return EDITOR
+            assert isinstance(first, ast.Constant) and isinstance(first.value, str)
+            return first.value
+    return EDITOR
+
+
 class _Asked(ast.NodeVisitor):
     def __init__(self) -> None:
-        self.classes: list[str] = []
+        self.context = EDITOR
         self.found: dict[str, set[str]] = {}
 
-    def visit_ClassDef(self, node: ast.ClassDef) -> None:
-        self.classes.append(node.name)
+    def visit_Module(self, node: ast.Module) -> None:
+        self.context = _module_context(node)
         self.generic_visit(node)
-        self.classes.pop()
 
     def visit_Call(self, node: ast.Call) -> None:
         func = node.func
@@ -62,10 +78,9 @@ class _Asked(ast.NodeVisitor):
             func.attr if isinstance(func, ast.Attribute) else ""
         first = node.args[0] if node.args else None
         if name in _CALLS and isinstance(first, ast.Constant) and isinstance(first.value, str):
-            context = EDITOR
-            if isinstance(func, ast.Attribute) and name == "tr":  # QObject.tr: the class name
-                context = self.classes[-1] if self.classes else "?"
-            self.found.setdefault(context, set()).add(first.value)
+            assert not isinstance(func, ast.Attribute), "QObject.tr: use the module's tr()"
+            self.found.setdefault(self.context if name == "tr" else EDITOR, set()).add(
+                first.value)
         self.generic_visit(node)
 
 

@@ -26,7 +26,7 @@ from kubecanvas.ui import i18n
 from kubecanvas.ui.canvas.edge_item import EdgeItem
 from kubecanvas.ui.canvas.namespace_frame import NamespaceFrameItem
 from kubecanvas.ui.canvas.node_item import NodeItem
-from kubecanvas.ui.commands import actions, file_ops
+from kubecanvas.ui.commands import actions, design_files
 from kubecanvas.ui.i18n import has_hangul
 from kubecanvas.ui.panels.inspector_fields import __file__ as FIELDS_FILE
 
@@ -55,7 +55,7 @@ def korean_window(make_window) -> Iterator[object]:
     """The bundled example plus a Service that selects nothing, a CronJob and a Job (so there
     are problems), every dock shown, in Korean."""
     window = make_window()
-    session = file_ops.open_paths([file_ops.EXAMPLE])
+    session = design_files.open_paths([design_files.EXAMPLE])
     for res in (service("orphan", {"app": "nothing"}, ns="shop"),
                 simple("CronJob", "nightly", ns="shop", schedule="0 3 * * *"),
                 simple("Job", "once", ns="shop")):

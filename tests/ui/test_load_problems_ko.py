@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from kubecanvas.model.text import Text
 from kubecanvas.ui import i18n
-from kubecanvas.ui.commands import file_ops
+from kubecanvas.ui.commands import design_files
 from kubecanvas.ui.session import PROJECT_SUFFIX
 
 GOOD = "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: ok}\n"
@@ -82,8 +82,8 @@ def test_a_folder_with_nothing_loadable_cannot_be_opened_in_korean(
     assert not window.open_paths([tmp_path])
     [text] = shown
     assert text.startswith(f"{tmp_path / 'only.yaml'}:") and "YAML 구문 오류: " in text
-    with pytest.raises(file_ops.OpenError) as caught:
-        file_ops.open_paths([tmp_path])
+    with pytest.raises(design_files.OpenError) as caught:
+        design_files.open_paths([tmp_path])
     assert str(caught.value).startswith(f"{tmp_path / 'only.yaml'}:") \
         and "invalid YAML: " in str(caught.value)
 

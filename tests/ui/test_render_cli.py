@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from kubecanvas.__main__ import main as launcher
+from kubecanvas.ui.commands.design_files import EXAMPLE
 from kubecanvas.ui.commands.diagram_formats import diagram_writer
-from kubecanvas.ui.commands.file_ops import EXAMPLE
 from kubecanvas.ui.window.render_cli import main
 
 

@@ -25,7 +25,7 @@ from kubecanvas.ui.canvas.free_slots import FreeSlots
 from kubecanvas.ui.canvas.node_item import NodeItem
 from kubecanvas.ui.canvas.scene import CanvasScene
 from kubecanvas.ui.canvas.style import kind_colour
-from kubecanvas.ui.commands import file_ops
+from kubecanvas.ui.commands import design_files
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
 from generate import generate_yaml  # noqa: E402
@@ -34,7 +34,7 @@ from generate import generate_yaml  # noqa: E402
 def _generated_scene(count: int) -> CanvasScene:
     document = Document(load_text(generate_yaml(count, 3), "generated.yaml").resources)
     graph = WiringGraph(document)
-    file_ops.lay_out(document, graph)
+    design_files.lay_out(document, graph)
     return CanvasScene(document, graph)
 
 

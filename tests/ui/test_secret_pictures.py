@@ -28,7 +28,7 @@ from kubecanvas.model.graph import WiringGraph
 from kubecanvas.model.resource import Resource
 from kubecanvas.ui.canvas.export_image import export_image
 from kubecanvas.ui.canvas.scene import CanvasScene
-from kubecanvas.ui.commands.file_ops import lay_out
+from kubecanvas.ui.commands.design_files import lay_out
 
 FIELDS = ("data", "stringData")
 

@@ -21,6 +21,7 @@ from __future__ import annotations
 import json
 import math
 import re
+from dataclasses import dataclass
 from typing import Any
 
 import yaml
@@ -146,6 +147,29 @@ def parse_document(text: str, limits: Limits = DEFAULT_LIMITS
     """
     data, duplicates, _ = parse_document_node(text, limits)
     return data, duplicates
+
+
+@dataclass(frozen=True)
+class ParseProblem:
+    """Why typed text is not YAML: the parser's words and, when it knows, where (from 1)."""
+
+    message: str
+    line: int | None = None
+    column: int | None = None
+
+
+def parse_typed(text: str) -> tuple[Any, ParseProblem | None]:
+    """Parse one document typed by hand (the inspector's YAML tab); returns (data, None), or
+    (None, the problem) instead of raising, so a front end can say it in its own words."""
+    try:
+        data, _ = parse_document(text)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark
+        return None, ParseProblem(str(exc.problem or exc), mark.line + 1 if mark else None,
+                                  mark.column + 1 if mark else None)
+    except yaml.YAMLError as exc:
+        return None, ParseProblem(str(exc))
+    return data, None
 
 
 def parse_document_node(text: str, limits: Limits = DEFAULT_LIMITS

@@ -33,6 +33,9 @@ from kubecanvas.model.resource import Position, Resource
 
 NODE_WIDTH = 180.0
 NODE_HEIGHT = 72.0
+#: The editor's grid: dragged and dropped nodes snap to it, arrow keys nudge by one step, the
+#: canvas draws a line every fifth.
+GRID = 20.0
 H_GAP = 110.0  # between columns: room for wires and a readable label
 V_GAP = 24.0  # between nodes in one column
 BLOCK_GAP = 120.0  # between namespace blocks

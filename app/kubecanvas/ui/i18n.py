@@ -1,18 +1,19 @@
 """English and Korean for the whole editor, through Qt's own translation files.
 
-Texts are written in English in the code and looked up with `tr()` (context "Editor"; the
-teaching docks use their own context "Teaching", see `kubecanvas.ui.teaching.i18n`). Texts kept
-in tables are marked with `N_()` so the tests can find every text the code may ask for. The
-Korean translations live in `resources/i18n/*.ts` (the sources, edited by hand, following the
-official Korean Kubernetes glossary) and the `.qm` files built from them with
-`pyside6-lrelease resources/i18n/<name>.ts` (shipped with PySide6-Essentials; a test fails when
-a source and its binary disagree). One language setting, kept in QSettings, serves the editor
-and teaching mode, so the next start opens in the language chosen last; `notifier.changed`
-tells every open window to retranslate itself at once.
+Texts are written in English in the code and looked up with a `tr()` that `translator()` made
+(context "Editor"; the teaching docks use their own context "Teaching", see
+`kubecanvas.ui.teaching.i18n`). Texts kept in tables are marked with `N_()` so the tests can
+find every text the code may ask for. The Korean translations live in `resources/i18n/*.ts`
+(the sources, edited by hand, following the official Korean Kubernetes glossary) and the `.qm`
+files built from them with `pyside6-lrelease resources/i18n/<name>.ts` (shipped with
+PySide6-Essentials; a test fails when a source and its binary disagree). One language setting,
+kept in QSettings, serves the editor and teaching mode, so the next start opens in the language
+chosen last; `notifier.changed` tells every open window to retranslate itself at once.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from importlib.resources import files
 from pathlib import Path
 
@@ -68,9 +69,20 @@ def translate(context: str, text: str) -> str:
     return result
 
 
-def tr(text: str) -> str:
-    """An editor text in the current language."""
-    return translate(EDITOR, text)
+def translator(context: str) -> Callable[[str], str]:
+    """The `tr()` of the texts kept under `context` in the catalogues: the one way the UI asks
+    for a translation. Most modules use the editor's (`tr` here); teaching has its own context
+    ("Teaching"), and the cluster's panel, dialog and controller keep the contexts their texts
+    were filed under ("ClusterPanel", ...)."""
+
+    def tr(text: str) -> str:
+        return translate(context, text)
+
+    return tr
+
+
+#: An editor text in the current language.
+tr = translator(EDITOR)
 
 
 #: every kind the editor names, for the translation tests (kind names are looked up as texts)

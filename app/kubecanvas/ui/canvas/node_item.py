@@ -7,8 +7,9 @@ to the document: the scene turns a finished drag into one move edit.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any, Protocol
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from typing import Any, Literal, Protocol
 
 from PySide6.QtCore import QPoint, QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QPainter, QPen
@@ -24,6 +25,12 @@ from kubecanvas.model.layout import NODE_HEIGHT, NODE_WIDTH
 from kubecanvas.ui.canvas.icons import paint_kind_icon
 from kubecanvas.ui.canvas.style import SEVERITY_COLOURS, Theme, current_theme, kind_colour
 from kubecanvas.ui.i18n import kind_label, short_kind, tr
+from kubecanvas.validation.findings import Finding
+
+#: A stand-in node: '' for a resource, else a missing or generated object drawn dashed.
+Ghost = Literal["", "missing", "generated"]
+#: While a wire hovers over a node: '' (none), 'ok' (releasing wires the two) or 'no'.
+WireState = Literal["", "ok", "no"]
 
 
 class AttachedEdge(Protocol):
@@ -95,6 +102,18 @@ _BADGE_FONT.setPixelSize(10)
 _BADGE_FONT.setBold(True)
 
 
+def node_badges(findings: Iterable[Finding]) -> dict[str, tuple[int, str]]:
+    """Each resource's badge: how many findings it has and the worst one's severity."""
+    counts: dict[str, list[int]] = defaultdict(lambda: [0, -1])
+    for finding in findings:
+        if finding.resource_id is not None:
+            entry = counts[finding.resource_id]
+            entry[0] += 1
+            entry[1] = max(entry[1], finding.severity.rank)
+    names = {2: "error", 1: "warning", 0: "info"}
+    return {rid: (count, names[rank]) for rid, (count, rank) in counts.items()}
+
+
 def split_name(name: str, fits: Callable[[str], bool]) -> tuple[str, str]:
     """Two lines for a long name, broken after the last `-` or `.` that lets the first line
     fit (`nginx-configuration-` / `snippet`), else wherever it must."""
@@ -117,7 +136,7 @@ class NodeItem(QGraphicsItem):
     """
 
     def __init__(self, rid: str, kind: str, name: str, line: str, namespace: str,
-                 ghost: str = "") -> None:
+                 ghost: Ghost = "") -> None:
         super().__init__()
         self.host: NodeHost | None = None  # set by the scene once the node is on it
         self.rid = rid
@@ -125,12 +144,12 @@ class NodeItem(QGraphicsItem):
         self.name = name
         self.line = line
         self.namespace = namespace
-        self.ghost = ghost  # '', 'missing' or 'generated'
+        self.ghost: Ghost = ghost
         self.badge: tuple[int, str] | None = None
         self.edges: set[AttachedEdge] = set()
         self.ghosts: list[NodeItem] = []
         self.anchor_offset = QPointF(0, 0)
-        self.wire_state: str = ""  # '', 'ok' or 'no' while a wire hovers over the node
+        self.wire_state: WireState = ""
         self._hovered = False
         # one call: each flag change is a round trip through itemChange, thousands per design
         self.setFlags(_GHOST_FLAGS if ghost else _NODE_FLAGS)
@@ -154,7 +173,7 @@ class NodeItem(QGraphicsItem):
             self.badge = badge
             self.update()
 
-    def set_wire_state(self, state: str) -> None:
+    def set_wire_state(self, state: WireState) -> None:
         if state != self.wire_state:
             self.wire_state = state
             self.update()

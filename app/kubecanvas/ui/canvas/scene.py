@@ -9,7 +9,6 @@ into undoable edits.
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Iterable, Sequence
 
 from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, Signal
@@ -18,12 +17,13 @@ from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QGraphicsSceneMouse
 from kubecanvas.model.document import Document
 from kubecanvas.model.graph import Edge, WiringGraph
 from kubecanvas.model.kinds import effective_namespace
+from kubecanvas.model.layout import GRID
 from kubecanvas.model.order import in_order, node_places
 from kubecanvas.model.resource import Resource
 from kubecanvas.ui.canvas.edge_item import EdgeItem
 from kubecanvas.ui.canvas.free_slots import FreeSlots, search_area
 from kubecanvas.ui.canvas.namespace_frame import NamespaceFrameItem
-from kubecanvas.ui.canvas.node_item import NodeItem
+from kubecanvas.ui.canvas.node_item import Ghost, NodeItem, node_badges
 from kubecanvas.ui.canvas.replica_item import ReplicaStackItem
 from kubecanvas.ui.canvas.replicas import REPLICA_KINDS, replica_lines
 from kubecanvas.ui.canvas.style import Theme, current_theme
@@ -45,7 +45,7 @@ class CanvasScene(QGraphicsScene):
 
     A `Namespace` resource is not drawn as a node: its frame is its node (selecting the frame's
     title selects the resource; its badge sits on the title). `nodes` holds the other resources
-    and the ghosts; `namespace_frames` maps a Namespace resource's id to its frame. The scene
+    and the ghosts; `frames_by_resource` maps a Namespace resource's id to its frame. The scene
     is every node's `NodeHost`; `wiring` is the wire gesture the nodes hand their mouse to.
     """
 
@@ -60,14 +60,13 @@ class CanvasScene(QGraphicsScene):
         self.graph = graph
         self.theme: Theme = current_theme()
         self.snap = True
-        self.grid = 20.0
         self.dragging = False
         self.wiring = WiringGesture(self, document, graph, lambda: self.theme,
                                     self.status_message.emit, self.wire_released.emit)
         self.nodes: dict[str, NodeItem] = {}
         self.edge_items: dict[EdgeKey, EdgeItem] = {}
-        self.frames: dict[str, NamespaceFrameItem] = {}
-        self.namespace_frames: dict[str, NamespaceFrameItem] = {}
+        self.frames_by_namespace: dict[str, NamespaceFrameItem] = {}
+        self.frames_by_resource: dict[str, NamespaceFrameItem] = {}
         self.replicas: dict[str, ReplicaStackItem] = {}
         self.all_replicas = False
         self._badges: dict[str, tuple[int, str]] = {}
@@ -104,14 +103,14 @@ class CanvasScene(QGraphicsScene):
             self._add_edge(edge)
         self._slots = None
         self._populating = False
-        self._fit_frames(self.frames)
+        self._fit_frames(self.frames_by_namespace)
         self.setSceneRect(QRectF())  # back to growing with the content
 
     def _add_node(self, res: Resource) -> NodeItem | NamespaceFrameItem:
         if res.kind == "Namespace":
             frame = self._frame(res.name)
             frame.set_resource(res.id, res.position)
-            self.namespace_frames[res.id] = frame
+            self.frames_by_resource[res.id] = frame
             return frame
         ns = effective_namespace(res)
         node = NodeItem(res.id, res.kind, res.name, summary(res), ns)
@@ -126,21 +125,21 @@ class CanvasScene(QGraphicsScene):
         return node
 
     def _frame(self, namespace: str) -> NamespaceFrameItem:
-        frame = self.frames.get(namespace)
+        frame = self.frames_by_namespace.get(namespace)
         if frame is None:
             frame = NamespaceFrameItem(namespace)
             self.addItem(frame)
-            self.frames[namespace] = frame
+            self.frames_by_namespace[namespace] = frame
         return frame
 
     def _fit_frames(self, namespaces: Iterable[str]) -> None:
         for ns in list(namespaces):
-            frame = self.frames.get(ns)
+            frame = self.frames_by_namespace.get(ns)
             if frame is None:
                 continue
             if not frame.members and frame.rid is None:
                 self.removeItem(frame)
-                del self.frames[ns]
+                del self.frames_by_namespace[ns]
                 continue
             frame.fit((self.nodes[m].pos().x(), self.nodes[m].pos().y()) for m in frame.members)
 
@@ -149,7 +148,7 @@ class CanvasScene(QGraphicsScene):
         data = self.graph.node_data(node_id)
         if not data:
             return None
-        ghost_kind = "missing" if data.get("missing") else "generated"
+        ghost_kind: Ghost = "missing" if data.get("missing") else "generated"
         ghost = NodeItem(node_id, str(data.get("kind", "")), str(data.get("name", "")),
                          _ghost_line(ghost_kind),
                          str(data.get("namespace", "")), ghost=ghost_kind)
@@ -162,7 +161,7 @@ class CanvasScene(QGraphicsScene):
         self.addItem(ghost)
         ghost.host = self
         self.nodes[node_id] = ghost
-        frame = self.frames.get(ghost.namespace) if ghost_kind == "generated" and \
+        frame = self.frames_by_namespace.get(ghost.namespace) if ghost_kind == "generated" and \
             ghost.namespace == anchor.namespace else None
         if frame is not None:  # a claim a StatefulSet will create lives in its namespace
             frame.members.add(node_id)
@@ -213,14 +212,14 @@ class CanvasScene(QGraphicsScene):
         if anchor is not None and ghost in anchor.ghosts:
             anchor.ghosts.remove(ghost)
         self.nodes.pop(ghost.rid, None)
-        frame = self.frames.get(ghost.namespace)
+        frame = self.frames_by_namespace.get(ghost.namespace)
         if frame is not None and ghost.rid in frame.members:
             frame.members.discard(ghost.rid)
             self._fit_frames([ghost.namespace])
         self.removeItem(ghost)
 
     def _remove_node(self, rid: str) -> None:
-        frame = self.namespace_frames.pop(rid, None)
+        frame = self.frames_by_resource.pop(rid, None)
         if frame is not None:
             frame.set_resource(None, (0.0, 0.0))
             return
@@ -233,7 +232,7 @@ class CanvasScene(QGraphicsScene):
         for ghost in list(node.ghosts):
             for edge in list(ghost.edges):
                 self._remove_edge(self.edge_items[edge.key])
-        frame = self.frames.get(node.namespace)
+        frame = self.frames_by_namespace.get(node.namespace)
         if frame is not None:
             frame.members.discard(rid)
         self.removeItem(node)
@@ -256,8 +255,8 @@ class CanvasScene(QGraphicsScene):
             node = self.nodes.get(rid)
             if node is not None:
                 namespaces.add(node.namespace)
-            if rid in self.namespace_frames:
-                namespaces.add(self.namespace_frames[rid].namespace)
+            if rid in self.frames_by_resource:
+                namespaces.add(self.frames_by_resource[rid].namespace)
             self._remove_node(rid)
         for rid in change.added:
             res = self.document.find(rid)
@@ -266,7 +265,7 @@ class CanvasScene(QGraphicsScene):
         for rid in change.changed:
             namespaces |= self._update_node(rid)
         for rid in change.moved:
-            if rid in self.namespace_frames:
+            if rid in self.frames_by_resource:
                 namespaces |= self._update_node(rid)
             res, node = self.document.find(rid), self.nodes.get(rid)
             if res is not None and node is not None:
@@ -278,7 +277,7 @@ class CanvasScene(QGraphicsScene):
         self._fit_frames(namespaces)
 
     def _update_node(self, rid: str) -> set[str]:
-        frame = self.namespace_frames.get(rid)
+        frame = self.frames_by_resource.get(rid)
         if frame is not None:  # a renamed Namespace moves to the frame of its new name
             res = self.document.find(rid)
             self._remove_node(rid)
@@ -291,7 +290,7 @@ class CanvasScene(QGraphicsScene):
         ns = effective_namespace(res)
         touched = {node.namespace, ns}
         if ns != node.namespace:
-            old = self.frames.get(node.namespace)
+            old = self.frames_by_namespace.get(node.namespace)
             if old is not None:
                 old.members.discard(rid)
             if ns:
@@ -312,25 +311,17 @@ class CanvasScene(QGraphicsScene):
             if owner is not None:
                 stack.lines = []  # forces the repaint and the new tooltip
                 stack.set_lines(replica_lines(owner))
-        for frame in self.frames.values():
+        for frame in self.frames_by_namespace.values():
             frame.retranslate()
         for edge in self.edge_items.values():
             edge.retranslate()
 
     def set_findings(self, findings: Sequence[Finding]) -> None:
         """Show each node's finding count and worst severity; repaints only what changed."""
-        counts: dict[str, list[int]] = defaultdict(lambda: [0, -1])
-        for finding in findings:
-            if finding.resource_id is None:
-                continue
-            entry = counts[finding.resource_id]
-            entry[0] += 1
-            entry[1] = max(entry[1], finding.severity.rank)
-        names = {2: "error", 1: "warning", 0: "info"}
-        badges = {rid: (c, names[r]) for rid, (c, r) in counts.items()}
+        badges = node_badges(findings)
         for rid in set(self._badges) | set(badges):
             if self._badges.get(rid) != badges.get(rid):
-                item = self.nodes.get(rid) or self.namespace_frames.get(rid)
+                item = self.nodes.get(rid) or self.frames_by_resource.get(rid)
                 if item is not None:
                     item.set_badge(badges.get(rid))
         self._badges = badges
@@ -384,7 +375,7 @@ class CanvasScene(QGraphicsScene):
         wanted = set(ids)
         self.clearSelection()
         for rid in wanted:
-            item = self.nodes.get(rid) or self.namespace_frames.get(rid)
+            item = self.nodes.get(rid) or self.frames_by_resource.get(rid)
             if item is not None:
                 item.setSelected(True)
 
@@ -394,7 +385,7 @@ class CanvasScene(QGraphicsScene):
             return self.itemsBoundingRect()
         rect = QRectF()
         for rid in ids:
-            item = self.nodes.get(rid) or self.namespace_frames.get(rid)
+            item = self.nodes.get(rid) or self.frames_by_resource.get(rid)
             if item is not None:
                 rect = rect.united(item.sceneBoundingRect())
         return rect
@@ -428,8 +419,7 @@ class CanvasScene(QGraphicsScene):
     def snapped(self, pos: QPointF) -> QPointF:
         """Where a node dragged to `pos` goes: on the grid while dragging with snap on."""
         if self.dragging and self.snap:
-            grid = self.grid
-            return QPointF(round(pos.x() / grid) * grid, round(pos.y() / grid) * grid)
+            return QPointF(round(pos.x() / GRID) * GRID, round(pos.y() / GRID) * GRID)
         return pos
 
     def rename_requested_for(self, node: NodeItem) -> None:
@@ -439,14 +429,14 @@ class CanvasScene(QGraphicsScene):
         """Grow the node's frame while it is dragged (exact fit comes with the move edit)."""
         if node.ghost or not node.namespace:
             return
-        frame = self.frames.get(node.namespace)
+        frame = self.frames_by_namespace.get(node.namespace)
         if frame is not None:
             frame.grow_to(node.pos().x(), node.pos().y())
 
     def item_for(self, rid: str) -> QGraphicsItem | None:
-        return self.nodes.get(rid) or self.namespace_frames.get(rid)
+        return self.nodes.get(rid) or self.frames_by_resource.get(rid)
 
 
-def _ghost_line(ghost: str) -> str:
+def _ghost_line(ghost: Ghost) -> str:
     """The second line of a stand-in node: a missing resource or one a controller creates."""
     return tr("not defined") if ghost == "missing" else tr("per replica")

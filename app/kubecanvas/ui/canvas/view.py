@@ -22,6 +22,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QGraphicsView, QWidget
 
+from kubecanvas.model.layout import GRID
 from kubecanvas.ui.canvas.style import Theme, current_theme
 
 KIND_MIME = "application/x-kubecanvas-kind"
@@ -111,7 +112,7 @@ class CanvasView(QGraphicsView):
                   Qt.Key.Key_Up: (0, -1), Qt.Key.Key_Down: (0, 1)}
         if key in arrows:
             step = 1.0 if event.modifiers() & Qt.KeyboardModifier.AltModifier else (
-                100.0 if event.modifiers() & Qt.KeyboardModifier.ShiftModifier else 20.0)
+                GRID * 5 if event.modifiers() & Qt.KeyboardModifier.ShiftModifier else GRID)
             dx, dy = arrows[Qt.Key(key)]
             self.nudge_requested.emit(dx * step, dy * step)
             return
@@ -160,7 +161,7 @@ class CanvasView(QGraphicsView):
         rect = QRectF(rect)
         theme = self._theme()
         painter.fillRect(rect, QColor(theme.background))
-        grid = float(getattr(self.scene(), "grid", 20.0)) * 5
+        grid = GRID * 5
         if self.zoom() < 0.25:
             return
         pen = QPen(QColor(theme.grid), 1)

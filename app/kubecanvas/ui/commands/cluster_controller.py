@@ -20,29 +20,30 @@ from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt
-from PySide6.QtGui import QAction, QActionGroup
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDialog, QMessageBox
 
 from kubecanvas.cluster import Kubectl, ServerReport, apply_resources
 from kubecanvas.io.yaml_out import apply_order, dump_resources
 from kubecanvas.model.document import Document
-from kubecanvas.model.edits import AddResource, Compound
-from kubecanvas.model.layout import NODE_HEIGHT
 from kubecanvas.model.resource import Resource
 from kubecanvas.model.secret_values import secrets_without_values
+from kubecanvas.ui.commands.cluster_contexts import ContextChooser
 from kubecanvas.ui.commands.cluster_task import (
     ClusterTask,
     Imported,
     Namespaces,
     import_namespace,
-    list_contexts,
     list_namespaces,
 )
-from kubecanvas.ui.i18n import local_text
+from kubecanvas.ui.i18n import local_text, translator
 from kubecanvas.ui.panels.cluster_dialogs import ADD_TO_CURRENT, ImportNamespaceDialog
 from kubecanvas.ui.panels.cluster_panel import ClusterPanel, ServerMarkers
 from kubecanvas.ui.session import Session, Update
 from kubecanvas.validation.findings import Severity
+
+#: texts of this module, filed under "ClusterController" in the editor's catalogue
+tr = translator("ClusterController")
 
 if TYPE_CHECKING:
     from kubecanvas.ui.commands.shell import EditorShell
@@ -55,7 +56,7 @@ class ClusterController(QObject):
     """The Cluster menu and dock of one window, and the kubectl task running for them.
 
     Attributes:
-        context: the kubectl context chosen in the menu; None follows the kubeconfig's current.
+        kube_contexts: the kubectl Context submenu and the context chosen there.
         task: the running cluster command (None when idle).
         panel: the Cluster dock.
         actions: the menu's actions by name (also used by tests).
@@ -65,10 +66,6 @@ class ClusterController(QObject):
         super().__init__(window.qt_window())
         self.window = window
         self.parent_widget = window.qt_window()  # the dock's and the dialogs' window
-        self.context: str | None = None
-        self.contexts: list[str] = []
-        self.current_context: str | None = None
-        self.contexts_note = ""
         self.task: ClusterTask | None = None
         self._tasks: list[ClusterTask] = []
         self._session: Session | None = None
@@ -97,7 +94,7 @@ class ClusterController(QObject):
     def _build_actions(self) -> None:
         slots: dict[str, Callable[[], Any]] = {
             "check": self.check, "apply": self.apply, "import": self.import_namespace,
-            "cancel": self.cancel, "refresh_contexts": self.refresh_contexts}
+            "cancel": self.cancel, "refresh_contexts": lambda: self.kube_contexts.refresh()}
         for name, slot in slots.items():
             action = QAction(self.parent_widget)
             action.triggered.connect(slot)
@@ -112,7 +109,8 @@ class ClusterController(QObject):
         self.menu.addAction(self.actions["import"])
         self.menu.addSeparator()
         self.context_menu = self.menu.addMenu("")
-        self.context_menu.aboutToShow.connect(self.refresh_contexts)
+        self.kube_contexts = ContextChooser(self.context_menu, self.actions["refresh_contexts"],
+                                            self, self._run, self.panel.show_message)
         self.menu.addAction(self.actions["cancel"])
         self.menu.addSeparator()
         self.menu.addAction(self.panel.toggleViewAction())
@@ -120,28 +118,28 @@ class ClusterController(QObject):
 
     def retranslate(self) -> None:
         """(Re)set the menu's texts in the current language."""
-        self.menu.setTitle(self.tr("&Cluster"))
-        texts = {"check": self.tr("&Check Against Cluster (Dry Run)"),
-                 "apply": self.tr("&Apply to Cluster…"),
-                 "import": self.tr("&Import Namespace…"),
-                 "cancel": self.tr("Cancel &kubectl"),
-                 "refresh_contexts": self.tr("&Refresh Contexts")}
+        self.menu.setTitle(tr("&Cluster"))
+        texts = {"check": tr("&Check Against Cluster (Dry Run)"),
+                 "apply": tr("&Apply to Cluster…"),
+                 "import": tr("&Import Namespace…"),
+                 "cancel": tr("Cancel &kubectl"),
+                 "refresh_contexts": tr("&Refresh Contexts")}
         for name, text in texts.items():
             self.actions[name].setText(text)
-        self.actions["check"].setStatusTip(self.tr(
+        self.actions["check"].setStatusTip(tr(
             "Send the design to the API server with kubectl apply --dry-run=server; nothing "
             "is changed"))
-        self.context_menu.setTitle(self.tr("kubectl C&ontext"))
-        self.markers.text = self.tr("server ✕")
+        self.context_menu.setTitle(tr("kubectl C&ontext"))
+        self.markers.text = tr("server ✕")
         self.panel.retranslate()
-        self._fill_contexts()
+        self.kube_contexts.fill()
 
     # --- following the window ----------------------------------------------------------------
     def _session_changed(self, session: Session) -> None:
         self.markers.forget()
         self.panel.clear()
-        self.panel.show_message(self.tr("Another design is shown; check it against the cluster "
-                                        "from the Cluster menu."))
+        self.panel.show_message(tr("Another design is shown; check it against the cluster "
+                                   "from the Cluster menu."))
         self._bind(session)
 
     def _bind(self, session: Session | None) -> None:
@@ -159,13 +157,13 @@ class ClusterController(QObject):
     def _show_markers(self) -> None:
         scene = self.window.scene
         if scene is not None:
-            self.markers.show({**scene.nodes, **scene.namespace_frames})
+            self.markers.show({**scene.nodes, **scene.frames_by_resource})
 
     def show_resource(self, rid: str) -> None:
         """Select a resource of the dock on the canvas and scroll it into view."""
         scene = self.window.scene
         if scene is None or self.window.session is None or rid not in self.window.session.document:
-            self.window.show_status(self.tr("That resource is no longer in the design"))
+            self.window.show_status(tr("That resource is no longer in the design"))
             return
         scene.select_ids([rid])
         item = scene.item_for(rid)
@@ -187,18 +185,23 @@ class ClusterController(QObject):
                done: Callable[[Any], None], context: str | None = None) -> bool:
         """Run `work` with kubectl in a task thread; `done(result)` runs back in the UI thread."""
         if self.task is not None:
-            self.window.show_status(self.tr("kubectl is still running; wait for it or cancel it"))
+            self.window.show_status(tr("kubectl is still running; wait for it or cancel it"))
             return False
-        task = ClusterTask(work, context if context is not None else self.context, self)
+        chosen = context if context is not None else self.kube_contexts.chosen
+        task = ClusterTask(work, chosen, self)
         task.succeeded.connect(partial(self._succeeded, task, done))
         task.failed.connect(partial(self._failed, task))
         task.cancelled.connect(partial(self._cancelled, task))
-        task.finished.connect(partial(self._finished, task))
         self.task = task
-        self._tasks.append(task)
         self._set_busy(text)
-        task.start()
+        self._run(task)
         return True
+
+    def _run(self, task: ClusterTask) -> None:
+        """Start `task`, kept until it finishes (`shutdown` stops what still runs)."""
+        task.finished.connect(partial(self._finished, task))
+        self._tasks.append(task)
+        task.start()
 
     def _set_busy(self, text: str | None) -> None:
         self.panel.set_busy(text)
@@ -229,12 +232,12 @@ class ClusterController(QObject):
         self._show_markers()
         self.panel.show_error(message)
         self.window.show_status(message)
-        QMessageBox.warning(self.parent_widget, self.tr("Cluster"), message)
+        QMessageBox.warning(self.parent_widget, tr("Cluster"), message)
 
     def _cancelled(self, task: ClusterTask) -> None:
         if self._release(task):
-            self.panel.show_message(self.tr("Cancelled; kubectl was stopped. An apply may have "
-                                            "changed part of the cluster: check again to see."))
+            self.panel.show_message(tr("Cancelled; kubectl was stopped. An apply may have "
+                                       "changed part of the cluster: check again to see."))
 
     def _finished(self, task: ClusterTask) -> None:
         if task in self._tasks:
@@ -246,7 +249,7 @@ class ClusterController(QObject):
         if self.task is not None:
             self.task.cancel()
             self.panel.cancel_button.setEnabled(False)
-            self.panel.show_message(self.tr("Cancelling…"))
+            self.panel.show_message(tr("Cancelling…"))
 
     def shutdown(self) -> None:
         """Stop every kubectl of this window and wait for the threads (quit, window closed)."""
@@ -269,10 +272,10 @@ class ClusterController(QObject):
         """Server-side dry run of the whole design; the answers go to the dock."""
         resources = self._snapshot()
         if not resources:
-            QMessageBox.information(self.parent_widget, self.tr("Check Against Cluster"),
-                                    self.tr("The design is empty: there is nothing to check."))
+            QMessageBox.information(self.parent_widget, tr("Check Against Cluster"),
+                                    tr("The design is empty: there is nothing to check."))
             return False
-        text = self.tr("Asking the cluster about {count} resources (server dry run)…")
+        text = tr("Asking the cluster about {count} resources (server dry run)…")
         return self._start(lambda k: apply_resources(k, resources, dump_resources, dry_run=True),
                            text.format(count=len(resources)), self.show_report)
 
@@ -288,33 +291,33 @@ class ClusterController(QObject):
         errors = self.error_count()
         if errors:
             answer = QMessageBox.question(
-                self.parent_widget, self.tr("Apply Refused"),
-                self.tr("The design has {count} error findings (see Problems), so the cluster "
-                        "would refuse it; nothing was applied. Fix them first.\n\nCheck the "
-                        "design against the cluster instead? A dry run changes nothing.")
+                self.parent_widget, tr("Apply Refused"),
+                tr("The design has {count} error findings (see Problems), so the cluster "
+                   "would refuse it; nothing was applied. Fix them first.\n\nCheck the "
+                   "design against the cluster instead? A dry run changes nothing.")
                 .format(count=errors), Yes | No, Yes)
             if answer == Yes:
                 self.check()
             return False
         if not self._snapshot():
-            QMessageBox.information(self.parent_widget, self.tr("Apply to Cluster"),
-                                    self.tr("The design is empty: there is nothing to apply."))
+            QMessageBox.information(self.parent_widget, tr("Apply to Cluster"),
+                                    tr("The design is empty: there is nothing to apply."))
             return False
-        return self._start(lambda k: k.current_context(), self.tr("Reading the kubectl context…"),
+        return self._start(lambda k: k.current_context(), tr("Reading the kubectl context…"),
                            self._confirm_apply)
 
     def _confirm_apply(self, context: str) -> None:
         resources = self._snapshot()
         answer = QMessageBox.question(
-            self.parent_widget, self.tr("Apply to Cluster"),
-            self.tr("Apply {count} resources to the cluster of context “{context}”?\n\nThis "
-                    "changes the cluster (kubectl apply).").format(count=len(resources),
-                                                                   context=context),
+            self.parent_widget, tr("Apply to Cluster"),
+            tr("Apply {count} resources to the cluster of context “{context}”?\n\nThis "
+               "changes the cluster (kubectl apply).").format(count=len(resources),
+                                                              context=context),
             Yes | Cancel, Cancel)
         if answer != Yes:
-            self.panel.show_message(self.tr("Nothing was applied."))
+            self.panel.show_message(tr("Nothing was applied."))
             return
-        text = self.tr("Applying {count} resources to context {context}…")
+        text = tr("Applying {count} resources to context {context}…")
         self._start(lambda k: apply_resources(k, resources, dump_resources, dry_run=False),
                     text.format(count=len(resources), context=context), self.show_report,
                     context=context)
@@ -331,7 +334,7 @@ class ClusterController(QObject):
     # --- import ------------------------------------------------------------------------------
     def import_namespace(self) -> bool:
         """Ask which namespace (offering the cluster's), then import it in a task."""
-        return self._start(list_namespaces, self.tr("Reading the namespaces of the cluster…"),
+        return self._start(list_namespaces, tr("Reading the namespaces of the cluster…"),
                            self._ask_namespace)
 
     def _ask_namespace(self, listing: Namespaces) -> None:
@@ -343,10 +346,10 @@ class ClusterController(QObject):
         include = dialog.include_secret_values()
         dialog.deleteLater()
         if choice is None:
-            self.panel.show_message(self.tr("Nothing was imported."))
+            self.panel.show_message(tr("Nothing was imported."))
             return
         namespace, target = choice
-        text = self.tr("Importing namespace {namespace} from context {context}…")
+        text = tr("Importing namespace {namespace} from context {context}…")
         self._start(partial(import_namespace, namespace=namespace,
                             include_secret_values=include),
                     text.format(namespace=namespace, context=listing.context),
@@ -356,11 +359,11 @@ class ClusterController(QObject):
     def _imported(self, result: Imported, namespace: str, target: str) -> None:
         count = len(result.document)
         if not count:
-            message = self.tr("Namespace {namespace} holds no objects of the kinds KubeCanvas "
-                              "knows (or does not exist); nothing was imported.") \
+            message = tr("Namespace {namespace} holds no objects of the kinds KubeCanvas "
+                         "knows (or does not exist); nothing was imported.") \
                 .format(namespace=namespace)
             self.panel.show_error(message)
-            QMessageBox.information(self.parent_widget, self.tr("Import Namespace"), message)
+            QMessageBox.information(self.parent_widget, tr("Import Namespace"), message)
             return
         if target == ADD_TO_CURRENT and self.window.session is not None:
             self._add_to_current(result.document, namespace)
@@ -368,85 +371,24 @@ class ClusterController(QObject):
             self.window.set_session(Session.create(result.document))
             self.window.undo_stack.resetClean()  # unsaved work: Close asks, the title shows *
         else:
-            self.panel.show_message(self.tr("Nothing was imported."))
+            self.panel.show_message(tr("Nothing was imported."))
             return
-        message = self.tr("Imported {count} resources from namespace {namespace} of context "
-                          "{context}; {left} made by controllers left out.").format(
+        message = tr("Imported {count} resources from namespace {namespace} of context "
+                     "{context}; {left} made by controllers left out.").format(
             count=count, namespace=namespace, context=result.context, left=result.left_out)
         if result.secrets_left:
-            message += " " + self.tr("Secrets imported without their values, which stay in "
-                                     "the cluster: {count}.").format(count=result.secrets_left)
+            message += " " + tr("Secrets imported without their values, which stay in "
+                                "the cluster: {count}.").format(count=result.secrets_left)
         if result.problems:
-            message += " " + self.tr("{count} problems while reading; first: {first}").format(
+            message += " " + tr("{count} problems while reading; first: {first}").format(
                 count=len(result.problems), first=local_text(result.problems[0]))
         self.panel.show_message(message)
         self.window.show_status(message)
 
     def _add_to_current(self, staging: Document, namespace: str) -> None:
         """Add the imported resources below the current design, as one undo step."""
-        session = self.window.session
-        assert session is not None
-        top = max((r.position[1] for r in session.document), default=-NODE_HEIGHT - 80)
-        dy = top + NODE_HEIGHT + 120
-        edits = []
-        for res in list(staging):
-            res.position = (res.position[0], res.position[1] + dy)
-            edits.append(AddResource(res))
-        description = self.tr("Import namespace {namespace}").format(namespace=namespace)
-        self.window.editor.push(Compound(edits, description))
-
-    # --- contexts ----------------------------------------------------------------------------
-    def refresh_contexts(self) -> None:
-        """Read the kubeconfig's contexts in a task; the submenu fills in when they arrive."""
-        if any(t.work is list_contexts for t in self._tasks):
-            return
-        task = ClusterTask(list_contexts, None, self)
-        task.succeeded.connect(self._contexts_listed)
-        task.failed.connect(self._contexts_failed)
-        task.finished.connect(partial(self._finished, task))
-        self._tasks.append(task)
-        task.start()
-
-    def _contexts_listed(self, listed: tuple[list[str], str | None]) -> None:
-        self.contexts, self.current_context = listed
-        self.contexts_note = "" if self.contexts else self.tr("kubectl knows no contexts")
-        self._fill_contexts()
-
-    def _contexts_failed(self, message: str) -> None:
-        self.contexts, self.current_context, self.contexts_note = [], None, message
-        self._fill_contexts()
-
-    def _fill_contexts(self) -> None:
-        menu = self.context_menu
-        menu.clear()
-        group = QActionGroup(menu)
-        follow = self.tr("Use the Current Context")
-        if self.current_context:
-            follow += f" ({self.current_context})"
-        choices: list[tuple[str, str | None]] = [(follow, None)]
-        for known in self.contexts:
-            mark = self.tr(" (current)") if known == self.current_context else ""
-            choices.append((known + mark, known))
-        for index, (text, name) in enumerate(choices):
-            action = QAction(text, menu, checkable=True, checked=name == self.context)
-            action.setData(name)
-            action.triggered.connect(partial(self.set_context, name))
-            group.addAction(action)
-            menu.addAction(action)
-            if index == 0:
-                menu.addSeparator()
-        if self.contexts_note:
-            note = menu.addAction(self.contexts_note)
-            note.setEnabled(False)
-        menu.addSeparator()
-        menu.addAction(self.actions["refresh_contexts"])
-
-    def set_context(self, name: str | None) -> None:
-        """Use context `name` for the next commands (None: the kubeconfig's current one)."""
-        self.context = name
-        shown = name or self.current_context or self.tr("the current context")
-        self.panel.show_message(self.tr("kubectl context: {context}").format(context=shown))
-        self._fill_contexts()
+        description = tr("Import namespace {namespace}").format(namespace=namespace)
+        self.window.editor.add_below(list(staging), description)
 
 
 def install_cluster(window: EditorShell) -> ClusterController:

@@ -19,7 +19,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal
+from PySide6.QtCore import QObject, QThread, Signal
 
 from kubecanvas.cluster import (
     ClusterError,
@@ -34,8 +34,11 @@ from kubecanvas.io.yaml_in import load_text
 from kubecanvas.model.document import Document
 from kubecanvas.model.secret_values import leave_values_in_cluster
 from kubecanvas.model.text import concat
-from kubecanvas.ui.commands.file_ops import lay_out
-from kubecanvas.ui.i18n import local_text
+from kubecanvas.ui.commands.design_files import lay_out
+from kubecanvas.ui.i18n import local_text, translator
+
+#: texts of this module, shown in the Cluster dock (filed under "ClusterPanel")
+tr = translator("ClusterPanel")
 
 
 class Cancelled(Exception):
@@ -175,9 +178,9 @@ def list_namespaces(kubectl: Kubectl) -> Namespaces:
     kubectl.raise_if_unreachable(done)
     if done.returncode != 0:
         detail = " / ".join(done.error_lines()[-2:]) or f"exit code {done.returncode}"
-        note = QCoreApplication.translate(
-            "ClusterPanel", "kubectl could not list the namespaces ({detail}); type the name of "
-            "the one to import.").format(detail=detail)
+        note = tr(
+            "kubectl could not list the namespaces ({detail}); type the name of the one to "
+            "import.").format(detail=detail)
         return Namespaces(context, [], note)
     names = [line.strip().removeprefix("namespace/") for line in done.stdout.splitlines()]
     return Namespaces(context, [n for n in names if n])

@@ -9,7 +9,7 @@ from __future__ import annotations
 import contextlib
 import copy
 import json
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 from PySide6.QtCore import QByteArray, QMimeData, QPoint, QPointF
@@ -38,7 +38,7 @@ from kubecanvas.model.document import Document
 from kubecanvas.model.edits import AddResource, Compound, Edit, MoveResources
 from kubecanvas.model.graph import Edge
 from kubecanvas.model.kinds import effective_namespace
-from kubecanvas.model.layout import NODE_HEIGHT, NODE_WIDTH
+from kubecanvas.model.layout import GRID, NODE_HEIGHT, NODE_WIDTH
 from kubecanvas.model.resource import Resource
 from kubecanvas.model.templates import new_resource
 from kubecanvas.ui.canvas.namespace_frame import NamespaceFrameItem
@@ -62,7 +62,6 @@ class Editor:
         self.parent = parent
         self.status = status
         self.session: Session | None = None
-        self.snap = 20.0
         #: Asks for a wiring action's choices; returns them, or None when cancelled.
         self.ask_params: Callable[[WiringAction], dict[str, Any] | None] = \
             lambda action: ask_params(self.parent, action)
@@ -93,8 +92,8 @@ class Editor:
         """Create a resource of `kind` with its top-left corner near `pos`; returns its id."""
         if self.session is None:
             return None
-        x = round((pos.x() - NODE_WIDTH / 2) / self.snap) * self.snap
-        y = round((pos.y() - NODE_HEIGHT / 2) / self.snap) * self.snap
+        x = round((pos.x() - NODE_WIDTH / 2) / GRID) * GRID
+        y = round((pos.y() - NODE_HEIGHT / 2) / GRID) * GRID
         try:
             res = new_resource(kind, self.doc, namespace=namespace, position=(x, y))
         except ValueError as exc:
@@ -102,6 +101,20 @@ class Editor:
             return None
         self.push(AddResource(res))
         return res.id
+
+    def add_below(self, resources: Iterable[Resource], description: str) -> int:
+        """Add `resources` (laid out among themselves) below the whole design, as one undoable
+        step (imported files, an imported namespace); returns how many were added."""
+        if self.session is None:
+            return 0
+        top = max((r.position[1] for r in self.doc), default=-NODE_HEIGHT - 80)
+        dy = top + NODE_HEIGHT + 120
+        edits = []
+        for res in resources:  # staged copies, not yet in the document
+            res.position = (res.position[0], res.position[1] + dy)
+            edits.append(AddResource(res))
+        self.push(Compound(edits, description))
+        return len(edits)
 
     # --- moving ----------------------------------------------------------------------------
     def commit_move(self, positions: dict[str, tuple[float, float]]) -> None:

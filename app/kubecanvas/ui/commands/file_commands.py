@@ -1,4 +1,4 @@
-"""The File menu's commands: dialogs around `file_ops`, with errors shown in words."""
+"""The File menu's commands: dialogs around `design_files`, with errors shown in words."""
 
 from __future__ import annotations
 
@@ -10,12 +10,10 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 from kubecanvas.io.limits import exc_message
 from kubecanvas.io.yaml_in import load_paths
 from kubecanvas.model.document import Document
-from kubecanvas.model.edits import AddResource, Compound
-from kubecanvas.model.layout import NODE_HEIGHT
 from kubecanvas.model.secret_values import describe, secrets_without_values
 from kubecanvas.ui.canvas.export_image import FORMATS as IMAGE_FORMATS
 from kubecanvas.ui.canvas.export_image import ExportError, export_image
-from kubecanvas.ui.commands import file_ops
+from kubecanvas.ui.commands import design_files
 from kubecanvas.ui.commands.diagram_formats import DIAGRAM_FORMATS, write_diagram
 from kubecanvas.ui.i18n import local_text, tr
 from kubecanvas.ui.session import PROJECT_SUFFIX, Session
@@ -100,8 +98,8 @@ class FileCommands:
         session = self.window.session
         assert session is not None
         try:
-            file_ops.save_project(session, path)
-        except (OSError, ValueError, file_ops.ProjectError) as exc:
+            design_files.save_project(session, path)
+        except (OSError, ValueError, design_files.ProjectError) as exc:
             QMessageBox.critical(self.parent, tr("Save failed"),
                                  f"{path}: {local_text(exc_message(exc))}")
             return False
@@ -138,15 +136,15 @@ class FileCommands:
         if self._ask_omit_secrets(writing_back=True) is None:
             return False
         new_file = None
-        if file_ops.has_loose(session):
+        if design_files.has_loose(session):
             path, _ = QFileDialog.getSaveFileName(
                 self.parent, tr("Save new resources to"), self._dir(), yaml_filter())
             if not path:
                 return False
             new_file = Path(path)
         try:
-            notes = file_ops.save_back(session, new_file)
-        except file_ops.WriteBackError as exc:
+            notes = design_files.save_back(session, new_file)
+        except design_files.WriteBackError as exc:
             QMessageBox.critical(self.parent, tr("Save failed"), local_text(exc_message(exc)))
             return False
         self.window.undo_stack.setClean()
@@ -161,7 +159,7 @@ class FileCommands:
         if omit is None:
             return False
         try:
-            file_ops.save_yaml(session, path, omit_secrets=omit)
+            design_files.save_yaml(session, path, omit_secrets=omit)
         except OSError as exc:
             QMessageBox.critical(self.parent, tr("Export failed"), f"{path}: {exc.strerror or exc}")
             return False
@@ -241,18 +239,12 @@ class FileCommands:
                                 problems or tr("No resources found"))
             return 0
         staging = Document(result.resources)
-        file_ops.lay_out(staging)
-        top = max((r.position[1] for r in session.document), default=-NODE_HEIGHT - 80)
-        dy = top + NODE_HEIGHT + 120
-        edits = []
-        for res in staging:
-            res.position = (res.position[0], res.position[1] + dy)
-            edits.append(AddResource(res))
-        self.window.editor.push(Compound(edits, tr("Import {count} resources").format(
-            count=len(edits))))
+        design_files.lay_out(staging)
+        added = self.window.editor.add_below(list(staging), tr("Import {count} resources").format(
+            count=len(staging)))
         if result.problems:
             self.window.show_status(
                 tr("Imported {count} resources; {problems} problems, first: {first}").format(
-                    count=len(edits), problems=len(result.problems),
+                    count=added, problems=len(result.problems),
                     first=result.problems[0].message))
-        return len(edits)
+        return added

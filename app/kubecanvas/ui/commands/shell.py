@@ -21,8 +21,8 @@ if TYPE_CHECKING:
 
     from kubecanvas.ui.canvas.scene import CanvasScene
     from kubecanvas.ui.canvas.view import CanvasView
+    from kubecanvas.ui.commands.design_files import RecentFiles
     from kubecanvas.ui.commands.editing import Editor
-    from kubecanvas.ui.commands.file_ops import RecentFiles
     from kubecanvas.ui.panels.inspector import InspectorPanel
     from kubecanvas.ui.panels.palette import PalettePanel
     from kubecanvas.ui.panels.problems_panel import ProblemsPanel

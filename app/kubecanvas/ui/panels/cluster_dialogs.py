@@ -16,6 +16,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kubecanvas.ui.i18n import translator
+
+#: texts of this module, filed under "ImportNamespaceDialog" in the editor's catalogue
+tr = translator("ImportNamespaceDialog")
+
 NEW_DESIGN, ADD_TO_CURRENT = "new", "add"
 
 
@@ -27,11 +32,11 @@ class ImportNamespaceDialog(QDialog):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("ImportNamespaceDialog")
-        self.setWindowTitle(self.tr("Import Namespace"))
+        self.setWindowTitle(tr("Import Namespace"))
         layout = QVBoxLayout(self)
-        intro = QLabel(self.tr("Read the objects of one namespace of context {context} with "
-                               "kubectl get. Cluster-managed fields and objects made by "
-                               "controllers are left out.").format(context=context), self)
+        intro = QLabel(tr("Read the objects of one namespace of context {context} with "
+                          "kubectl get. Cluster-managed fields and objects made by "
+                          "controllers are left out.").format(context=context), self)
         intro.setWordWrap(True)
         layout.addWidget(intro)
         form = QFormLayout()
@@ -40,23 +45,23 @@ class ImportNamespaceDialog(QDialog):
         self.namespace.addItems(list(namespaces))
         if "default" in namespaces:
             self.namespace.setCurrentText("default")
-        form.addRow(self.tr("&Namespace:"), self.namespace)
+        form.addRow(tr("&Namespace:"), self.namespace)
         layout.addLayout(form)
         if note:
             hint = QLabel(note, self)
             hint.setWordWrap(True)
             layout.addWidget(hint)
-        self.new_design = QRadioButton(self.tr("Open as a new &untitled design"), self)
-        self.add_current = QRadioButton(self.tr("&Add to the current design (one undo step)"),
+        self.new_design = QRadioButton(tr("Open as a new &untitled design"), self)
+        self.add_current = QRadioButton(tr("&Add to the current design (one undo step)"),
                                         self)
         self.new_design.setChecked(True)
         self.add_current.setEnabled(can_add)
         layout.addWidget(self.new_design)
         layout.addWidget(self.add_current)
         # a design is a file people commit: Secret values stay in the cluster unless asked
-        self.secret_values = QCheckBox(self.tr("Include the values of &Secrets"), self)
+        self.secret_values = QCheckBox(tr("Include the values of &Secrets"), self)
         self.secret_values.setObjectName("IncludeSecretValues")
-        self.secret_values.setToolTip(self.tr(
+        self.secret_values.setToolTip(tr(
             "Off: Secrets are imported with their keys and type, their values stay in the "
             "cluster. On: the values are stored in the design, where anyone who can read the "
             "file can read them."))

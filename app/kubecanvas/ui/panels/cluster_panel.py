@@ -34,7 +34,10 @@ from shiboken6 import isValid
 
 from kubecanvas.cluster import ServerReport
 from kubecanvas.ui.canvas.style import SEVERITY_COLOURS
-from kubecanvas.ui.i18n import local_text
+from kubecanvas.ui.i18n import local_text, translator
+
+#: texts of this module, filed under "ClusterPanel" in the editor's catalogue
+tr = translator("ClusterPanel")
 
 #: Row states, coloured like findings: refused is an error, a warning a warning.
 ACCEPTED, REFUSED, WARNING = "accepted", "refused", "warning"
@@ -105,15 +108,15 @@ class ClusterPanel(QDockWidget):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             self.tree.setColumnWidth(column, width)
         self.set_busy(None)
-        self.show_message(self.tr("Check the design against the cluster of your kubectl "
-                                  "context (Cluster menu). Nothing is changed by a check."))
+        self.show_message(tr("Check the design against the cluster of your kubectl "
+                             "context (Cluster menu). Nothing is changed by a check."))
 
     def retranslate(self) -> None:
         """(Re)set the fixed texts in the current language."""
-        self.setWindowTitle(self.tr("Cluster"))
-        self.cancel_button.setText(self.tr("Cancel"))
-        self.tree.setHeaderLabels(["", self.tr("Resource"), self.tr("Answer"),
-                                   self.tr("Server message")])
+        self.setWindowTitle(tr("Cluster"))
+        self.cancel_button.setText(tr("Cancel"))
+        self.tree.setHeaderLabels(["", tr("Resource"), tr("Answer"),
+                                   tr("Server message")])
 
     # --- what is shown -----------------------------------------------------------------------
     def set_busy(self, text: str | None) -> None:
@@ -143,17 +146,17 @@ class ClusterPanel(QDockWidget):
             if answer.accepted:
                 self._add_row(ACCEPTED, answer.label, answer.outcome, "", answer.resource_id)
             else:
-                self._add_row(REFUSED, answer.label, self.tr("refused"),
+                self._add_row(REFUSED, answer.label, tr("refused"),
                               local_text(answer.message), answer.resource_id)
         for warning in report.warnings:
-            self._add_row(WARNING, self.tr("(kubectl)"), self.tr("warning"), warning, "")
+            self._add_row(WARNING, tr("(kubectl)"), tr("warning"), warning, "")
         refused = len(report.rejected)
-        mode = self.tr("server dry run") if report.dry_run else self.tr("applied")
-        text = self.tr("Context {context} ({mode}): {accepted} accepted, {refused} refused").format(
+        mode = tr("server dry run") if report.dry_run else tr("applied")
+        text = tr("Context {context} ({mode}): {accepted} accepted, {refused} refused").format(
             context=report.context, mode=mode, accepted=len(report.answers) - refused,
             refused=refused)
         if report.warnings:
-            text += self.tr("; kubectl warned {count} time(s)").format(count=len(report.warnings))
+            text += tr("; kubectl warned {count} time(s)").format(count=len(report.warnings))
         if refused:
             self.show_error(text)
         else:
@@ -162,7 +165,7 @@ class ClusterPanel(QDockWidget):
     def mark_stale(self) -> None:
         """The design changed after the answers were given."""
         if self.report is not None and not self.busy_bar.isVisible():
-            note = self.tr("The design changed since; check again.")
+            note = tr("The design changed since; check again.")
             if note not in self.summary.text():
                 self.summary.setText(f"{self.summary.text()} — {note}")
 

@@ -11,7 +11,6 @@ from collections.abc import Mapping, Sequence
 from html import escape
 from typing import Any
 
-import yaml
 from PySide6.QtCore import QCoreApplication, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QTextCursor
 from PySide6.QtWidgets import (
@@ -30,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from kubecanvas.io.lines import LineIndex
-from kubecanvas.io.yaml_dialect import dump_document, parse_document
+from kubecanvas.io.yaml_dialect import dump_document, parse_typed
 from kubecanvas.model.connect import rename_edit
 from kubecanvas.model.document import Document
 from kubecanvas.model.edits import DELETE, Edit, SetField, SetManifest
@@ -65,15 +64,11 @@ def hint_text(hint: str) -> str:
 
 def check_manifest(text: str) -> tuple[dict[str, Any] | None, str]:
     """Parse YAML typed in the editor; returns (manifest, '') or (None, what is wrong)."""
-    try:
-        data, _ = parse_document(text)
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark
+    data, problem = parse_typed(text)
+    if problem is not None:
         where = tr("line {line}, column {column}: ").format(
-            line=mark.line + 1, column=mark.column + 1) if mark is not None else ""
-        return None, f"{where}{exc.problem or exc}"
-    except yaml.YAMLError as exc:
-        return None, str(exc)
+            line=problem.line, column=problem.column) if problem.line is not None else ""
+        return None, f"{where}{problem.message}"
     if not isinstance(data, Mapping):
         return None, tr("the manifest must be a mapping (apiVersion, kind, metadata ...)")
     for key in ("apiVersion", "kind"):

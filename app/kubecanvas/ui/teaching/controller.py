@@ -18,7 +18,7 @@ from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QInputDialog, QMenu
 
 from kubecanvas.teaching import Highlight, Lesson, LessonError, load_lessons, progress
-from kubecanvas.ui.commands.file_ops import lay_out
+from kubecanvas.ui.commands.design_files import lay_out
 from kubecanvas.ui.session import Session, Update
 from kubecanvas.ui.teaching import i18n
 from kubecanvas.ui.teaching.explain_panel import ExplainPanel
@@ -162,19 +162,8 @@ class TeachingController(QObject):
 
     # --- following the window's design -------------------------------------------------------
     def _follow_sessions(self) -> None:
-        """Rebind whenever the window shows another session (its `session_changed` signal when
-        it has one, else by wrapping `set_session` on this window only)."""
-        signal = getattr(self.window, "session_changed", None)
-        if signal is not None:
-            signal.connect(lambda session: self.bind(session))
-            return
-        original = self.window.set_session
-
-        def set_session(session: Session) -> None:
-            original(session)
-            self.bind(session)
-
-        self.window.set_session = set_session  # type: ignore[method-assign]
+        """Rebind whenever the window shows another session."""
+        self.window.session_changed.connect(lambda session: self.bind(session))
 
     def bind(self, session: Session | None) -> None:
         """Follow `session`: its document's changes, its scene's selection."""
@@ -241,9 +230,7 @@ class TeachingController(QObject):
         lay_out(document)
         session = Session.create(document)
         self.lesson, self._lesson_session = lesson, session
-        self.window.set_session(session)
-        if self._session is not session:  # a window whose set_session we do not follow
-            self.bind(session)
+        self.window.set_session(session)  # binds to it through `session_changed`
         self.learner.lesson_opened(self.lessons_panel.statuses)
         self.lessons_panel.raise_()
         self.window.show_status(tr("Lesson opened: {title}").format(

@@ -48,7 +48,7 @@ class HighlightOverlay:
         self.highlight = highlight
         self.broken = tuple(broken)
         nodes = getattr(scene, "nodes", {})
-        frames = getattr(scene, "namespace_frames", {})
+        frames = getattr(scene, "frames_by_resource", {})
         edges = getattr(scene, "edge_items", {})
         for key in highlight.edges:
             item = edges.get(key)

@@ -20,7 +20,7 @@ from kubecanvas.ui.i18n import (
     notifier,
     set_language,
     stored_language,
-    translate,
+    translator,
 )
 
 CONTEXT = "Teaching"
@@ -28,7 +28,5 @@ CONTEXT = "Teaching"
 __all__ = ["CONTEXT", "LANGUAGES", "MISSING", "SETTINGS_KEY", "has_hangul", "has_letters",
            "i18n_dir", "language", "notifier", "set_language", "stored_language", "tr"]
 
-
-def tr(text: str) -> str:
-    """`text` in the current language (the English text when it has no translation)."""
-    return translate(CONTEXT, text)
+#: A teaching text in the current language (the English text when it has no translation).
+tr = translator(CONTEXT)

@@ -11,7 +11,7 @@ from kubecanvas import __version__
 from kubecanvas.io import ProjectError
 from kubecanvas.io.heap import bulk_build
 from kubecanvas.io.limits import exc_message
-from kubecanvas.ui.commands import file_ops
+from kubecanvas.ui.commands import design_files
 from kubecanvas.ui.commands.autosave import pending_recoveries
 from kubecanvas.ui.commands.editing import Editor
 from kubecanvas.ui.i18n import local_text, tr
@@ -34,17 +34,17 @@ def run(argv: list[str]) -> int:
     app.setApplicationVersion(__version__)
     window = MainWindow()
     paths = [Path(a) for a in argv if not a.startswith("-")]
-    if not paths and file_ops.EXAMPLE.is_file():
-        paths = [file_ops.EXAMPLE]
+    if not paths and design_files.EXAMPLE.is_file():
+        paths = [design_files.EXAMPLE]
     if paths:
         with bulk_build():  # see io/heap.py: the collector waits until the design is shown
             try:
-                session = file_ops.open_paths(paths)
-            except file_ops.OpenError as exc:
+                session = design_files.open_paths(paths)
+            except design_files.OpenError as exc:
                 window.show_status(local_text(exc_message(exc)))
                 print(f"kubecanvas: {exc}", file=sys.stderr)
             else:
-                if paths == [file_ops.EXAMPLE]:
+                if paths == [design_files.EXAMPLE]:
                     session.sources = []  # Save asks where: never overwrite the example
                 else:
                     for path in paths:

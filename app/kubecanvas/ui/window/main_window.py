@@ -1,7 +1,7 @@
 """The main window: canvas in the middle, palette left, inspector right, problems and YAML below.
 
-Setup is split into `_build_*` helpers; file handling lives in `file_ops`, gestures-to-edits in
-`editing`, menus and shortcuts in `actions`. The window holds one session at a time and one
+Setup is split into `_build_*` helpers; file handling lives in `design_files`, gestures-to-edits
+in `editing`, menus and shortcuts in `actions`. The window holds one session at a time and one
 QUndoStack whose clean state drives the `*` in the title.
 """
 
@@ -24,15 +24,15 @@ from kubecanvas.io.heap import bulk_build, settle
 from kubecanvas.io.limits import exc_message
 from kubecanvas.io.yaml_out import dump_resources
 from kubecanvas.model.connect import rename_edit
-from kubecanvas.model.kinds import template_labels
 from kubecanvas.model.layout import layout_edit
+from kubecanvas.model.search import search
 from kubecanvas.ui import i18n
 from kubecanvas.ui.canvas.node_item import NodeItem
 from kubecanvas.ui.canvas.rename_editor import RenameEditor
 from kubecanvas.ui.canvas.scene import CanvasScene
 from kubecanvas.ui.canvas.style import DARK, LIGHT, Theme, current_theme
 from kubecanvas.ui.canvas.view import CanvasView
-from kubecanvas.ui.commands import file_ops
+from kubecanvas.ui.commands import design_files
 from kubecanvas.ui.commands.actions import build_actions, build_menus, canvas_menu, retranslate
 from kubecanvas.ui.commands.autosave import Autosaver, Recovery
 from kubecanvas.ui.commands.cluster_controller import install_cluster
@@ -62,7 +62,7 @@ class MainWindow(QMainWindow):
     def __init__(self, settings: QSettings | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.settings = settings or QSettings("KubeCanvas", "KubeCanvas")
-        self.recent = file_ops.RecentFiles(self.settings)
+        self.recent = design_files.RecentFiles(self.settings)
         self.undo_stack = QUndoStack(self)
         self.editor = Editor(self.undo_stack, self, self.show_status)
         self.session: Session | None = None
@@ -339,17 +339,12 @@ class MainWindow(QMainWindow):
             self.show_status(tr("Applied: {fix}").format(fix=local_text(finding.fix.description)))
 
     def find_resources(self, text: str) -> list[str]:
-        """Select resources whose name contains `text` or whose labels (own or pod template)
-        match `key=value`."""
+        """Select the resources `text` finds (`model.search`: part of a name, or `key=value`
+        on their labels or pod template's) and show them."""
         if self.session is None or self.scene is None or not text.strip():
             return []
         needle = text.strip()
-        key, sep, value = needle.partition("=")
-        hits = []
-        for res in self.session.document:
-            labels = {**template_labels(res), **res.labels}
-            if sep and labels.get(key.strip()) == value.strip() or not sep and (needle.lower() in res.name.lower() or needle in labels.values()):
-                hits.append(res.id)
+        hits = search(self.session.document, needle)
         self.scene.select_ids(hits)
         if hits:
             self.view.zoom_to_fit(self.scene.items_rect(hits))
@@ -361,7 +356,7 @@ class MainWindow(QMainWindow):
     def _drop_kind(self, kind: str, pos: QPointF) -> None:
         if self.scene is None:
             return
-        namespace = self.editor.namespace_at(self.scene.frames, pos)
+        namespace = self.editor.namespace_at(self.scene.frames_by_namespace, pos)
         rid = self.editor.add_kind(kind, pos, namespace)
         if rid is not None:
             self.scene.select_ids([rid])
@@ -404,17 +399,17 @@ class MainWindow(QMainWindow):
             self.open_dropped(paths)
 
     def open_dropped(self, paths: Sequence[Path]) -> None:
-        self.open_paths([p for p in paths if file_ops.is_openable(p)])
+        self.open_paths([p for p in paths if design_files.is_openable(p)])
 
     def open_paths(self, paths: Sequence[Path]) -> bool:
         """Open files or folders, after asking about unsaved changes."""
         if not paths or not self.confirm_discard():
             return False
-        failure: file_ops.OpenError | None = None
+        failure: design_files.OpenError | None = None
         with bulk_build():  # see io/heap.py: the collector waits until the design is shown
             try:
-                session = file_ops.open_paths(paths)
-            except file_ops.OpenError as exc:
+                session = design_files.open_paths(paths)
+            except design_files.OpenError as exc:
                 failure = exc
             else:
                 self.set_session(session)

@@ -75,13 +75,13 @@ def _render(args: argparse.Namespace, suffix: str) -> int:
     from kubecanvas.ui.canvas.export_image import ExportError, export_image
     from kubecanvas.ui.canvas.scene import CanvasScene
     from kubecanvas.ui.canvas.style import DARK, LIGHT
-    from kubecanvas.ui.commands import file_ops
+    from kubecanvas.ui.commands import design_files
     from kubecanvas.ui.commands.diagram_formats import write_diagram
 
     app = QApplication.instance() or QApplication(["kubecanvas"])
     try:
-        session = file_ops.open_paths([Path(p) for p in args.inputs])
-    except file_ops.OpenError as exc:
+        session = design_files.open_paths([Path(p) for p in args.inputs])
+    except design_files.OpenError as exc:
         return _fail(str(exc).splitlines()[0])
     for problem in session.load_problems:
         print(f"kubecanvas: warning: {problem}", file=sys.stderr)
