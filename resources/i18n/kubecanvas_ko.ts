@@ -146,6 +146,18 @@
         <translation>프레젠테이션 끝내기</translation>
     </message>
     <message>
+        <source>Add the broken design</source>
+        <translation>고장 난 디자인 추가</translation>
+    </message>
+    <message>
+        <source>Right: the simulation agrees.</source>
+        <translation>맞습니다. 시뮬레이션 결과도 같습니다.</translation>
+    </message>
+    <message>
+        <source>Not quite. Try again; the simulation shows:</source>
+        <translation>아닙니다. 다시 골라 보십시오. 시뮬레이션 결과는 다음과 같습니다.</translation>
+    </message>
+    <message>
         <source>Lesson complete: every step is done.</source>
         <translation>레슨 완료: 모든 단계를 마쳤습니다.</translation>
     </message>

@@ -25,9 +25,11 @@ from kubecanvas.teaching.lessons import (
     CHECK_KINDS,
     STEP_TEXT_FIELDS,
     TEXT_FIELDS,
+    Step,
     evaluate_check,
     load_lesson,
 )
+from kubecanvas.teaching.questions import measure, question_shape
 from kubecanvas.validation import RULES, validate_document
 
 
@@ -108,12 +110,20 @@ def _structure(data: Mapping[str, Any], root: yaml.Node, file: str) -> Iterator[
         if not isinstance(step, Mapping):
             yield LessonProblem(file, _line(root, "steps", i), f"step {i + 1} is not a mapping")
             continue
+        hint_needed = "troubleshoot" not in step  # troubleshooting is done without hints
         for name in STEP_TEXT_FIELDS:
             for key in (name, f"{name}_ko"):
-                if not isinstance(step.get(key), str) or not step[key].strip():
+                if (name == "prompt" or hint_needed) and (
+                        not isinstance(step.get(key), str) or not step[key].strip()):
                     yield LessonProblem(file, _line(root, "steps", i, key),
                                         f"step {i + 1}: {key} is missing or empty")
-        yield from _check_shape(step.get("check"), root, file, ("steps", i, "check"), i)
+        if "question" in step:
+            try:
+                question_shape(step["question"], f"step {i + 1}")
+            except LessonError as exc:
+                yield LessonProblem(file, _line(root, "steps", i, "question"), str(exc))
+        else:
+            yield from _check_shape(step.get("check"), root, file, ("steps", i, "check"), i)
 
 
 def _check_shape(check: Any, root: yaml.Node, file: str, at: tuple[str | int, ...],
@@ -159,16 +169,44 @@ def _semantics(folder: Path, root: yaml.Node, file: str) -> Iterator[LessonProbl
                                                     "expected_findings does not list")
     state = LessonState(doc, WiringGraph(doc), findings)
     for i, step in enumerate(lesson.steps):
-        try:
-            results = evaluate_check(step.check, state)
-        except (LessonError, KeyError, TypeError, ValueError) as exc:
-            yield LessonProblem(file, _line(root, "steps", i, "check"),
-                                f"step {i + 1} ({step.id}): the check cannot be evaluated: {exc}")
+        if step.question is not None:
+            yield from _question(step, i, state, root, file)
             continue
-        if all(r.ok for r in results):
-            yield LessonProblem(file, _line(root, "steps", i, "check"),
-                                f"step {i + 1} ({step.id}): the check already passes on the "
-                                "starting diagram, so there is nothing to do")
+        step_state = state
+        if step.troubleshoot:
+            broken = lesson.broken_design(step)
+            for problem in broken.problems:
+                yield LessonProblem(str(lesson.folder / step.troubleshoot), problem.line,
+                                    str(problem.message))
+            both = Document([*(r.clone() for r in doc), *broken.resources])
+            step_state = LessonState(both, WiringGraph(both))
+        yield from _not_done_yet(step, i, step_state, root, file)
+
+
+def _question(step: Step, index: int, state: LessonState, root: yaml.Node,
+              file: str) -> Iterator[LessonProblem]:
+    assert step.question is not None
+    try:
+        measure(step.question, state)
+    except (LessonError, KeyError, TypeError, ValueError) as exc:
+        yield LessonProblem(file, _line(root, "steps", index, "question"),
+                            f"step {index + 1} ({step.id}): the question cannot be simulated on "
+                            f"the starting diagram: {exc}")
+
+
+def _not_done_yet(step: Step, index: int, state: LessonState, root: yaml.Node,
+                  file: str) -> Iterator[LessonProblem]:
+    assert step.check is not None
+    try:
+        results = evaluate_check(step.check, state)
+    except (LessonError, KeyError, TypeError, ValueError) as exc:
+        yield LessonProblem(file, _line(root, "steps", index, "check"),
+                            f"step {index + 1} ({step.id}): the check cannot be evaluated: {exc}")
+        return
+    if all(r.ok for r in results):
+        yield LessonProblem(file, _line(root, "steps", index, "check"),
+                            f"step {index + 1} ({step.id}): the check already passes on the "
+                            "starting diagram, so there is nothing to do")
 
 
 def check_lesson(folder: Path) -> list[LessonProblem]:

@@ -19,12 +19,17 @@ and the simulations:
     reachable:  {from: Deployment/web, to: Deployment/api, port: 8080, allowed: true}
     all: [...], any: [...], not: {...}
 
+Two other kinds of step (see docs/lessons.md): a `question:` step asks the learner to predict
+what a simulation will show (`kubecanvas.teaching.questions`; done once answered right), and a
+`troubleshoot:` step adds a broken design from a file in the lesson folder, to be repaired
+without a hint (done when its check, run by the validator and the simulations, holds).
+
 Resources are named `Kind/name` (any namespace) or `Kind/namespace/name`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from importlib.resources import files
 from pathlib import Path
@@ -36,6 +41,7 @@ from kubecanvas.io import LoadResult, load_paths
 from kubecanvas.model.document import Document
 from kubecanvas.model.graph import WiringGraph
 from kubecanvas.teaching.checks import PRIMITIVES, CheckResult, LessonError, LessonState
+from kubecanvas.teaching.questions import question_shape
 from kubecanvas.teaching.text import Text, join
 from kubecanvas.validation import Finding
 
@@ -48,12 +54,23 @@ CHECK_KINDS = ("edge", "no_edge", "finding", "no_finding", "field", "resource", 
 
 @dataclass(frozen=True)
 class Step:
+    """One step. `check` is None for a question step (its `question` decides); `troubleshoot`
+    names the YAML file of broken resources the step adds (its hint may be empty)."""
+
     id: str
     prompt: str
     prompt_ko: str
     hint: str
     hint_ko: str
-    check: Mapping[str, Any]
+    check: Mapping[str, Any] | None
+    question: Mapping[str, Any] | None = None
+    troubleshoot: str | None = None
+
+    @property
+    def kind(self) -> str:
+        """'question', 'troubleshoot' or 'task'."""
+        return "question" if self.question is not None else (
+            "troubleshoot" if self.troubleshoot else "task")
 
     def text(self, name: str, language: str = "en") -> str:
         """`prompt` or `hint` in the language ('en' or 'ko')."""
@@ -98,6 +115,12 @@ class Lesson:
         """A fresh document holding the lesson's diagram."""
         return Document(self.load_diagram().resources)
 
+    def broken_design(self, step: Step) -> LoadResult:
+        """The resources a troubleshooting step adds to the design (read like any YAML)."""
+        if not step.troubleshoot:
+            raise LessonError(f"{self.folder}: step {step.id} is not a troubleshooting step")
+        return load_paths([self.folder / step.troubleshoot])
+
 
 def lessons_root() -> Path:
     return Path(str(files("kubecanvas.resources") / "lessons"))
@@ -130,6 +153,27 @@ def _check_shape(check: Any, where: str) -> None:
         _check_shape(value, where)
 
 
+def _step(raw: Mapping[str, Any], index: int, folder: Path, where: str) -> Step:
+    troubleshoot = raw.get("troubleshoot")
+    question = raw.get("question")
+    if troubleshoot is not None and not (isinstance(troubleshoot, str)
+                                         and (folder / troubleshoot).is_file()):
+        raise LessonError(f"{where}: troubleshoot names a YAML file in the lesson folder")
+    texts = _require_text(raw, ("prompt",), where)
+    if troubleshoot is None or raw.get("hint") or raw.get("hint_ko"):
+        texts |= _require_text(raw, ("hint",), where)
+    else:
+        texts |= {"hint": "", "hint_ko": ""}  # a troubleshooting step is done without hints
+    if question is not None:
+        question_shape(question, where)
+        if "check" in raw:
+            raise LessonError(f"{where}: a question step has no check (the answer decides)")
+    else:
+        _check_shape(raw.get("check"), where)
+    return Step(str(raw.get("id") or f"step-{index + 1}"), check=raw.get("check"),
+                question=question, troubleshoot=troubleshoot, **texts)
+
+
 def load_lesson(folder: Path) -> Lesson:
     """Read one lesson folder.
 
@@ -149,9 +193,7 @@ def load_lesson(folder: Path) -> Lesson:
         where = f"{path}: step {i + 1}"
         if not isinstance(raw, Mapping):
             raise LessonError(f"{where}: a step is a mapping")
-        step_texts = _require_text(raw, STEP_TEXT_FIELDS, where)
-        _check_shape(raw.get("check"), where)
-        steps.append(Step(str(raw.get("id") or f"step-{i + 1}"), check=raw["check"], **step_texts))
+        steps.append(_step(raw, i, folder, where))
     docs = data.get("docs")
     if not isinstance(docs, list) or not docs or not all(
             isinstance(d, str) and d.startswith("https://kubernetes.io/") for d in docs):
@@ -199,16 +241,26 @@ def evaluate_check(check: Mapping[str, Any], state: LessonState) -> list[CheckRe
     return [PRIMITIVES[kind](value, state)]
 
 
-def step_status(step: Step, state: LessonState) -> StepStatus:
+_ANSWERED = Text("answered with what the simulation shows", "시뮬레이션 결과와 같은 답을 고름")
+
+
+def step_status(step: Step, state: LessonState,
+                answered: Collection[str] = ()) -> StepStatus:
+    """A task or troubleshooting step is done when its check holds now; a question step once
+    the learner picked the answer the simulation gave (`answered` holds its id)."""
+    if step.check is None:
+        done = step.id in answered
+        return StepStatus(step, done, (CheckResult(done, _ANSWERED),))
     results = tuple(evaluate_check(step.check, state))
     return StepStatus(step, all(r.ok for r in results), results)
 
 
 def progress(lesson: Lesson, doc: Document, graph: WiringGraph,
-             findings: Sequence[Finding] | None = None) -> list[StepStatus]:
+             findings: Sequence[Finding] | None = None,
+             answered: Collection[str] = ()) -> list[StepStatus]:
     """The status of every step of `lesson` against the document as it is now."""
     state = LessonState(doc, graph, findings)
-    return [step_status(step, state) for step in lesson.steps]
+    return [step_status(step, state, answered) for step in lesson.steps]
 
 
 def current_step(statuses: Sequence[StepStatus]) -> int | None:

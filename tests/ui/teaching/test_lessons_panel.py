@@ -6,9 +6,9 @@ import pytest
 from PySide6.QtCore import QPointF, Qt
 
 from kubecanvas.model.edits import SetField
-from teaching.test_lessons import LEARNER
+from teaching.test_lessons import ANSWER, LEARNER
 
-from .helpers import LESSONS, rid
+from .helpers import LESSONS, do_step, rid
 
 
 def test_the_eleven_lessons_are_listed_in_teaching_order(teaching) -> None:
@@ -37,8 +37,8 @@ def test_opening_a_lesson_makes_a_new_untitled_design(teaching, qtbot) -> None:
     assert panel.title.text() == "Services and label selectors"
     assert "stable name" in panel.explanation.text()
     assert "concepts/services-networking/service" in panel.docs.text()
-    assert [s.state for s in panel.steps] == ["current", "todo", "todo"]
-    assert panel.banner.text() == "0 of 3 steps done"
+    assert [s.state for s in panel.steps] == ["current"] + ["todo"] * 6
+    assert panel.banner.text() == "0 of 7 steps done"
     window.editor.push(SetField(rid(window, "Service", "web"), ("spec", "type"), "NodePort"))
     assert diagram.read_bytes() == before  # the lesson file is never written
 
@@ -63,8 +63,11 @@ def test_every_lesson_done_step_by_step_through_the_editor(teaching, lesson_id) 
     for index, act in enumerate(LEARNER[lesson_id]):
         assert panel.steps[index].state == "current"
         assert all(s.state == "done" for s in panel.steps[:index])
-        window.editor.push(act(session.document, session.graph))
+        do_step(window, lesson_id, index)
         assert panel.steps[index].state == "done", panel.steps[index].toolTip()
+        if act is ANSWER:
+            assert panel.steps[index].verdict.text()  # the simulation's explanation is shown
+            continue
         window.undo_stack.undo()  # undo: the step is the learner's again
         assert panel.steps[index].state == "current"
         window.undo_stack.redo()
@@ -84,7 +87,7 @@ def test_a_step_undone_by_a_later_edit_is_no_longer_done(teaching) -> None:
     path = ("spec", "template", "metadata", "labels", "app")
     window.editor.push(SetField(rid(window, "Deployment", "web"), path, "web2"))
     assert controller.lessons_panel.steps[0].state == "current"
-    assert controller.lessons_panel.banner.text() == "0 of 3 steps done"
+    assert controller.lessons_panel.banner.text() == "0 of 7 steps done"
 
 
 def test_another_design_closes_the_lesson_and_reopening_works(teaching) -> None:

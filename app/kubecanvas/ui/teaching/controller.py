@@ -17,6 +17,9 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QInputDialog, QMenu
 
+from kubecanvas.model.document import Document
+from kubecanvas.model.edits import Edit
+from kubecanvas.model.graph import WiringGraph
 from kubecanvas.teaching import Highlight, Lesson, LessonError, load_lessons, progress
 from kubecanvas.ui.commands.design_files import lay_out
 from kubecanvas.ui.session import Session, Update
@@ -27,6 +30,7 @@ from kubecanvas.ui.teaching.highlight import HighlightOverlay
 from kubecanvas.ui.teaching.i18n import tr
 from kubecanvas.ui.teaching.learner import LearnerActions
 from kubecanvas.ui.teaching.lessons_panel import LessonsPanel
+from kubecanvas.ui.teaching.practice import Practice
 from kubecanvas.ui.teaching.presentation import Presentation
 from kubecanvas.ui.teaching.views import NamedView, SetViewsEdit, saved_views
 from kubecanvas.validation.findings import Finding
@@ -73,6 +77,8 @@ class TeachingController(QObject):
         self.happens_panel = WhatHappensPanel(self.parent_widget)
         self.explain_panel = ExplainPanel(self.parent_widget)
         self.presentation = Presentation(window, lambda: self.lesson, self._step_done)
+        self.practice = Practice(self, self.lessons_panel, self.learner, lambda: self.lesson,
+                                 self._check_lesson)
         self.actions: dict[str, QAction] = {}
         self._build_docks()
         self._build_actions()
@@ -200,8 +206,10 @@ class TeachingController(QObject):
         session = self._session
         if self.lesson is None or session is None:
             return
-        self.lessons_panel.set_statuses(progress(self.lesson, session.document, session.graph,
-                                                 session.validator.findings))
+        statuses = progress(self.lesson, session.document, session.graph,
+                            session.validator.findings, self.practice.answered)
+        self.lessons_panel.set_statuses(statuses, self.practice.broken_loaded)
+        self.practice.show_choices(statuses)
 
     def _step_done(self, index: int) -> bool:
         statuses = self.lessons_panel.statuses
@@ -230,12 +238,24 @@ class TeachingController(QObject):
         lay_out(document)
         session = Session.create(document)
         self.lesson, self._lesson_session = lesson, session
+        self.practice.reset()
         self.window.set_session(session)  # binds to it through `session_changed`
         self.learner.lesson_opened(self.lessons_panel.statuses)
         self.lessons_panel.raise_()
         self.window.show_status(tr("Lesson opened: {title}").format(
             title=lesson.text("title", i18n.language())))
         return True
+
+    # --- what Practice needs of the window (PracticeHost) -----------------------------------
+    def push_edit(self, edit: Edit) -> None:
+        self.window.editor.push(edit)
+
+    def design(self) -> tuple[Document, WiringGraph] | None:
+        session = self._session
+        return None if session is None else (session.document, session.graph)
+
+    def show_status(self, text: str) -> None:
+        self.window.show_status(text)
 
     # --- highlight and explanations ----------------------------------------------------------
     def show_highlight(self, highlight: Highlight, broken: tuple[str, ...] = ()) -> None:

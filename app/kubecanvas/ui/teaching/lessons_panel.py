@@ -9,7 +9,7 @@ never touches the document.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from html import escape
 
 from PySide6.QtCore import Qt, Signal
@@ -28,7 +28,8 @@ from PySide6.QtWidgets import (
 )
 
 from kubecanvas.teaching import Lesson, Step, StepStatus, current_step
-from kubecanvas.teaching.text import local
+from kubecanvas.teaching.architecture import COMPONENTS
+from kubecanvas.teaching.text import Text, local
 from kubecanvas.ui.teaching.i18n import language, tr
 
 STATE_STYLE = {
@@ -40,8 +41,28 @@ STATE_STYLE = {
 }
 
 
+CHOICE_WORDS = {"allowed": ("allowed", "허용됨"), "denied": ("denied", "거부됨"),
+                "none": ("none", "없음"), "unset": ("not set", "설정 안 됨"),
+                "pending": ("stays Pending", "Pending으로 남음"),
+                "provisioned": ("a new PV is provisioned", "새 PV가 프로비저닝됨")}
+
+
+def choice_label(choice: str) -> str:
+    """A choice as the learner reads it: component and outcome words in the UI's language."""
+    lang = language()
+    if choice in COMPONENTS:
+        return COMPONENTS[choice] if lang == "ko" else choice
+    words = CHOICE_WORDS.get(choice)
+    return (words[1] if lang == "ko" else words[0]) if words else choice
+
+
 class StepWidget(QFrame):
-    """One step: its state mark, its prompt, and a hint shown on request."""
+    """One step: its state mark, its prompt, and a hint shown on request. A question step also
+    shows its choices (`answer_chosen`) and the simulation's verdict; a troubleshooting step a
+    button that adds its broken design (`troubleshoot_requested`) and no hint."""
+
+    answer_chosen = Signal(int, str)  # step index, choice
+    troubleshoot_requested = Signal(int)  # step index
 
     def __init__(self, index: int, step: Step, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -72,6 +93,20 @@ class StepWidget(QFrame):
         layout.addLayout(top)
         layout.addWidget(self.prompt)
         layout.addWidget(self.hint)
+        self.choices_box = QHBoxLayout()
+        self.choices_box.setSpacing(4)
+        self.choice_buttons: list[QPushButton] = []
+        layout.addLayout(self.choices_box)
+        self.verdict = QLabel(self)
+        self.verdict.setWordWrap(True)
+        self.verdict.setVisible(False)
+        layout.addWidget(self.verdict)
+        self.verdict_text: tuple[bool, Text] | None = None
+        self.broken_button = QPushButton(self)
+        self.broken_button.clicked.connect(lambda: self.troubleshoot_requested.emit(self.index))
+        self.broken_button.setVisible(False)
+        layout.addWidget(self.broken_button)
+        self.hint_button.setVisible(bool(step.hint))
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -79,8 +114,41 @@ class StepWidget(QFrame):
         self.hint_button.setText(tr("Hide hint") if self.hint_button.isChecked() else tr("Hint"))
         self.prompt.setText(self.step.text("prompt", lang))
         self.hint.setText(self.step.text("hint", lang))
+        self.broken_button.setText(tr("Add the broken design"))
+        self._show_verdict()
         self._show_checks()
         self._show_state()
+
+    def set_choices(self, choices: Sequence[str]) -> None:
+        """The answers to pick from (question steps; the simulation's value is among them)."""
+        if [b.property("choice") for b in self.choice_buttons] == list(choices):
+            return
+        for button in self.choice_buttons:
+            self.choices_box.removeWidget(button)
+            button.deleteLater()
+        self.choice_buttons = []
+        for choice in choices:
+            button = QPushButton(choice_label(choice), self)
+            button.setProperty("choice", choice)
+            button.clicked.connect(lambda _=False, c=choice: self.answer_chosen.emit(self.index, c))
+            self.choices_box.addWidget(button)
+            self.choice_buttons.append(button)
+
+    def show_verdict(self, correct: bool, why: Text) -> None:
+        """After a pick: right or not, and what the simulation showed (the explanation)."""
+        self.verdict_text = (correct, why)
+        self._show_verdict()
+
+    def _show_verdict(self) -> None:
+        if self.verdict_text is None:
+            self.verdict.setVisible(False)
+            return
+        correct, why = self.verdict_text
+        head = tr("Right: the simulation agrees.") if correct else tr(
+            "Not quite. Try again; the simulation shows:")
+        self.verdict.setText(f"{head} {local(why, language())}")
+        self.verdict.setStyleSheet(f"color: {'#1f9d55' if correct else '#b3261e'}")
+        self.verdict.setVisible(True)
 
     def _toggle_hint(self, shown: bool) -> None:
         self.hint.setVisible(shown)
@@ -91,6 +159,8 @@ class StepWidget(QFrame):
         if status is not None:
             self.status = status
             self._show_checks()
+        for button in self.choice_buttons:
+            button.setVisible(self.step.question is not None and state == "current")
         self._show_state()
 
     def _show_checks(self) -> None:
@@ -112,6 +182,8 @@ class LessonsPanel(QDockWidget):
     """Dock with the lesson list and the open lesson."""
 
     open_requested = Signal(object)  # Lesson
+    answer_chosen = Signal(int, str)  # step index, choice
+    troubleshoot_requested = Signal(int)  # step index
 
     def __init__(self, lessons: Sequence[Lesson], parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -211,6 +283,8 @@ class LessonsPanel(QDockWidget):
             self.steps = [StepWidget(i, s) for i, s in enumerate(lesson.steps)]
             for widget in self.steps:
                 self.steps_box.addWidget(widget)
+                widget.answer_chosen.connect(self.answer_chosen)
+                widget.troubleshoot_requested.connect(self.troubleshoot_requested)
             self.list.setCurrentRow(self.lessons.index(lesson) if lesson in self.lessons else 0)
         self._show_lesson_text()
         self._show_banner()
@@ -230,13 +304,17 @@ class LessonsPanel(QDockWidget):
                            for u in lesson.docs)
         self.docs.setText(f"{escape(tr('Documentation'))}: {links}")
 
-    def set_statuses(self, statuses: Sequence[StepStatus]) -> None:
-        """Mark every step done, current or still to do."""
+    def set_statuses(self, statuses: Sequence[StepStatus],
+                     broken_loaded: Collection[int] = ()) -> None:
+        """Mark every step done, current or still to do; offer the broken design of a current
+        troubleshooting step until it is added (`broken_loaded` lists those added)."""
         self.statuses = list(statuses)
         current = current_step(self.statuses)
         for i, (widget, status) in enumerate(zip(self.steps, self.statuses, strict=False)):
             state = "done" if status.done else ("current" if i == current else "todo")
             widget.set_status(state, status)
+            widget.broken_button.setVisible(widget.step.kind == "troubleshoot" and state
+                                            == "current" and i not in broken_loaded)
         if self.lesson is not None and self.statuses and current is None \
                 and self.lesson.id not in self.completed:
             self.completed.add(self.lesson.id)

@@ -73,7 +73,7 @@ def lesson_slides(lesson: Lesson, document: Document) -> list[Slide]:
     lang = language()
     slides = [Slide(lesson.text("title", lang))]
     for i, step in enumerate(lesson.steps):
-        ids = tuple(dict.fromkeys(r for ref in _refs(dict(step.check))
+        ids = tuple(dict.fromkeys(r for ref in _refs(dict(step.check or step.question or {}))
                                   if (r := resolve(document, ref)) is not None))
         caption = tr("Step {number}").format(number=i + 1) + ": " + step.text("prompt", lang)
         slides.append(Slide(caption, ids, step=i))
