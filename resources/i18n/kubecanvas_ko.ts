@@ -158,6 +158,38 @@
         <translation>아닙니다. 다시 골라 보십시오. 시뮬레이션 결과는 다음과 같습니다.</translation>
     </message>
     <message>
+        <source>Control Plane</source>
+        <translation>컨트롤 플레인</translation>
+    </message>
+    <message>
+        <source>Control plane</source>
+        <translation>컨트롤 플레인</translation>
+    </message>
+    <message>
+        <source>Worker node</source>
+        <translation>워커 노드</translation>
+    </message>
+    <message>
+        <source>Play</source>
+        <translation>재생</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>일시 정지</translation>
+    </message>
+    <message>
+        <source>No workload to follow</source>
+        <translation>따라갈 워크로드가 없습니다</translation>
+    </message>
+    <message>
+        <source>Add or select a workload to follow kubectl apply through the control plane.</source>
+        <translation>워크로드를 추가하거나 선택하면 kubectl apply가 컨트롤 플레인을 지나가는 과정을 볼 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>kubectl apply of {kind} {name}, step by step</source>
+        <translation>{kind} {name}의 kubectl apply, 단계별 진행</translation>
+    </message>
+    <message>
         <source>Lesson complete: every step is done.</source>
         <translation>레슨 완료: 모든 단계를 마쳤습니다.</translation>
     </message>

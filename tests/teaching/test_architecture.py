@@ -51,3 +51,31 @@ def test_pods_no_service_selects_are_reachable_by_no_name() -> None:
     client = next(r for r in doc if r.name == "client")
     flow = apply_flow(doc, WiringGraph(doc), client.id)
     assert flow.stopped_at == "endpointslice"
+
+
+def test_the_control_plane_animation_follows_the_apply_flow() -> None:
+    """kubernetes.io/docs/concepts/overview/components/: only the API server talks to etcd; the
+    controller manager (which runs the EndpointSlice controller), the scheduler, the kubelet,
+    kube-proxy and CoreDNS watch the API server and write back through it."""
+    from kubecanvas.teaching.architecture import BOXES, control_plane_frames
+
+    doc = _lesson().document()
+    graph = WiringGraph(doc)
+    tasks = [act for act in LEARNER["architecture"] if act is not ANSWER]
+    for act in tasks[:3]:
+        act(doc, graph).apply(doc)
+        graph = WiringGraph(doc)
+    web = next(r for r in doc if r.kind == "Deployment" and r.name == "web")
+    frames = control_plane_frames(apply_flow(doc, graph, web.id))
+    assert [f.box for f in frames] == [
+        "kubectl", "api-server", "etcd", "controller-manager", "scheduler", "kubelet",
+        "controller-manager", "kube-proxy", "coredns"]
+    boxes = {b[0] for b in BOXES}
+    for frame in frames:
+        assert frame.messages and all(a in boxes and b in boxes for a, b in frame.messages)
+        assert all("etcd" not in (a, b) or {a, b} <= {"api-server", "etcd"}
+                   for a, b in frame.messages)  # only the API server touches etcd
+    start = _lesson().document()
+    refused = control_plane_frames(apply_flow(start, WiringGraph(start), next(
+        r.id for r in start if r.kind == "Deployment" and r.name == "web")))
+    assert [f.ok for f in refused] == [True, False]

@@ -170,3 +170,53 @@ def _service_steps(doc: Document, graph: WiringGraph, cluster: SimCluster, workl
             f"CoreDNS가 {dns}(같은 네임스페이스에서는 {svc.name}) 질의에 "
             f"{ip or '파드 IP들(헤드리스)'}{euro_ro(ip or '파드 IP들')} 응답합니다."), both))
     return out
+
+
+# --- the control plane drawn beside the design -----------------------------------------------
+#: The boxes of the drawing: id, English name, Korean name, and where they sit (control plane,
+#: a worker node, add-on). The EndpointSlice controller runs inside the controller manager.
+BOXES = (("kubectl", "kubectl", "kubectl", "client"),
+         ("api-server", "API server", "API 서버", "control-plane"),
+         ("etcd", "etcd", "etcd", "control-plane"),
+         ("controller-manager", "controller manager", "컨트롤러 매니저", "control-plane"),
+         ("scheduler", "scheduler", "스케줄러", "control-plane"),
+         ("kubelet", "kubelet", "kubelet", "node"),
+         ("kube-proxy", "kube-proxy", "kube-proxy", "node"),
+         ("coredns", "CoreDNS", "CoreDNS", "add-on"))
+
+#: Who talks to whom at each step of `apply_flow` ("Components", "Controllers" and
+#: "Communication between Nodes and the Control Plane" pages): every component talks to the API
+#: server only, which alone reads and writes etcd; controllers, the scheduler, the kubelet,
+#: kube-proxy and CoreDNS watch it and write back through it.
+MESSAGES: dict[str, tuple[tuple[str, str], ...]] = {
+    "kubectl": (("kubectl", "api-server"),),
+    "api-server": (("api-server", "api-server"),),
+    "etcd": (("api-server", "etcd"),),
+    "controller": (("api-server", "controller-manager"), ("controller-manager", "api-server")),
+    "scheduler": (("api-server", "scheduler"), ("scheduler", "api-server")),
+    "kubelet": (("api-server", "kubelet"),),
+    "endpointslice": (("api-server", "controller-manager"), ("controller-manager", "api-server")),
+    "kube-proxy": (("api-server", "kube-proxy"),),
+    "coredns": (("api-server", "coredns"),),
+}
+BOX_OF = {"controller": "controller-manager", "endpointslice": "controller-manager"}
+
+
+@dataclass(frozen=True)
+class Frame:
+    """One moment of the animation: the box that acts, the messages it sends or receives (box id
+    pairs; a box to itself is work done inside it), what happens (a `Text`), and the learner's
+    resources it concerns. `ok` False: the design stops here."""
+
+    box: str
+    messages: tuple[tuple[str, str], ...]
+    text: str
+    highlight: Highlight
+    ok: bool = True
+
+
+def control_plane_frames(flow: ApplyFlow) -> tuple[Frame, ...]:
+    """The animation of `flow`, one frame per step, in the order the components act."""
+    return tuple(Frame(BOX_OF.get(step.component, step.component),
+                       MESSAGES.get(step.component, ()), step.text, step.highlight, step.ok)
+                 for step in flow.steps)

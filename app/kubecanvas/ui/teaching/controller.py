@@ -24,6 +24,7 @@ from kubecanvas.teaching import Highlight, Lesson, LessonError, load_lessons, pr
 from kubecanvas.ui.commands.design_files import lay_out
 from kubecanvas.ui.session import Session, Update
 from kubecanvas.ui.teaching import i18n
+from kubecanvas.ui.teaching.control_plane import ControlPlanePanel
 from kubecanvas.ui.teaching.explain_panel import ExplainPanel
 from kubecanvas.ui.teaching.happens_panel import WhatHappensPanel
 from kubecanvas.ui.teaching.highlight import HighlightOverlay
@@ -76,6 +77,7 @@ class TeachingController(QObject):
         self.learner = LearnerActions(window, self.lessons_panel, lambda: self.lesson)
         self.happens_panel = WhatHappensPanel(self.parent_widget)
         self.explain_panel = ExplainPanel(self.parent_widget)
+        self.control_plane = ControlPlanePanel(self.parent_widget)
         self.presentation = Presentation(window, lambda: self.lesson, self._step_done)
         self.practice = Practice(self, self.lessons_panel, self.learner, lambda: self.lesson,
                                  self._check_lesson)
@@ -85,6 +87,7 @@ class TeachingController(QObject):
         self._build_menus()
         self.lessons_panel.open_requested.connect(self.open_lesson)
         self.happens_panel.highlight_requested.connect(self.show_highlight)
+        self.control_plane.highlight_requested.connect(self.show_highlight)
         window.problems.finding_activated.connect(self.explain_finding)
         self._follow_sessions()
         self.bind(window.session)
@@ -98,6 +101,10 @@ class TeachingController(QObject):
         window.addDockWidget(area.RightDockWidgetArea, self.happens_panel)
         window.splitDockWidget(shell.inspector, self.happens_panel, Qt.Orientation.Vertical)
         window.tabifyDockWidget(self.happens_panel, self.explain_panel)
+        window.addDockWidget(area.BottomDockWidgetArea, self.control_plane)
+        window.splitDockWidget(shell.problems, self.control_plane, Qt.Orientation.Horizontal)
+        window.resizeDocks([shell.problems, self.control_plane], [520, 560],
+                           Qt.Orientation.Horizontal)
         self.happens_panel.raise_()
         window.resizeDocks([self.lessons_panel], [340], Qt.Orientation.Horizontal)
         window.resizeDocks([shell.palette_panel, self.lessons_panel], [260, 640],
@@ -130,7 +137,8 @@ class TeachingController(QObject):
             for name in ("present", "save_view", "clear_views"):
                 view.addAction(self.actions[name])
         self.menu = window.menuBar().addMenu("")
-        for dock in (self.lessons_panel, self.happens_panel, self.explain_panel):
+        for dock in (self.lessons_panel, self.happens_panel, self.explain_panel,
+                     self.control_plane):
             self.menu.addAction(dock.toggleViewAction())
         self.menu.addAction(self.actions["explain"])
         self.learner.add_to(self.menu)
@@ -157,7 +165,8 @@ class TeachingController(QObject):
         self.menu.setTitle(tr("&Teaching"))
         self.language_menu.setTitle(tr("&Language"))
         self.learner.retranslate()
-        for panel in (self.lessons_panel, self.happens_panel, self.explain_panel):
+        for panel in (self.lessons_panel, self.happens_panel, self.explain_panel,
+                      self.control_plane):
             panel.retranslate()
         if self.presentation.active:
             self.presentation.show_slide()
@@ -187,6 +196,7 @@ class TeachingController(QObject):
             scene.selectionChanged.connect(self._selection_changed)
         self.lessons_panel.set_lesson(self.lesson)
         self.happens_panel.set_document(session.document, session.graph)
+        self.control_plane.set_document(session.document, session.graph)
         self.explain_panel.show_explanation(None)
         self._check_lesson()
 
@@ -197,6 +207,7 @@ class TeachingController(QObject):
             self.learner.record(self.lessons_panel.statuses)
             self.presentation.refresh_caption()
             self.happens_panel.refresh()
+            self.control_plane.refresh()
             if self.overlay.items:
                 self.show_highlight(self.happens_panel.highlight, self.happens_panel.broken)
         elif change.moved and self.overlay.items:  # halos follow the nodes
@@ -222,6 +233,7 @@ class TeachingController(QObject):
         self.overlay.clear()
         ids, edges = scene.selected_ids(), scene.selected_edges()
         self.happens_panel.show_resource(ids[0] if len(ids) == 1 else None)
+        self.control_plane.show_resource(ids[0] if len(ids) == 1 else None)
         if ids:
             self.explain_panel.show_node(session.graph, ids[0])
         elif edges:

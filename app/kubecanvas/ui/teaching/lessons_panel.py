@@ -16,6 +16,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QDockWidget,
     QFrame,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -93,7 +94,7 @@ class StepWidget(QFrame):
         layout.addLayout(top)
         layout.addWidget(self.prompt)
         layout.addWidget(self.hint)
-        self.choices_box = QHBoxLayout()
+        self.choices_box = QGridLayout()  # two a row: long answers wrap, never widen the dock
         self.choices_box.setSpacing(4)
         self.choice_buttons: list[QPushButton] = []
         layout.addLayout(self.choices_box)
@@ -127,11 +128,12 @@ class StepWidget(QFrame):
             self.choices_box.removeWidget(button)
             button.deleteLater()
         self.choice_buttons = []
-        for choice in choices:
+        for number, choice in enumerate(choices):
             button = QPushButton(choice_label(choice), self)
             button.setProperty("choice", choice)
+            button.setMinimumWidth(40)
             button.clicked.connect(lambda _=False, c=choice: self.answer_chosen.emit(self.index, c))
-            self.choices_box.addWidget(button)
+            self.choices_box.addWidget(button, number // 2, number % 2)
             self.choice_buttons.append(button)
 
     def show_verdict(self, correct: bool, why: Text) -> None:
