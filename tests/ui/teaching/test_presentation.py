@@ -12,7 +12,7 @@ from kubecanvas.ui.teaching.views import VIEWS_KEY, saved_views
 from teaching.test_lessons import LEARNER
 
 from ..conftest import snapshot
-from .helpers import rid
+from .helpers import do_step, rid
 
 
 def visible_docks(window) -> list[str]:
@@ -91,3 +91,37 @@ def test_saved_views_are_presented_and_saved_with_the_project(teaching, tmp_path
     assert [v.name for v in saved_views(window.session.document)] == ["Overview"]
     controller.clear_views()
     assert VIEWS_KEY not in window.session.document.settings.view
+
+
+def test_each_step_slide_shows_the_design_as_that_step_left_it(teaching, qtbot) -> None:
+    """Step 1 selects the pods, step 3 sets targetPort: the slide of step 1 shows the Service
+    as step 1 left it (targetPort still 80), the live design is untouched and comes back."""
+    window, controller = teaching("services")
+    for index in range(4):  # select, predict, targetPort, predict
+        do_step(window, "services", index)
+    live = snapshot(window.session.document)
+    activate(window, qtbot)
+    controller.toggle_presentation()
+    show = controller.presentation
+    shown = window.view.scene()
+    assert shown is not window.scene  # the title slide: the design as the lesson started
+    start = next(r for r in shown.document if r.kind == "Service")
+    assert start.manifest["spec"]["selector"] == {"app": "wbe"}
+    show.next()  # step 1: the selector fixed, targetPort not yet
+    service = next(r for r in window.view.scene().document if r.kind == "Service")
+    assert service.manifest["spec"]["selector"] == {"app": "web"}
+    assert service.manifest["spec"]["ports"][0]["targetPort"] == 80
+    assert "✔ done" in show.caption.text()
+    show.next()
+    show.next()  # step 3: as it left it, which is the design now: the live canvas
+    assert window.view.scene() is window.scene
+    show.next()
+    show.next()  # step 5 is not done yet: the live design
+    assert window.view.scene() is window.scene and "✔ done" not in show.caption.text()
+    show.previous()
+    show.previous()
+    show.previous()
+    assert window.view.scene() is not window.scene
+    controller.toggle_presentation()
+    assert window.view.scene() is window.scene
+    assert snapshot(window.session.document) == live

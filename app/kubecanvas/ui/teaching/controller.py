@@ -78,7 +78,8 @@ class TeachingController(QObject):
         self.happens_panel = WhatHappensPanel(self.parent_widget)
         self.explain_panel = ExplainPanel(self.parent_widget)
         self.control_plane = ControlPlanePanel(self.parent_widget)
-        self.presentation = Presentation(window, lambda: self.lesson, self._step_done)
+        self.presentation = Presentation(window, lambda: self.lesson, self._step_done,
+                                         lambda index: self.practice.states.get(index))
         self.practice = Practice(self, self.lessons_panel, self.learner, lambda: self.lesson,
                                  self._check_lesson)
         self.actions: dict[str, QAction] = {}
@@ -219,6 +220,7 @@ class TeachingController(QObject):
             return
         statuses = progress(self.lesson, session.document, session.graph,
                             session.validator.findings, self.practice.answered)
+        self.practice.record_states(statuses)
         self.lessons_panel.set_statuses(statuses, self.practice.broken_loaded)
         self.practice.show_choices(statuses)
 

@@ -16,6 +16,7 @@ from typing import Protocol
 from kubecanvas.model.document import Document
 from kubecanvas.model.edits import AddResource, Compound, Edit
 from kubecanvas.model.graph import WiringGraph
+from kubecanvas.model.resource import Resource
 from kubecanvas.teaching import Lesson, current_step
 from kubecanvas.teaching.checks import LessonState
 from kubecanvas.teaching.lessons import StepStatus
@@ -46,12 +47,30 @@ class Practice:
         self.lesson, self.recheck = lesson, recheck
         self.answered: set[str] = set()
         self.broken_loaded: set[int] = set()
+        #: The design as each step left it (by step index; -1: as the lesson started), for the
+        #: slides of presentation mode.
+        self.states: dict[int, list[Resource]] = {}
         panel.answer_chosen.connect(self.answer)
         panel.troubleshoot_requested.connect(self.add_broken_design)
 
     def reset(self) -> None:
         """A lesson was (re)opened: its design starts afresh, and so do its answers."""
-        self.answered, self.broken_loaded = set(), set()
+        self.answered, self.broken_loaded, self.states = set(), set(), {}
+
+    def record_states(self, statuses: list[StepStatus]) -> None:
+        """Keep the design as it is when a step turns done (and as it started); a step that is
+        no longer done forgets its state."""
+        design = self.host.design()
+        if design is None:
+            return
+        snapshot: list[Resource] | None = None
+        for index in (-1, *range(len(statuses))):
+            done = index == -1 or statuses[index].done
+            if done and index not in self.states:
+                snapshot = snapshot or [r.clone() for r in design[0]]
+                self.states[index] = snapshot
+            elif not done:
+                self.states.pop(index, None)
 
     def show_choices(self, statuses: list[StepStatus]) -> None:
         """Offer the current question's choices, with the simulation's value among them."""

@@ -20,7 +20,10 @@ from PySide6.QtGui import QKeyEvent, QTransform
 from PySide6.QtWidgets import QDockWidget, QLabel, QToolBar
 
 from kubecanvas.model.document import Document
+from kubecanvas.model.graph import WiringGraph
+from kubecanvas.model.resource import Resource
 from kubecanvas.teaching import Lesson
+from kubecanvas.ui.canvas.scene import CanvasScene
 from kubecanvas.ui.teaching.i18n import language, tr
 from kubecanvas.ui.teaching.views import saved_views
 
@@ -80,6 +83,11 @@ def lesson_slides(lesson: Lesson, document: Document) -> list[Slide]:
     return slides
 
 
+def _same(state: list[Resource], document: Document) -> bool:
+    """Whether a recorded state equals the live design (then the live canvas is shown)."""
+    return [(r.id, r.manifest) for r in state] == [(r.id, r.manifest) for r in document]
+
+
 def view_slides(document: Document) -> list[Slide]:
     return [Slide(v.name, zoom=v.zoom, center=v.center, selection=v.selection)
             for v in saved_views(document)]
@@ -96,13 +104,17 @@ class Presentation(QObject):
     toggled = Signal(bool)
 
     def __init__(self, shell: EditorShell, lesson: Callable[[], Lesson | None],
-                 step_done: Callable[[int], bool]) -> None:
+                 step_done: Callable[[int], bool],
+                 step_state: Callable[[int], list[Resource] | None] = lambda _i: None
+                 ) -> None:
         super().__init__(shell.qt_window())
         self.shell = shell
         self.window = shell.qt_window()  # what presenting hides, shows full screen, restores
         self.view = shell.view  # the canvas it drives
         self.lesson = lesson
         self.step_done = step_done
+        self.step_state = step_state
+        self._past: CanvasScene | None = None  # the scene of a past state being shown
         self.active = False
         self.slides: list[Slide] = []
         self.index = 0
@@ -161,6 +173,9 @@ class Presentation(QObject):
         window, view, scene = self.window, self.view, self.shell.scene
         self.active = False
         view.removeEventFilter(self)
+        if scene is not None and view.scene() is not scene:
+            view.setScene(scene)  # back from a past state to the live design
+        self._past = None
         view.setInteractive(True)
         if scene is not None:
             scene.select_ids(self._selection)
@@ -186,12 +201,29 @@ class Presentation(QObject):
             self.index -= 1
             self.show_slide()
 
+    def _scene_for(self, slide: Slide) -> CanvasScene | None:
+        """The live scene, or a read-only one of the design as the slide's step left it (the
+        lesson's title slide: as it started); the document itself is never touched."""
+        live, view = self.shell.scene, self.view
+        state = self.step_state(slide.step if slide.step is not None else -1) \
+            if self.slides and slide.zoom is None else None
+        if state is None or live is None or _same(state, live.document):
+            self._past = None
+            if view.scene() is not live and live is not None:
+                view.setScene(live)
+            return live
+        document = Document([r.clone() for r in state])
+        self._past = CanvasScene(document, WiringGraph(document))
+        view.setScene(self._past)
+        return self._past
+
     def show_slide(self) -> None:
         """Fit the canvas to the current slide and put its caption up."""
-        scene, view = self.shell.scene, self.view
+        view = self.view
+        slide = self.slides[self.index] if self.slides else Slide(tr("Presentation"))
+        scene = self._scene_for(slide)
         if scene is None:
             return
-        slide = self.slides[self.index] if self.slides else Slide(tr("Presentation"))
         if slide.zoom is not None and slide.center is not None:
             view.set_zoom(slide.zoom)
             view.centerOn(QPointF(*slide.center))
