@@ -27,7 +27,7 @@ from kubecanvas.teaching.cluster import (
     SimPod,
     template_hash,
 )
-from kubecanvas.teaching.text import Text
+from kubecanvas.teaching.text import Text, kind_ko
 from kubecanvas.validation import Severity, validate_document
 
 #: The components in the order a request meets them, with their Korean names.
@@ -69,7 +69,7 @@ def apply_flow(doc: Document, graph: WiringGraph, workload_id: str,
     kind, name = res.kind, f"{effective_namespace(res)}/{res.name}"
     steps = [FlowStep("kubectl", Text(
         f"kubectl apply sends {kind} {name} to the API server (a PATCH or POST over HTTPS).",
-        f"kubectl apply가 {kind} {name}{eul_reul(name)} API 서버로 보냅니다(HTTPS로 PATCH나 "
+        f"kubectl apply가 {kind_ko(kind)} {name}{eul_reul(name)} API 서버로 보냅니다(HTTPS로 PATCH나 "
         "POST)."), me)]
     errors = [f for f in validate_document(doc, graph)
               if f.resource_id == workload_id and f.severity == Severity.ERROR]
@@ -133,7 +133,7 @@ def _controller_step(res: Resource, count: int, me: Highlight) -> FlowStep:
     return FlowStep("controller", Text(
         f"The {res.kind} controller sees the new object and creates {count} pod(s) from its "
         "template.",
-        f"{res.kind} 컨트롤러가 새 오브젝트를 보고 템플릿으로 파드 {count}개를 만듭니다."), me)
+        f"{kind_ko(res.kind)} 컨트롤러가 새 오브젝트를 보고 템플릿으로 파드 {count}개를 만듭니다."), me)
 
 
 def _service_steps(doc: Document, graph: WiringGraph, cluster: SimCluster, workload_id: str,

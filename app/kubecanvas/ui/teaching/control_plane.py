@@ -33,7 +33,7 @@ from kubecanvas.teaching.architecture import (
     apply_flow,
     control_plane_frames,
 )
-from kubecanvas.teaching.text import local
+from kubecanvas.teaching.text import kind_ko, local
 from kubecanvas.ui.teaching.i18n import language, tr
 
 #: Box centres as fractions of the drawing (x, y): control plane left, the node right.
@@ -272,8 +272,9 @@ class ControlPlanePanel(QDockWidget):
                                     "the control plane."))
             return
         res = doc.get(self.workload)
+        kind = kind_ko(res.kind) if language() == "ko" else res.kind
         self.heading.setText(tr("kubectl apply of {kind} {name}, step by step").format(
-            kind=res.kind, name=res.name))
+            kind=kind, name=res.name))
         frame = frames[index]
         mark = "" if frame.ok else "✘ "
         self.caption.setText(f"{index + 1}/{len(frames)}  ·  {mark}"
