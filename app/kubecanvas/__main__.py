@@ -8,17 +8,17 @@ name only when it is needed, which keeps this module (and the CLI) free of PySid
 
 from __future__ import annotations
 
-import importlib
 import os
 import sys
 from collections.abc import Sequence
 
+from kubecanvas.cli.editor import EDITOR_MODULE, RENDER_MODULE, run_editor
+
+__all__ = ["EDITOR_MODULE", "RENDER_MODULE", "kubectl_plugin", "main", "run_editor", "wants_cli"]
+
 #: First arguments that select the command line rather than the editor.
 CLI_COMMANDS = frozenset({"import", "export", "validate", "cluster", "completion"})
 CLI_OPTIONS = frozenset({"--version", "-V", "--help", "-h"})
-EDITOR_MODULE = "kubecanvas.ui.window.app"
-#: `kubecanvas render` draws with the editor's own scene, so it lives in the ui package.
-RENDER_MODULE = "kubecanvas.ui.window.render_cli"
 
 
 def wants_cli(args: Sequence[str]) -> bool:
@@ -37,24 +37,6 @@ def wants_cli(args: Sequence[str]) -> bool:
     if first.startswith("-") or os.path.exists(first):
         return False
     return "." not in first and "/" not in first and os.sep not in first
-
-
-def run_editor(args: Sequence[str], module: str = EDITOR_MODULE) -> int:
-    """Start the editor (or `render`), or explain clearly why it cannot start."""
-    try:
-        editor = importlib.import_module(module)
-    except ImportError as exc:
-        missing = getattr(exc, "name", None) or ""
-        if missing.startswith(("PySide6", "shiboken6")):
-            hint = ("the editor needs PySide6; install it with "
-                    "`python3 -m pip install 'PySide6-Essentials<6.12'` (or reinstall kubecanvas)")
-        else:
-            hint = f"the editor could not be loaded ({exc})"
-        print(f"kubecanvas: error: {hint}. The command line still works: "
-              f"kubecanvas --help", file=sys.stderr)
-        return 2
-    result = editor.main(list(args)) if module == RENDER_MODULE else editor.run(list(args))
-    return int(result) if result is not None else 0
 
 
 def main(argv: Sequence[str] | None = None, prog: str = "kubecanvas") -> int:

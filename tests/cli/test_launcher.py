@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import os
 import subprocess
 import sys
@@ -101,7 +102,7 @@ def test_missing_qt_gives_a_clear_message(monkeypatch: pytest.MonkeyPatch,
     def no_qt(name: str) -> types.ModuleType:
         raise ModuleNotFoundError("No module named 'PySide6'", name="PySide6")
 
-    monkeypatch.setattr(launcher.importlib, "import_module", no_qt)
+    monkeypatch.setattr(importlib, "import_module", no_qt)
     assert launcher.main([]) == 2
     err = capsys.readouterr().err
     assert "needs PySide6" in err and "Traceback" not in err

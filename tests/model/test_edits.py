@@ -70,15 +70,39 @@ def test_removed_resource_returns_to_its_index():
 
 
 def test_nudges_merge():
+    """As an undo stack merges: the later nudge is applied, then absorbed by the first, whose
+    undo goes back to where the first nudge started (and whose redo goes to the later place)."""
     a = deployment("a")
     doc = Document([a])
     first = MoveResources({a.id: (1, 0)})
     first.apply(doc)
     second = MoveResources({a.id: (2, 0)})
+    second.apply(doc)
     assert first.merge(second)
-    first.apply(doc)
     first.revert(doc)
     assert doc.get(a.id).position == (0.0, 0.0)
+    first.apply(doc)
+    assert doc.get(a.id).position == (2.0, 0.0)
+
+
+def test_one_edit_object_serves_several_applications():
+    """Undo state is kept per application, newest first: the same edit pushed twice (a fix
+    clicked twice) undoes step by step, with no copy made by the caller."""
+    a = deployment("a")
+    doc = Document([a])
+    before = doc.get(a.id).manifest
+    edit = SetField(a.id, ("spec", "replicas"), 3)
+    stack = UndoStack(doc)
+    stack.push(edit)
+    stack.push(SetField(a.id, ("spec", "replicas"), 5))
+    stack.push(edit)
+    assert doc.get(a.id).manifest["spec"]["replicas"] == 3
+    stack.undo()
+    assert doc.get(a.id).manifest["spec"]["replicas"] == 5
+    stack.undo()
+    stack.undo()
+    assert doc.get(a.id).manifest == before
+    assert edit.description == "Set spec.replicas"  # settled when made, never renamed
 
 
 def test_document_invariants_raise_typed_errors():

@@ -33,6 +33,8 @@ from kubecanvas.model.edits import (
     SetField,
     SetManifest,
     UndoStack,
+    describe_remove,
+    describe_set_field,
 )
 from kubecanvas.model.graph import WiringGraph
 from kubecanvas.model.kinds import KINDS
@@ -230,16 +232,23 @@ def test_edit_descriptions_have_korean_and_survive_deepcopy_and_pickle():
     add = AddResource(pvc("data"))
     assert_bilingual(add.description, "Add PersistentVolumeClaim data")
     assert "퍼시스턴트볼륨클레임" in add.description.ko
-    edits = [add, SetField(web.id, ("spec", "replicas"), 3),
-             SetField(web.id, ("spec", "paused"), DELETE), SetManifest(web.id, web.manifest),
-             MoveResources({web.id: (1.0, 2.0)}), RemoveResource(web.id)]
-    stack = UndoStack(doc)
-    for edit in edits:
-        stack.push(edit)
+    edits = [add, describe_set_field(doc, web.id, ("spec", "replicas"), 3),
+             describe_set_field(doc, web.id, ("spec", "paused"), DELETE),
+             SetManifest(web.id, web.manifest), MoveResources({web.id: (1.0, 2.0)}),
+             describe_remove(doc, web.id), SetField(web.id, ("spec", "replicas"), 3),
+             RemoveResource(web.id)]
+    # worded when made: the undo menu shows the words before the first apply
     assert edits[1].description == "Set spec.replicas of Deployment web"
     assert edits[1].description.ko == "디플로이먼트 web의 spec.replicas 설정"
     assert edits[2].description == "Remove spec.paused of Deployment web"
     assert edits[3].description == "Edit manifest" and edits[4].description == "Move"
+    assert edits[5].description == "Delete Deployment web"
+    assert edits[6].description == "Set spec.replicas"
+    assert edits[6].description.ko == "spec.replicas 설정"
+    stack = UndoStack(doc)
+    for edit in edits[:6]:
+        stack.push(edit)
+    assert edits[1].description == "Set spec.replicas of Deployment web"  # apply renames nothing
     for edit in [*edits, Compound(edits)]:
         assert_bilingual(edit.description)
         for clone in (copy.deepcopy(edit), pickle.loads(pickle.dumps(edit))):

@@ -9,7 +9,7 @@ the Kubernetes versions whose schemas ship with KubeCanvas, read when the script
 from __future__ import annotations
 
 import argparse
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from kubecanvas.cli import options
@@ -30,11 +30,17 @@ _FOLDER_OPTIONS = frozenset({"kustomize", "helm_chart"})
 _FILE_OPTIONS = frozenset({"inputs", "filename", "output", "ignore_file", "values", "helm", "args"})
 
 
-def add_parser(commands: Any) -> None:
+#: Builds the whole command line's parser for a program name (`cli.main.build_parser`).
+MakeParser = Callable[[str], argparse.ArgumentParser]
+
+
+def add_parser(commands: Any, make_parser: MakeParser) -> None:
+    """Add `completion`; `make_parser` builds the parser the script completes (given by
+    `cli.main`, which builds the whole command line, this command included)."""
     parser = commands.add_parser("completion", help=HELP, description=DESCRIPTION,
                                  epilog=EXAMPLES, formatter_class=options.Formatter)
     parser.add_argument("shell", choices=SHELLS, help="the shell to complete for")
-    parser.set_defaults(run=run, parser=parser)
+    parser.set_defaults(run=run, parser=parser, make_parser=make_parser)
 
 
 def _actions(parser: argparse.ArgumentParser) -> Iterator[argparse.Action]:
@@ -57,13 +63,11 @@ def _versions_completion(prog: str) -> dict[str, Any]:
     }
 
 
-def script(shell: str) -> str:
+def script(shell: str, make_parser: MakeParser) -> str:
     """The completion script of the `kubecanvas` command for `shell`."""
     import shtab
 
-    from kubecanvas.cli.main import build_parser
-
-    parser = build_parser("kubecanvas")
+    parser = make_parser("kubecanvas")
     versions = _versions_completion("kubecanvas")
     for action in _actions(parser):
         if action.dest == "kube_version":
@@ -77,5 +81,5 @@ def script(shell: str) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    print(script(args.shell), end="")
+    print(script(args.shell, args.make_parser), end="")
     return 0

@@ -11,8 +11,9 @@ import fnmatch
 import os
 import sys
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kubecanvas.cli import kustomize
 from kubecanvas.cli.errors import CliError, warn
@@ -36,6 +37,9 @@ from kubecanvas.validation import (
 from kubecanvas.validation.findings import Severity
 from kubecanvas.validation.profiles import UnknownProfileError
 from kubecanvas.validation.versions import normalize_version, schema_dir
+
+if TYPE_CHECKING:
+    from kubecanvas.io.external import Rendered
 
 PROJECT_SUFFIX = ".kcanvas"
 IGNORE_FILE = ".kubecanvas-ignore"
@@ -132,9 +136,25 @@ def load_inputs(paths: Sequence[str], *, strip_cluster_fields: bool = False,
         rendered = kustomize.render(kustomizations)
         plain += [folder for folder, output in rendered if output is None]
         loaded = _load(plain, strip_cluster_fields, allow_project) if plain else Loaded(Document())
-        kustomize.add_rendered(loaded, rendered)
+        _add_rendered(loaded, rendered)
     _apply_ignores(loaded, ignore_dirs(paths), ignore_file)
     return loaded
+
+
+def _add_rendered(loaded: Loaded,
+                  rendered: Sequence[tuple[str, Rendered | None]]) -> None:
+    """Add what each folder rendered to `loaded`, with a note each on standard error."""
+    for folder, output in rendered:
+        if output is None:
+            continue
+        print(f"kubecanvas: note: {folder} is a kustomization: reading what "
+              f"`{output.command}` renders ({len(output.result.resources)} resource(s)); "
+              "findings point at lines of that output, under the file name -",
+              file=sys.stderr)
+        for problem in output.result.problems:
+            loaded.problems.append(as_finding(replace(problem, file=output.command)))
+        for resource in output.result.resources:
+            loaded.document.add(resource)
 
 
 def _load(paths: Sequence[str], strip_cluster_fields: bool, allow_project: bool) -> Loaded:

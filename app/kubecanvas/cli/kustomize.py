@@ -6,21 +6,19 @@ is no Kubernetes object at all. Reading them raw reports the kustomization file 
 without apiVersion or kind and checks patches as if they were whole objects. Such an input is
 rendered with the user's own `kubectl kustomize DIR` (or `kustomize build DIR`), with a note on
 standard error saying so; its resources then carry the command as their source and `-` as their
-file (like standard input), so nothing is ever written back into the overlay.
+file (like standard input), so nothing is ever written back into the overlay. This module finds
+and renders such folders; `inputs` adds what they render to the loaded document.
 """
 
 from __future__ import annotations
 
 import os
-import sys
 from collections.abc import Sequence
-from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from kubecanvas.cli.errors import CliError
 
 if TYPE_CHECKING:
-    from kubecanvas.cli.inputs import Loaded
     from kubecanvas.io.external import Rendered
 
 #: The names Kustomize looks for in a folder, in its own order.
@@ -70,20 +68,3 @@ def render(folders: Sequence[str]) -> list[tuple[str, Rendered | None]]:
                 raise CliError(str(exc), file=folder) from None
             out.append((folder, None))
     return out
-
-
-def add_rendered(loaded: Loaded, rendered: Sequence[tuple[str, Rendered | None]]) -> None:
-    """Add what each folder rendered to `loaded`, with a note each on standard error."""
-    from kubecanvas.cli.inputs import as_finding
-
-    for folder, output in rendered:
-        if output is None:
-            continue
-        print(f"kubecanvas: note: {folder} is a kustomization: reading what "
-              f"`{output.command}` renders ({len(output.result.resources)} resource(s)); "
-              "findings point at lines of that output, under the file name -",
-              file=sys.stderr)
-        for problem in output.result.problems:
-            loaded.problems.append(as_finding(replace(problem, file=output.command)))
-        for resource in output.result.resources:
-            loaded.document.add(resource)

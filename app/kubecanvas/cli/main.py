@@ -26,6 +26,7 @@ from kubecanvas.cli import (
     cmd_validate,
     options,
 )
+from kubecanvas.cli.editor import RENDER_MODULE, run_editor
 from kubecanvas.cli.errors import EXIT_FINDINGS, EXIT_INTERNAL, EXIT_USAGE, CliError, report
 
 DESCRIPTION = """\
@@ -69,7 +70,7 @@ def build_parser(prog: str = "kubecanvas") -> argparse.ArgumentParser:
     _add_render(commands)
     cmd_cluster.add_parser(commands)
     cmd_lesson.add_parser(commands)
-    cmd_completion.add_parser(commands)
+    cmd_completion.add_parser(commands, build_parser)
     return parser
 
 
@@ -84,8 +85,6 @@ def _add_render(commands: Any) -> None:
 
 
 def _run_render(args: argparse.Namespace) -> int:
-    from kubecanvas.__main__ import RENDER_MODULE, run_editor
-
     return run_editor(args.args, RENDER_MODULE)
 
 

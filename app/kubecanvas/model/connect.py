@@ -11,7 +11,6 @@ Actions are computed for the pair in either drag direction.
 
 from __future__ import annotations
 
-import copy
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -52,7 +51,7 @@ class WiringAction:
 
     def edit(self, **overrides: Any) -> Edit:
         values = {**self.params, **overrides}
-        made = copy.deepcopy(self.build(**values))  # a fresh edit each time: edits keep undo state
+        made = self.build(**values)
         made.description = self.description
         return made
 
@@ -115,7 +114,7 @@ def _pod_labels_for(workload: Resource) -> tuple[dict[str, str], list[Edit]]:
     return wanted, edits
 
 
-def _service_selects(doc: Document, service: Resource, workload: Resource) -> WiringAction:
+def _service_selects(service: Resource, workload: Resource) -> WiringAction:
     labels, prep = _pod_labels_for(workload)
     edits = list(prep)
     text = f"Service {service.name} selects pods {format_labels(labels)}"
@@ -346,7 +345,7 @@ def _directed(doc: Document, graph: WiringGraph, a: Resource,
     b_has_pods = pod_template(b) is not None
     already_selects = any(e.target == b.id for e in graph.out_edges(a.id, EdgeType.SELECTS))
     if ka == "Service" and b_has_pods:
-        return [] if already_selects else [_service_selects(doc, a, b)]
+        return [] if already_selects else [_service_selects(a, b)]
     if ka in ("NetworkPolicy", "PodDisruptionBudget") and b_has_pods:
         return [] if already_selects else [_policy_selects(a, b)]
     if ka == "Ingress" and kb == "Service":

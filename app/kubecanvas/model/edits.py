@@ -2,9 +2,15 @@
 
 Each edit has `apply(doc)` and `revert(doc)`, and a plain-words `description` used for the undo
 menu and for fix buttons (a `Text` where the model words it: English, with the Korean the editor
-shows in Korean mode; callers may pass plain strings already in the user's language). They are
-testable without Qt; the UI wraps any edit in one thin QUndoCommand. Manifests are never mutated in place: an edit replaces a resource's manifest with an
-edited deep copy and remembers the previous one, so revert is exact.
+shows in Korean mode; callers may pass plain strings already in the user's language). The
+description is settled when the edit is made; applying never renames it. They are testable without
+Qt; the UI wraps any edit in one thin QUndoCommand.
+
+Manifests are never mutated in place: an edit replaces a resource's manifest with an edited deep
+copy and remembers the previous one, so revert is exact. What an edit remembers is kept per
+application, last in first out (`UndoRecord`): one edit object may be applied again before the
+earlier application is reverted (a fix clicked twice, a macro whose parts are shared), as an undo stack
+does, so callers never need to copy an edit before using it.
 """
 
 from __future__ import annotations
@@ -100,6 +106,14 @@ def _assign(node: Any, step: str | int, value: Any) -> None:
 DELETE: Any = _DELETE
 
 
+class UndoRecord(list[Any]):
+    """What each application of an edit replaced, newest last: `revert` undoes the latest."""
+
+    def pop_latest(self) -> Any:
+        assert self, "revert before apply"
+        return self.pop()
+
+
 @dataclass
 class AddResource:
     resource: Resource
@@ -121,20 +135,15 @@ class AddResource:
 @dataclass
 class RemoveResource:
     rid: str
-    description: str = ""
-    _removed: Resource | None = field(default=None, repr=False)
-    _index: int = 0
+    description: str = Text("Delete a resource", "리소스 삭제")
+    _undo: UndoRecord = field(default_factory=UndoRecord, init=False, repr=False, compare=False)
 
     def apply(self, doc: Document) -> None:
-        if not self.description:
-            res = doc.get(self.rid)
-            self.description = Text(f"Delete {res.label()}",
-                                    f"{resource_ko(res.kind, res.namespace, res.name)} 삭제")
-        self._removed, self._index = doc.remove(self.rid)
+        self._undo.append(doc.remove(self.rid))
 
     def revert(self, doc: Document) -> None:
-        assert self._removed is not None, "revert before apply"
-        doc.add(self._removed, self._index)
+        removed, index = self._undo.pop_latest()
+        doc.add(removed, index)
 
 
 @dataclass
@@ -144,39 +153,58 @@ class SetManifest:
     rid: str
     manifest: Manifest
     description: str = Text("Edit manifest", "매니페스트 편집")
-    _before: Manifest | None = field(default=None, repr=False)
+    _undo: UndoRecord = field(default_factory=UndoRecord, init=False, repr=False, compare=False)
 
     def apply(self, doc: Document) -> None:
-        self._before = doc.set_manifest(self.rid, copy.deepcopy(self.manifest))
+        self._undo.append(doc.set_manifest(self.rid, copy.deepcopy(self.manifest)))
 
     def revert(self, doc: Document) -> None:
-        assert self._before is not None, "revert before apply"
-        doc.set_manifest(self.rid, self._before)
+        doc.set_manifest(self.rid, self._undo.pop_latest())
 
 
 @dataclass
 class SetField:
-    """Set (or with value DELETE, remove) one field of one manifest."""
+    """Set (or with value DELETE, remove) one field of one manifest.
+
+    Without a description it is worded from the path ("Set spec.replicas"); `describe_set_field`
+    words it with the resource's name."""
 
     rid: str
     path: FieldPath
     value: Any
     description: str = ""
-    _before: Manifest | None = field(default=None, repr=False)
+    _undo: UndoRecord = field(default_factory=UndoRecord, init=False, repr=False, compare=False)
 
-    def apply(self, doc: Document) -> None:
-        res = doc.get(self.rid)
+    def __post_init__(self) -> None:
         if not self.description:
             verb, verb_ko = ("Remove", "제거") if self.value is DELETE else ("Set", "설정")
             where = format_path(self.path)
-            self.description = Text(
-                f"{verb} {where} of {res.label()}",
-                f"{resource_ko(res.kind, res.namespace, res.name)}의 {where} {verb_ko}")
-        self._before = doc.set_manifest(self.rid, set_in(res.manifest, self.path, self.value))
+            self.description = Text(f"{verb} {where}", f"{where} {verb_ko}")
+
+    def apply(self, doc: Document) -> None:
+        res = doc.get(self.rid)
+        self._undo.append(doc.set_manifest(self.rid, set_in(res.manifest, self.path,
+                                                             self.value)))
 
     def revert(self, doc: Document) -> None:
-        assert self._before is not None, "revert before apply"
-        doc.set_manifest(self.rid, self._before)
+        doc.set_manifest(self.rid, self._undo.pop_latest())
+
+
+def describe_set_field(doc: Document, rid: str, path: FieldPath, value: Any) -> SetField:
+    """A `SetField` worded with the resource it edits ("Set spec.replicas of Deployment web")."""
+    res = doc.get(rid)
+    verb, verb_ko = ("Remove", "제거") if value is DELETE else ("Set", "설정")
+    where = format_path(path)
+    return SetField(rid, path, value, Text(
+        f"{verb} {where} of {res.label()}",
+        f"{resource_ko(res.kind, res.namespace, res.name)}의 {where} {verb_ko}"))
+
+
+def describe_remove(doc: Document, rid: str) -> RemoveResource:
+    """A `RemoveResource` worded with the resource it deletes ("Delete Service web")."""
+    res = doc.get(rid)
+    return RemoveResource(rid, Text(f"Delete {res.label()}",
+                                    f"{resource_ko(res.kind, res.namespace, res.name)} 삭제"))
 
 
 @dataclass
@@ -186,18 +214,20 @@ class MoveResources:
     positions: Mapping[str, Position]
     description: str = Text("Move", "이동")
     pin: bool | None = None
-    _before: dict[str, tuple[Position, bool]] = field(default_factory=dict, repr=False)
+    _undo: UndoRecord = field(default_factory=UndoRecord, init=False, repr=False, compare=False)
 
     def apply(self, doc: Document) -> None:
+        before: dict[str, tuple[Position, bool]] = {}
         with doc.batch():
             for rid, pos in self.positions.items():
                 res = doc.get(rid)
-                self._before.setdefault(rid, (res.position, res.pinned))
+                before[rid] = (res.position, res.pinned)
                 doc.move(rid, pos, self.pin)
+        self._undo.append(before)
 
     def revert(self, doc: Document) -> None:
         with doc.batch():
-            for rid, (pos, pinned) in self._before.items():
+            for rid, (pos, pinned) in self._undo.pop_latest().items():
                 doc.move(rid, pos, pinned)
 
     def merge(self, later: MoveResources) -> bool:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from kubecanvas.model.document import Document
+from kubecanvas.model.edits import UndoRecord
 from kubecanvas.model.text import Text
 
 
@@ -20,7 +21,7 @@ class SetProfile:
     profile: str
     enabled: bool
     description: str = ""
-    _before: set[str] | None = field(default=None, repr=False)
+    _undo: UndoRecord = field(default_factory=UndoRecord, init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         if not self.description:
@@ -29,7 +30,7 @@ class SetProfile:
                 f"{self.profile} 검사 {'켜기' if self.enabled else '끄기'}")
 
     def apply(self, doc: Document) -> None:
-        self._before = set(doc.settings.profiles)
+        self._undo.append(set(doc.settings.profiles))
         if self.enabled:
             doc.settings.profiles.add(self.profile)
         else:
@@ -37,6 +38,5 @@ class SetProfile:
         doc.touch_settings()
 
     def revert(self, doc: Document) -> None:
-        assert self._before is not None, "revert before apply"
-        doc.settings.profiles = set(self._before)
+        doc.settings.profiles = set(self._undo.pop_latest())
         doc.touch_settings()

@@ -21,8 +21,7 @@ from kubecanvas.model.kinds import effective_namespace, is_known, pod_template, 
 from kubecanvas.model.order import OrderKey, in_order, kept, order_key
 from kubecanvas.model.resource import Resource
 from kubecanvas.model.text import Text
-from kubecanvas.validation.findings import Finding, Fix, Severity
-from kubecanvas.validation.rule import RuleId
+from kubecanvas.validation.findings import Finding, Fix, RuleId, Severity
 
 #: A dependency key: (kind, namespace). `PODS` as kind stands for every pod-owning resource.
 DependencyKey = tuple[str, str]

@@ -7,7 +7,6 @@ fix exists, that fix as a reversible edit the editor applies with one click and 
 
 from __future__ import annotations
 
-import copy
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -17,6 +16,13 @@ from kubecanvas.model.edits import Edit
 from kubecanvas.model.references import format_path
 from kubecanvas.model.resource import Resource
 from kubecanvas.model.text import Text
+
+
+class RuleId(str):
+    """A rule's stable id ('service.selector.no-match'); declared once, as a module constant
+    beside the checks that report it (see `rule`)."""
+
+    __slots__ = ()
 
 
 class Severity(StrEnum):
@@ -51,8 +57,7 @@ class Ask:
 class Fix:
     """A mechanical fix: a description in words and a factory for the edit that performs it.
 
-    The edit is built on demand (edits carry undo state, so each click needs a fresh one). A fix
-    with `ask` needs a value only the user knows: the editor asks for it (offering the
+    The edit is built on demand, from the document as it is then. A fix with `ask` needs a value only the user knows: the editor asks for it (offering the
     suggestion), and `edit()` without a value uses the suggestion.
     """
 
@@ -62,8 +67,8 @@ class Fix:
 
     def edit(self, value: str | None = None) -> Edit:
         if self.ask is not None and value is not None:
-            return copy.deepcopy(self.ask.make_edit(value))
-        return copy.deepcopy(self.make_edit())  # fresh each time: edits keep undo state
+            return self.ask.make_edit(value)
+        return self.make_edit()
 
 
 @dataclass(frozen=True)

@@ -1,31 +1,24 @@
 """What a rule is: a stable id, a severity, a one-line summary and the check that reports it.
 
 Each rules module declares the ids it reports as `RuleId` constants and lists its own `RULES`;
-`registry` joins them. `RuleId` is a `str` subclass so that the type checker refuses a bare string
-where a rule id belongs (`ctx.report("service.selector.no-mach", ...)` does not type-check), and so
-that the registry can find every id a module declares and refuse one that is not registered.
+`registry` joins them. `RuleId` (defined beside `Finding`, which carries one) is a `str` subclass
+so that the type checker refuses a bare string where a rule id belongs
+(`ctx.report("service.selector.no-mach", ...)` does not type-check), and so that the registry can
+find every id a module declares and refuse one that is not registered.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
-from kubecanvas.validation.findings import Finding, Severity
+from kubecanvas.validation.context import Context
+from kubecanvas.validation.findings import Finding, RuleId, Severity
 from kubecanvas.validation.profiles import DEFAULT
 
-if TYPE_CHECKING:
-    from kubecanvas.validation.context import Context
+__all__ = ["E", "INFO", "W", "Check", "Rule", "RuleId"]
 
-
-class RuleId(str):
-    """A rule's stable id ('service.selector.no-match'); declared once, as a module constant."""
-
-    __slots__ = ()
-
-
-Check = Callable[["Context"], Iterable[Finding]]
+Check = Callable[[Context], Iterable[Finding]]
 
 #: Short names for the severities, as the rules modules' `RULES` tables use them.
 E, W, INFO = Severity.ERROR, Severity.WARNING, Severity.INFO

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 
-from kubecanvas.model.graph import Edge
+from kubecanvas.model.graph import Edge, EdgeCategory
 from kubecanvas.model.kinds import effective_namespace, get_path, kind_info, template_labels
 from kubecanvas.model.korean import eun_neun, euro_ro, gwa_wa, i_ga
 from kubecanvas.model.order import order_key
@@ -77,14 +77,16 @@ def _consequence(edge: Edge, kind: str) -> Text:
 
 
 def _did_you_mean(ctx: Context, res: Resource, edge: Edge, kind: str, namespace: str,
-                  name: str) -> Fix | None:
+                  name: str) -> tuple[Fix, str] | None:
+    """The fix that renames the reference to the closest name of its kind, and that name."""
     ctx.depend(res.id, kind, namespace)
     names = [r.name for r in ctx.of_kind(kind, namespace)]
     guess = closest(name, names)
     if guess is None or edge.reference is None:
         return None
-    return set_field(res, edge.reference.path, guess,
-                     Text(f"did you mean {kind} {guess}?", f"{kind_term(kind)} {guess}{euro_ro(guess)} 고칩니다"))
+    return set_field(res, edge.reference.path, guess, Text(
+        f"did you mean {kind} {guess}?",
+        f"{kind_term(kind)} {guess}{euro_ro(guess)} 고칩니다")), guess
 
 
 def _replaced_by_claim_template(res: Resource, edge: Edge) -> bool:
@@ -102,7 +104,7 @@ def missing_references(ctx: Context) -> Iterator[Finding]:
     by a controller. `optional: true` references and cluster-provided kinds only give info."""
     for res in ctx.targets():
         for edge in ctx.out_edges(res.id):
-            if edge.category != "ref" or not ctx.graph.is_missing(edge.target):
+            if edge.category != EdgeCategory.REF or not ctx.graph.is_missing(edge.target):
                 continue
             if _replaced_by_claim_template(res, edge):
                 continue
@@ -111,10 +113,9 @@ def missing_references(ctx: Context) -> Iterator[Finding]:
             where = f" in namespace {ns}" if ns else ""
             where_ko = f"네임스페이스 {ns}에 " if ns else ""
             ref = edge.reference
-            fix = _did_you_mean(ctx, res, edge, kind, ns, name)
-            guess = fix.description.rsplit(' ', 1)[-1] if fix else ""
-            hint = f" Did you mean {kind} {guess}" if fix else ""
-            hint_ko = f" 혹시 {kind_term(kind)} {guess.rstrip('?')}인가?" if fix else ""
+            fix, guess = _did_you_mean(ctx, res, edge, kind, ns, name) or (None, "")
+            hint = f" Did you mean {kind} {guess}?" if fix else ""
+            hint_ko = f" 혹시 {kind_term(kind)} {guess}인가?" if fix else ""
             what = kind_both(kind)
             if ref is not None and ref.optional:
                 yield ctx.report(REF_MISSING_OPTIONAL, res, Text(
