@@ -77,3 +77,39 @@ def test_text_diagrams_when_the_io_layer_writes_them(qtbot, tmp_path: Path) -> N
     out = tmp_path / "d.drawio"
     assert main([str(EXAMPLE), "-o", str(out)]) == 0
     assert "<mxfile" in out.read_text("utf-8")
+
+
+def test_stats_prints_one_json_object_of_the_drawn_picture(qtbot, capsys) -> None:
+    import json
+
+    assert main([str(EXAMPLE), "--stats"]) == 0
+    stats = json.loads(capsys.readouterr().out)
+    assert set(stats) == {"crossings", "wires_through_cards", "label_overlaps", "wire_length",
+                          "area", "aspect"}
+    assert stats["wire_length"] > 0 and stats["area"] > 0 and stats["aspect"] > 0
+
+
+def test_stats_measure_the_wires_the_scene_draws(qtbot) -> None:
+    """A card put where a wire runs is counted: the figures come from the drawn geometry."""
+    from tests.model.factories import deployment, service
+
+    from kubecanvas.model.document import Document
+    from kubecanvas.model.graph import WiringGraph
+    from kubecanvas.ui.canvas.drawn_geometry import scene_quality
+    from kubecanvas.ui.canvas.scene import CanvasScene
+
+    def quality_with_blocker_at(y: float) -> int:
+        document = Document([service("web", {"app": "web"}), deployment("web", {"app": "web"}),
+                             service("other", {"app": "nothing"})])
+        by_name = {(r.kind, r.name): r.id for r in document}
+        document.move(by_name[("Service", "web")], (0.0, 0.0))
+        document.move(by_name[("Deployment", "web")], (800.0, 0.0))
+        document.move(by_name[("Service", "other")], (400.0, y))
+        scene = CanvasScene(document, WiringGraph(document, subscribe=False))
+        try:
+            return scene_quality(scene).wires_through_cards
+        finally:
+            scene.detach()
+
+    assert quality_with_blocker_at(0.0) == 1
+    assert quality_with_blocker_at(300.0) == 0

@@ -16,9 +16,11 @@ from kubecanvas.model.document import Document
 from kubecanvas.model.graph import WiringGraph
 
 Writer = Callable[[Document, WiringGraph], str]
-DIAGRAM_FORMATS = {".drawio": "draw.io Diagram", ".mmd": "Mermaid Diagram"}
+DIAGRAM_FORMATS = {".drawio": "draw.io Diagram", ".mmd": "Mermaid Diagram",
+                   ".dot": "Graphviz DOT"}
 _WRITERS = {".drawio": ("kubecanvas.io.drawio", "to_drawio"),
-            ".mmd": ("kubecanvas.io.mermaid", "to_mermaid")}
+            ".mmd": ("kubecanvas.io.mermaid", "to_mermaid"),
+            ".dot": ("kubecanvas.io.dot", "to_dot")}
 
 
 def diagram_writer(suffix: str) -> Writer | None:

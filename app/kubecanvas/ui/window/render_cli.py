@@ -40,13 +40,19 @@ def build_parser() -> argparse.ArgumentParser:
                      epilog=EXAMPLES, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("inputs", nargs="+", metavar="INPUT",
                         help="YAML files or folders, or one .kcanvas project")
-    parser.add_argument("-o", "--output", required=True, type=Path,
+    parser.add_argument("-o", "--output", type=Path,
                         help="the picture to write: .svg, .png or .pdf "
-                             "(.drawio and .mmd when available)")
+                             "(.drawio and .mmd when available); required unless --stats")
     parser.add_argument("--theme", choices=("light", "dark"), default="light",
                         help="canvas colours (default: light, for printing)")
     parser.add_argument("--select", nargs="+", metavar="NAME", default=[],
                         help="draw only these resources (NAME or Kind/NAME)")
+    parser.add_argument("--scale", type=float, default=2.0,
+                        help="PNG pixels per canvas unit (default: 2, for sharp slides)")
+    parser.add_argument("--stats", action="store_true",
+                        help="print the drawn picture's quality as one JSON object on standard "
+                             "output: crossings, wires_through_cards, label_overlaps, "
+                             "wire_length, area, aspect")
     return parser
 
 
@@ -57,10 +63,16 @@ def _fail(message: str) -> int:
 
 def main(argv: Sequence[str]) -> int:
     """Run `kubecanvas render`; returns the exit code."""
-    args = build_parser().parse_args(list(argv))
+    parser = build_parser()
+    args = parser.parse_args(list(argv))
+    if args.output is None and not args.stats:
+        parser.error("the following arguments are required: -o/--output (or --stats)")
     from kubecanvas.ui.commands.diagram_formats import DIAGRAM_FORMATS, diagram_writer
 
-    suffix = args.output.suffix.lower()
+    suffix = args.output.suffix.lower() if args.output is not None else ""
+    if args.output is None:
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        return _render(args, suffix)
     text_formats = [s for s in DIAGRAM_FORMATS if diagram_writer(s) is not None]
     if suffix not in PICTURE_SUFFIXES and suffix not in text_formats:
         return _fail(f"{args.output}: the output must end in "
@@ -75,13 +87,13 @@ def _render(args: argparse.Namespace, suffix: str) -> int:
     from kubecanvas.ui.canvas.export_image import ExportError, export_image
     from kubecanvas.ui.canvas.scene import CanvasScene
     from kubecanvas.ui.canvas.style import DARK, LIGHT
-    from kubecanvas.ui.commands import design_files
+    from kubecanvas.ui.commands import file_ops
     from kubecanvas.ui.commands.diagram_formats import write_diagram
 
     app = QApplication.instance() or QApplication(["kubecanvas"])
     try:
-        session = design_files.open_paths([Path(p) for p in args.inputs])
-    except design_files.OpenError as exc:
+        session = file_ops.open_paths([Path(p) for p in args.inputs])
+    except file_ops.OpenError as exc:
         return _fail(str(exc).splitlines()[0])
     for problem in session.load_problems:
         print(f"kubecanvas: warning: {problem}", file=sys.stderr)
@@ -91,17 +103,33 @@ def _render(args: argparse.Namespace, suffix: str) -> int:
     if args.select and not ids:
         return _fail("--select matched no resource: " + ", ".join(args.select))
     try:
-        if suffix not in PICTURE_SUFFIXES:
+        if args.output is not None and suffix not in PICTURE_SUFFIXES:
             write_diagram(session.document, session.graph, args.output)
-        else:
+        if args.output is None or suffix in PICTURE_SUFFIXES or args.stats:
             scene = CanvasScene(session.document, session.graph)
-            theme = DARK if args.theme == "dark" else LIGHT
-            export_image(scene, args.output, ids or None, theme=theme)
+            if args.output is not None and suffix in PICTURE_SUFFIXES:
+                theme = DARK if args.theme == "dark" else LIGHT
+                export_image(scene, args.output, ids or None, scale=args.scale, theme=theme)
+            if args.stats:
+                _print_stats(scene)
+            scene.detach()
     except (ExportError, OSError, ValueError) as exc:
         return _fail(str(exc))
     del app
-    print(f"wrote {args.output}", file=sys.stderr)
+    if args.output is not None:
+        print(f"wrote {args.output}", file=sys.stderr)
     return 1 if session.load_problems else 0
+
+
+def _print_stats(scene: object) -> None:
+    """The quality figures of the picture as drawn, as one JSON object on standard output."""
+    import json
+
+    from kubecanvas.ui.canvas.drawn_geometry import scene_quality
+    from kubecanvas.ui.canvas.scene import CanvasScene
+
+    assert isinstance(scene, CanvasScene)
+    print(json.dumps(scene_quality(scene).as_dict(), sort_keys=True))
 
 
 def _nothing_found(inputs: Sequence[str]) -> str:
