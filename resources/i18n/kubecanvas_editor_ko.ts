@@ -730,6 +730,10 @@ Check the design against the cluster instead? A dry run changes nothing.</source
         <translation>Graphviz DOT 그래프</translation>
     </message>
     <message>
+        <source>D2 Diagram</source>
+        <translation>D2 다이어그램</translation>
+    </message>
+    <message>
         <source>Min replicas</source>
         <translation>최소 레플리카</translation>
     </message>

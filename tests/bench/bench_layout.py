@@ -30,7 +30,7 @@ from kubecanvas.io.dot import POINTS_PER_INCH, to_dot  # noqa: E402
 from kubecanvas.model.layout.quality import Point, Quality, Rect, Wire, measure  # noqa: E402
 from kubecanvas.ui.canvas.drawn_geometry import scene_quality  # noqa: E402
 from kubecanvas.ui.canvas.scene import CanvasScene  # noqa: E402
-from kubecanvas.ui.commands import file_ops  # noqa: E402
+from kubecanvas.ui.commands import design_files  # noqa: E402
 
 HERE = Path(__file__).resolve().parent
 DEFAULT_CORPUS = HERE.parents[2] / "shared" / "corpus"
@@ -95,12 +95,9 @@ def dot_quality(dot_text: str) -> Quality:
 
 def kubecanvas_picture(folder: Path) -> tuple[Quality, str, int]:
     """Quality of the picture `render` draws, the DOT text of the same diagram, node count."""
-    session = file_ops.open_paths([folder])
+    session = design_files.open_paths([folder])
     scene = CanvasScene(session.document, session.graph)
-    try:
-        return scene_quality(scene), to_dot(session.document, session.graph), len(scene.nodes)
-    finally:
-        scene.detach()
+    return scene_quality(scene), to_dot(session.document, session.graph), len(scene.nodes)
 
 
 def main(argv: list[str] | None = None) -> int:

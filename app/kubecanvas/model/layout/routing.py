@@ -40,6 +40,10 @@ BEND = 60.0
 #: between the wires of one bundle
 LANE = 5.0
 CELL = 200.0
+#: A* searches among at most this many cards (a grid of about (2n)^2 points).
+MAX_SEARCH_CARDS = 40
+#: ... and over at most this many grid cells of the card index.
+MAX_SEARCH_CELLS = 150
 LABEL_HEIGHT = 16.0
 
 
@@ -166,6 +170,8 @@ def _search(start: Point, end: Point, index: CardIndex, skip: tuple[str, str],
     """A* over the Hanan grid of the cards within `reach` of the wire's box."""
     x0, x1 = min(start[0], end[0]) - reach, max(start[0], end[0]) + reach
     y0, y1 = min(start[1], end[1]) - reach, max(start[1], end[1]) + reach
+    if (x1 - x0) * (y1 - y0) > MAX_SEARCH_CELLS * CELL * CELL:
+        return None  # a wire across a big design: searching it would cost more than it shows
     xs, ys = {start[0], end[0]}, {start[1], end[1]}
     for cid in index.near(x0, y0, x1, y1):
         x, y, w, h = index.cards[cid]
@@ -178,6 +184,10 @@ def _search(start: Point, end: Point, index: CardIndex, skip: tuple[str, str],
     boxes = [(x - 2.0, y - 2.0, x + w + 2.0, y + h + 2.0)
              for cid in index.near(x0, y0, x1, y1) if cid not in skip
              for x, y, w, h in (index.cards[cid],)]
+
+    if len(boxes) > MAX_SEARCH_CARDS:
+        return None  # a long wire across a big design: its Z shape is drawn rather than
+        # searching a grid of millions of points
 
     def open_step(a: Point, b: Point) -> bool:
         lx, hx = min(a[0], b[0]), max(a[0], b[0])
@@ -293,7 +303,7 @@ def route_wire(start: Point, end: Point, side: str, index: CardIndex,
             break
     if best is not None:
         return simplify(best[2])
-    for reach in (2 * CELL, 6 * CELL):
+    for reach in (CELL, 3 * CELL):
         found = _search(a, b, index, ends, reach)
         if found is not None:
             return simplify([start, *found, end])

@@ -26,6 +26,7 @@ from kubecanvas.ui.canvas.namespace_frame import NamespaceFrameItem
 from kubecanvas.ui.canvas.node_item import Ghost, NodeItem, node_badges
 from kubecanvas.ui.canvas.replica_item import ReplicaStackItem
 from kubecanvas.ui.canvas.replicas import REPLICA_KINDS, replica_lines
+from kubecanvas.ui.canvas.router import ordered, route_items
 from kubecanvas.ui.canvas.style import Theme, current_theme
 from kubecanvas.ui.canvas.summary import summary
 from kubecanvas.ui.canvas.wiring import WiringGesture
@@ -104,6 +105,7 @@ class CanvasScene(QGraphicsScene):
         self._slots = None
         self._populating = False
         self._fit_frames(self.frames_by_namespace)
+        self.reroute()
         self.setSceneRect(QRectF())  # back to growing with the content
 
     def _add_node(self, res: Resource) -> NodeItem | NamespaceFrameItem:
@@ -275,6 +277,8 @@ class CanvasScene(QGraphicsScene):
         if change.structural:
             self._refresh_edges(update.touched | change.added | set(change.changed))
         self._fit_frames(namespaces)
+        if change.structural or change.moved or change.added or change.removed:
+            self.reroute()
 
     def _update_node(self, rid: str) -> set[str]:
         frame = self.frames_by_resource.get(rid)
@@ -425,8 +429,17 @@ class CanvasScene(QGraphicsScene):
     def rename_requested_for(self, node: NodeItem) -> None:
         self.rename_requested.emit(node.rid)
 
+    def reroute(self) -> None:
+        """Route every wire around the cards (`ui/canvas/router.py`)."""
+        route_items(self.nodes.values(), ordered(self.edge_items.values()))
+
     def node_moved(self, node: NodeItem) -> None:
-        """Grow the node's frame while it is dragged (exact fit comes with the move edit)."""
+        """Route the node's wires again and grow its frame while it is dragged (exact fit and
+        the full routing come with the move edit)."""
+        if self._populating:
+            return
+        wires = set(node.edges).union(*(ghost.edges for ghost in node.ghosts))
+        route_items(self.nodes.values(), ordered(w for w in wires if isinstance(w, EdgeItem)))
         if node.ghost or not node.namespace:
             return
         frame = self.frames_by_namespace.get(node.namespace)
