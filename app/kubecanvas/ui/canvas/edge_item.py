@@ -328,9 +328,10 @@ class EdgeItem(QGraphicsItem):
 
 
 #: The widest label plate a routed wire gets (its text is fitted into it, the rest in the
-#: tooltip): wide enough for "/api -> 8080" or "DB_PASSWORD +2", narrow enough to fit between
+#: tooltip): wide enough for "/api -> 8080" or "DB_PASSWORD +2", and with its margins (100 px)
+#: narrow enough to fit in the 110-pixel gap between
 #: two columns of cards.
-LABEL_ROOM = 96
+LABEL_ROOM = 84
 #: Corner radius of a routed wire's bends.
 CORNER = 8.0
 
