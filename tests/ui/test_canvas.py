@@ -131,3 +131,23 @@ def test_double_click_renames_in_place(make_window, qtbot):
     assert window.session.document.get(web.id).name == "shop"
     assert window.scene.nodes[web.id].name == "shop"
     assert window.undo_stack.count() == 1
+
+
+def test_cards_show_short_kinds_in_english_and_the_glossary_term_in_korean(qtbot) -> None:
+    from kubecanvas.ui import i18n
+    from kubecanvas.ui.canvas.node_item import CARD_KINDS, card_kind
+
+    def always(_: str) -> bool:
+        return True
+
+    assert card_kind("HorizontalPodAutoscaler", always) == "HPA"
+    assert card_kind("PersistentVolumeClaim", always) == "PVC"
+    assert card_kind("Deployment", always) == "Deployment"
+    assert set(CARD_KINDS.values()) == {"HPA", "PVC", "PV", "PDB", "SA", "CM"}
+    i18n.set_language("ko")
+    try:
+        assert card_kind("PersistentVolumeClaim", always) == \
+            "퍼시스턴트볼륨클레임 (PersistentVolumeClaim)"
+        assert card_kind("PersistentVolumeClaim", lambda k: len(k) < 12) == "퍼시스턴트볼륨클레임"
+    finally:
+        i18n.set_language("en")
