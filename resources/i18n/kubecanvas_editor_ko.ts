@@ -1282,6 +1282,14 @@ Check the design against the cluster instead? A dry run changes nothing.</source
         <translation>레플리카마다</translation>
     </message>
     <message>
+        <source>provided by the cluster</source>
+        <translation>클러스터가 제공</translation>
+    </message>
+    <message>
+        <source>{kind} {name}: the cluster provides it; it is not defined in these files</source>
+        <translation>{kind} {name}: 클러스터가 제공합니다. 이 파일들에는 정의되어 있지 않습니다</translation>
+    </message>
+    <message>
         <source>pulls</source>
         <translation>이미지 풀</translation>
     </message>

@@ -28,7 +28,7 @@ from kubecanvas.ui.i18n import kind_label, language, short_kind, tr
 from kubecanvas.validation.findings import Finding
 
 #: A stand-in node: '' for a resource, else a missing or generated object drawn dashed.
-Ghost = Literal["", "missing", "generated"]
+Ghost = Literal["", "missing", "generated", "provided"]
 #: While a wire hovers over a node: '' (none), 'ok' (releasing wires the two) or 'no'.
 WireState = Literal["", "ok", "no"]
 
@@ -204,6 +204,9 @@ class NodeItem(QGraphicsItem):
         elif self.ghost == "generated":
             self.setToolTip(tr("{kind} {name}, created by a controller").format(
                 kind=kind, name=self.name))
+        elif self.ghost == "provided":
+            self.setToolTip(tr("{kind} {name}: the cluster provides it; it is not defined in "
+                               "these files").format(kind=kind, name=self.name))
         else:
             where = f"{self.namespace}/" if self.namespace else ""
             self.setToolTip(f"{kind} {where}{self.name}\n{self.line}\n" + tr(
@@ -260,8 +263,8 @@ class NodeItem(QGraphicsItem):
         first frame of a large design a third slower."""
         colour = kind_colour(self.kind)
         if self.ghost:
-            colour = QColor(theme.background) if self.ghost == "generated" else \
-                QColor(SEVERITY_COLOURS["error"])
+            colour = QColor(SEVERITY_COLOURS["error"]) if self.ghost == "missing" else \
+                QColor(theme.background)
         if selected:  # two screen pixels whatever the zoom, or a selection would vanish
             frame = QPen(QColor(theme.selection), 2)
             frame.setCosmetic(True)

@@ -151,6 +151,8 @@ class CanvasScene(QGraphicsScene):
         if not data:
             return None
         ghost_kind: Ghost = "missing" if data.get("missing") else "generated"
+        if ghost_kind == "missing" and data.get("kind") in CLUSTER_PROVIDED:
+            ghost_kind = "provided"  # a class the cluster has: muted, not a red alarm
         ghost = NodeItem(node_id, str(data.get("kind", "")), str(data.get("name", "")),
                          _ghost_line(ghost_kind),
                          str(data.get("namespace", "")), ghost=ghost_kind)
@@ -450,6 +452,15 @@ class CanvasScene(QGraphicsScene):
         return self.nodes.get(rid) or self.frames_by_resource.get(rid)
 
 
+#: Kinds a cluster provides rather than an application (its storage and ingress classes...): a
+#: reference to one not in the files is drawn as a muted stand-in, since the validator rates it
+#: info at most (it cannot see the cluster), not as a red missing box.
+CLUSTER_PROVIDED = frozenset({"StorageClass", "IngressClass", "PriorityClass", "RuntimeClass",
+                              "GatewayClass"})
+
+
 def _ghost_line(ghost: Ghost) -> str:
-    """The second line of a stand-in node: a missing resource or one a controller creates."""
-    return tr("not defined") if ghost == "missing" else tr("per replica")
+    """The second line of a stand-in node: a missing resource, one a controller creates, or a
+    class the cluster provides."""
+    return {"missing": tr("not defined"), "provided": tr("provided by the cluster")}.get(
+        ghost, tr("per replica"))
