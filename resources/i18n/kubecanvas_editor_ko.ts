@@ -1286,6 +1286,14 @@ Check the design against the cluster instead? A dry run changes nothing.</source
         <translation>클러스터가 제공</translation>
     </message>
     <message>
+        <source>Wires</source>
+        <translation>연결선</translation>
+    </message>
+    <message>
+        <source>created per replica or provided by the cluster</source>
+        <translation>레플리카마다 생성되거나 클러스터가 제공</translation>
+    </message>
+    <message>
         <source>{kind} {name}: the cluster provides it; it is not defined in these files</source>
         <translation>{kind} {name}: 클러스터가 제공합니다. 이 파일들에는 정의되어 있지 않습니다</translation>
     </message>

@@ -160,3 +160,20 @@ def test_dot_and_d2_outputs(qtbot, tmp_path: Path, suffix: str, start: str) -> N
     out = tmp_path / f"d{suffix}"
     assert main([str(EXAMPLE), "-o", str(out)]) == 0
     assert out.read_text("utf-8").startswith(start)
+
+
+def test_legend_under_the_picture_by_default_and_left_out_on_request(qtbot, tmp_path: Path) -> None:
+    from PySide6.QtGui import QImage
+
+    from kubecanvas.ui.canvas.legend import LegendItem
+    from kubecanvas.ui.canvas.style import EDGE_STYLES
+
+    with_legend, without = tmp_path / "a.png", tmp_path / "b.png"
+    assert main([str(EXAMPLE), "-o", str(with_legend), "--scale", "1"]) == 0
+    assert main([str(EXAMPLE), "-o", str(without), "--scale", "1", "--no-legend"]) == 0
+    assert QImage(str(with_legend)).height() > QImage(str(without)).height() + 40
+    legend = LegendItem(["mounts", "selects"], ["missing"])
+    # in the order of EDGE_STYLES, whatever order the scene gave, stand-ins last
+    order = [k for k in EDGE_STYLES if k in ("mounts", "selects")]
+    assert [text for _, text, _ in legend.entries][:2] == order
+    assert legend.entries[-1][1] == "not defined"

@@ -62,6 +62,9 @@ def build_parser() -> argparse.ArgumentParser:
                         help="draw only these resources (NAME or Kind/NAME)")
     parser.add_argument("--scale", type=float, default=2.0,
                         help="PNG pixels per canvas unit (default: 2, for sharp slides)")
+    parser.add_argument("--legend", action=argparse.BooleanOptionalAction, default=True,
+                        help="draw a legend of the wire types under the picture (default: on; "
+                             "SVG, PNG and PDF)")
     parser.add_argument("--fail-on", choices=("error", "warning", "never"), default="never",
                         help="exit 1 after writing when the design has findings this severe "
                              "(default: never; `kubecanvas validate` is the checker)")
@@ -173,6 +176,7 @@ def _write(args: argparse.Namespace, session: Any, ids: list[str], suffix: str,
            target: Path | None) -> None:
     """Write the picture (or text diagram) to `target` and print --stats when asked."""
     from kubecanvas.ui.canvas.export_image import export_image, export_rect
+    from kubecanvas.ui.canvas.legend import add_legend
     from kubecanvas.ui.canvas.scene import CanvasScene
     from kubecanvas.ui.canvas.style import DARK, LIGHT
     from kubecanvas.ui.commands.diagram_formats import write_diagram
@@ -181,13 +185,15 @@ def _write(args: argparse.Namespace, session: Any, ids: list[str], suffix: str,
         write_diagram(session.document, session.graph, target)
     if target is not None and suffix in PICTURE_SUFFIXES or args.stats:
         scene = CanvasScene(session.document, session.graph)
+        if args.stats:
+            _print_stats(scene)
         if target is not None and suffix in PICTURE_SUFFIXES:
+            if args.legend and not ids:
+                add_legend(scene)
             if suffix == ".png":
                 _check_png_size(export_rect(scene, ids or None), args.scale)
             theme = DARK if args.theme == "dark" else LIGHT
             export_image(scene, target, ids or None, scale=args.scale, theme=theme)
-        if args.stats:
-            _print_stats(scene)
 
 
 def _check_png_size(rect: Any, scale: float) -> None:
