@@ -726,6 +726,14 @@ Check the design against the cluster instead? A dry run changes nothing.</source
         <translation>Mermaid 다이어그램</translation>
     </message>
     <message>
+        <source>Graphviz DOT</source>
+        <translation>Graphviz DOT 그래프</translation>
+    </message>
+    <message>
+        <source>D2 Diagram</source>
+        <translation>D2 다이어그램</translation>
+    </message>
+    <message>
         <source>Min replicas</source>
         <translation>최소 레플리카</translation>
     </message>
@@ -1272,6 +1280,22 @@ Check the design against the cluster instead? A dry run changes nothing.</source
     <message>
         <source>per replica</source>
         <translation>레플리카마다</translation>
+    </message>
+    <message>
+        <source>provided by the cluster</source>
+        <translation>클러스터가 제공</translation>
+    </message>
+    <message>
+        <source>Wires</source>
+        <translation>연결선</translation>
+    </message>
+    <message>
+        <source>created per replica or provided by the cluster</source>
+        <translation>레플리카마다 생성되거나 클러스터가 제공</translation>
+    </message>
+    <message>
+        <source>{kind} {name}: the cluster provides it; it is not defined in these files</source>
+        <translation>{kind} {name}: 클러스터가 제공합니다. 이 파일들에는 정의되어 있지 않습니다</translation>
     </message>
     <message>
         <source>pulls</source>

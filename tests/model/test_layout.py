@@ -93,8 +93,8 @@ def test_every_resource_gets_a_position_including_unknown_and_cluster_scoped() -
 @pytest.mark.parametrize(("kind", "layer"), [
     ("Ingress", 0), ("Service", 1), ("Deployment", 2), ("CronJob", 2), ("Pod", 2),
     ("PersistentVolumeClaim", 3), ("ConfigMap", 3), ("Secret", 3), ("ServiceAccount", 3),
-    ("PersistentVolume", 4), ("StorageClass", 4), ("HorizontalPodAutoscaler", 5),
-    ("NetworkPolicy", 5), ("Widget", 5)])
+    ("PersistentVolume", 4), ("StorageClass", 4), ("HorizontalPodAutoscaler", 1),
+    ("PodDisruptionBudget", 1), ("NetworkPolicy", 1), ("Widget", 5)])
 def test_layer_of_follows_traffic(kind: str, layer: int) -> None:
     assert layer_of(res(kind, "x")) == layer
 
@@ -107,14 +107,22 @@ def test_custom_workload_with_pod_template_sits_with_workloads() -> None:
 
 def test_columns_run_left_to_right_in_traffic_order() -> None:
     items = [res("ConfigMap", "cfg"), res("PersistentVolumeClaim", "data"),
-             deployment("web", {"app": "web"}), service("web", {"app": "web"}),
-             res("Ingress", "web", api="networking.k8s.io/v1"),
-             res("HorizontalPodAutoscaler", "web", api="autoscaling/v2")]
+             deployment("web", {"app": "web"}, volumes=[
+                 {"name": "d", "persistentVolumeClaim": {"claimName": "data"}},
+                 {"name": "c", "configMap": {"name": "cfg"}}]),
+             service("web", {"app": "web"}),
+             res("Ingress", "web", api="networking.k8s.io/v1", spec={"defaultBackend": {
+                 "service": {"name": "web", "port": {"number": 80}}}}),
+             res("HorizontalPodAutoscaler", "web", api="autoscaling/v2", spec={
+                 "scaleTargetRef": {"apiVersion": "apps/v1", "kind": "Deployment",
+                                    "name": "web"}, "maxReplicas": 3})]
     doc, pos = laid_out(items)
     x = {r.kind: pos[r.id][0] for r in doc}
-    assert x["Ingress"] < x["Service"] < x["Deployment"] < x["ConfigMap"] < x[
-        "HorizontalPodAutoscaler"]
+    assert x["Ingress"] < x["Service"] < x["Deployment"] < x["ConfigMap"]
     assert x["ConfigMap"] == x["PersistentVolumeClaim"]
+    # the autoscaler sits beside the workload it scales, its wire entering from the left
+    assert x["HorizontalPodAutoscaler"] == x["Service"]
+    assert_no_overlap(pos)
 
 
 def test_namespaces_get_separate_blocks_and_cluster_scope_its_own() -> None:
@@ -130,13 +138,18 @@ def test_namespaces_get_separate_blocks_and_cluster_scope_its_own() -> None:
 
 
 def test_barycenter_ordering_uncrosses_wires() -> None:
-    # By name the deployments would sit y, z; a selects z and b selects y, which would cross.
+    # One application; by name the deployments would sit y, z while a selects z and b selects
+    # y, which would cross.
+    part = {"app.kubernetes.io/part-of": "shop"}
     items = [service("a", {"app": "z"}), service("b", {"app": "y"}),
              deployment("y", {"app": "y"}), deployment("z", {"app": "z"})]
+    for item in items:
+        item.manifest["metadata"]["labels"] = dict(part)
     doc, pos = laid_out(items)
     by_name = {(r.kind, r.name): pos[r.id][1] for r in doc}
-    assert by_name[("Service", "a")] < by_name[("Service", "b")]
-    assert by_name[("Deployment", "z")] < by_name[("Deployment", "y")]
+    services_down = by_name[("Service", "a")] < by_name[("Service", "b")]
+    deployments_down = by_name[("Deployment", "z")] < by_name[("Deployment", "y")]
+    assert services_down == deployments_down
 
 
 def test_layout_is_deterministic_whatever_the_ids() -> None:
@@ -276,7 +289,7 @@ def test_namespace_resource_takes_the_corner_of_its_frame_not_a_slot() -> None:
     namespace = next(r for r in doc if r.kind == "Namespace")
     _, blocks = layout_blocks(doc, WiringGraph(doc, subscribe=False))
     assert pos[namespace.id] == blocks[0].origin
-    assert namespace.id not in {rid for b in blocks for column in b.columns for rid in column}
+    assert namespace.id not in {rid for b in blocks for rid in b.members}
 
 
 def test_volumes_of_claims_in_one_column_sit_side_by_side_not_behind_each_other() -> None:

@@ -131,3 +131,56 @@ def test_double_click_renames_in_place(make_window, qtbot):
     assert window.session.document.get(web.id).name == "shop"
     assert window.scene.nodes[web.id].name == "shop"
     assert window.undo_stack.count() == 1
+
+
+def test_cards_show_short_kinds_in_english_and_the_glossary_term_in_korean(qtbot) -> None:
+    from kubecanvas.ui import i18n
+    from kubecanvas.ui.canvas.node_item import CARD_KINDS, card_kind
+
+    def always(_: str) -> bool:
+        return True
+
+    assert card_kind("HorizontalPodAutoscaler", always) == "HPA"
+    assert card_kind("PersistentVolumeClaim", always) == "PVC"
+    assert card_kind("Deployment", always) == "Deployment"
+    assert set(CARD_KINDS.values()) == {"HPA", "PVC", "PV", "PDB", "SA", "CM"}
+    i18n.set_language("ko")
+    try:
+        assert card_kind("PersistentVolumeClaim", always) == \
+            "퍼시스턴트볼륨클레임 (PersistentVolumeClaim)"
+        assert card_kind("PersistentVolumeClaim", lambda k: len(k) < 12) == "퍼시스턴트볼륨클레임"
+    finally:
+        i18n.set_language("en")
+
+
+def test_a_class_the_cluster_provides_is_a_muted_stand_in_not_a_missing_one(qtbot) -> None:
+    from kubecanvas.io.yaml_in import load_text
+    from kubecanvas.model.document import Document
+    from kubecanvas.model.graph import WiringGraph
+    from kubecanvas.ui.canvas.scene import CanvasScene
+
+    text = """\
+apiVersion: v1
+kind: PersistentVolumeClaim
+metadata: {name: data, namespace: shop}
+spec:
+  storageClassName: fast
+  accessModes: [ReadWriteOnce]
+  resources: {requests: {storage: 1Gi}}
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata: {name: web, namespace: shop}
+spec:
+  selector: {matchLabels: {app: web}}
+  template:
+    metadata: {labels: {app: web}}
+    spec:
+      containers: [{name: web, image: nginx, envFrom: [{configMapRef: {name: nowhere}}]}]
+"""
+    document = Document(load_text(text, "app.yaml").resources)
+    scene = CanvasScene(document, WiringGraph(document))
+    ghosts = {node.kind: node.ghost for node in scene.nodes.values() if node.ghost}
+    assert ghosts == {"StorageClass": "provided", "ConfigMap": "missing"}
+    provided = next(n for n in scene.nodes.values() if n.ghost == "provided")
+    assert "the cluster provides it" in provided.toolTip()

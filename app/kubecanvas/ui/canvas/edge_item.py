@@ -1,8 +1,10 @@
-"""A wiring-graph edge on the canvas: a curve from one node to another in the style of its type.
+"""A wiring-graph edge on the canvas: a wire from one node to another in the style of its type.
 
-The curve leaves the source's right side and enters the target's left side (or the reverse when
-the target is to the left), so traffic reads left to right like the auto layout. Labels (`/api`,
-`80 -> http`, `/data`) sit on a small plate at the middle of the curve.
+The scene's router (`ui/canvas/router.py`, over `model/layout/routing.py`) gives each wire an
+orthogonal route around the cards and a place for its label plate where no card or other label
+is; the wire is drawn along it with rounded corners. Until it has a route (and for a wire whose
+label fits nowhere: no plate, the label stays in the tooltip) the older curve is used: it leaves
+the source's right side and enters the target's left side, so traffic reads left to right.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from kubecanvas.model.graph import Edge
 from kubecanvas.model.layout import NODE_HEIGHT, NODE_WIDTH
+from kubecanvas.model.layout.routing import Route
 from kubecanvas.ui.canvas.edge_labels import localized_label, short_label
 from kubecanvas.ui.canvas.node_item import NodeItem
 from kubecanvas.ui.canvas.style import (
@@ -115,6 +118,8 @@ class EdgeItem(QGraphicsItem):
         self._label_room = 0
         self._label_rect: QRectF | None = None
         self._shown_label: str | None = None
+        self.route: Route | None = None
+        self._end_tangent: tuple[_Point, _Point] = ((0.0, 0.0), (0.0, 0.0))
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable, True)
         self.setZValue(1)
         self._retranslate()
@@ -157,6 +162,9 @@ class EdgeItem(QGraphicsItem):
         painted (or hit-tested), and most wires of a large design are never shown up close.
         """
         self.prepareGeometryChange()
+        if self.route is not None and len(self.route.points) >= 2:
+            self._adjust_route(self.route)
+            return
         src, dst = self.source.pos(), self.target.pos()
         sx, sy, dx, dy = src.x(), src.y(), dst.x(), dst.y()
         shift = self.lane * 14.0
@@ -167,6 +175,7 @@ class EdgeItem(QGraphicsItem):
             spread = max(-NODE_HEIGHT / 3, min(NODE_HEIGHT / 3, (dy - sy) * 0.12))
             curve, room = _horizontal(sx, sy, dx, dy, shift, spread)
         self._curve = curve
+        self._end_tangent = (curve[2], curve[3])
         self._path = None
         self._shape = None
         self._arrow = None
@@ -190,9 +199,36 @@ class EdgeItem(QGraphicsItem):
             bounds = bounds.united(QRectF(mx - widest / 2, my - 8, widest, 16))
         self._bounds = bounds
 
+    def set_route(self, route: Route | None) -> None:
+        """Follow `route` (from the scene's router); None: back to the plain curve."""
+        self.route = route
+        self.adjust()
+
+    def _adjust_route(self, route: Route) -> None:
+        points = route.points
+        self._path = None
+        self._shape = None
+        self._arrow = None
+        self._label_rect = None
+        self._shown_label = None
+        self._end_tangent = (points[-2], points[-1])
+        xs = [p[0] for p in points]
+        ys = [p[1] for p in points]
+        bounds = QRectF(min(xs) - ARROW, min(ys) - ARROW, max(xs) - min(xs) + 2 * ARROW,
+                        max(ys) - min(ys) + 2 * ARROW)
+        self._label_room = LABEL_ROOM if route.label_at is not None else 0
+        if self.label and route.label_at is not None:
+            self._label_mid = route.label_at
+            widest = label_width(self.edge.type, self.label)
+            mx, my = route.label_at
+            bounds = bounds.united(QRectF(mx - widest / 2, my - 8, widest, 16))
+        self._bounds = bounds
+
     @property
     def shown_label(self) -> str:
         """The label as it fits on the plate (empty when the edge has no label)."""
+        if self._shown_label is None and self.route is not None and self.route.label_at is None:
+            self._shown_label = ""  # no room anywhere along the wire: the tooltip has it
         if self._shown_label is None:
             self._shown_label = fit_label(self.edge.type, self.label, self._label_room) \
                 if self.label else ""
@@ -202,7 +238,11 @@ class EdgeItem(QGraphicsItem):
         """The plate under the label, centred on the curve (null when there is no label)."""
         if self._label_rect is None:
             shown = self.shown_label
-            if shown:
+            if shown and self.route is not None:
+                width = label_width(self.edge.type, self.label)
+                mx, my = self._label_mid
+                self._label_rect = QRectF(mx - width / 2, my - 8, width, 16)
+            elif shown:
                 width = min(_text_width(shown), self._label_room) + 16
                 mx, my = self._label_mid
                 self._label_rect = QRectF(mx - width / 2, my - 8, width, 16)
@@ -212,6 +252,8 @@ class EdgeItem(QGraphicsItem):
 
     def path(self) -> QPainterPath:
         """The curve as a painter path (made on first use after each adjust)."""
+        if self._path is None and self.route is not None and len(self.route.points) >= 2:
+            self._path = _rounded(self.route.points)
         if self._path is None:
             (x0, y0), (x1, y1), (x2, y2), (x3, y3) = self._curve
             path = QPainterPath()
@@ -273,9 +315,9 @@ class EdgeItem(QGraphicsItem):
             painter.drawText(plate, Qt.AlignmentFlag.AlignCenter, self.shown_label)
 
     def arrow(self) -> QPolygonF:
-        """The arrow head at the target end, along the curve's end tangent (p2 -> p3)."""
+        """The arrow head at the target end, along the wire's last direction."""
         if self._arrow is None:
-            (_, _, (bx, by), (ex, ey)) = self._curve
+            ((bx, by), (ex, ey)) = self._end_tangent
             angle = math.atan2(ey - by, ex - bx)
             end = QPointF(ex, ey)
             left = QPointF(ex - math.cos(angle - 0.45) * ARROW, ey - math.sin(angle - 0.45) * ARROW)
@@ -284,6 +326,44 @@ class EdgeItem(QGraphicsItem):
             self._arrow = QPolygonF([end, left, right])
         return self._arrow
 
+
+#: The widest label plate a routed wire gets (its text is fitted into it, the rest in the
+#: tooltip): wide enough for "/api -> 8080" or "DB_PASSWORD +2", and with its margins (100 px)
+#: narrow enough to fit in the 110-pixel gap between
+#: two columns of cards.
+LABEL_ROOM = 84
+#: Corner radius of a routed wire's bends.
+CORNER = 8.0
+
+
+def label_width(edge_type: str, label: str) -> float:
+    """The width of the plate under `label` as a routed wire draws it (0: no label)."""
+    if not label:
+        return 0.0
+    return float(min(_text_width(fit_label(edge_type, label, LABEL_ROOM)), LABEL_ROOM) + 16)
+
+
+def _rounded(points: tuple[_Point, ...]) -> QPainterPath:
+    """The polyline with each bend rounded (a quarter circle's quadratic), as one path."""
+    path = QPainterPath()
+    path.moveTo(*points[0])
+    for prev, corner, nxt in zip(points, points[1:], points[2:], strict=False):
+        room = min(CORNER, math.dist(prev, corner) / 2, math.dist(corner, nxt) / 2)
+        if room < 0.5:
+            path.lineTo(*corner)
+            continue
+        a = _towards(corner, prev, room)
+        b = _towards(corner, nxt, room)
+        path.lineTo(*a)
+        path.quadTo(corner[0], corner[1], b[0], b[1])
+    path.lineTo(*points[-1])
+    return path
+
+
+def _towards(origin: _Point, to: _Point, length: float) -> _Point:
+    d = math.dist(origin, to) or 1.0
+    return (origin[0] + (to[0] - origin[0]) * length / d,
+            origin[1] + (to[1] - origin[1]) * length / d)
 
 
 def _horizontal(sx: float, sy: float, dx: float, dy: float, shift: float,

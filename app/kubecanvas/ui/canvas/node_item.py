@@ -24,11 +24,11 @@ from PySide6.QtWidgets import (
 from kubecanvas.model.layout import NODE_HEIGHT, NODE_WIDTH
 from kubecanvas.ui.canvas.icons import paint_kind_icon
 from kubecanvas.ui.canvas.style import SEVERITY_COLOURS, Theme, current_theme, kind_colour
-from kubecanvas.ui.i18n import kind_label, short_kind, tr
+from kubecanvas.ui.i18n import kind_label, language, short_kind, tr
 from kubecanvas.validation.findings import Finding
 
 #: A stand-in node: '' for a resource, else a missing or generated object drawn dashed.
-Ghost = Literal["", "missing", "generated"]
+Ghost = Literal["", "missing", "generated", "provided"]
 #: While a wire hovers over a node: '' (none), 'ok' (releasing wires the two) or 'no'.
 WireState = Literal["", "ok", "no"]
 
@@ -92,9 +92,6 @@ _GHOST_FLAGS = QGraphicsItem.GraphicsItemFlag.ItemSendsGeometryChanges
 _TITLE_FONT = QFont()
 _TITLE_FONT.setPixelSize(13)
 _TITLE_FONT.setBold(True)
-_NARROW_TITLE_FONT = QFont()
-_NARROW_TITLE_FONT.setPixelSize(11)
-_NARROW_TITLE_FONT.setBold(True)
 _SMALL_FONT = QFont()
 _SMALL_FONT.setPixelSize(11)
 _BADGE_FONT = QFont()
@@ -112,6 +109,21 @@ def node_badges(findings: Iterable[Finding]) -> dict[str, tuple[int, str]]:
             entry[1] = max(entry[1], finding.severity.rank)
     names = {2: "error", 1: "warning", 0: "info"}
     return {rid: (count, names[rank]) for rid, (count, rank) in counts.items()}
+
+
+#: Kinds too long for a card's kind line, as kubectl's short names (the tooltip and the
+#: inspector give the full kind): "HorizontalPodAutoscaler" was cut to "HorizontalPodAut…".
+CARD_KINDS = {"HorizontalPodAutoscaler": "HPA", "PersistentVolumeClaim": "PVC",
+              "PersistentVolume": "PV", "PodDisruptionBudget": "PDB", "ServiceAccount": "SA",
+              "ConfigMap": "CM"}
+
+
+def card_kind(kind: str, fits: Callable[[str], bool]) -> str:
+    """The kind as a card's kind line shows it: the glossary term with the English name when
+    both fit (Korean), else the glossary term; in English the short name for `CARD_KINDS`."""
+    if language() == "en":
+        return CARD_KINDS.get(kind, kind)
+    return next((k for k in (kind_label(kind), short_kind(kind)) if fits(k)), short_kind(kind))
 
 
 def split_name(name: str, fits: Callable[[str], bool]) -> tuple[str, str]:
@@ -192,6 +204,9 @@ class NodeItem(QGraphicsItem):
         elif self.ghost == "generated":
             self.setToolTip(tr("{kind} {name}, created by a controller").format(
                 kind=kind, name=self.name))
+        elif self.ghost == "provided":
+            self.setToolTip(tr("{kind} {name}: the cluster provides it; it is not defined in "
+                               "these files").format(kind=kind, name=self.name))
         else:
             where = f"{self.namespace}/" if self.namespace else ""
             self.setToolTip(f"{kind} {where}{self.name}\n{self.line}\n" + tr(
@@ -248,8 +263,8 @@ class NodeItem(QGraphicsItem):
         first frame of a large design a third slower."""
         colour = kind_colour(self.kind)
         if self.ghost:
-            colour = QColor(theme.background) if self.ghost == "generated" else \
-                QColor(SEVERITY_COLOURS["error"])
+            colour = QColor(SEVERITY_COLOURS["error"]) if self.ghost == "missing" else \
+                QColor(theme.background)
         if selected:  # two screen pixels whatever the zoom, or a selection would vanish
             frame = QPen(QColor(theme.selection), 2)
             frame.setCosmetic(True)
@@ -289,19 +304,18 @@ class NodeItem(QGraphicsItem):
         text_width = int(NODE_WIDTH - 66)
         painter.setPen(QColor(theme.text))
         name = self.name or tr("(unnamed)")
-        font = _TITLE_FONT
+        font = _TITLE_FONT  # one size for every name: a long one wraps rather than shrinks
         fits = text_width - 8  # slack: glyphs hint wider at some zoom levels than measured
-        if QFontMetrics(font).horizontalAdvance(name) > fits:
-            font = _NARROW_TITLE_FONT  # long names (kube-state-metrics) get a smaller face first
         painter.setFont(font)
         title = QFontMetrics(font)
         top = 10.0
         if title.horizontalAdvance(name) > fits:
-            # still too long: the name on two lines, the kind and summary packed below, so the
-            # name people search for stays whole and five `alertmanager-main` stay apart
+            # too long: the name on two lines, broken at a `-` or `.`, the second elided in the
+            # middle if it must, the kind and summary packed below, so the name people search
+            # for stays whole and five `alertmanager-main` stay apart
             first, second = split_name(name, lambda t: title.horizontalAdvance(t) <= fits)
-            painter.drawText(QRectF(58, 5, text_width, 15), Qt.AlignmentFlag.AlignLeft, first)
-            painter.drawText(QRectF(58, 19, text_width, 15), Qt.AlignmentFlag.AlignLeft,
+            painter.drawText(QRectF(58, 3, text_width, 17), Qt.AlignmentFlag.AlignLeft, first)
+            painter.drawText(QRectF(58, 19, text_width, 17), Qt.AlignmentFlag.AlignLeft,
                              title.elidedText(second, Qt.TextElideMode.ElideMiddle, fits))
             top = 4.0
         else:
@@ -309,9 +323,7 @@ class NodeItem(QGraphicsItem):
         metrics = QFontMetrics(_SMALL_FONT)
         painter.setFont(_SMALL_FONT)
         painter.setPen(QColor(theme.subtext))
-        # both names when they fit, else the glossary term alone (the tooltip has both)
-        kind = next((k for k in (kind_label(self.kind), short_kind(self.kind))
-                     if metrics.horizontalAdvance(k) <= fits - 16), short_kind(self.kind))
+        kind = card_kind(self.kind, lambda k: metrics.horizontalAdvance(k) <= fits - 16)
         first_line = {"missing": tr("missing {kind}"), "generated": tr("{kind} (generated)")
                       }.get(self.ghost, "{kind}").format(kind=kind)
         for y, text in ((top + 20 + (12 if top < 10 else 0), first_line),

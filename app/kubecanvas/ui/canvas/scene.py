@@ -26,6 +26,7 @@ from kubecanvas.ui.canvas.namespace_frame import NamespaceFrameItem
 from kubecanvas.ui.canvas.node_item import Ghost, NodeItem, node_badges
 from kubecanvas.ui.canvas.replica_item import ReplicaStackItem
 from kubecanvas.ui.canvas.replicas import REPLICA_KINDS, replica_lines
+from kubecanvas.ui.canvas.router import ordered, route_items
 from kubecanvas.ui.canvas.style import Theme, current_theme
 from kubecanvas.ui.canvas.summary import summary
 from kubecanvas.ui.canvas.wiring import WiringGesture
@@ -104,6 +105,7 @@ class CanvasScene(QGraphicsScene):
         self._slots = None
         self._populating = False
         self._fit_frames(self.frames_by_namespace)
+        self.reroute()
         self.setSceneRect(QRectF())  # back to growing with the content
 
     def _add_node(self, res: Resource) -> NodeItem | NamespaceFrameItem:
@@ -149,6 +151,8 @@ class CanvasScene(QGraphicsScene):
         if not data:
             return None
         ghost_kind: Ghost = "missing" if data.get("missing") else "generated"
+        if ghost_kind == "missing" and data.get("kind") in CLUSTER_PROVIDED:
+            ghost_kind = "provided"  # a class the cluster has: muted, not a red alarm
         ghost = NodeItem(node_id, str(data.get("kind", "")), str(data.get("name", "")),
                          _ghost_line(ghost_kind),
                          str(data.get("namespace", "")), ghost=ghost_kind)
@@ -275,6 +279,8 @@ class CanvasScene(QGraphicsScene):
         if change.structural:
             self._refresh_edges(update.touched | change.added | set(change.changed))
         self._fit_frames(namespaces)
+        if change.structural or change.moved or change.added or change.removed:
+            self.reroute()
 
     def _update_node(self, rid: str) -> set[str]:
         frame = self.frames_by_resource.get(rid)
@@ -425,8 +431,17 @@ class CanvasScene(QGraphicsScene):
     def rename_requested_for(self, node: NodeItem) -> None:
         self.rename_requested.emit(node.rid)
 
+    def reroute(self) -> None:
+        """Route every wire around the cards (`ui/canvas/router.py`)."""
+        route_items(self.nodes.values(), ordered(self.edge_items.values()))
+
     def node_moved(self, node: NodeItem) -> None:
-        """Grow the node's frame while it is dragged (exact fit comes with the move edit)."""
+        """Route the node's wires again and grow its frame while it is dragged (exact fit and
+        the full routing come with the move edit)."""
+        if self._populating:
+            return
+        wires = set(node.edges).union(*(ghost.edges for ghost in node.ghosts))
+        route_items(self.nodes.values(), ordered(w for w in wires if isinstance(w, EdgeItem)))
         if node.ghost or not node.namespace:
             return
         frame = self.frames_by_namespace.get(node.namespace)
@@ -437,6 +452,15 @@ class CanvasScene(QGraphicsScene):
         return self.nodes.get(rid) or self.frames_by_resource.get(rid)
 
 
+#: Kinds a cluster provides rather than an application (its storage and ingress classes...): a
+#: reference to one not in the files is drawn as a muted stand-in, since the validator rates it
+#: info at most (it cannot see the cluster), not as a red missing box.
+CLUSTER_PROVIDED = frozenset({"StorageClass", "IngressClass", "PriorityClass", "RuntimeClass",
+                              "GatewayClass"})
+
+
 def _ghost_line(ghost: Ghost) -> str:
-    """The second line of a stand-in node: a missing resource or one a controller creates."""
-    return tr("not defined") if ghost == "missing" else tr("per replica")
+    """The second line of a stand-in node: a missing resource, one a controller creates, or a
+    class the cluster provides."""
+    return {"missing": tr("not defined"), "provided": tr("provided by the cluster")}.get(
+        ghost, tr("per replica"))

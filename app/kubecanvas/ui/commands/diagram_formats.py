@@ -16,9 +16,12 @@ from kubecanvas.model.document import Document
 from kubecanvas.model.graph import WiringGraph
 
 Writer = Callable[[Document, WiringGraph], str]
-DIAGRAM_FORMATS = {".drawio": "draw.io Diagram", ".mmd": "Mermaid Diagram"}
+DIAGRAM_FORMATS = {".drawio": "draw.io Diagram", ".mmd": "Mermaid Diagram",
+                   ".dot": "Graphviz DOT", ".d2": "D2 Diagram"}
 _WRITERS = {".drawio": ("kubecanvas.io.drawio", "to_drawio"),
-            ".mmd": ("kubecanvas.io.mermaid", "to_mermaid")}
+            ".mmd": ("kubecanvas.io.mermaid", "to_mermaid"),
+            ".dot": ("kubecanvas.io.dot", "to_dot"),
+            ".d2": ("kubecanvas.io.d2", "to_d2")}
 
 
 def diagram_writer(suffix: str) -> Writer | None:

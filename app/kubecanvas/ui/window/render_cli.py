@@ -1,12 +1,16 @@
 """`kubecanvas render INPUT... -o diagram.svg|png|pdf`: the editor's picture, without a window.
 
-For documentation builds and CI: the inputs are laid out exactly as the editor opens them, drawn
-by the same `CanvasScene` and written by the same `export_image` as File > Export Image, in the
-light theme unless `--theme dark` is asked for. Qt runs offscreen, so no display is needed.
-`.drawio` and `.mmd` outputs are written by the io layer's diagram writers when it has them.
+For documentation builds, CI and pipelines: the inputs are laid out exactly as the editor opens
+them, drawn by the same `CanvasScene` and written by the same `export_image` as File > Export
+Image, in the light theme unless `--theme dark` is asked for. Qt runs offscreen, so no display
+is needed. `.drawio`, `.mmd`, `.dot` and `.d2` outputs are written by the io layer's diagram
+writers. `-` as the input reads YAML from standard input (`kubectl kustomize overlays/prod |
+kubecanvas render - -o prod.svg`); `-o -` writes to standard output, in the `--format` given.
 
-Exit codes follow the other commands: 0 written, 1 written but some documents could not be read
-(they are listed), 2 nothing readable, a missing input or bad usage (nothing written).
+Exit codes: 0 once the picture is written (documents that could not be read are listed as
+warnings; findings are `validate`'s business, unless `--fail-on error|warning` asks: then 1 when
+the design has such findings), 2 when nothing readable, a missing input or bad usage (nothing
+written).
 """
 
 from __future__ import annotations
@@ -14,16 +18,22 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+import tempfile
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 PICTURE_SUFFIXES = (".png", ".svg", ".pdf")
+#: The largest PNG side written: bigger images fail to open in most viewers and browsers.
+PNG_LIMIT = 16384
 EXAMPLES = """\
 examples:
   $ kubecanvas render k8s/ -o diagram.svg
   $ kubecanvas render shop.kcanvas -o shop.png --theme dark
-  $ kubecanvas render k8s/ -o diagram.drawio
-  $ kubecanvas render k8s/ -o diagram.mmd"""
+  $ kubectl kustomize overlays/prod | kubecanvas render - -o prod.svg
+  $ kubecanvas render k8s/ -o - --format mmd >> README.md
+  $ kubecanvas render k8s/ -o diagram.d2
+  $ kubecanvas render k8s/ --stats"""
 
 
 class _Parser(argparse.ArgumentParser):
@@ -39,14 +49,29 @@ def build_parser() -> argparse.ArgumentParser:
                                  "exactly as the editor shows it, without opening a window.",
                      epilog=EXAMPLES, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("inputs", nargs="+", metavar="INPUT",
-                        help="YAML files or folders, or one .kcanvas project")
-    parser.add_argument("-o", "--output", required=True, type=Path,
-                        help="the picture to write: .svg, .png or .pdf "
-                             "(.drawio and .mmd when available)")
+                        help="YAML files or folders, one .kcanvas project, or - for standard "
+                             "input")
+    parser.add_argument("-o", "--output",
+                        help="the file to write: .svg, .png, .pdf, .drawio, .mmd, .dot or .d2; "
+                             "- for standard output (with --format); required unless --stats")
+    parser.add_argument("--format", choices=("svg", "png", "pdf", "drawio", "mmd", "dot", "d2"),
+                        help="the output format (default: from the output's suffix)")
     parser.add_argument("--theme", choices=("light", "dark"), default="light",
                         help="canvas colours (default: light, for printing)")
     parser.add_argument("--select", nargs="+", metavar="NAME", default=[],
                         help="draw only these resources (NAME or Kind/NAME)")
+    parser.add_argument("--scale", type=float, default=2.0,
+                        help="PNG pixels per canvas unit (default: 2, for sharp slides)")
+    parser.add_argument("--legend", action=argparse.BooleanOptionalAction, default=True,
+                        help="draw a legend of the wire types under the picture (default: on; "
+                             "SVG, PNG and PDF)")
+    parser.add_argument("--fail-on", choices=("error", "warning", "never"), default="never",
+                        help="exit 1 after writing when the design has findings this severe "
+                             "(default: never; `kubecanvas validate` is the checker)")
+    parser.add_argument("--stats", action="store_true",
+                        help="print the drawn picture's quality as one JSON object on standard "
+                             "output: crossings, wires_through_cards, label_overlaps, "
+                             "wire_length, area, aspect")
     return parser
 
 
@@ -55,32 +80,71 @@ def _fail(message: str) -> int:
     return 2
 
 
-def main(argv: Sequence[str]) -> int:
-    """Run `kubecanvas render`; returns the exit code."""
-    args = build_parser().parse_args(list(argv))
+def output_suffix(output: str | None, fmt: str | None) -> str:
+    """The suffix naming the format to write ('' when only --stats is asked for).
+
+    Raises:
+        ValueError: the format cannot be told, or no writer exists for it.
+    """
     from kubecanvas.ui.commands.diagram_formats import DIAGRAM_FORMATS, diagram_writer
 
-    suffix = args.output.suffix.lower()
+    if output is None:
+        return ""
+    suffix = f".{fmt}" if fmt else ("" if output == "-" else Path(output).suffix.lower())
     text_formats = [s for s in DIAGRAM_FORMATS if diagram_writer(s) is not None]
+    if output == "-" and not suffix:
+        raise ValueError("-o - writes to standard output: name the format with --format "
+                         "(svg, png, pdf, drawio, mmd, dot or d2)")
     if suffix not in PICTURE_SUFFIXES and suffix not in text_formats:
-        return _fail(f"{args.output}: the output must end in "
-                     + ", ".join((*PICTURE_SUFFIXES, *text_formats)))
+        raise ValueError(f"{output}: the output must end in "
+                         + ", ".join((*PICTURE_SUFFIXES, *text_formats)))
+    return suffix
+
+
+def main(argv: Sequence[str]) -> int:
+    """Run `kubecanvas render`; returns the exit code."""
+    parser = build_parser()
+    args = parser.parse_args(list(argv))
+    if args.output is None and not args.stats:
+        parser.error("the following arguments are required: -o/--output (or --stats)")
+    if "-" in args.inputs and len(args.inputs) > 1:
+        parser.error("- (standard input) cannot be combined with other inputs")
+    if args.stats and args.output == "-":
+        parser.error("--stats prints to standard output: write the picture to a file")
+    try:
+        suffix = output_suffix(args.output, args.format)
+    except ValueError as exc:
+        return _fail(str(exc))
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     return _render(args, suffix)
+
+
+def _open(inputs: Sequence[str]) -> Any:
+    """The session for the inputs (standard input when it is `-`)."""
+    from kubecanvas.ui.commands import design_files
+
+    if list(inputs) != ["-"]:
+        return design_files.open_paths([Path(p) for p in inputs])
+    from kubecanvas.io.yaml_in import load_text
+    from kubecanvas.model.document import Document
+    from kubecanvas.ui.session import Session
+
+    result = load_text(sys.stdin.read(), "-")
+    session = Session.create(Document(result.resources))
+    design_files.lay_out(session.document, session.graph)
+    session.load_problems = [f"-:{p.line}:{p.column}: {p.message}" for p in result.problems]
+    return session
 
 
 def _render(args: argparse.Namespace, suffix: str) -> int:
     from PySide6.QtWidgets import QApplication
 
-    from kubecanvas.ui.canvas.export_image import ExportError, export_image
-    from kubecanvas.ui.canvas.scene import CanvasScene
-    from kubecanvas.ui.canvas.style import DARK, LIGHT
+    from kubecanvas.ui.canvas.export_image import ExportError
     from kubecanvas.ui.commands import design_files
-    from kubecanvas.ui.commands.diagram_formats import write_diagram
 
     app = QApplication.instance() or QApplication(["kubecanvas"])
     try:
-        session = design_files.open_paths([Path(p) for p in args.inputs])
+        session = _open(args.inputs)
     except design_files.OpenError as exc:
         return _fail(str(exc).splitlines()[0])
     for problem in session.load_problems:
@@ -91,17 +155,82 @@ def _render(args: argparse.Namespace, suffix: str) -> int:
     if args.select and not ids:
         return _fail("--select matched no resource: " + ", ".join(args.select))
     try:
-        if suffix not in PICTURE_SUFFIXES:
-            write_diagram(session.document, session.graph, args.output)
+        if args.output == "-":
+            with tempfile.TemporaryDirectory(prefix="kubecanvas-render-") as folder:
+                target = Path(folder) / f"diagram{suffix}"
+                _write(args, session, ids, suffix, target)
+                sys.stdout.flush()
+                sys.stdout.buffer.write(target.read_bytes())
+                sys.stdout.flush()
         else:
-            scene = CanvasScene(session.document, session.graph)
-            theme = DARK if args.theme == "dark" else LIGHT
-            export_image(scene, args.output, ids or None, theme=theme)
+            _write(args, session, ids, suffix, Path(args.output) if args.output else None)
     except (ExportError, OSError, ValueError) as exc:
         return _fail(str(exc))
     del app
-    print(f"wrote {args.output}", file=sys.stderr)
-    return 1 if session.load_problems else 0
+    if args.output not in (None, "-"):
+        print(f"wrote {args.output}", file=sys.stderr)
+    return _verdict(session, args.fail_on)
+
+
+def _write(args: argparse.Namespace, session: Any, ids: list[str], suffix: str,
+           target: Path | None) -> None:
+    """Write the picture (or text diagram) to `target` and print --stats when asked."""
+    from kubecanvas.ui.canvas.export_image import export_image, export_rect
+    from kubecanvas.ui.canvas.legend import add_legend
+    from kubecanvas.ui.canvas.scene import CanvasScene
+    from kubecanvas.ui.canvas.style import DARK, LIGHT
+    from kubecanvas.ui.commands.diagram_formats import write_diagram
+
+    if target is not None and suffix not in PICTURE_SUFFIXES:
+        write_diagram(session.document, session.graph, target)
+    if target is not None and suffix in PICTURE_SUFFIXES or args.stats:
+        scene = CanvasScene(session.document, session.graph)
+        if args.stats:
+            _print_stats(scene)
+        if target is not None and suffix in PICTURE_SUFFIXES:
+            if args.legend and not ids:
+                add_legend(scene)
+            if suffix == ".png":
+                _check_png_size(export_rect(scene, ids or None), args.scale)
+            theme = DARK if args.theme == "dark" else LIGHT
+            export_image(scene, target, ids or None, scale=args.scale, theme=theme)
+
+
+def _check_png_size(rect: Any, scale: float) -> None:
+    """Refuse a PNG over `PNG_LIMIT` pixels on a side, saying how to get a picture anyway."""
+    width, height = round(rect.width() * scale), round(rect.height() * scale)
+    if max(width, height) > PNG_LIMIT:
+        fitting = PNG_LIMIT / max(rect.width(), rect.height())
+        raise ValueError(
+            f"the PNG would be {width:,} x {height:,} pixels, over {PNG_LIMIT:,} on a side, "
+            f"which most viewers cannot open: use --scale {fitting:.2g} or less, or write SVG "
+            f"(-o diagram.svg), which stays sharp at any size")
+
+
+def _verdict(session: Any, fail_on: str) -> int:
+    """0 once written; 1 when --fail-on asks and the design has findings that severe."""
+    if fail_on == "never":
+        return 0
+    from kubecanvas.validation.findings import Severity
+
+    floor = Severity(fail_on).rank
+    worst = [f for f in session.validator.findings if f.severity.rank >= floor]
+    if worst:
+        print(f"kubecanvas: {len(worst)} finding(s) of severity {fail_on} or worse "
+              f"(`kubecanvas validate` lists them)", file=sys.stderr)
+        return 1
+    return 0
+
+
+def _print_stats(scene: object) -> None:
+    """The quality figures of the picture as drawn, as one JSON object on standard output."""
+    import json
+
+    from kubecanvas.ui.canvas.drawn_geometry import scene_quality
+    from kubecanvas.ui.canvas.scene import CanvasScene
+
+    assert isinstance(scene, CanvasScene)
+    print(json.dumps(scene_quality(scene).as_dict(), sort_keys=True))
 
 
 def _nothing_found(inputs: Sequence[str]) -> str:

@@ -1,20 +1,28 @@
 """Automatic layout: where each resource goes when nobody has placed it yet.
 
-Traffic reads left to right (Ingress -> Service -> workloads -> claims and configuration ->
-volumes -> the rest), one block per namespace. Cluster-scoped resources that a namespace uses (the
+One frame per namespace; inside it one compact block per application (`groups.py`: the
+recommended `app.kubernetes.io/*` labels, then `app`, `k8s-app`, the Helm release, then the
+wiring), each a small layered drawing that reads left to right, Ingress -> Service -> workload ->
+its configuration and claims, with HPA, PDB and NetworkPolicy beside the workload they act on
+(`arrange.py`, Sugiyama's method). The blocks are packed in shelves toward a 16:10 page, and the
+namespace frames the same way. Cluster-scoped resources that a namespace uses (the
 PersistentVolumes its claims bind, their StorageClasses, the IngressClass of its Ingresses) sit in
 rows just under that namespace's frame, each under the column of what it is wired to, so their
-wires drop straight down and stay short without widening the picture; only the cluster-scoped
-resources nobody uses form a block of their own. A `Namespace` resource is drawn as
-its namespace's frame, so it takes no slot: it gets the block's corner. Inside a column resources are ordered by the barycenter of their neighbours so that wires
-cross little. Everything is deterministic (the same document always gives the same picture,
-whatever its resource ids) and runs in roughly linear time: the work is a few sorts per column and
-a few passes over the wiring graph's edges, never a loop over all pairs of resources, so a
-5,000-resource import lays out in well under a second.
+wires drop straight down; only the cluster-scoped resources nobody uses form a block of their
+own. A `Namespace` resource is drawn as its namespace's frame, so it takes no slot: it gets the
+block's corner. Everything is deterministic (the same document always gives the same picture,
+whatever its resource ids) and runs in roughly linear time: a few sorts per application and a few
+passes over the wiring graph's edges, never a loop over all pairs of resources.
 
 Positions are the top-left corners of nodes in scene coordinates, assuming nodes of
 `NODE_WIDTH` x `NODE_HEIGHT`. Pinned resources keep their positions and the layout flows around
-them (a slot a pinned node covers is skipped).
+them (an application block that would cover a pinned node moves down past it).
+
+Why not a library: grandalf (pure-Python Sugiyama) has had no release since 2023, computes its
+own layering, which ignores the direction of traffic that makes these pictures read, and lays a
+5,000-node graph out in seconds; Graphviz is a native program and not a wheel on every platform
+PySide6 supports. The layering here comes from what each resource does; ordering and placement
+are the published methods, in about a hundred lines.
 """
 
 from __future__ import annotations
@@ -27,55 +35,49 @@ from dataclasses import dataclass, field
 from kubecanvas.model.document import Document
 from kubecanvas.model.edits import MoveResources
 from kubecanvas.model.graph import WiringGraph
-from kubecanvas.model.kinds import effective_namespace, is_known, kind_info, pod_template
+from kubecanvas.model.kinds import effective_namespace
+from kubecanvas.model.layout.arrange import (
+    H_GAP,
+    NODE_HEIGHT,
+    NODE_WIDTH,
+    V_GAP,
+    AppBlock,
+    arrange,
+    role_of,
+)
+from kubecanvas.model.layout.groups import application_groups
 from kubecanvas.model.order import in_order
 from kubecanvas.model.resource import Position, Resource
 
-NODE_WIDTH = 180.0
-NODE_HEIGHT = 72.0
+__all__ = ["BLOCK_GAP", "GRID", "H_GAP", "NODE_HEIGHT", "NODE_WIDTH", "V_GAP", "AppBlock", "Block",
+           "auto_layout", "layer_of", "layout_blocks", "layout_edit"]
+
 #: The editor's grid: dragged and dropped nodes snap to it, arrow keys nudge by one step, the
 #: canvas draws a line every fifth.
 GRID = 20.0
-H_GAP = 110.0  # between columns: room for wires and a readable label
-V_GAP = 24.0  # between nodes in one column
 BLOCK_GAP = 120.0  # between namespace blocks
+APP_GAP = 80.0  # between application blocks inside a namespace
 BLOCK_HEADER = 40.0  # room for the namespace title above a block
 BELOW_GAP = 70.0  # between a namespace frame and the cluster-scoped resources under it
-#: A column holding more resources than this wraps into several sub-columns.
+#: Past this many rows, the rows of cluster-scoped resources under a frame start a new pair of
+#: columns.
 MAX_ROWS = 24
-#: The packed blocks aim at this width-to-height ratio (a landscape screen).
-ASPECT = 16 / 9
-#: Forward and backward barycenter sweeps; two of each settle typical diagrams.
-SWEEPS = 2
-
-LAYER_INGRESS, LAYER_SERVICE, LAYER_WORKLOAD, LAYER_CLAIM, LAYER_VOLUME, LAYER_OTHER = range(6)
-_CLAIM_KINDS = frozenset({"PersistentVolumeClaim", "ConfigMap", "Secret", "ServiceAccount"})
-_VOLUME_KINDS = frozenset({"PersistentVolume", "StorageClass"})
+#: The packed blocks aim at this width-to-height ratio (a landscape page or screen).
+ASPECT = 16 / 10
 
 
 def layer_of(resource: Resource) -> int:
-    """The column a resource belongs in, following the direction of traffic."""
-    kind = resource.kind
-    if kind == "Ingress":
-        return LAYER_INGRESS
-    if kind == "Service":
-        return LAYER_SERVICE
-    if kind_info(kind).owns_pods or (not is_known(kind) and pod_template(resource) is not None):
-        return LAYER_WORKLOAD
-    if kind in _CLAIM_KINDS:
-        return LAYER_CLAIM
-    if kind in _VOLUME_KINDS:
-        return LAYER_VOLUME
-    return LAYER_OTHER
+    """The column a resource belongs in inside its application, following traffic."""
+    return role_of(resource)
 
 
 @dataclass
 class Block:
-    """One namespace's resources, arranged in columns, before it is placed on the canvas.
+    """One namespace's resources, as application blocks, before it is placed on the canvas.
 
     Attributes:
         namespace: the effective namespace ('' for the cluster-scoped block).
-        columns: resource ids per non-empty layer, in final top-to-bottom order.
+        apps: its application blocks, in the order they are packed.
         frame_ids: Namespace resources drawn as this block's frame (placed at its corner).
         below: cluster-scoped resources placed under the frame: (id, row, wired ids).
         origin: top-left corner of the block once packed.
@@ -83,11 +85,16 @@ class Block:
     """
 
     namespace: str
-    columns: list[list[str]] = field(default_factory=list)
+    apps: list[AppBlock] = field(default_factory=list)
     frame_ids: list[str] = field(default_factory=list)
     below: list[tuple[str, int, list[str]]] = field(default_factory=list)
     origin: Position = (0.0, 0.0)
     size: tuple[float, float] = (0.0, 0.0)
+
+    @property
+    def members(self) -> list[str]:
+        """The ids laid out inside the frame, application by application."""
+        return [rid for app in self.apps for rid in app.ids]
 
 
 class _Occupied:
@@ -130,40 +137,6 @@ def _adjacency(graph: WiringGraph, members: set[str]) -> dict[str, set[str]]:
             adjacent[u].add(v)
             adjacent[v].add(u)
     return adjacent
-
-
-def _order_columns(layers: list[list[str]], layer: Mapping[str, int],
-                   adjacent: Mapping[str, set[str]]) -> None:
-    """Reorder each column in place by the barycenter of its neighbours in other columns.
-
-    A forward sweep looks at neighbours to the left, a backward sweep at those to the right;
-    positions are normalised to [0, 1] so columns of different heights compare. Resources with
-    no neighbour on the side being looked at keep their current relative place.
-    """
-    rank: dict[str, float] = {}
-
-    def renumber(column: list[str]) -> None:
-        size = len(column)
-        for i, rid in enumerate(column):
-            rank[rid] = (i + 0.5) / size
-
-    for column in layers:
-        renumber(column)
-    order = list(range(len(layers)))
-    for _ in range(SWEEPS):
-        for direction in (1, -1):
-            sequence = order[1:] if direction == 1 else order[-2::-1]
-            for li in sequence:
-                column = layers[li]
-                here = layer[column[0]] if column else 0
-
-                def key(rid: str, here: int = here, direction: int = direction) -> tuple[float, float]:
-                    near = [rank[n] for n in adjacent.get(rid, ())
-                            if n in rank and (layer[n] - here) * direction < 0]
-                    return (sum(near) / len(near) if near else rank[rid], rank[rid])
-
-                column.sort(key=key)
-                renumber(column)
 
 
 def _homes(document: list[Resource], free: set[str],
@@ -217,9 +190,8 @@ def _push_down(document: list[Resource], homes: dict[str, tuple[str, int]],
 
 
 def _build_blocks(document: list[Resource], graph: WiringGraph, free: set[str]) -> list[Block]:
-    """Group the free resources by namespace and order each block's columns."""
-    by_namespace: dict[str, list[tuple[tuple[str, str, int], str]]] = defaultdict(list)
-    layer: dict[str, int] = {}
+    """Group the free resources by namespace, then by application, and arrange each application."""
+    by_namespace: dict[str, list[Resource]] = defaultdict(list)
     adjacent = _adjacency(graph, free)
     homes = _homes(document, free, adjacent)
     frames: dict[str, list[str]] = defaultdict(list)
@@ -230,29 +202,34 @@ def _build_blocks(document: list[Resource], graph: WiringGraph, free: set[str]) 
         if res.id in homes:
             below[homes[res.id][0]].append((_sort_key(res, index), res.id))
             continue
-        layer[res.id] = layer_of(res)
-        by_namespace[effective_namespace(res)].append((_sort_key(res, index), res.id))
+        by_namespace[effective_namespace(res)].append(res)
     for res in document:
         if res.kind == "Namespace" and res.id in free and res.name in by_namespace:
             frames[res.name].append(res.id)
     framed = {rid for ids in frames.values() for rid in ids}
-    by_namespace[""] = [e for e in by_namespace.get("", []) if e[1] not in framed]
+    by_namespace[""] = [r for r in by_namespace.get("", []) if r.id not in framed]
+    role = {r.id: role_of(r) for rs in by_namespace.values() for r in rs}
     blocks = []
     # Namespaces alphabetically, the cluster-scoped block ('' sorts first) last.
     for namespace in sorted((ns for ns in by_namespace if by_namespace[ns]),
                             key=lambda ns: (ns == "", ns)):
-        columns: dict[int, list[str]] = defaultdict(list)
-        for _, rid in sorted(by_namespace[namespace]):
-            columns[layer[rid]].append(rid)
-        non_empty = [columns[k] for k in sorted(columns)]
-        _order_columns(non_empty, layer, adjacent)
+        resources = by_namespace[namespace]
+        group = application_groups(resources, adjacent)
+        apps: dict[str, AppBlock] = {}
+        for res in resources:  # canonical order inside each application
+            apps.setdefault(group[res.id], AppBlock(group[res.id], [])).ids.append(res.id)
+        ordered = sorted(apps.values(), key=_app_order)
+        for app in ordered:
+            arrange(app, role, adjacent)
         under = [(rid, homes[rid][1], sorted(adjacent[rid]))
                  for _, rid in sorted(below.get(namespace, []))]
-        wired_down = {n for _, _, neighbours in under for n in neighbours}
-        for column in non_empty:  # what is wired to the rows below goes to the column's foot,
-            column.sort(key=lambda rid: rid in wired_down)  # so its wire crosses no node
-        blocks.append(Block(namespace, non_empty, frames.get(namespace, []), under))
+        blocks.append(Block(namespace, ordered, frames.get(namespace, []), under))
     return blocks
+
+
+def _app_order(app: AppBlock) -> tuple[int, str]:
+    """Applications by name, the shared block and the loose resources after them."""
+    return (app.key.startswith("~"), app.key)
 
 
 def _free_slot(column: int, row: int, taken: set[tuple[int, int]],
@@ -282,7 +259,7 @@ def _place_below(block: Block, bottom: float, occupied: _Occupied,
     if not block.below:
         return bottom
     taken: set[tuple[int, int]] = set()
-    mine = {rid for column in block.columns for rid in column} | {b[0] for b in block.below}
+    mine = set(block.members) | {b[0] for b in block.below}
     step = NODE_WIDTH + H_GAP
     bx = block.origin[0]
     lowest = bottom
@@ -299,93 +276,108 @@ def _place_below(block: Block, bottom: float, occupied: _Occupied,
     return lowest
 
 
-def _place_block(block: Block, occupied: _Occupied, out: dict[str, Position]) -> None:
-    """Give each resource of a packed block its position, skipping slots pinned nodes cover."""
+def _place_apps(block: Block, occupied: _Occupied, out: dict[str, Position]) -> float:
+    """Place the application blocks shelf by shelf; an application that would cover a pinned
+    node moves down past it (as a whole, so it keeps its shape). Returns the bottom."""
     bx, by = block.origin
-    x = bx
-    bottom = by
-    for column in block.columns:
-        sub_columns = max(1, math.ceil(len(column) / MAX_ROWS))
-        rows = math.ceil(len(column) / sub_columns)
-        for s in range(sub_columns):
-            y = by + BLOCK_HEADER
-            for rid in column[s * rows:(s + 1) * rows]:
-                while occupied.hits(x, y):
-                    y += NODE_HEIGHT + V_GAP
-                out[rid] = (x, y)
-                y += NODE_HEIGHT + V_GAP
-            bottom = max(bottom, y)
-            x += NODE_WIDTH + H_GAP
-    block.size = (max(block.size[0], x - bx - H_GAP), block.size[1])
-    bottom = _place_below(block, bottom - V_GAP, occupied, out)
-    block.size = (block.size[0], max(block.size[1], bottom - by - V_GAP))
+    y = by + BLOCK_HEADER
+    width = 0.0
+    for shelf in _shelves([app.size for app in block.apps], APP_GAP):
+        x, bottom = bx, y
+        for index in shelf:
+            app = block.apps[index]
+            top = y
+            while any(occupied.hits(x + px, top + py) for px, py in app.positions.values()):
+                top += NODE_HEIGHT + V_GAP
+            app.origin = (x, top)
+            for rid, (px, py) in app.positions.items():
+                out[rid] = (x + px, top + py)
+            x += app.size[0] + APP_GAP
+            bottom = max(bottom, top + app.size[1])
+        width = max(width, x - APP_GAP - bx)
+        y = bottom + APP_GAP
+    block.size = (max(width, NODE_WIDTH), block.size[1])
+    return y - APP_GAP if block.apps else by + BLOCK_HEADER
+
+
+def _place_block(block: Block, occupied: _Occupied, out: dict[str, Position]) -> None:
+    """Give each resource of a packed namespace block its position."""
+    bx, by = block.origin
+    block.size = (0.0, 0.0)
+    bottom = _place_apps(block, occupied, out)
+    bottom = _place_below(block, bottom, occupied, out)
+    block.size = (block.size[0], max(NODE_HEIGHT, bottom - by - (V_GAP if block.below else 0)))
     for rid in block.frame_ids:  # drawn as the frame around the block, not as a node
         out[rid] = (bx, by)
 
 
 def _measure(block: Block) -> tuple[float, float]:
-    width = 0.0
-    tallest = 0
-    for column in block.columns:
-        sub_columns = max(1, math.ceil(len(column) / MAX_ROWS))
-        width += sub_columns * (NODE_WIDTH + H_GAP)
-        tallest = max(tallest, math.ceil(len(column) / sub_columns))
-    height = BLOCK_HEADER + tallest * (NODE_HEIGHT + V_GAP)
+    """The size a namespace block will take (before pinned nodes push anything down)."""
+    sizes = [app.size for app in block.apps]
+    width, height = _packed_size(sizes, _shelves(sizes, APP_GAP), APP_GAP)
+    height += BLOCK_HEADER
     if block.below:  # rows of cluster-scoped resources under the frame
         rows = max(depth for _, depth, _ in block.below)
-        height += BELOW_GAP - V_GAP + rows * (NODE_HEIGHT + V_GAP)
-    return max(width - H_GAP, NODE_WIDTH), max(height - V_GAP, NODE_HEIGHT)
+        height += BELOW_GAP + rows * (NODE_HEIGHT + V_GAP) - V_GAP
+    return max(width, NODE_WIDTH), max(height, NODE_HEIGHT)
 
 
-def _pack(sizes: list[tuple[float, float]], shelf_width: float) -> tuple[list[int], float]:
+def _packed_size(sizes: list[tuple[float, float]], shelves: list[list[int]],
+                 gap: float) -> tuple[float, float]:
+    width = max((sum(sizes[i][0] for i in shelf) + gap * (len(shelf) - 1) for shelf in shelves),
+                default=0.0)
+    height = sum(max(sizes[i][1] for i in shelf) for shelf in shelves)
+    return width, height + gap * max(0, len(shelves) - 1)
+
+
+def _pack(sizes: list[tuple[float, float]], shelf_width: float,
+          gap: float) -> tuple[list[int], float]:
     """Greedy shelves at one width: where each shelf starts, and how well the result fits a
-    landscape screen (the larger of width / ASPECT and height; smaller is better)."""
+    landscape page (the larger of width / ASPECT and height; smaller is better)."""
     starts: list[int] = []
     width = total_w = total_h = shelf_h = 0.0
     for index, (w, h) in enumerate(sizes):
         if not starts or (width > 0 and width + w > shelf_width):
-            total_h += shelf_h + (BLOCK_GAP if starts else 0.0)
+            total_h += shelf_h + (gap if starts else 0.0)
             starts.append(index)
             width = shelf_h = 0.0
-        width += w + BLOCK_GAP
+        width += w + gap
         shelf_h = max(shelf_h, h)
-        total_w = max(total_w, width - BLOCK_GAP)
+        total_w = max(total_w, width - gap)
     return starts, max(total_w / ASPECT, total_h + shelf_h)
 
 
-def _shelves(blocks: list[Block]) -> list[list[Block]]:
-    """Split the blocks into rows (shelves) so the whole picture fits a landscape screen best.
+def _shelves(sizes: list[tuple[float, float]], gap: float) -> list[list[int]]:
+    """Split boxes of `sizes` (in order) into rows so the whole fits a landscape page best.
 
-    Each width at which a shelf could break is tried (a few namespaces: a handful of greedy
-    passes; hundreds stay well under a millisecond each), with the square-root estimate as a
-    fallback, and the packing that zoom-to-fit would show largest wins.
+    Each width at which a shelf could break is tried (a few hundred greedy passes at most), with
+    the square-root estimate as a fallback, and the packing that zoom-to-fit would show largest
+    wins.
     """
-    if not blocks:
+    if not sizes:
         return []
-    sizes = [_measure(b) for b in blocks]
-    for block, size in zip(blocks, sizes, strict=True):
-        block.size = size
-    area = sum((w + BLOCK_GAP) * (h + BLOCK_GAP) for w, h in sizes)
-    widest = max([w for w, _ in sizes], default=0.0)
+    area = sum((w + gap) * (h + gap) for w, h in sizes)
+    widest = max(w for w, _ in sizes)
     candidates = {max(widest, math.sqrt(area * ASPECT))}
     running = 0.0
-    for w, _ in sizes[:200]:  # beyond that many namespaces the estimate is as good
-        running += w + BLOCK_GAP
-        candidates.add(max(widest, running - BLOCK_GAP))
-    best = min(sorted(candidates), key=lambda width: _pack(sizes, width)[1])
-    starts, _ = _pack(sizes, best)
-    ends = [*starts[1:], len(blocks)]
-    return [blocks[a:b] for a, b in zip(starts, ends, strict=True)]
+    for w, _ in sizes[:200]:  # beyond that many boxes the estimate is as good
+        running += w + gap
+        candidates.add(max(widest, running - gap))
+    best = min(sorted(candidates), key=lambda width: _pack(sizes, width, gap)[1])
+    starts, _ = _pack(sizes, best, gap)
+    ends = [*starts[1:], len(sizes)]
+    return [list(range(a, b)) for a, b in zip(starts, ends, strict=True)]
 
 
 def _place_all(blocks: list[Block], occupied: _Occupied, out: dict[str, Position]) -> None:
     """Place shelf after shelf; a shelf starts below the tallest block of the one above, as
     actually placed (skipping pinned nodes can make a block taller than measured)."""
+    sizes = [_measure(b) for b in blocks]
     y = 0.0
-    for shelf in _shelves(blocks):
+    for indices in _shelves(sizes, BLOCK_GAP):
         x = 0.0
         bottom = y
-        for block in shelf:
+        for block in (blocks[i] for i in indices):
             block.origin = (x, y)
             _place_block(block, occupied, out)
             x += block.size[0] + BLOCK_GAP

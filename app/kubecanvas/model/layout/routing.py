@@ -1,0 +1,372 @@
+"""Wires that go around cards, and label plates that sit where nothing else is.
+
+Orthogonal routing in the manner of Wybrow, Marriott and Stuckey ("Orthogonal connector routing",
+GD 2009, the method behind libavoid/Adaptagrams): a wire leaves its source card's side and enters
+its target's, and when the plain one-bend (Z) shape would cross a card, it is routed by A* over the
+sparse grid of lines just outside the cards near it (their Hanan grid), shortest with a penalty per
+bend. Wires sharing one side of a card get ports spread along that side in the order of their
+other ends (so they do not cross there), and parallel wires between the same two cards run as a
+bundle a few pixels apart. Labels are placed after all wires: on a wire's longest straight run,
+at the first of a few places along it where the plate overlaps no card and no label placed
+before; a label that fits nowhere is left to the tooltip rather than drawn over something.
+
+Pure Python over rectangles and points: the canvas draws what this computes, `render --stats`
+measures it, and tests check it without Qt. Lookups go through a uniform grid of cards, so a
+wire costs work proportional to the cards near it, not to the whole design.
+"""
+
+from __future__ import annotations
+
+import heapq
+import math
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+
+from kubecanvas.model.layout.quality import (
+    Point,
+    Rect,
+    rects_overlap,
+    segment_hits_rect,
+    segments_cross,
+)
+
+#: distance kept from cards by a routed wire
+CLEARANCE = 10.0
+#: straight run out of a port before the first bend
+STUB = 14.0
+#: cost of one bend, in pixels of length
+BEND = 60.0
+#: between the wires of one bundle
+LANE = 5.0
+CELL = 200.0
+#: A* searches among at most this many cards (a grid of about (2n)^2 points).
+MAX_SEARCH_CARDS = 40
+#: ... and over at most this many grid cells of the card index.
+MAX_SEARCH_CELLS = 150
+LABEL_HEIGHT = 16.0
+
+
+@dataclass(frozen=True)
+class Route:
+    """One wire as drawn: its polyline and the centre of its label plate (None: no label)."""
+
+    points: tuple[Point, ...]
+    label_at: Point | None = None
+
+
+class CardIndex:
+    """Cards in a uniform grid, for "which cards does this segment or rectangle touch"."""
+
+    def __init__(self, cards: Mapping[str, Rect]) -> None:
+        self.cards: dict[str, Rect] = {}
+        self._grid: dict[tuple[int, int], list[str]] = defaultdict(list)
+        for cid, rect in cards.items():
+            self.add(cid, rect)
+
+    def add(self, cid: str, rect: Rect) -> None:
+        self.cards[cid] = rect
+        for cell in self._cells(rect[0], rect[1], rect[0] + rect[2], rect[1] + rect[3]):
+            self._grid[cell].append(cid)
+
+    @staticmethod
+    def _cells(x0: float, y0: float, x1: float, y1: float) -> Iterable[tuple[int, int]]:
+        for cx in range(math.floor(min(x0, x1) / CELL), math.floor(max(x0, x1) / CELL) + 1):
+            for cy in range(math.floor(min(y0, y1) / CELL), math.floor(max(y0, y1) / CELL) + 1):
+                yield cx, cy
+
+    def near(self, x0: float, y0: float, x1: float, y1: float) -> set[str]:
+        found: set[str] = set()
+        for cell in self._cells(x0, y0, x1, y1):
+            found.update(self._grid.get(cell, ()))
+        return found
+
+    def blocked(self, a: Point, b: Point, skip: Iterable[str], margin: float = 2.0) -> bool:
+        """True when segment ab passes through a card (grown by `margin`) not in `skip`."""
+        ignore = set(skip)
+        for cid in self.near(a[0] - margin, a[1] - margin, b[0] + margin, b[1] + margin):
+            if cid in ignore:
+                continue
+            x, y, w, h = self.cards[cid]
+            if segment_hits_rect(a, b, (x - margin, y - margin, w + 2 * margin, h + 2 * margin)):
+                return True
+        return False
+
+
+def _side(source: Rect, target: Rect) -> str:
+    """Which way a wire leaves its source: 'right', 'left', 'down' or 'up'."""
+    if target[0] >= source[0] + source[2] + 2 * STUB:
+        return "right"
+    if target[0] + target[2] <= source[0] - 2 * STUB:
+        return "left"
+    return "down" if target[1] >= source[1] + source[3] else "up"
+
+
+_OPPOSITE = {"right": "left", "left": "right", "down": "up", "up": "down"}
+
+
+def _ports(cards: Mapping[str, Rect], edges: Sequence[tuple[str, str]]) -> list[tuple[Point, Point, str]]:
+    """(start, end, side) of each wire: ports spread along each card side in the order of the
+    wires' other ends, so wires do not cross where they meet a card; a bundle shares a slot."""
+    sides = [_side(cards[s], cards[t]) for s, t in edges]
+    slots: dict[tuple[str, str], list[tuple[float, tuple[str, str], int]]] = defaultdict(list)
+    for index, ((s, t), side) in enumerate(zip(edges, sides, strict=True)):
+        pair = (min(s, t), max(s, t))
+        for card, other, where in ((s, t, side), (t, s, _OPPOSITE[side])):
+            ox, oy, ow, oh = cards[other]
+            along = oy + oh / 2 if where in ("right", "left") else ox + ow / 2
+            slots[(card, where)].append((along, pair, index))
+    offset: dict[tuple[str, int], float] = {}
+    for (card, where), entries in slots.items():
+        entries.sort()
+        pairs = list(dict.fromkeys(pair for _, pair, _ in entries))
+        x, y, w, h = cards[card]
+        length = h if where in ("right", "left") else w
+        lanes: dict[tuple[str, str], int] = defaultdict(int)
+        for _, pair, index in entries:
+            slot = (pairs.index(pair) + 1) / (len(pairs) + 1)
+            lane = lanes[pair]
+            lanes[pair] += 1
+            offset[(card, index)] = length * slot + (lane - 0) * LANE
+    out = []
+    for index, ((s, t), side) in enumerate(zip(edges, sides, strict=True)):
+        out.append((_port(cards[s], side, offset[(s, index)]),
+                    _port(cards[t], _OPPOSITE[side], offset[(t, index)]), side))
+    return out
+
+
+def _port(rect: Rect, side: str, along: float) -> Point:
+    x, y, w, h = rect
+    along = min(max(along, 4.0), (h if side in ("right", "left") else w) - 4.0)
+    if side == "right":
+        return (x + w, y + along)
+    if side == "left":
+        return (x, y + along)
+    return (x + along, y + h) if side == "down" else (x + along, y)
+
+
+def _stub(point: Point, side: str, length: float = STUB) -> Point:
+    dx, dy = {"right": (1, 0), "left": (-1, 0), "down": (0, 1), "up": (0, -1)}[side]
+    return (point[0] + dx * length, point[1] + dy * length)
+
+
+def _simple(start: Point, end: Point, side: str, middle: float) -> list[Point]:
+    """The one-bend-pair Z shape (or a straight line when the ports line up)."""
+    if side in ("right", "left"):
+        if abs(start[1] - end[1]) < 0.5:
+            return [start, end]
+        return [start, (middle, start[1]), (middle, end[1]), end]
+    if abs(start[0] - end[0]) < 0.5:
+        return [start, end]
+    return [start, (start[0], middle), (end[0], middle), end]
+
+
+def _clear(points: Sequence[Point], index: CardIndex, skip: tuple[str, str]) -> bool:
+    return not any(index.blocked(a, b, skip) for a, b in zip(points, points[1:], strict=False))
+
+
+def _search(start: Point, end: Point, index: CardIndex, skip: tuple[str, str],
+            reach: float) -> list[Point] | None:
+    """A* over the Hanan grid of the cards within `reach` of the wire's box."""
+    x0, x1 = min(start[0], end[0]) - reach, max(start[0], end[0]) + reach
+    y0, y1 = min(start[1], end[1]) - reach, max(start[1], end[1]) + reach
+    if (x1 - x0) * (y1 - y0) > MAX_SEARCH_CELLS * CELL * CELL:
+        return None  # a wire across a big design: searching it would cost more than it shows
+    xs, ys = {start[0], end[0]}, {start[1], end[1]}
+    for cid in index.near(x0, y0, x1, y1):
+        x, y, w, h = index.cards[cid]
+        xs.update((x - CLEARANCE, x + w + CLEARANCE))
+        ys.update((y - CLEARANCE, y + h + CLEARANCE))
+    gx = sorted(v for v in xs if x0 <= v <= x1)
+    gy = sorted(v for v in ys if y0 <= v <= y1)
+    # the cards in reach, grown by the margin `blocked` uses; grid steps are axis-parallel, so
+    # each test is two interval comparisons
+    boxes = [(x - 2.0, y - 2.0, x + w + 2.0, y + h + 2.0)
+             for cid in index.near(x0, y0, x1, y1) if cid not in skip
+             for x, y, w, h in (index.cards[cid],)]
+
+    if len(boxes) > MAX_SEARCH_CARDS:
+        return None  # a long wire across a big design: its Z shape is drawn rather than
+        # searching a grid of millions of points
+
+    def open_step(a: Point, b: Point) -> bool:
+        lx, hx = min(a[0], b[0]), max(a[0], b[0])
+        ly, hy = min(a[1], b[1]), max(a[1], b[1])
+        return not any(lx < bx1 and hx > bx0 and ly < by1 and hy > by0
+                       for bx0, by0, bx1, by1 in boxes)
+
+    goal = (gx.index(end[0]), gy.index(end[1]))
+    begin = (gx.index(start[0]), gy.index(start[1]))
+    frontier: list[tuple[float, float, tuple[int, int], int]] = [(0.0, 0.0, begin, -1)]
+    came: dict[tuple[tuple[int, int], int], tuple[tuple[int, int], int] | None] = {
+        (begin, -1): None}
+    best: dict[tuple[tuple[int, int], int], float] = {(begin, -1): 0.0}
+    steps = ((1, 0), (-1, 0), (0, 1), (0, -1))
+    while frontier:
+        _, cost, node, heading = heapq.heappop(frontier)
+        if node == goal:
+            return _unwind(came, (node, heading), gx, gy)
+        if cost > best.get((node, heading), math.inf):
+            continue
+        here = (gx[node[0]], gy[node[1]])
+        for direction, (dx, dy) in enumerate(steps):
+            i, j = node[0] + dx, node[1] + dy
+            if not (0 <= i < len(gx) and 0 <= j < len(gy)):
+                continue
+            there = (gx[i], gy[j])
+            step = math.dist(here, there) + (BEND if heading not in (-1, direction) else 0.0)
+            key = ((i, j), direction)
+            if cost + step < best.get(key, math.inf) and open_step(here, there):
+                best[key] = cost + step
+                came[key] = (node, heading)
+                guess = abs(there[0] - end[0]) + abs(there[1] - end[1])
+                heapq.heappush(frontier, (cost + step + guess, cost + step, (i, j), direction))
+    return None
+
+
+def _unwind(came: Mapping[tuple[tuple[int, int], int], tuple[tuple[int, int], int] | None],
+            key: tuple[tuple[int, int], int], gx: list[float], gy: list[float]) -> list[Point]:
+    cells = []
+    step: tuple[tuple[int, int], int] | None = key
+    while step is not None:
+        cells.append(step[0])
+        step = came[step]
+    return [(gx[i], gy[j]) for i, j in reversed(cells)]
+
+
+def simplify(points: Sequence[Point]) -> tuple[Point, ...]:
+    """Drop repeated points and the middle of three points on one line."""
+    out: list[Point] = []
+    for p in points:
+        if out and math.dist(out[-1], p) < 0.01:
+            continue
+        if len(out) >= 2:
+            a, b = out[-2], out[-1]
+            if (abs(a[0] - b[0]) < 0.01 and abs(b[0] - p[0]) < 0.01) or \
+                    (abs(a[1] - b[1]) < 0.01 and abs(b[1] - p[1]) < 0.01):
+                out[-1] = p
+                continue
+        out.append(p)
+    return tuple(out)
+
+
+class SegmentIndex:
+    """The wires routed so far, by grid cell, to count what a candidate route would cross."""
+
+    def __init__(self) -> None:
+        self._grid: dict[tuple[int, int], list[tuple[Point, Point]]] = defaultdict(list)
+
+    def add(self, points: Sequence[Point]) -> None:
+        for a, b in zip(points, points[1:], strict=False):
+            for cell in CardIndex._cells(a[0], a[1], b[0], b[1]):
+                self._grid[cell].append((a, b))
+
+    def crossings(self, points: Sequence[Point]) -> int:
+        seen: set[tuple[Point, Point]] = set()
+        count = 0
+        for a, b in zip(points, points[1:], strict=False):
+            for cell in CardIndex._cells(a[0], a[1], b[0], b[1]):
+                for segment in self._grid.get(cell, ()):
+                    if segment in seen:
+                        continue
+                    seen.add(segment)
+                    if segments_cross(a, b, *segment) is not None:
+                        count += 1
+        return count
+
+
+def route_wire(start: Point, end: Point, side: str, index: CardIndex,
+               ends: tuple[str, str], drawn: SegmentIndex | None = None,
+               lane: int = 0) -> tuple[Point, ...]:
+    """One wire from port `start` to port `end`, around every card but its own two.
+
+    The bend goes in the gap just before the target (wires into one card then merge into one
+    run), just after the source, or halfway, whichever is clear of cards and crosses the fewest
+    wires already routed; the `lane`-th wire of a bundle bends a few pixels earlier or later, on
+    the side that keeps the bundle from crossing itself.
+    """
+    a, b = _stub(start, side), _stub(end, _OPPOSITE[side])
+    horizontal = side in ("right", "left")
+    lo, hi = (a[0], b[0]) if horizontal else (a[1], b[1])
+    sign = 1 if hi >= lo else -1
+    across = (b[1] - a[1]) if horizontal else (b[0] - a[0])
+    shift = -lane * LANE * sign * (1 if across >= 0 else -1)
+    best: tuple[int, int, list[Point]] | None = None
+    for rank, middle in enumerate((hi - sign * STUB, lo + sign * STUB, (lo + hi) / 2)):
+        path = [start, *_simple(a, b, side, middle + shift), end]
+        if not _clear(path[1:-1], index, ends):
+            continue
+        crossed = drawn.crossings(path) if drawn is not None else 0
+        if best is None or (crossed, rank) < best[:2]:
+            best = (crossed, rank, path)
+        if crossed == 0:
+            break
+    if best is not None:
+        return simplify(best[2])
+    for reach in (CELL, 3 * CELL):
+        found = _search(a, b, index, ends, reach)
+        if found is not None:
+            return simplify([start, *found, end])
+    return simplify([start, *_simple(a, b, side, (lo + hi) / 2), end])
+
+
+def route_all(cards: Mapping[str, Rect], edges: Sequence[tuple[str, str]],
+              label_widths: Sequence[float] | None = None) -> list[Route]:
+    """Routes for `edges` ((source, target) card ids, in a deterministic order) among `cards`.
+
+    Args:
+        cards: every card drawn, by id (wires avoid all but their own two ends).
+        edges: the wires; a self loop gets an empty route.
+        label_widths: the plate width of each wire's label (0: no label).
+    """
+    index = CardIndex(cards)
+    drawn = SegmentIndex()
+    routes: list[tuple[Point, ...]] = []
+    usable = [i for i, (s, t) in enumerate(edges) if s != t and s in cards and t in cards]
+    ports = dict(zip(usable, _ports(cards, [edges[i] for i in usable]), strict=True))
+    bundles: dict[tuple[str, str], int] = defaultdict(int)
+    for i, (s, t) in enumerate(edges):
+        if i not in ports:
+            routes.append(())
+            continue
+        start, end, side = ports[i]
+        pair = (min(s, t), max(s, t))
+        route = route_wire(start, end, side, index, (s, t), drawn, bundles[pair])
+        bundles[pair] += 1
+        drawn.add(route)
+        routes.append(route)
+    widths = list(label_widths) if label_widths is not None else [0.0] * len(edges)
+    labels = place_labels(routes, widths, index)
+    return [Route(points, at) for points, at in zip(routes, labels, strict=True)]
+
+
+def place_labels(routes: Sequence[tuple[Point, ...]], widths: Sequence[float],
+                 index: CardIndex) -> list[Point | None]:
+    """The centre of each label plate, or None when it fits nowhere along its wire."""
+    placed = CardIndex({})
+    out: list[Point | None] = []
+    for number, (points, width) in enumerate(zip(routes, widths, strict=True)):
+        spot = None
+        if width > 0 and len(points) >= 2:
+            spot = _label_spot(points, width, index, placed)
+        if spot is not None:
+            placed.add(str(number), (spot[0] - width / 2, spot[1] - LABEL_HEIGHT / 2, width,
+                                     LABEL_HEIGHT))
+        out.append(spot)
+    return out
+
+
+def _label_spot(points: Sequence[Point], width: float, cards: CardIndex,
+                labels: CardIndex) -> Point | None:
+    runs = sorted(zip(points, points[1:], strict=False),
+                  key=lambda ab: (-(abs(ab[0][1] - ab[1][1]) < 0.01), -math.dist(*ab)))
+    for a, b in runs:
+        for t in (0.5, 0.35, 0.65, 0.2, 0.8):
+            centre = (a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t)
+            rect = (centre[0] - width / 2, centre[1] - LABEL_HEIGHT / 2, width, LABEL_HEIGHT)
+            x0, y0, x1, y1 = rect[0], rect[1], rect[0] + width, rect[1] + LABEL_HEIGHT
+            if any(rects_overlap(rect, index.cards[c]) for index in (cards, labels)
+                   for c in index.near(x0, y0, x1, y1)):
+                continue
+            return centre
+    return None

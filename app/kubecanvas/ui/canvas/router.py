@@ -1,0 +1,43 @@
+"""Routes for the scene's wires: around cards, labels where nothing else is.
+
+The geometry is `model/layout/routing.py` (pure, tested without Qt); this module feeds it the
+cards the scene draws and hands each `EdgeItem` its route. The whole scene is routed once when
+it is built and after each document change that moves or rewires something; while a node is
+dragged only its own wires are routed again, against the cards as they stand, which costs a few
+milliseconds for a node with a dozen wires (measured with tests/bench/bench_canvas.py).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from kubecanvas.model.layout import NODE_HEIGHT, NODE_WIDTH
+from kubecanvas.model.layout.quality import Rect
+from kubecanvas.model.layout.routing import route_all
+from kubecanvas.ui.canvas.edge_item import EdgeItem, label_width
+from kubecanvas.ui.canvas.node_item import NodeItem
+
+
+def _card(node: NodeItem) -> Rect:
+    pos = node.pos()
+    return (pos.x(), pos.y(), NODE_WIDTH, NODE_HEIGHT)
+
+
+def route_items(nodes: Iterable[NodeItem], items: Sequence[EdgeItem]) -> None:
+    """Route `items` among the visible `nodes` (every card is an obstacle but a wire's ends)."""
+    cards = {node.rid: _card(node) for node in nodes if node.isVisible()}
+    wanted = [item for item in items if item.source.rid in cards and item.target.rid in cards]
+    routes = route_all(cards, [(item.source.rid, item.target.rid) for item in wanted],
+                       [label_width(item.edge.type, item.label) for item in wanted])
+    for item, route in zip(wanted, routes, strict=True):
+        item.set_route(route if route.points else None)
+
+
+def ordered(items: Iterable[EdgeItem]) -> list[EdgeItem]:
+    """Wires in a fixed order (by what they join, never by ids): the same design always routes
+    the same way."""
+    def key(item: EdgeItem) -> tuple[str, ...]:
+        s, t = item.source, item.target
+        return (s.namespace, s.kind, s.name, item.edge.key, t.namespace, t.kind, t.name)
+
+    return sorted(items, key=key)
