@@ -46,6 +46,7 @@ from kubecanvas.ui.panels.problems_panel import ProblemsPanel
 from kubecanvas.ui.panels.yaml_panel import YamlPanel
 from kubecanvas.ui.session import Session, Update
 from kubecanvas.ui.teaching import install_teaching
+from kubecanvas.ui.window.identity import app_icon
 from kubecanvas.ui.window.layout_state import restore_layout, save_layout
 from kubecanvas.validation.findings import Finding
 
@@ -72,8 +73,7 @@ class MainWindow(QMainWindow):
         self.language_actions: dict[str, QAction] = {}
         i18n.set_language(i18n.stored_language(self.settings))
         self.setObjectName("MainWindow")
-        self.setWindowIcon(__import__("kubecanvas.ui.canvas.icons", fromlist=["kind_icon"])
-                           .kind_icon("Deployment"))
+        self.setWindowIcon(app_icon())
         self.setAcceptDrops(True)
         self._build_view()
         self._build_docks()
