@@ -534,10 +534,6 @@ Check the design against the cluster instead? A dry run changes nothing.</source
         <translation>리소스 삭제</translation>
     </message>
     <message>
-        <source>Delete {count} resources and {wires} wires</source>
-        <translation>리소스 {count}개와 연결 {wires}개 삭제</translation>
-    </message>
-    <message>
         <source>Deployment</source>
         <translation>디플로이먼트</translation>
     </message>
@@ -654,14 +650,6 @@ Check the design against the cluster instead? A dry run changes nothing.</source
         <translation>YAML 가져오기</translation>
     </message>
     <message>
-        <source>Import {count} resources</source>
-        <translation>리소스 {count}개 가져오기</translation>
-    </message>
-    <message>
-        <source>Imported {count} resources; {problems} problems, first: {first}</source>
-        <translation>리소스 {count}개를 가져왔습니다. 문제 {problems}개, 첫 번째: {first}</translation>
-    </message>
-    <message>
         <source>Ingress</source>
         <translation>인그레스</translation>
     </message>
@@ -736,14 +724,6 @@ Check the design against the cluster instead? A dry run changes nothing.</source
     <message>
         <source>Mount path</source>
         <translation>마운트 경로</translation>
-    </message>
-    <message>
-        <source>Move 1 resource</source>
-        <translation>리소스 1개 이동</translation>
-    </message>
-    <message>
-        <source>Move {count} resources</source>
-        <translation>리소스 {count}개 이동</translation>
     </message>
     <message>
         <source>NFS path</source>
@@ -832,14 +812,6 @@ Check the design against the cluster instead? A dry run changes nothing.</source
     <message>
         <source>Paste</source>
         <translation>붙여넣기</translation>
-    </message>
-    <message>
-        <source>Paste 1 resource</source>
-        <translation>리소스 1개 붙여넣기</translation>
-    </message>
-    <message>
-        <source>Paste {count} resources</source>
-        <translation>리소스 {count}개 붙여넣기</translation>
     </message>
     <message>
         <source>PersistentVolume</source>
@@ -1130,10 +1102,6 @@ Check the design against the cluster instead? A dry run changes nothing.</source
         <translation>전체 내보내기</translation>
     </message>
     <message>
-        <source>Whole export: {count} resources</source>
-        <translation>전체 내보내기: 리소스 {count}개</translation>
-    </message>
-    <message>
         <source>Wire</source>
         <translation>연결</translation>
     </message>
@@ -1144,10 +1112,6 @@ Check the design against the cluster instead? A dry run changes nothing.</source
     <message>
         <source>Write every Secret without data (for a repository whose Secrets come from a secret manager)?</source>
         <translation>모든 시크릿을 데이터 없이 쓸까요? (시크릿을 시크릿 관리 도구에서 가져오는 저장소용)</translation>
-    </message>
-    <message>
-        <source>Wrote {count} resources to {path}</source>
-        <translation>리소스 {count}개를 {path}에 썼습니다</translation>
     </message>
     <message>
         <source>Wrote {path}</source>
@@ -1350,10 +1314,6 @@ Check the design against the cluster instead? A dry run changes nothing.</source
         <translation>리소스 {count}개 선택됨</translation>
     </message>
     <message>
-        <source>{errors} errors, {warnings} warnings, {notes} notes</source>
-        <translation>오류 {errors}개, 경고 {warnings}개, 참고 {notes}개</translation>
-    </message>
-    <message>
         <source>{file}: choose a .png, .svg or .pdf file name</source>
         <translation>{file}: .png, .svg, .pdf 파일 이름을 고르십시오</translation>
     </message>
@@ -1452,6 +1412,82 @@ Rule: {rule}</source>
     <message>
         <source>{secrets}: imported without their values, which stay in the cluster. Written as they are, they would replace those values with empty ones.</source>
         <translation>{secrets}: 값 없이 가져왔고, 값은 클러스터에 남아 있습니다. 이대로 쓰면 클러스터의 값이 빈 값으로 바뀝니다.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n error(s)</source>
+        <translation>
+            <numerusform>오류 %n개</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n warning(s)</source>
+        <translation>
+            <numerusform>경고 %n개</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n note(s)</source>
+        <translation>
+            <numerusform>참고 %n개</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Whole export: %n resource(s)</source>
+        <translation>
+            <numerusform>전체 내보내기: 리소스 %n개</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n resource(s)</source>
+        <translation>
+            <numerusform>리소스 %n개</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source> and %n wire(s)</source>
+        <translation>
+            <numerusform>와 연결 %n개 삭제</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Move %n resource(s)</source>
+        <translation>
+            <numerusform>리소스 %n개 이동</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Paste %n resource(s)</source>
+        <translation>
+            <numerusform>리소스 %n개 붙여넣기</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Wrote %n resource(s) to {path}</source>
+        <translation>
+            <numerusform>리소스 %n개를 {path}에 썼습니다</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Import %n resource(s)</source>
+        <translation>
+            <numerusform>리소스 %n개 가져오기</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %n resource(s)</source>
+        <translation>
+            <numerusform>리소스 %n개를 가져왔습니다</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n problem(s), first: {first}</source>
+        <translation>
+            <numerusform>문제 %n개, 첫 번째: {first}</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Drag onto the canvas to add an {kind}</source>
+        <translation>캔버스로 끌어다 놓아 추가합니다: {kind}</translation>
     </message>
 </context>
 <context>

@@ -16,6 +16,8 @@ from typing import Any
 
 Manifest = dict[str, Any]
 Position = tuple[float, float]
+#: A path into a manifest: mapping keys and list indexes.
+NamedPath = tuple[str | int, ...]
 
 #: Resolves a field path inside one imported document to its (line, column), 1-based.
 LineLookup = Callable[[tuple[str | int, ...]], tuple[int, int] | None]
@@ -105,6 +107,10 @@ class Resource:
     #: The Secret keys whose values were left in the cluster at import (blank in the manifest;
     #: see `model/secret_values.py`). Kept in the project file, never in an exported manifest.
     values_in_cluster: tuple[str, ...] = ()
+    #: The label and selector fields KubeCanvas filled with the resource's own name when it
+    #: created the resource (`app: deployment-1`), so a rename can carry them along while the
+    #: labels a user wrote or imported stay as they are (see `model/naming.py`).
+    named: tuple[NamedPath, ...] = ()
 
     @property
     def api_version(self) -> str:

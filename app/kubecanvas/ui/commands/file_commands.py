@@ -168,8 +168,8 @@ class FileCommands:
             self.window.recent.add(path)
             self.window.undo_stack.setClean()
             self.window.refresh_title()
-        self.window.show_status(tr("Wrote {count} resources to {path}").format(
-            count=len(session.document), path=path))
+        self.window.show_status(tr("Wrote %n resource(s) to {path}", len(session.document))
+                                .format(path=path))
         return True
 
     def export_yaml(self) -> None:
@@ -240,11 +240,11 @@ class FileCommands:
             return 0
         staging = Document(result.resources)
         design_files.lay_out(staging)
-        added = self.window.editor.add_below(list(staging), tr("Import {count} resources").format(
-            count=len(staging)))
+        added = self.window.editor.add_below(list(staging),
+                                             tr("Import %n resource(s)", len(staging)))
         if result.problems:
             self.window.show_status(
-                tr("Imported {count} resources; {problems} problems, first: {first}").format(
-                    count=added, problems=len(result.problems),
+                tr("Imported %n resource(s)", added) + "; " + tr(
+                    "%n problem(s), first: {first}", len(result.problems)).format(
                     first=result.problems[0].message))
         return added

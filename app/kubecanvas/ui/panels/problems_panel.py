@@ -212,8 +212,9 @@ class ProblemsPanel(QDockWidget):
         if not self.findings:
             self.summary.setText(tr("No problems: every check passes"))
         else:
-            self.summary.setText(tr("{errors} errors, {warnings} warnings, {notes} notes").format(
-                errors=counts["error"], warnings=counts["warning"], notes=counts["info"]))
+            self.summary.setText(", ".join((tr("%n error(s)", counts["error"]),
+                                            tr("%n warning(s)", counts["warning"]),
+                                            tr("%n note(s)", counts["info"]))))
 
     def finding_at(self, item: QTreeWidgetItem | None) -> Finding | None:
         if item is None:
