@@ -1489,6 +1489,54 @@ Rule: {rule}</source>
         <source>Drag onto the canvas to add an {kind}</source>
         <translation>캔버스로 끌어다 놓아 추가합니다: {kind}</translation>
     </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>도움말(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;Documentation</source>
+        <translation>문서(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard Shortcuts</source>
+        <translation>단축키(&amp;K)</translation>
+    </message>
+    <message>
+        <source>&amp;Report a Problem…</source>
+        <translation>문제 보고(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>&amp;About KubeCanvas</source>
+        <translation>KubeCanvas 정보(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Draw, wire, validate and export Kubernetes applications.</source>
+        <translation>쿠버네티스 애플리케이션을 그리고, 연결하고, 검증하고, 내보냅니다.</translation>
+    </message>
+    <message>
+        <source>Licence: {licence}</source>
+        <translation>라이선스: {licence}</translation>
+    </message>
+    <message>
+        <source>About KubeCanvas</source>
+        <translation>KubeCanvas 정보</translation>
+    </message>
+    <message>
+        <source>Keyboard Shortcuts</source>
+        <translation>단축키</translation>
+    </message>
+    <message>
+        <source>Menu</source>
+        <translation>메뉴</translation>
+    </message>
+    <message>
+        <source>Command</source>
+        <translation>명령</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>키</translation>
+    </message>
 </context>
 <context>
     <name>ImportNamespaceDialog</name>

@@ -39,6 +39,7 @@ from kubecanvas.ui.commands.cluster_controller import install_cluster
 from kubecanvas.ui.commands.editing import Editor
 from kubecanvas.ui.commands.file_commands import FileCommands
 from kubecanvas.ui.commands.hardening_ui import ask_fix_value, hardening_on, toggle_hardening
+from kubecanvas.ui.commands.help_menu import install_help
 from kubecanvas.ui.i18n import local_text, resource_label, tr
 from kubecanvas.ui.panels.inspector import InspectorPanel
 from kubecanvas.ui.panels.palette import PalettePanel
@@ -94,6 +95,7 @@ class MainWindow(QMainWindow):
         self.set_session(Session.create())
         self.teaching = install_teaching(self)
         self.cluster = install_cluster(self)
+        self.help = install_help(self)  # last: Help is the menu bar's last menu
         restore_layout(self, self.settings)  # once every dock is in place: teaching, cluster too
         i18n.notifier.changed.connect(self.retranslate_ui)
         self.retranslate_ui()
