@@ -1537,6 +1537,18 @@ Rule: {rule}</source>
         <source>Keys</source>
         <translation>키</translation>
     </message>
+    <message>
+        <source>Filter problems</source>
+        <translation>문제 거르기</translation>
+    </message>
+    <message>
+        <source>Group by resource</source>
+        <translation>리소스별로 묶기</translation>
+    </message>
+    <message>
+        <source>List each resource's problems together, most severe first; otherwise by severity across the design</source>
+        <translation>리소스마다 문제를 모아 심각한 것부터 보여 줍니다. 끄면 디자인 전체를 심각도 순으로 보여 줍니다</translation>
+    </message>
 </context>
 <context>
     <name>ImportNamespaceDialog</name>
