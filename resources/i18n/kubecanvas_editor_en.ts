@@ -90,5 +90,12 @@
             <numerusform>%n problems, first: {first}</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n document(s) could not be loaded; everything else is on the canvas.</source>
+        <translation>
+            <numerusform>%n document could not be loaded; everything else is on the canvas.</numerusform>
+            <numerusform>%n documents could not be loaded; everything else is on the canvas.</numerusform>
+        </translation>
+    </message>
 </context>
 </TS>

@@ -1026,10 +1026,6 @@ Check the design against the cluster instead? A dry run changes nothing.</source
         <translation>크기</translation>
     </message>
     <message>
-        <source>Some documents could not be loaded</source>
-        <translation>일부 문서를 불러오지 못했습니다</translation>
-    </message>
-    <message>
         <source>Some pasted text is not a Kubernetes resource</source>
         <translation>붙여넣은 텍스트 일부는 쿠버네티스 리소스가 아닙니다</translation>
     </message>
@@ -1286,14 +1282,6 @@ Check the design against the cluster instead? A dry run changes nothing.</source
         <translation>키 {count}개</translation>
     </message>
     <message>
-        <source>{count} problems while loading; first: {problem}</source>
-        <translation>불러오는 중 문제 {count}개. 첫 번째: {problem}</translation>
-    </message>
-    <message>
-        <source>{count} problems; everything else is on the canvas.</source>
-        <translation>문제 {count}개. 나머지는 모두 캔버스에 있습니다.</translation>
-    </message>
-    <message>
         <source>{count} replica</source>
         <translation>레플리카 {count}개</translation>
     </message>
@@ -1548,6 +1536,20 @@ Rule: {rule}</source>
     <message>
         <source>List each resource's problems together, most severe first; otherwise by severity across the design</source>
         <translation>리소스마다 문제를 모아 심각한 것부터 보여 줍니다. 끄면 디자인 전체를 심각도 순으로 보여 줍니다</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>보기</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>닫기</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n document(s) could not be loaded; everything else is on the canvas.</source>
+        <translation>
+            <numerusform>문서 %n개를 불러오지 못했습니다. 나머지는 모두 캔버스에 있습니다.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

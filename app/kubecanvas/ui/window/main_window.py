@@ -42,6 +42,7 @@ from kubecanvas.ui.commands.hardening_ui import ask_fix_value, hardening_on, tog
 from kubecanvas.ui.commands.help_menu import install_help
 from kubecanvas.ui.i18n import local_text, resource_label, tr
 from kubecanvas.ui.panels.inspector import InspectorPanel
+from kubecanvas.ui.panels.load_banner import LoadBanner, load_findings
 from kubecanvas.ui.panels.palette import PalettePanel
 from kubecanvas.ui.panels.problems_panel import ProblemsPanel
 from kubecanvas.ui.panels.yaml_panel import YamlPanel
@@ -110,6 +111,8 @@ class MainWindow(QMainWindow):
         self.view.customContextMenuRequested.connect(self.show_context_menu)
         self.view.zoom_changed.connect(lambda z: self.zoom_label.setText(f"{z * 100:.0f}%"))
         self.setCentralWidget(self.view)
+        self.load_banner = LoadBanner(self.view)
+        self.load_banner.show_requested.connect(self.show_load_problems)
 
     def _nudge(self, dx: float, dy: float) -> None:
         """Arrow keys move the selection; with nothing selected they scroll the canvas."""
@@ -180,7 +183,8 @@ class MainWindow(QMainWindow):
             action.setChecked(code == i18n.language())
         self.toolbar.setWindowTitle(tr("Main toolbar"))
         self.find_box.setPlaceholderText(tr("Find by name or label (app=web)"))
-        for panel in (self.palette_panel, self.inspector, self.problems, self.yaml_panel):
+        for panel in (self.palette_panel, self.inspector, self.problems, self.yaml_panel,
+                      self.load_banner):
             panel.retranslate()
         for part in (getattr(self, "cluster", None), getattr(self, "teaching", None)):
             if part is not None:
@@ -228,9 +232,15 @@ class MainWindow(QMainWindow):
         QTimer.singleShot(0, lambda: self.view.zoom_to_fit())  # again once laid out
         self.settle_timer.start()  # once the design is on screen (io/heap.py)
         self.session_changed.emit(session)
-        if session.load_problems:
-            self.show_status(tr("{count} problems while loading; first: {problem}").format(
-                count=len(session.load_problems), problem=local_text(session.load_problems[0])))
+        self.load_banner.show_problems(session.load_problems)
+
+    def show_load_problems(self) -> None:
+        """The banner's Show: the Problems panel, scrolled to the first load problem."""
+        self.problems.show()
+        self.problems.raise_()
+        self.problems.filter_box.clear()
+        if self.problems.tree.topLevelItemCount():
+            self.problems.tree.setCurrentItem(self.problems.tree.topLevelItem(0))
 
     def _label_source(self, rid: str | None) -> tuple[str, str, str] | None:
         """What `_label_of` makes the label from (cheaper to compare than the label)."""
@@ -255,7 +265,7 @@ class MainWindow(QMainWindow):
             return
         findings = self.session.validator.findings
         self.scene.set_findings(findings)
-        self.problems.set_findings(findings)
+        self.problems.set_findings([*load_findings(self.session.load_problems), *findings])
         self.problems.set_hardening(hardening_on(self))
         self.yaml_panel.schedule()
         self._show_counts()
@@ -420,12 +430,6 @@ class MainWindow(QMainWindow):
             return False
         for path in paths:
             self.recent.add(path)
-        if session.load_problems:
-            box = QMessageBox(QMessageBox.Icon.Warning, tr("Some documents could not be loaded"),
-                              tr("{count} problems; everything else is on the canvas.").format(
-                                  count=len(session.load_problems)), parent=self)
-            box.setDetailedText("\n".join(local_text(p) for p in session.load_problems))
-            box.open()
         return True
 
     def confirm_discard(self) -> bool:
