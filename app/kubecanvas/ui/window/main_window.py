@@ -239,8 +239,9 @@ class MainWindow(QMainWindow):
         self.problems.show()
         self.problems.raise_()
         self.problems.filter_box.clear()
-        if self.problems.tree.topLevelItemCount():
-            self.problems.tree.setCurrentItem(self.problems.tree.topLevelItem(0))
+        first = self.problems.tree.topLevelItem(0)
+        if first is not None:
+            self.problems.tree.setCurrentItem(first)
 
     def _label_source(self, rid: str | None) -> tuple[str, str, str] | None:
         """What `_label_of` makes the label from (cheaper to compare than the label)."""
