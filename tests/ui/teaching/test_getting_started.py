@@ -4,9 +4,9 @@ resource dropped brings the simulation back."""
 from __future__ import annotations
 
 from PySide6.QtCore import QPointF
+from tests.ui.test_gestures import _drop
 
 from kubecanvas.ui import i18n
-from tests.ui.test_gestures import _drop
 
 
 def test_empty_design_shows_getting_started(make_window, qtbot) -> None:
