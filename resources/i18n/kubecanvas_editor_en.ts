@@ -97,5 +97,12 @@
             <numerusform>%n documents could not be loaded; everything else is on the canvas.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n resource(s) match '{text}'</source>
+        <translation>
+            <numerusform>%n resource matches '{text}'</numerusform>
+            <numerusform>%n resources match '{text}'</numerusform>
+        </translation>
+    </message>
 </context>
 </TS>

@@ -1294,10 +1294,6 @@ Check the design against the cluster instead? A dry run changes nothing.</source
         <translation>리소스 {count}개</translation>
     </message>
     <message>
-        <source>{count} resources match '{text}'</source>
-        <translation>'{text}'에 맞는 리소스 {count}개</translation>
-    </message>
-    <message>
         <source>{count} resources selected</source>
         <translation>리소스 {count}개 선택됨</translation>
     </message>
@@ -1549,6 +1545,24 @@ Rule: {rule}</source>
         <source>%n document(s) could not be loaded; everything else is on the canvas.</source>
         <translation>
             <numerusform>문서 %n개를 불러오지 못했습니다. 나머지는 모두 캔버스에 있습니다.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>종류</translation>
+    </message>
+    <message>
+        <source>Matched by</source>
+        <translation>찾은 근거</translation>
+    </message>
+    <message>
+        <source>No resource matches</source>
+        <translation>맞는 리소스가 없습니다</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n resource(s) match '{text}'</source>
+        <translation>
+            <numerusform>'{text}'에 맞는 리소스 %n개</numerusform>
         </translation>
     </message>
 </context>

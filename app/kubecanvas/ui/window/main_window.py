@@ -25,7 +25,6 @@ from kubecanvas.io.limits import exc_message
 from kubecanvas.io.yaml_out import dump_resources
 from kubecanvas.model.connect import rename_edit
 from kubecanvas.model.layout import layout_edit
-from kubecanvas.model.search import search
 from kubecanvas.ui import i18n
 from kubecanvas.ui.canvas.node_item import NodeItem
 from kubecanvas.ui.canvas.rename_editor import RenameEditor
@@ -40,6 +39,7 @@ from kubecanvas.ui.commands.editing import Editor
 from kubecanvas.ui.commands.file_commands import FileCommands
 from kubecanvas.ui.commands.hardening_ui import ask_fix_value, hardening_on, toggle_hardening
 from kubecanvas.ui.commands.help_menu import install_help
+from kubecanvas.ui.commands.search import SearchController
 from kubecanvas.ui.i18n import local_text, resource_label, tr
 from kubecanvas.ui.panels.inspector import InspectorPanel
 from kubecanvas.ui.panels.load_banner import LoadBanner, load_findings
@@ -160,8 +160,8 @@ class MainWindow(QMainWindow):
         self.find_box = QLineEdit(bar)
         self.find_box.setClearButtonEnabled(True)
         self.find_box.setMaximumWidth(280)
-        self.find_box.returnPressed.connect(lambda: self.find_resources(self.find_box.text()))
         bar.addWidget(self.find_box)
+        self.search = SearchController(self, self.find_box)
 
     def _build_status(self) -> None:
         self.zoom_label = QLabel("100%", self)
@@ -350,20 +350,6 @@ class MainWindow(QMainWindow):
                 return  # the value the fix needs was not given
             self.editor.push(finding.fix.edit(value))
             self.show_status(tr("Applied: {fix}").format(fix=local_text(finding.fix.description)))
-
-    def find_resources(self, text: str) -> list[str]:
-        """Select the resources `text` finds (`model.search`: part of a name, or `key=value`
-        on their labels or pod template's) and show them."""
-        if self.session is None or self.scene is None or not text.strip():
-            return []
-        needle = text.strip()
-        hits = search(self.session.document, needle)
-        self.scene.select_ids(hits)
-        if hits:
-            self.view.zoom_to_fit(self.scene.items_rect(hits))
-        self.show_status(tr("{count} resources match '{text}'").format(count=len(hits),
-                                                                       text=needle))
-        return hits
 
     # --- commands ----------------------------------------------------------------------------
     def _drop_kind(self, kind: str, pos: QPointF) -> None:
