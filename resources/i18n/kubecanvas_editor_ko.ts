@@ -470,10 +470,6 @@ Check the design against the cluster instead? A dry run changes nothing.</source
         <translation>복구할 수 없음</translation>
     </message>
     <message>
-        <source>Canvas &amp;Theme</source>
-        <translation>캔버스 테마(&amp;T)</translation>
-    </message>
-    <message>
         <source>Capacity</source>
         <translation>용량</translation>
     </message>
@@ -1564,6 +1560,10 @@ Rule: {rule}</source>
         <translation>
             <numerusform>'{text}'에 맞는 리소스 %n개</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>&amp;Theme</source>
+        <translation>테마(&amp;T)</translation>
     </message>
 </context>
 <context>

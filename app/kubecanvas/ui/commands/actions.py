@@ -231,7 +231,7 @@ def build_menus(window: MenuHost, acts: dict[str, QAction]) -> None:
     view = _menu(bar, N_("&View"))
     _fill(view, ("zoom_in", "zoom_out", "zoom_fit", "zoom_100", None, "replicas", "snap", None),
           acts)
-    theme = _menu(view, N_("Canvas &Theme"))
+    theme = _menu(view, N_("&Theme"))
     group = QActionGroup(theme)
     current = str(window.settings.value("canvasTheme", "system"))
     for name, text in (("system", N_("Follow &System")), ("light", N_("&Light")),

@@ -50,6 +50,7 @@ from kubecanvas.ui.session import Session, Update
 from kubecanvas.ui.teaching import install_teaching
 from kubecanvas.ui.window.identity import app_icon
 from kubecanvas.ui.window.layout_state import restore_layout, save_layout
+from kubecanvas.ui.window.theme import apply_window_theme
 from kubecanvas.validation.findings import Finding
 
 #: how long after a design is shown the garbage of the previous one is collected
@@ -74,6 +75,7 @@ class MainWindow(QMainWindow):
         self.rename_editor: RenameEditor | None = None
         self.language_actions: dict[str, QAction] = {}
         i18n.set_language(i18n.stored_language(self.settings))
+        apply_window_theme(str(self.settings.value("canvasTheme", "system")))
         self.setObjectName("MainWindow")
         self.setWindowIcon(app_icon())
         self.setAcceptDrops(True)
@@ -306,7 +308,9 @@ class MainWindow(QMainWindow):
         return {"light": LIGHT, "dark": DARK}.get(choice, current_theme())
 
     def set_canvas_theme(self, choice: str) -> None:
+        """Light, Dark or Follow System, for the whole window (`window/theme.py`)."""
         self.settings.setValue("canvasTheme", choice)
+        apply_window_theme(choice)
         if self.scene is not None:
             self.scene.set_theme(self.canvas_theme())
         self.view.viewport().update()
