@@ -1565,6 +1565,14 @@ Rule: {rule}</source>
         <source>&amp;Theme</source>
         <translation>테마(&amp;T)</translation>
     </message>
+    <message>
+        <source>Saving {path}…</source>
+        <translation>{path} 저장 중…</translation>
+    </message>
+    <message>
+        <source>{title} (saving…)</source>
+        <translation>{title} (저장 중…)</translation>
+    </message>
 </context>
 <context>
     <name>ImportNamespaceDialog</name>

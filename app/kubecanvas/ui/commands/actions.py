@@ -136,7 +136,7 @@ def build_actions(window: MenuHost) -> dict[str, QAction]:
         "new": _action(window, N_("&New"), files.new, Std.New),
         "open": _action(window, N_("&Open…"), files.open, Std.Open),
         "open_folder": _action(window, N_("Open &Folder…"), files.open_folder, "Ctrl+Shift+O"),
-        "save": _action(window, N_("&Save"), files.save, Std.Save),
+        "save": _action(window, N_("&Save"), files.save_in_background, Std.Save),
         "save_as": _action(window, N_("Save &As…"), files.save_as, Std.SaveAs),
         "import_yaml": _action(window, N_("&Import YAML…"), files.import_yaml, "Ctrl+I"),
         "export_yaml": _action(window, N_("&Export YAML…"), files.export_yaml, "Ctrl+E"),

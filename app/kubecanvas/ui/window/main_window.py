@@ -295,6 +295,8 @@ class MainWindow(QMainWindow):
     def refresh_title(self) -> None:
         """Show the design's title and its unsaved mark again (after a save, a rename)."""
         name = self.session.title if self.session else tr("Untitled")
+        if self.files.saver.saving:
+            name = tr("{title} (saving…)").format(title=name)
         self.setWindowModified(not self.undo_stack.isClean())
         self.setWindowTitle(f"{name}[*] — KubeCanvas")
 
@@ -440,6 +442,7 @@ class MainWindow(QMainWindow):
         if not self.confirm_discard():
             event.ignore()
             return
+        self.files.saver.wait()  # a Save still writing finishes before the recovery goes
         save_layout(self, self.settings)
         self.autosaver.discard()
         self.autosaver.stop()
