@@ -17,20 +17,21 @@ from typing import Any
 
 from kubecanvas.model.document import Document
 from kubecanvas.model.edits import Edit, SetField
+from kubecanvas.model.fields import FieldPath
 from kubecanvas.model.graph import WiringGraph
 from kubecanvas.model.kinds import get_path, pod_template_path
 from kubecanvas.model.references import EdgeType
-from kubecanvas.model.resource import Manifest, NamedPath, Resource
+from kubecanvas.model.resource import Manifest, Resource
 
 #: the mapping keys under which a value is a label (or a label a selector asks for)
 _LABEL_MAPS = ("labels", "matchLabels")
 
 
-def named_paths(manifest: Manifest, name: str) -> tuple[NamedPath, ...]:
+def named_paths(manifest: Manifest, name: str) -> tuple[FieldPath, ...]:
     """The label and selector fields of a freshly generated `manifest` that hold `name`."""
-    found: list[NamedPath] = []
+    found: list[FieldPath] = []
 
-    def walk(node: Any, path: NamedPath) -> None:
+    def walk(node: Any, path: FieldPath) -> None:
         if isinstance(node, Mapping):
             for key, child in node.items():
                 walk(child, (*path, key))
@@ -46,7 +47,7 @@ def named_paths(manifest: Manifest, name: str) -> tuple[NamedPath, ...]:
     return tuple(found)
 
 
-def _selector_key_path(owner: Resource, base: tuple[str, ...], key: str) -> NamedPath:
+def _selector_key_path(owner: Resource, base: tuple[str, ...], key: str) -> FieldPath:
     selector = get_path(owner.manifest, base)
     if isinstance(selector, Mapping) and isinstance(selector.get("matchLabels"), Mapping) \
             and key in selector["matchLabels"]:

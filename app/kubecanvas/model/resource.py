@@ -14,10 +14,10 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from kubecanvas.model.fields import FieldPath
+
 Manifest = dict[str, Any]
 Position = tuple[float, float]
-#: A path into a manifest: mapping keys and list indexes.
-NamedPath = tuple[str | int, ...]
 
 #: Resolves a field path inside one imported document to its (line, column), 1-based.
 LineLookup = Callable[[tuple[str | int, ...]], tuple[int, int] | None]
@@ -110,7 +110,7 @@ class Resource:
     #: The label and selector fields KubeCanvas filled with the resource's own name when it
     #: created the resource (`app: deployment-1`), so a rename can carry them along while the
     #: labels a user wrote or imported stay as they are (see `model/naming.py`).
-    named: tuple[NamedPath, ...] = ()
+    named: tuple[FieldPath, ...] = ()
 
     @property
     def api_version(self) -> str:
