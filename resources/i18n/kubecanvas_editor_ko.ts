@@ -1573,6 +1573,54 @@ Rule: {rule}</source>
         <source>{title} (saving…)</source>
         <translation>{title} (저장 중…)</translation>
     </message>
+    <message>
+        <source>Key</source>
+        <translation>키</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>값</translation>
+    </message>
+    <message>
+        <source>Value or source</source>
+        <translation>값 또는 출처</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>포트</translation>
+    </message>
+    <message>
+        <source>Target port</source>
+        <translation>대상 포트</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>추가</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>제거</translation>
+    </message>
+    <message>
+        <source>Up</source>
+        <translation>위로</translation>
+    </message>
+    <message>
+        <source>Down</source>
+        <translation>아래로</translation>
+    </message>
+    <message>
+        <source>Edit {field}</source>
+        <translation>{field} 편집</translation>
+    </message>
+    <message>
+        <source>One-line form: {example}</source>
+        <translation>한 줄 형식: {example}</translation>
+    </message>
+    <message>
+        <source>Edit as a table</source>
+        <translation>표로 편집</translation>
+    </message>
 </context>
 <context>
     <name>ImportNamespaceDialog</name>
