@@ -573,5 +573,17 @@
         <source>Or open a lesson from the Lessons panel: it explains each step.</source>
         <translation>또는 레슨 패널에서 레슨을 여십시오. 단계마다 설명합니다.</translation>
     </message>
+    <message>
+        <source>Traffic reaches 1 pod.</source>
+        <translation>트래픽이 파드 1개에 도달합니다.</translation>
+    </message>
+    <message>
+        <source>endpoint</source>
+        <translation>엔드포인트</translation>
+    </message>
+    <message>
+        <source>The request reaches 1 pod:</source>
+        <translation>요청이 파드 1개에 도달합니다:</translation>
+    </message>
 </context>
 </TS>

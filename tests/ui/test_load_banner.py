@@ -22,7 +22,10 @@ def test_banner_show_and_close(make_window, qtbot, tmp_path: Path) -> None:
     banner = window.load_banner
     assert banner.isVisible() and banner.geometry().top() == 0
     assert banner.width() == window.view.width()
-    assert "bad.yaml:5:2" in banner.label.text()
+    assert "bad.yaml:5:2" in banner.full_text and "bad.yaml:5:2" in banner.label.toolTip()
+    shown = banner.label.text()
+    assert shown == banner.full_text or shown.endswith("…")
+    assert banner.label.fontMetrics().horizontalAdvance(shown) <= banner.label.width()
     qtbot.mouseClick(banner.show_button, Qt.MouseButton.LeftButton)
     problems = window.problems
     assert problems.isVisible()

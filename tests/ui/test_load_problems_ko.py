@@ -56,7 +56,7 @@ def test_a_broken_file_is_reported_in_korean(folder: Path, korean) -> None:
     banner = window.load_banner
     assert banner.isVisible() and not [b for b in window.findChildren(QMessageBox)
                                        if b.isVisible()]  # nothing modal
-    assert banner.label.text() == \
+    assert banner.full_text == \
         f"문서 1개를 불러오지 못했습니다. 나머지는 모두 캔버스에 있습니다. {korean_problem}"
     assert banner.show_button.text() == "보기"
     assert first_row(window) == korean_problem
@@ -69,7 +69,7 @@ def test_the_same_folder_in_english_shows_the_cli_sentence(make_window, folder: 
     english = (f"{folder / 'bad.yaml'}:5:2: invalid YAML: did not find expected key (while "
                "parsing a block mapping)")
     assert first_row(window) == english
-    assert window.load_banner.label.text() == (
+    assert window.load_banner.full_text == (
         "1 document could not be loaded; everything else is on the canvas. " + english)
 
 

@@ -85,3 +85,18 @@ def test_palette_hint_uses_the_fitting_article(english) -> None:
              for i in range(panel.list.count()) if panel.list.item(i).data(KIND_ROLE)}
     assert hints["Ingress"].endswith("add an Ingress")
     assert hints["Deployment"].endswith("add a Deployment")
+
+
+def test_what_happens_says_one_pod_in_the_singular(make_window) -> None:
+    from tests.model.factories import deployment, service
+
+    web, svc = deployment("web", replicas=1), service("front", {"app": "web"})
+    window = make_window([web, svc])
+    panel = window.teaching.happens_panel
+    panel.show()
+    window.scene.select_ids([svc.id])
+    panel.show_resource(svc.id)
+    panel.refresh()
+    text = panel.browser.toPlainText()
+    assert "Traffic reaches 1 pod." in text and "1 pods" not in text
+    assert "(1 endpoint)" in text

@@ -11,7 +11,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QToolButton, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QToolButton,
+    QWidget,
+)
 
 from kubecanvas.ui.i18n import local_text, tr
 from kubecanvas.validation.findings import Finding, Severity
@@ -36,10 +44,13 @@ class LoadBanner(QFrame):
         self.setAutoFillBackground(True)
         self.setStyleSheet("#LoadBanner { background: #fff4d6; border: 1px solid #e0b84f; }"
                            " #LoadBanner QLabel { color: #4a3800; }")
-        layout = QHBoxLayout(self)
+        layout = self._row = QHBoxLayout(self)
         layout.setContentsMargins(10, 4, 4, 4)
         self.label = QLabel("", self)
         self.label.setTextFormat(Qt.TextFormat.PlainText)
+        self.label.setMinimumWidth(80)
+        self.label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.full_text = ""
         self.show_button = QPushButton("", self)
         self.show_button.clicked.connect(self.show_requested)
         self.close_button = QToolButton(self)
@@ -67,14 +78,25 @@ class LoadBanner(QFrame):
         if self.problems:
             count = tr("%n document(s) could not be loaded; everything else is on the canvas.",
                        len(self.problems))
-            self.label.setText(f"{count} {local_text(self.problems[0])}")
+            self.full_text = f"{count} {local_text(self.problems[0])}"
             self.label.setToolTip("\n".join(local_text(p) for p in self.problems))
+            self._elide()
+
+    def _elide(self) -> None:
+        """The sentence on one line, cut with an ellipsis where the bar ends (whole in the
+        tooltip), so Show and the close button always stay in view."""
+        room = self.label.width() if self.isVisible() else 10000
+        self.label.setText(self.label.fontMetrics().elidedText(
+            self.full_text, Qt.TextElideMode.ElideRight, max(80, room)))
 
     def _place(self) -> None:
         host = self.parentWidget()
         if host is not None:
             self.setGeometry(0, 0, host.width(), self.sizeHint().height())
             self.raise_()
+            if self.full_text:
+                self._row.activate()
+                self._elide()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.parentWidget() and event.type() == QEvent.Type.Resize:
