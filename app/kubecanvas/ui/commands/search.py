@@ -87,7 +87,8 @@ class SearchController(QObject):
         window = self.shell.qt_window()
         corner = self.box.mapTo(window, QPoint(0, self.box.height()))
         rows = min(VISIBLE_ROWS, max(1, self.results.topLevelItemCount()))
-        row = max(self.results.sizeHintForRow(0), self.results.fontMetrics().height() + 4)
+        row = self.results.sizeHintForRow(0)
+        row = row if row > 0 else self.results.fontMetrics().height() + 4
         height = self.results.header().sizeHint().height() + rows * row + 6
         width = max(self.box.width(), min(640, self.results.header().length() + 24))
         left = min(corner.x(), max(0, window.width() - width))
