@@ -15,7 +15,7 @@ from pathlib import Path
 from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication
 app = QApplication([])
-from kubecanvas.ui.commands import file_ops
+from kubecanvas.ui.commands import design_files as file_ops
 from kubecanvas.ui.window.main_window import MainWindow
 settings = QSettings(sys.argv[1], QSettings.Format.IniFormat)
 window = MainWindow(settings)

@@ -41,7 +41,7 @@ def test_five_new_kinds_export_alike_without_a_namespace(make_window, qtbot) -> 
     window = make_window([])
     _drop_five(window, qtbot)
     # a sixth dropped inside the `default` frame drawn around the others
-    frame = window.scene.frames["default"].frame_rect()
+    frame = window.scene.frames_by_namespace["default"].frame_rect()
     _drop(window, "Secret", QPointF(frame.center()))
     exported = dump_resources(list(window.session.document))
     assert "namespace:" not in exported
