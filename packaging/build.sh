@@ -16,12 +16,7 @@
 # Environment: PYTHON (default python3.11, else python3) makes the build environment; the lock
 # is resolved for Python 3.11, the bundle's Python.
 #
-# Install on Linux after building (per user; use /usr/local paths for everyone):
-#   cp -r dist/kubecanvas ~/.local/opt/ && ln -s ~/.local/opt/kubecanvas/kubecanvas ~/.local/bin/
-#   cp packaging/io.github.kubecanvas.KubeCanvas.desktop ~/.local/share/applications/
-#   cp -r packaging/icons/hicolor ~/.local/share/icons/
-#   xdg-mime install --novendor packaging/kubecanvas-mime.xml
-#   update-desktop-database ~/.local/share/applications
+# Install on Linux after building: packaging/install-desktop.sh [--user|--system]
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -38,7 +33,7 @@ while [ $# -gt 0 ]; do
         --dist) dist="$2"; shift 2 ;;
         --work) work="$2"; shift 2 ;;
         --update-lock) update_lock=1; shift ;;
-        -h|--help) sed -n '2,26p' "${BASH_SOURCE[0]}"; exit 0 ;;
+        -h|--help) sed -n '2,21p' "${BASH_SOURCE[0]}"; exit 0 ;;
         *) echo "build.sh: unknown option $1 (try --help)" >&2; exit 2 ;;
     esac
 done

@@ -470,10 +470,6 @@ Check the design against the cluster instead? A dry run changes nothing.</source
         <translation>복구할 수 없음</translation>
     </message>
     <message>
-        <source>Canvas &amp;Theme</source>
-        <translation>캔버스 테마(&amp;T)</translation>
-    </message>
-    <message>
         <source>Capacity</source>
         <translation>용량</translation>
     </message>
@@ -532,10 +528,6 @@ Check the design against the cluster instead? A dry run changes nothing.</source
     <message>
         <source>Delete resources</source>
         <translation>리소스 삭제</translation>
-    </message>
-    <message>
-        <source>Delete {count} resources and {wires} wires</source>
-        <translation>리소스 {count}개와 연결 {wires}개 삭제</translation>
     </message>
     <message>
         <source>Deployment</source>
@@ -654,14 +646,6 @@ Check the design against the cluster instead? A dry run changes nothing.</source
         <translation>YAML 가져오기</translation>
     </message>
     <message>
-        <source>Import {count} resources</source>
-        <translation>리소스 {count}개 가져오기</translation>
-    </message>
-    <message>
-        <source>Imported {count} resources; {problems} problems, first: {first}</source>
-        <translation>리소스 {count}개를 가져왔습니다. 문제 {problems}개, 첫 번째: {first}</translation>
-    </message>
-    <message>
         <source>Ingress</source>
         <translation>인그레스</translation>
     </message>
@@ -744,14 +728,6 @@ Check the design against the cluster instead? A dry run changes nothing.</source
     <message>
         <source>Mount path</source>
         <translation>마운트 경로</translation>
-    </message>
-    <message>
-        <source>Move 1 resource</source>
-        <translation>리소스 1개 이동</translation>
-    </message>
-    <message>
-        <source>Move {count} resources</source>
-        <translation>리소스 {count}개 이동</translation>
     </message>
     <message>
         <source>NFS path</source>
@@ -840,14 +816,6 @@ Check the design against the cluster instead? A dry run changes nothing.</source
     <message>
         <source>Paste</source>
         <translation>붙여넣기</translation>
-    </message>
-    <message>
-        <source>Paste 1 resource</source>
-        <translation>리소스 1개 붙여넣기</translation>
-    </message>
-    <message>
-        <source>Paste {count} resources</source>
-        <translation>리소스 {count}개 붙여넣기</translation>
     </message>
     <message>
         <source>PersistentVolume</source>
@@ -1062,10 +1030,6 @@ Check the design against the cluster instead? A dry run changes nothing.</source
         <translation>크기</translation>
     </message>
     <message>
-        <source>Some documents could not be loaded</source>
-        <translation>일부 문서를 불러오지 못했습니다</translation>
-    </message>
-    <message>
         <source>Some pasted text is not a Kubernetes resource</source>
         <translation>붙여넣은 텍스트 일부는 쿠버네티스 리소스가 아닙니다</translation>
     </message>
@@ -1138,10 +1102,6 @@ Check the design against the cluster instead? A dry run changes nothing.</source
         <translation>전체 내보내기</translation>
     </message>
     <message>
-        <source>Whole export: {count} resources</source>
-        <translation>전체 내보내기: 리소스 {count}개</translation>
-    </message>
-    <message>
         <source>Wire</source>
         <translation>연결</translation>
     </message>
@@ -1152,10 +1112,6 @@ Check the design against the cluster instead? A dry run changes nothing.</source
     <message>
         <source>Write every Secret without data (for a repository whose Secrets come from a secret manager)?</source>
         <translation>모든 시크릿을 데이터 없이 쓸까요? (시크릿을 시크릿 관리 도구에서 가져오는 저장소용)</translation>
-    </message>
-    <message>
-        <source>Wrote {count} resources to {path}</source>
-        <translation>리소스 {count}개를 {path}에 썼습니다</translation>
     </message>
     <message>
         <source>Wrote {path}</source>
@@ -1346,14 +1302,6 @@ Check the design against the cluster instead? A dry run changes nothing.</source
         <translation>키 {count}개</translation>
     </message>
     <message>
-        <source>{count} problems while loading; first: {problem}</source>
-        <translation>불러오는 중 문제 {count}개. 첫 번째: {problem}</translation>
-    </message>
-    <message>
-        <source>{count} problems; everything else is on the canvas.</source>
-        <translation>문제 {count}개. 나머지는 모두 캔버스에 있습니다.</translation>
-    </message>
-    <message>
         <source>{count} replica</source>
         <translation>레플리카 {count}개</translation>
     </message>
@@ -1366,16 +1314,8 @@ Check the design against the cluster instead? A dry run changes nothing.</source
         <translation>리소스 {count}개</translation>
     </message>
     <message>
-        <source>{count} resources match '{text}'</source>
-        <translation>'{text}'에 맞는 리소스 {count}개</translation>
-    </message>
-    <message>
         <source>{count} resources selected</source>
         <translation>리소스 {count}개 선택됨</translation>
-    </message>
-    <message>
-        <source>{errors} errors, {warnings} warnings, {notes} notes</source>
-        <translation>오류 {errors}개, 경고 {warnings}개, 참고 {notes}개</translation>
     </message>
     <message>
         <source>{file}: choose a .png, .svg or .pdf file name</source>
@@ -1476,6 +1416,234 @@ Rule: {rule}</source>
     <message>
         <source>{secrets}: imported without their values, which stay in the cluster. Written as they are, they would replace those values with empty ones.</source>
         <translation>{secrets}: 값 없이 가져왔고, 값은 클러스터에 남아 있습니다. 이대로 쓰면 클러스터의 값이 빈 값으로 바뀝니다.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n error(s)</source>
+        <translation>
+            <numerusform>오류 %n개</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n warning(s)</source>
+        <translation>
+            <numerusform>경고 %n개</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n note(s)</source>
+        <translation>
+            <numerusform>참고 %n개</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Whole export: %n resource(s)</source>
+        <translation>
+            <numerusform>전체 내보내기: 리소스 %n개</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n resource(s)</source>
+        <translation>
+            <numerusform>리소스 %n개</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source> and %n wire(s)</source>
+        <translation>
+            <numerusform>와 연결 %n개 삭제</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Move %n resource(s)</source>
+        <translation>
+            <numerusform>리소스 %n개 이동</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Paste %n resource(s)</source>
+        <translation>
+            <numerusform>리소스 %n개 붙여넣기</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Wrote %n resource(s) to {path}</source>
+        <translation>
+            <numerusform>리소스 %n개를 {path}에 썼습니다</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Import %n resource(s)</source>
+        <translation>
+            <numerusform>리소스 %n개 가져오기</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %n resource(s)</source>
+        <translation>
+            <numerusform>리소스 %n개를 가져왔습니다</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n problem(s), first: {first}</source>
+        <translation>
+            <numerusform>문제 %n개, 첫 번째: {first}</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Drag onto the canvas to add an {kind}</source>
+        <translation>캔버스로 끌어다 놓아 추가합니다: {kind}</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>도움말(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;Documentation</source>
+        <translation>문서(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard Shortcuts</source>
+        <translation>단축키(&amp;K)</translation>
+    </message>
+    <message>
+        <source>&amp;Report a Problem…</source>
+        <translation>문제 보고(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>&amp;About KubeCanvas</source>
+        <translation>KubeCanvas 정보(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Draw, wire, validate and export Kubernetes applications.</source>
+        <translation>쿠버네티스 애플리케이션을 그리고, 연결하고, 검증하고, 내보냅니다.</translation>
+    </message>
+    <message>
+        <source>Licence: {licence}</source>
+        <translation>라이선스: {licence}</translation>
+    </message>
+    <message>
+        <source>About KubeCanvas</source>
+        <translation>KubeCanvas 정보</translation>
+    </message>
+    <message>
+        <source>Keyboard Shortcuts</source>
+        <translation>단축키</translation>
+    </message>
+    <message>
+        <source>Menu</source>
+        <translation>메뉴</translation>
+    </message>
+    <message>
+        <source>Command</source>
+        <translation>명령</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>키</translation>
+    </message>
+    <message>
+        <source>Filter problems</source>
+        <translation>문제 거르기</translation>
+    </message>
+    <message>
+        <source>Group by resource</source>
+        <translation>리소스별로 묶기</translation>
+    </message>
+    <message>
+        <source>List each resource's problems together, most severe first; otherwise by severity across the design</source>
+        <translation>리소스마다 문제를 모아 심각한 것부터 보여 줍니다. 끄면 디자인 전체를 심각도 순으로 보여 줍니다</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>보기</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>닫기</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n document(s) could not be loaded; everything else is on the canvas.</source>
+        <translation>
+            <numerusform>문서 %n개를 불러오지 못했습니다. 나머지는 모두 캔버스에 있습니다.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>종류</translation>
+    </message>
+    <message>
+        <source>Matched by</source>
+        <translation>찾은 근거</translation>
+    </message>
+    <message>
+        <source>No resource matches</source>
+        <translation>맞는 리소스가 없습니다</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n resource(s) match '{text}'</source>
+        <translation>
+            <numerusform>'{text}'에 맞는 리소스 %n개</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Theme</source>
+        <translation>테마(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Saving {path}…</source>
+        <translation>{path} 저장 중…</translation>
+    </message>
+    <message>
+        <source>{title} (saving…)</source>
+        <translation>{title} (저장 중…)</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>키</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>값</translation>
+    </message>
+    <message>
+        <source>Value or source</source>
+        <translation>값 또는 출처</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>포트</translation>
+    </message>
+    <message>
+        <source>Target port</source>
+        <translation>대상 포트</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>추가</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>제거</translation>
+    </message>
+    <message>
+        <source>Up</source>
+        <translation>위로</translation>
+    </message>
+    <message>
+        <source>Down</source>
+        <translation>아래로</translation>
+    </message>
+    <message>
+        <source>Edit {field}</source>
+        <translation>{field} 편집</translation>
+    </message>
+    <message>
+        <source>One-line form: {example}</source>
+        <translation>한 줄 형식: {example}</translation>
+    </message>
+    <message>
+        <source>Edit as a table</source>
+        <translation>표로 편집</translation>
     </message>
 </context>
 <context>

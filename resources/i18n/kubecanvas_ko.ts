@@ -549,5 +549,41 @@
         <source>From kubectl apply to running pods</source>
         <translation>kubectl apply부터 실행 중인 파드까지</translation>
     </message>
+    <message>
+        <source>Getting started</source>
+        <translation>시작하기</translation>
+    </message>
+    <message>
+        <source>Drag a Deployment, a Service and an Ingress from the palette onto the canvas.</source>
+        <translation>팔레트에서 디플로이먼트, 서비스, 인그레스를 캔버스로 끌어다 놓습니다.</translation>
+    </message>
+    <message>
+        <source>Drag from a node's round handle to another node to wire them: the Service selects the Deployment's pods, the Ingress routes to the Service.</source>
+        <translation>노드의 둥근 손잡이에서 다른 노드로 끌어 연결합니다. 서비스는 디플로이먼트의 파드를 선택하고, 인그레스는 서비스로 라우팅합니다.</translation>
+    </message>
+    <message>
+        <source>Fix what the Problems panel lists, then File → Export YAML gives a file kubectl apply accepts.</source>
+        <translation>문제 패널에 나온 것을 고친 다음 파일 → YAML 내보내기를 하면 kubectl apply가 받아들이는 파일이 나옵니다.</translation>
+    </message>
+    <message>
+        <source>This design is empty. Here is what happens once it has resources; to begin:</source>
+        <translation>이 디자인은 비어 있습니다. 리소스가 생기면 여기에 일어나는 일이 나옵니다. 시작하려면:</translation>
+    </message>
+    <message>
+        <source>Or open a lesson from the Lessons panel: it explains each step.</source>
+        <translation>또는 레슨 패널에서 레슨을 여십시오. 단계마다 설명합니다.</translation>
+    </message>
+    <message>
+        <source>Traffic reaches 1 pod.</source>
+        <translation>트래픽이 파드 1개에 도달합니다.</translation>
+    </message>
+    <message>
+        <source>endpoint</source>
+        <translation>엔드포인트</translation>
+    </message>
+    <message>
+        <source>The request reaches 1 pod:</source>
+        <translation>요청이 파드 1개에 도달합니다:</translation>
+    </message>
 </context>
 </TS>

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import importlib.util
-import time
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -207,15 +206,13 @@ def test_big_column_wraps_instead_of_growing_forever() -> None:
     assert_no_overlap(pos)
 
 
-def test_five_thousand_resources_lay_out_fast_without_overlap() -> None:
+def test_five_thousand_resources_lay_out_without_overlap() -> None:
+    """Correctness at size; the speed of this layout is measured in tests/bench, not here."""
     doc = Document(Resource(m) for m in generate.generate_manifests(5000, seed=1))
     graph = WiringGraph(doc, subscribe=False)
-    started = time.perf_counter()
     pos = auto_layout(doc, graph)
-    elapsed = time.perf_counter() - started
     assert len(pos) == 5000
     assert_no_overlap(drawn(doc, pos))
-    assert elapsed < 2.0, f"layout of 5,000 resources took {elapsed:.2f}s"
     width = max(x for x, _ in pos.values()) - min(x for x, _ in pos.values())
     height = max(y for _, y in pos.values()) - min(y for _, y in pos.values())
     assert 0.5 < width / height < 4, "blocks should pack into a landscape-ish shape"

@@ -38,9 +38,9 @@ def folder(tmp_path: Path) -> Path:
     return designs
 
 
-def problem_box(window) -> QMessageBox:
-    [box] = [b for b in window.findChildren(QMessageBox) if b.isVisible()]
-    return box
+def first_row(window) -> str:
+    tree = window.problems.tree
+    return tree.topLevelItem(0).text(1)
 
 
 def test_a_broken_file_is_reported_in_korean(folder: Path, korean) -> None:
@@ -53,12 +53,13 @@ def test_a_broken_file_is_reported_in_korean(folder: Path, korean) -> None:
         "block mapping)"
     korean_problem = where + "YAML 구문 오류: did not find expected key (while parsing a block " \
         "mapping)"
-    assert window.statusBar().currentMessage() == \
-        f"불러오는 중 문제 1개. 첫 번째: {korean_problem}"
-    box = problem_box(window)
-    assert box.windowTitle() == "일부 문서를 불러오지 못했습니다"
-    assert box.detailedText() == korean_problem
-    box.close()
+    banner = window.load_banner
+    assert banner.isVisible() and not [b for b in window.findChildren(QMessageBox)
+                                       if b.isVisible()]  # nothing modal
+    assert banner.full_text == \
+        f"문서 1개를 불러오지 못했습니다. 나머지는 모두 캔버스에 있습니다. {korean_problem}"
+    assert banner.show_button.text() == "보기"
+    assert first_row(window) == korean_problem
     assert [r.name for r in window.session.document] == ["ok"]
 
 
@@ -67,9 +68,9 @@ def test_the_same_folder_in_english_shows_the_cli_sentence(make_window, folder: 
     assert window.open_paths([folder])
     english = (f"{folder / 'bad.yaml'}:5:2: invalid YAML: did not find expected key (while "
                "parsing a block mapping)")
-    assert problem_box(window).detailedText() == english
-    assert window.statusBar().currentMessage().endswith(english)
-    problem_box(window).close()
+    assert first_row(window) == english
+    assert window.load_banner.full_text == (
+        "1 document could not be loaded; everything else is on the canvas. " + english)
 
 
 def test_a_folder_with_nothing_loadable_cannot_be_opened_in_korean(

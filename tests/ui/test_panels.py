@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from tests.model.factories import deployment, service
 from tests.ui.conftest import snapshot
 
@@ -113,11 +114,15 @@ def test_yaml_view_shows_selection_then_everything(make_window):
     assert "kind: Deployment" in panel.text.toPlainText()
 
 
-def test_find_by_name_and_label(make_window):
+def test_find_by_name_and_label(make_window, qtbot):
     web, api = deployment("web"), deployment("api", labels={"app": "api", "tier": "back"})
     window = make_window([web, api])
-    assert window.find_resources("we") == [web.id]
-    assert window.find_resources("tier=back") == [api.id]
+    qtbot.keyClicks(window.find_box, "we")
+    qtbot.keyClick(window.find_box, Qt.Key.Key_Return)
+    assert window.selected_ids() == [web.id]
+    window.find_box.clear()
+    qtbot.keyClicks(window.find_box, "tier=back")
+    qtbot.keyClick(window.find_box, Qt.Key.Key_Return)
     assert window.selected_ids() == [api.id]
 
 

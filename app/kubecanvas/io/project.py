@@ -243,6 +243,8 @@ def _resource_data(resource: Resource, base: Path) -> dict[str, Any]:
     }
     if resource.values_in_cluster:  # only then: other files stay as they were
         data["values_in_cluster"] = list(resource.values_in_cluster)
+    if resource.named:  # the fields a rename carries along (model/naming.py)
+        data["named"] = [list(path) for path in resource.named]
     return data
 
 
@@ -350,12 +352,19 @@ def _resource(entry: Any, where: str, path: Path) -> Resource:
     original = _expect(entry.get("original"), (dict, type(None)), f"{where}.original", path)
     in_cluster = _expect(entry.get("values_in_cluster", []), list, f"{where}.values_in_cluster",
                          path)
+    named = _expect(entry.get("named", []), list, f"{where}.named", path)
     return Resource(
         manifest=manifest, id=rid, position=(float(x), float(y)),
+        named=tuple(_named_path(item, f"{where}.named", path) for item in named),
         pinned=_expect(entry.get("pinned", False), bool, f"{where}.pinned", path),
         origin=_origin(entry.get("origin"), f"{where}.origin", path), original=original,
         values_in_cluster=tuple(_expect(key, str, f"{where}.values_in_cluster", path)
                                 for key in in_cluster))
+
+
+def _named_path(value: Any, where: str, path: Path) -> tuple[str | int, ...]:
+    steps = _expect(value, list, where, path)
+    return tuple(_expect(step, (str, int), where, path) for step in steps)
 
 
 def _origin(value: Any, where: str, path: Path) -> Origin | None:

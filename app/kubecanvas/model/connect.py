@@ -33,7 +33,7 @@ from kubecanvas.model.korean import eul_reul, eun_neun, euro_ro, gwa_wa, i_ga
 from kubecanvas.model.references import EdgeType
 from kubecanvas.model.resource import Resource
 from kubecanvas.model.selectors import format_labels, own_selector
-from kubecanvas.model.text import Text, kind_both, kind_term, resource_ko
+from kubecanvas.model.text import Text, a_an, kind_both, kind_term, resource_ko
 
 
 @dataclass
@@ -48,11 +48,20 @@ class WiringAction:
     description: str
     build: Callable[..., Edit] = field(repr=False)
     params: dict[str, Any] = field(default_factory=dict)
+    #: The description with `{param}` slots, filled with the values actually chosen, so the
+    #: undo step says "/var/lib/web" when the user changed the offered "/data".
+    wording: Text | None = None
+
+    def described(self, **overrides: Any) -> str:
+        if self.wording is None:
+            return self.description
+        values = {**self.params, **overrides}
+        return Text(self.wording.en.format(**values), self.wording.ko.format(**values))
 
     def edit(self, **overrides: Any) -> Edit:
         values = {**self.params, **overrides}
         made = self.build(**values)
-        made.description = self.description
+        made.description = self.described(**overrides)
         return made
 
 
@@ -224,8 +233,10 @@ def _mount(workload: Resource, volume_source: dict[str, Any], vol_base: str,
                                   (*spec_path, "containers", 0, "volumeMounts", mindex), mount))
         return Compound(edits)
 
-    described = Text(text.en.format(path=default_path), text.ko.format(path=default_path))
-    return WiringAction(described, build, {"mount_path": default_path})
+    wording = Text(text.en.replace("{path}", "{mount_path}"), text.ko.replace("{path}", "{mount_path}"))
+    action = WiringAction("", build, {"mount_path": default_path}, wording)
+    action.description = action.described()
+    return action
 
 
 def _env_from(workload: Resource, kind: str, name: str) -> WiringAction:
@@ -394,7 +405,8 @@ def why_not(doc: Document, graph: WiringGraph, source_id: str, target_id: str) -
            if e.source != e.target):
         return Text(f"{a.label()} and {b.label()} are already connected.",
                     f"{a_ko}{gwa_wa(a_ko)} {b_ko}{eun_neun(b_ko)} 이미 연결되어 있습니다.")
-    return Text(f"A {a.kind} and a {b.kind} have no field that refers from one to the other.",
+    return Text(f"{a_an(a.kind).capitalize()} {a.kind} and {a_an(b.kind)} {b.kind} have no field "
+                "that refers from one to the other.",
                 f"{kind_both(a.kind)}{gwa_wa(kind_both(a.kind))} {kind_both(b.kind)} 사이에는 한쪽이 다른 쪽을 "
                 "가리키는 필드가 없습니다.")
 

@@ -14,6 +14,8 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from kubecanvas.model.fields import FieldPath
+
 Manifest = dict[str, Any]
 Position = tuple[float, float]
 
@@ -105,6 +107,10 @@ class Resource:
     #: The Secret keys whose values were left in the cluster at import (blank in the manifest;
     #: see `model/secret_values.py`). Kept in the project file, never in an exported manifest.
     values_in_cluster: tuple[str, ...] = ()
+    #: The label and selector fields KubeCanvas filled with the resource's own name when it
+    #: created the resource (`app: deployment-1`), so a rename can carry them along while the
+    #: labels a user wrote or imported stay as they are (see `model/naming.py`).
+    named: tuple[FieldPath, ...] = ()
 
     @property
     def api_version(self) -> str:

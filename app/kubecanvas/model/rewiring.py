@@ -16,6 +16,7 @@ from kubecanvas.model.fields import FieldPath, as_list, as_mapping
 from kubecanvas.model.graph import Edge, EdgeCategory, WiringGraph
 from kubecanvas.model.kinds import get_path, pod_template_path
 from kubecanvas.model.korean import eul_reul, euro_ro, gwa_wa, i_ga
+from kubecanvas.model.naming import follow_rename
 from kubecanvas.model.references import EdgeType
 from kubecanvas.model.resource import Resource
 from kubecanvas.model.selectors import own_selector
@@ -115,9 +116,11 @@ def disconnect_edit(doc: Document, graph: WiringGraph, edge: Edge) -> Edit | Non
 # --- renaming and removing -------------------------------------------------------------------
 def rename_edit(doc: Document, graph: WiringGraph, rid: str, new_name: str,
                 update_references: bool = True) -> Edit:
-    """Rename a resource and, optionally, every by-name reference to it."""
+    """Rename a resource and, optionally, every by-name reference to it; the labels that
+    KubeCanvas generated from the name follow it (`naming.follow_rename`)."""
     res = doc.get(rid)
-    edits: list[Edit] = [SetField(rid, ("metadata", "name"), new_name)]
+    edits: list[Edit] = [SetField(rid, ("metadata", "name"), new_name),
+                         *follow_rename(doc, graph, rid, new_name)]
     if update_references:
         for edge in graph.in_edges(rid):
             if edge.category == EdgeCategory.REF and edge.reference is not None and edge.source != rid:

@@ -11,7 +11,9 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from kubecanvas.model.kinds import KINDS, kind_info
+from kubecanvas.model.naming import named_paths
 from kubecanvas.model.resource import Manifest, Resource
+from kubecanvas.model.text import a_an
 
 
 def _pod_spec(name: str) -> dict[str, Any]:
@@ -106,7 +108,26 @@ def new_resource(kind: str, resources: Iterable[Resource], namespace: str | None
                  position: tuple[float, float] = (0.0, 0.0)) -> Resource:
     """A new resource of `kind` with a free name and a default manifest."""
     if kind not in KINDS:
-        raise ValueError(f"KubeCanvas cannot create a {kind} from scratch; import its YAML instead")
+        raise ValueError(f"KubeCanvas cannot create {a_an(kind)} {kind} from scratch; "
+                         "import its YAML instead")
     taken = [r.name for r in resources if r.kind == kind]
     name = unique_name(kind, taken)
-    return Resource(default_manifest(kind, name, namespace), position=position)
+    manifest = default_manifest(kind, name, namespace)
+    return Resource(manifest, position=position, named=named_paths(manifest, name))
+
+
+def drop_namespace(resources: Iterable[Resource], frame: str | None) -> str | None:
+    """The namespace for a resource dropped inside the frame of namespace `frame`.
+
+    Frames are drawn for the namespace a resource lands in, so a design that names no
+    namespace still shows a `default` frame around everything. Only a namespace the design
+    itself names (a Namespace resource, or a `metadata.namespace` somewhere) is written into
+    the new resource; otherwise it gets none, like every other resource of that design, and
+    `kubectl apply -n other` takes all of them alike.
+    """
+    if not frame:
+        return None
+    for res in resources:
+        if res.namespace == frame or (res.kind == "Namespace" and res.name == frame):
+            return frame
+    return None

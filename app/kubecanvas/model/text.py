@@ -119,3 +119,12 @@ def kind_both(kind: str) -> str:
     sentences where the user needs the kind to write YAML."""
     local_kind = kind_term(kind)
     return kind if local_kind == kind else f"{local_kind}({kind})"
+
+
+def a_an(word: str) -> str:
+    """The English indefinite article for `word`: 'an Ingress', 'a Deployment'.
+
+    By the first letter, which is right for every Kubernetes kind (none starts with a silent
+    'h' or a 'yoo' sound).
+    """
+    return "an" if word[:1].lower() in "aeiou" and word else "a"

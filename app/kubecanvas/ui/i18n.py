@@ -35,6 +35,8 @@ LEGACY_KEY = "teaching/language"
 LANGUAGES = {"en": "English", "ko": "한국어"}
 #: the translation files loaded for a language: `<name>_<code>.qm` under resources/i18n
 CATALOGUES = ("kubecanvas", "kubecanvas_editor")
+#: English needs a catalogue too, for its plural forms only ("%n error(s)" -> "1 error")
+ENGLISH_CATALOGUES = ("kubecanvas_editor",)
 
 #: English texts asked for in Korean that had no translation (tests assert it stays empty).
 MISSING: set[str] = set()
@@ -61,22 +63,25 @@ def language() -> str:
     return _state["language"]
 
 
-def translate(context: str, text: str) -> str:
-    """`text` of `context` in the current language (the English text when it has none)."""
-    result = QCoreApplication.translate(context, text)
-    if _state["language"] != "en" and result == text and has_letters(text):
+def translate(context: str, text: str, n: int = -1) -> str:
+    """`text` of `context` in the current language (the English text when it has none); with
+    a count `n`, `%n` becomes the number in the plural form the language needs."""
+    result = QCoreApplication.translate(context, text, None, n)
+    untranslated = text.replace("%n", str(n)) if n >= 0 else text
+    if _state["language"] != "en" and result == untranslated and has_letters(text):
         MISSING.add(text)
     return result
 
 
-def translator(context: str) -> Callable[[str], str]:
+def translator(context: str) -> Callable[..., str]:
     """The `tr()` of the texts kept under `context` in the catalogues: the one way the UI asks
     for a translation. Most modules use the editor's (`tr` here); teaching has its own context
     ("Teaching"), and the cluster's panel, dialog and controller keep the contexts their texts
-    were filed under ("ClusterPanel", ...)."""
+    were filed under ("ClusterPanel", ...). Texts with a count say `%n` and pass it as `n`:
+    Qt's plural forms then give "1 problem" and "2 problems" (and Korean's one form)."""
 
-    def tr(text: str) -> str:
-        return translate(context, text)
+    def tr(text: str, n: int = -1) -> str:
+        return translate(context, text, n)
 
     return tr
 
@@ -159,13 +164,13 @@ def set_language(code: str, settings: QSettings | None = None) -> None:
     if code not in LANGUAGES:
         raise ValueError(f"unknown language {code!r}; choose one of {', '.join(LANGUAGES)}")
     loaded: list[QTranslator] = []
+    for name in ENGLISH_CATALOGUES if code == "en" else CATALOGUES:
+        translator = QTranslator()
+        path = i18n_dir() / f"{name}_{code}.qm"
+        if not translator.load(str(path)):
+            raise ValueError(f"{path}: cannot load the translation file")
+        loaded.append(translator)
     if code != "en":
-        for name in CATALOGUES:
-            translator = QTranslator()
-            path = i18n_dir() / f"{name}_{code}.qm"
-            if not translator.load(str(path)):
-                raise ValueError(f"{path}: cannot load the translation file")
-            loaded.append(translator)
         qt_own = qt_translator(code)  # Qt's own dialogs and buttons ("Look in:", Save ...)
         if qt_own is not None:
             loaded.append(qt_own)

@@ -18,9 +18,10 @@ from PySide6.QtGui import (
     QMouseEvent,
     QPainter,
     QPen,
+    QResizeEvent,
     QWheelEvent,
 )
-from PySide6.QtWidgets import QGraphicsView, QWidget
+from PySide6.QtWidgets import QGraphicsScene, QGraphicsView, QWidget
 
 from kubecanvas.model.layout import GRID
 from kubecanvas.ui.canvas.style import Theme, current_theme
@@ -51,6 +52,39 @@ class CanvasView(QGraphicsView):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self._space = False
         self._pan_from: QPointF | None = None
+        self._room = QRectF()
+        self.zoom_changed.connect(self._make_room)
+
+    # --- room around the content -------------------------------------------------------------
+    def setScene(self, scene: QGraphicsScene | None) -> None:  # noqa: N802 - Qt's name
+        """Show `scene`; its scroll area is kept a viewport larger than the content."""
+        super().setScene(scene)
+        self._room = QRectF()
+        if scene is not None:
+            scene.sceneRectChanged.connect(self._make_room)
+            self._make_room()
+
+    def _make_room(self, *_: object) -> None:
+        """Scroll room of one viewport around the content, only ever growing.
+
+        With the scene's own rectangle, a scene smaller than the window is centred, so each
+        resource dropped outside the content grew the rectangle and re-centred it: every node
+        jumped. With a viewport of room on every side the content never fits inside the window,
+        nothing is centred, and growing the room keeps what is on screen where it is.
+        """
+        scene = self.scene()
+        if scene is None:
+            return
+        zoom = self.zoom() or 1.0
+        dx, dy = self.viewport().width() / zoom, self.viewport().height() / zoom
+        wanted = scene.sceneRect().adjusted(-dx, -dy, dx, dy)
+        self._room = wanted if self._room.isNull() else self._room.united(wanted)
+        if self._room != self.sceneRect():
+            self.setSceneRect(self._room)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._make_room()
 
     # --- zoom --------------------------------------------------------------------------------
     def zoom(self) -> float:

@@ -8,8 +8,9 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
-from PySide6.QtGui import QAction, QActionGroup, QKeySequence
-from PySide6.QtWidgets import QLineEdit, QMenu, QMenuBar
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QActionGroup, QFontMetrics, QKeySequence
+from PySide6.QtWidgets import QApplication, QLineEdit, QMenu, QMenuBar
 
 from kubecanvas.ui import i18n
 from kubecanvas.ui.canvas.replicas import REPLICA_KINDS
@@ -24,6 +25,8 @@ if TYPE_CHECKING:
     from kubecanvas.ui.panels.yaml_panel import YamlPanel
 
 Std = QKeySequence.StandardKey
+#: the widest an Undo/Redo toolbar button's label gets, in pixels
+UNDO_LABEL_WIDTH = 180
 
 
 class MenuHost(EditorShell, Protocol):
@@ -43,13 +46,25 @@ class MenuHost(EditorShell, Protocol):
     def set_canvas_theme(self, choice: str) -> None: ...
 
 
+def standard_keys(key: QKeySequence.StandardKey, *extra: str) -> list[QKeySequence]:
+    """The platform's keys for a standard command, then `extra` keys it may lack: Linux
+    desktops redo with Ctrl+Y as well as Ctrl+Shift+Z, and zoom in with Ctrl+= (the same key
+    as + without Shift) as well as Ctrl++."""
+    keys = list(QKeySequence.keyBindings(key))
+    for text in extra:
+        sequence = QKeySequence(text)
+        if sequence not in keys:
+            keys.append(sequence)
+    return keys
+
+
 def _action(window: MenuHost, text: str, slot: object, keys: object = None,
             tip: str = "") -> QAction:
     action = QAction(window.qt_window())
     _source(action, text, tip)
     if keys is not None:
         if isinstance(keys, (list, tuple)):
-            action.setShortcuts([QKeySequence(k) for k in keys])
+            action.setShortcuts([QKeySequence(k) for k in keys])  # type: ignore[call-overload]
         elif isinstance(keys, QKeySequence.StandardKey):
             action.setShortcuts(keys)
         else:
@@ -82,6 +97,11 @@ def _show(target: QAction | QMenu) -> None:
         target.setText(tr(text))
     # toolbar buttons: 'Save', '저장' (not '저장(S)': Qt strips only the '&' of a mnemonic)
     target.setIconText(re.sub(r"\(&\w\)|&|…", "", target.text()).strip())
+    if target.property("undo_text"):  # 'Undo Rename Deployment shop/… ' would push the
+        full = target.iconText()        # search box off the toolbar: elided, whole in the tip
+        target.setIconText(QFontMetrics(QApplication.font()).elidedText(
+            full, Qt.TextElideMode.ElideRight, UNDO_LABEL_WIDTH))
+        target.setToolTip(full)
     if tip:
         target.setStatusTip(tr(tip))
 
@@ -116,7 +136,7 @@ def build_actions(window: MenuHost) -> dict[str, QAction]:
         "new": _action(window, N_("&New"), files.new, Std.New),
         "open": _action(window, N_("&Open…"), files.open, Std.Open),
         "open_folder": _action(window, N_("Open &Folder…"), files.open_folder, "Ctrl+Shift+O"),
-        "save": _action(window, N_("&Save"), files.save, Std.Save),
+        "save": _action(window, N_("&Save"), files.save_in_background, Std.Save),
         "save_as": _action(window, N_("Save &As…"), files.save_as, Std.SaveAs),
         "import_yaml": _action(window, N_("&Import YAML…"), files.import_yaml, "Ctrl+I"),
         "export_yaml": _action(window, N_("&Export YAML…"), files.export_yaml, "Ctrl+E"),
@@ -134,8 +154,10 @@ def build_actions(window: MenuHost) -> dict[str, QAction]:
         "select_all": _action(window, N_("Select &All"), lambda: _select_all(window),
                               Std.SelectAll),
         "find": _action(window, N_("&Find…"), lambda: _focus_find(window), Std.Find),
-        "zoom_in": _action(window, N_("Zoom &In"), lambda: view.zoom_by(1.25), Std.ZoomIn),
-        "zoom_out": _action(window, N_("Zoom &Out"), lambda: view.zoom_by(0.8), Std.ZoomOut),
+        "zoom_in": _action(window, N_("Zoom &In"), lambda: view.zoom_by(1.25),
+                           standard_keys(Std.ZoomIn, "Ctrl++", "Ctrl+=")),
+        "zoom_out": _action(window, N_("Zoom &Out"), lambda: view.zoom_by(0.8),
+                            standard_keys(Std.ZoomOut, "Ctrl+-")),
         "zoom_fit": _action(window, N_("Zoom to &Fit"), lambda: view.zoom_to_fit(), "Ctrl+Shift+H"),
         "zoom_100": _action(window, N_("Zoom &100%"), lambda: view.set_zoom(1.0), "Ctrl+0"),
         "auto_layout": _action(window, N_("&Auto Layout"), window.auto_layout, "Ctrl+Shift+L",
@@ -143,7 +165,8 @@ def build_actions(window: MenuHost) -> dict[str, QAction]:
     }
     stack = window.undo_stack
     acts["undo"] = _action(window, N_("&Undo"), stack.undo, Std.Undo)
-    acts["redo"] = _action(window, N_("&Redo"), stack.redo, Std.Redo)
+    acts["redo"] = _action(window, N_("&Redo"), stack.redo,
+                           standard_keys(Std.Redo, "Ctrl+Shift+Z", "Ctrl+Y"))
     for name, changed, enabled in (("undo", stack.undoTextChanged, stack.canUndoChanged),
                                    ("redo", stack.redoTextChanged, stack.canRedoChanged)):
         acts[name].setEnabled(False)
@@ -208,7 +231,7 @@ def build_menus(window: MenuHost, acts: dict[str, QAction]) -> None:
     view = _menu(bar, N_("&View"))
     _fill(view, ("zoom_in", "zoom_out", "zoom_fit", "zoom_100", None, "replicas", "snap", None),
           acts)
-    theme = _menu(view, N_("Canvas &Theme"))
+    theme = _menu(view, N_("&Theme"))
     group = QActionGroup(theme)
     current = str(window.settings.value("canvasTheme", "system"))
     for name, text in (("system", N_("Follow &System")), ("light", N_("&Light")),

@@ -40,7 +40,7 @@ from kubecanvas.model.graph import Edge
 from kubecanvas.model.kinds import effective_namespace
 from kubecanvas.model.layout import GRID, NODE_HEIGHT, NODE_WIDTH
 from kubecanvas.model.resource import Resource
-from kubecanvas.model.templates import new_resource
+from kubecanvas.model.templates import drop_namespace, new_resource
 from kubecanvas.ui.canvas.namespace_frame import NamespaceFrameItem
 from kubecanvas.ui.commands.undo import push_edit
 from kubecanvas.ui.i18n import N_, local_text, resource_label, tr
@@ -95,7 +95,8 @@ class Editor:
         x = round((pos.x() - NODE_WIDTH / 2) / GRID) * GRID
         y = round((pos.y() - NODE_HEIGHT / 2) / GRID) * GRID
         try:
-            res = new_resource(kind, self.doc, namespace=namespace, position=(x, y))
+            res = new_resource(kind, self.doc, namespace=drop_namespace(self.doc, namespace),
+                               position=(x, y))
         except ValueError as exc:
             self.status(str(exc))
             return None
@@ -120,8 +121,8 @@ class Editor:
     def commit_move(self, positions: dict[str, tuple[float, float]]) -> None:
         """One finished drag: one undo step, and the moved nodes become pinned."""
         if positions:
-            text = tr("Move {count} resources") if len(positions) > 1 else tr("Move 1 resource")
-            self.push(MoveResources(positions, text.format(count=len(positions)), pin=True))
+            self.push(MoveResources(positions, tr("Move %n resource(s)", len(positions)),
+                                    pin=True))
 
     def nudge(self, ids: list[str], dx: float, dy: float) -> None:
         """Arrow-key nudge; consecutive nudges of the same selection merge into one step."""
@@ -158,8 +159,9 @@ class Editor:
         params = self.ask_params(action) if action.params else {}
         if params is None:
             return False
-        self.push(action.edit(**params))
-        self.status(local_text(action.description))
+        edit = action.edit(**params)
+        self.push(edit)
+        self.status(local_text(getattr(edit, "description", action.description)))
         return True
 
     # --- deleting --------------------------------------------------------------------------
@@ -197,8 +199,8 @@ class Editor:
         if len(edits) == 1:
             self.push(edits[0])
         elif edits:
-            self.push(Compound(edits, tr("Delete {count} resources and {wires} wires").format(
-                count=len(ids), wires=len(edges))))
+            self.push(Compound(edits, tr("Delete %n resource(s)", len(ids)) + tr(
+                " and %n wire(s)", len(edges))))
 
     # --- clipboard -------------------------------------------------------------------------
     @staticmethod
@@ -267,8 +269,7 @@ class Editor:
             edits.append(AddResource(res))
             taken.add((loaded.kind, effective_namespace(loaded), name))
             ids.append(res.id)
-        text = tr("Paste {count} resources") if len(ids) > 1 else tr("Paste 1 resource")
-        self.push(Compound(edits, text.format(count=len(ids))))
+        self.push(Compound(edits, tr("Paste %n resource(s)", len(ids))))
         return ids
 
     def paste(self) -> list[str]:

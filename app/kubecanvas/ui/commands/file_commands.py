@@ -13,7 +13,8 @@ from kubecanvas.model.document import Document
 from kubecanvas.model.secret_values import describe, secrets_without_values
 from kubecanvas.ui.canvas.export_image import FORMATS as IMAGE_FORMATS
 from kubecanvas.ui.canvas.export_image import ExportError, export_image
-from kubecanvas.ui.commands import design_files
+from kubecanvas.ui.commands import background_save, design_files
+from kubecanvas.ui.commands.background_save import BackgroundSave
 from kubecanvas.ui.commands.diagram_formats import DIAGRAM_FORMATS, write_diagram
 from kubecanvas.ui.i18n import local_text, tr
 from kubecanvas.ui.session import PROJECT_SUFFIX, Session
@@ -47,6 +48,9 @@ class FileCommands:
     def __init__(self, window: EditorShell) -> None:
         self.window = window
         self.parent = window.qt_window()  # the dialogs' parent
+        self.saver = BackgroundSave(self.parent)
+        self.saver.finished.connect(self._saved_in_background)
+        self._clean_index = -1
 
     def _dir(self) -> str:
         recent = self.window.recent.paths()
@@ -81,6 +85,33 @@ class FileCommands:
         if session.sources:
             return self._save_back(session)
         return self.save_as()
+
+    def save_in_background(self) -> bool:
+        """File > Save: a large project is written on a worker thread (the title says
+        "saving…" meanwhile); everything else as `save`."""
+        session = self.window.session
+        if session is None or session.path is None or \
+                len(session.document) < background_save.BACKGROUND_FROM:
+            return self.save()
+        self.saver.wait()
+        self._clean_index = self.window.undo_stack.index()
+        self.saver.start(session.document, session.path)
+        self.window.refresh_title()
+        self.window.show_status(tr("Saving {path}…").format(path=session.path))
+        return True
+
+    def _saved_in_background(self, path: Path, error: Exception | None) -> None:
+        self.saver.done()
+        self.window.refresh_title()
+        if error is not None:
+            QMessageBox.critical(self.parent, tr("Save failed"),
+                                 f"{path}: {local_text(exc_message(error))}")
+            return
+        self.window.recent.add(path)
+        if self.window.undo_stack.index() == self._clean_index:  # no edit while saving
+            self.window.undo_stack.setClean()
+        self.window.show_status(tr("Saved {path}").format(path=path))
+        self.window.refresh_title()
 
     def save_as(self) -> bool:
         path, chosen = QFileDialog.getSaveFileName(
@@ -168,8 +199,8 @@ class FileCommands:
             self.window.recent.add(path)
             self.window.undo_stack.setClean()
             self.window.refresh_title()
-        self.window.show_status(tr("Wrote {count} resources to {path}").format(
-            count=len(session.document), path=path))
+        self.window.show_status(tr("Wrote %n resource(s) to {path}", len(session.document))
+                                .format(path=path))
         return True
 
     def export_yaml(self) -> None:
@@ -240,11 +271,11 @@ class FileCommands:
             return 0
         staging = Document(result.resources)
         design_files.lay_out(staging)
-        added = self.window.editor.add_below(list(staging), tr("Import {count} resources").format(
-            count=len(staging)))
+        added = self.window.editor.add_below(list(staging),
+                                             tr("Import %n resource(s)", len(staging)))
         if result.problems:
             self.window.show_status(
-                tr("Imported {count} resources; {problems} problems, first: {first}").format(
-                    count=added, problems=len(result.problems),
+                tr("Imported %n resource(s)", added) + "; " + tr(
+                    "%n problem(s), first: {first}", len(result.problems)).format(
                     first=result.problems[0].message))
         return added

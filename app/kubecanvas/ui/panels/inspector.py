@@ -8,6 +8,7 @@ what refers to the resource). The YAML editor is checked as you type and applied
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from functools import partial
 from html import escape
 from typing import Any
 
@@ -45,6 +46,7 @@ from kubecanvas.ui.panels.inspector_fields import (
     to_text,
 )
 from kubecanvas.ui.panels.inspector_formats import FieldError
+from kubecanvas.ui.panels.table_editor import with_table_button
 from kubecanvas.ui.panels.yaml_panel import monospace
 from kubecanvas.ui.session import Update
 
@@ -292,7 +294,9 @@ class InspectorPanel(QDockWidget):
         self._specs[spec.label] = spec
         self._shown_text[spec.label] = (widget.currentText() if isinstance(widget, QComboBox)
                                         else widget.text())
-        self.form.addRow(tr(spec.label), widget)
+        self.form.addRow(tr(spec.label), widget if isinstance(widget, QComboBox) else
+                         with_table_button(widget, spec, lambda: self.document,
+                                           partial(self._commit, spec), self.form_host))
 
     def field_widget(self, label: str) -> QLineEdit | QComboBox | None:
         return self.widgets.get(label)

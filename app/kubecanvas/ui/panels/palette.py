@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kubecanvas.model.text import a_an
 from kubecanvas.ui.canvas.icons import kind_icon, kind_pixmap
 from kubecanvas.ui.canvas.view import KIND_MIME
 from kubecanvas.ui.i18n import N_, kind_label, language, tr
@@ -118,8 +119,9 @@ class PalettePanel(QDockWidget):
             for kind in kinds:
                 item = QListWidgetItem(kind_icon(kind), kind_label(kind))
                 item.setData(KIND_ROLE, kind)
-                item.setToolTip(tr("Drag onto the canvas to add a {kind}").format(
-                    kind=kind_label(kind)))
+                hint = tr("Drag onto the canvas to add an {kind}") if a_an(kind) == "an" \
+                    else tr("Drag onto the canvas to add a {kind}")
+                item.setToolTip(hint.format(kind=kind_label(kind)))
                 item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
                               | Qt.ItemFlag.ItemIsDragEnabled)
                 self.list.addItem(item)

@@ -10,7 +10,7 @@ from collections.abc import Callable, Sequence
 from difflib import SequenceMatcher
 from functools import lru_cache
 
-from PySide6.QtCore import QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -18,7 +18,10 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QLineEdit,
     QPushButton,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -31,6 +34,13 @@ from kubecanvas.validation.findings import Finding
 
 #: Fix buttons are widgets; beyond this many rows the toolbar's "Apply fix" serves instead.
 MAX_FIX_BUTTONS = 300
+#: Up to this many rows long messages wrap onto more lines; beyond, rows keep one height (a
+#: view measures every wrapped row, which a list of thousands cannot afford).
+MAX_WRAPPED_ROWS = 400
+#: A message wraps onto at most this many lines (the whole of it is in the row's tooltip).
+WRAP_LINES = 2
+#: A fix is shown as a link, at most this wide (its whole text in the tooltip).
+FIX_WIDTH = 210
 _COLUMNS = ("", N_("Problem"), N_("Resource"), N_("Field"), N_("Fix"))
 
 
@@ -47,6 +57,27 @@ def severity_icon(severity: str) -> QIcon:
     return QIcon(pixmap)
 
 
+class _WrappingDelegate(QStyledItemDelegate):
+    """Rows as tall as the Problem column's wrapped message (Qt's own size hint measures
+    the text on one line, so a wrapping view still cut long messages)."""
+
+    def __init__(self, tree: QTreeWidget) -> None:
+        super().__init__(tree)
+        self.tree = tree
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+                 ) -> QSize:
+        size = super().sizeHint(option, index)
+        if index.column() != 1 or self.tree.uniformRowHeights():
+            return size
+        width = max(40, self.tree.columnWidth(1) - 10)
+        text = str(index.data() or "")
+        box = option.fontMetrics.boundingRect(QRect(0, 0, width, 100000),
+                                              int(Qt.TextFlag.TextWordWrap), text)
+        lines = min(WRAP_LINES, max(1, round(box.height() / option.fontMetrics.lineSpacing())))
+        return QSize(size.width(), max(size.height(), lines * option.fontMetrics.lineSpacing() + 6))
+
+
 class ProblemsPanel(QDockWidget):
     """Dock listing findings."""
 
@@ -58,6 +89,7 @@ class ProblemsPanel(QDockWidget):
         super().__init__(parent)
         self.setObjectName("ProblemsPanel")
         self.findings: list[Finding] = []
+        self._given: list[Finding] = []  # as the validator ordered them (by severity)
         self._signature: list[tuple[object, ...]] = []
         self._rebuild = False
         self._buttons = 0  # rows with a fix button (at most MAX_FIX_BUTTONS)
@@ -75,20 +107,36 @@ class ProblemsPanel(QDockWidget):
         self.apply_button.clicked.connect(self._apply_current)
         self.hardening_box = QCheckBox("", body)
         self.hardening_box.toggled.connect(self.hardening_toggled)
+        self.filter_box = QLineEdit(body)
+        self.filter_box.setClearButtonEnabled(True)
+        self.filter_box.setMaximumWidth(260)
+        self.filter_box.textChanged.connect(lambda _text: self._apply_filter())
+        self.group_box = QCheckBox("", body)
+        self.group_box.toggled.connect(lambda _on: self._regroup())
         bar.addWidget(self.summary, 1)
+        bar.addWidget(self.filter_box)
+        bar.addWidget(self.group_box)
         bar.addWidget(self.hardening_box)
         bar.addWidget(self.apply_button)
         self.tree = QTreeWidget(body)
         self.tree.setRootIsDecorated(False)
         self.tree.setUniformRowHeights(True)
         self.tree.setAlternatingRowColors(True)
-        self.tree.setWordWrap(False)
+        self.tree.setWordWrap(True)
+        self.tree.setItemDelegate(_WrappingDelegate(self.tree))
+        # the columns first: resize modes set while the tree had one column were dropped
+        # when the header labels made five, and no column stretched
+        self.tree.setColumnCount(len(_COLUMNS))
         header = self.tree.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((0, 28), (2, 170), (3, 170), (4, 230)):
+        for column, width in ((0, 28), (2, 180), (3, 120), (4, FIX_WIDTH + 12)):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             self.tree.setColumnWidth(column, width)
+        # wrapped rows take their heights from the column widths: measure again once the
+        # Problem column stretched or the user dragged a column
+        header.sectionResized.connect(lambda *_: None if self.tree.uniformRowHeights()
+                                      else self.tree.doItemsLayout())
         self.tree.itemClicked.connect(self._clicked)
         self.tree.currentItemChanged.connect(self._current_changed)
         layout.addLayout(bar)
@@ -100,6 +148,10 @@ class ProblemsPanel(QDockWidget):
         """Title, headers, buttons and summary in the language now set."""
         self.setWindowTitle(tr("Problems"))
         self.apply_button.setText(tr("Apply fix"))
+        self.filter_box.setPlaceholderText(tr("Filter problems"))
+        self.group_box.setText(tr("Group by resource"))
+        self.group_box.setToolTip(tr("List each resource's problems together, most severe "
+                                     "first; otherwise by severity across the design"))
         self.hardening_box.setText(tr("Hardening checks"))
         self.hardening_box.setToolTip(tr("Security and reliability checks (Pod Security "
                                          "Standards, requests, probes, RBAC), remembered with "
@@ -124,6 +176,11 @@ class ProblemsPanel(QDockWidget):
         """Show these findings. Only the rows that differ from what is shown are replaced:
         an edit changes a few findings of a large design, and rebuilding a thousand rows (and
         their fix buttons) after each edit took longer than the edit itself."""
+        self._given = list(findings)
+        if self.group_box.isChecked():  # by resource, each resource's worst problem first
+            findings = sorted(findings, key=lambda f: (str(self.source_of(f.resource_id)),
+                                                       f.sort_key()))
+        self.tree.setUniformRowHeights(len(findings) > MAX_WRAPPED_ROWS)
         signature = [self._row_key(f) for f in findings]
         self.findings = list(findings)  # fresh fix factories even for the same findings
         if signature == self._signature and not self._rebuild:
@@ -149,6 +206,24 @@ class ProblemsPanel(QDockWidget):
         self._signature = signature
         self._rebuild = False
         self._update_summary()
+        self._apply_filter()
+
+    def _regroup(self) -> None:
+        self._rebuild = True
+        self.set_findings(self._given)
+
+    def _apply_filter(self) -> None:
+        """Hide the rows whose message, resource, field and rule all miss the filter text."""
+        needle = self.filter_box.text().strip().lower()
+        for row, finding in enumerate(self.findings):
+            item = self.tree.topLevelItem(row)
+            if item is None:
+                break
+            hidden = bool(needle) and not any(
+                needle in text.lower() for text in (item.text(1), item.text(2), item.text(3),
+                                                      finding.rule))
+            if item.isHidden() != hidden:
+                item.setHidden(hidden)
 
     def _row_key(self, finding: Finding) -> tuple[object, ...]:
         return (finding.sort_key(), self.source_of(finding.resource_id),
@@ -179,7 +254,15 @@ class ProblemsPanel(QDockWidget):
         if finding.fix is None:
             return
         fix_text = local_text(finding.fix.description)
-        button = QPushButton(fix_text, self.tree)
+        button = QPushButton(self.tree)
+        # a link, sized to its text: a button stretched over the column cut its label on both
+        # sides; a long fix is elided, whole in the tooltip
+        button.setFlat(True)
+        button.setCursor(Qt.CursorShape.PointingHandCursor)
+        button.setStyleSheet("QPushButton { text-align: left; border: none; padding: 0 4px;"
+                             " color: palette(link); text-decoration: underline; }")
+        button.setText(button.fontMetrics().elidedText(fix_text, Qt.TextElideMode.ElideRight,
+                                                       FIX_WIDTH))
         button.setToolTip(fix_text)
         # a persistent index follows its row as rows above come and go (and holds no
         # reference to the row's item, which the tree deletes on its own)
@@ -212,8 +295,9 @@ class ProblemsPanel(QDockWidget):
         if not self.findings:
             self.summary.setText(tr("No problems: every check passes"))
         else:
-            self.summary.setText(tr("{errors} errors, {warnings} warnings, {notes} notes").format(
-                errors=counts["error"], warnings=counts["warning"], notes=counts["info"]))
+            self.summary.setText(", ".join((tr("%n error(s)", counts["error"]),
+                                            tr("%n warning(s)", counts["warning"]),
+                                            tr("%n note(s)", counts["info"]))))
 
     def finding_at(self, item: QTreeWidgetItem | None) -> Finding | None:
         if item is None:

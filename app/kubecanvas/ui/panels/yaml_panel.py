@@ -118,7 +118,7 @@ class YamlPanel(QDockWidget):
             return
         resources = self.shown_resources()
         self.caption.setText(
-            tr("Whole export: {count} resources").format(count=len(resources)) if everything
+            tr("Whole export: %n resource(s)", len(resources)) if everything
             else tr("Selection: {count} of {total}").format(count=len(resources),
                                                             total=len(self.document)))
         if not self.reveal.isChecked():

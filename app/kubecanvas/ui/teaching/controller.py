@@ -47,7 +47,7 @@ ACTIONS = (
     ("previous_slide", "Previous Slide", "PgUp"),
     ("save_view", "Save View for Presentation…", "Ctrl+Alt+S"),
     ("clear_views", "Clear Saved Views", None),
-    ("explain", "&Explain Selection", "F1"),
+    ("explain", "&Explain Selection", "Shift+F1"),  # Qt's What's This key; F1 is Help
 )
 
 
@@ -282,7 +282,7 @@ class TeachingController(QObject):
         self.explain_panel.raise_()
 
     def explain_selection(self) -> None:
-        """F1: explain what is selected (or the problem chosen in the problems list)."""
+        """Shift+F1: explain what is selected (or the problem chosen in the problems list)."""
         finding = self.window.problems.finding_at(self.window.problems.tree.currentItem())
         scene = self.window.scene
         if finding is not None and (scene is None or not scene.selectedItems()):

@@ -47,6 +47,7 @@ from kubecanvas.teaching import (
 from kubecanvas.teaching.architecture import WORKLOADS, apply_flow
 from kubecanvas.teaching.cluster import PodMemo
 from kubecanvas.teaching.text import local
+from kubecanvas.ui.teaching import getting_started
 from kubecanvas.ui.teaching import happens_render as render
 from kubecanvas.ui.teaching.i18n import language, tr
 
@@ -204,6 +205,9 @@ class WhatHappensPanel(QDockWidget):
 
     def _simulate(self, doc: Document, graph: WiringGraph, kind: str) -> tuple[str, Highlight]:
         rid = self.rid
+        if rid is None and not len(doc):  # an empty design: how to begin
+            self.heading.setText(getting_started.heading())
+            return getting_started.render_getting_started(), Highlight()
         if rid is None or kind == "NetworkPolicy":
             self.heading.setText(tr("Cluster network: pod IPs, localhost and policies"))
             if rid is None and len(doc) > NETWORK_LIMIT:

@@ -90,8 +90,10 @@ def render_service(doc: Document, sim: ServiceSimulation) -> str:
     if not sim.pods:
         out.append(f"<p style='color:#d93025'><b>{escape(tr('Traffic reaches no pod.'))}</b></p>")
     else:
-        out.append(f"<p><b>{escape(tr('Traffic reaches {count} pods.').format(count=len(sim.pods)))}"
-                   f"</b> ({ready} {escape(tr('endpoints'))})</p>")
+        reaches = tr("Traffic reaches 1 pod.") if len(sim.pods) == 1 else \
+            tr("Traffic reaches {count} pods.").format(count=len(sim.pods))
+        endpoints = tr("endpoint") if ready == 1 else tr("endpoints")
+        out.append(f"<p><b>{escape(reaches)}</b> ({ready} {escape(endpoints)})</p>")
     for port in sim.ports:
         title = tr("Port {port} → targetPort {target}").format(port=port.port, target=port.target)
         if port.node_port:
@@ -113,7 +115,8 @@ def render_walk(walk: IngressWalk) -> str:
             f"<b>{escape(stage_name(s.stage))}</b>: {_t(s.text)}" for s in walk.steps]
     out = [_list(rows)]
     if walk.reached:
-        answer = tr("The request reaches {count} pods:").format(count=len(walk.pods))
+        answer = tr("The request reaches 1 pod:") if len(walk.pods) == 1 else \
+            tr("The request reaches {count} pods:").format(count=len(walk.pods))
         out.append(f"<p style='color:#1f9d55'><b>{escape(answer)}</b></p>")
         out.append(_list(f"{escape(pod)} / {escape(container)} : {_code(port)}"
                          for pod, container, port in walk.containers))

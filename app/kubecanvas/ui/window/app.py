@@ -7,7 +7,6 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from kubecanvas import __version__
 from kubecanvas.io import ProjectError
 from kubecanvas.io.heap import bulk_build
 from kubecanvas.io.limits import exc_message
@@ -15,6 +14,7 @@ from kubecanvas.ui.commands import design_files
 from kubecanvas.ui.commands.autosave import pending_recoveries
 from kubecanvas.ui.commands.editing import Editor
 from kubecanvas.ui.i18n import local_text, tr
+from kubecanvas.ui.window.identity import apply_identity
 from kubecanvas.ui.window.main_window import MainWindow
 
 
@@ -29,9 +29,7 @@ def run(argv: list[str]) -> int:
     """
     app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "kubecanvas"])
     assert isinstance(app, QApplication)
-    app.setApplicationName("KubeCanvas")  # only this: with an organisation name as well, Qt's
-    # folders were `KubeCanvas/KubeCanvas` (settings name both explicitly, see MainWindow)
-    app.setApplicationVersion(__version__)
+    apply_identity(app)
     window = MainWindow()
     paths = [Path(a) for a in argv if not a.startswith("-")]
     if not paths and design_files.EXAMPLE.is_file():

@@ -10,9 +10,12 @@ from PySide6.QtCore import QByteArray, QSettings, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QMainWindow
 
+from kubecanvas.ui.window.default_layout import apply_default_layout, set_corners
+
 
 def restore_layout(window: QMainWindow, settings: QSettings) -> None:
     """Geometry and dock state as saved last time; on the first start, the whole screen."""
+    set_corners(window)
     geometry = settings.value("geometry")
     state = settings.value("windowState")
     if isinstance(geometry, QByteArray) and not geometry.isEmpty():
@@ -27,6 +30,8 @@ def restore_layout(window: QMainWindow, settings: QSettings) -> None:
         window.setWindowState(window.windowState() | Qt.WindowState.WindowMaximized)
     if isinstance(state, QByteArray) and not state.isEmpty():
         window.restoreState(state)
+    else:
+        apply_default_layout(window)
 
 
 def save_layout(window: QMainWindow, settings: QSettings) -> None:

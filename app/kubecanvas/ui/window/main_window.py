@@ -25,7 +25,6 @@ from kubecanvas.io.limits import exc_message
 from kubecanvas.io.yaml_out import dump_resources
 from kubecanvas.model.connect import rename_edit
 from kubecanvas.model.layout import layout_edit
-from kubecanvas.model.search import search
 from kubecanvas.ui import i18n
 from kubecanvas.ui.canvas.node_item import NodeItem
 from kubecanvas.ui.canvas.rename_editor import RenameEditor
@@ -39,14 +38,19 @@ from kubecanvas.ui.commands.cluster_controller import install_cluster
 from kubecanvas.ui.commands.editing import Editor
 from kubecanvas.ui.commands.file_commands import FileCommands
 from kubecanvas.ui.commands.hardening_ui import ask_fix_value, hardening_on, toggle_hardening
+from kubecanvas.ui.commands.help_menu import install_help
+from kubecanvas.ui.commands.search import SearchController
 from kubecanvas.ui.i18n import local_text, resource_label, tr
 from kubecanvas.ui.panels.inspector import InspectorPanel
+from kubecanvas.ui.panels.load_banner import LoadBanner, load_findings
 from kubecanvas.ui.panels.palette import PalettePanel
 from kubecanvas.ui.panels.problems_panel import ProblemsPanel
 from kubecanvas.ui.panels.yaml_panel import YamlPanel
 from kubecanvas.ui.session import Session, Update
 from kubecanvas.ui.teaching import install_teaching
+from kubecanvas.ui.window.identity import app_icon
 from kubecanvas.ui.window.layout_state import restore_layout, save_layout
+from kubecanvas.ui.window.theme import apply_window_theme
 from kubecanvas.validation.findings import Finding
 
 #: how long after a design is shown the garbage of the previous one is collected
@@ -71,9 +75,9 @@ class MainWindow(QMainWindow):
         self.rename_editor: RenameEditor | None = None
         self.language_actions: dict[str, QAction] = {}
         i18n.set_language(i18n.stored_language(self.settings))
+        apply_window_theme(str(self.settings.value("canvasTheme", "system")))
         self.setObjectName("MainWindow")
-        self.setWindowIcon(__import__("kubecanvas.ui.canvas.icons", fromlist=["kind_icon"])
-                           .kind_icon("Deployment"))
+        self.setWindowIcon(app_icon())
         self.setAcceptDrops(True)
         self._build_view()
         self._build_docks()
@@ -94,6 +98,7 @@ class MainWindow(QMainWindow):
         self.set_session(Session.create())
         self.teaching = install_teaching(self)
         self.cluster = install_cluster(self)
+        self.help = install_help(self)  # last: Help is the menu bar's last menu
         restore_layout(self, self.settings)  # once every dock is in place: teaching, cluster too
         i18n.notifier.changed.connect(self.retranslate_ui)
         self.retranslate_ui()
@@ -108,6 +113,8 @@ class MainWindow(QMainWindow):
         self.view.customContextMenuRequested.connect(self.show_context_menu)
         self.view.zoom_changed.connect(lambda z: self.zoom_label.setText(f"{z * 100:.0f}%"))
         self.setCentralWidget(self.view)
+        self.load_banner = LoadBanner(self.view)
+        self.load_banner.show_requested.connect(self.show_load_problems)
 
     def _nudge(self, dx: float, dy: float) -> None:
         """Arrow keys move the selection; with nothing selected they scroll the canvas."""
@@ -155,8 +162,8 @@ class MainWindow(QMainWindow):
         self.find_box = QLineEdit(bar)
         self.find_box.setClearButtonEnabled(True)
         self.find_box.setMaximumWidth(280)
-        self.find_box.returnPressed.connect(lambda: self.find_resources(self.find_box.text()))
         bar.addWidget(self.find_box)
+        self.search = SearchController(self, self.find_box)
 
     def _build_status(self) -> None:
         self.zoom_label = QLabel("100%", self)
@@ -178,7 +185,8 @@ class MainWindow(QMainWindow):
             action.setChecked(code == i18n.language())
         self.toolbar.setWindowTitle(tr("Main toolbar"))
         self.find_box.setPlaceholderText(tr("Find by name or label (app=web)"))
-        for panel in (self.palette_panel, self.inspector, self.problems, self.yaml_panel):
+        for panel in (self.palette_panel, self.inspector, self.problems, self.yaml_panel,
+                      self.load_banner):
             panel.retranslate()
         for part in (getattr(self, "cluster", None), getattr(self, "teaching", None)):
             if part is not None:
@@ -226,9 +234,16 @@ class MainWindow(QMainWindow):
         QTimer.singleShot(0, lambda: self.view.zoom_to_fit())  # again once laid out
         self.settle_timer.start()  # once the design is on screen (io/heap.py)
         self.session_changed.emit(session)
-        if session.load_problems:
-            self.show_status(tr("{count} problems while loading; first: {problem}").format(
-                count=len(session.load_problems), problem=local_text(session.load_problems[0])))
+        self.load_banner.show_problems(session.load_problems)
+
+    def show_load_problems(self) -> None:
+        """The banner's Show: the Problems panel, scrolled to the first load problem."""
+        self.problems.show()
+        self.problems.raise_()
+        self.problems.filter_box.clear()
+        first = self.problems.tree.topLevelItem(0)
+        if first is not None:
+            self.problems.tree.setCurrentItem(first)
 
     def _label_source(self, rid: str | None) -> tuple[str, str, str] | None:
         """What `_label_of` makes the label from (cheaper to compare than the label)."""
@@ -253,7 +268,7 @@ class MainWindow(QMainWindow):
             return
         findings = self.session.validator.findings
         self.scene.set_findings(findings)
-        self.problems.set_findings(findings)
+        self.problems.set_findings([*load_findings(self.session.load_problems), *findings])
         self.problems.set_hardening(hardening_on(self))
         self.yaml_panel.schedule()
         self._show_counts()
@@ -280,6 +295,8 @@ class MainWindow(QMainWindow):
     def refresh_title(self) -> None:
         """Show the design's title and its unsaved mark again (after a save, a rename)."""
         name = self.session.title if self.session else tr("Untitled")
+        if self.files.saver.saving:
+            name = tr("{title} (saving…)").format(title=name)
         self.setWindowModified(not self.undo_stack.isClean())
         self.setWindowTitle(f"{name}[*] — KubeCanvas")
 
@@ -293,7 +310,9 @@ class MainWindow(QMainWindow):
         return {"light": LIGHT, "dark": DARK}.get(choice, current_theme())
 
     def set_canvas_theme(self, choice: str) -> None:
+        """Light, Dark or Follow System, for the whole window (`window/theme.py`)."""
         self.settings.setValue("canvasTheme", choice)
+        apply_window_theme(choice)
         if self.scene is not None:
             self.scene.set_theme(self.canvas_theme())
         self.view.viewport().update()
@@ -337,20 +356,6 @@ class MainWindow(QMainWindow):
                 return  # the value the fix needs was not given
             self.editor.push(finding.fix.edit(value))
             self.show_status(tr("Applied: {fix}").format(fix=local_text(finding.fix.description)))
-
-    def find_resources(self, text: str) -> list[str]:
-        """Select the resources `text` finds (`model.search`: part of a name, or `key=value`
-        on their labels or pod template's) and show them."""
-        if self.session is None or self.scene is None or not text.strip():
-            return []
-        needle = text.strip()
-        hits = search(self.session.document, needle)
-        self.scene.select_ids(hits)
-        if hits:
-            self.view.zoom_to_fit(self.scene.items_rect(hits))
-        self.show_status(tr("{count} resources match '{text}'").format(count=len(hits),
-                                                                       text=needle))
-        return hits
 
     # --- commands ----------------------------------------------------------------------------
     def _drop_kind(self, kind: str, pos: QPointF) -> None:
@@ -418,12 +423,6 @@ class MainWindow(QMainWindow):
             return False
         for path in paths:
             self.recent.add(path)
-        if session.load_problems:
-            box = QMessageBox(QMessageBox.Icon.Warning, tr("Some documents could not be loaded"),
-                              tr("{count} problems; everything else is on the canvas.").format(
-                                  count=len(session.load_problems)), parent=self)
-            box.setDetailedText("\n".join(local_text(p) for p in session.load_problems))
-            box.open()
         return True
 
     def confirm_discard(self) -> bool:
@@ -443,6 +442,7 @@ class MainWindow(QMainWindow):
         if not self.confirm_discard():
             event.ignore()
             return
+        self.files.saver.wait()  # a Save still writing finishes before the recovery goes
         save_layout(self, self.settings)
         self.autosaver.discard()
         self.autosaver.stop()

@@ -1,0 +1,59 @@
+"""The dock sizes of a first start, before the user arranged anything.
+
+Qt gives docks their size hints, which left the Inspector four fields tall under a What Happens
+dock twice its size, and the Problems list two rows tall. On a first start the right column
+gives the Inspector the larger part (it is where every edit happens) and the Problems list
+room for `PROBLEM_ROWS` rows; the canvas keeps the rest. A saved layout replaces all of this.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QTreeWidget
+
+#: rows the Problems list shows without scrolling on a first start (1600x1000 screen)
+PROBLEM_ROWS = 8
+#: the Inspector's share of the right column's height (What Happens gets the rest)
+INSPECTOR_SHARE = 0.6
+
+
+def _dock(window: QMainWindow, name: str) -> QDockWidget | None:
+    dock = window.findChild(QDockWidget, name)
+    return dock if isinstance(dock, QDockWidget) and dock.isVisibleTo(window) else None
+
+
+def problems_height(dock: QDockWidget) -> int:
+    """The dock height that shows `PROBLEM_ROWS` rows of its list."""
+    tree = dock.findChild(QTreeWidget)
+    if tree is None:
+        return 300
+    # rows as tall as a message wrapped onto two lines, the most a row takes
+    row = max(tree.sizeHintForRow(0), 2 * tree.fontMetrics().lineSpacing() + 6, 22)
+    chrome = dock.sizeHint().height() - tree.sizeHint().height()  # title, summary, filter
+    tabs = 32  # the tab bar of the docks that share its place (Cluster)
+    return max(0, chrome) + tree.header().sizeHint().height() + row * PROBLEM_ROWS + tabs + 12
+
+
+def set_corners(window: QMainWindow) -> None:
+    """The right column (Inspector, What Happens) runs the full height of the window, down
+    beside the Problems and YAML docks, so the Inspector is never squeezed by them. Corners
+    are not part of a saved dock state: set on every start, before it is restored."""
+    window.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.RightDockWidgetArea)
+    window.setCorner(Qt.Corner.TopRightCorner, Qt.DockWidgetArea.RightDockWidgetArea)
+
+
+def apply_default_layout(window: QMainWindow) -> None:
+    """Size the docks of a first start (see the module text)."""
+    height = window.height()
+    inspector, happens = _dock(window, "InspectorPanel"), _dock(window, "WhatHappensPanel")
+    if inspector is not None and happens is not None:
+        window.resizeDocks([inspector, happens],
+                           [int(height * INSPECTOR_SHARE), int(height * (1 - INSPECTOR_SHARE))],
+                           Qt.Orientation.Vertical)
+    problems, yaml = _dock(window, "ProblemsPanel"), _dock(window, "YamlPanel")
+    if problems is not None:
+        window.resizeDocks([problems], [problems_height(problems)], Qt.Orientation.Vertical)
+        if yaml is not None:  # the YAML beside it reads well narrower than the problems
+            window.resizeDocks([problems, yaml], [int(window.width() * 0.45),
+                                                  int(window.width() * 0.2)],
+                               Qt.Orientation.Horizontal)

@@ -1,0 +1,108 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<!-- English plural forms of the editor's counted texts ("%n error(s)" -> "1 error",
+     "2 errors"); every other English text is its own source. After editing:
+     pyside6-lrelease resources/i18n/kubecanvas_editor_en.ts -->
+<TS version="2.1" language="en_US" sourcelanguage="en">
+<context>
+    <name>Editor</name>
+    <message numerus="yes">
+        <source>%n error(s)</source>
+        <translation>
+            <numerusform>%n error</numerusform>
+            <numerusform>%n errors</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n warning(s)</source>
+        <translation>
+            <numerusform>%n warning</numerusform>
+            <numerusform>%n warnings</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n note(s)</source>
+        <translation>
+            <numerusform>%n note</numerusform>
+            <numerusform>%n notes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Whole export: %n resource(s)</source>
+        <translation>
+            <numerusform>Whole export: %n resource</numerusform>
+            <numerusform>Whole export: %n resources</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n resource(s)</source>
+        <translation>
+            <numerusform>Delete %n resource</numerusform>
+            <numerusform>Delete %n resources</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source> and %n wire(s)</source>
+        <translation>
+            <numerusform> and %n wire</numerusform>
+            <numerusform> and %n wires</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Move %n resource(s)</source>
+        <translation>
+            <numerusform>Move %n resource</numerusform>
+            <numerusform>Move %n resources</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Paste %n resource(s)</source>
+        <translation>
+            <numerusform>Paste %n resource</numerusform>
+            <numerusform>Paste %n resources</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Wrote %n resource(s) to {path}</source>
+        <translation>
+            <numerusform>Wrote %n resource to {path}</numerusform>
+            <numerusform>Wrote %n resources to {path}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Import %n resource(s)</source>
+        <translation>
+            <numerusform>Import %n resource</numerusform>
+            <numerusform>Import %n resources</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %n resource(s)</source>
+        <translation>
+            <numerusform>Imported %n resource</numerusform>
+            <numerusform>Imported %n resources</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n problem(s), first: {first}</source>
+        <translation>
+            <numerusform>%n problem, first: {first}</numerusform>
+            <numerusform>%n problems, first: {first}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n document(s) could not be loaded; everything else is on the canvas.</source>
+        <translation>
+            <numerusform>%n document could not be loaded; everything else is on the canvas.</numerusform>
+            <numerusform>%n documents could not be loaded; everything else is on the canvas.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n resource(s) match '{text}'</source>
+        <translation>
+            <numerusform>%n resource matches '{text}'</numerusform>
+            <numerusform>%n resources match '{text}'</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>

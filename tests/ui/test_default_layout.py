@@ -1,0 +1,55 @@
+"""The first start on a 1600x1000 screen: the Inspector gets most of the right column and the
+Problems list shows at least eight rows (a real process, with an offscreen screen that size)."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+SCRIPT = """
+import json, sys
+from pathlib import Path
+from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtWidgets import QApplication
+app = QApplication([])
+from kubecanvas.ui.commands import design_files as file_ops
+from kubecanvas.ui.window.main_window import MainWindow
+settings = QSettings(sys.argv[1], QSettings.Format.IniFormat)
+window = MainWindow(settings)
+window.ask_on_close = False
+window.set_session(file_ops.open_paths([file_ops.EXAMPLE]))
+window.show()
+def measure():
+    tree = window.problems.tree
+    print(json.dumps({"screen": [app.primaryScreen().size().width(),
+                                 app.primaryScreen().size().height()],
+                      "inspector": window.inspector.height(),
+                      "happens": window.findChild(type(window.inspector).__mro__[1],
+                                                  "WhatHappensPanel").height(),
+                      "rows_room": tree.viewport().height(),
+                      "row": 2 * tree.fontMetrics().lineSpacing() + 6,
+                      "canvas": [window.view.width(), window.view.height()]}))
+    app.quit()
+QTimer.singleShot(400, measure)
+app.exec()
+"""
+
+
+def test_first_start_layout_on_1600_by_1000(tmp_path: Path) -> None:
+    screens = tmp_path / "screens.json"
+    screens.write_text(json.dumps({"screens": [{"name": "s", "x": 0, "y": 0, "width": 1600,
+                                                "height": 1000, "logicalDpiX": 96,
+                                                "logicalDpiY": 96}]}))
+    env = {**os.environ, "QT_QPA_PLATFORM": f"offscreen:configfile={screens}",
+           "HOME": str(tmp_path), "XDG_CONFIG_HOME": str(tmp_path / "config")}
+    done = subprocess.run([sys.executable, "-c", SCRIPT, str(tmp_path / "s.ini")], env=env,
+                          capture_output=True, text=True, timeout=180)
+    assert done.returncode == 0, done.stderr
+    seen = json.loads(done.stdout.strip().splitlines()[-1])
+    assert seen["screen"] == [1600, 1000]
+    assert seen["rows_room"] // seen["row"] >= 8, seen  # eight messages of two lines each
+    assert seen["inspector"] >= 450 and seen["inspector"] > seen["happens"], seen
+    assert seen["canvas"][0] >= 900 and seen["canvas"][1] >= 450, seen
