@@ -84,6 +84,17 @@ def add_common_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--ignore-file", metavar="PATH",
                         help="read findings to ignore from PATH (default: .kubecanvas-ignore "
                              "beside the inputs)")
+    add_limit_option(parser)
+
+
+def add_limit_option(parser: argparse.ArgumentParser) -> None:
+    """`--limit NAME=VALUE`: raise a reading limit for trusted input (names as io.limits'
+    LIMIT_NAMES, repeated here so that building the parser loads no YAML code)."""
+    parser.add_argument("--limit", action="append", default=[], metavar="NAME=VALUE",
+                        help="change a limit that guards against hostile input, for trusted "
+                             "input larger than the defaults: file-bytes, total-bytes, "
+                             "document-bytes, depth, document-values, total-alias-values, "
+                             "project-bytes (e.g. --limit file-bytes=256Mi); repeatable")
 
 
 def check_output_name(output: str | None, hint: str) -> None:

@@ -28,8 +28,16 @@ import yaml
 from yaml.constructor import ConstructorError, SafeConstructor
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from kubecanvas.io.limits import DEFAULT_LIMITS, Limits, check_depth, check_nodes
-from kubecanvas.model.korean import eun_neun
+from kubecanvas.io.limits import (
+    DEFAULT_LIMITS,
+    Budget,
+    LimitError,
+    Limits,
+    check_depth,
+    check_nodes,
+    describe_size,
+)
+from kubecanvas.model.korean import eun_neun, euro_ro
 from kubecanvas.model.text import Text
 
 _BaseLoader: Any = getattr(yaml, "CSafeLoader", None) or yaml.SafeLoader
@@ -172,19 +180,27 @@ def parse_typed(text: str) -> tuple[Any, ParseProblem | None]:
     return data, None
 
 
-def parse_document_node(text: str, limits: Limits = DEFAULT_LIMITS
+def parse_document_node(text: str, limits: Limits = DEFAULT_LIMITS, budget: Budget | None = None
                         ) -> tuple[Any, list[tuple[int, int, str]], Node | None]:
     """Parse one document chunk; returns (data or None when empty, duplicate keys, the composed
     node tree, for a caller that wants positions from this same parse).
 
     The nesting depth is checked before libyaml composes the text (its composer recurses in C
     and would crash on a very deep document), the expanded size before any data is built (an
-    alias bomb is small as nodes, enormous as data).
+    alias bomb is small as nodes, enormous as data); what aliases expand to is also counted
+    against the import's `budget`, when given.
 
     Raises:
         yaml.YAMLError: the text is not valid YAML, holds a refused value, or exceeds `limits`
-            (`LimitError`).
+            (`LimitError`; `BudgetSpent` when the import's budget is used up).
     """
+    if len(text) > limits.max_document_bytes:
+        size, most = describe_size(len(text)), describe_size(limits.max_document_bytes)
+        raise LimitError(Text(
+            f"the document is {size}, larger than the {most} KubeCanvas reads as one document; "
+            "it was refused (raise it with --limit document-bytes=SIZE if it is trusted)",
+            f"문서가 {size}{euro_ro(size)}, KubeCanvas가 문서 하나로 읽는 {most}보다 큽니다. "
+            "거부되었습니다(믿을 수 있는 문서면 --limit document-bytes=크기로 올릴 수 있습니다)"))
     check_depth(text, limits, _BaseLoader)
     as_json = _json_document(text)
     if as_json is not None:  # read by JSON's rules: no node tree (positions are composed later)
@@ -195,7 +211,9 @@ def parse_document_node(text: str, limits: Limits = DEFAULT_LIMITS
         if node is None:
             return None, loader.duplicate_keys, None
         if "&" in text and "*" in text:  # without an anchor and an alias there is nothing to
-            check_nodes(node, limits)     # expand: the data is no bigger than the text
+            expanded = check_nodes(node, limits)  # expand: the data is no bigger than the text
+            if budget is not None:
+                budget.take_nodes(expanded)
         return loader.construct_document(node), loader.duplicate_keys, node
     finally:
         loader.dispose()
