@@ -141,7 +141,7 @@ def _load_project_input(paths: Sequence[str], limits: Limits) -> Loaded:
 
 def load_inputs(paths: Sequence[str], *, strip_cluster_fields: bool = False,
                 ignore_file: str | None = None, allow_project: bool = True,
-                limits: Limits = DEFAULT_LIMITS) -> Loaded:
+                limits: Limits = DEFAULT_LIMITS, jobs: int = 1) -> Loaded:
     """Read the inputs into a document and apply ignore files to its settings; `limits` bound
     what hostile input may cost (`read_limits` makes them from `--limit`).
 
@@ -154,7 +154,7 @@ def load_inputs(paths: Sequence[str], *, strip_cluster_fields: bool = False,
     with bulk_build():  # a large input is millions of long-lived objects: see io/heap.py
         rendered = kustomize.render(kustomizations)
         plain += [folder for folder, output in rendered if output is None]
-        loaded = (_load(plain, strip_cluster_fields, allow_project, limits) if plain
+        loaded = (_load(plain, strip_cluster_fields, allow_project, limits, jobs) if plain
                   else Loaded(Document()))
         _add_rendered(loaded, rendered)
     _apply_ignores(loaded, ignore_dirs(paths), ignore_file)
@@ -178,7 +178,7 @@ def _add_rendered(loaded: Loaded,
 
 
 def _load(paths: Sequence[str], strip_cluster_fields: bool, allow_project: bool,
-          limits: Limits) -> Loaded:
+          limits: Limits, jobs: int = 1) -> Loaded:
     is_project = [p.endswith(PROJECT_SUFFIX) and os.path.isfile(p) for p in paths]
     if any(is_project):
         if not allow_project:
@@ -187,7 +187,7 @@ def _load(paths: Sequence[str], strip_cluster_fields: bool, allow_project: bool,
         loaded = _load_project_input(paths, limits)
     else:
         result = load_paths(list(paths), strip_cluster_fields=strip_cluster_fields,
-                            limits=limits)
+                            limits=limits, jobs=jobs)
         if strip_cluster_fields:
             result.resources = _designed_only(result.resources)
         # An object defined twice is the validator's `resource.duplicate` finding (which the
@@ -276,14 +276,14 @@ def _apply_ignores(loaded: Loaded, folders: Sequence[Path], explicit: str | None
 
 
 def validate(loaded: Loaded, kube_version: str | None,
-             profiles: Sequence[str] | None = None) -> list[Finding]:
+             profiles: Sequence[str] | None = None, jobs: int = 1) -> list[Finding]:
     """Every finding on the loaded document (ignored ones removed), with the rule `profiles`
-    turned on beyond the default one and the project's."""
+    turned on beyond the default one and the project's; checked by `jobs` processes."""
     document = loaded.document
     try:
         with bulk_build():
             return validate_document(document, WiringGraph(document, subscribe=False),
-                                     kube_version, profiles)
+                                     kube_version, profiles, jobs)
     except (UnknownVersionError, UnknownProfileError) as exc:
         raise CliError(str(exc)) from None
 

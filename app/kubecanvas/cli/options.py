@@ -73,6 +73,17 @@ def _expand_filename(path: str, recursive: bool) -> list[str]:
     return found
 
 
+def positive_int(text: str) -> int:
+    """An argparse type: a whole number of at least 1."""
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number of at least 1")
+    return value
+
+
 def add_common_options(parser: argparse.ArgumentParser) -> None:
     """Options shared by `export` and `validate`."""
     parser.add_argument("--kube-version", metavar="X.Y",

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -32,6 +32,7 @@ from kubecanvas.io.textfile import DecodeError, read_text_file, text_digest
 from kubecanvas.io.yaml_dialect import parse_document_node
 from kubecanvas.io.yaml_split import Chunk, content_offset, iter_chunks
 from kubecanvas.model.korean import eul_reul, eun_neun, euro_ro, i_ga
+from kubecanvas.model.parallel import can_fork, map_in_processes
 from kubecanvas.model.resource import Origin, Resource
 from kubecanvas.model.text import Text, concat, join
 
@@ -54,11 +55,18 @@ class _Options:
 
 
 def load_paths(paths: Sequence[str | Path], *, strip_cluster_fields: bool = False,
-               source: str | None = None, limits: Limits = DEFAULT_LIMITS) -> LoadResult:
+               source: str | None = None, limits: Limits = DEFAULT_LIMITS,
+               jobs: int = 1) -> LoadResult:
     """Load files, folders (every .yaml/.yml/.json below, sorted, hidden ones skipped) and "-" for
     standard input. Never raises for bad input: unreadable files, bad encodings, broken
     documents and input beyond `limits` (too large, too deep, alias bombs) become problems,
-    and everything else loads."""
+    and everything else loads.
+
+    With `jobs` above 1 the documents are parsed in that many processes (see `_load_parallel`);
+    the result is the same.
+    """
+    if jobs > 1 and can_fork():
+        return _load_parallel(paths, strip_cluster_fields, source, limits, jobs)
     result = LoadResult()
     budget = Budget(limits)
     for path in paths:
@@ -66,6 +74,46 @@ def load_paths(paths: Sequence[str | Path], *, strip_cluster_fields: bool = Fals
             result.extend(_load_file(file, strip_cluster_fields, source, budget))
     result.problems.extend(duplicate_problems(result.resources))
     return result
+
+
+#: One step of a parallel load, in input order: a result already known (a file that could not be
+#: read, a budget spent) or a document to parse.
+_Step = LoadResult | tuple[Chunk, _Options]
+#: Documents per task sent to a worker: enough that pickling tasks costs little, few enough that
+#: the workers finish together.
+_BATCH = 250
+
+
+def _load_parallel(paths: Sequence[str | Path], strip: bool, source: str | None,
+                   limits: Limits, jobs: int) -> LoadResult:
+    """`load_paths` with the documents parsed in `jobs` processes.
+
+    Files are read, split and counted against the budget here, in order, exactly as one job
+    does; only parsing moves to the workers, in batches, and the results are put back in input
+    order. Documents that may hold aliases (an `&` anchor and a `*`) make the whole load run in
+    this process instead: what aliases expand to is counted in reading order across the import.
+    """
+    result = LoadResult()
+    budget = Budget(limits)
+    steps: list[_Step] = []
+    for path in paths:
+        for file in _expand(path, result):
+            steps.append(_load_file(file, strip, source, budget, steps))
+    pending = [step for step in steps if isinstance(step, tuple)]
+    if any("&" in chunk.text and "*" in chunk.text for chunk, _ in pending):
+        return load_paths(paths, strip_cluster_fields=strip, source=source, limits=limits)
+    batches = [pending[start:start + _BATCH] for start in range(0, len(pending), _BATCH)]
+    parsed = iter(result for batch in map_in_processes(_load_batch, batches, jobs,
+                                                       share_here=True)
+                  for result in batch)
+    for step in steps:
+        result.extend(next(parsed) if isinstance(step, tuple) else step)
+    result.problems.extend(duplicate_problems(result.resources))
+    return result
+
+
+def _load_batch(batch: list[tuple[Chunk, _Options]]) -> list[LoadResult]:
+    return [_load_chunk(chunk, options) for chunk, options in batch]
 
 
 def load_text(text: str, file: str = "-", *, strip_cluster_fields: bool = False,
@@ -112,8 +160,10 @@ def _expand(path: str | Path, result: LoadResult) -> list[str]:
     return [str(path)]
 
 
-def _load_file(file: str, strip: bool, source: str | None, budget: Budget) -> LoadResult:
-    """One file; `budget` holds what the import may still read (shared by its files)."""
+def _load_file(file: str, strip: bool, source: str | None, budget: Budget,
+               steps: list[_Step] | None = None) -> LoadResult:
+    """One file; `budget` holds what the import may still read (shared by its files). With
+    `steps`, its documents are appended there to be parsed later (see `_load_parallel`)."""
     limits = budget.limits
     try:
         content = read_text_file(file, min(limits.max_file_bytes, max(budget.bytes_left, 0)))
@@ -137,21 +187,28 @@ def _load_file(file: str, strip: bool, source: str | None, budget: Budget) -> Lo
             f"cannot read the file: {reason}", f"파일을 읽을 수 없습니다: {reason}"))])
     budget.bytes_left -= len(content.text)
     digest = None if file == "-" else text_digest(content.text)
-    result = _load_stream(content.text, _Options(file, strip, source, digest, limits, budget))
+    result = _load_stream(content.text, _Options(file, strip, source, digest, limits, budget),
+                          steps)
     if digest is not None:
         result.files[file] = digest
     return result
 
 
-def _load_stream(text: str, options: _Options) -> LoadResult:
+def _load_stream(text: str, options: _Options, steps: list[_Step] | None = None) -> LoadResult:
+    """The documents of one stream; with `steps`, those to parse are appended there (each after
+    the steps before it) and the result holds only what ends the stream early."""
     result = LoadResult()
+    deferred = replace(options, budget=None)  # parsed elsewhere: the budget stays here
     for chunk in iter_chunks(text):
         try:
             if options.budget is not None:
                 options.budget.take_document(len(chunk.text))
             if content_offset(chunk.text) is None:
                 continue  # only comments, blank lines or markers: kept for write-back, not loaded
-            result.extend(_load_chunk(chunk, options))
+            if steps is not None:
+                steps.append((chunk, deferred))
+            else:
+                result.extend(_load_chunk(chunk, options))
         except BudgetSpent as exc:
             line, column = chunk.content_start()
             result.extend(_problem(options, line, column, exc_message(exc)))
