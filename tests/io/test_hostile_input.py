@@ -208,8 +208,9 @@ def test_a_file_of_countless_tiny_documents_is_refused_in_bounded_time() -> None
     """No count of documents is refused as such; each counts as at least 512 bytes towards the
     import's total, so a million empty documents stop at the budget, where they stand."""
     text = "---\n" * 1_000_000 + "a: 1\n"
-    result, seconds = timed(lambda: load_text(text, "many.yaml"))
-    assert seconds < 5
+    started = time.process_time()  # CPU time: the wall clock of a shared machine varies 3x
+    result = load_text(text, "many.yaml")
+    assert time.process_time() - started < 5
     [problem] = result.problems
     assert problem.file == "many.yaml" and "reached its limit of 64.0 MiB" in problem.message
     assert 100_000 < problem.line < 200_000

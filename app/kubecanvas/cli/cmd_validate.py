@@ -80,9 +80,7 @@ def run(args: argparse.Namespace) -> int:
     from kubecanvas.cli.report import has_errors, render
 
     version = inputs.check_kube_version(args.kube_version)
-    from kubecanvas.model.parallel import default_jobs
-
-    jobs = args.jobs or default_jobs()
+    jobs = args.jobs or options.default_jobs()
     loaded = inputs.load_inputs(paths, strip_cluster_fields=args.strip_cluster_fields,
                                 ignore_file=args.ignore_file,
                                 limits=inputs.read_limits(args.limit), jobs=jobs)

@@ -19,7 +19,6 @@ from kubecanvas.cli import kustomize
 from kubecanvas.cli.errors import CliError, warn
 from kubecanvas.cli.options import add_common_options  # noqa: F401  (kept importable here)
 from kubecanvas.cli.report import LoadFinding
-from kubecanvas.cluster.namespace import made_by_a_controller
 from kubecanvas.io.heap import bulk_build
 from kubecanvas.io.limits import DEFAULT_LIMITS, Limits, parse_limit
 from kubecanvas.io.problems import LoadProblem
@@ -202,6 +201,9 @@ def _designed_only(resources: list[Resource]) -> list[Resource]:
     """A `kubectl get -o yaml` dump without what controllers made (ReplicaSets of Deployments,
     their Pods, Jobs of CronJobs...), as `cluster import` does: applied as designed objects
     they would be created a second time beside what their controllers make."""
+    # imported here: the cluster package (kubectl, subprocess, platform) costs 20 ms to import
+    from kubecanvas.cluster.namespace import made_by_a_controller
+
     kept = [r for r in resources if not made_by_a_controller(r)]
     if len(kept) < len(resources):
         warn(f"left out {len(resources) - len(kept)} object(s) that controllers made "

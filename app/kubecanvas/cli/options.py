@@ -73,6 +73,14 @@ def _expand_filename(path: str, recursive: bool) -> list[str]:
     return found
 
 
+def default_jobs() -> int:
+    """The number of cores this process may use (`--jobs` by default)."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
 def positive_int(text: str) -> int:
     """An argparse type: a whole number of at least 1."""
     try:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -32,7 +32,7 @@ from kubecanvas.io.textfile import DecodeError, read_text_file, text_digest
 from kubecanvas.io.yaml_dialect import parse_document_node
 from kubecanvas.io.yaml_split import Chunk, content_offset, iter_chunks
 from kubecanvas.model.korean import eul_reul, eun_neun, euro_ro, i_ga
-from kubecanvas.model.parallel import can_fork, map_in_processes
+from kubecanvas.model.parallel import can_fork
 from kubecanvas.model.resource import Origin, Resource
 from kubecanvas.model.text import Text, concat, join
 
@@ -62,11 +62,13 @@ def load_paths(paths: Sequence[str | Path], *, strip_cluster_fields: bool = Fals
     documents and input beyond `limits` (too large, too deep, alias bombs) become problems,
     and everything else loads.
 
-    With `jobs` above 1 the documents are parsed in that many processes (see `_load_parallel`);
+    With `jobs` above 1 the documents are parsed in that many processes (see `parallel_load`);
     the result is the same.
     """
     if jobs > 1 and can_fork():
-        return _load_parallel(paths, strip_cluster_fields, source, limits, jobs)
+        from kubecanvas.io.parallel_load import load_parallel
+
+        return load_parallel(paths, strip_cluster_fields, source, limits, jobs)
     result = LoadResult()
     budget = Budget(limits)
     for path in paths:
@@ -74,46 +76,6 @@ def load_paths(paths: Sequence[str | Path], *, strip_cluster_fields: bool = Fals
             result.extend(_load_file(file, strip_cluster_fields, source, budget))
     result.problems.extend(duplicate_problems(result.resources))
     return result
-
-
-#: One step of a parallel load, in input order: a result already known (a file that could not be
-#: read, a budget spent) or a document to parse.
-_Step = LoadResult | tuple[Chunk, _Options]
-#: Documents per task sent to a worker: enough that pickling tasks costs little, few enough that
-#: the workers finish together.
-_BATCH = 250
-
-
-def _load_parallel(paths: Sequence[str | Path], strip: bool, source: str | None,
-                   limits: Limits, jobs: int) -> LoadResult:
-    """`load_paths` with the documents parsed in `jobs` processes.
-
-    Files are read, split and counted against the budget here, in order, exactly as one job
-    does; only parsing moves to the workers, in batches, and the results are put back in input
-    order. Documents that may hold aliases (an `&` anchor and a `*`) make the whole load run in
-    this process instead: what aliases expand to is counted in reading order across the import.
-    """
-    result = LoadResult()
-    budget = Budget(limits)
-    steps: list[_Step] = []
-    for path in paths:
-        for file in _expand(path, result):
-            steps.append(_load_file(file, strip, source, budget, steps))
-    pending = [step for step in steps if isinstance(step, tuple)]
-    if any("&" in chunk.text and "*" in chunk.text for chunk, _ in pending):
-        return load_paths(paths, strip_cluster_fields=strip, source=source, limits=limits)
-    batches = [pending[start:start + _BATCH] for start in range(0, len(pending), _BATCH)]
-    parsed = iter(result for batch in map_in_processes(_load_batch, batches, jobs,
-                                                       share_here=True)
-                  for result in batch)
-    for step in steps:
-        result.extend(next(parsed) if isinstance(step, tuple) else step)
-    result.problems.extend(duplicate_problems(result.resources))
-    return result
-
-
-def _load_batch(batch: list[tuple[Chunk, _Options]]) -> list[LoadResult]:
-    return [_load_chunk(chunk, options) for chunk, options in batch]
 
 
 def load_text(text: str, file: str = "-", *, strip_cluster_fields: bool = False,
@@ -161,9 +123,9 @@ def _expand(path: str | Path, result: LoadResult) -> list[str]:
 
 
 def _load_file(file: str, strip: bool, source: str | None, budget: Budget,
-               steps: list[_Step] | None = None) -> LoadResult:
+               steps: list[Any] | None = None) -> LoadResult:
     """One file; `budget` holds what the import may still read (shared by its files). With
-    `steps`, its documents are appended there to be parsed later (see `_load_parallel`)."""
+    `steps`, its documents are appended there to be parsed later (see `parallel_load`)."""
     limits = budget.limits
     try:
         content = read_text_file(file, min(limits.max_file_bytes, max(budget.bytes_left, 0)))
@@ -194,11 +156,10 @@ def _load_file(file: str, strip: bool, source: str | None, budget: Budget,
     return result
 
 
-def _load_stream(text: str, options: _Options, steps: list[_Step] | None = None) -> LoadResult:
+def _load_stream(text: str, options: _Options, steps: list[Any] | None = None) -> LoadResult:
     """The documents of one stream; with `steps`, those to parse are appended there (each after
     the steps before it) and the result holds only what ends the stream early."""
     result = LoadResult()
-    deferred = replace(options, budget=None)  # parsed elsewhere: the budget stays here
     for chunk in iter_chunks(text):
         try:
             if options.budget is not None:
@@ -206,7 +167,7 @@ def _load_stream(text: str, options: _Options, steps: list[_Step] | None = None)
             if content_offset(chunk.text) is None:
                 continue  # only comments, blank lines or markers: kept for write-back, not loaded
             if steps is not None:
-                steps.append((chunk, deferred))
+                steps.append((chunk, options))
             else:
                 result.extend(_load_chunk(chunk, options))
         except BudgetSpent as exc:

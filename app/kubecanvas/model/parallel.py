@@ -11,8 +11,6 @@ Lives in the model because both io (parsing) and validation (checks) use it; std
 
 from __future__ import annotations
 
-import multiprocessing
-import os
 import sys
 from collections.abc import Callable, Sequence
 from typing import Any, TypeVar
@@ -24,16 +22,9 @@ R = TypeVar("R")
 _WORK: list[Callable[[Any], Any]] = []
 
 
-def default_jobs() -> int:
-    """The number of cores this process may use."""
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:  # not on Linux
-        return os.cpu_count() or 1
-
-
 def can_fork() -> bool:
-    return sys.platform.startswith("linux") and "fork" in multiprocessing.get_all_start_methods()
+    """True where workers are forked (Linux; `multiprocessing` is imported only to fork)."""
+    return sys.platform.startswith("linux")
 
 
 def map_in_processes(function: Callable[[T], R], items: Sequence[T], jobs: int,
@@ -51,6 +42,8 @@ def map_in_processes(function: Callable[[T], R], items: Sequence[T], jobs: int,
         return [function(item) for item in items]
     here = len(items) // jobs if share_here else 0
     workers = min(jobs - 1 if share_here else jobs, len(items) - here)
+    import multiprocessing  # 20 ms of imports, paid only when there is work to share
+
     _WORK[:] = [function]
     try:
         with multiprocessing.get_context("fork").Pool(workers) as pool:

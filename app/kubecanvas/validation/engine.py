@@ -123,6 +123,11 @@ def _kube_version(document: Document, kube_version: str | None) -> str:
     return normalize_version(kube_version or document.settings.kube_version)
 
 
+#: Resources from which `validate_document(jobs=N)` shares the checks out: below, forking the
+#: workers costs more than it saves.
+PARALLEL_FROM = 500
+
+
 def validate_document(document: Document, graph: WiringGraph | None = None,
                       kube_version: str | None = None,
                       profiles: Iterable[str] | None = None, jobs: int = 1) -> list[Finding]:
@@ -139,7 +144,7 @@ def validate_document(document: Document, graph: WiringGraph | None = None,
     if graph is None:
         graph = WiringGraph(document, subscribe=False)
     version, active = _kube_version(document, kube_version), document_profiles(document, profiles)
-    if jobs > 1:
+    if jobs > 1 and len(document) >= PARALLEL_FROM:
         from kubecanvas.validation.parallel import run_checks_in_processes
 
         findings = run_checks_in_processes(document, graph, version, active, jobs)
