@@ -13,6 +13,11 @@ shared machine hits both; medians are printed, with the ratio of the medians. Me
   without KubeCanvas would do); goal >= 20x faster.
 - `kubecanvas --version` and `kubecanvas validate` of one small file (12 resources); goal
   <= 0.25 s of CPU each.
+- with `--big N` (issue 18, e.g. `--big 50000`): `kubecanvas validate` of N resources as one file
+  and as a folder of files of 100 resources, with `--jobs 1` and `--jobs 2`, against a process
+  that parses the same input; CPU (the workers' included), wall time and peak memory. Goal: at
+  most 2.5x the parse-only process, peak memory <= 2 GB; the wall-time ratio of one job to two
+  is the speed-up of the second core.
 
 Prints one JSON line and a Markdown table. Run on demand; pytest does not collect it, and
 nothing here asserts a time.
@@ -28,6 +33,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -38,6 +44,10 @@ from generate import generate_yaml  # noqa: E402
 PARSE_ONLY = ("import sys, yaml\n"
               "with open(sys.argv[1], encoding='utf-8') as f:\n"
               "    list(yaml.load_all(f.read(), Loader=yaml.CSafeLoader))\n")
+PARSE_FOLDER = ("import sys, yaml, pathlib\n"
+                "for path in sorted(pathlib.Path(sys.argv[1]).rglob('*.yaml')):\n"
+                "    list(yaml.load_all(path.read_text(encoding='utf-8'), "
+                "Loader=yaml.CSafeLoader))\n")
 KUBERNETES_VALIDATE = ("import sys, yaml, kubernetes_validate\n"
                        "from kubernetes_validate.utils import latest_version\n"
                        "version = latest_version()\n"
@@ -77,6 +87,73 @@ def cpu_seconds(argv: list[str]) -> float:
     if proc.returncode not in (0, 1):
         raise SystemExit(f"{' '.join(argv)} exited with {proc.returncode}")
     return usage.ru_utime + usage.ru_stime
+
+
+def run_usage(argv: list[str]) -> tuple[float, float, float]:
+    """(CPU seconds, wall seconds, peak resident MB) of one run of `argv`; the CPU and peak
+    include the workers it forked and waited for (the kernel adds them to the child's usage)."""
+    started = time.perf_counter()
+    proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                            env=_env())
+    _, status, usage = os.wait4(proc.pid, 0)
+    wall = time.perf_counter() - started
+    if os.waitstatus_to_exitcode(status) not in (0, 1):
+        raise SystemExit(f"{' '.join(argv)} failed")
+    return usage.ru_utime + usage.ru_stime, wall, usage.ru_maxrss / 1024
+
+
+def measure_big(size: int, repeat: int) -> dict[str, float]:
+    """Validate `size` resources (one file; a folder of 100-resource files) with one and two
+    jobs, each beside a parse-only process of the same input, in turn; medians."""
+    work = Path(tempfile.mkdtemp(prefix="kubecanvas-bench-big-"))
+    try:
+        text = generate_yaml(size)
+        single_file = work / "all.yaml"
+        single_file.write_text(text, encoding="utf-8")
+        folder = work / "folder"
+        folder.mkdir()
+        documents = text.split("\n---\n")
+        for start in range(0, len(documents), 100):
+            (folder / f"part{start // 100:04d}.yaml").write_text(
+                "\n---\n".join(documents[start:start + 100]) + "\n", encoding="utf-8")
+        kc = kubecanvas()
+        out: dict[str, float] = {"big_size": size}
+        for name, source, parse in (("file", single_file, PARSE_ONLY),
+                                    ("folder", folder, PARSE_FOLDER)):
+            commands = {
+                "parse": [sys.executable, "-c", parse, str(source)],
+                "jobs1": [*kc, "validate", str(source), "--format", "compact", "--jobs", "1"],
+                "jobs2": [*kc, "validate", str(source), "--format", "compact", "--jobs", "2"],
+            }
+            runs: dict[str, list[tuple[float, float, float]]] = {k: [] for k in commands}
+            for _ in range(repeat):
+                for key, argv in commands.items():
+                    runs[key].append(run_usage(argv))
+            for key, values in runs.items():
+                out[f"{name}_{key}_cpu"] = statistics.median(v[0] for v in values)
+                out[f"{name}_{key}_wall"] = statistics.median(v[1] for v in values)
+                out[f"{name}_{key}_mb"] = max(v[2] for v in values)
+        return out
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def big_table(r: dict[str, float]) -> str:
+    lines = [f"| {int(r['big_size']):,} resources | parse-only process | validate --jobs 1 "
+             "| validate --jobs 2 | --jobs 1 / parse (CPU) | speed-up of 2 jobs (wall) "
+             "| peak memory |", "|---|---|---|---|---|---|---|"]
+    def cell(name: str, key: str) -> str:
+        return f"{r[f'{name}_{key}_cpu']:.1f} s CPU, {r[f'{name}_{key}_wall']:.1f} s wall"
+
+    for name in ("file", "folder"):
+        ratio = r[f"{name}_jobs1_cpu"] / r[f"{name}_parse_cpu"]
+        speedup = r[f"{name}_jobs1_wall"] / r[f"{name}_jobs2_wall"]
+        memory = max(r[f"{name}_jobs1_mb"], r[f"{name}_jobs2_mb"])
+        what = "one file" if name == "file" else "a folder of 100-resource files"
+        lines.append(f"| {what} | {cell(name, 'parse')} | {cell(name, 'jobs1')} | {cell(name, 'jobs2')} | "
+                     f"{ratio:.2f}x (goal <= 2.5x) | {speedup:.2f}x | {memory:,.0f} MB "
+                     "(goal <= 2 GB) |")
+    return "\n".join(lines)
 
 
 def paired(a: list[str], b: list[str], repeat: int) -> tuple[float, float]:
@@ -145,7 +222,14 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=5, help="runs per command (default 5)")
     parser.add_argument("--kv-repeat", type=int, default=1,
                         help="runs of the slow kubernetes_validate pair (default 1)")
+    parser.add_argument("--big", type=int, default=0, metavar="N",
+                        help="only measure validate of N resources, one and two jobs")
     args = parser.parse_args()
+    if args.big:
+        big = measure_big(args.big, args.repeat)
+        print(json.dumps(big))
+        print(big_table(big))
+        return
     result = measure(args.repeat, args.kv_repeat)
     print(json.dumps(result))
     print(table(result))

@@ -1,9 +1,14 @@
-"""All benchmarks in one table: 500, 2,000 and 5,000 resources, each figure beside its baseline.
+"""All benchmarks in one table: 500, 5,000 and 15,000 resources, each figure beside its baseline,
+and the command line at 50,000.
 
-    python tests/bench/run_all.py [--sizes 500,2000,5000] [--repeat 5] [--write-readme]
+    python tests/bench/run_all.py [--sizes 500,5000,15000] [--cli-size 50000] [--repeat 5]
+                                  [--write-readme]
 
 For each size it runs `bench_size.py` (headless core) and `bench_canvas.py` (the editor, Qt
-offscreen) in fresh subprocesses, so each size's peak memory is its own, and prints one table.
+offscreen) in fresh subprocesses, so each size's peak memory is its own, and prints one table,
+with the growth from the second-largest size to the largest beside each figure (issue 18: 3x the
+resources should cost at most 3.3x). Then `bench_cli.py --big` validates `--cli-size` resources
+as whole processes, one file and a folder, with one and two jobs (0 skips it).
 Baselines are measured in the same run and process as the figure beside them. `--write-readme`
 also replaces the results section of tests/bench/README.md with the table, the command and the
 date. Run on demand; pytest does not collect it, and nothing here asserts a time.
@@ -42,12 +47,41 @@ def _ms(seconds: float) -> str:
     return f"{seconds * 1000:,.0f} ms" if seconds < 10 else f"{seconds:,.1f} s"
 
 
+#: For the growth column: the number each row's cell shows first (None: no growth shown).
+GROWTH: dict[str, Any] = {
+    "import (load_paths)": lambda c, u: c["import"],
+    "full validation (validate_document)": lambda c, u: c["validate"],
+    "one edit re-validated: median / p95": lambda c, u: c["edit_median_ms"],
+    "one edit in the editor, window caught up: median / p95":
+        lambda c, u: u["editor_edit_median_ms"],
+    "export (dump_resources)": lambda c, u: c["export"],
+    "project save / load": lambda c, u: c["save"],
+    "editor open to first paint": lambda c, u: u["first_paint"],
+    "  of which load+layout+graph+valid.": lambda c, u: u["open_load"],
+    "  of which scene build / paint": lambda c, u: u["open_scene"],
+    "drag per mouse move: event + full repaint": lambda c, u: u["drag_p95_ms"],
+    "autosave copy after an edit: longest pause, first / next":
+        lambda c, u: u["autosave_first_longest_ms"],
+    "zoom to fit + repaint": lambda c, u: u["zoom_fit"],
+    "peak memory, core process (ru_maxrss)": lambda c, u: c["maxrss_mb"],
+    "peak memory, editor process (ru_maxrss)": lambda c, u: u["maxrss_mb"],
+}
+
+
 def rows(core: dict[int, dict[str, Any]], ui: dict[int, dict[str, Any]]) -> list[list[str]]:
-    """Table rows: measure, then one cell per size, then the target at 5,000."""
+    """Table rows: measure, one cell per size, the growth between the two largest sizes (of the
+    first figure in the cell: for drag, the p95), then the target at 5,000."""
     sizes = sorted(core)
 
+    def growth(name: str) -> str:
+        value = GROWTH.get(name)
+        if value is None or len(sizes) < 2:
+            return ""
+        small, large = (value(core[s], ui[s]) for s in sizes[-2:])
+        return f"{large / small:.1f}x" if small else "-"
+
     def row(name: str, cell: Any, target: str = "") -> list[str]:
-        return [name, *(cell(core[s], ui[s]) for s in sizes), target]
+        return [name, *(cell(core[s], ui[s]) for s in sizes), growth(name), target]
 
     def ratio(a: float, b: float) -> str:
         return f"{a / b:.2f}x" if b else "-"
@@ -91,7 +125,9 @@ def rows(core: dict[int, dict[str, Any]], ui: dict[int, dict[str, Any]]) -> list
 
 
 def render(table: list[list[str]], sizes: list[int]) -> str:
-    header = ["measure", *(f"{s:,} resources" for s in sizes), "target (5,000)"]
+    grown = (f"growth {sizes[-2]:,} -> {sizes[-1]:,} ({sizes[-1] / sizes[-2]:.0f}x the "
+             "resources)") if len(sizes) > 1 else "growth"
+    header = ["measure", *(f"{s:,} resources" for s in sizes), grown, "target (5,000)"]
     lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
     lines += ["| " + " | ".join(cells) + " |" for cells in table]
     notes = [
@@ -141,7 +177,9 @@ def write_readme(text: str, command: str) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sizes", default="500,2000,5000")
+    parser.add_argument("--sizes", default="500,5000,15000")
+    parser.add_argument("--cli-size", type=int, default=50_000,
+                        help="resources for the command-line run (0: skip it)")
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--write-readme", action="store_true")
     args = parser.parse_args(argv)
@@ -152,6 +190,15 @@ def main(argv: list[str] | None = None) -> int:
         core[size] = run_json("bench_size.py", size, "--repeat", str(args.repeat))
         ui[size] = run_json("bench_canvas.py", size, "--json")
     text = render(rows(core, ui), sizes)
+    if args.cli_size:
+        print(f"measuring the command line at {args.cli_size} resources ...", file=sys.stderr,
+              flush=True)
+        done = subprocess.run([sys.executable, str(HERE / "bench_cli.py"), "--big",
+                               str(args.cli_size), "--repeat", "1"],
+                              capture_output=True, text=True, check=True)
+        table = [line for line in done.stdout.splitlines() if line.startswith("|")]
+        text += ("\n\nThe command line as whole processes (`bench_cli.py --big`, one run each; "
+                 "CPU includes the workers):\n\n" + "\n".join(table))
     print(text)
     if args.write_readme:
         write_readme(text, "python tests/bench/run_all.py " + " ".join(argv or sys.argv[1:]))

@@ -69,11 +69,12 @@ def only_problem(text: str, limits: Limits | None = None) -> str:
     ("kind: ConfigMap\nx: " + "[" * 300 + "]" * 300 + "\n",
      "the document nests lists and mappings more than 200 levels deep (line 2, column 203); it "
      "was refused (no Kubernetes manifest is nested this deeply)"),
-    ("---\n" * 30 + "a: 1\n", "the file holds more than 20 documents (--- sections); it was "
-     "refused (split it, or import only the part you need)"),
+    ("---\n" * 30 + "a: 1\n", "the import reached its limit of 10,000 bytes here (each document "
+     "counts as at least 512 bytes); the rest was not read. Raise it with --limit "
+     "total-bytes=SIZE if the input is trusted"),
 ])
 def test_document_problems_are_bilingual(text: str, english: str) -> None:
-    limits = Limits(max_documents=20) if text.startswith("---") else None
+    limits = Limits(max_total_bytes=10_000) if text.startswith("---") else None
     message = only_problem(text, limits)
     bilingual(message, english)
 
@@ -116,7 +117,8 @@ def test_file_problems_are_bilingual(tmp_path: Path) -> None:
     many.mkdir()
     for number in range(3):
         (many / f"f{number}.yaml").write_text(CONFIGMAP.format(name=f"c{number}"))
-    skipped = load_paths([many], limits=Limits(max_file_bytes=100, max_total_bytes=150))
+    skipped = load_paths([many], limits=Limits(max_file_bytes=100, max_total_bytes=150,
+                                               document_floor_bytes=0))
     bilingual(skipped.errors[0].message, "the file was skipped: this import already read 130 "
               "bytes and may read 150 bytes in all; import fewer files at once")
 

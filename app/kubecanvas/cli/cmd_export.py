@@ -144,7 +144,8 @@ def run(args: argparse.Namespace) -> int:
 
     version = inputs.check_kube_version(args.kube_version)
     loaded = inputs.load_inputs(paths, strip_cluster_fields=args.strip_cluster_fields,
-                                ignore_file=args.ignore_file)
+                                ignore_file=args.ignore_file,
+                                limits=inputs.read_limits(args.limit))
     inputs.require_resources(loaded, paths, "nothing was written")
     document = loaded.document
     findings = inputs.validate(loaded, version)

@@ -73,6 +73,7 @@ def add_parser(commands: Any) -> None:
     parser.add_argument("--kube-version", metavar="X.Y",
                         help="target Kubernetes version to store in the project")
     options.add_include_option(parser)
+    options.add_limit_option(parser)
     parser.set_defaults(run=run, parser=parser)
 
 
@@ -90,7 +91,8 @@ def _load(args: argparse.Namespace) -> inputs.Loaded:
     if args.inputs or args.filename:
         loaded = inputs.load_inputs(options.gather_inputs(args),
                                     strip_cluster_fields=args.strip_cluster_fields,
-                                    allow_project=False)
+                                    allow_project=False,
+                                    limits=inputs.read_limits(args.limit))
     else:
         loaded = inputs.Loaded(Document())
     try:

@@ -58,6 +58,9 @@ def add_parser(commands: Any) -> None:
                         help="colour severities and rule ids: auto (on a terminal, unless "
                              "NO_COLOR is set), always, never (default: auto)")
     options.add_common_options(parser)
+    parser.add_argument("-j", "--jobs", type=options.positive_int, metavar="N",
+                        help="processes to parse and check with (default: the number of "
+                             "cores); the report is the same with any number")
     parser.set_defaults(run=run, parser=parser)
 
 
@@ -77,8 +80,10 @@ def run(args: argparse.Namespace) -> int:
     from kubecanvas.cli.report import has_errors, render
 
     version = inputs.check_kube_version(args.kube_version)
+    jobs = args.jobs or options.default_jobs()
     loaded = inputs.load_inputs(paths, strip_cluster_fields=args.strip_cluster_fields,
-                                ignore_file=args.ignore_file)
+                                ignore_file=args.ignore_file,
+                                limits=inputs.read_limits(args.limit), jobs=jobs)
     inputs.require_resources(loaded, paths, "nothing was validated")
     from kubecanvas.validation.profiles import UnknownProfileError, active_profiles
 
@@ -87,7 +92,7 @@ def run(args: argparse.Namespace) -> int:
         active_profiles(profiles)
     except UnknownProfileError as exc:
         raise CliError(f"--profile: {exc}") from None
-    findings = inputs.validate(loaded, version, profiles)
+    findings = inputs.validate(loaded, version, profiles, jobs)
     report = render(loaded.document, findings, loaded.problems, args.format)
     if args.format in ("text", "compact") and color.wanted(args.color):
         report = color.colorize(report)

@@ -19,8 +19,8 @@ from kubecanvas.cli import kustomize
 from kubecanvas.cli.errors import CliError, warn
 from kubecanvas.cli.options import add_common_options  # noqa: F401  (kept importable here)
 from kubecanvas.cli.report import LoadFinding
-from kubecanvas.cluster.namespace import made_by_a_controller
 from kubecanvas.io.heap import bulk_build
+from kubecanvas.io.limits import DEFAULT_LIMITS, Limits, parse_limit
 from kubecanvas.io.problems import LoadProblem
 from kubecanvas.io.yaml_in import load_paths
 from kubecanvas.model.document import Document
@@ -110,21 +110,39 @@ def _check_paths(paths: Sequence[str]) -> None:
             raise CliError("permission denied", file=path)
 
 
-def _load_project_input(paths: Sequence[str]) -> Loaded:
+def read_limits(given: Sequence[str]) -> Limits:
+    """The reading limits with each `--limit NAME=VALUE` applied.
+
+    Raises:
+        CliError: an unknown name or a value that is not a positive number (exit 2).
+    """
+    changes = {}
+    for text in given:
+        try:
+            name, value = parse_limit(text)
+        except ValueError as exc:
+            raise CliError(f"--limit: {exc}") from None
+        changes[name] = value
+    return replace(DEFAULT_LIMITS, **changes)
+
+
+def _load_project_input(paths: Sequence[str], limits: Limits) -> Loaded:
     from kubecanvas.io.project import ProjectError, load_project  # only for a project input
 
     if len(paths) != 1:
         raise CliError("a .kcanvas project cannot be combined with other inputs; give it alone")
     try:
-        document = load_project(Path(paths[0]))
+        document = load_project(Path(paths[0]), limits)
     except ProjectError as exc:
         raise CliError(str(exc)) from None
     return Loaded(document, project=Path(paths[0]))
 
 
 def load_inputs(paths: Sequence[str], *, strip_cluster_fields: bool = False,
-                ignore_file: str | None = None, allow_project: bool = True) -> Loaded:
-    """Read the inputs into a document and apply ignore files to its settings.
+                ignore_file: str | None = None, allow_project: bool = True,
+                limits: Limits = DEFAULT_LIMITS, jobs: int = 1) -> Loaded:
+    """Read the inputs into a document and apply ignore files to its settings; `limits` bound
+    what hostile input may cost (`read_limits` makes them from `--limit`).
 
     Raises:
         CliError: an input does not exist or cannot be read, a project is damaged, or an
@@ -135,7 +153,8 @@ def load_inputs(paths: Sequence[str], *, strip_cluster_fields: bool = False,
     with bulk_build():  # a large input is millions of long-lived objects: see io/heap.py
         rendered = kustomize.render(kustomizations)
         plain += [folder for folder, output in rendered if output is None]
-        loaded = _load(plain, strip_cluster_fields, allow_project) if plain else Loaded(Document())
+        loaded = (_load(plain, strip_cluster_fields, allow_project, limits, jobs) if plain
+                  else Loaded(Document()))
         _add_rendered(loaded, rendered)
     _apply_ignores(loaded, ignore_dirs(paths), ignore_file)
     return loaded
@@ -157,15 +176,17 @@ def _add_rendered(loaded: Loaded,
             loaded.document.add(resource)
 
 
-def _load(paths: Sequence[str], strip_cluster_fields: bool, allow_project: bool) -> Loaded:
+def _load(paths: Sequence[str], strip_cluster_fields: bool, allow_project: bool,
+          limits: Limits, jobs: int = 1) -> Loaded:
     is_project = [p.endswith(PROJECT_SUFFIX) and os.path.isfile(p) for p in paths]
     if any(is_project):
         if not allow_project:
             raise CliError("is a project, not YAML; open it in the editor or use "
                            "`kubecanvas export` on it", file=paths[is_project.index(True)])
-        loaded = _load_project_input(paths)
+        loaded = _load_project_input(paths, limits)
     else:
-        result = load_paths(list(paths), strip_cluster_fields=strip_cluster_fields)
+        result = load_paths(list(paths), strip_cluster_fields=strip_cluster_fields,
+                            limits=limits, jobs=jobs)
         if strip_cluster_fields:
             result.resources = _designed_only(result.resources)
         # An object defined twice is the validator's `resource.duplicate` finding (which the
@@ -180,6 +201,9 @@ def _designed_only(resources: list[Resource]) -> list[Resource]:
     """A `kubectl get -o yaml` dump without what controllers made (ReplicaSets of Deployments,
     their Pods, Jobs of CronJobs...), as `cluster import` does: applied as designed objects
     they would be created a second time beside what their controllers make."""
+    # imported here: the cluster package (kubectl, subprocess, platform) costs 20 ms to import
+    from kubecanvas.cluster.namespace import made_by_a_controller
+
     kept = [r for r in resources if not made_by_a_controller(r)]
     if len(kept) < len(resources):
         warn(f"left out {len(resources) - len(kept)} object(s) that controllers made "
@@ -254,14 +278,14 @@ def _apply_ignores(loaded: Loaded, folders: Sequence[Path], explicit: str | None
 
 
 def validate(loaded: Loaded, kube_version: str | None,
-             profiles: Sequence[str] | None = None) -> list[Finding]:
+             profiles: Sequence[str] | None = None, jobs: int = 1) -> list[Finding]:
     """Every finding on the loaded document (ignored ones removed), with the rule `profiles`
-    turned on beyond the default one and the project's."""
+    turned on beyond the default one and the project's; checked by `jobs` processes."""
     document = loaded.document
     try:
         with bulk_build():
             return validate_document(document, WiringGraph(document, subscribe=False),
-                                     kube_version, profiles)
+                                     kube_version, profiles, jobs)
     except (UnknownVersionError, UnknownProfileError) as exc:
         raise CliError(str(exc)) from None
 

@@ -57,6 +57,8 @@ def render(folders: Sequence[str]) -> list[tuple[str, Rendered | None]]:
     Raises:
         CliError: kubectl and kustomize are both missing, or the render failed (exit 2).
     """
+    if not folders:
+        return []  # without importing the tool runner (subprocess: 10 ms)
     from kubecanvas.io.external import ExternalToolError, render_kustomize
 
     out: list[tuple[str, Rendered | None]] = []

@@ -73,6 +73,25 @@ def _expand_filename(path: str, recursive: bool) -> list[str]:
     return found
 
 
+def default_jobs() -> int:
+    """The number of cores this process may use (`--jobs` by default)."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def positive_int(text: str) -> int:
+    """An argparse type: a whole number of at least 1."""
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number of at least 1")
+    return value
+
+
 def add_common_options(parser: argparse.ArgumentParser) -> None:
     """Options shared by `export` and `validate`."""
     parser.add_argument("--kube-version", metavar="X.Y",
@@ -84,6 +103,17 @@ def add_common_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--ignore-file", metavar="PATH",
                         help="read findings to ignore from PATH (default: .kubecanvas-ignore "
                              "beside the inputs)")
+    add_limit_option(parser)
+
+
+def add_limit_option(parser: argparse.ArgumentParser) -> None:
+    """`--limit NAME=VALUE`: raise a reading limit for trusted input (names as io.limits'
+    LIMIT_NAMES, repeated here so that building the parser loads no YAML code)."""
+    parser.add_argument("--limit", action="append", default=[], metavar="NAME=VALUE",
+                        help="change a limit that guards against hostile input, for trusted "
+                             "input larger than the defaults: file-bytes, total-bytes, "
+                             "document-bytes, depth, document-values, total-alias-values, "
+                             "project-bytes (e.g. --limit file-bytes=256Mi); repeatable")
 
 
 def check_output_name(output: str | None, hint: str) -> None:

@@ -3,17 +3,24 @@
 A YAML file from a stranger's repository can be built to hurt: an alias bomb ("billion laughs")
 is a few hundred bytes that expand to billions of values, a document nested a hundred thousand
 levels deep overflows libyaml's recursive composer (a crash, not an exception), and a huge file
-exhausts memory. Reading therefore checks, before the expensive step each time:
+exhausts memory. The limits bound that harm, not the size of honest input: generated manifests
+of a large platform (`helm template` or `kustomize build` of a monorepo) reach 50,000 resources
+and more, and load. Reading checks, before the expensive step each time:
 
-- the size of each file, and of all files read together, before reading them, and the number
-  of documents in a file before splitting it;
+- the size of each file, and of all files read together, before reading them, and the size of
+  each document before parsing it; each document counts as at least `document_floor_bytes`
+  towards the total, because a tiny document costs the loader records of its own (a file of a
+  million `---` lines is refused after some 130,000 of them, in bounded time);
 - the nesting depth of each document, before libyaml composes it (a cheap bound from the text,
   and an exact count from the parser's event stream only when that bound is too high);
 - the number of values each document holds once its aliases are expanded, and that no alias
-  refers to the value that contains it, before any Python data is built.
+  refers to the value that contains it, before any Python data is built; and the values that
+  aliases expand to over the whole import (a document without aliases holds no more values than
+  its text has bytes, so the byte limits bound it already).
 
-Each limit is a field of `Limits`; callers pass their own (tests lower them), and every refusal
-is a `LimitError` whose message says what was too large and how large it may be.
+Each limit is a field of `Limits`; callers pass their own (tests lower them, `--limit` raises
+them), and every refusal is a `LimitError` whose message says what was too large and how large
+it may be.
 """
 
 from __future__ import annotations
@@ -36,22 +43,38 @@ class Limits:
     """How much one import may read.
 
     Attributes:
-        max_file_bytes: largest single file (16 MiB holds some 35,000 generated resources).
-        max_total_bytes: largest sum over the files of one import.
+        max_file_bytes: largest single file (64 MiB holds some 140,000 generated resources;
+            loaded and checked they take about 37 bytes of memory per byte of YAML).
+        max_total_bytes: largest sum over the files of one import, each document counting as
+            at least `document_floor_bytes`.
+        max_document_bytes: largest single document (`---` section); the largest real
+            CustomResourceDefinitions are around 1 MiB.
+        document_floor_bytes: what each document counts towards `max_total_bytes` at least.
         max_depth: deepest nesting of mappings and lists in one document (real manifests,
             CRD schemas included, stay far below; deeper data also trips Python's recursion).
         max_nodes: most values in one document with its aliases expanded.
-        max_documents: most documents (`---` sections) in one file; tiny documents cost far
-            more memory per byte than real ones.
+        max_total_nodes: most values that the documents holding aliases expand to, over one
+            import.
         max_project_bytes: largest project file (JSON is bigger than the YAML it holds).
     """
 
-    max_file_bytes: int = 16 * _MiB
+    max_file_bytes: int = 64 * _MiB
     max_total_bytes: int = 64 * _MiB
+    max_document_bytes: int = 8 * _MiB
+    document_floor_bytes: int = 512
     max_depth: int = 200
     max_nodes: int = 500_000
-    max_documents: int = 20_000
+    max_total_nodes: int = 5_000_000
     max_project_bytes: int = 256 * _MiB
+
+
+#: The names `--limit NAME=VALUE` takes, with the field each sets.
+LIMIT_NAMES = {
+    "file-bytes": "max_file_bytes", "total-bytes": "max_total_bytes",
+    "document-bytes": "max_document_bytes", "depth": "max_depth",
+    "document-values": "max_nodes", "total-alias-values": "max_total_nodes",
+    "project-bytes": "max_project_bytes",
+}
 
 
 DEFAULT_LIMITS = Limits()
@@ -62,6 +85,81 @@ class LimitError(yaml.YAMLError):
 
     A YAMLError so that callers which already report unreadable documents report this too.
     """
+
+
+class BudgetSpent(LimitError):
+    """One import used up a total budget (`max_total_bytes` or `max_total_nodes`): the rest of
+    the input is not read."""
+
+
+class Budget:
+    """What one import may still read, shared by its files and their documents."""
+
+    def __init__(self, limits: Limits) -> None:
+        self.limits = limits
+        self.bytes_left = limits.max_total_bytes
+        self.nodes_left = limits.max_total_nodes
+
+    def take_document(self, size: int) -> None:
+        """Count one document of `size` characters (the file's text is counted when read; a
+        document smaller than the floor adds the difference).
+
+        Raises:
+            BudgetSpent: the import has now read more than `max_total_bytes`.
+        """
+        self.bytes_left -= max(self.limits.document_floor_bytes - size, 0)
+        if self.bytes_left < 0:
+            total = describe_size(self.limits.max_total_bytes)
+            floor = self.limits.document_floor_bytes
+            raise BudgetSpent(Text(
+                f"the import reached its limit of {total} here (each document counts as at "
+                f"least {floor} bytes); the rest was not read. Raise it with --limit "
+                "total-bytes=SIZE if the input is trusted",
+                f"가져오기가 여기서 한도 {total}에 이르렀습니다(문서 하나는 적어도 {floor}바이트로 "
+                "셉니다). 나머지는 읽지 않았습니다. 믿을 수 있는 입력이면 --limit total-bytes=크기로 "
+                "한도를 올릴 수 있습니다"))
+
+    def take_nodes(self, count: int) -> None:
+        """Count the values one document expands to through its aliases.
+
+        Raises:
+            BudgetSpent: the import's documents with aliases now expand to more than
+                `max_total_nodes` values.
+        """
+        self.nodes_left -= count
+        if self.nodes_left < 0:
+            most = f"{self.limits.max_total_nodes:,}"
+            raise BudgetSpent(Text(
+                f"the documents read so far expand to more than {most} values through their "
+                "aliases (*name); the rest was not read (alias bombs spread over many "
+                "documents). Raise it with --limit total-alias-values=N if the input is trusted",
+                f"지금까지 읽은 문서의 별칭(*name)을 펼치면 값이 {most}개보다 많습니다. 나머지는 "
+                "읽지 않았습니다(여러 문서에 나뉜 별칭 폭탄). 믿을 수 있는 입력이면 --limit "
+                "total-alias-values=N으로 한도를 올릴 수 있습니다"))
+
+
+_UNITS = {"": 1, "k": 1000, "m": 1000 ** 2, "g": 1000 ** 3, "ki": 1024, "mi": _MiB,
+          "gi": 1024 * _MiB}
+
+
+def parse_limit(text: str) -> tuple[str, int]:
+    """`NAME=VALUE` of `--limit` as (field of `Limits`, value); values may carry k, M, G or
+    Ki, Mi, Gi (`file-bytes=256Mi`, `total-alias-values=20M`).
+
+    Raises:
+        ValueError: unknown name or unreadable value, with a message listing what is known.
+    """
+    name, _, value = text.partition("=")
+    field = LIMIT_NAMES.get(name.strip().lower())
+    if field is None:
+        raise ValueError(f"unknown limit {name.strip()!r}; known: {', '.join(LIMIT_NAMES)}")
+    number = value.strip().lower().removesuffix("b")
+    digits = number.rstrip("kmgi")
+    unit = number[len(digits):]
+    if not digits.isdigit() or unit not in _UNITS or int(digits) * _UNITS[unit] < 1:
+        raise ValueError(f"{name.strip()}: {value.strip()!r} is not a positive whole number "
+                         "(units k, M, G, Ki, Mi, Gi may follow)")
+    return field, int(digits) * _UNITS[unit]
 
 
 def exc_message(exc: BaseException) -> str:
@@ -189,9 +287,10 @@ def _deep_message(limits: Limits, mark: Any) -> Text:
                 "거부되었습니다(이렇게 깊이 중첩된 쿠버네티스 매니페스트는 없습니다)")
 
 
-def check_nodes(root: Node, limits: Limits) -> None:
-    """Refuse a composed document that expands to more than `limits.max_nodes` values, or in
-    which an alias refers to a node that contains it (data that would never end).
+def check_nodes(root: Node, limits: Limits) -> int:
+    """How many values a composed document holds with its aliases expanded; refuses one that
+    expands to more than `limits.max_nodes` values, or in which an alias refers to a node that
+    contains it (data that would never end).
 
     Nodes reached through several aliases are counted once per reference (that is what the
     expanded data costs) but visited once, so an alias bomb is measured without expanding it.
@@ -233,6 +332,7 @@ def check_nodes(root: Node, limits: Limits) -> None:
                     "이어집니다. 문서가 거부되었습니다"))
             if id(child) not in sizes:
                 stack.append((child, False))
+    return sizes[id(root)]
 
 
 def data_depth_exceeds(value: Any, max_depth: int) -> bool:

@@ -16,14 +16,23 @@ from typing import Any
 
 import yaml
 
-from kubecanvas.io.limits import DEFAULT_LIMITS, LimitError, Limits, describe_size, exc_message
+from kubecanvas.io.limits import (
+    DEFAULT_LIMITS,
+    Budget,
+    BudgetSpent,
+    LimitError,
+    Limits,
+    describe_size,
+    exc_message,
+)
 from kubecanvas.io.lines import LineIndex, position_tree
 from kubecanvas.io.problems import LoadProblem, LoadResult, duplicate_problems
 from kubecanvas.io.strip import strip_cluster_fields as strip_manifest
 from kubecanvas.io.textfile import DecodeError, read_text_file, text_digest
 from kubecanvas.io.yaml_dialect import parse_document_node
-from kubecanvas.io.yaml_split import Chunk, content_offset, has_more_markers, split_chunks
+from kubecanvas.io.yaml_split import Chunk, content_offset, iter_chunks
 from kubecanvas.model.korean import eul_reul, eun_neun, euro_ro, i_ga
+from kubecanvas.model.parallel import can_fork
 from kubecanvas.model.resource import Origin, Resource
 from kubecanvas.model.text import Text, concat, join
 
@@ -42,19 +51,29 @@ class _Options:
     source: str | None
     digest: str | None
     limits: Limits = DEFAULT_LIMITS
+    budget: Budget | None = None
 
 
 def load_paths(paths: Sequence[str | Path], *, strip_cluster_fields: bool = False,
-               source: str | None = None, limits: Limits = DEFAULT_LIMITS) -> LoadResult:
+               source: str | None = None, limits: Limits = DEFAULT_LIMITS,
+               jobs: int = 1) -> LoadResult:
     """Load files, folders (every .yaml/.yml/.json below, sorted, hidden ones skipped) and "-" for
     standard input. Never raises for bad input: unreadable files, bad encodings, broken
     documents and input beyond `limits` (too large, too deep, alias bombs) become problems,
-    and everything else loads."""
+    and everything else loads.
+
+    With `jobs` above 1 the documents are parsed in that many processes (see `parallel_load`);
+    the result is the same.
+    """
+    if jobs > 1 and can_fork():
+        from kubecanvas.io.parallel_load import load_parallel
+
+        return load_parallel(paths, strip_cluster_fields, source, limits, jobs)
     result = LoadResult()
-    budget = [limits.max_total_bytes]
+    budget = Budget(limits)
     for path in paths:
         for file in _expand(path, result):
-            result.extend(_load_file(file, strip_cluster_fields, source, limits, budget))
+            result.extend(_load_file(file, strip_cluster_fields, source, budget))
     result.problems.extend(duplicate_problems(result.resources))
     return result
 
@@ -70,7 +89,10 @@ def load_text(text: str, file: str = "-", *, strip_cluster_fields: bool = False,
                 f"텍스트가 {describe_size(len(text))}{euro_ro(describe_size(len(text)))}, KubeCanvas가 한 번에 읽는 "
                 f"{describe_size(limits.max_file_bytes)}보다 큽니다. 거부되었습니다"))])
     digest = text_digest(text)
-    result = _load_stream(text, _Options(file, strip_cluster_fields, source, digest, limits))
+    budget = Budget(limits)
+    budget.bytes_left -= len(text)
+    result = _load_stream(text, _Options(file, strip_cluster_fields, source, digest, limits,
+                                         budget))
     if file != "-":
         result.files[file] = digest
     result.problems.extend(duplicate_problems(result.resources))
@@ -100,15 +122,17 @@ def _expand(path: str | Path, result: LoadResult) -> list[str]:
     return [str(path)]
 
 
-def _load_file(file: str, strip: bool, source: str | None, limits: Limits,
-               budget: list[int]) -> LoadResult:
-    """One file; `budget` holds the bytes the import may still read (shared by its files)."""
+def _load_file(file: str, strip: bool, source: str | None, budget: Budget,
+               steps: list[Any] | None = None) -> LoadResult:
+    """One file; `budget` holds what the import may still read (shared by its files). With
+    `steps`, its documents are appended there to be parsed later (see `parallel_load`)."""
+    limits = budget.limits
     try:
-        content = read_text_file(file, min(limits.max_file_bytes, max(budget[0], 0)))
+        content = read_text_file(file, min(limits.max_file_bytes, max(budget.bytes_left, 0)))
     except LimitError as exc:
-        read = describe_size(limits.max_total_bytes - budget[0])
+        read = describe_size(limits.max_total_bytes - budget.bytes_left)
         total = describe_size(limits.max_total_bytes)
-        message = exc_message(exc) if budget[0] >= limits.max_file_bytes else Text(
+        message = exc_message(exc) if budget.bytes_left >= limits.max_file_bytes else Text(
             f"the file was skipped: this import already read {read} and may read {total} in "
             "all; import fewer files at once",
             f"파일을 건너뛰었습니다: 이번 가져오기는 이미 {read}{eul_reul(read)} 읽었고 모두 {total}까지 읽을 수 "
@@ -123,27 +147,33 @@ def _load_file(file: str, strip: bool, source: str | None, limits: Limits,
         reason = exc.strerror or str(exc)
         return LoadResult(problems=[LoadProblem(file, 1, 1, Text(
             f"cannot read the file: {reason}", f"파일을 읽을 수 없습니다: {reason}"))])
-    budget[0] -= len(content.text)
+    budget.bytes_left -= len(content.text)
     digest = None if file == "-" else text_digest(content.text)
-    result = _load_stream(content.text, _Options(file, strip, source, digest, limits))
+    result = _load_stream(content.text, _Options(file, strip, source, digest, limits, budget),
+                          steps)
     if digest is not None:
         result.files[file] = digest
     return result
 
 
-def _load_stream(text: str, options: _Options) -> LoadResult:
+def _load_stream(text: str, options: _Options, steps: list[Any] | None = None) -> LoadResult:
+    """The documents of one stream; with `steps`, those to parse are appended there (each after
+    the steps before it) and the result holds only what ends the stream early."""
     result = LoadResult()
-    if has_more_markers(text, options.limits.max_documents):
-        most = f"{options.limits.max_documents:,}"
-        return _problem(options, 1, 1, Text(
-            f"the file holds more than {most} documents (--- sections); it was "
-            "refused (split it, or import only the part you need)",
-            f"파일에 문서(--- 구역)가 {most}개보다 많아 거부되었습니다(파일을 나누거나 필요한 "
-            "부분만 가져와야 합니다)"))
-    for chunk in split_chunks(text):
-        if content_offset(chunk.text) is None:
-            continue  # only comments, blank lines or markers: kept for write-back, not loaded
-        result.extend(_load_chunk(chunk, options))
+    for chunk in iter_chunks(text):
+        try:
+            if options.budget is not None:
+                options.budget.take_document(len(chunk.text))
+            if content_offset(chunk.text) is None:
+                continue  # only comments, blank lines or markers: kept for write-back, not loaded
+            if steps is not None:
+                steps.append((chunk, options))
+            else:
+                result.extend(_load_chunk(chunk, options))
+        except BudgetSpent as exc:
+            line, column = chunk.content_start()
+            result.extend(_problem(options, line, column, exc_message(exc)))
+            break
     return result
 
 
@@ -158,7 +188,9 @@ def load_chunk(chunk: Chunk, file: str, digest: str | None = None) -> LoadResult
 def _load_chunk(chunk: Chunk, options: _Options) -> LoadResult:
     line, column = chunk.content_start()
     try:
-        data, duplicates, node = parse_document_node(chunk.text, options.limits)
+        data, duplicates, node = parse_document_node(chunk.text, options.limits, options.budget)
+    except BudgetSpent:
+        raise
     except LimitError as exc:
         return _problem(options, line, column, exc_message(exc), _guess_label(chunk.text))
     except yaml.YAMLError as exc:

@@ -10,6 +10,7 @@ which is what lets an untouched document be written back byte for byte.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 #: A start marker, end marker or directive at the beginning of a line. The markers need a blank
@@ -44,22 +45,29 @@ class Chunk:
 
 def split_chunks(text: str) -> list[Chunk]:
     """Split a YAML stream into document chunks whose texts concatenate to `text`."""
-    bounds = [0]
+    return list(iter_chunks(text))
+
+
+def iter_chunks(text: str) -> Iterator[Chunk]:
+    """The chunks of `split_chunks`, one at a time: a loader that stops early (a budget used
+    up by a file of a million tiny documents) never holds them all."""
     start = 0
     has_marker = False
     has_directive = False
+    previous, index, line = 0, 0, 1
     for match in _MARKER.finditer(text):
         pos = match.start()
         kind = match.group(1) or "%"
+        bound = None
         if kind == "...":
             end = text.find("\n", pos)
             start = len(text) if end < 0 else end + 1
             if start < len(text):
-                bounds.append(start)
+                bound = start
             has_marker = has_directive = False
         elif kind == "%":
             if pos > start and (has_marker or _has_content(text, start, pos)):
-                bounds.append(pos)
+                bound = pos
                 start, has_marker = pos, False
             has_directive = True
         else:  # "---"
@@ -67,24 +75,13 @@ def split_chunks(text: str) -> list[Chunk]:
                                 and not _has_content(text, start, pos)):
                 has_marker = True
                 continue
-            bounds.append(pos)
+            bound = pos
             start, has_marker, has_directive = pos, True, False
-    bounds.append(len(text))
-    chunks = []
-    line = 1
-    for index, (begin, end) in enumerate(zip(bounds, bounds[1:], strict=False)):
-        piece = text[begin:end]
-        chunks.append(Chunk(index, piece, line))
-        line += piece.count("\n")
-    return chunks or [Chunk(0, "", 1)]
-
-
-def has_more_markers(text: str, limit: int) -> bool:
-    """True when `text` holds more than `limit` document markers and directives (an upper bound
-    of its document count), counting at most `limit + 1` of them."""
-    if text.count("---") + text.count("...") + text.count("%") <= limit:
-        return False
-    return any(count > limit for count, _ in enumerate(_MARKER.finditer(text), start=1))
+        if bound is not None:
+            piece = text[previous:bound]
+            yield Chunk(index, piece, line)
+            previous, index, line = bound, index + 1, line + piece.count("\n")
+    yield Chunk(index, text[previous:], line)
 
 
 def _has_content(text: str, begin: int, end: int) -> bool:

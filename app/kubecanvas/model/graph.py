@@ -163,7 +163,7 @@ class WiringGraph:
             self._add_ref_edges(res.id)
             self._add_template_edge(res)
         for rid, info in self._index.selectors.items():
-            for target in self._index.pods_in_ns.get(info.namespace, ()):
+            for target in self._pod_candidates(info):
                 self._maybe_select(rid, info, target)
         self._recompute_binding()
         self.last_touched = {r.id for r in resources}
@@ -218,6 +218,15 @@ class WiringGraph:
             field = format_path(info.selector)
             self._add_edge(res.id, res.id, "template", EdgeType.TEMPLATE, field,
                            selector.describe(), EdgeCategory.TEMPLATE)
+
+    def _pod_candidates(self, info: SelectorInfo) -> Iterable[str]:
+        """The pod-template holders `info` may select: those that carry its index label, else
+        all in its namespace. Scanning the namespace for every selector made rebuilding grow
+        with selectors x pods (7x the time for 3x the resources)."""
+        key = info.selector.index_key()
+        if key is None:
+            return self._index.pods_in_ns.get(info.namespace, ())
+        return self._index.by_label.get((info.namespace, *key), ())
 
     def _maybe_select(self, rid: str, info: SelectorInfo, target: str) -> None:
         if target == rid:
@@ -364,7 +373,7 @@ class WiringGraph:
         self._add_template_edge(res)
         info = self._index.selectors.get(rid)
         if info is not None:
-            for target in self._index.pods_in_ns.get(info.namespace, ()):
+            for target in self._pod_candidates(info):
                 if not self.graph.has_edge(rid, target, f"select:{format_path(info.path)}"):
                     self._maybe_select(rid, info, target)
         if rid in self._index.pod_labels:

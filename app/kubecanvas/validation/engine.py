@@ -59,12 +59,18 @@ def run_checks(document: Document, graph: WiringGraph, kube_version: str,
     ctx = Context(document, graph, kube_version, SEVERITIES, ids, index)
     out: list[Finding] = []
     for check in checks(profiles):
-        try:
-            out += [f for f in check(ctx) if f.resource_id is None or ctx.is_target(f.resource_id)]
-        except Exception:  # noqa: BLE001 - a rule tripped over malformed input; isolate it
-            # (where it still raises on one resource, that resource gets a crash finding)
-            out += _run_check_per_resource(check, ctx, document, graph, kube_version)
+        out += run_one_check(check, ctx, document, graph, kube_version)
     return [f for f in out if PROFILE_OF[f.rule] in profiles], ctx
+
+
+def run_one_check(check: Check, ctx: Context, document: Document, graph: WiringGraph,
+                  kube_version: str) -> list[Finding]:
+    """One check's findings on the targets of `ctx` (see `run_checks`)."""
+    try:
+        return [f for f in check(ctx) if f.resource_id is None or ctx.is_target(f.resource_id)]
+    except Exception:  # noqa: BLE001 - a rule tripped over malformed input; isolate it
+        # (where it still raises on one resource, that resource gets a crash finding)
+        return _run_check_per_resource(check, ctx, document, graph, kube_version)
 
 
 def document_profiles(document: Document, extra: Iterable[str] | None = None) -> frozenset[str]:
@@ -117,9 +123,14 @@ def _kube_version(document: Document, kube_version: str | None) -> str:
     return normalize_version(kube_version or document.settings.kube_version)
 
 
+#: Resources from which `validate_document(jobs=N)` shares the checks out: below, forking the
+#: workers costs more than it saves.
+PARALLEL_FROM = 500
+
+
 def validate_document(document: Document, graph: WiringGraph | None = None,
                       kube_version: str | None = None,
-                      profiles: Iterable[str] | None = None) -> list[Finding]:
+                      profiles: Iterable[str] | None = None, jobs: int = 1) -> list[Finding]:
     """Every finding on `document`, minus those its settings ignore, in a deterministic order.
 
     Args:
@@ -127,11 +138,18 @@ def validate_document(document: Document, graph: WiringGraph | None = None,
         graph: its wiring graph if the caller already has one (built here otherwise).
         kube_version: target version ('1.33'); default the project's, else the newest shipped.
         profiles: profiles to run beyond the default one and the project's ('hardening').
+        jobs: processes to share the checks out over (`validation.parallel`; the findings are
+            the same, their fixes only describe themselves).
     """
     if graph is None:
         graph = WiringGraph(document, subscribe=False)
-    findings, _ = run_checks(document, graph, _kube_version(document, kube_version),
-                             profiles=document_profiles(document, profiles))
+    version, active = _kube_version(document, kube_version), document_profiles(document, profiles)
+    if jobs > 1 and len(document) >= PARALLEL_FROM:
+        from kubecanvas.validation.parallel import run_checks_in_processes
+
+        findings = run_checks_in_processes(document, graph, version, active, jobs)
+    else:
+        findings, _ = run_checks(document, graph, version, profiles=active)
     return sort_findings(document, filter_ignored(findings, document.settings.ignored))
 
 

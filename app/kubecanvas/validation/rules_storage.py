@@ -18,6 +18,7 @@ from kubecanvas.validation.context import Context
 from kubecanvas.validation.findings import Finding
 from kubecanvas.validation.fixes import ko_label, set_field
 from kubecanvas.validation.rule import Rule, RuleId, W
+from kubecanvas.validation.volume_fit import VolumeFit
 
 # --- the rule ids this module reports ------------------------------------------------------------
 PVC_BINDING_NO_MATCH = RuleId("pvc.binding.no-match")
@@ -83,21 +84,16 @@ def _is_bound(ctx: Context, node: str) -> bool:
 
 def _explain(ctx: Context, claim: binding.Claim) -> Text:
     """Why no volume fits `claim`, with the per-volume reasons of `binding.mismatches`."""
-    default = _default_class(ctx)
-    scored = []
-    for volume in _volumes(ctx):
-        reasons = binding.mismatches(claim, volume, default)
-        if reasons:
-            scored.append((len(reasons), volume.name, "; ".join(reasons),
-                           "; ".join(r.ko for r in reasons)))
-    scored.sort()
+    if "volume_fit" not in ctx.cache:
+        ctx.cache["volume_fit"] = VolumeFit(_volumes(ctx))
+    scored, count = ctx.cache["volume_fit"].closest(claim, _default_class(ctx))
     if not scored:
         return Text("the document has no PersistentVolume it could use",
                     "문서에 쓸 수 있는 퍼시스턴트볼륨이 없습니다")
-    shown = " | ".join(f"{name}: {why}" for _, name, why, _ in scored[:3])
-    shown_ko = " | ".join(f"{name}: {why}" for _, name, _, why in scored[:3])
-    more = f" (and {len(scored) - 3} more)" if len(scored) > 3 else ""
-    more_ko = f" (외 {len(scored) - 3}개)" if len(scored) > 3 else ""
+    shown = " | ".join(f"{name}: {why}" for _, name, why, _ in scored)
+    shown_ko = " | ".join(f"{name}: {why}" for _, name, _, why in scored)
+    more = f" (and {count - 3} more)" if count > 3 else ""
+    more_ko = f" (외 {count - 3}개)" if count > 3 else ""
     return Text(f"no PersistentVolume fits: {shown}{more}",
                 f"맞는 퍼시스턴트볼륨이 없습니다: {shown_ko}{more_ko}")
 

@@ -1,0 +1,84 @@
+"""`load_paths(jobs=N)`: the documents of an import parsed in forked worker processes.
+
+Files are read, split and counted against the import's budget in this process, in order, exactly
+as one job does (`yaml_in._load_file` with a list of steps); only parsing moves to the workers,
+in batches, and the results are put back in input order, so the result is the same as with one
+job. Sending parsed documents back costs about as much as building them (their position trees
+most), so this process parses the first share itself while the workers parse the rest.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from kubecanvas.io.limits import Budget, BudgetSpent, Limits, exc_message
+from kubecanvas.io.problems import LoadResult, duplicate_problems
+from kubecanvas.io.yaml_in import _expand, _load_chunk, _load_file, _problem
+from kubecanvas.io.yaml_in import _Options as Options
+from kubecanvas.io.yaml_split import Chunk
+from kubecanvas.model.parallel import map_in_processes
+
+#: One step of a parallel load, in input order: a result already known (a file that could not be
+#: read, a budget spent) or a document to parse.
+_Step = LoadResult | tuple[Chunk, Options]
+#: Documents per task sent to a worker: enough that pickling tasks costs little, few enough that
+#: the workers finish together.
+_BATCH = 250
+
+
+def load_parallel(paths: Sequence[str | Path], strip: bool, source: str | None,
+                  limits: Limits, jobs: int) -> LoadResult:
+    """`load_paths` with the documents parsed in `jobs` processes (when they are enough to
+    share: forking and sending documents back cost more than parsing a few hundred).
+
+    Files are read, split and counted against the budget here, in order, exactly as one job
+    does; only parsing moves to the workers, in batches, and the results are put back in input
+    order. Documents that may hold aliases (an `&` anchor and a `*`) make the whole load run in
+    this process instead: what aliases expand to is counted in reading order across the import.
+    """
+    result = LoadResult()
+    budget = Budget(limits)
+    steps: list[_Step] = []
+    for path in paths:
+        for file in _expand(path, result):
+            steps.append(_load_file(file, strip, source, budget, steps))
+    pending = [step for step in steps if isinstance(step, tuple)]
+    if len(pending) < 2 * _BATCH or any("&" in chunk.text and "*" in chunk.text
+                                        for chunk, _ in pending):
+        return _load_steps_here(steps, result)
+    batches = [pending[start:start + _BATCH] for start in range(0, len(pending), _BATCH)]
+    parsed = iter(done for batch in map_in_processes(_load_batch, batches, jobs,
+                                                     share_here=True)
+                  for done in batch)
+    for step in steps:
+        result.extend(next(parsed) if isinstance(step, tuple) else step)
+    result.problems.extend(duplicate_problems(result.resources))
+    return result
+
+
+def _load_steps_here(steps: list[_Step], result: LoadResult) -> LoadResult:
+    """The steps of `load_parallel` parsed in this process, in order; a document whose aliases
+    spend the import's budget ends its file, as in `_load_stream`. (The floor bytes of that
+    file's later documents were counted already: only a later byte-budget refusal can come
+    sooner than with one job, for input refused either way.)"""
+    ended: set[str] = set()
+    for step in steps:
+        if isinstance(step, LoadResult):
+            result.extend(step)
+            continue
+        chunk, options = step
+        if options.file in ended:
+            continue
+        try:
+            result.extend(_load_chunk(chunk, options))
+        except BudgetSpent as exc:
+            line, column = chunk.content_start()
+            result.extend(_problem(options, line, column, exc_message(exc)))
+            ended.add(options.file)
+    result.problems.extend(duplicate_problems(result.resources))
+    return result
+
+
+def _load_batch(batch: list[tuple[Chunk, Options]]) -> list[LoadResult]:
+    return [_load_chunk(chunk, options) for chunk, options in batch]

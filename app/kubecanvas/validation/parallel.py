@@ -1,0 +1,82 @@
+"""A full check with its checks shared out over processes (`kubecanvas validate --jobs N`).
+
+Each check reads the document and the wiring graph and changes neither, so checks are
+independent: forked workers (see `model.parallel`) each run whole checks, one at a time as they
+come free, and send back only findings. Each worker keeps one `Context` for all the checks it
+runs, so what checks share through `ctx.cache` is computed once per worker. The findings are
+gathered in the order of the checks, as `engine.run_checks` gathers them, so the sorted result
+is the same as with one job.
+
+A finding's fix builds its edit with a function made in the worker, which cannot travel back;
+the findings keep the fix's description (all a report shows) and an edit factory that says so.
+Use `engine.Validator` in process where fixes are applied (the editor).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from kubecanvas.model.document import Document
+from kubecanvas.model.edits import Edit
+from kubecanvas.model.graph import WiringGraph
+from kubecanvas.model.parallel import map_in_processes
+from kubecanvas.validation.context import Context, KindIndex
+from kubecanvas.validation.findings import Finding, Fix
+from kubecanvas.validation.registry import SEVERITIES, checks
+
+
+@dataclass
+class _Run:
+    document: Document
+    graph: WiringGraph
+    kube_version: str
+    profiles: frozenset[str]
+    index: KindIndex
+    context: Context | None = None
+
+
+_RUN: list[_Run] = []
+
+
+def run_checks_in_processes(document: Document, graph: WiringGraph, kube_version: str,
+                            profiles: frozenset[str], jobs: int) -> list[Finding]:
+    """The raw findings of `engine.run_checks` over every resource, computed by `jobs`
+    processes."""
+    from kubecanvas.validation import engine
+
+    count = len(checks(profiles))
+    _RUN[:] = [_Run(document, graph, kube_version, profiles, KindIndex(document))]
+    try:
+        parts = map_in_processes(_run_check, range(count), jobs)
+    finally:
+        _RUN.clear()
+    return [f for part in parts for f in part if engine.PROFILE_OF[f.rule] in profiles]
+
+
+def _run_check(number: int) -> list[Finding]:
+    from kubecanvas.validation import engine
+
+    run = _RUN[0]
+    if run.context is None:
+        run.context = Context(run.document, run.graph, run.kube_version, SEVERITIES, None,
+                              run.index)
+    found = engine.run_one_check(checks(run.profiles)[number], run.context, run.document,
+                                 run.graph, run.kube_version)
+    return [_portable(f) for f in found]
+
+
+def _portable(finding: Finding) -> Finding:
+    if finding.fix is None:
+        return finding
+    return replace(finding, fix=Fix(finding.fix.description, _FixElsewhere(finding.rule)))
+
+
+@dataclass(frozen=True)
+class _FixElsewhere:
+    """The edit factory of a fix found in a worker process (see the module docstring)."""
+
+    rule: str
+
+    def __call__(self) -> Edit:
+        raise RuntimeError(f"the fix of {self.rule} was found in a worker process "
+                           "(validate --jobs); check in process to apply fixes")
