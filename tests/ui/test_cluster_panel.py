@@ -465,7 +465,8 @@ def test_window_stays_responsive_while_kubectl_runs_and_cancel_stops_it(  # type
     task = controller.task
     assert task is not None
     qtbot.wait(600)  # the UI thread's event loop, while the stand-in sleeps
-    assert task.isRunning() and controller.busy and len(ticks) >= 10
+    # a blocked UI thread ticks at most once (after the block); a loaded machine ticks fewer than 60
+    assert task.isRunning() and controller.busy and len(ticks) >= 3
     assert not controller.actions["check"].isEnabled() and controller.actions["cancel"].isEnabled()
     assert not controller.check()  # one kubectl at a time
     started = time.monotonic()
