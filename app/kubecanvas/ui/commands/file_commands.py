@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
+from kubecanvas.io.heap import bulk_build
 from kubecanvas.io.limits import exc_message
 from kubecanvas.io.yaml_in import load_paths
 from kubecanvas.model.document import Document
@@ -21,7 +23,6 @@ from kubecanvas.ui.session import PROJECT_SUFFIX, Session
 
 if TYPE_CHECKING:
     from kubecanvas.ui.commands.shell import EditorShell
-
 
 
 def project_filter() -> str:
@@ -65,13 +66,33 @@ class FileCommands:
             self.parent, tr("Open"), self._dir(),
             f"{project_filter()};;{yaml_filter(reading=True)};;{all_files()}")
         if path:
-            self.window.open_paths([Path(path)])
+            self.open_paths([Path(path)])
 
     def open_folder(self) -> None:
         path = QFileDialog.getExistingDirectory(self.parent, tr("Open folder of manifests"),
                                                 self._dir())
         if path:
-            self.window.open_paths([Path(path)])
+            self.open_paths([Path(path)])
+
+    def open_paths(self, paths: Sequence[Path]) -> bool:
+        """Open files or folders as the design shown, after asking about unsaved changes;
+        False when nothing was opened (cancelled, or an error said why)."""
+        if not paths or not self.window.confirm_discard():
+            return False
+        failure: design_files.OpenError | None = None
+        with bulk_build():  # see io/heap.py: the collector waits until the design is shown
+            try:
+                session = design_files.open_paths(paths)
+            except design_files.OpenError as exc:
+                failure = exc
+            else:
+                self.window.set_session(session)
+        if failure is not None:  # the dialog waits for the user: not with the collector paused
+            QMessageBox.warning(self.parent, tr("Cannot open"), local_text(exc_message(failure)))
+            return False
+        for path in paths:
+            self.window.recent.add(path)
+        return True
 
     def save(self) -> bool:
         """Save to the project file, or back into the imported YAML files."""

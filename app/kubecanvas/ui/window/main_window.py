@@ -21,7 +21,6 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QLabel, QLineEdit, QMainWindow, QMessageBox, QWidget
 
 from kubecanvas.io.heap import bulk_build, settle
-from kubecanvas.io.limits import exc_message
 from kubecanvas.io.yaml_out import dump_resources
 from kubecanvas.model.connect import rename_edit
 from kubecanvas.model.layout import layout_edit
@@ -407,23 +406,8 @@ class MainWindow(QMainWindow):
         self.open_paths([p for p in paths if design_files.is_openable(p)])
 
     def open_paths(self, paths: Sequence[Path]) -> bool:
-        """Open files or folders, after asking about unsaved changes."""
-        if not paths or not self.confirm_discard():
-            return False
-        failure: design_files.OpenError | None = None
-        with bulk_build():  # see io/heap.py: the collector waits until the design is shown
-            try:
-                session = design_files.open_paths(paths)
-            except design_files.OpenError as exc:
-                failure = exc
-            else:
-                self.set_session(session)
-        if failure is not None:  # the dialog waits for the user: not with the collector paused
-            QMessageBox.warning(self, tr("Cannot open"), local_text(exc_message(failure)))
-            return False
-        for path in paths:
-            self.recent.add(path)
-        return True
+        """Open files or folders, after asking about unsaved changes (`FileCommands`)."""
+        return self.files.open_paths(paths)
 
     def confirm_discard(self) -> bool:
         """Ask what to do with unsaved changes; False when the user cancels."""
