@@ -271,6 +271,11 @@ class TeachingController(QObject):
     def show_status(self, text: str) -> None:
         self.window.show_status(text)
 
+    def reveal(self, ids: list[str]) -> None:
+        """Show the whole design with the resources just added (they sit to its right)."""
+        if self.window.scene is not None:
+            self.window.view.zoom_to_fit(self.window.scene.items_rect())
+
     # --- highlight and explanations ----------------------------------------------------------
     def show_highlight(self, highlight: Highlight, broken: tuple[str, ...] = ()) -> None:
         if self.window.scene is not None:

@@ -33,6 +33,8 @@ class PracticeHost(Protocol):
 
     def show_status(self, text: str) -> None: ...
 
+    def reveal(self, ids: list[str]) -> None: ...
+
 
 #: How far right of the design a troubleshooting step's broken resources are placed.
 GAP = 260.0
@@ -121,3 +123,4 @@ class Practice:
             edits.append(AddResource(res))
         self.broken_loaded.add(index)
         self.host.push_edit(Compound(edits, tr("Add the broken design")))
+        self.host.reveal([r.id for r in loaded.resources])
