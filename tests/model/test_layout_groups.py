@@ -20,8 +20,11 @@ def labelled(kind: str, name: str, labels: dict[str, str], **body: Any) -> Resou
 
 
 def test_label_key_prefers_the_recommended_labels_then_app_then_helm() -> None:
+    # part-of names a whole system: the application's own name makes the block
     assert label_key(labelled("ConfigMap", "c", {
         "app": "x", "app.kubernetes.io/name": "db", "app.kubernetes.io/part-of": "shop"})) \
+        == "app.kubernetes.io/name=db"
+    assert label_key(labelled("ConfigMap", "c", {"app.kubernetes.io/part-of": "shop"})) \
         == "app.kubernetes.io/part-of=shop"
     assert label_key(labelled("ConfigMap", "c", {"app": "x", "app.kubernetes.io/name": "db"})) \
         == "app.kubernetes.io/name=db"

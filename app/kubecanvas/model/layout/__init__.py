@@ -45,7 +45,7 @@ from kubecanvas.model.layout.arrange import (
     arrange,
     role_of,
 )
-from kubecanvas.model.layout.groups import application_groups
+from kubecanvas.model.layout.groups import application_groups, system_of
 from kubecanvas.model.order import in_order
 from kubecanvas.model.resource import Position, Resource
 
@@ -216,9 +216,11 @@ def _build_blocks(document: list[Resource], graph: WiringGraph, free: set[str]) 
         resources = by_namespace[namespace]
         group = application_groups(resources, adjacent)
         apps: dict[str, AppBlock] = {}
+        systems: dict[str, str] = {}
         for res in resources:  # canonical order inside each application
             apps.setdefault(group[res.id], AppBlock(group[res.id], [])).ids.append(res.id)
-        ordered = sorted(apps.values(), key=_app_order)
+            systems.setdefault(group[res.id], system_of(res))
+        ordered = sorted(apps.values(), key=lambda app: _app_order(app, systems[app.key]))
         for app in ordered:
             arrange(app, role, adjacent)
         under = [(rid, homes[rid][1], sorted(adjacent[rid]))
@@ -227,9 +229,10 @@ def _build_blocks(document: list[Resource], graph: WiringGraph, free: set[str]) 
     return blocks
 
 
-def _app_order(app: AppBlock) -> tuple[int, str]:
-    """Applications by name, the shared block and the loose resources after them."""
-    return (app.key.startswith("~"), app.key)
+def _app_order(app: AppBlock, system: str) -> tuple[int, str, str]:
+    """Applications by system (`part-of`) and name, the shared block and the loose resources
+    after them."""
+    return (app.key.startswith("~"), system, app.key)
 
 
 def _free_slot(column: int, row: int, taken: set[tuple[int, int]],

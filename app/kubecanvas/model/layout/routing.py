@@ -44,6 +44,8 @@ CELL = 200.0
 MAX_SEARCH_CARDS = 40
 #: ... and over at most this many grid cells of the card index.
 MAX_SEARCH_CELLS = 150
+#: Up to this many wires, each is routed thoroughly (fewest crossings, A* around blocks).
+THOROUGH_LIMIT = 1500
 LABEL_HEIGHT = 16.0
 
 
@@ -277,7 +279,7 @@ class SegmentIndex:
 
 def route_wire(start: Point, end: Point, side: str, index: CardIndex,
                ends: tuple[str, str], drawn: SegmentIndex | None = None,
-               lane: int = 0) -> tuple[Point, ...]:
+               lane: int = 0, search: bool = True) -> tuple[Point, ...]:
     """One wire from port `start` to port `end`, around every card but its own two.
 
     The bend goes in the gap just before the target (wires into one card then merge into one
@@ -303,7 +305,7 @@ def route_wire(start: Point, end: Point, side: str, index: CardIndex,
             break
     if best is not None:
         return simplify(best[2])
-    for reach in (CELL, 3 * CELL):
+    for reach in (CELL, 3 * CELL) if search else ():
         found = _search(a, b, index, ends, reach)
         if found is not None:
             return simplify([start, *found, end])
@@ -320,7 +322,10 @@ def route_all(cards: Mapping[str, Rect], edges: Sequence[tuple[str, str]],
         label_widths: the plate width of each wire's label (0: no label).
     """
     index = CardIndex(cards)
-    drawn = SegmentIndex()
+    # a big design (thousands of wires) gets the cheap routes only: Z shapes that avoid cards
+    # where one exists, without the crossing count and the A* detours, which cost seconds there
+    thorough = len(edges) <= THOROUGH_LIMIT
+    drawn = SegmentIndex() if thorough else None
     routes: list[tuple[Point, ...]] = []
     usable = [i for i, (s, t) in enumerate(edges) if s != t and s in cards and t in cards]
     ports = dict(zip(usable, _ports(cards, [edges[i] for i in usable]), strict=True))
@@ -331,9 +336,10 @@ def route_all(cards: Mapping[str, Rect], edges: Sequence[tuple[str, str]],
             continue
         start, end, side = ports[i]
         pair = (min(s, t), max(s, t))
-        route = route_wire(start, end, side, index, (s, t), drawn, bundles[pair])
+        route = route_wire(start, end, side, index, (s, t), drawn, bundles[pair], thorough)
         bundles[pair] += 1
-        drawn.add(route)
+        if drawn is not None:
+            drawn.add(route)
         routes.append(route)
     widths = list(label_widths) if label_widths is not None else [0.0] * len(edges)
     labels = place_labels(routes, widths, index)
