@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from kubecanvas.ui.panels.inspector import InspectorPanel
     from kubecanvas.ui.panels.palette import PalettePanel
     from kubecanvas.ui.panels.problems_panel import ProblemsPanel
+    from kubecanvas.ui.panels.yaml_panel import YamlPanel
     from kubecanvas.ui.session import Session
 
 
@@ -42,6 +43,7 @@ class EditorShell(Protocol):
     palette_panel: PalettePanel
     inspector: InspectorPanel
     problems: ProblemsPanel
+    yaml_panel: YamlPanel
 
     @property
     def session_changed(self) -> SignalInstance:

@@ -102,10 +102,11 @@ class TeachingController(QObject):
         window.addDockWidget(area.RightDockWidgetArea, self.happens_panel)
         window.splitDockWidget(shell.inspector, self.happens_panel, Qt.Orientation.Vertical)
         window.tabifyDockWidget(self.happens_panel, self.explain_panel)
+        # a tab beside the YAML, not a fourth column at the bottom: beside Problems, YAML and
+        # the right column it made the window wider than a 1600-pixel screen
         window.addDockWidget(area.BottomDockWidgetArea, self.control_plane)
-        window.splitDockWidget(shell.problems, self.control_plane, Qt.Orientation.Horizontal)
-        window.resizeDocks([shell.problems, self.control_plane], [520, 560],
-                           Qt.Orientation.Horizontal)
+        window.tabifyDockWidget(shell.yaml_panel, self.control_plane)
+        shell.yaml_panel.raise_()
         self.happens_panel.raise_()
         window.resizeDocks([self.lessons_panel], [340], Qt.Orientation.Horizontal)
         window.resizeDocks([shell.palette_panel, self.lessons_panel], [260, 640],
