@@ -8,7 +8,7 @@ to the document: the scene turns a finished drag into one move edit.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any, Literal, Protocol
 
 from PySide6.QtCore import QPoint, QPointF, QRectF, Qt
@@ -97,6 +97,27 @@ _SMALL_FONT.setPixelSize(11)
 _BADGE_FONT = QFont()
 _BADGE_FONT.setPixelSize(10)
 _BADGE_FONT.setBold(True)
+
+
+#: Kinds a cluster provides rather than an application (its storage and ingress classes...): a
+#: reference to one not in the files is drawn as a muted stand-in, since the validator rates it
+#: info at most (it cannot see the cluster), not as a red missing box.
+CLUSTER_PROVIDED = frozenset({"StorageClass", "IngressClass", "PriorityClass", "RuntimeClass",
+                              "GatewayClass"})
+
+
+def stand_in_kind(data: Mapping[str, Any]) -> Ghost:
+    """What a graph node no resource defines is drawn as (its graph data: kind, `missing`)."""
+    if not data.get("missing"):
+        return "generated"
+    return "provided" if data.get("kind") in CLUSTER_PROVIDED else "missing"
+
+
+def ghost_line(ghost: Ghost) -> str:
+    """The second line of a stand-in node: a missing resource, one a controller creates, or a
+    class the cluster provides."""
+    return {"missing": tr("not defined"), "provided": tr("provided by the cluster")}.get(
+        ghost, tr("per replica"))
 
 
 def node_badges(findings: Iterable[Finding]) -> dict[str, tuple[int, str]]:

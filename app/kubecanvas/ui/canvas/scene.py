@@ -23,14 +23,13 @@ from kubecanvas.model.resource import Resource
 from kubecanvas.ui.canvas.edge_item import EdgeItem
 from kubecanvas.ui.canvas.free_slots import FreeSlots, search_area
 from kubecanvas.ui.canvas.namespace_frame import NamespaceFrameItem
-from kubecanvas.ui.canvas.node_item import Ghost, NodeItem, node_badges
+from kubecanvas.ui.canvas.node_item import NodeItem, ghost_line, node_badges, stand_in_kind
 from kubecanvas.ui.canvas.replica_item import ReplicaStackItem
 from kubecanvas.ui.canvas.replicas import REPLICA_KINDS, replica_lines
 from kubecanvas.ui.canvas.router import ordered, route_items
 from kubecanvas.ui.canvas.style import Theme, current_theme
 from kubecanvas.ui.canvas.summary import summary
 from kubecanvas.ui.canvas.wiring import WiringGesture
-from kubecanvas.ui.i18n import tr
 from kubecanvas.ui.session import Update
 from kubecanvas.validation.findings import Finding
 
@@ -150,11 +149,9 @@ class CanvasScene(QGraphicsScene):
         data = self.graph.node_data(node_id)
         if not data:
             return None
-        ghost_kind: Ghost = "missing" if data.get("missing") else "generated"
-        if ghost_kind == "missing" and data.get("kind") in CLUSTER_PROVIDED:
-            ghost_kind = "provided"  # a class the cluster has: muted, not a red alarm
+        ghost_kind = stand_in_kind(data)
         ghost = NodeItem(node_id, str(data.get("kind", "")), str(data.get("name", "")),
-                         _ghost_line(ghost_kind),
+                         ghost_line(ghost_kind),
                          str(data.get("namespace", "")), ghost=ghost_kind)
         ghost.anchor_offset = self._free_offset(anchor)
         ghost.setPos(anchor.pos() + ghost.anchor_offset)
@@ -311,7 +308,7 @@ class CanvasScene(QGraphicsScene):
         for rid, node in self.nodes.items():
             res = self.document.find(rid)
             node.retranslate(summary(res) if res is not None and not node.ghost
-                             else _ghost_line(node.ghost) if node.ghost else node.line)
+                             else ghost_line(node.ghost) if node.ghost else node.line)
         for rid, stack in self.replicas.items():
             owner = self.document.find(rid)
             if owner is not None:
@@ -450,17 +447,3 @@ class CanvasScene(QGraphicsScene):
 
     def item_for(self, rid: str) -> QGraphicsItem | None:
         return self.nodes.get(rid) or self.frames_by_resource.get(rid)
-
-
-#: Kinds a cluster provides rather than an application (its storage and ingress classes...): a
-#: reference to one not in the files is drawn as a muted stand-in, since the validator rates it
-#: info at most (it cannot see the cluster), not as a red missing box.
-CLUSTER_PROVIDED = frozenset({"StorageClass", "IngressClass", "PriorityClass", "RuntimeClass",
-                              "GatewayClass"})
-
-
-def _ghost_line(ghost: Ghost) -> str:
-    """The second line of a stand-in node: a missing resource, one a controller creates, or a
-    class the cluster provides."""
-    return {"missing": tr("not defined"), "provided": tr("provided by the cluster")}.get(
-        ghost, tr("per replica"))
