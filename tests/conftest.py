@@ -1,4 +1,5 @@
-"""Shared test fixtures: the corpus location and small documents."""
+"""Shared test fixtures: the corpus location. What tests import (builders, the corpus path,
+document snapshots) lives in `tests/builders.py`."""
 
 from __future__ import annotations
 
@@ -6,18 +7,9 @@ import os
 from pathlib import Path
 
 import pytest
+from tests.builders import corpus_dir
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-
-REPO = Path(__file__).resolve().parents[1]
-CORPUS = REPO.parent / "shared" / "corpus"
-
-
-def corpus_dir() -> Path:
-    """The shared corpus of real-world manifests; tests that need it skip when it is absent."""
-    if not CORPUS.is_dir():
-        pytest.skip(f"corpus not found at {CORPUS}")
-    return CORPUS
 
 
 @pytest.fixture

@@ -14,7 +14,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from tests.conftest import CORPUS
+from tests.builders import CORPUS
 
 from kubecanvas.cli.main import main
 

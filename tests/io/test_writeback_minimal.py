@@ -18,7 +18,7 @@ import pytest
 import yaml
 from hypothesis import HealthCheck, given, note, settings
 from hypothesis import strategies as st
-from tests.conftest import CORPUS
+from tests.builders import CORPUS
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from kubecanvas.io import load_paths, write_back

@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from tests import builders
 
 from kubecanvas.model.document import Document
 from kubecanvas.model.edits import UndoStack
@@ -44,15 +45,10 @@ def res(kind: str, name: str, ns: str | None = "shop", api: str = "v1", **body: 
     return Resource({"apiVersion": api, "kind": kind, "metadata": meta, **body})
 
 
-def deployment(name: str, labels: dict[str, str], ns: str = "shop", **pod: Any) -> Resource:
-    return res("Deployment", name, ns, "apps/v1", spec={
-        "selector": {"matchLabels": labels},
-        "template": {"metadata": {"labels": labels},
-                     "spec": {"containers": [{"name": "c", "image": "i"}], **pod}}})
-
-
-def service(name: str, selector: dict[str, str], ns: str = "shop") -> Resource:
-    return res("Service", name, ns, spec={"selector": selector, "ports": [{"port": 80}]})
+#: The shared builders, in namespace shop by default, with one bare container.
+deployment = builders.resources(builders.deployment, ns="shop",
+                                containers=[{"name": "c", "image": "i"}])
+service = builders.resources(builders.service, ns="shop")
 
 
 def laid_out(resources: list[Resource], **kw: Any) -> tuple[Document, dict[str, tuple[float, float]]]:

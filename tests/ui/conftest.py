@@ -2,25 +2,16 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPoint, QPointF, QSettings, Qt
-from PySide6.QtGui import QMouseEvent
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QSettings
 
 from kubecanvas.model.document import Document
 from kubecanvas.model.resource import Resource
 from kubecanvas.ui.session import Session
 from kubecanvas.ui.window.main_window import MainWindow
-
-
-def snapshot(document: Document) -> str:
-    """The document as canonical text: manifests, positions and pins, in order."""
-    return json.dumps([[r.id, r.manifest, list(r.position), r.pinned] for r in document],
-                      sort_keys=True)
 
 
 @pytest.fixture
@@ -38,29 +29,6 @@ def make_window(qtbot, tmp_path: Path) -> Callable[[Iterable[Resource]], MainWin
         return window
 
     return make
-
-
-def send_mouse(widget, kind, pos: QPoint, button=Qt.MouseButton.LeftButton,
-               buttons=Qt.MouseButton.LeftButton, modifiers=Qt.KeyboardModifier.NoModifier) -> None:
-    """Send one real mouse event to a widget (the view's viewport)."""
-    local = QPointF(pos)
-    event = QMouseEvent(kind, local, QPointF(widget.mapToGlobal(pos)), button, buttons, modifiers)
-    QApplication.sendEvent(widget, event)
-
-
-def drag(widget, points: list[QPoint], modifiers=Qt.KeyboardModifier.NoModifier) -> None:
-    """Press at the first point, move through the rest, release at the last."""
-    ev = QMouseEvent.Type
-    send_mouse(widget, ev.MouseButtonPress, points[0], modifiers=modifiers)
-    for point in points[1:]:
-        send_mouse(widget, ev.MouseMove, point, Qt.MouseButton.NoButton, modifiers=modifiers)
-    send_mouse(widget, ev.MouseButtonRelease, points[-1], buttons=Qt.MouseButton.NoButton,
-               modifiers=modifiers)
-
-
-def steps(start: QPoint, end: QPoint, count: int = 8) -> list[QPoint]:
-    return [QPoint(int(start.x() + (end.x() - start.x()) * i / count),
-                   int(start.y() + (end.y() - start.y()) * i / count)) for i in range(count + 1)]
 
 
 @pytest.fixture(autouse=True)

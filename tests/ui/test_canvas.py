@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QPointF, Qt
 from tests.model.factories import deployment, pvc, service
-from tests.ui.conftest import drag, snapshot, steps
+from tests.ui.gestures import drag, snapshot, steps
 
 from kubecanvas.model.edits import SetField
 from kubecanvas.model.layout import NODE_HEIGHT

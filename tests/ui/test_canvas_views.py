@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from tests.model.factories import deployment, service
-from tests.ui.conftest import send_mouse, snapshot
+from tests.ui.gestures import send_mouse, snapshot
 
 from kubecanvas.model.edits import AddResource, SetField
 from kubecanvas.model.resource import Resource

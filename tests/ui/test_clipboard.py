@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtGui import QGuiApplication
 from tests.model.factories import deployment, service
-from tests.ui.conftest import snapshot
+from tests.ui.gestures import snapshot
 
 from kubecanvas.ui.commands.editing import POSITIONS_MIME
 

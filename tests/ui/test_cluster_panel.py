@@ -19,13 +19,12 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QPoint, Qt, QTimer
 from PySide6.QtWidgets import QDialog, QLabel, QMessageBox
+from tests.builders import snapshot
 
 from kubecanvas.io.yaml_in import load_text
 from kubecanvas.ui.commands.cluster_controller import ClusterController, install_cluster
 from kubecanvas.ui.panels.cluster_dialogs import ADD_TO_CURRENT, ImportNamespaceDialog
 from kubecanvas.ui.panels.cluster_panel import REFUSED, RefusedMarkerItem
-
-from .conftest import snapshot
 
 STAND_IN = '''\
 import json, os, sys, time

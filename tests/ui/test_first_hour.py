@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtWidgets import QDockWidget
-from tests.ui.conftest import drag, snapshot, steps
+from tests.ui.gestures import drag, snapshot, steps
 from tests.ui.test_gestures import _centre, _drop, _handle
 
 from kubecanvas.io.yaml_out import dump_resources

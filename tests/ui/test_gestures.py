@@ -6,7 +6,7 @@ from PySide6.QtCore import QPoint, QPointF, Qt, QTimer
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QMenu
 from tests.model.factories import deployment, pvc, service
-from tests.ui.conftest import drag, snapshot, steps
+from tests.ui.gestures import drag, snapshot, steps
 
 from kubecanvas.model.connect import connect_actions
 from kubecanvas.model.layout import NODE_HEIGHT, NODE_WIDTH

@@ -5,7 +5,7 @@ their value."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from tests.ui.conftest import snapshot
+from tests.ui.gestures import snapshot
 from tests.validation.docs import deployment
 
 from kubecanvas.model.resource import Resource

@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import QPoint, QPointF, QTimer
 from PySide6.QtWidgets import QApplication, QMenu
 from tests.model.factories import deployment, pv, pvc, service, simple
-from tests.ui.conftest import drag, steps
+from tests.ui.gestures import drag, steps
 
 from kubecanvas.model.layout import NODE_HEIGHT, NODE_WIDTH
 from kubecanvas.model.templates import new_resource

@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 from tests.model.factories import deployment
-from tests.ui.conftest import snapshot
+from tests.ui.gestures import snapshot
 
 from kubecanvas.io.yaml_dialect import dump_document
 from kubecanvas.model.resource import Resource

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from tests.model.factories import deployment, service
-from tests.ui.conftest import snapshot
+from tests.ui.gestures import snapshot
 
 from kubecanvas.io.yaml_dialect import dump_document
 

@@ -19,7 +19,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from tests.conftest import corpus_dir
+from tests.builders import corpus_dir
 
 from kubecanvas.io.drawio import to_drawio
 from kubecanvas.io.mermaid import to_mermaid

@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QLineEdit, QToolButton
 from tests.model.factories import deployment, service
-from tests.ui.conftest import snapshot
+from tests.ui.gestures import snapshot
 
 from kubecanvas.model.resource import Resource
 from kubecanvas.ui.panels.inspector_fields import FieldSpec

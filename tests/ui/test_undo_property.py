@@ -6,7 +6,7 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from PySide6.QtCore import QPoint, QPointF
-from tests.ui.conftest import snapshot
+from tests.ui.gestures import snapshot
 
 from kubecanvas.model.layout import NODE_HEIGHT, NODE_WIDTH
 

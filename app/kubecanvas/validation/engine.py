@@ -10,7 +10,6 @@ same answer as a full check.
 from __future__ import annotations
 
 import fnmatch
-import logging
 from collections import defaultdict
 from collections.abc import Iterable
 
@@ -18,16 +17,13 @@ from kubecanvas.model.document import Change, Document
 from kubecanvas.model.graph import WiringGraph
 from kubecanvas.model.order import ranks
 from kubecanvas.validation.context import Context, DependencyKey, KindIndex, dependency_keys
-from kubecanvas.validation.crash import crash_finding
 from kubecanvas.validation.findings import Finding
 from kubecanvas.validation.profiles import DEFAULT, PROFILES, active_profiles
-from kubecanvas.validation.registry import PROFILE_OF, RULES, SEVERITIES, checks
-from kubecanvas.validation.rule import Check
+from kubecanvas.validation.registry import PROFILE_OF, SEVERITIES, checks
+from kubecanvas.validation.runner import run_one_check
 from kubecanvas.validation.versions import normalize_version
 
 IgnoreSet = Iterable[tuple[str, str]]
-
-_log = logging.getLogger(__name__)
 
 
 def is_ignored(finding: Finding, ignored: IgnoreSet) -> bool:
@@ -63,45 +59,10 @@ def run_checks(document: Document, graph: WiringGraph, kube_version: str,
     return [f for f in out if PROFILE_OF[f.rule] in profiles], ctx
 
 
-def run_one_check(check: Check, ctx: Context, document: Document, graph: WiringGraph,
-                  kube_version: str) -> list[Finding]:
-    """One check's findings on the targets of `ctx` (see `run_checks`)."""
-    try:
-        return [f for f in check(ctx) if f.resource_id is None or ctx.is_target(f.resource_id)]
-    except Exception:  # noqa: BLE001 - a rule tripped over malformed input; isolate it
-        # (where it still raises on one resource, that resource gets a crash finding)
-        return _run_check_per_resource(check, ctx, document, graph, kube_version)
-
-
 def document_profiles(document: Document, extra: Iterable[str] | None = None) -> frozenset[str]:
     """The profiles a validation of `document` runs: the default one, the project's
     (`settings.profiles`, unknown names from a newer KubeCanvas skipped) and `extra`."""
     return active_profiles([p for p in document.settings.profiles if p in PROFILES], extra)
-
-
-def _run_check_per_resource(check: Check, ctx: Context, document: Document, graph: WiringGraph,
-                            kube_version: str) -> list[Finding]:
-    """Run one check resource by resource; where it still raises, report that (see `crash`).
-
-    Rules are written for manifests of the right shape; a value of the wrong type (a list
-    where a port number belongs) is the schema checks' finding to report, and must not take the
-    other resources' findings, or the whole validation, down with it; but it must not vanish
-    either.
-    """
-    out: list[Finding] = []
-    targets = [r.id for r in ctx.all_targets()]
-    rule_ids = [rule.id for rule in RULES if rule.function is check]
-    for rid in targets:
-        one = Context(document, graph, kube_version, SEVERITIES, [rid], ctx.index)
-        try:
-            out += [f for f in check(one) if f.resource_id is None or one.is_target(f.resource_id)]
-        except Exception as error:  # noqa: BLE001 - reported as a finding, never dropped
-            _log.debug("check %s crashed on %s", check, rid, exc_info=True)
-            out.append(crash_finding(one, rid, check, rule_ids, error))
-        finally:
-            for key, deps in one.dependencies.items():
-                ctx.dependencies[key] |= deps
-    return out
 
 
 def sort_findings(document: Document, findings: Iterable[Finding]) -> list[Finding]:

@@ -22,7 +22,8 @@ from kubecanvas.model.graph import WiringGraph
 from kubecanvas.model.parallel import map_in_processes
 from kubecanvas.validation.context import Context, KindIndex
 from kubecanvas.validation.findings import Finding, Fix
-from kubecanvas.validation.registry import SEVERITIES, checks
+from kubecanvas.validation.registry import PROFILE_OF, SEVERITIES, checks
+from kubecanvas.validation.runner import run_one_check
 
 
 @dataclass
@@ -42,26 +43,22 @@ def run_checks_in_processes(document: Document, graph: WiringGraph, kube_version
                             profiles: frozenset[str], jobs: int) -> list[Finding]:
     """The raw findings of `engine.run_checks` over every resource, computed by `jobs`
     processes."""
-    from kubecanvas.validation import engine
-
     count = len(checks(profiles))
     _RUN[:] = [_Run(document, graph, kube_version, profiles, KindIndex(document))]
     try:
         parts = map_in_processes(_run_check, range(count), jobs)
     finally:
         _RUN.clear()
-    return [f for part in parts for f in part if engine.PROFILE_OF[f.rule] in profiles]
+    return [f for part in parts for f in part if PROFILE_OF[f.rule] in profiles]
 
 
 def _run_check(number: int) -> list[Finding]:
-    from kubecanvas.validation import engine
-
     run = _RUN[0]
     if run.context is None:
         run.context = Context(run.document, run.graph, run.kube_version, SEVERITIES, None,
                               run.index)
-    found = engine.run_one_check(checks(run.profiles)[number], run.context, run.document,
-                                 run.graph, run.kube_version)
+    found = run_one_check(checks(run.profiles)[number], run.context, run.document, run.graph,
+                          run.kube_version)
     return [_portable(f) for f in found]
 
 

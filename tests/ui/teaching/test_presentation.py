@@ -6,12 +6,12 @@ from pathlib import Path
 
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtWidgets import QDockWidget
+from tests.builders import snapshot
 
 from kubecanvas.io import load_project, save_project
 from kubecanvas.ui.teaching.views import VIEWS_KEY, saved_views
 from teaching.test_lessons import LEARNER
 
-from ..conftest import snapshot
 from .helpers import do_step, rid
 
 

@@ -9,7 +9,7 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-from tests.conftest import corpus_dir
+from tests.builders import corpus_dir
 
 from kubecanvas.io.yaml_in import load_paths
 from kubecanvas.model.document import Document
