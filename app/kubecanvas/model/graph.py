@@ -92,17 +92,17 @@ class WiringGraph:
             yield self._edge(u, v, k, data)
 
     def out_edges(self, node: str, type: str | None = None) -> list[Edge]:
-        if node not in self.graph:
-            return []
-        return [self._edge(u, v, k, d) for u, v, k, d in
-                self.graph.out_edges(node, keys=True, data=True)
-                if type is None or d["type"] == type]
+        return self._edges_at(node, type, outgoing=True)
 
     def in_edges(self, node: str, type: str | None = None) -> list[Edge]:
+        return self._edges_at(node, type, outgoing=False)
+
+    def _edges_at(self, node: str, type: str | None, outgoing: bool) -> list[Edge]:
         if node not in self.graph:
             return []
-        return [self._edge(u, v, k, d) for u, v, k, d in
-                self.graph.in_edges(node, keys=True, data=True)
+        found = (self.graph.out_edges if outgoing else self.graph.in_edges)(
+            node, keys=True, data=True)
+        return [self._edge(u, v, k, d) for u, v, k, d in found
                 if type is None or d["type"] == type]
 
     def node_data(self, node: str) -> Mapping[str, Any]:
@@ -257,17 +257,21 @@ class WiringGraph:
         return [(u, v, k) for u, v, k, d in self.graph.out_edges(rid, keys=True, data=True)
                 if d["category"] in categories]
 
-    def _refresh_refs(self, rid: str) -> None:
-        """Recompute one resource's by-name out-edges (its generated nodes go with them)."""
-        generated = self._owned_generated(rid)
-        others = {u for node in generated for u in self.graph.predecessors(node) if u != rid}
-        self._remove_edges(self._out_by_category(rid, {EdgeCategory.REF}))
+    def _drop_generated(self, generated: list[str]) -> None:
+        """Remove stand-in nodes a resource made (a missing target, a claim per replica)."""
         for node in generated:
             if node in self.graph:
                 self._remove_edges(list(self.graph.out_edges(node, keys=True)))
                 self._remove_edges(list(self.graph.in_edges(node, keys=True)))
                 if node in self.graph:
                     self.graph.remove_node(node)
+
+    def _refresh_refs(self, rid: str) -> None:
+        """Recompute one resource's by-name out-edges (its generated nodes go with them)."""
+        generated = self._owned_generated(rid)
+        others = {u for node in generated for u in self.graph.predecessors(node) if u != rid}
+        self._remove_edges(self._out_by_category(rid, {EdgeCategory.REF}))
+        self._drop_generated(generated)
         self._add_ref_edges(rid)
         for source in sorted(others):  # e.g. PVs reserved for the claims just recreated
             self._refresh_refs(source)
@@ -358,12 +362,7 @@ class WiringGraph:
                             self.graph.in_edges(rid, keys=True, data=True)
                             if not (keep_incoming_refs and d["category"] == EdgeCategory.REF
                                     and u != rid)])
-        for node in generated:
-            if node in self.graph:
-                self._remove_edges(list(self.graph.out_edges(node, keys=True)))
-                self._remove_edges(list(self.graph.in_edges(node, keys=True)))
-                if node in self.graph:
-                    self.graph.remove_node(node)
+        self._drop_generated(generated)
         if not keep_incoming_refs:
             self.graph.remove_node(rid)
 

@@ -80,3 +80,13 @@ def pod_checks(ctx: Context) -> Iterator[PodCheck]:
                            for t in as_list(res.spec.get("volumeClaimTemplates"))
                            if res.kind == "StatefulSet")
         yield PodCheck(ctx, res, spec, (*tpath, "spec"), bool(tpath), claims, [])
+
+
+def env_entries(path: FieldPath,
+                container: Mapping[str, Any]) -> Iterator[tuple[FieldPath, Mapping[str, Any], str]]:
+    """Each `env` entry of a container that is a mapping, with its path and its name ("" when it
+    has none): the walk that the env rules of several modules share."""
+    for i, env in enumerate(as_list(container.get("env"))):
+        if isinstance(env, Mapping):
+            name = env.get("name")
+            yield (*path, "env", i), env, name if isinstance(name, str) else ""

@@ -20,7 +20,7 @@ from kubecanvas.model.text import Text
 from kubecanvas.validation import predicates as p
 from kubecanvas.validation.context import Context
 from kubecanvas.validation.findings import Finding, duplicate_value, invalid_value
-from kubecanvas.validation.pod_check import PodCheck, pod_checks
+from kubecanvas.validation.pod_check import PodCheck, env_entries, pod_checks
 from kubecanvas.validation.rule import E, Rule, RuleId, W
 from kubecanvas.validation.rules_volumes import report_fix
 from kubecanvas.validation.versions import version_tuple
@@ -152,12 +152,8 @@ def _resource_claims(c: PodCheck, path: FieldPath, resources: Mapping[str, Any],
 
 def _env(c: PodCheck, path: FieldPath, container: Mapping[str, Any]) -> None:
     seen: set[str] = set()
-    for i, env in enumerate(as_list(container.get("env"))):
-        if not isinstance(env, Mapping):
-            continue
-        epath = (*path, "env", i)
-        name = env.get("name")
-        if isinstance(name, str) and name:
+    for epath, env, name in env_entries(path, container):
+        if name:
             value = env.get("value")
             if name in seen and not (isinstance(value, str) and f"$({name})" in value):
                 c.report(POD_ENV_DUPLICATE, (*epath, "name"),

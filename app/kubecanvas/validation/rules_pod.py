@@ -22,7 +22,7 @@ from kubecanvas.validation.findings import (
     duplicate_value,
     invalid_value,
 )
-from kubecanvas.validation.pod_check import CONTAINER_GROUPS, PodCheck, pod_checks
+from kubecanvas.validation.pod_check import CONTAINER_GROUPS, PodCheck, env_entries, pod_checks
 from kubecanvas.validation.rule import E, Rule, RuleId, W
 from kubecanvas.validation.schema import SCHEMA_ENUM
 from kubecanvas.validation.versions import version_tuple
@@ -179,12 +179,8 @@ def _relaxed_env(c: PodCheck) -> bool:
 
 
 def check_env(c: PodCheck, path: FieldPath, container: Mapping[str, Any]) -> None:
-    for i, env in enumerate(as_list(container.get("env"))):
-        if not isinstance(env, Mapping):
-            continue
-        epath = (*path, "env", i)
-        name = env.get("name")
-        if isinstance(name, str) and name:
+    for epath, env, name in env_entries(path, container):
+        if name:
             c.name(POD_ENV_NAME_FORMAT, (*epath, "name"), name,
                    lambda v: p.env_name(v, _relaxed_env(c)))
         source = env.get("valueFrom")
