@@ -184,3 +184,28 @@ spec:
     assert ghosts == {"StorageClass": "provided", "ConfigMap": "missing"}
     provided = next(n for n in scene.nodes.values() if n.ghost == "provided")
     assert "the cluster provides it" in provided.toolTip()
+
+
+def test_moving_a_card_onto_a_wire_routes_that_wire_around_it(qtbot) -> None:
+    from tests.model.factories import deployment, service
+
+    from kubecanvas.model.document import Document
+    from kubecanvas.ui.canvas.drawn_geometry import scene_quality
+    from kubecanvas.ui.canvas.scene import CanvasScene
+    from kubecanvas.ui.session import Session
+
+    session = Session.create(Document([service("web", {"app": "web"}),
+                                       deployment("web", {"app": "web"}),
+                                       service("other", {"app": "nothing"})]))
+    document = session.document
+    by_name = {(r.kind, r.name): r.id for r in document}
+    document.move(by_name[("Service", "web")], (0.0, 0.0))
+    document.move(by_name[("Deployment", "web")], (800.0, 0.0))
+    document.move(by_name[("Service", "other")], (400.0, 400.0))
+    scene = CanvasScene(document, session.graph)
+    session.listen("scene", scene.apply)
+    before = scene_quality(scene)
+    assert before.wires_through_cards == 0
+    document.move(by_name[("Service", "other")], (400.0, 0.0))  # right across the wire
+    after = scene_quality(scene)
+    assert after.wires_through_cards == 0 and after.wire_length > before.wire_length

@@ -120,7 +120,8 @@ def _ports(cards: Mapping[str, Rect], edges: Sequence[tuple[str, str]]) -> list[
             slots[(card, where)].append((along, pair, index))
     offset: dict[tuple[str, int], float] = {}
     for (card, where), entries in slots.items():
-        entries.sort()
+        # ties by the wires' own (deterministic) order, never by the ids in `pair`
+        entries.sort(key=lambda entry: (entry[0], entry[2]))
         pairs = list(dict.fromkeys(pair for _, pair, _ in entries))
         x, y, w, h = cards[card]
         length = h if where in ("right", "left") else w

@@ -36,6 +36,10 @@ from kubecanvas.validation.findings import Finding
 EdgeKey = tuple[str, str, str]
 
 
+#: while a node is dragged, its wires avoid the cards this far around them (all at release)
+DRAG_REACH = 400.0
+#: up to this many resources changed at once, only their wires are routed again
+LOCAL_REROUTE = 200
 #: depth of the scene's item index (see `CanvasScene.__init__`)
 BSP_DEPTH = 10
 
@@ -276,8 +280,13 @@ class CanvasScene(QGraphicsScene):
         if change.structural:
             self._refresh_edges(update.touched | change.added | set(change.changed))
         self._fit_frames(namespaces)
-        if change.structural or change.moved or change.added or change.removed:
-            self.reroute()
+        touched = set(change.moved) | set(change.added) | set(change.changed)
+        if change.structural:
+            touched |= set(update.touched)
+        if len(touched) > LOCAL_REROUTE:
+            self.reroute()  # a load, an auto layout: everything
+        elif touched:  # (a removal frees room: the other wires stay clear of cards)
+            self._reroute_around(self.nodes[rid] for rid in touched if rid in self.nodes)
 
     def _update_node(self, rid: str) -> set[str]:
         frame = self.frames_by_resource.get(rid)
@@ -432,13 +441,32 @@ class CanvasScene(QGraphicsScene):
         """Route every wire around the cards (`ui/canvas/router.py`)."""
         route_items(self.nodes.values(), ordered(self.edge_items.values()))
 
+    def _reroute_around(self, nodes: Iterable[NodeItem]) -> None:
+        """Route again the wires of `nodes` (and of their stand-ins) among the cards near them
+        (Qt's index answers which): indexing every card at each mouse move of a drag would cost
+        more than a frame in a 5,000-resource design, and a full routing after each edit 2 s."""
+        nodes = list(nodes)
+        wires = [w for node in nodes
+                 for w in set(node.edges).union(*(ghost.edges for ghost in node.ghosts))
+                 if isinstance(w, EdgeItem)]
+        # and the wires that now run where a moved card is
+        wires += [i for node in nodes for i in self.items(node.sceneBoundingRect())
+                  if isinstance(i, EdgeItem)]
+        if not wires:
+            return
+        ends = [end.pos() for w in wires for end in (w.source, w.target)]
+        xs, ys = [p.x() for p in ends], [p.y() for p in ends]
+        area = QRectF(min(xs) - DRAG_REACH, min(ys) - DRAG_REACH,
+                      max(xs) - min(xs) + 2 * DRAG_REACH, max(ys) - min(ys) + 2 * DRAG_REACH)
+        near = [i for i in self.items(area) if isinstance(i, NodeItem)]
+        route_items(near, ordered(set(wires)))
+
     def node_moved(self, node: NodeItem) -> None:
         """Route the node's wires again and grow its frame while it is dragged (exact fit and
         the full routing come with the move edit)."""
         if self._populating:
             return
-        wires = set(node.edges).union(*(ghost.edges for ghost in node.ghosts))
-        route_items(self.nodes.values(), ordered(w for w in wires if isinstance(w, EdgeItem)))
+        self._reroute_around([node])
         if node.ghost or not node.namespace:
             return
         frame = self.frames_by_namespace.get(node.namespace)
