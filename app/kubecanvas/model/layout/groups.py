@@ -20,7 +20,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 
-from kubecanvas.model.kinds import as_mapping
+from kubecanvas.model.fields import as_mapping
 from kubecanvas.model.resource import Resource
 
 LABELS = ("app.kubernetes.io/name", "app.kubernetes.io/instance", "app", "k8s-app",
