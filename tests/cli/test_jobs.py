@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from kubecanvas.cli.main import main
-from kubecanvas.io import load_paths
+from kubecanvas.io.parallel_load import load_paths_in_jobs
 from kubecanvas.model.parallel import can_fork
 
 pytestmark = pytest.mark.skipif(not can_fork(), reason="--jobs forks workers on Linux only")
@@ -63,7 +63,7 @@ def test_parsed_documents_are_the_same_with_two_jobs(tmp_path: Path) -> None:
     (tmp_path / "g.yaml").write_text("a: &x {b: 1}\nc: *x\n", encoding="utf-8")  # aliases
 
     def shape(jobs: int) -> list[object]:
-        result = load_paths([tmp_path], jobs=jobs)
+        result = load_paths_in_jobs([tmp_path], jobs=jobs)
         return [[(r.manifest, r.original, r.origin.file, r.origin.line, r.origin.doc_index,
                   r.origin.digest, r.origin.lines(("spec",)) if r.origin.lines else None)
                  for r in result.resources],

@@ -185,8 +185,14 @@ def _load(paths: Sequence[str], strip_cluster_fields: bool, allow_project: bool,
                            "`kubecanvas export` on it", file=paths[is_project.index(True)])
         loaded = _load_project_input(paths, limits)
     else:
-        result = load_paths(list(paths), strip_cluster_fields=strip_cluster_fields,
-                            limits=limits, jobs=jobs)
+        if jobs > 1:  # (a small file's validate loads no multiprocessing)
+            from kubecanvas.io.parallel_load import load_paths_in_jobs
+
+            result = load_paths_in_jobs(list(paths), jobs=jobs,
+                                        strip_cluster_fields=strip_cluster_fields, limits=limits)
+        else:
+            result = load_paths(list(paths), strip_cluster_fields=strip_cluster_fields,
+                                limits=limits)
         if strip_cluster_fields:
             result.resources = _designed_only(result.resources)
         # An object defined twice is the validator's `resource.duplicate` finding (which the

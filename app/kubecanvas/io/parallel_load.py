@@ -1,4 +1,4 @@
-"""`load_paths(jobs=N)`: the documents of an import parsed in forked worker processes.
+"""`load_paths` with the documents of an import parsed in forked worker processes.
 
 Files are read, split and counted against the import's budget in this process, in order, exactly
 as one job does (`yaml_in._load_file` with a list of steps); only parsing moves to the workers,
@@ -12,12 +12,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from kubecanvas.io.limits import Budget, BudgetSpent, Limits, exc_message
+from kubecanvas.io.limits import DEFAULT_LIMITS, Budget, BudgetSpent, Limits, exc_message
 from kubecanvas.io.problems import LoadResult, duplicate_problems
-from kubecanvas.io.yaml_in import _expand, _load_chunk, _load_file, _problem
+from kubecanvas.io.yaml_in import _expand, _load_chunk, _load_file, _problem, load_paths
 from kubecanvas.io.yaml_in import _Options as Options
 from kubecanvas.io.yaml_split import Chunk
-from kubecanvas.model.parallel import map_in_processes
+from kubecanvas.model.parallel import can_fork, map_in_processes
 
 #: One step of a parallel load, in input order: a result already known (a file that could not be
 #: read, a budget spent) or a document to parse.
@@ -25,6 +25,16 @@ _Step = LoadResult | tuple[Chunk, Options]
 #: Documents per task sent to a worker: enough that pickling tasks costs little, few enough that
 #: the workers finish together.
 _BATCH = 250
+
+
+def load_paths_in_jobs(paths: Sequence[str | Path], *, jobs: int,
+                       strip_cluster_fields: bool = False, source: str | None = None,
+                       limits: Limits = DEFAULT_LIMITS) -> LoadResult:
+    """`yaml_in.load_paths` in `jobs` processes where the system can fork; the same result."""
+    if jobs > 1 and can_fork():
+        return load_parallel(paths, strip_cluster_fields, source, limits, jobs)
+    return load_paths(paths, strip_cluster_fields=strip_cluster_fields, source=source,
+                      limits=limits)
 
 
 def load_parallel(paths: Sequence[str | Path], strip: bool, source: str | None,

@@ -32,7 +32,6 @@ from kubecanvas.io.textfile import DecodeError, read_text_file, text_digest
 from kubecanvas.io.yaml_dialect import parse_document_node
 from kubecanvas.io.yaml_split import Chunk, content_offset, iter_chunks
 from kubecanvas.model.korean import eul_reul, eun_neun, euro_ro, i_ga
-from kubecanvas.model.parallel import can_fork
 from kubecanvas.model.resource import Origin, Resource
 from kubecanvas.model.text import Text, concat, join
 
@@ -55,20 +54,15 @@ class _Options:
 
 
 def load_paths(paths: Sequence[str | Path], *, strip_cluster_fields: bool = False,
-               source: str | None = None, limits: Limits = DEFAULT_LIMITS,
-               jobs: int = 1) -> LoadResult:
+               source: str | None = None, limits: Limits = DEFAULT_LIMITS) -> LoadResult:
     """Load files, folders (every .yaml/.yml/.json below, sorted, hidden ones skipped) and "-" for
     standard input. Never raises for bad input: unreadable files, bad encodings, broken
     documents and input beyond `limits` (too large, too deep, alias bombs) become problems,
     and everything else loads.
 
-    With `jobs` above 1 the documents are parsed in that many processes (see `parallel_load`);
-    the result is the same.
+    `parallel_load.load_paths_in_jobs` gives the same result with the parsing shared among
+    processes.
     """
-    if jobs > 1 and can_fork():
-        from kubecanvas.io.parallel_load import load_parallel
-
-        return load_parallel(paths, strip_cluster_fields, source, limits, jobs)
     result = LoadResult()
     budget = Budget(limits)
     for path in paths:
