@@ -118,7 +118,7 @@ _HAEYO_END = re.compile(r"[\uac00-\ud7a3]+요(?=[.!?]\s|[.!?]?$)")
 _EXCEPT = ("보다", "마다", "까지다")
 
 
-_PLAIN_QUESTION = re.compile(r"[\uac00-\ud7a3]+(?<!니)까\?")
+_PLAIN_QUESTION = re.compile(r"[\uac00-\ud7a3]+((?<!니)까|[가나])\?")
 
 
 def plain_endings(text: str) -> list[str]:
@@ -132,6 +132,8 @@ def test_plain_endings_are_recognised() -> None:
     assert plain_endings("파드가 없습니다. 다시 만듭시다.") == []
     assert plain_endings("저장할까?") == ["저장할까?"]
     assert plain_endings("저장하시겠습니까?") == []
+    assert plain_endings("혹시 web인가?") == ["web인가?"[3:]]
+    assert plain_endings("혹시 web입니까?") == []
 
 
 def test_findings_and_simulations_speak_in_the_polite_register() -> None:

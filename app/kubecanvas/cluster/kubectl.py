@@ -29,14 +29,14 @@ TIMEOUT_SECONDS = 120
 def not_started(program: str) -> Text:
     """The message when kubectl cannot be started at all."""
     return Text(f"kubectl ({program}) could not be started; is it installed?",
-                f"kubectl({program})을 시작할 수 없습니다. 설치되어 있는가?")
+                f"kubectl({program}) 프로그램을 시작할 수 없습니다. 설치되어 있는지 확인하십시오.")
 
 
 def timed_out() -> Text:
     """The message when kubectl does not answer in time."""
     return Text(f"kubectl did not answer within {TIMEOUT_SECONDS} s; is the cluster reachable?",
                 f"kubectl이 {TIMEOUT_SECONDS}초 안에 응답하지 않았습니다. 클러스터에 연결할 수 "
-                "있는가?")
+                "있는지 확인하십시오.")
 #: What kubectl prints when it cannot reach the API server (any of these, in stderr).
 _UNREACHABLE = re.compile(
     r"connection refused|Unable to connect to the server|dial tcp|no such host|i/o timeout|"

@@ -98,6 +98,12 @@ _CLUSTER_SCOPED_GENERIC = frozenset({
 #: Kinds that run pods, in palette order.
 WORKLOAD_KINDS = tuple(info.kind for info in _KINDS if info.owns_pods)
 
+#: Kinds a cluster usually provides itself (its storage, ingress, priority, runtime and gateway
+#: classes): a reference to one the files do not define is advice, not a defect, and is drawn
+#: as a muted stand-in rather than a red missing box.
+CLUSTER_PROVIDED_KINDS = frozenset({"StorageClass", "IngressClass", "PriorityClass",
+                                    "RuntimeClass", "GatewayClass"})
+
 
 def kind_info(kind: str) -> KindInfo:
     """The facts for `kind`; a neutral generic description for kinds not known in depth."""

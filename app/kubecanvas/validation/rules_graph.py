@@ -7,7 +7,13 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 
 from kubecanvas.model.graph import Edge, EdgeCategory
-from kubecanvas.model.kinds import effective_namespace, get_path, kind_info, template_labels
+from kubecanvas.model.kinds import (
+    CLUSTER_PROVIDED_KINDS,
+    effective_namespace,
+    get_path,
+    kind_info,
+    template_labels,
+)
 from kubecanvas.model.korean import eun_neun, euro_ro, gwa_wa, i_ga
 from kubecanvas.model.order import order_key
 from kubecanvas.model.references import EdgeType
@@ -26,10 +32,6 @@ REF_MISSING_CLUSTER = RuleId("ref.missing.cluster")
 SERVICE_SELECTOR_NO_MATCH = RuleId("service.selector.no-match")
 SERVICE_SELECTOR_OPERATOR_PODS = RuleId("service.selector.operator-pods")
 WORKLOAD_SELECTOR_TEMPLATE_MISMATCH = RuleId("workload.selector.template-mismatch")
-
-#: Kinds a cluster usually provides itself: a reference to one that is not in the document is
-#: advice, not a defect.
-CLUSTER_PROVIDED = frozenset({"StorageClass", "IngressClass", "PriorityClass", "RuntimeClass"})
 
 _MOUNT_FAILS = Text("its pods stay in ContainerCreating (FailedMount)",
                     "파드가 ContainerCreating 상태에 머뭅니다(FailedMount)")
@@ -115,7 +117,7 @@ def missing_references(ctx: Context) -> Iterator[Finding]:
             ref = edge.reference
             fix, guess = _did_you_mean(ctx, res, edge, kind, ns, name) or (None, "")
             hint = f" Did you mean {kind} {guess}?" if fix else ""
-            hint_ko = f" 혹시 {kind_term(kind)} {guess}인가?" if fix else ""
+            hint_ko = f" 혹시 {kind_term(kind)} {guess}입니까?" if fix else ""
             what = kind_both(kind)
             if ref is not None and ref.optional:
                 yield ctx.report(REF_MISSING_OPTIONAL, res, Text(
@@ -123,7 +125,7 @@ def missing_references(ctx: Context) -> Iterator[Finding]:
                     f"start without it.{hint}",
                     f"{what} {name}{eun_neun(name)} optional로 표시되어 있고 문서의 {where_ko}없습니다. 파드는 "
                     f"그것 없이 시작합니다.{hint_ko}"), edge.path, (edge.target,), fix)
-            elif kind in CLUSTER_PROVIDED:
+            elif kind in CLUSTER_PROVIDED_KINDS:
                 yield ctx.report(REF_MISSING_CLUSTER, res, Text(
                     f"{kind} {name} is not in the document; the cluster must provide it.{hint}",
                     f"{what} {name}{i_ga(name)} 문서에 없습니다. 클러스터가 제공해야 합니다.{hint_ko}"),

@@ -133,7 +133,7 @@ def _unknown_api(ctx: Context, res: Resource) -> Finding | None:
         f"the API group {group or 'core (v1)'} has no kind {res.kind!r}"
         + (f"; did you mean {guess}?" if guess else "."),
         f"API 그룹 {group or 'core (v1)'}에는 kind {res.kind!r}{i_ga(repr(res.kind))} 없습니다."
-        + (f" 혹시 {guess}인가?" if guess else "")), ("kind",), fix=fix)
+        + (f" 혹시 {guess}입니까?" if guess else "")), ("kind",), fix=fix)
 
 
 def api_versions(ctx: Context) -> Iterator[Finding]:

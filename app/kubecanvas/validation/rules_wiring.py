@@ -222,7 +222,7 @@ def config_keys(ctx: Context) -> Iterator[Finding]:
                 if key not in present:
                     guess = closest(key, present)
                     hint = f" Did you mean key {guess}?" if guess else ""
-                    hint_ko = f" 혹시 키 {guess}인가?" if guess else ""
+                    hint_ko = f" 혹시 키 {guess}입니까?" if guess else ""
                     key_path = _key_path(res, edge.path, key)
                     fix = set_field(res, key_path, guess, Text(
                         f"did you mean key {guess}?", f"키를 {guess}{euro_ro(guess)} 고칩니다")) \

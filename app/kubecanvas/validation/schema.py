@@ -250,7 +250,7 @@ def _convert(error: Any, root: Mapping[str, Any]) -> Iterator[SchemaError]:
         for field in error.kind.unexpected:
             guess = _suggest(field, allowed)
             hint = f"; did you mean {guess!r}?" if guess else ""
-            hint_ko = f" 혹시 {guess!r}인가?" if guess else ""
+            hint_ko = f" 혹시 {guess!r}입니까?" if guess else ""
             yield SchemaError(SCHEMA_UNKNOWN_FIELD, (*path, field), Text(
                 f"unknown field {field!r} (kubectl rejects it: strict decoding error){hint}",
                 f"알 수 없는 필드 {field!r}입니다(kubectl이 거부합니다: strict decoding error)."

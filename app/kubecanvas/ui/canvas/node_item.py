@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kubecanvas.model.kinds import CLUSTER_PROVIDED_KINDS
 from kubecanvas.model.layout import NODE_HEIGHT, NODE_WIDTH
 from kubecanvas.ui.canvas.icons import paint_kind_icon
 from kubecanvas.ui.canvas.style import SEVERITY_COLOURS, Theme, current_theme, kind_colour
@@ -99,18 +100,11 @@ _BADGE_FONT.setPixelSize(10)
 _BADGE_FONT.setBold(True)
 
 
-#: Kinds a cluster provides rather than an application (its storage and ingress classes...): a
-#: reference to one not in the files is drawn as a muted stand-in, since the validator rates it
-#: info at most (it cannot see the cluster), not as a red missing box.
-CLUSTER_PROVIDED = frozenset({"StorageClass", "IngressClass", "PriorityClass", "RuntimeClass",
-                              "GatewayClass"})
-
-
 def stand_in_kind(data: Mapping[str, Any]) -> Ghost:
     """What a graph node no resource defines is drawn as (its graph data: kind, `missing`)."""
     if not data.get("missing"):
         return "generated"
-    return "provided" if data.get("kind") in CLUSTER_PROVIDED else "missing"
+    return "provided" if data.get("kind") in CLUSTER_PROVIDED_KINDS else "missing"
 
 
 def ghost_line(ghost: Ghost) -> str:
