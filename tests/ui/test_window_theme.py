@@ -25,13 +25,14 @@ def test_dark_light_and_system_for_the_whole_window(make_window, qtbot) -> None:
     start = QGuiApplication.palette().color(QPalette.ColorRole.Window)
     try:
         _theme_action(window, "Dark").trigger()
-        qtbot.wait(10)  # widgets take the application palette from a posted event
+        # widgets take the application palette from posted events
+        qtbot.waitUntil(lambda: _lightness(window.inspector) < 110, timeout=3000)
         assert window.scene.theme is DARK
         for part in (window.inspector, window.problems, window.palette_panel, window.menuBar()):
             assert _lightness(part) < 110, part
         assert window.settings.value("canvasTheme") == "dark"
         _theme_action(window, "Light").trigger()
-        qtbot.wait(10)
+        qtbot.waitUntil(lambda: _lightness(window.inspector) > 180, timeout=3000)
         assert window.scene.theme is LIGHT and _lightness(window.inspector) > 180
     finally:
         _theme_action(window, "Follow System").trigger()
@@ -47,8 +48,9 @@ def test_the_choice_is_applied_at_the_next_start(qtbot, tmp_path) -> None:
     settings = QSettings(str(tmp_path / "theme.ini"), QSettings.Format.IniFormat)
     settings.setValue("canvasTheme", "dark")
     window = MainWindow(settings)
-    qtbot.wait(10)
+    qtbot.addWidget(window)
     try:
+        qtbot.waitUntil(lambda: _lightness(window.inspector) < 110, timeout=3000)
         assert _lightness(window.inspector) < 110 and window.scene.theme is DARK
     finally:
         window.set_canvas_theme("system")
