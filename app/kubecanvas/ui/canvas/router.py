@@ -9,13 +9,19 @@ milliseconds for a node with a dozen wires (measured with tests/bench/bench_canv
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+
+from PySide6.QtCore import QRectF
+from PySide6.QtWidgets import QGraphicsItem
 
 from kubecanvas.model.layout import NODE_HEIGHT, NODE_WIDTH
 from kubecanvas.model.layout.quality import Rect
 from kubecanvas.model.layout.routing import route_all
 from kubecanvas.ui.canvas.edge_item import EdgeItem, label_width
 from kubecanvas.ui.canvas.node_item import NodeItem
+
+#: while a node is dragged, its wires avoid the cards this far around them (all at release)
+DRAG_REACH = 400.0
 
 
 def _card(node: NodeItem) -> Rect:
@@ -41,3 +47,25 @@ def ordered(items: Iterable[EdgeItem]) -> list[EdgeItem]:
         return (s.namespace, s.kind, s.name, item.edge.key, t.namespace, t.kind, t.name)
 
     return sorted(items, key=key)
+
+
+def route_around(nodes: Sequence[NodeItem], items_in: Callable[[QRectF], list[QGraphicsItem]]
+                 ) -> None:
+    """Route again the wires of `nodes` (and of their stand-ins) among the cards near them;
+    `items_in` is the scene's spatial index (`QGraphicsScene.items(rect)`). Indexing every card
+    at each mouse move of a drag would cost more than a frame in a 5,000-resource design, and
+    a full routing after each edit 2 s."""
+    wires = [w for node in nodes
+             for w in set(node.edges).union(*(ghost.edges for ghost in node.ghosts))
+             if isinstance(w, EdgeItem)]
+    # and the wires that now run where a moved card is
+    wires += [i for node in nodes for i in items_in(node.sceneBoundingRect())
+              if isinstance(i, EdgeItem)]
+    if not wires:
+        return
+    ends = [end.pos() for w in wires for end in (w.source, w.target)]
+    xs, ys = [p.x() for p in ends], [p.y() for p in ends]
+    area = QRectF(min(xs) - DRAG_REACH, min(ys) - DRAG_REACH,
+                  max(xs) - min(xs) + 2 * DRAG_REACH, max(ys) - min(ys) + 2 * DRAG_REACH)
+    near = [i for i in items_in(area) if isinstance(i, NodeItem)]
+    route_items(near, ordered(set(wires)))

@@ -26,7 +26,7 @@ from kubecanvas.ui.canvas.namespace_frame import NamespaceFrameItem
 from kubecanvas.ui.canvas.node_item import NodeItem, ghost_line, node_badges, stand_in_kind
 from kubecanvas.ui.canvas.replica_item import ReplicaStackItem
 from kubecanvas.ui.canvas.replicas import REPLICA_KINDS, replica_lines
-from kubecanvas.ui.canvas.router import ordered, route_items
+from kubecanvas.ui.canvas.router import ordered, route_around, route_items
 from kubecanvas.ui.canvas.style import Theme, current_theme
 from kubecanvas.ui.canvas.summary import summary
 from kubecanvas.ui.canvas.wiring import WiringGesture
@@ -36,8 +36,6 @@ from kubecanvas.validation.findings import Finding
 EdgeKey = tuple[str, str, str]
 
 
-#: while a node is dragged, its wires avoid the cards this far around them (all at release)
-DRAG_REACH = 400.0
 #: up to this many resources changed at once, only their wires are routed again
 LOCAL_REROUTE = 200
 #: depth of the scene's item index (see `CanvasScene.__init__`)
@@ -368,38 +366,27 @@ class CanvasScene(QGraphicsScene):
 
     # --- selection -------------------------------------------------------------------------
     def selected_ids(self) -> list[str]:
-        ids = []
-        for item in self.selectedItems():
-            rid = None
-            if isinstance(item, NamespaceFrameItem):
-                rid = item.rid  # the frame of a Namespace resource is its node
-            elif isinstance(item, NodeItem) and not item.ghost:
-                rid = item.rid
-            if rid:
-                ids.append(rid)
-        return ids
+        """The selected resources: nodes (not stand-ins) and Namespace resources' frames."""
+        return [item.rid for item in self.selectedItems()
+                if (isinstance(item, NamespaceFrameItem)
+                    or isinstance(item, NodeItem) and not item.ghost) and item.rid]
 
     def selected_edges(self) -> list[Edge]:
         return [i.edge for i in self.selectedItems() if isinstance(i, EdgeItem)]
 
     def select_ids(self, ids: Iterable[str]) -> None:
         """Select exactly these resources."""
-        wanted = set(ids)
         self.clearSelection()
-        for rid in wanted:
-            item = self.nodes.get(rid) or self.frames_by_resource.get(rid)
-            if item is not None:
-                item.setSelected(True)
+        for item in filter(None, map(self.item_for, set(ids))):
+            item.setSelected(True)
 
     def items_rect(self, ids: Iterable[str] | None = None) -> QRectF:
         """The bounding rectangle of some nodes (all content when `ids` is None)."""
         if ids is None:
             return self.itemsBoundingRect()
         rect = QRectF()
-        for rid in ids:
-            item = self.nodes.get(rid) or self.frames_by_resource.get(rid)
-            if item is not None:
-                rect = rect.united(item.sceneBoundingRect())
+        for item in filter(None, map(self.item_for, ids)):
+            rect = rect.united(item.sceneBoundingRect())
         return rect
 
     # --- dragging ----------------------------------------------------------------------------
@@ -442,24 +429,7 @@ class CanvasScene(QGraphicsScene):
         route_items(self.nodes.values(), ordered(self.edge_items.values()))
 
     def _reroute_around(self, nodes: Iterable[NodeItem]) -> None:
-        """Route again the wires of `nodes` (and of their stand-ins) among the cards near them
-        (Qt's index answers which): indexing every card at each mouse move of a drag would cost
-        more than a frame in a 5,000-resource design, and a full routing after each edit 2 s."""
-        nodes = list(nodes)
-        wires = [w for node in nodes
-                 for w in set(node.edges).union(*(ghost.edges for ghost in node.ghosts))
-                 if isinstance(w, EdgeItem)]
-        # and the wires that now run where a moved card is
-        wires += [i for node in nodes for i in self.items(node.sceneBoundingRect())
-                  if isinstance(i, EdgeItem)]
-        if not wires:
-            return
-        ends = [end.pos() for w in wires for end in (w.source, w.target)]
-        xs, ys = [p.x() for p in ends], [p.y() for p in ends]
-        area = QRectF(min(xs) - DRAG_REACH, min(ys) - DRAG_REACH,
-                      max(xs) - min(xs) + 2 * DRAG_REACH, max(ys) - min(ys) + 2 * DRAG_REACH)
-        near = [i for i in self.items(area) if isinstance(i, NodeItem)]
-        route_items(near, ordered(set(wires)))
+        route_around(list(nodes), self.items)
 
     def node_moved(self, node: NodeItem) -> None:
         """Route the node's wires again and grow its frame while it is dragged (exact fit and
