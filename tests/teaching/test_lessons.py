@@ -84,6 +84,8 @@ LEARNER: dict[str, list[Learner]] = {
         set_field("Deployment", "client", (*TPL, "containers", 0, "env", 0, "value"),
                   "http://web"),
         set_field("Service", "web", ("spec", "ports", 0, "targetPort"), "http"),
+        fix(set_field("Deployment", "api", ("spec", "template", "metadata", "labels", "app"),
+                      "api")),
     ],
     "networking": [
         set_field("Deployment", "web", ("spec", "replicas"), 3),
@@ -254,13 +256,13 @@ def test_lesson_texts_exist_in_english_and_korean(lesson) -> None:
 
 @pytest.mark.parametrize("lesson", LESSONS, ids=lambda lesson: lesson.id)
 def test_every_lesson_has_depth_questions_and_a_troubleshooting_end(lesson) -> None:
-    """5 to 8 steps, at least two predict-then-simulate questions, and a broken design to repair
-    as the last step (its own broken resources, or the lesson diagram's last breakage)."""
+    """5 to 8 steps, at least two predict-then-simulate questions, and as the last step a
+    troubleshooting step whose own broken design the learner adds and repairs without a hint."""
     kinds = [step.kind for step in lesson.steps]
     assert 5 <= len(kinds) <= 8, kinds
     assert kinds.count("question") >= 2, kinds
     assert lesson.steps[-1].id == "troubleshoot"
-    assert lesson.steps[-1].kind == "troubleshoot" or lesson.id == "architecture"
+    assert lesson.steps[-1].kind == "troubleshoot"
 
 
 def test_korean_texts_use_the_glossary_terms() -> None:
