@@ -178,6 +178,13 @@ LEARNER: dict[str, list[Learner]] = {
                 {"path": "labels", "fieldRef": {"fieldPath": "metadata.labels"}}]}}),
             set_field("Deployment", "web", (*TPL, "containers", 1, "volumeMounts", 1),
                       {"name": "podinfo", "mountPath": "/etc/podinfo"})),
+        fields(set_field("Deployment", "web", (*TPL, "volumes", 4), {
+            "name": "site", "projected": {"sources": [
+                {"configMap": {"name": "nginx-conf"}}, {"secret": {"name": "site-token"}},
+                {"downwardAPI": {"items": [
+                    {"path": "labels", "fieldRef": {"fieldPath": "metadata.labels"}}]}}]}}),
+            set_field("Deployment", "web", (*TPL, "containers", 1, "volumeMounts", 2),
+                      {"name": "site", "mountPath": "/etc/site", "readOnly": True})),
         set_field("Deployment", "web", (*TPL, "volumes", 0, "emptyDir"),
                   {"medium": "Memory", "sizeLimit": "64Mi"}),
         fix(set_field("Deployment", "docs", (*TPL, "containers", 0, "volumeMounts", 0, "subPath"),
