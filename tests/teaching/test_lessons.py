@@ -94,6 +94,7 @@ LEARNER: dict[str, list[Learner]] = {
         ANSWER,
         set_field("NetworkPolicy", "api-allow-web",
                   ("spec", "ingress", 0, "from", 0, "podSelector", "matchLabels"), {"app": "web"}),
+        ANSWER,
         fix(set_field("NetworkPolicy", "batch-egress",
                       ("spec", "egress", 0, "to", 0, "podSelector", "matchLabels"), {"app": "web"})),
     ],
