@@ -69,27 +69,43 @@ def test_select_all_and_zoom_commands(make_window):
     assert window.undo_stack.count() <= 1
 
 
-def test_run_opens_the_files_given_on_the_command_line(qtbot, tmp_path: Path, monkeypatch):
-    from PySide6.QtCore import QTimer
-    from PySide6.QtWidgets import QApplication
+_RUN = """
+import json, sys
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+from kubecanvas.ui.window import app as app_module
+from kubecanvas.ui.window.main_window import MainWindow
 
-    from kubecanvas.ui.window import app as app_module
+def inspect():
+    window = next(w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow))
+    print(json.dumps([window.windowTitle(), [r.name for r in window.session.document]]))
+    window.close()
+    QApplication.instance().quit()
 
-    QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, str(tmp_path))
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path))
+app = QApplication(["kubecanvas"])
+QTimer.singleShot(300, inspect)
+sys.exit(app_module.run(sys.argv[1:]))
+"""
+
+
+def test_run_opens_the_files_given_on_the_command_line(tmp_path: Path):
+    """In a process of its own: once an application's event loop has quit, Qt no longer hands
+    palette changes to widgets, which would leave later tests of the same process a broken
+    application."""
+    import json
+    import os
+    import subprocess
+    import sys
+
     manifest = tmp_path / "one.yaml"
     manifest.write_text("apiVersion: v1\nkind: ConfigMap\nmetadata: {name: settings}\n", "utf-8")
-    seen: list[tuple[str, list[str]]] = []
-
-    def inspect() -> None:
-        window = next(w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow))
-        seen.append((window.windowTitle(), [r.name for r in window.session.document]))
-        window.close()
-        QApplication.instance().quit()
-
-    QTimer.singleShot(300, inspect)
-    assert app_module.run([str(manifest)]) == 0
-    assert seen == [("one.yaml[*] — KubeCanvas", ["settings"])]
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "HOME": str(tmp_path),
+           "XDG_CONFIG_HOME": str(tmp_path / "config"), "XDG_DATA_HOME": str(tmp_path / "data")}
+    done = subprocess.run([sys.executable, "-c", _RUN, str(manifest)], env=env, cwd=tmp_path,
+                          capture_output=True, text=True, timeout=120, check=False)
+    assert done.returncode == 0, done.stderr
+    seen = json.loads(done.stdout.strip().splitlines()[-1])
+    assert seen == ["one.yaml[*] — KubeCanvas", ["settings"]]
 
 
 def test_files_dropped_on_the_canvas_open(make_window, tmp_path: Path):
