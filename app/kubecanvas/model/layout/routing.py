@@ -11,8 +11,13 @@ at the first of a few places along it where the plate overlaps no card and no la
 before; a label that fits nowhere is left to the tooltip rather than drawn over something.
 
 Pure Python over rectangles and points: the canvas draws what this computes, `render --stats`
-measures it, and tests check it without Qt. Lookups go through a uniform grid of cards, so a
-wire costs work proportional to the cards near it, not to the whole design.
+measures it, and tests check it without Qt. Lookups go through uniform grids (cards here, routed
+segments in `segment_index.py`) that look only at the cells a segment runs through, and stop at
+the first card found; the wires already routed are counted through a bounded number of tests.
+So a wire costs work proportional to what is near it, not to the whole design: a 15,000-resource
+design, whose thousands of long wires meet at a few shared stand-in cards, routes in 3.4 times
+the time of a 5,000-resource one (tests/bench/README.md), where a scan of every routed segment
+near the shared cards made the thorough routing quadratic.
 """
 
 from __future__ import annotations
@@ -28,8 +33,8 @@ from kubecanvas.model.layout.quality import (
     Rect,
     rects_overlap,
     segment_hits_rect,
-    segments_cross,
 )
+from kubecanvas.model.layout.segment_index import CELL, SegmentIndex
 
 #: distance kept from cards by a routed wire
 CLEARANCE = 10.0
@@ -39,7 +44,6 @@ STUB = 14.0
 BEND = 60.0
 #: between the wires of one bundle
 LANE = 5.0
-CELL = 200.0
 #: A* searches among at most this many cards (a grid of about (2n)^2 points).
 MAX_SEARCH_CARDS = 40
 #: ... and over at most this many grid cells of the card index.
@@ -84,10 +88,41 @@ class CardIndex:
         return found
 
     def blocked(self, a: Point, b: Point, skip: Iterable[str], margin: float = 2.0) -> bool:
-        """True when segment ab passes through a card (grown by `margin`) not in `skip`."""
-        ignore = set(skip)
-        for cid in self.near(a[0] - margin, a[1] - margin, b[0] + margin, b[1] + margin):
-            if cid in ignore:
+        """True when segment ab passes through a card (grown by `margin`) not in `skip`.
+
+        An axis-parallel segment (every one the router makes) is walked cell by cell from `a`
+        and the walk stops at the first card it hits: a long wire across a dense design is
+        usually blocked a few cells from its start, so it costs those cells, not its length.
+        """
+        if a[0] != b[0] and a[1] != b[1]:
+            return self._blocked_in(self.near(a[0] - margin, a[1] - margin, b[0] + margin,
+                                              b[1] + margin), a, b, skip, margin)
+        vertical = a[0] == b[0]
+        u, lo, hi = (a[0], a[1], b[1]) if vertical else (a[1], a[0], b[0])
+        across = range(math.floor((u - margin) / CELL), math.floor((u + margin) / CELL) + 1)
+        first, last = math.floor((lo - margin) / CELL), math.floor((hi + margin) / CELL)
+        if lo > hi:  # walk from `a` towards `b`
+            first, last = math.floor((lo + margin) / CELL), math.floor((hi - margin) / CELL)
+        step = 1 if last >= first else -1
+        lo, hi = min(lo, hi), max(lo, hi)
+        grid, cards = self._grid, self.cards
+        for along in range(first, last + step, step):
+            for other in across:
+                for cid in grid.get((other, along) if vertical else (along, other), ()):
+                    x, y, w, h = cards[cid]
+                    if vertical:
+                        x, y, w, h = y, x, h, w
+                    # the card grown by `margin`, as an open box: what `segment_hits_rect`
+                    # answers for an axis-parallel segment, without its general clipping
+                    if y - margin < u < y + h + margin and \
+                            max(lo, x - margin) < min(hi, x + w + margin) and cid not in skip:
+                        return True
+        return False
+
+    def _blocked_in(self, cids: Iterable[str], a: Point, b: Point, skip: Iterable[str],
+                    margin: float) -> bool:
+        for cid in cids:
+            if cid in skip:
                 continue
             x, y, w, h = self.cards[cid]
             if segment_hits_rect(a, b, (x - margin, y - margin, w + 2 * margin, h + 2 * margin)):
@@ -122,12 +157,12 @@ def _ports(cards: Mapping[str, Rect], edges: Sequence[tuple[str, str]]) -> list[
     for (card, where), entries in slots.items():
         # ties by the wires' own (deterministic) order, never by the ids in `pair`
         entries.sort(key=lambda entry: (entry[0], entry[2]))
-        pairs = list(dict.fromkeys(pair for _, pair, _ in entries))
+        pairs = {pair: n for n, pair in enumerate(dict.fromkeys(p for _, p, _ in entries))}
         x, y, w, h = cards[card]
         length = h if where in ("right", "left") else w
         lanes: dict[tuple[str, str], int] = defaultdict(int)
         for _, pair, index in entries:
-            slot = (pairs.index(pair) + 1) / (len(pairs) + 1)
+            slot = (pairs[pair] + 1) / (len(pairs) + 1)
             lane = lanes[pair]
             lanes[pair] += 1
             offset[(card, index)] = length * slot + (lane - 0) * LANE
@@ -251,31 +286,6 @@ def simplify(points: Sequence[Point]) -> tuple[Point, ...]:
                 continue
         out.append(p)
     return tuple(out)
-
-
-class SegmentIndex:
-    """The wires routed so far, by grid cell, to count what a candidate route would cross."""
-
-    def __init__(self) -> None:
-        self._grid: dict[tuple[int, int], list[tuple[Point, Point]]] = defaultdict(list)
-
-    def add(self, points: Sequence[Point]) -> None:
-        for a, b in zip(points, points[1:], strict=False):
-            for cell in CardIndex._cells(a[0], a[1], b[0], b[1]):
-                self._grid[cell].append((a, b))
-
-    def crossings(self, points: Sequence[Point]) -> int:
-        seen: set[tuple[Point, Point]] = set()
-        count = 0
-        for a, b in zip(points, points[1:], strict=False):
-            for cell in CardIndex._cells(a[0], a[1], b[0], b[1]):
-                for segment in self._grid.get(cell, ()):
-                    if segment in seen:
-                        continue
-                    seen.add(segment)
-                    if segments_cross(a, b, *segment) is not None:
-                        count += 1
-        return count
 
 
 def route_wire(start: Point, end: Point, side: str, index: CardIndex,
