@@ -12,6 +12,7 @@ the learner's own resources and carries a `Highlight`, so the canvas can follow 
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from kubecanvas.model.document import Document
@@ -29,6 +30,7 @@ from kubecanvas.teaching.cluster import (
 )
 from kubecanvas.teaching.text import Text, kind_ko
 from kubecanvas.validation import Severity, validate_document
+from kubecanvas.validation.findings import Finding
 
 #: The components in the order a request meets them, with their Korean names.
 COMPONENTS = {"kubectl": "kubectl", "api-server": "API 서버", "etcd": "etcd",
@@ -61,8 +63,13 @@ WORKLOADS = ("Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "Job", "Pod
 
 
 def apply_flow(doc: Document, graph: WiringGraph, workload_id: str,
-               cluster: SimCluster | None = None) -> ApplyFlow:
-    """The path of `kubectl apply` for one workload, through every component that acts on it."""
+               cluster: SimCluster | None = None,
+               findings: Iterable[Finding] | None = None) -> ApplyFlow:
+    """The path of `kubectl apply` for one workload, through every component that acts on it.
+
+    `findings` are the design's current findings on the workload when the caller has them (the
+    editor's validator keeps them); without them the whole design is validated, which at
+    thousands of resources costs seconds: too much for every edit."""
     res = doc.get(workload_id)
     cluster = cluster or SimCluster(doc)
     me = Highlight((workload_id,))
@@ -71,7 +78,9 @@ def apply_flow(doc: Document, graph: WiringGraph, workload_id: str,
         f"kubectl apply sends {kind} {name} to the API server (a PATCH or POST over HTTPS).",
         f"kubectl apply가 {kind_ko(kind)} {name}{eul_reul(name)} API 서버로 보냅니다(HTTPS로 PATCH나 "
         "POST)."), me)]
-    errors = [f for f in validate_document(doc, graph)
+    if findings is None:
+        findings = validate_document(doc, graph)
+    errors = [f for f in findings
               if f.resource_id == workload_id and f.severity == Severity.ERROR]
     if errors:
         steps.append(FlowStep("api-server", Text(

@@ -39,3 +39,33 @@ def test_apply_is_animated_through_the_control_plane_and_lights_the_design(teach
     assert image.width() > 0
     controller.set_language("ko")
     assert panel.windowTitle() == "컨트롤 플레인" and "CoreDNS" in panel.caption.text()
+
+
+def test_a_hidden_control_plane_waits_and_catches_up_when_shown(make_window, monkeypatch) -> None:
+    """Behind the YAML tab (the default) an edit costs the dock nothing; shown, it follows the
+    design as it is then."""
+    from PySide6.QtWidgets import QApplication
+    from tests.model.factories import deployment
+
+    from kubecanvas.model.edits import SetField
+    from kubecanvas.ui.teaching import control_plane
+
+    web = deployment("web")
+    window = make_window([web])
+    panel = window.teaching.control_plane
+    assert window.yaml_panel in window.tabifiedDockWidgets(panel)
+    window.yaml_panel.raise_()
+    QApplication.processEvents()
+    assert not panel.showing
+    flows = []
+    real = control_plane.apply_flow
+    monkeypatch.setattr(control_plane, "apply_flow",
+                        lambda *a, **k: flows.append(a[2]) or real(*a, **k))
+    window.editor.push(SetField(web.id, ("spec", "replicas"), 4))
+    assert flows == []
+    panel.raise_()
+    QApplication.processEvents()
+    assert panel.showing and flows == [web.id]
+    session = window.session
+    assert panel.drawing.frames == control_plane.control_plane_frames(
+        real(session.document, session.graph, web.id))

@@ -12,6 +12,8 @@ frames on a timer; ◀ ▶ step by hand; every frame lights the learner's resour
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
+
 from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPaintEvent, QPen, QPolygonF
 from PySide6.QtWidgets import (
@@ -35,6 +37,7 @@ from kubecanvas.teaching.architecture import (
 )
 from kubecanvas.teaching.text import kind_ko, local
 from kubecanvas.ui.teaching.i18n import language, tr
+from kubecanvas.validation.findings import Finding
 
 #: Box centres as fractions of the drawing (x, y): control plane left, the node right.
 PLACES = {"kubectl": (0.09, 0.52), "controller-manager": (0.30, 0.24),
@@ -154,6 +157,13 @@ class ControlPlanePanel(QDockWidget):
         self.graph: WiringGraph | None = None
         self.selected: str | None = None
         self.workload: str | None = None
+        self.findings_for: Callable[[str], Sequence[Finding]] | None = None
+        #: False, or what a refresh while hidden left to do (True, or "restart")
+        self._stale: bool | str = False
+        #: on screen: shown and, when tabbed with other docks, the current tab (`isVisible`
+        #: stays true behind another tab; Qt says it with `visibilityChanged`)
+        self.showing = False
+        self.visibilityChanged.connect(self._catch_up)
         self.timer = QTimer(self)
         self.timer.setInterval(FRAME_MS)
         self.timer.timeout.connect(self._tick)
@@ -195,8 +205,12 @@ class ControlPlanePanel(QDockWidget):
         self.drawing.update()
 
     # --- following the design ----------------------------------------------------------------
-    def set_document(self, document: Document, graph: WiringGraph) -> None:
+    def set_document(self, document: Document, graph: WiringGraph,
+                     findings_for: Callable[[str], Sequence[Finding]] | None = None) -> None:
+        """Follow another design; `findings_for` gives the validator's current findings on one
+        resource (without it each refresh validates the whole design)."""
         self.document, self.graph, self.selected = document, graph, None
+        self.findings_for = findings_for
         self.refresh(restart=True)
 
     def show_resource(self, rid: str | None) -> None:
@@ -221,17 +235,32 @@ class ControlPlanePanel(QDockWidget):
         return candidates[0].id if candidates else None
 
     def refresh(self, restart: bool = False) -> None:
-        """Recompute the frames (after an edit) keeping the frame shown unless `restart`."""
+        """Recompute the frames (after an edit) keeping the frame shown unless `restart`.
+
+        A hidden dock (a tab behind the YAML, or closed) only notes that it is behind and
+        catches up when shown: after each edit of a 5,000-resource design, choosing the
+        workload and simulating its apply would cost every user, watching or not."""
+        if not self.showing:
+            self._stale = "restart" if restart else (self._stale or True)
+            return
+        self._stale = False
         self.workload = self._pick_workload()
         doc, graph = self.document, self.graph
         if self.workload is None or doc is None or graph is None:
             self.drawing.frames, self.drawing.index = (), -1
         else:
-            self.drawing.frames = control_plane_frames(apply_flow(doc, graph, self.workload))
+            findings = self.findings_for(self.workload) if self.findings_for else None
+            self.drawing.frames = control_plane_frames(
+                apply_flow(doc, graph, self.workload, findings=findings))
             last = len(self.drawing.frames) - 1
             self.drawing.index = 0 if restart else min(self.drawing.index, last)
         self._show_caption()
         self.drawing.update()
+
+    def _catch_up(self, visible: bool) -> None:
+        self.showing = visible
+        if visible and self._stale:
+            self.refresh(restart=self._stale == "restart")
 
     # --- stepping ----------------------------------------------------------------------------
     def show_frame(self, index: int) -> None:

@@ -51,6 +51,9 @@ ACTIONS = (
 )
 
 
+#: the lesson whose subject is the control plane: opening it brings the Control Plane tab forward
+ARCHITECTURE_LESSON = "architecture"
+
 class TeachingController(QObject):
     """Lessons, "what happens", explanations, presentation and language for one window.
 
@@ -198,7 +201,8 @@ class TeachingController(QObject):
             scene.selectionChanged.connect(self._selection_changed)
         self.lessons_panel.set_lesson(self.lesson)
         self.happens_panel.set_document(session.document, session.graph)
-        self.control_plane.set_document(session.document, session.graph)
+        self.control_plane.set_document(session.document, session.graph,
+                                        session.validator.findings_for)
         self.explain_panel.show_explanation(None)
         self._check_lesson()
 
@@ -257,6 +261,8 @@ class TeachingController(QObject):
         self.window.set_session(session)  # binds to it through `session_changed`
         self.learner.lesson_opened(self.lessons_panel.statuses)
         self.lessons_panel.raise_()
+        if lesson.id == ARCHITECTURE_LESSON:  # the lesson about the control plane shows it
+            self.control_plane.raise_()
         self.window.show_status(tr("Lesson opened: {title}").format(
             title=lesson.text("title", i18n.language())))
         return True
