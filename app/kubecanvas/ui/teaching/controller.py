@@ -200,7 +200,8 @@ class TeachingController(QObject):
         if scene is not None:
             scene.selectionChanged.connect(self._selection_changed)
         self.lessons_panel.set_lesson(self.lesson)
-        self.happens_panel.set_document(session.document, session.graph)
+        self.happens_panel.set_document(session.document, session.graph,
+                                        session.validator.findings_for)
         self.control_plane.set_document(session.document, session.graph,
                                         session.validator.findings_for)
         self.explain_panel.show_explanation(None)

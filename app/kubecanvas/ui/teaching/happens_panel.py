@@ -10,7 +10,7 @@ path on the canvas leaves as `highlight_requested`.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping, Sequence
 from datetime import UTC, datetime
 from html import escape
 
@@ -50,6 +50,7 @@ from kubecanvas.teaching.text import local
 from kubecanvas.ui.teaching import getting_started
 from kubecanvas.ui.teaching import happens_render as render
 from kubecanvas.ui.teaching.i18n import language, tr
+from kubecanvas.validation.findings import Finding
 
 #: Above this many resources the whole-cluster network (all pod pairs against every policy) is
 #: only simulated for a selected NetworkPolicy, not after every edit with nothing selected.
@@ -96,6 +97,7 @@ class WhatHappensPanel(QDockWidget):
         self.setObjectName("WhatHappensPanel")
         self.document: Document | None = None
         self.graph: WiringGraph | None = None
+        self.findings_for: Callable[[str], Sequence[Finding]] | None = None
         self.rid: str | None = None
         self.request: str | None = None  # set once the user walked a request
         self.highlight = Highlight()
@@ -151,8 +153,12 @@ class WhatHappensPanel(QDockWidget):
         self.refresh()
 
     # --- what is shown -------------------------------------------------------------------------
-    def set_document(self, document: Document, graph: WiringGraph) -> None:
+    def set_document(self, document: Document, graph: WiringGraph,
+                     findings_for: Callable[[str], Sequence[Finding]] | None = None) -> None:
+        """Follow another design; `findings_for` gives the validator's current findings on one
+        resource, so that a workload's apply flow does not validate the whole design."""
         self.document, self.graph = document, graph
+        self.findings_for = findings_for
         self._pod_memo = {}
         self.show_resource(None)
 
@@ -227,7 +233,8 @@ class WhatHappensPanel(QDockWidget):
             return self._walk(doc, graph, rid, cluster)
         html, highlight = self._workload(doc, graph, rid, kind, cluster)
         if kind in WORKLOADS:  # the control plane's part first: from kubectl apply to a request
-            html = render.render_flow(apply_flow(doc, graph, rid, cluster)) + html
+            findings = self.findings_for(rid) if self.findings_for else None
+            html = render.render_flow(apply_flow(doc, graph, rid, cluster, findings)) + html
         if pod_spec(doc.get(rid)) is not None:
             env = simulate_environment(doc, graph, rid, reveal=self.reveal.isChecked(),
                                        cluster=cluster)
