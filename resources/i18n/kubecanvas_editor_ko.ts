@@ -606,10 +606,6 @@ Check the design against the cluster instead? A dry run changes nothing.</source
         <translation>종류 거르기</translation>
     </message>
     <message>
-        <source>Find by name or label (app=web)</source>
-        <translation>이름이나 레이블로 찾기 (app=web)</translation>
-    </message>
-    <message>
         <source>Fix</source>
         <translation>고치기</translation>
     </message>
@@ -1644,6 +1640,14 @@ Rule: {rule}</source>
     <message>
         <source>Edit as a table</source>
         <translation>표로 편집</translation>
+    </message>
+    <message>
+        <source>Find: name, app=web, kind:Service, ns:shop</source>
+        <translation>찾기: 이름, app=web, kind:서비스, ns:shop</translation>
+    </message>
+    <message>
+        <source>Finds resources as you type, by part of a name, a label (app=web), a kind (kind:Service, or the word service) or a namespace (ns:shop); every term must match</source>
+        <translation>입력하는 대로 리소스를 찾습니다. 이름의 일부, 레이블(app=web), 종류(kind:Service 또는 서비스), 네임스페이스(ns:shop)로 찾으며, 모든 조건에 맞는 리소스만 보입니다</translation>
     </message>
 </context>
 <context>

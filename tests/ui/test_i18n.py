@@ -203,7 +203,7 @@ def test_the_next_start_opens_in_the_chosen_language(make_window, tmp_path) -> N
         second = make_window()  # the same settings file
         assert i18n.language() == "ko"
         assert second.menuBar().actions()[0].text() == "파일(&F)"
-        assert second.find_box.placeholderText() == "이름이나 레이블로 찾기 (app=web)"
+        assert second.find_box.placeholderText() == "찾기: 이름, app=web, kind:서비스, ns:shop"
         assert second.language_actions["ko"].isChecked()
     finally:
         i18n.set_language("en")

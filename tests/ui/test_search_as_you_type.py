@@ -74,3 +74,38 @@ def test_nothing_found_says_so(make_window, qtbot):
     assert _rows(window)[0][0] == "No resource matches"
     qtbot.keyClick(window.find_box, Qt.Key.Key_Return)
     assert window.selected_ids() == []
+
+
+def test_kind_and_namespace_terms_say_why(make_window, qtbot):
+    window, _ = _window(make_window)
+    qtbot.keyClicks(window.find_box, "kind:Service ns:shop")
+    qtbot.waitUntil(lambda: _rows(window)[:1] == [["Service", "front", "shop",
+                                                   "kind Service, namespace shop"]])
+    assert len(_rows(window)) == 1
+    window.find_box.clear()
+    qtbot.keyClicks(window.find_box, "namespace:data")
+    qtbot.waitUntil(lambda: _rows(window) == [["Deployment", "db", "data", "namespace data"]])
+    assert "kind:" in window.find_box.placeholderText() and "ns:" in window.find_box.toolTip()
+
+
+def test_a_korean_kind_word_finds_that_kind(make_window, qtbot):
+    from PySide6.QtGui import QInputMethodEvent
+    from PySide6.QtWidgets import QApplication
+
+    from kubecanvas.ui import i18n
+
+    window, _ = _window(make_window)
+    window.set_language("ko")
+    try:
+        window.find_box.setFocus()
+        commit = QInputMethodEvent()  # Korean arrives from the input method, committed
+        commit.setCommitString("디플로이먼트")
+        QApplication.sendEvent(window.find_box, commit)
+        qtbot.waitUntil(lambda: len(_rows(window)) == 3)
+        assert {r[1] for r in _rows(window)} == {"web", "webhook", "db"}
+        assert {r[3] for r in _rows(window)} == {"종류 디플로이먼트"}
+        assert "kind:서비스" in window.find_box.placeholderText()
+        assert window.find_box.placeholderText().startswith("찾기")
+    finally:
+        window.set_language("en")
+        i18n.set_language("en")

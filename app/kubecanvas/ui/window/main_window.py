@@ -183,7 +183,10 @@ class MainWindow(QMainWindow):
         for code, action in self.language_actions.items():
             action.setChecked(code == i18n.language())
         self.toolbar.setWindowTitle(tr("Main toolbar"))
-        self.find_box.setPlaceholderText(tr("Find by name or label (app=web)"))
+        self.find_box.setPlaceholderText(tr("Find: name, app=web, kind:Service, ns:shop"))
+        self.find_box.setToolTip(tr(
+            "Finds resources as you type, by part of a name, a label (app=web), a kind "
+            "(kind:Service, or the word service) or a namespace (ns:shop); every term must match"))
         for panel in (self.palette_panel, self.inspector, self.problems, self.yaml_panel,
                       self.load_banner):
             panel.retranslate()
