@@ -410,8 +410,8 @@ Check the design against the cluster instead? A dry run changes nothing.</source
         <translation>+{count}개 더, {last}까지</translation>
     </message>
     <message>
-        <source>&lt;span style='color:#1f9d55'&gt;✓ valid&lt;/span&gt; — Apply (Ctrl+Return) to change the resource</source>
-        <translation>&lt;span style='color:#1f9d55'&gt;✓ 올바름&lt;/span&gt; — 적용(Ctrl+Return)하면 리소스가 바뀝니다</translation>
+        <source>&lt;span style='color:{colour}'&gt;✓ valid&lt;/span&gt; — Apply (Ctrl+Return) to change the resource</source>
+        <translation>&lt;span style='color:{colour}'&gt;✓ 올바름&lt;/span&gt; — 적용(Ctrl+Return)하면 리소스가 바뀝니다</translation>
     </message>
     <message>
         <source>A resource needs a name.</source>

@@ -35,6 +35,7 @@ from shiboken6 import isValid
 from kubecanvas.cluster import ServerReport
 from kubecanvas.ui.canvas.style import SEVERITY_COLOURS
 from kubecanvas.ui.i18n import local_text, translator
+from kubecanvas.ui.tones import follow_theme, tone
 
 #: texts of this module, filed under "ClusterPanel" in the editor's catalogue
 tr = translator("ClusterPanel")
@@ -43,6 +44,8 @@ tr = translator("ClusterPanel")
 ACCEPTED, REFUSED, WARNING = "accepted", "refused", "warning"
 _STATE_COLOURS = {ACCEPTED: "#1e8e3e", REFUSED: SEVERITY_COLOURS["error"],
                   WARNING: SEVERITY_COLOURS["warning"]}
+#: the answer's text colour per state (`ui.tones`: readable on light and dark palettes)
+_STATE_TONES = {ACCEPTED: "ok", REFUSED: "error", WARNING: "hint"}
 _MARKER_FONT = QFont()
 _MARKER_FONT.setPointSizeF(7.5)
 _MARKER_FONT.setBold(True)
@@ -110,6 +113,17 @@ class ClusterPanel(QDockWidget):
         self.set_busy(None)
         self.show_message(tr("Check the design against the cluster of your kubectl "
                              "context (Cluster menu). Nothing is changed by a check."))
+        follow_theme(self, self._recolour)
+
+    def _recolour(self) -> None:
+        """The answers' and an error's colours again, for a palette turned light or dark."""
+        if self.summary.styleSheet():
+            self.summary.setStyleSheet(f"color: {tone('error')}; font-weight: bold;")
+        for index in range(self.tree.topLevelItemCount()):
+            item = self.tree.topLevelItem(index)
+            if item is not None:
+                state = item.data(1, Qt.ItemDataRole.UserRole)
+                item.setForeground(2, QBrush(QColor(tone(_STATE_TONES[state]))))
 
     def retranslate(self) -> None:
         """(Re)set the fixed texts in the current language."""
@@ -135,7 +149,7 @@ class ClusterPanel(QDockWidget):
 
     def show_error(self, text: str) -> None:
         """Say plainly what is wrong (kubectl missing, cluster unreachable ...)."""
-        self.summary.setStyleSheet(f"color: {SEVERITY_COLOURS['error']}; font-weight: bold;")
+        self.summary.setStyleSheet(f"color: {tone('error')}; font-weight: bold;")
         self.summary.setText(text)
 
     def show_report(self, report: ServerReport) -> None:
@@ -179,7 +193,7 @@ class ClusterPanel(QDockWidget):
         item.setData(0, Qt.ItemDataRole.UserRole, rid)
         item.setData(1, Qt.ItemDataRole.UserRole, state)
         item.setToolTip(3, message)
-        item.setForeground(2, QBrush(QColor(_STATE_COLOURS[state])))
+        item.setForeground(2, QBrush(QColor(tone(_STATE_TONES[state]))))
         self.tree.addTopLevelItem(item)
 
     def rows(self) -> list[tuple[str, str, str, str]]:

@@ -49,6 +49,7 @@ from kubecanvas.ui.panels.inspector_formats import FieldError
 from kubecanvas.ui.panels.table_editor import with_table_button
 from kubecanvas.ui.panels.yaml_panel import monospace
 from kubecanvas.ui.session import Update
+from kubecanvas.ui.tones import follow_theme, tone
 
 
 def translated_error(exc: ValueError) -> str:
@@ -125,7 +126,9 @@ class InspectorPanel(QDockWidget):
         self.form = QFormLayout(self.form_host)
         self.form.setContentsMargins(0, 0, 0, 0)
         self.form_error = QLabel("", body)
-        self.form_error.setStyleSheet("color: #d93025")
+        self.form_error.setStyleSheet(f"color: {tone('error')}")
+        follow_theme(self.form_error, lambda: self.form_error.setStyleSheet(
+            f"color: {tone('error')}"))
         self.form_error.setWordWrap(True)
         split.addTab(scroll, "")
         split.addTab(self._build_yaml_editor(split), "")
@@ -170,6 +173,7 @@ class InspectorPanel(QDockWidget):
         row = QHBoxLayout()
         self.yaml_status = QLabel("", host)
         self.yaml_status.setWordWrap(True)
+        follow_theme(self.yaml_status, self.check_yaml)  # its ✓/✕ colour suits the palette
         self.apply_button = QPushButton(host)
         self.apply_button.clicked.connect(self.apply_yaml)
         self.revert_button = QPushButton(host)
@@ -356,10 +360,11 @@ class InspectorPanel(QDockWidget):
         manifest, error = check_manifest(self.yaml_edit.toPlainText())
         dirty = self.yaml_dirty()
         if error:
-            self.yaml_status.setText(f"<span style='color:#d93025'>✕ {error}</span>")
+            self.yaml_status.setText(f"<span style='color:{tone('error')}'>✕ {error}</span>")
         elif dirty:
-            self.yaml_status.setText(tr("<span style='color:#1f9d55'>✓ valid</span> — Apply "
-                                        "(Ctrl+Return) to change the resource"))
+            self.yaml_status.setText(tr("<span style='color:{colour}'>✓ valid</span> — Apply "
+                                        "(Ctrl+Return) to change the resource").format(
+                colour=tone("ok")))
         else:
             self.yaml_status.setText("")
         self.apply_button.setEnabled(manifest is not None and dirty)

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from kubecanvas.ui.i18n import local_text, tr
+from kubecanvas.ui.tones import banner_colours, follow_theme
 from kubecanvas.validation.findings import Finding, Severity
 
 LOAD_RULE = "load.problem"
@@ -42,8 +43,8 @@ class LoadBanner(QFrame):
         self.setObjectName("LoadBanner")
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setAutoFillBackground(True)
-        self.setStyleSheet("#LoadBanner { background: #fff4d6; border: 1px solid #e0b84f; }"
-                           " #LoadBanner QLabel { color: #4a3800; }")
+        self._recolour()
+        follow_theme(self, self._recolour)
         layout = self._row = QHBoxLayout(self)
         layout.setContentsMargins(10, 4, 4, 4)
         self.label = QLabel("", self)
@@ -71,6 +72,12 @@ class LoadBanner(QFrame):
         self.retranslate()
         self.setVisible(bool(self.problems))
         self._place()
+
+    def _recolour(self) -> None:
+        """A notice's amber, light or dark as the palette is (`ui.tones`)."""
+        background, border, text = banner_colours()
+        self.setStyleSheet(f"#LoadBanner {{ background: {background}; border: 1px solid {border}; }}"
+                           f" #LoadBanner QLabel {{ color: {text}; }}")
 
     def retranslate(self) -> None:
         self.show_button.setText(tr("Show"))

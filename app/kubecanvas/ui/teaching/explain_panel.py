@@ -15,6 +15,7 @@ from kubecanvas.model.graph import Edge, WiringGraph
 from kubecanvas.teaching import Explanation, explain_edge, explain_node, explain_rule
 from kubecanvas.ui.canvas.edge_labels import localized_label
 from kubecanvas.ui.teaching.i18n import language, tr
+from kubecanvas.ui.tones import follow_theme, tone
 from kubecanvas.validation.findings import Finding
 
 
@@ -30,7 +31,7 @@ def explanation_html(explanation: Explanation, lead: str = "") -> str:
                      f"<p>{escape(explanation.text(name, lang))}</p>")
     link = escape(explanation.url)
     parts.append(f"<p><a href='{link}'>{escape(tr('Kubernetes documentation'))}</a>: "
-                 f"<span style='color:gray'>{link}</span></p>")
+                 f"<span style='color:{tone('muted')}'>{link}</span></p>")
     return "".join(parts)
 
 
@@ -50,6 +51,7 @@ class ExplainPanel(QDockWidget):
         self.browser.setOpenExternalLinks(True)
         self.setWidget(self.browser)
         self.retranslate()
+        follow_theme(self, self._render)
 
     def retranslate(self) -> None:
         self.setWindowTitle(tr("Explain"))

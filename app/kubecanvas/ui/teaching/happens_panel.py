@@ -50,6 +50,7 @@ from kubecanvas.teaching.text import local
 from kubecanvas.ui.teaching import getting_started
 from kubecanvas.ui.teaching import happens_render as render
 from kubecanvas.ui.teaching.i18n import language, tr
+from kubecanvas.ui.tones import follow_theme, tone
 from kubecanvas.validation.findings import Finding
 
 #: Above this many resources the whole-cluster network (all pod pairs against every policy) is
@@ -108,6 +109,7 @@ class WhatHappensPanel(QDockWidget):
         self._build()
         self.visibilityChanged.connect(self._shown)
         self.retranslate()
+        follow_theme(self, self.refresh)  # the results' colours suit the palette
 
     def _build(self) -> None:
         body = QWidget(self)
@@ -271,7 +273,7 @@ class WhatHappensPanel(QDockWidget):
             walk = walk_ingress(doc, graph, rid, self.request, cluster)
         except ValueError as exc:
             message = local(exc.args[0] if exc.args else exc, language())
-            return f"<p style='color:#d93025'>{escape(message)}</p>", Highlight((rid,))
+            return f"<p style='color:{tone('error')}'>{escape(message)}</p>", Highlight((rid,))
         if not walk.reached and walk.steps:
             self.broken = walk.steps[-1].resources[:1]
         return render.render_walk(walk), walk.highlight

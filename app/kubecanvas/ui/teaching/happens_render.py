@@ -26,6 +26,7 @@ from kubecanvas.teaching import (
 from kubecanvas.teaching.architecture import COMPONENTS, ApplyFlow
 from kubecanvas.teaching.text import join, local
 from kubecanvas.ui.teaching.i18n import language, tr
+from kubecanvas.ui.tones import tone
 
 OK, NO = "✔", "✘"
 #: The stages of an Ingress walk as the panel names them.
@@ -38,6 +39,11 @@ STAGES = {"request": "Request", "host": "Host", "path": "Path", "tls": "TLS",
 OUTCOMES = {"bound": "bound to an existing PersistentVolume",
             "provisioned": "a new PersistentVolume is provisioned from the StorageClass",
             "pending": "pending: no PersistentVolume fits and none can be provisioned"}
+
+
+def _good(ok: bool) -> str:
+    """The colour of a right (`ok`) or a wrong result on the window's palette (`ui.tones`)."""
+    return tone("ok" if ok else "error")
 
 
 def stage_name(stage: str | None) -> str:
@@ -88,7 +94,7 @@ def render_service(doc: Document, sim: ServiceSimulation) -> str:
         out.append(f"<p>{_t(sim.dns_answer)}</p>")
     ready = sum(len(p.ready_endpoints) for p in sim.ports)
     if not sim.pods:
-        out.append(f"<p style='color:#d93025'><b>{escape(tr('Traffic reaches no pod.'))}</b></p>")
+        out.append(f"<p style='color:{_good(False)}'><b>{escape(tr('Traffic reaches no pod.'))}</b></p>")
     else:
         reaches = tr("Traffic reaches 1 pod.") if len(sim.pods) == 1 else \
             tr("Traffic reaches {count} pods.").format(count=len(sim.pods))
@@ -99,8 +105,8 @@ def render_service(doc: Document, sim: ServiceSimulation) -> str:
         if port.node_port:
             title += f" (nodePort {port.node_port})"
         rows = [f"{escape(e.pod)} {_code(e.ip)} → {escape(e.container or '—')}:"
-                + (_code(e.port) if e.port is not None else f"<span style='color:#d93025'>{NO}</span>")
-                + (f"<br><span style='color:gray'>{_t(e.note)}</span>" if e.note else "")
+                + (_code(e.port) if e.port is not None else f"<span style='color:{_good(False)}'>{NO}</span>")
+                + (f"<br><span style='color:{tone('muted')}'>{_t(e.note)}</span>" if e.note else "")
                 for e in port.endpoints]
         out.append(_h(title) + (_list(rows) if rows
                                 else f"<p>{escape(tr('No endpoints.'))}</p>"))
@@ -111,18 +117,18 @@ def render_service(doc: Document, sim: ServiceSimulation) -> str:
 
 
 def render_walk(walk: IngressWalk) -> str:
-    rows = [f"<span style='color:{'#1f9d55' if s.ok else '#d93025'}'>{OK if s.ok else NO}</span> "
+    rows = [f"<span style='color:{_good(s.ok)}'>{OK if s.ok else NO}</span> "
             f"<b>{escape(stage_name(s.stage))}</b>: {_t(s.text)}" for s in walk.steps]
     out = [_list(rows)]
     if walk.reached:
         answer = tr("The request reaches 1 pod:") if len(walk.pods) == 1 else \
             tr("The request reaches {count} pods:").format(count=len(walk.pods))
-        out.append(f"<p style='color:#1f9d55'><b>{escape(answer)}</b></p>")
+        out.append(f"<p style='color:{_good(True)}'><b>{escape(answer)}</b></p>")
         out.append(_list(f"{escape(pod)} / {escape(container)} : {_code(port)}"
                          for pod, container, port in walk.containers))
     else:
         where = tr("The request stops at: {stage}").format(stage=stage_name(walk.broken_at))
-        out.append(f"<p style='color:#d93025'><b>{escape(where)}</b><br>"
+        out.append(f"<p style='color:{_good(False)}'><b>{escape(where)}</b><br>"
                    f"{_t(walk.reason)}</p>")
     return "".join(out)
 
@@ -162,7 +168,7 @@ def render_flow(flow: ApplyFlow) -> str:
     """From `kubectl apply` to a request answered: one numbered line per component."""
     rows = []
     for step in flow.steps:
-        colour = "" if step.ok else " style='color:#d93025'"
+        colour = "" if step.ok else f" style='color:{_good(False)}'"
         who = COMPONENTS.get(step.component, step.component) if language() == "ko" \
             else step.component
         rows.append(f"<li{colour}><b>{escape(who)}</b>: {_t(step.text)}</li>")
@@ -183,7 +189,7 @@ def render_cronjob(sim: CronJobSimulation) -> str:
     out = [f"<p><b>schedule</b> {_code(sim.schedule)} &nbsp; <b>timeZone</b> "
            f"{escape(sim.time_zone)} &nbsp; <b>concurrencyPolicy</b> {_t(sim.concurrency)}</p>"]
     if sim.error:
-        out.append(f"<p style='color:#d93025'>{_t(sim.error)}</p>")
+        out.append(f"<p style='color:{_good(False)}'>{_t(sim.error)}</p>")
     rows = [(escape(local.strftime("%Y-%m-%d %H:%M %Z")), escape(utc.strftime("%H:%M UTC")),
              _code(job)) for local, utc, job in zip(sim.runs, sim.runs_utc, sim.job_names,
                                                     strict=False)]
@@ -198,7 +204,7 @@ def render_claim(doc: Document, sim: ClaimSimulation) -> str:
     out.append(f"<br>{_t(sim.explanation)}</p>")
     if sim.on_delete:
         out.append(f"<p><b>{escape(tr('When the claim is deleted'))}:</b> {_t(sim.on_delete)}</p>")
-    rows = [(f"<span style='color:{'#1f9d55' if v.binds else '#d93025'}'>"
+    rows = [(f"<span style='color:{_good(v.binds)}'>"
              f"{OK if v.binds else NO}</span>", escape(v.name),
              _t(join(v.reasons)) if v.reasons else escape(tr("matches")))
             for v in sim.verdicts]
@@ -238,7 +244,7 @@ def render_network(doc: Document, sim: NetworkSimulation) -> str:
             f"{escape(name)}: {_code(ip or tr('none'))}" for _rid, name, ip in sim.service_ips))
     if sim.reachability:
         rows = [(_name(doc, r.source), _name(doc, r.target),
-                 f"<span style='color:{'#1f9d55' if r.allowed else '#d93025'}'>"
+                 f"<span style='color:{_good(r.allowed)}'>"
                  f"{OK if r.allowed else NO}</span>", _t(r.reason))
                 for r in sim.reachability if r.source != r.target]
         out.append(_h(tr("Who may talk to whom")) +

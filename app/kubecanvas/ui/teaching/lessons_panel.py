@@ -32,13 +32,15 @@ from kubecanvas.teaching import Lesson, Step, StepStatus, current_step
 from kubecanvas.teaching.architecture import COMPONENTS
 from kubecanvas.teaching.text import Text, local
 from kubecanvas.ui.teaching.i18n import language, tr
+from kubecanvas.ui.tones import follow_theme, tone
 
+#: a step's mark, the tone (`ui.tones`) of the mark and frame, and the frame's style
 STATE_STYLE = {
-    "done": ("✔", "#1f9d55", "QFrame#Step { border: 1px solid #1f9d55; border-radius: 6px; }"),
-    "current": ("▶", "#1a73e8", "QFrame#Step { border: 2px solid #1a73e8; border-radius: 6px;"
-                " background: rgba(26, 115, 232, 28); }"),
-    "todo": ("○", "gray", "QFrame#Step { border: 1px solid rgba(128, 128, 128, 90);"
-             " border-radius: 6px; }"),
+    "done": ("✔", "ok", "QFrame#Step {{ border: 1px solid {colour}; border-radius: 6px; }}"),
+    "current": ("▶", "current", "QFrame#Step {{ border: 2px solid {colour}; border-radius: 6px;"
+                " background: rgba(26, 115, 232, 28); }}"),
+    "todo": ("○", "muted", "QFrame#Step {{ border: 1px solid rgba(128, 128, 128, 90);"
+             " border-radius: 6px; }}"),
 }
 
 
@@ -89,7 +91,7 @@ class StepWidget(QFrame):
         self.prompt.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.hint = QLabel(self)
         self.hint.setWordWrap(True)
-        self.hint.setStyleSheet("color: #8a5a00; font-style: italic")
+        self.hint.setStyleSheet(f"color: {tone('hint')}; font-style: italic")
         self.hint.setVisible(False)
         layout.addLayout(top)
         layout.addWidget(self.prompt)
@@ -109,6 +111,12 @@ class StepWidget(QFrame):
         layout.addWidget(self.broken_button)
         self.hint_button.setVisible(bool(step.hint))
         self.retranslate()
+        follow_theme(self, self._recolour)
+
+    def _recolour(self) -> None:
+        self.hint.setStyleSheet(f"color: {tone('hint')}; font-style: italic")
+        self._show_verdict()
+        self._show_state()
 
     def retranslate(self) -> None:
         lang = language()
@@ -149,7 +157,7 @@ class StepWidget(QFrame):
         head = tr("Right: the simulation agrees.") if correct else tr(
             "Not quite. Try again; the simulation shows:")
         self.verdict.setText(f"{head} {local(why, language())}")
-        self.verdict.setStyleSheet(f"color: {'#1f9d55' if correct else '#b3261e'}")
+        self.verdict.setStyleSheet(f"color: {tone('ok' if correct else 'error')}")
         self.verdict.setVisible(True)
 
     def _toggle_hint(self, shown: bool) -> None:
@@ -172,10 +180,11 @@ class StepWidget(QFrame):
                                       for r in self.status.results))
 
     def _show_state(self) -> None:
-        mark, colour, style = STATE_STYLE[self.state]
+        mark, name, style = STATE_STYLE[self.state]
+        colour = tone(name)
         self.mark.setText(mark)
         self.mark.setStyleSheet(f"font-size: 18px; color: {colour}")
-        self.setStyleSheet(style)
+        self.setStyleSheet(style.format(colour=colour))
         words = {"done": tr("done"), "current": tr("your turn"), "todo": tr("to do")}[self.state]
         self.title.setText(tr("Step {number}").format(number=self.index + 1) + f" · {words}")
 
@@ -197,6 +206,7 @@ class LessonsPanel(QDockWidget):
         self.completed: set[str] = set()
         self._build()
         self.retranslate()
+        follow_theme(self, self._show_banner)
 
     def _build(self) -> None:
         splitter = QSplitter(Qt.Orientation.Vertical, self)
@@ -221,7 +231,6 @@ class LessonsPanel(QDockWidget):
         self.docs.setWordWrap(True)
         self.banner = QLabel(content)
         self.banner.setWordWrap(True)
-        self.banner.setStyleSheet("font-size: 15px; font-weight: bold; color: #1f9d55")
         self.about = QPushButton(content)
         self.about.setCheckable(True)
         self.about.setChecked(True)
@@ -337,7 +346,7 @@ class LessonsPanel(QDockWidget):
         count = sum(s.done for s in self.statuses)
         if self.done:
             self.banner.setText("✔ " + tr("Lesson complete: every step is done."))
-            self.banner.setStyleSheet("font-size: 15px; font-weight: bold; color: #1f9d55")
+            self.banner.setStyleSheet(f"font-size: 15px; font-weight: bold; color: {tone('ok')}")
         else:
             self.banner.setText(tr("{done} of {total} steps done").format(
                 done=count, total=len(self.statuses)))
