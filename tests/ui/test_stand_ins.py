@@ -178,3 +178,16 @@ def test_the_1000_resource_design_has_no_class_hub(qtbot) -> None:
     for card in classes:  # every card's wires come from one block (was: the whole design)
         sources = {blocks(e.source.rid) for e in card.edges}
         assert len(sources) <= 1, (card.name, sources)
+
+
+def test_render_draws_templates_unless_asked_for_replicas(qtbot, tmp_path) -> None:
+    from kubecanvas.ui.window.render_cli import main
+
+    source = tmp_path / "redis.yaml"
+    source.write_text(STATEFUL)
+    for flags, expected, absent in (([], "data ×3", "data-redis-1"),
+                                    (["--replicas"], "data-redis-1", "data ×3")):
+        out = tmp_path / f"r{len(flags)}.svg"
+        assert main([str(source), "-o", str(out), *flags]) == 0
+        text = out.read_text()
+        assert expected in text and absent not in text
