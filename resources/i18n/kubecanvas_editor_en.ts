@@ -104,5 +104,47 @@
             <numerusform>%n resources match '{text}'</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n finding(s), the worst an error</source>
+        <translation>
+            <numerusform>%n finding, an error</numerusform>
+            <numerusform>%n findings, the worst an error</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n finding(s), the worst a warning</source>
+        <translation>
+            <numerusform>%n finding, a warning</numerusform>
+            <numerusform>%n findings, the worst a warning</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n finding(s), all advice</source>
+        <translation>
+            <numerusform>%n finding, advice</numerusform>
+            <numerusform>%n findings, all advice</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n resource(s)</source>
+        <translation>
+            <numerusform>%n resource</numerusform>
+            <numerusform>%n resources</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n wire(s) between these blocks</source>
+        <translation>
+            <numerusform>%n wire between these blocks</numerusform>
+            <numerusform>%n wires between these blocks</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{name} · %n resource(s)</source>
+        <translation>
+            <numerusform>{name} · %n resource</numerusform>
+            <numerusform>{name} · %n resources</numerusform>
+        </translation>
+    </message>
 </context>
 </TS>

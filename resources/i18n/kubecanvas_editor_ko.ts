@@ -1649,6 +1649,78 @@ Rule: {rule}</source>
         <source>Finds resources as you type, by part of a name, a label (app=web), a kind (kind:Service, or the word service) or a namespace (ns:shop); every term must match</source>
         <translation>입력하는 대로 리소스를 찾습니다. 이름의 일부, 레이블(app=web), 종류(kind:Service 또는 서비스), 네임스페이스(ns:shop)로 찾으며, 모든 조건에 맞는 리소스만 보입니다</translation>
     </message>
+    <message>
+        <source>&amp;Claims per Replica</source>
+        <translation>레플리카마다 클레임 보기(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Legend</source>
+        <translation>범례(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Overview When Zoomed Out</source>
+        <translation>축소하면 개요로 보기(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Claim template {name} of {kind} {owner}: one {claim} per replica ({claims}); View &gt; Claims per Replica draws each</source>
+        <translation>{kind} {owner}의 클레임 템플릿 {name}: 레플리카마다 {claim}이 하나씩 생깁니다({claims}). 보기 &gt; 레플리카마다 클레임 보기를 켜면 하나씩 그립니다</translation>
+    </message>
+    <message>
+        <source>Far out, draw each application as one tile and bundle its wires</source>
+        <translation>멀리서 볼 때 애플리케이션마다 타일 하나로 그리고 연결선을 묶습니다</translation>
+    </message>
+    <message>
+        <source>One card per claim a StatefulSet creates, instead of one per claim template</source>
+        <translation>클레임 템플릿마다 카드 하나 대신, 스테이트풀셋이 만드는 클레임마다 카드 하나를 그립니다</translation>
+    </message>
+    <message>
+        <source>Show which wire colour means what</source>
+        <translation>연결선 색이 무엇을 뜻하는지 보여 줍니다</translation>
+    </message>
+    <message>
+        <source>template: one per replica</source>
+        <translation>템플릿: 레플리카마다 하나</translation>
+    </message>
+    <message>
+        <source>{kind} {name}: a cluster object defined in these files, drawn again in each block that uses it; selecting one outlines the others</source>
+        <translation>{kind} {name}: 이 파일들에 정의된 클러스터 오브젝트로, 사용하는 블록마다 다시 그립니다. 하나를 선택하면 나머지에 테두리가 표시됩니다</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n finding(s), the worst an error</source>
+        <translation>
+            <numerusform>발견 사항 %n개, 가장 심각한 것은 오류</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n finding(s), the worst a warning</source>
+        <translation>
+            <numerusform>발견 사항 %n개, 가장 심각한 것은 경고</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n finding(s), all advice</source>
+        <translation>
+            <numerusform>발견 사항 %n개, 모두 권고</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n resource(s)</source>
+        <translation>
+            <numerusform>리소스 %n개</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n wire(s) between these blocks</source>
+        <translation>
+            <numerusform>이 블록들 사이의 연결선 %n개</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{name} · %n resource(s)</source>
+        <translation>
+            <numerusform>{name} · 리소스 %n개</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>ImportNamespaceDialog</name>

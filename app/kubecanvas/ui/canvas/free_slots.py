@@ -52,7 +52,7 @@ class FreeSlots:
         left, top, right, bottom = x - m, y - m, x + NODE_WIDTH + m, y + NODE_HEIGHT + m
         for cell in self._cells_of((left, top, right, bottom)):
             for b_left, b_top, b_right, b_bottom in self._cells.get(cell, ()):
-                if left < b_right and b_left < right and top < b_bottom and b_top < bottom:
+                if left <= b_right and b_left <= right and top <= b_bottom and b_top <= bottom:
                     return False
         return True
 

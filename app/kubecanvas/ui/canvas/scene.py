@@ -18,7 +18,7 @@ from kubecanvas.model.document import Document
 from kubecanvas.model.graph import Edge, WiringGraph
 from kubecanvas.model.kinds import effective_namespace
 from kubecanvas.model.layout import GRID
-from kubecanvas.model.order import in_order, node_places
+from kubecanvas.model.order import in_order
 from kubecanvas.model.resource import Resource
 from kubecanvas.ui.canvas.edge_item import EdgeItem
 from kubecanvas.ui.canvas.free_slots import FreeSlots, search_area
@@ -27,6 +27,7 @@ from kubecanvas.ui.canvas.node_item import NodeItem, ghost_line, node_badges, st
 from kubecanvas.ui.canvas.replica_item import ReplicaStackItem
 from kubecanvas.ui.canvas.replicas import REPLICA_KINDS, replica_lines
 from kubecanvas.ui.canvas.router import ordered, route_around, route_items
+from kubecanvas.ui.canvas.stand_ins import StandIns, in_draw_order
 from kubecanvas.ui.canvas.style import Theme, current_theme
 from kubecanvas.ui.canvas.summary import summary
 from kubecanvas.ui.canvas.wiring import WiringGesture
@@ -56,7 +57,8 @@ class CanvasScene(QGraphicsScene):
     rename_requested = Signal(str)
     status_message = Signal(str)
 
-    def __init__(self, document: Document, graph: WiringGraph) -> None:
+    def __init__(self, document: Document, graph: WiringGraph, *,
+                 claims_per_replica: bool = False) -> None:
         super().__init__()
         self.document = document
         self.graph = graph
@@ -71,6 +73,7 @@ class CanvasScene(QGraphicsScene):
         self.frames_by_resource: dict[str, NamespaceFrameItem] = {}
         self.replicas: dict[str, ReplicaStackItem] = {}
         self.all_replicas = False
+        self.stand_ins = StandIns(document, graph, claims_per_replica)  # templates, classes
         self._badges: dict[str, tuple[int, str]] = {}
         self._drag_start: dict[str, QPointF] = {}
         self._populating = False  # frames are fitted once at the end of populating
@@ -99,9 +102,7 @@ class CanvasScene(QGraphicsScene):
             node = self._add_node(res)
             if isinstance(node, NodeItem):
                 self._slots.add(*res.position)
-        place = node_places(self.document)
-        for edge in sorted(self.graph.edges(), key=lambda e: (place(e.source), e.key,
-                                                              place(e.target))):
+        for edge in in_draw_order(self.document, self.graph.edges()):
             self._add_edge(edge)
         self._slots = None
         self._populating = False
@@ -146,15 +147,13 @@ class CanvasScene(QGraphicsScene):
                 continue
             frame.fit((self.nodes[m].pos().x(), self.nodes[m].pos().y()) for m in frame.members)
 
-    def _stand_in(self, node_id: str, anchor: NodeItem) -> NodeItem | None:
-        """The ghost item for a missing or generated graph node, created next to `anchor`."""
+    def _stand_in(self, node_id: str, anchor: NodeItem, drawn: str) -> NodeItem | None:
+        """The ghost drawn as `drawn` (`stand_ins.py`) for graph node `node_id`, by `anchor`."""
         data = self.graph.node_data(node_id)
-        if not data:
+        if not data and drawn == node_id:
             return None
-        ghost_kind = stand_in_kind(data)
-        ghost = NodeItem(node_id, str(data.get("kind", "")), str(data.get("name", "")),
-                         ghost_line(ghost_kind),
-                         str(data.get("namespace", "")), ghost=ghost_kind)
+        ghost_kind = stand_in_kind(data) if data else "provided"  # else a class's proxy
+        ghost = self.stand_ins.make(node_id, drawn, data, ghost_kind, anchor)
         ghost.anchor_offset = self._free_offset(anchor)
         ghost.setPos(anchor.pos() + ghost.anchor_offset)
         if self._slots is not None:
@@ -163,11 +162,11 @@ class CanvasScene(QGraphicsScene):
         ghost.setData(0, anchor.rid)
         self.addItem(ghost)
         ghost.host = self
-        self.nodes[node_id] = ghost
-        frame = self.frames_by_namespace.get(ghost.namespace) if ghost_kind == "generated" and \
+        self.nodes[ghost.rid] = ghost
+        frame = self.frames_by_namespace.get(ghost.namespace) if ghost_kind != "missing" and \
             ghost.namespace == anchor.namespace else None
         if frame is not None:  # a claim a StatefulSet will create lives in its namespace
-            frame.members.add(node_id)
+            frame.members.add(ghost.rid)
             if not self._populating:
                 self._fit_frames([ghost.namespace])
         return ghost
@@ -188,13 +187,15 @@ class CanvasScene(QGraphicsScene):
         return QPointF(dx, dy)
 
     def _add_edge(self, edge: Edge) -> None:
+        node = edge.target
+        edge = self.stand_ins.drawn_edge(edge)
         key = (edge.source, edge.target, edge.key)
         if edge.source == edge.target or key in self.edge_items:
             return
         source = self.nodes.get(edge.source)
         if source is None:
             return
-        target = self.nodes.get(edge.target) or self._stand_in(edge.target, source)
+        target = self.nodes.get(edge.target) or self._stand_in(node, source, edge.target)
         if target is None:
             return
         lane = sum(1 for e in source.edges if e.target is target or e.source is target)
@@ -321,6 +322,7 @@ class CanvasScene(QGraphicsScene):
             if owner is not None:
                 stack.lines = []  # forces the repaint and the new tooltip
                 stack.set_lines(replica_lines(owner))
+        self.stand_ins.retranslate(self.nodes.values())
         for frame in self.frames_by_namespace.values():
             frame.retranslate()
         for edge in self.edge_items.values():
@@ -329,6 +331,7 @@ class CanvasScene(QGraphicsScene):
     def set_findings(self, findings: Sequence[Finding]) -> None:
         """Show each node's finding count and worst severity; repaints only what changed."""
         badges = node_badges(findings)
+        self.stand_ins.set_findings(findings, self.nodes)  # the claim templates' badges
         for rid in set(self._badges) | set(badges):
             if self._badges.get(rid) != badges.get(rid):
                 item = self.nodes.get(rid) or self.frames_by_resource.get(rid)

@@ -22,6 +22,7 @@ from kubecanvas.ui.i18n import N_, tr
 
 if TYPE_CHECKING:
     from kubecanvas.ui.commands.file_commands import FileCommands
+    from kubecanvas.ui.commands.picture_view import PictureView
     from kubecanvas.ui.panels.yaml_panel import YamlPanel
 
 Std = QKeySequence.StandardKey
@@ -33,6 +34,7 @@ class MenuHost(EditorShell, Protocol):
     """The window as its menus and toolbar actions see it: the shell and what menus trigger."""
 
     files: FileCommands
+    picture: PictureView
     yaml_panel: YamlPanel
     find_box: QLineEdit
     language_actions: dict[str, QAction]
@@ -182,6 +184,7 @@ def build_actions(window: MenuHost) -> dict[str, QAction]:
     _source(snap, N_("&Snap to Grid"))
     snap.toggled.connect(lambda on: setattr(window.scene, "snap", on) if window.scene else None)
     acts["snap"] = snap
+    acts.update(window.picture.actions)  # claims per replica, legend, overview
     return acts
 
 
@@ -229,8 +232,8 @@ def build_menus(window: MenuHost, acts: dict[str, QAction]) -> None:
     _fill(_menu(bar, N_("&Edit")), ("undo", "redo", None, "cut", "copy", "paste", "duplicate",
                                     "delete", None, "select_all", "find"), acts)
     view = _menu(bar, N_("&View"))
-    _fill(view, ("zoom_in", "zoom_out", "zoom_fit", "zoom_100", None, "replicas", "snap", None),
-          acts)
+    _fill(view, ("zoom_in", "zoom_out", "zoom_fit", "zoom_100", None, "replicas",
+                 "claims_per_replica", "legend", "overview", "snap", None), acts)
     theme = _menu(view, N_("&Theme"))
     group = QActionGroup(theme)
     current = str(window.settings.value("canvasTheme", "system"))

@@ -38,6 +38,7 @@ from kubecanvas.ui.commands.editing import Editor
 from kubecanvas.ui.commands.file_commands import FileCommands
 from kubecanvas.ui.commands.hardening_ui import ask_fix_value, hardening_on, toggle_hardening
 from kubecanvas.ui.commands.help_menu import install_help
+from kubecanvas.ui.commands.picture_view import PictureView
 from kubecanvas.ui.commands.search import SearchController
 from kubecanvas.ui.i18n import local_text, resource_label, tr
 from kubecanvas.ui.panels.inspector import InspectorPanel
@@ -81,6 +82,7 @@ class MainWindow(QMainWindow):
         self._build_view()
         self._build_docks()
         self.files = FileCommands(self)
+        self.picture = PictureView(self)  # View options of the picture, the opening zoom
         self.actions_by_name = build_actions(self)
         build_menus(self, self.actions_by_name)
         self._build_toolbar()
@@ -231,9 +233,9 @@ class MainWindow(QMainWindow):
         session.listen("window", self._after_change)
         self.refresh_views()
         self.refresh_title()
-        if self.view.isVisible():  # the first frame already shows the whole design
-            self.view.zoom_to_fit()
-        QTimer.singleShot(0, lambda: self.view.zoom_to_fit())  # again once laid out
+        if self.view.isVisible():  # the first frame already shows where the design reads
+            self.picture.session_shown()
+        QTimer.singleShot(0, self.picture.session_shown)  # again once laid out
         self.settle_timer.start()  # once the design is on screen (io/heap.py)
         self.session_changed.emit(session)
         self.load_banner.show_problems(session.load_problems)

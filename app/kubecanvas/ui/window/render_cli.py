@@ -65,6 +65,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--legend", action=argparse.BooleanOptionalAction, default=True,
                         help="draw a legend of the wire types under the picture (default: on; "
                              "SVG, PNG and PDF)")
+    parser.add_argument("--replicas", action="store_true",
+                        help="one card per claim a StatefulSet creates (default: one card per "
+                             "claim template, 'data ×3')")
     parser.add_argument("--fail-on", choices=("error", "warning", "never"), default="never",
                         help="exit 1 after writing when the design has findings this severe "
                              "(default: never; `kubecanvas validate` is the checker)")
@@ -184,7 +187,7 @@ def _write(args: argparse.Namespace, session: Any, ids: list[str], suffix: str,
     if target is not None and suffix not in PICTURE_SUFFIXES:
         write_diagram(session.document, session.graph, target)
     if target is not None and suffix in PICTURE_SUFFIXES or args.stats:
-        scene = CanvasScene(session.document, session.graph)
+        scene = CanvasScene(session.document, session.graph, claims_per_replica=args.replicas)
         if args.stats:
             _print_stats(scene)
         if target is not None and suffix in PICTURE_SUFFIXES:

@@ -1,0 +1,78 @@
+"""Which drawn block each resource belongs to, without laying anything out.
+
+The layout packs one block per application inside each namespace frame (`groups.py`), and puts
+the cluster-scoped resources a namespace uses (its PersistentVolumes, their StorageClass) in rows
+under that frame. The canvas needs the same grouping after the user has moved things: a class
+the cluster provides is drawn once per block that uses it (not as one card hundreds of wires
+converge on), and far out each application draws as one tile. This module answers "which block"
+with the layout's own rules (`layout._homes`, `groups.application_groups`), in one pass over the
+wiring graph's edges and a few passes over the resources; nothing is arranged.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from kubecanvas.model.document import Document
+from kubecanvas.model.graph import WiringGraph
+from kubecanvas.model.kinds import effective_namespace
+from kubecanvas.model.layout.groups import SHARED, application_groups, label_key
+from kubecanvas.model.order import in_order
+from kubecanvas.model.resource import Resource
+
+#: The application key of the cluster-scoped resources placed under a namespace's frame.
+UNDER = "~under"
+
+
+@dataclass(frozen=True, order=True)
+class BlockKey:
+    """A drawn block: a namespace ('' for cluster-scoped) and an application key in it."""
+
+    namespace: str
+    app: str
+
+    def __str__(self) -> str:
+        return f"{self.namespace}/{self.app}"
+
+    @property
+    def title(self) -> str:
+        """What a person calls the application: the label's value (`app=web` -> `web`), the
+        first resource of an unlabelled group, 'shared' for the namespace's shared block."""
+        if self.app == SHARED:
+            return "shared"
+        if self.app == UNDER:
+            return "cluster"
+        name = self.app.removeprefix("~")
+        return name.split("=", 1)[1] if "=" in name and not self.app.startswith("~") else name
+
+
+def block_keys(document: Document, graph: WiringGraph) -> dict[str, BlockKey]:
+    """The block of every resource of `document` (a Namespace resource: its own frame)."""
+    from kubecanvas.model.layout import _adjacency, _homes  # the layout's own rules
+
+    resources = in_order(document)
+    every = {r.id for r in resources}
+    adjacent = _adjacency(graph, every)
+    homes = _homes(resources, every, adjacent)
+    out: dict[str, BlockKey] = {}
+    by_namespace: dict[str, list[Resource]] = defaultdict(list)
+    for res in resources:
+        if res.kind == "Namespace":
+            out[res.id] = BlockKey(res.name, "")
+        elif res.id in homes:
+            out[res.id] = BlockKey(homes[res.id][0], UNDER)
+        else:
+            by_namespace[effective_namespace(res)].append(res)
+    for namespace, members in by_namespace.items():
+        for rid, app in application_groups(members, adjacent).items():
+            out[rid] = BlockKey(namespace, app)
+    return out
+
+
+def quick_key(res: Resource) -> BlockKey:
+    """A block for a resource added after `block_keys` ran (a drop, a paste): its own labels'
+    application, else a block of its own, so one edit never regroups the whole design."""
+    if res.kind == "Namespace":
+        return BlockKey(res.name, "")
+    return BlockKey(effective_namespace(res), label_key(res) or f"~{res.kind}/{res.name}")

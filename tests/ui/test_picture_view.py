@@ -1,0 +1,159 @@
+"""View options of the picture (claims per replica, legend, overview) and where a design opens."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtGui import QWheelEvent
+from PySide6.QtWidgets import QApplication
+from tests.ui.test_stand_ins import STATEFUL
+
+from kubecanvas.io.yaml_in import load_text
+from kubecanvas.model.document import Document
+from kubecanvas.ui.canvas.overview import SEMANTIC_BELOW, OverviewScene, TileItem, tiles_of
+from kubecanvas.ui.commands import design_files
+from kubecanvas.ui.commands.picture_view import LEGIBLE_ZOOM, SETTINGS
+
+
+def _apps(count: int, broken: int | None = None) -> Document:
+    """`count` applications (a Service and a Deployment each); application `broken` has a
+    Service whose selector matches nothing (a warning)."""
+    parts = []
+    for i in range(count):
+        app = f"app{i:02d}"
+        selector = "nothing" if i == broken else app
+        parts.append(f"""\
+apiVersion: apps/v1
+kind: Deployment
+metadata: {{name: {app}, labels: {{app: {app}}}}}
+spec:
+  selector: {{matchLabels: {{app: {app}}}}}
+  template:
+    metadata: {{labels: {{app: {app}}}}}
+    spec: {{containers: [{{name: c, image: nginx:1.27}}]}}
+---
+apiVersion: v1
+kind: Service
+metadata: {{name: {app}, labels: {{app: {app}}}}}
+spec:
+  selector: {{app: {selector}}}
+  ports: [{{port: 80}}]
+""")
+    document = Document(load_text("---\n".join(parts), "apps.yaml").resources)
+    return document
+
+
+def _laid_out(document: Document) -> list:
+    from kubecanvas.model.graph import WiringGraph
+
+    design_files.lay_out(document, WiringGraph(document, subscribe=False))
+    return list(document)
+
+
+def _wheel(view, steps: int) -> None:
+    """Real wheel turns with Ctrl over the viewport (negative: zoom out)."""
+    at = QPointF(view.viewport().rect().center())
+    for _ in range(abs(steps)):
+        event = QWheelEvent(at, QPointF(view.viewport().mapToGlobal(at.toPoint())), QPoint(0, 0),
+                            QPoint(0, 120 if steps > 0 else -120), Qt.MouseButton.NoButton,
+                            Qt.KeyboardModifier.ControlModifier, Qt.ScrollPhase.NoScrollPhase,
+                            False)
+        QApplication.sendEvent(view.viewport(), event)
+
+
+def test_claims_per_replica_from_the_view_menu_and_remembered(make_window, qtbot) -> None:
+    window = make_window(_laid_out(Document(load_text(STATEFUL, "s.yaml").resources)))
+    claims = lambda: sorted(n.name for n in window.scene.nodes.values()  # noqa: E731
+                            if n.kind == "PersistentVolumeClaim")
+    assert claims() == ["data ×3"]
+    action = window.actions_by_name["claims_per_replica"]
+    assert action in window.menuBar().actions()[2].menu().actions()  # the View menu
+    action.trigger()
+    assert claims() == ["data-redis-0", "data-redis-1", "data-redis-2"]
+    assert str(window.settings.value(SETTINGS["claims_per_replica"])).lower() == "true"
+    # the next design shown (an open, a new window) starts the same way
+    window.set_session(window.session.__class__.create(
+        Document(load_text(STATEFUL, "s.yaml").resources)))
+    assert claims() == ["data-redis-0", "data-redis-1", "data-redis-2"]
+    action.trigger()
+    assert claims() == ["data ×3"]
+
+
+def test_legend_toggle_shows_the_wire_types_in_use(make_window, qtbot) -> None:
+    window = make_window(_laid_out(_apps(2)))
+    legend = window.picture.legend
+    assert not legend.isVisible()
+    window.actions_by_name["legend"].trigger()
+    assert legend.isVisible() and legend.item is not None
+    assert [text for _, text, _ in legend.item.entries] == ["selects"]
+    viewport = window.view.viewport().geometry()
+    assert viewport.contains(legend.geometry())  # in the canvas's corner, over the picture
+    window.actions_by_name["legend"].trigger()
+    assert not legend.isVisible()
+    assert str(window.settings.value(SETTINGS["legend"])).lower() == "false"
+
+
+def test_far_out_each_application_is_one_tile_with_bundled_wires(make_window, qtbot) -> None:
+    window = make_window(_laid_out(_apps(12, broken=3)))
+    view, scene = window.view, window.scene
+    view.set_zoom(1.0)
+    assert view.scene() is scene
+    _wheel(view, -12)  # Ctrl+wheel out, past the zoom where names are legible
+    assert view.zoom() < SEMANTIC_BELOW
+    overview = view.scene()
+    assert isinstance(overview, OverviewScene)
+    tiles = [i for i in overview.items() if isinstance(i, TileItem)]
+    assert len(tiles) == 12
+    titles = sorted(t.text() for t in tiles)
+    assert titles[0] == "app00 · 2 resources"
+    worst = [t for t in tiles if t.tile.worst]
+    assert [t.tile.key.title for t in worst] == ["app03"] and worst[0].tile.worst == "warning"
+    _wheel(view, 12)
+    assert view.zoom() >= SEMANTIC_BELOW and view.scene() is scene  # the cards again
+
+
+def test_wires_between_blocks_are_counted_once_per_pair(qtbot) -> None:
+    text = STATEFUL + """\
+---
+apiVersion: v1
+kind: ConfigMap
+metadata: {name: shared-config}
+data: {a: b}
+"""
+    from kubecanvas.model.graph import WiringGraph
+    from kubecanvas.ui.canvas.scene import CanvasScene
+
+    document = Document(load_text(text, "s.yaml").resources)
+    graph = WiringGraph(document)
+    design_files.lay_out(document, graph)
+    scene = CanvasScene(document, graph)
+    tiles, bundles = tiles_of(scene)
+    keys = {t.key for t in tiles}
+    assert all(a in keys and b in keys and a < b for a, b in bundles)
+    wires = sum(1 for i in scene.edge_items.values())
+    assert sum(bundles.values()) <= wires
+
+
+def test_a_big_design_opens_legible_on_the_block_with_the_worst_finding(make_window,
+                                                                        qtbot) -> None:
+    window = make_window(_laid_out(_apps(60, broken=41)))
+    window.picture.open_at_legible_zoom()  # what showing a design does (make_window re-zooms)
+    view, scene = window.view, window.scene
+    assert view.zoom() == LEGIBLE_ZOOM
+    centre = view.mapToScene(view.viewport().rect().center())
+    broken = next(n for n in scene.nodes.values() if n.name == "app41" and n.kind == "Service")
+    shown = view.mapToScene(view.viewport().rect()).boundingRect()
+    assert shown.contains(broken.sceneBoundingRect()), (centre, broken.pos())
+    # zoom to fit stays one key away
+    window.actions_by_name["zoom_fit"].trigger()
+    assert view.zoom() < LEGIBLE_ZOOM
+    assert view.mapToScene(view.viewport().rect()).boundingRect().contains(
+        scene.itemsBoundingRect())
+
+
+def test_a_small_design_opens_whole(make_window, qtbot) -> None:
+    window = make_window(_laid_out(_apps(2, broken=1)))
+    window.picture.open_at_legible_zoom()
+    view = window.view
+    assert view.zoom() >= LEGIBLE_ZOOM
+    assert view.mapToScene(view.viewport().rect()).boundingRect().contains(
+        window.scene.itemsBoundingRect())
