@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from kubecanvas.model.custom_kinds import KindMappings
 from kubecanvas.model.resource import Manifest, Position, Resource
 
 
@@ -94,6 +95,8 @@ class Document:
         #: True for a design whose export orders the resources itself (a project, the editor's
         #: design); False for manifest files applied as they stand, where order matters.
         self.ordered_by_export = False
+        #: custom kinds the wiring graph understands (`io.kinds_file` reads them; not saved)
+        self.kind_mappings = KindMappings()
         for res in resources:
             if res.id in self._resources:
                 raise DuplicateIdError(res.id)

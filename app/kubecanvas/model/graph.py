@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
-from kubecanvas.model import binding
+from kubecanvas.model import binding, derived
 from kubecanvas.model.document import Change, Document
 from kubecanvas.model.kinds import (
     effective_namespace,
@@ -43,6 +43,9 @@ class EdgeCategory(StrEnum):
     SELECT = "select"
     BIND = "bind"
     TEMPLATE = "template"
+    #: recomputed as a whole from several resources (`derived`: NetworkPolicy traffic,
+    #: custom selectors)
+    DERIVED = "derived"
 
 
 @dataclass(frozen=True)
@@ -82,6 +85,8 @@ class WiringGraph:
         self._binding = binding.BindingInputs()
         #: ids touched by the last update: the changed resources and their neighbours.
         self.last_touched: set[str] = set()
+        #: the derived edges (`derived`) and external stand-ins now in the graph
+        self._derived = derived.DerivedEdges()
         self.rebuild()
         if subscribe:
             document.subscribe(self._on_change)
@@ -155,6 +160,8 @@ class WiringGraph:
         self.graph.clear()
         self._index.clear()
         self._binding.clear()
+        self._derived.clear()
+        self._index.mappings = self.document.kind_mappings
         resources = list(self.document)
         for res in resources:
             self.graph.add_node(res.id)
@@ -166,6 +173,7 @@ class WiringGraph:
             for target in self._pod_candidates(info):
                 self._maybe_select(rid, info, target)
         self._recompute_binding()
+        self._derived.recompute(self.graph, self._index, self.document, EdgeCategory.DERIVED)
         self.last_touched = {r.id for r in resources}
 
     def _add_edge(self, u: str, v: str, key: str, type: str, field: str, label: str,
@@ -197,7 +205,8 @@ class WiringGraph:
             else:
                 node = missing_node(ref.kind, ref.namespace, ref.name)
                 self.graph.add_node(node, missing=True, kind=ref.kind, name=ref.name,
-                                    namespace=ref.namespace)
+                                    namespace=ref.namespace,
+                                    provided=bool(ref.get("provided")))
             self._add_edge(rid, node, f"ref:{field}", ref.type, field, ref.label,
                            EdgeCategory.REF, ref)
 
@@ -293,6 +302,9 @@ class WiringGraph:
         touched: set[str] = set()
         dirty = list(change.removed) + list(change.changed) + list(change.added)
         binding_dirty = False
+        derived_dirty = derived.touches_derived(
+            derived.change_resources(change, self.document), self.document.kind_mappings,
+            bool(self._derived.edges or self._index.by_kind.get("NetworkPolicy")))
         affected_keys: set[NameKey] = set()
         # A resource edited without renaming keeps the by-name edges others have to it: those
         # sources need no refresh (the common edit: replicas, an image, a label).
@@ -331,6 +343,9 @@ class WiringGraph:
                         binding_dirty = True
         if binding_dirty:
             touched |= self._recompute_binding()
+        if derived_dirty:
+            touched |= self._derived.recompute(self.graph, self._index, self.document,
+                                               EdgeCategory.DERIVED)
         for rid in dirty:
             if rid in self.document:
                 touched.add(rid)

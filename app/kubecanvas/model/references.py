@@ -45,9 +45,14 @@ class EdgeType:
     RESERVES = "reserves"      # PV claimRef -> PVC
     SCALES = "scales"          # HPA -> scale target
     OWNED_BY = "owned-by"      # ownerReferences -> owner
+    # drawn only on their layers (`model.layers`)
+    ROLE_REF = "role-ref"      # RoleBinding/ClusterRoleBinding roleRef -> Role/ClusterRole
+    SUBJECT = "subject"        # RoleBinding/ClusterRoleBinding subject -> ServiceAccount
+    TRAFFIC = "traffic"        # NetworkPolicy: an allowed peer -> the pods it may reach
+    REFERS = "refers"          # a custom resource's mapped field -> what it names (`custom_kinds`)
 
     ALL = (SELECTS, TEMPLATE, ROUTES, TLS, CLASS, MOUNTS, ENV, PULLS, RUNS_AS, GOVERNS, CREATES,
-           BINDS, RESERVES, SCALES, OWNED_BY)
+           BINDS, RESERVES, SCALES, OWNED_BY, ROLE_REF, SUBJECT, TRAFFIC, REFERS)
 
 
 @dataclass(frozen=True)

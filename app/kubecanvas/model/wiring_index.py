@@ -11,7 +11,9 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any
 
+from kubecanvas.model.custom_kinds import KindMappings, custom_references
 from kubecanvas.model.kinds import effective_namespace, pod_template, template_labels
+from kubecanvas.model.rbac import rbac_references
 from kubecanvas.model.references import Reference, references
 from kubecanvas.model.resource import Resource
 from kubecanvas.model.selectors import SelectorInfo, selector_of
@@ -45,6 +47,8 @@ class WiringIndex:
         self.pods_in_ns: dict[str, set[str]] = defaultdict(set)
         #: (namespace, label key, label value) -> pod owners whose pods carry that label
         self.by_label: dict[tuple[str, str, str], set[str]] = defaultdict(set)
+        #: the custom kinds whose mapped fields are references too (the document's)
+        self.mappings = KindMappings()
 
     def clear(self) -> None:
         for index in (self.key_of, self.by_key, self.duplicated, self.by_kind, self.refs,
@@ -60,7 +64,8 @@ class WiringIndex:
         if len(self.by_key[key]) > 1:
             self.duplicated.add(key)
         self.by_kind[key[0]].add(rid)
-        refs = references(res)
+        refs = references(res) + rbac_references(res, key[1]) \
+            + custom_references(res, key[1], self.mappings)
         self.refs[rid] = refs
         for ref in refs:
             self.wanted[(ref.kind, ref.namespace, ref.name)].add(rid)

@@ -123,4 +123,37 @@ EDGES: dict[str, tuple[str, str, str, str, str, str, str, str, str]] = {
         "소유자가 지워지면 가비지 컬렉터가 오브젝트를 지웁니다.",
         "Hand-written owner references are rare; usually controllers set them.",
         "소유자 참조를 직접 쓰는 일은 드뭅니다. 보통은 컨트롤러가 설정합니다."),
+    EdgeType.ROLE_REF: (
+        "grants role", "롤 부여", "reference/access-authn-authz/rbac/#rolebinding-and-clusterrolebinding",
+        "The binding's roleRef names this Role or ClusterRole: its rules are what the binding "
+        "grants.", "바인딩의 roleRef가 이 롤(Role) 또는 클러스터롤(ClusterRole)을 가리킵니다. 바인딩이 주는 "
+        "권한은 그 규칙입니다.",
+        "The API server allows a subject's request when a bound role's rule covers its verb and "
+        "resource.", "바인딩된 롤의 규칙이 요청의 동사와 리소스를 포함하면 API 서버가 주체의 요청을 허용합니다.",
+        "roleRef cannot be changed later: a wrong role means deleting the binding.",
+        "roleRef는 나중에 바꿀 수 없습니다. 롤이 틀리면 바인딩을 지우고 다시 만들어야 합니다."),
+    EdgeType.SUBJECT: (
+        "subject", "주체", "reference/access-authn-authz/rbac/#referring-to-subjects",
+        "The binding grants its role to this ServiceAccount.",
+        "바인딩이 이 서비스어카운트(ServiceAccount)에 롤을 부여합니다.",
+        "Pods running as the account may call the API with the role's permissions.",
+        "이 어카운트로 실행되는 파드는 롤의 권한으로 API를 호출할 수 있습니다.",
+        "It shows which workloads hold which permissions.",
+        "어떤 워크로드가 어떤 권한을 갖는지 보여 줍니다."),
+    EdgeType.TRAFFIC: (
+        "may connect", "연결 허용", "concepts/services-networking/network-policies/",
+        "A NetworkPolicy rule allows traffic from this peer to the selected pods (on the ports "
+        "shown).", "네트워크폴리시(NetworkPolicy) 규칙이 이 피어에서 선택된 파드로 가는 트래픽을 허용합니다"
+        "(표시된 포트).",
+        "Once a policy selects a pod, only traffic some rule allows reaches it.",
+        "정책이 파드를 선택하면 규칙이 허용한 트래픽만 그 파드에 닿습니다.",
+        "It is the picture of who may talk to whom.", "누가 누구와 통신할 수 있는지 보여 줍니다."),
+    EdgeType.REFERS: (
+        "refers to", "참조", "concepts/extend-kubernetes/api-extension/custom-resources/",
+        "A custom resource's field names this object (mapped in the kinds file).",
+        "커스텀 리소스의 필드가 이 오브젝트를 가리킵니다(종류 매핑 파일에 정의).",
+        "The custom resource's controller reads the object it names.",
+        "커스텀 리소스의 컨트롤러가 가리킨 오브젝트를 읽습니다.",
+        "A misspelt name leaves the controller waiting for an object that never comes.",
+        "이름이 틀리면 컨트롤러가 오지 않을 오브젝트를 계속 기다립니다."),
 }

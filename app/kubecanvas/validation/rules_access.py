@@ -21,6 +21,7 @@ from kubecanvas.model.kinds import (
 )
 from kubecanvas.model.korean import eul_reul, euro_ro, gwa_wa, i_ga
 from kubecanvas.model.order import order_key
+from kubecanvas.model.rbac import SYSTEM_NAMESPACES, is_builtin_role
 from kubecanvas.model.references import EdgeType
 from kubecanvas.model.resource import Resource
 from kubecanvas.model.selectors import parse_label_selector
@@ -43,11 +44,6 @@ POD_IMAGE_PULL_SECRET_TYPE = RuleId("pod.imagePullSecret.type")
 APPLY_ORDER = RuleId("apply.order")
 APPLY_CRD = RuleId("apply.crd")
 
-#: ClusterRoles every cluster creates at start-up (the rest of `system:*` too).
-DEFAULT_CLUSTER_ROLES = frozenset({"cluster-admin", "admin", "edit", "view"})
-#: Roles the API server bootstraps in kube-system and kube-public (besides `system:*`).
-DEFAULT_ROLES = frozenset({"extension-apiserver-authentication-reader"})
-SYSTEM_NAMESPACES = frozenset({"kube-system", "kube-public"})
 #: PriorityClasses every cluster has.
 BUILTIN_PRIORITY_CLASSES = frozenset({"system-cluster-critical", "system-node-critical"})
 PULL_SECRET_TYPES = frozenset({"kubernetes.io/dockerconfigjson", "kubernetes.io/dockercfg"})
@@ -99,8 +95,7 @@ def _role_ref(ctx: Context, res: Resource, kind: str, name: str, ns: str) -> Ite
     ctx.depend(res.id, kind, ns or "*")
     if ctx.lookup(kind, ns, name):
         return
-    if name.startswith("system:") or (kind == "ClusterRole" and name in DEFAULT_CLUSTER_ROLES) \
-            or (ns in SYSTEM_NAMESPACES and name in DEFAULT_ROLES):
+    if is_builtin_role(kind, ns, name):
         return
     guess = closest(name, [r.name for r in ctx.of_kind(kind, ns or None)])
     fix = set_field(res, ("roleRef", "name"), guess, Text(

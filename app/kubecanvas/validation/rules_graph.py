@@ -29,6 +29,8 @@ from kubecanvas.validation.rule import INFO, E, Rule, RuleId, W
 REF_MISSING = RuleId("ref.missing")
 REF_MISSING_OPTIONAL = RuleId("ref.missing.optional")
 REF_MISSING_CLUSTER = RuleId("ref.missing.cluster")
+#: a binding's role and subjects: `rbac.*` (rules_access) knows built-in roles and namespaces
+RBAC_EDGES = frozenset({EdgeType.ROLE_REF, EdgeType.SUBJECT})
 SERVICE_SELECTOR_NO_MATCH = RuleId("service.selector.no-match")
 SERVICE_SELECTOR_OPERATOR_PODS = RuleId("service.selector.operator-pods")
 WORKLOAD_SELECTOR_TEMPLATE_MISMATCH = RuleId("workload.selector.template-mismatch")
@@ -106,7 +108,8 @@ def missing_references(ctx: Context) -> Iterator[Finding]:
     by a controller. `optional: true` references and cluster-provided kinds only give info."""
     for res in ctx.targets():
         for edge in ctx.out_edges(res.id):
-            if edge.category != EdgeCategory.REF or not ctx.graph.is_missing(edge.target):
+            if edge.category != EdgeCategory.REF or not ctx.graph.is_missing(edge.target) \
+                    or edge.type in RBAC_EDGES:
                 continue
             if _replaced_by_claim_template(res, edge):
                 continue
@@ -125,7 +128,7 @@ def missing_references(ctx: Context) -> Iterator[Finding]:
                     f"start without it.{hint}",
                     f"{what} {name}{eun_neun(name)} optional로 표시되어 있고 문서의 {where_ko}없습니다. 파드는 "
                     f"그것 없이 시작합니다.{hint_ko}"), edge.path, (edge.target,), fix)
-            elif kind in CLUSTER_PROVIDED_KINDS:
+            elif kind in CLUSTER_PROVIDED_KINDS or ref is not None and ref.get("provided"):
                 yield ctx.report(REF_MISSING_CLUSTER, res, Text(
                     f"{kind} {name} is not in the document; the cluster must provide it.{hint}",
                     f"{what} {name}{i_ga(name)} 문서에 없습니다. 클러스터가 제공해야 합니다.{hint_ko}"),
