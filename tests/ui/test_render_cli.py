@@ -145,6 +145,21 @@ def test_fail_on_error_exits_1_after_writing(qtbot, tmp_path: Path, capsys) -> N
     assert main([str(EXAMPLE), "-o", str(out), "--fail-on", "error"]) == 0
 
 
+def test_the_validator_runs_only_when_fail_on_asks(qtbot, tmp_path: Path, monkeypatch) -> None:
+    """The picture shows no findings: checking the design is `--fail-on`'s cost alone."""
+    from kubecanvas.validation import engine
+
+    checks: list[int] = []
+    full_check = engine.Validator.full_check
+    monkeypatch.setattr(engine.Validator, "full_check",
+                        lambda self: (checks.append(1), full_check(self))[1])
+    out = tmp_path / "d.svg"
+    assert main([str(EXAMPLE), "-o", str(out)]) == 0
+    assert out.is_file() and checks == []
+    assert main([str(EXAMPLE), "-o", str(out), "--fail-on", "warning"]) in (0, 1)
+    assert checks == [1]
+
+
 def test_a_png_too_large_to_open_is_refused_naming_scale_and_svg(qtbot, tmp_path: Path,
                                                                   capsys) -> None:
     out = tmp_path / "huge.png"

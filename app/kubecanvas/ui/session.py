@@ -78,12 +78,14 @@ class Session:
 
     @classmethod
     def create(cls, document: Document | None = None, path: Path | None = None,
-               sources: list[Path] | None = None) -> Session:
+               sources: list[Path] | None = None, graph: WiringGraph | None = None) -> Session:
+        """A session for `document`; `graph`, when given, is its wiring graph already built
+        (by `design_files.read_design`), which costs as much as the layout on large designs."""
         doc = document if document is not None else Document()
         # a design saved as a project, or drawn anew, is exported in apply order; manifests
         # opened from files are saved back in their own order, which then matters
         doc.ordered_by_export = path is not None or not sources
-        graph = WiringGraph(doc, subscribe=False)
+        graph = graph if graph is not None else WiringGraph(doc, subscribe=False)
         validator = Validator(doc, graph, subscribe=False)
         return cls(doc, graph, validator, path, list(sources or []))
 

@@ -123,20 +123,23 @@ def main(argv: Sequence[str]) -> int:
 
 
 def _open(inputs: Sequence[str]) -> Any:
-    """The session for the inputs (standard input when it is `-`)."""
+    """The design for the inputs (standard input when it is `-`), read and laid out as the
+    editor opens it, but without the editor's session: the validator runs only for
+    `--fail-on` (`_verdict`), since the picture shows no findings."""
     from kubecanvas.ui.commands import design_files
 
     if list(inputs) != ["-"]:
-        return design_files.open_paths([Path(p) for p in inputs])
+        return design_files.read_design([Path(p) for p in inputs])
     from kubecanvas.io.yaml_in import load_text
     from kubecanvas.model.document import Document
-    from kubecanvas.ui.session import Session
+    from kubecanvas.model.graph import WiringGraph
 
     result = load_text(sys.stdin.read(), "-")
-    session = Session.create(Document(result.resources))
-    design_files.lay_out(session.document, session.graph)
-    session.load_problems = [f"-:{p.line}:{p.column}: {p.message}" for p in result.problems]
-    return session
+    document = Document(result.resources)
+    design = design_files.Design(document, WiringGraph(document, subscribe=False))
+    design_files.lay_out(design.document, design.graph)
+    design.load_problems = [f"-:{p.line}:{p.column}: {p.message}" for p in result.problems]
+    return design
 
 
 def _render(args: argparse.Namespace, suffix: str) -> int:
@@ -147,35 +150,35 @@ def _render(args: argparse.Namespace, suffix: str) -> int:
 
     app = QApplication.instance() or QApplication(["kubecanvas"])
     try:
-        session = _open(args.inputs)
+        design = _open(args.inputs)
     except design_files.OpenError as exc:
         return _fail(str(exc).splitlines()[0])
-    for problem in session.load_problems:
+    for problem in design.load_problems:
         print(f"kubecanvas: warning: {problem}", file=sys.stderr)
-    if len(session.document) == 0 and session.path is None:
+    if len(design.document) == 0 and design.path is None:
         return _fail(_nothing_found(args.inputs))
-    ids = select_ids(session.document, args.select)
+    ids = select_ids(design.document, args.select)
     if args.select and not ids:
         return _fail("--select matched no resource: " + ", ".join(args.select))
     try:
         if args.output == "-":
             with tempfile.TemporaryDirectory(prefix="kubecanvas-render-") as folder:
                 target = Path(folder) / f"diagram{suffix}"
-                _write(args, session, ids, suffix, target)
+                _write(args, design, ids, suffix, target)
                 sys.stdout.flush()
                 sys.stdout.buffer.write(target.read_bytes())
                 sys.stdout.flush()
         else:
-            _write(args, session, ids, suffix, Path(args.output) if args.output else None)
+            _write(args, design, ids, suffix, Path(args.output) if args.output else None)
     except (ExportError, OSError, ValueError) as exc:
         return _fail(str(exc))
     del app
     if args.output not in (None, "-"):
         print(f"wrote {args.output}", file=sys.stderr)
-    return _verdict(session, args.fail_on)
+    return _verdict(design, args.fail_on)
 
 
-def _write(args: argparse.Namespace, session: Any, ids: list[str], suffix: str,
+def _write(args: argparse.Namespace, design: Any, ids: list[str], suffix: str,
            target: Path | None) -> None:
     """Write the picture (or text diagram) to `target` and print --stats when asked."""
     from kubecanvas.ui.canvas.export_image import export_image, export_rect
@@ -185,9 +188,9 @@ def _write(args: argparse.Namespace, session: Any, ids: list[str], suffix: str,
     from kubecanvas.ui.commands.diagram_formats import write_diagram
 
     if target is not None and suffix not in PICTURE_SUFFIXES:
-        write_diagram(session.document, session.graph, target)
+        write_diagram(design.document, design.graph, target)
     if target is not None and suffix in PICTURE_SUFFIXES or args.stats:
-        scene = CanvasScene(session.document, session.graph, claims_per_replica=args.replicas)
+        scene = CanvasScene(design.document, design.graph, claims_per_replica=args.replicas)
         if args.stats:
             _print_stats(scene)
         if target is not None and suffix in PICTURE_SUFFIXES:
@@ -210,12 +213,15 @@ def _check_png_size(rect: Any, scale: float) -> None:
             f"(-o diagram.svg), which stays sharp at any size")
 
 
-def _verdict(session: Any, fail_on: str) -> int:
+def _verdict(design: Any, fail_on: str) -> int:
     """0 once written; 1 when --fail-on asks and the design has findings that severe."""
     if fail_on == "never":
         return 0
+    from kubecanvas.ui.session import Session
     from kubecanvas.validation.findings import Severity
 
+    session = Session.create(design.document, path=design.path, sources=design.sources,
+                             graph=design.graph)
     floor = Severity(fail_on).rank
     worst = [f for f in session.validator.findings if f.severity.rank >= floor]
     if worst:
