@@ -73,8 +73,13 @@ def _percentile(values: list[float], share: float) -> float:
     return ordered[min(len(ordered) - 1, int(len(ordered) * share))]
 
 
-def measure(count: int, seed: int = 0) -> dict[str, Any]:
-    """Open, paint, drag and zoom a generated document of `count` resources; seconds and ms."""
+#: the phases after opening, in the order they run (`--phases` picks some)
+PHASES = ("drag", "pan", "edits", "autosave", "zoom")
+
+
+def measure(count: int, seed: int = 0, phases: tuple[str, ...] = PHASES) -> dict[str, Any]:
+    """Open, paint, drag and zoom a generated document of `count` resources; seconds and ms.
+    Opening is always measured; `phases` picks what follows it."""
     app = QApplication.instance() or QApplication([])
     from kubecanvas.ui.commands import design_files
     from kubecanvas.ui.window.main_window import MainWindow
@@ -121,14 +126,20 @@ def measure(count: int, seed: int = 0) -> dict[str, Any]:
     settled = time.process_time() - begin
     out: dict[str, Any] = {"size": count, "open_load": t1 - t0, "open_scene": t2 - t1,
                            "open_paint": t3 - t2, "first_paint": t3 - t0, "settle": settled}
-    out.update(_drag(app, window, session.document))
-    out.update(_editor_edits(app, window))
-    out.update(_autosave(app, window))
-    viewport = window.view.viewport()
-    begin = time.process_time()
-    window.view.zoom_to_fit()
-    viewport.repaint()
-    out["zoom_fit"] = time.process_time() - begin
+    if "drag" in phases:
+        out.update(_drag(app, window, session.document))
+    if "pan" in phases:
+        out.update(_pan(app, window))
+    if "edits" in phases:
+        out.update(_editor_edits(app, window))
+    if "autosave" in phases:
+        out.update(_autosave(app, window))
+    if "zoom" in phases:
+        viewport = window.view.viewport()
+        begin = time.process_time()
+        window.view.zoom_to_fit()
+        viewport.repaint()
+        out["zoom_fit"] = time.process_time() - begin
     out["maxrss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     window.close()
     app.processEvents()
@@ -164,10 +175,44 @@ def _drag(app: Any, window: Any, document: Any) -> dict[str, float]:
     release = (time.process_time() - begin) * 1000
     moved = document.get(target.id).position != target.position
     return {"drag_median_ms": statistics.median(times), "drag_p95_ms": _percentile(times, 0.95),
+            "drag_first_ms": times[0],
             "drag_max_ms": max(times), "drag_event_median_ms": statistics.median(events),
             "drag_update_median_ms": statistics.median(updates),
             "drag_update_p95_ms": _percentile(updates, 0.95),
             "release_ms": release, "drag_moved": moved}
+
+
+#: the zoom of the panning measure: far out, where thousands of wires are in view
+PAN_ZOOM = 0.05
+
+
+def _pan(app: Any, window: Any, frames: int = 40) -> dict[str, float]:
+    """Milliseconds per frame while panning at 5% zoom over the middle of the design: each
+    frame scrolls 12 pixels (alternately left and right) and lets Qt repaint what it scheduled
+    (the uncovered strip); the full row repaints the whole viewport after it (an upper bound)."""
+    from kubecanvas.ui.canvas.edge_item import EdgeItem
+
+    view, viewport = window.view, window.view.viewport()
+    view.set_zoom(PAN_ZOOM)
+    view.centerOn(window.scene.itemsBoundingRect().center())
+    app.processEvents()
+    viewport.repaint()
+    shown = view.mapToScene(viewport.rect()).boundingRect()
+    wires = sum(1 for item in window.scene.items(shown) if isinstance(item, EdgeItem))
+    bar = view.horizontalScrollBar()
+    scheduled, full = [], []
+    for frame in range(frames):
+        begin = time.process_time()
+        bar.setValue(bar.value() + (12 if frame % 2 == 0 else -12))
+        app.processEvents()
+        painted = time.process_time()
+        viewport.repaint()
+        scheduled.append((painted - begin) * 1000)
+        full.append((time.process_time() - begin) * 1000)
+    return {"pan_wires": wires, "pan_median_ms": statistics.median(scheduled),
+            "pan_p95_ms": _percentile(scheduled, 0.95),
+            "pan_full_median_ms": statistics.median(full),
+            "pan_full_p95_ms": _percentile(full, 0.95)}
 
 
 def _editor_edits(app: Any, window: Any, count: int = 60) -> dict[str, float]:
@@ -238,28 +283,45 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("count", type=int, nargs="?", default=5000)
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--json", action="store_true", help="print one JSON object")
+    parser.add_argument("--phases", default=",".join(PHASES),
+                        help="what to measure after opening, comma-separated, from "
+                             f"{','.join(PHASES)} (opening is always measured)")
     args = parser.parse_args(argv)
-    out = measure(args.count, args.seed)
+    phases = tuple(p for p in args.phases.split(",") if p)
+    unknown = set(phases) - set(PHASES)
+    if unknown:
+        parser.error(f"unknown phase(s): {', '.join(sorted(unknown))}")
+    out = measure(args.count, args.seed, phases)
     if args.json:
         print(json.dumps(out))
         return 0
     print(f"{args.count} resources: load+layout+graph+validation {out['open_load']:.2f} s, "
           f"scene {out['open_scene']:.2f} s, paint {out['open_paint']:.2f} s, first paint "
           f"{out['first_paint']:.2f} s; then collecting after open {out['settle']:.2f} s")
-    print(f"drag: 120 mouse moves: event alone median {out['drag_event_median_ms']:.1f} ms; "
-          f"event + Qt's own repaint median {out['drag_update_median_ms']:.1f} ms, p95 "
-          f"{out['drag_update_p95_ms']:.1f} ms; event + full viewport repaint median "
-          f"{out['drag_median_ms']:.1f} ms, p95 {out['drag_p95_ms']:.1f} ms, max "
-          f"{out['drag_max_ms']:.1f} ms; release (one move edit) {out['release_ms']:.1f} ms; "
-          f"node moved: {out['drag_moved']}")
-    print(f"one edit in the editor until the window caught up: median "
-          f"{out['editor_edit_median_ms']:.1f} ms, p95 {out['editor_edit_p95_ms']:.1f} ms")
-    print(f"autosave copy after an edit: first {out['autosave_first_total_ms']:.0f} ms in "
-          f"slices of at most {out['autosave_first_longest_ms']:.0f} ms, next "
-          f"{out['autosave_next_total_ms']:.0f} ms (longest {out['autosave_next_longest_ms']:.0f}"
-          f" ms); save_project at once: {out['save_once_ms']:.0f} ms")
-    print(f"zoom to fit + repaint: {out['zoom_fit'] * 1000:.0f} ms; peak RSS "
-          f"{out['maxrss_mb']:.0f} MB")
+    if "drag" in phases:
+        print(f"drag: 120 mouse moves: event alone median {out['drag_event_median_ms']:.1f} ms; "
+              f"event + Qt's own repaint median {out['drag_update_median_ms']:.1f} ms, p95 "
+              f"{out['drag_update_p95_ms']:.1f} ms; event + full viewport repaint median "
+              f"{out['drag_median_ms']:.1f} ms, p95 {out['drag_p95_ms']:.1f} ms, max "
+              f"{out['drag_max_ms']:.1f} ms; release (one move edit) {out['release_ms']:.1f} ms;"
+              f" node moved: {out['drag_moved']}; first move {out['drag_first_ms']:.1f} ms")
+    if "pan" in phases:
+        print(f"pan at {PAN_ZOOM:.0%} zoom, {out['pan_wires']} wires in view: scroll + Qt's own "
+              f"repaint median {out['pan_median_ms']:.1f} ms, p95 {out['pan_p95_ms']:.1f} ms; "
+              f"+ full viewport repaint median {out['pan_full_median_ms']:.1f} ms, p95 "
+              f"{out['pan_full_p95_ms']:.1f} ms")
+    if "edits" in phases:
+        print(f"one edit in the editor until the window caught up: median "
+              f"{out['editor_edit_median_ms']:.1f} ms, p95 {out['editor_edit_p95_ms']:.1f} ms")
+    if "autosave" in phases:
+        print(f"autosave copy after an edit: first {out['autosave_first_total_ms']:.0f} ms in "
+              f"slices of at most {out['autosave_first_longest_ms']:.0f} ms, next "
+              f"{out['autosave_next_total_ms']:.0f} ms (longest "
+              f"{out['autosave_next_longest_ms']:.0f} ms); save_project at once: "
+              f"{out['save_once_ms']:.0f} ms")
+    if "zoom" in phases:
+        print(f"zoom to fit + repaint: {out['zoom_fit'] * 1000:.0f} ms")
+    print(f"peak RSS {out['maxrss_mb']:.0f} MB")
     return 0
 
 
