@@ -208,7 +208,8 @@ class PictureView:
 
     def _show_canvas(self) -> None:
         view, scene = self.window.view, self.window.scene
-        if scene is not None and view.scene() is not scene:
+        # only from the overview: a presentation may be showing a slide's own past scene
+        if scene is not None and self.overview is not None and view.scene() is self.overview:
             _swap(view, scene)
 
 
