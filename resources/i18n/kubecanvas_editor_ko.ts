@@ -1721,6 +1721,16 @@ Rule: {rule}</source>
             <numerusform>{name} · 리소스 %n개</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n problem(s)</source>
+        <translation>
+            <numerusform>문제 %n개</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The design as a whole</source>
+        <translation>디자인 전체</translation>
+    </message>
 </context>
 <context>
     <name>ImportNamespaceDialog</name>

@@ -78,3 +78,54 @@ def test_the_button_cap_holds_across_updates(panels) -> None:
     assert buttons == problems_panel.MAX_FIX_BUTTONS == 3
     panel.set_findings(sorted(fixable[3:], key=Finding.sort_key))
     assert sum(r[3] for r in _rows(panel)) == 3
+
+
+def _grouped_rows(panel: ProblemsPanel) -> list[tuple[object, ...]]:
+    tree = panel.tree
+    rows: list[tuple[object, ...]] = []
+    for g in range(tree.topLevelItemCount()):
+        header = tree.topLevelItem(g)
+        rows.append(("header", header.text(0)))
+        for c in range(header.childCount()):
+            item = header.child(c)
+            rows.append((item.text(1), item.text(2), item.text(3),
+                         tree.itemWidget(item, 4) is not None, panel.finding_at(item)))
+    return rows
+
+
+@pytest.fixture(scope="module")
+def grouped_panels(qapp):
+    made = (ProblemsPanel(), ProblemsPanel())
+    for panel in made:
+        panel.group_box.setChecked(True)
+    yield made
+    for panel in made:
+        panel.deleteLater()
+
+
+@settings(max_examples=40, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.lists(st.integers(0, len(_POOL) - 1), max_size=14), min_size=1,
+                max_size=6))
+def test_grouped_rows_updated_equal_a_full_rebuild(grouped_panels, steps) -> None:
+    panel, fresh = grouped_panels
+    panel.set_findings([])
+    for indexes in steps:
+        panel.set_findings(_ordered(indexes))
+        fresh._rebuild = True
+        fresh.set_findings(_ordered(indexes))
+        ours, theirs = _grouped_rows(panel), _grouped_rows(fresh)
+        assert [r[:3] for r in ours] == [r[:3] for r in theirs]
+        found = [r[4] for r in ours if r[0] != "header"]
+        assert found == panel.findings and sorted(map(id, found)) == sorted(map(id, set(found)))
+        buttons = [r[3] for r in ours if r[0] != "header"]
+        assert sum(buttons) == min(sum(f.fix is not None for f in panel.findings),
+                                   problems_panel.MAX_FIX_BUTTONS)
+        emitted: list[Finding] = []
+        panel.fix_requested.connect(emitted.append)
+        for item in panel._items():
+            button = panel.tree.itemWidget(item, 4)
+            if button is not None:
+                button.click()
+                assert emitted[-1] is panel.finding_at(item)
+        panel.fix_requested.disconnect(emitted.append)

@@ -8,8 +8,6 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QPushButton
 from tests.model.factories import deployment, service
 
-from kubecanvas.validation.findings import Severity
-
 
 def _window(make_window):
     web = deployment("web")
@@ -56,14 +54,41 @@ def test_most_severe_first_and_grouped_by_resource(make_window, qtbot) -> None:
     qtbot.mouseClick(problems.group_box, Qt.MouseButton.LeftButton,
                      pos=QPoint(4, problems.group_box.height() // 2))
     assert problems.group_box.isChecked()
-    labels = [problems.tree.topLevelItem(r).text(2) for r in range(problems.tree.topLevelItemCount())]
-    seen: list[str] = []
-    for label in labels:  # each resource's rows together
-        if not seen or seen[-1] != label:
-            assert label not in seen, labels
-            seen.append(label)
-    assert len(problems.findings) == len(labels)
-    assert {f.severity for f in problems.findings} <= set(Severity)
+    tree = problems.tree
+    headers = [tree.topLevelItem(r) for r in range(tree.topLevelItemCount())]
+    # one header per resource, its name and count spanning the row, its problems under it
+    assert len(headers) == len({f.resource_id for f in problems.findings})
+    worst = []
+    for header in headers:
+        assert header.isFirstColumnSpanned() and header.isExpanded()
+        rows = [header.child(c) for c in range(header.childCount())]
+        assert header.text(0).startswith(rows[0].text(2) + " — ")
+        assert header.text(0).endswith("1 problem" if len(rows) == 1 else f"{len(rows)} problems")
+        assert {row.text(2) for row in rows} == {rows[0].text(2)}
+        found = [problems.finding_at(row) for row in rows]
+        assert [f.severity.rank for f in found] == sorted((f.severity.rank for f in found),
+                                                          reverse=True)
+        worst.append(found[0].severity.rank)
+        assert problems.finding_at(header) is None
+    assert worst == sorted(worst, reverse=True)  # the worst resources first
+    assert sum(h.childCount() for h in headers) == len(problems.findings)
+    # the filter hides the headers of resources none of whose rows match
+    qtbot.keyClicks(problems.filter_box, "lost")
+    shown = [h for h in headers if not h.isHidden()]
+    assert len(shown) == 1 and "lost" in shown[0].text(0)
+    problems.filter_box.clear()
+    # a click on a grouped row goes to its finding; its fix link fixes that one
+    header = next(h for h in headers if any(problems.finding_at(h.child(c)).fix
+                                            for c in range(h.childCount())))
+    row = next(header.child(c) for c in range(header.childCount())
+               if problems.finding_at(header.child(c)).fix is not None)
+    expected, chosen = problems.finding_at(row), []
+    problems.fix_requested.connect(chosen.append)
+    qtbot.mouseClick(tree.itemWidget(row, 4), Qt.MouseButton.LeftButton, pos=QPoint(4, 4))
+    assert chosen == [expected]
+    qtbot.mouseClick(problems.group_box, Qt.MouseButton.LeftButton,
+                     pos=QPoint(4, problems.group_box.height() // 2))
+    assert tree.topLevelItemCount() == len(problems.findings)  # flat again
 
 
 def test_filter_box_narrows_as_one_types(make_window, qtbot) -> None:

@@ -1,7 +1,10 @@
 """The problems list: every finding, the resource and field it is about, and its fix.
 
 Clicking a finding selects its resource on the canvas (and the inspector shows the field); a
-finding with a mechanical fix carries a button that applies it as one undoable edit.
+finding with a mechanical fix carries a link that applies it as one undoable edit. Rows come most
+severe first; "Group by resource" shows one header row per resource (its worst problem's dot, its
+name and how many problems it has), the resources with the worst problems first, each resource's
+problems under it.
 """
 
 from __future__ import annotations
@@ -11,7 +14,7 @@ from difflib import SequenceMatcher
 from functools import lru_cache
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
+from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
     QDockWidget,
@@ -88,7 +91,8 @@ class ProblemsPanel(QDockWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("ProblemsPanel")
-        self.findings: list[Finding] = []
+        self.findings: list[Finding] = []  # in the order shown (grouped: group by group)
+        self._starts: list[int] = []  # grouped: where each header's findings start in findings
         self._given: list[Finding] = []  # as the validator ordered them (by severity)
         self._signature: list[tuple[object, ...]] = []
         self._rebuild = False
@@ -177,9 +181,9 @@ class ProblemsPanel(QDockWidget):
         an edit changes a few findings of a large design, and rebuilding a thousand rows (and
         their fix buttons) after each edit took longer than the edit itself."""
         self._given = list(findings)
-        if self.group_box.isChecked():  # by resource, each resource's worst problem first
-            findings = sorted(findings, key=lambda f: (str(self.source_of(f.resource_id)),
-                                                       f.sort_key()))
+        if self.group_box.isChecked():
+            self._set_grouped(findings)
+            return
         self.tree.setUniformRowHeights(len(findings) > MAX_WRAPPED_ROWS)
         signature = [self._row_key(f) for f in findings]
         self.findings = list(findings)  # fresh fix factories even for the same findings
@@ -210,20 +214,97 @@ class ProblemsPanel(QDockWidget):
 
     def _regroup(self) -> None:
         self._rebuild = True
+        self._signature = []
+        self.tree.setRootIsDecorated(self.group_box.isChecked())
         self.set_findings(self._given)
+
+    def _set_grouped(self, findings: Sequence[Finding]) -> None:
+        """One header row per resource, the resources whose worst problem is most severe
+        first (then by name), each resource's problems under it, most severe first. Only the
+        groups that differ from what is shown are made again."""
+        groups: dict[object, list[Finding]] = {}
+        for finding in findings:
+            groups.setdefault(self.source_of(finding.resource_id), []).append(finding)
+        order = sorted(groups.items(), key=lambda g: (min(f.sort_key() for f in g[1])[0],
+                                                     self.label_of(g[1][0].resource_id)))
+        grouped = [sorted(rows, key=Finding.sort_key) for _source, rows in order]
+        signature: list[tuple[object, ...]] = [
+            (source, tuple(self._row_key(f) for f in rows))
+            for (source, _), rows in zip(order, grouped, strict=True)]
+        self.findings = [f for rows in grouped for f in rows]
+        self._starts = [0]
+        for rows in grouped[:-1]:
+            self._starts.append(self._starts[-1] + len(rows))
+        self.tree.setUniformRowHeights(len(self.findings) > MAX_WRAPPED_ROWS)
+        if self._rebuild or not self._signature:
+            self.tree.clear()
+            self._buttons = 0
+            changes = [("insert", 0, 0, 0, len(grouped))]
+        else:
+            changes = [op for op in SequenceMatcher(None, self._signature, signature,
+                                                    autojunk=False).get_opcodes()
+                       if op[0] != "equal"]
+            for _, i1, i2, _, _ in reversed(changes):
+                for row in range(i2 - 1, i1 - 1, -1):
+                    taken = self.tree.takeTopLevelItem(row)
+                    for child in self._children(taken) if taken is not None else ():
+                        if child.data(4, Qt.ItemDataRole.UserRole):
+                            self._buttons -= 1
+        for _, _, _, j1, j2 in changes:
+            for row in range(j1, j2):
+                self._insert_group(row, grouped[row])
+        self._fill_buttons()
+        self._signature = signature
+        self._rebuild = False
+        self._update_summary()
+        self._apply_filter()
+
+    def _insert_group(self, row: int, rows: Sequence[Finding]) -> None:
+        """The header of one resource's findings and, under it, a row for each."""
+        label = self.label_of(rows[0].resource_id) or tr("The design as a whole")
+        header = QTreeWidgetItem([f"{label} — {tr('%n problem(s)', len(rows))}"])
+        header.setIcon(0, severity_icon(rows[0].severity.value))
+        font = QFont(self.tree.font())
+        font.setBold(True)
+        header.setFont(0, font)
+        header.setFlags(Qt.ItemFlag.ItemIsEnabled)
+        header.addChildren([self._row(f) for f in rows])
+        self.tree.insertTopLevelItem(row, header)
+        header.setFirstColumnSpanned(True)
+        header.setExpanded(True)
+        for child, finding in zip(self._children(header), rows, strict=True):
+            if self._buttons >= MAX_FIX_BUTTONS:
+                break
+            self._add_button(child, finding)
+
+    def _top(self) -> list[QTreeWidgetItem]:
+        tree = self.tree
+        return [item for row in range(tree.topLevelItemCount())
+                if (item := tree.topLevelItem(row)) is not None]
+
+    @staticmethod
+    def _children(header: QTreeWidgetItem) -> list[QTreeWidgetItem]:
+        return [item for row in range(header.childCount())
+                if (item := header.child(row)) is not None]
+
+    def _items(self) -> list[QTreeWidgetItem]:
+        """The rows of findings, in the order of `findings` (headers left out)."""
+        if not self.group_box.isChecked():
+            return self._top()
+        return [item for header in self._top() for item in self._children(header)]
 
     def _apply_filter(self) -> None:
         """Hide the rows whose message, resource, field and rule all miss the filter text."""
         needle = self.filter_box.text().strip().lower()
-        for row, finding in enumerate(self.findings):
-            item = self.tree.topLevelItem(row)
-            if item is None:
-                break
+        for item, finding in zip(self._items(), self.findings, strict=False):
             hidden = bool(needle) and not any(
                 needle in text.lower() for text in (item.text(1), item.text(2), item.text(3),
                                                       finding.rule))
             if item.isHidden() != hidden:
                 item.setHidden(hidden)
+        if self.group_box.isChecked():  # a header while any of its rows shows
+            for header in self._top():
+                header.setHidden(all(c.isHidden() for c in self._children(header)))
 
     def _row_key(self, finding: Finding) -> tuple[object, ...]:
         return (finding.sort_key(), self.source_of(finding.resource_id),
@@ -236,21 +317,21 @@ class ProblemsPanel(QDockWidget):
 
     def _insert_rows(self, row: int, indexes: range) -> None:
         """Rows for `self.findings[i]` (i in `indexes`), inserted at `row` in one call."""
-        items = []
-        for index in indexes:
-            finding = self.findings[index]
-            item = QTreeWidgetItem(["", local_text(finding.message),
-                                    self.label_of(finding.resource_id), finding.field, ""])
-            item.setIcon(0, severity_icon(finding.severity.value))
-            item.setToolTip(1, self._tip(finding))
-            items.append(item)
+        items = [self._row(self.findings[index]) for index in indexes]
         self.tree.insertTopLevelItems(row, items)  # one insertion: one by one is slow
-        for offset, index in enumerate(indexes):
+        for item, index in zip(items, indexes, strict=True):
             if self._buttons >= MAX_FIX_BUTTONS:
                 break
-            self._add_button(row + offset, self.findings[index])
+            self._add_button(item, self.findings[index])
 
-    def _add_button(self, row: int, finding: Finding) -> None:
+    def _row(self, finding: Finding) -> QTreeWidgetItem:
+        item = QTreeWidgetItem(["", local_text(finding.message),
+                                self.label_of(finding.resource_id), finding.field, ""])
+        item.setIcon(0, severity_icon(finding.severity.value))
+        item.setToolTip(1, self._tip(finding))
+        return item
+
+    def _add_button(self, item: QTreeWidgetItem, finding: Finding) -> None:
         if finding.fix is None:
             return
         fix_text = local_text(finding.fix.description)
@@ -266,10 +347,8 @@ class ProblemsPanel(QDockWidget):
         button.setToolTip(fix_text)
         # a persistent index follows its row as rows above come and go (and holds no
         # reference to the row's item, which the tree deletes on its own)
-        cell = QPersistentModelIndex(self.tree.model().index(row, 4))
-        button.clicked.connect(lambda _=False, at=cell: self._request_fix(at.row()))
-        item = self.tree.topLevelItem(row)
-        assert item is not None, "a button for a row that is not there"
+        cell = QPersistentModelIndex(self.tree.indexFromItem(item, 4))
+        button.clicked.connect(lambda _=False, at=cell: self._request_fix(self._index_of(at)))
         self.tree.setItemWidget(item, 4, button)
         item.setData(4, Qt.ItemDataRole.UserRole, True)  # counted when the row goes
         self._buttons += 1
@@ -280,13 +359,11 @@ class ProblemsPanel(QDockWidget):
         if self._buttons >= MAX_FIX_BUTTONS or \
                 sum(f.fix is not None for f in self.findings) <= self._buttons:
             return
-        for row, finding in enumerate(self.findings):
+        for item, finding in zip(self._items(), self.findings, strict=False):
             if self._buttons >= MAX_FIX_BUTTONS:
                 break
-            item = self.tree.topLevelItem(row)
-            if finding.fix is not None and item is not None and \
-                    not item.data(4, Qt.ItemDataRole.UserRole):
-                self._add_button(row, finding)
+            if finding.fix is not None and not item.data(4, Qt.ItemDataRole.UserRole):
+                self._add_button(item, finding)
 
     def _update_summary(self) -> None:
         counts = {"error": 0, "warning": 0, "info": 0}
@@ -302,10 +379,28 @@ class ProblemsPanel(QDockWidget):
     def finding_at(self, item: QTreeWidgetItem | None) -> Finding | None:
         if item is None:
             return None
-        index = self.tree.indexOfTopLevelItem(item)  # rows follow `findings` one to one
+        index = self._index_of(QPersistentModelIndex(self.tree.indexFromItem(item, 0)))
         if 0 <= index < len(self.findings):
             return self.findings[index]
         return None
+
+    def _index_of(self, cell: QPersistentModelIndex) -> int:
+        """The place in `findings` of the row at `cell` (-1 for a header or nothing):
+        top-level rows follow `findings` one to one, grouped rows from their header's start."""
+        if not cell.isValid():
+            return -1
+        parent = cell.parent()
+        if not self.group_box.isChecked():
+            return -1 if parent.isValid() else cell.row()
+        if not parent.isValid() or parent.row() >= len(self._starts):
+            return -1
+        return self._starts[parent.row()] + cell.row()
+
+    def select_first(self) -> None:
+        """Make the first finding's row current (under its header when grouped)."""
+        items = self._items()
+        if items:
+            self.tree.setCurrentItem(items[0])
 
     def _clicked(self, item: QTreeWidgetItem, column: int) -> None:
         finding = self.finding_at(item)

@@ -245,9 +245,7 @@ class MainWindow(QMainWindow):
         self.problems.show()
         self.problems.raise_()
         self.problems.filter_box.clear()
-        first = self.problems.tree.topLevelItem(0)
-        if first is not None:
-            self.problems.tree.setCurrentItem(first)
+        self.problems.select_first()
 
     def _label_source(self, rid: str | None) -> tuple[str, str, str] | None:
         """What `_label_of` makes the label from (cheaper to compare than the label)."""
