@@ -103,3 +103,21 @@ def test_filter_box_narrows_as_one_types(make_window, qtbot) -> None:
                for r in shown)
     problems.filter_box.clear()
     assert all(not tree.topLevelItem(r).isHidden() for r in range(total))
+
+
+def test_most_severe_first_after_dropping_five_kinds(make_window) -> None:
+    """Mina's five drops on a new design: the validator lists findings in the design's order
+    (a note, an error, ...); the list shows the error first, then the warning, then the notes."""
+    from PySide6.QtCore import QPointF
+    from tests.ui.test_gestures import _drop
+
+    window = make_window([])
+    for number, kind in enumerate(("Deployment", "Service", "Ingress", "ConfigMap",
+                                   "PersistentVolumeClaim")):
+        _drop(window, kind, QPointF(200 + 260 * (number % 3), 200 + 200 * (number // 3)))
+    problems = window.problems
+    given = [f.severity.rank for f in window.session.validator.findings]
+    assert given != sorted(given, reverse=True)  # the case that was shown out of order
+    shown = [problems.finding_at(problems.tree.topLevelItem(r)).severity.rank
+             for r in range(problems.tree.topLevelItemCount())]
+    assert shown == sorted(given, reverse=True)

@@ -93,7 +93,7 @@ class ProblemsPanel(QDockWidget):
         self.setObjectName("ProblemsPanel")
         self.findings: list[Finding] = []  # in the order shown (grouped: group by group)
         self._starts: list[int] = []  # grouped: where each header's findings start in findings
-        self._given: list[Finding] = []  # as the validator ordered them (by severity)
+        self._given: list[Finding] = []  # as the validator ordered them (the design's order)
         self._signature: list[tuple[object, ...]] = []
         self._rebuild = False
         self._buttons = 0  # rows with a fix button (at most MAX_FIX_BUTTONS)
@@ -184,6 +184,8 @@ class ProblemsPanel(QDockWidget):
         if self.group_box.isChecked():
             self._set_grouped(findings)
             return
+        # most severe first; the validator's order (the design's) kept within a severity
+        findings = sorted(findings, key=lambda f: -f.severity.rank)
         self.tree.setUniformRowHeights(len(findings) > MAX_WRAPPED_ROWS)
         signature = [self._row_key(f) for f in findings]
         self.findings = list(findings)  # fresh fix factories even for the same findings
