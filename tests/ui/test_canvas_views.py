@@ -202,7 +202,35 @@ def test_long_names_break_after_a_dash_into_two_lines() -> None:
 
     assert split_name("nginx-configuration-snippet", fits) == ("nginx-", "configuration-snippet")
     assert split_name("kube-state-metrics-rules", fits) == ("kube-state-", "metrics-rules")
-    assert split_name("averyveryverylongname", fits) == ("averyveryveryl", "ongname")
+    assert split_name("averyveryverylongname", fits) == ("", "averyveryverylongname")
+    assert split_name("persistentvolumeclaim-1", fits) == ("", "persistentvolumeclaim-1")
+
+
+def test_a_name_no_dash_can_break_is_elided_in_the_middle_never_cut_in_a_word(make_window):
+    from PySide6.QtGui import QImage, QPainter
+
+    from kubecanvas.model.templates import new_resource
+
+    claim = new_resource("PersistentVolumeClaim", [])
+    window = make_window([claim])
+    node = window.scene.nodes[claim.id]
+    drawn: list[str] = []
+
+    class Recorder(QPainter):
+        def drawText(self, *args):  # noqa: N802 (Qt's name)
+            drawn.append(str(args[-1]))
+            return super().drawText(*args)
+
+    image = QImage(400, 200, QImage.Format.Format_ARGB32)
+    painter = Recorder(image)
+    node._paint_text(painter, window.scene.theme)
+    painter.end()
+    title = drawn[0]
+    assert claim.name == "persistentvolumeclaim-1"
+    head, _, tail = title.partition("…")  # one line: the name's start and end, its middle elided
+    assert head and tail and claim.name.startswith(head) and claim.name.endswith(tail), drawn
+    assert drawn[1] == "PVC"  # no second line carrying the rest of a cut word
+    assert claim.name in node.toolTip()
 
 
 def test_scene_rect_grows_with_the_content_after_opening(make_window):

@@ -143,13 +143,13 @@ def card_kind(kind: str, fits: Callable[[str], bool]) -> str:
 
 def split_name(name: str, fits: Callable[[str], bool]) -> tuple[str, str]:
     """Two lines for a long name, broken after the last `-` or `.` that lets the first line
-    fit (`nginx-configuration-` / `snippet`), else wherever it must."""
+    fit (`nginx-configuration-` / `snippet`); ('', name) when none does: a break inside a word
+    (`persistentvolu` / `meclaim-1`) read as two names, so the name stays on one line, elided
+    in the middle, whole in the tooltip."""
     best = 0
     for i, char in enumerate(name):
         if char in "-._" and fits(name[:i + 1]):
             best = i + 1
-    if not best:
-        best = max(1, next((i for i in range(len(name), 0, -1) if fits(name[:i])), 1))
     return name[:best], name[best:]
 
 
@@ -324,17 +324,21 @@ class NodeItem(QGraphicsItem):
         painter.setFont(font)
         title = QFontMetrics(font)
         top = 10.0
+        first, second = "", name
         if title.horizontalAdvance(name) > fits:
             # too long: the name on two lines, broken at a `-` or `.`, the second elided in the
             # middle if it must, the kind and summary packed below, so the name people search
-            # for stays whole and five `alertmanager-main` stay apart
+            # for stays whole and five `alertmanager-main` stay apart; one line elided in the
+            # middle when no `-` or `.` breaks it (never inside a word)
             first, second = split_name(name, lambda t: title.horizontalAdvance(t) <= fits)
+        if first:
             painter.drawText(QRectF(58, 3, text_width, 17), Qt.AlignmentFlag.AlignLeft, first)
             painter.drawText(QRectF(58, 19, text_width, 17), Qt.AlignmentFlag.AlignLeft,
                              title.elidedText(second, Qt.TextElideMode.ElideMiddle, fits))
             top = 4.0
         else:
-            painter.drawText(QRectF(58, 10, text_width, 18), Qt.AlignmentFlag.AlignLeft, name)
+            painter.drawText(QRectF(58, 10, text_width, 18), Qt.AlignmentFlag.AlignLeft,
+                             title.elidedText(name, Qt.TextElideMode.ElideMiddle, fits))
         metrics = QFontMetrics(_SMALL_FONT)
         painter.setFont(_SMALL_FONT)
         painter.setPen(QColor(theme.subtext))
