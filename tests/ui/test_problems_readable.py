@@ -121,3 +121,10 @@ def test_most_severe_first_after_dropping_five_kinds(make_window) -> None:
     shown = [problems.finding_at(problems.tree.topLevelItem(r)).severity.rank
              for r in range(problems.tree.topLevelItemCount())]
     assert shown == sorted(given, reverse=True)
+
+
+def test_the_summary_names_only_the_severities_present(make_window) -> None:
+    from kubecanvas.model.templates import new_resource
+
+    window = make_window([new_resource("ConfigMap", [])])  # nothing uses it: one note
+    assert window.problems.summary.text() == "1 note"

@@ -374,9 +374,12 @@ class ProblemsPanel(QDockWidget):
         if not self.findings:
             self.summary.setText(tr("No problems: every check passes"))
         else:
-            self.summary.setText(", ".join((tr("%n error(s)", counts["error"]),
-                                            tr("%n warning(s)", counts["warning"]),
-                                            tr("%n note(s)", counts["info"]))))
+            # only the severities present: "0 errors, 0 warnings, 1 note" read as a checklist
+            self.summary.setText(", ".join(
+                tr(text, counts[severity]) for severity, text in (
+                    ("error", N_("%n error(s)")), ("warning", N_("%n warning(s)")),
+                    ("info", N_("%n note(s)")))
+                if counts[severity]))
 
     def finding_at(self, item: QTreeWidgetItem | None) -> Finding | None:
         if item is None:
