@@ -128,3 +128,31 @@ def test_the_summary_names_only_the_severities_present(make_window) -> None:
 
     window = make_window([new_resource("ConfigMap", [])])  # nothing uses it: one note
     assert window.problems.summary.text() == "1 note"
+
+
+def test_korean_messages_get_rows_tall_enough_for_two_of_their_lines(make_window, qtbot) -> None:
+    """Hangul comes from a fallback font with taller lines: a row sized for two Latin lines
+    showed a Korean message as one elided line."""
+    from PySide6.QtCore import QRect
+
+    from kubecanvas.model.templates import new_resource
+    from kubecanvas.ui import i18n
+
+    window = make_window([new_resource("ConfigMap", [])])
+    window.set_language("ko")
+    try:
+        problems = window.problems
+        problems.show()
+        tree = problems.tree
+        tree.setColumnWidth(2, 120)
+        problems.resize(520, 400)
+        qtbot.wait(20)
+        row = tree.topLevelItem(0)
+        text = row.text(1)
+        metrics = tree.fontMetrics()
+        line = metrics.boundingRect(QRect(0, 0, 100000, 1000), 0, text).height()
+        assert metrics.horizontalAdvance(text) > tree.columnWidth(1)  # it must wrap
+        assert tree.visualItemRect(row).height() >= 2 * line
+    finally:
+        window.set_language("en")
+        i18n.set_language("en")

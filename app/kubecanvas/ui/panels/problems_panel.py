@@ -75,10 +75,15 @@ class _WrappingDelegate(QStyledItemDelegate):
             return size
         width = max(40, self.tree.columnWidth(1) - 10)
         text = str(index.data() or "")
-        box = option.fontMetrics.boundingRect(QRect(0, 0, width, 100000),
-                                              int(Qt.TextFlag.TextWordWrap), text)
-        lines = min(WRAP_LINES, max(1, round(box.height() / option.fontMetrics.lineSpacing())))
-        return QSize(size.width(), max(size.height(), lines * option.fontMetrics.lineSpacing() + 6))
+        metrics = option.fontMetrics
+        box = metrics.boundingRect(QRect(0, 0, width, 100000), int(Qt.TextFlag.TextWordWrap), text)
+        # a line as tall as this text's glyphs make it: Hangul comes from a fallback font whose
+        # lines are taller (18 px against 14 at 9 pt), and two lines in a row sized for Latin
+        # ones were drawn as one, elided
+        line = max(metrics.lineSpacing(),
+                   metrics.boundingRect(QRect(0, 0, 100000, 1000), 0, text).height())
+        lines = min(WRAP_LINES, max(1, round(box.height() / line)))
+        return QSize(size.width(), max(size.height(), lines * line + 6))
 
 
 class ProblemsPanel(QDockWidget):
