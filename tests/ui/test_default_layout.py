@@ -9,6 +9,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 SCRIPT = """
 import json, sys
 from pathlib import Path
@@ -18,6 +20,7 @@ app = QApplication([])
 from kubecanvas.ui.commands import design_files as file_ops
 from kubecanvas.ui.window.main_window import MainWindow
 settings = QSettings(sys.argv[1], QSettings.Format.IniFormat)
+settings.setValue("language", sys.argv[2])
 window = MainWindow(settings)
 window.ask_on_close = False
 window.set_session(file_ops.open_paths([file_ops.EXAMPLE]))
@@ -27,6 +30,7 @@ def measure():
     print(json.dumps({"screen": [app.primaryScreen().size().width(),
                                  app.primaryScreen().size().height()],
                       "inspector": window.inspector.height(),
+                      "right": window.inspector.width(),
                       "happens": window.findChild(type(window.inspector).__mro__[1],
                                                   "WhatHappensPanel").height(),
                       "rows_room": tree.viewport().height(),
@@ -38,14 +42,16 @@ app.exec()
 """
 
 
-def test_first_start_layout_on_1600_by_1000(tmp_path: Path) -> None:
+@pytest.mark.parametrize("language", ["en", "ko"])
+def test_first_start_layout_on_1600_by_1000(tmp_path: Path, language: str) -> None:
     screens = tmp_path / "screens.json"
     screens.write_text(json.dumps({"screens": [{"name": "s", "x": 0, "y": 0, "width": 1600,
                                                 "height": 1000, "logicalDpiX": 96,
                                                 "logicalDpiY": 96}]}))
     env = {**os.environ, "QT_QPA_PLATFORM": f"offscreen:configfile={screens}",
            "HOME": str(tmp_path), "XDG_CONFIG_HOME": str(tmp_path / "config")}
-    done = subprocess.run([sys.executable, "-c", SCRIPT, str(tmp_path / "s.ini")], env=env,
+    done = subprocess.run([sys.executable, "-c", SCRIPT, str(tmp_path / "s.ini"), language],
+                          env=env,
                           capture_output=True, text=True, timeout=180)
     assert done.returncode == 0, done.stderr
     seen = json.loads(done.stdout.strip().splitlines()[-1])
@@ -53,3 +59,6 @@ def test_first_start_layout_on_1600_by_1000(tmp_path: Path) -> None:
     assert seen["rows_room"] // seen["row"] >= 8, seen  # eight messages of two lines each
     assert seen["inspector"] >= 450 and seen["inspector"] > seen["happens"], seen
     assert seen["canvas"][0] >= 900 and seen["canvas"][1] >= 450, seen
+    # the right column as wide in Korean as in English: What Happens' tables and the
+    # Inspector's fields were squeezed to 240 px when the Korean docks below asked for more
+    assert seen["right"] >= 0.18 * seen["screen"][0], seen

@@ -15,6 +15,9 @@ from PySide6.QtWidgets import QDockWidget, QMainWindow, QTreeWidget
 PROBLEM_ROWS = 8
 #: the Inspector's share of the right column's height (What Happens gets the rest)
 INSPECTOR_SHARE = 0.6
+#: the right column's share of the window's width: set, not left to the docks' hints, which
+#: gave it 210 px in Korean (the docks below asked for more) and squeezed What Happens' tables
+RIGHT_SHARE = 0.19
 
 
 def _dock(window: QMainWindow, name: str) -> QDockWidget | None:
@@ -50,6 +53,8 @@ def apply_default_layout(window: QMainWindow) -> None:
         window.resizeDocks([inspector, happens],
                            [int(height * INSPECTOR_SHARE), int(height * (1 - INSPECTOR_SHARE))],
                            Qt.Orientation.Vertical)
+        window.resizeDocks([inspector], [int(window.width() * RIGHT_SHARE)],
+                           Qt.Orientation.Horizontal)
     problems, yaml = _dock(window, "ProblemsPanel"), _dock(window, "YamlPanel")
     if problems is not None:
         window.resizeDocks([problems], [problems_height(problems)], Qt.Orientation.Vertical)
