@@ -1,11 +1,14 @@
 """The panels' own colours follow View → Theme too: the load banner, the Inspector's error line,
-the Cluster panel's answers. Each stays readable (4.5:1) in Dark and in Light."""
+the Cluster panel's answers, the Problems list's fix links. Each stays readable (4.5:1) in Dark
+and in Light."""
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QMenu
-from tests.model.factories import deployment
+from tests.model.factories import deployment, service
 
 from kubecanvas.cluster.server import Answer, ServerReport
 from kubecanvas.ui.tones import contrast
@@ -40,18 +43,28 @@ def _check(window) -> dict[str, str]:
     assert len(answers) == 2
     for answer in answers:
         assert contrast(answer, base) >= 4.5, (answer, base)
-    return {"banner": background, "error": error, "answers": ",".join(answers)}
+    problems = window.problems
+    links = [problems.tree.itemWidget(item, 4) for item in problems._items()]
+    # written out: a style sheet's palette(link) kept the light theme's blue on Xvfb
+    sheet = next(b for b in links if b is not None).styleSheet()
+    link = re.search(r"color: (#[0-9a-f]{6})", sheet).group(1)
+    base = problems.tree.palette().color(QPalette.ColorRole.Base).name()
+    assert contrast(link, base) >= 4.5, (link, base)  # the fix link
+    return {"banner": background, "error": error, "answers": ",".join(answers), "link": link}
 
 
 def test_panels_colours_follow_the_theme(make_window, qtbot) -> None:
-    window = make_window([deployment("web")])
+    window = make_window([deployment("web"), service("lost", {"app": "nobody"})])
     window.load_banner.show_problems(["a.yaml:3:1: a tab character"])
     window.inspector.form_error.setText("not a number")
     window.cluster.panel.show_report(ServerReport("kind", True, [
         Answer("r1", "Deployment web", True, "created"),
         Answer("r2", "Service web", False, "rejected", "port 0 is invalid")]))
+    window.show()  # polished on screen before the switch, as a user sees it
+    qtbot.waitExposed(window)
     try:
-        _theme(window, qtbot, "Dark", True)
+        _theme(window, qtbot, "Light", False)  # Fusion first: a change of style re-reads
+        _theme(window, qtbot, "Dark", True)  # style sheets, a change of palette alone not
         dark = _check(window)
         _theme(window, qtbot, "Light", False)
         light = _check(window)

@@ -14,7 +14,7 @@ from difflib import SequenceMatcher
 from functools import lru_cache
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPixmap
+from PySide6.QtGui import QColor, QFont, QGuiApplication, QIcon, QPainter, QPalette, QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
     QDockWidget,
@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 
 from kubecanvas.ui.canvas.style import SEVERITY_COLOURS
 from kubecanvas.ui.i18n import N_, local_text, tr
+from kubecanvas.ui.tones import follow_theme
 from kubecanvas.validation.findings import Finding
 
 #: Fix buttons are widgets; beyond this many rows the toolbar's "Apply fix" serves instead.
@@ -58,6 +59,15 @@ def severity_icon(severity: str) -> QIcon:
     painter.drawEllipse(1, 1, 12, 12)
     painter.end()
     return QIcon(pixmap)
+
+
+def _link_style() -> str:
+    """A fix button drawn as a link in the palette's link colour. The colour is written out:
+    `palette(link)` in a style sheet is read once, and kept the light theme's dark blue on a
+    dark background after View > Theme > Dark."""
+    link = QGuiApplication.palette().color(QPalette.ColorRole.Link).name()
+    return ("QPushButton { text-align: left; border: none; padding: 0 4px;"
+            f" color: {link}; text-decoration: underline; }}")
 
 
 class _WrappingDelegate(QStyledItemDelegate):
@@ -152,6 +162,14 @@ class ProblemsPanel(QDockWidget):
         layout.addWidget(self.tree)
         self.setWidget(body)
         self.retranslate()
+        follow_theme(self, self._restyle_links)
+
+    def _restyle_links(self) -> None:
+        style = _link_style()
+        for item in self._items():
+            button = self.tree.itemWidget(item, 4)
+            if button is not None:
+                button.setStyleSheet(style)
 
     def retranslate(self) -> None:
         """Title, headers, buttons and summary in the language now set."""
@@ -347,8 +365,7 @@ class ProblemsPanel(QDockWidget):
         # sides; a long fix is elided, whole in the tooltip
         button.setFlat(True)
         button.setCursor(Qt.CursorShape.PointingHandCursor)
-        button.setStyleSheet("QPushButton { text-align: left; border: none; padding: 0 4px;"
-                             " color: palette(link); text-decoration: underline; }")
+        button.setStyleSheet(_link_style())
         button.setText(button.fontMetrics().elidedText(fix_text, Qt.TextElideMode.ElideRight,
                                                        FIX_WIDTH))
         button.setToolTip(fix_text)
