@@ -25,12 +25,18 @@ window = MainWindow(settings)
 window.ask_on_close = False
 window.set_session(file_ops.open_paths([file_ops.EXAMPLE]))
 window.show()
+def deployment_shown(kinds):
+    from kubecanvas.ui.panels.palette import KIND_ROLE
+    item = next(kinds.item(r) for r in range(kinds.count())
+                if kinds.item(r).data(KIND_ROLE) == "Deployment")
+    return kinds.viewport().rect().contains(kinds.visualItemRect(item))
 def measure():
     tree = window.problems.tree
     print(json.dumps({"screen": [app.primaryScreen().size().width(),
                                  app.primaryScreen().size().height()],
                       "inspector": window.inspector.height(),
                       "right": window.inspector.width(),
+                      "deployment_shown": deployment_shown(window.palette_panel.list),
                       "happens": window.findChild(type(window.inspector).__mro__[1],
                                                   "WhatHappensPanel").height(),
                       "rows_room": tree.viewport().height(),
@@ -62,3 +68,5 @@ def test_first_start_layout_on_1600_by_1000(tmp_path: Path, language: str) -> No
     # the right column as wide in Korean as in English: What Happens' tables and the
     # Inspector's fields were squeezed to 240 px when the Korean docks below asked for more
     assert seen["right"] >= 0.18 * seen["screen"][0], seen
+    # the Palette shows the Deployment a first design starts with, not four network kinds
+    assert seen["deployment_shown"], seen

@@ -18,6 +18,9 @@ INSPECTOR_SHARE = 0.6
 #: the right column's share of the window's width: set, not left to the docks' hints, which
 #: gave it 210 px in Korean (the docks below asked for more) and squeezed What Happens' tables
 RIGHT_SHARE = 0.19
+#: the Palette's share of the left column's height (the Lessons below get the rest): Qt's hints
+#: gave it four kinds, so the Deployment a first design starts with was out of sight
+PALETTE_SHARE = 0.55
 
 
 def _dock(window: QMainWindow, name: str) -> QDockWidget | None:
@@ -55,6 +58,12 @@ def apply_default_layout(window: QMainWindow) -> None:
                            Qt.Orientation.Vertical)
         window.resizeDocks([inspector], [int(window.width() * RIGHT_SHARE)],
                            Qt.Orientation.Horizontal)
+    palette, lessons = _dock(window, "PalettePanel"), _dock(window, "LessonsPanel")
+    if palette is not None and lessons is not None:
+        column = palette.height() + lessons.height()
+        window.resizeDocks([palette, lessons],
+                           [int(column * PALETTE_SHARE), int(column * (1 - PALETTE_SHARE))],
+                           Qt.Orientation.Vertical)
     problems, yaml = _dock(window, "ProblemsPanel"), _dock(window, "YamlPanel")
     if problems is not None:
         window.resizeDocks([problems], [problems_height(problems)], Qt.Orientation.Vertical)
