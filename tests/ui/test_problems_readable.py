@@ -66,6 +66,8 @@ def test_most_severe_first_and_grouped_by_resource(make_window, qtbot) -> None:
         assert header.text(0).endswith("1 problem" if len(rows) == 1 else f"{len(rows)} problems")
         assert {row.text(2) for row in rows} == {rows[0].text(2)}
         found = [problems.finding_at(row) for row in rows]
+        for row in rows:  # the severity dot shows beside the indent, not clipped by it
+            assert tree.visualRect(tree.indexFromItem(row, 0)).width() >= 16
         assert [f.severity.rank for f in found] == sorted((f.severity.rank for f in found),
                                                           reverse=True)
         worst.append(found[0].severity.rank)

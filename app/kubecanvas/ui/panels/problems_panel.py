@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from difflib import SequenceMatcher
 from functools import lru_cache
+from itertools import accumulate
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QIcon, QPainter, QPalette, QPixmap
@@ -240,7 +241,10 @@ class ProblemsPanel(QDockWidget):
     def _regroup(self) -> None:
         self._rebuild = True
         self._signature = []
-        self.tree.setRootIsDecorated(self.group_box.isChecked())
+        grouped = self.group_box.isChecked()
+        self.tree.setRootIsDecorated(grouped)
+        # rows under a header are indented: the severity dot's column widens to keep it
+        self.tree.setColumnWidth(0, 28 + (2 * self.tree.indentation() if grouped else 0))
         self.set_findings(self._given)
 
     def _set_grouped(self, findings: Sequence[Finding]) -> None:
@@ -257,9 +261,7 @@ class ProblemsPanel(QDockWidget):
             (source, tuple(self._row_key(f) for f in rows))
             for (source, _), rows in zip(order, grouped, strict=True)]
         self.findings = [f for rows in grouped for f in rows]
-        self._starts = [0]
-        for rows in grouped[:-1]:
-            self._starts.append(self._starts[-1] + len(rows))
+        self._starts = list(accumulate((len(rows) for rows in grouped[:-1]), initial=0))
         self.tree.setUniformRowHeights(len(self.findings) > MAX_WRAPPED_ROWS)
         if self._rebuild or not self._signature:
             self.tree.clear()
@@ -303,9 +305,7 @@ class ProblemsPanel(QDockWidget):
             self._add_button(child, finding)
 
     def _top(self) -> list[QTreeWidgetItem]:
-        tree = self.tree
-        return [item for row in range(tree.topLevelItemCount())
-                if (item := tree.topLevelItem(row)) is not None]
+        return self._children(self.tree.invisibleRootItem())
 
     @staticmethod
     def _children(header: QTreeWidgetItem) -> list[QTreeWidgetItem]:
