@@ -65,3 +65,18 @@ def test_fix_asks_for_its_value(make_window, monkeypatch):
     web = next(iter(window.session.document))
     assert "memory" not in web.manifest["spec"]["template"]["spec"]["containers"][0][
         "resources"]["requests"]
+
+
+def test_the_toggle_undo_step_reads_korean(make_window, qtbot):
+    from kubecanvas.ui import i18n
+
+    window = make_window([Resource(deployment())])
+    window.set_language("ko")
+    try:
+        qtbot.mouseClick(window.problems.hardening_box, Qt.MouseButton.LeftButton)
+        undo = window.actions_by_name["undo"]
+        assert "하드닝 검사 켜기" in undo.text() + undo.toolTip()
+        assert "hardening" not in undo.text() + undo.toolTip()
+    finally:
+        window.set_language("en")
+        i18n.set_language("en")

@@ -13,6 +13,9 @@ from kubecanvas.model.document import Document
 from kubecanvas.model.edits import UndoRecord
 from kubecanvas.model.text import Text
 
+#: a profile's name in Korean sentences (the editor's toggle reads 하드닝 검사)
+PROFILES_KO = {"hardening": "하드닝"}
+
 
 @dataclass
 class SetProfile:
@@ -27,7 +30,8 @@ class SetProfile:
         if not self.description:
             self.description = Text(
                 f"{'Turn on' if self.enabled else 'Turn off'} the {self.profile} checks",
-                f"{self.profile} 검사 {'켜기' if self.enabled else '끄기'}")
+                f"{PROFILES_KO.get(self.profile, self.profile)} 검사 "
+                f"{'켜기' if self.enabled else '끄기'}")
 
     def apply(self, doc: Document) -> None:
         self._undo.append(set(doc.settings.profiles))

@@ -148,3 +148,11 @@ def test_profile_toggle_is_one_undoable_edit():
     stack.undo()
     assert document.settings.profiles == set()
     assert not any(f.rule.startswith("pss.") for f in validator.findings)
+
+
+def test_the_toggle_undo_step_names_the_profile_in_korean() -> None:
+    from kubecanvas.model.settings_edits import SetProfile
+
+    on, off = SetProfile("hardening", True), SetProfile("hardening", False)
+    assert str(on.description) == "Turn on the hardening checks"
+    assert on.description.ko == "하드닝 검사 켜기" and off.description.ko == "하드닝 검사 끄기"
