@@ -7,6 +7,7 @@ from tests.model.factories import deployment, service
 from tests.ui.gestures import snapshot
 
 from kubecanvas.io.yaml_dialect import dump_document
+from kubecanvas.ui.panels.palette import KIND_ROLE
 
 
 def test_inspector_form_edit_is_one_undoable_edit(make_window, qtbot):
@@ -150,3 +151,28 @@ def test_secret_values_are_hidden_until_asked(make_window):
     assert inspector.reveal_button.isVisible() and not inspector.yaml_edit.isVisible()
     inspector.reveal_button.click()
     assert inspector.yaml_edit.isVisible() and "hunter2" in inspector.yaml_edit.toPlainText()
+
+
+def test_palette_filter_knows_kubectl_short_names_and_korean_terms(make_window, qtbot) -> None:
+    from PySide6.QtGui import QInputMethodEvent
+    from PySide6.QtWidgets import QApplication
+
+    window = make_window([])
+    palette = window.palette_panel
+
+    def shown() -> set[str]:
+        kinds = palette.list
+        return {kinds.item(r).data(KIND_ROLE) for r in range(kinds.count())
+                if not kinds.item(r).isHidden() and kinds.item(r).data(KIND_ROLE)}
+
+    for typed, kind in (("svc", "Service"), ("pvc", "PersistentVolumeClaim"),
+                        ("deploy", "Deployment"), ("claim", "PersistentVolumeClaim")):
+        palette.filter.clear()
+        qtbot.keyClicks(palette.filter, typed)
+        assert kind in shown(), typed
+    palette.filter.clear()
+    palette.filter.setFocus()
+    commit = QInputMethodEvent()  # Korean comes committed from the input method
+    commit.setCommitString("파드")
+    QApplication.sendEvent(palette.filter, commit)
+    assert "Pod" in shown() and "Service" not in shown()

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kubecanvas.model.search import kind_names
 from kubecanvas.model.text import a_an
 from kubecanvas.ui.canvas.icons import kind_icon, kind_pixmap
 from kubecanvas.ui.canvas.view import KIND_MIME
@@ -141,8 +142,10 @@ class PalettePanel(QDockWidget):
         for i in range(self.list.count()):
             item = self.list.item(i)
             kind = item.data(KIND_ROLE)
-            item.setHidden(bool(needle) and (not kind or (needle not in kind.lower() and needle
-                                                          not in item.text().lower())))
+            # the shown name, or any name the Find box knows the kind by (svc, pvc, 서비스)
+            item.setHidden(bool(needle) and (not kind or (
+                needle not in item.text().lower()
+                and not any(n.startswith(needle) for n in kind_names(kind)))))
 
     def _activated(self, item: QListWidgetItem) -> None:
         kind = item.data(KIND_ROLE)
