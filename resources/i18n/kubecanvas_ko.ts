@@ -466,10 +466,6 @@
         <translation>완료</translation>
     </message>
     <message>
-        <source>endpoints</source>
-        <translation>엔드포인트</translation>
-    </message>
-    <message>
         <source>init container</source>
         <translation>초기화 컨테이너</translation>
     </message>
@@ -578,12 +574,16 @@
         <translation>트래픽이 파드 1개에 도달합니다.</translation>
     </message>
     <message>
-        <source>endpoint</source>
-        <translation>엔드포인트</translation>
-    </message>
-    <message>
         <source>The request reaches 1 pod:</source>
         <translation>요청이 파드 1개에 도달합니다:</translation>
+    </message>
+    <message>
+        <source>({count} endpoint)</source>
+        <translation>(엔드포인트 {count}개)</translation>
+    </message>
+    <message>
+        <source>({count} endpoints)</source>
+        <translation>(엔드포인트 {count}개)</translation>
     </message>
 </context>
 </TS>

@@ -100,3 +100,24 @@ def test_what_happens_says_one_pod_in_the_singular(make_window) -> None:
     text = panel.browser.toPlainText()
     assert "Traffic reaches 1 pod." in text and "1 pods" not in text
     assert "(1 endpoint)" in text
+
+
+def test_what_happens_counts_endpoints_after_the_noun_in_korean(make_window) -> None:
+    from tests.model.factories import deployment, service
+
+    from kubecanvas.ui import i18n
+
+    web, svc = deployment("web", replicas=1), service("front", {"app": "web"})
+    window = make_window([web, svc])
+    window.set_language("ko")
+    try:
+        panel = window.teaching.happens_panel
+        panel.show()
+        window.scene.select_ids([svc.id])
+        panel.show_resource(svc.id)
+        panel.refresh()
+        text = panel.browser.toPlainText()
+        assert "(엔드포인트 1개)" in text and "(1 엔드포인트)" not in text
+    finally:
+        window.set_language("en")
+        i18n.set_language("en")

@@ -98,8 +98,9 @@ def render_service(doc: Document, sim: ServiceSimulation) -> str:
     else:
         reaches = tr("Traffic reaches 1 pod.") if len(sim.pods) == 1 else \
             tr("Traffic reaches {count} pods.").format(count=len(sim.pods))
-        endpoints = tr("endpoint") if ready == 1 else tr("endpoints")
-        out.append(f"<p><b>{escape(reaches)}</b> ({ready} {escape(endpoints)})</p>")
+        # one sentence per number: Korean counts after the noun (엔드포인트 1개)
+        endpoints = tr("({count} endpoint)") if ready == 1 else tr("({count} endpoints)")
+        out.append(f"<p><b>{escape(reaches)}</b> {escape(endpoints.format(count=ready))}</p>")
     for port in sim.ports:
         title = tr("Port {port} → targetPort {target}").format(port=port.port, target=port.target)
         if port.node_port:
