@@ -113,3 +113,20 @@ def test_opening_a_file_rebinds_everything_to_the_new_design(teaching, tmp_path)
     assert "teaching" not in old.listeners and "teaching" in window.session.listeners
     window.scene.select_ids([rid(window, "Ingress", "shop")])
     assert controller.happens_panel.heading.text() == "Ingress shop"
+
+
+def test_an_open_lesson_gets_most_of_the_left_column(teaching, qtbot) -> None:
+    window, controller = teaching()
+    window.show()
+    qtbot.waitExposed(window)
+    palette, panel = window.palette_panel, controller.lessons_panel
+    window.resizeDocks([palette, panel], [600, 300], Qt.Orientation.Vertical)  # a first start
+    qtbot.wait(20)
+    before, column = panel.height(), palette.height() + panel.height()
+    assert before < column * 2 // 3 - 2
+    panel.list.setCurrentRow(2)
+    qtbot.mouseClick(panel.open_button, Qt.MouseButton.LeftButton)
+    # two thirds of the column, or all the Palette can give (the test screen is small)
+    qtbot.waitUntil(lambda: panel.height() > before and (
+        panel.height() >= column * 2 // 3 - 2
+        or palette.height() <= palette.minimumSizeHint().height() + 2), timeout=2000)

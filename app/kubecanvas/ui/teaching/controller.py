@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
-from PySide6.QtWidgets import QInputDialog, QMenu
+from PySide6.QtWidgets import QDockWidget, QInputDialog, QMenu
 
 from kubecanvas.model.document import Document
 from kubecanvas.model.edits import Edit
@@ -262,11 +262,27 @@ class TeachingController(QObject):
         self.window.set_session(session)  # binds to it through `session_changed`
         self.learner.lesson_opened(self.lessons_panel.statuses)
         self.lessons_panel.raise_()
+        self._make_room()
         if lesson.id == ARCHITECTURE_LESSON:  # the lesson about the control plane shows it
             self.control_plane.raise_()
         self.window.show_status(tr("Lesson opened: {title}").format(
             title=lesson.text("title", i18n.language())))
         return True
+
+    def _make_room(self) -> None:
+        """Give an open lesson's steps two thirds of the column it shares with the Palette
+        (a first start gives the Palette more, for drawing; the steps then needed scrolling
+        from the first one). Never shrinks a Lessons dock the user made taller."""
+        window, panel = self.window.qt_window(), self.lessons_panel
+        palette = window.findChild(QDockWidget, "PalettePanel")
+        if not isinstance(palette, QDockWidget) or palette.isFloating() or panel.isFloating() \
+                or not palette.isVisible() or not panel.isVisible() \
+                or window.dockWidgetArea(palette) != window.dockWidgetArea(panel):
+            return
+        column = palette.height() + panel.height()
+        if panel.height() < column * 2 // 3:
+            window.resizeDocks([palette, panel], [column // 3, column - column // 3],
+                               Qt.Orientation.Vertical)
 
     # --- what Practice needs of the window (PracticeHost) -----------------------------------
     def push_edit(self, edit: Edit) -> None:
