@@ -149,7 +149,8 @@ def _load_file(file: str, strip: bool, source: str | None, budget: Budget,
         return LoadResult(problems=[LoadProblem(file, 1, 1, Text(
             f"cannot read the file: {reason}", f"파일을 읽을 수 없습니다: {reason}"))])
     budget.bytes_left -= len(content.text)
-    digest = None if file == "-" else text_digest(content.text)
+    # the fingerprint serves write-back only, like the copies `keep_original` keeps
+    digest = None if file == "-" or not (keep_original or strip) else text_digest(content.text)
     result = _load_stream(content.text, _Options(file, strip, source, digest, limits, budget,
                                                  keep_original or strip), steps)
     if digest is not None:
