@@ -83,7 +83,8 @@ def run(args: argparse.Namespace) -> int:
     jobs = args.jobs or options.default_jobs()
     loaded = inputs.load_inputs(paths, strip_cluster_fields=args.strip_cluster_fields,
                                 ignore_file=args.ignore_file,
-                                limits=inputs.read_limits(args.limit), jobs=jobs)
+                                limits=inputs.read_limits(args.limit), jobs=jobs,
+                                keep_original=False)  # validate never writes files back
     inputs.require_resources(loaded, paths, "nothing was validated")
     from kubecanvas.validation.profiles import UnknownProfileError, active_profiles
 

@@ -50,6 +50,8 @@ def position_tree(node: Node | None) -> Entry | None:
 
 
 def _walk(node: Node, seen: dict[int, PositionTree]) -> PositionTree:
+    """The positions below `node`. Kept tight (keys and items compared by exact node type: PyYAML
+    composes these three classes only): it runs for every key and item of every document."""
     known = seen.get(id(node), seen)
     if known is not seen:
         return known  # type: ignore[return-value]
@@ -57,16 +59,17 @@ def _walk(node: Node, seen: dict[int, PositionTree]) -> PositionTree:
     if isinstance(node, MappingNode):
         tree = {}
         for key, value in _entries(node):
-            if isinstance(key, ScalarNode):
+            if type(key) is ScalarNode:
                 mark = key.start_mark
                 tree[key.value] = (mark.line, mark.column,
-                                   None if isinstance(value, ScalarNode) else _walk(value, seen))
+                                   None if type(value) is ScalarNode else _walk(value, seen))
     elif isinstance(node, SequenceNode):
         tree = []
+        append = tree.append
         for item in node.value:
             mark = item.start_mark
-            tree.append((mark.line, mark.column,
-                         None if isinstance(item, ScalarNode) else _walk(item, seen)))
+            append((mark.line, mark.column,
+                    None if type(item) is ScalarNode else _walk(item, seen)))
     else:
         tree = None
     seen[id(node)] = tree
@@ -76,7 +79,10 @@ def _walk(node: Node, seen: dict[int, PositionTree]) -> PositionTree:
 def _entries(node: MappingNode) -> list[tuple[Node, Node]]:
     """Entries in the order that makes the last match the one the data holds: merged entries
     (`<<`) first, later merges before earlier ones, then the mapping's own keys."""
-    if not any(key.tag == _MERGE_TAG for key, _ in node.value):
+    for key, _ in node.value:
+        if key.tag == _MERGE_TAG:
+            break
+    else:
         return node.value  # type: ignore[no-any-return]
     entries: list[tuple[Node, Node]] = []
     for key, value in node.value:

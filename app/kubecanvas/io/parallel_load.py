@@ -29,16 +29,17 @@ _BATCH = 250
 
 def load_paths_in_jobs(paths: Sequence[str | Path], *, jobs: int,
                        strip_cluster_fields: bool = False, source: str | None = None,
-                       limits: Limits = DEFAULT_LIMITS) -> LoadResult:
+                       limits: Limits = DEFAULT_LIMITS, keep_original: bool = True
+                       ) -> LoadResult:
     """`yaml_in.load_paths` in `jobs` processes where the system can fork; the same result."""
     if jobs > 1 and can_fork():
-        return load_parallel(paths, strip_cluster_fields, source, limits, jobs)
+        return load_parallel(paths, strip_cluster_fields, source, limits, jobs, keep_original)
     return load_paths(paths, strip_cluster_fields=strip_cluster_fields, source=source,
-                      limits=limits)
+                      limits=limits, keep_original=keep_original)
 
 
 def load_parallel(paths: Sequence[str | Path], strip: bool, source: str | None,
-                  limits: Limits, jobs: int) -> LoadResult:
+                  limits: Limits, jobs: int, keep_original: bool = True) -> LoadResult:
     """`load_paths` with the documents parsed in `jobs` processes (when they are enough to
     share: forking and sending documents back cost more than parsing a few hundred).
 
@@ -52,7 +53,8 @@ def load_parallel(paths: Sequence[str | Path], strip: bool, source: str | None,
     steps: list[_Step] = []
     for path in paths:
         for file in _expand(path, result):
-            steps.append(_load_file(file, strip, source, budget, steps))
+            steps.append(_load_file(file, strip, source, budget, steps,
+                                    keep_original=keep_original))
     pending = [step for step in steps if isinstance(step, tuple)]
     if len(pending) < 2 * _BATCH or any("&" in chunk.text and "*" in chunk.text
                                         for chunk, _ in pending):

@@ -79,12 +79,13 @@ def duplicate_problems(resources: Iterable[Resource]) -> list[LoadProblem]:
     """A warning for each resource whose API group, kind, namespace and name repeat an earlier
     one; both still load (docs-style folders hold alternatives on purpose), but applying both
     makes the second replace the first."""
-    first: dict[ResourceKey, Resource] = {}
+    first: dict[tuple[str, str, str, str], Resource] = {}  # the fields of `resource_key`
     problems = []
     for resource in resources:
-        if not resource.kind or not resource.name:
+        kind, name = resource.kind, resource.name
+        if not kind or not name:
             continue
-        key = resource_key(resource)
+        key = (resource.group, kind, resource.namespace, name)
         earlier = first.setdefault(key, resource)
         if earlier is resource or resource.origin is None:
             continue

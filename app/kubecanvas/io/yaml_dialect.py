@@ -44,6 +44,9 @@ _BaseLoader: Any = getattr(yaml, "CSafeLoader", None) or yaml.SafeLoader
 _BaseDumper: Any = getattr(yaml, "CSafeDumper", None) or yaml.SafeDumper
 
 _MERGE_TAG = "tag:yaml.org,2002:merge"
+_STR_TAG = "tag:yaml.org,2002:str"
+_MAP_TAG = "tag:yaml.org,2002:map"
+_SEQ_TAG = "tag:yaml.org,2002:seq"
 _FLATTEN_TAGS = frozenset({_MERGE_TAG, "tag:yaml.org,2002:value"})
 
 
@@ -74,16 +77,31 @@ class ManifestLoader(_BaseLoader):  # type: ignore[misc]
         """PyYAML's tag resolution, remembering the tag of short plain scalars (keys and values
         repeat across manifests: `name`, `metadata`, `Always`). The composer asks for every node,
         and trying the implicit resolvers' regular expressions each time cost a tenth of
-        loading. With no path resolvers, a plain scalar's tag depends on its text alone."""
-        if kind is ScalarNode and implicit[0] and not self.yaml_path_resolvers:
+        loading. With no path resolvers (this loader takes none), a plain scalar's tag depends
+        on its text alone, and any other node's tag on its kind alone, as in
+        `BaseResolver.resolve`."""
+        if kind is ScalarNode:
+            if not implicit[0]:
+                return _STR_TAG
             tag = _PLAIN_TAGS.get(value)
             if tag is None:
                 tag = super().resolve(kind, value, implicit)
                 if len(value) <= 64 and len(_PLAIN_TAGS) < 50_000:
                     _PLAIN_TAGS[value] = tag
             return tag
-        result: str = super().resolve(kind, value, implicit)
-        return result
+        return _MAP_TAG if kind is MappingNode else _SEQ_TAG
+
+    # The composer calls these two for every node, to follow path resolvers; without any they
+    # do nothing, and PyYAML's versions cost a tenth of composing in doing so.
+    def descend_resolver(self, current_node: Any, current_index: Any) -> None:
+        pass
+
+    def ascend_resolver(self) -> None:
+        pass
+
+    @classmethod
+    def add_path_resolver(cls, *args: Any, **kwargs: Any) -> None:
+        raise TypeError("ManifestLoader resolves tags without path resolvers (see resolve)")
 
     def construct_mapping(self, node: Node, deep: bool = False) -> dict[str, Any]:
         if not isinstance(node, MappingNode):
@@ -238,11 +256,6 @@ def parse_document_node(text: str, limits: Limits = DEFAULT_LIMITS, budget: Budg
         return loader.construct_document(node), loader.duplicate_keys, node
     finally:
         loader.dispose()
-
-
-_STR_TAG = "tag:yaml.org,2002:str"
-_MAP_TAG = "tag:yaml.org,2002:map"
-_SEQ_TAG = "tag:yaml.org,2002:seq"
 
 
 def _construct_plain(loader: ManifestLoader, node: Node) -> Any:

@@ -51,23 +51,30 @@ class _Options:
     digest: str | None
     limits: Limits = DEFAULT_LIMITS
     budget: Budget | None = None
+    #: keep a copy of each manifest as read (`Resource.original`, for write-back)
+    keep_original: bool = True
 
 
 def load_paths(paths: Sequence[str | Path], *, strip_cluster_fields: bool = False,
-               source: str | None = None, limits: Limits = DEFAULT_LIMITS) -> LoadResult:
+               source: str | None = None, limits: Limits = DEFAULT_LIMITS,
+               keep_original: bool = True) -> LoadResult:
     """Load files, folders (every .yaml/.yml/.json below, sorted, hidden ones skipped) and "-" for
     standard input. Never raises for bad input: unreadable files, bad encodings, broken
     documents and input beyond `limits` (too large, too deep, alias bombs) become problems,
     and everything else loads.
 
     `parallel_load.load_paths_in_jobs` gives the same result with the parsing shared among
-    processes.
+    processes. Without `keep_original` the resources carry no copy of the manifest as read
+    (`original` is None): for a caller that never writes back, such as `kubecanvas validate`,
+    which saves the copy's time and memory. A copy is kept with `strip_cluster_fields`
+    whatever it says: the manifest as fetched is the one that tells what a controller made.
     """
     result = LoadResult()
     budget = Budget(limits)
     for path in paths:
         for file in _expand(path, result):
-            result.extend(_load_file(file, strip_cluster_fields, source, budget))
+            result.extend(_load_file(file, strip_cluster_fields, source, budget,
+                                     keep_original=keep_original))
     result.problems.extend(duplicate_problems(result.resources))
     return result
 
@@ -117,7 +124,7 @@ def _expand(path: str | Path, result: LoadResult) -> list[str]:
 
 
 def _load_file(file: str, strip: bool, source: str | None, budget: Budget,
-               steps: list[Any] | None = None) -> LoadResult:
+               steps: list[Any] | None = None, *, keep_original: bool = True) -> LoadResult:
     """One file; `budget` holds what the import may still read (shared by its files). With
     `steps`, its documents are appended there to be parsed later (see `parallel_load`)."""
     limits = budget.limits
@@ -142,9 +149,10 @@ def _load_file(file: str, strip: bool, source: str | None, budget: Budget,
         return LoadResult(problems=[LoadProblem(file, 1, 1, Text(
             f"cannot read the file: {reason}", f"파일을 읽을 수 없습니다: {reason}"))])
     budget.bytes_left -= len(content.text)
-    digest = None if file == "-" else text_digest(content.text)
-    result = _load_stream(content.text, _Options(file, strip, source, digest, limits, budget),
-                          steps)
+    # the fingerprint serves write-back only, like the copies `keep_original` keeps
+    digest = None if file == "-" or not (keep_original or strip) else text_digest(content.text)
+    result = _load_stream(content.text, _Options(file, strip, source, digest, limits, budget,
+                                                 keep_original or strip), steps)
     if digest is not None:
         result.files[file] = digest
     return result
@@ -158,7 +166,7 @@ def _load_stream(text: str, options: _Options, steps: list[Any] | None = None) -
         try:
             if options.budget is not None:
                 options.budget.take_document(len(chunk.text))
-            if content_offset(chunk.text) is None:
+            if chunk.offset is None:
                 continue  # only comments, blank lines or markers: kept for write-back, not loaded
             if steps is not None:
                 steps.append((chunk, options))
@@ -205,7 +213,7 @@ def _load_chunk(chunk: Chunk, options: _Options) -> LoadResult:
             f"문서가 매핑이 아니라 {what_ko}입니다. 쿠버네티스 매니페스트는 apiVersion, kind, "
             "metadata를 가진 매핑입니다. 불러오지 않았습니다"))
     result = LoadResult()
-    label = _label(data)
+    label = _label(data) if duplicates or "\t" in chunk.text else ""
     for dup_line, dup_column, key in duplicates:
         result.problems.append(LoadProblem(
             options.file, chunk.start_line + dup_line, dup_column + 1,
@@ -222,11 +230,12 @@ def _load_chunk(chunk: Chunk, options: _Options) -> LoadResult:
         return result
     skipped = _not_a_resource(data)
     if skipped:
-        result.problems.append(LoadProblem(options.file, line, column, skipped, "warning", label))
+        result.problems.append(LoadProblem(options.file, line, column, skipped, "warning",
+                                           label or _label(data)))
         return result
     origin = Origin(options.file, line, column, chunk.index, None, options.source,
                     index.lookup, options.digest)
-    result.resources.append(_resource(data, origin, options.strip))
+    result.resources.append(_resource(data, origin, options))
     return result
 
 
@@ -250,7 +259,7 @@ def _load_list(data: dict[str, Any], chunk: Chunk, index: LineIndex,
             item = _fill_type(item, item_kind, data.get("apiVersion"))
         origin = Origin(options.file, line, column, chunk.index, number, options.source,
                         index.for_item(("items", number)), options.digest)
-        result.resources.append(_resource(item, origin, options.strip))
+        result.resources.append(_resource(item, origin, options))
     return result
 
 
@@ -263,9 +272,9 @@ def _fill_type(item: dict[str, Any], kind: str, api_version: object) -> dict[str
     return filled
 
 
-def _resource(data: dict[str, Any], origin: Origin, strip: bool) -> Resource:
-    original = copy_data(data)
-    manifest = strip_manifest(data) if strip else data
+def _resource(data: dict[str, Any], origin: Origin, options: _Options) -> Resource:
+    original = copy_data(data) if options.keep_original else None
+    manifest = strip_manifest(data) if options.strip else data
     return Resource(manifest=manifest, origin=origin, original=original)
 
 
@@ -300,7 +309,9 @@ def _not_a_resource(data: dict[str, Any]) -> Text | None:
 
 
 def _label(data: dict[str, Any]) -> str:
-    return Resource(manifest=data).label()
+    """'Deployment shop/web': made only for a problem that names it (a resource's id is not
+    needed for that, and drawing a random one costs more than the rest)."""
+    return Resource(manifest=data, id="").label()
 
 
 def _guess_label(text: str) -> str | None:

@@ -9,6 +9,7 @@ which is what lets an untouched document be written back byte for byte.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -34,10 +35,15 @@ class Chunk:
     text: str
     start_line: int
 
+    @functools.cached_property
+    def offset(self) -> tuple[int, int] | None:
+        """`content_offset` of the text, found once (the loader asks twice per document)."""
+        return content_offset(self.text)
+
     def content_start(self) -> tuple[int, int]:
         """The 1-based (line, column) in the stream where the document's content begins,
         skipping directives, comments, blank lines and a bare `---`; the chunk start when empty."""
-        found = content_offset(self.text)
+        found = self.offset
         if found is None:
             return self.start_line, 1
         return self.start_line + found[0], found[1]

@@ -131,7 +131,11 @@ def get_path(data: Any, path: tuple[str | int, ...]) -> Any:
     """Follow `path` through nested mappings and lists; None where it breaks off."""
     node = data
     for step in path:
-        if isinstance(step, int):
+        if type(step) is str:  # the usual step, and a plain dict the usual node: tested first
+            if type(node) is not dict and not isinstance(node, Mapping):
+                return None
+            node = node.get(step)
+        elif isinstance(step, int):
             if not isinstance(node, list) or not -len(node) <= step < len(node):
                 return None
             node = node[step]

@@ -21,7 +21,6 @@ every export uses that one.
 from __future__ import annotations
 
 import json
-import uuid
 from collections.abc import Callable, Iterable
 from dataclasses import replace
 from typing import Any
@@ -74,6 +73,8 @@ def with_stable_ids(resources: Iterable[Resource]) -> list[Resource]:
     """Copies of `resources` in the canonical order, each with an id made from its place in
     that order and what it is, so that importing the same files twice writes the same project
     file (a fresh uuid per import would make every project file differ)."""
+    import uuid  # here: `validate` makes no stable ids, and the import costs it 4 ms
+
     return [replace(res, id=uuid.uuid5(uuid.NAMESPACE_OID, f"kubecanvas:{number}:{res.api_version}:{res.kind}:{res.namespace}:{res.name}").hex)
         for number, res in enumerate(in_order(resources))]
 

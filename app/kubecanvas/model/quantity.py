@@ -6,6 +6,7 @@ Capacities and requests are compared in PV binding and in `requests <= limits`; 
 
 from __future__ import annotations
 
+import functools
 import re
 from fractions import Fraction
 from typing import Any
@@ -34,7 +35,13 @@ def parse_quantity(value: Any) -> Fraction:
         return Fraction(value)
     if isinstance(value, float):
         return Fraction(value).limit_denominator(10**9)
-    text = str(value).strip()
+    return _parse_text(str(value).strip())
+
+
+@functools.lru_cache(maxsize=4096)
+def _parse_text(text: str) -> Fraction:
+    """A quantity written as text; remembered, since designs repeat the same few (`128Mi`,
+    `250m`) thousands of times and `Fraction` arithmetic is slow (a Fraction is immutable)."""
     match = QUANTITY_RE.match(text)
     if not match:
         raise QuantityError(f"{text!r} is not a quantity (for example 512Mi, 1Gi, 250m)")

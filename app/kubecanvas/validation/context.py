@@ -149,6 +149,10 @@ class Context:
         self._overwritten: set[str] | None = None
         #: scratch space for rules that share an index within one run (keyed by rule).
         self.cache: dict[str, Any] = {}
+        # Order keys and sorted edges, asked for again and again by the rules of one run (the
+        # document and graph do not change during a run; a Context lives for one run).
+        self._order: dict[str, OrderKey] = {}
+        self._edges: dict[tuple[str, str | None, bool], list[Edge]] = {}
         self.dependencies: dict[str, set[DependencyKey]] = defaultdict(set)
 
     # --- what to check -------------------------------------------------------------------------
@@ -225,8 +229,11 @@ class Context:
     def order_of(self, rid: str) -> OrderKey:
         """A node's place in the canonical order; nodes that are not resources (stand-ins for
         missing or generated objects, whose ids are made from kind and name) sort after."""
-        res = self.document.find(rid)
-        return order_key(res) if res is not None else (2, rid)
+        found = self._order.get(rid)
+        if found is None:
+            res = self.document.find(rid)
+            found = self._order[rid] = order_key(res) if res is not None else (2, rid)
+        return found
 
     def of_kind(self, kind: str, namespace: str | None = None) -> list[Resource]:
         """Every resource of `kind` (in `namespace` if given), in a stable order. Kind `CUSTOM`
@@ -243,14 +250,22 @@ class Context:
         """Edges from `rid`, sorted (the graph's own order depends on its edit history, and
         findings must not). Edges to a definition that a later one overwrites are left out: every rule judges an
         object by the definition kubectl apply keeps."""
-        overwritten = self.overwritten()
-        return sorted((e for e in self.graph.out_edges(rid, type) if e.target not in overwritten),
-                      key=lambda e: (self.order_of(e.target), e.key))
+        found = self._edges.get((rid, type, True))
+        if found is None:
+            overwritten = self.overwritten()
+            found = self._edges[rid, type, True] = sorted(
+                (e for e in self.graph.out_edges(rid, type) if e.target not in overwritten),
+                key=lambda e: (self.order_of(e.target), e.key))
+        return list(found)
 
     def in_edges(self, rid: str, type: str | None = None) -> list[Edge]:
-        overwritten = self.overwritten()
-        return sorted((e for e in self.graph.in_edges(rid, type) if e.source not in overwritten),
-                      key=lambda e: (self.order_of(e.source), e.key))
+        found = self._edges.get((rid, type, False))
+        if found is None:
+            overwritten = self.overwritten()
+            found = self._edges[rid, type, False] = sorted(
+                (e for e in self.graph.in_edges(rid, type) if e.source not in overwritten),
+                key=lambda e: (self.order_of(e.source), e.key))
+        return list(found)
 
     def depend(self, rid: str, kind: str, namespace: str = ANY_NAMESPACE) -> None:
         """Record that the findings on `rid` depend on every resource of `kind` in `namespace`

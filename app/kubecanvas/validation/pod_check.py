@@ -68,7 +68,20 @@ class PodCheck:
 
 def pod_checks(ctx: Context) -> Iterator[PodCheck]:
     """A `PodCheck` for every pod spec among the targets (Pods, templates, CronJob job
-    templates); the pod rule modules all walk pod specs through this."""
+    templates); the pod rule modules all walk pod specs through this. Where the pod specs are
+    is found once per run (`ctx.cache`): six checks ask, and most targets have none."""
+    found = ctx.cache.get(_POD_SPECS)
+    if found is None:
+        found = ctx.cache[_POD_SPECS] = list(_pod_specs(ctx))
+    for res, spec, tpath, claims in found:
+        yield PodCheck(ctx, res, spec, (*tpath, "spec"), bool(tpath), claims, [])
+
+
+_POD_SPECS = "pod_check.specs"
+
+
+def _pod_specs(ctx: Context) -> Iterator[tuple[Resource, Mapping[str, Any], tuple[str, ...],
+                                               frozenset[str]]]:
     for res in ctx.targets():
         tpath = pod_template_path(res)
         if tpath is None:
@@ -79,7 +92,7 @@ def pod_checks(ctx: Context) -> Iterator[PodCheck]:
         claims = frozenset(str(get_path(t, ("metadata", "name")))
                            for t in as_list(res.spec.get("volumeClaimTemplates"))
                            if res.kind == "StatefulSet")
-        yield PodCheck(ctx, res, spec, (*tpath, "spec"), bool(tpath), claims, [])
+        yield res, spec, tpath, claims
 
 
 def env_entries(path: FieldPath,

@@ -8,8 +8,6 @@ a time, and where it still raises that resource gets an `internal.rule-crashed` 
 
 from __future__ import annotations
 
-import logging
-
 from kubecanvas.model.document import Document
 from kubecanvas.model.graph import WiringGraph
 from kubecanvas.validation.context import Context
@@ -17,8 +15,6 @@ from kubecanvas.validation.crash import crash_finding
 from kubecanvas.validation.findings import Finding
 from kubecanvas.validation.registry import RULES, SEVERITIES
 from kubecanvas.validation.rule import Check
-
-_log = logging.getLogger(__name__)
 
 
 def run_one_check(check: Check, ctx: Context, document: Document, graph: WiringGraph,
@@ -48,7 +44,10 @@ def _run_check_per_resource(check: Check, ctx: Context, document: Document, grap
         try:
             out += [f for f in check(one) if f.resource_id is None or one.is_target(f.resource_id)]
         except Exception as error:  # noqa: BLE001 - reported as a finding, never dropped
-            _log.debug("check %s crashed on %s", check, rid, exc_info=True)
+            import logging  # only here: importing it costs a small validate 8 ms
+
+            logging.getLogger(__name__).debug("check %s crashed on %s", check, rid,
+                                              exc_info=True)
             out.append(crash_finding(one, rid, check, rule_ids, error))
         finally:
             for key, deps in one.dependencies.items():

@@ -23,6 +23,7 @@ from kubecanvas.model.references import format_path
 from kubecanvas.model.text import Text
 from kubecanvas.validation.fixes import closest
 from kubecanvas.validation.rule import RuleId
+from kubecanvas.validation.schema_cache import SchemaCache
 from kubecanvas.validation.versions import schema_dir
 
 # --- the rule ids this module reports ------------------------------------------------------------
@@ -106,8 +107,26 @@ def _definition(folder: Path, name: str) -> Any:
 
 
 @functools.cache
+def _prepared(folder: Path) -> SchemaCache:
+    return SchemaCache(folder)
+
+
+@functools.cache
 def builtin_kinds(folder: Path) -> Mapping[tuple[str, str], frozenset[str]]:
     """(group, kind) -> the versions the API serves, read from the definitions' GVK tags."""
+    rows = _prepared(folder).get("_builtin.json", None, lambda: _builtin_rows(folder),
+                                 _are_rows)
+    return {(group, kind): frozenset(versions) for group, kind, versions in rows}
+
+
+def _are_rows(value: Any) -> bool:
+    return isinstance(value, list) and all(
+        isinstance(row, list) and len(row) == 3 and isinstance(row[0], str)
+        and isinstance(row[1], str) and isinstance(row[2], list)
+        and all(isinstance(v, str) for v in row[2]) for row in value)
+
+
+def _builtin_rows(folder: Path) -> list[tuple[str, str, list[str]]]:
     index: dict[tuple[str, str], set[str]] = {}
     for schema in _raw_definitions(folder).values():
         for gvk in schema.get("x-kubernetes-group-version-kind", ()):
@@ -115,13 +134,21 @@ def builtin_kinds(folder: Path) -> Mapping[tuple[str, str], frozenset[str]]:
             if kind.endswith("List") or kind in ("DeleteOptions", "WatchEvent", "Status"):
                 continue
             index.setdefault((gvk.get("group", ""), kind), set()).add(gvk.get("version", ""))
-    return {key: frozenset(versions) for key, versions in index.items()}
+    return [(group, kind, sorted(versions)) for (group, kind), versions in index.items()]
 
 
 def _build(folder: Path, api_version: str, kind: str) -> dict[str, Any] | None:
-    path = folder / schema_file_name(api_version, kind)
+    """The prepared schema of a kind (kept between runs: see `schema_cache`), or None."""
+    name = schema_file_name(api_version, kind)
+    path = folder / name
     if not path.is_file():
         return None
+    built: dict[str, Any] = _prepared(folder).get(
+        name, path, lambda: _prepare(path, folder), lambda value: isinstance(value, dict))
+    return built
+
+
+def _prepare(path: Path, folder: Path) -> dict[str, Any]:
     with open(path, encoding="utf-8") as handle:
         schema = _strip(json.load(handle))
     needed: dict[str, Any] = {}
