@@ -33,7 +33,8 @@ examples:
   $ kubectl kustomize overlays/prod | kubecanvas render - -o prod.svg
   $ kubecanvas render k8s/ -o - --format mmd >> README.md
   $ kubecanvas render k8s/ -o diagram.d2
-  $ kubecanvas render k8s/ --stats"""
+  $ kubecanvas render k8s/ --stats
+  $ kubecanvas render k8s/ -o access.svg --layers wiring,rbac,network"""
 
 
 class _Parser(argparse.ArgumentParser):
@@ -68,6 +69,15 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--replicas", action="store_true",
                         help="one card per claim a StatefulSet creates (default: one card per "
                              "claim template, 'data ×3')")
+    parser.add_argument("--layers", metavar="LIST",
+                        help="the relations to draw, comma-separated: wiring (routes, "
+                             "selectors, mounts...), rbac (RoleBinding -> Role and "
+                             "ServiceAccount), network (NetworkPolicy traffic), or all "
+                             "(default: the project's choice, else wiring)")
+    parser.add_argument("--kinds", action="append", default=[], metavar="FILE",
+                        help="a mapping file for custom kinds (icon, colour, which fields refer "
+                             "to which kinds), beyond the shipped ones and the project's "
+                             ".kubecanvas/kinds.yaml; repeatable")
     parser.add_argument("--fail-on", choices=("error", "warning", "never"), default="never",
                         help="exit 1 after writing when the design has findings this severe "
                              "(default: never; `kubecanvas validate` is the checker)")
@@ -114,6 +124,13 @@ def main(argv: Sequence[str]) -> int:
         parser.error("- (standard input) cannot be combined with other inputs")
     if args.stats and args.output == "-":
         parser.error("--stats prints to standard output: write the picture to a file")
+    if args.layers is not None:
+        from kubecanvas.model.layers import parse_layers
+
+        try:
+            args.layers = parse_layers(args.layers)
+        except ValueError as exc:
+            parser.error(f"--layers: {exc}")
     try:
         suffix = output_suffix(args.output, args.format)
     except ValueError as exc:
@@ -122,20 +139,26 @@ def main(argv: Sequence[str]) -> int:
     return _render(args, suffix)
 
 
-def _open(inputs: Sequence[str]) -> Any:
+def _open(inputs: Sequence[str], kinds: Sequence[Path] = ()) -> Any:
     """The design for the inputs (standard input when it is `-`), read and laid out as the
     editor opens it, but without the editor's session: the validator runs only for
-    `--fail-on` (`_verdict`), since the picture shows no findings."""
+    `--fail-on` (`_verdict`), since the picture shows no findings. `kinds`: mapping files
+    for custom kinds beyond the shipped ones and the project's."""
+    from kubecanvas.io.kinds_file import KindsFileError, load_kinds
     from kubecanvas.ui.commands import design_files
 
     if list(inputs) != ["-"]:
-        return design_files.read_design([Path(p) for p in inputs])
+        return design_files.read_design([Path(p) for p in inputs], kinds)
     from kubecanvas.io.yaml_in import load_text
     from kubecanvas.model.document import Document
     from kubecanvas.model.graph import WiringGraph
 
     result = load_text(sys.stdin.read(), "-")
     document = Document(result.resources)
+    try:
+        document.kind_mappings = load_kinds([], kinds)
+    except KindsFileError as exc:
+        raise design_files.OpenError(str(exc)) from None
     design = design_files.Design(document, WiringGraph(document, subscribe=False))
     design_files.lay_out(design.document, design.graph)
     design.load_problems = [f"-:{p.line}:{p.column}: {p.message}" for p in result.problems]
@@ -150,13 +173,17 @@ def _render(args: argparse.Namespace, suffix: str) -> int:
 
     app = QApplication.instance() or QApplication(["kubecanvas"])
     try:
-        design = _open(args.inputs)
+        design = _open(args.inputs, [Path(k) for k in args.kinds])
     except design_files.OpenError as exc:
         return _fail(str(exc).splitlines()[0])
     for problem in design.load_problems:
         print(f"kubecanvas: warning: {problem}", file=sys.stderr)
     if len(design.document) == 0 and design.path is None:
         return _fail(_nothing_found(args.inputs))
+    if args.layers is not None:  # for this picture only: the design is never saved
+        from kubecanvas.model.layers import VIEW_KEY, layer_names
+
+        design.document.settings.view[VIEW_KEY] = layer_names(args.layers)
     ids = select_ids(design.document, args.select)
     if args.select and not ids:
         return _fail("--select matched no resource: " + ", ".join(args.select))
