@@ -17,7 +17,8 @@ from kubecanvas.ui.canvas.svg_painter import SvgPainter
 
 #: the `class` of each item's group in the SVG, by item type
 ITEM_CLASSES = {"NodeItem": "card", "EdgeItem": "wire", "NamespaceFrameItem": "frame",
-                "ReplicaStackItem": "replicas", "LegendItem": "legend"}
+                "ReplicaStackItem": "replicas", "LegendItem": "legend", "TileItem": "tile",
+                "BundleItem": "bundle", "FrameOutlineItem": "frame-outline"}
 
 
 class SvgUnsupported(Exception):
@@ -25,10 +26,12 @@ class SvgUnsupported(Exception):
 
 
 def _css_class(item: QGraphicsItem) -> str:
-    name = type(item).__name__
-    if name == "NodeItem" and item.__dict__.get("ghost"):
+    """The group class of an item: by the first class of its type that has one (a
+    `StandInItem` is a `NodeItem`)."""
+    if item.__dict__.get("ghost"):
         return "stand-in"
-    return ITEM_CLASSES.get(name, "item")
+    return next((ITEM_CLASSES[cls.__name__] for cls in type(item).__mro__
+                 if cls.__name__ in ITEM_CLASSES), "item")
 
 
 def scene_svg(scene: object, source: QRectF, background: str) -> str:
