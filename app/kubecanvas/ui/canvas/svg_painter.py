@@ -12,6 +12,7 @@ of going missing from pictures.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Hashable
 from functools import lru_cache
 from typing import Any
 
@@ -176,6 +177,8 @@ class SvgPainter:
         self._by_font: dict[int, tuple[QFont, tuple[str, QFontMetricsF, float, float]]] = {}
         self._aligns: dict[Any, tuple[str, str]] = {}
         self._text_fills: dict[int, str] = {}
+        self._defined: dict[Hashable, str] = {}
+        self._defs: list[str] = []
 
     # --- state ------------------------------------------------------------------------------
     def offset(self, dx: float, dy: float) -> None:
@@ -187,6 +190,23 @@ class SvgPainter:
 
     def end_group(self) -> None:
         self.parts.append("</g>")
+
+    def reuse(self, key: Hashable, x: float, y: float, draw: Callable[[SvgPainter], None]
+              ) -> None:
+        """What `draw` paints (at the origin), placed at (x, y): drawn once per `key` as a
+        definition, then used wherever it recurs (a kind's icon on thousands of cards)."""
+        name = self._defined.get(key)
+        if name is None:
+            name = self._defined[key] = f"d{len(self._defined)}"
+            parts, offset = self.parts, (self._dx, self._dy)
+            self.parts, self._dx, self._dy = [], 0.0, 0.0
+            self.save()
+            draw(self)
+            self.restore()
+            self._defs.append(f'<g id="{name}">' + "".join(self.parts) + "</g>")
+            self.parts, (self._dx, self._dy) = parts, offset
+        self.parts.append(f'<use xlink:href="#{name}" x="{x + self._dx:.7g}" '
+                          f'y="{y + self._dy:.7g}"/>')
 
     def save(self) -> None:
         self._saved.append(self._state.copy())
@@ -363,7 +383,9 @@ class SvgPainter:
     def svg(self) -> str:
         width, height = _n(self.width), _n(self.height)
         head = (f'<?xml version="1.0" encoding="UTF-8" standalone="no"?>\n'
-                f'<svg xmlns="http://www.w3.org/2000/svg" version="1.1" width="{width}" '
+                f'<svg xmlns="http://www.w3.org/2000/svg" '
+                f'xmlns:xlink="http://www.w3.org/1999/xlink" version="1.1" width="{width}" '
                 f'height="{height}" viewBox="0 0 {width} {height}">\n'
                 f"<title>{escape(self.title)}</title>\n")
-        return head + "\n".join(self.parts) + "\n</svg>\n"
+        defs = "<defs>\n" + "\n".join(self._defs) + "\n</defs>\n" if self._defs else ""
+        return head + defs + "\n".join(self.parts) + "\n</svg>\n"
