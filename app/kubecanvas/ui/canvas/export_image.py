@@ -10,9 +10,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF, QRectF, QSize, QSizeF, Qt
-from PySide6.QtGui import QColor, QImage, QPageLayout, QPageSize, QPainter, QPdfWriter
-from PySide6.QtSvg import QSvgGenerator
+from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtWidgets import QGraphicsItem
 
 from kubecanvas.ui.canvas.export_svg import SvgUnsupported, scene_svg
@@ -137,6 +136,8 @@ def _svg(scene: CanvasScene, source: QRectF, path: Path, theme: Theme) -> None:
 
 
 def _qt_svg(scene: CanvasScene, source: QRectF, path: Path, theme: Theme) -> None:
+    from PySide6.QtSvg import QSvgGenerator  # (loaded when needed: 0.1 s of a small render)
+
     generator = QSvgGenerator()
     generator.setFileName(str(path))
     generator.setSize(QSize(int(source.width()), int(source.height())))
@@ -148,6 +149,9 @@ def _qt_svg(scene: CanvasScene, source: QRectF, path: Path, theme: Theme) -> Non
 
 
 def _pdf(scene: CanvasScene, source: QRectF, path: Path, theme: Theme) -> None:
+    from PySide6.QtCore import QMarginsF, QSizeF
+    from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter
+
     writer = QPdfWriter(str(path))
     writer.setResolution(144)
     size = QSizeF(source.width() / 144 * 25.4 * 1.0, source.height() / 144 * 25.4)
