@@ -1,6 +1,7 @@
 """`kubecanvas render` as whole processes, beside KubeDiagrams on the same inputs (issue 13).
 
     python tests/bench/bench_render.py [--repeat 3] [--big 5000] [--kd-venv /tmp/kd-venv]
+                                       [--before OLD_CHECKOUT/app]
 
 CPU time (user + system, from `os.wait4`, which counts the children a process waited for, so
 KubeDiagrams' `dot` is included) of fresh processes, with bytecode as an installed package has
@@ -24,6 +25,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import shutil
 import statistics
 import subprocess
@@ -34,7 +36,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from bench_cli import PARSE_ONLY, cpu_seconds, kubecanvas, run_usage  # noqa: E402
+from bench_cli import PARSE_ONLY, _env, kubecanvas  # noqa: E402
 from generate import generate_yaml  # noqa: E402
 
 CORPUS = HERE.parents[1].parent / "shared" / "corpus"
@@ -53,63 +55,92 @@ def ensure_kube_diagrams(venv: Path) -> Path:
     return exe
 
 
-def _median_pair(a: list[str], b: list[str], repeat: int) -> tuple[float, float]:
-    cpu_seconds(a)  # warm-up: bytecode written, files in the page cache
-    cpu_seconds(b)
-    times_a, times_b = [], []
+Run = tuple[list[str], str | None]  # argv, and the app/ folder to import kubecanvas from
+
+
+def usage(run: Run) -> tuple[float, float]:
+    """(CPU seconds, peak resident MB) of one process; with a folder, kubecanvas is imported
+    from there (`--before`: another checkout's app/, in the same run)."""
+    argv, app_folder = run
+    env = _env()
+    if app_folder:
+        env["PYTHONPATH"] = app_folder
+    proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
+    _, status, used = os.wait4(proc.pid, 0)
+    if os.waitstatus_to_exitcode(status) not in (0, 1):
+        raise SystemExit(f"{' '.join(argv)} failed")
+    return used.ru_utime + used.ru_stime, used.ru_maxrss / 1024
+
+
+def in_turn(runs: dict[str, Run], repeat: int, warm: bool = True) -> dict[str, float]:
+    """Medians (and peak MB) of the runs, taken in turn (A B C A B C ...) after a warm-up."""
+    if warm:
+        for run in runs.values():
+            usage(run)
+    times: dict[str, list[float]] = {name: [] for name in runs}
+    peaks: dict[str, float] = dict.fromkeys(runs, 0.0)
     for _ in range(repeat):
-        times_a.append(cpu_seconds(a))
-        times_b.append(cpu_seconds(b))
-    return statistics.median(times_a), statistics.median(times_b)
+        for name, run in runs.items():
+            cpu, peak = usage(run)
+            times[name].append(cpu)
+            peaks[name] = max(peaks[name], peak)
+    out = {name: statistics.median(values) for name, values in times.items()}
+    out.update({f"{name}_mb": peak for name, peak in peaks.items()})
+    return out
 
 
-def measure_small(kd: Path, repeat: int, folder: Path) -> dict[str, dict[str, float]]:
+def measure_small(kd: Path, repeat: int, folder: Path, before: str | None
+                  ) -> dict[str, dict[str, float]]:
     results: dict[str, dict[str, float]] = {}
     for app in APPS:
         source = CORPUS / app
         files = sorted(str(p) for p in source.glob("*.y*ml"))
         ours = [*kubecanvas(), "render", str(source), "-o", str(folder / "kc.png")]
-        theirs = [str(kd), "-o", str(folder / "kd.png"), *files]
-        kc, kd_time = _median_pair(ours, theirs, repeat)
-        results[app] = {"kubecanvas": kc, "kubediagrams": kd_time}
+        runs: dict[str, Run] = {"kubecanvas": (ours, None),
+                                "kubediagrams": ([str(kd), "-o", str(folder / "kd.png"), *files],
+                                                 None)}
+        if before:
+            runs["before"] = (ours, before)
+        results[app] = in_turn(runs, repeat)
     return results
 
 
-def measure_big(size: int, repeat: int, folder: Path) -> dict[str, float]:
+def measure_big(size: int, repeat: int, folder: Path, before: str | None) -> dict[str, float]:
     source = folder / f"g{size}.yaml"
     source.write_text(generate_yaml(size), "utf-8")
-    runs = {
-        "parse": [sys.executable, "-c", PARSE_ONLY, str(source)],
-        "svg": [*kubecanvas(), "render", str(source), "-o", str(folder / "big.svg")],
-        "png": [*kubecanvas(), "render", str(source), "-o", str(folder / "big.png"),
-                "--scale", "0.5"],
-    }
-    cpu_seconds(runs["parse"])  # warm-up
-    out: dict[str, float] = {}
-    for name, argv in runs.items():
-        usages = [run_usage(argv) for _ in range(repeat)]
-        out[name] = statistics.median(u[0] for u in usages)
-        out[f"{name}_mb"] = max(u[2] for u in usages)
-    return out
+    svg = [*kubecanvas(), "render", str(source), "-o", str(folder / "big.svg")]
+    png = [*kubecanvas(), "render", str(source), "-o", str(folder / "big.png"), "--scale", "0.5"]
+    runs: dict[str, Run] = {"parse": ([sys.executable, "-c", PARSE_ONLY, str(source)], None),
+                            "svg": (svg, None), "png": (png, None)}
+    if before:
+        runs.update({"svg_before": (svg, before), "png_before": (png, before)})
+    usage(runs["parse"])  # warm-up: bytecode, the file in the page cache
+    return in_turn(runs, repeat, warm=False)
 
 
 def table(small: dict[str, dict[str, float]], big: dict[str, float], size: int) -> str:
-    lines = ["| whole process (CPU, median) | KubeCanvas | KubeDiagrams | ratio | goal |",
-             "|---|---:|---:|---:|---|"]
+    before = any("before" in r for r in small.values()) or "svg_before" in big
+    lines = ["| whole process (CPU, median) | KubeCanvas | KubeDiagrams | ratio | "
+             + ("before (`--before`) | " if before else "") + "goal |",
+             "|---|---:|---:|---:|" + ("---:|" if before else "") + "---|"]
     for app, r in small.items():
         kc, kd = r["kubecanvas"], r["kubediagrams"]
         verdict = "met" if kc < kd else "**not met**"
+        then = f" {r['before']:.2f} s |" if before else ""
         lines.append(f"| `render {app.split('/')[-1]}` to PNG | {kc:.2f} s | {kd:.2f} s | "
-                     f"{kc / kd:.2f}x | faster than KubeDiagrams: {verdict} |")
+                     f"{kc / kd:.2f}x |{then} faster than KubeDiagrams: {verdict} |")
     if big:
         parse = big["parse"]
-        lines.append(f"| baseline: parse {size:,} resources with libyaml | {parse:.2f} s | | | |")
+        lines.append(f"| baseline: parse {size:,} resources with libyaml | {parse:.2f} s | | |"
+                     + (" |" if before else "") + " |")
         for fmt, goal in (("svg", 3.0), ("png", 10.0)):
             cpu = big[fmt]
             verdict = "met" if cpu <= goal else "**not met**"
+            then = (f" {big[fmt + '_before']:.2f} s ({big[fmt + '_before_mb']:.0f} MB) |"
+                    if before else "")
             lines.append(f"| `render` {size:,} resources to {fmt.upper()} | {cpu:.2f} s "
-                         f"({big[fmt + '_mb']:.0f} MB peak) | | {cpu / parse:.1f}x parse | "
-                         f"<= {goal:.0f} s: {verdict} |")
+                         f"({big[fmt + '_mb']:.0f} MB peak) | | {cpu / parse:.1f}x parse |"
+                         f"{then} <= {goal:.0f} s: {verdict} |")
     return "\n".join(lines)
 
 
@@ -120,12 +151,16 @@ def main() -> None:
     parser.add_argument("--big", type=int, default=5000, help="resources of the big design "
                                                               "(0: skip it)")
     parser.add_argument("--kd-venv", type=Path, default=Path("/tmp/kd-venv"))
+    parser.add_argument("--before", type=Path, help="the app/ folder of another checkout "
+                                                    "(e.g. a `git worktree` of an older "
+                                                    "commit), timed in the same run")
     args = parser.parse_args()
     kd = ensure_kube_diagrams(args.kd_venv)
+    before = str(args.before.resolve()) if args.before else None
     with tempfile.TemporaryDirectory(prefix="bench-render-") as tmp:
         folder = Path(tmp)
-        small = measure_small(kd, args.repeat, folder) if CORPUS.is_dir() else {}
-        big = measure_big(args.big, args.big_repeat, folder) if args.big else {}
+        small = measure_small(kd, args.repeat, folder, before) if CORPUS.is_dir() else {}
+        big = measure_big(args.big, args.big_repeat, folder, before) if args.big else {}
     print(json.dumps({"small": small, "big": big}, sort_keys=True))
     print(table(small, big, args.big))
 
