@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QColor, QImage, QPainter
+from PySide6.QtGui import QColor, QImage, QPainter, QPixmap
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QGraphicsRectItem
 
@@ -133,15 +133,24 @@ def _far(a: QColor, b: QColor) -> bool:
     return max(abs(a.red() - b.red()), abs(a.green() - b.green()), abs(a.blue() - b.blue())) > 60
 
 
-def test_an_item_the_writer_cannot_copy_is_left_to_qt(qtbot, tmp_path: Path) -> None:
+class _PixmapItem(QGraphicsRectItem):
+    def paint(self, painter: QPainter, *_: object) -> None:
+        painter.drawPixmap(0, 0, QPixmap(4, 4))
+
+
+@pytest.mark.parametrize("unusual", ["rotated", "pixmap"])
+def test_an_item_the_writer_cannot_copy_is_left_to_qt(qtbot, tmp_path: Path,
+                                                      unusual: str) -> None:
     scene = _scene([EXAMPLE])
-    turned = QGraphicsRectItem(QRectF(0, 0, 40, 20))
-    turned.setRotation(30)
-    scene.addItem(turned)
+    item = QGraphicsRectItem(QRectF(0, 0, 40, 20)) if unusual == "rotated" else \
+        _PixmapItem(QRectF(0, 0, 40, 20))
+    if unusual == "rotated":
+        item.setRotation(30)
+    scene.addItem(item)
     with pytest.raises(SvgUnsupported):
         scene_svg(scene, export_rect(scene), LIGHT.background)
     path = export_image(scene, tmp_path / "d.svg")
-    assert "<svg" in path.read_text("utf-8")
+    assert "<svg" in path.read_text("utf-8") and "Generated with Qt" in path.read_text("utf-8")
 
 
 def test_text_is_placed_as_qt_aligns_it_and_escaped(qtbot) -> None:

@@ -38,8 +38,8 @@ def scene_svg(scene: object, source: QRectF, background: str) -> str:
     """The SVG text of the part `source` of `scene` (a `QGraphicsScene`), on `background`.
 
     Raises:
-        SvgUnsupported: an item is transformed or transparent (`export_image` then lets Qt
-            write the SVG instead).
+        SvgUnsupported: an item is transformed or transparent, or paints with a call the
+            writer does not copy (`export_image` then lets Qt write the SVG instead).
     """
     assert hasattr(scene, "items")
     painter = SvgPainter(source.width(), source.height(), "KubeCanvas diagram")
@@ -55,7 +55,10 @@ def scene_svg(scene: object, source: QRectF, background: str) -> str:
         painter.offset(transform.dx() - source.x(), transform.dy() - source.y())
         painter.group(_css_class(item))
         painter.save()
-        item.paint(painter, option, None)  # type: ignore[arg-type]
+        try:
+            item.paint(painter, option, None)  # type: ignore[arg-type]
+        except AttributeError as exc:  # a QPainter call SvgPainter does not copy
+            raise SvgUnsupported(f"{type(item).__name__}: {exc}") from exc
         painter.restore()
         painter.end_group()
     return painter.svg()
