@@ -192,3 +192,20 @@ def test_legend_under_the_picture_by_default_and_left_out_on_request(qtbot, tmp_
     order = [k for k in EDGE_STYLES if k in ("mounts", "selects")]
     assert [text for _, text, _ in legend.entries][:2] == order
     assert legend.entries[-1][1] == "not defined"
+
+
+def test_a_picture_loads_no_validation_code(tmp_path: Path) -> None:
+    """The rules are 30 modules and the schemas: a process that only draws loads none of them
+    (start-up is most of a small application's render)."""
+    import os
+    import subprocess
+    import sys
+
+    out = tmp_path / "d.png"
+    code = ("import sys; from kubecanvas.ui.window.render_cli import main; "
+            f"main([{str(EXAMPLE)!r}, '-o', {str(out)!r}]); "
+            "print(sorted(m for m in sys.modules if m.startswith('kubecanvas.validation')))")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+                          check=True)
+    assert out.is_file() and done.stdout.strip().splitlines()[-1] == "[]"

@@ -15,13 +15,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from kubecanvas.io.kinds_file import shipped_kinds
 from kubecanvas.model.document import Change, Document
 from kubecanvas.model.graph import WiringGraph
 from kubecanvas.ui.i18n import tr
-from kubecanvas.validation import Validator
+
+if TYPE_CHECKING:  # loaded when a session is made: `render` draws without one
+    from kubecanvas.validation import Validator
 
 PROJECT_SUFFIX = ".kcanvas"
 
@@ -82,6 +84,8 @@ class Session:
                sources: list[Path] | None = None, graph: WiringGraph | None = None) -> Session:
         """A session for `document`; `graph`, when given, is its wiring graph already built
         (by `design_files.read_design`), which costs as much as the layout on large designs."""
+        from kubecanvas.validation import Validator
+
         doc = document if document is not None else Document()
         # a design saved as a project, or drawn anew, is exported in apply order; manifests
         # opened from files are saved back in their own order, which then matters

@@ -10,17 +10,19 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF, QRectF, QSize, QSizeF, Qt
-from PySide6.QtGui import QColor, QImage, QPageLayout, QPageSize, QPainter, QPdfWriter
-from PySide6.QtSvg import QSvgGenerator
+from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtWidgets import QGraphicsItem
 
+from kubecanvas.ui.canvas.export_svg import SvgUnsupported, scene_svg
 from kubecanvas.ui.canvas.scene import CanvasScene
 from kubecanvas.ui.canvas.style import LIGHT, Theme
 from kubecanvas.ui.i18n import N_, tr
 
 FORMATS = {".png": N_("PNG image"), ".svg": N_("SVG drawing"), ".pdf": N_("PDF document")}
 MARGIN = 24.0
+#: QImage.save quality for PNG: Qt maps it to zlib level (100 - q) * 9 / 91, here 3
+PNG_QUALITY = 60
 
 
 class ExportError(Exception):
@@ -108,16 +110,34 @@ def _png(scene: CanvasScene, source: QRectF, path: Path, scale: float, theme: Th
     limit = 16000 / max(source.width(), source.height())
     scale = min(scale, limit)
     size = QSize(max(1, int(source.width() * scale)), max(1, int(source.height() * scale)))
-    image = QImage(size, QImage.Format.Format_ARGB32)
+    # Opaque (the background is filled): RGB32 is what Qt paints fastest, and PNG then stores
+    # no alpha channel. Compression level 3 instead of zlib's default 6: at 5,000 resources
+    # (12,180 x 10,360 pixels at --scale 0.5) the PNG took 10.9 s to encode, now 5.5 s, and the
+    # file is a little smaller (libpng's filters do most of the work on flat diagram colours).
+    image = QImage(size, QImage.Format.Format_RGB32)
     image.fill(QColor(theme.background))
     painter = QPainter(image)
     _render(scene, painter, QRectF(0, 0, size.width(), size.height()), source, theme)
     painter.end()
-    if not image.save(str(path), "PNG"):  # type: ignore[call-overload]
+    if not image.save(str(path), "PNG", PNG_QUALITY):  # type: ignore[call-overload]
         raise ExportError(tr("{file}: the PNG could not be written").format(file=path))
 
 
 def _svg(scene: CanvasScene, source: QRectF, path: Path, theme: Theme) -> None:
+    """Written by the items' own paint code into `SvgPainter` (`export_svg.py`): ten times
+    faster than `QSvgGenerator` and a fifth of the size; Qt's generator only for an item the
+    writer does not copy."""
+    try:
+        text = scene_svg(scene, source, theme.background)
+    except SvgUnsupported:
+        _qt_svg(scene, source, path, theme)
+        return
+    path.write_text(text, "utf-8")
+
+
+def _qt_svg(scene: CanvasScene, source: QRectF, path: Path, theme: Theme) -> None:
+    from PySide6.QtSvg import QSvgGenerator  # (loaded when needed: 0.1 s of a small render)
+
     generator = QSvgGenerator()
     generator.setFileName(str(path))
     generator.setSize(QSize(int(source.width()), int(source.height())))
@@ -129,6 +149,9 @@ def _svg(scene: CanvasScene, source: QRectF, path: Path, theme: Theme) -> None:
 
 
 def _pdf(scene: CanvasScene, source: QRectF, path: Path, theme: Theme) -> None:
+    from PySide6.QtCore import QMarginsF, QSizeF
+    from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter
+
     writer = QPdfWriter(str(path))
     writer.setResolution(144)
     size = QSizeF(source.width() / 144 * 25.4 * 1.0, source.height() / 144 * 25.4)

@@ -204,7 +204,20 @@ def _initials(kind: str) -> str:
 
 
 def paint_kind_icon(painter: QPainter, rect: QRectF, kind: str, dimmed: bool = False) -> None:
-    """Paint the icon of `kind` into `rect` (a square works best)."""
+    """Paint the icon of `kind` into `rect` (a square works best).
+
+    A painter that can reuse a drawing (`SvgPainter.reuse`: an SVG `<use>` of one definition
+    per kind and size) gets the icon once per kind instead of once per card."""
+    reuse = getattr(painter, "reuse", None)
+    if reuse is not None:
+        size = QRectF(0, 0, rect.width(), rect.height())
+        reuse(("kind-icon", kind, dimmed, rect.width(), rect.height()), rect.x(), rect.y(),
+              lambda p: _paint_icon(p, size, kind, dimmed))
+        return
+    _paint_icon(painter, rect, kind, dimmed)
+
+
+def _paint_icon(painter: QPainter, rect: QRectF, kind: str, dimmed: bool) -> None:
     painter.save()
     painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
     colour = kind_colour(kind)

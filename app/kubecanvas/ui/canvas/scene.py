@@ -10,6 +10,7 @@ into undoable edits.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, Signal
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QGraphicsSceneMouseEvent
@@ -34,7 +35,9 @@ from kubecanvas.ui.canvas.style import Theme, current_theme
 from kubecanvas.ui.canvas.summary import summary
 from kubecanvas.ui.canvas.wiring import WiringGesture
 from kubecanvas.ui.session import Update
-from kubecanvas.validation.findings import Finding
+
+if TYPE_CHECKING:  # (the validation package loads every rule: `render` needs none)
+    from kubecanvas.validation.findings import Finding
 
 EdgeKey = tuple[str, str, str]
 

@@ -36,10 +36,10 @@ from kubecanvas.model.order import node_places
 from kubecanvas.model.references import Reference
 from kubecanvas.ui.canvas.node_item import Ghost, NodeItem, ghost_line
 from kubecanvas.ui.i18n import kind_label, tr
-from kubecanvas.validation.findings import Finding
 
 if TYPE_CHECKING:
     from kubecanvas.ui.canvas.scene import CanvasScene
+    from kubecanvas.validation.findings import Finding  # (types only: `render` loads no rules)
 
 _SELECTED_CHANGED = QGraphicsItem.GraphicsItemChange.ItemSelectedHasChanged
 TEMPLATE = "template:"

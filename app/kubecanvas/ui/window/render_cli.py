@@ -104,11 +104,11 @@ def output_suffix(output: str | None, fmt: str | None) -> str:
     if output is None:
         return ""
     suffix = f".{fmt}" if fmt else ("" if output == "-" else Path(output).suffix.lower())
-    text_formats = [s for s in DIAGRAM_FORMATS if diagram_writer(s) is not None]
     if output == "-" and not suffix:
         raise ValueError("-o - writes to standard output: name the format with --format "
                          "(svg, png, pdf, drawio, mmd, dot or d2)")
-    if suffix not in PICTURE_SUFFIXES and suffix not in text_formats:
+    if suffix not in PICTURE_SUFFIXES and diagram_writer(suffix) is None:
+        text_formats = [s for s in DIAGRAM_FORMATS if diagram_writer(s) is not None]
         raise ValueError(f"{output}: the output must end in "
                          + ", ".join((*PICTURE_SUFFIXES, *text_formats)))
     return suffix
