@@ -33,7 +33,8 @@ from kubecanvas.ui.i18n import tr
 #: Below this zoom the view shows the overview (node_item paints no text below 0.3).
 SEMANTIC_BELOW = 0.3
 _RANKS = {"error": 2, "warning": 1, "info": 0}
-_PAD = 24.0
+_PAD = 16.0
+_NONE = BlockKey("", "~none")
 
 
 @dataclass
@@ -92,38 +93,48 @@ class TileItem(QGraphicsItem):
         pen.setCosmetic(True)
         painter.setPen(pen)
         painter.setBrush(QColor(theme.node_fill))
-        painter.drawRoundedRect(self._rect, 12 / lod, 12 / lod)
-        # text at a fixed size on screen, fitted to the tile when the tile is small
-        room = self._rect.adjusted(8 / lod, 6 / lod, -8 / lod, -6 / lod)
-        size = min(14 / lod, room.height() / 2.6)
-        font = _font(size, bold=True)
-        painter.setFont(font)
-        painter.setPen(QColor(theme.text))
-        metrics = QFontMetrics(font)
-        title = self.tile.key.title or self.tile.key.namespace or "-"
-        painter.drawText(QRectF(room.left(), room.top(), room.width(), size * 1.3),
-                         Qt.AlignmentFlag.AlignLeft,
-                         metrics.elidedText(title, Qt.TextElideMode.ElideMiddle,
-                                            int(room.width())))
-        small = _font(size * 0.85)
-        painter.setFont(small)
-        painter.setPen(QColor(theme.subtext))
-        painter.drawText(QRectF(room.left(), room.top() + size * 1.35, room.width(), size * 1.2),
-                         Qt.AlignmentFlag.AlignLeft,
-                         QFontMetrics(small).elidedText(
-                             tr("%n resource(s)", self.tile.resources),
-                             Qt.TextElideMode.ElideRight, int(room.width())))
+        radius = min(12 / lod, self._rect.height() / 4, self._rect.width() / 4)
+        painter.drawRoundedRect(self._rect, radius, radius)
+        # one text size on screen for every tile (as the cards have one name size); a line
+        # that does not fit the tile's height is left out, the tooltip has it
+        room = self._rect.adjusted(6 / lod, 4 / lod, -6 / lod, -4 / lod)
+        size = 12 / lod
+        badge = self._badge_width(lod) if worst else 0.0
+        lines = [(self.tile.key.title or self.tile.key.namespace or "-", True, 0.0, badge),
+                 (tr("%n resource(s)", self.tile.resources), False, size * 1.35, 0.0)]
+        for text, bold, dy, right in lines:
+            if dy + size * 1.25 > room.height():
+                break
+            font = _font(size if bold else size * 0.85, bold=bold)
+            painter.setFont(font)
+            painter.setPen(QColor(theme.text if bold else theme.subtext))
+            width = room.width() - right
+            painter.drawText(QRectF(room.left(), room.top() + dy, width, size * 1.3),
+                             Qt.AlignmentFlag.AlignLeft,
+                             QFontMetrics(font).elidedText(text, Qt.TextElideMode.ElideMiddle,
+                                                           int(width)))
         if worst:
             self._paint_badge(painter, lod, size)
 
+    def _badge_width(self, lod: float) -> float:
+        if self._rect.width() * lod < 160:  # a small tile: a dot, the title keeps the room
+            return 16 / lod
+        text = str(self.tile.findings) if self.tile.findings < 100 else "99+"
+        return 12 / lod * 1.3 * (1 + 0.45 * len(text)) + 8 / lod
+
     def _paint_badge(self, painter: QPainter, lod: float, size: float) -> None:
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor(SEVERITY_COLOURS[self.tile.worst]))
+        if self._rect.width() * lod < 160:
+            radius = 5 / lod
+            painter.drawEllipse(QPointF(self._rect.right() - 9 / lod, self._rect.top() + 9 / lod),
+                                radius, radius)
+            return
         text = str(self.tile.findings) if self.tile.findings < 100 else "99+"
         height = size * 1.3
         width = height * (1 + 0.45 * len(text))
-        rect = QRectF(self._rect.right() - width - 6 / lod, self._rect.top() + 6 / lod,
+        rect = QRectF(self._rect.right() - width - 4 / lod, self._rect.top() + 4 / lod,
                       width, height)
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(QColor(SEVERITY_COLOURS[self.tile.worst]))
         painter.drawRoundedRect(rect, height / 2, height / 2)
         painter.setFont(_font(size * 0.85, bold=True))
         painter.setPen(QColor("#1d232b" if self.tile.worst == "warning" else "#ffffff"))
@@ -204,18 +215,18 @@ def tiles_of(scene: CanvasScene) -> tuple[list[Tile], dict[tuple[BlockKey, Block
     counts: dict[BlockKey, list[int]] = defaultdict(lambda: [0, 0, -1])
     for rid, node in scene.nodes.items():
         key = blocks[rid] = block_of(_anchor_of(node))
-        body = node.body_rect().translated(node.pos())
-        rects[key] = rects[key].united(body) if key in rects else body
         entry = counts[key]
-        if not node.ghost:
+        if not node.ghost:  # a stand-in beside its anchor may lie in the next block's room
+            body = node.body_rect().translated(node.pos())
+            rects[key] = rects[key].united(body) if key in rects else body
             entry[0] += 1
         if node.badge is not None:
             entry[1] += node.badge[0]
             entry[2] = max(entry[2], _RANKS[node.badge[1]])
     bundles: dict[tuple[BlockKey, BlockKey], int] = defaultdict(int)
     for item in scene.edge_items.values():
-        a, b = blocks.get(item.source.rid), blocks.get(item.target.rid)
-        if a is not None and b is not None and a != b:
+        a, b = blocks.get(item.source.rid, _NONE), blocks.get(item.target.rid, _NONE)
+        if a in rects and b in rects and a != b:
             bundles[(min(a, b), max(a, b))] += 1
     names = {rank: name for name, rank in _RANKS.items()}
     tiles = [Tile(key, rects[key], counts[key][0], counts[key][1],
