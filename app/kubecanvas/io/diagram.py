@@ -135,8 +135,8 @@ def build_diagram(document: Document, graph: WiringGraph, *,
             if node not in boxes and real in graph.graph:
                 boxes[node] = _ghost(graph, real, boxes.get(other), ghosts_of,
                                      sum(1 for b in boxes.values() if b.ghost) + 1, node)
-        key = (source, target, edge.type)
-        if source in boxes and target in boxes and key not in drawn:
+        key = (source, target, edge.type)  # a template's replicas: one line for them all
+        if source in boxes and target in boxes and not (any(ends) and key in drawn):
             drawn.add(key)
             label = "" if any(ends) and edge.type == EdgeType.CREATES else edge.label
             lines.append(Line(f"e{len(lines) + 1}", boxes[source].id,
