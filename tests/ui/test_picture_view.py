@@ -157,3 +157,12 @@ def test_a_small_design_opens_whole(make_window, qtbot) -> None:
     assert view.zoom() >= LEGIBLE_ZOOM
     assert view.mapToScene(view.viewport().rect()).boundingRect().contains(
         window.scene.itemsBoundingRect())
+
+
+def test_the_legend_lists_wire_types_without_a_style_of_their_own(qtbot) -> None:
+    from kubecanvas.ui.canvas.legend import LegendItem
+    from kubecanvas.ui.canvas.style import DEFAULT_EDGE_STYLE
+
+    item = LegendItem(["subject", "selects", "role-ref", "template"])
+    assert [text for _, text, _ in item.entries] == ["selects", "role, subject"]
+    assert item.entries[-1][0] is DEFAULT_EDGE_STYLE
