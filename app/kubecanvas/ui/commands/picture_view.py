@@ -79,7 +79,7 @@ class LegendOverlay(QWidget):
         self.item = LegendItem(types, ghosts) if types else None
         if self.item is not None:
             rect = self.item.boundingRect()
-            self.resize(int(rect.width()) + 2, int(rect.height()) + 2)
+            self.resize(int(rect.width()) + 12, int(rect.height()) + 2)  # glyph slack
         self._place()
         self.update()
 
