@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QPoint, QPointF, Qt
-from PySide6.QtGui import QWheelEvent
+from PySide6.QtGui import QMouseEvent, QWheelEvent
 from PySide6.QtWidgets import QApplication
 from tests.ui.test_stand_ins import STATEFUL
 
@@ -109,6 +109,28 @@ def test_far_out_each_application_is_one_tile_with_bundled_wires(make_window, qt
     assert [t.tile.key.title for t in worst] == ["app03"] and worst[0].tile.worst == "warning"
     _wheel(view, 12)
     assert view.zoom() >= SEMANTIC_BELOW and view.scene() is scene  # the cards again
+
+
+def test_double_click_on_a_tile_opens_its_cards(make_window, qtbot) -> None:
+    from tests.ui.gestures import send_mouse
+
+    window = make_window(_laid_out(_apps(12)))
+    view, scene = window.view, window.scene
+    view.set_zoom(0.1)
+    overview = view.scene()
+    assert isinstance(overview, OverviewScene)
+    tile = next(t for t in overview.tiles.values() if t.tile.key.title == "app07")
+    view.centerOn(tile.tile.rect.center())
+    at = view.mapFromScene(tile.tile.rect.center())
+    ev = QMouseEvent.Type
+    send_mouse(view.viewport(), ev.MouseButtonPress, at)
+    send_mouse(view.viewport(), ev.MouseButtonRelease, at, buttons=Qt.MouseButton.NoButton)
+    send_mouse(view.viewport(), ev.MouseButtonDblClick, at)
+    send_mouse(view.viewport(), ev.MouseButtonRelease, at, buttons=Qt.MouseButton.NoButton)
+    assert view.scene() is scene and view.zoom() == LEGIBLE_ZOOM
+    card = next(n for n in scene.nodes.values() if n.name == "app07")
+    assert view.mapToScene(view.viewport().rect()).boundingRect().contains(
+        card.sceneBoundingRect())
 
 
 def test_wires_between_blocks_are_counted_once_per_pair(qtbot) -> None:

@@ -17,13 +17,18 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
+from PySide6.QtCore import QLineF, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPen
-from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QStyleOptionGraphicsItem, QWidget
+from PySide6.QtWidgets import (
+    QGraphicsItem,
+    QGraphicsScene,
+    QGraphicsSceneMouseEvent,
+    QStyleOptionGraphicsItem,
+    QWidget,
+)
 
 from kubecanvas.model.layout.membership import BlockKey
 from kubecanvas.ui.canvas.node_item import NodeItem
@@ -252,7 +257,10 @@ def tiles_of(scene: CanvasScene) -> tuple[list[Tile], dict[tuple[BlockKey, Block
 
 
 class OverviewScene(QGraphicsScene):
-    """The far-out picture of one canvas scene (see the module docstring)."""
+    """The far-out picture of one canvas scene (see the module docstring); a double-click on
+    a tile asks for that block's cards (`tile_opened` with its rectangle)."""
+
+    tile_opened = Signal(QRectF)
 
     def __init__(self, scene: CanvasScene) -> None:
         super().__init__()
@@ -280,5 +288,10 @@ class OverviewScene(QGraphicsScene):
             self.bundles[(a, b)] = bundle
         self.setSceneRect(self.source.sceneRect())
 
-    def tile_at(self, items: Iterable[QGraphicsItem]) -> TileItem | None:
-        return next((i for i in items if isinstance(i, TileItem)), None)
+    def mouseDoubleClickEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        tile = next((i for i in self.items(event.scenePos()) if isinstance(i, TileItem)), None)
+        if tile is not None:
+            self.tile_opened.emit(tile.tile.rect)
+            event.accept()
+            return
+        super().mouseDoubleClickEvent(event)
