@@ -188,3 +188,31 @@ def test_the_legend_lists_wire_types_without_a_style_of_their_own(qtbot) -> None
     item = LegendItem(["subject", "selects", "role-ref", "template"])
     assert [text for _, text, _ in item.entries] == ["selects", "role, subject"]
     assert item.entries[-1][0] is DEFAULT_EDGE_STYLE
+
+
+def test_the_opening_block_is_chosen_by_severity_then_count_then_name(qtbot) -> None:
+    from kubecanvas.model.graph import WiringGraph
+    from kubecanvas.ui.canvas.scene import CanvasScene
+    from kubecanvas.ui.commands.picture_view import opening_focus
+    from kubecanvas.validation.findings import Finding, Severity
+
+    document = Document(_laid_out(_apps(4)))
+    scene = CanvasScene(document, WiringGraph(document))
+    ids = {(r.kind, r.name): r.id for r in document}
+
+    def finding(name: str, severity: Severity) -> Finding:
+        return Finding("test.rule", severity, "m", ids[("Service", name)])
+
+    def chosen(findings: list[Finding]) -> str:
+        rect = opening_focus(scene, findings)
+        assert rect is not None
+        return next(n.name for n in scene.nodes.values() if n.kind == "Service"
+                    and rect.contains(n.sceneBoundingRect()))
+
+    warn, error = Severity.WARNING, Severity.ERROR
+    assert chosen([finding("app02", warn), finding("app01", warn)]) == "app01"  # the name
+    assert chosen([finding("app01", warn), finding("app02", warn),
+                   finding("app02", warn)]) == "app02"  # more of the worst
+    assert chosen([finding("app03", error), finding("app01", warn),
+                   finding("app01", warn)]) == "app03"  # the most severe
+    assert opening_focus(scene, []) is None
