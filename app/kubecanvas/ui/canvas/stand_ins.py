@@ -32,7 +32,7 @@ from kubecanvas.model.claim_templates import PREFIX as TEMPLATE
 from kubecanvas.model.claim_templates import template_node, template_title
 from kubecanvas.model.document import Document
 from kubecanvas.model.graph import Edge, WiringGraph
-from kubecanvas.model.kinds import CLUSTER_PROVIDED_KINDS, replicas
+from kubecanvas.model.kinds import CLUSTER_PROVIDED_KINDS
 from kubecanvas.model.layout.membership import BlockKey, block_keys, quick_key
 from kubecanvas.model.order import node_places
 from kubecanvas.ui.canvas.node_item import Ghost, NodeItem, ghost_line
@@ -207,7 +207,7 @@ class StandIns:
             return NodeItem(node, kind, name, ghost_line(ghost), str(data.get("namespace", "")),
                             ghost=ghost)
         if drawn.startswith(TEMPLATE):
-            item = self._template_item(drawn, data, anchor)
+            item = self._template_item(drawn, data)
         else:
             line = ghost_line(ghost) if node not in self.document else tr("drawn per block")
             item = StandInItem(drawn, node, kind, name, line, anchor.namespace, ghost,
@@ -216,8 +216,7 @@ class StandIns:
         self._cards[item.base].append(item)
         return item
 
-    def _template_item(self, drawn: str, data: Mapping[str, Any],
-                       anchor: NodeItem) -> StandInItem:
+    def _template_item(self, drawn: str, data: Mapping[str, Any]) -> StandInItem:
         name, _, count = template_title(self.graph, drawn)
         item = StandInItem(drawn, drawn, str(data.get("kind", "")), f"{name} ×{count}",
                            tr("template: one per replica"), str(data.get("namespace", "")),
@@ -227,12 +226,10 @@ class StandIns:
         return item
 
     def _template_tip(self, item: StandInItem) -> str:
-        _, owner, index = item.rid.split(":")
+        name, owner, count = template_title(self.graph, item.rid)
         res = self.document.find(owner)
         if res is None:
             return ""
-        name = item.name.split(" ×")[0]
-        count = replicas(res)
         claims = [f"{name}-{res.name}-{i}" for i in range(count)]
         shown = ", ".join(claims if count <= 3 else [claims[0], "…", claims[-1]])
         return tr("Claim template {name} of {kind} {owner}: one {claim} per replica ({claims}); "
