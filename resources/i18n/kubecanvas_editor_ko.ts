@@ -1678,6 +1678,26 @@ Rule: {rule}</source>
         <translation>연결선 색이 무엇을 뜻하는지 보여 줍니다</translation>
     </message>
     <message>
+        <source>role</source>
+        <translation>역할</translation>
+    </message>
+    <message>
+        <source>subject</source>
+        <translation>주체</translation>
+    </message>
+    <message>
+        <source>traffic</source>
+        <translation>트래픽</translation>
+    </message>
+    <message>
+        <source>refers to</source>
+        <translation>참조</translation>
+    </message>
+    <message>
+        <source>drawn per block</source>
+        <translation>블록마다 표시</translation>
+    </message>
+    <message>
         <source>template: one per replica</source>
         <translation>템플릿: 레플리카마다 하나</translation>
     </message>

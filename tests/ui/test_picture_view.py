@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QPoint, QPointF, Qt
-from PySide6.QtGui import QWheelEvent
+from PySide6.QtGui import QMouseEvent, QWheelEvent
 from PySide6.QtWidgets import QApplication
 from tests.ui.test_stand_ins import STATEFUL
 
@@ -111,6 +111,28 @@ def test_far_out_each_application_is_one_tile_with_bundled_wires(make_window, qt
     assert view.zoom() >= SEMANTIC_BELOW and view.scene() is scene  # the cards again
 
 
+def test_double_click_on_a_tile_opens_its_cards(make_window, qtbot) -> None:
+    from tests.ui.gestures import send_mouse
+
+    window = make_window(_laid_out(_apps(12)))
+    view, scene = window.view, window.scene
+    view.set_zoom(0.1)
+    overview = view.scene()
+    assert isinstance(overview, OverviewScene)
+    tile = next(t for t in overview.tiles.values() if t.tile.key.title == "app07")
+    view.centerOn(tile.tile.rect.center())
+    at = view.mapFromScene(tile.tile.rect.center())
+    ev = QMouseEvent.Type
+    send_mouse(view.viewport(), ev.MouseButtonPress, at)
+    send_mouse(view.viewport(), ev.MouseButtonRelease, at, buttons=Qt.MouseButton.NoButton)
+    send_mouse(view.viewport(), ev.MouseButtonDblClick, at)
+    send_mouse(view.viewport(), ev.MouseButtonRelease, at, buttons=Qt.MouseButton.NoButton)
+    assert view.scene() is scene and view.zoom() == LEGIBLE_ZOOM
+    card = next(n for n in scene.nodes.values() if n.name == "app07")
+    assert view.mapToScene(view.viewport().rect()).boundingRect().contains(
+        card.sceneBoundingRect())
+
+
 def test_wires_between_blocks_are_counted_once_per_pair(qtbot) -> None:
     text = STATEFUL + """\
 ---
@@ -157,3 +179,40 @@ def test_a_small_design_opens_whole(make_window, qtbot) -> None:
     assert view.zoom() >= LEGIBLE_ZOOM
     assert view.mapToScene(view.viewport().rect()).boundingRect().contains(
         window.scene.itemsBoundingRect())
+
+
+def test_the_legend_lists_wire_types_without_a_style_of_their_own(qtbot) -> None:
+    from kubecanvas.ui.canvas.legend import LegendItem
+    from kubecanvas.ui.canvas.style import DEFAULT_EDGE_STYLE
+
+    item = LegendItem(["subject", "selects", "role-ref", "template"])
+    assert [text for _, text, _ in item.entries] == ["selects", "role, subject"]
+    assert item.entries[-1][0] is DEFAULT_EDGE_STYLE
+
+
+def test_the_opening_block_is_chosen_by_severity_then_count_then_name(qtbot) -> None:
+    from kubecanvas.model.graph import WiringGraph
+    from kubecanvas.ui.canvas.scene import CanvasScene
+    from kubecanvas.ui.commands.picture_view import opening_focus
+    from kubecanvas.validation.findings import Finding, Severity
+
+    document = Document(_laid_out(_apps(4)))
+    scene = CanvasScene(document, WiringGraph(document))
+    ids = {(r.kind, r.name): r.id for r in document}
+
+    def finding(name: str, severity: Severity) -> Finding:
+        return Finding("test.rule", severity, "m", ids[("Service", name)])
+
+    def chosen(findings: list[Finding]) -> str:
+        rect = opening_focus(scene, findings)
+        assert rect is not None
+        return next(n.name for n in scene.nodes.values() if n.kind == "Service"
+                    and rect.contains(n.sceneBoundingRect()))
+
+    warn, error = Severity.WARNING, Severity.ERROR
+    assert chosen([finding("app02", warn), finding("app01", warn)]) == "app01"  # the name
+    assert chosen([finding("app01", warn), finding("app02", warn),
+                   finding("app02", warn)]) == "app02"  # more of the worst
+    assert chosen([finding("app03", error), finding("app01", warn),
+                   finding("app01", warn)]) == "app03"  # the most severe
+    assert opening_focus(scene, []) is None

@@ -96,17 +96,12 @@ def test_findings_about_the_template_badge_its_card(qtbot) -> None:
     assert card.badge is None
 
 
-TWO_APPS = """\
+TWO_APPS = "---\n".join(f"""\
 apiVersion: v1
 kind: PersistentVolumeClaim
-metadata: {name: a-data, labels: {app: a}}
-spec: {storageClassName: manual, accessModes: [ReadWriteOnce], resources: {requests: {storage: 1Gi}}}
----
-apiVersion: v1
-kind: PersistentVolumeClaim
-metadata: {name: b-data, labels: {app: b}}
-spec: {storageClassName: manual, accessModes: [ReadWriteOnce], resources: {requests: {storage: 1Gi}}}
-"""
+metadata: {{name: {app}-data, labels: {{app: {app}}}}}
+spec: {{storageClassName: manual, accessModes: [ReadWriteOnce], resources: {{requests: {{storage: 1Gi}}}}}}
+""" for app in "abcd")  # four applications: more than HUB_BLOCKS
 
 
 def _classes(scene: CanvasScene) -> list[StandInItem]:
@@ -117,48 +112,66 @@ def _classes(scene: CanvasScene) -> list[StandInItem]:
 def test_a_class_the_cluster_provides_is_drawn_once_per_block(qtbot) -> None:
     scene, _ = _scene(TWO_APPS)
     cards = _classes(scene)
-    assert [c.name for c in cards] == ["manual", "manual"]
+    assert [c.name for c in cards] == ["manual"] * 4
     assert all(c.ghost == "provided" and len(c.edges) == 1 for c in cards)
-    assert {next(iter(c.edges)).source.name for c in cards} == {"a-data", "b-data"}
+    assert {next(iter(c.edges)).source.name for c in cards} == {f"{a}-data" for a in "abcd"}
     assert "the cluster provides it" in cards[0].toolTip()
 
 
 def test_selecting_one_class_card_outlines_its_siblings(qtbot, make_window) -> None:
     window = make_window(Document(load_text(TWO_APPS, "app.yaml").resources))
     scene, view = window.scene, window.view
-    first, second = sorted(_classes(scene), key=lambda c: c.pos().x())
+    first, *others = sorted(_classes(scene), key=lambda c: (c.pos().y(), c.pos().x()))
     view.centerOn(first.center())
     at = view.mapFromScene(first.pos() + QPoint(int(NODE_WIDTH / 2), int(NODE_HEIGHT / 2)))
     ev = QMouseEvent.Type
     send_mouse(view.viewport(), ev.MouseButtonPress, at)
     send_mouse(view.viewport(), ev.MouseButtonRelease, at, buttons=Qt.MouseButton.NoButton)
     assert first.isSelected()
-    assert second.sibling_lit and not first.sibling_lit
+    assert all(o.sibling_lit for o in others) and not first.sibling_lit
     assert window.selected_ids() == []  # a stand-in is no resource to edit or delete
     scene.clearSelection()
-    assert not second.sibling_lit
+    assert not any(o.sibling_lit for o in others)
 
 
-def test_a_defined_class_used_by_other_namespaces_gets_a_card_in_each(qtbot) -> None:
-    text = TWO_APPS.replace("metadata: {name: b-data,", "metadata: {namespace: other, name: b-data,")
-    text += """\
+def _claims_of_apps(*apps: tuple[str, str]) -> str:
+    return "---\n".join(f"""\
+apiVersion: v1
+kind: PersistentVolumeClaim
+metadata: {{namespace: {ns}, name: {app}-data, labels: {{app: {app}}}}}
+spec: {{storageClassName: manual, accessModes: [ReadWriteOnce], resources: {{requests: {{storage: 1Gi}}}}}}
+""" for ns, app in apps) + """\
 ---
 apiVersion: storage.k8s.io/v1
 kind: StorageClass
 metadata: {name: manual}
 provisioner: kubernetes.io/no-provisioner
 """
-    scene, session = _scene(text)
+
+
+def test_a_defined_class_many_blocks_use_gets_a_card_in_each(qtbot) -> None:
+    apps = [("default", "a"), ("other", "b"), ("third", "c"), ("fourth", "d")]
+    scene, session = _scene(_claims_of_apps(*apps))
     real = next(n for n in scene.nodes.values() if n.kind == "StorageClass" and not n.ghost)
     proxies = _classes(scene)
-    # the class sits under the frame of `default`; each application block that names it gets
-    # a card standing for it, wired there
-    assert len(proxies) == 2 and all(p.base == real.rid for p in proxies)
-    assert {next(iter(c.edges)).source.name for c in proxies} == {"a-data", "b-data"}
-    assert {p.namespace for p in proxies} == {"default", "other"}
+    # the class sits under one frame; each application block that names it gets a card
+    # standing for it, wired there
+    assert len(proxies) == 4 and all(p.base == real.rid for p in proxies)
+    assert {next(iter(c.edges)).source.name for c in proxies} == {f"{a}-data" for _, a in apps}
+    assert {p.namespace for p in proxies} == {ns for ns, _ in apps}
     assert "defined in these files" in proxies[0].toolTip()
     # the same graph: only where the wires end changes
-    assert len(list(session.graph.in_edges(real.rid))) == 2
+    assert len(list(session.graph.in_edges(real.rid))) == 4
+
+
+def test_a_class_few_blocks_use_keeps_one_card(qtbot) -> None:
+    scene, _ = _scene(_claims_of_apps(("default", "a"), ("other", "b")))
+    assert _classes(scene) == []
+    real = next(n for n in scene.nodes.values() if n.kind == "StorageClass")
+    assert len(real.edges) == 2
+    scene, _ = _scene(TWO_APPS.split("---")[0])  # one application, a class it does not define
+    assert [(n.ghost, n.rid.startswith("missing:")) for n in scene.nodes.values()
+            if n.kind == "StorageClass"] == [("provided", True)]
 
 
 def test_the_1000_resource_design_has_no_class_hub(qtbot) -> None:

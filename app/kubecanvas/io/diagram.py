@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from kubecanvas.model.claim_templates import template_node, template_title
 from kubecanvas.model.document import Document
 from kubecanvas.model.graph import WiringGraph
 from kubecanvas.model.kinds import effective_namespace, kind_info
@@ -110,8 +111,10 @@ class Diagram:
     lines: list[Line]
 
 
-def build_diagram(document: Document, graph: WiringGraph) -> Diagram:
-    """The boxes and lines to draw for a document and its (current) wiring graph."""
+def build_diagram(document: Document, graph: WiringGraph, *,
+                  per_replica: bool = False) -> Diagram:
+    """The boxes and lines to draw for a document and its (current) wiring graph; a
+    StatefulSet's claims as one box per claim template unless `per_replica`."""
     boxes: dict[str, Box] = {}
     for number, resource in enumerate(in_order(document), start=1):
         namespace = effective_namespace(resource) if kind_info(resource.kind).namespaced else ""
@@ -126,27 +129,39 @@ def build_diagram(document: Document, graph: WiringGraph) -> Diagram:
                    key=lambda e: (place(e.source), e.key, place(e.target)))
     ghosts_of: dict[str, int] = {}
     lines: list[Line] = []
+    drawn: set[tuple[str, str, str]] = set()
     for edge in edges:
-        for node in (edge.source, edge.target):
-            if node not in boxes and node in graph.graph:
-                anchor = boxes.get(edge.source if node == edge.target else edge.target)
-                boxes[node] = _ghost(graph, node, anchor, ghosts_of,
-                                     sum(1 for b in boxes.values() if b.ghost) + 1)
-        if edge.source in boxes and edge.target in boxes:
-            lines.append(Line(f"e{len(lines) + 1}", boxes[edge.source].id,
-                              boxes[edge.target].id, edge.type, edge.label))
+        # a StatefulSet's claims as one box per claim template, as the canvas draws them
+        ends = [template_node(graph, n) if not per_replica else None
+                for n in (edge.source, edge.target)]
+        source, target = (t or n for t, n in zip(ends, (edge.source, edge.target), strict=True))
+        for node, other, real in ((source, target, edge.source), (target, source, edge.target)):
+            if node not in boxes and real in graph.graph:
+                boxes[node] = _ghost(graph, real, boxes.get(other), ghosts_of,
+                                     sum(1 for b in boxes.values() if b.ghost) + 1, node)
+        key = (source, target, edge.type)  # a template's replicas: one line for them all
+        if source in boxes and target in boxes and not (any(ends) and key in drawn):
+            drawn.add(key)
+            label = "" if any(ends) and edge.type == EdgeType.CREATES else edge.label
+            lines.append(Line(f"e{len(lines) + 1}", boxes[source].id,
+                              boxes[target].id, edge.type, label))
     return Diagram(list(boxes.values()), lines)
 
 
 def _ghost(graph: WiringGraph, node: str, anchor: Box | None, ghosts_of: dict[str, int],
-           number: int) -> Box:
-    """A stand-in box, stacked to the right of the box that refers to it."""
+           number: int, drawn: str) -> Box:
+    """A stand-in box (for graph node `node`, drawn as `drawn`: a claim template's box is
+    named `data ×3`), stacked to the right of the box that refers to it."""
     data = graph.node_data(node)
+    name = str(data.get("name", ""))
+    if drawn != node:
+        template, _, count = template_title(graph, drawn)
+        name = f"{template} ×{count}"
     slot = ghosts_of.get(anchor.id, 0) if anchor else 0
     if anchor is not None:
         ghosts_of[anchor.id] = slot + 1
     x = (anchor.x if anchor else 0.0) + NODE_WIDTH + H_GAP
     y = (anchor.y if anchor else 0.0) + slot * (NODE_HEIGHT + V_GAP)
-    return Box(f"g{number}", node, str(data.get("kind", "?")), str(data.get("name", "")),
+    return Box(f"g{number}", drawn, str(data.get("kind", "?")), name,
                str(data.get("namespace", "")), x, y,
                "missing" if data.get("missing") else "generated")

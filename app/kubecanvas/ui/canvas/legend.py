@@ -15,8 +15,20 @@ from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from kubecanvas.ui.canvas.scene import CanvasScene
-from kubecanvas.ui.canvas.style import EDGE_STYLES, SEVERITY_COLOURS, EdgeStyle, current_theme
+from kubecanvas.ui.canvas.style import (
+    DEFAULT_EDGE_STYLE,
+    EDGE_STYLES,
+    SEVERITY_COLOURS,
+    EdgeStyle,
+    current_theme,
+)
 from kubecanvas.ui.i18n import tr
+
+
+def _other_types() -> dict[str, str]:
+    return {"role-ref": tr("role"), "subject": tr("subject"), "traffic": tr("traffic"),
+            "refers": tr("refers to")}
+
 
 _FONT = QFont()
 _FONT.setPixelSize(12)
@@ -34,6 +46,12 @@ class LegendItem(QGraphicsItem):
         used = set(edge_types)
         self.entries: list[tuple[EdgeStyle | None, str, str]] = [
             (style, tr(style.title), "") for kind, style in EDGE_STYLES.items() if kind in used]
+        # a wire type without a style of its own (RBAC, traffic, custom resources) is drawn in
+        # the default style: listed once, with the types it stands for
+        others = sorted(used - set(EDGE_STYLES) - {"template"})
+        if others:
+            self.entries.append((DEFAULT_EDGE_STYLE, ", ".join(
+                _other_types().get(kind, kind.replace("-", " ")) for kind in others), ""))
         shown = set(ghosts)
         if "missing" in shown:
             self.entries.append((None, tr("not defined"), SEVERITY_COLOURS["error"]))

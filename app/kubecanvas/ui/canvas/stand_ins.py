@@ -28,12 +28,13 @@ from PySide6.QtCore import QRectF
 from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
+from kubecanvas.model.claim_templates import PREFIX as TEMPLATE
+from kubecanvas.model.claim_templates import template_node, template_title
 from kubecanvas.model.document import Document
 from kubecanvas.model.graph import Edge, WiringGraph
-from kubecanvas.model.kinds import CLUSTER_PROVIDED_KINDS, get_path, replicas
+from kubecanvas.model.kinds import CLUSTER_PROVIDED_KINDS
 from kubecanvas.model.layout.membership import BlockKey, block_keys, quick_key
 from kubecanvas.model.order import node_places
-from kubecanvas.model.references import Reference
 from kubecanvas.ui.canvas.node_item import Ghost, NodeItem, ghost_line
 from kubecanvas.ui.i18n import kind_label, tr
 
@@ -42,7 +43,8 @@ if TYPE_CHECKING:
     from kubecanvas.validation.findings import Finding  # (types only: `render` loads no rules)
 
 _SELECTED_CHANGED = QGraphicsItem.GraphicsItemChange.ItemSelectedHasChanged
-TEMPLATE = "template:"
+#: A class gets a card in each block that uses it when more blocks than this use it.
+HUB_BLOCKS = 3
 
 
 def template_id(owner: str, index: int) -> str:
@@ -135,6 +137,7 @@ class StandIns:
         self._blocks: dict[str, BlockKey] | None = None
         self._cards: dict[str, list[StandInItem]] = defaultdict(list)
         self._template_badges: dict[str, tuple[int, str]] = {}
+        self._hubs: dict[str, bool] = {}
 
     # --- which drawn node an edge end is ----------------------------------------------------
     def block_of(self, rid: str) -> BlockKey:
@@ -156,12 +159,8 @@ class StandIns:
         """The id `node` is drawn as when wired to `anchor`."""
         if node.startswith("generated:"):
             if not self.per_replica:
-                data = self.graph.node_data(node)
-                ref = data.get("reference")
-                index = ref.get("template") if isinstance(ref, Reference) else None
-                if data.get("kind") == "PersistentVolumeClaim" and isinstance(index, int):
-                    return template_id(str(data["owner"]), index)
-        elif node.startswith("missing:") and \
+                return template_node(self.graph, node) or node
+        elif node.startswith("missing:") and self._hub(node) and \
                 self.graph.node_data(node).get("kind") in CLUSTER_PROVIDED_KINDS:
             return f"{node}@{self.block_of(anchor)}"
         return node
@@ -171,10 +170,20 @@ class StandIns:
         own uses is drawn there too, as a muted card standing for it: the wires of forty
         applications then end in their own block instead of crossing the design."""
         res = self.document.find(node)
-        if res is None or res.kind not in CLUSTER_PROVIDED_KINDS:
+        if res is None or res.kind not in CLUSTER_PROVIDED_KINDS or not self._hub(node):
             return node
         block = self.block_of(anchor)
         return node if block == self.block_of(node) else f"{node}@{block}"
+
+    def _hub(self, node: str) -> bool:
+        """A class used from more than `HUB_BLOCKS` blocks (counting a defined one's own): a
+        small application's one StorageClass keeps its one card and a second wire."""
+        if node not in self._hubs:
+            users = {self.block_of(e.source) for e in self.graph.in_edges(node)}
+            if node in self.document:
+                users.add(self.block_of(node))
+            self._hubs[node] = len(users) > HUB_BLOCKS
+        return self._hubs[node]
 
     def drawn_edge(self, edge: Edge) -> Edge:
         """`edge` with its ends as drawn (the same object when nothing is merged)."""
@@ -198,22 +207,17 @@ class StandIns:
             return NodeItem(node, kind, name, ghost_line(ghost), str(data.get("namespace", "")),
                             ghost=ghost)
         if drawn.startswith(TEMPLATE):
-            item = self._template_item(drawn, data, anchor)
+            item = self._template_item(drawn, data)
         else:
-            item = StandInItem(drawn, node, kind, name, ghost_line(ghost), anchor.namespace,
-                               ghost, self.siblings)
+            line = ghost_line(ghost) if node not in self.document else tr("drawn per block")
+            item = StandInItem(drawn, node, kind, name, line, anchor.namespace, ghost,
+                               self.siblings)
             item.set_tip(self._class_tip(item))
         self._cards[item.base].append(item)
         return item
 
-    def _template_item(self, drawn: str, data: Mapping[str, Any],
-                       anchor: NodeItem) -> StandInItem:
-        owner = self.document.find(str(data.get("owner")))
-        ref = data.get("reference")
-        index = ref.get("template") if isinstance(ref, Reference) else 0
-        name = get_path(owner.manifest, ("spec", "volumeClaimTemplates", index, "metadata",
-                                         "name")) if owner is not None else None
-        count = replicas(owner) if owner is not None else 0
+    def _template_item(self, drawn: str, data: Mapping[str, Any]) -> StandInItem:
+        name, _, count = template_title(self.graph, drawn)
         item = StandInItem(drawn, drawn, str(data.get("kind", "")), f"{name} ×{count}",
                            tr("template: one per replica"), str(data.get("namespace", "")),
                            "generated", self.siblings)
@@ -222,12 +226,10 @@ class StandIns:
         return item
 
     def _template_tip(self, item: StandInItem) -> str:
-        _, owner, index = item.rid.split(":")
+        name, owner, count = template_title(self.graph, item.rid)
         res = self.document.find(owner)
         if res is None:
             return ""
-        name = item.name.split(" ×")[0]
-        count = replicas(res)
         claims = [f"{name}-{res.name}-{i}" for i in range(count)]
         shown = ", ".join(claims if count <= 3 else [claims[0], "…", claims[-1]])
         return tr("Claim template {name} of {kind} {owner}: one {claim} per replica ({claims}); "
@@ -257,6 +259,8 @@ class StandIns:
                     item.line = tr("template: one per replica")
                     item.set_tip(self._template_tip(item))
                 else:
+                    if item.base in self.document:
+                        item.line = tr("drawn per block")
                     item.set_tip(self._class_tip(item))
 
     # --- findings ---------------------------------------------------------------------------

@@ -79,7 +79,7 @@ class LegendOverlay(QWidget):
         self.item = LegendItem(types, ghosts) if types else None
         if self.item is not None:
             rect = self.item.boundingRect()
-            self.resize(int(rect.width()) + 2, int(rect.height()) + 2)
+            self.resize(int(rect.width()) + 12, int(rect.height()) + 2)  # glyph slack
         self._place()
         self.update()
 
@@ -162,8 +162,8 @@ class PictureView:
         scene = self.window.scene
         if self.legend.isVisible():
             self.legend.refresh(scene)
-        if self.overview is not None and scene is not None:
-            self.overview.rebuild()
+        if self.overview is not None and self.window.view.scene() is self.overview:
+            self.overview.rebuild()  # shown: follow the edit; hidden: rebuilt when shown
 
     # --- zoom -------------------------------------------------------------------------------
     def open_at_legible_zoom(self) -> None:
@@ -202,9 +202,17 @@ class PictureView:
             return
         if self.overview is None or self.overview.source is not scene:
             self.overview = OverviewScene(scene)
+            self.overview.tile_opened.connect(self.open_tile)
         else:
             self.overview.rebuild()
         _swap(view, self.overview)
+
+    def open_tile(self, rect: QRectF) -> None:
+        """A double-click on a tile: that block's cards at the legible zoom."""
+        view = self.window.view
+        self._show_canvas()
+        view.set_zoom(LEGIBLE_ZOOM)
+        view.centerOn(rect.center())
 
     def _show_canvas(self) -> None:
         view, scene = self.window.view, self.window.scene
