@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import (
@@ -39,10 +40,16 @@ from kubecanvas.ui.canvas.style import (
 )
 from kubecanvas.ui.i18n import language, tr
 
+if TYPE_CHECKING:
+    from kubecanvas.ui.canvas.far_wires import FarWires
+
 _LABEL_FONT = QFont()
 _LABEL_FONT.setPixelSize(10)
 _METRICS = QFontMetrics(_LABEL_FONT)
 ARROW = 9.0
+#: below this zoom a wire is a hairline (no label, no arrow); the view then has the scene draw
+#: them in batches (`far_wires.py`)
+FAR_ZOOM = 0.3
 
 _Point = tuple[float, float]
 _Curve = tuple[_Point, _Point, _Point, _Point]
@@ -120,6 +127,7 @@ class EdgeItem(QGraphicsItem):
         self._shown_label: str | None = None
         self.route: Route | None = None
         self._end_tangent: tuple[_Point, _Point] = ((0.0, 0.0), (0.0, 0.0))
+        self.far: FarWires | None = None  # told of each change of shape while it draws the wire
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable, True)
         self.setZValue(1)
         self._retranslate()
@@ -164,6 +172,8 @@ class EdgeItem(QGraphicsItem):
         self.prepareGeometryChange()
         if self.route is not None and len(self.route.points) >= 2:
             self._adjust_route(self.route)
+            if self.far is not None:
+                self.far.moved(self)
             return
         src, dst = self.source.pos(), self.target.pos()
         sx, sy, dx, dy = src.x(), src.y(), dst.x(), dst.y()
@@ -198,6 +208,8 @@ class EdgeItem(QGraphicsItem):
             mx, my = self._label_mid
             bounds = bounds.united(QRectF(mx - widest / 2, my - 8, widest, 16))
         self._bounds = bounds
+        if self.far is not None:
+            self.far.moved(self)
 
     def set_route(self, route: Route | None) -> None:
         """Follow `route` (from the scene's router); None: back to the plain curve."""
@@ -292,7 +304,7 @@ class EdgeItem(QGraphicsItem):
         scale = painter.worldTransform().m11()
         state = "selected" if self.isSelected() else (
             "emphasis" if self.source.isSelected() or self.target.isSelected() else "")
-        if scale < 0.3:  # zoomed out: a thin line only (runs for thousands of wires a frame)
+        if scale < FAR_ZOOM:  # zoomed out: a thin line only (runs for thousands of wires a frame)
             painter.setRenderHint(_ANTIALIAS, False)
             painter.setPen(_pens(self.style, theme.name, theme.selection, state, True)[0])
             painter.drawPath(self.path())

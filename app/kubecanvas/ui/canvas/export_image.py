@@ -51,6 +51,8 @@ def export_image(scene: CanvasScene, path: Path, ids: list[str] | None = None,
     source = export_rect(scene, ids)
     if source.isEmpty():
         raise ExportError(tr("the diagram is empty: there is nothing to draw"))
+    far = scene.far_wires.active  # an export draws every wire itself, whatever the view's zoom
+    scene.far_wires.set_active(False)
     shown, selection = scene.theme, scene.selectedItems()
     scene.clearSelection()
     scene.set_theme(theme)
@@ -74,6 +76,7 @@ def export_image(scene: CanvasScene, path: Path, ids: list[str] | None = None,
         scene.set_theme(shown)
         for item in selection:
             item.setSelected(True)
+        scene.far_wires.set_active(far)
     if not path.is_file():
         raise ExportError(tr("{file}: the file could not be written").format(file=path))
     return path

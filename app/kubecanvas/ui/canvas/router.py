@@ -2,9 +2,12 @@
 
 The geometry is `model/layout/routing.py` (pure, tested without Qt); this module feeds it the
 cards the scene draws and hands each `EdgeItem` its route. The whole scene is routed once when
-it is built and after each document change that moves or rewires something; while a node is
-dragged only its own wires are routed again, against the cards as they stand, which costs a few
-milliseconds for a node with a dozen wires (measured with tests/bench/bench_canvas.py).
+it is built, and around what a document change moved or rewired (`route_around`). While a node
+is dragged, each mouse move gives only its own wires (and its stand-ins') the router's plain
+shapes among their end cards (`route_dragged`): routing them around every card near them cost
+5 to 100 ms per move in a 15,000-resource design (a wire to a far-away StorageClass made the
+neighbourhood the whole design), and the wires whose boxes held the card were rerouted too.
+When the drag ends, `route_around` routes them around the cards, so no wire stays through one.
 """
 
 from __future__ import annotations
@@ -15,7 +18,7 @@ from PySide6.QtCore import QRectF
 from PySide6.QtWidgets import QGraphicsItem
 
 from kubecanvas.model.layout import NODE_HEIGHT, NODE_WIDTH
-from kubecanvas.model.layout.quality import Rect
+from kubecanvas.model.layout.quality import Rect, segment_hits_rect
 from kubecanvas.model.layout.routing import route_all
 from kubecanvas.ui.canvas.edge_item import EdgeItem, label_width
 from kubecanvas.ui.canvas.node_item import NodeItem
@@ -49,18 +52,41 @@ def ordered(items: Iterable[EdgeItem]) -> list[EdgeItem]:
     return sorted(items, key=key)
 
 
+def _wires_of(nodes: Iterable[NodeItem]) -> list[EdgeItem]:
+    """The wires of `nodes` and of their stand-ins (which move with them)."""
+    return [w for node in nodes
+            for w in set(node.edges).union(*(ghost.edges for ghost in node.ghosts))
+            if isinstance(w, EdgeItem)]
+
+
+def _runs_through(wire: EdgeItem, rect: QRectF) -> bool:
+    """True when the wire's route passes through `rect` (a wire without a route: its box)."""
+    if wire.route is None or len(wire.route.points) < 2:
+        return True
+    box = (rect.x(), rect.y(), rect.width(), rect.height())
+    points = wire.route.points
+    return any(segment_hits_rect(a, b, box) for a, b in zip(points, points[1:], strict=False))
+
+
+def route_dragged(nodes: Sequence[NodeItem]) -> None:
+    """While `nodes` are dragged: their wires take the router's plain shapes among their own end
+    cards only, at a cost per wire whatever the design's size (they may cross other cards until
+    the drag ends and `route_around` routes them)."""
+    wires = ordered(set(_wires_of(nodes)))
+    route_items({end for w in wires for end in (w.source, w.target)}, wires)
+
+
 def route_around(nodes: Sequence[NodeItem], items_in: Callable[[QRectF], list[QGraphicsItem]]
                  ) -> None:
     """Route again the wires of `nodes` (and of their stand-ins) among the cards near them;
-    `items_in` is the scene's spatial index (`QGraphicsScene.items(rect)`). Indexing every card
-    at each mouse move of a drag would cost more than a frame in a 5,000-resource design, and
-    a full routing after each edit 2 s."""
-    wires = [w for node in nodes
-             for w in set(node.edges).union(*(ghost.edges for ghost in node.ghosts))
-             if isinstance(w, EdgeItem)]
-    # and the wires that now run where a moved card is
-    wires += [i for node in nodes for i in items_in(node.sceneBoundingRect())
-              if isinstance(i, EdgeItem)]
+    `items_in` is the scene's spatial index (`QGraphicsScene.items(rect)`). A full routing
+    after each edit would cost 2 s in a 5,000-resource design."""
+    wires = _wires_of(nodes)
+    # and the wires that now run through a moved card (not every wire whose box holds it:
+    # the box of a wire to a shared StorageClass covers much of the design)
+    for node in nodes:
+        rect = node.sceneBoundingRect()
+        wires += [i for i in items_in(rect) if isinstance(i, EdgeItem) and _runs_through(i, rect)]
     if not wires:
         return
     ends = [end.pos() for w in wires for end in (w.source, w.target)]

@@ -23,13 +23,14 @@ from kubecanvas.model.layout import GRID
 from kubecanvas.model.order import in_order
 from kubecanvas.model.resource import Resource
 from kubecanvas.ui.canvas.custom_looks import apply_looks
-from kubecanvas.ui.canvas.edge_item import EdgeItem
+from kubecanvas.ui.canvas.edge_item import FAR_ZOOM, EdgeItem
+from kubecanvas.ui.canvas.far_wires import FarWires
 from kubecanvas.ui.canvas.free_slots import FreeSlots, search_area
 from kubecanvas.ui.canvas.namespace_frame import NamespaceFrameItem
 from kubecanvas.ui.canvas.node_item import NodeItem, ghost_line, node_badges, stand_in_kind
 from kubecanvas.ui.canvas.replica_item import ReplicaStackItem
 from kubecanvas.ui.canvas.replicas import REPLICA_KINDS, replica_lines
-from kubecanvas.ui.canvas.router import ordered, route_around, route_items
+from kubecanvas.ui.canvas.router import ordered, route_around, route_dragged, route_items
 from kubecanvas.ui.canvas.stand_ins import StandIns, in_draw_order
 from kubecanvas.ui.canvas.style import Theme, current_theme
 from kubecanvas.ui.canvas.summary import summary
@@ -86,12 +87,14 @@ class CanvasScene(QGraphicsScene):
         self.stand_ins = StandIns(document, graph, claims_per_replica)  # templates, classes
         self._badges: dict[str, tuple[int, str]] = {}
         self._drag_start: dict[str, QPointF] = {}
+        self._dragged: dict[str, NodeItem] = {}  # nodes whose wires took drag shapes
         self._populating = False  # frames are fitted once at the end of populating
         self._slots: FreeSlots | None = None  # the ghost-placement index while populating
         # Qt guesses the index depth from the item count: 14 levels for 12,000 items, where a
         # wire crossing the design is listed in thousands of leaves (51 MB, 125 ms to build
         # at 5,000 resources). 10 levels answer as fast here for 1/15 of that.
         self.setBspTreeDepth(BSP_DEPTH)
+        self.far_wires = FarWires(self, self.edge_items.values())
         self._populate()
 
     # --- building ----------------------------------------------------------------------------
@@ -215,6 +218,7 @@ class CanvasScene(QGraphicsScene):
         item = EdgeItem(edge, source, target, lane)
         self.addItem(item)
         self.edge_items[key] = item
+        self.far_wires.added(item)
 
     def set_layers(self, layers: Iterable[str]) -> None:
         """Draw the edges of `layers` only: hidden ones leave (with stand-ins left without
@@ -231,6 +235,7 @@ class CanvasScene(QGraphicsScene):
         self.reroute()
 
     def _remove_edge(self, item: EdgeItem) -> None:
+        self.far_wires.removed(item)
         item.detach()
         self.edge_items.pop(item.key, None)
         self.removeItem(item)
@@ -394,6 +399,10 @@ class CanvasScene(QGraphicsScene):
             if not node.ghost and node.kind in REPLICA_KINDS:
                 self.show_replicas(rid, shown)
 
+    def set_far_zoom(self, zoom: float) -> None:
+        """The view's zoom: far out, wires are drawn in batches (`far_wires.py`)."""
+        self.far_wires.set_active(zoom < FAR_ZOOM)
+
     def set_theme(self, theme: Theme) -> None:
         self.theme = theme
         for item in self.items():
@@ -447,6 +456,9 @@ class CanvasScene(QGraphicsScene):
             if node is not None and node.pos() != start:
                 moved[rid] = (node.pos().x(), node.pos().y())
         self._drag_start = {}
+        if self._dragged:  # the drag's plain shapes give way to routes around the cards
+            self._reroute_around(self._dragged.values())
+            self._dragged = {}
         if moved:
             self.move_committed.emit(moved)
 
@@ -468,11 +480,14 @@ class CanvasScene(QGraphicsScene):
         route_around(list(nodes), self.items)
 
     def node_moved(self, node: NodeItem) -> None:
-        """Route the node's wires again and grow its frame while it is dragged (exact fit and
-        the full routing come with the move edit)."""
+        """While a node is dragged: its wires follow it (`route_dragged`; routed around the cards
+        at release) and its frame grows (the exact fit comes with the move edit). A node moved by
+        a document change is routed by `apply`."""
         if self._populating:
             return
-        self._reroute_around([node])
+        if self.dragging and not node.ghost:  # a stand-in's wires follow its anchor's
+            route_dragged([node])
+            self._dragged[node.rid] = node
         if node.ghost or not node.namespace:
             return
         frame = self.frames_by_namespace.get(node.namespace)

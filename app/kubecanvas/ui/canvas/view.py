@@ -24,6 +24,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QGraphicsScene, QGraphicsView, QWidget
 
 from kubecanvas.model.layout import GRID
+from kubecanvas.ui.canvas.scene import CanvasScene
 from kubecanvas.ui.canvas.style import Theme, current_theme
 
 KIND_MIME = "application/x-kubecanvas-kind"
@@ -54,6 +55,7 @@ class CanvasView(QGraphicsView):
         self._pan_from: QPointF | None = None
         self._room = QRectF()
         self.zoom_changed.connect(self._make_room)
+        self.zoom_changed.connect(self._far_wires)
 
     # --- room around the content -------------------------------------------------------------
     def setScene(self, scene: QGraphicsScene | None) -> None:  # noqa: N802 - Qt's name
@@ -63,6 +65,13 @@ class CanvasView(QGraphicsView):
         if scene is not None:
             scene.sceneRectChanged.connect(self._make_room)
             self._make_room()
+            self._far_wires()
+
+    def _far_wires(self, *_: object) -> None:
+        """Far out, the canvas scene draws its wires in batches (`far_wires.py`)."""
+        scene = self.scene()
+        if isinstance(scene, CanvasScene):
+            scene.set_far_zoom(self.zoom())
 
     def _make_room(self, *_: object) -> None:
         """Scroll room of one viewport around the content, only ever growing.
