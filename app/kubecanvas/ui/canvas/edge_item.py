@@ -16,8 +16,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import (
     QColor,
-    QFont,
-    QFontMetrics,
     QPainter,
     QPainterPath,
     QPainterPathStroker,
@@ -29,6 +27,7 @@ from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 from kubecanvas.model.graph import Edge
 from kubecanvas.model.layout import NODE_HEIGHT, NODE_WIDTH
 from kubecanvas.model.layout.routing import Route
+from kubecanvas.ui.canvas import fonts
 from kubecanvas.ui.canvas.edge_labels import localized_label, short_label
 from kubecanvas.ui.canvas.node_item import NodeItem
 from kubecanvas.ui.canvas.style import (
@@ -43,9 +42,6 @@ from kubecanvas.ui.i18n import language, tr
 if TYPE_CHECKING:
     from kubecanvas.ui.canvas.far_wires import FarWires
 
-_LABEL_FONT = QFont()
-_LABEL_FONT.setPixelSize(10)
-_METRICS = QFontMetrics(_LABEL_FONT)
 ARROW = 9.0
 #: below this zoom a wire is a hairline (no label, no arrow); the view then has the scene draw
 #: them in batches (`far_wires.py`)
@@ -93,7 +89,7 @@ _ANTIALIAS = QPainter.RenderHint.Antialiasing
 
 @lru_cache(maxsize=8192)
 def _text_width(text: str) -> int:
-    return _METRICS.horizontalAdvance(text)
+    return fonts.metrics(10).horizontalAdvance(text)
 
 
 def _cubic_point(p0: _Point, p1: _Point, p2: _Point, p3: _Point, t: float) -> _Point:
@@ -322,7 +318,7 @@ class EdgeItem(QGraphicsItem):
             painter.setBrush(QColor(theme.label_fill))
             plate = self.label_rect()
             painter.drawRoundedRect(plate, 4, 4)
-            painter.setFont(_LABEL_FONT)
+            painter.setFont(fonts.font(10))
             painter.setPen(QColor(theme.text))
             painter.drawText(plate, Qt.AlignmentFlag.AlignCenter, self.shown_label)
 

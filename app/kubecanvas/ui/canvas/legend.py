@@ -11,9 +11,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from PySide6.QtCore import QLineF, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPen
+from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
+from kubecanvas.ui.canvas import fonts
 from kubecanvas.ui.canvas.scene import CanvasScene
 from kubecanvas.ui.canvas.style import (
     DEFAULT_EDGE_STYLE,
@@ -30,8 +31,6 @@ def _other_types() -> dict[str, str]:
             "refers": tr("refers to")}
 
 
-_FONT = QFont()
-_FONT.setPixelSize(12)
 ROW = 20.0
 SWATCH = 36.0
 PAD = 10.0
@@ -60,7 +59,7 @@ class LegendItem(QGraphicsItem):
                                  "#9aa3ad"))
         if "external" in shown:
             self.entries.append((None, tr("network peer outside the design"), "#9aa3ad"))
-        metrics = QFontMetrics(_FONT)
+        metrics = fonts.metrics(12)
         # entries flow left to right, each as wide as its text, rows no wider than MAX_WIDTH
         self.places: list[tuple[float, float, float]] = []
         x, row, widest = 0.0, 1, 0.0
@@ -87,7 +86,7 @@ class LegendItem(QGraphicsItem):
         painter.setPen(QPen(QColor(theme.node_border), 1))
         painter.setBrush(QColor(theme.node_fill))
         painter.drawRoundedRect(self._rect, 6, 6)
-        painter.setFont(_FONT)
+        painter.setFont(fonts.font(12))
         painter.setPen(QColor(theme.text))
         painter.drawText(QRectF(PAD, PAD, self._rect.width(), ROW),
                          Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, tr("Wires"))

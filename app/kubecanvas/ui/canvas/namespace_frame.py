@@ -15,21 +15,16 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QPainter, QPainterPath, QPen
+from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from kubecanvas.model.layout import NODE_HEIGHT, NODE_WIDTH
+from kubecanvas.ui.canvas import fonts
 from kubecanvas.ui.canvas.style import SEVERITY_COLOURS, Theme, current_theme
 from kubecanvas.ui.i18n import tr
 
 PADDING = 20.0
 HEADER = 30.0
-_TITLE_FONT = QFont()
-_TITLE_FONT.setPixelSize(14)
-_TITLE_FONT.setBold(True)
-_BADGE_FONT = QFont()
-_BADGE_FONT.setPixelSize(10)
-_BADGE_FONT.setBold(True)
 
 
 class NamespaceFrameItem(QGraphicsItem):
@@ -136,13 +131,13 @@ class NamespaceFrameItem(QGraphicsItem):
         painter.setPen(pen)
         painter.setBrush(QBrush(QColor(theme.frame_fill)))
         painter.drawRoundedRect(self._rect, 12, 12)
-        painter.setFont(_TITLE_FONT)
+        painter.setFont(fonts.font(14, True))
         painter.setPen(QColor(theme.selection if selected else theme.subtext))
         title = QRectF(self._rect.x() + 14, self._rect.y() + 8, self._rect.width() - 28, 20)
         text = tr("namespace {name}").format(name=self.namespace)
         painter.drawText(title, Qt.AlignmentFlag.AlignLeft, text)
         if self.badge is not None:
-            self._paint_badge(painter, title.x() + QFontMetrics(_TITLE_FONT).horizontalAdvance(
+            self._paint_badge(painter, title.x() + fonts.metrics(14, True).horizontalAdvance(
                 text) + 10, title.y())
 
     def _paint_badge(self, painter: QPainter, x: float, y: float) -> None:
@@ -152,7 +147,7 @@ class NamespaceFrameItem(QGraphicsItem):
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(QBrush(QColor(SEVERITY_COLOURS.get(severity, "#888888"))))
         painter.drawRoundedRect(rect, 9, 9)
-        painter.setFont(_BADGE_FONT)
+        painter.setFont(fonts.font(10, True))
         painter.setPen(QColor("#1d232b" if severity == "warning" else "#ffffff"))
         mark = {"error": "✕", "warning": "!", "info": "i"}.get(severity, "")
         painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, f"{mark}{count}")

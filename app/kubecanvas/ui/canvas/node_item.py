@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable, Mapping
 from typing import TYPE_CHECKING, Any, Literal, Protocol
 
 from PySide6.QtCore import QPoint, QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QPainter, QPen
+from PySide6.QtGui import QBrush, QColor, QFontMetrics, QPainter, QPen
 from PySide6.QtWidgets import (
     QGraphicsItem,
     QGraphicsSceneHoverEvent,
@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from kubecanvas.model.kinds import CLUSTER_PROVIDED_KINDS
 from kubecanvas.model.layout import NODE_HEIGHT, NODE_WIDTH
+from kubecanvas.ui.canvas import fonts
 from kubecanvas.ui.canvas.icons import paint_kind_icon
 from kubecanvas.ui.canvas.style import SEVERITY_COLOURS, Theme, current_theme, kind_colour
 from kubecanvas.ui.i18n import kind_label, language, short_kind, tr
@@ -92,14 +93,6 @@ _NODE_FLAGS = (QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
                | QGraphicsItem.GraphicsItemFlag.ItemIsMovable
                | QGraphicsItem.GraphicsItemFlag.ItemSendsGeometryChanges)
 _GHOST_FLAGS = QGraphicsItem.GraphicsItemFlag.ItemSendsGeometryChanges
-_TITLE_FONT = QFont()
-_TITLE_FONT.setPixelSize(13)
-_TITLE_FONT.setBold(True)
-_SMALL_FONT = QFont()
-_SMALL_FONT.setPixelSize(11)
-_BADGE_FONT = QFont()
-_BADGE_FONT.setPixelSize(10)
-_BADGE_FONT.setBold(True)
 
 
 def stand_in_kind(data: Mapping[str, Any]) -> Ghost:
@@ -327,7 +320,7 @@ class NodeItem(QGraphicsItem):
         text_width = int(NODE_WIDTH - 66)
         painter.setPen(QColor(theme.text))
         name = self.name or tr("(unnamed)")
-        font = _TITLE_FONT  # one size for every name: a long one wraps rather than shrinks
+        font = fonts.font(13, True)  # one size for every name: a long one wraps rather than shrinks
         fits = text_width - 8  # slack: glyphs hint wider at some zoom levels than measured
         painter.setFont(font)
         title = QFontMetrics(font)
@@ -347,8 +340,8 @@ class NodeItem(QGraphicsItem):
         else:
             painter.drawText(QRectF(58, 10, text_width, 18), Qt.AlignmentFlag.AlignLeft,
                              title.elidedText(name, Qt.TextElideMode.ElideMiddle, fits))
-        metrics = QFontMetrics(_SMALL_FONT)
-        painter.setFont(_SMALL_FONT)
+        metrics = fonts.metrics(11)
+        painter.setFont(fonts.font(11))
         painter.setPen(QColor(theme.subtext))
         kind = card_kind(self.kind, lambda k: metrics.horizontalAdvance(k) <= fits - 16)
         first_line = {"missing": tr("missing {kind}"), "generated": tr("{kind} (generated)")
@@ -367,7 +360,7 @@ class NodeItem(QGraphicsItem):
         painter.setPen(QPen(QColor("#ffffff"), 1.5))
         painter.setBrush(QBrush(QColor(SEVERITY_COLOURS.get(severity, "#888888"))))
         painter.drawRoundedRect(rect, 9, 9)
-        painter.setFont(_BADGE_FONT)
+        painter.setFont(fonts.font(10, True))
         painter.setPen(QColor("#ffffff" if severity != "warning" else "#1d232b"))
         mark = {"error": "✕", "warning": "!", "info": "i"}.get(severity, "")
         painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, f"{mark}{text}" if count > 1 else mark)

@@ -7,20 +7,17 @@ menu, or for every workload from View > Show Replicas) because it covers what li
 from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QPainter, QPen
+from PySide6.QtGui import QBrush, QColor, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from kubecanvas.model.layout import NODE_HEIGHT, NODE_WIDTH
+from kubecanvas.ui.canvas import fonts
 from kubecanvas.ui.canvas.replicas import Replica
 from kubecanvas.ui.canvas.style import Theme, current_theme, kind_colour
 from kubecanvas.ui.i18n import tr
 
 ROW = 18.0
 WIDTH = NODE_WIDTH - 20
-_FONT = QFont()
-_FONT.setPixelSize(11)
-_SMALL = QFont()
-_SMALL.setPixelSize(10)
 
 
 class ReplicaStackItem(QGraphicsItem):
@@ -60,7 +57,7 @@ class ReplicaStackItem(QGraphicsItem):
         theme = theme if isinstance(theme, Theme) else current_theme()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         accent = kind_colour("Pod")
-        metrics = QFontMetrics(_FONT)
+        metrics = fonts.metrics(11)
         for row, text in enumerate(self.texts()):
             rect = QRectF(0, row * (ROW + 3), WIDTH, ROW)
             painter.setPen(QPen(accent, 1))
@@ -69,7 +66,7 @@ class ReplicaStackItem(QGraphicsItem):
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(QBrush(accent))
             painter.drawEllipse(QPointF(9, rect.center().y()), 3.5, 3.5)
-            painter.setFont(_FONT)
+            painter.setFont(fonts.font(11))
             painter.setPen(QColor(theme.text))
             painter.drawText(rect.adjusted(16, 0, -4, 0), Qt.AlignmentFlag.AlignVCenter,
                              metrics.elidedText(text, Qt.TextElideMode.ElideRight,

@@ -46,9 +46,6 @@ _STATE_COLOURS = {ACCEPTED: "#1e8e3e", REFUSED: SEVERITY_COLOURS["error"],
                   WARNING: SEVERITY_COLOURS["warning"]}
 #: the answer's text colour per state (`ui.tones`: readable on light and dark palettes)
 _STATE_TONES = {ACCEPTED: "ok", REFUSED: "error", WARNING: "hint"}
-_MARKER_FONT = QFont()
-_MARKER_FONT.setPointSizeF(7.5)
-_MARKER_FONT.setBold(True)
 
 
 def _state_icon(state: str) -> QIcon:
@@ -234,7 +231,10 @@ class RefusedMarkerItem(QGraphicsItem):
         painter.setBrush(QBrush(QColor(_STATE_COLOURS[REFUSED])))
         rect = QRectF(0, 0, self.WIDTH, self.HEIGHT)
         painter.drawRoundedRect(rect, 8, 8)
-        painter.setFont(_MARKER_FONT)
+        marker = QFont()  # made here, not at import: before the application it has no family
+        marker.setPointSizeF(7.5)
+        marker.setBold(True)
+        painter.setFont(marker)
         painter.setPen(QColor("#ffffff"))
         painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, self.text)
 
