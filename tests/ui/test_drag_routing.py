@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QMouseEvent
+from PySide6.QtWidgets import QApplication
 from tests import builders
 from tests.model.factories import deployment, service
 from tests.ui.gestures import send_mouse, steps
@@ -26,9 +27,14 @@ def _placed(res, x, y):
 
 
 def _press_and_move(view, start_scene: QPointF, end_scene: QPointF) -> QPoint:
-    """Press on `start_scene` and move to `end_scene` without releasing; the last point."""
+    """Press on `start_scene` and move to `end_scene` without releasing; the last point.
+    The moves are placed after the press has been handled: selecting the card fills the
+    Inspector, which may resize the docks and so shift the view."""
+    view.set_zoom(0.5)  # both points in view: a move past the viewport's edge would scroll it
+    view.centerOn((start_scene + end_scene) / 2)
+    send_mouse(view.viewport(), QMouseEvent.Type.MouseButtonPress, view.mapFromScene(start_scene))
+    QApplication.processEvents()
     points = steps(view.mapFromScene(start_scene), view.mapFromScene(end_scene))
-    send_mouse(view.viewport(), QMouseEvent.Type.MouseButtonPress, points[0])
     for point in points[1:]:
         send_mouse(view.viewport(), MOVE, point, Qt.MouseButton.NoButton)
     return points[-1]

@@ -22,6 +22,9 @@ def _window(make_window):
     web = _placed(deployment("web"), 6000, 0)
     svc = _placed(service("web", {"app": "web"}), 0, 0)
     window = make_window([web, svc])
+    window.picture.actions["overview"].setChecked(False)  # the canvas itself, not the overview
+    QApplication.processEvents()  # the opening zoom, deferred until laid out, happens now
+    window.view.set_zoom(1.0)
     wire = next(e for e in window.scene.edge_items.values() if e.edge.type == "selects")
     return window, wire, web, svc
 

@@ -185,8 +185,9 @@ def test_the_legend_lists_wire_types_without_a_style_of_their_own(qtbot) -> None
     from kubecanvas.ui.canvas.legend import LegendItem
     from kubecanvas.ui.canvas.style import DEFAULT_EDGE_STYLE
 
-    item = LegendItem(["subject", "selects", "role-ref", "template"])
-    assert [text for _, text, _ in item.entries] == ["selects", "role, subject"]
+    item = LegendItem(["subject", "selects", "role-ref", "template", "some-future-type"])
+    assert [text for _, text, _ in item.entries] == [
+        "selects", "grants role", "role subject", "some future type"]
     assert item.entries[-1][0] is DEFAULT_EDGE_STYLE
 
 

@@ -14,6 +14,7 @@ from tests.model.factories import deployment
 
 from kubecanvas.model.resource import Resource
 from kubecanvas.ui.canvas.export_image import export_image
+from kubecanvas.ui.canvas.svg_painter import SvgPainter
 
 PLAIN = "hunter2-XYZZY"
 ENCODED = base64.b64encode(PLAIN.encode()).decode()
@@ -29,15 +30,17 @@ def secret() -> Resource:
 
 @pytest.fixture
 def drawn(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """Every text our items draw from now on (they draw with QPainter.drawText)."""
+    """Every text our items draw from now on (they draw with QPainter.drawText, or into an SVG
+    with SvgPainter.drawText)."""
     texts: list[str] = []
-    original = QPainter.drawText
+    for painter_type in (QPainter, SvgPainter):
+        original = painter_type.drawText
 
-    def record(painter: QPainter, *args: object) -> object:
-        texts.extend(str(a) for a in args if isinstance(a, str))
-        return original(painter, *args)
+        def record(painter: object, *args: object, _original=original) -> object:
+            texts.extend(str(a) for a in args if isinstance(a, str))
+            return _original(painter, *args)
 
-    monkeypatch.setattr(QPainter, "drawText", record)
+        monkeypatch.setattr(painter_type, "drawText", record)
     return texts
 
 
