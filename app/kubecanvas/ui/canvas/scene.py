@@ -26,7 +26,7 @@ from kubecanvas.ui.canvas.namespace_frame import NamespaceFrameItem
 from kubecanvas.ui.canvas.node_item import NodeItem, ghost_line, node_badges, stand_in_kind
 from kubecanvas.ui.canvas.replica_item import ReplicaStackItem
 from kubecanvas.ui.canvas.replicas import REPLICA_KINDS, replica_lines
-from kubecanvas.ui.canvas.router import ordered, route_around, route_items
+from kubecanvas.ui.canvas.router import ordered, route_around, route_items, wires_differ
 from kubecanvas.ui.canvas.stand_ins import StandIns, in_draw_order
 from kubecanvas.ui.canvas.style import Theme, current_theme
 from kubecanvas.ui.canvas.summary import summary
@@ -241,14 +241,17 @@ class CanvasScene(QGraphicsScene):
             frame.members.discard(rid)
         self.removeItem(node)
 
-    def _refresh_edges(self, ids: Iterable[str]) -> None:
-        ids = [i for i in ids if i in self.nodes and not self.nodes[i].ghost]
+    def _refresh_edges(self, ids: Iterable[str]) -> set[str]:
+        """Give the nodes `ids` the graph's wires; returns those whose wires changed."""
+        ids = [i for i in ids if i in self.nodes and not self.nodes[i].ghost
+               and wires_differ(self.nodes[i], self.graph, self.edge_items)]
         for rid in ids:
             for item in list(self.nodes[rid].edges):
                 self._remove_edge(self.edge_items[item.key])
         for rid in ids:
             for edge in self.graph.out_edges(rid) + self.graph.in_edges(rid):
                 self._add_edge(edge)
+        return set(ids)
 
     # --- following the document --------------------------------------------------------------
     def apply(self, update: Update) -> None:
@@ -276,12 +279,10 @@ class CanvasScene(QGraphicsScene):
                 if (node.pos().x(), node.pos().y()) != res.position:
                     node.setPos(QPointF(*res.position))
                 namespaces.add(node.namespace)
+        touched = set(change.moved) | set(change.added)
         if change.structural:
-            self._refresh_edges(update.touched | change.added | set(change.changed))
+            touched |= self._refresh_edges(update.touched | change.added | set(change.changed))
         self._fit_frames(namespaces)
-        touched = set(change.moved) | set(change.added) | set(change.changed)
-        if change.structural:
-            touched |= set(update.touched)
         if len(touched) > LOCAL_REROUTE:
             self.reroute()  # a load, an auto layout: everything
         elif touched:  # (a removal frees room: the other wires stay clear of cards)
@@ -328,16 +329,18 @@ class CanvasScene(QGraphicsScene):
         for edge in self.edge_items.values():
             edge.retranslate()
 
-    def set_findings(self, findings: Sequence[Finding]) -> None:
-        """Show each node's finding count and worst severity; repaints only what changed."""
+    def set_findings(self, findings: Sequence[Finding], only: Iterable[str] | None = None) -> None:
+        """Show each node's finding count and worst severity; repaints only what changed. With
+        `only`, `findings` are those of the resources `only` (the others keep their badges)."""
         badges = node_badges(findings)
-        self.stand_ins.set_findings(findings, self.nodes)  # the claim templates' badges
-        for rid in set(self._badges) | set(badges):
+        self.stand_ins.set_findings(findings, self.nodes, only)  # the claim templates' badges
+        for rid in set(self._badges if only is None else only) | set(badges):
             if self._badges.get(rid) != badges.get(rid):
                 item = self.nodes.get(rid) or self.frames_by_resource.get(rid)
                 if item is not None:
                     item.set_badge(badges.get(rid))
-        self._badges = badges
+                self._badges.pop(rid, None)
+        self._badges.update(badges)
 
     # --- replicas ---------------------------------------------------------------------------
     def show_replicas(self, rid: str, shown: bool) -> bool:
