@@ -300,7 +300,7 @@ class CanvasScene(QGraphicsScene):
         if res is None or node is None:
             return set()
         ns = effective_namespace(res)
-        touched = {node.namespace, ns}
+        touched = {node.namespace, ns} if ns != node.namespace else set()  # cards keep size
         if ns != node.namespace:
             old = self.frames_by_namespace.get(node.namespace)
             if old is not None:
