@@ -11,10 +11,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
 
-from PySide6.QtCore import QRectF
+from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtWidgets import QGraphicsItem
 
-from kubecanvas.model.graph import WiringGraph
+from kubecanvas.model.graph import Edge, WiringGraph
 from kubecanvas.model.layout import NODE_HEIGHT, NODE_WIDTH
 from kubecanvas.model.layout.quality import Rect
 from kubecanvas.model.layout.routing import route_all
@@ -42,15 +42,28 @@ def route_items(nodes: Iterable[NodeItem], items: Sequence[EdgeItem]) -> None:
         item.set_route(route if route.points else None)
 
 
-def wires_differ(node: NodeItem, graph: WiringGraph, items: Mapping[EdgeKey, EdgeItem]) -> bool:
-    """True when the wires drawn at `node` are not the graph's: most edits (a value, replicas)
-    change no wire, and a node whose wires stay keeps their items and routes (removing and
-    routing them again around the edited resource's neighbours took 100 ms at 5,000)."""
-    drawn = {i.key: items[i.key].edge for i in node.edges}
-    wanted = [e for e in graph.out_edges(node.rid) + graph.in_edges(node.rid)
-              if e.source != e.target]
-    return len(wanted) != len(drawn) or any(
-        drawn.get((e.source, e.target, e.key)) != e for e in wanted)
+def stale_wires(nodes: Iterable[NodeItem], graph: WiringGraph, items: Mapping[EdgeKey, EdgeItem],
+                drawn: Callable[[Edge], Edge]) -> list[EdgeItem]:
+    """The wires drawn at `nodes` that are no longer the graph's. The others keep their items
+    and routes: most edits (a value, replicas) change no wire, and one that does (a selector)
+    changes a few; removing every wire of the edited resources and routing them again among
+    the cards around them took 100 ms at 5,000 resources (a StatefulSet's wire to a shared
+    StorageClass spans half the design). Only new wires are routed (`route_around`)."""
+    stale: dict[EdgeKey, EdgeItem] = {}
+    for node in nodes:
+        wanted = {(e.source, e.target, e.key): e for e in map(
+            drawn, graph.out_edges(node.rid) + graph.in_edges(node.rid))}  # as `drawn` shows it
+        for wire in node.edges:
+            if wanted.get(wire.key) != items[wire.key].edge:
+                stale[wire.key] = items[wire.key]
+    return list(stale.values())
+
+
+def free_lane(source: NodeItem, target: NodeItem) -> int:
+    """The first lane no wire between the two cards uses (a wire between them may have gone)."""
+    taken = {e.lane for e in source.edges if isinstance(e, EdgeItem)
+             and (e.target is target or e.source is target)}
+    return next(lane for lane in range(len(taken) + 1) if lane not in taken)
 
 
 def ordered(items: Iterable[EdgeItem]) -> list[EdgeItem]:
@@ -63,9 +76,11 @@ def ordered(items: Iterable[EdgeItem]) -> list[EdgeItem]:
     return sorted(items, key=key)
 
 
-def route_around(nodes: Sequence[NodeItem], items_in: Callable[[QRectF], list[QGraphicsItem]]
-                 ) -> None:
-    """Route again the wires of `nodes` (and of their stand-ins) among the cards near them;
+def route_around(nodes: Sequence[NodeItem], items_in: Callable[[QRectF], list[QGraphicsItem]],
+                 new: Iterable[EdgeItem] = ()) -> None:
+    """Route again the wires of `nodes` (and of their stand-ins) and the `new` wires, with
+    those they run beside (the same two cards: a bundle is routed together), among the cards
+    near them;
     `items_in` is the scene's spatial index (`QGraphicsScene.items(rect)`). Indexing every card
     at each mouse move of a drag would cost more than a frame in a 5,000-resource design, and
     a full routing after each edit 2 s."""
@@ -75,11 +90,25 @@ def route_around(nodes: Sequence[NodeItem], items_in: Callable[[QRectF], list[QG
     # and the wires that now run where a moved card is
     wires += [i for node in nodes for i in items_in(node.sceneBoundingRect())
               if isinstance(i, EdgeItem)]
+    for wire in new:
+        wires += [e for e in wire.source.edges if isinstance(e, EdgeItem)
+                  and (e.target is wire.target or e.source is wire.target)]
     if not wires:
         return
-    ends = [end.pos() for w in wires for end in (w.source, w.target)]
-    xs, ys = [p.x() for p in ends], [p.y() for p in ends]
-    area = QRectF(min(xs) - DRAG_REACH, min(ys) - DRAG_REACH,
-                  max(xs) - min(xs) + 2 * DRAG_REACH, max(ys) - min(ys) + 2 * DRAG_REACH)
-    near = [i for i in items_in(area) if isinstance(i, NodeItem)]
-    route_items(near, ordered(set(wires)))
+    wires = ordered(set(wires))
+    areas = [_reach(w.source.pos(), w.target.pos()) for w in wires]
+    union = areas[0]
+    for area in areas[1:]:
+        union = union.united(area)
+    # wires far apart (the pods a Service selected, all over the design) are looked around
+    # one by one: the box around all of them held a thousand cards (100 ms to route)
+    if sum(a.width() * a.height() for a in areas) >= union.width() * union.height():
+        areas = [union]
+    near = {i: None for area in areas for i in items_in(area) if isinstance(i, NodeItem)}
+    route_items(near, wires)
+
+
+def _reach(a: QPointF, b: QPointF) -> QRectF:
+    """The box around a wire's ends, grown by `DRAG_REACH`: the cards it is routed among."""
+    return QRectF(min(a.x(), b.x()) - DRAG_REACH, min(a.y(), b.y()) - DRAG_REACH,
+                  abs(a.x() - b.x()) + 2 * DRAG_REACH, abs(a.y() - b.y()) + 2 * DRAG_REACH)

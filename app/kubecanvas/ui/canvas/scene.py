@@ -9,7 +9,7 @@ into undoable edits.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 
 from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, Signal
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QGraphicsSceneMouseEvent
@@ -26,7 +26,7 @@ from kubecanvas.ui.canvas.namespace_frame import NamespaceFrameItem
 from kubecanvas.ui.canvas.node_item import NodeItem, ghost_line, node_badges, stand_in_kind
 from kubecanvas.ui.canvas.replica_item import ReplicaStackItem
 from kubecanvas.ui.canvas.replicas import REPLICA_KINDS, replica_lines
-from kubecanvas.ui.canvas.router import ordered, route_around, route_items, wires_differ
+from kubecanvas.ui.canvas.router import free_lane, ordered, route_around, route_items, stale_wires
 from kubecanvas.ui.canvas.stand_ins import StandIns, in_draw_order
 from kubecanvas.ui.canvas.style import Theme, current_theme
 from kubecanvas.ui.canvas.summary import summary
@@ -186,22 +186,22 @@ class CanvasScene(QGraphicsScene):
         dx, dy = slots.first_free(x, y, len(anchor.ghosts))
         return QPointF(dx, dy)
 
-    def _add_edge(self, edge: Edge) -> None:
+    def _add_edge(self, edge: Edge) -> EdgeItem | None:
         node = edge.target
         edge = self.stand_ins.drawn_edge(edge)
         key = (edge.source, edge.target, edge.key)
         if edge.source == edge.target or key in self.edge_items:
-            return
+            return None
         source = self.nodes.get(edge.source)
         if source is None:
-            return
+            return None
         target = self.nodes.get(edge.target) or self._stand_in(node, source, edge.target)
         if target is None:
-            return
-        lane = sum(1 for e in source.edges if e.target is target or e.source is target)
-        item = EdgeItem(edge, source, target, lane)
+            return None
+        item = EdgeItem(edge, source, target, free_lane(source, target))
         self.addItem(item)
         self.edge_items[key] = item
+        return item
 
     def _remove_edge(self, item: EdgeItem) -> None:
         item.detach()
@@ -241,17 +241,13 @@ class CanvasScene(QGraphicsScene):
             frame.members.discard(rid)
         self.removeItem(node)
 
-    def _refresh_edges(self, ids: Iterable[str]) -> set[str]:
-        """Give the nodes `ids` the graph's wires; returns those whose wires changed."""
-        ids = [i for i in ids if i in self.nodes and not self.nodes[i].ghost
-               and wires_differ(self.nodes[i], self.graph, self.edge_items)]
-        for rid in ids:
-            for item in list(self.nodes[rid].edges):
-                self._remove_edge(self.edge_items[item.key])
-        for rid in ids:
-            for edge in self.graph.out_edges(rid) + self.graph.in_edges(rid):
-                self._add_edge(edge)
-        return set(ids)
+    def _refresh_edges(self, ids: Iterable[str]) -> list[EdgeItem]:
+        """Give the nodes `ids` the graph's wires; returns the new wires (`stale_wires`)."""
+        nodes = [self.nodes[i] for i in ids if i in self.nodes and not self.nodes[i].ghost]
+        for item in stale_wires(nodes, self.graph, self.edge_items, self.stand_ins.drawn_edge):
+            self._remove_edge(item)
+        return [wire for node in nodes for edge in self.graph.out_edges(node.rid)
+                + self.graph.in_edges(node.rid) if (wire := self._add_edge(edge)) is not None]
 
     # --- following the document --------------------------------------------------------------
     def apply(self, update: Update) -> None:
@@ -280,13 +276,14 @@ class CanvasScene(QGraphicsScene):
                     node.setPos(QPointF(*res.position))
                 namespaces.add(node.namespace)
         touched = set(change.moved) | set(change.added)
-        if change.structural:
-            touched |= self._refresh_edges(update.touched | change.added | set(change.changed))
+        wires = self._refresh_edges(update.touched | change.added | set(change.changed)) \
+            if change.structural else []
         self._fit_frames(namespaces)
-        if len(touched) > LOCAL_REROUTE:
+        if len(touched) + len(wires) > LOCAL_REROUTE:
             self.reroute()  # a load, an auto layout: everything
-        elif touched:  # (a removal frees room: the other wires stay clear of cards)
-            self._reroute_around(self.nodes[rid] for rid in touched if rid in self.nodes)
+        elif touched or wires:  # (a removal frees room: the other wires stay clear of cards)
+            route_around([self.nodes[rid] for rid in touched if rid in self.nodes], self.items,
+                         wires)
 
     def _update_node(self, rid: str) -> set[str]:
         frame = self.frames_by_resource.get(rid)
@@ -329,7 +326,7 @@ class CanvasScene(QGraphicsScene):
         for edge in self.edge_items.values():
             edge.retranslate()
 
-    def set_findings(self, findings: Sequence[Finding], only: Iterable[str] | None = None) -> None:
+    def set_findings(self, findings: Sequence[Finding], only: Collection[str] | None = None) -> None:
         """Show each node's finding count and worst severity; repaints only what changed. With
         `only`, `findings` are those of the resources `only` (the others keep their badges)."""
         badges = node_badges(findings)
@@ -434,15 +431,12 @@ class CanvasScene(QGraphicsScene):
         """Route every wire around the cards (`ui/canvas/router.py`)."""
         route_items(self.nodes.values(), ordered(self.edge_items.values()))
 
-    def _reroute_around(self, nodes: Iterable[NodeItem]) -> None:
-        route_around(list(nodes), self.items)
-
     def node_moved(self, node: NodeItem) -> None:
         """Route the node's wires again and grow its frame while it is dragged (exact fit and
         the full routing come with the move edit)."""
         if self._populating:
             return
-        self._reroute_around([node])
+        route_around([node], self.items)
         if node.ghost or not node.namespace:
             return
         frame = self.frames_by_namespace.get(node.namespace)
