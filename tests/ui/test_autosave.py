@@ -152,3 +152,36 @@ def test_saving_during_a_copy_abandons_it(make_window, qtbot, monkeypatch, tmp_p
     assert not saver.copying
     qtbot.wait(50)
     assert not pending_recoveries()
+
+
+def test_a_large_copy_is_written_in_pieces_and_put_in_place_off_the_ui_thread(
+        make_window, qtbot, monkeypatch):
+    """Joining and writing the whole file in one slice took 20 ms at 5,000 resources (150 at
+    15,000): the copy is written a few pieces per slice, and flushed, fsynced and renamed by
+    a worker thread; the file is exactly what a one-shot save writes."""
+    import threading
+
+    from kubecanvas.io.atomic import AtomicFile
+    from kubecanvas.io.project import ProjectWriter
+    from kubecanvas.ui.commands import autosave
+
+    monkeypatch.setattr(autosave, "SLICE_SECONDS", 0.0)
+    window = make_window(_generated(300))
+    saver = window.autosaver
+    window.editor.push(SetField(next(iter(window.session.document)).id,
+                                ("metadata", "labels"), {"a": "b"}))
+    saver.countdown.stop()
+    writes, committed_on = [], []
+    real_write, real_commit = AtomicFile.write, AtomicFile.commit
+    monkeypatch.setattr(AtomicFile, "write", lambda f, data: writes.append(len(data))
+                        or real_write(f, data))
+    monkeypatch.setattr(AtomicFile, "commit", lambda f: committed_on.append(
+        threading.current_thread()) or real_commit(f))
+    saver.start_copy()
+    qtbot.waitUntil(lambda: not saver.copying, timeout=20000)
+    assert len(writes) > 300 // autosave._BATCH  # a batch of pieces per slice
+    assert committed_on and committed_on[0] is not threading.main_thread()
+    expected = ProjectWriter(window.session.document, saver.project)
+    while not expected.done:
+        expected.step(1000)
+    assert saver.project.read_text("utf-8") == expected.text()

@@ -129,3 +129,20 @@ def test_grouped_rows_updated_equal_a_full_rebuild(grouped_panels, steps) -> Non
                 button.click()
                 assert emitted[-1] is panel.finding_at(item)
         panel.fix_requested.disconnect(emitted.append)
+
+
+def test_a_finding_replaced_by_another_rewrites_its_row_in_place(panels) -> None:
+    """An edit that changes one message (replicas 3 -> 4) rewrites that row where it stands:
+    taking and inserting rows lays out the whole list again."""
+    panel = panels[0]
+    panel.set_findings([])
+    first = _ordered([0, 1, 2])
+    panel.set_findings(first)
+    kept = [panel.tree.topLevelItem(r) for r in range(3)]
+    changed = Finding(first[1].rule, first[1].severity, "another message", first[1].resource_id,
+                      first[1].path, (), Fix("fix it", lambda: SetField("r", ("x",), 1)))
+    panel.set_findings([first[0], changed, first[2]])
+    assert [panel.tree.topLevelItem(r) for r in range(3)] == kept
+    assert kept[1].text(1) == "another message"
+    assert panel.tree.itemWidget(kept[1], 4) is not None
+    assert panel.finding_at(kept[1]) is changed

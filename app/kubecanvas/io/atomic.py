@@ -44,26 +44,60 @@ def atomic_write_bytes(path: str | os.PathLike[str], data: bytes, mode: int | No
         OSError: the write failed; `path` still holds its previous content (or still does not
             exist) and no temporary file is left behind.
     """
-    target = Path(path)
-    directory = target.parent if str(target.parent) else Path(".")
-    keep = mode if mode is not None else _existing_mode(target)
-    # a replacement is created private and given the old file's mode once written; a new file
-    # is created 0666 and the kernel applies the umask (nothing to change afterwards)
-    fd, tmp_name = _create_temporary(target, directory, 0o600 if keep is not None else 0o666)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        if keep is not None:
-            os.chmod(tmp_name, keep)
-        os.replace(tmp_name, target)
-    except BaseException:
+    file = AtomicFile(path, mode)
+    file.write(data)
+    file.commit()
+
+
+class AtomicFile:
+    """A replacement of `path` written in pieces and put in place at once by `commit`, as
+    `atomic_write_bytes` does with one piece: an editor writes a large file a slice at a time
+    between frames, and leaves the flush, fsync and rename (waiting on the disk, not the CPU)
+    to a worker thread. Until `commit` the target is untouched; `abort` removes the temporary
+    file. `mode` as for `atomic_write_bytes`.
+
+    Raises:
+        OSError: from any method; the target stays as it was and the temporary file is gone.
+    """
+
+    def __init__(self, path: str | os.PathLike[str], mode: int | None = None) -> None:
+        self.target = Path(path)
+        self._directory = self.target.parent if str(self.target.parent) else Path(".")
+        self._keep = mode if mode is not None else _existing_mode(self.target)
+        # a replacement is created private and given the old file's mode once written; a new
+        # file is created 0666 and the kernel applies the umask (nothing to change afterwards)
+        fd, self._tmp_name = _create_temporary(self.target, self._directory,
+                                               0o600 if self._keep is not None else 0o666)
+        self._handle = os.fdopen(fd, "wb")
+
+    def write(self, data: bytes) -> None:
+        try:
+            self._handle.write(data)
+        except BaseException:
+            self.abort()
+            raise
+
+    def commit(self) -> None:
+        """Flush, fsync and move the file over the target; then make the rename durable."""
+        try:
+            self._handle.flush()
+            os.fsync(self._handle.fileno())
+            self._handle.close()
+            if self._keep is not None:
+                os.chmod(self._tmp_name, self._keep)
+            os.replace(self._tmp_name, self.target)
+        except BaseException:
+            self.abort()
+            raise
+        _fsync_directory(self._directory)
+        remove_stale_temporaries(self.target)
+
+    def abort(self) -> None:
+        """Give up: the temporary file goes, the target stays as it was."""
         with contextlib.suppress(OSError):
-            os.unlink(tmp_name)
-        raise
-    _fsync_directory(directory)
-    remove_stale_temporaries(target)
+            self._handle.close()
+        with contextlib.suppress(OSError):
+            os.unlink(self._tmp_name)
 
 
 _TEMP_SUFFIX = ".tmp"

@@ -15,7 +15,7 @@ from __future__ import annotations
 import json
 import os
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -126,16 +126,31 @@ class ProjectWriter:
 
     def text(self) -> str:
         """The whole file (after every `step`), as one `json.dumps(..., indent=1)` writes it."""
-        assert self.done, "text() before every resource was serialized"
+        return "".join(self.pieces())
+
+    def pieces(self) -> Iterator[str]:
+        """The file as `text` makes it, in pieces (about one per resource): an editor writes a
+        large copy a slice at a time rather than joining megabytes between two frames.
+
+        Raises:
+            ProjectError: the settings hold something JSON cannot store.
+        """
+        assert self.done, "pieces() before every resource was serialized"
         data = {"format": FORMAT, "version": VERSION,
                 "resources": [_SLOT] if self._parts else [], "settings": self._settings}
         try:
             skeleton = json.dumps(data, ensure_ascii=False, indent=1, allow_nan=False)
         except (TypeError, ValueError) as exc:
             raise _cannot_save(self.path, str(exc), str(exc)) from exc
-        if self._parts:  # the slot comes before the settings: the first match is the slot
-            skeleton = skeleton.replace(f'  "{_SLOT}"', ",\n".join(self._parts), 1)
-        return skeleton + "\n"
+        slot = f'  "{_SLOT}"'
+        at = skeleton.find(slot) if self._parts else -1  # the slot comes before the settings
+        if at < 0:
+            yield skeleton + "\n"
+            return
+        yield skeleton[:at]
+        for number, part in enumerate(self._parts):
+            yield part if number == 0 else ",\n" + part
+        yield skeleton[at + len(slot):] + "\n"
 
     def write(self, mode: int | None = None) -> None:
         """Write the file atomically (with permission bits `mode`, see `atomic_write_bytes`).
@@ -147,12 +162,21 @@ class ProjectWriter:
         try:
             atomic_write_text(self.path, text, mode=mode)
         except OSError as exc:
-            reason = str(exc.strerror or exc)
-            raise _cannot_save(self.path, reason, reason) from exc
-        if len(self._fragments) > len(self._resources):  # forget removed resources' text
+            raise cannot_write(self.path, exc) from exc
+        self.forget_removed()
+
+    def forget_removed(self) -> None:
+        """Drop the cached text of resources no longer in the design (after a write)."""
+        if len(self._fragments) > len(self._resources):
             alive = {r.id for r in self._resources}
             for rid in [k for k in self._fragments if k not in alive]:
                 del self._fragments[rid]
+
+
+def cannot_write(path: Path, exc: OSError) -> ProjectError:
+    """The error of a project file that could not be written (the previous one stays whole)."""
+    reason = str(exc.strerror or exc)
+    return _cannot_save(path, reason, reason)
 
 
 def load_project(path: Path, limits: Limits = DEFAULT_LIMITS) -> Document:

@@ -28,7 +28,10 @@ DependencyKey = tuple[str, str]
 PODS = "*pods*"
 #: Every resource of a kind KubeCanvas does not know in depth (custom resources).
 CUSTOM = "*custom*"
-#: Every resource whatever its kind.
+#: Every resource whatever its kind: a dependency on which resources exist where (their kind,
+#: namespace, name and place in the files), not on what they hold. An edit that keeps all of
+#: that (a value, replicas) does not invalidate it, so a namespace-wide rule is not re-run by
+#: every edit in its namespace.
 ANY_KIND = "*any*"
 ANY_NAMESPACE = "*"
 
@@ -77,6 +80,7 @@ class KindIndex:
         self._ids: dict[DependencyKey, set[str]] = defaultdict(set)
         self._keys: dict[str, tuple[DependencyKey, ...]] = {}
         self._namespaces: Counter[str] = Counter()
+        self._in_namespace: dict[str, set[str]] = defaultdict(set)
         for res in document:
             self._add(res)
 
@@ -93,6 +97,7 @@ class KindIndex:
         keys = self.keys_of(res)
         self._keys[res.id] = keys
         self._namespaces[keys[0][1]] += 1
+        self._in_namespace[keys[0][1]].add(res.id)
         for key in keys:
             self._ids[key].add(res.id)
 
@@ -100,8 +105,10 @@ class KindIndex:
         keys = self._keys.pop(rid, ())
         if keys:
             self._namespaces[keys[0][1]] -= 1
+            self._in_namespace[keys[0][1]].discard(rid)
             if not self._namespaces[keys[0][1]]:
                 del self._namespaces[keys[0][1]]
+                del self._in_namespace[keys[0][1]]
         for key in keys:
             bucket = self._ids.get(key)
             if bucket is not None:
@@ -119,6 +126,10 @@ class KindIndex:
 
     def ids(self, kind: str, namespace: str) -> list[str]:
         return sorted(self._ids.get((kind, namespace), ()))
+
+    def in_namespace(self, namespace: str) -> set[str]:
+        """Ids of the resources whose effective namespace is `namespace` (do not change it)."""
+        return self._in_namespace.get(namespace, set())
 
     def has_namespace(self, namespace: str) -> bool:
         """True when some resource lands in `namespace` ('' holds the cluster-scoped ones)."""

@@ -15,8 +15,16 @@ from collections.abc import Iterable
 
 from kubecanvas.model.document import Change, Document
 from kubecanvas.model.graph import WiringGraph
-from kubecanvas.model.order import ranks
-from kubecanvas.validation.context import Context, DependencyKey, KindIndex, dependency_keys
+from kubecanvas.model.kinds import effective_namespace
+from kubecanvas.model.order import order_key, ranks
+from kubecanvas.validation.context import (
+    ANY_KIND,
+    Context,
+    DependencyKey,
+    KindIndex,
+    dependency_keys,
+)
+from kubecanvas.validation.finding_order import FindingOrder
 from kubecanvas.validation.findings import Finding
 from kubecanvas.validation.profiles import DEFAULT, PROFILES, active_profiles
 from kubecanvas.validation.registry import PROFILE_OF, SEVERITIES, checks
@@ -131,12 +139,15 @@ class Validator:
         self._by_resource: dict[str, list[Finding]] = {}
         self._deps: dict[str, set[DependencyKey]] = {}
         self._dependents: dict[DependencyKey, set[str]] = defaultdict(set)
-        self._cache: list[Finding] | None = None
+        self._order = FindingOrder(document, graph, sort_findings)
         self._index = KindIndex(document)
         #: the profiles run (the default one plus the project's `settings.profiles`).
         self.profiles = document_profiles(document)
         #: ids re-checked by the last update (for tests and the editor's status line).
         self.last_checked: set[str] = set()
+        #: ids whose findings the last update replaced (None: possibly any, after a full check
+        #: or a settings change): what a view of the findings needs to look at again.
+        self.last_replaced: set[str] | None = None
         self.full_check()
         if subscribe:
             document.subscribe(self._on_change)
@@ -145,11 +156,9 @@ class Validator:
     @property
     def findings(self) -> list[Finding]:
         """Current findings, ignored ones removed, in document order."""
-        if self._cache is None:
-            everything = [f for group in self._by_resource.values() for f in group]
-            self._cache = sort_findings(
-                self.document, filter_ignored(everything, self.document.settings.ignored))
-        return list(self._cache)
+        ignored = self.document.settings.ignored
+        return list(self._order.current(self._by_resource,
+                                        lambda found: filter_ignored(found, ignored)))
 
     def findings_for(self, rid: str) -> list[Finding]:
         """Current findings on one resource (ignored ones removed)."""
@@ -160,7 +169,9 @@ class Validator:
         self._by_resource.clear()
         self._deps.clear()
         self._dependents.clear()
+        self._order = FindingOrder(self.document, self.graph, sort_findings)
         self.last_checked = set(self.document.ids())
+        self.last_replaced = None
         self._index = KindIndex(self.document)
         self._store(self.last_checked, *run_checks(self.document, self.graph, self.kube_version,
                                                    index=self._index, profiles=self.profiles))
@@ -175,10 +186,12 @@ class Validator:
         if present:
             self._store(present, *run_checks(self.document, self.graph, self.kube_version,
                                              present, self._index, self.profiles))
-        self._cache = None
+        if self.last_replaced is not None:
+            self.last_replaced |= ids
 
     def _forget(self, rid: str) -> None:
-        self._by_resource.pop(rid, None)
+        self._order.count_related(self._by_resource.pop(rid, ()), -1)
+        self._order.replaced([rid])
         for key in self._deps.pop(rid, ()):
             bucket = self._dependents.get(key)
             if bucket is not None:
@@ -191,12 +204,13 @@ class Validator:
             self._forget(rid)
         for finding in findings:
             self._by_resource.setdefault(finding.resource_id or "", []).append(finding)
+            self._order.replaced([finding.resource_id or ""])
+        self._order.count_related(findings, 1)
         for rid, keys in ctx.dependencies.items():
             if rid in ids:
                 self._deps[rid] = set(keys)
                 for key in keys:
                     self._dependents[key].add(rid)
-        self._cache = None
 
     def _affected(self, change: Change, graph_touched: Iterable[str]) -> set[str]:
         dirty = set(change.added) | set(change.changed) | set(change.removed)
@@ -206,9 +220,12 @@ class Validator:
         touched = set(graph_touched) | dirty
         keys: set[DependencyKey] = set()
         for rid in dirty:
-            for res in (change.removed.get(rid), change.changed.get(rid), self.document.find(rid)):
-                if res is not None:
-                    keys |= dependency_keys(res)
+            versions = [res for res in (change.removed.get(rid), change.changed.get(rid),
+                                        self.document.find(rid)) if res is not None]
+            mine = set().union(*map(dependency_keys, versions))
+            if rid in change.changed and len({order_key(r) for r in versions}) == 1:
+                mine = {key for key in mine if key[0] != ANY_KIND}  # see ANY_KIND
+            keys |= mine
         for key in keys:
             touched |= self._dependents.get(key, set())
         return touched
@@ -218,10 +235,12 @@ class Validator:
 
     def apply(self, change: Change, graph_touched: Iterable[str]) -> None:
         """Re-check after `change`, which the graph has applied touching `graph_touched`."""
+        self.last_replaced = set()
         if change.settings:
             version = _kube_version(self.document, self._explicit_version)
             profiles = document_profiles(self.document)
-            self._cache = None
+            self._order.forget()  # the ignores may have changed
+            self.last_replaced = None
             if version != self.kube_version or profiles != self.profiles:
                 self.kube_version, self.profiles = version, profiles
                 self.full_check()
@@ -229,3 +248,21 @@ class Validator:
         if change.structural:
             self._index.update(self.document, [*change.added, *change.changed, *change.removed])
             self.recheck(self._affected(change, graph_touched))
+            self._order.moved(self._moved(change), self._by_resource)
+
+    def _moved(self, change: Change) -> set[str]:
+        """The resources whose place in the canonical order may have changed (see
+        `FindingOrder`): all but those edited in place, keeping their order key, with no twin."""
+        moved = set(change.added) | set(change.removed)
+        for rid, before in change.changed.items():
+            after = self.document.find(rid)
+            if after is None or order_key(after) != order_key(before) or \
+                    len(self.graph.lookup(after.kind, effective_namespace(after), after.name)) > 1:
+                moved.add(rid)
+        return moved
+
+    def forget_order(self) -> None:
+        """Sort the findings again at the next read: resources changed their place without a
+        change of the document (a save gave them the files they were written to)."""
+        self._order.forget()
+        self.last_replaced = None

@@ -20,7 +20,7 @@ from kubecanvas.model.kinds import (
     template_labels,
 )
 from kubecanvas.model.korean import eul_reul, euro_ro, gwa_wa, i_ga
-from kubecanvas.model.order import order_key
+from kubecanvas.model.order import in_order, order_key
 from kubecanvas.model.rbac import SYSTEM_NAMESPACES, is_builtin_role
 from kubecanvas.model.references import EdgeType
 from kubecanvas.model.resource import Resource
@@ -227,7 +227,7 @@ def _namespace_order(ctx: Context) -> Iterator[Finding]:
         if first.id != namespace.id:
             continue  # the namespace is created by its first definition: reported there
         starts = order_key(first)
-        early = [r for r in _living_in(ctx, namespace.name) if order_key(r) < starts]
+        early = in_order(r for r in _living_in(ctx, namespace.name) if order_key(r) < starts)
         if not early:
             continue
         count = len(early)
@@ -245,17 +245,15 @@ def _namespace_order(ctx: Context) -> Iterator[Finding]:
                          ("metadata", "name"), tuple(r.id for r in early))
 
 
-def _living_in(ctx: Context, namespace: str) -> list[Resource]:
+def _living_in(ctx: Context, namespace: str) -> Iterator[Resource]:
     """Resources that name `namespace` in their metadata and need it to exist (namespaced kinds),
-    grouped once per run."""
-    groups: dict[str, list[Resource]] | None = ctx.cache.get(APPLY_ORDER)
-    if groups is None:
-        groups = {}
-        for res in ctx.document:
-            if res.namespace and res.kind != "Namespace" and kind_info(res.kind).namespaced:
-                groups.setdefault(res.namespace, []).append(res)
-        ctx.cache[APPLY_ORDER] = groups
-    return groups.get(namespace, [])
+    from the index of the namespace (a walk over the whole document cost 10 ms per edit at
+    5,000 resources)."""
+    for rid in ctx.index.in_namespace(namespace):
+        res = ctx.document.find(rid)
+        if res is not None and res.namespace == namespace and res.kind != "Namespace" and \
+                kind_info(res.kind).namespaced:
+            yield res
 
 
 def _crd_kind(res: Resource) -> tuple[str, str]:

@@ -9,7 +9,7 @@ into undoable edits.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, Signal
@@ -30,7 +30,14 @@ from kubecanvas.ui.canvas.namespace_frame import NamespaceFrameItem
 from kubecanvas.ui.canvas.node_item import NodeItem, ghost_line, node_badges, stand_in_kind
 from kubecanvas.ui.canvas.replica_item import ReplicaStackItem
 from kubecanvas.ui.canvas.replicas import REPLICA_KINDS, replica_lines
-from kubecanvas.ui.canvas.router import ordered, route_around, route_dragged, route_items
+from kubecanvas.ui.canvas.router import (
+    free_lane,
+    ordered,
+    route_around,
+    route_dragged,
+    route_items,
+    stale_wires,
+)
 from kubecanvas.ui.canvas.stand_ins import StandIns, in_draw_order
 from kubecanvas.ui.canvas.style import Theme, current_theme
 from kubecanvas.ui.canvas.summary import summary
@@ -199,13 +206,13 @@ class CanvasScene(QGraphicsScene):
         dx, dy = slots.first_free(x, y, len(anchor.ghosts))
         return QPointF(dx, dy)
 
-    def _add_edge(self, edge: Edge) -> None:
+    def _add_edge(self, edge: Edge) -> EdgeItem | None:
         node = edge.target
         edge = self.stand_ins.drawn_edge(edge)
         key = (edge.source, edge.target, edge.key)
         if edge.source == edge.target or key in self.edge_items \
                 or not is_shown(edge.type, self.layers):
-            return
+            return None
         source = self.nodes.get(edge.source)
         target = self.nodes.get(edge.target)
         if source is None and target is not None:  # traffic from a peer outside the design
@@ -213,12 +220,12 @@ class CanvasScene(QGraphicsScene):
         elif source is not None and target is None:
             target = self._stand_in(node, source, edge.target)
         if source is None or target is None:
-            return
-        lane = sum(1 for e in source.edges if e.target is target or e.source is target)
-        item = EdgeItem(edge, source, target, lane)
+            return None
+        item = EdgeItem(edge, source, target, free_lane(source, target))
         self.addItem(item)
         self.edge_items[key] = item
         self.far_wires.added(item)
+        return item
 
     def set_layers(self, layers: Iterable[str]) -> None:
         """Draw the edges of `layers` only: hidden ones leave (with stand-ins left without
@@ -277,14 +284,13 @@ class CanvasScene(QGraphicsScene):
         self.removeItem(node)
         self._refresh_edges(others - {rid})
 
-    def _refresh_edges(self, ids: Iterable[str]) -> None:
-        ids = [i for i in ids if i in self.nodes and not self.nodes[i].ghost]
-        for rid in ids:
-            for item in list(self.nodes[rid].edges):
-                self._remove_edge(self.edge_items[item.key])
-        for rid in ids:
-            for edge in self.graph.out_edges(rid) + self.graph.in_edges(rid):
-                self._add_edge(edge)
+    def _refresh_edges(self, ids: Iterable[str]) -> list[EdgeItem]:
+        """Give the nodes `ids` the graph's wires; returns the new wires (`stale_wires`)."""
+        nodes = [self.nodes[i] for i in ids if i in self.nodes and not self.nodes[i].ghost]
+        for item in stale_wires(nodes, self.graph, self.edge_items, self.stand_ins.drawn_edge):
+            self._remove_edge(item)
+        return [wire for node in nodes for edge in self.graph.out_edges(node.rid)
+                + self.graph.in_edges(node.rid) if (wire := self._add_edge(edge)) is not None]
 
     # --- following the document --------------------------------------------------------------
     def apply(self, update: Update) -> None:
@@ -314,16 +320,15 @@ class CanvasScene(QGraphicsScene):
                 if (node.pos().x(), node.pos().y()) != res.position:
                     node.setPos(QPointF(*res.position))
                 namespaces.add(node.namespace)
-        if change.structural:
-            self._refresh_edges(update.touched | change.added | set(change.changed))
+        touched = set(change.moved) | set(change.added)
+        wires = self._refresh_edges(update.touched | change.added | set(change.changed)) \
+            if change.structural else []
         self._fit_frames(namespaces)
-        touched = set(change.moved) | set(change.added) | set(change.changed)
-        if change.structural:
-            touched |= set(update.touched)
-        if len(touched) > LOCAL_REROUTE:
+        if len(touched) + len(wires) > LOCAL_REROUTE:
             self.reroute()  # a load, an auto layout: everything
-        elif touched:  # (a removal frees room: the other wires stay clear of cards)
-            self._reroute_around(self.nodes[rid] for rid in touched if rid in self.nodes)
+        elif touched or wires:  # (a removal frees room: the other wires stay clear of cards)
+            route_around([self.nodes[rid] for rid in touched if rid in self.nodes], self.items,
+                         wires)
 
     def _update_node(self, rid: str) -> set[str]:
         frame = self.frames_by_resource.get(rid)
@@ -337,7 +342,7 @@ class CanvasScene(QGraphicsScene):
         if res is None or node is None:
             return set()
         ns = effective_namespace(res)
-        touched = {node.namespace, ns}
+        touched = {node.namespace, ns} if ns != node.namespace else set()  # cards keep size
         if ns != node.namespace:
             old = self.frames_by_namespace.get(node.namespace)
             if old is not None:
@@ -366,16 +371,18 @@ class CanvasScene(QGraphicsScene):
         for edge in self.edge_items.values():
             edge.retranslate()
 
-    def set_findings(self, findings: Sequence[Finding]) -> None:
-        """Show each node's finding count and worst severity; repaints only what changed."""
+    def set_findings(self, findings: Sequence[Finding], only: Collection[str] | None = None) -> None:
+        """Show each node's finding count and worst severity; repaints only what changed. With
+        `only`, `findings` are those of the resources `only` (the others keep their badges)."""
         badges = node_badges(findings)
-        self.stand_ins.set_findings(findings, self.nodes)  # the claim templates' badges
-        for rid in set(self._badges) | set(badges):
+        self.stand_ins.set_findings(findings, self.nodes, only)  # the claim templates' badges
+        for rid in set(self._badges if only is None else only) | set(badges):
             if self._badges.get(rid) != badges.get(rid):
                 item = self.nodes.get(rid) or self.frames_by_resource.get(rid)
                 if item is not None:
                     item.set_badge(badges.get(rid))
-        self._badges = badges
+                self._badges.pop(rid, None)
+        self._badges.update(badges)
 
     # --- replicas ---------------------------------------------------------------------------
     def show_replicas(self, rid: str, shown: bool) -> bool:
@@ -457,7 +464,7 @@ class CanvasScene(QGraphicsScene):
                 moved[rid] = (node.pos().x(), node.pos().y())
         self._drag_start = {}
         if self._dragged:  # the drag's plain shapes give way to routes around the cards
-            self._reroute_around(self._dragged.values())
+            route_around(list(self._dragged.values()), self.items)
             self._dragged = {}
         if moved:
             self.move_committed.emit(moved)
@@ -475,9 +482,6 @@ class CanvasScene(QGraphicsScene):
     def reroute(self) -> None:
         """Route every wire around the cards (`ui/canvas/router.py`)."""
         route_items(self.nodes.values(), ordered(self.edge_items.values()))
-
-    def _reroute_around(self, nodes: Iterable[NodeItem]) -> None:
-        route_around(list(nodes), self.items)
 
     def node_moved(self, node: NodeItem) -> None:
         """While a node is dragged: its wires follow it (`route_dragged`; routed around the cards

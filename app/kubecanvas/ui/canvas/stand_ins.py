@@ -20,7 +20,7 @@ edge's field, reference and resource source, so disconnecting works as before.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
@@ -264,10 +264,11 @@ class StandIns:
                     item.set_tip(self._class_tip(item))
 
     # --- findings ---------------------------------------------------------------------------
-    def set_findings(self, findings: Sequence[Finding],
-                     items: Mapping[str, NodeItem]) -> None:
+    def set_findings(self, findings: Sequence[Finding], items: Mapping[str, NodeItem],
+                     only: Collection[str] | None = None) -> None:
         """Badges on the template cards: the findings about `spec.volumeClaimTemplates[i]` of
-        their StatefulSet (one finding stands for every replica's claim)."""
+        their StatefulSet (one finding stands for every replica's claim). With `only`, the
+        findings are those of the resources `only`; the other templates keep their badges."""
         ranks: dict[str, list[int]] = defaultdict(lambda: [0, -1])
         for finding in findings:
             path = finding.path
@@ -279,6 +280,9 @@ class StandIns:
                 entry[1] = max(entry[1], finding.severity.rank)
         names = {2: "error", 1: "warning", 0: "info"}
         badges = {k: (count, names[rank]) for k, (count, rank) in ranks.items()}
+        if only is not None:
+            badges = {**{k: v for k, v in self._template_badges.items()
+                         if k[len(TEMPLATE):].rsplit(":", 1)[0] not in only}, **badges}
         for key in set(badges) | set(self._template_badges):
             item = items.get(key)
             if item is not None:

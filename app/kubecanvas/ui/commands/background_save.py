@@ -1,17 +1,20 @@
-"""Saving a large project without freezing the window.
+"""Saving a large design without freezing the window.
 
 An explicit Save of 5,000 resources serialized and wrote for about 0.4 s on the UI thread,
-with the window frozen. The resources are captured on the UI thread (a `ProjectWriter` keeps
-the document's `Resource` objects, which edits replace rather than change, so the file is the
-design as it was when Save was chosen), then serialized and written atomically, as before, on
-a worker thread; `finished` reaches the UI thread through Qt's queued signal delivery. The
+with the window frozen. The resources are captured on the UI thread (a `ProjectWriter`, or the
+list of the document's `Resource` objects, which edits replace rather than change, so the file
+is the design as it was when Save was chosen), then serialized and written atomically, as
+before, on a worker thread: a project file, the YAML file chosen with Save As, or the imported
+files written back. `finished` reaches the UI thread through Qt's queued signal delivery. The
 thread is not a daemon: quitting during a save waits for the file to be whole.
 """
 
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
@@ -35,6 +38,8 @@ class BackgroundSave(QObject):
         super().__init__(parent)
         self._thread: threading.Thread | None = None
         self.path: Path | None = None
+        #: what the last save's work returned (read once `finished` arrived)
+        self.result: Any = None
 
     @property
     def saving(self) -> bool:
@@ -44,19 +49,29 @@ class BackgroundSave(QObject):
         """Capture `document` now and write it to `path` on a worker thread."""
         self.wait()
         writer = ProjectWriter(document, path)
-        self.path = path
 
         def work() -> None:
+            while not writer.done:
+                writer.step(STEP)
+            writer.write()
+
+        self.run(path, work)
+
+    def run(self, path: Path, work: Callable[[], Any]) -> None:
+        """Run `work` (which writes `path` from data captured beforehand) on a worker thread;
+        its result is `result` once `finished` says it succeeded."""
+        self.wait()
+        self.path, self.result = path, None
+
+        def job() -> None:
             try:
-                while not writer.done:
-                    writer.step(STEP)
-                writer.write()
+                self.result = work()
             except Exception as exc:  # noqa: BLE001 - reported to the user, never lost
                 self.finished.emit(path, exc)
                 return
             self.finished.emit(path, None)
 
-        self._thread = threading.Thread(target=work, name="kubecanvas-save")
+        self._thread = threading.Thread(target=job, name="kubecanvas-save")
         self._thread.start()
 
     def done(self) -> None:

@@ -19,7 +19,7 @@ from kubecanvas.io import save_project as io_save_project
 from kubecanvas.io.atomic import atomic_write_text
 from kubecanvas.io.kinds_file import KindsFileError, load_kinds, shipped_kinds
 from kubecanvas.io.limits import exc_message
-from kubecanvas.io.writeback import WriteBackError, write_back
+from kubecanvas.io.writeback import WriteBackError, WriteBackResult, write_back
 from kubecanvas.io.yaml_in import YAML_SUFFIXES, load_paths
 from kubecanvas.io.yaml_out import applied_objects, dump_resources
 from kubecanvas.model.document import Document
@@ -147,10 +147,16 @@ def save_yaml(session: Session, path: Path, omit_secrets: bool = False) -> None:
     """Export every resource to one YAML file `kubectl apply -f` accepts (an object defined
     more than once as its last definition, the one kubectl apply keeps; with `omit_secrets`,
     Secrets without their values: see `model/secret_values.py`)."""
-    resources = applied_objects(session.document)[0]
+    write_yaml(list(session.document), path, omit_secrets)
+
+
+def write_yaml(resources: list[Resource], path: Path, omit_secrets: bool = False) -> None:
+    """`save_yaml` of resources captured from a design (a worker thread may run it: resources
+    are never changed in place)."""
+    kept = applied_objects(resources)[0]
     if omit_secrets:
-        resources = [without_values(r) for r in resources]
-    atomic_write_text(path, dump_resources(resources))
+        kept = [without_values(r) for r in kept]
+    atomic_write_text(path, dump_resources(kept))
 
 
 def save_back(session: Session, new_file: Path | None) -> list[str]:
@@ -158,12 +164,22 @@ def save_back(session: Session, new_file: Path | None) -> list[str]:
 
     Returns notes for the user. Raises WriteBackError when it cannot.
     """
-    result = write_back(list(session.document), new_file=new_file)
+    resources = list(session.document)
+    result = write_back(resources, new_file=new_file)
+    return adopt_origins(session, resources, result)
+
+
+def adopt_origins(session: Session, resources: list[Resource], result: WriteBackResult
+                  ) -> list[str]:
+    """After `write_back(resources)` (perhaps on a worker thread, while the user went on
+    editing): each resource now comes from where it was written, as it was written; returns
+    the notes for the user."""
+    written = {r.id: r for r in resources}
     for rid, origin in result.origins.items():
-        res = session.document.find(rid)
-        if res is not None:
+        if rid in session.document and rid in written:
             session.document.set_origin_state(rid, origin=origin,
-                                              original=copy.deepcopy(res.manifest))
+                                              original=copy.deepcopy(written[rid].manifest))
+    session.validator.forget_order()  # the files give the findings their order
     return result.notes
 
 

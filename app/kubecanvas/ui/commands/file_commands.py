@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from kubecanvas.io.heap import bulk_build
 from kubecanvas.io.limits import exc_message
+from kubecanvas.io.writeback import write_back
 from kubecanvas.io.yaml_in import load_paths
 from kubecanvas.model.document import Document
 from kubecanvas.model.secret_values import describe, secrets_without_values
@@ -52,6 +53,7 @@ class FileCommands:
         self.saver = BackgroundSave(self.parent)
         self.saver.finished.connect(self._saved_in_background)
         self._clean_index = -1
+        self._after_save: Callable[[Path, Any], str] = lambda path, _result: ""
 
     def _dir(self) -> str:
         recent = self.window.recent.paths()
@@ -108,30 +110,87 @@ class FileCommands:
         return self.save_as()
 
     def save_in_background(self) -> bool:
-        """File > Save: a large project is written on a worker thread (the title says
-        "saving…" meanwhile); everything else as `save`."""
+        """File > Save: a large design is written on a worker thread (the title says
+        "saving…" meanwhile) to its project file, its YAML file or back into the files it
+        was imported from; everything else as `save`."""
         session = self.window.session
-        if session is None or session.path is None or \
-                len(session.document) < background_save.BACKGROUND_FROM:
+        if session is None or len(session.document) < background_save.BACKGROUND_FROM or \
+                not (session.path or session.yaml_path or session.sources):
             return self.save()
-        self.saver.wait()
-        self._clean_index = self.window.undo_stack.index()
-        self.saver.start(session.document, session.path)
+        if session.path is not None:
+            return self._project_in_background(session.path)
+        if session.yaml_path is not None:
+            return self._yaml_in_background(session.yaml_path)
+        return self._back_in_background(session)
+
+    def _project_in_background(self, path: Path) -> bool:
+        session = self.window.session
+        assert session is not None
+        self._begin(path, lambda done, _result: self._project_saved(session, done))
+        self.saver.start(session.document, path)
         self.window.refresh_title()
-        self.window.show_status(tr("Saving {path}…").format(path=session.path))
         return True
+
+    def _project_saved(self, session: Session, path: Path) -> str:
+        session.path = path
+        self.window.recent.add(path)
+        return tr("Saved {path}").format(path=path)
+
+    def _yaml_in_background(self, path: Path) -> bool:
+        session = self.window.session
+        assert session is not None
+        omit = self._ask_omit_secrets()
+        if omit is None:
+            return False
+        resources = list(session.document)
+        self._begin(path, lambda done, _result: self._yaml_saved(session, done, len(resources)))
+        self.saver.run(path, lambda: design_files.write_yaml(resources, path, omit))
+        self.window.refresh_title()
+        return True
+
+    def _yaml_saved(self, session: Session, path: Path, count: int) -> str:
+        session.yaml_path = path
+        self.window.recent.add(path)
+        return tr("Wrote %n resource(s) to {path}", count).format(path=path)
+
+    def _back_in_background(self, session: Session) -> bool:
+        if self._ask_omit_secrets(writing_back=True) is None:
+            return False
+        go_on, new_file = self._loose_file(session)
+        if not go_on:
+            return False
+        resources = list(session.document)
+        target = new_file or session.sources[0]
+
+        def saved(_path: Path, result: Any) -> str:
+            notes = design_files.adopt_origins(session, resources, result)
+            shown = "; ".join(local_text(n) for n in notes)
+            return tr("Saved") + (f" ({shown})" if notes else "")
+
+        self._begin(target, saved)
+        self.saver.run(target, lambda: write_back(resources, new_file=new_file))
+        self.window.refresh_title()
+        return True
+
+    def _begin(self, path: Path, after: Callable[[Path, Any], str]) -> None:
+        """A save about to start on the worker thread: `after` finishes it on the UI thread
+        once the file is written (and says what the status bar shows)."""
+        self.saver.wait()
+        self._after_save = after
+        self._clean_index = self.window.undo_stack.index()
+        self.window.show_status(tr("Saving {path}…").format(path=path))
 
     def _saved_in_background(self, path: Path, error: Exception | None) -> None:
         self.saver.done()
         self.window.refresh_title()
-        if error is not None:
+        if error is not None:  # nothing is lost: the design stays open and unsaved
             QMessageBox.critical(self.parent, tr("Save failed"),
                                  f"{path}: {local_text(exc_message(error))}")
             return
-        self.window.recent.add(path)
+        status = self._after_save(path, self.saver.result)
         if self.window.undo_stack.index() == self._clean_index:  # no edit while saving
             self.window.undo_stack.setClean()
-        self.window.show_status(tr("Saved {path}").format(path=path))
+        self.window.show_status(status)
         self.window.refresh_title()
 
     def save_as(self) -> bool:
@@ -142,8 +201,12 @@ class FileCommands:
         target = Path(path)
         if target.suffix not in (PROJECT_SUFFIX, ".yaml", ".yml"):
             target = target.with_suffix(".yaml" if "yaml" in chosen.lower() else PROJECT_SUFFIX)
+        large = self.window.session is not None and \
+            len(self.window.session.document) >= background_save.BACKGROUND_FROM
         if target.suffix == PROJECT_SUFFIX:
-            return self._save_project(target)
+            return self._project_in_background(target) if large else self._save_project(target)
+        if large:
+            return self._yaml_in_background(target)
         return self._export_yaml(target, mark_clean=True)
 
     def _save_project(self, path: Path) -> bool:
@@ -184,16 +247,21 @@ class FileCommands:
             QMessageBox.StandardButton.Cancel)
         return True if answer == QMessageBox.StandardButton.Yes else None
 
+    def _loose_file(self, session: Session) -> tuple[bool, Path | None]:
+        """Whether to go on, and where resources without a file of their own go (asked; None
+        when there are none)."""
+        if not design_files.has_loose(session):
+            return True, None
+        path, _ = QFileDialog.getSaveFileName(
+            self.parent, tr("Save new resources to"), self._dir(), yaml_filter())
+        return bool(path), Path(path) if path else None
+
     def _save_back(self, session: Session) -> bool:
         if self._ask_omit_secrets(writing_back=True) is None:
             return False
-        new_file = None
-        if design_files.has_loose(session):
-            path, _ = QFileDialog.getSaveFileName(
-                self.parent, tr("Save new resources to"), self._dir(), yaml_filter())
-            if not path:
-                return False
-            new_file = Path(path)
+        go_on, new_file = self._loose_file(session)
+        if not go_on:
+            return False
         try:
             notes = design_files.save_back(session, new_file)
         except design_files.WriteBackError as exc:

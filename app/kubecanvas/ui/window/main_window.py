@@ -268,8 +268,13 @@ class MainWindow(QMainWindow):
         design is shown, or its manifests or settings changed."""
         if self.session is None or self.scene is None:
             return
-        findings = self.session.validator.findings
-        self.scene.set_findings(findings)
+        validator = self.session.validator
+        findings, replaced = validator.findings, validator.last_replaced
+        if replaced is None:
+            self.scene.set_findings(findings)
+        else:  # an edit: the badges of the resources whose findings it replaced
+            self.scene.set_findings([f for r in replaced for f in validator.findings_for(r)],
+                                    replaced)
         self.problems.set_findings([*load_findings(self.session.load_problems), *findings])
         self.problems.set_hardening(hardening_on(self))
         self.yaml_panel.schedule()
