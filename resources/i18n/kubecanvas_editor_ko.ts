@@ -1721,6 +1721,62 @@ Rule: {rule}</source>
             <numerusform>{name} · 리소스 %n개</numerusform>
         </translation>
     </message>
+    <message>
+        <source>La&amp;yers</source>
+        <translation>레이어(&amp;Y)</translation>
+    </message>
+    <message>
+        <source>&amp;Wiring</source>
+        <translation>연결(&amp;W)</translation>
+    </message>
+    <message>
+        <source>&amp;RBAC Permissions</source>
+        <translation>RBAC 권한(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Network Traffic</source>
+        <translation>네트워크 트래픽(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Routes, selectors, mounts, env and the other references the manifests make</source>
+        <translation>매니페스트가 만드는 라우트, 셀렉터, 마운트, 환경 변수 등의 참조</translation>
+    </message>
+    <message>
+        <source>RoleBinding and ClusterRoleBinding: the role each grants and the ServiceAccounts it grants it to</source>
+        <translation>롤바인딩(RoleBinding)과 클러스터롤바인딩(ClusterRoleBinding): 각 바인딩이 부여하는 롤과 그 롤을 받는 서비스어카운트</translation>
+    </message>
+    <message>
+        <source>NetworkPolicy: which workloads (or outside peers) may connect to which, on which ports</source>
+        <translation>네트워크폴리시(NetworkPolicy): 어떤 워크로드(또는 외부 피어)가 어느 워크로드에 어떤 포트로 연결할 수 있는지</translation>
+    </message>
+    <message>
+        <source>grants role</source>
+        <translation>롤 부여</translation>
+    </message>
+    <message>
+        <source>role subject</source>
+        <translation>롤 주체</translation>
+    </message>
+    <message>
+        <source>may connect</source>
+        <translation>연결 허용</translation>
+    </message>
+    <message>
+        <source>refers to</source>
+        <translation>참조</translation>
+    </message>
+    <message>
+        <source>outside the design</source>
+        <translation>설계 바깥</translation>
+    </message>
+    <message>
+        <source>{kind} {name}: a network peer outside these files</source>
+        <translation>{kind} {name}: 이 파일들 바깥의 네트워크 피어</translation>
+    </message>
+    <message>
+        <source>network peer outside the design</source>
+        <translation>설계 바깥의 네트워크 피어</translation>
+    </message>
 </context>
 <context>
     <name>ImportNamespaceDialog</name>

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from kubecanvas.model.document import Document
 from kubecanvas.model.graph import WiringGraph
 from kubecanvas.model.kinds import effective_namespace, kind_info
+from kubecanvas.model.layers import document_layers, is_shown
 from kubecanvas.model.layout import H_GAP, NODE_HEIGHT, NODE_WIDTH, V_GAP
 from kubecanvas.model.order import in_order, node_places
 from kubecanvas.model.references import EdgeType
@@ -40,6 +41,8 @@ EDGE_STYLES: dict[str, tuple[str, bool, float]] = {
     EdgeType.TLS: ("#b3488f", True, 1.6), EdgeType.CLASS: ("#a0763a", True, 1.2),
     EdgeType.PULLS: ("#b3488f", True, 1.2), EdgeType.RUNS_AS: ("#6d5fb0", True, 1.2),
     EdgeType.CREATES: ("#4159c4", True, 1.4), EdgeType.OWNED_BY: ("#6b7785", True, 1.0),
+    EdgeType.ROLE_REF: ("#9c36b5", True, 1.6), EdgeType.SUBJECT: ("#6d5fb0", True, 1.6),
+    EdgeType.TRAFFIC: ("#d6336c", True, 1.8), EdgeType.REFERS: ("#7a5c3e", True, 1.4),
 }
 DEFAULT_EDGE_STYLE = ("#6b7785", False, 1.4)
 GHOST_COLOUR = "#9aa3ad"
@@ -117,8 +120,9 @@ def build_diagram(document: Document, graph: WiringGraph) -> Diagram:
                                  float(resource.position[0]), float(resource.position[1]))
     # the canonical order (`model.order`), never the ids: the same input draws the same file
     place = node_places(document)
+    layers = document_layers(document)  # the project's layers (`render --layers` sets them)
     edges = sorted((e for e in graph.edges() if e.source != e.target
-                    and e.category != "template"),
+                    and e.category != "template" and is_shown(e.type, layers)),
                    key=lambda e: (place(e.source), e.key, place(e.target)))
     ghosts_of: dict[str, int] = {}
     lines: list[Line] = []

@@ -132,8 +132,9 @@ def _sort_key(resource: Resource, index: int) -> tuple[str, str, int]:
 def _adjacency(graph: WiringGraph, members: set[str]) -> dict[str, set[str]]:
     """Undirected neighbours among `members`, from one pass over the graph's edges."""
     adjacent: dict[str, set[str]] = defaultdict(set)
-    for u, v in graph.graph.edges():
-        if u != v and u in members and v in members:
+    for u, v, data in graph.graph.edges(data=True):
+        # NetworkPolicy traffic joins applications that only talk: it is a layer, not a part
+        if u != v and u in members and v in members and data["category"] != "derived":
             adjacent[u].add(v)
             adjacent[v].add(u)
     return adjacent

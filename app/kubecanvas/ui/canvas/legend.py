@@ -40,6 +40,8 @@ class LegendItem(QGraphicsItem):
         if shown & {"generated", "provided"}:
             self.entries.append((None, tr("created per replica or provided by the cluster"),
                                  "#9aa3ad"))
+        if "external" in shown:
+            self.entries.append((None, tr("network peer outside the design"), "#9aa3ad"))
         metrics = QFontMetrics(_FONT)
         # entries flow left to right, each as wide as its text, rows no wider than MAX_WIDTH
         self.places: list[tuple[float, float, float]] = []

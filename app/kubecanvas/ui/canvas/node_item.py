@@ -29,7 +29,7 @@ from kubecanvas.ui.i18n import kind_label, language, short_kind, tr
 from kubecanvas.validation.findings import Finding
 
 #: A stand-in node: '' for a resource, else a missing or generated object drawn dashed.
-Ghost = Literal["", "missing", "generated", "provided"]
+Ghost = Literal["", "missing", "generated", "provided", "external"]
 #: While a wire hovers over a node: '' (none), 'ok' (releasing wires the two) or 'no'.
 WireState = Literal["", "ok", "no"]
 
@@ -102,16 +102,19 @@ _BADGE_FONT.setBold(True)
 
 def stand_in_kind(data: Mapping[str, Any]) -> Ghost:
     """What a graph node no resource defines is drawn as (its graph data: kind, `missing`)."""
+    if data.get("external"):  # a NetworkPolicy peer outside the design (model.traffic)
+        return "external"
     if not data.get("missing"):
         return "generated"
-    return "provided" if data.get("kind") in CLUSTER_PROVIDED_KINDS else "missing"
+    return "provided" if data.get("kind") in CLUSTER_PROVIDED_KINDS or data.get("provided") \
+        else "missing"
 
 
 def ghost_line(ghost: Ghost) -> str:
     """The second line of a stand-in node: a missing resource, one a controller creates, or a
     class the cluster provides."""
-    return {"missing": tr("not defined"), "provided": tr("provided by the cluster")}.get(
-        ghost, tr("per replica"))
+    return {"missing": tr("not defined"), "provided": tr("provided by the cluster"),
+            "external": tr("outside the design")}.get(ghost, tr("per replica"))
 
 
 def node_badges(findings: Iterable[Finding]) -> dict[str, tuple[int, str]]:
@@ -218,6 +221,9 @@ class NodeItem(QGraphicsItem):
                 kind=kind, name=self.name))
         elif self.ghost == "generated":
             self.setToolTip(tr("{kind} {name}, created by a controller").format(
+                kind=kind, name=self.name))
+        elif self.ghost == "external":
+            self.setToolTip(tr("{kind} {name}: a network peer outside these files").format(
                 kind=kind, name=self.name))
         elif self.ghost == "provided":
             self.setToolTip(tr("{kind} {name}: the cluster provides it; it is not defined in "

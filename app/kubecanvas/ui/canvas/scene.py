@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QGraphicsSceneMouse
 from kubecanvas.model.document import Document
 from kubecanvas.model.graph import Edge, WiringGraph
 from kubecanvas.model.kinds import effective_namespace
+from kubecanvas.model.layers import document_layers, is_shown
 from kubecanvas.model.layout import GRID
 from kubecanvas.model.order import in_order
 from kubecanvas.model.resource import Resource
@@ -58,10 +59,14 @@ class CanvasScene(QGraphicsScene):
     status_message = Signal(str)
 
     def __init__(self, document: Document, graph: WiringGraph, *,
-                 claims_per_replica: bool = False) -> None:
+                 claims_per_replica: bool = False,
+                 layers: Iterable[str] | None = None) -> None:
         super().__init__()
         self.document = document
         self.graph = graph
+        #: the layers whose edges are drawn (`model.layers`): the project's, unless given
+        self.layers: frozenset[str] = frozenset(
+            document_layers(document) if layers is None else layers)
         self.theme: Theme = current_theme()
         self.snap = True
         self.dragging = False
@@ -190,18 +195,35 @@ class CanvasScene(QGraphicsScene):
         node = edge.target
         edge = self.stand_ins.drawn_edge(edge)
         key = (edge.source, edge.target, edge.key)
-        if edge.source == edge.target or key in self.edge_items:
+        if edge.source == edge.target or key in self.edge_items \
+                or not is_shown(edge.type, self.layers):
             return
         source = self.nodes.get(edge.source)
-        if source is None:
-            return
-        target = self.nodes.get(edge.target) or self._stand_in(node, source, edge.target)
-        if target is None:
+        target = self.nodes.get(edge.target)
+        if source is None and target is not None:  # traffic from a peer outside the design
+            source = self._stand_in(edge.source, target, edge.source)
+        elif source is not None and target is None:
+            target = self._stand_in(node, source, edge.target)
+        if source is None or target is None:
             return
         lane = sum(1 for e in source.edges if e.target is target or e.source is target)
         item = EdgeItem(edge, source, target, lane)
         self.addItem(item)
         self.edge_items[key] = item
+
+    def set_layers(self, layers: Iterable[str]) -> None:
+        """Draw the edges of `layers` only: hidden ones leave (with stand-ins left without
+        wires), newly shown ones join in the canonical order, then every wire is routed."""
+        layers = frozenset(layers)
+        if layers == self.layers:
+            return
+        self.layers = layers
+        for item in list(self.edge_items.values()):
+            if not is_shown(item.edge.type, layers):
+                self._remove_edge(item)
+        for edge in in_draw_order(self.document, self.graph.edges()):
+            self._add_edge(edge)
+        self.reroute()
 
     def _remove_edge(self, item: EdgeItem) -> None:
         item.detach()
@@ -233,6 +255,9 @@ class CanvasScene(QGraphicsScene):
             return
         for edge in list(node.edges):
             self._remove_edge(self.edge_items[edge.key])
+        # others wired to a stand-in anchored here (a shared peer) get it back next to them
+        others = {end.rid for ghost in node.ghosts for edge in ghost.edges
+                  for end in (edge.source, edge.target) if end is not ghost}
         for ghost in list(node.ghosts):
             for edge in list(ghost.edges):
                 self._remove_edge(self.edge_items[edge.key])
@@ -240,6 +265,7 @@ class CanvasScene(QGraphicsScene):
         if frame is not None:
             frame.members.discard(rid)
         self.removeItem(node)
+        self._refresh_edges(others - {rid})
 
     def _refresh_edges(self, ids: Iterable[str]) -> None:
         ids = [i for i in ids if i in self.nodes and not self.nodes[i].ghost]
@@ -254,6 +280,8 @@ class CanvasScene(QGraphicsScene):
     def apply(self, update: Update) -> None:
         """Follow one change of the document (the session calls it; see `ui.session`)."""
         change = update.change
+        if change.settings:  # View > Layers (or its undo)
+            self.set_layers(document_layers(self.document))
         namespaces: set[str] = set()
         for rid in change.removed:
             node = self.nodes.get(rid)

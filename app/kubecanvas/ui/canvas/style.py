@@ -72,6 +72,11 @@ EDGE_STYLES: dict[str, EdgeStyle] = {
     EdgeType.RUNS_AS: EdgeStyle("#6d5fb0", Qt.PenStyle.DotLine, 1.2, N_("runs as")),
     EdgeType.CREATES: EdgeStyle("#4159c4", Qt.PenStyle.DashLine, 1.4, N_("creates")),
     EdgeType.OWNED_BY: EdgeStyle("#6b7785", Qt.PenStyle.DotLine, 1.0, N_("owned by")),
+    # the RBAC and network layers (`model.layers`), off unless turned on
+    EdgeType.ROLE_REF: EdgeStyle("#9c36b5", Qt.PenStyle.DashLine, 1.6, N_("grants role")),
+    EdgeType.SUBJECT: EdgeStyle("#6d5fb0", Qt.PenStyle.DashLine, 1.6, N_("role subject")),
+    EdgeType.TRAFFIC: EdgeStyle("#d6336c", Qt.PenStyle.DashDotLine, 1.8, N_("may connect")),
+    EdgeType.REFERS: EdgeStyle("#7a5c3e", Qt.PenStyle.DashLine, 1.4, N_("refers to")),
 }
 DEFAULT_EDGE_STYLE = EdgeStyle("#6b7785", Qt.PenStyle.SolidLine, 1.4, "")
 

@@ -10,6 +10,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from kubecanvas.model.kinds import get_path, pod_spec, replicas
+from kubecanvas.model.rbac import rule_lines
 from kubecanvas.model.resource import Resource
 from kubecanvas.ui.i18n import tr
 
@@ -127,6 +128,8 @@ def summary(res: Resource) -> str:
         for key in ("minAvailable", "maxUnavailable"):
             if key in res.spec:
                 return f"{key} {res.spec[key]}"
+    if kind in ("Role", "ClusterRole"):  # all rules: the card elides, the tooltip shows them
+        return "; ".join(rule_lines(res.manifest))
     if kind in ("ServiceAccount", "Namespace"):
         labels = res.labels
         return ", ".join(f"{k}={v}" for k, v in list(labels.items())[:2]) or ""

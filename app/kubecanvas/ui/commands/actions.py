@@ -16,6 +16,7 @@ from kubecanvas.ui import i18n
 from kubecanvas.ui.canvas.replicas import REPLICA_KINDS
 from kubecanvas.ui.commands.diagram_formats import DIAGRAM_FORMATS, diagram_writer
 from kubecanvas.ui.commands.hardening_ui import harden_selected, hardenable
+from kubecanvas.ui.commands.layers_menu import layer_actions
 from kubecanvas.ui.commands.shell import EditorShell
 from kubecanvas.ui.commands.undo import retranslate_stack
 from kubecanvas.ui.i18n import N_, tr
@@ -234,6 +235,7 @@ def build_menus(window: MenuHost, acts: dict[str, QAction]) -> None:
     view = _menu(bar, N_("&View"))
     _fill(view, ("zoom_in", "zoom_out", "zoom_fit", "zoom_100", None, "replicas",
                  "claims_per_replica", "legend", "overview", "snap", None), acts)
+    layer_actions(window, _menu(view, N_("La&yers")))
     theme = _menu(view, N_("&Theme"))
     group = QActionGroup(theme)
     current = str(window.settings.value("canvasTheme", "system"))

@@ -33,7 +33,8 @@ examples:
   $ kubectl kustomize overlays/prod | kubecanvas render - -o prod.svg
   $ kubecanvas render k8s/ -o - --format mmd >> README.md
   $ kubecanvas render k8s/ -o diagram.d2
-  $ kubecanvas render k8s/ --stats"""
+  $ kubecanvas render k8s/ --stats
+  $ kubecanvas render k8s/ -o access.svg --layers wiring,rbac,network"""
 
 
 class _Parser(argparse.ArgumentParser):
@@ -68,6 +69,11 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--replicas", action="store_true",
                         help="one card per claim a StatefulSet creates (default: one card per "
                              "claim template, 'data ×3')")
+    parser.add_argument("--layers", metavar="LIST",
+                        help="the relations to draw, comma-separated: wiring (routes, "
+                             "selectors, mounts...), rbac (RoleBinding -> Role and "
+                             "ServiceAccount), network (NetworkPolicy traffic), or all "
+                             "(default: the project's choice, else wiring)")
     parser.add_argument("--fail-on", choices=("error", "warning", "never"), default="never",
                         help="exit 1 after writing when the design has findings this severe "
                              "(default: never; `kubecanvas validate` is the checker)")
@@ -114,6 +120,13 @@ def main(argv: Sequence[str]) -> int:
         parser.error("- (standard input) cannot be combined with other inputs")
     if args.stats and args.output == "-":
         parser.error("--stats prints to standard output: write the picture to a file")
+    if args.layers is not None:
+        from kubecanvas.model.layers import parse_layers
+
+        try:
+            args.layers = parse_layers(args.layers)
+        except ValueError as exc:
+            parser.error(f"--layers: {exc}")
     try:
         suffix = output_suffix(args.output, args.format)
     except ValueError as exc:
@@ -157,6 +170,10 @@ def _render(args: argparse.Namespace, suffix: str) -> int:
         print(f"kubecanvas: warning: {problem}", file=sys.stderr)
     if len(design.document) == 0 and design.path is None:
         return _fail(_nothing_found(args.inputs))
+    if args.layers is not None:  # for this picture only: the design is never saved
+        from kubecanvas.model.layers import VIEW_KEY, layer_names
+
+        design.document.settings.view[VIEW_KEY] = layer_names(args.layers)
     ids = select_ids(design.document, args.select)
     if args.select and not ids:
         return _fail("--select matched no resource: " + ", ".join(args.select))
