@@ -120,3 +120,49 @@ def test_render_refuses_an_unknown_layer(qtbot, tmp_path: Path, capsys) -> None:
     assert code == 2
     assert "unknown layer rabc: choose from wiring, rbac, network" in capsys.readouterr().err
     assert not list(tmp_path.iterdir())
+
+
+WIDGET_APP = ("apiVersion: example.com/v1\nkind: Widget\nmetadata: {name: w}\n"
+              "spec: {configRef: settings}\n---\n"
+              "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: settings}\n")
+WIDGETS = "kinds:\n  - kind: Widget\n    colour: '#123456'\n    icon: Secret\n" \
+          "    references:\n      - field: spec.configRef\n        kind: ConfigMap\n"
+
+
+def test_render_kinds_file_draws_the_mapped_wire(qtbot, tmp_path: Path) -> None:
+    (tmp_path / "app.yaml").write_text(WIDGET_APP)
+    (tmp_path / "widgets.yaml").write_text(WIDGETS)
+    out = tmp_path / "x.mmd"
+    assert main([str(tmp_path / "app.yaml"), "-o", str(out)]) == 0
+    assert "refers" not in out.read_text()
+    assert main([str(tmp_path / "app.yaml"), "-o", str(out), "--kinds",
+                 str(tmp_path / "widgets.yaml")]) == 0
+    assert "refers" in out.read_text()
+
+
+def test_render_refuses_a_bad_kinds_file_naming_its_line(qtbot, tmp_path: Path, capsys) -> None:
+    (tmp_path / "app.yaml").write_text(WIDGET_APP)
+    (tmp_path / "widgets.yaml").write_text(WIDGETS.replace("'#123456'", "teal"))
+    assert main([str(tmp_path / "app.yaml"), "-o", str(tmp_path / "x.png"), "--kinds",
+                 str(tmp_path / "widgets.yaml")]) == 2
+    assert "widgets.yaml:3: kinds[0].colour: expected a colour" in capsys.readouterr().err
+    assert not (tmp_path / "x.png").exists()
+
+
+def test_the_editor_reads_the_projects_kinds_file_and_styles_the_cards(qtbot,
+                                                                       tmp_path: Path) -> None:
+    from kubecanvas.ui.canvas.style import kind_colour
+    from kubecanvas.ui.commands import design_files
+
+    (tmp_path / "app.yaml").write_text(WIDGET_APP)
+    (tmp_path / ".kubecanvas").mkdir()
+    (tmp_path / ".kubecanvas" / "kinds.yaml").write_text(WIDGETS)
+    session = design_files.open_paths([tmp_path])
+    scene = CanvasScene(session.document, session.graph)
+    assert {i.edge.type for i in scene.edge_items.values()} == {EdgeType.REFERS}
+    assert kind_colour("Widget").name() == "#123456"
+    (tmp_path / ".kubecanvas" / "kinds.yaml").write_text("kinds: {")
+    broken = design_files.open_paths([tmp_path])  # the design opens; the problem is listed
+    assert len(broken.document) == 2
+    assert any("kinds.yaml:" in str(p) and "not valid YAML" in str(p)
+               for p in broken.load_problems)

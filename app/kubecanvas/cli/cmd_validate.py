@@ -10,6 +10,7 @@ and shell completion build this parser and should not pay for them.
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
 from typing import Any
 
 from kubecanvas.cli import color, options
@@ -53,6 +54,10 @@ def add_parser(commands: Any) -> None:
     parser.add_argument("--profile", action="append", metavar="NAME", default=[],
                         help="turn on a rule profile beyond the default one: hardening, "
                              "cpu-limits (repeat the option or separate names with commas)")
+    parser.add_argument("--kinds", action="append", default=[], metavar="FILE",
+                        help="a mapping file for custom kinds (which fields refer to which "
+                             "kinds), beyond the shipped ones and the project's "
+                             ".kubecanvas/kinds.yaml; repeatable")
     parser.add_argument("-o", "--output", metavar="FORMAT", help=argparse.SUPPRESS)
     parser.add_argument("--color", choices=color.CHOICES, default="auto",
                         help="colour severities and rule ids: auto (on a terminal, unless "
@@ -85,6 +90,13 @@ def run(args: argparse.Namespace) -> int:
                                 ignore_file=args.ignore_file,
                                 limits=inputs.read_limits(args.limit), jobs=jobs)
     inputs.require_resources(loaded, paths, "nothing was validated")
+    from kubecanvas.io.kinds_file import KindsFileError, load_kinds
+
+    try:  # the references of custom kinds (cert-manager, Gateway API...) are checked too
+        loaded.document.kind_mappings = load_kinds(
+            [Path(p) for p in paths if p != "-"], [Path(k) for k in args.kinds])
+    except KindsFileError as exc:
+        raise CliError(str(exc)) from None
     from kubecanvas.validation.profiles import UnknownProfileError, active_profiles
 
     profiles = [name for value in args.profile for name in value.split(",") if name.strip()]

@@ -40,6 +40,8 @@ class FieldRef:
         label: the wire's label; `label_field` appends a sibling's value (a backend's port).
         provided: the cluster usually provides the target (an issuer, a gateway class): a
             missing one is drawn muted and reported as info, not as a defect.
+        creates: the resource's controller creates the target (a Certificate's Secret): drawn
+            as a stand-in "created by a controller", which other references then reach.
     """
 
     path: tuple[str, ...]
@@ -50,6 +52,7 @@ class FieldRef:
     label: str = ""
     label_field: str = ""
     provided: bool = False
+    creates: bool = False
 
 
 @dataclass(frozen=True)
@@ -160,8 +163,11 @@ def custom_references(res: Resource, namespace: str, mappings: KindMappings) -> 
             label = ref.label
             if ref.label_field and holder.get(ref.label_field) is not None:
                 label = f"{label} {holder[ref.label_field]}".strip()
-            out.append(Reference(EdgeType.REFERS, (*path, last), kind, name, target_ns, label,
-                                 detail=(("provided", ref.provided),)))
+            detail: tuple[tuple[str, Any], ...] = (("provided", ref.provided),)
+            if ref.creates:
+                detail += (("generated", True),)
+            out.append(Reference(EdgeType.CREATES if ref.creates else EdgeType.REFERS,
+                                 (*path, last), kind, name, target_ns, label, detail=detail))
     return out
 
 

@@ -92,7 +92,7 @@ _CLUSTER_SCOPED_GENERIC = frozenset({
     "MutatingWebhookConfiguration", "CSIDriver", "CSINode", "Node", "PodSecurityPolicy",
     "VolumeAttachment", "ClusterIssuer", "ValidatingAdmissionPolicy",
     "ValidatingAdmissionPolicyBinding", "ClusterSPIFFEID", "FlowSchema",
-    "PriorityLevelConfiguration",
+    "PriorityLevelConfiguration", "GatewayClass",
 })
 
 #: Kinds that run pods, in palette order.

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
+from kubecanvas.io.kinds_file import shipped_kinds
 from kubecanvas.model.document import Change, Document
 from kubecanvas.model.graph import WiringGraph
 from kubecanvas.ui.i18n import tr
@@ -85,6 +86,8 @@ class Session:
         # a design saved as a project, or drawn anew, is exported in apply order; manifests
         # opened from files are saved back in their own order, which then matters
         doc.ordered_by_export = path is not None or not sources
+        if not doc.kind_mappings:  # the shipped custom kinds (cert-manager, Gateway API...)
+            doc.kind_mappings = shipped_kinds()
         graph = graph if graph is not None else WiringGraph(doc, subscribe=False)
         validator = Validator(doc, graph, subscribe=False)
         return cls(doc, graph, validator, path, list(sources or []))

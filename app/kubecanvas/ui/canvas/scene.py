@@ -21,6 +21,7 @@ from kubecanvas.model.layers import document_layers, is_shown
 from kubecanvas.model.layout import GRID
 from kubecanvas.model.order import in_order
 from kubecanvas.model.resource import Resource
+from kubecanvas.ui.canvas.custom_looks import apply_looks
 from kubecanvas.ui.canvas.edge_item import EdgeItem
 from kubecanvas.ui.canvas.free_slots import FreeSlots, search_area
 from kubecanvas.ui.canvas.namespace_frame import NamespaceFrameItem
@@ -64,6 +65,7 @@ class CanvasScene(QGraphicsScene):
         super().__init__()
         self.document = document
         self.graph = graph
+        apply_looks(document.kind_mappings)
         #: the layers whose edges are drawn (`model.layers`): the project's, unless given
         self.layers: frozenset[str] = frozenset(
             document_layers(document) if layers is None else layers)

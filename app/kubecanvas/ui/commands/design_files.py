@@ -17,6 +17,7 @@ from PySide6.QtCore import QSettings
 from kubecanvas.io import ProjectError, load_project
 from kubecanvas.io import save_project as io_save_project
 from kubecanvas.io.atomic import atomic_write_text
+from kubecanvas.io.kinds_file import KindsFileError, load_kinds, shipped_kinds
 from kubecanvas.io.limits import exc_message
 from kubecanvas.io.writeback import WriteBackError, write_back
 from kubecanvas.io.yaml_in import YAML_SUFFIXES, load_paths
@@ -56,13 +57,28 @@ def lay_out(document: Document, graph: WiringGraph | None = None) -> None:
             document.move(rid, pos)
 
 
-def open_paths(paths: Sequence[Path]) -> Session:
-    """Open a project file, or YAML files and folders, as a new session.
+def _kinds(document: Document, paths: Sequence[Path], kinds: Sequence[Path]) -> list[str]:
+    """Give the document its custom-kind mappings (`io.kinds_file`): shipped, the project's
+    `.kubecanvas/kinds.yaml`, then `kinds`. A broken project file is a load problem (the design
+    still opens, with the shipped mappings); a broken file the user named is an `OpenError`."""
+    try:
+        document.kind_mappings = load_kinds(paths, kinds)
+        return []
+    except KindsFileError as exc:
+        if kinds:
+            raise OpenError(str(exc)) from None
+        document.kind_mappings = shipped_kinds()
+        return [str(exc)]
+
+
+def open_paths(paths: Sequence[Path], kinds: Sequence[Path] = ()) -> Session:
+    """Open a project file, or YAML files and folders, as a new session (`kinds`: mapping
+    files for custom kinds beyond the shipped and the project's).
 
     Raises:
         OpenError: nothing could be read (the message names the file and reason).
     """
-    design = read_design(paths)
+    design = read_design(paths, kinds)
     session = Session.create(design.document, path=design.path, sources=design.sources,
                              graph=design.graph)
     session.load_problems = design.load_problems
@@ -82,8 +98,9 @@ class Design:
     load_problems: list[str] = field(default_factory=list)
 
 
-def read_design(paths: Sequence[Path]) -> Design:
-    """Read a project file, or YAML files and folders, with the wiring graph and a layout.
+def read_design(paths: Sequence[Path], kinds: Sequence[Path] = ()) -> Design:
+    """Read a project file, or YAML files and folders, with the wiring graph and a layout
+    (`kinds`: mapping files for custom kinds beyond the shipped and the project's).
 
     Raises:
         OpenError: nothing could be read (the message names the file and reason).
@@ -94,7 +111,9 @@ def read_design(paths: Sequence[Path]) -> Design:
             document = load_project(paths[0])
         except (OSError, ValueError, ProjectError) as exc:
             raise OpenError(concat(f"{paths[0]}: ", exc_message(exc))) from exc
-        design = Design(document, WiringGraph(document, subscribe=False), path=paths[0])
+        kind_problems = _kinds(document, paths, kinds)
+        design = Design(document, WiringGraph(document, subscribe=False), path=paths[0],
+                        load_problems=kind_problems)
         if needs_layout(list(document)):
             lay_out(document, design.graph)
         return design
@@ -103,11 +122,12 @@ def read_design(paths: Sequence[Path]) -> Design:
         raise OpenError(tr("{path}: no such file or folder").format(path=missing[0]))
     result = load_paths(paths)
     document = Document(result.resources)
+    kind_problems = _kinds(document, paths, kinds)
     design = Design(document, WiringGraph(document, subscribe=False), sources=paths)
     lay_out(document, design.graph)
     # Each problem stays a `Text` (English and Korean) until the window shows it (`local_text`).
     design.load_problems = [concat(f"{p.file}:{p.line}:{p.column}: ", p.message)
-                            for p in result.problems]
+                            for p in result.problems] + kind_problems
     if not result.resources and result.errors:
         raise OpenError(join(design.load_problems[:10], "\n"))
     return design

@@ -74,6 +74,10 @@ def build_parser() -> argparse.ArgumentParser:
                              "selectors, mounts...), rbac (RoleBinding -> Role and "
                              "ServiceAccount), network (NetworkPolicy traffic), or all "
                              "(default: the project's choice, else wiring)")
+    parser.add_argument("--kinds", action="append", default=[], metavar="FILE",
+                        help="a mapping file for custom kinds (icon, colour, which fields refer "
+                             "to which kinds), beyond the shipped ones and the project's "
+                             ".kubecanvas/kinds.yaml; repeatable")
     parser.add_argument("--fail-on", choices=("error", "warning", "never"), default="never",
                         help="exit 1 after writing when the design has findings this severe "
                              "(default: never; `kubecanvas validate` is the checker)")
@@ -135,20 +139,26 @@ def main(argv: Sequence[str]) -> int:
     return _render(args, suffix)
 
 
-def _open(inputs: Sequence[str]) -> Any:
+def _open(inputs: Sequence[str], kinds: Sequence[Path] = ()) -> Any:
     """The design for the inputs (standard input when it is `-`), read and laid out as the
     editor opens it, but without the editor's session: the validator runs only for
-    `--fail-on` (`_verdict`), since the picture shows no findings."""
+    `--fail-on` (`_verdict`), since the picture shows no findings. `kinds`: mapping files
+    for custom kinds beyond the shipped ones and the project's."""
+    from kubecanvas.io.kinds_file import KindsFileError, load_kinds
     from kubecanvas.ui.commands import design_files
 
     if list(inputs) != ["-"]:
-        return design_files.read_design([Path(p) for p in inputs])
+        return design_files.read_design([Path(p) for p in inputs], kinds)
     from kubecanvas.io.yaml_in import load_text
     from kubecanvas.model.document import Document
     from kubecanvas.model.graph import WiringGraph
 
     result = load_text(sys.stdin.read(), "-")
     document = Document(result.resources)
+    try:
+        document.kind_mappings = load_kinds([], kinds)
+    except KindsFileError as exc:
+        raise design_files.OpenError(str(exc)) from None
     design = design_files.Design(document, WiringGraph(document, subscribe=False))
     design_files.lay_out(design.document, design.graph)
     design.load_problems = [f"-:{p.line}:{p.column}: {p.message}" for p in result.problems]
@@ -163,7 +173,7 @@ def _render(args: argparse.Namespace, suffix: str) -> int:
 
     app = QApplication.instance() or QApplication(["kubecanvas"])
     try:
-        design = _open(args.inputs)
+        design = _open(args.inputs, [Path(k) for k in args.kinds])
     except design_files.OpenError as exc:
         return _fail(str(exc).splitlines()[0])
     for problem in design.load_problems:

@@ -1,0 +1,157 @@
+"""Custom-kind mapping files: the format, its errors, and what the graph makes of them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kubecanvas.io.kinds_file import (
+    PROJECT_KINDS_FILE,
+    KindsFileError,
+    load_kinds,
+    parse_kinds,
+    shipped_kinds,
+)
+from kubecanvas.io.yaml_in import load_text
+from kubecanvas.model.document import Document
+from kubecanvas.model.graph import WiringGraph
+from kubecanvas.model.references import EdgeType
+
+APP = """\
+apiVersion: gateway.networking.k8s.io/v1
+kind: Gateway
+metadata: {name: gw, namespace: shop}
+spec:
+  gatewayClassName: istio
+  listeners:
+  - name: https
+    tls: {certificateRefs: [{kind: Secret, name: web-tls}]}
+---
+apiVersion: gateway.networking.k8s.io/v1
+kind: HTTPRoute
+metadata: {name: web, namespace: shop}
+spec:
+  parentRefs: [{name: gw, sectionName: https}]
+  rules:
+  - backendRefs: [{name: web, port: 8080}, {kind: ServiceImport, name: far}]
+---
+apiVersion: cert-manager.io/v1
+kind: Certificate
+metadata: {name: cert, namespace: shop}
+spec:
+  secretName: web-tls
+  issuerRef: {name: letsencrypt, kind: ClusterIssuer}
+---
+apiVersion: cert-manager.io/v1
+kind: ClusterIssuer
+metadata: {name: letsencrypt}
+---
+apiVersion: v1
+kind: Service
+metadata: {name: web, namespace: shop, labels: {metrics: "on"}}
+spec: {selector: {app: web}}
+---
+apiVersion: v1
+kind: Service
+metadata: {name: other, namespace: shop}
+spec: {selector: {app: other}}
+---
+apiVersion: monitoring.coreos.com/v1
+kind: ServiceMonitor
+metadata: {name: web, namespace: shop}
+spec: {selector: {matchLabels: {metrics: "on"}}}
+---
+apiVersion: networking.istio.io/v1
+kind: Gateway
+metadata: {name: istio-gw, namespace: shop}
+spec: {gatewayClassName: not-a-gateway-api-field}
+"""
+
+
+def graph_of(text: str, mappings=None) -> tuple[Document, WiringGraph]:
+    document = Document(load_text(text, "app.yaml").resources)
+    document.kind_mappings = shipped_kinds() if mappings is None else mappings
+    return document, WiringGraph(document, subscribe=False)
+
+
+def wires(document: Document, graph: WiringGraph) -> set[tuple[str, str, str, str]]:
+    def name(node: str) -> str:
+        found = document.find(node)
+        return f"{found.kind}/{found.name}" if found else \
+            f"{graph.node_data(node)['kind']}/{graph.node_data(node)['name']}"
+    return {(name(e.source), e.type, name(e.target), e.label) for e in graph.edges()
+            if e.type in (EdgeType.REFERS, EdgeType.CREATES, EdgeType.SELECTS)}
+
+
+def test_the_shipped_mappings_wire_gateway_api_cert_manager_and_service_monitors() -> None:
+    document, graph = graph_of(APP)
+    assert wires(document, graph) == {
+        ("Gateway/gw", "refers", "GatewayClass/istio", "class"),
+        ("Gateway/gw", "refers", "Secret/web-tls", "tls"),
+        ("HTTPRoute/web", "refers", "Gateway/gw", "parent https"),
+        ("HTTPRoute/web", "refers", "Service/web", "8080"),
+        ("Certificate/cert", "refers", "ClusterIssuer/letsencrypt", "issuer"),
+        ("Certificate/cert", "creates", "Secret/web-tls", "writes"),
+        ("ServiceMonitor/web", "selects", "Service/web", "scrapes"),
+    }
+    # the Gateway's certificate is the Secret the Certificate will write: one stand-in
+    tls = {e.target for e in graph.edges() if e.field.endswith("certificateRefs[0].name")
+           or e.field == "spec.secretName"}
+    assert len(tls) == 1 and graph.is_generated(tls.pop())
+    istio = next(e.target for e in graph.edges() if e.label == "class")
+    assert graph.node_data(istio)["provided"] is True
+
+
+def test_without_mappings_custom_resources_make_no_edges() -> None:
+    document, graph = graph_of(APP, mappings=parse_kinds("kinds: []", "empty.yaml"))
+    assert wires(document, graph) == set()
+
+
+def test_a_project_file_adds_kinds_and_wins_over_the_shipped_ones(tmp_path: Path) -> None:
+    (tmp_path / PROJECT_KINDS_FILE).parent.mkdir()
+    (tmp_path / PROJECT_KINDS_FILE).write_text(
+        "kinds:\n"
+        "  - kind: Widget\n    group: example.com\n    colour: '#123456'\n    icon: Secret\n"
+        "    references:\n      - field: spec.configs[].name\n        kind: ConfigMap\n")
+    mappings = load_kinds([tmp_path / "app.yaml"])
+    widget = mappings.for_kind("Widget", "example.com/v1")
+    assert widget is not None and widget.colour == "#123456" and widget.icon == "Secret"
+    assert mappings.for_kind("Widget", "other.io/v1") is None  # another group's Widget
+    assert mappings.for_kind("Certificate", "cert-manager.io/v1") is not None  # still shipped
+    document, graph = graph_of(
+        "apiVersion: example.com/v1\nkind: Widget\nmetadata: {name: w}\n"
+        "spec: {configs: [{name: a}, {name: b}]}\n", mappings)
+    assert sorted(e.field for e in graph.edges()) == ["spec.configs[0].name",
+                                                      "spec.configs[1].name"]
+
+
+@pytest.mark.parametrize(("text", "message"), [
+    ("kinds:\n  - kind: Widget\n    colour: blue\n",
+     "widgets.yaml:3: kinds[0].colour: expected a colour such as \"#2b8a3e\""),
+    ("kinds:\n  - kind: Widget\n    references:\n      - field: spec.x.name\n",
+     "widgets.yaml:4: kinds[0].references[0].kind: give either `kind` or `kinds`"),
+    ("kinds:\n  - kind: Widget\n    references:\n      - field: spec..name\n"
+     "        kind: Secret\n",
+     "widgets.yaml:4: kinds[0].references[0].field: expected a field path"),
+    ("kinds:\n  - kind: Widget\n    refrences: []\n",
+     "widgets.yaml:3: kinds[0].refrences: unknown field (expected one of"),
+    ("kinds:\n  - group: example.com\n",
+     "widgets.yaml:2: kinds[0].kind: missing"),
+    ("kinds:\n  - kind: Widget\n    scope: Global\n",
+     "widgets.yaml:3: kinds[0].scope: expected Namespaced or Cluster"),
+    ("kinds:\n  - kind: Widget\n    references:\n      - field: spec.a\n        kind: Secret\n"
+     "        provided: maybe\n",
+     "widgets.yaml:6: kinds[0].references[0].provided: expected true or false"),
+    ("kinds: [\n", "widgets.yaml:2: not valid YAML"),
+    ("widgets: []\n", "widgets.yaml:1: widgets: unknown field"),
+])
+def test_a_bad_file_is_refused_naming_file_line_and_field(text: str, message: str) -> None:
+    with pytest.raises(KindsFileError) as error:
+        parse_kinds(text, "widgets.yaml")
+    assert str(error.value).startswith(message), str(error.value)
+
+
+def test_an_unreadable_file_is_named(tmp_path: Path) -> None:
+    with pytest.raises(KindsFileError, match="missing.yaml: cannot read the kinds file"):
+        load_kinds([], [tmp_path / "missing.yaml"])
