@@ -17,11 +17,18 @@ from typing import Any
 
 from kubecanvas.model.custom_kinds import KindMappings, selector_matches
 from kubecanvas.model.document import Change, Document
-from kubecanvas.model.kinds import effective_namespace, pod_template
+from kubecanvas.model.kinds import effective_namespace, pod_template, template_labels
 from kubecanvas.model.multigraph import MultiDiGraph
 from kubecanvas.model.references import EdgeType, Reference, format_path
 from kubecanvas.model.resource import Resource
-from kubecanvas.model.traffic import NAME_LABEL, External, PodTables, policy_edges
+from kubecanvas.model.selectors import Selector
+from kubecanvas.model.traffic import (
+    NAME_LABEL,
+    External,
+    PodTables,
+    policy_edges,
+    policy_reads,
+)
 from kubecanvas.model.wiring_index import WiringIndex
 
 #: kinds whose change always means recomputing (besides pod owners and mapped kinds)
@@ -71,27 +78,6 @@ def namespace_labels(index: WiringIndex, resource: Callable[[str], Resource]) ->
     return out
 
 
-def derived_edges(index: WiringIndex, resource: Callable[[str], Resource],
-                  order: Callable[[str], Any],
-                  mappings: KindMappings) -> tuple[list[DerivedEdge], list[External]]:
-    """Every traffic edge and custom selector edge of the design, with the external
-    stand-ins they need, in a deterministic order."""
-    edges: list[DerivedEdge] = []
-    externals: dict[str, External] = {}
-    policies = sorted(index.by_kind.get("NetworkPolicy", ()), key=order)
-    if policies:
-        tables = PodTables(index.pods_in_ns, index.pod_labels, namespace_labels(index, resource),
-                           order)
-        for rid in policies:
-            found, outside = policy_edges(resource(rid), tables)
-            edges.extend(DerivedEdge(e.source, e.target, e.key, EdgeType.TRAFFIC, e.field,
-                                     e.label, e.reference) for e in found)
-            externals.update((x.node, x) for x in outside)
-    if mappings:
-        edges.extend(_selector_edges(index, resource, order, mappings))
-    return edges, [externals[k] for k in sorted(externals)]
-
-
 def _selector_edges(index: WiringIndex, resource: Callable[[str], Resource],
                     order: Callable[[str], Any], mappings: KindMappings) -> Iterable[DerivedEdge]:
     sources = [rid for m in {m.kind for m in mappings.kinds if m.selectors}
@@ -114,40 +100,105 @@ def _selector_edges(index: WiringIndex, resource: Callable[[str], Resource],
                                       match.label or match.selector.describe(), reference)
 
 
+@dataclass(frozen=True)
+class _Policy:
+    """One policy's edges, and what they were computed from (to tell when they are stale)."""
+
+    manifest: Any
+    namespace: str
+    selectors: list[Selector]
+    cross: bool
+    edges: list[DerivedEdge]
+    externals: list[External]
+
+
 class DerivedEdges:
-    """The derived edges and external stand-ins a wiring graph holds now, so a recompute can
-    take them out and say which resources' edges changed."""
+    """The derived edges and external stand-ins a wiring graph holds now, with each policy's
+    share, so that an edit recomputes only the policies it can change: those in the edited
+    workload's namespace whose selectors match its labels (before or after), the edited
+    policies themselves, and the policies that reach across namespaces. Recomputing all of
+    them took 350 ms per edit at 15,000 resources (1,650 policies)."""
 
     def __init__(self) -> None:
         self.edges: dict[tuple[str, str, str], str] = {}  # (u, v, key) -> label
         self.externals: set[str] = set()
+        self._policies: dict[str, _Policy] = {}
 
     def clear(self) -> None:
         self.edges.clear()
         self.externals.clear()
+        self._policies.clear()
+
+    def _stale(self, policies: list[str], changed: list[Resource] | None,
+               document: Document) -> list[str]:
+        if changed is None:
+            return policies
+        ids = {r.id for r in changed}
+        touched = [(effective_namespace(r), template_labels(r)) for r in changed
+                   if pod_template(r) is not None]
+        out = []
+        for pid in policies:
+            cached = self._policies.get(pid)
+            if cached is None or pid in ids or cached.cross \
+                    or cached.manifest is not document.get(pid).manifest \
+                    or any(ns == cached.namespace and any(s.matches(labels)
+                                                          for s in cached.selectors)
+                           for ns, labels in touched):
+                out.append(pid)
+        return out
+
+    def _policy_edges(self, index: WiringIndex, document: Document,
+                      changed: list[Resource] | None) -> list[DerivedEdge]:
+        policies = sorted(index.by_kind.get("NetworkPolicy", ()), key=document.index_of)
+        stale = self._stale(policies, changed, document)
+        if stale:
+            tables = PodTables(index.pods_in_ns, index.pod_labels,
+                               namespace_labels(index, document.get), document.index_of,
+                               index.by_label)
+            for pid in stale:
+                policy = document.get(pid)
+                found, outside = policy_edges(policy, tables)
+                selectors, cross = policy_reads(policy)
+                self._policies[pid] = _Policy(
+                    policy.manifest, effective_namespace(policy), selectors, cross,
+                    [DerivedEdge(e.source, e.target, e.key, EdgeType.TRAFFIC, e.field, e.label,
+                                 e.reference) for e in found], outside)
+        present = set(policies)
+        for pid in [p for p in self._policies if p not in present]:
+            del self._policies[pid]
+        return [e for pid in policies for e in self._policies[pid].edges]
 
     def recompute(self, graph: MultiDiGraph, index: WiringIndex, document: Document,
-                  category: str) -> set[str]:
-        """Replace every derived edge of `graph`; returns the resources whose derived edges
-        changed (`category`: the graph's name for derived edges)."""
+                  category: str, changed: list[Resource] | None = None) -> set[str]:
+        """Bring `graph`'s derived edges up to date after `changed` (every policy when None);
+        returns the resources whose derived edges changed (`category`: the graph's name for
+        derived edges)."""
+        edges = self._policy_edges(index, document, changed)
+        if document.kind_mappings:
+            edges.extend(_selector_edges(index, document.get, document.index_of,
+                                         document.kind_mappings))
+        externals = {x.node: x for p in self._policies.values() for x in p.externals}
+        wanted = {(e.source, e.target, e.key): e for e in edges
+                  if (e.source in graph or e.source in externals)
+                  and (e.target in graph or e.target in externals)}
         old = {edge: label for edge, label in self.edges.items() if graph.has_edge(*edge)}
-        for u, v, k in old:
-            graph.remove_edge(u, v, k)
-        edges, externals = derived_edges(index, document.get, document.index_of,
-                                         document.kind_mappings)
-        for node in sorted(self.externals - {x.node for x in externals}):
+        for edge, label in old.items():
+            if edge not in wanted or wanted[edge].label != label:
+                graph.remove_edge(*edge)
+        for node in sorted(self.externals - set(externals)):
             if node in graph:
                 graph.remove_node(node)
-        for x in externals:
-            graph.add_node(x.node, external=True, kind=x.kind, name=x.name,
-                           namespace=x.namespace)
-        self.externals = {x.node for x in externals}
+        for x in sorted(externals.values(), key=lambda x: x.node):
+            if x.node not in graph:
+                graph.add_node(x.node, external=True, kind=x.kind, name=x.name,
+                               namespace=x.namespace)
+        self.externals = set(externals)
         self.edges = {}
-        for e in edges:
-            if e.source in graph and e.target in graph:
+        for key, e in wanted.items():
+            if not graph.has_edge(*key):
                 graph.add_edge(e.source, e.target, key=e.key, type=e.type, field=e.field,
                                label=e.label, category=category, ref=e.reference)
-                self.edges[(e.source, e.target, e.key)] = e.label
-        changed = {n for edge in set(old.items()) ^ set(self.edges.items())
-                   for n in edge[0][:2]}
-        return {n for n in changed if n in document}
+            self.edges[key] = e.label
+        changed_nodes = {n for edge in set(old.items()) ^ set(self.edges.items())
+                         for n in edge[0][:2]}
+        return {n for n in changed_nodes if n in document}

@@ -302,8 +302,9 @@ class WiringGraph:
         touched: set[str] = set()
         dirty = list(change.removed) + list(change.changed) + list(change.added)
         binding_dirty = False
+        derived_changed = list(derived.change_resources(change, self.document))
         derived_dirty = derived.touches_derived(
-            derived.change_resources(change, self.document), self.document.kind_mappings,
+            derived_changed, self.document.kind_mappings,
             bool(self._derived.edges or self._index.by_kind.get("NetworkPolicy")))
         affected_keys: set[NameKey] = set()
         # A resource edited without renaming keeps the by-name edges others have to it: those
@@ -345,7 +346,7 @@ class WiringGraph:
             touched |= self._recompute_binding()
         if derived_dirty:
             touched |= self._derived.recompute(self.graph, self._index, self.document,
-                                               EdgeCategory.DERIVED)
+                                               EdgeCategory.DERIVED, derived_changed)
         for rid in dirty:
             if rid in self.document:
                 touched.add(rid)
