@@ -155,3 +155,24 @@ def test_a_bad_file_is_refused_naming_file_line_and_field(text: str, message: st
 def test_an_unreadable_file_is_named(tmp_path: Path) -> None:
     with pytest.raises(KindsFileError, match="missing.yaml: cannot read the kinds file"):
         load_kinds([], [tmp_path / "missing.yaml"])
+
+
+def test_service_monitor_edges_follow_edits_as_a_rebuild_would() -> None:
+    from kubecanvas.model.edits import RemoveResource, SetField
+
+    document = Document(load_text(APP, "app.yaml").resources)
+    document.kind_mappings = shipped_kinds()
+    graph = WiringGraph(document)
+    other = next(r for r in document if r.name == "other")
+    monitor = next(r for r in document if r.kind == "ServiceMonitor")
+    steps = [SetField(other.id, ("metadata", "labels"), {"metrics": "on"}),
+             SetField(monitor.id, ("spec", "namespaceSelector"), {"any": True}),
+             SetField(other.id, ("metadata", "namespace"), "elsewhere"),
+             SetField(monitor.id, ("spec", "selector", "matchLabels", "metrics"), "off"),
+             RemoveResource(monitor.id)]
+    for step in steps:
+        step.apply(document)
+        fresh = WiringGraph(document, subscribe=False)
+        assert graph.edge_signature() == fresh.edge_signature(), step
+    assert not any(e.type == EdgeType.SELECTS and e.field == "spec.selector"
+                   for e in graph.edges())

@@ -246,3 +246,21 @@ def test_incremental_layers_equal_rebuild(operations: list[tuple]) -> None:
         fresh = WiringGraph(doc, subscribe=False)
         assert graph.edge_signature() == fresh.edge_signature(), op
         assert graph.node_signature() == fresh.node_signature(), op
+
+
+def test_a_subject_disconnects_and_follows_a_rename_but_a_role_ref_stays() -> None:
+    from kubecanvas.model.rewiring import disconnect_edit, rename_edit
+
+    doc = Document([binding("RoleBinding", "read", "Role", "reader", [("app", ""), ("ci", "")]),
+                    named("Role", "reader"), named("ServiceAccount", "app"),
+                    named("ServiceAccount", "ci")])
+    graph = WiringGraph(doc)
+    rb = next(r for r in doc if r.kind == "RoleBinding")
+    app = next(r for r in doc if r.name == "app")
+    rename_edit(doc, graph, app.id, "web").apply(doc)
+    assert [s["name"] for s in doc.get(rb.id).manifest["subjects"]] == ["web", "ci"]
+    by_type = {e.type: e for e in graph.out_edges(rb.id) if e.field == "subjects[0].name"
+               or e.type == EdgeType.ROLE_REF}
+    assert disconnect_edit(doc, graph, by_type[EdgeType.ROLE_REF]) is None  # roleRef is required
+    disconnect_edit(doc, graph, by_type[EdgeType.SUBJECT]).apply(doc)
+    assert [s["name"] for s in doc.get(rb.id).manifest["subjects"]] == ["ci"]

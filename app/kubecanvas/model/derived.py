@@ -60,11 +60,8 @@ def touches_derived(resources: Iterable[Resource], mappings: KindMappings, activ
     """True when a change of `resources` may alter a derived edge: a policy, a namespace, a
     mapped selector's kinds, or (while the design has derived edges or policies, `active`) a
     workload. Cheap for designs without policies: most edits change no policy."""
-    mapped = mappings.selector_kinds()
-    if not (active or mapped):
-        return any(r.kind == "NetworkPolicy" for r in resources)
-    kinds = TRIGGER_KINDS | mapped
-    return any(r.kind in kinds or pod_template(r) is not None for r in resources)
+    kinds = TRIGGER_KINDS | mappings.selector_kinds()
+    return any(r.kind in kinds or active and pod_template(r) is not None for r in resources)
 
 
 def namespace_labels(index: WiringIndex, resource: Callable[[str], Resource]) -> dict[
@@ -123,11 +120,13 @@ class DerivedEdges:
         self.edges: dict[tuple[str, str, str], str] = {}  # (u, v, key) -> label
         self.externals: set[str] = set()
         self._policies: dict[str, _Policy] = {}
+        self._selected: list[DerivedEdge] = []  # custom selector edges (ServiceMonitors...)
 
     def clear(self) -> None:
         self.edges.clear()
         self.externals.clear()
         self._policies.clear()
+        self._selected = []
 
     def _stale(self, policies: list[str], changed: list[Resource] | None,
                document: Document) -> list[str]:
@@ -174,9 +173,12 @@ class DerivedEdges:
         returns the resources whose derived edges changed (`category`: the graph's name for
         derived edges)."""
         edges = self._policy_edges(index, document, changed)
-        if document.kind_mappings:
-            edges.extend(_selector_edges(index, document.get, document.index_of,
-                                         document.kind_mappings))
+        mappings = document.kind_mappings
+        kinds = mappings.selector_kinds()
+        if changed is None or any(r.kind in kinds for r in changed):
+            self._selected = list(_selector_edges(index, document.get, document.index_of,
+                                                  mappings)) if kinds else []
+        edges.extend(self._selected)
         externals = {x.node: x for p in self._policies.values() for x in p.externals}
         wanted = {(e.source, e.target, e.key): e for e in edges
                   if (e.source in graph or e.source in externals)

@@ -59,7 +59,7 @@ def _disconnect_ref(doc: Document, edge: Edge) -> Edit | None:
                             res.id, (*spec_path, group, c, "volumeMounts", m)))
         edits.append(_remove_list_entry(res.id, vol_path))
         return Compound(edits, text)
-    for marker in ("env", "envFrom", "imagePullSecrets", "tls"):
+    for marker in ("env", "envFrom", "imagePullSecrets", "tls", "subjects"):
         if marker in path:
             i = path.index(marker)
             return Compound([_remove_list_entry(res.id, path[: i + 2])], text)
