@@ -215,7 +215,9 @@ class CanvasScene(QGraphicsScene):
             return None
         source = self.nodes.get(edge.source)
         target = self.nodes.get(edge.target)
-        if source is None and target is not None:  # traffic from a peer outside the design
+        if source is None and target is not None \
+                and self.graph.node_data(edge.source).get("external"):
+            # traffic from a peer outside the design (`model.traffic`)
             source = self._stand_in(edge.source, target, edge.source)
         elif source is not None and target is None:
             target = self._stand_in(node, source, edge.target)
