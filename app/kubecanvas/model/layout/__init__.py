@@ -338,21 +338,23 @@ def _pack(sizes: list[tuple[float, float]], shelf_width: float,
           gap: float, bound: float = math.inf) -> tuple[list[int], float]:
     """Greedy shelves at one width: where each shelf starts, and how well the result fits a
     landscape page (the larger of width / ASPECT and height; smaller is better). Both grow as
-    boxes are added, so the pass stops (score `inf`) once the score reaches `bound`: a width
-    that cannot beat the best one so far costs a few shelves, not all of them (trying a few
-    hundred widths over every box made laying out 15,000 resources grow with the square)."""
+    boxes are added, so the pass stops (score `inf`) once the score passes `bound`: a width
+    that cannot match the best one costs a few boxes, not all of them (trying a few hundred
+    widths over every box made laying out 15,000 resources grow with the square)."""
     starts: list[int] = []
     width = total_w = total_h = shelf_h = 0.0
     for index, (w, h) in enumerate(sizes):
         if not starts or (width > 0 and width + w > shelf_width):
             total_h += shelf_h + (gap if starts else 0.0)
-            if max(total_w / ASPECT, total_h) >= bound:
+            if total_h > bound:
                 return starts, math.inf
             starts.append(index)
             width = shelf_h = 0.0
         width += w + gap
         shelf_h = max(shelf_h, h)
         total_w = max(total_w, width - gap)
+        if total_w / ASPECT > bound:
+            return starts, math.inf
     return starts, max(total_w / ASPECT, total_h + shelf_h)
 
 
@@ -372,9 +374,12 @@ def _shelves(sizes: list[tuple[float, float]], gap: float) -> list[list[int]]:
     for w, _ in sizes[:200]:  # beyond that many boxes the estimate is as good
         running += w + gap
         candidates.add(max(widest, running - gap))
+    # the square-root estimate's score bounds the best one: every width that passes it while
+    # packing is dropped; of the rest, the first (narrowest) of the best wins, as min() picks
+    bound = _pack(sizes, max(widest, math.sqrt(area * ASPECT)), gap)[1]
     best, score = 0.0, math.inf
-    for width in sorted(candidates):  # the first of the best, as min() would pick
-        tried = _pack(sizes, width, gap, score)[1]
+    for width in sorted(candidates):
+        tried = _pack(sizes, width, gap, min(score, bound))[1]
         if tried < score:
             best, score = width, tried
     starts, _ = _pack(sizes, best, gap)
