@@ -88,3 +88,14 @@ def test_an_export_far_out_is_the_export_close_up(make_window, tmp_path):
     far = export_image(window.scene, tmp_path / "far.png", scale=0.1)
     assert QImage(str(near)) == QImage(str(far))
     assert _cells(window.scene)  # and the view is far out again after it
+
+
+def test_turning_the_overview_off_far_out_shows_the_wires_in_batches(make_window):
+    window, wire, _, _ = _window(make_window)
+    overview = window.picture.actions["overview"]
+    overview.setChecked(True)
+    window.view.set_zoom(0.1)
+    assert window.view.scene() is not window.scene  # the overview
+    overview.setChecked(False)
+    assert window.view.scene() is window.scene
+    assert _cells(window.scene) and wire.flags() & NO_CONTENTS

@@ -55,7 +55,7 @@ class CanvasView(QGraphicsView):
         self._pan_from: QPointF | None = None
         self._room = QRectF()
         self.zoom_changed.connect(self._make_room)
-        self.zoom_changed.connect(self._far_wires)
+        self.zoom_changed.connect(self.follow_far_zoom)
 
     # --- room around the content -------------------------------------------------------------
     def setScene(self, scene: QGraphicsScene | None) -> None:  # noqa: N802 - Qt's name
@@ -65,9 +65,9 @@ class CanvasView(QGraphicsView):
         if scene is not None:
             scene.sceneRectChanged.connect(self._make_room)
             self._make_room()
-            self._far_wires()
+            self.follow_far_zoom()
 
-    def _far_wires(self, *_: object) -> None:
+    def follow_far_zoom(self, *_: object) -> None:
         """Far out, the canvas scene draws its wires in batches (`far_wires.py`)."""
         scene = self.scene()
         if isinstance(scene, CanvasScene):

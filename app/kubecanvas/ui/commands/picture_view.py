@@ -227,3 +227,4 @@ def _swap(view: CanvasView, scene: CanvasScene | OverviewScene) -> None:
     centre = view.mapToScene(view.viewport().rect().center())
     QGraphicsView.setScene(view, scene)
     view.centerOn(centre)
+    view.follow_far_zoom()  # the canvas draws far wires in batches at this zoom, or not
