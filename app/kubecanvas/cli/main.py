@@ -53,8 +53,11 @@ Run `kubecanvas COMMAND --help` for each command's own options and exit codes.
 RENDER_HELP = "draw YAML or a project as .svg, .png, .pdf, .drawio or .mmd, without a window"
 
 
-def build_parser(prog: str = "kubecanvas") -> argparse.ArgumentParser:
-    """The full parser, with one subparser per command.
+def build_parser(prog: str = "kubecanvas", only: str | None = None) -> argparse.ArgumentParser:
+    """The full parser, with one subparser per command; with `only`, just that command's
+    subparser is complete and the others carry their name and help alone (enough for the
+    top-level --help and for "invalid choice"), which is what one run needs: building every
+    subparser's options cost a small `validate` 5 ms.
 
     Building it imports no loader, validator or networkx: each command imports what it uses
     when it runs, so `--version`, `--help` and completion start fast.
@@ -65,12 +68,21 @@ def build_parser(prog: str = "kubecanvas") -> argparse.ArgumentParser:
     parser.add_argument("-V", "--version", action="version",
                         version=f"kubecanvas {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for module in (cmd_import, cmd_export, cmd_validate):
-        module.add_parser(commands)
-    _add_render(commands)
-    cmd_cluster.add_parser(commands)
-    cmd_lesson.add_parser(commands)
-    cmd_completion.add_parser(commands, build_parser)
+    adders: list[tuple[str, str, Any]] = [
+        ("import", cmd_import.HELP, cmd_import.add_parser),
+        ("export", cmd_export.HELP, cmd_export.add_parser),
+        ("validate", cmd_validate.HELP, cmd_validate.add_parser),
+        ("render", RENDER_HELP, _add_render),
+        ("cluster", cmd_cluster.HELP, cmd_cluster.add_parser),
+        ("lesson", cmd_lesson.HELP, cmd_lesson.add_parser),
+        ("completion", cmd_completion.HELP,
+         lambda subparsers: cmd_completion.add_parser(subparsers, build_parser)),
+    ]
+    for name, help_text, add in adders:
+        if only is None or only == name:
+            add(commands)
+        else:
+            commands.add_parser(name, help=help_text, add_help=False)
     return parser
 
 
@@ -109,8 +121,11 @@ def _parse(parser: argparse.ArgumentParser, argv: Sequence[str]) -> argparse.Nam
 def main(argv: Sequence[str] | None = None, prog: str = "kubecanvas") -> int:
     """Run one command; returns the process exit code. `prog` names the program in usage
     lines (`kubectl canvas` when run as a kubectl plugin)."""
-    parser = build_parser(prog)
-    parsed = _parse(parser, sys.argv[1:] if argv is None else argv)
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    # the command is the first argument when there is one (top-level options come first
+    # otherwise, and need no command's options)
+    parser = build_parser(prog, arguments[0] if arguments and arguments[0][:1] != "-" else "")
+    parsed = _parse(parser, arguments)
     if isinstance(parsed, int):
         return parsed
     if parsed.command is None:

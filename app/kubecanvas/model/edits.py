@@ -21,26 +21,10 @@ from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from kubecanvas.model.document import Document
-from kubecanvas.model.fields import FieldPath
+from kubecanvas.model.fields import DELETE, FieldPath
 from kubecanvas.model.references import format_path
 from kubecanvas.model.resource import Manifest, Position, Resource
 from kubecanvas.model.text import Text, resource_ko
-
-
-class _Delete:
-    """The `DELETE` sentinel: survives copying, so edits holding it can be deep-copied."""
-
-    def __repr__(self) -> str:
-        return "DELETE"
-
-    def __copy__(self) -> _Delete:
-        return self
-
-    def __deepcopy__(self, memo: dict[int, Any]) -> _Delete:
-        return self
-
-
-_DELETE = _Delete()
 
 
 class Edit(Protocol):
@@ -101,9 +85,6 @@ def _assign(node: Any, step: str | int, value: Any) -> None:
         if not isinstance(node, dict):
             raise TypeError(f"cannot set field {step!r} on {type(node).__name__}")
         node[step] = value
-
-
-DELETE: Any = _DELETE
 
 
 class UndoRecord(list[Any]):

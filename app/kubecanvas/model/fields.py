@@ -15,6 +15,24 @@ from typing import Any
 FieldPath = tuple[str | int, ...]
 
 
+class _Delete:
+    """The `DELETE` sentinel: survives copying, so edits holding it can be deep-copied."""
+
+    def __repr__(self) -> str:
+        return "DELETE"
+
+    def __copy__(self) -> _Delete:
+        return self
+
+    def __deepcopy__(self, memo: dict[int, Any]) -> _Delete:
+        return self
+
+
+#: The value of a `SetField` edit (`model.edits`) that removes the field. Defined here, with
+#: the field paths, so that the rules that offer such fixes need not import the edits.
+DELETE: Any = _Delete()
+
+
 def as_mapping(value: Any) -> Mapping[str, Any]:
     """`value` when it is a mapping, else an empty one. A plain dict is tested first: the ABC
     check costs ten times more, and manifests are dicts."""

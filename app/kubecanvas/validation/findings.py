@@ -10,12 +10,14 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from kubecanvas.model.edits import Edit
 from kubecanvas.model.references import format_path
 from kubecanvas.model.resource import Resource
 from kubecanvas.model.text import Text
+
+if TYPE_CHECKING:
+    from kubecanvas.model.edits import Edit
 
 
 class RuleId(str):

@@ -1,20 +1,24 @@
 """Mechanical fixes the rules attach to findings, built from ordinary model edits.
 
 Each helper returns a `Fix` whose edit is created on demand (edits carry undo state), so the
-editor can apply it as one undoable click and the CLI can print its description.
+editor can apply it as one undoable click and the CLI can print its description. The edits
+module is imported only then: `kubecanvas validate` reports fixes, it never makes their edits.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from kubecanvas.model.edits import Compound, Edit, FieldPath, SetField
+from kubecanvas.model.fields import FieldPath
 from kubecanvas.model.kinds import pod_template_path
 from kubecanvas.model.korean import eul_reul
 from kubecanvas.model.resource import Resource
 from kubecanvas.model.text import Text, resource_ko
 from kubecanvas.validation.findings import Fix
+
+if TYPE_CHECKING:
+    from kubecanvas.model.edits import Edit
 
 
 def edit_distance(a: str, b: str, limit: int | None = None) -> int:
@@ -60,7 +64,13 @@ def ko_label(res: Resource) -> str:
 def set_field(res: Resource, path: FieldPath, value: Any, description: Text) -> Fix:
     """A fix that sets one field of one resource."""
     rid = res.id
-    return Fix(description, lambda: SetField(rid, tuple(path), value, description))
+
+    def make() -> Edit:
+        from kubecanvas.model.edits import SetField
+
+        return SetField(rid, tuple(path), value, description)
+
+    return Fix(description, make)
 
 
 def set_fields(res: Resource, changes: Sequence[tuple[FieldPath, Any]],
@@ -70,6 +80,8 @@ def set_fields(res: Resource, changes: Sequence[tuple[FieldPath, Any]],
     items = [(tuple(p), v) for p, v in changes]
 
     def make() -> Edit:
+        from kubecanvas.model.edits import Compound, SetField
+
         return Compound([SetField(rid, p, v, description) for p, v in items], description)
 
     return Fix(description, make)

@@ -15,15 +15,18 @@ Use `engine.Validator` in process where fixes are applied (the editor).
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
 from kubecanvas.model.document import Document
-from kubecanvas.model.edits import Edit
 from kubecanvas.model.graph import WiringGraph
 from kubecanvas.model.parallel import map_in_processes
 from kubecanvas.validation.context import Context, KindIndex
 from kubecanvas.validation.findings import Finding, Fix
 from kubecanvas.validation.registry import PROFILE_OF, SEVERITIES, checks
 from kubecanvas.validation.runner import run_one_check
+
+if TYPE_CHECKING:
+    from kubecanvas.model.edits import Edit
 
 
 @dataclass

@@ -15,6 +15,7 @@ crash of a check, into an `internal.rule-crashed` finding (see `crash`).
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Mapping
 from types import ModuleType
 
@@ -98,11 +99,12 @@ def check_registry(rules: tuple[Rule, ...], modules: Iterable[ModuleType]) -> No
         RuntimeError: naming the ids (at import: a broken registry never validates anything).
     """
     ids = [rule.id for rule in rules]
-    duplicates = {i for i in ids if ids.count(i) > 1}
-    if duplicates:
-        raise RuntimeError(f"rule ids registered twice: {sorted(duplicates)}")
+    registered = set(ids)
+    if len(registered) < len(ids):  # (`ids.count` per id made this 3 ms of every start)
+        duplicates = sorted(i for i, count in Counter(ids).items() if count > 1)
+        raise RuntimeError(f"rule ids registered twice: {duplicates}")
     for module in modules:
-        unregistered = sorted(set(declared_ids(module).values()) - set(ids))
+        unregistered = sorted(set(declared_ids(module).values()) - registered)
         if unregistered:
             raise RuntimeError(f"{module.__name__} declares rule ids it does not register: "
                                f"{unregistered}")

@@ -12,8 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from kubecanvas.model.edits import DELETE
-from kubecanvas.model.fields import FieldPath, as_list, as_mapping
+from kubecanvas.model.fields import DELETE, FieldPath, as_list, as_mapping
 from kubecanvas.model.resource import Resource
 from kubecanvas.model.text import Text
 from kubecanvas.validation import predicates as p

@@ -12,8 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from kubecanvas.model.edits import DELETE
-from kubecanvas.model.fields import FieldPath, as_int, as_mapping
+from kubecanvas.model.fields import DELETE, FieldPath, as_int, as_mapping
 from kubecanvas.model.kinds import get_path
 from kubecanvas.model.korean import eul_reul, eun_neun
 from kubecanvas.model.resource import Resource

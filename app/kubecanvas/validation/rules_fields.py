@@ -11,8 +11,7 @@ import binascii
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from kubecanvas.model.edits import DELETE
-from kubecanvas.model.fields import FieldPath, as_list, as_mapping
+from kubecanvas.model.fields import DELETE, FieldPath, as_list, as_mapping
 from kubecanvas.model.kinds import effective_namespace, is_known
 from kubecanvas.model.korean import eun_neun, i_ga
 from kubecanvas.model.resource import Resource

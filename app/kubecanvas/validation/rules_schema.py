@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from kubecanvas.model.edits import DELETE
+from kubecanvas.model.fields import DELETE
 from kubecanvas.model.kinds import get_path
 from kubecanvas.model.korean import eul_reul, eun_neun, euro_ro, i_ga
 from kubecanvas.model.resource import Resource, api_group

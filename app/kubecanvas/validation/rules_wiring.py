@@ -9,8 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from kubecanvas.model.edits import DELETE
-from kubecanvas.model.fields import as_list, as_mapping
+from kubecanvas.model.fields import DELETE, as_list, as_mapping
 from kubecanvas.model.kinds import get_path, pod_spec, template_labels
 from kubecanvas.model.korean import eul_reul, eun_neun, euro_ro, i_ga
 from kubecanvas.model.references import EdgeType

@@ -16,8 +16,7 @@ from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from kubecanvas.model.edits import DELETE
-from kubecanvas.model.fields import FieldPath, as_list, as_mapping
+from kubecanvas.model.fields import DELETE, FieldPath, as_list, as_mapping
 from kubecanvas.model.korean import eul_reul
 from kubecanvas.model.text import Text
 from kubecanvas.validation.hardening.declare import (

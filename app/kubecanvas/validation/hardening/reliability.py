@@ -11,9 +11,8 @@ node is idle, and many teams deliberately set none.
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from kubecanvas.model.edits import SetField
 from kubecanvas.model.fields import FieldPath, as_list, as_mapping
 from kubecanvas.model.kinds import replicas
 from kubecanvas.model.korean import eul_reul, i_ga
@@ -34,6 +33,9 @@ from kubecanvas.validation.hardening.declare import (
 )
 from kubecanvas.validation.profiles import CPU_LIMITS
 from kubecanvas.validation.rule import RuleId
+
+if TYPE_CHECKING:
+    from kubecanvas.model.edits import SetField
 
 # --- the rule ids this module reports ------------------------------------------------------------
 RELIABILITY_REQUESTS_CPU = RuleId("reliability.requests.cpu")
@@ -63,6 +65,8 @@ def ask_field(res: Resource, path: FieldPath, prompt: Text, suggestion: str,
     rid, target = res.id, tuple(path)
 
     def make(value: str) -> SetField:
+        from kubecanvas.model.edits import SetField  # when the fix is applied (see `fixes`)
+
         return SetField(rid, target, convert(value), description)
 
     hint = Text(f"{description.en} (a value you choose, for example {suggestion})",
@@ -247,7 +251,13 @@ def replication(ctx: Context) -> Iterator[Finding]:
 
 def _set(res: Resource, path: FieldPath, value: Any) -> Any:
     rid = res.id
-    return lambda: SetField(rid, path, value)
+
+    def make() -> SetField:
+        from kubecanvas.model.edits import SetField  # when the fix is applied (see `fixes`)
+
+        return SetField(rid, path, value)
+
+    return make
 
 
 def scaling(ctx: Context) -> Iterator[Finding]:

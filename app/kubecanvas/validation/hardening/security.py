@@ -12,8 +12,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from kubecanvas.model.edits import DELETE
-from kubecanvas.model.fields import FieldPath, as_list, as_mapping
+from kubecanvas.model.fields import DELETE, FieldPath, as_list, as_mapping
 from kubecanvas.model.kinds import effective_namespace
 from kubecanvas.model.references import format_path
 from kubecanvas.model.resource import Resource
