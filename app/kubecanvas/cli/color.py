@@ -7,6 +7,7 @@ a pipe (CI logs that render ANSI), `never` never does. JSON and SARIF are never 
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 import sys
@@ -18,10 +19,16 @@ _RESET = "\033[0m"
 _SEVERITY = {"error": "\033[1;31m", "warning": "\033[33m", "info": "\033[36m"}
 _RULE = "\033[2m"
 
-# `  12:   warning hpa.target.replicas  ...` (text) and `f:1:2: warning: msg [rule]` (compact).
-_TEXT_LINE = re.compile(r"^(  \S+:\s*)(error|warning|info)(\s+)(\S+)(  )")
-_PROBLEM_LINE = re.compile(r"^(\S.*?: )(error|warning|info)( )(\S+)(: )")
-_COMPACT_LINE = re.compile(r"^(.*?: )(error|warning|info)(: .*\[)([^\]\s]+)(\])$")
+
+
+@functools.cache
+def _patterns() -> tuple[re.Pattern[str], ...]:
+    """The lines to colour, compiled on first use (most runs colour nothing): compact
+    (`f:1:2: warning: msg [rule]`), text (`  12:   warning hpa.target.replicas  ...`) and a
+    load problem's line."""
+    return (re.compile(r"^(.*?: )(error|warning|info)(: .*\[)([^\]\s]+)(\])$"),
+            re.compile(r"^(  \S+:\s*)(error|warning|info)(\s+)(\S+)(  )"),
+            re.compile(r"^(\S.*?: )(error|warning|info)( )(\S+)(: )"))
 
 
 def wanted(choice: str, stream: TextIO | None = None) -> bool:
@@ -45,7 +52,7 @@ def colorize(report: str) -> str:
     """The text or compact report with each finding's severity and rule id coloured."""
     out = []
     for line in report.split("\n"):
-        for pattern in (_COMPACT_LINE, _TEXT_LINE, _PROBLEM_LINE):
+        for pattern in _patterns():
             painted, count = pattern.subn(_paint, line, count=1)
             if count:
                 line = painted

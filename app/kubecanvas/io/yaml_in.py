@@ -27,7 +27,6 @@ from kubecanvas.io.limits import (
 )
 from kubecanvas.io.lines import LineIndex, position_tree
 from kubecanvas.io.problems import LoadProblem, LoadResult, duplicate_problems
-from kubecanvas.io.strip import strip_cluster_fields as strip_manifest
 from kubecanvas.io.textfile import DecodeError, read_text_file, text_digest
 from kubecanvas.io.yaml_dialect import parse_document_node
 from kubecanvas.io.yaml_split import Chunk, content_offset, iter_chunks
@@ -45,6 +44,8 @@ _NAME_ITEM = re.compile(r"[ \t]+name:[ \t]*[\"']?([^\s\"'#]+)")
 
 @dataclass(frozen=True)
 class _Options:
+    """How the documents of one file are loaded (and, in `parallel_load`, sent to a worker)."""
+
     file: str
     strip: bool
     source: str | None
@@ -274,8 +275,11 @@ def _fill_type(item: dict[str, Any], kind: str, api_version: object) -> dict[str
 
 def _resource(data: dict[str, Any], origin: Origin, options: _Options) -> Resource:
     original = copy_data(data) if options.keep_original else None
-    manifest = strip_manifest(data) if options.strip else data
-    return Resource(manifest=manifest, origin=origin, original=original)
+    if options.strip:
+        from kubecanvas.io.strip import strip_cluster_fields  # only for `--strip-...`
+
+        data = strip_cluster_fields(data)
+    return Resource(manifest=data, origin=origin, original=original)
 
 
 def copy_data(value: Any) -> Any:

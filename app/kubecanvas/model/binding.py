@@ -196,6 +196,8 @@ How = Literal["volumeName", "claimRef", "match"]
 
 @dataclass(frozen=True)
 class Binding:
+    """A claim bound to a volume, and how (see `How`)."""
+
     claim: str       # claim node id
     volume: str      # volume node id
     how: How

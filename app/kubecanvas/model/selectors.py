@@ -21,6 +21,8 @@ OPERATORS = ("In", "NotIn", "Exists", "DoesNotExist")
 
 @dataclass(frozen=True)
 class Requirement:
+    """One requirement of a label selector: `key In (values)`, `key Exists`, ..."""
+
     key: str
     operator: str
     values: frozenset[str] = frozenset()

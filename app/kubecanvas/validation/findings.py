@@ -75,6 +75,8 @@ class Fix:
 
 @dataclass(frozen=True)
 class Finding:
+    """One problem a rule found: on which resource and field, how bad, and how to fix it."""
+
     rule: str
     severity: Severity
     message: str

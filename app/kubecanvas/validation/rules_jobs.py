@@ -51,6 +51,8 @@ MAX_INDEXED = 100000
 
 @dataclass
 class JobCheck:
+    """One job spec being checked (a Job's, or a CronJob's job template) and its findings."""
+
     ctx: Context
     res: Resource
     spec: Mapping[str, Any]

@@ -26,6 +26,8 @@ _GroupKey = tuple[str, frozenset[str], Fraction | None, str, str]
 
 @dataclass
 class _Group:
+    """Volumes that binding compares alike, and which of them are free or reserved."""
+
     sample: binding.Volume                      # claimRef cleared: the reasons all share
     free: list[binding.Volume] = field(default_factory=list)  # no claimRef
     reserved: list[binding.Volume] = field(default_factory=list)  # a claimRef, to anyone
