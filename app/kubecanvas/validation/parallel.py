@@ -47,7 +47,13 @@ def run_checks_in_processes(document: Document, graph: WiringGraph, kube_version
     """The raw findings of `engine.run_checks` over every resource, computed by `jobs`
     processes."""
     count = len(checks(profiles))
-    _RUN[:] = [_Run(document, graph, kube_version, profiles, KindIndex(document))]
+    run = _Run(document, graph, kube_version, profiles, KindIndex(document))
+    # What every check asks of the context is worked out here, once, before the workers fork
+    # (each inherits it), rather than once in each worker.
+    run.context = Context(document, graph, kube_version, SEVERITIES, None, run.index)
+    run.context.overwritten()
+    list(run.context.targets())
+    _RUN[:] = [run]
     try:
         parts = map_in_processes(_run_check, range(count), jobs)
     finally:
