@@ -217,7 +217,7 @@ class Validator:
         # The graph's touched set is the changed resources and their neighbours before and
         # after the change: every rule reads a resource, its own edges and the resources at
         # their other end, so that is enough; the rest comes from declared dependencies.
-        touched = set(graph_touched) | dirty
+        touched = set(graph_touched) | dirty | self._twins_and_neighbours(change)
         keys: set[DependencyKey] = set()
         for rid in dirty:
             versions = [res for res in (change.removed.get(rid), change.changed.get(rid),
@@ -229,6 +229,26 @@ class Validator:
         for key in keys:
             touched |= self._dependents.get(key, set())
         return touched
+
+    def _twins_and_neighbours(self, change: Change) -> set[str]:
+        """When a resource of the same kind, namespace and name as others comes, goes or is
+        renamed, which definition `kubectl apply` keeps may change, and with it what the
+        others' neighbours see (a PodDisruptionBudget that selected the pods of the shadowed
+        StatefulSet): those twins and their neighbours are re-checked too."""
+        found: set[str] = set()
+        versions = [*map(self.document.find, change.added), *change.removed.values(),
+                    *change.changed.values(), *map(self.document.find, change.changed)]
+        for res in versions:
+            if res is None:
+                continue
+            twins = self.graph.lookup(res.kind, effective_namespace(res), res.name)
+            if len(twins) + (res.id not in twins) < 2:
+                continue
+            for twin in twins:
+                found.add(twin)
+                found.update(e.source for e in self.graph.in_edges(twin))
+                found.update(e.target for e in self.graph.out_edges(twin))
+        return {rid for rid in found if rid in self.document}
 
     def _on_change(self, change: Change) -> None:
         self.apply(change, self.graph.last_touched)
