@@ -1792,10 +1792,6 @@ Rule: {rule}</source>
         <translation>연결 허용</translation>
     </message>
     <message>
-        <source>refers to</source>
-        <translation>참조</translation>
-    </message>
-    <message>
         <source>outside the design</source>
         <translation>설계 바깥</translation>
     </message>
