@@ -11,11 +11,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from difflib import SequenceMatcher
-from functools import lru_cache
 from itertools import accumulate
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QGuiApplication, QIcon, QPainter, QPalette, QPixmap
+from PySide6.QtCore import QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QCheckBox,
     QDockWidget,
@@ -24,16 +23,19 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
-from kubecanvas.ui.canvas.style import SEVERITY_COLOURS
 from kubecanvas.ui.i18n import N_, local_text, tr
+from kubecanvas.ui.panels.problem_rows import (
+    WrappingDelegate,
+    link_style,
+    row_changes,
+    severity_icon,
+)
 from kubecanvas.ui.tones import follow_theme
 from kubecanvas.validation.findings import Finding
 
@@ -42,75 +44,9 @@ MAX_FIX_BUTTONS = 300
 #: Up to this many rows long messages wrap onto more lines; beyond, rows keep one height (a
 #: view measures every wrapped row, which a list of thousands cannot afford).
 MAX_WRAPPED_ROWS = 400
-#: A message wraps onto at most this many lines (the whole of it is in the row's tooltip).
-WRAP_LINES = 2
 #: A fix is shown as a link, at most this wide (its whole text in the tooltip).
 FIX_WIDTH = 210
 _COLUMNS = ("", N_("Problem"), N_("Resource"), N_("Field"), N_("Fix"))
-
-
-@lru_cache(maxsize=8)
-def severity_icon(severity: str) -> QIcon:
-    pixmap = QPixmap(14, 14)
-    pixmap.fill(Qt.GlobalColor.transparent)
-    painter = QPainter(pixmap)
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    painter.setPen(Qt.PenStyle.NoPen)
-    painter.setBrush(QColor(SEVERITY_COLOURS.get(severity, "#888888")))
-    painter.drawEllipse(1, 1, 12, 12)
-    painter.end()
-    return QIcon(pixmap)
-
-
-def _link_style() -> str:
-    """A fix button drawn as a link in the palette's link colour. The colour is written out:
-    `palette(link)` in a style sheet is read once, and kept the light theme's dark blue on a
-    dark background after View > Theme > Dark."""
-    link = QGuiApplication.palette().color(QPalette.ColorRole.Link).name()
-    return ("QPushButton { text-align: left; border: none; padding: 0 4px;"
-            f" color: {link}; text-decoration: underline; }}")
-
-
-class _WrappingDelegate(QStyledItemDelegate):
-    """Rows as tall as the Problem column's wrapped message (Qt's own size hint measures
-    the text on one line, so a wrapping view still cut long messages)."""
-
-    def __init__(self, tree: QTreeWidget) -> None:
-        super().__init__(tree)
-        self.tree = tree
-
-    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
-                 ) -> QSize:
-        size = super().sizeHint(option, index)
-        if index.column() != 1 or self.tree.uniformRowHeights():
-            return size
-        width = max(40, self.tree.columnWidth(1) - 10)
-        text = str(index.data() or "")
-        metrics = option.fontMetrics
-        box = metrics.boundingRect(QRect(0, 0, width, 100000), int(Qt.TextFlag.TextWordWrap), text)
-        # a line as tall as this text's glyphs make it: Hangul comes from a fallback font whose
-        # lines are taller (18 px against 14 at 9 pt), and two lines in a row sized for Latin
-        # ones were drawn as one, elided
-        line = max(metrics.lineSpacing(),
-                   metrics.boundingRect(QRect(0, 0, 100000, 1000), 0, text).height())
-        lines = min(WRAP_LINES, max(1, round(box.height() / line)))
-        return QSize(size.width(), max(size.height(), lines * line + 6))
-
-
-def _changes(old: Sequence[object], new: Sequence[object]) -> list[tuple[str, int, int, int, int]]:
-    """`SequenceMatcher` opcodes (without the equal ones) from `old` to `new`, matched only
-    between the first and the last row that differ: an edit changes a few rows together, and
-    matching two lists of thousands of rows cost more than a frame."""
-    start, limit = 0, min(len(old), len(new))
-    while start < limit and old[start] == new[start]:
-        start += 1
-    end = 0
-    while end < limit - start and old[-1 - end] == new[-1 - end]:
-        end += 1
-    matcher = SequenceMatcher(None, old[start:len(old) - end], new[start:len(new) - end],
-                              autojunk=False)
-    return [(tag, i1 + start, i2 + start, j1 + start, j2 + start)
-            for tag, i1, i2, j1, j2 in matcher.get_opcodes() if tag != "equal"]
 
 
 class ProblemsPanel(QDockWidget):
@@ -161,7 +97,7 @@ class ProblemsPanel(QDockWidget):
         self.tree.setUniformRowHeights(True)
         self.tree.setAlternatingRowColors(True)
         self.tree.setWordWrap(True)
-        self.tree.setItemDelegate(_WrappingDelegate(self.tree))
+        self.tree.setItemDelegate(WrappingDelegate(self.tree))
         # the columns first: resize modes set while the tree had one column were dropped
         # when the header labels made five, and no column stretched
         self.tree.setColumnCount(len(_COLUMNS))
@@ -184,7 +120,7 @@ class ProblemsPanel(QDockWidget):
         follow_theme(self, self._restyle_links)
 
     def _restyle_links(self) -> None:
-        style = _link_style()
+        style = link_style()
         for item in self._items():
             button = self.tree.itemWidget(item, 4)
             if button is not None:
@@ -236,7 +172,7 @@ class ProblemsPanel(QDockWidget):
         if self._rebuild or not self._signature:
             self._rebuild_rows()
         else:
-            changes = _changes(self._signature, signature)
+            changes = row_changes(self._signature, signature)
             # a row replaced by one row is rewritten where it stands (taking and inserting rows
             # lays the whole list out again: 10 ms for a thousand rows)
             same = [op for op in changes if op[0] == "replace" and op[2] - op[1] == op[4] - op[3]]
@@ -422,7 +358,7 @@ class ProblemsPanel(QDockWidget):
         # sides; a long fix is elided, whole in the tooltip
         button.setFlat(True)
         button.setCursor(Qt.CursorShape.PointingHandCursor)
-        button.setStyleSheet(_link_style())
+        button.setStyleSheet(link_style())
         button.setText(button.fontMetrics().elidedText(fix_text, Qt.TextElideMode.ElideRight,
                                                        FIX_WIDTH))
         button.setToolTip(fix_text)

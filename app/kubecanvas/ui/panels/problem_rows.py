@@ -1,0 +1,81 @@
+"""The Problems panel's rows: severity dots, fix links, wrapped messages, and the row changes
+between two lists of findings. Apart from `problems_panel.py` so that the panel keeps to the
+updating of its rows."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from difflib import SequenceMatcher
+from functools import lru_cache
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
+from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPainter, QPalette, QPixmap
+from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem, QTreeWidget
+
+from kubecanvas.ui.canvas.style import SEVERITY_COLOURS
+
+#: A message wraps onto at most this many lines (the whole of it is in the row's tooltip).
+WRAP_LINES = 2
+
+@lru_cache(maxsize=8)
+def severity_icon(severity: str) -> QIcon:
+    pixmap = QPixmap(14, 14)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(QColor(SEVERITY_COLOURS.get(severity, "#888888")))
+    painter.drawEllipse(1, 1, 12, 12)
+    painter.end()
+    return QIcon(pixmap)
+
+
+def link_style() -> str:
+    """A fix button drawn as a link in the palette's link colour. The colour is written out:
+    `palette(link)` in a style sheet is read once, and kept the light theme's dark blue on a
+    dark background after View > Theme > Dark."""
+    link = QGuiApplication.palette().color(QPalette.ColorRole.Link).name()
+    return ("QPushButton { text-align: left; border: none; padding: 0 4px;"
+            f" color: {link}; text-decoration: underline; }}")
+
+
+class WrappingDelegate(QStyledItemDelegate):
+    """Rows as tall as the Problem column's wrapped message (Qt's own size hint measures
+    the text on one line, so a wrapping view still cut long messages)."""
+
+    def __init__(self, tree: QTreeWidget) -> None:
+        super().__init__(tree)
+        self.tree = tree
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+                 ) -> QSize:
+        size = super().sizeHint(option, index)
+        if index.column() != 1 or self.tree.uniformRowHeights():
+            return size
+        width = max(40, self.tree.columnWidth(1) - 10)
+        text = str(index.data() or "")
+        metrics = option.fontMetrics
+        box = metrics.boundingRect(QRect(0, 0, width, 100000), int(Qt.TextFlag.TextWordWrap), text)
+        # a line as tall as this text's glyphs make it: Hangul comes from a fallback font whose
+        # lines are taller (18 px against 14 at 9 pt), and two lines in a row sized for Latin
+        # ones were drawn as one, elided
+        line = max(metrics.lineSpacing(),
+                   metrics.boundingRect(QRect(0, 0, 100000, 1000), 0, text).height())
+        lines = min(WRAP_LINES, max(1, round(box.height() / line)))
+        return QSize(size.width(), max(size.height(), lines * line + 6))
+
+
+def row_changes(old: Sequence[object], new: Sequence[object]) -> list[tuple[str, int, int, int, int]]:
+    """`SequenceMatcher` opcodes (without the equal ones) from `old` to `new`, matched only
+    between the first and the last row that differ: an edit changes a few rows together, and
+    matching two lists of thousands of rows cost more than a frame."""
+    start, limit = 0, min(len(old), len(new))
+    while start < limit and old[start] == new[start]:
+        start += 1
+    end = 0
+    while end < limit - start and old[-1 - end] == new[-1 - end]:
+        end += 1
+    matcher = SequenceMatcher(None, old[start:len(old) - end], new[start:len(new) - end],
+                              autojunk=False)
+    return [(tag, i1 + start, i2 + start, j1 + start, j2 + start)
+            for tag, i1, i2, j1, j2 in matcher.get_opcodes() if tag != "equal"]
