@@ -217,3 +217,19 @@ def test_the_opening_block_is_chosen_by_severity_then_count_then_name(qtbot) -> 
     assert chosen([finding("app03", error), finding("app01", warn),
                    finding("app01", warn)]) == "app03"  # the most severe
     assert opening_focus(scene, []) is None
+
+
+def test_the_legend_follows_a_change_of_language(make_window, qtbot) -> None:
+    """View > Language: the legend's entries are made again in the new language (they kept
+    the language the legend was first drawn in)."""
+    from kubecanvas.ui import i18n
+
+    window = make_window(_laid_out(_apps(2)))
+    window.actions_by_name["legend"].trigger()
+    try:
+        window.language_actions["ko"].trigger()
+        assert [text for _, text, _ in window.picture.legend.item.entries] == ["선택"]
+    finally:
+        window.language_actions["en"].trigger()
+        i18n.MISSING.clear()
+    assert [text for _, text, _ in window.picture.legend.item.entries] == ["selects"]

@@ -197,6 +197,7 @@ class MainWindow(QMainWindow):
                 part.retranslate()
         if self.scene is not None:
             self.scene.retranslate()
+            self.picture.legend.refresh(self.scene)  # its entries are made in one language
         self._show_counts()
         self.refresh_title()
 
