@@ -71,6 +71,8 @@ def test_a_claim_template_is_one_card_with_the_replica_count(qtbot) -> None:
                     ("PersistentVolumeClaim", "PersistentVolume", "binds"),
                     ("PersistentVolume", "PersistentVolumeClaim", "reserves")}
     assert "data-redis-0" in card.toolTip() and "data-redis-2" in card.toolTip()
+    creates = next(i for i in scene.edge_items.values() if i.edge.type == "creates")
+    assert creates.edge.label == "data"  # the template's name, not its first claim's
 
 
 def test_claims_per_replica_is_a_toggle_both_ways(qtbot) -> None:

@@ -193,6 +193,9 @@ class StandIns:
             target = self._proxy_id(target, source)
         if source == edge.source and target == edge.target:
             return edge
+        if target != edge.target and target.startswith(TEMPLATE):  # named as the card is
+            return replace(edge, source=source, target=target,
+                           label=template_title(self.graph, target)[0])
         return replace(edge, source=source, target=target)
 
     # --- the items --------------------------------------------------------------------------
