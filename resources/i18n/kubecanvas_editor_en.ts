@@ -7,6 +7,13 @@
 <context>
     <name>Editor</name>
     <message numerus="yes">
+        <source>Not saved: %n file(s) could not be written back</source>
+        <translation>
+            <numerusform>Not saved: %n file could not be written back</numerusform>
+            <numerusform>Not saved: %n files could not be written back</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%n error(s)</source>
         <translation>
             <numerusform>%n error</numerusform>

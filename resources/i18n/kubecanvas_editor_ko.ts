@@ -926,6 +926,20 @@ Check the design against the cluster instead? A dry run changes nothing.</source
         <translation>저장 실패</translation>
     </message>
     <message>
+        <source>Not everything was saved</source>
+        <translation>모두 저장되지는 않았습니다</translation>
+    </message>
+    <message>
+        <source>These files were not written, so your edits to their resources are not saved:</source>
+        <translation>다음 파일은 쓰지 않았으므로, 그 리소스에 한 편집은 저장되지 않았습니다:</translation>
+    </message>
+    <message numerus="yes">
+        <source>Not saved: %n file(s) could not be written back</source>
+        <translation>
+            <numerusform>저장되지 않음: 파일 %n개에 되돌려 쓸 수 없습니다</numerusform>
+        </translation>
+    </message>
+    <message>
         <source>Save new resources to</source>
         <translation>새 리소스를 저장할 곳</translation>
     </message>

@@ -136,3 +136,23 @@ def test_sock_shop_replicas_edit_is_a_one_line_diff(tmp_path: Path,
     for path, content in before.items():
         if path != edited:
             assert path.read_bytes() == content and path.stat().st_mtime_ns == OLD_TIME, path
+
+
+def test_a_file_that_became_a_folder_fails_the_write_back(tmp_path: Path,
+                                                          capsys: pytest.CaptureFixture[str]) -> None:
+    """The edited Deployment's file was replaced by a folder after the import: the other files
+    are still handled, nothing is written into the folder, and the process says which file was
+    not written and exits 1 instead of reporting success."""
+    folder = tmp_path / "shop"
+    folder.mkdir()
+    for name, text in APP.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    import_and_edit(capsys, folder, tmp_path / "p.kcanvas", "Deployment", "web", 3)
+    edited = folder / "10-web-dep.yaml"
+    edited.unlink()
+    edited.mkdir()
+    code, out, err = run(capsys, "export", tmp_path / "p.kcanvas", "--write-back")
+    assert code == 1 and out == ""
+    assert "1 file(s) not written back" in err and str(edited) in err
+    assert list(edited.iterdir()) == []
+    assert "Traceback" not in err

@@ -166,7 +166,21 @@ def test_unreadable_file_is_not_overwritten(tmp_path):
     path.write_bytes(b"caf\xe9: 1\n")
     result = write_back(resources)
     assert result.written == [] and "was not saved" in result.notes[0]
+    assert result.skipped == [path] and not result.origins
     assert path.read_bytes() == b"caf\xe9: 1\n"
+
+
+def test_a_file_replaced_by_a_folder_is_skipped_and_said_so(tmp_path):
+    """The imported file became a folder: nothing is written into or over it, and the result
+    names it as skipped, so no caller can report the design as saved."""
+    path, resources = imported(tmp_path)
+    path.unlink()
+    path.mkdir()
+    (path / "inside.yaml").write_text("kept: 1\n")
+    result = write_back(resources)
+    assert result.skipped == [path] and result.written == []
+    assert "was not saved" in result.notes[0]
+    assert sorted(p.name for p in path.iterdir()) == ["inside.yaml"]
 
 
 def test_deleted_file_is_written_again(tmp_path):

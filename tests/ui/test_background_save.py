@@ -157,3 +157,35 @@ def test_a_failed_background_write_back_is_reported_and_nothing_is_lost(
     assert not window.undo_stack.isClean()
     assert len(window.session.document) == 5
     assert (tmp_path / "many.yaml").read_text("utf-8") == many
+
+
+@pytest.mark.parametrize("background", [False, True])
+def test_a_file_that_became_a_folder_keeps_the_design_unsaved(
+        make_window, qtbot, tmp_path: Path, monkeypatch, background: bool) -> None:
+    """An imported file was replaced by a folder before Save: the write-back leaves it alone,
+    the user is told which file was not written, and the design stays unsaved (Close still
+    asks) - synchronous save and the worker-thread save alike."""
+    from kubecanvas.model.edits import SetField
+
+    if background:
+        monkeypatch.setattr(background_save, "BACKGROUND_FROM", 3)
+    warned: list[str] = []
+    monkeypatch.setattr("kubecanvas.ui.commands.file_commands.QMessageBox.warning",
+                        lambda parent, title, text: warned.append(text))
+    many = "".join(f"---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c{i}\n"
+                   for i in range(5))
+    path = tmp_path / "many.yaml"
+    path.write_text(many, "utf-8")
+    window = make_window([])
+    assert window.open_paths([path])
+    window.editor.push(SetField(window.session.document.ids()[0], ("data",), {"k": "v"}))
+    path.unlink()
+    path.mkdir()
+    if background:
+        assert window.files.save_in_background()
+        qtbot.waitUntil(lambda: not window.files.saver.saving, timeout=10000)
+    else:
+        assert not window.files.save()
+    assert warned and str(path) in warned[0]
+    assert not window.undo_stack.isClean() and window.isWindowModified()
+    assert list(path.iterdir()) == []

@@ -115,6 +115,10 @@ def _write_back(document: Document, output: str | None) -> None:
         warn(note)
     same = f" ({len(result.unchanged)} unchanged, not rewritten)" if result.unchanged else ""
     print(f"kubecanvas: wrote {len(result.written)} file(s) back{same}", file=sys.stderr)
+    if result.skipped:
+        names = ", ".join(str(path) for path in result.skipped)
+        raise CliError(f"{len(result.skipped)} file(s) not written back, so their edits are not "
+                       f"saved: {names} (see the warning above)", exit_code=1)
 
 
 def _write_chart(document: Document, args: argparse.Namespace) -> None:

@@ -50,6 +50,9 @@ class WriteBackResult:
             alone (not rewritten, modification time kept).
         notes: things the user should know (a file changed on disk and was written from the
             editor's copy, resources appended because their document was gone, ...).
+        skipped: files that were not written because they can no longer be read back (replaced
+            by a folder, unreadable, no longer text): the edits of their resources are NOT saved,
+            so a caller must not report the design as saved.
         origins: resource id -> where the resource now is; the caller stores it together with
             `original = copy of manifest` so the next save sees those resources as unchanged.
     """
@@ -57,6 +60,7 @@ class WriteBackResult:
     written: list[Path] = field(default_factory=list)
     unchanged: list[Path] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    skipped: list[Path] = field(default_factory=list)
     origins: dict[str, Origin] = field(default_factory=dict)
 
 
@@ -112,7 +116,9 @@ def write_back(resources: Iterable[Resource], *, new_file: Path | None = None,
     plans: dict[Path, tuple[TextFile, list[_Piece]]] = {}
     for key, group in by_file.items():
         plan = _plan_file(Path(names[key]), group, digests.get(key, ""), result.notes)
-        if plan is not None:
+        if plan is None:
+            result.skipped.append(Path(names[key]))
+        else:
             plans[Path(names[key])] = plan
     if loose and new_file is not None:
         _add_loose(plans, Path(new_file), loose)

@@ -159,14 +159,15 @@ def write_yaml(resources: list[Resource], path: Path, omit_secrets: bool = False
     atomic_write_text(path, dump_resources(kept))
 
 
-def save_back(session: Session, new_file: Path | None) -> list[str]:
+def save_back(session: Session, new_file: Path | None) -> tuple[list[str], list[Path]]:
     """Write imported resources back into their files (new ones into `new_file`).
 
-    Returns notes for the user. Raises WriteBackError when it cannot.
+    Returns notes for the user and the files left unwritten because they can no longer be read
+    back (their edits are not saved). Raises WriteBackError when it cannot write at all.
     """
     resources = list(session.document)
     result = write_back(resources, new_file=new_file)
-    return adopt_origins(session, resources, result)
+    return adopt_origins(session, resources, result), result.skipped
 
 
 def adopt_origins(session: Session, resources: list[Resource], result: WriteBackResult

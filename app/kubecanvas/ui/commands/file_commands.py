@@ -188,6 +188,11 @@ class FileCommands:
                                  f"{path}: {local_text(exc_message(error))}")
             return
         status = self._after_save(path, self.saver.result)
+        skipped = getattr(self.saver.result, "skipped", [])
+        if skipped:  # some edits were not saved: the design must not look saved
+            notes = self.saver.result.notes
+            self._warn_skipped(skipped, "; ".join(local_text(n) for n in notes))
+            return
         if self.window.undo_stack.index() == self._clean_index:  # no edit while saving
             self.window.undo_stack.setClean()
         self.window.show_status(status)
@@ -263,14 +268,29 @@ class FileCommands:
         if not go_on:
             return False
         try:
-            notes = design_files.save_back(session, new_file)
+            notes, skipped = design_files.save_back(session, new_file)
         except design_files.WriteBackError as exc:
             QMessageBox.critical(self.parent, tr("Save failed"), local_text(exc_message(exc)))
             return False
-        self.window.undo_stack.setClean()
         shown = "; ".join(local_text(n) for n in notes)
+        if skipped:
+            self._warn_skipped(skipped, shown)
+            return False
+        self.window.undo_stack.setClean()
         self.window.show_status(tr("Saved") + (f" ({shown})" if notes else ""))
         return True
+
+    def _warn_skipped(self, skipped: list[Path], detail: str) -> None:
+        """Some imported files were left alone because they can no longer be read back: the
+        design stays unsaved (Close still asks), and the user is told which files and why."""
+        names = "\n".join(str(path) for path in skipped)
+        self.window.refresh_title()
+        self.window.show_status(tr("Not saved: %n file(s) could not be written back",
+                                   len(skipped)))
+        QMessageBox.warning(
+            self.parent, tr("Not everything was saved"),
+            tr("These files were not written, so your edits to their resources are not saved:")
+            + f"\n{names}\n\n{detail}")
 
     def _export_yaml(self, path: Path, mark_clean: bool = False) -> bool:
         session = self.window.session
