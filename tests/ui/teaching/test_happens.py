@@ -14,7 +14,7 @@ from .helpers import do_step, rid, select
 
 
 def text(controller) -> str:
-    return controller.happens_panel.browser.toPlainText()
+    return controller.happens_panel.browser.plain_text()
 
 
 def learn(window, lesson_id: str, count: int | None = None) -> None:
@@ -184,3 +184,44 @@ def test_an_edit_of_a_large_design_places_no_pods_for_the_summary(make_window, q
     controller.happens_panel.refresh()
     assert "This design has" in text(controller)
     assert not placed
+
+
+def test_dns_names_wrap_at_their_dots_in_a_narrow_panel_and_copy_whole(teaching) -> None:
+    """A Service's DNS names in a narrow What Happens dock break after a dot or dash, never
+    mid-label ("web.shop.svc.clu / ster.local" was seen); a copy holds the name as it is."""
+    from PySide6.QtGui import QGuiApplication, QTextCursor
+
+    window, controller = teaching("services")
+    learn(window, "services", 1)
+    select(window, "Service", "web")
+    browser = controller.happens_panel.browser
+    name = next(line for line in browser.plain_text().splitlines()
+                if line.endswith(".svc.cluster.local"))
+    document = browser.document().clone()
+    document.setTextWidth(10000)
+    document.documentLayout().documentSize()  # lay it out on one line, to measure it
+    block = document.begin()
+    while block.text().replace("\u200b", "") != name:
+        block = block.next()
+    line = block.layout().lineAt(0)
+    left = block.layout().position().x() + document.documentMargin()
+    document.setTextWidth(left + line.naturalTextWidth() * 0.6)  # a narrow dock
+    document.documentLayout().documentSize()
+    broken = 0
+    block = document.begin()
+    while block.isValid():
+        text, layout = block.text(), block.layout()
+        if text.replace("\u200b", "") == name:
+            for i in range(layout.lineCount() - 1):
+                line = layout.lineAt(i)
+                before = text[line.textStart() + line.textLength() - 1]
+                assert before in "\u200b.-", (text, i)
+                broken += 1
+        block = block.next()
+    assert broken >= 1
+    cursor = browser.document().find(name.split(".")[0])
+    cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock, QTextCursor.MoveMode.KeepAnchor)
+    browser.setTextCursor(cursor)
+    browser.copy()
+    assert QGuiApplication.clipboard().text().endswith(".svc.cluster.local")
+    assert "\u200b" not in QGuiApplication.clipboard().text()

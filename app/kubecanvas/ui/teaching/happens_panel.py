@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
@@ -49,6 +48,7 @@ from kubecanvas.teaching.cluster import PodMemo
 from kubecanvas.teaching.text import local
 from kubecanvas.ui.teaching import getting_started
 from kubecanvas.ui.teaching import happens_render as render
+from kubecanvas.ui.teaching.code_browser import CodeBrowser
 from kubecanvas.ui.teaching.i18n import language, tr
 from kubecanvas.ui.tones import follow_theme, tone
 from kubecanvas.validation.findings import Finding
@@ -141,7 +141,7 @@ class WhatHappensPanel(QDockWidget):
         options.addWidget(self.reveal)
         options.addStretch(1)
         options.addWidget(self.show_button)
-        self.browser = QTextBrowser(body)
+        self.browser = CodeBrowser(body)
         self.browser.setOpenExternalLinks(True)
         layout.addWidget(self.heading)
         layout.addWidget(self.request_row)

@@ -25,6 +25,7 @@ from kubecanvas.teaching import (
 )
 from kubecanvas.teaching.architecture import COMPONENTS, ApplyFlow
 from kubecanvas.teaching.text import join, local
+from kubecanvas.ui.teaching.code_browser import breakable
 from kubecanvas.ui.teaching.i18n import language, tr
 from kubecanvas.ui.tones import tone
 
@@ -77,7 +78,8 @@ def _table(header: Sequence[str], rows: Iterable[Sequence[str]]) -> str:
 
 
 def _code(text: object) -> str:
-    return f"<code>{escape(str(text))}</code>"
+    """A name or address, breakable at its dots and dashes (see `code_browser`)."""
+    return f"<code>{escape(breakable(str(text)))}</code>"
 
 
 def _name(doc: Document, rid: str | None) -> str:
