@@ -225,3 +225,5 @@ def test_dns_names_wrap_at_their_dots_in_a_narrow_panel_and_copy_whole(teaching)
     browser.copy()
     assert QGuiApplication.clipboard().text().endswith(".svc.cluster.local")
     assert "\u200b" not in QGuiApplication.clipboard().text()
+    cluster_ip = next(line for line in browser.toPlainText().splitlines() if "ClusterIP:" in line)
+    assert "\u200b" not in cluster_ip  # an address moves to the next line whole

@@ -20,9 +20,15 @@ _AFTER = re.compile(r"(?<=[./:\-])(?=[^\s])")
 ZERO_WIDTH_SPACE = "\u200b"
 
 
+#: Text up to this long (an IPv4 address is at most 15) stays one word: Qt moves it whole to
+#: the next line, which reads better than an address split at a dot.
+SHORT = 16
+
+
 def breakable(text: str) -> str:
-    """`text` with a zero-width break opportunity after each `.`, `-`, `/` and `:`."""
-    return _AFTER.sub(ZERO_WIDTH_SPACE, text)
+    """`text` with a zero-width break opportunity after each `.`, `-`, `/` and `:`, when it is
+    longer than `SHORT`."""
+    return text if len(text) <= SHORT else _AFTER.sub(ZERO_WIDTH_SPACE, text)
 
 
 def unbreakable(text: str) -> str:
