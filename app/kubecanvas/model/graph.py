@@ -7,18 +7,18 @@ for objects a controller will create (the claims of a StatefulSet's volumeClaimT
 of a CronJob). Every edge names the field that makes it. Nothing here is stored: it is all
 recomputed from the document, incrementally, with indexes by namespace, kind, name and selector
 (`wiring_index`), so one edit costs work proportional to what it touches. Which claim binds which
-volume is `binding`'s simulation; the graph draws its result as bind edges.
+volume is `binding`'s simulation; the graph draws its result as bind edges. What one edge is
+(`Edge`, `EdgeCategory`) lives in `edge`; callers import it from here as before.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass
-from enum import StrEnum
 from typing import Any
 
 from kubecanvas.model import binding, derived
 from kubecanvas.model.document import Change, Document
+from kubecanvas.model.edge import Edge, EdgeCategory, generated_node, missing_node
 from kubecanvas.model.kinds import (
     effective_namespace,
     get_path,
@@ -33,45 +33,6 @@ from kubecanvas.model.wiring_index import NameKey, WiringIndex, name_key
 
 BINDING_KINDS = frozenset({"PersistentVolume", "PersistentVolumeClaim", "StorageClass",
                            "StatefulSet"})
-
-
-class EdgeCategory(StrEnum):
-    """What made an edge: a reference by name, a selector matching pods, the PV controller's
-    binding, or a workload's selector matching its own pod template."""
-
-    REF = "ref"
-    SELECT = "select"
-    BIND = "bind"
-    TEMPLATE = "template"
-    #: recomputed as a whole from several resources (`derived`: NetworkPolicy traffic,
-    #: custom selectors)
-    DERIVED = "derived"
-
-
-@dataclass(frozen=True)
-class Edge:
-    """One edge as callers see it."""
-
-    source: str
-    target: str
-    key: str
-    type: str
-    field: str
-    label: str
-    category: EdgeCategory
-    reference: Reference | None = None
-
-    @property
-    def path(self) -> tuple[str | int, ...]:
-        return self.reference.path if self.reference is not None else ()
-
-
-def missing_node(kind: str, namespace: str, name: str) -> str:
-    return f"missing:{kind}:{namespace}:{name}"
-
-
-def generated_node(owner: str, kind: str, name: str) -> str:
-    return f"generated:{owner}:{kind}:{name}"
 
 
 class WiringGraph:

@@ -19,10 +19,10 @@ from kubecanvas.model.document import Document
 from kubecanvas.model.graph import Edge, WiringGraph
 from kubecanvas.model.kinds import effective_namespace
 from kubecanvas.model.layers import document_layers, is_shown
-from kubecanvas.model.layout import GRID
 from kubecanvas.model.order import in_order
 from kubecanvas.model.resource import Resource
 from kubecanvas.ui.canvas.custom_looks import apply_looks
+from kubecanvas.ui.canvas.drag import DragGesture
 from kubecanvas.ui.canvas.edge_item import FAR_ZOOM, EdgeItem
 from kubecanvas.ui.canvas.far_wires import FarWires
 from kubecanvas.ui.canvas.free_slots import FreeSlots, search_area
@@ -30,14 +30,8 @@ from kubecanvas.ui.canvas.namespace_frame import NamespaceFrameItem
 from kubecanvas.ui.canvas.node_item import NodeItem, ghost_line, node_badges, stand_in_kind
 from kubecanvas.ui.canvas.replica_item import ReplicaStackItem
 from kubecanvas.ui.canvas.replicas import REPLICA_KINDS, replica_lines
-from kubecanvas.ui.canvas.router import (
-    free_lane,
-    ordered,
-    route_around,
-    route_dragged,
-    route_items,
-    stale_wires,
-)
+from kubecanvas.ui.canvas.router import free_lane, ordered, route_items, stale_wires
+from kubecanvas.ui.canvas.scene_update import follow
 from kubecanvas.ui.canvas.stand_ins import StandIns, in_draw_order
 from kubecanvas.ui.canvas.style import Theme, current_theme
 from kubecanvas.ui.canvas.summary import summary
@@ -50,8 +44,6 @@ if TYPE_CHECKING:  # (the validation package loads every rule: `render` needs no
 EdgeKey = tuple[str, str, str]
 
 
-#: up to this many resources changed at once, only their wires are routed again
-LOCAL_REROUTE = 200
 #: depth of the scene's item index (see `CanvasScene.__init__`)
 BSP_DEPTH = 10
 
@@ -82,7 +74,7 @@ class CanvasScene(QGraphicsScene):
             document_layers(document) if layers is None else layers)
         self.theme: Theme = current_theme()
         self.snap = True
-        self.dragging = False
+        self.drag = DragGesture(self.items, self.move_committed.emit)
         self.wiring = WiringGesture(self, document, graph, lambda: self.theme,
                                     self.status_message.emit, self.wire_released.emit)
         self.nodes: dict[str, NodeItem] = {}
@@ -93,8 +85,6 @@ class CanvasScene(QGraphicsScene):
         self.all_replicas = False
         self.stand_ins = StandIns(document, graph, claims_per_replica)  # templates, classes
         self._badges: dict[str, tuple[int, str]] = {}
-        self._drag_start: dict[str, QPointF] = {}
-        self._dragged: dict[str, NodeItem] = {}  # nodes whose wires took drag shapes
         self._populating = False  # frames are fitted once at the end of populating
         self._slots: FreeSlots | None = None  # the ghost-placement index while populating
         # Qt guesses the index depth from the item count: 14 levels for 12,000 items, where a
@@ -294,67 +284,10 @@ class CanvasScene(QGraphicsScene):
         return [wire for node in nodes for edge in self.graph.out_edges(node.rid)
                 + self.graph.in_edges(node.rid) if (wire := self._add_edge(edge)) is not None]
 
-    # --- following the document --------------------------------------------------------------
+    # --- following the document (`scene_update.py`) ------------------------------------------
     def apply(self, update: Update) -> None:
         """Follow one change of the document (the session calls it; see `ui.session`)."""
-        change = update.change
-        if change.settings:  # View > Layers (or its undo)
-            self.set_layers(document_layers(self.document))
-        namespaces: set[str] = set()
-        for rid in change.removed:
-            node = self.nodes.get(rid)
-            if node is not None:
-                namespaces.add(node.namespace)
-            if rid in self.frames_by_resource:
-                namespaces.add(self.frames_by_resource[rid].namespace)
-            self._remove_node(rid)
-        for rid in change.added:
-            res = self.document.find(rid)
-            if res is not None and rid not in self.nodes:
-                namespaces.add(self._add_node(res).namespace)
-        for rid in change.changed:
-            namespaces |= self._update_node(rid)
-        for rid in change.moved:
-            if rid in self.frames_by_resource:
-                namespaces |= self._update_node(rid)
-            res, node = self.document.find(rid), self.nodes.get(rid)
-            if res is not None and node is not None:
-                if (node.pos().x(), node.pos().y()) != res.position:
-                    node.setPos(QPointF(*res.position))
-                namespaces.add(node.namespace)
-        touched = set(change.moved) | set(change.added)
-        wires = self._refresh_edges(update.touched | change.added | set(change.changed)) \
-            if change.structural else []
-        self._fit_frames(namespaces)
-        if len(touched) + len(wires) > LOCAL_REROUTE:
-            self.reroute()  # a load, an auto layout: everything
-        elif touched or wires:  # (a removal frees room: the other wires stay clear of cards)
-            route_around([self.nodes[rid] for rid in touched if rid in self.nodes], self.items,
-                         wires)
-
-    def _update_node(self, rid: str) -> set[str]:
-        frame = self.frames_by_resource.get(rid)
-        if frame is not None:  # a renamed Namespace moves to the frame of its new name
-            res = self.document.find(rid)
-            self._remove_node(rid)
-            if res is None:
-                return {frame.namespace}
-            return {frame.namespace, self._add_node(res).namespace}
-        res, node = self.document.find(rid), self.nodes.get(rid)
-        if res is None or node is None:
-            return set()
-        ns = effective_namespace(res)
-        touched = {node.namespace, ns} if ns != node.namespace else set()  # cards keep size
-        if ns != node.namespace:
-            old = self.frames_by_namespace.get(node.namespace)
-            if old is not None:
-                old.members.discard(rid)
-            if ns:
-                self._frame(ns).members.add(rid)
-        node.set_content(res.kind, res.name, summary(res), ns)
-        if rid in self.replicas:
-            self.replicas[rid].set_lines(replica_lines(res))
-        return touched
+        follow(self, update)
 
     def retranslate(self) -> None:
         """Summaries, tooltips and titles of every item in the language now set."""
@@ -443,40 +376,20 @@ class CanvasScene(QGraphicsScene):
             rect = rect.united(item.sceneBoundingRect())
         return rect
 
-    # --- dragging ----------------------------------------------------------------------------
+    # --- dragging (`drag.py`) -----------------------------------------------------------------
     def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:
         super().mousePressEvent(event)
-        if event.button() != Qt.MouseButton.LeftButton or self.wiring.source is not None:
-            return
-        grabber = self.mouseGrabberItem()
-        if isinstance(grabber, NodeItem) and not grabber.ghost:
-            self.dragging = True
-            self._drag_start = {i.rid: i.pos() for i in self.selectedItems()
-                                if isinstance(i, NodeItem) and not i.ghost}
+        if event.button() == Qt.MouseButton.LeftButton and self.wiring.source is None:
+            self.drag.press(self.mouseGrabberItem(), self.selectedItems())
 
     def mouseReleaseEvent(self, event: QGraphicsSceneMouseEvent) -> None:
         super().mouseReleaseEvent(event)
-        if not self.dragging:
-            return
-        self.dragging = False
-        moved = {}
-        for rid, start in self._drag_start.items():
-            node = self.nodes.get(rid)
-            if node is not None and node.pos() != start:
-                moved[rid] = (node.pos().x(), node.pos().y())
-        self._drag_start = {}
-        if self._dragged:  # the drag's plain shapes give way to routes around the cards
-            route_around(list(self._dragged.values()), self.items)
-            self._dragged = {}
-        if moved:
-            self.move_committed.emit(moved)
+        self.drag.release(self.nodes)
 
     # --- what nodes ask of their host (see `NodeHost`) -------------------------------------
     def snapped(self, pos: QPointF) -> QPointF:
         """Where a node dragged to `pos` goes: on the grid while dragging with snap on."""
-        if self.dragging and self.snap:
-            return QPointF(round(pos.x() / GRID) * GRID, round(pos.y() / GRID) * GRID)
-        return pos
+        return self.drag.snapped(pos, self.snap)
 
     def rename_requested_for(self, node: NodeItem) -> None:
         self.rename_requested.emit(node.rid)
@@ -491,9 +404,7 @@ class CanvasScene(QGraphicsScene):
         a document change is routed by `apply`."""
         if self._populating:
             return
-        if self.dragging and not node.ghost:  # a stand-in's wires follow its anchor's
-            route_dragged([node])
-            self._dragged[node.rid] = node
+        self.drag.moved(node)
         if node.ghost or not node.namespace:
             return
         frame = self.frames_by_namespace.get(node.namespace)

@@ -1,0 +1,76 @@
+"""Dragging cards on the canvas: where a dragged card goes, its wires while it moves, one edit.
+
+"Where does a press become a move edit": here. The scene owns one `DragGesture` (as it owns a
+`WiringGesture`): a left press that grabs a real card starts it with the selected cards, each
+move of a card snaps it to the grid and lets its wires follow in plain shapes (`route_dragged`:
+routing them around every card near them at each mouse move cost a frame), and the release
+routes those wires around the cards once and reports every card that moved as one mapping,
+which the window turns into one undoable move edit.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+
+from PySide6.QtCore import QPointF
+from PySide6.QtWidgets import QGraphicsItem
+
+from kubecanvas.model.layout import GRID
+from kubecanvas.ui.canvas.node_item import NodeItem
+from kubecanvas.ui.canvas.router import route_around, route_dragged
+
+Moved = dict[str, tuple[float, float]]
+
+
+class DragGesture:
+    """One drag of the selected cards (or none), on one scene.
+
+    Args:
+        items: the scene's spatial query (`QGraphicsScene.items`), for routing at release.
+        committed: called once at release with the new position of every card that moved.
+    """
+
+    def __init__(self, items: Callable[..., list[QGraphicsItem]],
+                 committed: Callable[[Moved], None]) -> None:
+        self._items = items
+        self._committed = committed
+        self.active = False
+        self._start: dict[str, QPointF] = {}
+        self._dragged: dict[str, NodeItem] = {}  # nodes whose wires took drag shapes
+
+    def press(self, grabber: QGraphicsItem | None, selected: Iterable[QGraphicsItem]) -> None:
+        """A left press: a drag starts when it grabbed a real card (not a stand-in)."""
+        if isinstance(grabber, NodeItem) and not grabber.ghost:
+            self.active = True
+            self._start = {i.rid: i.pos() for i in selected
+                           if isinstance(i, NodeItem) and not i.ghost}
+
+    def release(self, nodes: Mapping[str, NodeItem]) -> None:
+        """The release: wires go around the cards again, and the moves leave as one edit."""
+        if not self.active:
+            return
+        self.active = False
+        moved = {}
+        for rid, start in self._start.items():
+            node = nodes.get(rid)
+            if node is not None and node.pos() != start:
+                moved[rid] = (node.pos().x(), node.pos().y())
+        self._start = {}
+        if self._dragged:  # the drag's plain shapes give way to routes around the cards
+            route_around(list(self._dragged.values()), self._items)
+            self._dragged = {}
+        if moved:
+            self._committed(moved)
+
+    def snapped(self, pos: QPointF, snap: bool) -> QPointF:
+        """Where a card dragged to `pos` goes: on the grid while dragging with `snap` on."""
+        if self.active and snap:
+            return QPointF(round(pos.x() / GRID) * GRID, round(pos.y() / GRID) * GRID)
+        return pos
+
+    def moved(self, node: NodeItem) -> None:
+        """A card moved: while dragged (not a stand-in, whose wires follow its anchor's), its
+        wires follow it in plain shapes until the release."""
+        if self.active and not node.ghost:
+            route_dragged([node])
+            self._dragged[node.rid] = node

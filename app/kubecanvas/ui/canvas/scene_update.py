@@ -1,0 +1,94 @@
+"""How the canvas scene follows one change of the document: only the items it touched.
+
+The session tells the scene of each change after the graph and the validator (`ui.session`).
+Resources removed, added, changed or moved get their cards (or their Namespace's frame) updated;
+the wires around the ids the graph touched are refreshed; the frames of the namespaces involved
+fit again; and only the wires of what moved or was rewired are routed again around the cards,
+unless so much changed (a load, an auto layout) that routing everything is cheaper.
+Kept apart from `scene.py`, which builds and removes the items: this module calls its item
+bookkeeping (`_add_node`, `_remove_node`, `_refresh_edges`, `_fit_frames`) on its behalf.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QPointF
+
+from kubecanvas.model.kinds import effective_namespace
+from kubecanvas.model.layers import document_layers
+from kubecanvas.ui.canvas.replicas import replica_lines
+from kubecanvas.ui.canvas.router import route_around
+from kubecanvas.ui.canvas.summary import summary
+from kubecanvas.ui.session import Update
+
+if TYPE_CHECKING:
+    from kubecanvas.ui.canvas.scene import CanvasScene
+
+#: up to this many resources changed at once, only their wires are routed again
+LOCAL_REROUTE = 200
+
+
+def follow(scene: CanvasScene, update: Update) -> None:
+    """Follow one change of the document (`CanvasScene.apply`, which the session calls)."""
+    change = update.change
+    if change.settings:  # View > Layers (or its undo)
+        scene.set_layers(document_layers(scene.document))
+    namespaces: set[str] = set()
+    for rid in change.removed:
+        node = scene.nodes.get(rid)
+        if node is not None:
+            namespaces.add(node.namespace)
+        if rid in scene.frames_by_resource:
+            namespaces.add(scene.frames_by_resource[rid].namespace)
+        scene._remove_node(rid)
+    for rid in change.added:
+        res = scene.document.find(rid)
+        if res is not None and rid not in scene.nodes:
+            namespaces.add(scene._add_node(res).namespace)
+    for rid in change.changed:
+        namespaces |= _update_node(scene, rid)
+    for rid in change.moved:
+        if rid in scene.frames_by_resource:
+            namespaces |= _update_node(scene, rid)
+        res, node = scene.document.find(rid), scene.nodes.get(rid)
+        if res is not None and node is not None:
+            if (node.pos().x(), node.pos().y()) != res.position:
+                node.setPos(QPointF(*res.position))
+            namespaces.add(node.namespace)
+    touched = set(change.moved) | set(change.added)
+    wires = scene._refresh_edges(update.touched | change.added | set(change.changed)) \
+        if change.structural else []
+    scene._fit_frames(namespaces)
+    if len(touched) + len(wires) > LOCAL_REROUTE:
+        scene.reroute()  # a load, an auto layout: everything
+    elif touched or wires:  # (a removal frees room: the other wires stay clear of cards)
+        route_around([scene.nodes[rid] for rid in touched if rid in scene.nodes], scene.items,
+                     wires)
+
+
+def _update_node(scene: CanvasScene, rid: str) -> set[str]:
+    """Give one changed resource's item its new content; returns the namespaces whose
+    frames must fit again."""
+    frame = scene.frames_by_resource.get(rid)
+    if frame is not None:  # a renamed Namespace moves to the frame of its new name
+        res = scene.document.find(rid)
+        scene._remove_node(rid)
+        if res is None:
+            return {frame.namespace}
+        return {frame.namespace, scene._add_node(res).namespace}
+    res, node = scene.document.find(rid), scene.nodes.get(rid)
+    if res is None or node is None:
+        return set()
+    ns = effective_namespace(res)
+    touched = {node.namespace, ns} if ns != node.namespace else set()  # cards keep size
+    if ns != node.namespace:
+        old = scene.frames_by_namespace.get(node.namespace)
+        if old is not None:
+            old.members.discard(rid)
+        if ns:
+            scene._frame(ns).members.add(rid)
+    node.set_content(res.kind, res.name, summary(res), ns)
+    if rid in scene.replicas:
+        scene.replicas[rid].set_lines(replica_lines(res))
+    return touched
