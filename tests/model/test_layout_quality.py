@@ -6,6 +6,7 @@ import pytest
 
 from kubecanvas.model.layout.quality import (
     Wire,
+    clip_segment,
     measure,
     rects_overlap,
     segment_hits_rect,
@@ -25,6 +26,29 @@ CARD = (0.0, 0.0, 100.0, 50.0)
 ])
 def test_segment_through_a_rectangle(a, b, hit) -> None:  # type: ignore[no-untyped-def]
     assert segment_hits_rect(a, b, CARD) is hit
+
+
+@pytest.mark.parametrize(("a", "b", "closed", "part"), [
+    ((-10, 25), (110, 25), False, ((0, 25), (100, 25))),  # across: cut at both sides
+    ((50, -20), (50, 10), True, ((50, 0), (50, 10))),      # enters from the top, ends inside
+    ((-10, 0), (110, 0), True, ((0, 0), (100, 0))),        # along the edge: in the closed box
+    ((-10, 0), (110, 0), False, None),                     # ... not in the open one
+    ((-10, 40), (10, 60), True, ((0, 50), (0, 50))),       # touches the corner: closed only
+    ((-10, 40), (10, 60), False, None),
+    ((120, 60), (200, 90), True, None),                    # far away
+])
+def test_clip_segment_closed_and_open_bounds(a, b, closed, part) -> None:  # type: ignore[no-untyped-def]
+    got = clip_segment(a, b, CARD, closed=closed)
+    if part is None:
+        assert got is None
+    else:
+        assert got is not None
+        assert [c for p in got for c in p] == pytest.approx([c for p in part for c in p])
+
+
+def test_a_zero_sized_card_is_never_hit_but_a_zero_sized_square_clips_closed() -> None:
+    assert not segment_hits_rect((-10, 0), (10, 0), (0.0, 0.0, 0.0, 0.0))
+    assert clip_segment((-10, 0), (10, 0), (0.0, 0.0, 0.0, 0.0), closed=True) == ((0, 0), (0, 0))
 
 
 def test_segments_cross_only_when_they_properly_cross() -> None:

@@ -76,26 +76,37 @@ def segments_cross(a: Point, b: Point, c: Point, d: Point) -> Point | None:
     return (a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t)
 
 
-def segment_hits_rect(a: Point, b: Point, rect: Rect) -> bool:
-    """True when segment ab passes through the open rectangle `rect` (Liang-Barsky clipping)."""
+def clip_segment(a: Point, b: Point, rect: Rect, *, closed: bool
+                 ) -> tuple[Point, Point] | None:
+    """The part of segment ab inside `rect` (Liang-Barsky clipping), or None.
+
+    One loop for the two questions the code asks: is a wire *through* a card (`closed=False`:
+    the open box, so a wire along an edge or touching a corner is outside, as a wire that
+    grazes a card does not read as passing through it), and which part of a wire to draw in
+    one square of the far-zoom canvas (`closed=True`: the closed box, so a wire on the border
+    of two squares is drawn by both rather than by neither).
+    """
     x, y, w, h = rect
-    if w <= 0 or h <= 0:
-        return False
     dx, dy = b[0] - a[0], b[1] - a[1]
     t0, t1 = 0.0, 1.0
     for p, q in ((-dx, a[0] - x), (dx, x + w - a[0]), (-dy, a[1] - y), (dy, y + h - a[1])):
         if p == 0:
-            if q <= 0:
-                return False
+            if q < 0 or (q == 0 and not closed):
+                return None
             continue
         t = q / p
         if p < 0:
             t0 = max(t0, t)
         else:
             t1 = min(t1, t)
-        if t0 >= t1:
-            return False
-    return True
+        if t0 > t1 or (t0 == t1 and not closed):
+            return None
+    return (a[0] + t0 * dx, a[1] + t0 * dy), (a[0] + t1 * dx, a[1] + t1 * dy)
+
+
+def segment_hits_rect(a: Point, b: Point, rect: Rect) -> bool:
+    """True when segment ab passes through the open rectangle `rect`."""
+    return rect[2] > 0 and rect[3] > 0 and clip_segment(a, b, rect, closed=False) is not None
 
 
 def rects_overlap(r: Rect, s: Rect) -> bool:

@@ -20,19 +20,16 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QRectF, Qt, QTimer
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QStyleOptionGraphicsItem, QWidget
 
+from kubecanvas.model.layout.quality import clip_segment
 from kubecanvas.ui.canvas.edge_item import FAR_ZOOM, EdgeItem
 from kubecanvas.ui.canvas.node_item import NodeItem
 from kubecanvas.ui.canvas.router import ordered
 from kubecanvas.ui.canvas.style import EdgeStyle
-
-if TYPE_CHECKING:
-    from kubecanvas.model.layout.quality import Point
 
 #: side of a square, in scene pixels: at 5% zoom a 1600 x 1000 window shows about 8 x 5 squares
 CELL = 4096.0
@@ -64,26 +61,6 @@ def _squares(wire: EdgeItem) -> tuple[Key, ...]:
             for y in _span(ay, by):
                 keys[(x, y)] = None
     return tuple(keys)
-
-
-def _clipped(a: Point, b: Point, x0: float, y0: float, x1: float, y1: float
-             ) -> tuple[Point, Point] | None:
-    """The part of segment ab inside the box (Liang-Barsky), or None."""
-    dx, dy = b[0] - a[0], b[1] - a[1]
-    t0, t1 = 0.0, 1.0
-    for p, q in ((-dx, a[0] - x0), (dx, x1 - a[0]), (-dy, a[1] - y0), (dy, y1 - a[1])):
-        if p == 0:
-            if q < 0:
-                return None
-            continue
-        t = q / p
-        if p < 0:
-            t0 = max(t0, t)
-        else:
-            t1 = min(t1, t)
-        if t0 > t1:
-            return None
-    return (a[0] + t0 * dx, a[1] + t0 * dy), (a[0] + t1 * dx, a[1] + t1 * dy)
 
 
 class FarWireCell(QGraphicsItem):
@@ -123,7 +100,6 @@ class FarWireCell(QGraphicsItem):
 
     def _make_strokes(self) -> list[tuple[QPen, QPainterPath]]:
         x0, y0 = self.square.left(), self.square.top()
-        x1, y1 = x0 + CELL, y0 + CELL
         paths: dict[EdgeStyle, QPainterPath] = {}
         for wire in self.wires:  # one colour per path: the order does not show
             if not wire.isVisible():
@@ -137,7 +113,7 @@ class FarWireCell(QGraphicsItem):
                 continue
             last = None
             for a, b in zip(points, points[1:], strict=False):
-                part = _clipped(a, b, x0, y0, x1, y1)
+                part = clip_segment(a, b, (x0, y0, CELL, CELL), closed=True)
                 if part is None:
                     continue
                 if part[0] != last:
