@@ -14,6 +14,7 @@ from kubecanvas.io.kinds_file import (
     shipped_kinds,
 )
 from kubecanvas.io.yaml_in import load_text
+from kubecanvas.model.custom_kinds import KindMappings
 from kubecanvas.model.document import Document
 from kubecanvas.model.graph import WiringGraph
 from kubecanvas.model.references import EdgeType
@@ -176,3 +177,36 @@ def test_service_monitor_edges_follow_edits_as_a_rebuild_would() -> None:
         assert graph.edge_signature() == fresh.edge_signature(), step
     assert not any(e.type == EdgeType.SELECTS and e.field == "spec.selector"
                    for e in graph.edges())
+
+
+def test_a_mapping_belongs_to_its_api_group_and_a_named_group_wins_over_none() -> None:
+    shipped = shipped_kinds()
+    gateway_api = shipped.for_kind("Gateway", "gateway.networking.k8s.io/v1")
+    assert gateway_api is not None and gateway_api.colour == "#0b7285"
+    # Istio's Gateway is another kind that happens to share the name
+    assert shipped.for_kind("Gateway", "networking.istio.io/v1") is None
+    mine = parse_kinds("kinds:\n  - kind: Gateway\n    group: networking.istio.io\n"
+                       "    colour: '#466bb0'\n  - kind: Widget\n    colour: '#111111'\n"
+                       "  - kind: Widget\n    group: example.com\n    colour: '#222222'\n",
+                       "mine.yaml")
+    both = shipped.merged(mine)
+    istio = both.for_kind("Gateway", "networking.istio.io/v1beta1")
+    assert istio is not None and istio.colour == "#466bb0"
+    assert both.for_kind("Gateway", "gateway.networking.k8s.io/v1") == gateway_api
+    # a stand-in has no apiVersion: the kind's latest mapping
+    assert both.for_kind("Gateway") == istio
+    # the group-less Widget is the fallback, whichever of the two came later
+    for mappings in (mine, parse_kinds("kinds: []", "x.yaml").merged(mine),
+                     KindMappings(tuple(reversed(mine.kinds)))):
+        named = mappings.for_kind("Widget", "example.com/v1")
+        assert named is not None and named.colour == "#222222"
+        other = mappings.for_kind("Widget", "other.io/v1")
+        assert other is not None and other.colour == "#111111"
+
+
+def test_an_istio_gateway_makes_no_gateway_api_edges() -> None:
+    document, graph = graph_of(
+        "apiVersion: networking.istio.io/v1\nkind: Gateway\nmetadata: {name: gw, namespace: a}\n"
+        "spec:\n  gatewayClassName: istio\n  selector: {istio: ingressgateway}\n",
+        shipped_kinds())
+    assert wires(document, graph) == set()

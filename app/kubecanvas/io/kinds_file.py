@@ -8,7 +8,8 @@ project file, or in the folder of the YAML opened), and `--kinds FILE`. The form
 
     kinds:
       - kind: Certificate              # required
-        group: cert-manager.io         # the apiVersion's group; omit to match any
+        group: cert-manager.io         # the apiVersion's group; omit to match any (a
+                                       # mapping naming the group wins over it)
         short: CERT                    # the card's kind line (default: the kind)
         colour: "#2b8a3e"              # the card's accent colour
         icon: Secret                   # draw a built-in kind's icon (default: initials)

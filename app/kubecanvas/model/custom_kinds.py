@@ -108,12 +108,19 @@ class KindMappings:
         return KindMappings(self.kinds + other.kinds)
 
     def for_kind(self, kind: str, api_version: str = "") -> KindMapping | None:
-        """The mapping for a kind in the API group of `api_version` ('' matches any group)."""
+        """The mapping for a kind in the API group of `api_version`.
+
+        A mapping that names the group wins over one that names none, whatever their order:
+        a project's group-less `Gateway` must not take the shipped Gateway API look and fields
+        away from Gateway API's own Gateways. An empty `api_version` (a stand-in, known only by
+        the kind a reference names) takes the latest mapping of the kind.
+        """
+        mappings = self._by_kind.get(kind, ())
+        if not api_version:
+            return mappings[0] if mappings else None
         group = api_version.rpartition("/")[0] if "/" in api_version else ""
-        for mapping in self._by_kind.get(kind, ()):
-            if not mapping.group or not api_version or mapping.group == group:
-                return mapping
-        return None
+        exact = next((m for m in mappings if m.group == group), None)
+        return exact or next((m for m in mappings if not m.group), None)
 
     def of(self, res: Resource) -> KindMapping | None:
         return self.for_kind(res.kind, res.api_version)

@@ -1,39 +1,49 @@
 """How the cards of mapped custom kinds look: the mapping's short name, colour and icon.
 
 A mapping file (`io.kinds_file`) may give a custom kind a short name for the card's kind line, an
-accent colour and a built-in kind's icon to borrow (`icon: Secret`). The canvas reads these from
-the same tables as the built-in kinds (`CARD_KINDS`, `KIND_COLOURS`, `GLYPHS`), so they are
-added there when a scene is built for a document; kinds are names across the whole process, so
-the last design opened decides (a kind the mappings do not style keeps its initials).
+accent colour and a built-in kind's icon to borrow (`icon: Secret`). A look belongs to a kind *in
+its API group*: Istio's `networking.istio.io` Gateway is not Gateway API's
+`gateway.networking.k8s.io` Gateway, and must not take its colour. So the looks are not written
+into the built-in tables keyed by kind alone (`CARD_KINDS`, `KIND_COLOURS`, `GLYPHS`); the
+painters ask `look_of(kind, api_version)`, which picks the mapping the wiring graph picks
+(`KindMappings.for_kind`: the mapping naming the resource's group, else one that names no
+group). A stand-in (a referenced object the files do not define) has no apiVersion and takes the
+kind's latest mapping. Kinds KubeCanvas draws itself are never restyled.
+
+The mappings in force are those of the last design a scene was built for (the process draws one
+design's looks at a time, as the palette and the inspector share the icons).
 """
 
 from __future__ import annotations
 
-from kubecanvas.model.custom_kinds import KindMappings
-from kubecanvas.ui.canvas.icons import GLYPHS, kind_pixmap
-from kubecanvas.ui.canvas.node_item import CARD_KINDS
-from kubecanvas.ui.canvas.style import KIND_COLOURS
+from collections.abc import Callable
+
+from kubecanvas.model.custom_kinds import KindMapping, KindMappings
+from kubecanvas.model.kinds import is_known
+
+_current = KindMappings()
+#: called after the mappings in force changed (the icon cache is cleared so)
+_listeners: list[Callable[[], None]] = []
 
 
 def apply_looks(mappings: KindMappings) -> None:
-    """Style the mapped kinds' cards and icons (never a kind KubeCanvas draws itself)."""
-    changed = False
-    for mapping in mappings.kinds:
-        kind = mapping.kind
-        if kind in _BUILT_IN:
-            continue
-        if mapping.short and CARD_KINDS.get(kind) != mapping.short:
-            CARD_KINDS[kind] = mapping.short
-        if mapping.colour and KIND_COLOURS.get(kind) != mapping.colour:
-            KIND_COLOURS[kind] = mapping.colour
-            changed = True
-        glyph = GLYPHS.get(mapping.icon)
-        if glyph is not None and GLYPHS.get(kind) is not glyph:
-            GLYPHS[kind] = glyph
-            changed = True
-    if changed:
-        kind_pixmap.cache_clear()
+    """Draw mapped custom kinds as `mappings` say, from now on."""
+    global _current
+    if mappings.kinds == _current.kinds:
+        return
+    _current = mappings
+    for listener in _listeners:
+        listener()
 
 
-#: the kinds with their own icon before any mapping was applied
-_BUILT_IN = frozenset(GLYPHS)
+def on_looks_changed(listener: Callable[[], None]) -> None:
+    """Call `listener` whenever `apply_looks` changes the mappings in force."""
+    _listeners.append(listener)
+
+
+def look_of(kind: str, api_version: str = "") -> KindMapping | None:
+    """The mapping that styles `kind` of `api_version` ('': a stand-in, any group), or None
+    (a built-in kind, or a kind no mapping styles: it keeps its initials and category colour)."""
+    if not _current or is_known(kind):
+        return None
+    return _current.for_kind(kind, api_version)

@@ -14,6 +14,7 @@ from functools import lru_cache
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QIcon, QPainter, QPainterPath, QPen, QPixmap
 
+from kubecanvas.ui.canvas.custom_looks import look_of, on_looks_changed
 from kubecanvas.ui.canvas.style import kind_colour
 
 Glyph = Callable[[QPainter, QRectF], None]
@@ -203,24 +204,29 @@ def _initials(kind: str) -> str:
     return "".join(capitals[:3]) if len(capitals) >= 2 else kind[:2]
 
 
-def paint_kind_icon(painter: QPainter, rect: QRectF, kind: str, dimmed: bool = False) -> None:
-    """Paint the icon of `kind` into `rect` (a square works best).
+def paint_kind_icon(painter: QPainter, rect: QRectF, kind: str, dimmed: bool = False,
+                    api_version: str = "") -> None:
+    """Paint the icon of `kind` into `rect` (a square works best); `api_version` picks a mapped
+    custom kind's look by its group (`custom_looks`).
 
     A painter that can reuse a drawing (`SvgPainter.reuse`: an SVG `<use>` of one definition
     per kind and size) gets the icon once per kind instead of once per card."""
     reuse = getattr(painter, "reuse", None)
     if reuse is not None:
         size = QRectF(0, 0, rect.width(), rect.height())
-        reuse(("kind-icon", kind, dimmed, rect.width(), rect.height()), rect.x(), rect.y(),
-              lambda p: _paint_icon(p, size, kind, dimmed))
+        look = look_of(kind, api_version)
+        drawn = (look.colour, look.icon) if look is not None else None
+        reuse(("kind-icon", kind, drawn, dimmed, rect.width(), rect.height()), rect.x(),
+              rect.y(), lambda p: _paint_icon(p, size, kind, dimmed, api_version))
         return
-    _paint_icon(painter, rect, kind, dimmed)
+    _paint_icon(painter, rect, kind, dimmed, api_version)
 
 
-def _paint_icon(painter: QPainter, rect: QRectF, kind: str, dimmed: bool) -> None:
+def _paint_icon(painter: QPainter, rect: QRectF, kind: str, dimmed: bool,
+                api_version: str = "") -> None:
     painter.save()
     painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-    colour = kind_colour(kind)
+    colour = kind_colour(kind, api_version)
     if dimmed:
         colour.setAlpha(110)
     painter.setPen(Qt.PenStyle.NoPen)
@@ -232,6 +238,9 @@ def _paint_icon(painter: QPainter, rect: QRectF, kind: str, dimmed: bool) -> Non
     pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
     painter.setPen(pen)
     glyph = GLYPHS.get(kind)
+    if glyph is None:
+        look = look_of(kind, api_version)
+        glyph = GLYPHS.get(look.icon) if look is not None else None
     if glyph is not None:
         glyph(painter, rect)
     else:
@@ -244,12 +253,12 @@ def _paint_icon(painter: QPainter, rect: QRectF, kind: str, dimmed: bool) -> Non
 
 
 @lru_cache(maxsize=128)
-def kind_pixmap(kind: str, size: int = 32) -> QPixmap:
-    """A cached pixmap of a kind icon (for lists, menus and the palette)."""
+def kind_pixmap(kind: str, size: int = 32, api_version: str = "") -> QPixmap:
+    """A cached pixmap of a kind icon (for lists, menus, the palette and the inspector)."""
     pixmap = QPixmap(size, size)
     pixmap.fill(Qt.GlobalColor.transparent)
     painter = QPainter(pixmap)
-    paint_kind_icon(painter, QRectF(1, 1, size - 2, size - 2), kind)
+    paint_kind_icon(painter, QRectF(1, 1, size - 2, size - 2), kind, api_version=api_version)
     painter.end()
     return pixmap
 
@@ -260,3 +269,6 @@ def kind_icon(kind: str) -> QIcon:
     for size in (16, 24, 32, 48):
         icon.addPixmap(kind_pixmap(kind, size))
     return icon
+
+
+on_looks_changed(kind_pixmap.cache_clear)

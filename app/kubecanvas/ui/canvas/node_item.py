@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from kubecanvas.model.kinds import CLUSTER_PROVIDED_KINDS
 from kubecanvas.model.layout import NODE_HEIGHT, NODE_WIDTH
 from kubecanvas.ui.canvas import fonts
+from kubecanvas.ui.canvas.custom_looks import look_of
 from kubecanvas.ui.canvas.icons import paint_kind_icon
 from kubecanvas.ui.canvas.style import SEVERITY_COLOURS, Theme, current_theme, kind_colour
 from kubecanvas.ui.i18n import kind_label, language, short_kind, tr
@@ -131,11 +132,13 @@ CARD_KINDS = {"HorizontalPodAutoscaler": "HPA", "PersistentVolumeClaim": "PVC",
               "ConfigMap": "CM"}
 
 
-def card_kind(kind: str, fits: Callable[[str], bool]) -> str:
+def card_kind(kind: str, fits: Callable[[str], bool], api_version: str = "") -> str:
     """The kind as a card's kind line shows it: the glossary term with the English name when
-    both fit (Korean), else the glossary term; in English the short name for `CARD_KINDS`."""
+    both fit (Korean), else the glossary term; in English the short name for `CARD_KINDS`, or
+    the one a mapping gives a custom kind of `api_version`'s group (`custom_looks`)."""
     if language() == "en":
-        return CARD_KINDS.get(kind, kind)
+        look = look_of(kind, api_version)
+        return look.short if look is not None and look.short else CARD_KINDS.get(kind, kind)
     return next((k for k in (kind_label(kind), short_kind(kind)) if fits(k)), short_kind(kind))
 
 
@@ -161,11 +164,13 @@ class NodeItem(QGraphicsItem):
     """
 
     def __init__(self, rid: str, kind: str, name: str, line: str, namespace: str,
-                 ghost: Ghost = "") -> None:
+                 ghost: Ghost = "", api_version: str = "") -> None:
         super().__init__()
         self.host: NodeHost | None = None  # set by the scene once the node is on it
         self.rid = rid
         self.kind = kind
+        #: picks a mapped custom kind's look by its API group ('' for stand-ins: any group)
+        self.api_version = api_version
         self.name = name
         self.line = line
         self.namespace = namespace
@@ -184,11 +189,15 @@ class NodeItem(QGraphicsItem):
         self._update_tooltip()
 
     # --- content ---------------------------------------------------------------------------
-    def set_content(self, kind: str, name: str, line: str, namespace: str) -> None:
-        """Show new text after the resource's manifest changed."""
-        if (kind, name, line, namespace) == (self.kind, self.name, self.line, self.namespace):
+    def set_content(self, kind: str, name: str, line: str, namespace: str,
+                    api_version: str | None = None) -> None:
+        """Show new text (and look: `api_version`) after the resource's manifest changed."""
+        api_version = self.api_version if api_version is None else api_version
+        if (kind, name, line, namespace, api_version) == (
+                self.kind, self.name, self.line, self.namespace, self.api_version):
             return
         self.kind, self.name, self.line, self.namespace = kind, name, line, namespace
+        self.api_version = api_version
         self._update_tooltip()
         self.update()
 
@@ -264,7 +273,7 @@ class NodeItem(QGraphicsItem):
         self._paint_body(painter, theme, selected)
         icon = QRectF(10, 14, 40, 40) if lod >= 0.3 else QRectF(8, 8, NODE_HEIGHT - 16,
                                                                  NODE_HEIGHT - 16)
-        paint_kind_icon(painter, icon, self.kind, dimmed=bool(self.ghost))
+        paint_kind_icon(painter, icon, self.kind, bool(self.ghost), self.api_version)
         if lod >= 0.3:
             self._paint_text(painter, theme)
         if self.badge is not None and lod >= 0.15:
@@ -277,7 +286,7 @@ class NodeItem(QGraphicsItem):
         tile in its kind's colour, framed when selected, the worst finding as a dot. Glyphs and
         rounded corners would not show, and painting them for thousands of nodes made the
         first frame of a large design a third slower."""
-        colour = kind_colour(self.kind)
+        colour = kind_colour(self.kind, self.api_version)
         if self.ghost:
             colour = QColor(SEVERITY_COLOURS["error"]) if self.ghost == "missing" else \
                 QColor(theme.background)
@@ -343,7 +352,8 @@ class NodeItem(QGraphicsItem):
         metrics = fonts.metrics(11)
         painter.setFont(fonts.font(11))
         painter.setPen(QColor(theme.subtext))
-        kind = card_kind(self.kind, lambda k: metrics.horizontalAdvance(k) <= fits - 16)
+        kind = card_kind(self.kind, lambda k: metrics.horizontalAdvance(k) <= fits - 16,
+                         self.api_version)
         first_line = {"missing": tr("missing {kind}"), "generated": tr("{kind} (generated)")
                       }.get(self.ghost, "{kind}").format(kind=kind)
         for y, text in ((top + 20 + (12 if top < 10 else 0), first_line),

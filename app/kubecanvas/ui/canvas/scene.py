@@ -127,7 +127,7 @@ class CanvasScene(QGraphicsScene):
             self.frames_by_resource[res.id] = frame
             return frame
         ns = effective_namespace(res)
-        node = NodeItem(res.id, res.kind, res.name, summary(res), ns)
+        node = NodeItem(res.id, res.kind, res.name, summary(res), ns, "", res.api_version)
         node.setPos(QPointF(*res.position))
         self.addItem(node)
         node.host = self

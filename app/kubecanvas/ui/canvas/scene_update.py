@@ -88,7 +88,7 @@ def _update_node(scene: CanvasScene, rid: str) -> set[str]:
             old.members.discard(rid)
         if ns:
             scene._frame(ns).members.add(rid)
-    node.set_content(res.kind, res.name, summary(res), ns)
+    node.set_content(res.kind, res.name, summary(res), ns, res.api_version)
     if rid in scene.replicas:
         scene.replicas[rid].set_lines(replica_lines(res))
     return touched

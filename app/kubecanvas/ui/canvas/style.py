@@ -13,6 +13,7 @@ from PySide6.QtGui import QColor, QGuiApplication, QPalette
 
 from kubecanvas.model.kinds import kind_info
 from kubecanvas.model.references import EdgeType
+from kubecanvas.ui.canvas.custom_looks import look_of
 from kubecanvas.ui.i18n import N_
 
 #: Accent colour per palette category (also the icon fill).
@@ -40,10 +41,13 @@ KIND_COLOURS: dict[str, str] = {
 }
 
 
-def kind_colour(kind: str) -> QColor:
-    """The accent colour of a kind."""
+def kind_colour(kind: str, api_version: str = "") -> QColor:
+    """The accent colour of a kind (of `api_version`'s group, for a mapped custom kind)."""
     if kind in KIND_COLOURS:
         return QColor(KIND_COLOURS[kind])
+    look = look_of(kind, api_version)
+    if look is not None and look.colour:
+        return QColor(look.colour)
     return QColor(CATEGORY_COLOURS.get(kind_info(kind).category, CATEGORY_COLOURS["other"]))
 
 

@@ -233,7 +233,7 @@ class InspectorPanel(QDockWidget):
             self.revert_button.setEnabled(False)
             return
         self.split.show()
-        self.icon.setPixmap(kind_pixmap(res.kind, 32))
+        self.icon.setPixmap(kind_pixmap(res.kind, 32, res.api_version))
         where = tr("{kind} in {namespace}") if res.namespace else "{kind}"
         left = keys_in_cluster(res)  # a note of the import, not of the manifest
         note = "<br><i>" + escape(tr("Values left in the cluster: {keys}").format(
