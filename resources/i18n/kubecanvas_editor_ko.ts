@@ -1802,6 +1802,34 @@ Rule: {rule}</source>
         <translation>롤 주체</translation>
     </message>
     <message>
+        <source>Rights of {kind} {name}:</source>
+        <translation>{kind} {name}의 권한:</translation>
+    </message>
+    <message>
+        <source>(no resources)</source>
+        <translation>(리소스 없음)</translation>
+    </message>
+    <message>
+        <source>(no verbs)</source>
+        <translation>(동사 없음)</translation>
+    </message>
+    <message>
+        <source>aggregated from other ClusterRoles</source>
+        <translation>다른 클러스터롤(ClusterRole)의 규칙을 모은 것</translation>
+    </message>
+    <message>
+        <source>(no rules: it allows nothing)</source>
+        <translation>(규칙 없음: 아무것도 허용하지 않음)</translation>
+    </message>
+    <message>
+        <source>{kind} {name}: the cluster provides it; its rules are not in these files</source>
+        <translation>{kind} {name}: 클러스터가 제공하므로 규칙이 이 파일들에 없습니다</translation>
+    </message>
+    <message>
+        <source>{kind} {name} is not defined in these files: its rules are not known</source>
+        <translation>{kind} {name}: 이 파일들에 정의되어 있지 않아 규칙을 알 수 없습니다</translation>
+    </message>
+    <message>
         <source>may connect</source>
         <translation>연결 허용</translation>
     </message>

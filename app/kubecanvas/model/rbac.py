@@ -63,20 +63,35 @@ def rbac_references(res: Resource, namespace: str) -> list[Reference]:
     return out
 
 
-def rule_lines(manifest: Mapping[str, Any]) -> list[str]:
-    """One line per rule of a Role or ClusterRole: `resources: verbs`, in manifest order
-    (`pods, services: get, list, watch`; `/healthz: get` for non-resource URLs; an aggregated
-    ClusterRole says so)."""
-    lines = []
+def rules(manifest: Mapping[str, Any]) -> list[tuple[str, str]]:
+    """`(what, verbs)` per rule of a Role or ClusterRole, in manifest order, in YAML's words
+    (`("pods, services", "get, list, watch")`, `("deployments.apps (web)", "patch")`,
+    `("/healthz", "get")`); either is '' when the rule names none, so each view can say that
+    in its own language."""
+    out = []
     for rule in as_list(manifest.get("rules")):
         rule = as_mapping(rule)
-        verbs = ", ".join(_str(v) for v in as_list(rule.get("verbs"))) or "(no verbs)"
+        verbs = ", ".join(_str(v) for v in as_list(rule.get("verbs")))
         what = [_resource_name(r, rule) for r in as_list(rule.get("resources"))]
         what += [_str(u) for u in as_list(rule.get("nonResourceURLs"))]
         names = as_list(rule.get("resourceNames"))
         suffix = f" ({', '.join(_str(n) for n in names)})" if names else ""
-        lines.append(f"{', '.join(what) or '(nothing)'}{suffix}: {verbs}")
-    if not lines and isinstance(manifest.get("aggregationRule"), Mapping):
+        out.append((f"{', '.join(what)}{suffix}" if what else suffix.strip(), verbs))
+    return out
+
+
+def is_aggregated(manifest: Mapping[str, Any]) -> bool:
+    """True for a ClusterRole whose rules the control plane fills from other ClusterRoles."""
+    return not as_list(manifest.get("rules")) and isinstance(manifest.get("aggregationRule"),
+                                                             Mapping)
+
+
+def rule_lines(manifest: Mapping[str, Any]) -> list[str]:
+    """One line per rule of a Role or ClusterRole: `resources: verbs`, in manifest order
+    (`pods, services: get, list, watch`; `/healthz: get` for non-resource URLs; an aggregated
+    ClusterRole says so)."""
+    lines = [f"{what or '(nothing)'}: {verbs or '(no verbs)'}" for what, verbs in rules(manifest)]
+    if is_aggregated(manifest):
         lines.append("aggregated from other ClusterRoles")
     return lines
 

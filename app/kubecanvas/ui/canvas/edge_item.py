@@ -22,7 +22,12 @@ from PySide6.QtGui import (
     QPen,
     QPolygonF,
 )
-from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
+from PySide6.QtWidgets import (
+    QGraphicsItem,
+    QGraphicsSceneHoverEvent,
+    QStyleOptionGraphicsItem,
+    QWidget,
+)
 
 from kubecanvas.model.graph import Edge
 from kubecanvas.model.layout import NODE_HEIGHT, NODE_WIDTH
@@ -30,6 +35,7 @@ from kubecanvas.model.layout.routing import Route
 from kubecanvas.ui.canvas import fonts
 from kubecanvas.ui.canvas.edge_labels import localized_label, short_label
 from kubecanvas.ui.canvas.node_item import NodeItem
+from kubecanvas.ui.canvas.rbac_tips import RBAC_WIRES, rights_text
 from kubecanvas.ui.canvas.style import (
     DEFAULT_EDGE_STYLE,
     EDGE_STYLES,
@@ -127,6 +133,8 @@ class EdgeItem(QGraphicsItem):
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable, True)
         self.setZValue(1)
         self._retranslate()
+        if edge.type in RBAC_WIRES:  # the rights it lists are read again as the pointer comes
+            self.setAcceptHoverEvents(True)
         source.edges.add(self)
         target.edges.add(self)
         self.adjust()
@@ -137,6 +145,12 @@ class EdgeItem(QGraphicsItem):
         self.adjust()
         self.update()
 
+    def hoverMoveEvent(self, event: QGraphicsSceneHoverEvent) -> None:
+        # only RBAC wires take hover events: the tooltip Qt shows once the pointer rests after
+        # its last move lists the role's rules as they are then (an edit may have come since)
+        self._retranslate()
+        super().hoverMoveEvent(event)
+
     def _retranslate(self) -> None:
         """The model's own edge words ('pull', 'tls', 'owner'...) in the language now set;
         field paths and the manifest's words (paths, ports, names) stay as in YAML."""
@@ -145,7 +159,11 @@ class EdgeItem(QGraphicsItem):
         # a label that only repeats the target's name (a generated claim) says nothing more
         self.label = "" if edge.label == self.target.name else label
         title = tr(self.style.title) if self.style.title else str(edge.type)
+        host = self.source.host
+        rights = rights_text(edge, host.document, host.graph) \
+            if edge.type in RBAC_WIRES and host is not None else ""
         self.setToolTip(f"{title}: {edge.field}" + (f"\n{label}" if label else "")
+                        + (f"\n{rights}" if rights else "")
                         + "\n" + tr("Select and press Delete to remove this wiring"))
 
     @property

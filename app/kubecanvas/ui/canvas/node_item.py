@@ -30,6 +30,8 @@ from kubecanvas.ui.canvas.style import SEVERITY_COLOURS, Theme, current_theme, k
 from kubecanvas.ui.i18n import kind_label, language, short_kind, tr
 
 if TYPE_CHECKING:  # (the validation package loads every rule: `render` needs none)
+    from kubecanvas.model.document import Document
+    from kubecanvas.model.graph import WiringGraph
     from kubecanvas.validation.findings import Finding
 
 #: A stand-in node: '' for a resource, else a missing or generated object drawn dashed.
@@ -70,6 +72,10 @@ class NodeHost(Protocol):
     def theme(self) -> Theme: ...
     @property
     def wiring(self) -> WireGesture: ...
+    @property
+    def document(self) -> Document: ...
+    @property
+    def graph(self) -> WiringGraph: ...
 
     def snapped(self, pos: QPointF) -> QPointF:
         """Where a node moved to `pos` goes (on the grid while a drag snaps)."""
