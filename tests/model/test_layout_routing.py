@@ -85,3 +85,36 @@ def test_routes_never_pass_through_a_card_on_a_grid_layout(
     assert q.wires_through_cards == 0
     assert q.label_overlaps == 0
     assert routes == route_all(cards, edges, [60.0] * len(edges))
+
+
+def _crossings(cards, edges) -> int:  # type: ignore[no-untyped-def]
+    routes = route_all(cards, edges)
+    quality = measure(cards, [Wire(r.points, s, t) for r, (s, t) in zip(routes, edges,
+                                                                         strict=True)], [])
+    assert quality.wires_through_cards == 0
+    return quality.crossings
+
+
+def test_a_wire_routed_early_is_routed_again_around_the_ones_after_it(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    # c3 -> c2 is routed first and takes the gap c2 -> c1 and c2 -> c0 need later: routed
+    # again with them in place (rip-up and reroute), it goes around them
+    cards = {"c0": (600.0, 0.0, 200.0, 80.0), "c1": (300.0, 0.0, 200.0, 80.0),
+             "c2": (0.0, 300.0, 200.0, 80.0), "c3": (0.0, 0.0, 200.0, 80.0)}
+    edges = [("c3", "c2"), ("c2", "c0"), ("c2", "c1")]
+    assert _crossings(cards, edges) == 0
+    monkeypatch.setattr("kubecanvas.model.layout.routing.REROUTE_PASSES", 0)
+    assert _crossings(cards, edges) == 1  # the first pass alone
+
+
+def test_a_removed_wire_is_no_longer_crossed() -> None:
+    from kubecanvas.model.layout.segment_index import SegmentIndex
+
+    index = SegmentIndex()
+    index.add([(0.0, 50.0), (100.0, 50.0)], 0)
+    index.add([(0.0, 60.0), (100.0, 60.0)], 1)
+    across = [(50.0, 0.0), (50.0, 100.0)]
+    assert index.crossings(across) == 2
+    index.remove(0)
+    assert index.crossings(across) == 1
+    index.add([(0.0, 50.0), (100.0, 50.0)], 0)  # back, as a rerouted wire comes back
+    assert index.crossings(across) == 2

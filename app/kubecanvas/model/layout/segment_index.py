@@ -18,6 +18,8 @@ CELL = 200.0
 MAX_CROSSING_TESTS = 4000
 
 Segment = tuple[Point, Point]
+#: which wire added a segment, and that wire's version when it did
+Entry = tuple[int, int]
 
 
 def grid_cells(x0: float, y0: float, x1: float, y1: float) -> Iterator[tuple[int, int]]:
@@ -40,22 +42,28 @@ class SegmentIndex:
     """
 
     def __init__(self) -> None:
-        # per cell and orientation: sorted fixed coordinates, and (lo, hi, segment) alongside
+        # per cell and orientation: sorted fixed coordinates, and (lo, hi, segment, entry)
+        # alongside; `entry` is (owner, version): a wire taken out (`remove`) bumps its
+        # version, so its old segments are skipped where they lie rather than searched out
         self._keys: dict[tuple[int, int, bool], list[float]] = defaultdict(list)
-        self._spans: dict[tuple[int, int, bool], list[tuple[float, float, Segment]]] = \
+        self._spans: dict[tuple[int, int, bool], list[tuple[float, float, Segment, Entry]]] = \
             defaultdict(list)
-        self._slanted: dict[tuple[int, int], list[Segment]] = defaultdict(list)
-        self._added: set[Segment] = set()
+        self._slanted: dict[tuple[int, int], list[tuple[Segment, Entry]]] = defaultdict(list)
+        self._added: dict[int, set[Segment]] = defaultdict(set)
+        self._version: dict[int, int] = defaultdict(int)
 
-    def add(self, points: Sequence[Point]) -> None:
+    def add(self, points: Sequence[Point], owner: int = -1) -> None:
+        """Add a wire's segments (`owner`: its number, so `remove` can take it out again)."""
+        entry = (owner, self._version[owner])
+        added = self._added[owner]
         for a, b in zip(points, points[1:], strict=False):
-            if (a, b) in self._added:
+            if (a, b) in added:
                 continue  # the same segment twice crosses what it crosses once
-            self._added.add((a, b))
+            added.add((a, b))
             vertical = a[0] == b[0]
             if not vertical and a[1] != b[1]:
                 for cell in grid_cells(a[0], a[1], b[0], b[1]):
-                    self._slanted[cell].append((a, b))
+                    self._slanted[cell].append(((a, b), entry))
                 continue
             fixed, lo, hi = (a[0], a[1], b[1]) if vertical else (a[1], a[0], b[0])
             lo, hi = min(lo, hi), max(lo, hi)
@@ -63,7 +71,15 @@ class SegmentIndex:
                 keys = self._keys[(cx, cy, vertical)]
                 at = bisect.bisect_right(keys, fixed)
                 keys.insert(at, fixed)
-                self._spans[(cx, cy, vertical)].insert(at, (lo, hi, (a, b)))
+                self._spans[(cx, cy, vertical)].insert(at, (lo, hi, (a, b), entry))
+
+    def remove(self, owner: int) -> None:
+        """Take out every segment added for `owner` (a wire about to be routed again)."""
+        self._version[owner] += 1
+        self._added.pop(owner, None)
+
+    def _live(self, entry: Entry) -> bool:
+        return entry[0] < 0 or self._version[entry[0]] == entry[1]
 
     def crossings(self, points: Sequence[Point]) -> int:
         """How many of the routed segments `points` properly cross (each counted once)."""
@@ -72,15 +88,16 @@ class SegmentIndex:
         for a, b in zip(points, points[1:], strict=False):
             vertical = a[0] == b[0]
             for cell in grid_cells(a[0], a[1], b[0], b[1]):
-                for segment in self._slanted.get(cell, ()):
+                for segment, entry in self._slanted.get(cell, ()):
                     budget -= 1
-                    if segments_cross(a, b, *segment) is not None:
+                    if segments_cross(a, b, *segment) is not None and self._live(entry):
                         crossed.add(segment)
                 if not vertical and a[1] != b[1]:
                     for other in (True, False):
-                        for _, _, segment in self._spans.get((*cell, other), ()):
+                        for _, _, segment, entry in self._spans.get((*cell, other), ()):
                             budget -= 1
-                            if segments_cross(a, b, *segment) is not None:
+                            if segments_cross(a, b, *segment) is not None and \
+                                    self._live(entry):
                                 crossed.add(segment)
                 else:
                     budget = self._cross_perpendicular(a, b, vertical, cell, crossed, budget)
@@ -100,8 +117,8 @@ class SegmentIndex:
         # a proper crossing lies strictly inside both segments (touching is no crossing)
         for at in range(bisect.bisect_right(keys, lo), bisect.bisect_left(keys, hi)):
             budget -= 1
-            other_lo, other_hi, segment = spans[at]
-            if other_lo < fixed < other_hi:
+            other_lo, other_hi, segment, entry = spans[at]
+            if other_lo < fixed < other_hi and self._live(entry):
                 crossed.add(segment)
             if budget <= 0:
                 break
