@@ -311,3 +311,22 @@ def test_blocks_pack_so_zoom_to_fit_shows_them_largest() -> None:
     _, blocks = layout_blocks(doc, WiringGraph(doc, subscribe=False))
     assert [b.namespace for b in blocks] == ["shop", ""]
     assert blocks[0].origin[1] == blocks[1].origin[1]  # one shelf
+
+
+def test_the_volume_of_the_lowest_claim_takes_the_slot_under_the_column() -> None:
+    # so its wire drops straight down and the upper claim's wire bends down beside it,
+    # passing no card or wire below the upper claim
+    items = []
+    for name in ("a", "b"):
+        items += [res("PersistentVolumeClaim", name, spec={
+                      "accessModes": ["ReadWriteOnce"], "volumeName": f"pv-{name}",
+                      "storageClassName": "", "resources": {"requests": {"storage": "1Gi"}}}),
+                  res("PersistentVolume", f"pv-{name}", None, spec={
+                      "capacity": {"storage": "1Gi"}, "accessModes": ["ReadWriteOnce"],
+                      "storageClassName": "", "hostPath": {"path": f"/{name}"}})]
+    doc, pos = laid_out(items)
+    at = {r.name: pos[r.id] for r in doc}
+    upper, lower = sorted(("a", "b"), key=lambda n: at[n][1])
+    assert at[upper][0] == at[lower][0] and at[upper][1] < at[lower][1]  # one column
+    assert at[f"pv-{lower}"][0] == at[lower][0]  # straight under
+    assert at[f"pv-{upper}"][0] == at[lower][0] + NODE_WIDTH + 110.0  # beside it

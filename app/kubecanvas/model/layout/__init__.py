@@ -257,26 +257,28 @@ def _row_y(bottom: float, row: int) -> float:
 
 def _place_below(block: Block, bottom: float, occupied: _Occupied,
                  out: dict[str, Position]) -> float:
-    """Rows under the block's frame for the cluster-scoped resources it uses: each under the
-    (mean) column of what it is wired to, so the wire drops straight down; returns the new
-    bottom."""
-    if not block.below:
-        return bottom
+    """Rows under the frame for the cluster-scoped resources the block uses, each under the
+    (mean) column of what it is wired to, so its wire drops straight down (returns the new
+    bottom); of those wanting one slot the one wired lowest takes it, the others go right."""
     taken: set[tuple[int, int]] = set()
     mine = set(block.members) | {b[0] for b in block.below}
     step = NODE_WIDTH + H_GAP
     bx = block.origin[0]
     lowest = bottom
-    for rid, depth, neighbours in sorted(block.below, key=lambda b: b[1]):
-        xs = [out[n][0] for n in neighbours if n in mine and n in out]  # not other blocks'
-        column = max(0, round(((sum(xs) / len(xs)) - bx) / step)) if xs else 0
-        column, row = _free_slot(column, depth - 1, taken,
-                                 lambda c, r: occupied.hits(bx + c * step, _row_y(bottom, r)))
-        taken.add((column, row))
-        y = _row_y(bottom, row)
-        out[rid] = (bx + column * step, y)
-        lowest = max(lowest, y + NODE_HEIGHT + V_GAP)
-        block.size = (max(block.size[0], (column + 1) * step - H_GAP), block.size[1])
+    for depth in sorted({b[1] for b in block.below}):
+        wanted = []  # (column, lowest neighbour first, order): columns of the rows above
+        for order, (rid, _, neighbours) in enumerate(b for b in block.below if b[1] == depth):
+            near = [out[n] for n in neighbours if n in mine and n in out]  # not other blocks'
+            column = max(0, round((sum(x for x, _ in near) / len(near) - bx) / step)) if near else 0
+            wanted.append((column, -max((y for _, y in near), default=0.0), order, rid))
+        for column, _, _, rid in sorted(wanted):
+            column, row = _free_slot(column, depth - 1, taken,
+                                     lambda c, r: occupied.hits(bx + c * step, _row_y(bottom, r)))
+            taken.add((column, row))
+            y = _row_y(bottom, row)
+            out[rid] = (bx + column * step, y)
+            lowest = max(lowest, y + NODE_HEIGHT + V_GAP)
+            block.size = (max(block.size[0], (column + 1) * step - H_GAP), block.size[1])
     return lowest
 
 
