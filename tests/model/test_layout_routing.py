@@ -102,6 +102,8 @@ def test_a_wire_routed_early_is_routed_again_around_the_ones_after_it(monkeypatc
              "c2": (0.0, 300.0, 200.0, 80.0), "c3": (0.0, 0.0, 200.0, 80.0)}
     edges = [("c3", "c2"), ("c2", "c0"), ("c2", "c1")]
     assert _crossings(cards, edges) == 0
+    monkeypatch.setattr("kubecanvas.model.layout.routing._swap_ports", lambda *_: None)
+    assert _crossings(cards, edges) == 0  # rerouting alone does it
     monkeypatch.setattr("kubecanvas.model.layout.routing.REROUTE_PASSES", 0)
     assert _crossings(cards, edges) == 1  # the first pass alone
 
@@ -118,3 +120,15 @@ def test_a_removed_wire_is_no_longer_crossed() -> None:
     assert index.crossings(across) == 1
     index.add([(0.0, 50.0), (100.0, 50.0)], 0)  # back, as a rerouted wire comes back
     assert index.crossings(across) == 2
+
+
+def test_two_wires_at_one_side_of_a_card_swap_ports_when_that_uncrosses_them(
+        monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    # c2's two wires leave its right side in the order of their other ends; c2 -> c0 must pass
+    # c3, so it is routed round and crosses c2 -> c3 unless the two swap their ports
+    cards = {"c0": (600.0, 0.0, 200.0, 80.0), "c1": (300.0, 300.0, 200.0, 80.0),
+             "c2": (0.0, 150.0, 200.0, 80.0), "c3": (300.0, 0.0, 200.0, 80.0)}
+    edges = [("c1", "c3"), ("c2", "c3"), ("c2", "c0")]
+    assert _crossings(cards, edges) == 0
+    monkeypatch.setattr("kubecanvas.model.layout.routing._swap_ports", lambda *_: None)
+    assert _crossings(cards, edges) == 1  # without the sweep

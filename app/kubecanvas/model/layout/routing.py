@@ -241,11 +241,22 @@ def _search(start: Point, end: Point, index: CardIndex, skip: tuple[str, str],
         return None  # a long wire across a big design: its Z shape is drawn rather than
         # searching a grid of millions of points
 
-    def open_step(a: Point, b: Point) -> bool:
+    known: dict[tuple[Point, Point], float | None] = {}
+
+    def step_cost(a: Point, b: Point) -> float | None:
+        """What a step costs besides its length (None: through a card), once per grid step:
+        a point is reached from up to four headings."""
+        key = (a, b) if a <= b else (b, a)
+        if key in known:
+            return known[key]
         lx, hx = min(a[0], b[0]), max(a[0], b[0])
         ly, hy = min(a[1], b[1]), max(a[1], b[1])
-        return not any(lx < bx1 and hx > bx0 and ly < by1 and hy > by0
-                       for bx0, by0, bx1, by1 in boxes)
+        cost: float | None = None
+        if not any(lx < bx1 and hx > bx0 and ly < by1 and hy > by0
+                   for bx0, by0, bx1, by1 in boxes):
+            cost = CROSSING * drawn.crossings((a, b)) if drawn is not None else 0.0
+        known[key] = cost
+        return cost
 
     goal = (gx.index(end[0]), gy.index(end[1]))
     begin = (gx.index(start[0]), gy.index(start[1]))
@@ -268,10 +279,12 @@ def _search(start: Point, end: Point, index: CardIndex, skip: tuple[str, str],
             there = (gx[i], gy[j])
             step = math.dist(here, there) + (BEND if heading not in (-1, direction) else 0.0)
             key = ((i, j), direction)
-            if cost + step >= best.get(key, math.inf) or not open_step(here, there):
+            if cost + step >= best.get(key, math.inf):
                 continue
-            if drawn is not None:
-                step += CROSSING * drawn.crossings((here, there))
+            extra = step_cost(here, there)
+            if extra is None:
+                continue
+            step += extra
             if cost + step < best.get(key, math.inf):
                 best[key] = cost + step
                 came[key] = (node, heading)
@@ -388,6 +401,52 @@ def _reroute(routes: list[tuple[Point, ...]], wires: Mapping[int, tuple[Point, P
             return
 
 
+def _swap_ports(routes: list[tuple[Point, ...]], wires: dict[int, tuple[Point, Point, str]],
+                edges: Sequence[tuple[str, str]], lanes: Mapping[int, int], index: CardIndex,
+                drawn: SegmentIndex) -> None:
+    """Transposition sweep over ports: two wires that meet one side of a card next to each
+    other swap their ports there when, routed again, the two cross fewer wires. The ports
+    were ordered by where the other ends are; a wire that has to come round from below takes
+    a port above one that comes straight in, and they cross at the card (ingress-variants)."""
+    sides: dict[tuple[str, int, str], list[int]] = defaultdict(list)
+    for i, (_, _, side) in wires.items():
+        sides[(edges[i][0], 0, side)].append(i)
+        sides[(edges[i][1], 1, side)].append(i)
+    for (_, end, _), group in sides.items():
+        group.sort(key=lambda i: (wires[i][end], i))
+        for a, b in zip(group, group[1:], strict=False):
+            old = {a: (wires[a], routes[a]), b: (wires[b], routes[b])}
+            before = _pair_crossings(a, b, routes, drawn)
+            if before == 0:
+                continue
+            (sa, ea, side), (sb, eb, _) = wires[a], wires[b]
+            wires[a], wires[b] = ((sa, eb, side), (sb, ea, side)) if end else \
+                ((sb, ea, side), (sa, eb, side))
+            for i in (a, b):
+                drawn.remove(i)
+            for i in (a, b):
+                routes[i] = route_wire(*wires[i], index, edges[i], drawn, lanes[i])
+                drawn.add(routes[i], i)
+            if _pair_crossings(a, b, routes, drawn) >= before:  # no better: as it was
+                for i in (a, b):
+                    drawn.remove(i)
+                for i, (wire, route) in old.items():
+                    wires[i], routes[i] = wire, route
+                    drawn.add(route, i)
+
+
+def _pair_crossings(a: int, b: int, routes: Sequence[tuple[Point, ...]],
+                    drawn: SegmentIndex) -> int:
+    """The wires that wires `a` and `b` cross (a crossing of the two counted once)."""
+    total = 0
+    for i in (a, b):
+        drawn.remove(i)
+    for i in (a, b):
+        total += drawn.crossings(routes[i])
+        drawn.add(routes[i], i)
+    return total
+
+
 def route_all(cards: Mapping[str, Rect], edges: Sequence[tuple[str, str]],
               label_widths: Sequence[float] | None = None) -> list[Route]:
     """Routes for `edges` ((source, target) card ids, in a deterministic order) among `cards`.
@@ -423,6 +482,7 @@ def route_all(cards: Mapping[str, Rect], edges: Sequence[tuple[str, str]],
         routes.append(route)
     if drawn is not None and detour:
         _reroute(routes, ports, edges, lanes, index, drawn)
+        _swap_ports(routes, ports, edges, lanes, index, drawn)
     widths = list(label_widths) if label_widths is not None else [0.0] * len(edges)
     labels = place_labels(routes, widths, index)
     return [Route(points, at) for points, at in zip(routes, labels, strict=True)]
