@@ -35,6 +35,7 @@ from kubecanvas.model.layout.quality import (
     segment_hits_rect,
 )
 from kubecanvas.model.layout.segment_index import CELL, SegmentIndex
+from kubecanvas.model.layout.uncross import uncross
 
 #: distance kept from cards by a routed wire
 CLEARANCE = 10.0
@@ -54,13 +55,8 @@ LABEL_HEIGHT = 16.0
 #: cost of crossing a wire already routed, in pixels of length, for the A* detour: a crossing
 #: reads worse than a few bends
 CROSSING = 200.0
-#: rip-up and reroute: passes over the wires that still cross others once all are routed
-REROUTE_PASSES = 2
 #: Up to this many wires, a wire whose Z shapes all cross others looks for a detour that
-#: crosses fewer (A*), and the wires are routed again once all are in place. Both cost an A*
-#: search per crossing wire: 0.2 s for the largest corpus application (Online Boutique, 106
-#: wires), but 14 s more for a generated 1,000-resource design (1,377 wires, 2,000 crossings),
-#: where the Z shapes in more gaps alone take it to 1,600 crossings for 0.9 s more.
+#: crosses fewer (A*), and `uncross` works on the whole routing (see there for the costs).
 DETOUR_LIMIT = 600
 #: besides its three usual places, a Z shape's bend may go in this many gaps between cards
 MORE_MIDDLES = 12
@@ -380,73 +376,6 @@ def route_wire(start: Point, end: Point, side: str, index: CardIndex,
     return simplify([start, *_simple(a, b, side, (lo + hi) / 2), end])
 
 
-def _reroute(routes: list[tuple[Point, ...]], wires: Mapping[int, tuple[Point, Point, str]],
-             edges: Sequence[tuple[str, str]], lanes: Mapping[int, int], index: CardIndex,
-             drawn: SegmentIndex) -> None:
-    """Rip-up and reroute: each wire that crosses others is routed again with every other
-    wire in place (the first pass saw only those routed before it), and keeps the new route
-    when it crosses fewer; a few passes, until none improves."""
-    for _ in range(REROUTE_PASSES):
-        improved = False
-        for i, (start, end, side) in wires.items():
-            drawn.remove(i)
-            crossed = drawn.crossings(routes[i])
-            if crossed:
-                again = route_wire(start, end, side, index, edges[i], drawn, lanes[i])
-                if drawn.crossings(again) < crossed:
-                    routes[i] = again
-                    improved = True
-            drawn.add(routes[i], i)
-        if not improved:
-            return
-
-
-def _swap_ports(routes: list[tuple[Point, ...]], wires: dict[int, tuple[Point, Point, str]],
-                edges: Sequence[tuple[str, str]], lanes: Mapping[int, int], index: CardIndex,
-                drawn: SegmentIndex) -> None:
-    """Transposition sweep over ports: two wires that meet one side of a card next to each
-    other swap their ports there when, routed again, the two cross fewer wires. The ports
-    were ordered by where the other ends are; a wire that has to come round from below takes
-    a port above one that comes straight in, and they cross at the card (ingress-variants)."""
-    sides: dict[tuple[str, int, str], list[int]] = defaultdict(list)
-    for i, (_, _, side) in wires.items():
-        sides[(edges[i][0], 0, side)].append(i)
-        sides[(edges[i][1], 1, side)].append(i)
-    for (_, end, _), group in sides.items():
-        group.sort(key=lambda i: (wires[i][end], i))
-        for a, b in zip(group, group[1:], strict=False):
-            old = {a: (wires[a], routes[a]), b: (wires[b], routes[b])}
-            before = _pair_crossings(a, b, routes, drawn)
-            if before == 0:
-                continue
-            (sa, ea, side), (sb, eb, _) = wires[a], wires[b]
-            wires[a], wires[b] = ((sa, eb, side), (sb, ea, side)) if end else \
-                ((sb, ea, side), (sa, eb, side))
-            for i in (a, b):
-                drawn.remove(i)
-            for i in (a, b):
-                routes[i] = route_wire(*wires[i], index, edges[i], drawn, lanes[i])
-                drawn.add(routes[i], i)
-            if _pair_crossings(a, b, routes, drawn) >= before:  # no better: as it was
-                for i in (a, b):
-                    drawn.remove(i)
-                for i, (wire, route) in old.items():
-                    wires[i], routes[i] = wire, route
-                    drawn.add(route, i)
-
-
-def _pair_crossings(a: int, b: int, routes: Sequence[tuple[Point, ...]],
-                    drawn: SegmentIndex) -> int:
-    """The wires that wires `a` and `b` cross (a crossing of the two counted once)."""
-    total = 0
-    for i in (a, b):
-        drawn.remove(i)
-    for i in (a, b):
-        total += drawn.crossings(routes[i])
-        drawn.add(routes[i], i)
-    return total
-
-
 def route_all(cards: Mapping[str, Rect], edges: Sequence[tuple[str, str]],
               label_widths: Sequence[float] | None = None) -> list[Route]:
     """Routes for `edges` ((source, target) card ids, in a deterministic order) among `cards`.
@@ -481,8 +410,8 @@ def route_all(cards: Mapping[str, Rect], edges: Sequence[tuple[str, str]],
             drawn.add(route, i)
         routes.append(route)
     if drawn is not None and detour:
-        _reroute(routes, ports, edges, lanes, index, drawn)
-        _swap_ports(routes, ports, edges, lanes, index, drawn)
+        uncross(routes, ports, edges, drawn, lambda i: route_wire(
+            *ports[i], index, edges[i], drawn, lanes[i]))
     widths = list(label_widths) if label_widths is not None else [0.0] * len(edges)
     labels = place_labels(routes, widths, index)
     return [Route(points, at) for points, at in zip(routes, labels, strict=True)]
