@@ -316,12 +316,14 @@ def simplify(points: Sequence[Point]) -> tuple[Point, ...]:
 
 
 def _middles(lo: float, hi: float, sign: int, horizontal: bool,
-             box: tuple[float, float, float, float],
-             index: CardIndex) -> Iterable[float]:
+             box: tuple[float, float, float, float], index: CardIndex,
+             more: bool) -> Iterable[float]:
     """Where a Z shape's cross run may go: just before the target, just after the source,
     halfway; then the gaps beside the cards near the wire (their sides plus the clearance),
     nearest the middle first."""
     yield from (hi - sign * STUB, lo + sign * STUB, (lo + hi) / 2)
+    if not more:  # the quick routing of a big design: the cards along a long wire cost time
+        return
     low, high = min(lo, hi) + STUB, max(lo, hi) - STUB
     gaps: set[float] = set()
     for cid in index.near(*box):
@@ -351,9 +353,8 @@ def route_wire(start: Point, end: Point, side: str, index: CardIndex,
     shift = -lane * LANE * sign * (1 if across >= 0 else -1)
     box = (min(a[0], b[0]), min(a[1], b[1]), max(a[0], b[0]), max(a[1], b[1]))
     best: tuple[int, int, list[Point]] | None = None
-    for rank, middle in enumerate(_middles(lo, hi, sign, horizontal, box, index)):
-        if rank >= 3 and drawn is None:
-            break  # the quick routing of a big design keeps to the three usual places
+    for rank, middle in enumerate(_middles(lo, hi, sign, horizontal, box, index,
+                                           drawn is not None)):
         path = [start, *_simple(a, b, side, middle + shift), end]
         if not _clear(path[1:-1], index, ends):
             continue
