@@ -48,6 +48,8 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from kubecanvas.model.custom_kinds import FieldRef, KindMapping, KindMappings, SelectorRef
 from kubecanvas.model.kinds import kind_info
 
+#: libyaml's composer where PyYAML has it (see `parse_kinds`)
+_FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 #: the project's mapping file, relative to the project's folder
 PROJECT_KINDS_FILE = Path(".kubecanvas") / "kinds.yaml"
 _NAME = re.compile(r"^[A-Za-z][A-Za-z0-9]*$")
@@ -111,6 +113,17 @@ class _Reader:
         return str(node.value).lower() in ("true", "yes", "on")
 
 
+def _compose_or_fail(text: str, name: str) -> Node | None:
+    """PyYAML's own reading of text libyaml refused, for its message and line."""
+    try:
+        return yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = f"{mark.line + 1}:" if mark is not None else ""
+        raise KindsFileError(f"{name}:{line} not valid YAML: "
+                             f"{getattr(exc, 'problem', None) or exc}") from None
+
+
 def parse_kinds(text: str, name: str) -> KindMappings:
     """The mappings in one file's text (`name`: how messages call the file).
 
@@ -118,12 +131,11 @@ def parse_kinds(text: str, name: str) -> KindMappings:
         KindsFileError: unreadable YAML or a field that breaks the format.
     """
     try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = f"{mark.line + 1}:" if mark is not None else ""
-        raise KindsFileError(f"{name}:{line} not valid YAML: "
-                             f"{getattr(exc, 'problem', None) or exc}") from None
+        # libyaml composes the same nodes ten times faster (every `render` reads the shipped
+        # files: 20 ms in pure Python); the pure loader, as before, words and places errors
+        root = yaml.compose(text, Loader=_FAST_LOADER)
+    except yaml.YAMLError:
+        root = _compose_or_fail(text, name)
     if root is None:
         return KindMappings()
     reader = _Reader(name)

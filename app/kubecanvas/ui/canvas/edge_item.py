@@ -9,7 +9,6 @@ the source's right side and enters the target's left side, so traffic reads left
 
 from __future__ import annotations
 
-import math
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -42,6 +41,12 @@ from kubecanvas.ui.canvas.style import (
     EdgeStyle,
     Theme,
     current_theme,
+)
+from kubecanvas.ui.canvas.wire_geometry import (
+    Element,
+    arrow_points,
+    element_count,
+    rounded_elements,
 )
 from kubecanvas.ui.i18n import language, tr
 
@@ -343,13 +348,7 @@ class EdgeItem(QGraphicsItem):
     def arrow(self) -> QPolygonF:
         """The arrow head at the target end, along the wire's last direction."""
         if self._arrow is None:
-            ((bx, by), (ex, ey)) = self._end_tangent
-            angle = math.atan2(ey - by, ex - bx)
-            end = QPointF(ex, ey)
-            left = QPointF(ex - math.cos(angle - 0.45) * ARROW, ey - math.sin(angle - 0.45) * ARROW)
-            right = QPointF(ex - math.cos(angle + 0.45) * ARROW,
-                            ey - math.sin(angle + 0.45) * ARROW)
-            self._arrow = QPolygonF([end, left, right])
+            self._arrow = ArrowHead(arrow_points(*self._end_tangent, ARROW))
         return self._arrow
 
 
@@ -358,8 +357,6 @@ class EdgeItem(QGraphicsItem):
 #: narrow enough to fit in the 110-pixel gap between
 #: two columns of cards.
 LABEL_ROOM = 84
-#: Corner radius of a routed wire's bends.
-CORNER = 8.0
 
 
 def label_width(edge_type: str, label: str) -> float:
@@ -369,27 +366,34 @@ def label_width(edge_type: str, label: str) -> float:
     return float(min(_text_width(fit_label(edge_type, label, LABEL_ROOM)), LABEL_ROOM) + 16)
 
 
+class RoutePath(QPainterPath):
+    """A routed wire's painter path that also keeps its elements as plain numbers, which the
+    SVG writer writes without asking Qt for them one by one (`wire_geometry.py`)."""
+
+    def __init__(self, elements: tuple[Element, ...]) -> None:
+        super().__init__()
+        self.elements = elements
+        self.count = element_count(elements)
+        for letter, numbers in elements:
+            if letter == "C":
+                self.cubicTo(*numbers)
+            elif letter == "L":
+                self.lineTo(*numbers)
+            else:
+                self.moveTo(*numbers)
+
+
+class ArrowHead(QPolygonF):
+    """The arrow head's triangle, its corners also kept as plain numbers (for the SVG)."""
+
+    def __init__(self, points: tuple[_Point, _Point, _Point]) -> None:
+        super().__init__([QPointF(x, y) for x, y in points])
+        self.points = points
+
+
 def _rounded(points: tuple[_Point, ...]) -> QPainterPath:
     """The polyline with each bend rounded (a quarter circle's quadratic), as one path."""
-    path = QPainterPath()
-    path.moveTo(*points[0])
-    for prev, corner, nxt in zip(points, points[1:], points[2:], strict=False):
-        room = min(CORNER, math.dist(prev, corner) / 2, math.dist(corner, nxt) / 2)
-        if room < 0.5:
-            path.lineTo(*corner)
-            continue
-        a = _towards(corner, prev, room)
-        b = _towards(corner, nxt, room)
-        path.lineTo(*a)
-        path.quadTo(corner[0], corner[1], b[0], b[1])
-    path.lineTo(*points[-1])
-    return path
-
-
-def _towards(origin: _Point, to: _Point, length: float) -> _Point:
-    d = math.dist(origin, to) or 1.0
-    return (origin[0] + (to[0] - origin[0]) * length / d,
-            origin[1] + (to[1] - origin[1]) * length / d)
+    return RoutePath(rounded_elements(points))
 
 
 def _horizontal(sx: float, sy: float, dx: float, dy: float, shift: float,

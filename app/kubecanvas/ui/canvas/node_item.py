@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Literal, Protocol
 
 from PySide6.QtCore import QPoint, QPointF, QRectF, Qt
@@ -146,6 +147,14 @@ def card_kind(kind: str, fits: Callable[[str], bool], api_version: str = "") -> 
         look = look_of(kind, api_version)
         return look.short if look is not None and look.short else CARD_KINDS.get(kind, kind)
     return next((k for k in (kind_label(kind), short_kind(kind)) if fits(k)), short_kind(kind))
+
+
+@lru_cache(maxsize=4096)
+def _detail_elided(text: str, width: int) -> str:
+    """A card's kind or summary line cut to `width` in the detail font. Cached: the same
+    lines ("Deployment", "3 replicas · nginx:1.27") recur on most cards, and `elidedText` was
+    a fifth of the time a 5,000-resource picture spent painting its cards."""
+    return fonts.metrics(11).elidedText(text, Qt.TextElideMode.ElideRight, width)
 
 
 def split_name(name: str, fits: Callable[[str], bool]) -> tuple[str, str]:
@@ -365,7 +374,7 @@ class NodeItem(QGraphicsItem):
         for y, text in ((top + 20 + (12 if top < 10 else 0), first_line),
                         (top + 37 + (11 if top < 10 else 0), self.line)):
             painter.drawText(QRectF(58, y, text_width, 15), Qt.AlignmentFlag.AlignLeft,
-                             metrics.elidedText(text, Qt.TextElideMode.ElideRight, fits))
+                             _detail_elided(text, fits))
 
     def _paint_badge(self, painter: QPainter) -> None:
         assert self.badge is not None

@@ -62,21 +62,19 @@ def _colour(colour: QColor) -> tuple[str, str]:
     return colour.name(), ("" if alpha >= 1.0 else _n(alpha))
 
 
-_PENS: dict[tuple[Any, ...], str] = {}
+_PENS: dict[tuple[int, float], list[tuple[QPen, str]]] = {}
 
 
 def _pen_attributes(pen: QPen) -> str:
-    """The stroke attributes of a pen (cached by what they depend on: a picture uses a few
-    dozen pens, set tens of thousands of times)."""
-    style = pen.style()
-    if style == _NO_PEN:
-        return 'stroke="none"'
-    key = (pen.color().rgba(), pen.widthF(), style, pen.capStyle(), pen.joinStyle(),
-           pen.isCosmetic(),
-           tuple(pen.dashPattern()) if style == Qt.PenStyle.CustomDashLine else ())
-    found = _PENS.get(key)
-    if found is None:
-        found = _PENS[key] = _stroke(pen)
+    """The stroke attributes of a pen, cached: a picture uses a few dozen pens, set tens of
+    thousands of times. Looked up by colour and width, then told apart by Qt's own `==` (style,
+    caps, joins, dashes, cosmetic), which is cheaper than reading those as Python enums."""
+    known = _PENS.setdefault((pen.color().rgba(), pen.widthF()), [])
+    for other, found in known:
+        if other == pen:
+            return found
+    found = 'stroke="none"' if pen.style() == _NO_PEN else _stroke(pen)
+    known.append((QPen(pen), found))
     return found
 
 
@@ -97,21 +95,24 @@ def _stroke(pen: QPen) -> str:
     return " ".join(parts)
 
 
-_BRUSHES: dict[tuple[Any, int], str] = {}
+_BRUSHES: dict[int, list[tuple[QBrush, str]]] = {}
 
 
 def _brush_attributes(brush: QBrush) -> str:
+    """The fill attributes of a brush, cached as pens are (`_pen_attributes`)."""
+    known = _BRUSHES.setdefault(brush.color().rgba(), [])
+    for other, found in known:
+        if other == brush:
+            return found
     style = brush.style()
     if style == _NO_BRUSH:
-        return 'fill="none"'
-    key = (style, brush.color().rgba())
-    found = _BRUSHES.get(key)
-    if found is None:
-        if style != _SOLID:
-            raise AttributeError(f"SvgPainter draws solid brushes only, not {style}")
+        found = 'fill="none"'
+    elif style != _SOLID:
+        raise AttributeError(f"SvgPainter draws solid brushes only, not {style}")
+    else:
         name, opacity = _colour(brush.color())
-        found = _BRUSHES[key] = f'fill="{name}"' + (f' fill-opacity="{opacity}"'
-                                                     if opacity else "")
+        found = f'fill="{name}"' + (f' fill-opacity="{opacity}"' if opacity else "")
+    known.append((QBrush(brush), found))
     return found
 
 
@@ -177,6 +178,7 @@ class SvgPainter:
         self._fonts: dict[tuple[str, int, int, bool], tuple[str, QFontMetricsF, float, float]] = {}
         self._by_font: dict[int, tuple[QFont, tuple[str, QFontMetricsF, float, float]]] = {}
         self._aligns: dict[Any, tuple[str, str]] = {}
+        self._widths: dict[tuple[str, str], float] = {}
         self._text_fills: dict[int, str] = {}
         self._defined: dict[Hashable, str] = {}
         self._defs: list[str] = []
@@ -287,8 +289,12 @@ class SvgPainter:
 
     def drawPolygon(self, polygon: QPolygonF, *_: Any) -> None:  # noqa: N802
         dx, dy = self._dx, self._dy
-        corners = (polygon.at(i) for i in range(polygon.size()))
-        points = " ".join(f"{p.x() + dx:.7g},{p.y() + dy:.7g}" for p in corners)
+        known = getattr(polygon, "points", None)  # an `ArrowHead`'s corners as numbers
+        if known is not None and polygon.size() == len(known):
+            points = " ".join(f"{x + dx:.7g},{y + dy:.7g}" for x, y in known)
+        else:
+            corners = (polygon.at(i) for i in range(polygon.size()))
+            points = " ".join(f"{p.x() + dx:.7g},{p.y() + dy:.7g}" for p in corners)
         self._shape(f'polygon points="{points}" fill-rule="evenodd"')
 
     def drawPath(self, path: QPainterPath) -> None:  # noqa: N802
@@ -311,6 +317,12 @@ class SvgPainter:
     def path_data(self, path: QPainterPath) -> str:
         """A painter path as SVG path data (Qt keeps quadratic curves as cubic ones)."""
         dx, dy = self._dx, self._dy
+        known = getattr(path, "elements", None)  # a wire's `RoutePath`: its numbers are ours
+        if known is not None and path.elementCount() == getattr(path, "count", -1):
+            return "".join(
+                f"C{n[0] + dx:.7g} {n[1] + dy:.7g} {n[2] + dx:.7g} {n[3] + dy:.7g} "
+                f"{n[4] + dx:.7g} {n[5] + dy:.7g}" if letter == "C"
+                else f"{letter}{n[0] + dx:.7g} {n[1] + dy:.7g}" for letter, n in known)
         elements = [path.elementAt(i) for i in range(path.elementCount())]
         out: list[str] = []
         i, count = 0, len(elements)
@@ -363,8 +375,10 @@ class SvgPainter:
                 "c" if value & _H_CENTER else "r" if value & _RIGHT else "l",
                 "c" if value & _V_CENTER else "b" if value & _BOTTOM else "t")
         x = rect.x()
-        if align[0] != "l":
-            width = metrics.horizontalAdvance(text)
+        if align[0] != "l":  # the same labels recur on thousands of wires
+            width = self._widths.get((attributes, text))
+            if width is None:
+                width = self._widths[attributes, text] = metrics.horizontalAdvance(text)
             x = x + (rect.width() - width) / 2 if align[0] == "c" else x + rect.width() - width
         top = rect.y()
         if align[1] == "c":

@@ -16,6 +16,7 @@ written).
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import sys
 import tempfile
@@ -99,15 +100,17 @@ def output_suffix(output: str | None, fmt: str | None) -> str:
     Raises:
         ValueError: the format cannot be told, or no writer exists for it.
     """
-    from kubecanvas.ui.commands.diagram_formats import DIAGRAM_FORMATS, diagram_writer
-
     if output is None:
         return ""
     suffix = f".{fmt}" if fmt else ("" if output == "-" else Path(output).suffix.lower())
     if output == "-" and not suffix:
         raise ValueError("-o - writes to standard output: name the format with --format "
                          "(svg, png, pdf, drawio, mmd, dot or d2)")
-    if suffix not in PICTURE_SUFFIXES and diagram_writer(suffix) is None:
+    if suffix in PICTURE_SUFFIXES:  # the text writers are not even imported for a picture
+        return suffix
+    from kubecanvas.ui.commands.diagram_formats import DIAGRAM_FORMATS, diagram_writer
+
+    if diagram_writer(suffix) is None:
         text_formats = [s for s in DIAGRAM_FORMATS if diagram_writer(s) is not None]
         raise ValueError(f"{output}: the output must end in "
                          + ", ".join((*PICTURE_SUFFIXES, *text_formats)))
@@ -136,7 +139,14 @@ def main(argv: Sequence[str]) -> int:
     except ValueError as exc:
         return _fail(str(exc))
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    return _render(args, suffix)
+    # A picture is made once and the process ends: the cycle collector only walked the
+    # design's hundreds of thousands of objects again and again while they were being made
+    # (0.6 s of 11 at 5,000 resources, peak memory 234 -> 248 MB without it).
+    gc.disable()
+    try:
+        return _render(args, suffix)
+    finally:
+        gc.enable()
 
 
 def _open(inputs: Sequence[str], kinds: Sequence[Path] = ()) -> Any:
@@ -148,7 +158,7 @@ def _open(inputs: Sequence[str], kinds: Sequence[Path] = ()) -> Any:
     from kubecanvas.ui.commands import design_files
 
     if list(inputs) != ["-"]:
-        return design_files.read_design([Path(p) for p in inputs], kinds)
+        return design_files.read_design([Path(p) for p in inputs], kinds, keep_original=False)
     from kubecanvas.io.yaml_in import load_text
     from kubecanvas.model.document import Document
     from kubecanvas.model.graph import WiringGraph
@@ -212,9 +222,10 @@ def _write(args: argparse.Namespace, design: Any, ids: list[str], suffix: str,
     from kubecanvas.ui.canvas.legend import add_legend
     from kubecanvas.ui.canvas.scene import CanvasScene
     from kubecanvas.ui.canvas.style import DARK, LIGHT
-    from kubecanvas.ui.commands.diagram_formats import write_diagram
 
     if target is not None and suffix not in PICTURE_SUFFIXES:
+        from kubecanvas.ui.commands.diagram_formats import write_diagram
+
         write_diagram(design.document, design.graph, target)
     if target is not None and suffix in PICTURE_SUFFIXES or args.stats:
         scene = CanvasScene(design.document, design.graph, claims_per_replica=args.replicas)
