@@ -71,10 +71,12 @@ def free_lane(source: NodeItem, target: NodeItem) -> int:
 
 def ordered(items: Iterable[EdgeItem]) -> list[EdgeItem]:
     """Wires in a fixed order (by what they join, never by ids): the same design always routes
-    the same way."""
+    the same way. The far end comes before the edge's key, which can hold an id: a claim
+    template's card binds each replica's volume by a `bind:<volume id>` edge, and those wires
+    were routed in a different order, to swapped ports, from one run to the next."""
     def key(item: EdgeItem) -> tuple[str, ...]:
         s, t = item.source, item.target
-        return (s.namespace, s.kind, s.name, item.edge.key, t.namespace, t.kind, t.name)
+        return (s.namespace, s.kind, s.name, t.namespace, t.kind, t.name, item.edge.key)
 
     return sorted(items, key=key)
 
