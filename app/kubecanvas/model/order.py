@@ -81,13 +81,18 @@ def with_stable_ids(resources: Iterable[Resource]) -> list[Resource]:
 
 def node_places(resources: Iterable[Resource]) -> Callable[[str], tuple[int, str]]:
     """A sort key for graph nodes: resources by the canonical order, then the nodes that stand
-    for missing or generated objects (whose ids are made from kind and name) by id. Sorting
-    edges by it (source, key, target) draws the same picture for the same input."""
+    for missing or generated objects (ids made from kind and name), generated ones by their
+    owner's place rather than its random id (`generated:<owner id>:kind:name`). Sorting edges
+    by it (source, key, target) draws the same picture for the same input."""
     order = ranks(resources)
     after = len(order)
 
     def place(node: str) -> tuple[int, str]:
         found = order.get(node)
-        return (found, "") if found is not None else (after, node)
+        if found is not None:
+            return (found, "")
+        owner, _, rest = node.removeprefix("generated:").partition(":")
+        owned = order.get(owner) if node.startswith("generated:") else None
+        return (after, node) if owned is None else (after, f"generated:{owned:09d}:{rest}")
 
     return place
