@@ -71,12 +71,13 @@ def free_lane(source: NodeItem, target: NodeItem) -> int:
 
 def ordered(items: Iterable[EdgeItem]) -> list[EdgeItem]:
     """Wires in a fixed order (by what they join, never by ids): the same design always routes
-    the same way. The far end comes before the edge's key, which can hold an id: a claim
+    the same way. A key that holds the far end's id is compared without it: a claim
     template's card binds each replica's volume by a `bind:<volume id>` edge, and those wires
     were routed in a different order, to swapped ports, from one run to the next."""
     def key(item: EdgeItem) -> tuple[str, ...]:
-        s, t = item.source, item.target
-        return (s.namespace, s.kind, s.name, t.namespace, t.kind, t.name, item.edge.key)
+        s, t, edge = item.source, item.target, item.edge
+        return (s.namespace, s.kind, s.name, edge.key.replace(edge.target, ""), t.namespace,
+                t.kind, t.name, edge.key)
 
     return sorted(items, key=key)
 
