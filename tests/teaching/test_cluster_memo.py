@@ -10,13 +10,15 @@ def test_a_pod_memo_gives_the_same_cluster_and_follows_edits() -> None:
     from kubecanvas.io import load_text
     from kubecanvas.model.document import Document
     from kubecanvas.model.edits import SetField
-    from kubecanvas.teaching.cluster import PodMemo, SimCluster
+    from kubecanvas.teaching.cluster import NODE_COUNT, SimCluster
+    from kubecanvas.teaching.cluster_memo import ClusterMemo
 
     sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
     from generate import generate_yaml
 
     document = Document(load_text(generate_yaml(200, 4)).resources)
-    memo: PodMemo = {}
+    memo = ClusterMemo(NODE_COUNT)
+    document.subscribe(memo.follow)  # as What Happens tells it of each change
 
     def same() -> None:
         with_memo, fresh = SimCluster(document, memo), SimCluster(document)
@@ -26,12 +28,12 @@ def test_a_pod_memo_gives_the_same_cluster_and_follows_edits() -> None:
 
     same()
     deployment = next(r for r in document if r.kind == "Deployment")
-    kept = memo[next(r.id for r in document if r.kind == "StatefulSet")]
+    kept = memo.entries[next(r.id for r in document if r.kind == "StatefulSet")]
     SetField(deployment.id, ("spec", "template", "metadata", "labels", "tier"), "x").apply(
         document)  # a new template hash: new pod names and labels
     SetField(deployment.id, ("spec", "replicas"), 5).apply(document)
     same()
-    assert memo[next(r.id for r in document if r.kind == "StatefulSet")] is kept
+    assert memo.entries[next(r.id for r in document if r.kind == "StatefulSet")] is kept
     service = next(r for r in document if r.kind == "Service")
     SetField(service.id, ("metadata", "name"), "renamed").apply(document)  # a new address
     same()
@@ -39,3 +41,74 @@ def test_a_pod_memo_gives_the_same_cluster_and_follows_edits() -> None:
     same()
     document.remove(deployment.id)
     same()
+
+
+def _every_pod_at_once(document):  # type: ignore[no-untyped-def]
+    """The cluster as it was computed before pods were made on demand: every workload's pods in
+    document order, round-robin over the nodes (the reference the lazy cluster must equal)."""
+    from kubecanvas.model.kinds import effective_namespace
+    from kubecanvas.teaching.cluster import NODE_COUNT, SimCluster, SimPod
+
+    identities = SimCluster(document)._identities  # noqa: SLF001 - names and labels only
+    counters, slot, pods = [1] * (NODE_COUNT + 1), 0, {}
+    for res in document:
+        found = identities(res)
+        if found is None:
+            continue
+        pods[res.id] = []
+        for i, (name, ordinal, labels) in enumerate(found):
+            node = i + 1 if res.kind == "DaemonSet" else slot % NODE_COUNT + 1
+            slot += res.kind != "DaemonSet"
+            counters[node] += 1
+            pods[res.id].append(SimPod(name, res.id, effective_namespace(res), f"node-{node}",
+                                       node, f"10.244.{node}.{counters[node]}", dict(labels),
+                                       ordinal))
+    return pods
+
+
+def test_pods_made_on_demand_equal_every_pod_made_at_once_through_edits() -> None:
+    """One workload's pods, asked for alone from a memo kept across edits (as What Happens
+    does for the selection), are the ones a placement of every pod gives it, also after edits
+    that shift the workloads after it, add and remove some; each Service's address is the one
+    a fresh allocation of all of them gives."""
+    import random
+    import sys
+    from pathlib import Path
+
+    from kubecanvas.io import load_text
+    from kubecanvas.model.document import Document
+    from kubecanvas.model.edits import SetField
+    from kubecanvas.teaching.cluster import NODE_COUNT, SimCluster
+    from kubecanvas.teaching.cluster_memo import ClusterMemo
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
+    from generate import generate_yaml
+
+    document = Document(load_text(generate_yaml(300, 7)).resources)
+    memo = ClusterMemo(NODE_COUNT)
+    document.subscribe(memo.follow)
+    chance = random.Random(3)
+    workloads = [r.id for r in document if r.kind in ("Deployment", "StatefulSet", "DaemonSet")]
+    services = [r.id for r in document if r.kind == "Service"]
+    assert workloads and services
+    for _ in range(12):
+        expected = _every_pod_at_once(document)
+        everything = SimCluster(document)
+        for rid in chance.sample(workloads, 5):  # a fresh cluster per question, like the panel
+            assert SimCluster(document, memo).pods_of(rid) == expected.get(rid, [])
+        assert everything.all_pods() == [p for rid in document.ids()
+                                         for p in expected.get(rid, [])]
+        addresses = {rid: everything.cluster_ip(rid) for rid in services}
+        for rid in chance.sample(services, 5):
+            assert SimCluster(document, memo).cluster_ip(rid) == addresses[rid]
+        edited = chance.choice(workloads)
+        SetField(edited, ("spec", "replicas"), chance.randint(0, 6)).apply(document)
+        renamed = chance.choice(services)
+        SetField(renamed, ("metadata", "name"), f"svc-{chance.randint(0, 10**6)}").apply(document)
+        if chance.random() < 0.3:  # a workload leaves (and its pods' places close up)
+            workloads.remove(gone := chance.choice(workloads))
+            document.remove(gone)
+        elif chance.random() < 0.3:  # a DaemonSet's pods stop (a pod template emptied)
+            daemon = next((r.id for r in document if r.kind == "DaemonSet"), None)
+            if daemon is not None:
+                SetField(daemon, ("spec", "template", "spec", "containers"), []).apply(document)

@@ -30,6 +30,7 @@ from kubecanvas.model.kinds import (
     template_labels,
 )
 from kubecanvas.model.resource import Resource
+from kubecanvas.teaching.cluster_memo import Address, ClusterMemo, Counts, PodMemo
 
 #: The alphabet of Kubernetes' `rand.SafeEncodeString`: no vowels, no look-alike digits.
 SAFE_ALPHABET = "bcdfghjklmnpqrstvwxz2456789"
@@ -169,43 +170,44 @@ def pod_labels(resource: Resource, ordinal: int | None, hash_salt: str = "") -> 
     return labels
 
 
-#: What a `SimCluster` keeps between runs, each entry with the `Resource` it was computed from:
-#: rid -> its pods' (name, ordinal, labels), None if it runs none; "ip:" + rid -> a Service's
-#: sort key and written address or hashed offset.
-PodMemo = dict[str, tuple[Resource, Any]]
-
-
 class SimCluster:
-    """The pods, pod IPs and Service ClusterIPs of a whole document, computed once.
+    """The pods, pod IPs and Service ClusterIPs of a whole document, computed as asked.
 
     Pods are placed on NODE_COUNT nodes round-robin in document order; node `i` owns the pod CIDR
     `10.244.i.0/24` and hands out addresses from `.2` up (`.1` is the node's bridge). DaemonSet
     pods go one per node. ClusterIPs are hashed from namespace and name into 10.96.0.0/12, so a
     Service keeps its address when others are added.
+
+    What Happens simulates the selection again after every edit. Making every pod and every
+    ClusterIP of 5,000 resources for the few the selection shows cost 37 ms of each edit (and
+    grew with the design); now only the pods and addresses asked for are made, from counts a
+    `ClusterMemo` keeps across edits.
     """
 
-    def __init__(self, document: Document, memo: PodMemo | None = None) -> None:
-        """`memo`, kept by a caller that simulates the same document again after each edit,
-        holds each workload's pod names and labels (the costly part: a template hash each)
-        keyed by the very `Resource` object, which an edit replaces; placement and addresses
-        are redone every time, since they depend on every workload before."""
+    def __init__(self, document: Document, memo: ClusterMemo | None = None) -> None:
+        """`memo`, kept by a caller that simulates the same document again after each edit
+        (and tells it of each change), holds each workload's pod names and labels (the costly
+        part: a template hash each) keyed by the very `Resource` object, which an edit
+        replaces, and the counts and addresses that depend on every resource before."""
         self.document = document
-        self._memo: PodMemo = {} if memo is None else memo
+        self.memo = memo if memo is not None else ClusterMemo(NODE_COUNT)
+        self._memo: PodMemo = self.memo.entries
         self._pods: dict[str, list[SimPod]] = {}
-        self._cluster_ips: dict[str, str | None] = {}
-        self._place_pods()
-        self._allocate_cluster_ips()
 
     def pods_of(self, rid: str) -> list[SimPod]:
         """The simulated pods of one workload (empty for resources that own no pods)."""
-        return list(self._pods.get(rid, ()))
+        pods = self._pods.get(rid)
+        if pods is None:
+            pods = self._pods[rid] = self._place(rid)
+        return list(pods)
 
     def all_pods(self) -> list[SimPod]:
-        return [pod for rid in self.document.ids() for pod in self._pods.get(rid, ())]
+        return [pod for rid in self.document.ids() for pod in self.pods_of(rid)]
 
     def cluster_ip(self, rid: str) -> str | None:
         """The Service's ClusterIP; None for headless and ExternalName Services."""
-        return self._cluster_ips.get(rid)
+        found = self.memo.addresses(self.document, self._service_address, _allocate).get(rid)
+        return str(SERVICE_CIDR.network_address + found) if isinstance(found, int) else found
 
     def _identities(self, res: Resource) -> list[tuple[str, int | None, dict[str, str]]] | None:
         """(name, ordinal, labels) of each pod `res` runs, None when it runs none."""
@@ -220,28 +222,32 @@ class SimCluster:
         self._memo[res.id] = (res, identities)
         return identities
 
-    def _place_pods(self) -> None:
-        counters = [1] * (NODE_COUNT + 1)
-        slot = 0
-        for res in self.document:
-            identities = self._identities(res)
-            if identities is None:
-                continue
-            pods = []
-            namespace = effective_namespace(res)
-            for i, (name, ordinal, labels) in enumerate(identities):
-                if res.kind == "DaemonSet":
-                    node = i + 1
-                else:
-                    node = slot % NODE_COUNT + 1
-                    slot += 1
-                counters[node] += 1
-                pods.append(SimPod(name, res.id, namespace, f"node-{node}", node,
-                                   f"10.244.{node}.{counters[node]}", dict(labels), ordinal))
-            self._pods[res.id] = pods
-        if len(self._memo) > 2 * len(self.document) + 64:  # forget removed resources
-            for key in [k for k in self._memo if k.removeprefix("ip:") not in self.document]:
-                del self._memo[key]
+    def _counts(self, res: Resource) -> Counts | None:
+        identities = self._identities(res)
+        if identities is None:
+            return None
+        return (0, len(identities)) if res.kind == "DaemonSet" else (len(identities), 0)
+
+    def _place(self, rid: str) -> list[SimPod]:
+        """One workload's pods, on the nodes and addresses the workloads before it leave."""
+        res = self.document.find(rid)
+        start = self.memo.start(self.document, rid, self._counts) if res is not None else None
+        identities = self._identities(res) if res is not None else None
+        if start is None or res is None or identities is None:
+            return []
+        slot, counters = start[0], list(start[1])
+        pods = []
+        namespace = effective_namespace(res)
+        for i, (name, ordinal, labels) in enumerate(identities):
+            if res.kind == "DaemonSet":
+                node = i + 1
+            else:
+                node = slot % NODE_COUNT + 1
+                slot += 1
+            counters[node] += 1
+            pods.append(SimPod(name, res.id, namespace, f"node-{node}", node,
+                               f"10.244.{node}.{counters[node]}", dict(labels), ordinal))
+        return pods
 
     def _service_address(self, res: Resource) -> tuple[tuple[str, str, str], str | int | None]:
         """(sort key, the written address, None for none, or the hashed offset) of a Service,
@@ -265,20 +271,23 @@ class SimCluster:
         self._memo[key] = (res, value)
         return value
 
-    def _allocate_cluster_ips(self) -> None:
-        size = SERVICE_CIDR.num_addresses
-        taken: set[int] = set()
-        services = sorted((self._service_address(r), r.id) for r in self.document
-                          if r.kind == "Service")
-        for (_, found), rid in services:
-            if found is None or isinstance(found, str):
-                self._cluster_ips[rid] = found
-                continue
-            offset = found
-            while offset in taken or offset in _RESERVED_SERVICE_OFFSETS or offset == size - 1:
-                offset = (offset + 1) % size
-            taken.add(offset)
-            self._cluster_ips[rid] = str(SERVICE_CIDR.network_address + offset)
+
+def _allocate(services: list[tuple[Address, str]]) -> dict[str, str | int | None]:
+    """Every Service's address, in the order of namespace and name: a hashed offset already
+    taken moves on to the next free one (offsets are made text only when asked for)."""
+    size = SERVICE_CIDR.num_addresses
+    taken: set[int] = set()
+    out: dict[str, str | int | None] = {}
+    for (_, found), rid in services:
+        if found is None or isinstance(found, str):
+            out[rid] = found
+            continue
+        offset = found
+        while offset in taken or offset in _RESERVED_SERVICE_OFFSETS or offset == size - 1:
+            offset = (offset + 1) % size
+        taken.add(offset)
+        out[rid] = offset
+    return out
 
 
 def container_ports(resource: Resource) -> list[tuple[str, Mapping[str, Any]]]:

@@ -209,6 +209,7 @@ class TeachingController(QObject):
 
     def _on_change(self, update: Update) -> None:
         change = update.change
+        self.happens_panel.follow(change)
         if change.structural or change.settings:
             self._check_lesson()
             self.learner.record(self.lessons_panel.statuses)

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kubecanvas.model.document import Document
+from kubecanvas.model.document import Change, Document
 from kubecanvas.model.graph import WiringGraph
 from kubecanvas.model.kinds import as_list, as_mapping, pod_spec
 from kubecanvas.teaching import (
@@ -44,7 +44,8 @@ from kubecanvas.teaching import (
     walk_ingress,
 )
 from kubecanvas.teaching.architecture import WORKLOADS, apply_flow
-from kubecanvas.teaching.cluster import PodMemo
+from kubecanvas.teaching.cluster import NODE_COUNT
+from kubecanvas.teaching.cluster_memo import ClusterMemo
 from kubecanvas.teaching.text import local
 from kubecanvas.ui.teaching import getting_started
 from kubecanvas.ui.teaching import happens_render as render
@@ -110,7 +111,8 @@ class WhatHappensPanel(QDockWidget):
         #: of every workload: 100 ms per edit at 15,000 resources; Qt says it with
         #: `visibilityChanged`)
         self.showing = False
-        self._pod_memo: PodMemo = {}  # pod names and labels per workload, across refreshes
+        #: pods and addresses per resource, and the counts before each, across refreshes
+        self._pod_memo = ClusterMemo(NODE_COUNT)
         self._build()
         self.visibilityChanged.connect(self._shown)
         self.retranslate()
@@ -166,7 +168,7 @@ class WhatHappensPanel(QDockWidget):
         resource, so that a workload's apply flow does not validate the whole design."""
         self.document, self.graph = document, graph
         self.findings_for = findings_for
-        self._pod_memo = {}
+        self._pod_memo = ClusterMemo(NODE_COUNT)
         self.show_resource(None)
 
     def show_resource(self, rid: str | None) -> None:
@@ -180,6 +182,10 @@ class WhatHappensPanel(QDockWidget):
                 and self.document.get(rid).kind == "Ingress":
             self.request_edit.setText(default_request(self.document, rid))
         self.refresh()
+
+    def follow(self, change: Change) -> None:
+        """Note one change of the document (`ClusterMemo.follow`), shown or not."""
+        self._pod_memo.follow(change)
 
     def walk(self) -> None:
         """Walk the typed request and light its path (or where it breaks) on the canvas."""
