@@ -113,6 +113,7 @@ class WhatHappensPanel(QDockWidget):
         self.showing = False
         #: pods and addresses per resource, and the counts before each, across refreshes
         self._pod_memo = ClusterMemo(NODE_COUNT)
+        self._html = ""  # what the browser shows
         self._build()
         self.visibilityChanged.connect(self._shown)
         self.retranslate()
@@ -221,7 +222,9 @@ class WhatHappensPanel(QDockWidget):
             html, self.highlight = self._simulate(doc, graph, kind)
         except Exception as exc:  # noqa: BLE001 - a half-drawn design must never crash the panel
             html, self.highlight = f"<p>{tr('Cannot simulate this yet:')} {exc}</p>", Highlight()
-        self.browser.setHtml(html)
+        if html != self._html:  # (laying out the text again cost 10-30 ms of an edit elsewhere)
+            self._html = html
+            self.browser.setHtml(html)
 
     def _simulate(self, doc: Document, graph: WiringGraph, kind: str) -> tuple[str, Highlight]:
         rid = self.rid
