@@ -112,3 +112,27 @@ def test_pods_made_on_demand_equal_every_pod_made_at_once_through_edits() -> Non
             daemon = next((r.id for r in document if r.kind == "DaemonSet"), None)
             if daemon is not None:
                 SetField(daemon, ("spec", "template", "spec", "containers"), []).apply(document)
+
+
+def test_pods_are_counted_as_many_as_they_are_named_over_the_corpus_and_examples() -> None:
+    """Counting pods before a workload (without hashing templates) gives as many as naming
+    them does, for every workload kind in the examples, the lessons and the real corpus."""
+    from pathlib import Path
+
+    from kubecanvas.io import load_paths
+    from kubecanvas.model.kinds import pod_spec, pod_template
+    from kubecanvas.teaching.cluster import pod_count, workload_pod_names
+
+    root = Path(__file__).resolve().parents[2]
+    corpus = root.parents[0] / "shared" / "corpus"
+    paths = sorted((root / "resources" / "examples").glob("*.yaml")) \
+        + sorted((root / "resources" / "lessons").glob("*/diagram.yaml")) \
+        + (sorted(p for p in corpus.rglob("*") if p.suffix in (".yaml", ".yml"))
+           if corpus.is_dir() else [])
+    kinds = set()
+    for path in paths:
+        for res in load_paths([path]).resources:
+            if pod_template(res) is not None and pod_spec(res) is not None:
+                kinds.add(res.kind)
+                assert pod_count(res) == len(workload_pod_names(res)), (path, res.name)
+    assert {"Deployment", "StatefulSet", "DaemonSet", "Job", "CronJob"} <= kinds

@@ -126,6 +126,21 @@ def workload_pod_names(resource: Resource, hash_salt: str = "") -> list[tuple[st
     return [(f"{name}-{safe_hash(f'{name}/{i}', 5)}", None) for i in range(replicas(resource))]
 
 
+def pod_count(resource: Resource) -> int:
+    """How many pods `workload_pod_names` names, without naming them (a Deployment's names
+    need a hash of its template: counting the pods before a workload must not)."""
+    kind = resource.kind
+    if kind == "Pod":
+        return 1
+    if kind == "DaemonSet":
+        return NODE_COUNT
+    if kind == "Job":
+        return len(job_first_pods(resource))
+    if kind == "CronJob":
+        return 0
+    return max(replicas(resource), 0)
+
+
 def job_counts(resource: Resource) -> tuple[int | None, int]:
     """(completions, parallelism) after defaulting: both 1 when unset; completions stays None
     for a work-queue Job that sets only parallelism."""
@@ -223,10 +238,12 @@ class SimCluster:
         return identities
 
     def _counts(self, res: Resource) -> Counts | None:
-        identities = self._identities(res)
-        if identities is None:
+        """(round-robin pods, DaemonSet pods) of `res`, None when it runs none (as
+        `_identities` has it; counted without naming them)."""
+        if pod_template(res) is None or pod_spec(res) is None:
             return None
-        return (0, len(identities)) if res.kind == "DaemonSet" else (len(identities), 0)
+        count = pod_count(res)
+        return (0, count) if res.kind == "DaemonSet" else (count, 0)
 
     def _place(self, rid: str) -> list[SimPod]:
         """One workload's pods, on the nodes and addresses the workloads before it leave."""
