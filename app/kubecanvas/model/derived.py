@@ -1,11 +1,11 @@
-"""Edges the wiring graph derives from several resources at once, recomputed as a whole.
+"""Edges derived from several resources at once: NetworkPolicy traffic, custom selectors.
 
 A by-name reference or a selector on pods belongs to one resource and is kept incrementally. Two
 relations are not: NetworkPolicy traffic (a policy's peers against every workload's pod labels
 and every namespace's labels) and a custom kind's label selector over another kind (a
-ServiceMonitor choosing Services). They are few (one set per policy or monitor), so the graph
-recomputes all of them when a resource they read changes, as it re-simulates PV binding
-(`graph._recompute_derived`). The result never depends on resource ids: resources are visited in
+ServiceMonitor choosing Services). The graph recomputes, when a resource they read changes, the
+policies that change can alter (`DerivedEdges._recompute_local`), and all of them (and the
+monitors) when it cannot tell. The result never depends on resource ids: resources are visited in
 the canonical order and edges keyed by names and field paths.
 """
 
