@@ -111,7 +111,11 @@ def _generated(count: int) -> list:
 def test_a_large_copy_is_made_in_slices_between_events(make_window, qtbot, monkeypatch):
     from kubecanvas.ui.commands import autosave
 
-    monkeypatch.setattr(autosave, "SLICE_SECONDS", 0.0)  # one batch per slice
+    monkeypatch.setattr(autosave, "SLICE_SECONDS", 0.0)  # one resource per slice
+    turns = [0]
+    real_continue = autosave.Autosaver._continue_copy
+    monkeypatch.setattr(autosave.Autosaver, "_continue_copy",
+                        lambda saver: turns.__setitem__(0, turns[0] + 1) or real_continue(saver))
     resources = _generated(300)
     window = make_window(resources)
     saver = window.autosaver
@@ -122,15 +126,17 @@ def test_a_large_copy_is_made_in_slices_between_events(make_window, qtbot, monke
     steps = []
     real_step = autosave.ProjectWriter.step
     monkeypatch.setattr(autosave.ProjectWriter, "step",
-                        lambda writer, count: steps.append(count) or real_step(writer, count))
+                        lambda writer, count: steps.append((turns[0], count))
+                        or real_step(writer, count))
     saver.start_copy()
     assert saver.copying and not pending_recoveries()
     window.editor.push(SetField(target.id, ("spec", "replicas"), 10))  # during the copy
     assert saver.countdown.isActive()  # the later edit started the countdown for a next copy
     saver.countdown.stop()  # (on a loaded machine it could fire before the slices are done)
     qtbot.waitUntil(lambda: not saver.copying, timeout=20000)
-    # with no time allowed per slice, each slice serialized one batch: as many slices
-    assert steps == [autosave._BATCH] * -(-len(resources) // autosave._BATCH)
+    # with no time allowed per slice, each slice serialized one resource: as many slices
+    assert [count for _, count in steps] == [1] * len(resources)
+    assert len({turn for turn, _ in steps}) == len(resources)
     [recovery] = pending_recoveries()
     # the copy is the design when the copy began
     assert recovery.load().document.get(target.id).spec["replicas"] == 9

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from kubecanvas.io.atomic import atomic_write_text
+from kubecanvas.io.json_text import indented_json
 from kubecanvas.io.limits import DEFAULT_LIMITS, Limits, data_depth_exceeds, describe_size
 from kubecanvas.io.lines import attach_lines
 from kubecanvas.model.document import Document, ProjectSettings
@@ -113,16 +114,28 @@ class ProjectWriter:
         for resource in self._resources[len(self._parts):len(self._parts) + count]:
             cached = self._fragments.get(resource.id)
             if cached is None or cached[0] is not resource or cached[1] != self._base:
-                try:
-                    text = json.dumps(_resource_data(resource, self._base), ensure_ascii=False,
-                                      indent=1, allow_nan=False)
-                except (TypeError, ValueError) as exc:
-                    raise _cannot_save(self.path, str(exc), str(exc)) from exc
                 # at the depth the resource list has in the file (what one json.dumps of
                 # the whole file would write)
-                cached = (resource, self._base, "  " + text.replace("\n", "\n  "))
+                cached = (resource, self._base, "  " + self._fragment(resource))
                 self._fragments[resource.id] = cached
             self._parts.append(cached[2])
+
+    def _fragment(self, resource: Resource) -> str:
+        """The resource's JSON text (`io/json_text.py`: `json.dumps`'s bytes, faster), its
+        lines indented as in the resource list.
+
+        Raises:
+            ProjectError: a manifest holds something JSON cannot store.
+        """
+        try:
+            return indented_json(_resource_data(resource, self._base), 2)
+        except (TypeError, ValueError, RecursionError) as exc:
+            for value in (resource.manifest, resource.original):
+                _checked(value, resource)  # names the key or value, when it is one
+            if isinstance(exc, RecursionError):
+                raise _cannot_save(self.path, "it nests values too deeply to save",
+                                   "값이 너무 깊이 중첩되어 저장할 수 없습니다") from exc
+            raise _cannot_save(self.path, str(exc), str(exc)) from exc
 
     def text(self) -> str:
         """The whole file (after every `step`), as one `json.dumps(..., indent=1)` writes it."""
@@ -259,11 +272,11 @@ def _upgrade(data: dict[str, Any], path: Path) -> dict[str, Any]:
 def _resource_data(resource: Resource, base: Path) -> dict[str, Any]:
     data = {
         "id": resource.id,
-        "manifest": _checked(resource.manifest, resource),
+        "manifest": resource.manifest,
         "position": [resource.position[0], resource.position[1]],
         "pinned": resource.pinned,
         "origin": _origin_data(resource.origin, base),
-        "original": None if resource.original is None else _checked(resource.original, resource),
+        "original": resource.original,
     }
     if resource.values_in_cluster:  # only then: other files stay as they were
         data["values_in_cluster"] = list(resource.values_in_cluster)
@@ -273,7 +286,8 @@ def _resource_data(resource: Resource, base: Path) -> dict[str, Any]:
 
 
 def _checked(value: Any, resource: Resource) -> Any:
-    """`value` if it is JSON that reads back equal (string keys only), else ProjectError."""
+    """`value` if it is JSON that reads back equal (string keys only), else ProjectError
+    (`indented_json` refuses the rest; this names the resource and the value)."""
     stack = [value]
     while stack:
         item = stack.pop()
