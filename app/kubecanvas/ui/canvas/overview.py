@@ -10,18 +10,17 @@ worst finding; one line between two tiles per pair of blocks that have wires bet
 labelled with their number; and the namespace frames. It is built from the canvas scene's items
 when the view crosses the threshold (one pass over nodes and wires), never painted at the same
 time as the cards, and the canvas scene itself is not touched: exports, selection and editing
-keep working on it. Painting is a few hundred rectangles and lines, whatever the design's size.
+keep working on it. Painting is a few paths and the texts in view, whatever the design's size
+(`overview_layer.py`: one item paints every tile and bundle).
 """
 
 from __future__ import annotations
 
-import math
 from collections import defaultdict
 from dataclasses import dataclass
-from functools import lru_cache
 
 from PySide6.QtCore import QLineF, QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPen
+from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import (
     QGraphicsItem,
     QGraphicsScene,
@@ -32,14 +31,14 @@ from PySide6.QtWidgets import (
 
 from kubecanvas.model.layout.membership import BlockKey
 from kubecanvas.ui.canvas.node_item import NodeItem
+from kubecanvas.ui.canvas.overview_layer import PAD, OverviewLayer
 from kubecanvas.ui.canvas.scene import CanvasScene
-from kubecanvas.ui.canvas.style import SEVERITY_COLOURS, Theme
-from kubecanvas.ui.i18n import tr
+from kubecanvas.ui.canvas.style import Theme
+from kubecanvas.ui.i18n import notifier, tr
 
 #: Below this zoom the view shows the overview (node_item paints no text below 0.3).
 SEMANTIC_BELOW = 0.3
 _RANKS = {"error": 2, "warning": 1, "info": 0}
-_PAD = 16.0
 _NONE = BlockKey("", "~none")
 
 
@@ -54,38 +53,17 @@ class Tile:
     worst: str = ""
 
 
-def _lod(painter: QPainter, option: QStyleOptionGraphicsItem) -> float:
-    return max(option.levelOfDetailFromTransform(painter.worldTransform()), 1e-3)  # type: ignore[attr-defined]
-
-
-@lru_cache(maxsize=256)
-def _sized_font(pixels: int, bold: bool) -> QFont:
-    font = QFont()
-    font.setPixelSize(pixels)
-    font.setBold(bold)
-    return font
-
-
-def _font(pixels: float, bold: bool = False) -> QFont:
-    """One font object per size: a frame paints hundreds of tiles at the same two sizes."""
-    return _sized_font(max(1, round(pixels)), bold)
-
-
-@lru_cache(maxsize=8192)
-def _elided(text: str, pixels: int, bold: bool, width: int) -> str:
-    return QFontMetrics(_sized_font(pixels, bold)).elidedText(
-        text, Qt.TextElideMode.ElideMiddle, width)
-
-
 class TileItem(QGraphicsItem):
-    """A block's tile: its name and count at a fixed size on screen, its worst finding."""
+    """A block's tile: its rectangle for hit tests, double-clicks and its tooltip (name, count,
+    worst finding); `OverviewLayer` paints it."""
 
     def __init__(self, tile: Tile, theme: Theme) -> None:
         super().__init__()
         self.tile = tile
         self.theme = theme
-        self._rect = tile.rect.adjusted(-_PAD, -_PAD, _PAD, _PAD)
+        self._rect = tile.rect.adjusted(-PAD, -PAD, PAD, PAD)
         self.setZValue(2)
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents, True)
         self.setToolTip(self.text() + (f"\n{self.finding_text()}" if tile.findings else ""))
 
     def text(self) -> str:
@@ -103,62 +81,12 @@ class TileItem(QGraphicsItem):
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
               widget: QWidget | None = None) -> None:
-        lod = _lod(painter, option)
-        theme = self.theme
-        worst = self.tile.worst
-        border = QColor(SEVERITY_COLOURS[worst]) if worst else QColor(theme.node_border)
-        pen = QPen(border, 2.5 if worst else 1.2)
-        pen.setCosmetic(True)
-        painter.setPen(pen)
-        painter.setBrush(QColor(theme.node_fill))
-        radius = min(12 / lod, self._rect.height() / 4, self._rect.width() / 4)
-        painter.drawRoundedRect(self._rect, radius, radius)
-        # one text size on screen for every tile (as the cards have one name size); a line
-        # that does not fit the tile's height is left out, the tooltip has it
-        room = self._rect.adjusted(6 / lod, 4 / lod, -6 / lod, -4 / lod)
-        size = 12 / lod
-        badge = self._badge_width(lod) if worst else 0.0
-        lines = [(self.tile.key.title or self.tile.key.namespace or "-", True, 0.0, badge),
-                 (tr("%n resource(s)", self.tile.resources), False, size * 1.35, 0.0)]
-        for text, bold, dy, right in lines:
-            if dy + size * 1.25 > room.height():
-                break
-            pixels = max(1, round(size if bold else size * 0.85))
-            painter.setFont(_sized_font(pixels, bold))
-            painter.setPen(QColor(theme.text if bold else theme.subtext))
-            width = room.width() - right
-            painter.drawText(QRectF(room.left(), room.top() + dy, width, size * 1.3),
-                             Qt.AlignmentFlag.AlignLeft, _elided(text, pixels, bold, int(width)))
-        if worst:
-            self._paint_badge(painter, lod, size)
-
-    def _badge_width(self, lod: float) -> float:
-        if self._rect.width() * lod < 160:  # a small tile: a dot, the title keeps the room
-            return 16 / lod
-        text = str(self.tile.findings) if self.tile.findings < 100 else "99+"
-        return 12 / lod * 1.3 * (1 + 0.45 * len(text)) + 8 / lod
-
-    def _paint_badge(self, painter: QPainter, lod: float, size: float) -> None:
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(QColor(SEVERITY_COLOURS[self.tile.worst]))
-        if self._rect.width() * lod < 160:
-            radius = 5 / lod
-            painter.drawEllipse(QPointF(self._rect.right() - 9 / lod, self._rect.top() + 9 / lod),
-                                radius, radius)
-            return
-        text = str(self.tile.findings) if self.tile.findings < 100 else "99+"
-        height = size * 1.3
-        width = height * (1 + 0.45 * len(text))
-        rect = QRectF(self._rect.right() - width - 4 / lod, self._rect.top() + 4 / lod,
-                      width, height)
-        painter.drawRoundedRect(rect, height / 2, height / 2)
-        painter.setFont(_font(size * 0.85, bold=True))
-        painter.setPen(QColor("#1d232b" if self.tile.worst == "warning" else "#ffffff"))
-        painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, text)
+        """Nothing: the layer draws all tiles at once."""
 
 
 class BundleItem(QGraphicsItem):
-    """The wires between two blocks as one line, as thick as the log of their count."""
+    """The wires between two blocks as one line, as thick as the log of their count (drawn by
+    `OverviewLayer`; the item is there for its tooltip)."""
 
     def __init__(self, a: QPointF, b: QPointF, count: int, theme: Theme) -> None:
         super().__init__()
@@ -166,6 +94,7 @@ class BundleItem(QGraphicsItem):
         self.count = count
         self.theme = theme
         self.setZValue(1)
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents, True)
         self.setToolTip(tr("%n wire(s) between these blocks", count))
         self._bounds = QRectF(self.line.p1(), self.line.p2()).normalized().adjusted(
             -200, -200, 200, 200)
@@ -175,53 +104,7 @@ class BundleItem(QGraphicsItem):
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
               widget: QWidget | None = None) -> None:
-        lod = _lod(painter, option)
-        pen = QPen(QColor(self.theme.subtext), 1.0 + math.log2(self.count))
-        pen.setCosmetic(True)
-        painter.setPen(pen)
-        # plain lines: a frame of 500 bundles and 560 tiles at 5,000 resources paints in
-        # about 0.1 s (the canvas scene at the same zoom: 1.2 s)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
-        painter.drawLine(self.line)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-        if self.count > 1:
-            size = 11 / lod
-            painter.setFont(_font(size, bold=True))
-            text = str(self.count)
-            box = QRectF(0, 0, size * (0.8 + 0.6 * len(text)), size * 1.4)
-            box.moveCenter(self.line.center())
-            painter.setBrush(QColor(self.theme.node_fill))
-            painter.drawRoundedRect(box, size * 0.5, size * 0.5)
-            painter.setPen(QColor(self.theme.text))
-            painter.drawText(box, Qt.AlignmentFlag.AlignCenter, text)
-
-
-class FrameOutlineItem(QGraphicsItem):
-    """A namespace frame's outline and title, so the tiles keep their context."""
-
-    def __init__(self, rect: QRectF, title: str, theme: Theme) -> None:
-        super().__init__()
-        self._rect = rect
-        self.title = title
-        self.theme = theme
-        self.setZValue(0)
-
-    def boundingRect(self) -> QRectF:
-        return self._rect.adjusted(-4, -4, 4, 4)
-
-    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
-              widget: QWidget | None = None) -> None:
-        lod = _lod(painter, option)
-        pen = QPen(QColor(self.theme.frame_border), 1.2, Qt.PenStyle.DashLine)
-        pen.setCosmetic(True)
-        painter.setPen(pen)
-        painter.setBrush(QColor(self.theme.frame_fill))
-        painter.drawRoundedRect(self._rect, 14 / lod, 14 / lod)
-        painter.setFont(_font(13 / lod, bold=True))
-        painter.setPen(QColor(self.theme.subtext))
-        painter.drawText(QRectF(self._rect.left() + 10 / lod, self._rect.top() - 22 / lod,
-                                self._rect.width(), 20 / lod),
-                         Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom, self.title)
+        """Nothing: the layer draws all bundles at once."""
 
 
 def _anchor_of(node: NodeItem) -> str:
@@ -268,14 +151,19 @@ class OverviewScene(QGraphicsScene):
         self.tiles: dict[BlockKey, TileItem] = {}
         self.bundles: dict[tuple[BlockKey, BlockKey], BundleItem] = {}
         self.rebuild()
+        notifier.changed.connect(self._language_changed)
+
+    def _language_changed(self) -> None:
+        """Texts and tooltips in the new language (the layer's picture is cached); hidden,
+        it is rebuilt when shown."""
+        if self.views():
+            self.rebuild()
 
     def rebuild(self) -> None:
         """Tiles and bundles again from the canvas scene as it is now."""
         self.clear()
         self.tiles, self.bundles = {}, {}
         theme = self.source.theme
-        for frame in self.source.frames_by_namespace.values():
-            self.addItem(FrameOutlineItem(frame.sceneBoundingRect(), frame.namespace, theme))
         tiles, bundles = tiles_of(self.source)
         for tile in tiles:
             item = TileItem(tile, theme)
@@ -287,6 +175,27 @@ class OverviewScene(QGraphicsScene):
             self.addItem(bundle)
             self.bundles[(a, b)] = bundle
         self.setSceneRect(self.source.sceneRect())
+        frames = [(frame.sceneBoundingRect(), frame.namespace)
+                  for frame in self.source.frames_by_namespace.values()]
+        bounds = QRectF()
+        for rect in (*(r for r, _ in frames), *(i.boundingRect() for i in self.items())):
+            bounds = bounds.united(rect)
+        # room for what is sized on screen: frame titles above frames, plates (20 px at 5 %)
+        self.layer = OverviewLayer(frames, [(b.line, b.count) for b in self.bundles.values()],
+                                   self.shown_in, theme, bounds.adjusted(-600, -600, 600, 600))
+        self.addItem(self.layer)
+
+    def shown_in(self, rect: QRectF) -> tuple[list[Tile], list[tuple[QLineF, int]]]:
+        """The tiles and bundles whose items reach into `rect`, bottom first (from the
+        scene's index: a frame painted while panning needs the few in a strip)."""
+        tiles, bundles = [], []
+        for item in self.items(rect, Qt.ItemSelectionMode.IntersectsItemBoundingRect,
+                               Qt.SortOrder.AscendingOrder):
+            if isinstance(item, TileItem):
+                tiles.append(item.tile)
+            elif isinstance(item, BundleItem):
+                bundles.append((item.line, item.count))
+        return tiles, bundles
 
     def mouseDoubleClickEvent(self, event: QGraphicsSceneMouseEvent) -> None:
         tile = next((i for i in self.items(event.scenePos()) if isinstance(i, TileItem)), None)
