@@ -157,7 +157,7 @@ class OverviewLayer(QGraphicsItem):
         pen.setStyle(Qt.PenStyle.DashLine)
         title_pen = QColor(self.theme.subtext)
         for rect, title in self.frames:
-            if not rect.adjusted(-4, -4, 4, 4 + 24 / lod).intersects(exposed):
+            if not rect.adjusted(-4, -4 - 24 / lod, 4, 4).intersects(exposed):  # title above
                 continue
             painter.setTransform(transform)
             painter.setPen(pen)
