@@ -18,7 +18,8 @@ from typing import Any, TypeVar
 T = TypeVar("T")
 R = TypeVar("R")
 
-#: What the forked workers call: set just before the pool forks, read by `_call`.
+#: What the forked workers call (and what makes the form a result is sent in): set just before
+#: the pool forks, read by `_call`.
 _WORK: list[Callable[[Any], Any]] = []
 
 
@@ -28,7 +29,8 @@ def can_fork() -> bool:
 
 
 def map_in_processes(function: Callable[[T], R], items: Sequence[T], jobs: int,
-                     share_here: bool = False) -> list[R]:
+                     share_here: bool = False,
+                     send: Callable[[R], Any] | None = None) -> list[Any]:
     """`[function(item) for item in items]`, the items shared out over `jobs` processes.
 
     The results come back in the order of `items`, whatever order the workers finish in, so
@@ -36,7 +38,10 @@ def map_in_processes(function: Callable[[T], R], items: Sequence[T], jobs: int,
     a time), which balances items of very different cost. With `share_here`, this process
     takes the first `1/jobs` of the items itself while `jobs - 1` workers take the rest: for
     results that are large to send back (parsed documents), where this process would otherwise
-    only wait and then unpickle. With one job, one item, or no fork, everything runs here.
+    only wait and then unpickle. With `send`, a worker sends `send(result)` instead of its
+    result (a form cheaper to pickle), and the caller turns those back; the results this
+    process makes itself are returned as they are. With one job, one item, or no fork,
+    everything runs here.
     """
     if jobs <= 1 or len(items) <= 1 or not can_fork():
         return [function(item) for item in items]
@@ -44,7 +49,7 @@ def map_in_processes(function: Callable[[T], R], items: Sequence[T], jobs: int,
     workers = min(jobs - 1 if share_here else jobs, len(items) - here)
     import multiprocessing  # 20 ms of imports, paid only when there is work to share
 
-    _WORK[:] = [function]
+    _WORK[:] = [function] if send is None else [function, send]
     try:
         with multiprocessing.get_context("fork").Pool(workers) as pool:
             there = pool.map_async(_call, items[here:], chunksize=1)
@@ -55,4 +60,5 @@ def map_in_processes(function: Callable[[T], R], items: Sequence[T], jobs: int,
 
 
 def _call(item: Any) -> Any:
-    return _WORK[0](item)
+    result = _WORK[0](item)
+    return result if len(_WORK) == 1 else _WORK[1](result)
