@@ -30,9 +30,7 @@ project file, or in the folder of the YAML opened), and `--kinds FILE`. The form
 
 A file that breaks these rules is refused with `KindsFileError`, whose message names the file,
 the line and the field (`kinds.yaml:7: kinds[0].references[1].kinds: expected a list of kind
-names`). YAML is read with PyYAML's safe composer (no tags, no objects), libyaml's where PyYAML
-has it: every `validate` reads the shipped files, which PyYAML's pure-Python composer took 15 ms
-of a small file's 0.25 s to read (libyaml: 1 ms).
+names`). YAML is read with PyYAML's safe composer (no tags, no objects).
 """
 
 from __future__ import annotations
@@ -61,8 +59,6 @@ _KIND_KEYS = {"kind", "group", "short", "colour", "color", "icon", "scope", "ref
 _REF_KEYS = {"field", "kind", "kinds", "kindField", "namespaceField", "label", "labelField",
              "provided", "creates"}
 _SELECTOR_KEYS = {"field", "kind", "namespaceSelector", "label"}
-#: libyaml's composer where PyYAML was built with it (the same nodes, tags and marks)
-_COMPOSER = getattr(yaml, "CSafeLoader", None) or yaml.SafeLoader
 
 
 class KindsFileError(ValueError):
@@ -240,8 +236,8 @@ def shipped_kinds() -> KindMappings:
 
     Found beside the `kubecanvas.resources` package's own file (an installed package, an
     editable one and the PyInstaller bundle all keep the data there) rather than through
-    `importlib.resources`, whose imports (zipfile, tempfile, shutil...) cost a small
-    `validate` 20 ms.
+    `importlib.resources`, whose imports (zipfile, tempfile, shutil...) cost every `validate`
+    20 ms.
     """
     import kubecanvas.resources as shipped
 

@@ -13,7 +13,6 @@ pickled `Resource` objects: at 5,000 resources, pickling the objects and unpickl
 from __future__ import annotations
 
 import marshal
-import pickle
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -139,6 +138,8 @@ def _plain(result: LoadResult) -> tuple[Any, ...] | None:
         rows.append((res.manifest, res.original, origin.file, origin.line, origin.column,
                      origin.doc_index, origin.item_index, origin.source, origin.digest, number,
                      base))
+    import pickle  # (in a worker, where the pool imported it; a small validate never comes here)
+
     problems = pickle.dumps(result.problems, pickle.HIGHEST_PROTOCOL) if result.problems else b""
     return states, rows, problems, result.files
 
@@ -148,6 +149,8 @@ def _unpack(packed: bytes | list[LoadResult]) -> list[LoadResult]:
     line lookups, problems and files."""
     if not isinstance(packed, bytes):
         return packed
+    import pickle  # (the pool imported it)
+
     out = []
     for states, rows, problems, files in marshal.loads(packed):
         indexes = [LineIndex(*state) for state in states]
