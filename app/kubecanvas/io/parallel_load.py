@@ -104,9 +104,9 @@ def _load_batch(batch: list[tuple[Chunk, Options]]) -> list[LoadResult]:
 
 
 def _pack(results: list[LoadResult]) -> bytes | list[LoadResult]:
-    """A batch's results as a worker sends them: marshal's bytes of plain rows (see `_unpack`),
-    or the results themselves (pickled by the pool) when something in them is not plain data: a resource with
-    more than a loader gives it, a value marshal does not write."""
+    """A batch's results as a worker sends them: marshal's bytes of plain rows (see
+    `_unpack`), or the results themselves (pickled by the pool) when something in them is not
+    plain data: a resource with more than a loader gives it, a value marshal does not write."""
     rows = []
     for result in results:
         row = _plain(result)

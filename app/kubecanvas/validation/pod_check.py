@@ -8,7 +8,6 @@ findings the rules report on one of them, with paths relative to the pod spec.
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
 from typing import Any
 
 from kubecanvas.model.fields import FieldPath, as_list
@@ -38,17 +37,22 @@ ENUMS = {
 CONTAINER_GROUPS = ("initContainers", "containers", "ephemeralContainers")
 
 
-@dataclass
 class PodCheck:
-    """One pod spec being checked: where it is, and the findings it produced."""
+    """One pod spec being checked: where it is, and the findings it produced
+    (a plain class: nothing compares or prints it, and the methods of a dataclass cost every
+    start 1 ms to compile on Python 3.11)."""
 
-    ctx: Context
-    res: Resource
-    spec: Mapping[str, Any]
-    base: FieldPath
-    template: bool
-    claim_templates: frozenset[str]
-    out: list[Finding]
+    __slots__ = ("base", "claim_templates", "ctx", "out", "res", "spec", "template")
+
+    def __init__(self, ctx: Context, res: Resource, spec: Mapping[str, Any], base: FieldPath,
+                 template: bool, claim_templates: frozenset[str], out: list[Finding]) -> None:
+        self.ctx = ctx
+        self.res = res
+        self.spec = spec
+        self.base = base
+        self.template = template
+        self.claim_templates = claim_templates
+        self.out = out
 
     def report(self, rule: RuleId, path: FieldPath, message: Text) -> None:
         self.out.append(self.ctx.report(rule, self.res, message, (*self.base, *path)))

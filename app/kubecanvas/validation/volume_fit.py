@@ -12,7 +12,7 @@ claim with a label selector compares labels, which differ per volume: it takes t
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from fractions import Fraction
 
 from kubecanvas.model import binding
@@ -24,13 +24,17 @@ Scored = tuple[int, str, str, str]
 _GroupKey = tuple[str, frozenset[str], Fraction | None, str, str]
 
 
-@dataclass
 class _Group:
-    """Volumes that binding compares alike, and which of them are free or reserved."""
+    """Volumes that binding compares alike, and which of them are free or reserved
+    (a plain class: nothing compares or prints it, and the methods of a dataclass cost every
+    start 1 ms to compile on Python 3.11)."""
 
-    sample: binding.Volume                      # claimRef cleared: the reasons all share
-    free: list[binding.Volume] = field(default_factory=list)  # no claimRef
-    reserved: list[binding.Volume] = field(default_factory=list)  # a claimRef, to anyone
+    __slots__ = ("free", "reserved", "sample")
+
+    def __init__(self, sample: binding.Volume) -> None:
+        self.sample = sample  # claimRef cleared: the reasons all share
+        self.free: list[binding.Volume] = []  # no claimRef
+        self.reserved: list[binding.Volume] = []  # a claimRef, to anyone
 
 
 class VolumeFit:
