@@ -66,3 +66,6 @@ def test_a_file_of_100_000_small_configmaps_validates(tmp_path: Path,
     assert not [f for f in findings if f["severity"] == "error"]
     unused = [f for f in findings if f["rule"] == "resource.unused"]
     assert len(unused) == 100_000
+    # every document read as a resource, and nothing else said (no load problem either)
+    assert json.loads(out)["summary"]["resources"] == 100_000
+    assert len(findings) == 100_000

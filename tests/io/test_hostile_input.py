@@ -27,9 +27,12 @@ def billion_laughs(levels: int = 10) -> str:
 
 
 def timed(action):  # type: ignore[no-untyped-def]
-    started = time.perf_counter()
+    """The result of `action` and the CPU time it took: the bounds below are against runaway
+    work (exponential backtracking, an expanded alias bomb), which CPU time shows whether or not
+    other processes share the machine; loading runs in this process."""
+    started = time.process_time()
     result = action()
-    return result, time.perf_counter() - started
+    return result, time.process_time() - started
 
 
 @pytest.mark.parametrize("bomb", [
@@ -256,13 +259,6 @@ def test_alias_bombs_spread_over_many_documents_hit_the_import_total() -> None:
     assert "total-alias-values" in problem.message and problem.line == 1 + 4 * (bomb.count("\n") + 1)
     raised = load_text(text, "bombs.yaml", limits=Limits(max_total_nodes=2_000_000))
     assert len(raised.resources) == 12 and not raised.errors
-
-
-@pytest.mark.slow
-def test_100_000_small_configmaps_load() -> None:
-    text = "---\n".join(CONFIGMAP.format(name=f"c{n}") for n in range(100_000))
-    result = load_text(text, "many.yaml")
-    assert len(result.resources) == 100_000 and not result.problems
 
 
 def test_naming_a_broken_document_takes_linear_time() -> None:
