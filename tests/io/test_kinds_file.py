@@ -210,3 +210,39 @@ def test_an_istio_gateway_makes_no_gateway_api_edges() -> None:
         "spec:\n  gatewayClassName: istio\n  selector: {istio: ingressgateway}\n",
         shipped_kinds())
     assert wires(document, graph) == set()
+
+
+ISTIO_AND_GATEWAY_API = """\
+apiVersion: networking.istio.io/v1
+kind: Gateway
+metadata: {name: main, namespace: web}
+spec: {selector: {istio: ingressgateway}}
+---
+apiVersion: gateway.networking.k8s.io/v1
+kind: Gateway
+metadata: {name: main, namespace: web}
+spec: {gatewayClassName: istio}
+---
+apiVersion: gateway.networking.k8s.io/v1
+kind: HTTPRoute
+metadata: {name: r, namespace: web}
+spec: {parentRefs: [{name: main}]}
+"""
+
+
+def test_an_istio_gateway_and_a_gateway_api_gateway_of_one_name_are_two_objects() -> None:
+    """Kubernetes keeps objects per API group: both Gateways may be called `main` in one
+    namespace (meshes moving to the Gateway API have both). Neither is a duplicate, and a
+    route's parentRef names the Gateway API's only; alone, the Istio one leaves it missing."""
+    document, graph = graph_of(ISTIO_AND_GATEWAY_API)
+    assert graph.duplicated() == []
+    [parent] = [e.target for e in graph.edges() if e.label == "parent"]
+    assert document.find(parent).api_version == "gateway.networking.k8s.io/v1"
+    twice = ISTIO_AND_GATEWAY_API + "---\n" + ISTIO_AND_GATEWAY_API.split("---\n")[1]
+    document, graph = graph_of(twice)
+    [ids] = graph.duplicated()  # the Gateway API's, defined twice
+    assert {document.find(rid).group for rid in ids} == {"gateway.networking.k8s.io"}
+    only_istio = "---\n".join(ISTIO_AND_GATEWAY_API.split("---\n")[::2])
+    document, graph = graph_of(only_istio)
+    [parent] = [e.target for e in graph.edges() if e.label == "parent"]
+    assert graph.is_missing(parent)

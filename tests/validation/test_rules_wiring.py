@@ -142,6 +142,12 @@ CASES = [
                                 {"port": 80, "nodePort": 30080}]}}],
      "service.nodePort.duplicate", True),
     ("duplicate-resource", [configmap(), configmap()], "resource.duplicate", True),
+    # one name, two API groups: two objects (an Istio Gateway and a Gateway API Gateway)
+    ("same-name-other-group", [
+        {"apiVersion": "networking.istio.io/v1", "kind": "Gateway", "metadata": {"name": "gw"}},
+        {"apiVersion": "gateway.networking.k8s.io/v1", "kind": "Gateway",
+         "metadata": {"name": "gw"}, "spec": {"gatewayClassName": "istio"}}],
+     "resource.duplicate", False),
     ("pvc-no-fit", [pvc(cls="manual", size="10Gi"), pv(size="5Gi")], "pvc.binding.no-match",
      True),
     ("pvc-fits", [pvc(cls="manual", size="1Gi"), pv(size="5Gi")], "pvc.binding.no-match", False),

@@ -122,6 +122,11 @@ class KindMappings:
         exact = next((m for m in mappings if m.group == group), None)
         return exact or next((m for m in mappings if not m.group), None)
 
+    def group_of_kind(self, kind: str) -> str:
+        """The API group the mappings give `kind` ('' when none names one): what a mapped
+        field naming that kind refers to."""
+        return next((m.group for m in self._by_kind.get(kind, ()) if m.group), "")
+
     def of(self, res: Resource) -> KindMapping | None:
         return self.for_kind(res.kind, res.api_version)
 
@@ -171,6 +176,9 @@ def custom_references(res: Resource, namespace: str, mappings: KindMappings) -> 
             if ref.label_field and holder.get(ref.label_field) is not None:
                 label = f"{label} {holder[ref.label_field]}".strip()
             detail: tuple[tuple[str, Any], ...] = (("provided", ref.provided),)
+            group = mappings.group_of_kind(kind)
+            if group:  # a Gateway API parentRef is not an Istio Gateway of the same name
+                detail += (("group", group),)
             if ref.creates:
                 detail += (("generated", True),)
             out.append(Reference(EdgeType.CREATES if ref.creates else EdgeType.REFERS,

@@ -82,7 +82,8 @@ class WiringGraph:
 
     def duplicated(self) -> list[list[str]]:
         """The ids of each object defined more than once (one list per object)."""
-        return [sorted(self._index.by_key[key]) for key in sorted(self._index.duplicated)]
+        return [ids for key in sorted(self._index.duplicated)
+                for ids in self._index.same_object(key) if len(ids) > 1]
 
     def lookup(self, kind: str, namespace: str, name: str) -> list[str]:
         """Ids of resources with that kind, namespace and name (several only if duplicated)."""
@@ -144,7 +145,7 @@ class WiringGraph:
 
     def _add_ref_edges(self, rid: str) -> None:
         for ref in self._index.refs.get(rid, ()):
-            targets = self._index.by_key.get((ref.kind, ref.namespace, ref.name))
+            targets = self._index.targets(ref)
             field = ref.field
             if targets:
                 for target in sorted(targets):

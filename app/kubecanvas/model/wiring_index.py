@@ -33,7 +33,11 @@ class WiringIndex:
     def __init__(self) -> None:
         self.key_of: dict[str, NameKey] = {}
         self.by_key: dict[NameKey, set[str]] = defaultdict(set)
-        #: keys of objects defined more than once (buckets of `by_key` with several ids)
+        #: rid -> the API group of its apiVersion: Istio's `Gateway` and the Gateway API's are
+        #: two kinds of object, so one of each may share a namespace and a name
+        self.group_of: dict[str, str] = {}
+        #: keys of objects defined more than once (buckets of `by_key` with several ids of
+        #: one API group)
         self.duplicated: set[NameKey] = set()
         self.by_kind: dict[str, set[str]] = defaultdict(set)
         self.refs: dict[str, list[Reference]] = {}
@@ -51,7 +55,8 @@ class WiringIndex:
         self.mappings = KindMappings()
 
     def clear(self) -> None:
-        for index in (self.key_of, self.by_key, self.duplicated, self.by_kind, self.refs,
+        for index in (self.key_of, self.by_key, self.group_of, self.duplicated, self.by_kind,
+                      self.refs,
                       self.wanted, self.gen_index, self.selectors, self.selectors_in_ns,
                       self.pod_labels, self.pods_in_ns, self.by_label):
             index.clear()
@@ -61,8 +66,8 @@ class WiringIndex:
         key = name_key(res)
         self.key_of[rid] = key
         self.by_key[key].add(rid)
-        if len(self.by_key[key]) > 1:
-            self.duplicated.add(key)
+        self.group_of[rid] = res.group
+        self._check_duplicated(key)
         self.by_kind[key[0]].add(rid)
         refs = references(res) + rbac_references(res, key[1]) \
             + custom_references(res, key[1], self.mappings)
@@ -83,10 +88,10 @@ class WiringIndex:
 
     def remove(self, rid: str) -> None:
         key = self.key_of.pop(rid, None)
+        self.group_of.pop(rid, None)
         if key is not None:
             _discard(self.by_key, key, rid)
-            if len(self.by_key.get(key, ())) < 2:
-                self.duplicated.discard(key)
+            self._check_duplicated(key)
             _discard(self.by_kind, key[0], rid)
         for ref in self.refs.pop(rid, ()):
             _discard(self.wanted, (ref.kind, ref.namespace, ref.name), rid)
@@ -99,6 +104,29 @@ class WiringIndex:
             _discard(self.pods_in_ns, key[1], rid)
             for item in labels.items():
                 _discard(self.by_label, (key[1], *item), rid)
+
+    def _check_duplicated(self, key: NameKey) -> None:
+        if any(len(ids) > 1 for ids in self.same_object(key)):
+            self.duplicated.add(key)
+        else:
+            self.duplicated.discard(key)
+
+    def same_object(self, key: NameKey) -> list[list[str]]:
+        """The ids under `key`, one sorted list per API group (each list one object, defined
+        once or more), in the order of their groups."""
+        groups: dict[str, list[str]] = defaultdict(list)
+        for rid in self.by_key.get(key, ()):
+            groups[self.group_of[rid]].append(rid)
+        return [sorted(groups[group]) for group in sorted(groups)]
+
+    def targets(self, ref: Reference) -> set[str]:
+        """The ids a reference resolves to: by kind, namespace and name, and by API group when
+        the reference names one (a custom kind's mapping does)."""
+        found = self.by_key.get((ref.kind, ref.namespace, ref.name), set())
+        group = ref.get("group")
+        if group is None or not found:
+            return found
+        return {rid for rid in found if self.group_of[rid] == group}
 
 
 def _discard(index: dict[Any, set[str]], key: Any, rid: str) -> None:

@@ -155,7 +155,9 @@ def duplicates(ctx: Context) -> Iterator[Finding]:
     for res in ctx.all_targets():
         ns = effective_namespace(res)
         ctx.depend(res.id, name_key(res.kind, res.name), ns)
-        every = ctx.lookup(res.kind, ns, res.name)
+        # the same object: kind, namespace, name and API group (an Istio Gateway and a
+        # Gateway API Gateway of one name are two objects)
+        every = [r for r in ctx.lookup(res.kind, ns, res.name) if r.group == res.group]
         same = [r for r in every if r.id != res.id]
         if not same or not res.name:
             continue
