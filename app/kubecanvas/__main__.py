@@ -8,6 +8,8 @@ name only when it is needed, which keeps this module (and the CLI) free of PySid
 
 from __future__ import annotations
 
+import atexit
+import gc
 import os
 import sys
 from collections.abc import Sequence
@@ -45,9 +47,22 @@ def main(argv: Sequence[str] | None = None, prog: str = "kubecanvas") -> int:
     if args[:1] == ["render"]:
         return run_editor(args[1:], RENDER_MODULE)
     if wants_cli(args):
-        from kubecanvas.cli.main import main as cli_main
+        # A command is one short run that builds what lives until it ends (modules, then the
+        # document and its findings) and drops little: the cyclic collector's passes over that
+        # found nothing and cost a small `validate` 18 ms of 0.4 s (30 of them, most during
+        # imports), and the full pass Python makes as the process ends 38 ms more. So the
+        # collector is paused for the command, and what is alive at exit is frozen (moved where
+        # that last pass does not walk it). Reference counting still frees whatever holds no
+        # cycle; in a process that runs on (tests calling `main`), the freeze waits for its end.
+        gc.disable()
+        atexit.unregister(gc.freeze)
+        atexit.register(gc.freeze)
+        try:
+            from kubecanvas.cli.main import main as cli_main
 
-        return cli_main(args, prog)
+            return cli_main(args, prog)
+        finally:
+            gc.enable()
     return run_editor(args)
 
 
