@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from tests import builders
 
+from kubecanvas.model.custom_kinds import KindMapping, KindMappings, SelectorRef
 from kubecanvas.model.document import Document
 from kubecanvas.model.edits import RemoveResource, SetField
 from kubecanvas.model.graph import WiringGraph
 from kubecanvas.model.references import EdgeType
+from kubecanvas.model.resource import Resource
 
 from .factories import deployment
 from .test_layers_graph import _apply, _make, ops
@@ -67,3 +71,47 @@ def test_policies_recomputed_locally_equal_a_rebuild_after_every_step(operations
     for op in operations:
         _apply(doc, op)
         _same_as_rebuild(doc, graph)
+
+
+MONITORS = KindMappings((KindMapping("ServiceMonitor", group="monitoring.coreos.com", selectors=(
+    SelectorRef(("spec", "selector"), "Service", ("spec", "namespaceSelector"), "scrapes"),)),))
+
+
+def _monitored(kind: str, name: str, ns: str | None) -> Resource:
+    if kind == "Service":
+        return Resource(manifest=builders.service(name, {"app": name}, ns=ns) | {
+            "metadata": builders.meta(name, ns, {"team": name})})
+    if kind == "ServiceMonitor":
+        return Resource(manifest={
+            "apiVersion": "monitoring.coreos.com/v1", "kind": "ServiceMonitor",
+            "metadata": builders.meta(name, ns),
+            "spec": {"selector": {"matchLabels": {"team": "a" if name == "b" else "b"}}}})
+    return _make(kind, name, ns)
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.tuples(st.sampled_from(["add", "add", "label", "rename", "remove"]),
+                          st.sampled_from(["Service", "ServiceMonitor", "NetworkPolicy",
+                                           "Deployment"]),
+                          st.integers(0, 50), st.sampled_from(["a", "b"]),
+                          st.sampled_from([None, "prod"])), min_size=1, max_size=20))
+def test_service_edits_with_and_without_monitors_equal_a_rebuild(operations) -> None:  # type: ignore[no-untyped-def]
+    """A Service edit is recomputed locally while no ServiceMonitor selects Services, and in
+    full once one does: both equal a rebuild, as monitors come and go."""
+    doc = Document([_make("NetworkPolicy", "a", None), _make("Deployment", "a", None),
+                    _monitored("Service", "a", None)])
+    doc.kind_mappings = MONITORS
+    graph = WiringGraph(doc)
+    for action, kind, index, name, ns in operations:
+        if action == "add" or not len(doc):
+            doc.add(_monitored(kind, name, ns))
+            continue
+        target = doc.get(doc.ids()[index % len(doc)])
+        if action == "remove":
+            RemoveResource(target.id).apply(doc)
+        elif action == "rename":
+            SetField(target.id, ("metadata", "name"), name).apply(doc)
+        else:
+            SetField(target.id, ("metadata", "labels", "team"), name).apply(doc)
+        _same_as_rebuild(doc, graph)
+    assert graph.edge_signature() == WiringGraph(doc, subscribe=False).edge_signature()

@@ -98,6 +98,18 @@ def _selector_edges(index: WiringIndex, resource: Callable[[str], Resource],
                                       match.label or match.selector.describe(), reference)
 
 
+def _selects(changed: list[Resource], index: WiringIndex, document: Document) -> bool:
+    """True when `changed` may alter a custom selector edge: a resource of a kind that selects
+    (a ServiceMonitor) changed, or one of a kind selected while the design holds a selecting
+    one. Without any ServiceMonitor, a Service edit recomputed every policy (12 ms at 5,000)."""
+    mappings = document.kind_mappings
+    sources = {m.kind for m in mappings.kinds if m.selectors}
+    if any(r.kind in sources for r in changed):
+        return True
+    return any(r.kind in mappings.selector_kinds() for r in changed) and any(
+        index.by_kind.get(kind) for kind in sources)
+
+
 @dataclass(frozen=True)
 class _Policy:
     """One policy's edges, and what they were computed from (to tell when they are stale)."""
@@ -205,8 +217,7 @@ class DerivedEdges:
         """Bring `graph`'s derived edges up to date after `changed` (every policy when None);
         returns the resources whose derived edges changed (`category`: the graph's name for
         derived edges)."""
-        if changed is not None and self._policies and not any(
-                r.kind in document.kind_mappings.selector_kinds() for r in changed):
+        if changed is not None and self._policies and not _selects(changed, index, document):
             found = self._recompute_local(graph, index, document, category, changed)
             if found is not None:
                 return found

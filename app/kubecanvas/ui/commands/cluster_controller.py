@@ -157,7 +157,7 @@ class ClusterController(QObject):
     def _show_markers(self) -> None:
         scene = self.window.scene
         if scene is not None:
-            self.markers.show({**scene.nodes, **scene.frames_by_resource})
+            self.markers.show(scene.item_for)
 
     def show_resource(self, rid: str) -> None:
         """Select a resource of the dock on the canvas and scroll it into view."""

@@ -12,7 +12,7 @@ beside (not instead of) the validator's findings badge, with the server's messag
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from PySide6.QtCore import QRectF, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QIcon, QPainter, QPen, QPixmap
@@ -254,16 +254,18 @@ class ServerMarkers:
     def set_refused(self, refused: dict[str, str]) -> None:
         self.refused = dict(refused)
 
-    def show(self, nodes: dict[str, QGraphicsItem]) -> None:
-        """Tag exactly the refused resources among `nodes` (a scene's `nodes`)."""
+    def show(self, item_for: Callable[[str], QGraphicsItem | None]) -> None:
+        """Tag exactly the refused resources that have an item (`item_for`: a scene's
+        `item_for`). Looks only at the tags and the refused resources, never at every node:
+        it runs after each edit, and merging the scene's nodes cost 3 ms at 15,000."""
         for rid in list(self._items):
             item = self._items[rid]
-            node = nodes.get(rid)
+            node = item_for(rid)
             if not isValid(item) or rid not in self.refused or node is None \
                     or item.parentItem() is not node:
                 self._drop(rid)
         for rid, message in self.refused.items():
-            node = nodes.get(rid)
+            node = item_for(rid)
             if node is not None and rid not in self._items:
                 self._items[rid] = RefusedMarkerItem(self.text, message, node)
 
