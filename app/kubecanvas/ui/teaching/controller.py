@@ -203,13 +203,15 @@ class TeachingController(QObject):
         self.happens_panel.set_document(session.document, session.graph,
                                         session.validator.findings_for)
         self.control_plane.set_document(session.document, session.graph,
-                                        session.validator.findings_for)
+                                        session.validator.findings_for,
+                                        lambda: self.happens_panel.memo)
         self.explain_panel.show_explanation(None)
         self._check_lesson()
 
     def _on_change(self, update: Update) -> None:
         change = update.change
         self.happens_panel.follow(change)
+        self.control_plane.follow(change, update.touched)
         if change.structural or change.settings:
             self._check_lesson()
             self.learner.record(self.lessons_panel.statuses)

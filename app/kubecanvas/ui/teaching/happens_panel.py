@@ -184,6 +184,11 @@ class WhatHappensPanel(QDockWidget):
             self.request_edit.setText(default_request(self.document, rid))
         self.refresh()
 
+    @property
+    def memo(self) -> ClusterMemo:
+        """The simulated cluster's memo of this design, told of every change (`follow`)."""
+        return self._pod_memo
+
     def follow(self, change: Change) -> None:
         """Note one change of the document (`ClusterMemo.follow`), shown or not."""
         self._pod_memo.follow(change)
