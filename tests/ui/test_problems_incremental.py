@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from kubecanvas.model.edits import SetField
 from kubecanvas.ui.panels import problems_panel
+from kubecanvas.ui.panels.problem_rows import finding_changes
 from kubecanvas.ui.panels.problems_panel import ProblemsPanel
 from kubecanvas.validation.findings import Finding, Fix, Severity
 
@@ -19,8 +22,11 @@ _POOL = [
 ]
 
 
-def _ordered(indexes: list[int]) -> list[Finding]:
-    return sorted((_POOL[i] for i in set(indexes)), key=Finding.sort_key)
+def _ordered(indexes: list[int], copied: frozenset[int] = frozenset()) -> list[Finding]:
+    """The pool's findings `indexes`, sorted; those in `copied` as equal new objects (what a
+    re-check that finds the same problem again hands on)."""
+    return sorted((replace(_POOL[i]) if i in copied else _POOL[i] for i in set(indexes)),
+                  key=Finding.sort_key)
 
 
 def _rows(panel: ProblemsPanel) -> list[tuple[str, str, str, bool]]:
@@ -42,13 +48,14 @@ def panels(qapp, monkeypatch_cap):
 
 @settings(max_examples=60, deadline=None,
           suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(st.lists(st.lists(st.integers(0, len(_POOL) - 1), max_size=14), min_size=1,
+@given(st.lists(st.tuples(st.lists(st.integers(0, len(_POOL) - 1), max_size=14),
+                          st.frozensets(st.integers(0, len(_POOL) - 1))), min_size=1,
                 max_size=6))
 def test_incremental_rows_equal_a_full_rebuild(panels, steps) -> None:
     panel, fresh = panels
     panel.set_findings([])
-    for indexes in steps:
-        panel.set_findings(_ordered(indexes))
+    for indexes, copied in steps:
+        panel.set_findings(_ordered(indexes, copied))
         fresh._rebuild = True  # as a language switch does: every row made again
         fresh.set_findings(_ordered(indexes))
         assert [r[:3] for r in _rows(panel)] == [r[:3] for r in _rows(fresh)]
@@ -146,3 +153,27 @@ def test_a_finding_replaced_by_another_rewrites_its_row_in_place(panels) -> None
     assert kept[1].text(1) == "another message"
     assert panel.tree.itemWidget(kept[1], 4) is not None
     assert panel.finding_at(kept[1]) is changed
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.integers(0, len(_POOL) - 1), unique=True, max_size=14),
+       st.lists(st.tuples(st.integers(0, len(_POOL) - 1), st.booleans()), max_size=14),
+       st.randoms(use_true_random=False))
+def test_row_changes_by_identity_turn_the_old_rows_into_the_new(old_picks, new_picks,
+                                                                 rng) -> None:
+    """Taking the rows `finding_changes` says went, and inserting the ones it says came (as
+    `set_findings` does), gives the new rows, whatever the order (shuffled or not) and
+    whether the findings are handed on or made again equal."""
+    old = [_POOL[i] for i in old_picks]
+    seen: set[int] = set()
+    new = [replace(_POOL[i]) if again else _POOL[i] for i, again in new_picks
+           if not (i in seen or seen.add(i))]  # type: ignore[func-returns-value]
+    if rng.random() < 0.5:
+        rng.shuffle(new)
+    changes = finding_changes(old, new, lambda f: (f.sort_key(), f.fix is None))
+    rows = list(old)
+    for _, i1, i2, _, _ in reversed(changes):
+        del rows[i1:i2]
+    for _, _, _, j1, j2 in changes:
+        rows[j1:j1] = new[j1:j2]
+    assert [f.sort_key() for f in rows] == [f.sort_key() for f in new]

@@ -9,6 +9,7 @@ go to them and a close button; nothing waits for an answer.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import (
@@ -29,8 +30,14 @@ LOAD_RULE = "load.problem"
 
 
 def load_findings(problems: Sequence[str]) -> list[Finding]:
-    """Problems panel rows for the load problems ('file:line:col: what was wrong')."""
-    return [Finding(LOAD_RULE, Severity.ERROR, problem, None) for problem in problems]
+    """Problems panel rows for the load problems ('file:line:col: what was wrong'); the same
+    finding objects for the same problems, so that the panel skips their rows after an edit."""
+    return list(_load_findings(tuple(problems)))
+
+
+@lru_cache(maxsize=4)
+def _load_findings(problems: tuple[str, ...]) -> tuple[Finding, ...]:
+    return tuple(Finding(LOAD_RULE, Severity.ERROR, problem, None) for problem in problems)
 
 
 class LoadBanner(QFrame):

@@ -4,7 +4,7 @@ updating of its rows."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from difflib import SequenceMatcher
 from functools import lru_cache
 
@@ -13,6 +13,7 @@ from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPainter, QPalette, QP
 from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem, QTreeWidget
 
 from kubecanvas.ui.canvas.style import SEVERITY_COLOURS
+from kubecanvas.validation.findings import Finding, Severity
 
 #: A message wraps onto at most this many lines (the whole of it is in the row's tooltip).
 WRAP_LINES = 2
@@ -79,3 +80,38 @@ def row_changes(old: Sequence[object], new: Sequence[object]) -> list[tuple[str,
                               autojunk=False)
     return [(tag, i1 + start, i2 + start, j1 + start, j2 + start)
             for tag, i1, i2, j1, j2 in matcher.get_opcodes() if tag != "equal"]
+
+
+def by_severity(findings: Sequence[Finding]) -> tuple[list[Finding], list[Finding], list[Finding]]:
+    """The errors, the warnings and the notes, each in the order given (a stable sort by
+    severity, without a key computed per finding)."""
+    return ([f for f in findings if f.severity == Severity.ERROR],
+            [f for f in findings if f.severity == Severity.WARNING],
+            [f for f in findings if f.severity == Severity.INFO])
+
+
+def finding_changes(old: Sequence[Finding], new: Sequence[Finding],
+                    key: Callable[[Finding], object]) -> list[tuple[str, int, int, int, int]]:
+    """`row_changes` between the rows of the `old` and the `new` findings by their `key`,
+    comparing keys only between the findings both hold (the very same objects): an edit hands
+    every finding it did not re-check on as it was, and the ones it re-checked lie all over
+    the list (a namespace's resources are spread over the files), so matching the rows from
+    both ends still keyed hundreds of rows per edit."""
+    where = {id(f): j for j, f in enumerate(new)}
+    gaps, last_i, last_j = [], -1, -1
+    for i, finding in enumerate(old):
+        j = where.get(id(finding))
+        if j is None:
+            continue
+        if j <= last_j:  # the order changed: compare every row
+            return row_changes([key(f) for f in old], [key(f) for f in new])
+        if i > last_i + 1 or j > last_j + 1:
+            gaps.append((last_i + 1, i, last_j + 1, j))
+        last_i, last_j = i, j
+    if last_i + 1 < len(old) or last_j + 1 < len(new):
+        gaps.append((last_i + 1, len(old), last_j + 1, len(new)))
+    out: list[tuple[str, int, int, int, int]] = []
+    for i0, i9, j0, j9 in gaps:
+        out += [(tag, i1 + i0, i2 + i0, j1 + j0, j2 + j0) for tag, i1, i2, j1, j2 in row_changes(
+            [key(f) for f in old[i0:i9]], [key(f) for f in new[j0:j9]])]
+    return out
