@@ -251,3 +251,28 @@ def test_kube_version_change_rechecks_everything():
     d.touch_settings()
     assert validator.kube_version == "1.33"
     assert "pod.env.name.format" not in {f.rule for f in validator.findings}
+
+
+def test_a_selector_fix_follows_pod_labels_but_not_replicas() -> None:
+    """A Service that selects nothing offers to label the most similar workload. Its fix reads
+    the pod labels of every workload of the namespace: an edit of one workload's pod labels
+    re-checks it (the fix may now name another workload); a replicas edit does not."""
+    d = doc(service("web", selector={"app": "web", "tier": "front"}),
+            deployment("a", labels={"app": "web"}),
+            deployment("b", labels={"app": "other", "tier": "back"}))
+    graph = WiringGraph(d)
+    validator = Validator(d, graph)
+    svc, a, b = (next(r.id for r in d if r.name == n) for n in ("web", "a", "b"))
+
+    def fix() -> str:
+        return next(str(f.fix.description) for f in validator.findings_for(svc)
+                    if f.rule == "service.selector.no-match" and f.fix)
+
+    assert fix().endswith("Deployment a")
+    SetField(a, ("spec", "replicas"), 3).apply(d)
+    assert svc not in validator.last_checked
+    SetField(b, ("spec", "template", "metadata", "labels"), {"app": "web", "tier": "back"}
+             ).apply(d)
+    assert svc in validator.last_checked
+    assert fix().endswith("(the pod labels of Deployment b)")
+    assert _signature(validator.findings) == _signature(validate_document(d))

@@ -34,6 +34,12 @@ CUSTOM = "*custom*"
 #: every edit in its namespace.
 ANY_KIND = "*any*"
 ANY_NAMESPACE = "*"
+#: Every pod-owning resource, for a rule that reads only which pod owners exist where, their
+#: pod labels and their names (a Service that selects nothing, and the workload its fix
+#: offers). Like `ANY_KIND`, an edit that keeps all of that (replicas, an image) does not
+#: invalidate it: with `PODS`, each such edit re-ran the fix of every such Service of the
+#: namespace, scoring all its pod owners (15 ms at 15,000 resources).
+POD_LABELS = "*pod-labels*"
 
 
 def dependency_keys(res: Resource) -> set[DependencyKey]:
@@ -41,7 +47,7 @@ def dependency_keys(res: Resource) -> set[DependencyKey]:
     ns = effective_namespace(res)
     keys = {(res.kind, ns), (res.kind, ANY_NAMESPACE), (ANY_KIND, ns), (ANY_KIND, ANY_NAMESPACE)}
     if pod_template(res) is not None:
-        keys |= {(PODS, ns), (PODS, ANY_NAMESPACE)}
+        keys |= {(PODS, ns), (PODS, ANY_NAMESPACE), (POD_LABELS, ns)}
     if not is_known(res.kind):
         keys |= {(CUSTOM, ns), (CUSTOM, ANY_NAMESPACE)}
     for key, value in template_labels(res).items():
@@ -49,6 +55,13 @@ def dependency_keys(res: Resource) -> set[DependencyKey]:
     keys.add((name_key(res.kind, res.name), ns))
     keys |= {(host, ANY_NAMESPACE) for host in ingress_host_keys(res)}
     return keys
+
+
+def pod_identity(res: Resource) -> tuple[object, ...]:
+    """What a `POD_LABELS` dependency reads of a resource (see there)."""
+    labels = template_labels(res) if pod_template(res) is not None else None
+    return (res.kind, effective_namespace(res), res.name,
+            None if labels is None else tuple(sorted(labels.items())))
 
 
 def ingress_host_keys(res: Resource) -> set[str]:

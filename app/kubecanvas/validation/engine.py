@@ -19,10 +19,12 @@ from kubecanvas.model.kinds import effective_namespace
 from kubecanvas.model.order import order_key, ranks
 from kubecanvas.validation.context import (
     ANY_KIND,
+    POD_LABELS,
     Context,
     DependencyKey,
     KindIndex,
     dependency_keys,
+    pod_identity,
 )
 from kubecanvas.validation.finding_order import FindingOrder
 from kubecanvas.validation.findings import Finding
@@ -225,6 +227,8 @@ class Validator:
             mine = set().union(*map(dependency_keys, versions))
             if rid in change.changed and len({order_key(r) for r in versions}) == 1:
                 mine = {key for key in mine if key[0] != ANY_KIND}  # see ANY_KIND
+                if len({pod_identity(r) for r in versions}) == 1:
+                    mine = {key for key in mine if key[0] != POD_LABELS}  # see POD_LABELS
             keys |= mine
         for key in keys:
             touched |= self._dependents.get(key, set())

@@ -20,7 +20,7 @@ from kubecanvas.model.references import EdgeType
 from kubecanvas.model.resource import Resource
 from kubecanvas.model.selectors import Selector, format_labels, own_selector, selector_to_labels
 from kubecanvas.model.text import Text, kind_both, kind_term
-from kubecanvas.validation.context import CUSTOM, PODS, Context
+from kubecanvas.validation.context import CUSTOM, POD_LABELS, Context
 from kubecanvas.validation.findings import Finding, Fix
 from kubecanvas.validation.fixes import add_template_labels, closest, ko_label, set_field
 from kubecanvas.validation.rule import INFO, E, Rule, RuleId, W
@@ -144,7 +144,7 @@ def missing_references(ctx: Context) -> Iterator[Finding]:
 def _selector_fix(ctx: Context, svc: Resource, selector: Selector) -> Fix | None:
     """Offer to label the most similar workload, or to re-aim the selector at it."""
     ns = effective_namespace(svc)
-    ctx.depend(svc.id, PODS, ns)
+    ctx.depend(svc.id, POD_LABELS, ns)
     wanted = dict(selector.match_labels)
     scored: list[tuple[int, int, Resource]] = []
     for rid in ctx.graph.pod_owners_in(ns):
@@ -179,7 +179,7 @@ def service_selects_nothing(ctx: Context) -> Iterator[Finding]:
         if info is None or ctx.out_edges(svc.id, EdgeType.SELECTS):
             continue
         ns = effective_namespace(svc)
-        ctx.depend(svc.id, PODS, ns)
+        ctx.depend(svc.id, POD_LABELS, ns)
         operator = operator_pods(ctx, svc, info.selector)
         if operator is not None:
             yield ctx.report(SERVICE_SELECTOR_OPERATOR_PODS, svc, Text(
