@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
-from kubecanvas.io import lines
+from kubecanvas.io import lines, yaml_in
 from kubecanvas.io.lines import LineIndex
-from kubecanvas.io.yaml_in import load_text
+from kubecanvas.io.yaml_in import load_paths, load_text
 
 TEXT = """\
 # leading comment
@@ -77,3 +79,24 @@ def test_loading_and_looking_up_never_composes_again(monkeypatch: pytest.MonkeyP
     assert deployment.origin is not None
     assert deployment.origin.line_of(("spec", "template", "spec", "containers", 0, "image")) == 15
     assert deployment.origin.line_of(("spec", "no", "such", "field")) == 10
+
+
+def test_without_positions_the_load_indexes_nothing_and_a_lookup_finds_the_same(
+        monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """`kubecanvas render` loads with `positions=False`: no document is indexed while it is
+    read, and a lookup made later (a finding's line) still gives the line the index gives."""
+    path = tmp_path / "list.yaml"
+    path.write_text(TEXT, "utf-8")
+    indexed = load_paths([path]).resources
+    walked: list[object] = []
+    monkeypatch.setattr(yaml_in, "position_tree", lambda node: walked.append(node))
+    lazy = load_paths([path], positions=False).resources
+    assert walked == []
+    for eager, later in zip(indexed, lazy, strict=True):
+        assert eager.manifest == later.manifest
+        assert later.origin is not None and eager.origin is not None
+        for path_in in PATHS:
+            if len(path_in) >= 2 and path_in[1] in (0, 1):
+                assert later.origin.lines(path_in[2:]) == eager.origin.lines(path_in[2:])
+    assert lazy[0].origin is not None
+    assert lazy[0].origin.line_of(("spec", "template", "spec", "containers", 0, "image")) == 15

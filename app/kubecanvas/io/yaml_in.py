@@ -48,11 +48,12 @@ class _Options:
     cost every start 2 ms (Python 3.11 compiles each method of each dataclass on import).
     """
 
-    __slots__ = ("budget", "digest", "file", "keep_original", "limits", "source", "strip")
+    __slots__ = ("budget", "digest", "file", "keep_original", "limits", "positions", "source",
+                 "strip")
 
     def __init__(self, file: str, strip: bool, source: str | None, digest: str | None,
                  limits: Limits = DEFAULT_LIMITS, budget: Budget | None = None,
-                 keep_original: bool = True) -> None:
+                 keep_original: bool = True, positions: bool = True) -> None:
         self.file = file
         self.strip = strip
         self.source = source
@@ -61,11 +62,13 @@ class _Options:
         self.budget = budget
         #: keep a copy of each manifest as read (`Resource.original`, for write-back)
         self.keep_original = keep_original
+        #: index each document's positions from its parse (False: on its first lookup)
+        self.positions = positions
 
 
 def load_paths(paths: Sequence[str | Path], *, strip_cluster_fields: bool = False,
                source: str | None = None, limits: Limits = DEFAULT_LIMITS,
-               keep_original: bool = True) -> LoadResult:
+               keep_original: bool = True, positions: bool = True) -> LoadResult:
     """Load files, folders (every .yaml/.yml/.json below, sorted, hidden ones skipped) and "-" for
     standard input. Never raises for bad input: unreadable files, bad encodings, broken
     documents and input beyond `limits` (too large, too deep, alias bombs) become problems,
@@ -76,13 +79,15 @@ def load_paths(paths: Sequence[str | Path], *, strip_cluster_fields: bool = Fals
     (`original` is None): for a caller that never writes back, such as `kubecanvas validate`,
     which saves the copy's time and memory. A copy is kept with `strip_cluster_fields`
     whatever it says: the manifest as fetched is the one that tells what a controller made.
+    Without `positions` a resource's line lookup composes its document again when first asked
+    (`kubecanvas render` never asks: indexing 5,000 documents while reading cost 0.25 s).
     """
     result = LoadResult()
     budget = Budget(limits)
     for path in paths:
         for file in _expand(path, result):
             result.extend(_load_file(file, strip_cluster_fields, source, budget,
-                                     keep_original=keep_original))
+                                     keep_original=keep_original, positions=positions))
     result.problems.extend(duplicate_problems(result.resources))
     return result
 
@@ -132,7 +137,8 @@ def _expand(path: str | Path, result: LoadResult) -> list[str]:
 
 
 def _load_file(file: str, strip: bool, source: str | None, budget: Budget,
-               steps: list[Any] | None = None, *, keep_original: bool = True) -> LoadResult:
+               steps: list[Any] | None = None, *, keep_original: bool = True,
+               positions: bool = True) -> LoadResult:
     """One file; `budget` holds what the import may still read (shared by its files). With
     `steps`, its documents are appended there to be parsed later (see `parallel_load`)."""
     limits = budget.limits
@@ -160,7 +166,7 @@ def _load_file(file: str, strip: bool, source: str | None, budget: Budget,
     # the fingerprint serves write-back only, like the copies `keep_original` keeps
     digest = None if file == "-" or not (keep_original or strip) else text_digest(content.text)
     result = _load_stream(content.text, _Options(file, strip, source, digest, limits, budget,
-                                                 keep_original or strip), steps)
+                                                 keep_original or strip, positions), steps)
     if digest is not None:
         result.files[file] = digest
     return result
@@ -231,7 +237,8 @@ def _load_chunk(chunk: Chunk, options: _Options) -> LoadResult:
     if "\t" in chunk.text:
         result.problems.extend(_trailing_tabs(chunk, options, label))
     # Positions from this parse; a JSON document (read by JSON's rules) composes on request.
-    index = (LineIndex.from_tree(position_tree(node), chunk.start_line) if node is not None
+    index = (LineIndex.from_tree(position_tree(node), chunk.start_line)
+             if node is not None and options.positions
              else LineIndex(chunk.text, chunk.start_line))
     if _is_list(data):
         result.extend(_load_list(data, chunk, index, options))

@@ -99,10 +99,11 @@ class Design:
 
 
 def read_design(paths: Sequence[Path], kinds: Sequence[Path] = (), *,
-                keep_original: bool = True) -> Design:
+                keep_original: bool = True, positions: bool = True) -> Design:
     """Read a project file, or YAML files and folders, with the wiring graph and a layout
     (`kinds`: mapping files for custom kinds beyond the shipped and the project's; without
-    `keep_original` YAML resources carry no copy for write-back, which a picture never does).
+    `keep_original` YAML resources carry no copy for write-back, which a picture never does;
+    without `positions` their line numbers are found when first asked for: `io.load_paths`).
 
     Raises:
         OpenError: nothing could be read (the message names the file and reason).
@@ -122,7 +123,7 @@ def read_design(paths: Sequence[Path], kinds: Sequence[Path] = (), *,
     missing = [p for p in paths if not p.exists()]
     if missing:
         raise OpenError(tr("{path}: no such file or folder").format(path=missing[0]))
-    result = load_paths(paths, keep_original=keep_original)
+    result = load_paths(paths, keep_original=keep_original, positions=positions)
     document = Document(result.resources)
     kind_problems = _kinds(document, paths, kinds)
     design = Design(document, WiringGraph(document, subscribe=False), sources=paths)
