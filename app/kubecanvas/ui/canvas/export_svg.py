@@ -10,7 +10,7 @@ item is (`card`, `stand-in`, `wire`, `frame`, `replicas`, `legend`), which a rea
 from __future__ import annotations
 
 from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QColor, QTransform
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem
 
 from kubecanvas.ui.canvas.svg_painter import SvgPainter
@@ -25,13 +25,20 @@ class SvgUnsupported(Exception):
     """An item is drawn in a way the SVG writer does not copy (a rotation, transparency)."""
 
 
+_CLASSES_BY_TYPE: dict[type, str] = {}
+
+
 def _css_class(item: QGraphicsItem) -> str:
     """The group class of an item: by the first class of its type that has one (a
     `StandInItem` is a `NodeItem`)."""
     if item.__dict__.get("ghost"):
         return "stand-in"
-    return next((ITEM_CLASSES[cls.__name__] for cls in type(item).__mro__
-                 if cls.__name__ in ITEM_CLASSES), "item")
+    found = _CLASSES_BY_TYPE.get(type(item))
+    if found is None:
+        found = _CLASSES_BY_TYPE[type(item)] = next(
+            (ITEM_CLASSES[cls.__name__] for cls in type(item).__mro__
+             if cls.__name__ in ITEM_CLASSES), "item")
+    return found
 
 
 def scene_svg(scene: object, source: QRectF, background: str) -> str:
@@ -45,12 +52,13 @@ def scene_svg(scene: object, source: QRectF, background: str) -> str:
     painter = SvgPainter(source.width(), source.height(), "KubeCanvas diagram")
     painter.fillRect(QRectF(0, 0, source.width(), source.height()), QColor(background))
     option = QStyleOptionGraphicsItem()
-    translate = QTransform.TransformationType.TxTranslate
     for item in scene.items(Qt.SortOrder.AscendingOrder):
         if not item.isVisible() or not item.sceneBoundingRect().intersects(source):
             continue
         transform = item.sceneTransform()
-        if transform.type().value > translate.value or item.effectiveOpacity() < 1.0:
+        # more than a translation: Qt's `isScaling` is `type() >= TxScale` (asked so, `type()`
+        # makes a Python enum per item)
+        if transform.isScaling() or item.effectiveOpacity() < 1.0:
             raise SvgUnsupported(type(item).__name__)
         painter.offset(transform.dx() - source.x(), transform.dy() - source.y())
         painter.group(_css_class(item))
