@@ -123,7 +123,9 @@ def _cubic_point(p0: _Point, p1: _Point, p2: _Point, p3: _Point, t: float) -> _P
 class EdgeItem(QGraphicsItem):
     """One edge between two node items; selectable so that Delete can disconnect it."""
 
-    def __init__(self, edge: Edge, source: NodeItem, target: NodeItem, lane: int = 0) -> None:
+    def __init__(self, edge: Edge, source: NodeItem, target: NodeItem, lane: int = 0, *,
+                 shaped: bool = True) -> None:
+        """`shaped=False`: no curve yet, the caller routes the wire next (`set_route`)."""
         super().__init__()
         self.edge = edge
         self.source = source
@@ -150,7 +152,8 @@ class EdgeItem(QGraphicsItem):
             self.setAcceptHoverEvents(True)
         source.edges.add(self)
         target.edges.add(self)
-        self.adjust()
+        if shaped:
+            self.adjust()
 
     def retranslate(self) -> None:
         """Label and tooltip in the language now set, the plate resized to the new label."""

@@ -118,6 +118,9 @@ class CanvasScene(QGraphicsScene):
         self._populating = False
         self._fit_frames(self.frames_by_namespace)
         self.reroute()
+        for item in self.edge_items.values():  # wires made unshaped while populating
+            if item.route is None:  # and not routed (an end hidden, or no route found)
+                item.adjust()
         self.setSceneRect(QRectF())  # back to growing with the content
 
     def _add_node(self, res: Resource) -> NodeItem | NamespaceFrameItem:
@@ -213,7 +216,9 @@ class CanvasScene(QGraphicsScene):
             target = self._stand_in(node, source, edge.target)
         if source is None or target is None:
             return None
-        item = EdgeItem(edge, source, target, free_lane(source, target))
+        # while populating, every wire is routed at the end: no curve to throw away first
+        item = EdgeItem(edge, source, target, free_lane(source, target),
+                        shaped=not self._populating)
         self.addItem(item)
         self.edge_items[key] = item
         self.far_wires.added(item)
