@@ -135,7 +135,7 @@ def test_double_click_renames_in_place(make_window, qtbot):
 
 def test_cards_show_short_kinds_in_english_and_the_glossary_term_in_korean(qtbot) -> None:
     from kubecanvas.ui import i18n
-    from kubecanvas.ui.canvas.node_item import CARD_KINDS, card_kind
+    from kubecanvas.ui.canvas.card_text import CARD_KINDS, card_kind
 
     def always(_: str) -> bool:
         return True

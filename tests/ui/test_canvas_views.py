@@ -195,7 +195,7 @@ def test_diagram_exports_are_offered_when_the_io_layer_has_them(make_window, mon
 
 
 def test_long_names_break_after_a_dash_into_two_lines() -> None:
-    from kubecanvas.ui.canvas.node_item import split_name
+    from kubecanvas.ui.canvas.card_text import split_name
 
     def fits(text: str) -> bool:
         return len(text) <= 14

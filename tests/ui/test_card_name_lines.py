@@ -1,4 +1,4 @@
-"""A card's name lines (`node_item._name_lines`) are what fitting by `elidedText` gives.
+"""A card's name lines (`card_text.name_lines`) are what fitting by `elidedText` gives.
 
 The name a card shows is measured once and not elided again when it fits; a name whose width
 is exactly the room is still asked of `elidedText`, since `horizontalAdvance` rounds. These
@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from PySide6.QtCore import Qt
 
 from kubecanvas.ui.canvas import fonts
-from kubecanvas.ui.canvas.node_item import _name_lines, split_name
+from kubecanvas.ui.canvas.card_text import name_lines, split_name
 
 FITS = 106  # the room `NodeItem._paint_text` gives a name
 
@@ -35,13 +35,13 @@ def test_names_short_long_and_at_the_edge(qapp: object) -> None:
     names += ["m" * n for n in range(1, 16)] + [f"svc-{'x' * n}" for n in range(1, 16)]
     for name in names:
         for fits in (FITS, title.horizontalAdvance(name), title.horizontalAdvance(name) - 1):
-            assert _name_lines(name, fits) == _plain(name, fits), (name, fits)
-    assert _name_lines("web", FITS) == ("", "web")
-    assert _name_lines("nginx-configuration-snippet", FITS)[0] == "nginx-"
+            assert name_lines(name, fits) == _plain(name, fits), (name, fits)
+    assert name_lines("web", FITS) == ("", "web")
+    assert name_lines("nginx-configuration-snippet", FITS)[0] == "nginx-"
 
 
 @settings(max_examples=200, deadline=None)
 @given(st.text(alphabet="abcdefghijklmnopqrstuvwxyz0123456789-.", min_size=1, max_size=40),
        st.integers(min_value=20, max_value=160))
 def test_any_name_any_room(qapp: object, name: str, fits: int) -> None:
-    assert _name_lines(name, fits) == _plain(name, fits)
+    assert name_lines(name, fits) == _plain(name, fits)

@@ -10,7 +10,8 @@ from kubecanvas.io.yaml_in import load_text
 from kubecanvas.model.document import Document
 from kubecanvas.model.graph import WiringGraph
 from kubecanvas.model.layout import NODE_HEIGHT, NODE_WIDTH
-from kubecanvas.ui.canvas.node_item import NodeItem, card_kind
+from kubecanvas.ui.canvas.card_text import card_kind
+from kubecanvas.ui.canvas.node_item import NodeItem
 from kubecanvas.ui.canvas.scene import CanvasScene
 from kubecanvas.ui.canvas.style import CATEGORY_COLOURS
 

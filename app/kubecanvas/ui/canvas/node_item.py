@@ -8,8 +8,7 @@ to the document: the scene turns a finished drag into one move edit.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Mapping
-from functools import lru_cache
+from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any, Literal, Protocol
 
 from PySide6.QtCore import QPoint, QPointF, QRectF, Qt
@@ -25,10 +24,10 @@ from PySide6.QtWidgets import (
 from kubecanvas.model.kinds import CLUSTER_PROVIDED_KINDS
 from kubecanvas.model.layout import NODE_HEIGHT, NODE_WIDTH
 from kubecanvas.ui.canvas import fonts
-from kubecanvas.ui.canvas.custom_looks import look_of
+from kubecanvas.ui.canvas.card_text import card_kind, detail_elided, name_lines
 from kubecanvas.ui.canvas.icons import paint_kind_icon
 from kubecanvas.ui.canvas.style import SEVERITY_COLOURS, Theme, current_theme, kind_colour
-from kubecanvas.ui.i18n import kind_label, language, short_kind, tr
+from kubecanvas.ui.i18n import kind_label, tr
 
 if TYPE_CHECKING:  # (the validation package loads every rule: `render` needs none)
     from kubecanvas.model.document import Document
@@ -130,61 +129,6 @@ def node_badges(findings: Iterable[Finding]) -> dict[str, tuple[int, str]]:
             entry[1] = max(entry[1], finding.severity.rank)
     names = {2: "error", 1: "warning", 0: "info"}
     return {rid: (count, names[rank]) for rid, (count, rank) in counts.items()}
-
-
-#: Kinds too long for a card's kind line, as kubectl's short names (the tooltip and the
-#: inspector give the full kind): "HorizontalPodAutoscaler" was cut to "HorizontalPodAut…".
-CARD_KINDS = {"HorizontalPodAutoscaler": "HPA", "PersistentVolumeClaim": "PVC",
-              "PersistentVolume": "PV", "PodDisruptionBudget": "PDB", "ServiceAccount": "SA",
-              "ConfigMap": "CM"}
-
-
-def card_kind(kind: str, fits: Callable[[str], bool], api_version: str = "") -> str:
-    """The kind as a card's kind line shows it: the glossary term with the English name when
-    both fit (Korean), else the glossary term; in English the short name for `CARD_KINDS`, or
-    the one a mapping gives a custom kind of `api_version`'s group (`custom_looks`)."""
-    if language() == "en":
-        look = look_of(kind, api_version)
-        return look.short if look is not None and look.short else CARD_KINDS.get(kind, kind)
-    return next((k for k in (kind_label(kind), short_kind(kind)) if fits(k)), short_kind(kind))
-
-
-@lru_cache(maxsize=4096)
-def _detail_elided(text: str, width: int) -> str:
-    """A card's kind or summary line cut to `width` in the detail font. Cached: the same
-    lines ("Deployment", "3 replicas · nginx:1.27") recur on most cards, and `elidedText` was
-    a fifth of the time a 5,000-resource picture spent painting its cards."""
-    return fonts.metrics(11).elidedText(text, Qt.TextElideMode.ElideRight, width)
-
-
-@lru_cache(maxsize=8192)
-def _name_lines(name: str, fits: int) -> tuple[str, str]:
-    """A card's name as its one or two lines fit in `fits` pixels of the name font: ('',
-    the line) or (first, second). Too long, the name goes on two lines, broken at a `-` or
-    `.`, the second elided in the middle if it must, so the name people search for stays whole
-    and five `alertmanager-main` stay apart; one line elided in the middle when no `-` or `.`
-    breaks it (never inside a word). A name that fits is not elided again: `elidedText` was
-    an eighth of the time a 5,000-resource SVG took to draw its cards, and it gives back the
-    name when it fits (`horizontalAdvance` rounds, so one that fits exactly is asked)."""
-    title = fonts.metrics(13, True)
-    width = title.horizontalAdvance(name)
-    if width < fits:
-        return "", name
-    first, second = split_name(name, lambda t: title.horizontalAdvance(t) <= fits) \
-        if width > fits else ("", name)
-    return first, title.elidedText(second, Qt.TextElideMode.ElideMiddle, fits)
-
-
-def split_name(name: str, fits: Callable[[str], bool]) -> tuple[str, str]:
-    """Two lines for a long name, broken after the last `-` or `.` that lets the first line
-    fit (`nginx-configuration-` / `snippet`); ('', name) when none does: a break inside a word
-    (`persistentvolu` / `meclaim-1`) read as two names, so the name stays on one line, elided
-    in the middle, whole in the tooltip."""
-    best = 0
-    for i, char in enumerate(name):
-        if char in "-._" and fits(name[:i + 1]):
-            best = i + 1
-    return name[:best], name[best:]
 
 
 class NodeItem(QGraphicsItem):
@@ -365,7 +309,7 @@ class NodeItem(QGraphicsItem):
         fits = text_width - 8  # slack: glyphs hint wider at some zoom levels than measured
         painter.setFont(fonts.font(13, True))  # one size for every name: long ones wrap
         top = 10.0
-        first, second = _name_lines(name, fits)
+        first, second = name_lines(name, fits)
         if first:
             painter.drawText(QRectF(58, 3, text_width, 17), Qt.AlignmentFlag.AlignLeft, first)
             painter.drawText(QRectF(58, 19, text_width, 17), Qt.AlignmentFlag.AlignLeft, second)
@@ -383,7 +327,7 @@ class NodeItem(QGraphicsItem):
         for y, text in ((top + 20 + (12 if top < 10 else 0), first_line),
                         (top + 37 + (11 if top < 10 else 0), self.line)):
             painter.drawText(QRectF(58, y, text_width, 15), Qt.AlignmentFlag.AlignLeft,
-                             _detail_elided(text, fits))
+                             detail_elided(text, fits))
 
     def _paint_badge(self, painter: QPainter) -> None:
         assert self.badge is not None
