@@ -18,7 +18,7 @@ from kubecanvas.ui.canvas.svg_painter import SvgPainter
 #: the `class` of each item's group in the SVG, by item type
 ITEM_CLASSES = {"NodeItem": "card", "EdgeItem": "wire", "NamespaceFrameItem": "frame",
                 "ReplicaStackItem": "replicas", "LegendItem": "legend", "TileItem": "tile",
-                "BundleItem": "bundle", "FrameOutlineItem": "frame-outline"}
+                "BundleItem": "bundle"}
 
 
 class SvgUnsupported(Exception):
