@@ -132,3 +132,20 @@ def test_two_wires_at_one_side_of_a_card_swap_ports_when_that_uncrosses_them(
     assert _crossings(cards, edges) == 0
     monkeypatch.setattr("kubecanvas.model.layout.uncross._swap_ports", lambda *_: None)
     assert _crossings(cards, edges) == 1  # without the sweep
+
+
+def test_quick_routes_go_around_cards_without_the_crossing_work() -> None:
+    # a dragged card's wires are routed at each grid step (`ui/canvas/router.route_dragged`):
+    # quick routes still avoid cards, but skip what uncrosses wires (the release does that)
+    cards = {"c0": (600.0, 0.0, 200.0, 80.0), "c1": (300.0, 0.0, 200.0, 80.0),
+             "c2": (0.0, 300.0, 200.0, 80.0), "c3": (0.0, 0.0, 200.0, 80.0)}
+    edges = [("c3", "c2"), ("c2", "c0"), ("c2", "c1")]
+    assert _crossings(cards, edges) == 0
+    routes = route_all(cards, edges, quick=True)
+    quality = measure(cards, [Wire(r.points, s, t) for r, (s, t) in zip(routes, edges,
+                                                                         strict=True)], [])
+    assert quality.wires_through_cards == 0
+    assert quality.crossings == 1
+    # and a wire with no card in its way is the same either way
+    plain = {"a": card(0, 0), "b": card(300, 150)}
+    assert route_all(plain, [("a", "b")], quick=True) == route_all(plain, [("a", "b")])

@@ -382,18 +382,19 @@ def route_wire(start: Point, end: Point, side: str, index: CardIndex,
 
 
 def route_all(cards: Mapping[str, Rect], edges: Sequence[tuple[str, str]],
-              label_widths: Sequence[float] | None = None) -> list[Route]:
+              label_widths: Sequence[float] | None = None, quick: bool = False) -> list[Route]:
     """Routes for `edges` ((source, target) card ids, in a deterministic order) among `cards`.
 
     Args:
         cards: every card drawn, by id (wires avoid all but their own two ends).
         edges: the wires; a self loop gets an empty route.
         label_widths: the plate width of each wire's label (0: no label).
+        quick: the cheap routes whatever the number of wires (a card being dragged).
     """
     index = CardIndex(cards)
     # a big design (thousands of wires) gets the cheap routes only: Z shapes that avoid cards
     # where one exists, without the crossing count and the A* detours, which cost seconds there
-    thorough = len(edges) <= THOROUGH_LIMIT
+    thorough = len(edges) <= THOROUGH_LIMIT and not quick
     drawn = SegmentIndex() if thorough else None
     detour = len(edges) <= DETOUR_LIMIT
     routes: list[tuple[Point, ...]] = []

@@ -354,6 +354,8 @@ class CanvasScene(QGraphicsScene):
         self.theme = theme
         for item in self.items():
             item.update()
+        for view in self.views():  # their cached background (`CanvasView`) has the old colours
+            view.resetCachedContent()
         self.update()
 
     # --- selection -------------------------------------------------------------------------
