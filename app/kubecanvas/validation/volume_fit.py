@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from fractions import Fraction
+from heapq import merge
 
 from kubecanvas.model import binding
 from kubecanvas.model.text import Text
@@ -29,12 +30,15 @@ class _Group:
     (a plain class: nothing compares or prints it, and the methods of a dataclass cost every
     start 1 ms to compile on Python 3.11)."""
 
-    __slots__ = ("free", "reserved", "sample")
+    __slots__ = ("free", "reserved", "sample", "by_claim")
 
     def __init__(self, sample: binding.Volume) -> None:
         self.sample = sample  # claimRef cleared: the reasons all share
         self.free: list[binding.Volume] = []  # no claimRef
         self.reserved: list[binding.Volume] = []  # a claimRef, to anyone
+        #: the reserved volumes by the claim they name (namespace, name), sorted by name: a
+        #: scan of `reserved` for each claim made a design's check grow with its square
+        self.by_claim: dict[tuple[str, str], list[binding.Volume]] = {}
 
 
 class VolumeFit:
@@ -53,6 +57,9 @@ class VolumeFit:
         for group in groups.values():
             group.free.sort(key=lambda v: v.name)
             group.reserved.sort(key=lambda v: v.name)
+            for volume in group.reserved:
+                group.by_claim.setdefault((volume.claim_namespace, volume.claim_name),
+                                          []).append(volume)
         self._groups = list(groups.values())
 
     def closest(self, claim: binding.Claim, default: str | None,
@@ -67,11 +74,12 @@ class VolumeFit:
         total = 0
         for group in self._groups:
             base = len(binding.mismatches(claim, group.sample, default))
-            mine = [v for v in group.reserved if _reserved_for(v, claim)]
+            mine = group.by_claim.get((claim.namespace, claim.name), [])
             others = (v for v in group.reserved if not _reserved_for(v, claim))
             if base:
                 total += len(group.free) + len(group.reserved)
-                candidates += _first(sorted([*group.free, *mine], key=lambda v: v.name), shown)
+                # both sorted by name: merged lazily, as `sorted` of the two would order them
+                candidates += _first(merge(group.free, mine, key=lambda v: v.name), shown)
             else:
                 total += len(group.reserved) - len(mine)
             candidates += _first(others, shown)
