@@ -95,3 +95,30 @@ def test_a_drag_that_ends_where_it_began_still_routes_around_cards(make_window) 
     _release(view, back)
     assert window.undo_stack.count() == 0  # nothing moved
     assert scene_quality(scene).wires_through_cards == 0
+
+
+def test_the_moves_route_quickly_and_the_release_routes_once(make_window, monkeypatch) -> None:
+    from kubecanvas.ui.canvas import router
+
+    web = _placed(deployment("web"), 800, 400)
+    svc = _placed(service("web", {"app": "web"}), 0, 0)
+    lone = _placed(configmap("lone"), 400, 0)
+    window = make_window([web, svc, lone])
+    calls: list[bool] = []
+    route_all = router.route_all
+
+    def counted(*args, **kwargs):  # type: ignore[no-untyped-def]
+        calls.append(bool(args[3] if len(args) > 3 else kwargs.get("quick", False)))
+        return route_all(*args, **kwargs)
+
+    monkeypatch.setattr(router, "route_all", counted)
+    last = _press_and_move(window.view, QPointF(860, 400 + NODE_HEIGHT / 2),
+                           QPointF(860, NODE_HEIGHT / 2))
+    assert calls and all(calls)  # each grid step: the quick routes only
+    calls.clear()
+    _release(window.view, last)
+    assert calls == [False]  # once, thoroughly, by the move edit
+    assert scene_quality(window.scene).wires_through_cards == 0
+    window.undo_stack.undo()
+    assert window.session.document.get(web.id).position == (800.0, 400.0)
+    assert window.scene.nodes[web.id].pos() == QPointF(800, 400)
