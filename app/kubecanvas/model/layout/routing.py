@@ -57,10 +57,8 @@ LABEL_HEIGHT = 16.0
 CROSSING = 200.0
 #: Up to this many wires, a wire whose Z shapes all cross others looks for a detour that
 #: crosses fewer (A*), and `uncross` works on the whole routing (see there for the costs).
-#: That work grows much faster than the wires: generated designs of 121, 256, 403 and 538 wires
-#: built their scene in 1.4, 3.6, 8.0 and 29 s of CPU with it, 0.3, 0.8, 1.4 and 2.1 s without
-#: (2026-12-02, a slow machine), so at 600 a design of 400 resources took half a minute to
-#: open. The largest corpus application has 47 wires.
+#: It grows much faster than the wires: 121, 256 and 538 wires built their scene in 1.4, 3.6
+#: and 29 s with it, 0.3, 0.8 and 2.1 s without. The largest corpus app has 47 wires.
 DETOUR_LIMIT = 150
 #: besides its three usual places, a Z shape's bend may go in this many gaps between cards
 MORE_MIDDLES = 12
