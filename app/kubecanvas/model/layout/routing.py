@@ -28,12 +28,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-from kubecanvas.model.layout.quality import (
-    Point,
-    Rect,
-    rects_overlap,
-    segment_hits_rect,
-)
+from kubecanvas.model.layout.quality import Point, Rect, rects_overlap, segment_hits_rect
 from kubecanvas.model.layout.segment_index import CELL, SegmentIndex
 from kubecanvas.model.layout.uncross import uncross
 
