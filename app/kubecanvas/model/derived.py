@@ -20,6 +20,7 @@ from kubecanvas.model.custom_kinds import KindMappings, selector_matches
 from kubecanvas.model.document import Change, Document
 from kubecanvas.model.kinds import effective_namespace, pod_template, template_labels
 from kubecanvas.model.multigraph import MultiDiGraph
+from kubecanvas.model.order import in_order
 from kubecanvas.model.references import EdgeType, Reference, format_path
 from kubecanvas.model.resource import Resource
 from kubecanvas.model.selectors import Selector
@@ -68,10 +69,11 @@ def touches_derived(resources: Iterable[Resource], mappings: KindMappings, activ
 def namespace_labels(index: WiringIndex, resource: Callable[[str], Resource]) -> dict[
         str, dict[str, str]]:
     """The labels of each namespace the design knows: a Namespace resource's own, or only the
-    name label the API server adds, for a namespace the design merely deploys to."""
+    name label the API server adds, for a namespace the design merely deploys to. A Namespace
+    defined twice has the labels of its last definition in the canonical order, the one
+    `kubectl apply` keeps (not of whichever a set of ids yields last)."""
     out: dict[str, dict[str, str]] = {ns: {NAME_LABEL: ns} for ns in index.pods_in_ns}
-    for rid in index.by_kind.get("Namespace", ()):
-        res = resource(rid)
+    for res in in_order(resource(rid) for rid in index.by_kind.get("Namespace", ())):
         out[res.name] = {**{str(k): str(v) for k, v in res.labels.items()}, NAME_LABEL: res.name}
     return out
 
