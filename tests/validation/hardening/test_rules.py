@@ -10,7 +10,7 @@ from kubecanvas.validation.engine import validate_document
 from kubecanvas.validation.hardening import DECLARED
 from kubecanvas.validation.profiles import CPU_LIMITS, HARDENING
 
-from ..docs import configmap, deployment, doc, meta, service
+from ..docs import configmap, deployment, doc, file_doc, meta, service
 from .manifests import (
     C0,
     POD,
@@ -278,3 +278,13 @@ def test_hardening_rules_are_off_by_default():
     assert "pss.privileged" in hardened_run and "image.tag.unpinned" in hardened_run
     assert not {r for r in default if r.startswith(("pss.", "image.", "reliability."))}
     assert "reliability.limits.cpu" not in hardened_run  # opt-in profile of its own
+
+
+@pytest.mark.parametrize("labelled_last", [True, False])
+def test_a_namespace_defined_twice_admits_by_its_last_definition(labelled_last):
+    """`kubectl apply -f` keeps the last definition of a Namespace: its Pod Security labels
+    decide admission, even when that definition has none (an earlier one's do not linger)."""
+    labelled, bare = namespace("shop", enforce="baseline"), namespace("shop")
+    first, last = (bare, labelled) if labelled_last else (labelled, bare)
+    found = validate_document(file_doc(first, last, PRIVILEGED_POD), profiles=(HARDENING,))
+    assert any(f.rule == "psa.enforce" for f in found) == labelled_last

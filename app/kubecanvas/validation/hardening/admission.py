@@ -68,13 +68,17 @@ def namespace_levels(labels: Mapping[str, object]) -> dict[str, str]:
 
 
 def _levels_by_namespace(ctx: Context) -> dict[str, dict[str, str]]:
+    """The Pod Security levels of each Namespace the design defines. A Namespace defined twice
+    has the levels of its last definition in the canonical order (the one `kubectl apply`
+    keeps, as NetworkPolicy traffic reads its labels), even when that definition has none."""
     found: dict[str, dict[str, str]] | None = ctx.cache.get("admission.levels")
     if found is None:
+        last = {ns.name: ns for ns in ctx.of_kind("Namespace")}  # canonical order: last wins
         found = {}
-        for ns in ctx.of_kind("Namespace"):
+        for name, ns in last.items():
             levels = namespace_levels(as_mapping(ns.manifest.get("metadata", {}).get("labels")))
             if levels:
-                found[ns.name] = levels
+                found[name] = levels
         ctx.cache["admission.levels"] = found
     return found
 
