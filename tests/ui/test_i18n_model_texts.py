@@ -164,3 +164,30 @@ def test_the_models_korean_kind_names_are_the_editors(korean):
     assert window is not None and i18n.language() == "ko"
     for kind in i18n.KINDS:
         assert kind_term(kind) == i18n.tr(kind), kind
+
+
+def test_undo_steps_the_editor_names_follow_a_later_language_switch(make_window):
+    """A drag, a field set in the Inspector and a delete, made in English, read in Korean after
+    the switch (and back): the step keeps both wordings, not the one current when it was made."""
+    web, api = deployment("web"), deployment("api")
+    window = make_window([web, api])
+    try:
+        start = _centre(window, web.id)
+        drag(window.view.viewport(), steps(start, start + QPoint(120, 80)))
+        assert window.undo_stack.undoText() == "Move 1 resource"
+        window.scene.select_ids([api.id])
+        field = window.inspector.field_widget("Replicas")
+        assert field is not None
+        field.setText("4")
+        field.editingFinished.emit()
+        window.editor.delete([api.id], [], ask=False)
+        english = [window.undo_stack.text(i) for i in range(window.undo_stack.count())]
+        window.set_language("ko")
+        korean = [window.undo_stack.text(i) for i in range(window.undo_stack.count())]
+        assert korean[0] == "리소스 1개 이동"
+        assert all(has_hangul(text) for text in korean), korean
+        window.set_language("en")
+        assert [window.undo_stack.text(i) for i in range(window.undo_stack.count())] == english
+    finally:
+        i18n.set_language("en")
+        i18n.MISSING.clear()

@@ -26,7 +26,7 @@ from PySide6.QtCore import (
     Signal,
 )
 
-from kubecanvas.model.text import local
+from kubecanvas.model.text import Text, local
 
 EDITOR = "Editor"
 SETTINGS_KEY = "language"
@@ -43,6 +43,9 @@ MISSING: set[str] = set()
 
 _state = {"language": "en"}
 _translators: list[QTranslator] = []
+#: while `in_languages` words a text: the catalogues of the language it asks for, not installed
+_asking: list[list[QTranslator]] = []
+_catalogues: dict[str, list[QTranslator]] = {}
 
 
 class _Notifier(QObject):
@@ -66,8 +69,13 @@ def language() -> str:
 def translate(context: str, text: str, n: int = -1) -> str:
     """`text` of `context` in the current language (the English text when it has none); with
     a count `n`, `%n` becomes the number in the plural form the language needs."""
-    result = QCoreApplication.translate(context, text, None, n)
     untranslated = text.replace("%n", str(n)) if n >= 0 else text
+    if _asking:  # `in_languages` is wording a text in a language that may not be the current
+        found = next((found for catalogue in _asking[-1]
+                      if (found := catalogue.translate(context, text, None, n))), text)
+        result = found.replace("%n", str(n)) if n >= 0 else found  # as QCoreApplication does
+    else:
+        result = QCoreApplication.translate(context, text, None, n)
     if _state["language"] != "en" and result == untranslated and has_letters(text):
         MISSING.add(text)
     return result
@@ -155,6 +163,44 @@ def qt_translator(code: str) -> QTranslator | None:
     return None
 
 
+def in_languages(word: Callable[[], str]) -> Text:
+    """What `word()` says in English and in Korean, as a `Text`: for texts that outlive a
+    language switch, such as undo steps ("Move 2 resources" becomes "리소스 2개 이동" when the user
+    switches after the move). `word` is called once per language with every `tr()`, `kind_label`
+    and `resource_label` answering in that language; the language in use does not change."""
+    words = {}
+    previous = _state["language"]
+    try:
+        for code in ("en", "ko"):
+            _asking.append(_loaded_catalogues(code))
+            _state["language"] = code
+            try:
+                words[code] = word()
+            finally:
+                _asking.pop()
+    finally:
+        _state["language"] = previous
+    return Text(words["en"], words["ko"])
+
+
+def _loaded_catalogues(code: str) -> list[QTranslator]:
+    """The catalogues of `code`, loaded once and kept (not installed) for `in_languages`."""
+    if code not in _catalogues:
+        _catalogues[code] = _load_catalogues(code)
+    return _catalogues[code]
+
+
+def _load_catalogues(code: str) -> list[QTranslator]:
+    loaded: list[QTranslator] = []
+    for name in ENGLISH_CATALOGUES if code == "en" else CATALOGUES:
+        translator = QTranslator()
+        path = i18n_dir() / f"{name}_{code}.qm"
+        if not translator.load(str(path)):
+            raise ValueError(f"{path}: cannot load the translation file")
+        loaded.append(translator)
+    return loaded
+
+
 def set_language(code: str, settings: QSettings | None = None) -> None:
     """Switch every text to `code` (installing the Qt translators) and remember it.
 
@@ -163,13 +209,7 @@ def set_language(code: str, settings: QSettings | None = None) -> None:
     """
     if code not in LANGUAGES:
         raise ValueError(f"unknown language {code!r}; choose one of {', '.join(LANGUAGES)}")
-    loaded: list[QTranslator] = []
-    for name in ENGLISH_CATALOGUES if code == "en" else CATALOGUES:
-        translator = QTranslator()
-        path = i18n_dir() / f"{name}_{code}.qm"
-        if not translator.load(str(path)):
-            raise ValueError(f"{path}: cannot load the translation file")
-        loaded.append(translator)
+    loaded = _load_catalogues(code)
     if code != "en":
         qt_own = qt_translator(code)  # Qt's own dialogs and buttons ("Look in:", Save ...)
         if qt_own is not None:

@@ -36,7 +36,7 @@ from kubecanvas.ui.commands.cluster_task import (
     import_namespace,
     list_namespaces,
 )
-from kubecanvas.ui.i18n import local_text, translator
+from kubecanvas.ui.i18n import in_languages, local_text, translator
 from kubecanvas.ui.panels.cluster_dialogs import ADD_TO_CURRENT, ImportNamespaceDialog
 from kubecanvas.ui.panels.cluster_panel import ClusterPanel, ServerMarkers
 from kubecanvas.ui.session import Session, Update
@@ -387,7 +387,8 @@ class ClusterController(QObject):
 
     def _add_to_current(self, staging: Document, namespace: str) -> None:
         """Add the imported resources below the current design, as one undo step."""
-        description = tr("Import namespace {namespace}").format(namespace=namespace)
+        description = in_languages(
+            lambda: tr("Import namespace {namespace}").format(namespace=namespace))
         self.window.editor.add_below(list(staging), description)
 
 

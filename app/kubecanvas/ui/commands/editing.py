@@ -43,7 +43,7 @@ from kubecanvas.model.resource import Resource
 from kubecanvas.model.templates import drop_namespace, new_resource
 from kubecanvas.ui.canvas.namespace_frame import NamespaceFrameItem
 from kubecanvas.ui.commands.undo import push_edit
-from kubecanvas.ui.i18n import N_, local_text, resource_label, tr
+from kubecanvas.ui.i18n import N_, in_languages, local_text, resource_label, tr
 from kubecanvas.ui.session import Session
 
 PASTE_OFFSET = 40.0
@@ -121,8 +121,9 @@ class Editor:
     def commit_move(self, positions: dict[str, tuple[float, float]]) -> None:
         """One finished drag: one undo step, and the moved nodes become pinned."""
         if positions:
-            self.push(MoveResources(positions, tr("Move %n resource(s)", len(positions)),
-                                    pin=True))
+            self.push(MoveResources(
+                positions, in_languages(lambda: tr("Move %n resource(s)", len(positions))),
+                pin=True))
 
     def nudge(self, ids: list[str], dx: float, dy: float) -> None:
         """Arrow-key nudge; consecutive nudges of the same selection merge into one step."""
@@ -132,7 +133,8 @@ class Editor:
         for rid in ids:
             x, y = self.doc.get(rid).position
             positions[rid] = (x + dx, y + dy)
-        self.push(MoveResources(positions, tr("Nudge"), pin=True), mergeable=True)
+        self.push(MoveResources(positions, in_languages(lambda: tr("Nudge")), pin=True),
+                  mergeable=True)
 
     # --- wiring ----------------------------------------------------------------------------
     def wire(self, source: str, target: str, where: QPoint, choose: bool = True) -> bool:
@@ -199,8 +201,8 @@ class Editor:
         if len(edits) == 1:
             self.push(edits[0])
         elif edits:
-            self.push(Compound(edits, tr("Delete %n resource(s)", len(ids)) + tr(
-                " and %n wire(s)", len(edges))))
+            self.push(Compound(edits, in_languages(lambda: tr(
+                "Delete %n resource(s)", len(ids)) + tr(" and %n wire(s)", len(edges)))))
 
     # --- clipboard -------------------------------------------------------------------------
     @staticmethod
@@ -269,7 +271,7 @@ class Editor:
             edits.append(AddResource(res))
             taken.add((loaded.kind, effective_namespace(loaded), name))
             ids.append(res.id)
-        self.push(Compound(edits, tr("Paste %n resource(s)", len(ids))))
+        self.push(Compound(edits, in_languages(lambda: tr("Paste %n resource(s)", len(ids)))))
         return ids
 
     def paste(self) -> list[str]:

@@ -19,7 +19,7 @@ from kubecanvas.ui.canvas.export_image import ExportError, export_image
 from kubecanvas.ui.commands import background_save, design_files
 from kubecanvas.ui.commands.background_save import BackgroundSave
 from kubecanvas.ui.commands.diagram_formats import DIAGRAM_FORMATS, write_diagram
-from kubecanvas.ui.i18n import local_text, tr
+from kubecanvas.ui.i18n import in_languages, local_text, tr
 from kubecanvas.ui.session import PROJECT_SUFFIX, Session
 
 if TYPE_CHECKING:
@@ -380,8 +380,8 @@ class FileCommands:
             return 0
         staging = Document(result.resources)
         design_files.lay_out(staging)
-        added = self.window.editor.add_below(list(staging),
-                                             tr("Import %n resource(s)", len(staging)))
+        added = self.window.editor.add_below(
+            list(staging), in_languages(lambda: tr("Import %n resource(s)", len(staging))))
         if result.problems:
             self.window.show_status(
                 tr("Imported %n resource(s)", added) + "; " + tr(

@@ -37,7 +37,7 @@ from kubecanvas.model.edits import DELETE, Edit, SetField, SetManifest
 from kubecanvas.model.graph import WiringGraph
 from kubecanvas.model.secret_values import keys_in_cluster
 from kubecanvas.ui.canvas.icons import kind_pixmap
-from kubecanvas.ui.i18n import EDITOR, kind_label, resource_label, tr
+from kubecanvas.ui.i18n import EDITOR, in_languages, kind_label, resource_label, tr
 from kubecanvas.ui.panels.inspector_fields import (
     FieldSpec,
     current_value,
@@ -333,9 +333,9 @@ class InspectorPanel(QDockWidget):
             edit = rename_edit(self.document, self.graph, self.rid, str(value))
         else:
             edit = SetField(self.rid, spec.path, DELETE if value is None else value,
-                            tr("Set {field} of {resource}").format(
+                            in_languages(lambda: tr("Set {field} of {resource}").format(
                                 field=tr(spec.label).lower(),
-                                resource=resource_label(res.kind, res.namespace, res.name)))
+                                resource=resource_label(res.kind, res.namespace, res.name))))
         self.edit_requested.emit(edit)
 
     def yaml_dirty(self) -> bool:

@@ -21,6 +21,7 @@ from kubecanvas.teaching import Lesson, current_step
 from kubecanvas.teaching.checks import LessonState
 from kubecanvas.teaching.lessons import StepStatus
 from kubecanvas.teaching.questions import answer_question, measure, question_choices
+from kubecanvas.ui.i18n import in_languages
 from kubecanvas.ui.teaching.i18n import tr
 from kubecanvas.ui.teaching.learner import LearnerActions
 from kubecanvas.ui.teaching.lessons_panel import LessonsPanel
@@ -122,5 +123,5 @@ class Practice:
             res.position = (right + (row % 2) * 220.0, 60.0 + (row // 2) * 150.0)
             edits.append(AddResource(res))
         self.broken_loaded.add(index)
-        self.host.push_edit(Compound(edits, tr("Add the broken design")))
+        self.host.push_edit(Compound(edits, in_languages(lambda: tr("Add the broken design"))))
         self.host.reveal([r.id for r in loaded.resources])
