@@ -30,6 +30,8 @@ from kubecanvas.ui.commands.undo import push_edit
     ("env", "short", 16, "short"),
     ("env", "WORDPRESS_DB_PASSWORD", 14, "…DB_PASSWORD"),
     ("env", "MYSQL_ROOT_PASSWORD, X", 17, "…ROOT_PASSWORD +1"),
+    ("envFrom", "환경 변수 (envFrom)", 12, "환경 변수"),
+    ("binds", "바인딩 (volumeName)", 6, "바인딩"),
 ])
 def test_short_labels_keep_their_meaning(kind: str, label: str, limit: int, shown: str) -> None:
     assert short_label(kind, label, limit) == shown

@@ -3,7 +3,8 @@
 A label is the manifest's own words (`shop.example.com/api -> http`, `/var/lib/uploads`,
 `DB_PASSWORD, DB_USER`). When it does not fit, it is shortened by what carries meaning rather than
 cut in the middle of a word: a route drops its host first (the path and port are what a reader
-follows), a mount path keeps its last folder, a list keeps its first item and says how many more.
+follows), a mount path keeps its last folder, a list keeps its first item and says how many more,
+and a word glossed with its field ('환경 변수 (envFrom)') drops the gloss.
 The full text is always in the edge's tooltip. Pure Python, so the rules are tested without Qt.
 """
 
@@ -103,6 +104,9 @@ def short_label(edge_type: str, label: str, limit: int) -> str:
     label = label.strip()
     if len(label) <= limit:
         return label
+    word, gloss, field = label.partition(" (")
+    if gloss and field.endswith(")") and word:  # '환경 변수 (envFrom)': the field is in the tooltip
+        return short_label(edge_type, word, limit)
     if edge_type == EdgeType.ROUTES:
         return _short_route(label, limit)
     if edge_type == EdgeType.SELECTS:
