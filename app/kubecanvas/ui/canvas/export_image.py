@@ -123,13 +123,13 @@ def _png(scene: CanvasScene, source: QRectF, path: Path, scale: float, theme: Th
     _render(scene, painter, QRectF(0, 0, size.width(), size.height()), source, theme)
     painter.end()
     try:
-        write_rgb_png(path, size.width(), size.height(), _rgb_rows(image))
+        write_rgb_png(path, size.width(), size.height(), rgb_rows(image))
     except OSError as exc:
         raise ExportError(tr("{file}: the PNG could not be written").format(file=path)
                           + f" ({exc.strerror or exc})") from None
 
 
-def _rgb_rows(image: QImage, band: int = 256) -> Iterator[memoryview]:
+def rgb_rows(image: QImage, band: int = 256) -> Iterator[memoryview]:
     """The image's rows as RGB bytes (`io/png.py`), converted a band at a time: a second
     full copy of a 12,000 x 10,000 picture would be another 360 MB."""
     width = image.width()

@@ -35,6 +35,7 @@ examples:
   $ kubecanvas render k8s/ -o - --format mmd >> README.md
   $ kubecanvas render k8s/ -o diagram.d2
   $ kubecanvas render k8s/ --stats
+  $ kubecanvas render platform/ -o overview.svg --overview
   $ kubecanvas render k8s/ -o access.svg --layers wiring,rbac,network"""
 
 
@@ -82,6 +83,11 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--fail-on", choices=("error", "warning", "never"), default="never",
                         help="exit 1 after writing when the design has findings this severe "
                              "(default: never; `kubecanvas validate` is the checker)")
+    parser.add_argument("--overview", action="store_true",
+                        help="draw each application as one tile with its resource count and "
+                             "finding badge, and the wires between applications as one line "
+                             "with their number, as the editor does when zoomed far out: the "
+                             "picture of a big design (SVG, PNG and PDF)")
     parser.add_argument("--stats", action="store_true",
                         help="print the drawn picture's quality as one JSON object on standard "
                              "output: crossings, wires_through_cards, label_overlaps, "
@@ -127,6 +133,8 @@ def main(argv: Sequence[str]) -> int:
         parser.error("- (standard input) cannot be combined with other inputs")
     if args.stats and args.output == "-":
         parser.error("--stats prints to standard output: write the picture to a file")
+    if args.overview and args.select:
+        parser.error("--overview draws the whole design: leave out --select")
     if args.layers is not None:
         from kubecanvas.model.layers import parse_layers
 
@@ -138,6 +146,8 @@ def main(argv: Sequence[str]) -> int:
         suffix = output_suffix(args.output, args.format)
     except ValueError as exc:
         return _fail(str(exc))
+    if args.overview and suffix not in PICTURE_SUFFIXES:
+        return _fail("--overview draws a picture: write .svg, .png or .pdf")
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     # A picture is made once and the process ends: the cycle collector only walked the
     # design's hundreds of thousands of objects again and again while they were being made
@@ -210,26 +220,29 @@ def _render(args: argparse.Namespace, suffix: str) -> int:
     ids = select_ids(design.document, args.select)
     if args.select and not ids:
         return _fail("--select matched no resource: " + ", ".join(args.select))
+    # findings only for the overview's badges or --fail-on: a picture of cards shows none
+    findings = _findings(design) if args.overview or args.fail_on != "never" else []
     try:
         if args.output == "-":
             with tempfile.TemporaryDirectory(prefix="kubecanvas-render-") as folder:
                 target = Path(folder) / f"diagram{suffix}"
-                _write(args, design, ids, suffix, target)
+                _write(args, design, ids, suffix, target, findings)
                 sys.stdout.flush()
                 sys.stdout.buffer.write(target.read_bytes())
                 sys.stdout.flush()
         else:
-            _write(args, design, ids, suffix, Path(args.output) if args.output else None)
+            _write(args, design, ids, suffix, Path(args.output) if args.output else None,
+                   findings)
     except (ExportError, OSError, ValueError) as exc:
         return _fail(str(exc))
     del app
     if args.output not in (None, "-"):
         print(f"wrote {args.output}", file=sys.stderr)
-    return _verdict(design, args.fail_on)
+    return _verdict(findings, args.fail_on)
 
 
 def _write(args: argparse.Namespace, design: Any, ids: list[str], suffix: str,
-           target: Path | None) -> None:
+           target: Path | None, findings: list[Any]) -> None:
     """Write the picture (or text diagram) to `target` and print --stats when asked."""
     from kubecanvas.ui.canvas.export_image import export_image, export_rect
     from kubecanvas.ui.canvas.legend import add_legend
@@ -244,7 +257,15 @@ def _write(args: argparse.Namespace, design: Any, ids: list[str], suffix: str,
         scene = CanvasScene(design.document, design.graph, claims_per_replica=args.replicas)
         if args.stats:
             _print_stats(scene)
-        if target is not None and suffix in PICTURE_SUFFIXES:
+        if target is not None and args.overview:
+            from kubecanvas.ui.canvas.export_overview import export_overview
+            from kubecanvas.ui.i18n import set_language
+
+            set_language("en")  # the catalogue of English plural forms ("1 resource")
+            scene.set_findings(findings)  # the tiles' badges
+            export_overview(scene, target, scale=args.scale,
+                            theme=DARK if args.theme == "dark" else LIGHT)
+        elif target is not None and suffix in PICTURE_SUFFIXES:
             if args.legend and not ids:
                 add_legend(scene)
             if suffix == ".png":
@@ -264,22 +285,28 @@ def _check_png_size(rect: Any, scale: float) -> None:
             f"(-o diagram.svg), which stays sharp at any size")
 
 
-def _verdict(design: Any, fail_on: str) -> int:
+def _verdict(findings: list[Any], fail_on: str) -> int:
     """0 once written; 1 when --fail-on asks and the design has findings that severe."""
     if fail_on == "never":
         return 0
-    from kubecanvas.ui.session import Session
     from kubecanvas.validation.findings import Severity
 
-    session = Session.create(design.document, path=design.path, sources=design.sources,
-                             graph=design.graph)
     floor = Severity(fail_on).rank
-    worst = [f for f in session.validator.findings if f.severity.rank >= floor]
+    worst = [f for f in findings if f.severity.rank >= floor]
     if worst:
         print(f"kubecanvas: {len(worst)} finding(s) of severity {fail_on} or worse "
               f"(`kubecanvas validate` lists them)", file=sys.stderr)
         return 1
     return 0
+
+
+def _findings(design: Any) -> list[Any]:
+    """The design's findings, as the editor's validator has them."""
+    from kubecanvas.ui.session import Session
+
+    session = Session.create(design.document, path=design.path, sources=design.sources,
+                             graph=design.graph)
+    return list(session.validator.findings)
 
 
 def _print_stats(scene: object) -> None:
