@@ -4,9 +4,10 @@ Drawn card by card, a design of thousands of resources is a poster nobody reads.
 a design document is the one the editor shows when zoomed far out (`overview.py`): one tile per
 application block with its name, resource count and finding badge, one line per pair of blocks
 with the number of wires between them, and the namespace frames. It is drawn here by the same
-`OverviewLayer`, at the zoom that fits the design into `WIDTH` pixels (never closer than the
-editor's threshold, where the editor draws cards instead), with texts at their screen size, so
-a tile reads the same in the picture as on screen.
+`OverviewLayer`, at the zoom that fits the design into `WIDTH` pixels or, for hundreds of
+applications, that leaves a typical tile room for its name (`overview_zoom`; never closer than
+the editor's threshold, where the editor draws cards instead), with texts at their screen
+size, so a tile reads the same in the picture as on screen.
 """
 
 from __future__ import annotations
@@ -27,14 +28,21 @@ from kubecanvas.ui.i18n import tr
 
 #: the picture's width (or height, when taller) in pixels before `scale`: a page or a slide
 WIDTH = 2000
+#: the width in pixels a typical tile needs for a name and a count: a design with hundreds of
+#: applications is drawn wider than `WIDTH` rather than with every name cut to a few letters
+READABLE_TILE = 150.0
 #: room around the drawing, and above it for the first frame's title, in pixels
 MARGIN, TITLE_ROOM = 24.0, 28.0
 
 
-def overview_zoom(content: QRectF) -> float:
-    """Canvas pixels to picture pixels: the design fits `WIDTH`, and is never drawn closer
-    than the zoom below which the editor shows the overview."""
-    return min(SEMANTIC_BELOW, WIDTH / max(content.width(), content.height(), 1.0))
+def overview_zoom(content: QRectF, tile_widths: list[float]) -> float:
+    """Canvas pixels to picture pixels: the design fits `WIDTH` unless its typical (median)
+    tile would then be narrower than `READABLE_TILE`; never closer than the zoom below which
+    the editor shows the overview."""
+    fit = WIDTH / max(content.width(), content.height(), 1.0)
+    widths = sorted(tile_widths)
+    readable = READABLE_TILE / widths[len(widths) // 2] if widths else fit
+    return min(SEMANTIC_BELOW, max(fit, readable))
 
 
 def overview_content(overview: OverviewScene) -> QRectF:
@@ -68,7 +76,8 @@ def export_overview(scene: CanvasScene, path: Path, scale: float = 2.0,
     content = overview_content(overview)
     if content.isEmpty():
         raise ExportError(tr("the diagram is empty: there is nothing to draw"))
-    zoom = overview_zoom(content)
+    zoom = overview_zoom(content, [item.tile.rect.width() + 2 * PAD
+                                   for item in overview.tiles.values()])
     size = QSizeF(content.width() * zoom + 2 * MARGIN,
                   content.height() * zoom + 2 * MARGIN + TITLE_ROOM)
     writers = {".svg": _svg, ".png": _png, ".pdf": _pdf}
