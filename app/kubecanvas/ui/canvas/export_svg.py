@@ -13,6 +13,10 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem
 
+from kubecanvas.ui.canvas.edge_item import EdgeItem
+from kubecanvas.ui.canvas.node_item import NodeItem
+from kubecanvas.ui.canvas.style import Theme
+from kubecanvas.ui.canvas.svg_direct import write_card, write_wire
 from kubecanvas.ui.canvas.svg_painter import SvgPainter
 
 #: the `class` of each item's group in the SVG, by item type
@@ -41,8 +45,18 @@ def _css_class(item: QGraphicsItem) -> str:
     return found
 
 
-def scene_svg(scene: object, source: QRectF, background: str) -> str:
+def _written(painter: SvgPainter, item: QGraphicsItem, theme: Theme) -> bool:
+    """Whether the item was written from its numbers (`svg_direct.py`)."""
+    kind = type(item)
+    if kind is EdgeItem:
+        return write_wire(painter, item, theme)  # type: ignore[arg-type]
+    return kind is NodeItem and write_card(painter, item, theme)  # type: ignore[arg-type]
+
+
+def scene_svg(scene: object, source: QRectF, background: str, direct: bool = True) -> str:
     """The SVG text of the part `source` of `scene` (a `QGraphicsScene`), on `background`.
+    Routed wires and plain cards are written from their numbers (`svg_direct.py`;
+    `direct=False`: by their `paint`, which writes the same text).
 
     Raises:
         SvgUnsupported: an item is transformed or transparent, or paints with a call the
@@ -52,6 +66,9 @@ def scene_svg(scene: object, source: QRectF, background: str) -> str:
     painter = SvgPainter(source.width(), source.height(), "KubeCanvas diagram")
     painter.fillRect(QRectF(0, 0, source.width(), source.height()), QColor(background))
     option = QStyleOptionGraphicsItem()
+    theme = getattr(scene, "theme", None)
+    if not isinstance(theme, Theme):  # a scene other than the canvas: every item paints
+        direct = False
     for item in scene.items(Qt.SortOrder.AscendingOrder):
         if not item.isVisible() or not item.sceneBoundingRect().intersects(source):
             continue
@@ -64,7 +81,8 @@ def scene_svg(scene: object, source: QRectF, background: str) -> str:
         painter.group(_css_class(item))
         painter.save()
         try:
-            item.paint(painter, option, None)  # type: ignore[arg-type]
+            if not (direct and _written(painter, item, theme)):  # type: ignore[arg-type]
+                item.paint(painter, option, None)  # type: ignore[arg-type]
         except AttributeError as exc:  # a QPainter call SvgPainter does not copy
             raise SvgUnsupported(f"{type(item).__name__}: {exc}") from exc
         painter.restore()

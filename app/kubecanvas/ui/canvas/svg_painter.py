@@ -31,6 +31,8 @@ from PySide6.QtGui import (
     QTransform,
 )
 
+from kubecanvas.ui.canvas.wire_geometry import Element
+
 _NO_PEN = Qt.PenStyle.NoPen
 _NO_BRUSH = Qt.BrushStyle.NoBrush
 _SOLID = Qt.BrushStyle.SolidPattern
@@ -288,17 +290,27 @@ class SvgPainter:
                           f'{self._state.stroke}/>')
 
     def drawPolygon(self, polygon: QPolygonF, *_: Any) -> None:  # noqa: N802
-        dx, dy = self._dx, self._dy
         known = getattr(polygon, "points", None)  # an `ArrowHead`'s corners as numbers
         if known is not None and polygon.size() == len(known):
-            points = " ".join(f"{x + dx:.7g},{y + dy:.7g}" for x, y in known)
-        else:
-            corners = (polygon.at(i) for i in range(polygon.size()))
-            points = " ".join(f"{p.x() + dx:.7g},{p.y() + dy:.7g}" for p in corners)
+            self.draw_points(known)
+            return
+        dx, dy = self._dx, self._dy
+        corners = (polygon.at(i) for i in range(polygon.size()))
+        points = " ".join(f"{p.x() + dx:.7g},{p.y() + dy:.7g}" for p in corners)
+        self._shape(f'polygon points="{points}" fill-rule="evenodd"')
+
+    def draw_points(self, known: tuple[tuple[float, float], ...]) -> None:
+        """`drawPolygon` of corners given as numbers (no `QPolygonF` to make and read)."""
+        dx, dy = self._dx, self._dy
+        points = " ".join(f"{x + dx:.7g},{y + dy:.7g}" for x, y in known)
         self._shape(f'polygon points="{points}" fill-rule="evenodd"')
 
     def drawPath(self, path: QPainterPath) -> None:  # noqa: N802
         self._shape(f'path d="{self.path_data(path)}" fill-rule="evenodd"')
+
+    def draw_elements(self, elements: tuple[Element, ...]) -> None:
+        """`drawPath` of a path given as its elements (`wire_geometry.py`), no `QPainterPath`."""
+        self._shape(f'path d="{self.element_data(elements)}" fill-rule="evenodd"')
 
     def drawArc(self, rect: QRectF, start: int, span: int) -> None:  # noqa: N802
         path = QPainterPath()
@@ -319,10 +331,7 @@ class SvgPainter:
         dx, dy = self._dx, self._dy
         known = getattr(path, "elements", None)  # a wire's `RoutePath`: its numbers are ours
         if known is not None and path.elementCount() == getattr(path, "count", -1):
-            return "".join(
-                f"C{n[0] + dx:.7g} {n[1] + dy:.7g} {n[2] + dx:.7g} {n[3] + dy:.7g} "
-                f"{n[4] + dx:.7g} {n[5] + dy:.7g}" if letter == "C"
-                else f"{letter}{n[0] + dx:.7g} {n[1] + dy:.7g}" for letter, n in known)
+            return self.element_data(known)
         elements = [path.elementAt(i) for i in range(path.elementCount())]
         out: list[str] = []
         i, count = 0, len(elements)
@@ -338,6 +347,14 @@ class SvgPainter:
             out.append(f"{letter}{element.x + dx:.7g} {element.y + dy:.7g}")
             i += 1
         return "".join(out)
+
+    def element_data(self, known: tuple[Element, ...]) -> str:
+        """Path elements given as numbers (`wire_geometry.Element`) as SVG path data."""
+        dx, dy = self._dx, self._dy
+        return "".join(
+            f"C{n[0] + dx:.7g} {n[1] + dy:.7g} {n[2] + dx:.7g} {n[3] + dy:.7g} "
+            f"{n[4] + dx:.7g} {n[5] + dy:.7g}" if letter == "C"
+            else f"{letter}{n[0] + dx:.7g} {n[1] + dy:.7g}" for letter, n in known)
 
     # --- text --------------------------------------------------------------------------------
     def _font(self) -> tuple[str, QFontMetricsF, float, float]:
