@@ -24,20 +24,20 @@ from PySide6.QtGui import QBrush, QColor, QPen
 from kubecanvas.model.layout import NODE_HEIGHT, NODE_WIDTH
 from kubecanvas.ui.canvas import fonts
 from kubecanvas.ui.canvas.card_text import card_kind, detail_elided, name_lines
-from kubecanvas.ui.canvas.edge_item import ARROW, EdgeItem, _plate_pens
+from kubecanvas.ui.canvas.edge_item import ARROW, EdgeItem, _pens, _plate_pens
 from kubecanvas.ui.canvas.icons import paint_kind_icon
 from kubecanvas.ui.canvas.node_item import NodeItem
-from kubecanvas.ui.canvas.style import Theme
-from kubecanvas.ui.canvas.svg_painter import SvgPainter
+from kubecanvas.ui.canvas.style import EdgeStyle, Theme
+from kubecanvas.ui.canvas.svg_painter import SvgPainter, fill_of, stroke_of
 from kubecanvas.ui.canvas.wire_geometry import arrow_points, rounded_elements
 from kubecanvas.ui.i18n import tr
 
-_NO_PEN = Qt.PenStyle.NoPen
-_NO_BRUSH = Qt.BrushStyle.NoBrush
+#: the attributes `SvgPainter` gives a shape drawn with no brush, or with no pen
+_NO_FILL = 'fill="none"'
+_NO_STROKE = 'stroke="none"'
 _CENTRE = Qt.AlignmentFlag.AlignCenter
 _LEFT = Qt.AlignmentFlag.AlignLeft
-#: a card's body and icon, and its text width as `NodeItem._paint_text` has them
-_BODY = QRectF(0, 0, NODE_WIDTH, NODE_HEIGHT)
+#: a card's icon and its text width as `NodeItem._paint_text` has them
 _ICON = QRectF(10, 14, 40, 40)
 _TEXT_WIDTH = int(NODE_WIDTH - 66)
 _FITS = _TEXT_WIDTH - 8
@@ -49,9 +49,12 @@ _ONE_LINE = tuple(QRectF(58, y, _TEXT_WIDTH, h) for y, h in ((10, 18), (30, 15),
 
 @lru_cache(maxsize=8)
 def _card_tools(border: str, fill: str, text: str, subtext: str
-                ) -> tuple[QPen, QBrush, QColor, QColor]:
-    """The body's pen and brush and the two text colours of a theme's cards."""
-    return QPen(QColor(border), 1.2), QBrush(QColor(fill)), QColor(text), QColor(subtext)
+                ) -> tuple[str, QColor, QColor]:
+    """A theme's card body as an SVG element and the two text colours of its cards."""
+    body = f'rect x="{{x:.7g}}" y="{{y:.7g}}" width="{NODE_WIDTH:.7g}" ' \
+        f'height="{NODE_HEIGHT:.7g}" rx="8" ry="8" {fill_of(QBrush(QColor(fill)))} ' \
+        f'{stroke_of(QPen(QColor(border), 1.2))}'
+    return body, QColor(text), QColor(subtext)
 
 
 def write_card(painter: SvgPainter, item: NodeItem, theme: Theme) -> bool:
@@ -60,11 +63,10 @@ def write_card(painter: SvgPainter, item: NodeItem, theme: Theme) -> bool:
     if type(item) is not NodeItem or item.ghost or item.badge is not None or item.wire_state \
             or item.isSelected() or item._hovered:
         return False
-    pen, brush, text, subtext = _card_tools(theme.node_border, theme.node_fill, theme.text,
-                                            theme.subtext)
-    painter.setPen(pen)
-    painter.setBrush(brush)
-    painter.drawRoundedRect(_BODY, 8, 8)
+    body, text, subtext = _card_tools(theme.node_border, theme.node_fill, theme.text,
+                                      theme.subtext)
+    dx, dy = painter.origin()
+    painter.parts.append(f"<{body.format(x=dx, y=dy)}/>")
     paint_kind_icon(painter, _ICON, item.kind, False, item.api_version)  # type: ignore[arg-type]
     painter.setPen(text)
     painter.setFont(fonts.font(13, True))
@@ -86,6 +88,18 @@ def write_card(painter: SvgPainter, item: NodeItem, theme: Theme) -> bool:
     return True
 
 
+@lru_cache(maxsize=256)
+def _wire_look(style: EdgeStyle, theme: str, selection: str, label_fill: str, text: str
+               ) -> tuple[str, str, str, str, QPen]:
+    """The SVG attributes of a wire of `style` at rest in a theme, made once per style: the
+    line's stroke, the arrow head's fill, the plate's fill and stroke; and the text pen. They
+    are those `SvgPainter` makes from the pens and brushes `EdgeItem.paint` sets."""
+    pen, colour = _pens(style, theme, selection, "", False)
+    plate_pen, plate_fill, text_pen = _plate_pens(colour.rgba(), label_fill, text)
+    return (stroke_of(pen), fill_of(QBrush(colour)), fill_of(plate_fill), stroke_of(plate_pen),
+            text_pen)
+
+
 def write_wire(painter: SvgPainter, item: EdgeItem, theme: Theme) -> bool:
     """Write the routed wire `item` as `EdgeItem.paint` draws it at 100 % in `theme`; False
     (nothing written) when it is not a plain routed wire, which `paint` then draws."""
@@ -94,19 +108,19 @@ def write_wire(painter: SvgPainter, item: EdgeItem, theme: Theme) -> bool:
             or item.source.isSelected() or item.target.isSelected():
         return False
     points = route.points
-    pen, colour = item._pens(theme, "", False)
-    painter.setPen(pen)
-    painter.setBrush(_NO_BRUSH)
-    painter.draw_elements(rounded_elements(points))
-    painter.setPen(_NO_PEN)
-    painter.setBrush(colour)
-    painter.draw_points(arrow_points(points[-2], points[-1], ARROW))
+    line, head, plate_fill, plate_stroke, text = _wire_look(
+        item.style, theme.name, theme.selection, theme.label_fill, theme.text)
+    dx, dy = painter.origin()
+    painter.styled(f'path d="{painter.element_data(rounded_elements(points))}" '
+                   'fill-rule="evenodd"', _NO_FILL, line)
+    corners = " ".join(f"{x + dx:.7g},{y + dy:.7g}"
+                       for x, y in arrow_points(points[-2], points[-1], ARROW))
+    painter.styled(f'polygon points="{corners}" fill-rule="evenodd"', head, _NO_STROKE)
     if item.label and item.shown_label:
-        plate_pen, fill, text = _plate_pens(colour.rgba(), theme.label_fill, theme.text)
-        painter.setPen(plate_pen)
-        painter.setBrush(fill)
         plate = item.label_rect()
-        painter.drawRoundedRect(plate, 4, 4)
+        painter.styled(f'rect x="{plate.x() + dx:.7g}" y="{plate.y() + dy:.7g}" '
+                       f'width="{plate.width():.7g}" height="{plate.height():.7g}" rx="4" '
+                       'ry="4"', plate_fill, plate_stroke)
         painter.setFont(fonts.font(10))
         painter.setPen(text)
         painter.drawText(plate, _CENTRE, item.shown_label)

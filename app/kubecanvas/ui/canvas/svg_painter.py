@@ -80,6 +80,16 @@ def _pen_attributes(pen: QPen) -> str:
     return found
 
 
+def stroke_of(pen: QPen) -> str:
+    """The stroke attributes a shape drawn with `pen` gets."""
+    return _pen_attributes(pen)
+
+
+def fill_of(brush: QBrush) -> str:
+    """The fill attributes a shape drawn with `brush` gets."""
+    return _brush_attributes(brush)
+
+
 def _stroke(pen: QPen) -> str:
     name, opacity = _colour(pen.color())
     width = pen.widthF() if pen.widthF() > 0 else 1.0
@@ -248,6 +258,16 @@ class SvgPainter:
     def _shape(self, element: str) -> None:
         state = self._state
         self.parts.append(f"<{element} {state.fill} {state.stroke}/>")
+
+    def origin(self) -> tuple[float, float]:
+        """Where `offset` put what is drawn now."""
+        return self._dx, self._dy
+
+    def styled(self, element: str, fill: str, stroke: str) -> None:
+        """An element with its fill and stroke attributes given (`fill_of`, `stroke_of`),
+        made once per style by the caller (`svg_direct.py`) rather than from the pen and brush
+        set for each shape."""
+        self.parts.append(f"<{element} {fill} {stroke}/>")
 
     def drawRect(self, rect: QRectF) -> None:  # noqa: N802
         self._shape(f'rect x="{rect.x() + self._dx:.7g}" y="{rect.y() + self._dy:.7g}" '
