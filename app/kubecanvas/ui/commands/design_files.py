@@ -8,67 +8,25 @@ from __future__ import annotations
 
 import copy
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from importlib.resources import files
 from pathlib import Path
 
 from PySide6.QtCore import QSettings
 
-from kubecanvas.io import ProjectError, load_project
+from kubecanvas.io import ProjectError
 from kubecanvas.io import save_project as io_save_project
 from kubecanvas.io.atomic import atomic_write_text
-from kubecanvas.io.kinds_file import KindsFileError, load_kinds, shipped_kinds
-from kubecanvas.io.limits import exc_message
 from kubecanvas.io.writeback import WriteBackError, WriteBackResult, write_back
-from kubecanvas.io.yaml_in import YAML_SUFFIXES, load_paths
+from kubecanvas.io.yaml_in import YAML_SUFFIXES
 from kubecanvas.io.yaml_out import applied_objects, dump_resources
-from kubecanvas.model.document import Document
-from kubecanvas.model.graph import WiringGraph
-from kubecanvas.model.layout import auto_layout
 from kubecanvas.model.resource import Resource
 from kubecanvas.model.secret_values import without_values
-from kubecanvas.model.text import concat, join
-from kubecanvas.ui.i18n import tr
+from kubecanvas.ui.commands.design_read import Design, OpenError, lay_out, read_design
 from kubecanvas.ui.session import PROJECT_SUFFIX, Session
 
 MAX_RECENT = 10
 #: The example application shown at first start (shipped as package data, see pyproject).
 EXAMPLE = Path(str(files("kubecanvas.resources") / "examples" / "shop.yaml"))
-
-
-class OpenError(Exception):
-    """A file could not be opened at all; the message names it and says why."""
-
-
-def needs_layout(resources: Sequence[Resource]) -> bool:
-    """True when the resources carry no positions (plain YAML)."""
-    return len(resources) > 1 and len({r.position for r in resources}) == 1
-
-
-def lay_out(document: Document, graph: WiringGraph | None = None) -> None:
-    """Give every resource of a freshly loaded document a position (not an undoable edit:
-    loading is not a step of the user's history). Pass the session's graph when there is one:
-    building another costs as much as the layout itself on large designs."""
-    if graph is None:
-        graph = WiringGraph(document, subscribe=False)
-    positions = auto_layout(document, graph, keep_pinned=False)
-    with document.batch():
-        for rid, pos in positions.items():
-            document.move(rid, pos)
-
-
-def _kinds(document: Document, paths: Sequence[Path], kinds: Sequence[Path]) -> list[str]:
-    """Give the document its custom-kind mappings (`io.kinds_file`): shipped, the project's
-    `.kubecanvas/kinds.yaml`, then `kinds`. A broken project file is a load problem (the design
-    still opens, with the shipped mappings); a broken file the user named is an `OpenError`."""
-    try:
-        document.kind_mappings = load_kinds(paths, kinds)
-        return []
-    except KindsFileError as exc:
-        if kinds:
-            raise OpenError(str(exc)) from None
-        document.kind_mappings = shipped_kinds()
-        return [str(exc)]
 
 
 def open_paths(paths: Sequence[Path], kinds: Sequence[Path] = ()) -> Session:
@@ -83,57 +41,6 @@ def open_paths(paths: Sequence[Path], kinds: Sequence[Path] = ()) -> Session:
                              graph=design.graph)
     session.load_problems = design.load_problems
     return session
-
-
-@dataclass
-class Design:
-    """A design read and laid out, without the editor's session around it: `kubecanvas
-    render` draws it without running the validator, whose findings a picture does not show
-    (1.9 s of 17 s at 5,000 resources)."""
-
-    document: Document
-    graph: WiringGraph
-    path: Path | None = None
-    sources: list[Path] = field(default_factory=list)
-    load_problems: list[str] = field(default_factory=list)
-
-
-def read_design(paths: Sequence[Path], kinds: Sequence[Path] = (), *,
-                keep_original: bool = True, positions: bool = True) -> Design:
-    """Read a project file, or YAML files and folders, with the wiring graph and a layout
-    (`kinds`: mapping files for custom kinds beyond the shipped and the project's; without
-    `keep_original` YAML resources carry no copy for write-back, which a picture never does;
-    without `positions` their line numbers are found when first asked for: `io.load_paths`).
-
-    Raises:
-        OpenError: nothing could be read (the message names the file and reason).
-    """
-    paths = [Path(p) for p in paths]
-    if len(paths) == 1 and paths[0].suffix == PROJECT_SUFFIX:
-        try:
-            document = load_project(paths[0])
-        except (OSError, ValueError, ProjectError) as exc:
-            raise OpenError(concat(f"{paths[0]}: ", exc_message(exc))) from exc
-        kind_problems = _kinds(document, paths, kinds)
-        design = Design(document, WiringGraph(document, subscribe=False), path=paths[0],
-                        load_problems=kind_problems)
-        if needs_layout(list(document)):
-            lay_out(document, design.graph)
-        return design
-    missing = [p for p in paths if not p.exists()]
-    if missing:
-        raise OpenError(tr("{path}: no such file or folder").format(path=missing[0]))
-    result = load_paths(paths, keep_original=keep_original, positions=positions)
-    document = Document(result.resources)
-    kind_problems = _kinds(document, paths, kinds)
-    design = Design(document, WiringGraph(document, subscribe=False), sources=paths)
-    lay_out(document, design.graph)
-    # Each problem stays a `Text` (English and Korean) until the window shows it (`local_text`).
-    design.load_problems = [concat(f"{p.file}:{p.line}:{p.column}: ", p.message)
-                            for p in result.problems] + kind_problems
-    if not result.resources and result.errors:
-        raise OpenError(join(design.load_problems[:10], "\n"))
-    return design
 
 
 def is_openable(path: Path) -> bool:
@@ -192,8 +99,9 @@ def has_loose(session: Session) -> bool:
     return any(r.origin is None or r.origin.file == "-" for r in session.document)
 
 
-__all__ = ["EXAMPLE", "Design", "OpenError", "WriteBackError", "has_loose", "is_openable", "lay_out",
-           "open_paths", "read_design", "save_back", "save_project", "save_yaml"]
+__all__ = ["EXAMPLE", "Design", "OpenError", "ProjectError", "WriteBackError", "has_loose",
+           "is_openable", "lay_out", "open_paths", "read_design", "save_back", "save_project",
+           "save_yaml"]
 
 
 class RecentFiles:

@@ -165,10 +165,10 @@ def _open(inputs: Sequence[str], kinds: Sequence[Path] = ()) -> Any:
     `--fail-on` (`_verdict`), since the picture shows no findings. `kinds`: mapping files
     for custom kinds beyond the shipped ones and the project's."""
     from kubecanvas.io.kinds_file import KindsFileError, load_kinds
-    from kubecanvas.ui.commands import design_files
+    from kubecanvas.ui.commands import design_read
 
     if list(inputs) != ["-"]:
-        return design_files.read_design([Path(p) for p in inputs], kinds, keep_original=False,
+        return design_read.read_design([Path(p) for p in inputs], kinds, keep_original=False,
                                         positions=False)
     from kubecanvas.io.yaml_in import load_text
     from kubecanvas.model.document import Document
@@ -179,9 +179,9 @@ def _open(inputs: Sequence[str], kinds: Sequence[Path] = ()) -> Any:
     try:
         document.kind_mappings = load_kinds([], kinds)
     except KindsFileError as exc:
-        raise design_files.OpenError(str(exc)) from None
-    design = design_files.Design(document, WiringGraph(document, subscribe=False))
-    design_files.lay_out(design.document, design.graph)
+        raise design_read.OpenError(str(exc)) from None
+    design = design_read.Design(document, WiringGraph(document, subscribe=False))
+    design_read.lay_out(design.document, design.graph)
     design.load_problems = [f"-:{p.line}:{p.column}: {p.message}" for p in result.problems]
     return design
 
@@ -189,9 +189,9 @@ def _open(inputs: Sequence[str], kinds: Sequence[Path] = ()) -> Any:
 #: Qt-free modules a render uses, imported before PySide6: once it is loaded, PySide's import
 #: hook reads the source of every module imported after it (to see whether it uses PySide),
 #: 65 files for a render, 25 ms of a small one.
-QT_FREE = ("kubecanvas.io.yaml_in", "kubecanvas.io.kinds_file", "kubecanvas.io.writeback",
-           "kubecanvas.model.graph", "kubecanvas.model.layers", "kubecanvas.model.connect",
-           "kubecanvas.model.edits", "kubecanvas.model.layout.routing")
+QT_FREE = ("kubecanvas.io.yaml_in", "kubecanvas.io.kinds_file", "kubecanvas.model.graph",
+           "kubecanvas.model.layers", "kubecanvas.model.connect", "kubecanvas.model.edits",
+           "kubecanvas.model.layout.routing")
 
 
 def _render(args: argparse.Namespace, suffix: str) -> int:
@@ -202,12 +202,12 @@ def _render(args: argparse.Namespace, suffix: str) -> int:
     from PySide6.QtWidgets import QApplication
 
     from kubecanvas.ui.canvas.export_image import ExportError
-    from kubecanvas.ui.commands import design_files
+    from kubecanvas.ui.commands import design_read
 
     app = QApplication.instance() or QApplication(["kubecanvas"])
     try:
         design = _open(args.inputs, [Path(k) for k in args.kinds])
-    except design_files.OpenError as exc:
+    except design_read.OpenError as exc:
         return _fail(str(exc).splitlines()[0])
     for problem in design.load_problems:
         print(f"kubecanvas: warning: {problem}", file=sys.stderr)
