@@ -14,9 +14,8 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem
 
 from kubecanvas.ui.canvas.edge_item import EdgeItem
-from kubecanvas.ui.canvas.node_item import NodeItem
 from kubecanvas.ui.canvas.style import Theme
-from kubecanvas.ui.canvas.svg_direct import write_card, write_wire
+from kubecanvas.ui.canvas.svg_direct import CARDS, write_card, write_wire
 from kubecanvas.ui.canvas.svg_painter import SvgPainter
 
 #: the `class` of each item's group in the SVG, by item type
@@ -50,7 +49,7 @@ def _written(painter: SvgPainter, item: QGraphicsItem, theme: Theme) -> bool:
     kind = type(item)
     if kind is EdgeItem:
         return write_wire(painter, item, theme)  # type: ignore[arg-type]
-    return kind is NodeItem and write_card(painter, item, theme)  # type: ignore[arg-type]
+    return kind in CARDS and write_card(painter, item, theme)  # type: ignore[arg-type]
 
 
 def scene_svg(scene: object, source: QRectF, background: str, direct: bool = True) -> str:

@@ -11,7 +11,7 @@ over the corpus). Anything else (a wire not routed, selected or emphasised) is p
 
 A resource's card is written the same way: `NodeItem.paint` at 100 % made a pen, a brush, three
 colours and five rectangles per card, the same for every card of a theme; here they are made
-once. Stand-ins, selected, badged or hovered cards are painted.
+once (stand-ins too). Selected, badged or hovered cards are painted.
 """
 
 from __future__ import annotations
@@ -27,7 +27,8 @@ from kubecanvas.ui.canvas.card_text import card_kind, detail_elided, name_lines
 from kubecanvas.ui.canvas.edge_item import ARROW, EdgeItem, _pens, _plate_pens
 from kubecanvas.ui.canvas.icons import paint_kind_icon
 from kubecanvas.ui.canvas.node_item import NodeItem
-from kubecanvas.ui.canvas.style import EdgeStyle, Theme
+from kubecanvas.ui.canvas.stand_ins import StandInItem
+from kubecanvas.ui.canvas.style import SEVERITY_COLOURS, EdgeStyle, Theme
 from kubecanvas.ui.canvas.svg_painter import SvgPainter, fill_of, stroke_of
 from kubecanvas.ui.canvas.wire_geometry import arrow_points, rounded_elements
 from kubecanvas.ui.i18n import tr
@@ -47,27 +48,37 @@ _TWO_LINES = tuple(QRectF(58, y, _TEXT_WIDTH, h) for y, h in ((3, 17), (19, 17),
 _ONE_LINE = tuple(QRectF(58, y, _TEXT_WIDTH, h) for y, h in ((10, 18), (30, 15), (47, 15)))
 
 
-@lru_cache(maxsize=8)
-def _card_tools(border: str, fill: str, text: str, subtext: str
-                ) -> tuple[str, QColor, QColor]:
-    """A theme's card body as an SVG element and the two text colours of its cards."""
+#: the item types `write_card` writes (a claim template's or a class's card is a stand-in)
+CARDS = (NodeItem, StandInItem)
+
+
+@lru_cache(maxsize=32)
+def _card_tools(theme: Theme, ghost: str) -> tuple[str, QColor, QColor]:
+    """A theme's card body as an SVG element (a stand-in's: dashed, on the background, red
+    when missing) and the two text colours of its cards."""
+    pen = QPen(QColor(theme.node_border), 1.2)
+    fill = QColor(theme.node_fill)
+    if ghost:
+        pen.setStyle(Qt.PenStyle.DashLine)
+        fill = QColor(theme.background)
+        if ghost == "missing":
+            pen.setColor(QColor(SEVERITY_COLOURS["error"]))
     body = f'rect x="{{x:.7g}}" y="{{y:.7g}}" width="{NODE_WIDTH:.7g}" ' \
-        f'height="{NODE_HEIGHT:.7g}" rx="8" ry="8" {fill_of(QBrush(QColor(fill)))} ' \
-        f'{stroke_of(QPen(QColor(border), 1.2))}'
-    return body, QColor(text), QColor(subtext)
+        f'height="{NODE_HEIGHT:.7g}" rx="8" ry="8" {fill_of(QBrush(fill))} {stroke_of(pen)}'
+    return body, QColor(theme.text), QColor(theme.subtext)
 
 
 def write_card(painter: SvgPainter, item: NodeItem, theme: Theme) -> bool:
-    """Write a resource's card as `NodeItem.paint` draws it at 100 % in `theme`; False
-    (nothing written) for a stand-in and a card selected, badged, hovered or being wired."""
-    if type(item) is not NodeItem or item.ghost or item.badge is not None or item.wire_state \
-            or item.isSelected() or item._hovered:
+    """Write a card as `NodeItem.paint` draws it at 100 % in `theme`; False (nothing written)
+    for a card selected, badged, hovered, being wired or lit as a selected card's sibling."""
+    if type(item) not in CARDS or item.badge is not None or item.wire_state \
+            or item.isSelected() or item._hovered or getattr(item, "sibling_lit", False):
         return False
-    body, text, subtext = _card_tools(theme.node_border, theme.node_fill, theme.text,
-                                      theme.subtext)
+    body, text, subtext = _card_tools(theme, item.ghost)
     dx, dy = painter.origin()
     painter.parts.append(f"<{body.format(x=dx, y=dy)}/>")
-    paint_kind_icon(painter, _ICON, item.kind, False, item.api_version)  # type: ignore[arg-type]
+    paint_kind_icon(painter, _ICON, item.kind, bool(item.ghost),  # type: ignore[arg-type]
+                    item.api_version)
     painter.setPen(text)
     painter.setFont(fonts.font(13, True))
     first, second = name_lines(item.name or tr("(unnamed)"), _FITS)
@@ -83,6 +94,9 @@ def write_card(painter: SvgPainter, item: NodeItem, theme: Theme) -> bool:
     painter.setPen(subtext)
     kind = card_kind(item.kind, lambda k: metrics.horizontalAdvance(k) <= _FITS - 16,
                      item.api_version)
+    if item.ghost:
+        kind = {"missing": tr("missing {kind}"), "generated": tr("{kind} (generated)")
+                }.get(item.ghost, "{kind}").format(kind=kind)
     painter.drawText(places[0], _LEFT, detail_elided(kind, _FITS))
     painter.drawText(places[1], _LEFT, detail_elided(item.line, _FITS))
     return True
