@@ -5,14 +5,13 @@ composed on request, warnings, and resources marshal cannot write, which travel 
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from kubecanvas.io.lines import split_lookup
 from kubecanvas.io.parallel_load import _pack, _unpack
 from kubecanvas.io.problems import LoadResult
 from kubecanvas.io.yaml_in import _load_chunk
 from kubecanvas.io.yaml_in import _Options as Options
 from kubecanvas.io.yaml_split import split_chunks
+from kubecanvas.model.record import replace
 
 TEXT = """\
 apiVersion: v1

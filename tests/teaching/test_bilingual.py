@@ -21,7 +21,7 @@ from typing import Any
 import pytest
 
 from kubecanvas.io import load_paths
-from kubecanvas.model import binding
+from kubecanvas.model import binding, record
 from kubecanvas.model.document import Document
 from kubecanvas.model.fields import as_list, as_mapping
 from kubecanvas.model.graph import WiringGraph
@@ -106,12 +106,16 @@ def simulate_all(doc: Document, graph: WiringGraph) -> dict[str, list[Any]]:
 
 
 def _walk(value: Any, where: str) -> Iterator[tuple[str, str, Any]]:
-    """(where, field name, value) of every field of every dataclass inside `value`."""
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        for f in dataclasses.fields(value):
-            item = getattr(value, f.name)
-            yield f"{where}.{type(value).__name__}.{f.name}", f.name, item
-            yield from _walk(item, f"{where}.{f.name}")
+    """(where, field name, value) of every field of every dataclass or record inside `value`."""
+    if isinstance(value, type):
+        return
+    names = ([f.name for f in dataclasses.fields(value)] if dataclasses.is_dataclass(value)
+             else [f.name for f in record.fields(value)])
+    if names:
+        for name in names:
+            item = getattr(value, name)
+            yield f"{where}.{type(value).__name__}.{name}", name, item
+            yield from _walk(item, f"{where}.{name}")
     elif isinstance(value, (tuple, list)):
         for i, item in enumerate(value):
             yield from _walk(item, f"{where}[{i}]")

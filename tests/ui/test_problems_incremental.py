@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from kubecanvas.model.edits import SetField
+from kubecanvas.model.record import replace
 from kubecanvas.ui.panels import problems_panel
 from kubecanvas.ui.panels.problem_rows import finding_changes
 from kubecanvas.ui.panels.problems_panel import ProblemsPanel

@@ -10,7 +10,6 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -82,6 +81,7 @@ def _load(args: argparse.Namespace) -> inputs.Loaded:
     from kubecanvas.cli import inputs
     from kubecanvas.io.external import ExternalToolError, render_helm, render_kustomize
     from kubecanvas.model.document import Document
+    from kubecanvas.model.record import replace
 
     if not (args.inputs or args.filename or args.kustomize or args.helm):
         raise CliError("nothing to import: give YAML files or folders, --kustomize DIR or "

@@ -11,7 +11,6 @@ import fnmatch
 import os
 import sys
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -25,6 +24,7 @@ from kubecanvas.io.problems import LoadProblem
 from kubecanvas.io.yaml_in import load_paths
 from kubecanvas.model.document import Document
 from kubecanvas.model.graph import WiringGraph
+from kubecanvas.model.record import field, record, replace
 from kubecanvas.model.resource import Resource
 from kubecanvas.validation import (
     Finding,
@@ -45,7 +45,7 @@ PROJECT_SUFFIX = ".kcanvas"
 IGNORE_FILE = ".kubecanvas-ignore"
 
 
-@dataclass
+@record
 class Loaded:
     """A document read from the command line's inputs.
 

@@ -12,10 +12,10 @@ import json
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import Any
 
 from kubecanvas.model.document import Document
+from kubecanvas.model.record import record
 from kubecanvas.validation.findings import Finding, Severity
 from kubecanvas.validation.output import (
     help_uri,
@@ -26,7 +26,7 @@ from kubecanvas.validation.output import (
 )
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class LoadFinding:
     """A load problem in the shape of a finding.
 

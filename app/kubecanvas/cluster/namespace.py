@@ -14,10 +14,11 @@ from __future__ import annotations
 
 import copy
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from kubecanvas.cluster.kubectl import ClusterError, Kubectl
 from kubecanvas.model.korean import i_ga
+from kubecanvas.model.record import replace
 from kubecanvas.model.resource import Resource
 from kubecanvas.model.text import Text
 

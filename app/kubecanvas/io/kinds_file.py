@@ -37,7 +37,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -46,6 +45,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from kubecanvas.model.custom_kinds import FieldRef, KindMapping, KindMappings, SelectorRef
 from kubecanvas.model.kinds import kind_info
+from kubecanvas.model.record import replace
 
 #: libyaml's composer where PyYAML has it (see `parse_kinds`)
 _FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)

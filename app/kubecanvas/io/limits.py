@@ -27,18 +27,18 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
 from typing import Any
 
 import yaml
 from yaml.nodes import MappingNode, Node, SequenceNode
 
+from kubecanvas.model.record import record
 from kubecanvas.model.text import Text
 
 _MiB = 1024 * 1024
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Limits:
     """How much one import may read.
 

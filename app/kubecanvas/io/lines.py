@@ -13,7 +13,6 @@ request.
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from typing import TypeAlias
 
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
@@ -23,6 +22,7 @@ from kubecanvas.io.textfile import DecodeError, read_text_file, text_digest
 from kubecanvas.io.yaml_dialect import compose_document
 from kubecanvas.io.yaml_split import Chunk, split_chunks
 from kubecanvas.model.fields import FieldPath
+from kubecanvas.model.record import replace
 from kubecanvas.model.resource import Resource
 
 #: (0-based line, 0-based column, what lies below) of one mapping key or list item.

@@ -3,17 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 from typing import Literal
 
 from kubecanvas.model.korean import gwa_wa
+from kubecanvas.model.record import field, record
 from kubecanvas.model.resource import Resource, ResourceKey
 from kubecanvas.model.text import Text
 
 Severity = Literal["error", "warning"]
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class LoadProblem:
     """One thing wrong with the input. An error means something was not loaded; a warning means
     it was loaded but deserves a look.
@@ -39,7 +39,7 @@ class LoadProblem:
         return f"{self.file}:{self.line}:{self.column}: {self.severity}: {self.message}{what}"
 
 
-@dataclass
+@record
 class LoadResult:
     """Resources read (in file and document order) and the problems met on the way.
 

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import codecs
 import sys
-from dataclasses import dataclass
 from pathlib import Path
 
 from kubecanvas.io.limits import LimitError, describe_size
 from kubecanvas.model.korean import euro_ro
+from kubecanvas.model.record import record
 from kubecanvas.model.text import Text
 
 _BOMS = (
@@ -32,7 +32,7 @@ class DecodeError(ValueError):
         self.column = column
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class TextFile:
     """Decoded file content plus what is needed to encode it back identically."""
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 import os
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -32,6 +32,7 @@ from kubecanvas.io.yaml_out import apply_order
 from kubecanvas.io.yaml_splice import canonical, splice_document
 from kubecanvas.io.yaml_split import Chunk, split_chunks, split_trivia
 from kubecanvas.model.korean import eun_neun, i_ga
+from kubecanvas.model.record import replace
 from kubecanvas.model.resource import Origin, Resource, ResourceKey
 from kubecanvas.model.text import Text, local
 

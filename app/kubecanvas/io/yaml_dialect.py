@@ -21,7 +21,6 @@ from __future__ import annotations
 import json
 import math
 import re
-from dataclasses import dataclass
 from typing import Any
 
 import yaml
@@ -38,6 +37,7 @@ from kubecanvas.io.limits import (
     describe_size,
 )
 from kubecanvas.model.korean import eun_neun, euro_ro
+from kubecanvas.model.record import record
 from kubecanvas.model.text import Text
 
 _BaseLoader: Any = getattr(yaml, "CSafeLoader", None) or yaml.SafeLoader
@@ -194,7 +194,7 @@ def parse_document(text: str, limits: Limits = DEFAULT_LIMITS
     return data, duplicates
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class ParseProblem:
     """Why typed text is not YAML: the parser's words and, when it knows, where (from 1)."""
 

@@ -12,7 +12,8 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+
+from kubecanvas.model.record import record
 
 #: A start marker, end marker or directive at the beginning of a line. The markers need a blank
 #: (or the end of the line) after them, as in the YAML spec: `----` or `---x` are content.
@@ -21,7 +22,7 @@ _MARKER = re.compile(r"^(?:(---|\.\.\.)(?=[ \t\r\n]|\Z)|%)", re.MULTILINE)
 _CONTENT_LINE = re.compile(r"^(?:[ \t]+[^\s#]|[^\s#%])", re.MULTILINE)
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Chunk:
     """One document of a stream as raw text.
 

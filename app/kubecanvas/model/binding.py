@@ -9,12 +9,12 @@ fit, and that no other claim has taken. `mismatches` explains, in words, why a v
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, replace
 from fractions import Fraction
 from typing import Any, Literal
 
 from kubecanvas.model.fields import as_mapping
 from kubecanvas.model.quantity import format_bytes, try_quantity
+from kubecanvas.model.record import record, replace
 from kubecanvas.model.resource import Resource
 from kubecanvas.model.selectors import parse_label_selector
 from kubecanvas.model.text import Text
@@ -24,7 +24,7 @@ DEFAULT_CLASS_ANNOTATIONS = ("storageclass.kubernetes.io/is-default-class",
                              "storageclass.beta.kubernetes.io/is-default-class")
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Claim:
     """What binding needs of a PVC (a real one, or one a StatefulSet will create)."""
 
@@ -39,7 +39,7 @@ class Claim:
     volume_name: str
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Volume:
     """What binding needs of a PV."""
 
@@ -194,7 +194,7 @@ def fits(claim: Claim, volume: Volume, default: str | None = None) -> bool:
 How = Literal["volumeName", "claimRef", "match"]
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Binding:
     """A claim bound to a volume, and how (see `How`)."""
 

@@ -17,16 +17,16 @@ derived edges (`graph`).
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
 from typing import Any
 
 from kubecanvas.model.fields import as_list, as_mapping
+from kubecanvas.model.record import field, record
 from kubecanvas.model.references import EdgeType, Reference
 from kubecanvas.model.resource import Resource
 from kubecanvas.model.selectors import Selector, parse_label_selector
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class FieldRef:
     """One field of a mapped kind that names another object.
 
@@ -55,7 +55,7 @@ class FieldRef:
     creates: bool = False
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class SelectorRef:
     """A label selector of a mapped kind that chooses objects of `kind` by their labels.
 
@@ -73,7 +73,7 @@ class SelectorRef:
     label: str = ""
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class KindMapping:
     """How to draw one custom kind and what its fields refer to."""
 
@@ -88,7 +88,7 @@ class KindMapping:
     source: str = ""  # "file:line" the mapping was read from, for messages
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class KindMappings:
     """Every mapping in force; a later mapping of the same kind and group wins."""
 
@@ -186,7 +186,7 @@ def custom_references(res: Resource, namespace: str, mappings: KindMappings) -> 
     return out
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class SelectorMatch:
     """One selector mapping of one resource, ready to match labels."""
 

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
 from typing import Any
 
 from kubecanvas.model.custom_kinds import KindMappings, selector_matches
@@ -21,6 +20,7 @@ from kubecanvas.model.document import Change, Document
 from kubecanvas.model.kinds import effective_namespace, pod_template, template_labels
 from kubecanvas.model.multigraph import MultiDiGraph
 from kubecanvas.model.order import in_order
+from kubecanvas.model.record import record
 from kubecanvas.model.references import EdgeType, Reference, format_path
 from kubecanvas.model.resource import Resource
 from kubecanvas.model.selectors import Selector
@@ -37,7 +37,7 @@ from kubecanvas.model.wiring_index import WiringIndex
 TRIGGER_KINDS = frozenset({"NetworkPolicy", "Namespace"})
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class DerivedEdge:
     source: str
     target: str
@@ -112,7 +112,7 @@ def _selects(changed: list[Resource], index: WiringIndex, document: Document) ->
         index.by_kind.get(kind) for kind in sources)
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class _Policy:
     """One policy's edges, and what they were computed from (to tell when they are stale)."""
 

@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field, replace
 from typing import Any
 
 from kubecanvas.model.custom_kinds import KindMappings
+from kubecanvas.model.record import field, record, replace
 from kubecanvas.model.resource import Manifest, Position, Resource
 
 
@@ -30,7 +30,7 @@ class UnknownResourceError(DocumentError, KeyError):
     pass
 
 
-@dataclass
+@record
 class Change:
     """What one mutation (or one batch of them) did, by resource id."""
 
@@ -67,7 +67,7 @@ class Change:
         return bool(self.added or self.removed or self.changed)
 
 
-@dataclass
+@record
 class ProjectSettings:
     """Per-project settings saved in the project file."""
 

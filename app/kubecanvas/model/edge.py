@@ -6,9 +6,9 @@ pass edges around without caring how the graph stores them.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from enum import StrEnum
 
+from kubecanvas.model.record import record
 from kubecanvas.model.references import Reference
 
 
@@ -25,7 +25,7 @@ class EdgeCategory(StrEnum):
     DERIVED = "derived"
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Edge:
     """One edge as callers see it."""
 

@@ -8,17 +8,17 @@ kept verbatim as a generic resource; `kind_info` then returns a neutral descript
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 from typing import Any
 
 from kubecanvas.model.fields import as_list as as_list  # re-exported for older importers
 from kubecanvas.model.fields import as_mapping as as_mapping
+from kubecanvas.model.record import record
 from kubecanvas.model.resource import Resource
 
 Path = tuple[str, ...]
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class KindInfo:
     """Static facts about one kind.
 

@@ -22,9 +22,9 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterable
-from dataclasses import replace
 from typing import Any
 
+from kubecanvas.model.record import replace
 from kubecanvas.model.resource import Resource
 
 OrderKey = tuple[Any, ...]

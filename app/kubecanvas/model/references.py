@@ -11,7 +11,6 @@ can draw it in Korean while every English comparison stays as it was.
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
 from typing import Any
 
 from kubecanvas.model.fields import FieldPath, as_list
@@ -23,6 +22,7 @@ from kubecanvas.model.kinds import (
     pod_template_path,
     replicas,
 )
+from kubecanvas.model.record import field, record
 from kubecanvas.model.resource import Resource
 from kubecanvas.model.text import Text
 
@@ -55,7 +55,7 @@ class EdgeType:
            BINDS, RESERVES, SCALES, OWNED_BY, ROLE_REF, SUBJECT, TRAFFIC, REFERS)
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Reference:
     """A reference by name from one resource to another.
 

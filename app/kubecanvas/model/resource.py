@@ -11,10 +11,10 @@ from __future__ import annotations
 import copy
 import os
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field, replace
 from typing import Any
 
 from kubecanvas.model.fields import FieldPath
+from kubecanvas.model.record import field, record, replace
 
 Manifest = dict[str, Any]
 Position = tuple[float, float]
@@ -23,7 +23,7 @@ Position = tuple[float, float]
 LineLookup = Callable[[tuple[str | int, ...]], tuple[int, int] | None]
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Origin:
     """Where a resource was read from, so findings can name a file and line and export can
     write the document back to the file it came from.
@@ -63,7 +63,7 @@ class Origin:
         return self.line
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class ResourceKey:
     """What Kubernetes identifies an object by. `group` is the API group ('' for core)."""
 
@@ -92,7 +92,7 @@ def new_id() -> str:
     return raw.hex()
 
 
-@dataclass
+@record
 class Resource:
     """A manifest plus the editor's own facts about it.
 

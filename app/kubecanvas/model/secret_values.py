@@ -21,9 +21,9 @@ without their values only when asked (`without_values`), and says which.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import replace
 from typing import Any
 
+from kubecanvas.model.record import replace
 from kubecanvas.model.resource import Manifest, Resource
 
 #: What a value left in the cluster is replaced by.

@@ -9,17 +9,17 @@ LabelSelector matches everything; an absent one matches nothing.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 from typing import Any
 
 from kubecanvas.model.kinds import effective_namespace, get_path, kind_info, pod_template
+from kubecanvas.model.record import record
 from kubecanvas.model.references import EdgeType
 from kubecanvas.model.resource import Resource
 
 OPERATORS = ("In", "NotIn", "Exists", "DoesNotExist")
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Requirement:
     """One requirement of a label selector: `key In (values)`, `key Exists`, ..."""
 
@@ -52,7 +52,7 @@ class Requirement:
         return f"{self.key} {self.operator} ({values})"
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Selector:
     """A parsed selector. `None` stands for 'selects nothing' and is never constructed here."""
 
@@ -142,7 +142,7 @@ def format_labels(labels: Iterable[tuple[str, str]] | Mapping[str, str]) -> str:
 
 
 # --- which selector a resource applies ------------------------------------------------------------
-@dataclass(frozen=True)
+@record(frozen=True)
 class SelectorInfo:
     """The pod selector a resource applies to other resources' pods, and where it is written."""
 

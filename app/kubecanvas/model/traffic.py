@@ -17,11 +17,11 @@ recomputes them as a whole when a policy, a namespace or a workload changes (`gr
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass
 from typing import Any
 
 from kubecanvas.model.fields import as_list, as_mapping
 from kubecanvas.model.kinds import effective_namespace
+from kubecanvas.model.record import record
 from kubecanvas.model.references import EdgeType, Reference, format_path
 from kubecanvas.model.resource import Resource
 from kubecanvas.model.selectors import Selector, parse_label_selector
@@ -29,7 +29,7 @@ from kubecanvas.model.selectors import Selector, parse_label_selector
 NAME_LABEL = "kubernetes.io/metadata.name"
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class PodTables:
     """What traffic needs to know of the document: pod owners by namespace with their pod
     labels, and each namespace's labels (a Namespace resource's, plus the name label the API
@@ -44,7 +44,7 @@ class PodTables:
     by_label: Mapping[tuple[str, str, str], set[str]] | None = None
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class External:
     """A peer outside the design, drawn as one muted stand-in per namespace block."""
 
@@ -54,7 +54,7 @@ class External:
     namespace: str
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class TrafficEdge:
     source: str
     target: str

@@ -8,10 +8,10 @@ fix exists, that fix as a reversible edit the editor applies with one click and 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
+from kubecanvas.model.record import field, record
 from kubecanvas.model.references import format_path
 from kubecanvas.model.resource import Resource
 from kubecanvas.model.text import Text
@@ -40,7 +40,7 @@ class Severity(StrEnum):
         return {"error": 2, "warning": 1, "info": 0}[self.value]
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Ask:
     """The value a fix needs from the user (a CPU request, the port a probe checks).
 
@@ -55,7 +55,7 @@ class Ask:
     make_edit: Callable[[str], Edit] = field(compare=False, repr=False)
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Fix:
     """A mechanical fix: a description in words and a factory for the edit that performs it.
 
@@ -73,7 +73,7 @@ class Fix:
         return self.make_edit()
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Finding:
     """One problem a rule found: on which resource and field, how bad, and how to fix it."""
 

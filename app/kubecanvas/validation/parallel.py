@@ -19,12 +19,13 @@ Use `engine.Validator` in process where fixes are applied (the editor).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from kubecanvas.model.document import Document
 from kubecanvas.model.graph import WiringGraph
 from kubecanvas.model.parallel import map_in_processes
+from kubecanvas.model.record import replace
 from kubecanvas.validation.context import Context, KindIndex
 from kubecanvas.validation.findings import Finding, Fix
 from kubecanvas.validation.pod_check import pod_checks

@@ -10,8 +10,8 @@ find every id a module declares and refuse one that is not registered.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 
+from kubecanvas.model.record import record
 from kubecanvas.validation.context import Context
 from kubecanvas.validation.findings import Finding, RuleId, Severity
 from kubecanvas.validation.profiles import DEFAULT
@@ -24,7 +24,7 @@ Check = Callable[[Context], Iterable[Finding]]
 E, W, INFO = Severity.ERROR, Severity.WARNING, Severity.INFO
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Rule:
     """One registered rule; `function` is None for the ids the engine reports itself."""
 

@@ -14,11 +14,11 @@ import functools
 import json
 import re
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from kubecanvas.model.korean import eun_neun, i_ga
+from kubecanvas.model.record import record
 from kubecanvas.model.references import format_path
 from kubecanvas.model.text import Text
 from kubecanvas.validation.fixes import closest
@@ -44,7 +44,7 @@ _DROP = frozenset({"description", "x-kubernetes-patch-strategy", "x-kubernetes-p
 _lock = _thread.allocate_lock()
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class SchemaError:
     """One violation: a rule id, the field path and a message (English, with Korean)."""
 

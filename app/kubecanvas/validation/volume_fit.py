@@ -12,11 +12,11 @@ claim with a label selector compares labels, which differ per volume: it takes t
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import replace
 from fractions import Fraction
 from heapq import merge
 
 from kubecanvas.model import binding
+from kubecanvas.model.record import replace
 from kubecanvas.model.text import Text
 
 #: (number of reasons, volume name, reasons in English, in Korean), as the message sorts them.

@@ -21,7 +21,6 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
-from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QRectF
@@ -35,6 +34,7 @@ from kubecanvas.model.graph import Edge, WiringGraph
 from kubecanvas.model.kinds import CLUSTER_PROVIDED_KINDS
 from kubecanvas.model.layout.membership import BlockKey, block_keys, quick_key
 from kubecanvas.model.order import node_places
+from kubecanvas.model.record import replace
 from kubecanvas.ui.canvas.node_item import Ghost, NodeItem, ghost_line
 from kubecanvas.ui.i18n import kind_label, tr
 

@@ -9,11 +9,11 @@ summary: the Korean summary, why the rule matters in both languages and a kubern
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from dataclasses import dataclass
 from typing import Any
 
 from kubecanvas.model.fields import FieldPath
 from kubecanvas.model.kinds import pod_template_path
+from kubecanvas.model.record import record
 from kubecanvas.model.resource import Resource
 from kubecanvas.model.text import Text
 from kubecanvas.validation.context import Context
@@ -26,7 +26,7 @@ DOCS = "https://kubernetes.io/docs/"
 E, W, INFO = Severity.ERROR, Severity.WARNING, Severity.INFO
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Declared:
     """One rule as its module declares it.
 
@@ -53,7 +53,7 @@ class Declared:
     profile: str = HARDENING
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class PodView:
     """A pod spec and where it lives in its owner's manifest."""
 

@@ -13,11 +13,11 @@ containers, as the standard's `spec.containers[*]`, `spec.initContainers[*]`,
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass
 from typing import Any
 
 from kubecanvas.model.fields import DELETE, FieldPath, as_list, as_mapping
 from kubecanvas.model.korean import eul_reul
+from kubecanvas.model.record import record
 from kubecanvas.model.text import Text
 from kubecanvas.validation.hardening.declare import (
     PodView,
@@ -78,7 +78,7 @@ SENSITIVE_HOST_PATHS: dict[str, tuple[str, str]] = {
 SECCOMP_OK = ("RuntimeDefault", "Localhost")
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Violation:
     """One field that breaks a control.
 

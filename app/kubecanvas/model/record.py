@@ -1,0 +1,199 @@
+"""Record classes: the behaviour of `dataclasses.dataclass` for the plain records the command
+line creates at start-up, without its start-up cost.
+
+Why not `dataclasses`: on Python 3.11 it compiles every generated method with an `exec` of its
+own (about six per frozen class) and imports `inspect`, `ast` and `dis`. The 40 records a
+`kubecanvas validate` of one small file defines cost 58 ms of CPU that way, plus 15 ms for those
+imports: about a quarter of the whole process (measured with `tests/bench/bench_cli.py`).
+
+`record` keeps the same semantics for what our records use (positional and keyword `__init__`
+with defaults and `field(default_factory=...)`, `init=False` fields and `__post_init__`,
+`compare=False` and `repr=False` fields, `frozen`), and `tests/model/test_record.py` holds it
+equal to `dataclasses` on each of them. What differs is only when the work is done: `__eq__`,
+`__hash__` and `__repr__` are shared functions over the class's field names (no code is
+generated for them), and `__init__`, which must be as fast as the generated one because the
+loader creates hundreds of thousands of records, is compiled on the class's first
+instantiation, so a class that a run never instantiates costs nothing. `replace` is
+`dataclasses.replace` for records (and hands real dataclasses to it).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from operator import attrgetter
+from typing import Any, TypeVar, dataclass_transform, overload
+
+T = TypeVar("T")
+MISSING: Any = type("_Missing", (), {"__repr__": lambda self: "MISSING"})()
+
+
+class FrozenRecordError(AttributeError):
+    """An assignment to a field of a frozen record (like `dataclasses.FrozenInstanceError`)."""
+
+
+class Field:
+    """One field of a record: its name, default or default factory, and whether `__init__`
+    takes it, equality and the hash compare it, and `repr` shows it."""
+
+    __slots__ = ("name", "default", "default_factory", "init", "compare", "repr")
+
+    def __init__(self, default: Any = MISSING, default_factory: Any = MISSING,
+                 init: bool = True, compare: bool = True, repr: bool = True) -> None:
+        self.name = ""
+        self.default, self.default_factory = default, default_factory
+        self.init, self.compare, self.repr = init, compare, repr
+
+
+def field(*, default: Any = MISSING, default_factory: Callable[[], Any] | Any = MISSING,
+          init: bool = True, compare: bool = True, repr: bool = True) -> Any:
+    """Like `dataclasses.field`, for the options records support."""
+    if default is not MISSING and default_factory is not MISSING:
+        raise ValueError("cannot specify both default and default_factory")
+    return Field(default, default_factory, init, compare, repr)
+
+
+@overload
+@dataclass_transform(field_specifiers=(field,))
+def record(cls: type[T], /) -> type[T]: ...
+@overload
+def record(*, frozen: bool = False) -> Callable[[type[T]], type[T]]: ...
+
+
+def record(cls: type[T] | None = None, /, *, frozen: bool = False) -> Any:
+    """Make `cls` a record, as `@dataclass` or `@dataclass(frozen=True)` would."""
+    def wrap(cls: type[T]) -> type[T]:
+        _make(cls, frozen)
+        return cls
+    return wrap if cls is None else wrap(cls)
+
+
+def _fields_of(cls: type) -> list[Field]:
+    fields: dict[str, Field] = {f.name: f for base in reversed(cls.__mro__[1:])
+                                for f in getattr(base, "__record_fields__", ())}
+    for name, annotation in cls.__dict__.get("__annotations__", {}).items():
+        if str(annotation).startswith(("ClassVar", "typing.ClassVar")):
+            continue
+        value = cls.__dict__.get(name, MISSING)
+        spec = value if isinstance(value, Field) else Field(default=value)
+        if isinstance(spec.default, (list, dict, set)):
+            raise ValueError(f"mutable default {type(spec.default)} for field {name} "
+                             "is not allowed: use default_factory")
+        spec.name = name
+        fields[name] = spec
+        if isinstance(value, Field):  # the class attribute is the default, as in dataclasses
+            if spec.default is MISSING:
+                delattr(cls, name)
+            else:
+                setattr(cls, name, spec.default)
+    return list(fields.values())
+
+
+def _make(cls: type, frozen: bool) -> None:
+    fields = _fields_of(cls)
+    seen_default = False
+    for f in fields:
+        if f.init:
+            has_default = f.default is not MISSING or f.default_factory is not MISSING
+            if seen_default and not has_default:
+                raise TypeError(f"non-default argument {f.name!r} follows default argument")
+            seen_default |= has_default
+    compared = tuple(f.name for f in fields if f.compare)
+    shown = tuple(f.name for f in fields if f.repr)
+    key = attrgetter(*compared) if len(compared) > 1 else (
+        (lambda obj, name=compared[0]: (getattr(obj, name),)) if compared else (lambda obj: ()))
+    names = {f.name for f in fields}
+    own = cls.__dict__
+    type.__setattr__(cls, "__record_fields__", tuple(fields))
+    type.__setattr__(cls, "__match_args__", tuple(f.name for f in fields if f.init))
+
+    def __eq__(self: Any, other: Any) -> Any:
+        if other.__class__ is self.__class__:
+            return key(self) == key(other)
+        return NotImplemented
+
+    def __repr__(self: Any) -> str:
+        inner = ", ".join(f"{name}={getattr(self, name)!r}" for name in shown)
+        return f"{self.__class__.__qualname__}({inner})"
+
+    def __setattr__(self: Any, name: str, value: Any) -> None:
+        if type(self) is cls or name in names:
+            raise FrozenRecordError(f"cannot assign to field {name!r}")
+        object.__setattr__(self, name, value)  # a subclass's own attribute
+
+    def __delattr__(self: Any, name: str) -> None:
+        if type(self) is cls or name in names:
+            raise FrozenRecordError(f"cannot delete field {name!r}")
+        object.__delattr__(self, name)
+
+    def first_init(self: Any, *args: Any, **kwargs: Any) -> None:
+        init = _compile_init(cls, fields, frozen)
+        type.__setattr__(cls, "__init__", init)
+        init(self, *args, **kwargs)
+
+    methods: dict[str, Any] = {"__init__": first_init, "__repr__": __repr__, "__eq__": __eq__}
+    # as dataclasses decide: a class that writes `__eq__` alone gets `__hash__ = None` from
+    # Python, which does not count as a hash of its own
+    if "__hash__" not in own or (own["__hash__"] is None and "__eq__" in own):
+        methods["__hash__"] = (lambda self: hash(key(self))) if frozen else None
+    if frozen:
+        methods.update(__setattr__=__setattr__, __delattr__=__delattr__)
+    for name, method in methods.items():
+        if name not in own or name == "__hash__":
+            if callable(method):
+                method.__qualname__ = f"{cls.__qualname__}.{name}"
+            type.__setattr__(cls, name, method)
+
+
+def _compile_init(cls: type, fields: list[Field], frozen: bool) -> Callable[..., None]:
+    """The `__init__` dataclasses would generate for `fields`: one `exec`, on first use."""
+    scope: dict[str, Any] = {"MISSING": MISSING, "setattr": object.__setattr__}
+    params, body = ["self"], []
+    for f in fields:
+        scope[f"default_{f.name}"], scope[f"factory_{f.name}"] = f.default, f.default_factory
+        if f.init:
+            value = f.name
+            if f.default_factory is not MISSING:
+                params.append(f"{f.name}=MISSING")
+                value = f"factory_{f.name}() if {f.name} is MISSING else {f.name}"
+            elif f.default is not MISSING:
+                params.append(f"{f.name}=default_{f.name}")
+            else:
+                params.append(f.name)
+        elif f.default_factory is not MISSING:
+            value = f"factory_{f.name}()"
+        elif f.default is not MISSING:
+            value = f"default_{f.name}"
+        else:
+            continue
+        body.append(f"setattr(self, {f.name!r}, {value})" if frozen
+                    else f"self.{f.name} = {value}")
+    if hasattr(cls, "__post_init__"):
+        body.append("self.__post_init__()")
+    source = f"def __init__({', '.join(params)}):\n    " + "\n    ".join(body or ["pass"])
+    exec(source, scope)  # noqa: S102  (our own text, from the class's field names)
+    init: Callable[..., None] = scope["__init__"]
+    init.__qualname__ = f"{cls.__qualname__}.__init__"
+    return init
+
+
+def fields(obj: Any) -> tuple[Field, ...]:
+    """The fields of a record or record class, in order (empty for anything else)."""
+    return tuple(getattr(obj, "__record_fields__", ()))
+
+
+def replace(obj: T, /, **changes: Any) -> T:
+    """A copy of the record `obj` with `changes`, like `dataclasses.replace` (which is used for
+    a dataclass)."""
+    fields = getattr(type(obj), "__record_fields__", None)
+    if fields is None:
+        import dataclasses
+
+        return dataclasses.replace(obj, **changes)  # type: ignore[type-var]
+    for f in fields:
+        if not f.init:
+            if f.name in changes:
+                raise ValueError(f"field {f.name} is declared with init=False, it cannot be "
+                                 "specified with replace()")
+        elif f.name not in changes:
+            changes[f.name] = getattr(obj, f.name)
+    return obj.__class__(**changes)
