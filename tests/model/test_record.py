@@ -178,3 +178,32 @@ def test_bad_declarations_are_refused_as_dataclasses_refuses_them() -> None:
 class Picklable:
     x: int
     name: str = ""
+
+
+def test_equality_and_hash_before_the_first_instantiation_match_dataclasses() -> None:
+    """Records made without `__init__` (as unpickling makes them) compare and hash as
+    dataclasses do: each method is compiled on its first call, whatever calls it first."""
+    @rec.record(frozen=True)
+    class Fresh:
+        a: int
+        b: str = ""
+        c: Any = rec.field(default=None, compare=False)
+
+    @dataclasses.dataclass(frozen=True)
+    class Reference:
+        a: int
+        b: str = ""
+        c: Any = dataclasses.field(default=None, compare=False)
+
+    def bare(a: int, b: str, c: Any) -> Fresh:
+        obj = object.__new__(Fresh)
+        for name, value in (("a", a), ("b", b), ("c", c)):
+            object.__setattr__(obj, name, value)
+        return obj
+
+    one, two, other = bare(1, "x", 1), bare(1, "x", 2), bare(2, "x", 1)
+    assert one == two and one != other
+    assert hash(one) == hash(Reference(1, "x", 1))
+    assert repr(one) == repr(Reference(1, "x", 1)).replace("Reference", "Fresh")
+    compiled = Fresh(1, "x", 3)  # compiles __init__
+    assert compiled == one and hash(compiled) == hash(one) and compiled != other

@@ -9,18 +9,16 @@ imports: about a quarter of the whole process (measured with `tests/bench/bench_
 `record` keeps the same semantics for what our records use (positional and keyword `__init__`
 with defaults and `field(default_factory=...)`, `init=False` fields and `__post_init__`,
 `compare=False` and `repr=False` fields, `frozen`), and `tests/model/test_record.py` holds it
-equal to `dataclasses` on each of them. What differs is only when the work is done: `__eq__`,
-`__hash__` and `__repr__` are shared functions over the class's field names (no code is
-generated for them), and `__init__`, which must be as fast as the generated one because the
-loader creates hundreds of thousands of records, is compiled on the class's first
-instantiation, so a class that a run never instantiates costs nothing. `replace` is
-`dataclasses.replace` for records (and hands real dataclasses to it).
+equal to `dataclasses` on each of them. What differs is only when the work is done:
+`__repr__` and frozenness are shared functions over the class's field names, and `__init__`,
+`__eq__` and `__hash__` are the code dataclasses would generate, each compiled on its first call,
+so a method that a run never calls costs nothing. `replace` is `dataclasses.replace` for
+records (and hands real dataclasses to it).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from operator import attrgetter
 from typing import Any, TypeVar, dataclass_transform, overload
 
 T = TypeVar("T")
@@ -97,19 +95,11 @@ def _make(cls: type, frozen: bool) -> None:
             if seen_default and not has_default:
                 raise TypeError(f"non-default argument {f.name!r} follows default argument")
             seen_default |= has_default
-    compared = tuple(f.name for f in fields if f.compare)
     shown = tuple(f.name for f in fields if f.repr)
-    key = attrgetter(*compared) if len(compared) > 1 else (
-        (lambda obj, name=compared[0]: (getattr(obj, name),)) if compared else (lambda obj: ()))
     names = {f.name for f in fields}
     own = cls.__dict__
     type.__setattr__(cls, "__record_fields__", tuple(fields))
     type.__setattr__(cls, "__match_args__", tuple(f.name for f in fields if f.init))
-
-    def __eq__(self: Any, other: Any) -> Any:
-        if other.__class__ is self.__class__:
-            return key(self) == key(other)
-        return NotImplemented
 
     def __repr__(self: Any) -> str:
         inner = ", ".join(f"{name}={getattr(self, name)!r}" for name in shown)
@@ -125,16 +115,19 @@ def _make(cls: type, frozen: bool) -> None:
             raise FrozenRecordError(f"cannot delete field {name!r}")
         object.__delattr__(self, name)
 
-    def first_init(self: Any, *args: Any, **kwargs: Any) -> None:
-        init = _compile_init(cls, fields, frozen)
-        type.__setattr__(cls, "__init__", init)
-        init(self, *args, **kwargs)
+    def first(name: str) -> Callable[..., Any]:
+        def compile_and_call(self: Any, *args: Any, **kwargs: Any) -> Any:
+            made = _compile(cls, fields, frozen, name)
+            type.__setattr__(cls, name, made)
+            return made(self, *args, **kwargs)
+        return compile_and_call
 
-    methods: dict[str, Any] = {"__init__": first_init, "__repr__": __repr__, "__eq__": __eq__}
+    methods: dict[str, Any] = {"__init__": first("__init__"), "__repr__": __repr__,
+                               "__eq__": first("__eq__")}
     # as dataclasses decide: a class that writes `__eq__` alone gets `__hash__ = None` from
     # Python, which does not count as a hash of its own
     if "__hash__" not in own or (own["__hash__"] is None and "__eq__" in own):
-        methods["__hash__"] = (lambda self: hash(key(self))) if frozen else None
+        methods["__hash__"] = first("__hash__") if frozen else None
     if frozen:
         methods.update(__setattr__=__setattr__, __delattr__=__delattr__)
     for name, method in methods.items():
@@ -144,21 +137,49 @@ def _make(cls: type, frozen: bool) -> None:
             type.__setattr__(cls, name, method)
 
 
-def _compile_init(cls: type, fields: list[Field], frozen: bool) -> Callable[..., None]:
-    """The `__init__` dataclasses would generate for `fields`: one `exec`, on first use."""
+def _compile(cls: type, fields: list[Field], frozen: bool, name: str) -> Callable[..., Any]:
+    """The `__init__`, `__eq__` or `__hash__` dataclasses would generate for `fields`, compiled
+    on its first call (one `exec`): the methods run as fast as dataclasses' (the loader creates
+    hundreds of thousands of records), and a method a run never calls costs nothing (validate
+    compares and hashes no record)."""
     scope: dict[str, Any] = {"MISSING": MISSING, "setattr": object.__setattr__}
-    params, body = ["self"], []
+    mine = "".join(f"self.{f.name}," for f in fields if f.compare)
+    if name == "__eq__":
+        theirs = "".join(f"other.{f.name}," for f in fields if f.compare)
+        source = ["def __eq__(self, other):", "    if other.__class__ is self.__class__:",
+                  f"        return ({mine}) == ({theirs})", "    return NotImplemented"]
+    elif name == "__hash__":
+        source = ["def __hash__(self):", f"    return hash(({mine}))"]
+    else:
+        source = [f"def __init__({', '.join(_init_parameters(fields, scope))}):",
+                  *(f"    {line}" for line in _init_body(cls, fields, frozen) or ["pass"])]
+    exec("\n".join(source), scope)  # noqa: S102  (our own text, from the class's field names)
+    method: Callable[..., Any] = scope[name]
+    method.__qualname__ = f"{cls.__qualname__}.{name}"
+    return method
+
+
+def _init_parameters(fields: list[Field], scope: dict[str, Any]) -> list[str]:
+    params = ["self"]
     for f in fields:
         scope[f"default_{f.name}"], scope[f"factory_{f.name}"] = f.default, f.default_factory
+        if not f.init:
+            continue
+        if f.default_factory is not MISSING:
+            params.append(f"{f.name}=MISSING")
+        elif f.default is not MISSING:
+            params.append(f"{f.name}=default_{f.name}")
+        else:
+            params.append(f.name)
+    return params
+
+
+def _init_body(cls: type, fields: list[Field], frozen: bool) -> list[str]:
+    body = []
+    for f in fields:
         if f.init:
-            value = f.name
-            if f.default_factory is not MISSING:
-                params.append(f"{f.name}=MISSING")
-                value = f"factory_{f.name}() if {f.name} is MISSING else {f.name}"
-            elif f.default is not MISSING:
-                params.append(f"{f.name}=default_{f.name}")
-            else:
-                params.append(f.name)
+            value = (f"factory_{f.name}() if {f.name} is MISSING else {f.name}"
+                     if f.default_factory is not MISSING else f.name)
         elif f.default_factory is not MISSING:
             value = f"factory_{f.name}()"
         elif f.default is not MISSING:
@@ -169,11 +190,7 @@ def _compile_init(cls: type, fields: list[Field], frozen: bool) -> Callable[...,
                     else f"self.{f.name} = {value}")
     if hasattr(cls, "__post_init__"):
         body.append("self.__post_init__()")
-    source = f"def __init__({', '.join(params)}):\n    " + "\n    ".join(body or ["pass"])
-    exec(source, scope)  # noqa: S102  (our own text, from the class's field names)
-    init: Callable[..., None] = scope["__init__"]
-    init.__qualname__ = f"{cls.__qualname__}.__init__"
-    return init
+    return body
 
 
 def fields(obj: Any) -> tuple[Field, ...]:
