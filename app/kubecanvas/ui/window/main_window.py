@@ -30,7 +30,7 @@ from kubecanvas.ui.canvas.rename_editor import RenameEditor
 from kubecanvas.ui.canvas.scene import CanvasScene
 from kubecanvas.ui.canvas.style import DARK, LIGHT, Theme, current_theme
 from kubecanvas.ui.canvas.view import CanvasView
-from kubecanvas.ui.commands import design_files
+from kubecanvas.ui.commands import actions, design_files
 from kubecanvas.ui.commands.actions import build_actions, build_menus, canvas_menu, retranslate
 from kubecanvas.ui.commands.autosave import Autosaver, Recovery
 from kubecanvas.ui.commands.cluster_controller import install_cluster
@@ -47,6 +47,7 @@ from kubecanvas.ui.panels.palette import PalettePanel
 from kubecanvas.ui.panels.problems_panel import ProblemsPanel
 from kubecanvas.ui.panels.yaml_panel import YamlPanel
 from kubecanvas.ui.session import Session, Update
+from kubecanvas.ui.steady import steady_button
 from kubecanvas.ui.teaching import install_teaching
 from kubecanvas.ui.window.identity import app_icon
 from kubecanvas.ui.window.layout_state import restore_layout, save_layout
@@ -157,6 +158,8 @@ class MainWindow(QMainWindow):
                      "auto_layout", "export_image"):
             if name is None:
                 bar.addSeparator()
+            elif name in ("undo", "redo"):  # a new text each edit: no relayout (`ui.steady`)
+                steady_button(bar, self.actions_by_name[name], actions.UNDO_LABEL_WIDTH)
             else:
                 bar.addAction(self.actions_by_name[name])
         bar.addSeparator()
