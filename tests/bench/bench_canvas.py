@@ -290,9 +290,31 @@ def _editor_edits(app: Any, window: Any, count: int = 60) -> dict[str, float]:
         phases.add("event loop", time.process_time() - pushed)
         window.autosaver.countdown.stop()  # the copy is measured on its own
     phases.remove()
-    return {"editor_edit_median_ms": statistics.median(times),
-            "editor_edit_p95_ms": _percentile(times, 0.95),
-            "editor_edit_phases_ms": phases.medians()}
+    out = {"editor_edit_median_ms": statistics.median(times),
+           "editor_edit_p95_ms": _percentile(times, 0.95),
+           "editor_edit_phases_ms": phases.medians()}
+    # what the window does later, on timers (the legend, the overview 300 ms after an edit):
+    # the longest event-loop turn in the half second after an edit, at this zoom and with the
+    # overview shown (far out)
+    for name, zoom in (("editor_later_longest_ms", None), ("editor_later_overview_ms", 0.05)):
+        if zoom is not None:
+            window.view.set_zoom(zoom)
+        longest = 0.0
+        for number in range(count, count + 6):
+            pool = pools[number % 3]
+            target = pool[number % len(pool)]
+            window.editor.push(SetField(target.id, ("metadata", "annotations"),
+                                        {"bench": str(number)}))
+            app.processEvents()
+            until = time.monotonic() + 0.5
+            while time.monotonic() < until:
+                begin = time.process_time()
+                app.processEvents()
+                longest = max(longest, time.process_time() - begin)
+                time.sleep(0.005)
+            window.autosaver.countdown.stop()
+        out[name] = longest * 1000
+    return out
 
 
 class _PhaseTimes:
@@ -411,6 +433,8 @@ def main(argv: list[str] | None = None) -> int:
     if "edits" in phases:
         print(f"one edit in the editor until the window caught up: median "
               f"{out['editor_edit_median_ms']:.1f} ms, p95 {out['editor_edit_p95_ms']:.1f} ms")
+        print(f"  later, on timers: longest event-loop turn {out['editor_later_longest_ms']:.1f}"
+              f" ms; with the overview shown {out['editor_later_overview_ms']:.1f} ms")
         print("  per phase (median ms): " + ", ".join(
             f"{name} {ms:.1f}" for name, ms in out["editor_edit_phases_ms"].items()))
     if "autosave" in phases:

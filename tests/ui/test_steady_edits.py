@@ -79,3 +79,14 @@ def test_undo_button_follows_the_toolbar_style(make_window, qtbot):
     window.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
     assert button.toolButtonStyle() == Qt.ToolButtonStyle.ToolButtonTextBesideIcon
     assert button.width() >= narrow + UNDO_LABEL_WIDTH // 2
+
+
+def test_summary_grows_to_a_taller_line_of_text(qtbot):
+    from kubecanvas.ui.steady import SteadyLabel
+
+    label = SteadyLabel()
+    qtbot.addWidget(label)
+    for text in ("1 warning", "경고 1개, 메모 2개", "3 errors"):
+        label.setText(text)
+        assert label.height() >= label.label.sizeHint().height()
+        assert label.toolTip() == text

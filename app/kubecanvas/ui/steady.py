@@ -38,6 +38,9 @@ class SteadyLabel(QWidget):
     def setText(self, text: str) -> None:  # noqa: N802 - QLabel's name, which callers use
         self.label.setText(text)
         self.setToolTip(text)  # whole, when cut
+        height = self.label.sizeHint().height()
+        if height > self.height():  # Hangul's fallback font has taller lines: once, it grows
+            self.setFixedHeight(height)
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
         super().resizeEvent(event)
