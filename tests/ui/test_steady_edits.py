@@ -12,6 +12,7 @@ from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import QApplication, QToolButton
 from tests.model.factories import deployment, service
 
+from kubecanvas.model.connect import rename_edit
 from kubecanvas.model.edits import SetField
 from kubecanvas.ui.commands.actions import UNDO_LABEL_WIDTH
 
@@ -70,15 +71,20 @@ def test_an_edit_shows_its_undo_step_and_counts_without_a_window_layout(make_win
     assert layouts.count == 0
 
 
-def test_undo_button_follows_the_toolbar_style(make_window, qtbot):
-    window = make_window([deployment("web")])
+def test_undo_button_shows_a_long_step_whole_in_every_toolbar_style(make_window, qtbot):
+    web = deployment("web")
+    window = make_window([web])
+    name = "a-very-long-deployment-name-that-goes-on-and-on-for-ever"
+    window.editor.push(rename_edit(window.session.document, window.session.graph, web.id, name))
     button = _undo_button(window)
-    window.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
-    assert button.toolButtonStyle() == Qt.ToolButtonStyle.ToolButtonIconOnly
-    narrow = button.width()
-    window.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-    assert button.toolButtonStyle() == Qt.ToolButtonStyle.ToolButtonTextBesideIcon
-    assert button.width() >= narrow + UNDO_LABEL_WIDTH // 2
+    for style in (Qt.ToolButtonStyle.ToolButtonIconOnly, Qt.ToolButtonStyle.ToolButtonTextOnly,
+                  Qt.ToolButtonStyle.ToolButtonTextBesideIcon):
+        window.toolbar.setToolButtonStyle(style)
+        _settle(qtbot)
+        assert button.toolButtonStyle() == style
+        # the elided step (the whole text is in the tooltip) fits in the button
+        assert button.text().endswith("…")
+        assert button.width() >= button.fontMetrics().horizontalAdvance(button.text())
 
 
 def test_summary_grows_to_a_taller_line_of_text(qtbot):

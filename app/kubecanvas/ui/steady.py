@@ -64,7 +64,10 @@ def steady_button(bar: QToolBar, action: QAction, text_width: int) -> QToolButto
         button.setMinimumSize(0, 0)
         button.setMaximumSize(16777215, 16777215)
         room = button.sizeHint()
-        if bar.toolButtonStyle() != Qt.ToolButtonStyle.ToolButtonIconOnly:
+        # a button shows its text unless it is set to show only an icon and has one (Undo has
+        # none: the toolbar's default "icon only" shows its text)
+        if bar.toolButtonStyle() != Qt.ToolButtonStyle.ToolButtonIconOnly \
+                or action.icon().isNull():
             room.setWidth(room.width() + text_width
                           - button.fontMetrics().horizontalAdvance(button.text()))
         button.setFixedSize(room)
