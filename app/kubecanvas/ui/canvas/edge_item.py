@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 from kubecanvas.model.graph import Edge
 from kubecanvas.model.layout import NODE_HEIGHT, NODE_WIDTH
 from kubecanvas.model.layout.routing import Route
-from kubecanvas.ui.canvas import fonts
+from kubecanvas.ui.canvas import dash_pieces, fonts
 from kubecanvas.ui.canvas.edge_labels import localized_label, short_label
 from kubecanvas.ui.canvas.node_item import NodeItem
 from kubecanvas.ui.canvas.rbac_tips import RBAC_WIRES, rights_text
@@ -135,6 +135,7 @@ class EdgeItem(QGraphicsItem):
         self.label = ""
         self._curve: _Curve = ((0.0, 0.0), (0.0, 0.0), (0.0, 0.0), (0.0, 0.0))
         self._path: QPainterPath | None = None
+        self._dashes: tuple[QPen, list[dash_pieces.Piece]] | None = None  # pen, its pieces
         self._shape: QPainterPath | None = None
         self._arrow: QPolygonF | None = None
         self._bounds = QRectF()
@@ -216,7 +217,7 @@ class EdgeItem(QGraphicsItem):
             curve, room = _horizontal(sx, sy, dx, dy, shift, spread)
         self._curve = curve
         self._end_tangent = (curve[2], curve[3])
-        self._path = None
+        self._path = self._dashes = None
         self._shape = None
         self._arrow = None
         self._label_rect = None
@@ -248,7 +249,7 @@ class EdgeItem(QGraphicsItem):
 
     def _adjust_route(self, route: Route) -> None:
         points = route.points
-        self._path = None
+        self._path = self._dashes = None
         self._shape = None
         self._arrow = None
         self._label_rect = None
@@ -341,9 +342,12 @@ class EdgeItem(QGraphicsItem):
             return
         pen, colour = self._pens(theme, state, False)
         painter.setRenderHint(_ANTIALIAS, True)
-        painter.setPen(pen)
         painter.setBrush(Qt.BrushStyle.NoBrush)
-        painter.drawPath(self.path())
+        if widget is not None and dash_pieces.worth_it(pen, scale):  # on screen: `dash_pieces`
+            dash_pieces.draw(painter, self._dash_pieces(pen), dash_pieces.visible(painter, pen))
+        else:
+            painter.setPen(pen)
+            painter.drawPath(self.path())
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(colour)
         painter.drawPolygon(self.arrow())
@@ -356,6 +360,15 @@ class EdgeItem(QGraphicsItem):
             painter.setFont(fonts.font(10))
             painter.setPen(text)
             painter.drawText(plate, Qt.AlignmentFlag.AlignCenter, self.shown_label)
+
+    def _dash_pieces(self, pen: QPen) -> list[dash_pieces.Piece]:
+        """The dashed line in pieces, kept until the wire or its pen (state, theme) changes."""
+        if self._dashes is None or self._dashes[0] is not pen:
+            path = self.path()
+            elements = path.elements if isinstance(path, RoutePath) else (
+                ("M", self._curve[0]), ("C", (*self._curve[1], *self._curve[2], *self._curve[3])))
+            self._dashes = (pen, dash_pieces.pieces(elements, pen))
+        return self._dashes[1]
 
     def arrow(self) -> QPolygonF:
         """The arrow head at the target end, along the wire's last direction."""
