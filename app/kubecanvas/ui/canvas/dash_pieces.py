@@ -23,6 +23,7 @@ from functools import lru_cache
 from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
 from PySide6.QtGui import QPainter, QPainterPath, QPen, QTransform
 
+from kubecanvas.model.layout.quality import clip_segment
 from kubecanvas.ui.canvas.wire_geometry import Element
 
 #: a piece: its pen (dash offset set), its line or curve, its bounds (x0, y0, x1, y1), and the
@@ -123,22 +124,14 @@ def visible(painter: QPainter, pen: QPen) -> Box:
 
 def _cut(line: QLineF, box: Box) -> tuple[QLineF, float] | None:
     """The part of `line` inside `box` and how far along the line it starts (None: none of
-    it), by Liang and Barsky's clipping."""
-    x, y, dx, dy = line.x1(), line.y1(), line.dx(), line.dy()
-    low, high = 0.0, 1.0
-    for p, q in ((-dx, x - box[0]), (dx, box[2] - x), (-dy, y - box[1]), (dy, box[3] - y)):
-        if p == 0.0:
-            if q < 0.0:
-                return None
-            continue
-        t = q / p
-        if p < 0.0:
-            low = max(low, t)
-        else:
-            high = min(high, t)
-        if low > high:
-            return None
-    return QLineF(x + low * dx, y + low * dy, x + high * dx, y + high * dy), low * line.length()
+    it), clipped as the far-zoom canvas clips wires (`clip_segment`, the closed box)."""
+    a = (line.x1(), line.y1())
+    part = clip_segment(a, (line.x2(), line.y2()),
+                        (box[0], box[1], box[2] - box[0], box[3] - box[1]), closed=True)
+    if part is None:
+        return None
+    (x1, y1), (x2, y2) = part
+    return QLineF(x1, y1, x2, y2), math.hypot(x1 - a[0], y1 - a[1])
 
 
 def draw(painter: QPainter, drawn: Sequence[Piece], box: Box) -> None:
