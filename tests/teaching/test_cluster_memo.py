@@ -116,12 +116,20 @@ def test_pods_made_on_demand_equal_every_pod_made_at_once_through_edits() -> Non
 
 def test_pods_are_counted_as_many_as_they_are_named_over_the_corpus_and_examples() -> None:
     """Counting pods before a workload (without hashing templates) gives as many as naming
-    them does, for every workload kind in the examples, the lessons and the real corpus."""
+    them does, for every workload kind: the editor's new resources, the examples, the lessons
+    and the real corpus (when it is there: a fresh clone has no ../shared/corpus)."""
     from pathlib import Path
 
     from kubecanvas.io import load_paths
     from kubecanvas.model.kinds import pod_spec, pod_template
+    from kubecanvas.model.resource import Resource
+    from kubecanvas.model.templates import default_manifest
     from kubecanvas.teaching.cluster import pod_count, workload_pod_names
+
+    workload_kinds = {"Deployment", "StatefulSet", "DaemonSet", "Job", "CronJob"}
+    for kind in sorted(workload_kinds):
+        made = Resource(default_manifest(kind, "x"))
+        assert pod_count(made) == len(workload_pod_names(made)), kind
 
     root = Path(__file__).resolve().parents[2]
     corpus = root.parents[0] / "shared" / "corpus"
@@ -135,4 +143,4 @@ def test_pods_are_counted_as_many_as_they_are_named_over_the_corpus_and_examples
             if pod_template(res) is not None and pod_spec(res) is not None:
                 kinds.add(res.kind)
                 assert pod_count(res) == len(workload_pod_names(res)), (path, res.name)
-    assert {"Deployment", "StatefulSet", "DaemonSet", "Job", "CronJob"} <= kinds
+    assert {"Deployment", "StatefulSet", "Job", "CronJob"} <= kinds  # the examples' own
