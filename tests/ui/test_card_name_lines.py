@@ -15,7 +15,7 @@ from PySide6.QtCore import Qt
 from kubecanvas.ui.canvas import fonts
 from kubecanvas.ui.canvas.card_text import name_lines, split_name
 
-FITS = 106  # the room `NodeItem._paint_text` gives a name
+FITS = 106  # the room `card_text.draw_card_text` gives a name
 
 
 def _plain(name: str, fits: int) -> tuple[str, str]:

@@ -7,12 +7,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import lru_cache
+from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QColor
 
+from kubecanvas.model.layout import NODE_WIDTH
 from kubecanvas.ui.canvas import fonts
 from kubecanvas.ui.canvas.custom_looks import look_of
-from kubecanvas.ui.i18n import kind_label, language, short_kind
+from kubecanvas.ui.i18n import kind_label, language, short_kind, tr
 
 #: Kinds too long for a card's kind line, as kubectl's short names (the tooltip and the
 #: inspector give the full kind): "HorizontalPodAutoscaler" was cut to "HorizontalPodAut…".
@@ -67,3 +70,36 @@ def split_name(name: str, fits: Callable[[str], bool]) -> tuple[str, str]:
         if char in "-._" and fits(name[:i + 1]):
             best = i + 1
     return name[:best], name[best:]
+
+
+#: the width of a card's text column, beside its icon
+TEXT_WIDTH = int(NODE_WIDTH - 66)
+
+
+def draw_card_text(painter: Any, text: str, subtext: str, name: str, kind: str, ghost: str,
+                   line: str, api_version: str = "") -> None:
+    """A card's name (one size for every name: long ones wrap), kind line and detail line, in
+    the card's coordinates. `painter` is a `QPainter` (the canvas) or the SVG writer's
+    `SvgPainter`: one layout for both, so a picture is what the canvas shows."""
+    fits = TEXT_WIDTH - 8  # slack: glyphs hint wider at some zoom levels than measured
+    painter.setPen(QColor(text))
+    painter.setFont(fonts.font(13, True))
+    top = 10.0
+    first, second = name_lines(name or tr("(unnamed)"), fits)
+    left = Qt.AlignmentFlag.AlignLeft
+    if first:
+        painter.drawText(QRectF(58, 3, TEXT_WIDTH, 17), left, first)
+        painter.drawText(QRectF(58, 19, TEXT_WIDTH, 17), left, second)
+        top = 4.0
+    else:
+        painter.drawText(QRectF(58, 10, TEXT_WIDTH, 18), left, second)
+    metrics = fonts.metrics(11)
+    painter.setFont(fonts.font(11))
+    painter.setPen(QColor(subtext))
+    shown = card_kind(kind, lambda k: metrics.horizontalAdvance(k) <= fits - 16, api_version)
+    first_line = shown if not ghost else {
+        "missing": tr("missing {kind}"), "generated": tr("{kind} (generated)")
+    }.get(ghost, "{kind}").format(kind=shown)
+    for y, words in ((top + 20 + (12 if top < 10 else 0), first_line),
+                     (top + 37 + (11 if top < 10 else 0), line)):
+        painter.drawText(QRectF(58, y, TEXT_WIDTH, 15), left, detail_elided(words, fits))

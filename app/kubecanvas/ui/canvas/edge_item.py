@@ -81,7 +81,7 @@ def fit_label(edge_type: str, label: str, room: int) -> str:
 
 
 @lru_cache(maxsize=256)
-def _pens(style: EdgeStyle, theme: str, selection: str, state: str,
+def wire_pens(style: EdgeStyle, theme: str, selection: str, state: str,
           cosmetic: bool) -> tuple[QPen, QColor]:
     """The pen and colour of a wire, shared by every wire of the same type and state: painting
     runs for every visible wire per frame, and one pen per wire cost time and memory."""
@@ -97,7 +97,7 @@ def _pens(style: EdgeStyle, theme: str, selection: str, state: str,
 
 
 @lru_cache(maxsize=256)
-def _plate_pens(rgba: int, fill: str, text: str) -> tuple[QPen, QBrush, QPen]:
+def plate_pens(rgba: int, fill: str, text: str) -> tuple[QPen, QBrush, QPen]:
     """The label plate's outline (the wire's colour), fill and text pens, made once per
     colour: a picture of 5,000 resources draws 5,000 plates."""
     return QPen(QColor.fromRgba(rgba), 1), QBrush(QColor(fill)), QPen(QColor(text))
@@ -326,7 +326,7 @@ class EdgeItem(QGraphicsItem):
     def _pens(self, theme: Theme, state: str, cosmetic: bool) -> tuple[QPen, QColor]:
         """The line pen and colour (`state`: 'selected' for the edge itself, 'emphasis' when
         an end node is selected, or '')."""
-        return _pens(self.style, theme.name, theme.selection, state, cosmetic)
+        return wire_pens(self.style, theme.name, theme.selection, state, cosmetic)
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
               widget: QWidget | None = None) -> None:
@@ -337,7 +337,7 @@ class EdgeItem(QGraphicsItem):
             "emphasis" if self.source.isSelected() or self.target.isSelected() else "")
         if scale < FAR_ZOOM:  # zoomed out: a thin line only (runs for thousands of wires a frame)
             painter.setRenderHint(_ANTIALIAS, False)
-            painter.setPen(_pens(self.style, theme.name, theme.selection, state, True)[0])
+            painter.setPen(wire_pens(self.style, theme.name, theme.selection, state, True)[0])
             painter.drawPath(self.path())
             return
         pen, colour = self._pens(theme, state, False)
@@ -352,7 +352,7 @@ class EdgeItem(QGraphicsItem):
         painter.setBrush(colour)
         painter.drawPolygon(self.arrow())
         if self.label and scale >= 0.45 and self.shown_label:
-            plate_pen, fill, text = _plate_pens(colour.rgba(), theme.label_fill, theme.text)
+            plate_pen, fill, text = plate_pens(colour.rgba(), theme.label_fill, theme.text)
             painter.setPen(plate_pen)
             painter.setBrush(fill)
             plate = self.label_rect()

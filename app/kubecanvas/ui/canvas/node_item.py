@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from kubecanvas.model.kinds import CLUSTER_PROVIDED_KINDS
 from kubecanvas.model.layout import NODE_HEIGHT, NODE_WIDTH
 from kubecanvas.ui.canvas import fonts
-from kubecanvas.ui.canvas.card_text import card_kind, detail_elided, name_lines
+from kubecanvas.ui.canvas.card_text import draw_card_text
 from kubecanvas.ui.canvas.icons import paint_kind_icon
 from kubecanvas.ui.canvas.style import SEVERITY_COLOURS, Theme, current_theme, kind_colour
 from kubecanvas.ui.i18n import kind_label, tr
@@ -129,6 +129,26 @@ def node_badges(findings: Iterable[Finding]) -> dict[str, tuple[int, str]]:
             entry[1] = max(entry[1], finding.severity.rank)
     names = {2: "error", 1: "warning", 0: "info"}
     return {rid: (count, names[rank]) for rid, (count, rank) in counts.items()}
+
+
+def card_pen(theme: Theme, ghost: str, selected: bool = False, wire_state: str = ""
+             ) -> tuple[QPen, QColor]:
+    """A card body's border and fill: a stand-in's dashed on the background (red when the
+    object is missing), the selection's colour, green or red while a wire is drawn to it.
+    The canvas and the SVG writer (`svg_direct`) draw cards with these."""
+    border, width = QColor(theme.node_border), 1.2
+    if selected:
+        border, width = QColor(theme.selection), 2.6
+    if wire_state:
+        border, width = QColor("#1f9d55" if wire_state == "ok" else "#d93025"), 3.0
+    pen = QPen(border, width)
+    fill = QColor(theme.node_fill)
+    if ghost:
+        pen.setStyle(Qt.PenStyle.DashLine)
+        fill = QColor(theme.background)
+        if ghost == "missing":
+            pen.setColor(QColor(SEVERITY_COLOURS["error"] if not selected else theme.selection))
+    return pen, fill
 
 
 class NodeItem(QGraphicsItem):
@@ -284,50 +304,19 @@ class NodeItem(QGraphicsItem):
         return self.host.theme if self.host is not None else current_theme()
 
     def _paint_body(self, painter: QPainter, theme: Theme, selected: bool) -> None:
-        border = QColor(theme.node_border)
-        width = 1.2
-        if selected:
-            border, width = QColor(theme.selection), 2.6
-        if self.wire_state:
-            border = QColor("#1f9d55" if self.wire_state == "ok" else "#d93025")
-            width = 3.0
-        pen = QPen(border, width)
-        fill = QColor(theme.node_fill)
-        if self.ghost:
-            pen.setStyle(Qt.PenStyle.DashLine)
-            fill = QColor(theme.background)
-            if self.ghost == "missing":
-                pen.setColor(QColor(SEVERITY_COLOURS["error"] if not selected else theme.selection))
+        pen, fill = card_pen(theme, self.ghost, selected, self.wire_state)
         painter.setPen(pen)
         painter.setBrush(QBrush(fill))
         painter.drawRoundedRect(self.body_rect(), 8, 8)
 
+    @property
+    def hovered(self) -> bool:
+        """The pointer is over the card (its wiring handle shows)."""
+        return self._hovered
+
     def _paint_text(self, painter: QPainter, theme: Theme) -> None:
-        text_width = int(NODE_WIDTH - 66)
-        painter.setPen(QColor(theme.text))
-        name = self.name or tr("(unnamed)")
-        fits = text_width - 8  # slack: glyphs hint wider at some zoom levels than measured
-        painter.setFont(fonts.font(13, True))  # one size for every name: long ones wrap
-        top = 10.0
-        first, second = name_lines(name, fits)
-        if first:
-            painter.drawText(QRectF(58, 3, text_width, 17), Qt.AlignmentFlag.AlignLeft, first)
-            painter.drawText(QRectF(58, 19, text_width, 17), Qt.AlignmentFlag.AlignLeft, second)
-            top = 4.0
-        else:
-            painter.drawText(QRectF(58, 10, text_width, 18), Qt.AlignmentFlag.AlignLeft, second)
-        metrics = fonts.metrics(11)
-        painter.setFont(fonts.font(11))
-        painter.setPen(QColor(theme.subtext))
-        kind = card_kind(self.kind, lambda k: metrics.horizontalAdvance(k) <= fits - 16,
-                         self.api_version)
-        first_line = kind if not self.ghost else {
-            "missing": tr("missing {kind}"), "generated": tr("{kind} (generated)")
-        }.get(self.ghost, "{kind}").format(kind=kind)
-        for y, text in ((top + 20 + (12 if top < 10 else 0), first_line),
-                        (top + 37 + (11 if top < 10 else 0), self.line)):
-            painter.drawText(QRectF(58, y, text_width, 15), Qt.AlignmentFlag.AlignLeft,
-                             detail_elided(text, fits))
+        draw_card_text(painter, theme.text, theme.subtext, self.name, self.kind, self.ghost,
+                       self.line, self.api_version)
 
     def _paint_badge(self, painter: QPainter) -> None:
         assert self.badge is not None

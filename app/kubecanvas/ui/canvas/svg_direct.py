@@ -19,33 +19,26 @@ from __future__ import annotations
 from functools import lru_cache
 
 from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QPen
+from PySide6.QtGui import QBrush, QPen
 
 from kubecanvas.model.layout import NODE_HEIGHT, NODE_WIDTH
 from kubecanvas.ui.canvas import fonts
-from kubecanvas.ui.canvas.card_text import card_kind, detail_elided, name_lines
-from kubecanvas.ui.canvas.edge_item import ARROW, EdgeItem, _pens, _plate_pens
+from kubecanvas.ui.canvas.card_text import draw_card_text
+from kubecanvas.ui.canvas.edge_item import ARROW, EdgeItem, plate_pens, wire_pens
 from kubecanvas.ui.canvas.icons import paint_kind_icon
-from kubecanvas.ui.canvas.node_item import NodeItem
+from kubecanvas.ui.canvas.node_item import NodeItem, card_pen
 from kubecanvas.ui.canvas.stand_ins import StandInItem
-from kubecanvas.ui.canvas.style import SEVERITY_COLOURS, EdgeStyle, Theme
+from kubecanvas.ui.canvas.style import EdgeStyle, Theme
 from kubecanvas.ui.canvas.svg_painter import SvgPainter, fill_of, stroke_of
 from kubecanvas.ui.canvas.wire_geometry import arrow_points, rounded_elements
-from kubecanvas.ui.i18n import tr
 
 #: the attributes `SvgPainter` gives a shape drawn with no brush, or with no pen
 _NO_FILL = 'fill="none"'
 _NO_STROKE = 'stroke="none"'
 _CENTRE = Qt.AlignmentFlag.AlignCenter
 _LEFT = Qt.AlignmentFlag.AlignLeft
-#: a card's icon and its text width as `NodeItem._paint_text` has them
+#: a card's icon, as `NodeItem.paint` places it at 100 %
 _ICON = QRectF(10, 14, 40, 40)
-_TEXT_WIDTH = int(NODE_WIDTH - 66)
-_FITS = _TEXT_WIDTH - 8
-#: where the lines go: a name on two lines (first, second, kind, detail), or on one line
-_TWO_LINES = tuple(QRectF(58, y, _TEXT_WIDTH, h) for y, h in ((3, 17), (19, 17), (36, 15),
-                                                                (52, 15)))
-_ONE_LINE = tuple(QRectF(58, y, _TEXT_WIDTH, h) for y, h in ((10, 18), (30, 15), (47, 15)))
 
 
 #: the item types `write_card` writes (a claim template's or a class's card is a stand-in)
@@ -53,52 +46,25 @@ CARDS = (NodeItem, StandInItem)
 
 
 @lru_cache(maxsize=32)
-def _card_tools(theme: Theme, ghost: str) -> tuple[str, QColor, QColor]:
-    """A theme's card body as an SVG element (a stand-in's: dashed, on the background, red
-    when missing) and the two text colours of its cards."""
-    pen = QPen(QColor(theme.node_border), 1.2)
-    fill = QColor(theme.node_fill)
-    if ghost:
-        pen.setStyle(Qt.PenStyle.DashLine)
-        fill = QColor(theme.background)
-        if ghost == "missing":
-            pen.setColor(QColor(SEVERITY_COLOURS["error"]))
-    body = f'rect x="{{x:.7g}}" y="{{y:.7g}}" width="{NODE_WIDTH:.7g}" ' \
+def _card_body(theme: Theme, ghost: str) -> str:
+    """A theme's card body at rest as an SVG element (`card_pen`: a stand-in's dashed)."""
+    pen, fill = card_pen(theme, ghost)
+    return f'rect x="{{x:.7g}}" y="{{y:.7g}}" width="{NODE_WIDTH:.7g}" ' \
         f'height="{NODE_HEIGHT:.7g}" rx="8" ry="8" {fill_of(QBrush(fill))} {stroke_of(pen)}'
-    return body, QColor(theme.text), QColor(theme.subtext)
 
 
 def write_card(painter: SvgPainter, item: NodeItem, theme: Theme) -> bool:
     """Write a card as `NodeItem.paint` draws it at 100 % in `theme`; False (nothing written)
     for a card selected, badged, hovered, being wired or lit as a selected card's sibling."""
     if type(item) not in CARDS or item.badge is not None or item.wire_state \
-            or item.isSelected() or item._hovered or getattr(item, "sibling_lit", False):
+            or item.isSelected() or item.hovered or getattr(item, "sibling_lit", False):
         return False
-    body, text, subtext = _card_tools(theme, item.ghost)
     dx, dy = painter.origin()
-    painter.parts.append(f"<{body.format(x=dx, y=dy)}/>")
+    painter.parts.append(f"<{_card_body(theme, item.ghost).format(x=dx, y=dy)}/>")
     paint_kind_icon(painter, _ICON, item.kind, bool(item.ghost),  # type: ignore[arg-type]
                     item.api_version)
-    painter.setPen(text)
-    painter.setFont(fonts.font(13, True))
-    first, second = name_lines(item.name or tr("(unnamed)"), _FITS)
-    if first:
-        painter.drawText(_TWO_LINES[0], _LEFT, first)
-        painter.drawText(_TWO_LINES[1], _LEFT, second)
-        places = _TWO_LINES[2:]
-    else:
-        painter.drawText(_ONE_LINE[0], _LEFT, second)
-        places = _ONE_LINE[1:]
-    metrics = fonts.metrics(11)
-    painter.setFont(fonts.font(11))
-    painter.setPen(subtext)
-    kind = card_kind(item.kind, lambda k: metrics.horizontalAdvance(k) <= _FITS - 16,
-                     item.api_version)
-    if item.ghost:
-        kind = {"missing": tr("missing {kind}"), "generated": tr("{kind} (generated)")
-                }.get(item.ghost, "{kind}").format(kind=kind)
-    painter.drawText(places[0], _LEFT, detail_elided(kind, _FITS))
-    painter.drawText(places[1], _LEFT, detail_elided(item.line, _FITS))
+    draw_card_text(painter, theme.text, theme.subtext, item.name, item.kind, item.ghost,
+                   item.line, item.api_version)
     return True
 
 
@@ -108,8 +74,8 @@ def _wire_look(style: EdgeStyle, theme: str, selection: str, label_fill: str, te
     """The SVG attributes of a wire of `style` at rest in a theme, made once per style: the
     line's stroke, the arrow head's fill, the plate's fill and stroke; and the text pen. They
     are those `SvgPainter` makes from the pens and brushes `EdgeItem.paint` sets."""
-    pen, colour = _pens(style, theme, selection, "", False)
-    plate_pen, plate_fill, text_pen = _plate_pens(colour.rgba(), label_fill, text)
+    pen, colour = wire_pens(style, theme, selection, "", False)
+    plate_pen, plate_fill, text_pen = plate_pens(colour.rgba(), label_fill, text)
     return (stroke_of(pen), fill_of(QBrush(colour)), fill_of(plate_fill), stroke_of(plate_pen),
             text_pen)
 
