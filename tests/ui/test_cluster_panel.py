@@ -463,9 +463,10 @@ def test_window_stays_responsive_while_kubectl_runs_and_cancel_stops_it(  # type
     assert controller.check()
     task = controller.task
     assert task is not None
-    qtbot.wait(600)  # the UI thread's event loop, while the stand-in sleeps
-    # a blocked UI thread ticks at most once (after the block); a loaded machine ticks fewer than 60
-    assert task.isRunning() and controller.busy and len(ticks) >= 3
+    # the UI thread's event loop ticks while the stand-in sleeps its 20 s; a UI thread blocked by
+    # kubectl could tick only after the stand-in ended, so the task would no longer be running
+    qtbot.waitUntil(lambda: len(ticks) >= 3, timeout=10000)
+    assert task.isRunning() and controller.busy
     assert not controller.actions["check"].isEnabled() and controller.actions["cancel"].isEnabled()
     assert not controller.check()  # one kubectl at a time
     started = time.monotonic()
