@@ -1,4 +1,4 @@
-"""The canvas view: zoom around the cursor, pan, rubber band, nudges, grid and drops.
+"""The canvas view: zoom around the cursor, pan, rubber band, edge scroll, nudges, grid, drops.
 
 Gestures that change the document leave as signals (`nudge_requested`, `kind_dropped`,
 `files_dropped`); the view itself only changes how the scene is looked at.
@@ -24,6 +24,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QGraphicsScene, QGraphicsView, QWidget
 
 from kubecanvas.model.layout import GRID
+from kubecanvas.ui.canvas.edge_scroll import EdgeScroll
 from kubecanvas.ui.canvas.scene import CanvasScene
 from kubecanvas.ui.canvas.style import Theme, current_theme
 
@@ -58,6 +59,7 @@ class CanvasView(QGraphicsView):
         self._space = False
         self._pan_from: QPointF | None = None
         self._room = QRectF()
+        self.edge_scroll = EdgeScroll(self)
         self.zoom_changed.connect(self._make_room)
         self.zoom_changed.connect(self.follow_far_zoom)
 
@@ -190,8 +192,10 @@ class CanvasView(QGraphicsView):
             event.accept()
             return
         super().mouseMoveEvent(event)
+        self.edge_scroll.follow(event)
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        self.edge_scroll.stop()
         if event.button() == Qt.MouseButton.MiddleButton and self._pan_from is not None:
             self._pan_from = None
             self.viewport().unsetCursor()
