@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtCore import QPoint, QPointF, QRectF, Qt
 from PySide6.QtGui import QMouseEvent, QWheelEvent
 from PySide6.QtWidgets import QApplication
 from tests.ui.test_stand_ins import STATEFUL
@@ -170,6 +170,45 @@ def test_a_big_design_opens_legible_on_the_block_with_the_worst_finding(make_win
     assert view.zoom() < LEGIBLE_ZOOM
     assert view.mapToScene(view.viewport().rect()).boundingRect().contains(
         scene.itemsBoundingRect())
+
+
+def test_the_opening_view_shows_no_empty_canvas_past_the_design_around_its_block(
+        make_window, qtbot) -> None:
+    """The worst block is the first one, in the design's top-left corner: the view starts at the
+    design's corner instead of centring the block under a band of empty canvas."""
+    window = make_window(_laid_out(_apps(60, broken=0)))
+    window.picture.open_at_legible_zoom()
+    view, scene = window.view, window.scene
+    assert view.zoom() == LEGIBLE_ZOOM
+    broken = next(n for n in scene.nodes.values() if n.name == "app00" and n.kind == "Service")
+    shown = view.mapToScene(view.viewport().rect()).boundingRect()
+    design = scene.itemsBoundingRect()
+    assert shown.contains(broken.sceneBoundingRect())
+    assert design.width() > shown.width() and design.height() > shown.height()
+    assert abs(shown.left() - design.left()) < 2 and abs(shown.top() - design.top()) < 2
+
+
+def test_within_design_keeps_the_view_inside_a_big_design_and_centres_a_small_side() -> None:
+    from kubecanvas.ui.commands.picture_view import within_design
+
+    design, room = QRectF(0, 0, 1000, 300), QRectF(0, 0, 400, 400)
+    assert within_design(QPointF(500, 100), design, room) == QPointF(500, 150)  # short: centred
+    assert within_design(QPointF(50, 100), design, room) == QPointF(200, 150)  # left edge
+    assert within_design(QPointF(990, 100), design, room) == QPointF(800, 150)  # right edge
+
+
+def test_the_opening_block_is_shown_scrolled_as_little_as_it_can_from_the_corner() -> None:
+    from kubecanvas.ui.commands.picture_view import FOCUS_MARGIN, nearest_the_corner
+
+    design, room = QRectF(0, 0, 2000, 300), QRectF(0, 0, 400, 400)
+    near = nearest_the_corner(QRectF(100, 50, 200, 100), design, room)
+    assert near == QPointF(200, 150)  # in view from the corner: no scroll; short side centred
+    far = nearest_the_corner(QRectF(1000, 50, 200, 100), design, room)
+    assert far.x() + 200 == 1200 + FOCUS_MARGIN  # just far enough to show it, with a margin
+    end = nearest_the_corner(QRectF(1790, 50, 200, 100), design, room)
+    assert end.x() == 1800  # never past the design's far edge
+    tight = nearest_the_corner(QRectF(1000, 50, 390, 100), design, room)
+    assert tight.x() - 200 <= 1000 and tight.x() + 200 >= 1390  # a block nearly as wide
 
 
 def test_a_small_design_opens_whole(make_window, qtbot) -> None:

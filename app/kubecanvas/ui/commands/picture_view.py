@@ -182,11 +182,14 @@ class PictureView:
         room = view.mapToScene(view.viewport().rect()).boundingRect()
         if focus is None:
             focus = scene.itemsBoundingRect()
+        design = scene.itemsBoundingRect()
         if focus.width() <= room.width() and focus.height() <= room.height():
-            view.centerOn(focus.center())
+            centre = nearest_the_corner(focus, design, room)
         else:  # a block bigger than the window: its top-left corner, where it starts
-            view.centerOn(focus.topLeft() + QPointF(room.width() / 2 - 30,
-                                                    room.height() / 2 - 30))
+            centre = within_design(focus.topLeft() + QPointF(room.width() / 2 - 30,
+                                                             room.height() / 2 - 30),
+                                   design, room)
+        view.centerOn(centre)
 
     def follow_zoom(self, zoom: float) -> None:
         """Show the overview below `SEMANTIC_BELOW` (when the option is on), else the canvas."""
@@ -228,3 +231,38 @@ def _swap(view: CanvasView, scene: CanvasScene | OverviewScene) -> None:
     QGraphicsView.setScene(view, scene)
     view.centerOn(centre)
     view.follow_far_zoom()  # the canvas draws far wires in batches at this zoom, or not
+
+
+FOCUS_MARGIN = 40.0  # scene units kept between the opening block and the view's edge
+
+
+def nearest_the_corner(focus: QRectF, design: QRectF, room: QRectF) -> QPointF:
+    """The centre for a view of `room`'s size that shows `focus` (which fits in it) scrolled as
+    little as it can from the design's top-left corner, where reading starts. Centring on the
+    block alone put a block at the top of its namespace under a band of empty grid, with the
+    frame's title and the first column cut off (seen on aks-store-all-in-one)."""
+    def along(low: float, high: float, f_low: float, f_high: float, size: float) -> float:
+        if high - low <= size:
+            return (low + high) / 2
+        start = max(low, min(f_high + FOCUS_MARGIN, high) - size)
+        start = min(start, f_low - min(FOCUS_MARGIN, (size - (f_high - f_low)) / 2))
+        return max(low, start) + size / 2
+
+    return QPointF(along(design.left(), design.right(), focus.left(), focus.right(), room.width()),
+                   along(design.top(), design.bottom(), focus.top(), focus.bottom(),
+                         room.height()))
+
+
+def within_design(centre: QPointF, design: QRectF, room: QRectF) -> QPointF:
+    """The centre for a view of `room`'s size near `centre` that shows no empty canvas past the
+    design's edge where the design is larger than the view, and centres the design along a side
+    where it is smaller. Centring on the opening block alone put a block at the top of its
+    namespace under a band of empty grid, with the frame's title and left cards cut off (seen on
+    aks-store-all-in-one); the block stays in view, as it fits in the room."""
+    def along(at: float, low: float, high: float, size: float) -> float:
+        if high - low <= size:
+            return (low + high) / 2
+        return min(max(at, low + size / 2), high - size / 2)
+
+    return QPointF(along(centre.x(), design.left(), design.right(), room.width()),
+                   along(centre.y(), design.top(), design.bottom(), room.height()))
