@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import QMimeData
-from PySide6.QtWidgets import QTextBrowser
+from PySide6.QtCore import QMimeData, QSizeF, Qt
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QTextBrowser, QWidget
 
 #: Where a break may go: after these characters, when more text follows.
 _AFTER = re.compile(r"(?<=[./:\-])(?=[^\s])")
@@ -36,8 +37,29 @@ def unbreakable(text: str) -> str:
     return text.replace(ZERO_WIDTH_SPACE, "")
 
 
+#: A text at most this many pixels wider than the panel shows no horizontal scroll bar: Qt lays out
+#: a table that just fits a pixel wider than the panel (the rollout table of the example's
+#: Deployment, in the default layout), which showed a scroll bar that moved the text one pixel.
+SLACK = 2
+
+
 class CodeBrowser(QTextBrowser):
-    """A text browser whose copies and drags hold the text without break marks."""
+    """A text browser whose copies and drags hold the text without break marks, and without a
+    scroll bar for a pixel's overflow."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.document().documentLayout().documentSizeChanged.connect(self._fit_bar)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        self._fit_bar(self.document().size())
+
+    def _fit_bar(self, size: QSizeF) -> None:
+        over = size.width() - self.viewport().width()
+        self.setHorizontalScrollBarPolicy(
+            Qt.ScrollBarPolicy.ScrollBarAlwaysOff if over <= SLACK
+            else Qt.ScrollBarPolicy.ScrollBarAsNeeded)
 
     def plain_text(self) -> str:
         """The whole text as a reader copies it: without break marks."""
