@@ -48,11 +48,10 @@ app.exec()
 """
 
 
-@pytest.mark.parametrize("language", ["en", "ko"])
-def test_first_start_layout_on_1600_by_1000(tmp_path: Path, language: str) -> None:
+def _first_start(tmp_path: Path, language: str, width: int, height: int) -> dict:
     screens = tmp_path / "screens.json"
-    screens.write_text(json.dumps({"screens": [{"name": "s", "x": 0, "y": 0, "width": 1600,
-                                                "height": 1000, "logicalDpiX": 96,
+    screens.write_text(json.dumps({"screens": [{"name": "s", "x": 0, "y": 0, "width": width,
+                                                "height": height, "logicalDpiX": 96,
                                                 "logicalDpiY": 96}]}))
     env = {**os.environ, "QT_QPA_PLATFORM": f"offscreen:configfile={screens}",
            "HOME": str(tmp_path), "XDG_CONFIG_HOME": str(tmp_path / "config")}
@@ -61,7 +60,13 @@ def test_first_start_layout_on_1600_by_1000(tmp_path: Path, language: str) -> No
                           capture_output=True, text=True, timeout=180)
     assert done.returncode == 0, done.stderr
     seen = json.loads(done.stdout.strip().splitlines()[-1])
-    assert seen["screen"] == [1600, 1000]
+    assert seen["screen"] == [width, height]
+    return seen
+
+
+@pytest.mark.parametrize("language", ["en", "ko"])
+def test_first_start_layout_on_1600_by_1000(tmp_path: Path, language: str) -> None:
+    seen = _first_start(tmp_path, language, 1600, 1000)
     assert seen["rows_room"] // seen["row"] >= 8, seen  # eight messages of two lines each
     assert seen["inspector"] >= 450 and seen["inspector"] > seen["happens"], seen
     assert seen["canvas"][0] >= 900 and seen["canvas"][1] >= 450, seen
@@ -70,3 +75,13 @@ def test_first_start_layout_on_1600_by_1000(tmp_path: Path, language: str) -> No
     assert seen["right"] >= 0.18 * seen["screen"][0], seen
     # the Palette shows the Deployment a first design starts with, not four network kinds
     assert seen["deployment_shown"], seen
+
+
+def test_first_start_on_a_laptop_screen_keeps_half_the_height_for_the_canvas(
+        tmp_path: Path) -> None:
+    """1366x768: the Problems list's eight rows and the Control Plane drawing's least height
+    left the canvas 324 px (42 %); the list gives way and the canvas keeps about half."""
+    seen = _first_start(tmp_path, "en", 1366, 768)
+    assert seen["canvas"][1] >= 0.47 * 768, seen
+    assert seen["rows_room"] // seen["row"] >= 5, seen
+    assert seen["inspector"] > seen["happens"], seen

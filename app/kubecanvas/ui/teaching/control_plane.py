@@ -48,6 +48,8 @@ PLACES = {"kubectl": (0.09, 0.52), "controller-manager": (0.30, 0.24),
           "kubelet": (0.855, 0.26), "kube-proxy": (0.855, 0.52), "coredns": (0.855, 0.86)}
 GROUPS = (("control-plane", (0.18, 0.03, 0.67, 0.98)), ("node", (0.72, 0.03, 0.99, 0.69)))
 BOX_W, BOX_H = 0.2, 0.17
+#: The drawing's least height, and the height from which its boxes' names take the full font.
+MIN_HEIGHT, FULL_HEIGHT = 150, 210
 #: The documented names, kept for the tooltip (the boxes show short ones to stay legible).
 FULL_NAMES = {"api-server": "kube-apiserver", "controller-manager": "kube-controller-manager",
               "scheduler": "kube-scheduler"}
@@ -64,7 +66,9 @@ class ControlPlaneDrawing(QWidget):
         super().__init__(parent)
         self.frames: tuple[Frame, ...] = ()
         self.index = -1
-        self.setMinimumSize(420, 210)
+        # short enough that the bottom docks it is tabbed with leave a laptop's canvas half the
+        # screen (its 210 px made them 336 px tall at 1366x768); boxes' names shrink to fit
+        self.setMinimumSize(420, MIN_HEIGHT)
         self.setToolTip(" · ".join(FULL_NAMES.values()))
 
     def _rect(self, box: str) -> QRectF:
@@ -97,6 +101,9 @@ class ControlPlaneDrawing(QWidget):
             painter.setFont(small)
             painter.drawText(QPointF(x0 * w + 6, y0 * h + 14), names[group])
         lang = language()
+        names_font = QFont(self.font())
+        if h < FULL_HEIGHT:
+            names_font.setPointSizeF(max(7.0, self.font().pointSizeF() * h / FULL_HEIGHT))
         for box, name_en, name_ko, _where in BOXES:
             rect = self._rect(box)
             colour = self._colour(box)
@@ -108,7 +115,7 @@ class ControlPlaneDrawing(QWidget):
             painter.drawRoundedRect(rect, 6, 6)
             painter.setPen(QColor("white") if colour in (ACTIVE, STOPPED)
                            else self.palette().text().color())
-            painter.setFont(self.font())
+            painter.setFont(names_font)
             painter.drawText(rect, Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap,
                              name_ko if lang == "ko" else name_en)
         if 0 <= self.index < len(self.frames):
@@ -187,7 +194,7 @@ class ControlPlanePanel(QDockWidget):
         self.drawing = ControlPlaneDrawing(body)
         self.caption = QLabel(body)
         self.caption.setWordWrap(True)
-        self.caption.setMinimumHeight(48)
+        self.caption.setMinimumHeight(40)
         row = QHBoxLayout()
         self.back_button, self.play_button, self.next_button = (
             QPushButton(body), QPushButton(body), QPushButton(body))

@@ -248,6 +248,9 @@ class LessonsPanel(QDockWidget):
         scroll.setWidgetResizable(True)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setWidget(content)
+        # the lesson's text scrolls; a small least height leaves a laptop's left column room
+        # for the Palette above (Qt's 70 px kept the Palette to two kinds at 1366x768)
+        scroll.setMinimumHeight(44)
         splitter.addWidget(top)
         splitter.addWidget(scroll)
         splitter.setSizes([170, 700])
