@@ -60,7 +60,8 @@ def test_an_edit_shows_its_undo_step_and_counts_without_a_window_layout(make_win
     assert summary.text() != before
     # ...and neither the toolbar nor the main window was laid out again for them
     assert layouts.count == 0
-    assert summary.label.text() == summary.text() and summary.label.isVisible()
+    assert summary.label.isVisible() and summary.shown() == summary.label.fontMetrics(
+        ).elidedText(summary.text(), Qt.TextElideMode.ElideRight, summary.width())
     assert summary.label.width() == summary.width()
     assert button.size() == size and button.isVisible()
 
@@ -96,3 +97,21 @@ def test_summary_grows_to_a_taller_line_of_text(qtbot):
         label.setText(text)
         assert label.height() >= label.label.sizeHint().height()
         assert label.toolTip() == text
+
+
+def test_a_summary_too_long_for_its_room_ends_in_an_ellipsis_and_reads_whole_when_wider(qtbot):
+    from kubecanvas.ui.steady import SteadyLabel
+
+    label = SteadyLabel()
+    qtbot.addWidget(label)
+    label.show()
+    text = "No problems: every check passes"
+    label.setText(text)
+    whole = label.label.fontMetrics().horizontalAdvance(text)
+    label.resize(whole // 2, label.height())
+    assert label.shown().endswith("…") and len(label.shown()) < len(text)
+    assert label.text() == text and label.toolTip() == text
+    label.resize(whole + 20, label.height())
+    assert label.shown() == text
+    label.setText("2 warnings")  # a new text fits the room it has
+    assert label.shown() == "2 warnings"

@@ -19,32 +19,45 @@ from PySide6.QtWidgets import QLabel, QSizePolicy, QToolBar, QToolButton, QWidge
 
 class SteadyLabel(QWidget):
     """A one-line label that takes the width its layout gives it; a new text repaints the
-    label and nothing else (a text longer than that width is cut, as a status line is).
+    label and nothing else (a text longer than that width ends in "…", whole in the tooltip:
+    cut at the edge, "No problems: every check passes" read "No problems: every check" in a
+    laptop's Problems dock).
 
     The label lives in a widget without a layout, so its new size hint goes nowhere."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.label = QLabel(self)
+        self._text = ""
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.setFixedHeight(self.label.sizeHint().height())
 
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
-        return QSize(self.label.sizeHint().width(), self.height())
+        return QSize(self.label.fontMetrics().horizontalAdvance(self._text) + 4, self.height())
 
     def text(self) -> str:
-        return self.label.text()
+        return self._text
 
     def setText(self, text: str) -> None:  # noqa: N802 - QLabel's name, which callers use
-        self.label.setText(text)
+        self._text = text
         self.setToolTip(text)  # whole, when cut
+        self._fit()
         height = self.label.sizeHint().height()
         if height > self.height():  # Hangul's fallback font has taller lines: once, it grows
             self.setFixedHeight(height)
 
+    def shown(self) -> str:
+        """The text as it reads on screen (elided when the label is too narrow)."""
+        return self.label.text()
+
+    def _fit(self) -> None:
+        self.label.setText(self.label.fontMetrics().elidedText(
+            self._text, Qt.TextElideMode.ElideRight, max(0, self.width())))
+
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
         super().resizeEvent(event)
         self.label.setGeometry(self.rect())
+        self._fit()
 
 
 def steady_button(bar: QToolBar, action: QAction, text_width: int) -> QToolButton:
