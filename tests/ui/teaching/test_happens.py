@@ -227,3 +227,12 @@ def test_dns_names_wrap_at_their_dots_in_a_narrow_panel_and_copy_whole(teaching)
     assert "\u200b" not in QGuiApplication.clipboard().text()
     cluster_ip = next(line for line in browser.toPlainText().splitlines() if "ClusterIP:" in line)
     assert "\u200b" not in cluster_ip  # an address moves to the next line whole
+
+
+def test_show_on_canvas_is_offered_only_when_there_is_something_to_light_up(teaching) -> None:
+    window, controller = teaching(None)  # an empty design: the getting-started text
+    panel = controller.happens_panel
+    assert not len(window.session.document) and not panel.show_button.isEnabled()
+    window, controller = teaching("services")
+    select(window, "Service", "web")
+    assert controller.happens_panel.show_button.isEnabled()

@@ -227,6 +227,9 @@ class WhatHappensPanel(QDockWidget):
             html, self.highlight = self._simulate(doc, graph, kind)
         except Exception as exc:  # noqa: BLE001 - a half-drawn design must never crash the panel
             html, self.highlight = f"<p>{tr('Cannot simulate this yet:')} {exc}</p>", Highlight()
+        # nothing to light up (an empty design, a design too large to simulate): no button
+        # that does nothing when pressed
+        self.show_button.setEnabled(bool(self.highlight.resources or self.highlight.edges))
         if html != self._html:  # (laying out the text again cost 10-30 ms of an edit elsewhere)
             self._html = html
             self.browser.setHtml(html)
