@@ -272,3 +272,16 @@ def test_the_legend_follows_a_change_of_language(make_window, qtbot) -> None:
         window.language_actions["en"].trigger()
         i18n.MISSING.clear()
     assert [text for _, text, _ in window.picture.legend.item.entries] == ["selects"]
+
+
+def test_a_new_scene_shown_while_the_overview_is_on_screen_takes_its_place(make_window,
+                                                                          qtbot) -> None:
+    """Zoomed out to the overview before the opening view ran (its zero timer): the opening
+    view shows the canvas at a legible zoom, not the forgotten overview at 75 %."""
+    window = make_window(_laid_out(_apps(2)))
+    window.view.set_zoom(0.05)
+    assert isinstance(window.view.scene(), OverviewScene)
+    window.picture.session_shown()
+    assert window.view.scene() is window.scene and window.view.zoom() >= LEGIBLE_ZOOM
+    window.view.set_zoom(0.05)  # and the overview still comes back when zoomed out
+    assert isinstance(window.view.scene(), OverviewScene)

@@ -153,6 +153,12 @@ class OverviewScene(QGraphicsScene):
         self.rebuild()
         notifier.changed.connect(self._language_changed)
 
+    @property
+    def theme(self) -> Theme:
+        """The canvas scene's theme: the view paints the overview's background in it (without
+        it the view fell back to the system's colours, dark under a light canvas)."""
+        return self.source.theme
+
     def _language_changed(self) -> None:
         """Texts and tooltips in the new language (the layer's picture is cached); hidden,
         it is rebuilt when shown."""

@@ -149,6 +149,9 @@ class PictureView:
     def session_shown(self) -> None:
         """A new scene: apply the options to it, then open it where it reads (see the module)."""
         scene = self.window.scene
+        if scene is not None and self.overview is not None \
+                and self.window.view.scene() is self.overview:
+            _swap(self.window.view, scene)  # forgotten while shown, it stayed on screen at 75 %
         self.overview = None
         if scene is None:
             return
@@ -209,6 +212,15 @@ class PictureView:
         else:
             self.overview.rebuild()
         _swap(view, self.overview)
+
+    def follow_theme(self) -> None:
+        """A new canvas theme: the overview on screen draws its tiles and its background in it
+        (the canvas scene resets only its own views' cached background; a hidden overview is
+        rebuilt when shown)."""
+        view = self.window.view
+        if self.overview is not None and view.scene() is self.overview:
+            self.overview.rebuild()
+            view.resetCachedContent()
 
     def open_tile(self, rect: QRectF) -> None:
         """A double-click on a tile: that block's cards at the legible zoom."""

@@ -326,6 +326,7 @@ class MainWindow(QMainWindow):
         apply_window_theme(choice)
         if self.scene is not None:
             self.scene.set_theme(self.canvas_theme())
+        self.picture.follow_theme()
         self.view.viewport().update()
 
     def show_context_menu(self, pos: QPoint) -> None:
