@@ -43,6 +43,14 @@ if [ "$version" != "3.11" ]; then
     echo "build.sh: the lock is resolved for Python 3.11; $PYTHON is $version (set PYTHON)" >&2
     exit 2
 fi
+# one build at a time shares build/venv: two at once (the test suite's workers build a bundle
+# each) ran pip on the same environment and broke it. flock is util-linux's; without it
+# (macOS) builds are not serialised.
+mkdir -p "$root/build"
+if command -v flock >/dev/null 2>&1; then
+    exec 9>"$root/build/.build.lock"
+    flock 9
+fi
 [ -x "$venv/bin/python" ] || "$PYTHON" -m venv "$venv"
 py="$venv/bin/python"
 
