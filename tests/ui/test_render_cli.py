@@ -212,3 +212,20 @@ def test_a_picture_loads_no_validation_code(tmp_path: Path) -> None:
                           env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
                           check=True)
     assert out.is_file() and done.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_a_picture_defines_no_dataclass(tmp_path: Path) -> None:
+    """The records on render's path are `model.record`s: `dataclasses` compiles each generated
+    method with an `exec` of its own, and start-up is most of a small application's render."""
+    import os
+    import subprocess
+    import sys
+
+    out = tmp_path / "d.png"
+    code = ("import sys; from kubecanvas.ui.window.render_cli import main; "
+            f"main([{str(EXAMPLE)!r}, '-o', {str(out)!r}]); "
+            "print('dataclasses' in sys.modules)")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+                          check=True)
+    assert out.is_file() and done.stdout.strip().splitlines()[-1] == "False"

@@ -12,7 +12,6 @@ Actions are computed for the pair in either drag direction.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
 from typing import Any
 
 from kubecanvas.model.document import Document
@@ -30,13 +29,14 @@ from kubecanvas.model.kinds import (
     template_labels,
 )
 from kubecanvas.model.korean import eul_reul, eun_neun, euro_ro, gwa_wa, i_ga
+from kubecanvas.model.record import field, record
 from kubecanvas.model.references import EdgeType
 from kubecanvas.model.resource import Resource
 from kubecanvas.model.selectors import format_labels, own_selector
 from kubecanvas.model.text import Text, a_an, kind_both, kind_term, resource_ko
 
 
-@dataclass
+@record
 class WiringAction:
     """One way of joining two resources, as a field edit described in words.
 

@@ -17,11 +17,11 @@ from __future__ import annotations
 
 import copy
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from kubecanvas.model.document import Document
 from kubecanvas.model.fields import DELETE, FieldPath
+from kubecanvas.model.record import field, record
 from kubecanvas.model.references import format_path
 from kubecanvas.model.resource import Manifest, Position, Resource
 from kubecanvas.model.text import Text, resource_ko
@@ -95,7 +95,7 @@ class UndoRecord(list[Any]):
         return self.pop()
 
 
-@dataclass
+@record
 class AddResource:
     resource: Resource
     index: int | None = None
@@ -113,7 +113,7 @@ class AddResource:
         doc.remove(self.resource.id)
 
 
-@dataclass
+@record
 class RemoveResource:
     rid: str
     description: str = Text("Delete a resource", "리소스 삭제")
@@ -127,7 +127,7 @@ class RemoveResource:
         doc.add(removed, index)
 
 
-@dataclass
+@record
 class SetManifest:
     """Replace a whole manifest (the YAML editor's edit)."""
 
@@ -143,7 +143,7 @@ class SetManifest:
         doc.set_manifest(self.rid, self._undo.pop_latest())
 
 
-@dataclass
+@record
 class SetField:
     """Set (or with value DELETE, remove) one field of one manifest.
 
@@ -188,7 +188,7 @@ def describe_remove(doc: Document, rid: str) -> RemoveResource:
                                     f"{resource_ko(res.kind, res.namespace, res.name)} 삭제"))
 
 
-@dataclass
+@record
 class MoveResources:
     """Move one or more resources; consecutive nudges of the same selection merge into one."""
 
@@ -219,7 +219,7 @@ class MoveResources:
         return True
 
 
-@dataclass
+@record
 class Compound:
     """Several edits applied as one step, notified once."""
 

@@ -15,11 +15,11 @@ the presentation views); the editor changes them with the undoable `SetLayers`, 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 from enum import StrEnum
 
 from kubecanvas.model.document import Document
 from kubecanvas.model.edits import UndoRecord
+from kubecanvas.model.record import field, record
 from kubecanvas.model.references import EdgeType
 from kubecanvas.model.text import Text
 
@@ -89,7 +89,7 @@ def document_layers(document: Document) -> frozenset[Layer]:
     return frozenset(Layer(n) for n in saved if n in {layer.value for layer in ALL_LAYERS})
 
 
-@dataclass
+@record
 class SetLayers:
     """Draw exactly `layers` (an undoable change of the project's view settings)."""
 

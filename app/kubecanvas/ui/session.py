@@ -13,13 +13,13 @@ document itself, and none reads what the graph touched through a side channel.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 from kubecanvas.io.kinds_file import shipped_kinds
 from kubecanvas.model.document import Change, Document
 from kubecanvas.model.graph import WiringGraph
+from kubecanvas.model.record import field, record
 from kubecanvas.ui.i18n import tr
 
 if TYPE_CHECKING:  # loaded when a session is made: `render` draws without one
@@ -35,7 +35,7 @@ ViewName = Literal["scene", "inspector", "window", "teaching", "cluster", "autos
 VIEWS: tuple[ViewName, ...] = ("scene", "inspector", "window", "teaching", "cluster", "autosave")
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Update:
     """One change of the document, once the graph and the validator have caught up.
 
@@ -52,7 +52,7 @@ class Update:
 View = Callable[[Update], None]
 
 
-@dataclass
+@record
 class Session:
     """A document and everything kept current with it.
 

@@ -30,7 +30,6 @@ from __future__ import annotations
 import math
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field
 
 from kubecanvas.model.document import Document
 from kubecanvas.model.edits import MoveResources
@@ -47,6 +46,7 @@ from kubecanvas.model.layout.arrange import (
 )
 from kubecanvas.model.layout.groups import application_groups, system_of
 from kubecanvas.model.order import in_order
+from kubecanvas.model.record import field, record
 from kubecanvas.model.resource import Position, Resource
 
 __all__ = ["BLOCK_GAP", "GRID", "H_GAP", "NODE_HEIGHT", "NODE_WIDTH", "V_GAP", "AppBlock", "Block",
@@ -71,7 +71,7 @@ def layer_of(resource: Resource) -> int:
     return role_of(resource)
 
 
-@dataclass
+@record
 class Block:
     """One namespace's resources, as application blocks, before it is placed on the canvas.
 

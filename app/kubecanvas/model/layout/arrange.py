@@ -25,9 +25,9 @@ from __future__ import annotations
 import math
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
 
 from kubecanvas.model.kinds import is_known, kind_info, pod_template
+from kubecanvas.model.record import field, record
 from kubecanvas.model.resource import Position, Resource
 
 NODE_WIDTH = 180.0
@@ -63,7 +63,7 @@ def role_of(resource: Resource) -> int:
     return ROLE_OTHER
 
 
-@dataclass
+@record
 class AppBlock:
     """One application laid out on its own: positions relative to its top-left corner."""
 

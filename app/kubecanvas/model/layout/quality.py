@@ -21,7 +21,8 @@ from __future__ import annotations
 import math
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+
+from kubecanvas.model.record import record
 
 Point = tuple[float, float]
 #: x, y (top-left), width, height
@@ -32,7 +33,7 @@ INSET = 3.0
 CELL = 160.0
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Wire:
     """One drawn wire: its polyline from source to target and the cards it joins."""
 
@@ -41,7 +42,7 @@ class Wire:
     target: str
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Quality:
     crossings: int
     wires_through_cards: int

@@ -26,11 +26,11 @@ import heapq
 import math
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
 
 from kubecanvas.model.layout.quality import Point, Rect, rects_overlap, segment_hits_rect
 from kubecanvas.model.layout.segment_index import CELL, SegmentIndex
 from kubecanvas.model.layout.uncross import uncross
+from kubecanvas.model.record import record
 
 #: distance kept from cards by a routed wire
 CLEARANCE = 10.0
@@ -59,7 +59,7 @@ DETOUR_LIMIT = 150
 MORE_MIDDLES = 12
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Route:
     """One wire as drawn: its polyline and the centre of its label plate (None: no label)."""
 

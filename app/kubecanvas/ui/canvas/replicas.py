@@ -8,9 +8,8 @@ node; a Job runs `completions` pods. Pure Python, so the naming rules are tested
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from kubecanvas.model.kinds import get_path, replicas
+from kubecanvas.model.record import record
 from kubecanvas.model.resource import Resource
 from kubecanvas.ui.i18n import tr
 
@@ -21,7 +20,7 @@ REPLICA_KINDS = frozenset({"StatefulSet", "Deployment", "ReplicaSet", "DaemonSet
                            "CronJob"})
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Replica:
     """One line of the replica list: a pod name (or pattern) and what belongs to it only."""
 

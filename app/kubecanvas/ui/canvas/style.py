@@ -6,12 +6,11 @@ export and the palette icons agree. Colours are chosen to read on both light and
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 
 from kubecanvas.model.kinds import kind_info
+from kubecanvas.model.record import record
 from kubecanvas.model.references import EdgeType
 from kubecanvas.ui.canvas.custom_looks import look_of
 from kubecanvas.ui.i18n import N_
@@ -51,7 +50,7 @@ def kind_colour(kind: str, api_version: str = "") -> QColor:
     return QColor(CATEGORY_COLOURS.get(kind_info(kind).category, CATEGORY_COLOURS["other"]))
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class EdgeStyle:
     """How one edge type is drawn."""
 
@@ -87,7 +86,7 @@ DEFAULT_EDGE_STYLE = EdgeStyle("#6b7785", Qt.PenStyle.SolidLine, 1.4, "")
 SEVERITY_COLOURS: dict[str, str] = {"error": "#d93025", "warning": "#e8a317", "info": "#3b82c4"}
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Theme:
     """Canvas colours for one appearance."""
 

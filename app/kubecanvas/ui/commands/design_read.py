@@ -10,7 +10,6 @@ with their helpers (difflib, hashlib, secrets...): 50 ms of the 0.85 s a small r
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from kubecanvas.io.kinds_file import KindsFileError, load_kinds, shipped_kinds
@@ -19,6 +18,7 @@ from kubecanvas.io.yaml_in import load_paths
 from kubecanvas.model.document import Document
 from kubecanvas.model.graph import WiringGraph
 from kubecanvas.model.layout import auto_layout
+from kubecanvas.model.record import field, record
 from kubecanvas.model.resource import Resource
 from kubecanvas.model.text import concat, join
 from kubecanvas.ui.i18n import tr
@@ -60,7 +60,7 @@ def _kinds(document: Document, paths: Sequence[Path], kinds: Sequence[Path]) -> 
         return [str(exc)]
 
 
-@dataclass
+@record
 class Design:
     """A design read and laid out, without the editor's session around it: `kubecanvas
     render` draws it without running the validator, whose findings a picture does not show
