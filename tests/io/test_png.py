@@ -6,12 +6,13 @@ from __future__ import annotations
 
 import random
 import struct
+import sys
 import zlib
 from pathlib import Path
 
 import pytest
 
-from kubecanvas.io.png import write_rgb_png
+from kubecanvas.io.png import compressor, write_rgb_png
 
 
 def _read(path: Path) -> tuple[int, int, list[bytes]]:
@@ -35,7 +36,22 @@ def _read(path: Path) -> tuple[int, int, list[bytes]]:
     return width, height, [raw[y * stride + 1:(y + 1) * stride] for y in range(height)]
 
 
-def test_the_pixels_come_back_as_written(tmp_path: Path) -> None:
+@pytest.fixture(params=["isal", "zlib"])
+def deflate(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    """Each test runs with ISA-L's deflate and with the standard library's (without `isal`)."""
+    if request.param == "isal":
+        pytest.importorskip("isal")
+    else:
+        monkeypatch.setitem(sys.modules, "isal", None)  # `import isal` raises ImportError
+    return str(request.param)
+
+
+def test_the_writer_deflates_with_isal_when_installed_and_zlib_without(deflate: str) -> None:
+    made = type(compressor()).__module__
+    assert ("isal" in made) == (deflate == "isal")
+
+
+def test_the_pixels_come_back_as_written(tmp_path: Path, deflate: str) -> None:
     chance = random.Random(7)
     width, height = 37, 300  # more than one IDAT chunk's worth is not needed for this
     rows = [bytes(chance.randrange(256) for _ in range(width * 3)) for _ in range(height)]
@@ -43,7 +59,8 @@ def test_the_pixels_come_back_as_written(tmp_path: Path) -> None:
     assert _read(tmp_path / "p.png") == (width, height, rows)
 
 
-def test_a_large_flat_picture_is_split_into_chunks_and_stays_whole(tmp_path: Path) -> None:
+def test_a_large_flat_picture_is_split_into_chunks_and_stays_whole(tmp_path: Path,
+                                                                   deflate: str) -> None:
     chance = random.Random(3)
     width, height = 1500, 400  # noise does not deflate: several 1 MiB chunks
     rows = [chance.randbytes(width * 3) for _ in range(height)]

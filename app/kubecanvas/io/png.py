@@ -7,6 +7,12 @@ areas of a few colours, which deflate well unfiltered: each row here gets filter
 the whole image took 1.6 s and the file was 3 % smaller (19.6 against 20.2 MB). Qt offers no
 way to choose libpng's filters; the format itself is small (a signature and four chunk types,
 https://www.w3.org/TR/png/), so it is written here. No Qt: the caller hands over the rows.
+
+The deflating is ISA-L's (the `isal` package, zlib's interface and format): at level 1 it took
+0.33 s for that picture where the standard library's zlib took 1.63 s at level 3 (1.57 s at
+level 1), for a file within 3 % of the size (20.7 against 20.0 MB). zlib-ng (`zlib-ng`) was the
+other candidate: 0.47 s at its level 1 for a 24 MB file, 0.86 s at level 3. Without `isal`
+(a platform without its wheel) the standard library's zlib writes the same pixels.
 """
 
 from __future__ import annotations
@@ -15,16 +21,29 @@ import struct
 import zlib
 from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
 _SIGNATURE = b"\x89PNG\r\n\x1a\n"
-#: deflate level: 1 to 3 cost the same here, 6 took 2.7 times as long for a 10 % smaller file
+#: the standard library's deflate level: 1 to 3 cost the same here, 6 took 2.7 times as long
+#: for a 10 % smaller file
 LEVEL = 3
+#: ISA-L's level: 1 and 2 cost the same, 3 took ten times as long for a 3 % smaller file
+ISAL_LEVEL = 1
 #: the most bytes of compressed data in one IDAT chunk
 _CHUNK = 1 << 20
 
 
 def _chunk(kind: bytes, data: bytes) -> bytes:
     return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+
+def compressor() -> Any:
+    """A new deflate stream (a `zlib.compressobj`): ISA-L's when installed, else zlib's."""
+    try:
+        from isal import isal_zlib
+    except ImportError:
+        return zlib.compressobj(LEVEL)
+    return isal_zlib.compressobj(ISAL_LEVEL)
 
 
 def write_rgb_png(path: Path, width: int, height: int, rows: Iterable[bytes | memoryview]
@@ -39,7 +58,7 @@ def write_rgb_png(path: Path, width: int, height: int, rows: Iterable[bytes | me
     """
     if width <= 0 or height <= 0:
         raise ValueError(f"a PNG of {width} x {height} pixels")
-    deflate = zlib.compressobj(LEVEL)
+    deflate = compressor()
     count = 0
     with path.open("wb") as out:
         out.write(_SIGNATURE)

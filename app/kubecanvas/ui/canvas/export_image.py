@@ -133,13 +133,17 @@ def _png(scene: CanvasScene, source: QRectF, path: Path, scale: float, theme: Th
 
 def rgb_rows(image: QImage, band: int = 256) -> Iterator[memoryview]:
     """The image's rows as RGB bytes (`io/png.py`), converted a band at a time: a second
-    full copy of a 12,000 x 10,000 picture would be another 360 MB."""
-    width = image.width()
+    full copy of a 12,000 x 10,000 picture would be another 360 MB. Each band is converted
+    where it lies (an image over the picture's own memory), not from a copy of it: 0.14
+    against 0.25 s at 12,180 x 10,312 pixels."""
+    width, line = image.width(), image.bytesPerLine()
+    whole = memoryview(image.constBits())  # type: ignore[arg-type]
     for top in range(0, image.height(), band):
-        part = image.copy(0, top, width, min(band, image.height() - top)).convertToFormat(
-            QImage.Format.Format_RGB888)
+        rows = min(band, image.height() - top)
+        part = QImage(whole[top * line:(top + rows) * line], width, rows, line,
+                      image.format()).convertToFormat(QImage.Format.Format_RGB888)
         bits, stride = memoryview(part.constBits()), part.bytesPerLine()  # type: ignore[arg-type]
-        for y in range(part.height()):
+        for y in range(rows):
             yield bits[y * stride:y * stride + width * 3]
 
 
