@@ -1,6 +1,6 @@
 """`kubecanvas` as CI runs it: whole processes, CPU time from the kernel, ratios in one run.
 
-    python tests/bench/bench_cli.py [--repeat 5] [--kv-repeat 1]
+    python tests/bench/bench_cli.py [--repeat 5] [--kv-repeat 3]
 
 Each measured command is a fresh process, timed with `os.wait4` (user + system CPU of that
 process, as the kernel accounts it), run in turn with its baseline (A B A B ...) so a drift of the
@@ -10,14 +10,16 @@ shared machine hits both; medians are printed, with the ratio of the medians. Me
   same file with libyaml (`yaml.load_all(..., CSafeLoader)`); goal <= 2x.
 - `kubecanvas validate` of 1,000 resources against a process that parses them and calls
   `kubernetes_validate.validate(manifest, version, strict=True)` per document (what a CI script
-  without KubeCanvas would do); goal >= 20x faster.
+  without KubeCanvas would do); goal >= 20x faster. Both sides are medians of `--kv-repeat`
+  runs (default 3): one sample of the slow baseline swung the ratio from 16.7x to 20.6x in
+  session 8.
 - `kubecanvas --version` and `kubecanvas validate` of one small file (12 resources); goal
   <= 0.25 s of CPU each.
 - with `--big N` (issue 18, e.g. `--big 50000`): `kubecanvas validate` of N resources as one file
   and as a folder of files of 100 resources, with `--jobs 1` and `--jobs 2`, against a process
   that parses the same input; CPU (the workers' included), wall time and peak memory. Goal: at
-  most 2.5x the parse-only process, peak memory <= 2 GB; the wall-time ratio of one job to two
-  is the speed-up of the second core.
+  most 2.5x the parse-only process with the default --jobs (2 on the bench machine), peak
+  memory <= 2 GB; the wall-time ratio of one job to two is the speed-up of the second core.
 
 Prints one JSON line and a Markdown table. Run on demand; pytest does not collect it, and
 nothing here asserts a time.
@@ -139,19 +141,22 @@ def measure_big(size: int, repeat: int) -> dict[str, float]:
 
 
 def big_table(r: dict[str, float]) -> str:
+    # The goal is for the default --jobs (the number of cores, 2 here): its CPU counts the
+    # workers' too, so it is the ratio to hold; --jobs 1's is shown beside it.
     lines = [f"| {int(r['big_size']):,} resources | parse-only process | validate --jobs 1 "
-             "| validate --jobs 2 | --jobs 1 / parse (CPU) | speed-up of 2 jobs (wall) "
-             "| peak memory |", "|---|---|---|---|---|---|---|"]
+             "| validate --jobs 2 | --jobs 2 / parse (CPU) | --jobs 1 / parse (CPU) "
+             "| speed-up of 2 jobs (wall) | peak memory |", "|---|---|---|---|---|---|---|---|"]
     def cell(name: str, key: str) -> str:
         return f"{r[f'{name}_{key}_cpu']:.1f} s CPU, {r[f'{name}_{key}_wall']:.1f} s wall"
 
     for name in ("file", "folder"):
         ratio = r[f"{name}_jobs1_cpu"] / r[f"{name}_parse_cpu"]
+        ratio2 = r[f"{name}_jobs2_cpu"] / r[f"{name}_parse_cpu"]
         speedup = r[f"{name}_jobs1_wall"] / r[f"{name}_jobs2_wall"]
         memory = max(r[f"{name}_jobs1_mb"], r[f"{name}_jobs2_mb"])
         what = "one file" if name == "file" else "a folder of 100-resource files"
         lines.append(f"| {what} | {cell(name, 'parse')} | {cell(name, 'jobs1')} | {cell(name, 'jobs2')} | "
-                     f"{ratio:.2f}x (goal <= 2.5x) | {speedup:.2f}x | {memory:,.0f} MB "
+                     f"{ratio2:.2f}x (goal <= 2.5x) | {ratio:.2f}x | {speedup:.2f}x | {memory:,.0f} MB "
                      "(goal <= 2 GB) |")
     return "\n".join(lines)
 
@@ -220,8 +225,9 @@ def table(r: dict[str, float]) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--repeat", type=int, default=5, help="runs per command (default 5)")
-    parser.add_argument("--kv-repeat", type=int, default=1,
-                        help="runs of the slow kubernetes_validate pair (default 1)")
+    parser.add_argument("--kv-repeat", type=int, default=3,
+                        help="runs of the slow kubernetes_validate pair (default 3; the "
+                             "median of each side is compared)")
     parser.add_argument("--big", type=int, default=0, metavar="N",
                         help="only measure validate of N resources, one and two jobs")
     args = parser.parse_args()
