@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from kubecanvas.io import lines, yaml_in
+from kubecanvas.io import lines, yaml_dialect
 from kubecanvas.io.lines import LineIndex
 from kubecanvas.io.yaml_in import load_paths, load_text
 
@@ -89,7 +89,9 @@ def test_without_positions_the_load_indexes_nothing_and_a_lookup_finds_the_same(
     path.write_text(TEXT, "utf-8")
     indexed = load_paths([path]).resources
     walked: list[object] = []
-    monkeypatch.setattr(yaml_in, "position_tree", lambda node: walked.append(node))
+    monkeypatch.setattr(yaml_dialect, "position_tree", lambda node: walked.append(node))
+    monkeypatch.setattr(yaml_dialect, "data_and_positions",
+                        lambda loader, node: walked.append(node))
     lazy = load_paths([path], positions=False).resources
     assert walked == []
     for eager, later in zip(indexed, lazy, strict=True):

@@ -1,10 +1,10 @@
 """Field-level line numbers for imported documents, taken from the parse that loaded them.
 
-The loader composes each document into a node tree anyway; right after that, `position_tree`
-keeps only what line lookups need (each mapping key's and list item's line and column, nested
-like the data) and the nodes are dropped. Before, a finding's line made its document be composed
-a second time: 0.35 s of a 5,000-resource `kubecanvas validate` went to that (composing is most
-of the cost of parsing; the walk that keeps the positions costs 0.07 s for all 5,000 documents).
+The loader composes each document into a node tree anyway; while it builds the data from it,
+`positions.data_and_positions` keeps only what line lookups need (each mapping key's and list
+item's line and column, nested like the data) and the nodes are dropped. Before, a finding's
+line made its document be composed a second time: 0.35 s of a 5,000-resource `kubecanvas
+validate` went to that (composing is most of the cost of parsing).
 A `LineIndex` made from text alone (a JSON document, which JSON reads without a node tree; the
 inspector's editor; a project whose files are unchanged) still composes it once, on first
 request.
@@ -13,11 +13,9 @@ request.
 from __future__ import annotations
 
 import re
-from typing import TypeAlias
-
-from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from kubecanvas.io.limits import DEFAULT_LIMITS, LimitError
+from kubecanvas.io.positions import Entry, PositionTree, position_tree
 from kubecanvas.io.textfile import DecodeError, read_text_file, text_digest
 from kubecanvas.io.yaml_dialect import compose_document
 from kubecanvas.io.yaml_split import Chunk, split_chunks
@@ -25,75 +23,10 @@ from kubecanvas.model.fields import FieldPath
 from kubecanvas.model.record import replace
 from kubecanvas.model.resource import Resource
 
-#: (0-based line, 0-based column, what lies below) of one mapping key or list item.
-Entry: TypeAlias = tuple[int, int, "PositionTree"]
-#: A mapping's keys (by their text) or a list's items, with their positions; None for a scalar.
-PositionTree: TypeAlias = dict[str, Entry] | list[Entry] | None
-
-_MERGE_TAG = "tag:yaml.org,2002:merge"
 #: `\ud83d\ude00`-style escapes (JSON writes emoji so; libyaml refuses them): the tree is only
 #: asked for positions, so each becomes an escape of the same length that libyaml accepts.
 _SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F][0-9a-fA-F]{2}")
 _SPECIAL_KEYS = frozenset({"true", "false", "null"})
-
-
-def position_tree(node: Node | None) -> Entry | None:
-    """Where a composed document and each of its keys and items sit, nested like the data.
-
-    A key written twice keeps its last position, and merged entries (`<<`) come before the
-    mapping's own keys, later merges before earlier ones: the entry that wins is the one whose
-    value the data holds. An anchored node is walked once and shared by its aliases.
-    """
-    if node is None:
-        return None
-    return node.start_mark.line, node.start_mark.column, _walk(node, {})
-
-
-def _walk(node: Node, seen: dict[int, PositionTree]) -> PositionTree:
-    """The positions below `node`. Kept tight (keys and items compared by exact node type: PyYAML
-    composes these three classes only): it runs for every key and item of every document."""
-    known = seen.get(id(node), seen)
-    if known is not seen:
-        return known  # type: ignore[return-value]
-    tree: PositionTree
-    if isinstance(node, MappingNode):
-        tree = {}
-        for key, value in _entries(node):
-            if type(key) is ScalarNode:
-                mark = key.start_mark
-                tree[key.value] = (mark.line, mark.column,
-                                   None if type(value) is ScalarNode else _walk(value, seen))
-    elif isinstance(node, SequenceNode):
-        tree = []
-        append = tree.append
-        for item in node.value:
-            mark = item.start_mark
-            append((mark.line, mark.column,
-                    None if type(item) is ScalarNode else _walk(item, seen)))
-    else:
-        tree = None
-    seen[id(node)] = tree
-    return tree
-
-
-def _entries(node: MappingNode) -> list[tuple[Node, Node]]:
-    """Entries in the order that makes the last match the one the data holds: merged entries
-    (`<<`) first, later merges before earlier ones, then the mapping's own keys."""
-    for key, _ in node.value:
-        if key.tag == _MERGE_TAG:
-            break
-    else:
-        return node.value  # type: ignore[no-any-return]
-    entries: list[tuple[Node, Node]] = []
-    for key, value in node.value:
-        if key.tag != _MERGE_TAG:
-            continue
-        sources = value.value if isinstance(value, SequenceNode) else [value]
-        for source in reversed(sources):
-            if isinstance(source, MappingNode):
-                entries.extend(_entries(source))
-    entries.extend((key, value) for key, value in node.value if key.tag != _MERGE_TAG)
-    return entries
 
 
 class LineIndex:

@@ -36,6 +36,7 @@ from kubecanvas.io.limits import (
     check_nodes,
     describe_size,
 )
+from kubecanvas.io.positions import Entry, data_and_positions, position_tree
 from kubecanvas.model.korean import eun_neun, euro_ro
 from kubecanvas.model.record import record
 from kubecanvas.model.text import Text
@@ -231,6 +232,23 @@ def parse_document_node(text: str, limits: Limits = DEFAULT_LIMITS, budget: Budg
         yaml.YAMLError: the text is not valid YAML, holds a refused value, or exceeds `limits`
             (`LimitError`; `BudgetSpent` when the import's budget is used up).
     """
+    data, duplicates, node, _ = _parse(text, limits, budget, False)
+    return data, duplicates, node
+
+
+def parse_document_positions(text: str, limits: Limits = DEFAULT_LIMITS,
+                             budget: Budget | None = None
+                             ) -> tuple[Any, list[tuple[int, int, str]], Entry | None]:
+    """`parse_document_node` with the document's positions (`positions.position_tree`) in place
+    of its node tree, built in the same walk as the data where the document has no anchor; None
+    for a document read as JSON (its positions are composed when first asked) or empty."""
+    data, duplicates, node, root = _parse(text, limits, budget, True)
+    return data, duplicates, root if root is not None else position_tree(node)
+
+
+def _parse(text: str, limits: Limits, budget: Budget | None, positions: bool
+           ) -> tuple[Any, list[tuple[int, int, str]], Node | None, Entry | None]:
+    """(data, duplicate keys, node tree, positions when built with the data) of one chunk."""
     if len(text) > limits.max_document_bytes:
         size, most = describe_size(len(text)), describe_size(limits.max_document_bytes)
         raise LimitError(Text(
@@ -241,19 +259,22 @@ def parse_document_node(text: str, limits: Limits = DEFAULT_LIMITS, budget: Budg
     check_depth(text, limits, _BaseLoader)
     as_json = _json_document(text)
     if as_json is not None:  # read by JSON's rules: no node tree (positions are composed later)
-        return as_json, [], None
+        return as_json, [], None, None
     loader = ManifestLoader(text)
     try:
         node = loader.get_single_node()
         if node is None:
-            return None, loader.duplicate_keys, None
+            return None, loader.duplicate_keys, None, None
         if "&" not in text:  # no anchor, so no alias: nothing to expand or share
-            return _construct_plain(loader, node), loader.duplicate_keys, node
+            if positions:
+                data, root = data_and_positions(loader, node)
+                return data, loader.duplicate_keys, node, root
+            return _construct_plain(loader, node), loader.duplicate_keys, node, None
         if "*" in text:  # without an alias there is nothing to expand: the data is no bigger
             expanded = check_nodes(node, limits)  # than the text
             if budget is not None:
                 budget.take_nodes(expanded)
-        return loader.construct_document(node), loader.duplicate_keys, node
+        return loader.construct_document(node), loader.duplicate_keys, node, None
     finally:
         loader.dispose()
 

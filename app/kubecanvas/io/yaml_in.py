@@ -24,10 +24,10 @@ from kubecanvas.io.limits import (
     describe_size,
     exc_message,
 )
-from kubecanvas.io.lines import LineIndex, position_tree
+from kubecanvas.io.lines import LineIndex
 from kubecanvas.io.problems import LoadProblem, LoadResult, duplicate_problems
 from kubecanvas.io.textfile import DecodeError, read_text_file, text_digest
-from kubecanvas.io.yaml_dialect import parse_document_node
+from kubecanvas.io.yaml_dialect import parse_document_node, parse_document_positions
 from kubecanvas.io.yaml_split import Chunk, content_offset, iter_chunks
 from kubecanvas.model.korean import eul_reul, eun_neun, euro_ro, i_ga
 from kubecanvas.model.resource import Origin, Resource
@@ -204,7 +204,10 @@ def load_chunk(chunk: Chunk, file: str, digest: str | None = None) -> LoadResult
 def _load_chunk(chunk: Chunk, options: _Options) -> LoadResult:
     line, column = chunk.content_start()
     try:
-        data, duplicates, node = parse_document_node(chunk.text, options.limits, options.budget)
+        # with positions, built in the same walk as the data (see `positions`)
+        data, duplicates, root = (parse_document_positions if options.positions
+                                  else _parse_without_positions)(chunk.text, options.limits,
+                                                                 options.budget)
     except BudgetSpent:
         raise
     except LimitError as exc:
@@ -237,8 +240,7 @@ def _load_chunk(chunk: Chunk, options: _Options) -> LoadResult:
     if "\t" in chunk.text:
         result.problems.extend(_trailing_tabs(chunk, options, label))
     # Positions from this parse; a JSON document (read by JSON's rules) composes on request.
-    index = (LineIndex.from_tree(position_tree(node), chunk.start_line)
-             if node is not None and options.positions
+    index = (LineIndex.from_tree(root, chunk.start_line) if root is not None
              else LineIndex(chunk.text, chunk.start_line))
     if _is_list(data):
         result.extend(_load_list(data, chunk, index, options))
@@ -252,6 +254,13 @@ def _load_chunk(chunk: Chunk, options: _Options) -> LoadResult:
                     index.lookup, options.digest)
     result.resources.append(_resource(data, origin, options))
     return result
+
+
+def _parse_without_positions(text: str, limits: Limits, budget: Budget | None
+                             ) -> tuple[Any, list[tuple[int, int, str]], None]:
+    """`parse_document_node` without the node tree: the loader's lookups compose on request."""
+    data, duplicates, _ = parse_document_node(text, limits, budget)
+    return data, duplicates, None
 
 
 def _load_list(data: dict[str, Any], chunk: Chunk, index: LineIndex,
