@@ -166,7 +166,7 @@ class PictureView:
         if self.legend.isVisible():
             self.legend.refresh(scene)
         if self.overview is not None and self.window.view.scene() is self.overview:
-            self.overview.rebuild()  # shown: follow the edit; hidden: rebuilt when shown
+            self.overview.refresh()  # shown: follow the edit; hidden: rebuilt when shown
 
     # --- zoom -------------------------------------------------------------------------------
     def open_at_legible_zoom(self) -> None:

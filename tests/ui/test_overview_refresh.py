@@ -1,0 +1,144 @@
+"""The overview follows edits in slices, replacing only the tiles and bundles that changed, and
+ends with the same picture a fresh overview of the canvas would show."""
+
+from __future__ import annotations
+
+import pytest
+from tests.ui.test_picture_view import _apps, _laid_out
+
+from kubecanvas.io.yaml_in import load_text
+from kubecanvas.model.document import Document
+from kubecanvas.model.edits import MoveResources, RemoveResource, SetField
+from kubecanvas.ui.canvas import overview as overview_module
+from kubecanvas.ui.canvas.overview import OverviewScene
+
+
+def _sharing(count: int) -> Document:
+    """`count` applications whose Deployments all read one ConfigMap of the namespace's
+    shared block: a bundle of wires from each application's tile to the shared one."""
+    parts = ["apiVersion: v1\nkind: ConfigMap\nmetadata: {name: common}\ndata: {a: b}\n"]
+    for i in range(count):
+        app = f"app{i:02d}"
+        parts.append(f"""\
+apiVersion: apps/v1
+kind: Deployment
+metadata: {{name: {app}, labels: {{app: {app}}}}}
+spec:
+  selector: {{matchLabels: {{app: {app}}}}}
+  template:
+    metadata: {{labels: {{app: {app}}}}}
+    spec:
+      containers: [{{name: c, image: nginx:1.27, envFrom: [{{configMapRef: {{name: common}}}}]}}]
+---
+apiVersion: v1
+kind: ConfigMap
+metadata: {{name: {app}-config, labels: {{app: {app}}}}}
+data: {{a: b}}
+""")
+    return Document(load_text("---\n".join(parts), "sharing.yaml").resources)
+
+
+def _picture(overview: OverviewScene) -> tuple[dict, dict]:
+    """What the overview shows: each tile's rectangle, counts and worst finding, and each
+    bundle's line and count, by block."""
+    tiles = {key: (item.tile.rect.getRect(), item.tile.resources, item.tile.findings,
+                   item.tile.worst, item.toolTip()) for key, item in overview.tiles.items()}
+    bundles = {pair: (item.line.toTuple(), item.count) for pair, item in overview.bundles.items()}
+    return tiles, bundles
+
+
+def _shown_overview(window, qtbot) -> OverviewScene:
+    qtbot.wait(50)  # the window's deferred opening zoom first (`MainWindow.set_session`)
+    window.view.set_zoom(0.1)
+    overview = window.view.scene()
+    assert isinstance(overview, OverviewScene)
+    return overview
+
+
+def _wait_refreshed(qtbot, overview: OverviewScene) -> None:
+    """The refresh 300 ms after an edit, until its last slice."""
+    with qtbot.waitSignal(overview.refreshed, timeout=5000):
+        pass
+    assert not overview.refreshing
+
+
+def _by_name(window, kind: str, name: str) -> str:
+    return next(r.id for r in window.session.document if r.kind == kind and r.name == name)
+
+
+def test_edits_and_undo_leave_the_picture_a_fresh_overview_shows(make_window, qtbot) -> None:
+    window = make_window(_laid_out(_apps(12, broken=3)))
+    overview = _shown_overview(window, qtbot)
+    before = dict(overview.tiles)
+    service = _by_name(window, "Service", "app05")
+    steps = [SetField(service, ("spec", "selector", "app"), "nothing"),  # a new warning
+             RemoveResource(_by_name(window, "Deployment", "app07")),  # one card fewer
+             MoveResources({_by_name(window, "Service", "app09"): (4000.0, 4000.0)})]
+    for step in steps:
+        window.editor.push(step)
+        _wait_refreshed(qtbot, overview)
+        assert window.view.scene() is overview
+        assert _picture(overview) == _picture(OverviewScene(window.scene))
+    worst = {item.tile.key.title: item.tile.worst for item in overview.tiles.values()}
+    assert worst["app05"] == "warning" and worst["app03"] == "warning"
+    counts = {item.tile.key.title: item.tile.resources for item in overview.tiles.values()}
+    assert counts["app07"] == 1 and counts["app08"] == 2
+    # only the changed blocks got new items: the others are the very items shown before
+    changed = {"app05", "app07", "app09"}
+    for key, item in before.items():
+        assert (overview.tiles[key] is item) == (key.title not in changed), key.title
+    for _ in steps:
+        window.undo_stack.undo()
+        _wait_refreshed(qtbot, overview)
+        assert _picture(overview) == _picture(OverviewScene(window.scene))
+    assert {item.tile.key.title: item.tile.worst for item in overview.tiles.values()
+            if item.tile.worst} == {"app03": "warning"}
+
+
+def test_a_refresh_is_made_in_slices_and_survives_an_edit_between_them(
+        make_window, qtbot, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(overview_module, "_STEP", 5)  # many steps for a small design
+    monkeypatch.setattr(overview_module, "SLICE_SECONDS", 0.0)  # one step per turn
+    window = make_window(_laid_out(_apps(12, broken=3)))
+    overview = _shown_overview(window, qtbot)
+    window.picture._legend_timer.setInterval(0)  # noqa: SLF001 - the refresh at once
+    window.editor.push(SetField(_by_name(window, "Service", "app05"),
+                                ("spec", "selector", "app"), "nothing"))
+    qtbot.waitUntil(lambda: overview.refreshing, timeout=2000)
+    overview._step()  # noqa: SLF001 - one turn: the refresh is not done after it
+    assert overview.refreshing
+    # an edit between two slices deletes cards the running refresh has not reached yet
+    window.editor.push(RemoveResource(_by_name(window, "Deployment", "app11")))
+    window.editor.push(RemoveResource(_by_name(window, "Service", "app11")))
+    _wait_refreshed(qtbot, overview)
+    assert _picture(overview) == _picture(OverviewScene(window.scene))
+    assert "app11" not in {item.tile.key.title for item in overview.tiles.values()}
+    assert {item.tile.key.title for item in overview.tiles.values() if item.tile.worst} == \
+        {"app03", "app05"}
+
+
+def test_bundles_follow_a_wire_that_goes_and_comes_back(make_window, qtbot) -> None:
+    window = make_window(_laid_out(_sharing(6)))
+    overview = _shown_overview(window, qtbot)
+    assert overview.bundles, "each application's wire to the shared ConfigMap is a bundle"
+    kept = dict(overview.bundles)
+    deployment = _by_name(window, "Deployment", "app02")
+    window.editor.push(SetField(deployment, ("spec", "template", "spec", "containers", 0,
+                                             "envFrom"), []))
+    _wait_refreshed(qtbot, overview)
+    assert _picture(overview) == _picture(OverviewScene(window.scene))
+    assert len(overview.bundles) == len(kept) - 1
+    window.undo_stack.undo()
+    _wait_refreshed(qtbot, overview)
+    assert _picture(overview) == _picture(OverviewScene(window.scene))
+    assert set(overview.bundles) == set(kept)
+    # a card moved far: its tile grows, and the bundle's line ends at the tile's new centre
+    window.editor.push(MoveResources({_by_name(window, "ConfigMap", "app02-config"):
+                                      (6000.0, 6000.0)}))
+    _wait_refreshed(qtbot, overview)
+    assert _picture(overview) == _picture(OverviewScene(window.scene))
+    moved = [pair for pair, item in overview.bundles.items() if item is not kept[pair]]
+    assert [a.title if b.title == "shared" else b.title for a, b in moved] == ["app02"]
+    # the layer draws the bundles the scene holds
+    assert overview.layer.scene() is overview and len(overview.items()) == \
+        len(overview.tiles) + len(overview.bundles) + 1
