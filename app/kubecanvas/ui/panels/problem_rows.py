@@ -10,7 +10,14 @@ from functools import lru_cache
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
 from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPainter, QPalette, QPixmap
-from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem, QTreeWidget
+from PySide6.QtWidgets import (
+    QPushButton,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QWidget,
+)
 
 from kubecanvas.ui.canvas.style import SEVERITY_COLOURS
 from kubecanvas.validation.findings import Finding, Severity
@@ -115,3 +122,55 @@ def finding_changes(old: Sequence[Finding], new: Sequence[Finding],
         out += [(tag, i1 + i0, i2 + i0, j1 + j0, j2 + j0) for tag, i1, i2, j1, j2 in row_changes(
             [key(f) for f in old[i0:i9]], [key(f) for f in new[j0:j9]])]
     return out
+
+
+def fix_link(tree: QTreeWidget, text: str, width: int) -> QPushButton:
+    """A fix as a link, sized to its text (a button stretched over the column cut its label
+    on both sides); a long fix is elided to `width`, whole in the tooltip."""
+    button = QPushButton(tree)
+    button.setFlat(True)
+    button.setCursor(Qt.CursorShape.PointingHandCursor)
+    button.setStyleSheet(link_style())
+    button.setText(button.fontMetrics().elidedText(text, Qt.TextElideMode.ElideRight, width))
+    button.setToolTip(text)
+    return button
+
+
+def changes_out_of_sight(tree: QTreeWidget, window: QWidget | None,
+                         changes: Sequence[tuple[str, int, int, int, int]]) -> bool:
+    """True when no row the `changes` (`finding_changes`) touch can be seen: the tree is
+    hidden in a shown `window` (its dock closed or tabbed away), or every change starts below
+    the last row on screen."""
+    if not tree.isVisible():
+        return window is not None and window.isVisible()
+    last = tree.indexAt(tree.viewport().rect().bottomLeft())
+    if not last.isValid():  # the rows end above the bottom: every row is on screen
+        return False
+    return min(op[1] for op in changes) > last.row()
+
+
+def filter_rows(items: Sequence[QTreeWidgetItem], findings: Sequence[Finding], needle: str,
+                headers: Sequence[QTreeWidgetItem]) -> None:
+    """Hide the rows (`items`, one per finding) whose message, resource, field and rule all
+    miss `needle`; a header while any of its rows shows."""
+    for item, finding in zip(items, findings, strict=False):
+        hidden = bool(needle) and not any(
+            needle in text.lower() for text in (item.text(1), item.text(2), item.text(3),
+                                                  finding.rule))
+        if item.isHidden() != hidden:
+            item.setHidden(hidden)
+    for header in headers:
+        header.setHidden(all(child.isHidden() for child in children(header)))
+
+
+def children(header: QTreeWidgetItem) -> list[QTreeWidgetItem]:
+    return [item for row in range(header.childCount()) if (item := header.child(row)) is not None]
+
+
+def restyle_links(tree: QTreeWidget, items: Sequence[QTreeWidgetItem]) -> None:
+    """The fix links of `items` in the palette's link colour again (after a theme change)."""
+    style = link_style()
+    for item in items:
+        button = tree.itemWidget(item, 4)
+        if button is not None:
+            button.setStyleSheet(style)
