@@ -22,21 +22,33 @@ if TYPE_CHECKING:
 
 
 def edit_distance(a: str, b: str, limit: int | None = None) -> int:
-    """Levenshtein distance; stops early (returning limit + 1) once it exceeds `limit`."""
+    """Levenshtein distance; with a `limit`, any distance above it comes back as limit + 1.
+
+    With a limit only the cells within `limit` of the diagonal are computed (a path through
+    any other cell costs more than the limit): `closest` compares a name with every name of
+    its kind in the namespace after an edit, and the whole table cost 2 ms per look-up at
+    15,000 resources."""
     if a == b:
         return 0
     if len(a) < len(b):
         a, b = b, a
-    if limit is not None and len(a) - len(b) > limit:
+    if limit is None:
+        limit = len(a)
+    elif len(a) - len(b) > limit:
         return limit + 1
-    previous = list(range(len(b) + 1))
+    over = limit + 1
+    previous = [j if j <= limit else over for j in range(len(b) + 1)]
     for i, ca in enumerate(a, 1):
-        current = [i]
-        for j, cb in enumerate(b, 1):
-            current.append(min(previous[j] + 1, current[j - 1] + 1,
-                               previous[j - 1] + (ca != cb)))
-        if limit is not None and min(current) > limit:
-            return limit + 1
+        low, high = max(1, i - limit), min(len(b), i + limit)
+        current = [over] * (len(b) + 1)
+        current[0] = i if i <= limit else over
+        best = current[0] if low == 1 else over
+        for j in range(low, high + 1):
+            cost = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != b[j - 1]))
+            current[j] = cost = cost if cost <= limit else over
+            best = min(best, cost)
+        if best > limit:
+            return over
         previous = current
     return previous[-1]
 
