@@ -4,6 +4,7 @@ ends with the same picture a fresh overview of the canvas would show."""
 from __future__ import annotations
 
 import pytest
+from PySide6.QtWidgets import QGraphicsItem
 from tests.ui.test_picture_view import _apps, _laid_out
 
 from kubecanvas.io.yaml_in import load_text
@@ -62,6 +63,19 @@ def _wait_refreshed(qtbot, overview: OverviewScene) -> None:
     assert not overview.refreshing
 
 
+def _painted_as_afresh(window, overview: OverviewScene) -> bool:
+    """The view shows after a refresh what it shows when the whole overview is painted
+    again: the refresh asked to paint again every part that changed (the layer's picture is
+    cached, so a part left out would show the design before the edit)."""
+    viewport = window.view.viewport()
+    viewport.repaint()
+    shown = viewport.grab().toImage()
+    overview.layer.setCacheMode(QGraphicsItem.CacheMode.NoCache)  # drops the cached picture
+    overview.layer.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+    viewport.repaint()
+    return shown == viewport.grab().toImage()
+
+
 def _by_name(window, kind: str, name: str) -> str:
     return next(r.id for r in window.session.document if r.kind == kind and r.name == name)
 
@@ -79,6 +93,7 @@ def test_edits_and_undo_leave_the_picture_a_fresh_overview_shows(make_window, qt
         _wait_refreshed(qtbot, overview)
         assert window.view.scene() is overview
         assert _picture(overview) == _picture(OverviewScene(window.scene))
+        assert _painted_as_afresh(window, overview)
     worst = {item.tile.key.title: item.tile.worst for item in overview.tiles.values()}
     assert worst["app05"] == "warning" and worst["app03"] == "warning"
     counts = {item.tile.key.title: item.tile.resources for item in overview.tiles.values()}
@@ -137,6 +152,7 @@ def test_bundles_follow_a_wire_that_goes_and_comes_back(make_window, qtbot) -> N
                                       (6000.0, 6000.0)}))
     _wait_refreshed(qtbot, overview)
     assert _picture(overview) == _picture(OverviewScene(window.scene))
+    assert _painted_as_afresh(window, overview)
     moved = [pair for pair, item in overview.bundles.items() if item is not kept[pair]]
     assert [a.title if b.title == "shared" else b.title for a, b in moved] == ["app02"]
     # the layer draws the bundles the scene holds

@@ -87,6 +87,14 @@ class OverviewLayer(QGraphicsItem):
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption, True)
         self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
 
+    def follow(self, frames: Sequence[tuple[QRectF, str]],
+               bundles: Sequence[tuple[QLineF, int]] | None) -> None:
+        """The frames and the bundles (None: the same) after an edit that kept the bounds;
+        the caller updates the parts of the picture that changed (`OverviewScene.refresh`)."""
+        self.frames = list(frames)
+        if bundles is not None:
+            self._lines = _bundle_lines(bundles, QColor(self.theme.subtext))
+
     def boundingRect(self) -> QRectF:
         return self._bounds
 
