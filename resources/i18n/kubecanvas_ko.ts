@@ -366,8 +366,12 @@
         <translation>요청이 멈춘 곳: {stage}</translation>
     </message>
     <message>
-        <source>This design has {count} resources: select a workload, Service, Ingress, claim or NetworkPolicy to simulate it.</source>
-        <translation>이 디자인에는 리소스가 {count}개 있습니다. 워크로드, 서비스, 인그레스, 클레임 또는 네트워크폴리시(NetworkPolicy)를 선택하면 시뮬레이션합니다.</translation>
+        <source>This design has {count} resources: select a workload, Service, Ingress or claim to simulate it.</source>
+        <translation>이 디자인에는 리소스가 {count}개 있습니다. 워크로드, 서비스, 인그레스 또는 클레임을 선택하면 시뮬레이션합니다.</translation>
+    </message>
+    <message>
+        <source>This design has {count} resources: too many to simulate the whole cluster network for a NetworkPolicy. Select a workload to simulate its pods; the policy&apos;s findings are in the Problems list.</source>
+        <translation>이 디자인에는 리소스가 {count}개 있어, 네트워크폴리시(NetworkPolicy)를 위해 클러스터 네트워크 전체를 시뮬레이션하기에는 너무 많습니다. 워크로드를 선택하면 그 파드를 시뮬레이션합니다. 정책의 문제는 문제 목록에 있습니다.</translation>
     </message>
     <message>
         <source>Time</source>

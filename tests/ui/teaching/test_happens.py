@@ -186,6 +186,31 @@ def test_an_edit_of_a_large_design_places_no_pods_for_the_summary(make_window, q
     assert not placed
 
 
+def test_a_networkpolicy_selected_in_a_large_design_simulates_no_network(make_window, qtbot,
+                                                                          monkeypatch) -> None:
+    """Selecting a NetworkPolicy simulated every pod of the design (minutes at 5,000): above
+    the limit the panel says so instead, as it does with nothing selected."""
+    from kubecanvas.io import load_text
+    from kubecanvas.ui.teaching import happens_panel, install_teaching
+
+    yaml_text = "".join(f"---\napiVersion: v1\nkind: ConfigMap\nmetadata: {{name: c{i}}}\n"
+                        for i in range(happens_panel.NETWORK_LIMIT + 1))
+    yaml_text += ("---\napiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\n"
+                  "metadata: {name: deny}\nspec: {podSelector: {}}\n")
+    window = make_window(load_text(yaml_text).resources)
+    controller = install_teaching(window)
+    controller.happens_panel.show()
+    simulated = []
+    monkeypatch.setattr(happens_panel, "simulate_network",
+                        lambda *args: simulated.append(args))
+    policy = next(r for r in window.session.document if r.kind == "NetworkPolicy")
+    window.scene.select_ids([policy.id])
+    controller.happens_panel.refresh()
+    assert "too many to simulate the whole cluster network for a NetworkPolicy" in text(
+        controller)
+    assert not simulated
+
+
 def test_dns_names_wrap_at_their_dots_in_a_narrow_panel_and_copy_whole(teaching) -> None:
     """A Service's DNS names in a narrow What Happens dock break after a dot or dash, never
     mid-label ("web.shop.svc.clu / ster.local" was seen); a copy holds the name as it is."""

@@ -130,7 +130,8 @@ def asked_texts() -> set[str]:
     asked |= {text for _name, text, _keys in controller.ACTIONS}
     asked |= {text for _name, text in learner.ACTIONS}
     asked |= set(happens_render.STAGES.values()) | set(happens_render.OUTCOMES.values())
-    asked |= {happens_panel.NOTHING_TO_SIMULATE, happens_panel.TOO_LARGE}
+    asked |= {happens_panel.NOTHING_TO_SIMULATE, happens_panel.TOO_LARGE,
+              happens_panel.POLICY_TOO_LARGE}
     return asked
 
 

@@ -57,8 +57,11 @@ from kubecanvas.validation.findings import Finding
 #: Above this many resources the whole-cluster network (all pod pairs against every policy) is
 #: only simulated for a selected NetworkPolicy, not after every edit with nothing selected.
 NETWORK_LIMIT = 150
-TOO_LARGE = ("This design has {count} resources: select a workload, Service, Ingress, claim or "
-             "NetworkPolicy to simulate it.")
+TOO_LARGE = ("This design has {count} resources: select a workload, Service, Ingress or claim "
+             "to simulate it.")
+POLICY_TOO_LARGE = ("This design has {count} resources: too many to simulate the whole cluster "
+                    "network for a NetworkPolicy. Select a workload to simulate its pods; the "
+                    "policy's findings are in the Problems list.")
 NOTHING_TO_SIMULATE = ("Select a workload, Service, Ingress or claim to see what it does when "
                        "applied; select nothing to see the cluster network.")
 
@@ -241,9 +244,11 @@ class WhatHappensPanel(QDockWidget):
             return getting_started.render_getting_started(), Highlight()
         if rid is None or kind == "NetworkPolicy":
             self.heading.setText(tr("Cluster network: pod IPs, localhost and policies"))
-            if rid is None and len(doc) > NETWORK_LIMIT:
-                # said before any simulation: this runs after every edit of a large design
-                return "<p>" + tr(TOO_LARGE).format(count=len(doc)) + "</p>", Highlight()
+            if len(doc) > NETWORK_LIMIT:
+                # said before any simulation: this runs after every edit of a large design, and
+                # a selected NetworkPolicy simulated every pod of the design (minutes at 5,000)
+                text = TOO_LARGE if rid is None else POLICY_TOO_LARGE
+                return "<p>" + tr(text).format(count=len(doc)) + "</p>", Highlight()
             net = simulate_network(doc, graph, SimCluster(doc, self._pod_memo))
             return render.render_network(doc, net), net.highlight
         self.heading.setText(heading(doc, rid))
