@@ -89,3 +89,30 @@ def steady_button(bar: QToolBar, action: QAction, text_width: int) -> QToolButto
     bar.toolButtonStyleChanged.connect(lambda _style: fit())
     bar.iconSizeChanged.connect(lambda _size: fit())
     return button
+
+
+class SteadyHost(QWidget):
+    """Holds a dock's contents, so what they show and hide stays inside the dock.
+
+    A press on a card selects it, and the Inspector, from "Select a resource" to the resource's
+    form, shows its tabs and fills its form: each change told the dock, and the dock the main
+    window, that a size hint changed. Qt then laid out every dock and toolbar and started a
+    geometry animation per dock, in the event-loop turn of the drag's first mouse move (1-2 ms
+    of its 16). Here the contents live in a widget without a layout: their new hints go
+    nowhere, the host asks them for its own hints when the window lays out for another reason,
+    and it gives them its whole area."""
+
+    def __init__(self, contents: QWidget, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.contents = contents
+        contents.setParent(self)
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        return self.contents.sizeHint()
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        return self.contents.minimumSizeHint()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        self.contents.setGeometry(self.rect())

@@ -49,6 +49,7 @@ from kubecanvas.ui.panels.inspector_formats import FieldError
 from kubecanvas.ui.panels.table_editor import with_table_button
 from kubecanvas.ui.panels.yaml_panel import monospace
 from kubecanvas.ui.session import Update
+from kubecanvas.ui.steady import SteadyHost
 from kubecanvas.ui.tones import follow_theme, tone
 
 
@@ -135,7 +136,7 @@ class InspectorPanel(QDockWidget):
         layout.addWidget(split, 1)
         layout.addWidget(self.form_error)
         layout.addStretch(0)
-        self.setWidget(body)
+        self.setWidget(SteadyHost(body, self))  # its changes stay in the dock
         self._check_timer = QTimer(self)
         self._check_timer.setSingleShot(True)
         self._check_timer.setInterval(150)

@@ -24,6 +24,7 @@ from kubecanvas.model.document import Document
 from kubecanvas.model.resource import Resource
 from kubecanvas.model.secrets import mask_secret
 from kubecanvas.ui.i18n import tr
+from kubecanvas.ui.steady import SteadyHost
 
 Dump = Callable[[Sequence[Resource]], str]
 #: Without a selection the whole export is shown only for designs up to this size; beyond it,
@@ -62,7 +63,7 @@ class YamlPanel(QDockWidget):
         self.text.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
         layout.addLayout(bar)
         layout.addWidget(self.text)
-        self.setWidget(body)
+        self.setWidget(SteadyHost(body, self))  # its changes stay in the dock
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(120)

@@ -47,6 +47,7 @@ from kubecanvas.teaching.architecture import WORKLOADS, apply_flow
 from kubecanvas.teaching.cluster import NODE_COUNT
 from kubecanvas.teaching.cluster_memo import ClusterMemo
 from kubecanvas.teaching.text import local
+from kubecanvas.ui.steady import SteadyHost
 from kubecanvas.ui.teaching import getting_started
 from kubecanvas.ui.teaching import happens_render as render
 from kubecanvas.ui.teaching.code_browser import CodeBrowser
@@ -153,7 +154,7 @@ class WhatHappensPanel(QDockWidget):
         layout.addWidget(self.request_row)
         layout.addLayout(options)
         layout.addWidget(self.browser, 1)
-        self.setWidget(body)
+        self.setWidget(SteadyHost(body, self))  # its changes stay in the dock
 
     def retranslate(self) -> None:
         self.setWindowTitle(tr("What Happens"))
