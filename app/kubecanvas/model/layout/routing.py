@@ -30,6 +30,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from kubecanvas.model.layout.quality import Point, Rect, rects_overlap, segment_hits_rect
 from kubecanvas.model.layout.segment_index import CELL, SegmentIndex
 from kubecanvas.model.layout.uncross import uncross
+from kubecanvas.model.layout.wide_search import wide_search
 from kubecanvas.model.record import record
 
 #: distance kept from cards by a routed wire
@@ -229,7 +230,6 @@ def _search(start: Point, end: Point, index: CardIndex, skip: tuple[str, str],
     boxes = [(x - 2.0, y - 2.0, x + w + 2.0, y + h + 2.0)
              for cid in index.near(x0, y0, x1, y1) if cid not in skip
              for x, y, w, h in (index.cards[cid],)]
-
     if len(boxes) > MAX_SEARCH_CARDS:
         return None  # a long wire across a big design: its Z shape is drawn rather than
         # searching a grid of millions of points
@@ -371,7 +371,9 @@ def route_wire(start: Point, end: Point, side: str, index: CardIndex,
             break
     if best is not None:
         return simplify(best[2])
-    return simplify([start, *_simple(a, b, side, (lo + hi) / 2), end])
+    wide = wide_search(a, b, index, (CELL, CLEARANCE, BEND), lambda p, q: index.blocked(
+        p, q, ends)) if search and detour else None  # among more cards (wide_search.py)
+    return simplify([start, *(wide or _simple(a, b, side, (lo + hi) / 2)), end])
 
 
 def route_all(cards: Mapping[str, Rect], edges: Sequence[tuple[str, str]],
