@@ -21,9 +21,9 @@ from typing import Protocol
 from kubecanvas.model.layout.quality import Point, Rect
 
 #: grid points (lines across x lines along) beyond which the wide search is not tried
-MAX_POINTS = 40_000
+MAX_POINTS = 10_000
 #: grid points A* may settle before it gives up
-MAX_SETTLED = 3_000
+MAX_SETTLED = 2_000
 
 
 class _Cards(Protocol):
