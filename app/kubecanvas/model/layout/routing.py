@@ -22,11 +22,11 @@ near the shared cards made the thorough routing quadratic.
 
 from __future__ import annotations
 
-import heapq
 import math
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 
+from kubecanvas.model.layout.grid_astar import grid_astar
 from kubecanvas.model.layout.quality import Point, Rect, rects_overlap, segment_hits_rect
 from kubecanvas.model.layout.segment_index import CELL, SegmentIndex
 from kubecanvas.model.layout.uncross import uncross
@@ -251,49 +251,7 @@ def _search(start: Point, end: Point, index: CardIndex, skip: tuple[str, str],
         known[key] = cost
         return cost
 
-    goal = (gx.index(end[0]), gy.index(end[1]))
-    begin = (gx.index(start[0]), gy.index(start[1]))
-    frontier: list[tuple[float, float, tuple[int, int], int]] = [(0.0, 0.0, begin, -1)]
-    came: dict[tuple[tuple[int, int], int], tuple[tuple[int, int], int] | None] = {
-        (begin, -1): None}
-    best: dict[tuple[tuple[int, int], int], float] = {(begin, -1): 0.0}
-    steps = ((1, 0), (-1, 0), (0, 1), (0, -1))
-    while frontier:
-        _, cost, node, heading = heapq.heappop(frontier)
-        if node == goal:
-            return _unwind(came, (node, heading), gx, gy)
-        if cost > best.get((node, heading), math.inf):
-            continue
-        here = (gx[node[0]], gy[node[1]])
-        for direction, (dx, dy) in enumerate(steps):
-            i, j = node[0] + dx, node[1] + dy
-            if not (0 <= i < len(gx) and 0 <= j < len(gy)):
-                continue
-            there = (gx[i], gy[j])
-            step = math.dist(here, there) + (BEND if heading not in (-1, direction) else 0.0)
-            key = ((i, j), direction)
-            if cost + step >= best.get(key, math.inf):
-                continue
-            extra = step_cost(here, there)
-            if extra is None:
-                continue
-            step += extra
-            if cost + step < best.get(key, math.inf):
-                best[key] = cost + step
-                came[key] = (node, heading)
-                guess = abs(there[0] - end[0]) + abs(there[1] - end[1])
-                heapq.heappush(frontier, (cost + step + guess, cost + step, (i, j), direction))
-    return None
-
-
-def _unwind(came: Mapping[tuple[tuple[int, int], int], tuple[tuple[int, int], int] | None],
-            key: tuple[tuple[int, int], int], gx: list[float], gy: list[float]) -> list[Point]:
-    cells = []
-    step: tuple[tuple[int, int], int] | None = key
-    while step is not None:
-        cells.append(step[0])
-        step = came[step]
-    return [(gx[i], gy[j]) for i, j in reversed(cells)]
+    return grid_astar(gx, gy, start, end, BEND, step_cost)
 
 
 def simplify(points: Sequence[Point]) -> tuple[Point, ...]:

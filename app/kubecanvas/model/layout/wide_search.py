@@ -13,11 +13,10 @@ keeps its Z shape rather than stalling the release of a drag.
 
 from __future__ import annotations
 
-import heapq
-import math
 from collections.abc import Callable
 from typing import Protocol
 
+from kubecanvas.model.layout.grid_astar import grid_astar
 from kubecanvas.model.layout.quality import Point, Rect
 
 #: grid points (lines across x lines along) beyond which the wide search is not tried
@@ -48,55 +47,13 @@ def wide_search(a: Point, b: Point, cards: _Cards, spacing: tuple[float, float, 
     gx, gy = sorted(xs), sorted(ys)
     if len(gx) * len(gy) > MAX_POINTS:
         return None
-    return _astar(gx, gy, a, b, bend, blocked)
+    known: dict[tuple[Point, Point], float | None] = {}
 
+    def step_cost(here: Point, there: Point) -> float | None:
+        """Free, or None through a card; once per grid step (reached from four headings)."""
+        key = (here, there) if here <= there else (there, here)
+        if key not in known:
+            known[key] = None if blocked(here, there) else 0.0
+        return known[key]
 
-def _astar(gx: list[float], gy: list[float], a: Point, b: Point, bend: float,
-           blocked: Callable[[Point, Point], bool]) -> list[Point] | None:
-    goal, begin = (gx.index(b[0]), gy.index(b[1])), (gx.index(a[0]), gy.index(a[1]))
-    Key = tuple[tuple[int, int], int]
-    best: dict[Key, float] = {(begin, -1): 0.0}
-    came: dict[Key, Key | None] = {(begin, -1): None}
-    frontier: list[tuple[float, float, tuple[int, int], int]] = [(0.0, 0.0, begin, -1)]
-    known: dict[tuple[tuple[int, int], tuple[int, int]], bool] = {}
-    settled = 0
-    steps = ((1, 0), (-1, 0), (0, 1), (0, -1))
-    while frontier and settled < MAX_SETTLED:
-        _, cost, node, heading = heapq.heappop(frontier)
-        if cost > best.get((node, heading), math.inf):
-            continue
-        if node == goal:
-            return _unwind(came, (node, heading), gx, gy)
-        settled += 1
-        here = (gx[node[0]], gy[node[1]])
-        for direction, (dx, dy) in enumerate(steps):
-            i, j = node[0] + dx, node[1] + dy
-            if not (0 <= i < len(gx) and 0 <= j < len(gy)):
-                continue
-            there = (gx[i], gy[j])
-            step = math.dist(here, there) + (bend if heading not in (-1, direction) else 0.0)
-            key = ((i, j), direction)
-            if cost + step >= best.get(key, math.inf):
-                continue
-            pair = (node, (i, j)) if node <= (i, j) else ((i, j), node)
-            if pair not in known:
-                known[pair] = blocked(here, there)
-            if known[pair]:
-                continue
-            best[key] = cost + step
-            came[key] = (node, heading)
-            guess = abs(there[0] - b[0]) + abs(there[1] - b[1])
-            heapq.heappush(frontier, (cost + step + guess, cost + step, (i, j), direction))
-    return None
-
-
-def _unwind(came: dict[tuple[tuple[int, int], int], tuple[tuple[int, int], int] | None],
-            key: tuple[tuple[int, int], int], gx: list[float], gy: list[float]) -> list[Point]:
-    cells: list[tuple[int, int]] = []
-    step: tuple[tuple[int, int], int] | None = key
-    while step is not None:
-        cells.append(step[0])
-        step = came[step]
-    return [(gx[i], gy[j]) for i, j in reversed(cells)]
-
-
+    return grid_astar(gx, gy, a, b, bend, step_cost, MAX_SETTLED)
