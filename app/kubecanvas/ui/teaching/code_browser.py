@@ -57,9 +57,10 @@ class CodeBrowser(QTextBrowser):
 
     def _fit_bar(self, size: QSizeF) -> None:
         over = size.width() - self.viewport().width()
-        self.setHorizontalScrollBarPolicy(
-            Qt.ScrollBarPolicy.ScrollBarAlwaysOff if over <= SLACK
-            else Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        policy = (Qt.ScrollBarPolicy.ScrollBarAlwaysOff if over <= SLACK
+                  else Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        if policy != self.horizontalScrollBarPolicy():  # setting it lays the area out again,
+            self.setHorizontalScrollBarPolicy(policy)  # and the size changes with each layout
 
     def plain_text(self) -> str:
         """The whole text as a reader copies it: without break marks."""

@@ -14,6 +14,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QToolBar, QTreeWidget
 
+from kubecanvas.ui.panels.palette import KIND_ROLE, PalettePanel
+
 #: rows the Problems list shows without scrolling on a first start (1600x1000 screen)
 PROBLEM_ROWS = 8
 #: the Inspector's share of the right column's height (What Happens gets the rest)
@@ -50,8 +52,6 @@ def problems_height(dock: QDockWidget) -> int:
 
 def palette_height(dock: QDockWidget) -> int:
     """The dock height that shows the Palette's list down to `FIRST_KIND` (0: no such kind)."""
-    from kubecanvas.ui.panels.palette import KIND_ROLE, PalettePanel
-
     if not isinstance(dock, PalettePanel):
         return 0
     kinds = dock.list
