@@ -91,7 +91,9 @@ def widget_texts(root: QWidget) -> Iterator[tuple[str, str]]:
         if isinstance(widget, QDockWidget):
             yield "dock", widget.windowTitle()
         if isinstance(widget, QLabel | QAbstractButton):
-            yield type(widget).__name__, widget.text()
+            text = widget.text()
+            if not (text.endswith("…") and widget.toolTip().startswith(text[:-1])):
+                yield type(widget).__name__, text  # elided: the whole is its tooltip, below
         if isinstance(widget, QLineEdit) and not isinstance(widget.parent(), QComboBox):
             yield "placeholder", widget.placeholderText()
         if isinstance(widget, QTabWidget):

@@ -285,3 +285,23 @@ def test_a_new_scene_shown_while_the_overview_is_on_screen_takes_its_place(make_
     assert window.view.scene() is window.scene and window.view.zoom() >= LEGIBLE_ZOOM
     window.view.set_zoom(0.05)  # and the overview still comes back when zoomed out
     assert isinstance(window.view.scene(), OverviewScene)
+
+
+def test_a_language_switch_keeps_the_canvas_top_left(make_window, qtbot) -> None:
+    """The palette is wider in Korean than in English: the canvas narrowed from the left and
+    the design's first column and namespace title went out of view. The top-left scene point
+    stays where it was through the switch."""
+    window = make_window(_laid_out(_apps(12, broken=1)))
+    QApplication.processEvents()  # the docks take their room once the window shows
+    view = window.view
+    view.horizontalScrollBar().setValue(view.horizontalScrollBar().minimum() + 40)
+    view.verticalScrollBar().setValue(view.verticalScrollBar().minimum() + 30)
+    corner, width = view.mapToScene(0, 0), view.viewport().width()
+    try:
+        window.set_language("ko")
+        qtbot.waitUntil(lambda: view.viewport().width() != width)
+        QApplication.processEvents()
+        moved = view.mapToScene(0, 0) - corner
+        assert abs(moved.x()) < 1 and abs(moved.y()) < 1
+    finally:
+        window.set_language("en")

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QPointF, QRect, QRectF, Qt, Signal
+from PySide6.QtCore import QPointF, QRect, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
     QDragEnterEvent,
@@ -30,6 +30,8 @@ from kubecanvas.ui.canvas.style import Theme, current_theme
 
 KIND_MIME = "application/x-kubecanvas-kind"
 MIN_ZOOM, MAX_ZOOM = 0.05, 4.0
+#: how long the canvas must go unresized before a `hold_top_left` ends
+HOLD_MS = 400
 
 
 class CanvasView(QGraphicsView):
@@ -48,6 +50,10 @@ class CanvasView(QGraphicsView):
         self.setRubberBandSelectionMode(Qt.ItemSelectionMode.IntersectsItemShape)
         self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
         self.setResizeAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
+        self._hold = QTimer(self)  # `hold_top_left`
+        self._hold.setSingleShot(True)
+        self._hold.setInterval(HOLD_MS)
+        self._hold.timeout.connect(self._end_hold)
         self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.SmartViewportUpdate)
         self.setOptimizationFlag(QGraphicsView.OptimizationFlag.DontSavePainterState, True)
         # the fill and grid drawn once into a pixmap (Qt redraws it when the view zooms or
@@ -97,8 +103,22 @@ class CanvasView(QGraphicsView):
         if self._room != self.sceneRect():
             self.setSceneRect(self._room)
 
+    def hold_top_left(self) -> None:
+        """Keep the scene point at the top left through the relayout that is coming (a language
+        switch): the palette is wider in Korean than in English, and the centre, which stays
+        put when the canvas is resized otherwise, pushed the design's first column and its
+        namespace title out of view. The main window animates its docks to their new sizes,
+        a resize per frame: the hold ends once they have been still for `HOLD_MS`."""
+        self.setResizeAnchor(QGraphicsView.ViewportAnchor.NoAnchor)
+        self._hold.start()
+
+    def _end_hold(self) -> None:
+        self.setResizeAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
+
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
+        if self._hold.isActive():
+            self._hold.start()  # still moving: hold on
         self._make_room()
 
     # --- zoom --------------------------------------------------------------------------------

@@ -11,6 +11,7 @@ from functools import lru_cache
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
 from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPainter, QPalette, QPixmap
 from PySide6.QtWidgets import (
+    QHeaderView,
     QPushButton,
     QStyledItemDelegate,
     QStyleOptionViewItem,
@@ -20,10 +21,18 @@ from PySide6.QtWidgets import (
 )
 
 from kubecanvas.ui.canvas.style import SEVERITY_COLOURS
+from kubecanvas.ui.panels.column_share import ColumnShare
 from kubecanvas.validation.findings import Finding, Severity
 
 #: A message wraps onto at most this many lines (the whole of it is in the row's tooltip).
 WRAP_LINES = 2
+#: A fix is shown as a link, at most this wide (its whole text in the tooltip), and less
+#: when its column gives way on a narrow dock (`column_share`).
+FIX_WIDTH = 210
+FIX_MARGIN = 12
+#: the Resource, Field and Fix columns' widths, and the least they give way to
+COLUMN_WIDTHS = {2: 180, 3: 120, 4: FIX_WIDTH + FIX_MARGIN}
+LEAST_COLUMN_WIDTHS = {2: 90, 3: 60, 4: 96}
 
 @lru_cache(maxsize=8)
 def severity_icon(severity: str) -> QIcon:
@@ -134,6 +143,47 @@ def fix_link(tree: QTreeWidget, text: str, width: int) -> QPushButton:
     button.setText(button.fontMetrics().elidedText(text, Qt.TextElideMode.ElideRight, width))
     button.setToolTip(text)
     return button
+
+
+def fix_text_width(tree: QTreeWidget) -> int:
+    """The width a fix link's text may take: its column's, less the cell's margins (the
+    column gives way on a narrow dock, `column_share`)."""
+    return max(FIX_MARGIN, tree.columnWidth(4) - FIX_MARGIN)
+
+
+def elide_fix_links(tree: QTreeWidget, items: Sequence[QTreeWidgetItem]) -> None:
+    """Elide the fix links of `items` again to their column's width now (the whole fix
+    stays in each link's tooltip)."""
+    width = fix_text_width(tree)
+    for item in items:
+        button = tree.itemWidget(item, 4)
+        if isinstance(button, QPushButton):
+            metrics = button.fontMetrics()
+            button.setText(metrics.elidedText(button.toolTip(), Qt.TextElideMode.ElideRight,
+                                              width))
+
+
+def set_up_columns(tree: QTreeWidget,
+                   rows: Callable[[], Sequence[QTreeWidgetItem]]) -> ColumnShare:
+    """The Problem column stretches; the others keep their set widths while the dock has
+    room for them (`column_share`). Wrapped rows take their heights from the column widths,
+    so they are measured again when a column changes; the fix links of `rows()` elide to
+    their column's width."""
+    header = tree.header()
+    header.setStretchLastSection(False)
+    header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+    for column, width in ((0, 28), *COLUMN_WIDTHS.items()):
+        header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+        tree.setColumnWidth(column, width)
+
+    def resized(column: int, *_: int) -> None:
+        if not tree.uniformRowHeights():
+            tree.doItemsLayout()
+        if column == 4:
+            elide_fix_links(tree, rows())
+
+    header.sectionResized.connect(resized)
+    return ColumnShare(tree, COLUMN_WIDTHS, LEAST_COLUMN_WIDTHS, fixed=(0,))
 
 
 def changes_out_of_sight(tree: QTreeWidget, window: QWidget | None,

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QDockWidget,
     QHBoxLayout,
-    QHeaderView,
     QLineEdit,
     QPushButton,
     QTreeWidget,
@@ -37,7 +36,9 @@ from kubecanvas.ui.panels.problem_rows import (
     filter_rows,
     finding_changes,
     fix_link,
+    fix_text_width,
     restyle_links,
+    set_up_columns,
     severity_icon,
 )
 from kubecanvas.ui.steady import SteadyLabel
@@ -52,8 +53,6 @@ MAX_FIX_BUTTONS = 50
 #: Up to this many rows long messages wrap onto more lines; beyond, rows keep one height (a
 #: view measures every wrapped row, which a list of thousands cannot afford).
 MAX_WRAPPED_ROWS = 400
-#: A fix is shown as a link, at most this wide (its whole text in the tooltip).
-FIX_WIDTH = 210
 _COLUMNS = ("", N_("Problem"), N_("Resource"), N_("Field"), N_("Fix"))
 
 
@@ -111,16 +110,7 @@ class ProblemsPanel(QDockWidget):
         # the columns first: resize modes set while the tree had one column were dropped
         # when the header labels made five, and no column stretched
         self.tree.setColumnCount(len(_COLUMNS))
-        header = self.tree.header()
-        header.setStretchLastSection(False)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((0, 28), (2, 180), (3, 120), (4, FIX_WIDTH + 12)):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
-            self.tree.setColumnWidth(column, width)
-        # wrapped rows take their heights from the column widths: measure again once the
-        # Problem column stretched or the user dragged a column
-        header.sectionResized.connect(lambda *_: None if self.tree.uniformRowHeights()
-                                      else self.tree.doItemsLayout())
+        self.columns = set_up_columns(self.tree, self._items)
         self.tree.itemClicked.connect(self._clicked)
         # rows that lag behind come up to date before anyone can see them
         self.tree.verticalScrollBar().valueChanged.connect(lambda _value: self.catch_up())
@@ -365,7 +355,7 @@ class ProblemsPanel(QDockWidget):
     def _add_button(self, item: QTreeWidgetItem, finding: Finding) -> None:
         if finding.fix is None:
             return
-        button = fix_link(self.tree, local_text(finding.fix.description), FIX_WIDTH)
+        button = fix_link(self.tree, local_text(finding.fix.description), fix_text_width(self.tree))
         # a persistent index follows its row as rows above come and go (and holds no
         # reference to the row's item, which the tree deletes on its own)
         cell = QPersistentModelIndex(self.tree.indexFromItem(item, 4))

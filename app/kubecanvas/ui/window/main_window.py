@@ -179,6 +179,7 @@ class MainWindow(QMainWindow):
     def set_language(self, code: str) -> None:
         """Switch the whole editor (and teaching mode) to `code`, now and for the next start;
         `retranslate_ui` follows, once, from the language's `changed` signal."""
+        self.view.hold_top_left()  # the docks change width with the words
         i18n.set_language(code, self.settings)
 
     def retranslate_ui(self) -> None:
