@@ -85,3 +85,19 @@ def test_sharing_settles(make_window, qtbot, width: int) -> None:
     before = [tree.columnWidth(c) for c in range(5)]
     qtbot.wait(30)
     assert [tree.columnWidth(c) for c in range(5)] == before
+
+
+def test_a_long_list_has_one_line_rows_elided_at_the_edge_not_at_a_break(
+        make_window, qtbot, monkeypatch) -> None:
+    """A long list keeps rows one line high; its messages do not wrap, so a message is cut at
+    the column's edge ("the selector app.kubernetes.io/…" ended at the first line break)."""
+    from kubecanvas.ui.panels import problems_panel
+
+    monkeypatch.setattr(problems_panel, "MAX_WRAPPED_ROWS", 1)
+    problems = _panel(make_window, qtbot)
+    tree = problems.tree
+    assert len(problems.findings) > 1
+    assert tree.uniformRowHeights() and not tree.wordWrap()
+    monkeypatch.setattr(problems_panel, "MAX_WRAPPED_ROWS", 400)
+    problems.set_findings(problems.findings[:1])
+    assert not tree.uniformRowHeights() and tree.wordWrap()

@@ -82,6 +82,15 @@ class WrappingDelegate(QStyledItemDelegate):
         return QSize(size.width(), max(size.height(), lines * line + 6))
 
 
+def one_line_rows(tree: QTreeWidget, on: bool) -> None:
+    """Rows of one line each (a long list: Qt measures every wrapped row), or rows as tall as
+    their wrapped message. One-line rows do not wrap: a wrapped text cut to its first line
+    ended where the first line broke, "the selector app.kubernetes.io/…" with room to spare,
+    where one unwrapped line is elided at the column's edge."""
+    tree.setUniformRowHeights(on)
+    tree.setWordWrap(not on)
+
+
 def row_changes(old: Sequence[object], new: Sequence[object]) -> list[tuple[str, int, int, int, int]]:
     """`SequenceMatcher` opcodes (without the equal ones) from `old` to `new`, matched only
     between the first and the last row that differ: an edit changes a few rows together, and

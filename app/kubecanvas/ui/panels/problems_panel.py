@@ -37,6 +37,7 @@ from kubecanvas.ui.panels.problem_rows import (
     finding_changes,
     fix_link,
     fix_text_width,
+    one_line_rows,
     restyle_links,
     set_up_columns,
     severity_icon,
@@ -103,9 +104,8 @@ class ProblemsPanel(QDockWidget):
         bar.addWidget(self.apply_button)
         self.tree = QTreeWidget(body)
         self.tree.setRootIsDecorated(False)
-        self.tree.setUniformRowHeights(True)
+        one_line_rows(self.tree, True)
         self.tree.setAlternatingRowColors(True)
-        self.tree.setWordWrap(True)
         self.tree.setItemDelegate(WrappingDelegate(self.tree))
         # the columns first: resize modes set while the tree had one column were dropped
         # when the header labels made five, and no column stretched
@@ -162,7 +162,7 @@ class ProblemsPanel(QDockWidget):
         # most severe first; the validator's order (the design's) kept within a severity
         parts = by_severity(findings)
         findings = [f for part in parts for f in part]
-        self.tree.setUniformRowHeights(len(findings) > MAX_WRAPPED_ROWS)
+        one_line_rows(self.tree, len(findings) > MAX_WRAPPED_ROWS)
         shown, self._shown = self._shown, findings
         self.findings = findings  # fresh fix factories even for the same findings
         self._counts = {part[0].severity.value: len(part) for part in parts if part}
@@ -251,7 +251,7 @@ class ProblemsPanel(QDockWidget):
         self._counts = {part[0].severity.value: len(part)
                         for part in by_severity(self.findings) if part}
         self._starts = list(accumulate((len(rows) for rows in grouped[:-1]), initial=0))
-        self.tree.setUniformRowHeights(len(self.findings) > MAX_WRAPPED_ROWS)
+        one_line_rows(self.tree, len(self.findings) > MAX_WRAPPED_ROWS)
         if self._rebuild or not self._signature:
             self.tree.clear()
             self._buttons = 0
