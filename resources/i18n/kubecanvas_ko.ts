@@ -486,6 +486,10 @@
         <translation>없음(헤드리스)</translation>
     </message>
     <message>
+        <source>the cluster's default StorageClass provisions a volume, if the cluster has one</source>
+        <translation>클러스터에 기본 스토리지클래스(StorageClass)가 있으면 그 클래스가 볼륨을 프로비저닝합니다</translation>
+    </message>
+    <message>
         <source>pending: no PersistentVolume fits and none can be provisioned</source>
         <translation>대기(pending): 맞는 퍼시스턴트볼륨(PersistentVolume)이 없고 프로비저닝할 수도 없습니다</translation>
     </message>

@@ -153,3 +153,33 @@ def test_renaming_a_namespace_moves_its_members():
     assert doc.get(volume.id).manifest["spec"]["claimRef"]["namespace"] == "store"
     stack.undo()
     assert _dump(doc) == before
+
+
+def test_every_new_resource_applies_as_it_is() -> None:
+    """A kind dropped on an empty canvas has a manifest the API server accepts: no finding of
+    error severity (a new Ingress had an http rule with no paths, which the server refuses)."""
+    from kubecanvas.model.kinds import KINDS
+    from kubecanvas.validation.engine import validate_document
+    from kubecanvas.validation.findings import Severity
+
+    for kind in KINDS:
+        doc = Document()
+        doc.add(new_resource(kind, doc))
+        errors = [f for f in validate_document(doc) if f.severity is Severity.ERROR]
+        assert errors == [], kind
+
+
+def test_a_new_ingress_wired_to_a_service_gets_its_first_path() -> None:
+    doc = Document()
+    ingress = new_resource("Ingress", doc)
+    web = service("web", {"app": "web"})
+    doc, graph, stack = _setup(ingress, web)
+    routes = [a for a in connect_actions(doc, graph, ingress.id, web.id)
+              if "routes /" in a.description]
+    assert routes
+    stack.push(routes[0].edit())
+    rule = doc.get(ingress.id).spec["rules"][0]
+    assert rule["host"] == "ingress-1.example.com"
+    assert rule["http"]["paths"][0]["path"] == "/"
+    assert rule["http"]["paths"][0]["backend"]["service"]["name"] == "web"
+    assert [e.target for e in graph.out_edges(ingress.id, EdgeType.ROUTES)] == [web.id]

@@ -252,6 +252,27 @@ def test_dynamic_provisioning_by_the_storage_class() -> None:
     assert rid(doc, "StorageClass", "fast") in sim.highlight.resources
 
 
+def test_a_claim_without_a_class_is_left_to_the_clusters_default_class() -> None:
+    """storageClassName left out is not storageClassName "": the DefaultStorageClass admission
+    plugin fills in the cluster's default class, which the design may not show. Only an
+    explicit "" asks for no class, and then nothing is provisioned."""
+    claim = """
+        apiVersion: v1
+        kind: PersistentVolumeClaim
+        metadata: {name: data}
+        spec: {accessModes: [ReadWriteOnce], resources: {requests: {storage: 5Gi}}%s}
+        """
+    doc, graph = build(claim % "")
+    sim = simulate_claim(doc, graph, rid(doc, "PersistentVolumeClaim", "data"))
+    assert sim.outcome == "default-class"
+    assert "default StorageClass" in sim.explanation and 'storageClassName ""' not in \
+        sim.explanation
+    assert "기본 스토리지클래스(StorageClass)" in sim.explanation.ko
+    doc, graph = build(claim % ', storageClassName: ""')
+    sim = simulate_claim(doc, graph, rid(doc, "PersistentVolumeClaim", "data"))
+    assert sim.outcome == "pending" and 'storageClassName ""' in sim.explanation
+
+
 # --- networking -----------------------------------------------------------------------------------
 NET = (deployment("web", replicas=2) + deployment("api", replicas=2)
        + deployment("batch", port=7000, port_name="jobs")

@@ -50,7 +50,10 @@ _SPECS: dict[str, Callable[[str], dict[str, Any]]] = {
     "CronJob": lambda n: {"spec": {"schedule": "0 * * * *", "jobTemplate": {"spec": _job_spec(n)}}},
     "Service": lambda n: {"spec": {"selector": {"app": n}, "ports": [
         {"name": "http", "port": 80, "targetPort": "http"}]}},
-    "Ingress": lambda n: {"spec": {"rules": [{"http": {"paths": []}}]}},
+    # a host and no paths yet: wiring it to a Service adds the first path. An http rule
+    # with no paths, the default before, is refused by the API server ("paths: Required
+    # value"), so a new Ingress started as an error; a rule with only a host applies.
+    "Ingress": lambda n: {"spec": {"rules": [{"host": f"{n}.example.com"}]}},
     "IngressClass": lambda n: {"spec": {"controller": "k8s.io/ingress-nginx"}},
     "ConfigMap": lambda n: {"data": {"key": "value"}},
     "Secret": lambda n: {"type": "Opaque", "stringData": {"password": "change-me"}},

@@ -40,8 +40,9 @@ class ClaimSimulation:
 
     Attributes:
         claim: the claim's id (or generated node id, for a StatefulSet's claim).
-        outcome: 'bound' (to an existing PV), 'provisioned' (a new PV from the StorageClass)
-            or 'pending' (nothing will satisfy it).
+        outcome: 'bound' (to an existing PV), 'provisioned' (a new PV from the StorageClass),
+            'default-class' (the claim leaves its class to the cluster's default, which the
+            design does not show) or 'pending' (nothing will satisfy it).
         volume: id of the PV it binds, when bound.
         how: 'volumeName', 'claimRef' or 'match' when bound.
         storage_class: the class after defaulting ('' = no class: static volumes only).
@@ -77,10 +78,25 @@ def verdict_reasons(claim: binding.Claim, volume: binding.Volume,
     return binding.mismatches(claim, volume, default)
 
 
-def _provisioning(doc: Document, graph: WiringGraph,
-                  cls: str) -> tuple[str, str | None, Text, tuple[str, ...]]:
-    """(outcome, provisioner, explanation, StorageClass ids) when no existing PV is taken."""
+def _provisioning(doc: Document, graph: WiringGraph, cls: str,
+                  unset: bool) -> tuple[str, str | None, Text, tuple[str, ...]]:
+    """(outcome, provisioner, explanation, StorageClass ids) when no existing PV is taken.
+    `unset`: the claim leaves storageClassName out (as against `""`, no class at all)."""
     found = graph.lookup("StorageClass", "", cls) if cls else []
+    if not cls and unset:
+        # the DefaultStorageClass admission plugin fills in the cluster's default class, which
+        # the design does not show (none of its classes is marked default); most clusters have
+        # one, and since 1.28 a claim left Pending gets the default class once one is made
+        return ("default-class", None, Text(
+            "No PersistentVolume fits, and the claim leaves storageClassName unset: the cluster "
+            "fills in its default StorageClass, whose provisioner creates a volume. None of this "
+            "design's classes is marked default, so that class is the cluster's (most clusters "
+            "have one); in a cluster without one the claim stays Pending.",
+            "맞는 퍼시스턴트볼륨(PersistentVolume)이 없고 클레임이 storageClassName을 비워 "
+            "두었습니다. 클러스터가 기본 스토리지클래스(StorageClass)를 채워 넣고, 그 클래스의 "
+            "프로비저너가 볼륨을 만듭니다. 이 디자인에는 기본으로 표시된 클래스가 없으므로 그 "
+            "클래스는 클러스터의 것입니다(대부분의 클러스터에 있습니다). 기본 클래스가 없는 "
+            "클러스터에서는 클레임이 Pending 상태로 남습니다."), ())
     if not cls:
         return ("pending", None, Text(
             "No PersistentVolume fits and the claim asks for no class (storageClassName \"\"), "
@@ -166,7 +182,8 @@ def simulate_claim(doc: Document, graph: WiringGraph, claim_id: str) -> ClaimSim
         outcome, provisioner, text = "pending", None, _named_volume_pending(claim, volumes,
                                                                            default)
     else:
-        outcome, provisioner, text, related = _provisioning(doc, graph, cls)
+        outcome, provisioner, text, related = _provisioning(doc, graph, cls,
+                                                            claim.storage_class is None)
     edges = [e for e in graph.out_edges(claim_id) if e.type in (EdgeType.BINDS, EdgeType.CLASS)]
     resources = tuple(dict.fromkeys((claim_id, *(e.target for e in edges), *related)))
     on_delete = reclaim_outcome(doc.get(mine.volume).manifest) if mine else None

@@ -39,6 +39,8 @@ STAGES = {"request": "Request", "host": "Host", "path": "Path", "tls": "TLS",
 #: A claim's outcomes as the panel names them.
 OUTCOMES = {"bound": "bound to an existing PersistentVolume",
             "provisioned": "a new PersistentVolume is provisioned from the StorageClass",
+            "default-class": "the cluster's default StorageClass provisions a volume, if the "
+                             "cluster has one",
             "pending": "pending: no PersistentVolume fits and none can be provisioned"}
 
 

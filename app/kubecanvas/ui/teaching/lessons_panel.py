@@ -47,7 +47,9 @@ STATE_STYLE = {
 CHOICE_WORDS = {"allowed": ("allowed", "허용됨"), "denied": ("denied", "거부됨"),
                 "none": ("none", "없음"), "unset": ("not set", "설정 안 됨"),
                 "pending": ("stays Pending", "Pending으로 남음"),
-                "provisioned": ("a new PV is provisioned", "새 PV가 프로비저닝됨")}
+                "provisioned": ("a new PV is provisioned", "새 PV가 프로비저닝됨"),
+                "default-class": ("the cluster's default class provisions one",
+                                  "클러스터의 기본 클래스가 프로비저닝함")}
 
 
 def choice_label(choice: str) -> str:
