@@ -12,7 +12,7 @@ import atexit
 import gc
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from kubecanvas.cli.editor import EDITOR_MODULE, RENDER_MODULE, run_editor
 
@@ -45,25 +45,35 @@ def main(argv: Sequence[str] | None = None, prog: str = "kubecanvas") -> int:
     """Entry point of the `kubecanvas` console script and of `python -m kubecanvas`."""
     args = list(sys.argv[1:] if argv is None else argv)
     if args[:1] == ["render"]:
-        return run_editor(args[1:], RENDER_MODULE)
+        return _one_run(lambda: run_editor(args[1:], RENDER_MODULE))
     if wants_cli(args):
-        # A command is one short run that builds what lives until it ends (modules, then the
-        # document and its findings) and drops little: the cyclic collector's passes over that
-        # found nothing and cost a small `validate` 18 ms of 0.4 s (30 of them, most during
-        # imports), and the full pass Python makes as the process ends 38 ms more. So the
-        # collector is paused for the command, and what is alive at exit is frozen (moved where
-        # that last pass does not walk it). Reference counting still frees whatever holds no
-        # cycle; in a process that runs on (tests calling `main`), the freeze waits for its end.
-        gc.disable()
-        atexit.unregister(gc.freeze)
-        atexit.register(gc.freeze)
-        try:
-            from kubecanvas.cli.main import main as cli_main
-
-            return cli_main(args, prog)
-        finally:
-            gc.enable()
+        return _one_run(lambda: _cli(args, prog))
     return run_editor(args)
+
+
+def _cli(args: list[str], prog: str) -> int:
+    from kubecanvas.cli.main import main as cli_main
+
+    return cli_main(args, prog)
+
+
+def _one_run(run: Callable[[], int]) -> int:
+    """A command (or a `render`) is one short run that builds what lives until it ends
+    (modules, then the document and its findings) and drops little: the cyclic collector's
+    passes over that found nothing and cost a small `validate` 18 ms of 0.4 s (30 of them, most
+    during imports), and the full pass Python makes as the process ends 38 ms more. So the
+    collector is paused for the command, and what is alive at exit is frozen (moved where that
+    last pass does not walk it). Reference counting still frees whatever holds no cycle; in a
+    process that runs on (tests calling `main`), the freeze waits for its end. A `render`
+    likewise: unfrozen, that last pass over Qt's modules and types cost a small picture 30 ms.
+    """
+    gc.disable()
+    atexit.unregister(gc.freeze)
+    atexit.register(gc.freeze)
+    try:
+        return run()
+    finally:
+        gc.enable()
 
 
 def kubectl_plugin(argv: Sequence[str] | None = None) -> int:
