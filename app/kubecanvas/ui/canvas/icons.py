@@ -10,12 +10,16 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QIcon, QPainter, QPainterPath, QPen, QPixmap
+from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPainterPath, QPen, QPixmap
 
 from kubecanvas.ui.canvas.custom_looks import look_of, on_looks_changed
 from kubecanvas.ui.canvas.style import kind_colour
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QIcon
 
 Glyph = Callable[[QPainter, QRectF], None]
 WHITE = QColor("#ffffff")
@@ -265,6 +269,8 @@ def kind_pixmap(kind: str, size: int = 32, api_version: str = "") -> QPixmap:
 
 def kind_icon(kind: str) -> QIcon:
     """A QIcon of a kind at list and toolbar sizes."""
+    from PySide6.QtGui import QIcon  # (not for a picture: see render_cli.QT_FREE)
+
     icon = QIcon()
     for size in (16, 24, 32, 48):
         icon.addPixmap(kind_pixmap(kind, size))
