@@ -18,7 +18,6 @@ even though PyYAML would not (`1e3`, `0o17`, `y`, `n`).
 
 from __future__ import annotations
 
-import json
 import math
 import re
 from typing import Any
@@ -343,6 +342,8 @@ def _json_document(text: str) -> dict[str, Any] | None:
     body = text.lstrip("\ufeff \t\r\n")
     if not body.startswith("{"):
         return None
+    import json  # (YAML documents need none: 4 ms of a small `render`'s start)
+
     try:
         data = json.loads(body, object_pairs_hook=_json_object, parse_float=_json_number,
                           parse_constant=_refuse_constant)
@@ -356,6 +357,8 @@ def dump_json_like(data: Any, original: str) -> str | None:
     saving an edited `.json` manifest keeps it JSON); None when it is YAML."""
     if _json_document(original) is None:
         return None
+    import json  # (as in `_json_document`)
+
     found = re.search(r"\n([ \t]+)\S", original)
     if found is None:  # all on one line
         return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"

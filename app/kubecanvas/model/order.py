@@ -20,7 +20,6 @@ every export uses that one.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Iterable
 from typing import Any
 
@@ -41,6 +40,8 @@ def order_key(res: Resource) -> OrderKey:
 
 def content_key(res: Resource) -> str:
     """The manifest as canonical JSON: breaks ties between otherwise identical positions."""
+    import json  # (only for ties, which a picture rarely has: 4 ms of a small `render`'s start)
+
     return json.dumps(res.manifest, sort_keys=True, ensure_ascii=False, default=str)
 
 

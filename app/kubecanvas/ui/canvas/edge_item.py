@@ -24,7 +24,6 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QGraphicsItem,
-    QGraphicsSceneHoverEvent,
     QStyleOptionGraphicsItem,
     QWidget,
 )
@@ -51,7 +50,9 @@ from kubecanvas.ui.canvas.wire_geometry import (
 )
 from kubecanvas.ui.i18n import language, tr
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # (event types only annotate: see render_cli.QT_FREE)
+    from PySide6.QtWidgets import QGraphicsSceneHoverEvent
+
     from kubecanvas.ui.canvas.far_wires import FarWires
 
 ARROW = 9.0

@@ -16,7 +16,6 @@ from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtWidgets import QGraphicsItem
 
 from kubecanvas.io.png import write_rgb_png
-from kubecanvas.ui.canvas.export_svg import SvgUnsupported, scene_svg
 from kubecanvas.ui.canvas.scene import CanvasScene
 from kubecanvas.ui.canvas.style import LIGHT, Theme
 from kubecanvas.ui.i18n import N_, tr
@@ -151,6 +150,8 @@ def _svg(scene: CanvasScene, source: QRectF, path: Path, theme: Theme) -> None:
     """Written by the items' own paint code into `SvgPainter` (`export_svg.py`): ten times
     faster than `QSvgGenerator` and a fifth of the size; Qt's generator only for an item the
     writer does not copy."""
+    from kubecanvas.ui.canvas.export_svg import SvgUnsupported, scene_svg  # (not for a PNG)
+
     try:
         text = scene_svg(scene, source, theme.background)
     except SvgUnsupported:

@@ -15,8 +15,6 @@ from PySide6.QtCore import QPoint, QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QPainter, QPen
 from PySide6.QtWidgets import (
     QGraphicsItem,
-    QGraphicsSceneHoverEvent,
-    QGraphicsSceneMouseEvent,
     QStyleOptionGraphicsItem,
     QWidget,
 )
@@ -29,7 +27,10 @@ from kubecanvas.ui.canvas.icons import paint_kind_icon
 from kubecanvas.ui.canvas.style import SEVERITY_COLOURS, Theme, current_theme, kind_colour
 from kubecanvas.ui.i18n import kind_label, tr
 
-if TYPE_CHECKING:  # (the validation package loads every rule: `render` needs none)
+if TYPE_CHECKING:  # (the validation package loads every rule: `render` needs none; nor
+    # the event types, which only annotate: see render_cli.QT_FREE)
+    from PySide6.QtWidgets import QGraphicsSceneHoverEvent, QGraphicsSceneMouseEvent
+
     from kubecanvas.model.document import Document
     from kubecanvas.model.graph import WiringGraph
     from kubecanvas.validation.findings import Finding

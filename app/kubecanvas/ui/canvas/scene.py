@@ -13,7 +13,7 @@ from collections.abc import Collection, Iterable, Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, Signal
-from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QGraphicsSceneMouseEvent
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene
 
 from kubecanvas.model.document import Document
 from kubecanvas.model.graph import Edge, WiringGraph
@@ -39,6 +39,8 @@ from kubecanvas.ui.canvas.wiring import WiringGesture
 from kubecanvas.ui.session import Update
 
 if TYPE_CHECKING:  # (the validation package loads every rule: `render` needs none)
+    from PySide6.QtWidgets import QGraphicsSceneMouseEvent  # (see render_cli.QT_FREE)
+
     from kubecanvas.validation.findings import Finding
 
 EdgeKey = tuple[str, str, str]
