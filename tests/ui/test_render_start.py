@@ -42,3 +42,29 @@ def test_a_render_makes_no_collector_pass_and_freezes_what_is_alive_at_exit(
     # written, with no pass during the render, the collector on again, and frozen at exit
     assert _run(code, tmp_path) == ["0", "0", "True", "True"]
     assert out.read_bytes()[:4] == b"\x89PNG"
+
+
+def test_a_png_render_loads_only_what_it_draws_with(tmp_path: Path) -> None:
+    """Modules and Qt types only the editor or another format needs stay unloaded: each was
+    milliseconds of a small render's start (`render_cli.QT_FREE`). PySide creates a class, and
+    every enum in it, when it is first touched; with a PySide that creates them all at import,
+    the types' half says nothing and is left out."""
+    out = tmp_path / "d.png"
+    code = f"""
+        import sys
+        from kubecanvas.__main__ import main
+        code = main(["render", {str(EXAMPLE)!r}, "-o", {str(out)!r}])
+        import PySide6.QtCore as core, PySide6.QtGui as gui, PySide6.QtWidgets as widgets
+        names = (("json", "importlib.resources", "kubecanvas.ui.canvas.export_svg",
+                  "kubecanvas.ui.canvas.svg_direct"))
+        print(code, ",".join(name for name in names if name in sys.modules) or "none")
+        types = ((gui, "QIcon"), (core, "QEvent"), (widgets, "QGraphicsSceneMouseEvent"),
+                 (widgets, "QGraphicsSceneHoverEvent"))
+        lazy = "QMovie" not in vars(gui)  # (no render touches it)
+        touched = ",".join(name for module, name in types if name in vars(module)) or "none"
+        print(touched if lazy else "eager")
+    """
+    code_, modules, types = _run(code, tmp_path)
+    assert (code_, modules) == ("0", "none")
+    assert types in ("none", "eager")
+    assert out.read_bytes()[:4] == b"\x89PNG"
