@@ -76,30 +76,48 @@ def split_name(name: str, fits: Callable[[str], bool]) -> tuple[str, str]:
 TEXT_WIDTH = int(NODE_WIDTH - 66)
 
 
-def draw_card_text(painter: Any, text: str, subtext: str, name: str, kind: str, ghost: str,
-                   line: str, api_version: str = "") -> None:
-    """A card's name (one size for every name: long ones wrap), kind line and detail line, in
-    the card's coordinates. `painter` is a `QPainter` (the canvas) or the SVG writer's
-    `SvgPainter`: one layout for both, so a picture is what the canvas shows."""
+#: a card's text line: (detail font and colour, else the name's), x, y, width, height, text
+CardLine = tuple[bool, float, float, float, float, str]
+
+
+def card_lines(name: str, kind: str, ghost: str, line: str, api_version: str = ""
+               ) -> tuple[CardLine, ...]:
+    """A card's name (one size for every name: long ones wrap), kind line and detail line,
+    placed in the card's coordinates, in the order they are drawn: what `draw_card_text`
+    paints, and what the SVG writer writes without the painter calls (`svg_direct.py`)."""
     fits = TEXT_WIDTH - 8  # slack: glyphs hint wider at some zoom levels than measured
-    painter.setPen(QColor(text))
-    painter.setFont(fonts.font(13, True))
     top = 10.0
     first, second = name_lines(name or tr("(unnamed)"), fits)
-    left = Qt.AlignmentFlag.AlignLeft
     if first:
-        painter.drawText(QRectF(58, 3, TEXT_WIDTH, 17), left, first)
-        painter.drawText(QRectF(58, 19, TEXT_WIDTH, 17), left, second)
+        lines: list[CardLine] = [(False, 58, 3, TEXT_WIDTH, 17, first),
+                                 (False, 58, 19, TEXT_WIDTH, 17, second)]
         top = 4.0
     else:
-        painter.drawText(QRectF(58, 10, TEXT_WIDTH, 18), left, second)
+        lines = [(False, 58, 10, TEXT_WIDTH, 18, second)]
     metrics = fonts.metrics(11)
-    painter.setFont(fonts.font(11))
-    painter.setPen(QColor(subtext))
     shown = card_kind(kind, lambda k: metrics.horizontalAdvance(k) <= fits - 16, api_version)
     first_line = shown if not ghost else {
         "missing": tr("missing {kind}"), "generated": tr("{kind} (generated)")
     }.get(ghost, "{kind}").format(kind=shown)
     for y, words in ((top + 20 + (12 if top < 10 else 0), first_line),
                      (top + 37 + (11 if top < 10 else 0), line)):
-        painter.drawText(QRectF(58, y, TEXT_WIDTH, 15), left, detail_elided(words, fits))
+        lines.append((True, 58, y, TEXT_WIDTH, 15, detail_elided(words, fits)))
+    return tuple(lines)
+
+
+def draw_card_text(painter: Any, text: str, subtext: str, name: str, kind: str, ghost: str,
+                   line: str, api_version: str = "") -> None:
+    """A card's lines (`card_lines`) in the card's coordinates. `painter` is a `QPainter`
+    (the canvas) or the SVG writer's `SvgPainter`: one layout for both, so a picture is what
+    the canvas shows."""
+    lines = card_lines(name, kind, ghost, line, api_version)
+    left = Qt.AlignmentFlag.AlignLeft
+    painter.setPen(QColor(text))
+    painter.setFont(fonts.font(13, True))
+    detail = False
+    for small, x, y, width, height, words in lines:
+        if small and not detail:
+            detail = True
+            painter.setFont(fonts.font(11))
+            painter.setPen(QColor(subtext))
+        painter.drawText(QRectF(x, y, width, height), left, words)

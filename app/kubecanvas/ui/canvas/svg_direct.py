@@ -23,13 +23,13 @@ from PySide6.QtGui import QBrush, QPen
 
 from kubecanvas.model.layout import NODE_HEIGHT, NODE_WIDTH
 from kubecanvas.ui.canvas import fonts
-from kubecanvas.ui.canvas.card_text import draw_card_text
+from kubecanvas.ui.canvas.card_text import card_lines
 from kubecanvas.ui.canvas.edge_item import ARROW, EdgeItem, plate_pens, wire_pens
 from kubecanvas.ui.canvas.icons import paint_kind_icon
 from kubecanvas.ui.canvas.node_item import NodeItem, card_pen
 from kubecanvas.ui.canvas.stand_ins import StandInItem
 from kubecanvas.ui.canvas.style import EdgeStyle, Theme
-from kubecanvas.ui.canvas.svg_painter import SvgPainter, fill_of, stroke_of
+from kubecanvas.ui.canvas.svg_painter import SvgPainter, escape, fill_of, stroke_of
 from kubecanvas.ui.canvas.wire_geometry import arrow_points, rounded_elements
 
 #: the attributes `SvgPainter` gives a shape drawn with no brush, or with no pen
@@ -63,9 +63,25 @@ def write_card(painter: SvgPainter, item: NodeItem, theme: Theme) -> bool:
     painter.parts.append(f"<{_card_body(theme, item.ghost).format(x=dx, y=dy)}/>")
     paint_kind_icon(painter, _ICON, item.kind, bool(item.ghost),  # type: ignore[arg-type]
                     item.api_version)
-    draw_card_text(painter, theme.text, theme.subtext, item.name, item.kind, item.ghost,
-                   item.line, item.api_version)
+    write_card_text(painter, theme, item.name, item.kind, item.ghost, item.line,
+                    item.api_version)
     return True
+
+
+def write_card_text(painter: SvgPainter, theme: Theme, name: str, kind: str, ghost: str,
+                    line: str, api_version: str = "") -> None:
+    """A card's lines (`card_lines`) as `draw_card_text` writes them into an `SvgPainter`
+    (top-left aligned, in the name's or the detail's font and colour), without a pen, a font
+    and a rectangle per line: a fifth of the time the cards of 5,000 resources took to write."""
+    name_style, name_ascent = painter.text_style(fonts.font(13, True), theme.text)
+    detail_style, detail_ascent = painter.text_style(fonts.font(11), theme.subtext)
+    dx, dy = painter.origin()
+    append = painter.parts.append
+    for small, x, y, _width, _height, words in card_lines(name, kind, ghost, line, api_version):
+        if words:
+            style, ascent = (detail_style, detail_ascent) if small else (name_style, name_ascent)
+            append(f'<text x="{x + dx:.7g}" y="{y + ascent + dy:.7g}" {style} '
+                   f'xml:space="preserve">{escape(words)}</text>')
 
 
 @lru_cache(maxsize=256)

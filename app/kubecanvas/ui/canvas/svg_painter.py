@@ -192,6 +192,7 @@ class SvgPainter:
         self._aligns: dict[Any, tuple[str, str]] = {}
         self._widths: dict[tuple[str, str], float] = {}
         self._text_fills: dict[int, str] = {}
+        self._styles: dict[tuple[int, str], tuple[QFont, str, float]] = {}
         self._defined: dict[Hashable, str] = {}
         self._defs: list[str] = []
 
@@ -422,14 +423,34 @@ class SvgPainter:
             top += (rect.height() - height) / 2
         elif align[1] == "b":
             top += rect.height() - height
+        self.parts.append(f'<text x="{x + self._dx:.7g}" y="{top + ascent + self._dy:.7g}" '
+                          f'{attributes} {self._text_fill()} xml:space="preserve">'
+                          f'{escape(text)}</text>')
+
+    def _text_fill(self) -> str:
+        """The fill attributes of text in the pen's colour."""
         colour = self._state.pen.color().rgba()
         fill = self._text_fills.get(colour)
         if fill is None:
             name, opacity = _colour(self._state.pen.color())
             fill = self._text_fills[colour] = f'fill="{name}"' + (
                 f' fill-opacity="{opacity}"' if opacity else "")
-        self.parts.append(f'<text x="{x + self._dx:.7g}" y="{top + ascent + self._dy:.7g}" '
-                          f'{attributes} {fill} xml:space="preserve">{escape(text)}</text>')
+        return fill
+
+    def text_style(self, font: QFont, colour: str) -> tuple[str, float]:
+        """(the font and fill attributes, the ascent) `drawText` gives a line in `font` and
+        `colour`, for a writer that places many top-left aligned lines itself
+        (`svg_direct.py`); left as it was: the pen and font set."""
+        found = self._styles.get((id(font), colour))
+        if found is None or found[0] is not font:
+            self.save()
+            self.setFont(font)
+            self.setPen(QColor(colour))
+            attributes, _metrics, ascent, _height = self._font()
+            found = self._styles[id(font), colour] = (font, f"{attributes} {self._text_fill()}",
+                                                      ascent)
+            self.restore()
+        return found[1], found[2]
 
     # --- the document ------------------------------------------------------------------------
     def svg(self) -> str:
