@@ -125,9 +125,12 @@ class EdgeItem(QGraphicsItem):
     """One edge between two node items; selectable so that Delete can disconnect it."""
 
     def __init__(self, edge: Edge, source: NodeItem, target: NodeItem, lane: int = 0, *,
-                 shaped: bool = True) -> None:
-        """`shaped=False`: no curve yet, the caller routes the wire next (`set_route`)."""
+                 shaped: bool = True, interactive: bool = True) -> None:
+        """`shaped=False`: no curve yet, the caller routes the wire next (`set_route`).
+        `interactive=False`: a wire only drawn into a picture (`CanvasScene(picture=True)`):
+        no tooltip, hover or selection."""
         super().__init__()
+        self.interactive = interactive
         self.edge = edge
         self.source = source
         self.target = target
@@ -147,11 +150,12 @@ class EdgeItem(QGraphicsItem):
         self.route: Route | None = None
         self._end_tangent: tuple[_Point, _Point] = ((0.0, 0.0), (0.0, 0.0))
         self.far: FarWires | None = None  # told of each change of shape while it draws the wire
-        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable, True)
+        if interactive:
+            self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable, True)
         self.setZValue(1)
         self._retranslate()
-        if edge.type in RBAC_WIRES:  # the rights it lists are read again as the pointer comes
-            self.setAcceptHoverEvents(True)
+        if edge.type in RBAC_WIRES and interactive:  # the rights it lists are read again as
+            self.setAcceptHoverEvents(True)  # the pointer comes
         source.edges.add(self)
         target.edges.add(self)
         if shaped:
@@ -176,6 +180,8 @@ class EdgeItem(QGraphicsItem):
         label = localized_label(edge.label, language())
         # a label that only repeats the target's name (a generated claim) says nothing more
         self.label = "" if edge.label == self.target.name else label
+        if not self.interactive:
+            return
         title = tr(self.style.title) if self.style.title else str(edge.type)
         host = self.source.host
         rights = rights_text(edge, host.document, host.graph) \

@@ -162,8 +162,11 @@ class NodeItem(QGraphicsItem):
     """
 
     def __init__(self, rid: str, kind: str, name: str, line: str, namespace: str,
-                 ghost: Ghost = "", api_version: str = "") -> None:
+                 ghost: Ghost = "", api_version: str = "", *, interactive: bool = True) -> None:
+        """`interactive=False`: a card only drawn into a picture (`CanvasScene(picture=True)`):
+        no tooltip, hover, selection, dragging or item cache."""
         super().__init__()
+        self.interactive = interactive
         self.host: NodeHost | None = None  # set by the scene once the node is on it
         self.rid = rid
         self.kind = kind
@@ -179,10 +182,12 @@ class NodeItem(QGraphicsItem):
         self.anchor_offset = QPointF(0, 0)
         self.wire_state: WireState = ""
         self._hovered = False
-        # one call: each flag change is a round trip through itemChange, thousands per design
-        self.setFlags(_GHOST_FLAGS if ghost else _NODE_FLAGS)
-        self.setAcceptHoverEvents(True)
-        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+        if interactive:
+            # one call: each flag change is a round trip through itemChange, thousands per
+            # design
+            self.setFlags(_GHOST_FLAGS if ghost else _NODE_FLAGS)
+            self.setAcceptHoverEvents(True)
+            self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self.setZValue(2)
         self._update_tooltip()
 
@@ -217,6 +222,8 @@ class NodeItem(QGraphicsItem):
         self.update()
 
     def _update_tooltip(self) -> None:
+        if not self.interactive:
+            return
         kind = kind_label(self.kind)
         if self.ghost == "missing":
             self.setToolTip(tr("Missing: {kind} {name} is referred to but not defined").format(

@@ -85,13 +85,14 @@ class StandInItem(NodeItem):
     """
 
     def __init__(self, rid: str, base: str, kind: str, name: str, line: str, namespace: str,
-                 ghost: Ghost, siblings: Callable[[str], Iterable[StandInItem]]) -> None:
-        super().__init__(rid, kind, name, line, namespace, ghost=ghost)
+                 ghost: Ghost, siblings: Callable[[str], Iterable[StandInItem]], *,
+                 interactive: bool = True) -> None:
+        super().__init__(rid, kind, name, line, namespace, ghost=ghost, interactive=interactive)
         self.base = base
         self.sibling_lit = False
         self._siblings = siblings
         self.tip = ""
-        if ghost == "provided":
+        if ghost == "provided" and interactive:
             self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable, True)
 
     def set_tip(self, tip: str) -> None:
@@ -100,7 +101,7 @@ class StandInItem(NodeItem):
 
     def _update_tooltip(self) -> None:
         super()._update_tooltip()
-        if getattr(self, "tip", ""):
+        if getattr(self, "tip", "") and self.interactive:
             self.setToolTip(self.tip)
 
     def set_sibling_lit(self, lit: bool) -> None:
@@ -130,10 +131,13 @@ class StandInItem(NodeItem):
 class StandIns:
     """How one scene draws the graph's stand-in nodes (see the module docstring)."""
 
-    def __init__(self, document: Document, graph: WiringGraph, per_replica: bool) -> None:
+    def __init__(self, document: Document, graph: WiringGraph, per_replica: bool, *,
+                 interactive: bool = True) -> None:
+        """`interactive=False`: cards only drawn into a picture (`NodeItem`)."""
         self.document = document
         self.graph = graph
         self.per_replica = per_replica
+        self.interactive = interactive
         self._blocks: dict[str, BlockKey] | None = None
         self._cards: dict[str, list[StandInItem]] = defaultdict(list)
         self._template_badges: dict[str, tuple[int, str]] = {}
@@ -208,14 +212,15 @@ class StandIns:
             kind, name = res.kind, res.name
         if drawn == node:
             return NodeItem(node, kind, name, ghost_line(ghost), str(data.get("namespace", "")),
-                            ghost=ghost)
+                            ghost=ghost, interactive=self.interactive)
         if drawn.startswith(TEMPLATE):
             item = self._template_item(drawn, data)
         else:
             line = ghost_line(ghost) if node not in self.document else tr("drawn per block")
             item = StandInItem(drawn, node, kind, name, line, anchor.namespace, ghost,
-                               self.siblings)
-            item.set_tip(self._class_tip(item))
+                               self.siblings, interactive=self.interactive)
+            if self.interactive:
+                item.set_tip(self._class_tip(item))
         self._cards[item.base].append(item)
         return item
 
@@ -223,8 +228,9 @@ class StandIns:
         name, _, count = template_title(self.graph, drawn)
         item = StandInItem(drawn, drawn, str(data.get("kind", "")), f"{name} ×{count}",
                            tr("template: one per replica"), str(data.get("namespace", "")),
-                           "generated", self.siblings)
-        item.set_tip(self._template_tip(item))
+                           "generated", self.siblings, interactive=self.interactive)
+        if self.interactive:
+            item.set_tip(self._template_tip(item))
         item.set_badge(self._template_badges.get(drawn))
         return item
 

@@ -257,7 +257,8 @@ def _write(args: argparse.Namespace, design: Any, ids: list[str], suffix: str,
 
         write_diagram(design.document, design.graph, target)
     if target is not None and suffix in PICTURE_SUFFIXES or args.stats:
-        scene = CanvasScene(design.document, design.graph, claims_per_replica=args.replicas)
+        scene = CanvasScene(design.document, design.graph, claims_per_replica=args.replicas,
+                            picture=True)
         if args.stats:
             _print_stats(scene)
         if target is not None and args.overview:
