@@ -12,7 +12,9 @@ wiring graph's edges and a few passes over the resources; nothing is arranged.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Sequence
 from functools import total_ordering
+from typing import TYPE_CHECKING
 
 from kubecanvas.model.document import Document
 from kubecanvas.model.graph import WiringGraph
@@ -21,6 +23,9 @@ from kubecanvas.model.layout.groups import SHARED, application_groups, label_key
 from kubecanvas.model.order import in_order
 from kubecanvas.model.record import record
 from kubecanvas.model.resource import Resource
+
+if TYPE_CHECKING:
+    from kubecanvas.model.layout import Block
 
 #: The application key of the cluster-scoped resources placed under a namespace's frame.
 UNDER = "~under"
@@ -76,6 +81,31 @@ def block_keys(document: Document, graph: WiringGraph) -> dict[str, BlockKey]:
     for namespace, members in by_namespace.items():
         for rid, app in application_groups(members, adjacent).items():
             out[rid] = BlockKey(namespace, app)
+    return out
+
+
+def layout_keys(document: Document, blocks: Sequence[Block]) -> dict[str, BlockKey] | None:
+    """`block_keys` read from the blocks a layout of the whole design made (`layout_blocks`
+    with nothing pinned), which grouped the same resources by the same rules: a render then
+    groups the design once, not again for its stand-ins (0.14 s at 5,000 resources). None when
+    the two could differ: a resource the blocks do not place, or a Namespace resource with no
+    frame (the layout groups it with the cluster-scoped resources, `block_keys` apart)."""
+    out: dict[str, BlockKey] = {}
+    framed: set[str] = set()
+    for block in blocks:
+        for app in block.apps:
+            for rid in app.ids:
+                out[rid] = BlockKey(block.namespace, app.key)
+        for rid, _, _ in block.below:
+            out[rid] = BlockKey(block.namespace, UNDER)
+        framed.update(block.frame_ids)
+    for res in document:
+        if res.kind == "Namespace":
+            if res.id not in framed:
+                return None
+            out[res.id] = BlockKey(res.name, "")
+        elif res.id not in out:
+            return None
     return out
 
 

@@ -9,7 +9,7 @@ into undoable edits.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, Signal
@@ -19,6 +19,7 @@ from kubecanvas.model.document import Document
 from kubecanvas.model.graph import Edge, WiringGraph
 from kubecanvas.model.kinds import effective_namespace
 from kubecanvas.model.layers import document_layers, is_shown
+from kubecanvas.model.layout.membership import BlockKey
 from kubecanvas.model.order import in_order
 from kubecanvas.model.resource import Resource
 from kubecanvas.ui.canvas.custom_looks import apply_looks
@@ -66,10 +67,13 @@ class CanvasScene(QGraphicsScene):
 
     def __init__(self, document: Document, graph: WiringGraph, *,
                  claims_per_replica: bool = False,
-                 layers: Iterable[str] | None = None, picture: bool = False) -> None:
+                 layers: Iterable[str] | None = None, picture: bool = False,
+                 blocks: Mapping[str, BlockKey] | None = None) -> None:
         """`picture`: a scene made to be drawn once (`kubecanvas render`), whose cards and wires
         take no tooltip, hover, selection or item cache (`NodeItem`, `EdgeItem`): a tenth of
-        building 5,000 resources' scene, for what no picture shows."""
+        building 5,000 resources' scene, for what no picture shows. `blocks`: each resource's
+        block as the layout that placed them grouped them (`design_read.lay_out`), which the
+        stand-ins would otherwise work out again (`StandIns`)."""
         super().__init__()
         self.interactive = not picture
         self.document = document
@@ -90,7 +94,7 @@ class CanvasScene(QGraphicsScene):
         self.replicas: dict[str, ReplicaStackItem] = {}
         self.all_replicas = False
         self.stand_ins = StandIns(document, graph, claims_per_replica,  # templates, classes
-                                  interactive=self.interactive)
+                                  interactive=self.interactive, blocks=blocks)
         self._badges: dict[str, tuple[int, str]] = {}
         self._populating = False  # frames are fitted once at the end of populating
         self._slots: FreeSlots | None = None  # the ghost-placement index while populating

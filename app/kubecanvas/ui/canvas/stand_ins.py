@@ -132,13 +132,16 @@ class StandIns:
     """How one scene draws the graph's stand-in nodes (see the module docstring)."""
 
     def __init__(self, document: Document, graph: WiringGraph, per_replica: bool, *,
-                 interactive: bool = True) -> None:
-        """`interactive=False`: cards only drawn into a picture (`NodeItem`)."""
+                 interactive: bool = True, blocks: Mapping[str, BlockKey] | None = None
+                 ) -> None:
+        """`interactive=False`: cards only drawn into a picture (`NodeItem`). `blocks`: the
+        layout's grouping of the design (`membership.layout_keys`), else worked out when
+        first asked (`block_keys`)."""
         self.document = document
         self.graph = graph
         self.per_replica = per_replica
         self.interactive = interactive
-        self._blocks: dict[str, BlockKey] | None = None
+        self._blocks: dict[str, BlockKey] | None = None if blocks is None else dict(blocks)
         self._cards: dict[str, list[StandInItem]] = defaultdict(list)
         self._template_badges: dict[str, tuple[int, str]] = {}
         self._hubs: dict[str, bool] = {}

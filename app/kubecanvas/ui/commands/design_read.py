@@ -17,7 +17,8 @@ from kubecanvas.io.limits import exc_message
 from kubecanvas.io.yaml_in import load_paths
 from kubecanvas.model.document import Document
 from kubecanvas.model.graph import WiringGraph
-from kubecanvas.model.layout import auto_layout
+from kubecanvas.model.layout import layout_blocks
+from kubecanvas.model.layout.membership import BlockKey, layout_keys
 from kubecanvas.model.record import field, record
 from kubecanvas.model.resource import Resource
 from kubecanvas.model.text import concat, join
@@ -34,16 +35,20 @@ def needs_layout(resources: Sequence[Resource]) -> bool:
     return len(resources) > 1 and len({r.position for r in resources}) == 1
 
 
-def lay_out(document: Document, graph: WiringGraph | None = None) -> None:
+def lay_out(document: Document, graph: WiringGraph | None = None
+            ) -> dict[str, BlockKey] | None:
     """Give every resource of a freshly loaded document a position (not an undoable edit:
     loading is not a step of the user's history). Pass the session's graph when there is one:
-    building another costs as much as the layout itself on large designs."""
+    building another costs as much as the layout itself on large designs. Returns the block
+    of each resource as the layout grouped them (`layout_keys`; None when it cannot tell),
+    for a scene's stand-ins (`CanvasScene(blocks=...)`)."""
     if graph is None:
         graph = WiringGraph(document, subscribe=False)
-    positions = auto_layout(document, graph, keep_pinned=False)
+    positions, blocks = layout_blocks(document, graph, keep_pinned=False)
     with document.batch():
         for rid, pos in positions.items():
             document.move(rid, pos)
+    return layout_keys(document, blocks)
 
 
 def _kinds(document: Document, paths: Sequence[Path], kinds: Sequence[Path]) -> list[str]:
@@ -71,6 +76,8 @@ class Design:
     path: Path | None = None
     sources: list[Path] = field(default_factory=list)
     load_problems: list[str] = field(default_factory=list)
+    #: each resource's block as the layout grouped them (`lay_out`), None when not laid out
+    blocks: dict[str, BlockKey] | None = None
 
 
 def read_design(paths: Sequence[Path], kinds: Sequence[Path] = (), *,
@@ -95,7 +102,7 @@ def read_design(paths: Sequence[Path], kinds: Sequence[Path] = (), *,
         design = Design(document, WiringGraph(document, subscribe=False), path=paths[0],
                         load_problems=kind_problems)
         if needs_layout(list(document)):
-            lay_out(document, design.graph)
+            design.blocks = lay_out(document, design.graph)
         return design
     missing = [p for p in paths if not p.exists()]
     if missing:
@@ -104,7 +111,7 @@ def read_design(paths: Sequence[Path], kinds: Sequence[Path] = (), *,
     document = Document(result.resources)
     kind_problems = _kinds(document, paths, kinds)
     design = Design(document, WiringGraph(document, subscribe=False), sources=paths)
-    lay_out(document, design.graph)
+    design.blocks = lay_out(document, design.graph)
     # Each problem stays a `Text` (English and Korean) until the window shows it (`local_text`).
     design.load_problems = [concat(f"{p.file}:{p.line}:{p.column}: ", p.message)
                             for p in result.problems] + kind_problems

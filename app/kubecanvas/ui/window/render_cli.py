@@ -183,7 +183,7 @@ def _open(inputs: Sequence[str], kinds: Sequence[Path] = ()) -> Any:
     except KindsFileError as exc:
         raise design_read.OpenError(str(exc)) from None
     design = design_read.Design(document, WiringGraph(document, subscribe=False))
-    design_read.lay_out(design.document, design.graph)
+    design.blocks = design_read.lay_out(design.document, design.graph)
     design.load_problems = [f"-:{p.line}:{p.column}: {p.message}" for p in result.problems]
     return design
 
@@ -258,7 +258,7 @@ def _write(args: argparse.Namespace, design: Any, ids: list[str], suffix: str,
         write_diagram(design.document, design.graph, target)
     if target is not None and suffix in PICTURE_SUFFIXES or args.stats:
         scene = CanvasScene(design.document, design.graph, claims_per_replica=args.replicas,
-                            picture=True)
+                            picture=True, blocks=design.blocks)
         if args.stats:
             _print_stats(scene)
         if target is not None and args.overview:
