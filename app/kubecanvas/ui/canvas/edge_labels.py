@@ -10,6 +10,8 @@ The full text is always in the edge's tooltip. Pure Python, so the rules are tes
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from kubecanvas.model.references import EDGE_WORDS, EdgeType
 from kubecanvas.model.text import Text
 
@@ -80,17 +82,25 @@ def _short_name(name: str, limit: int) -> str:
     return _elide(name, limit)
 
 
-def _short_selector(label: str, limit: int) -> str:
-    """`app.kubernetes.io/name=kube-state-metrics, tier=x` -> `name=kube-state-metrics +1` ->
-    `kube-state-metrics +1`: the value is what names the pods."""
+@lru_cache(maxsize=4096)
+def _selector_forms(label: str) -> tuple[str, tuple[str, str, str]]:
+    """A selector label's " +N" and its three shorter forms, longest first (`_short_selector`).
+    Cached: a wire's label is fitted by asking for it one character shorter at a time."""
     parts = [p.strip() for p in label.split(",") if p.strip()]
     more = f" +{len(parts) - 1}" if len(parts) > 1 else ""
     first = parts[0] if parts else label
     key, sep, value = first.partition("=")
-    for candidate in (first, f"{key.rsplit('/', 1)[-1]}{sep}{value}", value or first):
+    return more, (first, f"{key.rsplit('/', 1)[-1]}{sep}{value}", value or first)
+
+
+def _short_selector(label: str, limit: int) -> str:
+    """`app.kubernetes.io/name=kube-state-metrics, tier=x` -> `name=kube-state-metrics +1` ->
+    `kube-state-metrics +1`: the value is what names the pods."""
+    more, forms = _selector_forms(label)
+    for candidate in forms:
         if len(candidate) + len(more) <= limit:
             return candidate + more
-    return _elide(value or first, max(1, limit - len(more))) + more
+    return _elide(forms[2], max(1, limit - len(more))) + more
 
 
 def short_label(edge_type: str, label: str, limit: int) -> str:
