@@ -200,13 +200,39 @@ def _drag(app: Any, window: Any, document: Any) -> dict[str, float]:
     _mouse(viewport, QMouseEvent.Type.MouseButtonRelease, start + QPoint(360, 120),
            Qt.MouseButton.NoButton)
     release = (time.process_time() - begin) * 1000
+    later = _after_release(app, window)
     moved = document.get(target.id).position != target.position
     return {"drag_median_ms": statistics.median(times), "drag_p95_ms": _percentile(times, 0.95),
             "drag_first_ms": times[0], "press_ms": pressed,
             "drag_max_ms": max(times), "drag_event_median_ms": statistics.median(events),
             "drag_update_median_ms": statistics.median(updates),
             "drag_update_p95_ms": _percentile(updates, 0.95),
-            "release_ms": release, "drag_moved": moved}
+            "release_ms": release, "drag_moved": moved, **later}
+
+
+def _routing(window: Any) -> bool:
+    """Wires of a drop still wait for their routes around the cards (routed in slices)."""
+    slices = getattr(window.scene, "route_slices", None)  # (none before session 10)
+    return bool(slices is not None and slices.pending)
+
+
+def _after_release(app: Any, window: Any) -> dict[str, float]:
+    """The event-loop turns after a release, for half a second and on until the drop's wires
+    are routed: the longest turn, the CPU of them all and how many turns the routing took
+    (CPU milliseconds of this process)."""
+    longest = total = 0.0
+    turns = 0
+    until = time.monotonic() + 0.5
+    while time.monotonic() < until or _routing(window):
+        routing = _routing(window)
+        begin = time.process_time()
+        app.processEvents()
+        spent = time.process_time() - begin
+        longest, total = max(longest, spent), total + spent
+        turns += routing
+        time.sleep(0.002)
+    return {"release_later_longest_ms": longest * 1000, "release_later_total_ms": total * 1000,
+            "release_routing_turns": turns}
 
 
 #: the zoom of the panning measure: far out, where thousands of wires are in view
@@ -428,7 +454,10 @@ def main(argv: list[str] | None = None) -> int:
               f"{out['drag_median_ms']:.1f} ms, p95 {out['drag_p95_ms']:.1f} ms, max "
               f"{out['drag_max_ms']:.1f} ms; release (one move edit) {out['release_ms']:.1f} ms;"
               f" node moved: {out['drag_moved']}; press (until idle) {out['press_ms']:.0f} ms, "
-              f"first move {out['drag_first_ms']:.1f} ms")
+              f"first move {out['drag_first_ms']:.1f} ms; after the release: longest turn "
+              f"{out['release_later_longest_ms']:.1f} ms, all turns "
+              f"{out['release_later_total_ms']:.0f} ms, routing in "
+              f"{out['release_routing_turns']} turns")
     if "pan" in phases:
         print(f"pan at {PAN_ZOOM:.0%} zoom, {out['pan_wires']} wires in view: scroll + Qt's own "
               f"repaint median {out['pan_median_ms']:.1f} ms, p95 {out['pan_p95_ms']:.1f} ms; "

@@ -6,9 +6,11 @@ Opens a `generate.py` design of COUNT resources and drags N cards, chosen with a
 (by kind, namespace and name, never by id), each 12 mouse moves of up to 300 x 250 px to a spot
 where neither the card nor its stand-ins lands on another card (a card dropped on a card, or
 a NetworkPolicy, whose press runs the whole-cluster network simulation, is not drawn). After
-each release it counts the dragged card's wires (and its stand-ins') that pass through a card
-other than their ends, as `render --stats` counts them (`model/layout/quality.py`), and times
-the release (CPU of this process: routing the moved wires and the move edit).
+each release, once the wires are routed (in slices, after the release), it counts the dragged
+card's wires (and its stand-ins') that pass through a card other than their ends, as `render
+--stats` counts them (`model/layout/quality.py`); it times the release (CPU of this process: the
+move edit, and the routing where it is done in the release), and the event-loop turns after it
+until the wires are routed: the longest and their sum (the routing's slices).
 """
 
 from __future__ import annotations
@@ -33,7 +35,7 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from bench_canvas import _mouse, desktop_screen  # noqa: E402
+from bench_canvas import _mouse, _routing, desktop_screen  # noqa: E402
 from generate import generate_yaml  # noqa: E402
 
 from kubecanvas.model.layout import NODE_HEIGHT, NODE_WIDTH  # noqa: E402
@@ -91,7 +93,7 @@ def measure(count: int, drags: int, seed: int) -> dict[str, object]:
     rng = random.Random(seed)
     cards = sorted((n for n in scene.nodes.values() if not n.ghost and n.isVisible()
                     and n.kind != "NetworkPolicy"), key=lambda n: (n.kind, n.namespace, n.name))
-    releases, with_under = [], 0
+    releases, with_under, longest, routing = [], 0, [], []
     for number in range(drags):
         while True:  # a card and a spot where it and its stand-ins land on no other card
             node = rng.choice(cards)
@@ -119,17 +121,30 @@ def measure(count: int, drags: int, seed: int) -> dict[str, object]:
         begin = time.process_time()
         _mouse(viewport, QMouseEvent.Type.MouseButtonRelease, b, Qt.MouseButton.NoButton)
         releases.append((time.process_time() - begin) * 1000)
-        app.processEvents()
+        turns = [0.0]
+        while True:  # one turn at least, and on until the drop's wires are routed
+            begin = time.process_time()
+            app.processEvents()
+            turns.append((time.process_time() - begin) * 1000)
+            if not _routing(window):
+                break
+        longest.append(max(turns))
+        routing.append(sum(turns))
         under = _under(scene, node)
         with_under += bool(under)
         print(f"{number} {node.kind}/{node.name} by ({dx}, {dy}): release "
-              f"{releases[-1]:.0f} ms; wires under a card: {len(under)} {under[:3]}", flush=True)
+              f"{releases[-1]:.0f} ms, then {len(turns) - 1} turns, longest {longest[-1]:.0f} "
+              f"ms, all {routing[-1]:.0f} ms; wires under a card: {len(under)} {under[:3]}",
+              flush=True)
     window.close()
     app.processEvents()
     shutil.rmtree(work)
     return {"size": count, "drags": drags, "drags_with_a_wire_under_a_card": with_under,
             "release_median_ms": round(statistics.median(releases), 1),
-            "release_max_ms": round(max(releases), 1)}
+            "release_max_ms": round(max(releases), 1),
+            "later_longest_turn_max_ms": round(max(longest), 1),
+            "later_turns_total_median_ms": round(statistics.median(routing), 1),
+            "later_turns_total_max_ms": round(max(routing), 1)}
 
 
 def main(argv: list[str] | None = None) -> int:

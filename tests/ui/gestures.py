@@ -8,7 +8,7 @@ from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QApplication
 from tests.builders import snapshot
 
-__all__ = ["drag", "send_mouse", "snapshot", "steps"]
+__all__ = ["drag", "routed", "send_mouse", "snapshot", "steps"]
 
 
 def send_mouse(widget, kind, pos: QPoint, button=Qt.MouseButton.LeftButton,
@@ -32,3 +32,16 @@ def drag(widget, points: list[QPoint], modifiers=Qt.KeyboardModifier.NoModifier)
 def steps(start: QPoint, end: QPoint, count: int = 8) -> list[QPoint]:
     return [QPoint(int(start.x() + (end.x() - start.x()) * i / count),
                    int(start.y() + (end.y() - start.y()) * i / count)) for i in range(count + 1)]
+
+
+def routed(scene, seconds: float = 30.0) -> int:
+    """Let the event loop run until a drop's wires have their routes around the cards (they
+    are routed in slices after the release: `route_slices.py`); the event-loop turns it took."""
+    import time
+
+    turns, until = 0, time.monotonic() + seconds
+    while scene.route_slices.pending:
+        assert time.monotonic() < until, "the routing in slices never ended"
+        QApplication.processEvents()
+        turns += 1
+    return turns

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QPointF, Qt
 from tests.model.factories import deployment, pvc, service
-from tests.ui.gestures import drag, snapshot, steps
+from tests.ui.gestures import drag, routed, snapshot, steps
 
 from kubecanvas.model.edits import SetField
 from kubecanvas.model.layout import NODE_HEIGHT
@@ -207,5 +207,6 @@ def test_moving_a_card_onto_a_wire_routes_that_wire_around_it(qtbot) -> None:
     before = scene_quality(scene)
     assert before.wires_through_cards == 0
     document.move(by_name[("Service", "other")], (400.0, 0.0))  # right across the wire
+    routed(scene)  # (after the move, in slices)
     after = scene_quality(scene)
     assert after.wires_through_cards == 0 and after.wire_length > before.wire_length

@@ -12,7 +12,7 @@ from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QApplication
 from tests import builders
 from tests.model.factories import deployment, service
-from tests.ui.gestures import send_mouse, steps
+from tests.ui.gestures import routed, send_mouse, steps
 
 from kubecanvas.model.layout import NODE_HEIGHT
 from kubecanvas.ui.canvas.drawn_geometry import scene_quality
@@ -54,7 +54,7 @@ def test_a_card_dragged_far_past_shifted_columns_has_no_wire_under_a_card(make_w
         send_mouse(view.viewport(), QMouseEvent.Type.MouseMove, point, Qt.MouseButton.NoButton)
     send_mouse(view.viewport(), QMouseEvent.Type.MouseButtonRelease, points[-1],
                buttons=Qt.MouseButton.NoButton)
-    QApplication.processEvents()
+    routed(scene)
 
     moved = window.session.document.get(web.id).position
     assert moved[1] > 3000  # the card went down past the columns, on no other card

@@ -26,11 +26,11 @@ import math
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 
-from kubecanvas.model.layout.grid_astar import grid_astar
+from kubecanvas.model.layout.grid_astar import Steps, astar_steps, drain
 from kubecanvas.model.layout.quality import Point, Rect, rects_overlap, segment_hits_rect
 from kubecanvas.model.layout.segment_index import CELL, SegmentIndex
 from kubecanvas.model.layout.uncross import uncross
-from kubecanvas.model.layout.wide_search import wide_search
+from kubecanvas.model.layout.wide_search import wide_search_steps
 from kubecanvas.model.record import record
 
 #: distance kept from cards by a routed wire
@@ -211,7 +211,7 @@ def _clear(points: Sequence[Point], index: CardIndex, skip: tuple[str, str]) -> 
 
 
 def _search(start: Point, end: Point, index: CardIndex, skip: tuple[str, str],
-            reach: float, drawn: SegmentIndex | None = None) -> list[Point] | None:
+            reach: float, drawn: SegmentIndex | None = None) -> Steps[list[Point] | None]:
     """A* over the Hanan grid of the cards within `reach` of the wire's box; with `drawn`,
     each wire crossed costs `CROSSING`."""
     x0, x1 = min(start[0], end[0]) - reach, max(start[0], end[0]) + reach
@@ -251,7 +251,7 @@ def _search(start: Point, end: Point, index: CardIndex, skip: tuple[str, str],
         known[key] = cost
         return cost
 
-    return grid_astar(gx, gy, start, end, BEND, step_cost)
+    return (yield from astar_steps(gx, gy, start, end, BEND, step_cost))
 
 
 def simplify(points: Sequence[Point]) -> tuple[Point, ...]:
@@ -292,6 +292,15 @@ def route_wire(start: Point, end: Point, side: str, index: CardIndex,
                ends: tuple[str, str], drawn: SegmentIndex | None = None,
                lane: int = 0, search: bool = True, detour: bool = True) -> tuple[Point, ...]:
     """One wire from port `start` to port `end`, around every card but its own two.
+    (`route_wire_steps` at once; see there.)"""
+    return drain(route_wire_steps(start, end, side, index, ends, drawn, lane, search, detour))
+
+
+def route_wire_steps(start: Point, end: Point, side: str, index: CardIndex,
+                     ends: tuple[str, str], drawn: SegmentIndex | None = None, lane: int = 0,
+                     search: bool = True, detour: bool = True) -> Steps[tuple[Point, ...]]:
+    """One wire from port `start` to port `end`, around every card but its own two, in steps
+    (its searches pause: `grid_astar.astar_steps`).
 
     The bend goes in the gap just before the target (wires into one card then merge into one
     run), just after the source, or halfway, whichever is clear of cards and crosses the fewest
@@ -321,7 +330,7 @@ def route_wire(start: Point, end: Point, side: str, index: CardIndex,
     if best is not None and (best[0] == 0 or drawn is None or not detour):
         return simplify(best[2])
     for reach in (CELL, 3 * CELL) if search else ():
-        found = _search(a, b, index, ends, reach, drawn)
+        found = yield from _search(a, b, index, ends, reach, drawn)
         if found is not None:
             around = [start, *found, end]
             if best is None or (drawn is not None and drawn.crossings(around) < best[0]):
@@ -329,8 +338,8 @@ def route_wire(start: Point, end: Point, side: str, index: CardIndex,
             break
     if best is not None:
         return simplify(best[2])
-    wide = wide_search(a, b, index, (CELL, CLEARANCE, BEND), lambda p, q: index.blocked(
-        p, q, ends)) if search and detour else None  # among more cards (wide_search.py)
+    wide = (yield from wide_search_steps(a, b, index, (CELL, CLEARANCE, BEND), lambda p, q: (
+        index.blocked(p, q, ends)))) if search and detour else None  # (wide_search.py)
     return simplify([start, *(wide or _simple(a, b, side, (lo + hi) / 2)), end])
 
 
@@ -344,7 +353,16 @@ def route_all(cards: Mapping[str, Rect], edges: Sequence[tuple[str, str]],
         label_widths: the plate width of each wire's label (0: no label).
         quick: the cheap routes whatever the number of wires (a card being dragged).
     """
+    return drain(route_all_steps(cards, edges, label_widths, quick))
+
+
+def route_all_steps(cards: Mapping[str, Rect], edges: Sequence[tuple[str, str]],
+                    label_widths: Sequence[float] | None = None, quick: bool = False
+                    ) -> Steps[list[Route]]:
+    """`route_all` in steps: its searches pause (`grid_astar.astar_steps`), so the editor
+    routes a dropped card's wires over several event-loop turns (`ui/canvas/route_slices.py`)."""
     index = CardIndex(cards)
+    yield
     # a big design (thousands of wires) gets the cheap routes only: Z shapes that avoid cards
     # where one exists, without the crossing count and the A* detours, which cost seconds there
     thorough = len(edges) <= THOROUGH_LIMIT and not quick
@@ -353,6 +371,7 @@ def route_all(cards: Mapping[str, Rect], edges: Sequence[tuple[str, str]],
     routes: list[tuple[Point, ...]] = []
     usable = [i for i, (s, t) in enumerate(edges) if s != t and s in cards and t in cards]
     ports = dict(zip(usable, _ports(cards, [edges[i] for i in usable]), strict=True))
+    yield
     bundles: dict[tuple[str, str], int] = defaultdict(int)
     lanes: dict[int, int] = {}
     for i, (s, t) in enumerate(edges):
@@ -362,26 +381,33 @@ def route_all(cards: Mapping[str, Rect], edges: Sequence[tuple[str, str]],
         start, end, side = ports[i]
         pair = (min(s, t), max(s, t))
         lanes[i] = bundles[pair]
-        route = route_wire(start, end, side, index, (s, t), drawn, bundles[pair], thorough,
-                           detour)
+        route = yield from route_wire_steps(start, end, side, index, (s, t), drawn,
+                                            bundles[pair], thorough, detour)
         bundles[pair] += 1
         if drawn is not None:
             drawn.add(route, i)
         routes.append(route)
     if drawn is not None and detour:
-        uncross(routes, ports, edges, drawn, lambda i: route_wire(
+        yield from uncross(routes, ports, edges, drawn, lambda i: route_wire_steps(
             *ports[i], index, edges[i], drawn, lanes[i]))
     widths = list(label_widths) if label_widths is not None else [0.0] * len(edges)
-    labels = place_labels(routes, widths, index)
+    labels = yield from _label_steps(routes, widths, index)
     return [Route(points, at) for points, at in zip(routes, labels, strict=True)]
 
 
 def place_labels(routes: Sequence[tuple[Point, ...]], widths: Sequence[float],
                  index: CardIndex) -> list[Point | None]:
     """The centre of each label plate, or None when it fits nowhere along its wire."""
+    return drain(_label_steps(routes, widths, index))
+
+
+def _label_steps(routes: Sequence[tuple[Point, ...]], widths: Sequence[float],
+                 index: CardIndex) -> Steps[list[Point | None]]:
+    """`place_labels`, pausing after each label."""
     placed = CardIndex({})
     out: list[Point | None] = []
     for number, (points, width) in enumerate(zip(routes, widths, strict=True)):
+        yield
         spot = None
         if width > 0 and len(points) >= 2:
             spot = _label_spot(points, width, index, placed)

@@ -18,8 +18,8 @@ and detours of `route_wire`; the largest application (Online Boutique, 47 wires)
 0.45 s of CPU instead of 0.07 s. The cost grows much faster than the wires (a generated
 design of 538 wires: 29 s instead of 2 s), so `route_all` does this only up to
 `routing.DETOUR_LIMIT` wires.
-The router itself comes in as `route(i)` (wire `i` routed among the others as they are now),
-so this module needs only the index of routed segments.
+The router itself comes in as `route(i)` (wire `i` routed among the others as they are now,
+in steps: `grid_astar.astar_steps`), so this module needs only the index of routed segments.
 """
 
 from __future__ import annotations
@@ -27,6 +27,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 
+from kubecanvas.model.layout.grid_astar import Steps
 from kubecanvas.model.layout.quality import Point
 from kubecanvas.model.layout.segment_index import SegmentIndex
 
@@ -37,7 +38,8 @@ Wires = dict[int, tuple[Point, Point, str]]
 
 
 def uncross(routes: list[tuple[Point, ...]], wires: Wires, ends: Sequence[tuple[str, str]],
-            drawn: SegmentIndex, route: Callable[[int], tuple[Point, ...]]) -> None:
+            drawn: SegmentIndex, route: Callable[[int], Steps[tuple[Point, ...]]]
+            ) -> Steps[None]:
     """Improve `routes` in place (and `wires`' ports); `drawn` holds every route, by number.
 
     Args:
@@ -47,12 +49,12 @@ def uncross(routes: list[tuple[Point, ...]], wires: Wires, ends: Sequence[tuple[
         drawn: the routed segments, each wire's added under its number.
         route: routes wire `i` from its ports in `wires` among what `drawn` holds now.
     """
-    _reroute(routes, wires, drawn, route)
-    _swap_ports(routes, wires, ends, drawn, route)
+    yield from _reroute(routes, wires, drawn, route)
+    yield from _swap_ports(routes, wires, ends, drawn, route)
 
 
 def _reroute(routes: list[tuple[Point, ...]], wires: Wires, drawn: SegmentIndex,
-             route: Callable[[int], tuple[Point, ...]]) -> None:
+             route: Callable[[int], Steps[tuple[Point, ...]]]) -> Steps[None]:
     """Rip-up and reroute: each wire that crosses others is routed again with every other
     wire in place (the first pass saw only those routed before it), and keeps the new route
     when it crosses fewer; a few passes, until none improves."""
@@ -62,7 +64,7 @@ def _reroute(routes: list[tuple[Point, ...]], wires: Wires, drawn: SegmentIndex,
             drawn.remove(i)
             crossed = drawn.crossings(routes[i])
             if crossed:
-                again = route(i)
+                again = yield from route(i)
                 if drawn.crossings(again) < crossed:
                     routes[i] = again
                     improved = True
@@ -72,7 +74,8 @@ def _reroute(routes: list[tuple[Point, ...]], wires: Wires, drawn: SegmentIndex,
 
 
 def _swap_ports(routes: list[tuple[Point, ...]], wires: Wires, ends: Sequence[tuple[str, str]],
-                drawn: SegmentIndex, route: Callable[[int], tuple[Point, ...]]) -> None:
+                drawn: SegmentIndex, route: Callable[[int], Steps[tuple[Point, ...]]]
+                ) -> Steps[None]:
     """One sweep along each card side: neighbouring wires swap ports where that uncrosses."""
     sides: dict[tuple[str, int, str], list[int]] = defaultdict(list)
     for i, (_, _, side) in wires.items():
@@ -91,7 +94,7 @@ def _swap_ports(routes: list[tuple[Point, ...]], wires: Wires, ends: Sequence[tu
             for i in (a, b):
                 drawn.remove(i)
             for i in (a, b):
-                routes[i] = route(i)
+                routes[i] = yield from route(i)
                 drawn.add(routes[i], i)
             if _pair_crossings(a, b, routes, drawn) >= before:  # no better: as it was
                 for i in (a, b):

@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Protocol
 
-from kubecanvas.model.layout.grid_astar import grid_astar
+from kubecanvas.model.layout.grid_astar import Steps, astar_steps, drain
 from kubecanvas.model.layout.quality import Point, Rect
 
 #: grid points (lines across x lines along) beyond which the wide search is not tried
@@ -36,6 +36,12 @@ def wide_search(a: Point, b: Point, cards: _Cards, spacing: tuple[float, float, 
     """A shortest path with few bends from `a` to `b` over the Hanan grid of the cards within
     `reach` of the wire's box, each step tested by `blocked`; None when there is none within
     the bounds. `spacing`: (reach, clearance from cards, cost of a bend)."""
+    return drain(wide_search_steps(a, b, cards, spacing, blocked))
+
+
+def wide_search_steps(a: Point, b: Point, cards: _Cards, spacing: tuple[float, float, float],
+                      blocked: Callable[[Point, Point], bool]) -> Steps[list[Point] | None]:
+    """`wide_search` in steps (`grid_astar.astar_steps`)."""
     reach, clearance, bend = spacing
     x0, x1 = min(a[0], b[0]) - reach, max(a[0], b[0]) + reach
     y0, y1 = min(a[1], b[1]) - reach, max(a[1], b[1]) + reach
@@ -56,4 +62,4 @@ def wide_search(a: Point, b: Point, cards: _Cards, spacing: tuple[float, float, 
             known[key] = None if blocked(here, there) else 0.0
         return known[key]
 
-    return grid_astar(gx, gy, a, b, bend, step_cost, MAX_SETTLED)
+    return (yield from astar_steps(gx, gy, a, b, bend, step_cost, MAX_SETTLED))

@@ -7,20 +7,22 @@ is dragged, each mouse move gives only its own wires (and its stand-ins') the ro
 shapes among their end cards (`route_dragged`): routing them around every card near them cost
 5 to 100 ms per move in a 15,000-resource design (a wire to a far-away StorageClass made the
 neighbourhood the whole design), and the wires whose boxes held the card were rerouted too.
-When the drag ends, `route_around` routes them around the cards, so no wire stays through one.
+When the drag ends, `route_around` routes them around the cards, so no wire stays through one:
+in steps (`route_around_steps`), which `route_slices.py` spreads over event-loop turns.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
 
-from PySide6.QtCore import QPointF, QRectF
+from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtWidgets import QGraphicsItem
 
 from kubecanvas.model.graph import Edge, WiringGraph
 from kubecanvas.model.layout import NODE_HEIGHT, NODE_WIDTH
+from kubecanvas.model.layout.grid_astar import Steps, drain
 from kubecanvas.model.layout.quality import Rect, segment_hits_rect
-from kubecanvas.model.layout.routing import route_all
+from kubecanvas.model.layout.routing import Route, route_all_steps
 from kubecanvas.ui.canvas.edge_item import EdgeItem, label_width
 from kubecanvas.ui.canvas.node_item import NodeItem
 
@@ -39,10 +41,18 @@ def route_items(nodes: Iterable[NodeItem], items: Sequence[EdgeItem], quick: boo
                 ) -> None:
     """Route `items` among the visible `nodes` (every card is an obstacle but a wire's ends);
     `quick`: plain Z shapes only (`route_all`)."""
+    drain(route_items_steps(nodes, items, quick))
+
+
+def route_items_steps(nodes: Iterable[NodeItem], items: Sequence[EdgeItem], quick: bool = False
+                      ) -> Steps[None]:
+    """`route_items` in steps: the wires take their routes together, after the last step."""
     cards = {node.rid: _card(node) for node in nodes if node.isVisible()}
     wanted = [item for item in items if item.source.rid in cards and item.target.rid in cards]
-    routes = route_all(cards, [(item.source.rid, item.target.rid) for item in wanted],
-                       [label_width(item.edge.type, item.label) for item in wanted], quick)
+    yield
+    routes = yield from route_all_steps(
+        cards, [(item.source.rid, item.target.rid) for item in wanted],
+        [label_width(item.edge.type, item.label) for item in wanted], quick)
     for item, route in zip(wanted, routes, strict=True):
         item.set_route(route if route.points else None)
 
@@ -84,7 +94,7 @@ def ordered(items: Iterable[EdgeItem]) -> list[EdgeItem]:
     return sorted(items, key=key)
 
 
-def _wires_of(nodes: Iterable[NodeItem]) -> list[EdgeItem]:
+def wires_of(nodes: Iterable[NodeItem]) -> list[EdgeItem]:
     """The wires of `nodes` and of their stand-ins (which move with them)."""
     return [w for node in nodes
             for w in set(node.edges).union(*(ghost.edges for ghost in node.ghosts))
@@ -107,22 +117,34 @@ def route_dragged(nodes: Sequence[NodeItem]) -> None:
     uncrossing that a few wires otherwise get cost a Deployment's dozen wires 9 ms at a grid
     step, and far more where A* searched (98 ms under the profiler on the bench's drag),
     against 2 ms: a frame missed every few moves."""
-    wires = ordered(set(_wires_of(nodes)))
+    wires = ordered(set(wires_of(nodes)))
     route_items({end for w in wires for end in (w.source, w.target)}, wires, quick=True)
 
 
-def route_around(nodes: Sequence[NodeItem], items_in: Callable[[QRectF], list[QGraphicsItem]],
+def route_around(nodes: Sequence[NodeItem], items_in: Callable[..., list[QGraphicsItem]],
                  new: Iterable[EdgeItem] = ()) -> None:
     """Route again the wires of `nodes` (and of their stand-ins) and the `new` wires, with
     those they run beside (the same two cards: a bundle is routed together), among the cards
     near them; `items_in` is the scene's spatial index (`QGraphicsScene.items(rect)`). A full
     routing after each edit would cost 2 s in a 5,000-resource design."""
-    wires = _wires_of(nodes)
+    drain(route_around_steps(nodes, items_in, new))
+
+
+def route_around_steps(nodes: Sequence[NodeItem],
+                       items_in: Callable[..., list[QGraphicsItem]],
+                       new: Iterable[EdgeItem] = (),
+                       before: dict[EdgeKey, tuple[EdgeItem, Route | None]] | None = None
+                       ) -> Steps[None]:
+    """`route_around` in steps (a pause after each look-up of the scene's index, and in the
+    routing's searches); the wires take their routes after the last step. `before` gets
+    each wire routed, with the route it had."""
+    wires = wires_of(nodes)
     # and the wires that now run through a moved card (not every wire whose box holds it:
     # the box of a wire to a shared StorageClass covers much of the design)
     for node in nodes:
         rect = node.sceneBoundingRect()
         wires += [i for i in items_in(rect) if isinstance(i, EdgeItem) and _runs_through(i, rect)]
+        yield
     for wire in new:
         wires += [e for e in wire.source.edges if isinstance(e, EdgeItem)
                   and (e.target is wire.target or e.source is wire.target)]
@@ -137,8 +159,15 @@ def route_around(nodes: Sequence[NodeItem], items_in: Callable[[QRectF], list[QG
     # one by one: the box around all of them held a thousand cards (100 ms to route)
     if sum(a.width() * a.height() for a in areas) >= union.width() * union.height():
         areas = [union]
-    near = {i: None for area in areas for i in items_in(area) if isinstance(i, NodeItem)}
-    route_items(near, wires)
+    near: dict[NodeItem, None] = {}
+    for area in areas:  # (a card's shape is its box: Qt then asks no wire for its shape)
+        yield
+        near.update((i, None) for i in items_in(area, Qt.ItemSelectionMode.IntersectsItemBoundingRect)
+                    if isinstance(i, NodeItem))
+    yield
+    if before is not None:
+        before.update((w.key, (w, w.route)) for w in wires)
+    yield from route_items_steps(near, wires)
 
 
 def _reach(a: QPointF, b: QPointF) -> QRectF:

@@ -31,6 +31,7 @@ from kubecanvas.ui.canvas.namespace_frame import NamespaceFrameItem
 from kubecanvas.ui.canvas.node_item import NodeItem, ghost_line, node_badges, stand_in_kind
 from kubecanvas.ui.canvas.replica_item import ReplicaStackItem
 from kubecanvas.ui.canvas.replicas import REPLICA_KINDS, replica_lines
+from kubecanvas.ui.canvas.route_slices import RouteSlices
 from kubecanvas.ui.canvas.router import free_lane, ordered, route_items, stale_wires
 from kubecanvas.ui.canvas.scene_update import follow
 from kubecanvas.ui.canvas.stand_ins import StandIns, in_draw_order
@@ -84,11 +85,13 @@ class CanvasScene(QGraphicsScene):
             document_layers(document) if layers is None else layers)
         self.theme: Theme = current_theme()
         self.snap = True
-        self.drag = DragGesture(self.items, self.move_committed.emit)
+        self.edge_items: dict[EdgeKey, EdgeItem] = {}
+        #: moved cards' wires routed around the cards after the change, in slices
+        self.route_slices = RouteSlices(self.items, self.edge_items)
+        self.drag = DragGesture(self.route_slices, self.move_committed.emit)
         self.wiring = WiringGesture(self, document, graph, lambda: self.theme,
                                     self.status_message.emit, self.wire_released.emit)
         self.nodes: dict[str, NodeItem] = {}
-        self.edge_items: dict[EdgeKey, EdgeItem] = {}
         self.frames_by_namespace: dict[str, NamespaceFrameItem] = {}
         self.frames_by_resource: dict[str, NamespaceFrameItem] = {}
         self.replicas: dict[str, ReplicaStackItem] = {}
@@ -415,6 +418,7 @@ class CanvasScene(QGraphicsScene):
 
     def reroute(self) -> None:
         """Route every wire around the cards (`ui/canvas/router.py`)."""
+        self.route_slices.drop()
         route_items(self.nodes.values(), ordered(self.edge_items.values()))
 
     def node_moved(self, node: NodeItem) -> None:

@@ -4,7 +4,10 @@ The session tells the scene of each change after the graph and the validator (`u
 Resources removed, added, changed or moved get their cards (or their Namespace's frame) updated;
 the wires around the ids the graph touched are refreshed; the frames of the namespaces involved
 fit again; and only the wires of what moved or was rewired are routed again around the cards,
-unless so much changed (a load, an auto layout) that routing everything is cheaper.
+unless so much changed (a load, an auto layout) that routing everything is cheaper. A move's
+wires are routed after the change, in slices (`route_slices.py`): they take plain shapes
+among their end cards meanwhile (those of a drag already have them), and an undo gives them
+back the routes they had before the move.
 Kept apart from `scene.py`, which builds and removes the items: this module calls its item
 bookkeeping (`_add_node`, `_remove_node`, `_refresh_edges`, `_fit_frames`) on its behalf.
 """
@@ -18,7 +21,8 @@ from PySide6.QtCore import QPointF
 from kubecanvas.model.kinds import effective_namespace
 from kubecanvas.model.layers import document_layers
 from kubecanvas.ui.canvas.replicas import replica_lines
-from kubecanvas.ui.canvas.router import route_around
+from kubecanvas.ui.canvas.route_slices import Positions, Routes, routes_of
+from kubecanvas.ui.canvas.router import route_around, route_dragged
 from kubecanvas.ui.canvas.summary import summary
 from kubecanvas.ui.session import Update
 
@@ -48,6 +52,9 @@ def follow(scene: CanvasScene, update: Update) -> None:
             namespaces.add(scene._add_node(res).namespace)
     for rid in change.changed:
         namespaces |= _update_node(scene, rid)
+    only_moved = bool(change.moved) and not (change.added or change.removed or change.changed
+                                             or change.settings)
+    dropped = _before_move(scene, change.moved) if only_moved else None
     for rid in change.moved:
         if rid in scene.frames_by_resource:
             namespaces |= _update_node(scene, rid)
@@ -62,9 +69,30 @@ def follow(scene: CanvasScene, update: Update) -> None:
     scene._fit_frames(namespaces)
     if len(touched) + len(wires) > LOCAL_REROUTE:
         scene.reroute()  # a load, an auto layout: everything
-    elif touched or wires:  # (a removal frees room: the other wires stay clear of cards)
+        return
+    if dropped is not None:
+        nodes = [scene.nodes[rid] for rid in sorted(change.moved) if rid in scene.nodes]
+        if scene.drag.dropped is None:  # (a drag's wires have these shapes already)
+            route_dragged(nodes)
+        scene.route_slices.moved(nodes, *dropped)
+        return
+    if touched or wires:  # (a removal frees room: the other wires stay clear of cards)
         route_around([scene.nodes[rid] for rid in touched if rid in scene.nodes], scene.items,
                      wires)
+    if touched or wires or change.removed or change.settings:
+        scene.route_slices.restart()  # waiting wires: from the cards as they are now
+
+
+def _before_move(scene: CanvasScene, moved: set[str]) -> tuple[Positions, Positions, Routes]:
+    """Where the moved cards were and are going, and their wires' routes before the move: a
+    drag's from its press (`DragGesture.dropped`), else from the cards before they move."""
+    nodes = [scene.nodes[rid] for rid in moved if rid in scene.nodes]
+    after = {rid: scene.document.get(rid).position for rid in moved if rid in scene.nodes}
+    dropped = scene.drag.dropped
+    if dropped is not None and set(dropped[0]) == set(after):
+        return dropped[0], after, dropped[1]
+    return {node.rid: (node.pos().x(), node.pos().y()) for node in nodes}, after, \
+        routes_of(nodes)
 
 
 def _update_node(scene: CanvasScene, rid: str) -> set[str]:

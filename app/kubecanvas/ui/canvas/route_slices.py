@@ -1,0 +1,214 @@
+"""A dropped card's wires routed around the cards after the release, in slices between events.
+
+Routing the wires of a moved card around every card near it (`router.route_around_steps`)
+took the release's own event-loop turn 112 ms at 5,000 resources and 259 ms at 15,000 (a
+drag's wire to a far claim searched by A* over thousands of grid points): a visible freeze
+each time a card is dropped. Now the release keeps the plain shapes the drag drew and the
+routing runs in slices of at most `SLICE_SECONDS` of CPU each, as the overview's refresh does
+(`overview.py`); the wires take their routes together after the last slice, so the final
+picture is the one the release drew before.
+
+Routes are computed from the cards as they are when the routing starts, so anything that
+moves or changes cards while it runs (a document change, another drag) restarts it with
+every card still waiting: no wire ends up routed around where a card used to be. A drag
+holds it until its release (the dragged wires take plain shapes meanwhile).
+
+Undo of a move gives back the routes from before it exactly (`RouteHistory`): routing the
+wires again at the old place would draw them otherwise (the design was routed whole when
+opened, a moved card's wires among the cards near it).
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterable, Iterator, Mapping
+
+from PySide6.QtCore import QObject, QRectF, QTimer, Signal
+from PySide6.QtWidgets import QGraphicsItem
+
+from kubecanvas.model.layout.routing import Route
+from kubecanvas.ui.canvas.edge_item import EdgeItem
+from kubecanvas.ui.canvas.node_item import NodeItem
+from kubecanvas.ui.canvas.router import EdgeKey, route_around_steps, wires_of
+
+#: CPU time one event-loop turn spends routing (the overview's slices take 6 ms too)
+SLICE_SECONDS = 0.006
+#: moves whose routes undo gives back (older ones are routed again)
+HISTORY = 100
+
+Positions = dict[str, tuple[float, float]]
+Routes = dict[EdgeKey, Route | None]
+
+
+def routes_of(nodes: Iterable[NodeItem]) -> Routes:
+    """The routes the wires of `nodes` (and of their stand-ins) have now, by wire."""
+    return {wire.key: wire.route for wire in wires_of(nodes)}
+
+
+class RouteSlices(QObject):
+    """The wires still to be routed around the cards, and the slices that route them.
+
+    Args:
+        items_in: the scene's spatial index (`QGraphicsScene.items`).
+        wires: the scene's wires by key (for routes given back by undo).
+    """
+
+    #: every waiting wire has its route (also when undo gave routes back at once)
+    finished = Signal()
+
+    def __init__(self, items_in: Callable[[QRectF], list[QGraphicsItem]],
+                 wires: Mapping[EdgeKey, EdgeItem]) -> None:
+        super().__init__()
+        self._items_in = items_in
+        self._wires = wires
+        self.history = RouteHistory()
+        self._nodes: dict[str, NodeItem] = {}  # the cards whose wires wait, by id
+        self._new: dict[EdgeKey, EdgeItem] = {}  # and wires new since
+        self._moves = 0  # moves whose wires wait (one: its routes are remembered for undo)
+        self._job: Iterator[None] | None = None
+        self._held = False
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(0)
+        self._timer.timeout.connect(self._step)
+
+    @property
+    def pending(self) -> bool:
+        """Wires wait for their routes (they show the plain shapes of a drag meanwhile)."""
+        return bool(self._nodes or self._new)
+
+    def moved(self, nodes: list[NodeItem], before: Positions, after: Positions,
+              routes: Routes) -> None:
+        """`nodes` moved from `before` to `after`; `routes`: their wires' routes before. An
+        undo (or redo) of the latest move gives its wires their routes back at once; any other
+        move's wires are routed in slices."""
+        given = self.history.moved(before, after, routes)
+        if given is not None and set(self._nodes) <= set(after) and not self._new:
+            self._forget()
+            give_back(given, self._wires)
+            self.finished.emit()
+            return
+        if given is not None or self.pending:  # routed together with another move's wires:
+            self.history.clear()  # no routes of its own to give back
+        self._moves += 1
+        self.add(nodes)
+
+    def add(self, nodes: Iterable[NodeItem], new: Iterable[EdgeItem] = ()) -> None:
+        """Route the wires of `nodes` and the `new` wires in slices, with those waiting."""
+        self._nodes.update((node.rid, node) for node in nodes)
+        self._new.update((wire.key, wire) for wire in new)
+        self.restart()
+
+    def restart(self) -> None:
+        """The cards changed: route every waiting wire again from the cards as they are now."""
+        self._job = None
+        self._timer.stop()
+        if self.pending and not self._held:
+            self._timer.start()
+
+    def hold(self) -> None:
+        """A drag started: no routing until `release` (the cards are moving)."""
+        self._held = True
+        self.restart()
+
+    def release(self) -> None:
+        self._held = False
+        self.restart()
+
+    def drop(self) -> None:
+        """Forget every waiting wire (the whole design was routed again)."""
+        self._forget()
+        self.history.clear()
+        self.restart()
+
+    def _forget(self) -> None:
+        self._nodes, self._new, self._moves = {}, {}, 0
+
+    def finish(self) -> None:
+        """Route every waiting wire now (an export, a test: the picture as it will be)."""
+        if self._held or not self.pending:
+            return
+        job = self._job or self._steps()
+        self._job = job
+        for _ in job:
+            pass
+        self._done(job)
+
+    def _step(self) -> None:
+        """One event-loop turn: routing steps until `SLICE_SECONDS` of CPU are spent."""
+        if self._held or not self.pending:
+            return
+        if self._job is None:
+            self._job = self._steps()
+        job = self._job
+        until = time.process_time() + SLICE_SECONDS
+        for _ in job:
+            if time.process_time() >= until:
+                self._timer.start()
+                return
+        self._done(job)
+
+    def _done(self, job: Iterator[None]) -> None:
+        if self._job is job:
+            self._job = None
+            self._forget()
+            self.finished.emit()
+
+    def _steps(self) -> Iterator[None]:
+        nodes = [node for node in self._nodes.values() if node.scene() is not None]
+        new = [wire for wire in self._new.values() if wire.scene() is not None]
+        before: dict[EdgeKey, tuple[EdgeItem, Route | None]] = {}
+        yield from route_around_steps(nodes, self._items_in, new, before)
+        if self._moves == 1 and not new:
+            self.history.routed(({key: route for key, (_, route) in before.items()},
+                                 {key: wire.route for key, (wire, _) in before.items()}))
+
+
+class RouteHistory:
+    """The routes each move replaced, so its undo gives them back (and its redo the new ones).
+
+    Only the latest move is matched (undo goes back in order): a card moved back by hand is
+    routed again, since other cards may have moved since. A move is matched by its cards'
+    positions before and after."""
+
+    def __init__(self) -> None:
+        self._done: list[tuple[Positions, Positions, Routes, Routes | None]] = []
+        self._undone: list[tuple[Positions, Positions, Routes, Routes | None]] = []
+
+    def clear(self) -> None:
+        self._done, self._undone = [], []
+
+    def moved(self, before: Positions, after: Positions, routes: Routes) -> Routes | None:
+        """A move from `before` to `after`; `routes`: the routes of the moved cards' wires
+        before it. The routes to give the wires at once (an undo or a redo), or None: route
+        them. Routes of wires the move's routing changed later are added by `routed`."""
+        if self._done and self._done[-1][:2] == (after, before):  # an undo
+            entry = self._done.pop()
+            self._undone.append(entry)
+            return entry[2]
+        if self._undone and self._undone[-1][:2] == (before, after) and \
+                self._undone[-1][3] is not None:  # a redo of a move whose routing finished
+            entry = self._undone.pop()
+            self._done.append(entry)
+            return entry[3]
+        self._undone = []
+        self._done = [*self._done[-HISTORY + 1:], (before, after, dict(routes), None)]
+        return None
+
+    def routed(self, changed: tuple[Routes, Routes]) -> None:
+        """The latest move's routing finished: `changed` is (routes before, routes after) of
+        every wire it routed."""
+        if not self._done:
+            return
+        before, after, routes, _ = self._done[-1]
+        for key, route in changed[0].items():
+            routes.setdefault(key, route)
+        self._done[-1] = (before, after, routes, dict(changed[1]))
+
+
+def give_back(routes: Mapping[EdgeKey, Route | None], wires: Mapping[EdgeKey, EdgeItem]) -> None:
+    """Give wires the routes they had (those still drawn)."""
+    for key, route in routes.items():
+        wire = wires.get(key)
+        if wire is not None:
+            wire.set_route(route)

@@ -1,0 +1,160 @@
+"""A drop's wires are routed around the cards after the release, in slices (`route_slices.py`).
+
+Dragged with real mouse events on the viewport (moves with the left button held). The release
+keeps the drag's plain shapes; the routing runs in later event-loop turns and ends in the
+picture a routing in the release drew; an edit or another drag meanwhile leaves no wire
+routed around where cards were; undo of the move gives the routes from before it back.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtGui import QMouseEvent
+from PySide6.QtWidgets import QApplication
+from tests import builders
+from tests.model.factories import deployment, service
+from tests.ui.gestures import routed, send_mouse, steps
+from tests.ui.test_drag_wires_clear import _columns, _placed
+
+from kubecanvas.model.edits import AddResource
+from kubecanvas.model.layout import NODE_HEIGHT, NODE_WIDTH
+from kubecanvas.ui.canvas import route_slices
+from kubecanvas.ui.canvas.drawn_geometry import scene_quality
+from kubecanvas.ui.canvas.router import route_around
+
+configmap = builders.resources(builders.configmap)
+EVENT = QMouseEvent.Type
+
+
+def _press_and_move(view, start: QPointF, end: QPointF) -> QPoint:
+    """Press on scene point `start`, move with the left button held to `end`; the last point."""
+    view.set_zoom(0.2)  # both points in view: a move past the viewport's edge would scroll it
+    view.centerOn((start + end) / 2)
+    QApplication.processEvents()
+    send_mouse(view.viewport(), EVENT.MouseButtonPress, view.mapFromScene(start))
+    QApplication.processEvents()
+    points = steps(view.mapFromScene(start), view.mapFromScene(end), 12)
+    for point in points[1:]:
+        send_mouse(view.viewport(), EVENT.MouseMove, point, Qt.MouseButton.NoButton,
+                   Qt.MouseButton.LeftButton)
+    return points[-1]
+
+
+def _release(view, point: QPoint) -> None:
+    send_mouse(view.viewport(), EVENT.MouseButtonRelease, point, buttons=Qt.MouseButton.NoButton)
+
+
+def _routes(scene) -> dict:
+    return {key: wire.route for key, wire in scene.edge_items.items()}
+
+
+def _far_drop(make_window):
+    """The Deployment `web` dragged 3,240 px down past shifted columns of cards (its wire
+    needs the wide search) and released; the window, the wire and the card's id."""
+    web = _placed(deployment("web"), 1100, 0)
+    svc = _placed(service("web", {"app": "web"}), 0, 0)
+    window = make_window([web, svc, *_columns()])
+    last = _press_and_move(window.view, QPointF(1160, NODE_HEIGHT / 2),
+                           QPointF(960, 3240 + NODE_HEIGHT / 2))
+    _release(window.view, last)
+    wire = next(e for e in window.scene.edge_items.values() if e.edge.type == "selects")
+    return window, wire, web.id
+
+
+def test_the_release_keeps_plain_shapes_and_later_slices_route_around_the_cards(
+        make_window, monkeypatch) -> None:
+    monkeypatch.setattr(route_slices, "SLICE_SECONDS", 0.0)  # one step per turn
+    window, wire, web = _far_drop(make_window)
+    scene = window.scene
+    moved = window.session.document.get(web).position
+    assert moved[1] > 3000 and window.undo_stack.count() == 1
+    # in the release's turn: the drag's plain shape, through the columns
+    assert scene.route_slices.pending
+    assert scene_quality(scene).wires_through_cards > 0
+    assert routed(scene) > 1  # in more than one turn
+    assert scene_quality(scene).wires_through_cards == 0
+    assert wire.route is not None and wire.route.points[-1][0] == moved[0]  # into its left side
+    # the picture a routing in the release drew
+    after = _routes(scene)
+    route_around([scene.nodes[web]], scene.items)
+    assert _routes(scene) == after
+
+
+def test_undo_of_a_drop_gives_back_the_routes_from_before_it(make_window) -> None:
+    svc = _placed(service("web", {"app": "web"}), 0, 200)
+    apps = [_placed(deployment(f"web{n}", labels={"app": "web"}), 500, n * 200) for n in range(3)]
+    window = make_window([svc, *apps])
+    scene = window.scene
+    before = _routes(scene)
+    assert len(before) == 3
+    start = QPointF(560, NODE_HEIGHT / 2)
+    _release(window.view, _press_and_move(window.view, start, start + QPointF(400, 1000)))
+    routed(scene)
+    after = _routes(scene)
+    assert after != before and scene_quality(scene).wires_through_cards == 0
+    window.undo_stack.undo()
+    assert scene.nodes[apps[0].id].pos() == QPointF(500, 0)
+    assert _routes(scene) == before and not scene.route_slices.pending
+    window.undo_stack.redo()
+    assert _routes(scene) == after and not scene.route_slices.pending
+    window.undo_stack.undo()
+    assert _routes(scene) == before
+
+
+def test_undo_before_the_slices_end_gives_back_the_routes_too(make_window) -> None:
+    window, _, web = _far_drop(make_window)
+    scene = window.scene
+    assert scene.route_slices.pending
+    window.undo_stack.undo()  # in the release's turn
+    assert not scene.route_slices.pending
+    assert scene.nodes[web].pos() == QPointF(1100, 0)
+    assert scene_quality(scene).wires_through_cards == 0
+    routed(scene)
+    assert scene_quality(scene).wires_through_cards == 0
+
+
+def test_an_edit_while_the_slices_run_routes_around_the_cards_it_added(
+        make_window, monkeypatch) -> None:
+    first, wire, _ = _far_drop(make_window)
+    routed(first.scene)
+    final = wire.route
+    assert final is not None
+    # the same drop in another window; a card is added on the route it took, while the
+    # slices run
+    window, wire, _ = _far_drop(make_window)
+    scene = window.scene
+    monkeypatch.setattr(route_slices, "SLICE_SECONDS", 0.0)
+    for _ in range(8):  # the routing under way: its cards are chosen, A* has begun
+        scene.route_slices._step()
+    assert scene.route_slices.pending
+    (ax, ay), (bx, by) = max(zip(final.points, final.points[1:], strict=False),
+                             key=lambda ab: abs(ab[0][0] - ab[1][0]) + abs(ab[0][1] - ab[1][1]))
+    block = _placed(configmap("block"), (ax + bx) / 2 - NODE_WIDTH / 2,
+                    (ay + by) / 2 - NODE_HEIGHT / 2)
+    window.editor.push(AddResource(block))
+    routed(scene)
+    assert wire.route is not None and wire.route != final
+    assert scene_quality(scene).wires_through_cards == 0
+
+
+def test_a_drag_while_the_slices_run_holds_them_until_its_release(make_window) -> None:
+    window, wire, _ = _far_drop(make_window)
+    scene, view = window.scene, window.view
+    plain = wire.route
+    lone = next(n for n in scene.nodes.values() if n.name == "c0-0-0")
+    start = lone.pos() + QPointF(60, NODE_HEIGHT / 2)
+    # pressed in the release's turn (no event loop between), moved with the button held
+    send_mouse(view.viewport(), EVENT.MouseButtonPress, view.mapFromScene(start))
+    points = steps(view.mapFromScene(start), view.mapFromScene(start + QPointF(-200, -180)))
+    for point in points[1:]:
+        send_mouse(view.viewport(), EVENT.MouseMove, point, Qt.MouseButton.NoButton,
+                   Qt.MouseButton.LeftButton)
+    assert lone.pos() != start - QPointF(60, NODE_HEIGHT / 2)
+    last = points[-1]
+    for _ in range(20):
+        QApplication.processEvents()
+    assert scene.route_slices.pending and wire.route is plain  # held while the card moves
+    _release(window.view, last)
+    routed(scene)
+    assert window.undo_stack.count() == 2
+    assert scene_quality(scene).wires_through_cards == 0
