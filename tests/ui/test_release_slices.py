@@ -8,11 +8,11 @@ routed around where cards were; undo of the move gives the routes from before it
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtCore import QPoint, QPointF, QRectF, QSizeF, Qt
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QApplication
 from tests import builders
-from tests.model.factories import deployment, service
+from tests.model.factories import deployment, pvc, service
 from tests.ui.gestures import routed, send_mouse, steps
 from tests.ui.test_drag_wires_clear import _columns, _placed
 
@@ -158,3 +158,27 @@ def test_a_drag_while_the_slices_run_holds_them_until_its_release(make_window) -
     routed(scene)
     assert window.undo_stack.count() == 2
     assert scene_quality(scene).wires_through_cards == 0
+
+
+def test_a_stand_in_dropped_on_a_card_moves_to_a_free_slot_and_undo_puts_it_back(
+        make_window) -> None:
+    claim = _placed(pvc("data", cls="fast"), 0, 0)  # its StorageClass is a stand-in beside it
+    other = _placed(configmap("other"), 1000, 600)
+    window = make_window([claim, other])
+    scene = window.scene
+    node, card = scene.nodes[claim.id], scene.nodes[other.id]
+    (ghost,) = node.ghosts
+    offset, routes = QPointF(ghost.anchor_offset), _routes(scene)
+    start = QPointF(60, NODE_HEIGHT / 2)
+    # the claim dropped where the stand-in, carried along, lands on the ConfigMap
+    _release(window.view, _press_and_move(window.view, start, start + card.pos() - offset))
+    routed(scene)
+    assert window.undo_stack.count() == 1  # (snapped to the grid: the stand-in would cover it)
+    assert QRectF(node.pos() + offset, QSizeF(NODE_WIDTH, NODE_HEIGHT)).intersects(
+        QRectF(card.pos(), QSizeF(NODE_WIDTH, NODE_HEIGHT)))
+    assert not ghost.collidesWithItem(card) and not node.collidesWithItem(card)
+    assert ghost.anchor_offset != offset
+    assert scene_quality(scene).wires_through_cards == 0
+    window.undo_stack.undo()
+    assert ghost.anchor_offset == offset and ghost.pos() == node.pos() + offset
+    assert _routes(scene) == routes

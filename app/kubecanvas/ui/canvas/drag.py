@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QGraphicsItem
 
 from kubecanvas.model.layout import GRID
 from kubecanvas.ui.canvas.node_item import NodeItem
-from kubecanvas.ui.canvas.route_slices import Positions, Routes, RouteSlices, routes_of
+from kubecanvas.ui.canvas.route_slices import Picture, Positions, RouteSlices, picture_of
 from kubecanvas.ui.canvas.router import route_dragged
 
 Moved = dict[str, tuple[float, float]]
@@ -39,9 +39,9 @@ class DragGesture:
         self.active = False
         self._start: dict[str, QPointF] = {}
         self._dragged: dict[str, NodeItem] = {}  # nodes whose wires took drag shapes
-        self._before: Routes = {}  # the routes of the selected cards' wires at the press
-        #: where the cards of the move being committed were, and their wires' routes then
-        self.dropped: tuple[Positions, Routes] | None = None
+        self._before: Picture = ({}, {})  # the selected cards' wires and stand-ins at the press
+        #: where the cards of the move being committed were, and their wires and stand-ins then
+        self.dropped: tuple[Positions, Picture] | None = None
 
     def press(self, grabber: QGraphicsItem | None, selected: Iterable[QGraphicsItem]) -> None:
         """A left press: a drag starts when it grabbed a real card (not a stand-in)."""
@@ -49,7 +49,7 @@ class DragGesture:
             self.active = True
             nodes = [i for i in selected if isinstance(i, NodeItem) and not i.ghost]
             self._start = {node.rid: node.pos() for node in nodes}
-            self._before = routes_of(nodes)
+            self._before = picture_of(nodes)
             self._routes.hold()
 
     def release(self, nodes: Mapping[str, NodeItem]) -> None:

@@ -13,9 +13,10 @@ moves or changes cards while it runs (a document change, another drag) restarts 
 every card still waiting: no wire ends up routed around where a card used to be. A drag
 holds it until its release (the dragged wires take plain shapes meanwhile).
 
-Undo of a move gives back the routes from before it exactly (`RouteHistory`): routing the
-wires again at the old place would draw them otherwise (the design was routed whole when
-opened, a moved card's wires among the cards near it).
+Undo of a move gives back the routes from before it exactly (`RouteHistory`), and where its
+stand-ins were beside it: routing the wires again at the old place would draw them otherwise
+(the design was routed whole when opened, a moved card's wires among the cards near it), and
+a stand-in the move put on a free slot (`CanvasScene.clear_stand_ins`) would stay there.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping
 
-from PySide6.QtCore import QObject, QRectF, QTimer, Signal
+from PySide6.QtCore import QObject, QPointF, QRectF, QTimer, Signal
 from PySide6.QtWidgets import QGraphicsItem
 
 from kubecanvas.model.layout.routing import Route
@@ -38,11 +39,17 @@ HISTORY = 100
 
 Positions = dict[str, tuple[float, float]]
 Routes = dict[EdgeKey, Route | None]
+#: the routes of some wires and where some stand-ins sit beside their cards (offsets, by id)
+Picture = tuple[Routes, Positions]
 
 
-def routes_of(nodes: Iterable[NodeItem]) -> Routes:
-    """The routes the wires of `nodes` (and of their stand-ins) have now, by wire."""
-    return {wire.key: wire.route for wire in wires_of(nodes)}
+def picture_of(nodes: Iterable[NodeItem]) -> Picture:
+    """The routes the wires of `nodes` (and of their stand-ins) have now, and where the
+    stand-ins sit beside them."""
+    nodes = list(nodes)
+    return ({wire.key: wire.route for wire in wires_of(nodes)},
+            {ghost.rid: (ghost.anchor_offset.x(), ghost.anchor_offset.y())
+             for node in nodes for ghost in node.ghosts})
 
 
 class RouteSlices(QObject):
@@ -78,20 +85,21 @@ class RouteSlices(QObject):
         return bool(self._nodes or self._new)
 
     def moved(self, nodes: list[NodeItem], before: Positions, after: Positions,
-              routes: Routes) -> None:
-        """`nodes` moved from `before` to `after`; `routes`: their wires' routes before. An
-        undo (or redo) of the latest move gives its wires their routes back at once; any other
-        move's wires are routed in slices."""
-        given = self.history.moved(before, after, routes)
+              picture: Picture) -> bool:
+        """`nodes` moved from `before` to `after`; `picture`: their wires' routes and their
+        stand-ins' places before. An undo (or redo) of the latest move gives them back at once
+        (True); any other move's wires are routed in slices (False)."""
+        given = self.history.moved(before, after, picture)
         if given is not None and set(self._nodes) <= set(after) and not self._new:
             self._forget()
-            give_back(given, self._wires)
+            give_back(given, self._wires, nodes)
             self.finished.emit()
-            return
+            return True
         if given is not None or self.pending:  # routed together with another move's wires:
             self.history.clear()  # no routes of its own to give back
         self._moves += 1
         self.add(nodes)
+        return False
 
     def add(self, nodes: Iterable[NodeItem], new: Iterable[EdgeItem] = ()) -> None:
         """Route the wires of `nodes` and the `new` wires in slices, with those waiting."""
@@ -160,8 +168,9 @@ class RouteSlices(QObject):
         before: dict[EdgeKey, tuple[EdgeItem, Route | None]] = {}
         yield from route_around_steps(nodes, self._items_in, new, before)
         if self._moves == 1 and not new:
-            self.history.routed(({key: route for key, (_, route) in before.items()},
-                                 {key: wire.route for key, (wire, _) in before.items()}))
+            self.history.routed({key: route for key, (_, route) in before.items()},
+                                ({key: wire.route for key, (wire, _) in before.items()},
+                                 picture_of(nodes)[1]))
 
 
 class RouteHistory:
@@ -172,16 +181,16 @@ class RouteHistory:
     positions before and after."""
 
     def __init__(self) -> None:
-        self._done: list[tuple[Positions, Positions, Routes, Routes | None]] = []
-        self._undone: list[tuple[Positions, Positions, Routes, Routes | None]] = []
+        self._done: list[tuple[Positions, Positions, Picture, Picture | None]] = []
+        self._undone: list[tuple[Positions, Positions, Picture, Picture | None]] = []
 
     def clear(self) -> None:
         self._done, self._undone = [], []
 
-    def moved(self, before: Positions, after: Positions, routes: Routes) -> Routes | None:
-        """A move from `before` to `after`; `routes`: the routes of the moved cards' wires
-        before it. The routes to give the wires at once (an undo or a redo), or None: route
-        them. Routes of wires the move's routing changed later are added by `routed`."""
+    def moved(self, before: Positions, after: Positions, picture: Picture) -> Picture | None:
+        """A move from `before` to `after`; `picture`: the moved cards' wires and stand-ins
+        before it. What to give them at once (an undo or a redo), or None: route them. Routes
+        of wires the move's routing changed later are added by `routed`."""
         if self._done and self._done[-1][:2] == (after, before):  # an undo
             entry = self._done.pop()
             self._undone.append(entry)
@@ -192,22 +201,30 @@ class RouteHistory:
             self._done.append(entry)
             return entry[3]
         self._undone = []
-        self._done = [*self._done[-HISTORY + 1:], (before, after, dict(routes), None)]
+        self._done = [*self._done[-HISTORY + 1:], (before, after, picture, None)]
         return None
 
-    def routed(self, changed: tuple[Routes, Routes]) -> None:
-        """The latest move's routing finished: `changed` is (routes before, routes after) of
-        every wire it routed."""
+    def routed(self, before: Routes, after: Picture) -> None:
+        """The latest move's routing finished: `before`, the routes of every wire it routed
+        before it did; `after`, those routes and the moved cards' stand-ins after."""
         if not self._done:
             return
-        before, after, routes, _ = self._done[-1]
-        for key, route in changed[0].items():
+        moved_from, moved_to, (routes, offsets), _ = self._done[-1]
+        for key, route in before.items():
             routes.setdefault(key, route)
-        self._done[-1] = (before, after, routes, dict(changed[1]))
+        self._done[-1] = (moved_from, moved_to, (routes, offsets), after)
 
 
-def give_back(routes: Mapping[EdgeKey, Route | None], wires: Mapping[EdgeKey, EdgeItem]) -> None:
-    """Give wires the routes they had (those still drawn)."""
+def give_back(picture: Picture, wires: Mapping[EdgeKey, EdgeItem],
+              nodes: Iterable[NodeItem]) -> None:
+    """Give the stand-ins of `nodes` their places and the wires their routes (those still
+    drawn)."""
+    routes, offsets = picture
+    for node in nodes:
+        for ghost in node.ghosts:
+            if ghost.rid in offsets:
+                ghost.anchor_offset = QPointF(*offsets[ghost.rid])
+                ghost.setPos(node.pos() + ghost.anchor_offset)
     for key, route in routes.items():
         wire = wires.get(key)
         if wire is not None:

@@ -7,7 +7,8 @@ fit again; and only the wires of what moved or was rewired are routed again arou
 unless so much changed (a load, an auto layout) that routing everything is cheaper. A move's
 wires are routed after the change, in slices (`route_slices.py`): they take plain shapes
 among their end cards meanwhile (those of a drag already have them), and an undo gives them
-back the routes they had before the move.
+back the routes they had before the move. A stand-in a move put on another card goes to a
+free slot beside its card.
 Kept apart from `scene.py`, which builds and removes the items: this module calls its item
 bookkeeping (`_add_node`, `_remove_node`, `_refresh_edges`, `_fit_frames`) on its behalf.
 """
@@ -16,12 +17,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QPointF
+from PySide6.QtCore import QPointF, QRectF, QSizeF, Qt
 
 from kubecanvas.model.kinds import effective_namespace
 from kubecanvas.model.layers import document_layers
+from kubecanvas.model.layout import NODE_HEIGHT, NODE_WIDTH
+from kubecanvas.ui.canvas.node_item import NodeItem
 from kubecanvas.ui.canvas.replicas import replica_lines
-from kubecanvas.ui.canvas.route_slices import Positions, Routes, routes_of
+from kubecanvas.ui.canvas.route_slices import Picture, Positions, picture_of
 from kubecanvas.ui.canvas.router import route_around, route_dragged
 from kubecanvas.ui.canvas.summary import summary
 from kubecanvas.ui.session import Update
@@ -72,9 +75,10 @@ def follow(scene: CanvasScene, update: Update) -> None:
         return
     if dropped is not None:
         nodes = [scene.nodes[rid] for rid in sorted(change.moved) if rid in scene.nodes]
-        if scene.drag.dropped is None:  # (a drag's wires have these shapes already)
-            route_dragged(nodes)
-        scene.route_slices.moved(nodes, *dropped)
+        if not scene.route_slices.moved(nodes, *dropped):  # (else given back: an undo)
+            placed = _clear_stand_ins(scene, nodes)
+            if placed or scene.drag.dropped is None:  # (a drag's wires have plain shapes)
+                route_dragged(nodes)
         return
     if touched or wires:  # (a removal frees room: the other wires stay clear of cards)
         route_around([scene.nodes[rid] for rid in touched if rid in scene.nodes], scene.items,
@@ -83,7 +87,23 @@ def follow(scene: CanvasScene, update: Update) -> None:
         scene.route_slices.restart()  # waiting wires: from the cards as they are now
 
 
-def _before_move(scene: CanvasScene, moved: set[str]) -> tuple[Positions, Positions, Routes]:
+def _clear_stand_ins(scene: CanvasScene, nodes: list[NodeItem]) -> bool:
+    """Move the stand-ins a move of `nodes` put on another card to the first free slot
+    beside their card (they keep their place beside it otherwise); True when one moved."""
+    placed = False
+    for node in nodes:
+        for ghost in node.ghosts:
+            card = QRectF(ghost.pos(), QSizeF(NODE_WIDTH, NODE_HEIGHT))
+            if any(isinstance(item, NodeItem) and item is not ghost and item.isVisible()
+                   and card.intersects(QRectF(item.pos(), card.size()))
+                   for item in scene.items(card, Qt.ItemSelectionMode.IntersectsItemBoundingRect)):
+                ghost.anchor_offset = scene._free_offset(node)
+                ghost.setPos(node.pos() + ghost.anchor_offset)
+                placed = True
+    return placed
+
+
+def _before_move(scene: CanvasScene, moved: set[str]) -> tuple[Positions, Positions, Picture]:
     """Where the moved cards were and are going, and their wires' routes before the move: a
     drag's from its press (`DragGesture.dropped`), else from the cards before they move."""
     nodes = [scene.nodes[rid] for rid in moved if rid in scene.nodes]
@@ -92,7 +112,7 @@ def _before_move(scene: CanvasScene, moved: set[str]) -> tuple[Positions, Positi
     if dropped is not None and set(dropped[0]) == set(after):
         return dropped[0], after, dropped[1]
     return {node.rid: (node.pos().x(), node.pos().y()) for node in nodes}, after, \
-        routes_of(nodes)
+        picture_of(nodes)
 
 
 def _update_node(scene: CanvasScene, rid: str) -> set[str]:
