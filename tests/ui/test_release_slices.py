@@ -182,3 +182,19 @@ def test_a_stand_in_dropped_on_a_card_moves_to_a_free_slot_and_undo_puts_it_back
     window.undo_stack.undo()
     assert ghost.anchor_offset == offset and ghost.pos() == node.pos() + offset
     assert _routes(scene) == routes
+
+
+def test_an_export_right_after_a_drop_draws_the_routes_around_the_cards(
+        make_window, monkeypatch, tmp_path) -> None:
+    window, wire, _ = _far_drop(make_window)
+    scene = window.scene
+    assert scene.route_slices.pending
+    drawn: list[int] = []
+    monkeypatch.setattr("kubecanvas.ui.commands.file_commands.export_image",
+                        lambda scene, *a, **k: drawn.append(
+                            scene_quality(scene).wires_through_cards))
+    monkeypatch.setattr("kubecanvas.ui.commands.file_commands.QFileDialog.getSaveFileName",
+                        lambda *a, **k: (str(tmp_path / "drop.svg"), ""))
+    window.scene.clearSelection()
+    window.actions_by_name["export_image"].trigger()
+    assert drawn == [0] and not scene.route_slices.pending

@@ -335,6 +335,7 @@ class FileCommands:
         if target.suffix.lower() not in (".png", ".svg", ".pdf"):
             target = target.with_suffix("." + chosen.split("*.")[1][:3])
         ids = scene.selected_ids() or None
+        scene.route_slices.finish()  # a drop's wires routed now, not drawn in plain shapes
         try:
             export_image(scene, target, ids)
         except ExportError as exc:
