@@ -58,6 +58,8 @@ CROSSING = 200.0
 DETOUR_LIMIT = 150
 #: besides its three usual places, a Z shape's bend may go in this many gaps between cards
 MORE_MIDDLES = 12
+#: cells of the card index looked at between two pauses of the routing in steps
+NEAR_PAUSE = 2000
 
 
 @record(frozen=True)
@@ -92,6 +94,15 @@ class CardIndex:
         found: set[str] = set()
         for cell in self._cells(x0, y0, x1, y1):
             found.update(self._grid.get(cell, ()))
+        return found
+
+    def near_steps(self, x0: float, y0: float, x1: float, y1: float) -> Steps[set[str]]:
+        """`near`, pausing every `NEAR_PAUSE` cells (a wire across a big design: 30 ms)."""
+        found: set[str] = set()
+        for number, cell in enumerate(self._cells(x0, y0, x1, y1), 1):
+            found.update(self._grid.get(cell, ()))
+            if number % NEAR_PAUSE == 0:
+                yield
         return found
 
     def blocked(self, a: Point, b: Point, skip: Iterable[str], margin: float = 2.0) -> bool:
@@ -272,27 +283,28 @@ def simplify(points: Sequence[Point]) -> tuple[Point, ...]:
 
 def _middles(lo: float, hi: float, sign: int, horizontal: bool,
              box: tuple[float, float, float, float], index: CardIndex,
-             more: bool) -> Iterable[float]:
+             more: bool) -> Iterable[float | None]:
     """Where a Z shape's cross run may go: just before the target, just after the source,
     halfway; then the gaps beside the cards near the wire (their sides plus the clearance),
-    nearest the middle first."""
+    nearest the middle first. None: a pause (`near_steps`), no place."""
     yield from (hi - sign * STUB, lo + sign * STUB, (lo + hi) / 2)
     if not more:  # the quick routing of a big design: the cards along a long wire cost time
         return
     low, high = min(lo, hi) + STUB, max(lo, hi) - STUB
     gaps: set[float] = set()
-    for cid in index.near(*box):
+    for number, cid in enumerate((yield from index.near_steps(*box)), 1):
         x, y, w, h = index.cards[cid]
         near, far = (x, x + w) if horizontal else (y, y + h)
         gaps.update(v for v in (near - CLEARANCE, far + CLEARANCE) if low < v < high)
+        if number % 500 == 0:
+            yield None
     yield from sorted(gaps, key=lambda v: (abs(v - (lo + hi) / 2), v))[:MORE_MIDDLES]
 
 
 def route_wire(start: Point, end: Point, side: str, index: CardIndex,
                ends: tuple[str, str], drawn: SegmentIndex | None = None,
                lane: int = 0, search: bool = True, detour: bool = True) -> tuple[Point, ...]:
-    """One wire from port `start` to port `end`, around every card but its own two.
-    (`route_wire_steps` at once; see there.)"""
+    """One wire from port `start` to port `end` (`route_wire_steps`, at once)."""
     return drain(route_wire_steps(start, end, side, index, ends, drawn, lane, search, detour))
 
 
@@ -317,8 +329,12 @@ def route_wire_steps(start: Point, end: Point, side: str, index: CardIndex,
     shift = -lane * LANE * sign * (1 if across >= 0 else -1)
     box = (min(a[0], b[0]), min(a[1], b[1]), max(a[0], b[0]), max(a[1], b[1]))
     best: tuple[int, int, list[Point]] | None = None
-    for rank, middle in enumerate(_middles(lo, hi, sign, horizontal, box, index,
-                                           drawn is not None)):
+    rank = -1
+    for middle in _middles(lo, hi, sign, horizontal, box, index, drawn is not None):
+        if middle is None:
+            yield
+            continue
+        rank += 1
         path = [start, *_simple(a, b, side, middle + shift), end]
         if not _clear(path[1:-1], index, ends):
             continue
@@ -356,13 +372,14 @@ def route_all(cards: Mapping[str, Rect], edges: Sequence[tuple[str, str]],
     return drain(route_all_steps(cards, edges, label_widths, quick))
 
 
-def route_all_steps(cards: Mapping[str, Rect], edges: Sequence[tuple[str, str]],
-                    label_widths: Sequence[float] | None = None, quick: bool = False
-                    ) -> Steps[list[Route]]:
-    """`route_all` in steps: its searches pause (`grid_astar.astar_steps`), so the editor
-    routes a dropped card's wires over several event-loop turns (`ui/canvas/route_slices.py`)."""
-    index = CardIndex(cards)
-    yield
+def route_all_steps(cards: Mapping[str, Rect], edges: Sequence[tuple[str, str]], label_widths:
+                    Sequence[float] | None = None, quick: bool = False) -> Steps[list[Route]]:
+    """`route_all` in steps, for the editor's routing in slices (`ui/canvas/route_slices.py`)."""
+    index = CardIndex({})
+    for number, (cid, rect) in enumerate(cards.items(), 1):  # thousands near a long wire
+        index.add(cid, rect)
+        if number % 500 == 0:
+            yield
     # a big design (thousands of wires) gets the cheap routes only: Z shapes that avoid cards
     # where one exists, without the crossing count and the A* detours, which cost seconds there
     thorough = len(edges) <= THOROUGH_LIMIT and not quick
@@ -402,8 +419,7 @@ def place_labels(routes: Sequence[tuple[Point, ...]], widths: Sequence[float],
 
 
 def _label_steps(routes: Sequence[tuple[Point, ...]], widths: Sequence[float],
-                 index: CardIndex) -> Steps[list[Point | None]]:
-    """`place_labels`, pausing after each label."""
+                 index: CardIndex) -> Steps[list[Point | None]]:  # (a pause per label)
     placed = CardIndex({})
     out: list[Point | None] = []
     for number, (points, width) in enumerate(zip(routes, widths, strict=True)):

@@ -28,7 +28,7 @@ MAX_SETTLED = 2_000
 class _Cards(Protocol):
     cards: dict[str, Rect]
 
-    def near(self, x0: float, y0: float, x1: float, y1: float) -> set[str]: ...
+    def near_steps(self, x0: float, y0: float, x1: float, y1: float) -> Steps[set[str]]: ...
 
 
 def wide_search(a: Point, b: Point, cards: _Cards, spacing: tuple[float, float, float],
@@ -46,7 +46,9 @@ def wide_search_steps(a: Point, b: Point, cards: _Cards, spacing: tuple[float, f
     x0, x1 = min(a[0], b[0]) - reach, max(a[0], b[0]) + reach
     y0, y1 = min(a[1], b[1]) - reach, max(a[1], b[1]) + reach
     xs, ys = {a[0], b[0]}, {a[1], b[1]}
-    for cid in cards.near(x0, y0, x1, y1):
+    for number, cid in enumerate((yield from cards.near_steps(x0, y0, x1, y1)), 1):
+        if number % 500 == 0:
+            yield
         x, y, w, h = cards.cards[cid]
         xs.update(v for v in (x - clearance, x + w + clearance) if x0 <= v <= x1)
         ys.update(v for v in (y - clearance, y + h + clearance) if y0 <= v <= y1)

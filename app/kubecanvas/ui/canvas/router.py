@@ -30,6 +30,8 @@ EdgeKey = tuple[str, str, str]
 
 #: while a node is dragged, its wires avoid the cards this far around them (all at release)
 DRAG_REACH = 400.0
+#: the side of the squares the scene's index is asked for cards in, one per step
+TILE = 2400.0
 
 
 def _card(node: NodeItem) -> Rect:
@@ -47,7 +49,12 @@ def route_items(nodes: Iterable[NodeItem], items: Sequence[EdgeItem], quick: boo
 def route_items_steps(nodes: Iterable[NodeItem], items: Sequence[EdgeItem], quick: bool = False
                       ) -> Steps[None]:
     """`route_items` in steps: the wires take their routes together, after the last step."""
-    cards = {node.rid: _card(node) for node in nodes if node.isVisible()}
+    cards: dict[str, Rect] = {}
+    for number, node in enumerate(nodes, 1):  # (thousands, for a wire across a big design)
+        if node.isVisible():
+            cards[node.rid] = _card(node)
+        if number % 1000 == 0:
+            yield
     wanted = [item for item in items if item.source.rid in cards and item.target.rid in cards]
     yield
     routes = yield from route_all_steps(
@@ -160,14 +167,26 @@ def route_around_steps(nodes: Sequence[NodeItem],
     if sum(a.width() * a.height() for a in areas) >= union.width() * union.height():
         areas = [union]
     near: dict[NodeItem, None] = {}
-    for area in areas:  # (a card's shape is its box: Qt then asks no wire for its shape)
-        yield
-        near.update((i, None) for i in items_in(area, Qt.ItemSelectionMode.IntersectsItemBoundingRect)
+    for tile in (tile for area in areas for tile in _tiles(area)):
+        yield  # (a card's shape is its box: Qt then asks no wire for its shape)
+        near.update((i, None) for i in items_in(tile, Qt.ItemSelectionMode.IntersectsItemBoundingRect)
                     if isinstance(i, NodeItem))
     yield
     if before is not None:
         before.update((w.key, (w, w.route)) for w in wires)
     yield from route_items_steps(near, wires)
+
+
+def _tiles(area: QRectF) -> Iterable[QRectF]:
+    """`area` in squares of at most `TILE` px: one look-up of a 30,000 px box in a big design
+    (Qt asks each of thousands of items for its box) held the event loop 20 ms."""
+    y = area.top()
+    while y < area.bottom():
+        x = area.left()
+        while x < area.right():
+            yield QRectF(x, y, min(TILE, area.right() - x), min(TILE, area.bottom() - y))
+            x += TILE
+        y += TILE
 
 
 def _reach(a: QPointF, b: QPointF) -> QRectF:
