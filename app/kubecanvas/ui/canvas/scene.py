@@ -282,6 +282,12 @@ class CanvasScene(QGraphicsScene):
         self.replicas.pop(rid, None)  # a child of the node: removed with it
         if node is None:
             return
+        # out of its frame first: a stand-in that goes with the node's wires refits the frame
+        # from its members' nodes, and this one is no longer there (a KeyError that left the
+        # document changed and the window not following it)
+        frame = self.frames_by_namespace.get(node.namespace)
+        if frame is not None:
+            frame.members.discard(rid)
         for edge in list(node.edges):
             self._remove_edge(self.edge_items[edge.key])
         # others wired to a stand-in anchored here (a shared peer) get it back next to them
@@ -290,9 +296,6 @@ class CanvasScene(QGraphicsScene):
         for ghost in list(node.ghosts):
             for edge in list(ghost.edges):
                 self._remove_edge(self.edge_items[edge.key])
-        frame = self.frames_by_namespace.get(node.namespace)
-        if frame is not None:
-            frame.members.discard(rid)
         self.removeItem(node)
         self._refresh_edges(others - {rid})
 
