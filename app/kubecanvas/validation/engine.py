@@ -162,6 +162,12 @@ class Validator:
         return list(self._order.current(self._by_resource,
                                         lambda found: filter_ignored(found, ignored)))
 
+    @property
+    def order(self) -> FindingOrder:
+        """The sorted findings and the steps of their updates (`FindingOrder.since`): what a
+        view that shows all of them follows, after reading `findings`."""
+        return self._order
+
     def findings_for(self, rid: str) -> list[Finding]:
         """Current findings on one resource (ignored ones removed)."""
         return filter_ignored(self._by_resource.get(rid, ()), self.document.settings.ignored)

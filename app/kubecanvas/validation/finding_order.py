@@ -13,6 +13,12 @@ same place (one object defined twice), so they are looked at only for those. A f
 also depends on its related resources: when a resource's place changes (added, removed, renamed,
 moved to another namespace or file, or one of twins edited) while findings that were not
 re-checked name it as related, the whole list is sorted again, as before.
+
+Each update is also written down as a step (the findings that left the list and those that came,
+each with its key), so that a view of the list (the Problems panel) can follow it in the same
+few operations instead of comparing thousands of findings after each edit: `mark` and `since`.
+A whole sort starts a new epoch, and the log keeps only the last `LOG_STEPS` steps; a view whose
+mark is older reads the whole list again.
 """
 
 from __future__ import annotations
@@ -29,6 +35,15 @@ from kubecanvas.model.order import content_key, order_key
 from kubecanvas.validation.findings import Finding
 
 Place = tuple[Any, ...]
+Key = tuple[Any, ...]
+#: One update of the sorted list: the findings that left it and those inserted, in that order,
+#: each with its key (`FindingOrder.key_of`).
+Step = tuple[list[tuple[Key, Finding]], list[tuple[Key, Finding]]]
+#: Where a reader of the steps stands: the epoch (a whole sort) and the number of steps read.
+Mark = tuple[object, int]
+
+#: Steps kept for views that lag behind (a hidden Problems panel catches up when shown).
+LOG_STEPS = 256
 
 
 class FindingOrder:
@@ -48,6 +63,11 @@ class FindingOrder:
         self._sorted: list[Finding] | None = None
         self._pending: set[str] = set()  # resources ("" for none) whose findings were replaced
         self._related: Counter[str] = Counter()  # how many stored findings name a resource
+        self._listed: dict[str, list[Finding]] = {}  # the sorted findings by resource ("")
+        self._keys: dict[int, Key] = {}  # id -> key of sorted findings whose key is known
+        self._epoch = object()
+        self._log: list[Step] = []
+        self._log_start = 0  # the number of the first step in `_log`
 
     def forget(self) -> None:
         """Sort everything at the next read (after a full check, a settings change, or a
@@ -83,14 +103,73 @@ class FindingOrder:
             self._pending.clear()
             everything = [f for group in by_resource.values() for f in group]
             self._sorted = self._sort(self.document, keep(everything))
+            self._listed, self._keys = {}, {}
+            for finding in self._sorted:
+                self._listed.setdefault(finding.resource_id or "", []).append(finding)
+            self._epoch, self._log, self._log_start = object(), [], 0
         elif self._pending:
-            pending, self._pending = self._pending, set()
-            found = [f for f in self._sorted if (f.resource_id or "") not in pending]
+            pending, self._pending = sorted(self._pending), set()
             places: dict[str, Place] = {}
-            for finding in keep(f for rid in sorted(pending) for f in by_resource.get(rid, ())):
-                bisect.insort(found, finding, key=lambda f: self._key(f, places))
-            self._sorted = found
+            removed = [(self._remove(f, places), f)
+                       for rid in pending for f in self._listed.pop(rid, ())]
+            added = []
+            for finding in keep(f for rid in pending for f in by_resource.get(rid, ())):
+                key = self._key(finding, places)
+                at = bisect.bisect_right(self._sorted, key, key=lambda f: self._known(f, places))
+                self._sorted.insert(at, finding)
+                self._keys[id(finding)] = key
+                self._listed.setdefault(finding.resource_id or "", []).append(finding)
+                added.append((key, finding))
+            self._log.append((removed, added))
+            if len(self._log) > LOG_STEPS:
+                del self._log[0]
+                self._log_start += 1
         return self._sorted
+
+    def _remove(self, finding: Finding, places: dict[str, Place]) -> Key:
+        """Take `finding` out of the sorted list (found by its key, then by identity among equal
+        keys); its key."""
+        key = self._keys.pop(id(finding), None) or self._key(finding, places)
+        found = self._sorted
+        assert found is not None, "a finding taken out of a list not sorted"
+        at = bisect.bisect_left(found, key, key=lambda f: self._known(f, places))
+        while at < len(found) and found[at] is not finding and \
+                self._known(found[at], places) == key:
+            at += 1
+        if at >= len(found) or found[at] is not finding:
+            # its key changed since it was sorted (its resource was renamed): look it up
+            at = next(i for i, f in enumerate(found) if f is finding)
+        del found[at]
+        return key
+
+    def _known(self, finding: Finding, places: dict[str, Place]) -> Key:
+        """The key of a sorted finding, computed once (a sorted finding's key stays as it was
+        sorted: a change of its place re-checks it or sorts everything again)."""
+        key = self._keys.get(id(finding))
+        if key is None:
+            key = self._keys[id(finding)] = self._key(finding, places)
+        return key
+
+    def key_of(self, finding: Finding) -> Key:
+        """The key `finding` is sorted by (comparable with the keys in the steps)."""
+        if id(finding) in self._keys or any(
+                f is finding for f in self._listed.get(finding.resource_id or "", ())):
+            return self._known(finding, {})  # sorted: computed once
+        return self._key(finding, {})
+
+    def mark(self) -> Mark:
+        """Where the sorted list now stands, for `since`."""
+        return (self._epoch, self._log_start + len(self._log))
+
+    def since(self, mark: Mark | None) -> list[Step] | None:
+        """The steps that turned the list at `mark` into the list now; None when they are not
+        known (a whole sort since, steps forgotten, or updates not yet applied by `current`)."""
+        if mark is None or self._sorted is None or self._pending:
+            return None
+        epoch, read = mark
+        if epoch is not self._epoch or read < self._log_start:
+            return None
+        return self._log[read - self._log_start:]
 
     def _key(self, finding: Finding, places: dict[str, Place]) -> tuple[Any, ...]:
         return (self._place(finding.resource_id, places), finding.field, finding.rule,

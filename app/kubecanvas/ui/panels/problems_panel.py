@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from kubecanvas.ui.i18n import N_, local_text, tr
+from kubecanvas.ui.panels.problem_delta import Change, RowOrder, follow
 from kubecanvas.ui.panels.problem_rows import (
     WrappingDelegate,
     by_severity,
@@ -44,6 +45,7 @@ from kubecanvas.ui.panels.problem_rows import (
 )
 from kubecanvas.ui.steady import SteadyLabel
 from kubecanvas.ui.tones import follow_theme
+from kubecanvas.validation.finding_order import FindingOrder, Mark
 from kubecanvas.validation.findings import Finding
 
 #: Fix buttons are widgets; beyond this many rows the toolbar's "Apply fix" serves instead.
@@ -70,6 +72,10 @@ class ProblemsPanel(QDockWidget):
         self.findings: list[Finding] = []  # in the order shown (grouped: group by group)
         self._starts: list[int] = []  # grouped: where each header's findings start in findings
         self._given: list[Finding] = []  # as the validator ordered them (the design's order)
+        self._with: tuple[FindingOrder | None, int] = (None, 0)  # and its order (set_findings)
+        self._order: RowOrder | None = None  # the rows follow its steps
+        self._mark: Mark | None = None  # where `findings` stands in its steps
+        self._shown_mark: Mark | None = None  # where the rows on screen stand
         self._signature: list[tuple[object, ...]] = []  # grouped: each group's row keys
         self._shown: list[Finding] | None = None  # ungrouped: the findings the rows show
         self._behind, self._reading = False, False  # rows out of sight lag (`catch_up`)
@@ -136,7 +142,7 @@ class ProblemsPanel(QDockWidget):
                                          "the project"))
         self.tree.setHeaderLabels([tr(c) if c else c for c in _COLUMNS])
         self._rebuild = True  # rows again: resource names and tips, translated
-        self.set_findings(self.findings)
+        self.set_findings(self._given, *self._with)
         self._update_summary()
 
     @staticmethod
@@ -150,62 +156,129 @@ class ProblemsPanel(QDockWidget):
         self.hardening_box.setChecked(on)
         self.hardening_box.blockSignals(blocked)
 
-    def set_findings(self, findings: Sequence[Finding]) -> None:
+    def set_findings(self, findings: Sequence[Finding], order: FindingOrder | None = None,
+                     first: int = 0) -> None:
         """Show these findings. Only the rows that differ from what is shown are replaced:
         an edit changes a few findings of a large design, and rebuilding a thousand rows (and
-        their fix buttons) after each edit took longer than the edit itself."""
-        self._given = list(findings)
+        their fix buttons) after each edit took longer than the edit itself.
+
+        With the validator's sorted findings `order` (`findings` being the `first` findings
+        shown before the validator's, then its own, just read), the rows follow the steps of
+        its updates (`problem_delta`) instead of comparing every finding."""
+        self._given, self._with = list(findings), (order, first)
         if self.group_box.isChecked():
-            self._shown = None
+            self._shown, self._order = None, None
             self._set_grouped(findings)
             return
-        # most severe first; the validator's order (the design's) kept within a severity
-        parts = by_severity(findings)
-        findings = [f for part in parts for f in part]
-        one_line_rows(self.tree, len(findings) > MAX_WRAPPED_ROWS)
-        shown, self._shown = self._shown, findings
-        self.findings = findings  # fresh fix factories even for the same findings
-        self._counts = {part[0].severity.value: len(part) for part in parts if part}
+        shown, level = self._shown, self._shown is self.findings  # the rows up to date
+        rows = self._rows_for(findings, order, first)
+        one_line_rows(self.tree, len(self.findings) > MAX_WRAPPED_ROWS)
         if self._rebuild or shown is None:
             self._behind = False
+            self._shown, self._shown_mark = self.findings, self._mark
             self._rebuild_rows()
         else:
-            # the rows of the findings an edit handed on unchanged are matched by identity:
-            # keying and comparing every row cost 10-20 ms per edit at 15,000 resources
-            changes = finding_changes(shown, findings, self._row_key)
-            if not changes:
-                self._behind = False
+            # rows that wait stay waiting while this edit's changes are out of sight too (the
+            # view has not scrolled since: that catches up), without replaying what they wait for
+            if rows is not None and not level and self._behind and self._waits(rows, True):
+                self._update_summary()
                 return
-            # no row on screen changes (and no filter could bring rows up): the tree waits, as
-            # a row taken or inserted makes Qt lay out and repaint the list (4-8 ms at 5,000)
-            if not self._reading and not (self._filtered and self.tree.isVisible()) and \
-                    changes_out_of_sight(self.tree, self.parentWidget(), changes):
-                self._shown, self._behind = shown, True
+            steps = rows if rows is not None and level else self._tree_steps(shown, rows)
+            if not any(changes for _, changes in steps):
+                self._behind = False
+                self._shown, self._shown_mark = self.findings, self._mark
+                self._update_summary()
+                return
+            if self._waits(steps, False):
+                self._behind = True
                 self._update_summary()
                 return
             self._behind = False
-            # a row replaced by one row is rewritten where it stands (taking and inserting rows
-            # lays the whole list out again: 10 ms for a thousand rows)
-            same = [op for op in changes if op[0] == "replace" and op[2] - op[1] == op[4] - op[3]]
-            changes = [op for op in changes if op not in same]
-            # the rows that went, from the bottom up (so the rows above keep their places);
-            # then the rows that came, top down, at their new places: the rows left between
-            # are exactly the unchanged ones and those rewritten, in order
-            for _, i1, i2, _, _ in reversed(changes):
-                for row in range(i2 - 1, i1 - 1, -1):
-                    taken = self.tree.takeTopLevelItem(row)
-                    if taken is not None and taken.data(4, Qt.ItemDataRole.UserRole):
-                        self._buttons -= 1
-            for _, _, _, j1, j2 in changes:
-                if j2 > j1:
-                    self._insert_rows(j1, range(j1, j2))
-            for _, _, _, j1, j2 in same:
-                for row in range(j1, j2):
-                    self._rewrite_row(row)
+            self._shown, self._shown_mark = self.findings, self._mark
+            for after, changes in steps:
+                self._change_rows(changes, after)
             self._fill_buttons()
         self._rebuild = False
         self._update_summary()
         self._apply_filter()
+
+    def _waits(self, steps: Sequence[tuple[list[Finding], list[Change]]], idle: bool) -> bool:
+        """True when no row on screen changes by `steps` (`idle`: also when none changes)
+        and no filter could bring rows up: the tree waits, as a row taken or inserted makes
+        Qt lay out and repaint the list (4-8 ms at 5,000)."""
+        changes = [op for _, ops in steps for op in ops]
+        if not changes:
+            return idle
+        return not self._reading and not (self._filtered and self.tree.isVisible()) and \
+            changes_out_of_sight(self.tree, self.parentWidget(), changes)
+
+    def _rows_for(self, findings: Sequence[Finding], order: FindingOrder | None, first: int
+                  ) -> list[tuple[list[Finding], list[Change]]] | None:
+        """Bring `self.findings` (and the counts) up to `findings`: by the steps of `order`
+        when the rows already follow it (the changes of each step; rows between are left as
+        they are), else sorted by severity again (None)."""
+        steps = order.since(self._mark) if order is not None and self._order is not None \
+            and not self._rebuild and self._shown is not None \
+            and self._order.holds(order, findings[:first]) else None
+        followed = None if steps is None or self._order is None else \
+            follow(self.findings, steps, self._order, self._row_key)
+        if followed is not None:
+            assert steps is not None and order is not None
+            if followed:
+                self.findings = followed[-1][0]
+            self._mark = order.mark()
+            for removed, added in steps:
+                for _, finding in removed:
+                    self._counts[finding.severity.value] -= 1
+                for _, finding in added:
+                    self._counts[finding.severity.value] = \
+                        self._counts.get(finding.severity.value, 0) + 1
+            return followed
+        # most severe first; the validator's order (the design's) kept within a severity
+        parts = by_severity(findings)
+        self.findings = [f for part in parts for f in part]  # fresh fix factories
+        self._counts = {part[0].severity.value: len(part) for part in parts if part}
+        self._order = RowOrder(order, findings[:first]) if order is not None else None
+        self._mark = order.mark() if order is not None else None
+        self._shown_mark = None  # the rows on screen, if they lag, are compared whole
+        return None
+
+    def _tree_steps(self, shown: list[Finding],
+                    rows: list[tuple[list[Finding], list[Change]]] | None
+                    ) -> list[tuple[list[Finding], list[Change]]]:
+        """The changes, step by step, that turn the rows on screen (`shown`), which lag
+        behind, into `self.findings`: by the order's steps since the tree's mark when `rows`
+        (`_rows_for`) followed them too, else by comparing the two lists."""
+        steps = self._order.order.since(self._shown_mark) \
+            if rows is not None and self._order is not None else None
+        followed = None if steps is None or self._order is None else \
+            follow(shown, steps, self._order, self._row_key)
+        if followed is not None:
+            return followed
+        # the rows of the findings an edit handed on unchanged are matched by identity:
+        # keying and comparing every row cost 10-20 ms per edit at 15,000 resources
+        return [(self.findings, finding_changes(shown, self.findings, self._row_key))]
+
+    def _change_rows(self, changes: Sequence[Change], after: Sequence[Finding]) -> None:
+        """Turn the rows into those of `after` by `changes` (`set_findings`)."""
+        # a row replaced by one row is rewritten where it stands (taking and inserting rows
+        # lays the whole list out again: 10 ms for a thousand rows)
+        same = [op for op in changes if op[0] == "replace" and op[2] - op[1] == op[4] - op[3]]
+        changes = [op for op in changes if op not in same]
+        # the rows that went, from the bottom up (so the rows above keep their places);
+        # then the rows that came, top down, at their new places: the rows left between
+        # are exactly the unchanged ones and those rewritten, in order
+        for _, i1, i2, _, _ in reversed(changes):
+            for row in range(i2 - 1, i1 - 1, -1):
+                taken = self.tree.takeTopLevelItem(row)
+                if taken is not None and taken.data(4, Qt.ItemDataRole.UserRole):
+                    self._buttons -= 1
+        for _, _, _, j1, j2 in changes:
+            if j2 > j1:
+                self._insert_rows(j1, range(j1, j2), after)
+        for _, _, _, j1, j2 in same:
+            for row in range(j1, j2):
+                self._rewrite_row(row, after)
 
     def catch_up(self, reading: bool = False) -> None:
         """Rows that lag behind (`set_findings`) up to date: when the list scrolls, grows or
@@ -213,7 +286,7 @@ class ProblemsPanel(QDockWidget):
         if self._behind and self._shown is not None and not self.group_box.isChecked():
             self._behind, self._reading = False, reading
             try:
-                self.set_findings(self._given)
+                self.set_findings(self._given, *self._with)
             finally:
                 self._reading = False
 
@@ -232,7 +305,7 @@ class ProblemsPanel(QDockWidget):
         self.tree.setRootIsDecorated(grouped)
         # rows under a header are indented: the severity dot's column widens to keep it
         self.tree.setColumnWidth(0, 28 + (2 * self.tree.indentation() if grouped else 0))
-        self.set_findings(self._given)
+        self.set_findings(self._given, *self._with)
 
     def _set_grouped(self, findings: Sequence[Finding]) -> None:
         """One header row per resource, the resources whose worst problem is most severe
@@ -321,14 +394,17 @@ class ProblemsPanel(QDockWidget):
         self._buttons = 0
         self._insert_rows(0, range(len(self.findings)))
 
-    def _insert_rows(self, row: int, indexes: range) -> None:
-        """Rows for `self.findings[i]` (i in `indexes`), inserted at `row` in one call."""
-        items = [self._row(self.findings[index]) for index in indexes]
+    def _insert_rows(self, row: int, indexes: range, source: Sequence[Finding] | None = None
+                     ) -> None:
+        """Rows for `source[i]` (i in `indexes`; `findings` by default), inserted at `row`
+        in one call."""
+        source = self.findings if source is None else source
+        items = [self._row(source[index]) for index in indexes]
         self.tree.insertTopLevelItems(row, items)  # one insertion: one by one is slow
         for item, index in zip(items, indexes, strict=True):
             if self._buttons >= MAX_FIX_BUTTONS:
                 break
-            self._add_button(item, self.findings[index])
+            self._add_button(item, source[index])
 
     def _row(self, finding: Finding, item: QTreeWidgetItem | None = None) -> QTreeWidgetItem:
         """A row showing `finding`: `item` rewritten, or a new one."""
@@ -340,9 +416,9 @@ class ProblemsPanel(QDockWidget):
         item.setToolTip(1, self._tip(finding))
         return item
 
-    def _rewrite_row(self, row: int) -> None:
-        """Show `self.findings[row]` in the (ungrouped) row that is there (`set_findings`)."""
-        finding, item = self.findings[row], self.tree.topLevelItem(row)
+    def _rewrite_row(self, row: int, source: Sequence[Finding]) -> None:
+        """Show `source[row]` in the (ungrouped) row that is there (`set_findings`)."""
+        finding, item = source[row], self.tree.topLevelItem(row)
         assert item is not None, "a row to rewrite that is not there"
         self._row(finding, item)
         if item.data(4, Qt.ItemDataRole.UserRole):

@@ -280,7 +280,8 @@ class MainWindow(QMainWindow):
         else:  # an edit: the badges of the resources whose findings it replaced
             self.scene.set_findings([f for r in replaced for f in validator.findings_for(r)],
                                     replaced)
-        self.problems.set_findings([*load_findings(self.session.load_problems), *findings])
+        load = load_findings(self.session.load_problems)
+        self.problems.set_findings([*load, *findings], validator.order, len(load))
         self.problems.set_hardening(hardening_on(self))
         self.yaml_panel.schedule()
         self._show_counts()

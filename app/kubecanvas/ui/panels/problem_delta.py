@@ -1,0 +1,150 @@
+"""The Problems panel's rows followed step by step from the validator's sorted findings.
+
+After an edit the validator replaces the findings of a handful of resources, and its sorted list
+writes that down as a step (`FindingOrder.since`). Comparing the panel's rows before and after
+the edit instead (`finding_changes`) walked every finding, and sorting them by severity walked
+them again: about 4,600 findings at 15,000 resources, the largest part of an edit's cost that
+grew with the design (session 9's profile). Here a step is applied to the rows in the order the
+panel shows them, by binary search: the cost is the findings the edit changed times the
+logarithm of the rows.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from kubecanvas.ui.panels.problem_rows import row_changes
+from kubecanvas.validation.finding_order import FindingOrder, Key, Step
+from kubecanvas.validation.findings import Finding, Severity
+
+#: A change of rows as `row_changes` gives it: (tag, i1, i2, j1, j2), never "equal".
+Change = tuple[str, int, int, int, int]
+#: The panel shows the most severe findings first (`by_severity`).
+SEVERITY_PLACE = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
+
+
+class RowOrder:
+    """The order of the panel's rows as a key: severity, then the findings that come before
+    the validator's (the load problems, in their order), then the validator's own order.
+
+    Args:
+        order: the validator's sorted findings, whose steps the rows follow.
+        first: the findings shown before the validator's (the same objects every time).
+    """
+
+    def __init__(self, order: FindingOrder, first: Sequence[Finding]) -> None:
+        self.order = order
+        self.first = list(first)  # held, so that their ids stay theirs
+        self._first_at = {id(f): at for at, f in enumerate(self.first)}
+
+    def holds(self, order: FindingOrder | None, first: Sequence[Finding]) -> bool:
+        """True when rows of (`order`, `first`) can follow this order's steps."""
+        return order is self.order and len(first) == len(self.first) and all(
+            a is b for a, b in zip(first, self.first, strict=True))
+
+    def key(self, finding: Finding, known: dict[int, Key]) -> tuple[Any, ...]:
+        """`finding`'s place among the rows; `known` holds the validator keys of findings the
+        validator no longer holds as they were sorted (they left it in these steps)."""
+        place = SEVERITY_PLACE[finding.severity]
+        at = self._first_at.get(id(finding))
+        if at is not None:
+            return (place, 0, at)
+        key = known.get(id(finding))
+        return (place, 1, key if key is not None else self.order.key_of(finding))
+
+
+def follow(rows: Sequence[Finding], steps: Sequence[Step], order: RowOrder,
+           row_key: Callable[[Finding], object]
+           ) -> list[tuple[list[Finding], list[Change]]] | None:
+    """For each of `steps`, the `rows` after it and the changes that turn the rows before it
+    into those (rows whose `row_key` is the same are left alone); None when a finding a step
+    removes is not among the rows (then compare the whole lists)."""
+    # a row that a later step removes is keyed as it was sorted, not as its resource is now
+    # (renamed, it would sort elsewhere): its key in the first step that removes it
+    sorted_as: dict[int, Key] = {}
+    for removed, _ in steps:
+        for key, finding in removed:
+            sorted_as.setdefault(id(finding), key)
+    out: list[tuple[list[Finding], list[Change]]] = []
+    for removed, added in steps:
+        done = _one_step(rows, removed, added, order, row_key, sorted_as)
+        if done is None:
+            return None
+        rows = done[0]
+        out.append(done)
+    return out
+
+
+def _one_step(rows: Sequence[Finding], removed: Sequence[tuple[Key, Finding]],
+              added: Sequence[tuple[Key, Finding]], order: RowOrder,
+              row_key: Callable[[Finding], object], sorted_as: dict[int, Key]
+              ) -> tuple[list[Finding], list[Change]] | None:
+    known = {**sorted_as, **{id(f): key for key, f in removed}}
+
+    def key(finding: Finding) -> tuple[Any, ...]:
+        return order.key(finding, known)
+
+    gone: list[int] = []
+    for _, finding in removed:
+        at = _locate(rows, finding, key)
+        if at is None:
+            return None
+        gone.append(at)
+    gone.sort()
+    kept: list[Finding] = []
+    start = 0
+    for at in gone:
+        kept += rows[start:at]
+        start = at + 1
+    kept += rows[start:]
+    for vkey, finding in added:
+        place = (SEVERITY_PLACE[finding.severity], 1, vkey)
+        kept.insert(bisect.bisect_right(kept, place, key=key), finding)
+        known[id(finding)] = vkey
+        sorted_as[id(finding)] = vkey  # as it is sorted in the steps after this one
+    came = []
+    for _, finding in added:
+        at = _locate(kept, finding, key)
+        if at is None:
+            return None
+        came.append(at)
+    came.sort()
+    return kept, _changes(rows, kept, gone, came, row_key)
+
+
+def _locate(rows: Sequence[Finding], finding: Finding,
+            key: Callable[[Finding], tuple[Any, ...]]) -> int | None:
+    """Where `finding` (this very object) is among the sorted `rows`."""
+    place = key(finding)
+    at = bisect.bisect_left(rows, place, key=key)
+    while at < len(rows) and rows[at] is not finding and key(rows[at]) == place:
+        at += 1
+    if at < len(rows) and rows[at] is finding:
+        return at
+    # its key is not the one it was sorted by (its resource was renamed): look it up
+    return next((i for i, f in enumerate(rows) if f is finding), None)
+
+
+def _changes(old: Sequence[Finding], new: Sequence[Finding], gone: Sequence[int],
+             came: Sequence[int], row_key: Callable[[Finding], object]) -> list[Change]:
+    """The changes from `old` to `new`, which hold the same rows in the same order but for
+    `gone` (places in `old`) and `came` (places in `new`): the rows between the same two
+    unchanged ones form one gap, compared by `row_changes`."""
+    gaps: dict[int, tuple[list[int], list[int]]] = {}
+    for n, at in enumerate(gone):  # at - n: how many unchanged rows come before it
+        gaps.setdefault(at - n, ([], []))[0].append(at)
+    for n, at in enumerate(came):
+        gaps.setdefault(at - n, ([], []))[1].append(at)
+    out: list[Change] = []
+    before_old = before_new = 0
+    for unchanged in sorted(gaps):
+        olds, news = gaps[unchanged]
+        i0, j0 = unchanged + before_old, unchanged + before_new
+        i9, j9 = i0 + len(olds), j0 + len(news)
+        out += [(tag, i1 + i0, i2 + i0, j1 + j0, j2 + j0) for tag, i1, i2, j1, j2 in row_changes(
+            [row_key(f) for f in old[i0:i9]], [row_key(f) for f in new[j0:j9]])]
+        before_old += len(olds)
+        before_new += len(news)
+    return out
