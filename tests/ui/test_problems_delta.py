@@ -95,7 +95,7 @@ def test_rows_follow_edits_undo_redo_filter_and_reopen(make_window, qtbot) -> No
             panel.show()
         else:  # scrolled: the rows below wait while the edits change only them
             panel.tree.scrollToTop()
-        followed += panel._order is not None  # noqa: SLF001 - the steps were followed
+        followed += panel._track.order is not None  # noqa: SLF001 - the steps were followed
         assert _rows(panel) == _from_scratch(window), f"after step {number}"
         panel.filter_box.clear()
     assert followed > 20, "the steps were followed, not the whole lists compared"

@@ -15,12 +15,14 @@ import bisect
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from kubecanvas.ui.panels.problem_rows import row_changes
-from kubecanvas.validation.finding_order import FindingOrder, Key, Step
+from kubecanvas.ui.panels.problem_rows import by_severity, finding_changes, row_changes
+from kubecanvas.validation.finding_order import FindingOrder, Key, Mark, Step
 from kubecanvas.validation.findings import Finding, Severity
 
 #: A change of rows as `row_changes` gives it: (tag, i1, i2, j1, j2), never "equal".
 Change = tuple[str, int, int, int, int]
+#: Step by step, the rows after it and the changes that made them.
+Steps = list[tuple[list[Finding], list[Change]]]
 #: The panel shows the most severe findings first (`by_severity`).
 SEVERITY_PLACE = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
 
@@ -55,9 +57,70 @@ class RowOrder:
         return (place, 1, key if key is not None else self.order.key_of(finding))
 
 
+class FollowedRows:
+    """The panel's (ungrouped) findings, most severe first, kept by the steps of the
+    validator's order: where they and the rows on screen (which may wait, `ProblemsPanel`)
+    stand in those steps, and how many there are of each severity.
+
+    Args:
+        row_key: what a row shows of a finding (rows with the same key are left alone).
+    """
+
+    def __init__(self, row_key: Callable[[Finding], object]) -> None:
+        self.row_key = row_key
+        self.findings: list[Finding] = []
+        self.counts: dict[str, int] = {}  # findings by severity
+        self.order: RowOrder | None = None  # the findings follow its steps
+        self.mark: Mark | None = None  # where `findings` stand in its steps
+        self.shown_mark: Mark | None = None  # where the rows on screen stand (the panel sets)
+
+    def update(self, findings: Sequence[Finding], order: FindingOrder | None, first: int,
+               fresh: bool) -> Steps | None:
+        """Bring `findings` (and the counts) up to the `findings` given: by the steps of
+        `order` when they already follow it and not `fresh` (the rows and changes of each
+        step), else sorted by severity again (None)."""
+        steps = order.since(self.mark) if order is not None and self.order is not None \
+            and not fresh and self.order.holds(order, findings[:first]) else None
+        followed = None if steps is None or self.order is None else \
+            follow(self.findings, steps, self.order, self.row_key)
+        if followed is not None and steps is not None and order is not None:
+            if followed:
+                self.findings = followed[-1][0]
+            self.mark = order.mark()
+            for removed, added in steps:
+                for _, finding in removed:
+                    self.counts[finding.severity.value] -= 1
+                for _, finding in added:
+                    self.counts[finding.severity.value] = \
+                        self.counts.get(finding.severity.value, 0) + 1
+            return followed
+        # most severe first; the validator's order (the design's) kept within a severity
+        parts = by_severity(findings)
+        self.findings = [f for part in parts for f in part]  # fresh fix factories
+        self.counts = {part[0].severity.value: len(part) for part in parts if part}
+        self.order = RowOrder(order, findings[:first]) if order is not None else None
+        self.mark = order.mark() if order is not None else None
+        self.shown_mark = None  # the rows on screen, if they wait, are compared whole
+        return None
+
+    def from_shown(self, shown: list[Finding], rows: Steps | None) -> Steps:
+        """The steps that turn the rows on screen (`shown`), which wait, into `findings`: by
+        the order's steps since `shown_mark` when `rows` (`update`) followed them too, else
+        one step, comparing the two lists."""
+        steps = self.order.order.since(self.shown_mark) \
+            if rows is not None and self.order is not None else None
+        followed = None if steps is None or self.order is None else \
+            follow(shown, steps, self.order, self.row_key)
+        if followed is not None:
+            return followed
+        # the rows of the findings an edit handed on unchanged are matched by identity:
+        # keying and comparing every row cost 10-20 ms per edit at 15,000 resources
+        return [(self.findings, finding_changes(shown, self.findings, self.row_key))]
+
+
 def follow(rows: Sequence[Finding], steps: Sequence[Step], order: RowOrder,
            row_key: Callable[[Finding], object]
-           ) -> list[tuple[list[Finding], list[Change]]] | None:
+           ) -> Steps | None:
     """For each of `steps`, the `rows` after it and the changes that turn the rows before it
     into those (rows whose `row_key` is the same are left alone); None when a finding a step
     removes is not among the rows (then compare the whole lists)."""
@@ -67,7 +130,7 @@ def follow(rows: Sequence[Finding], steps: Sequence[Step], order: RowOrder,
     for removed, _ in steps:
         for key, finding in removed:
             sorted_as.setdefault(id(finding), key)
-    out: list[tuple[list[Finding], list[Change]]] = []
+    out: Steps = []
     for removed, added in steps:
         done = _one_step(rows, removed, added, order, row_key, sorted_as)
         if done is None:

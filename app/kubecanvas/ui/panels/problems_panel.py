@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from difflib import SequenceMatcher
+from functools import partial
 from itertools import accumulate
 
 from PySide6.QtCore import QEvent, QPersistentModelIndex, Qt, Signal
@@ -28,24 +29,24 @@ from PySide6.QtWidgets import (
 )
 
 from kubecanvas.ui.i18n import N_, local_text, tr
-from kubecanvas.ui.panels.problem_delta import Change, RowOrder, follow
+from kubecanvas.ui.panels.problem_delta import FollowedRows
 from kubecanvas.ui.panels.problem_rows import (
     WrappingDelegate,
     by_severity,
-    changes_out_of_sight,
+    change_rows,
     children,
     filter_rows,
-    finding_changes,
     fix_link,
     fix_text_width,
     one_line_rows,
     restyle_links,
+    rows_wait,
     set_up_columns,
     severity_icon,
 )
 from kubecanvas.ui.steady import SteadyLabel
 from kubecanvas.ui.tones import follow_theme
-from kubecanvas.validation.finding_order import FindingOrder, Mark
+from kubecanvas.validation.finding_order import FindingOrder
 from kubecanvas.validation.findings import Finding
 
 #: Fix buttons are widgets; beyond this many rows the toolbar's "Apply fix" serves instead.
@@ -73,9 +74,7 @@ class ProblemsPanel(QDockWidget):
         self._starts: list[int] = []  # grouped: where each header's findings start in findings
         self._given: list[Finding] = []  # as the validator ordered them (the design's order)
         self._with: tuple[FindingOrder | None, int] = (None, 0)  # and its order (set_findings)
-        self._order: RowOrder | None = None  # the rows follow its steps
-        self._mark: Mark | None = None  # where `findings` stands in its steps
-        self._shown_mark: Mark | None = None  # where the rows on screen stand
+        self._track = FollowedRows(self._row_key)  # ungrouped: `findings` by the order's steps
         self._signature: list[tuple[object, ...]] = []  # grouped: each group's row keys
         self._shown: list[Finding] | None = None  # ungrouped: the findings the rows show
         self._behind, self._reading = False, False  # rows out of sight lag (`catch_up`)
@@ -167,118 +166,47 @@ class ProblemsPanel(QDockWidget):
         its updates (`problem_delta`) instead of comparing every finding."""
         self._given, self._with = list(findings), (order, first)
         if self.group_box.isChecked():
-            self._shown, self._order = None, None
+            self._shown, self._track.order = None, None
             self._set_grouped(findings)
             return
-        shown, level = self._shown, self._shown is self.findings  # the rows up to date
-        rows = self._rows_for(findings, order, first)
+        track = self._track
+        shown, level = self._shown, self._shown is track.findings  # the rows up to date
+        rows = track.update(findings, order, first, self._rebuild or shown is None)
+        self.findings, self._counts = track.findings, track.counts
         one_line_rows(self.tree, len(self.findings) > MAX_WRAPPED_ROWS)
         if self._rebuild or shown is None:
             self._behind = False
-            self._shown, self._shown_mark = self.findings, self._mark
+            self._shown, track.shown_mark = self.findings, track.mark
             self._rebuild_rows()
-        else:
+        else:  # rows may wait unless being read, or a filter could bring rows up
+            may = not self._reading and not (self._filtered and self.tree.isVisible())
             # rows that wait stay waiting while this edit's changes are out of sight too (the
             # view has not scrolled since: that catches up), without replaying what they wait for
-            if rows is not None and not level and self._behind and self._waits(rows, True):
+            if rows is not None and not level and self._behind and rows_wait(self.tree, self.parentWidget(), rows, True, may):
                 self._update_summary()
                 return
-            steps = rows if rows is not None and level else self._tree_steps(shown, rows)
+            steps = rows if rows is not None and level else track.from_shown(shown, rows)
             if not any(changes for _, changes in steps):
                 self._behind = False
-                self._shown, self._shown_mark = self.findings, self._mark
+                self._shown, track.shown_mark = self.findings, track.mark
                 self._update_summary()
                 return
-            if self._waits(steps, False):
+            if rows_wait(self.tree, self.parentWidget(), steps, False, may):
                 self._behind = True
                 self._update_summary()
                 return
             self._behind = False
-            self._shown, self._shown_mark = self.findings, self._mark
+            self._shown, track.shown_mark = self.findings, track.mark
             for after, changes in steps:
-                self._change_rows(changes, after)
+                change_rows(self.tree, changes, self._button_gone, partial(
+                    self._insert_rows, source=after), partial(self._rewrite_row, source=after))
             self._fill_buttons()
         self._rebuild = False
         self._update_summary()
         self._apply_filter()
 
-    def _waits(self, steps: Sequence[tuple[list[Finding], list[Change]]], idle: bool) -> bool:
-        """True when no row on screen changes by `steps` (`idle`: also when none changes)
-        and no filter could bring rows up: the tree waits, as a row taken or inserted makes
-        Qt lay out and repaint the list (4-8 ms at 5,000)."""
-        changes = [op for _, ops in steps for op in ops]
-        if not changes:
-            return idle
-        return not self._reading and not (self._filtered and self.tree.isVisible()) and \
-            changes_out_of_sight(self.tree, self.parentWidget(), changes)
-
-    def _rows_for(self, findings: Sequence[Finding], order: FindingOrder | None, first: int
-                  ) -> list[tuple[list[Finding], list[Change]]] | None:
-        """Bring `self.findings` (and the counts) up to `findings`: by the steps of `order`
-        when the rows already follow it (the changes of each step; rows between are left as
-        they are), else sorted by severity again (None)."""
-        steps = order.since(self._mark) if order is not None and self._order is not None \
-            and not self._rebuild and self._shown is not None \
-            and self._order.holds(order, findings[:first]) else None
-        followed = None if steps is None or self._order is None else \
-            follow(self.findings, steps, self._order, self._row_key)
-        if followed is not None:
-            assert steps is not None and order is not None
-            if followed:
-                self.findings = followed[-1][0]
-            self._mark = order.mark()
-            for removed, added in steps:
-                for _, finding in removed:
-                    self._counts[finding.severity.value] -= 1
-                for _, finding in added:
-                    self._counts[finding.severity.value] = \
-                        self._counts.get(finding.severity.value, 0) + 1
-            return followed
-        # most severe first; the validator's order (the design's) kept within a severity
-        parts = by_severity(findings)
-        self.findings = [f for part in parts for f in part]  # fresh fix factories
-        self._counts = {part[0].severity.value: len(part) for part in parts if part}
-        self._order = RowOrder(order, findings[:first]) if order is not None else None
-        self._mark = order.mark() if order is not None else None
-        self._shown_mark = None  # the rows on screen, if they lag, are compared whole
-        return None
-
-    def _tree_steps(self, shown: list[Finding],
-                    rows: list[tuple[list[Finding], list[Change]]] | None
-                    ) -> list[tuple[list[Finding], list[Change]]]:
-        """The changes, step by step, that turn the rows on screen (`shown`), which lag
-        behind, into `self.findings`: by the order's steps since the tree's mark when `rows`
-        (`_rows_for`) followed them too, else by comparing the two lists."""
-        steps = self._order.order.since(self._shown_mark) \
-            if rows is not None and self._order is not None else None
-        followed = None if steps is None or self._order is None else \
-            follow(shown, steps, self._order, self._row_key)
-        if followed is not None:
-            return followed
-        # the rows of the findings an edit handed on unchanged are matched by identity:
-        # keying and comparing every row cost 10-20 ms per edit at 15,000 resources
-        return [(self.findings, finding_changes(shown, self.findings, self._row_key))]
-
-    def _change_rows(self, changes: Sequence[Change], after: Sequence[Finding]) -> None:
-        """Turn the rows into those of `after` by `changes` (`set_findings`)."""
-        # a row replaced by one row is rewritten where it stands (taking and inserting rows
-        # lays the whole list out again: 10 ms for a thousand rows)
-        same = [op for op in changes if op[0] == "replace" and op[2] - op[1] == op[4] - op[3]]
-        changes = [op for op in changes if op not in same]
-        # the rows that went, from the bottom up (so the rows above keep their places);
-        # then the rows that came, top down, at their new places: the rows left between
-        # are exactly the unchanged ones and those rewritten, in order
-        for _, i1, i2, _, _ in reversed(changes):
-            for row in range(i2 - 1, i1 - 1, -1):
-                taken = self.tree.takeTopLevelItem(row)
-                if taken is not None and taken.data(4, Qt.ItemDataRole.UserRole):
-                    self._buttons -= 1
-        for _, _, _, j1, j2 in changes:
-            if j2 > j1:
-                self._insert_rows(j1, range(j1, j2), after)
-        for _, _, _, j1, j2 in same:
-            for row in range(j1, j2):
-                self._rewrite_row(row, after)
+    def _button_gone(self) -> None:
+        self._buttons -= 1
 
     def catch_up(self, reading: bool = False) -> None:
         """Rows that lag behind (`set_findings`) up to date: when the list scrolls, grows or
