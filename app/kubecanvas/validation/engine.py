@@ -295,4 +295,5 @@ class Validator:
         """Sort the findings again at the next read: resources changed their place without a
         change of the document (a save gave them the files they were written to)."""
         self._order.forget()
+        self._index.reorder()
         self.last_replaced = None
