@@ -172,6 +172,12 @@ def _drag(app: Any, window: Any, document: Any) -> dict[str, float]:
     target = next(r for r in document if r.kind == "Deployment")
     window.view.centerOn(QPointF(*target.position))
     app.processEvents()
+    # a person looks for the card before pressing: the window's work between events after
+    # opening (What Happens reading the design's pod counts and addresses) runs meanwhile
+    looked = time.monotonic() + 1.5
+    while time.monotonic() < looked:
+        app.processEvents()
+        time.sleep(0.002)
     viewport = window.view.viewport()
     start = window.view.mapFromScene(QPointF(target.position[0] + 60,
                                              target.position[1] + NODE_HEIGHT / 2))

@@ -144,3 +144,67 @@ def test_pods_are_counted_as_many_as_they_are_named_over_the_corpus_and_examples
                 kinds.add(res.kind)
                 assert pod_count(res) == len(workload_pod_names(res)), (path, res.name)
     assert {"Deployment", "StatefulSet", "Job", "CronJob"} <= kinds  # the examples' own
+
+
+def test_a_warmed_memo_reads_no_resource_again_and_an_addition_reads_only_it() -> None:
+    """`warm_steps` reads the whole design in steps before anyone asks; afterwards a question
+    reads nothing again, and a resource added or removed (a drop, an undo) is the only one read:
+    the counts of all the others are kept with the very resources they came from."""
+    import sys
+    from pathlib import Path
+
+    from kubecanvas.io import load_text
+    from kubecanvas.model.document import Document
+    from kubecanvas.model.edits import AddResource, RemoveResource, SetField
+    from kubecanvas.model.resource import Resource
+    from kubecanvas.teaching.cluster import NODE_COUNT, SimCluster
+    from kubecanvas.teaching.cluster_memo import ClusterMemo
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
+    from generate import generate_yaml
+
+    document = Document(load_text(generate_yaml(300, 2)).resources)
+    memo = ClusterMemo(NODE_COUNT)
+    document.subscribe(memo.follow)
+    read: list[str] = []
+
+    class Counting(SimCluster):
+        def _counts(self, res):  # type: ignore[no-untyped-def]
+            read.append(res.id)
+            return super()._counts(res)
+
+    steps = sum(1 for _ in Counting(document, memo).warm_steps())
+    assert steps > 1  # in steps, not in one go
+    assert sorted(read) == sorted(document.ids())
+    read.clear()
+
+    def same() -> None:
+        with_memo, fresh = Counting(document, memo), SimCluster(document)
+        assert with_memo.all_pods() == fresh.all_pods()
+        assert {r.id: with_memo.cluster_ip(r.id) for r in document} == {
+            r.id: fresh.cluster_ip(r.id) for r in document}
+
+    same()
+    assert read == []
+    workload = Resource({"apiVersion": "apps/v1", "kind": "Deployment",
+                         "metadata": {"name": "late", "namespace": "shop"},
+                         "spec": {"replicas": 2, "selector": {"matchLabels": {"a": "b"}},
+                                  "template": {"metadata": {"labels": {"a": "b"}},
+                                               "spec": {"containers": [{"name": "c",
+                                                                        "image": "x"}]}}}})
+    service = Resource({"apiVersion": "v1", "kind": "Service",
+                        "metadata": {"name": "late", "namespace": "shop"},
+                        "spec": {"selector": {"a": "b"}, "ports": [{"port": 80}]}})
+    for resource in (workload, service):
+        AddResource(resource).apply(document)
+        same()
+        assert set(read) == {resource.id}
+        read.clear()
+    first = next(r for r in document if r.kind == "Deployment")
+    RemoveResource(first.id).apply(document)
+    same()
+    assert set(read) <= {first.id}
+    SetField(service.id, ("metadata", "name"), "renamed").apply(document)  # another address
+    same()
+    RemoveResource(service.id).apply(document)
+    same()
