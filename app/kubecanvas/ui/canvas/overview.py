@@ -204,6 +204,9 @@ class OverviewScene(QGraphicsScene):
         self._timer.setSingleShot(True)
         self._timer.setInterval(0)
         self._timer.timeout.connect(self._step)
+        #: texts or colours went out of date while hidden (another language, another theme):
+        #: shown again, it is rebuilt rather than refreshed
+        self.stale_looks = False
         self.rebuild()
         notifier.changed.connect(self._language_changed)
 
@@ -218,6 +221,8 @@ class OverviewScene(QGraphicsScene):
         it is rebuilt when shown."""
         if self.views():
             self.rebuild()
+        else:
+            self.stale_looks = True
 
     @property
     def refreshing(self) -> bool:
@@ -229,6 +234,7 @@ class OverviewScene(QGraphicsScene):
         the view is about to show: zooming out, another language)."""
         self._job = None
         self._timer.stop()
+        self.stale_looks = False
         self.clear()
         self.tiles, self.bundles = {}, {}
         self._show(*tiles_of(self.source))

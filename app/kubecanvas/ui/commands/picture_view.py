@@ -209,8 +209,12 @@ class PictureView:
         if self.overview is None or self.overview.source is not scene:
             self.overview = OverviewScene(scene)
             self.overview.tile_opened.connect(self.open_tile)
-        else:
+        elif self.overview.stale_looks:
             self.overview.rebuild()
+        else:
+            # shown again after zooming in: the tiles follow the edits made meanwhile in
+            # slices (rebuilt at once, each zoom out was a 0.5 s freeze at 15,000 resources)
+            self.overview.refresh()
         _swap(view, self.overview)
 
     def follow_theme(self) -> None:
@@ -221,6 +225,8 @@ class PictureView:
         if self.overview is not None and view.scene() is self.overview:
             self.overview.rebuild()
             view.resetCachedContent()
+        elif self.overview is not None:
+            self.overview.stale_looks = True
 
     def open_tile(self, rect: QRectF) -> None:
         """A double-click on a tile: that block's cards at the legible zoom."""
