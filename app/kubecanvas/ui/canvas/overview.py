@@ -16,7 +16,6 @@ keep working on it. Painting is a few paths and the texts in view, whatever the 
 
 from __future__ import annotations
 
-import time
 from collections import defaultdict
 from collections.abc import Generator, Iterator
 from dataclasses import dataclass
@@ -37,6 +36,7 @@ from kubecanvas.ui.canvas.overview_layer import PAD, OverviewLayer
 from kubecanvas.ui.canvas.scene import CanvasScene
 from kubecanvas.ui.canvas.style import Theme
 from kubecanvas.ui.i18n import notifier, tr
+from kubecanvas.ui.slices import run_slice
 
 #: Below this zoom the view shows the overview (node_item paints no text below 0.3).
 SEMANTIC_BELOW = 0.3
@@ -250,11 +250,9 @@ class OverviewScene(QGraphicsScene):
         job = self._job
         if job is None:
             return
-        until = time.process_time() + SLICE_SECONDS
-        for _ in job:
-            if time.process_time() >= until:
-                self._timer.start()
-                return
+        if not run_slice(job, SLICE_SECONDS):
+            self._timer.start()
+            return
         if self._job is job:
             self._job = None
             self.refreshed.emit()

@@ -21,7 +21,6 @@ a stand-in the move put on a free slot (`CanvasScene.clear_stand_ins`) would sta
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable, Iterable, Iterator, Mapping
 
 from PySide6.QtCore import QObject, QPointF, QRectF, QTimer, Signal
@@ -31,6 +30,7 @@ from kubecanvas.model.layout.routing import Route
 from kubecanvas.ui.canvas.edge_item import EdgeItem
 from kubecanvas.ui.canvas.node_item import NodeItem
 from kubecanvas.ui.canvas.router import EdgeKey, route_around_steps, wires_of
+from kubecanvas.ui.slices import run_slice
 
 #: CPU time one event-loop turn spends routing (the overview's slices take 6 ms too)
 SLICE_SECONDS = 0.006
@@ -149,11 +149,9 @@ class RouteSlices(QObject):
         if self._job is None:
             self._job = self._steps()
         job = self._job
-        until = time.process_time() + SLICE_SECONDS
-        for _ in job:
-            if time.process_time() >= until:
-                self._timer.start()
-                return
+        if not run_slice(job, SLICE_SECONDS):
+            self._timer.start()
+            return
         self._done(job)
 
     def _done(self, job: Iterator[None]) -> None:

@@ -10,7 +10,6 @@ path on the canvas leaves as `highlight_requested`.
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from datetime import UTC, datetime
 from html import escape
@@ -48,6 +47,7 @@ from kubecanvas.teaching.architecture import WORKLOADS, apply_flow
 from kubecanvas.teaching.cluster import NODE_COUNT
 from kubecanvas.teaching.cluster_memo import ClusterMemo
 from kubecanvas.teaching.text import local
+from kubecanvas.ui.slices import run_slice
 from kubecanvas.ui.steady import SteadyHost
 from kubecanvas.ui.teaching import getting_started
 from kubecanvas.ui.teaching import happens_render as render
@@ -195,11 +195,9 @@ class WhatHappensPanel(QDockWidget):
         job = self._warm
         if job is None:
             return
-        until = time.process_time() + WARM_SLICE_SECONDS
-        for _ in job:
-            if time.process_time() >= until:
-                self._warm_timer.start()
-                return
+        if not run_slice(job, WARM_SLICE_SECONDS):
+            self._warm_timer.start()
+            return
         if self._warm is job:
             self._warm = None
 
