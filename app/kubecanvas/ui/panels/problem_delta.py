@@ -149,13 +149,9 @@ def _one_step(rows: Sequence[Finding], removed: Sequence[tuple[Key, Finding]],
     def key(finding: Finding) -> tuple[Any, ...]:
         return order.key(finding, known)
 
-    gone: list[int] = []
-    for _, finding in removed:
-        at = _locate(rows, finding, key)
-        if at is None:
-            return None
-        gone.append(at)
-    gone.sort()
+    gone = _places(rows, removed, key)
+    if gone is None:
+        return None
     kept: list[Finding] = []
     start = 0
     for at in gone:
@@ -167,14 +163,24 @@ def _one_step(rows: Sequence[Finding], removed: Sequence[tuple[Key, Finding]],
         kept.insert(bisect.bisect_right(kept, place, key=key), finding)
         known[id(finding)] = vkey
         sorted_as[id(finding)] = vkey  # as it is sorted in the steps after this one
-    came = []
-    for _, finding in added:
-        at = _locate(kept, finding, key)
+    came = _places(kept, added, key)
+    if came is None:
+        return None
+    return kept, _changes(rows, kept, gone, came, row_key)
+
+
+def _places(rows: Sequence[Finding], findings: Sequence[tuple[Key, Finding]],
+            key: Callable[[Finding], tuple[Any, ...]]) -> list[int] | None:
+    """Where each of `findings` is among the sorted `rows`, in row order (None when one is
+    not there: the rows do not follow the steps, and are compared whole instead)."""
+    places = []
+    for _, finding in findings:
+        at = _locate(rows, finding, key)
         if at is None:
             return None
-        came.append(at)
-    came.sort()
-    return kept, _changes(rows, kept, gone, came, row_key)
+        places.append(at)
+    places.sort()
+    return places
 
 
 def _locate(rows: Sequence[Finding], finding: Finding,
