@@ -41,9 +41,13 @@ def _generated(count: int) -> list:
 
 
 def _overview(window, zoom: float) -> OverviewScene:
+    """The overview shown at `zoom`, once made whole (a design too big to read whole has it
+    built ahead in slices, which may still run on a busy machine)."""
     window.view.set_zoom(zoom)
     overview = window.view.scene()
     assert isinstance(overview, OverviewScene)
+    while overview.refreshing:
+        QApplication.processEvents()
     return overview
 
 

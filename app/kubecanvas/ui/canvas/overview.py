@@ -194,7 +194,9 @@ class OverviewScene(QGraphicsScene):
     #: a refresh finished: the tiles and bundles match the canvas scene
     refreshed = Signal()
 
-    def __init__(self, scene: CanvasScene) -> None:
+    def __init__(self, scene: CanvasScene, at_once: bool = True) -> None:
+        """The overview of `scene`, made at once, or (`at_once` false) begun empty and made
+        by a refresh in slices: built ahead, before anyone zooms out."""
         super().__init__()
         self.source = scene
         self.tiles: dict[BlockKey, TileItem] = {}
@@ -207,7 +209,11 @@ class OverviewScene(QGraphicsScene):
         #: texts or colours went out of date while hidden (another language, another theme):
         #: shown again, it is rebuilt rather than refreshed
         self.stale_looks = False
-        self.rebuild()
+        if at_once:
+            self.rebuild()
+        else:
+            self._show([], {})
+            self.refresh()
         notifier.changed.connect(self._language_changed)
 
     @property

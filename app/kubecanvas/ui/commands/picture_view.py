@@ -165,8 +165,11 @@ class PictureView:
         scene = self.window.scene
         if self.legend.isVisible():
             self.legend.refresh(scene)
-        if self.overview is not None and self.window.view.scene() is self.overview:
-            self.overview.refresh()  # shown: follow the edit; hidden: rebuilt when shown
+        overview = self.overview
+        if overview is not None and (self.window.view.scene() is overview
+                                     or overview.refreshing):
+            # shown, or being built ahead: follow the edit; hidden: refreshed when shown
+            overview.refresh()
 
     # --- zoom -------------------------------------------------------------------------------
     def open_at_legible_zoom(self) -> None:
@@ -176,9 +179,22 @@ class PictureView:
         if scene is None:
             return
         self._show_canvas()
-        view.zoom_to_fit()
+        # the zoom that fits, tried without telling the view's followers: told, the far wires
+        # and the overview were made for a zoom the window never showed (0.6 s at 15,000)
+        blocked = view.blockSignals(True)
+        try:
+            view.zoom_to_fit()
+        finally:
+            view.blockSignals(blocked)
         if view.zoom() >= LEGIBLE_ZOOM or not scene.nodes:
+            view.zoom_changed.emit(view.zoom())
             return
+        if view.zoom() < SEMANTIC_BELOW and self.actions["overview"].isChecked() and (
+                self.overview is None or self.overview.source is not scene):
+            # the design is shown as tiles when zoomed out to see it whole: its overview is
+            # built ahead, in slices between events
+            self.overview = OverviewScene(scene, at_once=False)
+            self.overview.tile_opened.connect(self.open_tile)
         findings = session.validator.findings if session is not None else []
         focus = opening_focus(scene, findings)
         view.set_zoom(LEGIBLE_ZOOM)
@@ -211,7 +227,7 @@ class PictureView:
             self.overview.tile_opened.connect(self.open_tile)
         elif self.overview.stale_looks:
             self.overview.rebuild()
-        else:
+        elif not self.overview.refreshing:  # (one under way goes on: built ahead, say)
             # shown again after zooming in: the tiles follow the edits made meanwhile in
             # slices (rebuilt at once, each zoom out was a 0.5 s freeze at 15,000 resources)
             self.overview.refresh()
