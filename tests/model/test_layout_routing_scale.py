@@ -24,6 +24,7 @@ from kubecanvas.model.layout.quality import (
     Rect,
     Wire,
     measure,
+    rects_overlap,
     segment_hits_rect,
     segments_cross,
 )
@@ -84,6 +85,21 @@ def test_card_index_finds_a_blocking_card_exactly_when_a_scan_does(
                    for cid, (x, y, w, h) in cards.items() if cid not in skip)
     assert CardIndex(cards).blocked(a, b, skip) == expected
     assert CardIndex(cards).blocked(b, a, skip) == expected
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(coordinate, coordinate, st.integers(1, 12), st.integers(1, 12)),
+                max_size=30),
+       st.tuples(coordinate, coordinate, st.integers(1, 400), st.integers(1, 40)))
+def test_card_index_finds_an_overlapping_card_exactly_when_a_scan_does(
+        boxes: list[tuple[float, float, int, int]],
+        plate: tuple[float, float, int, int]) -> None:
+    cards: dict[str, Rect] = {f"c{i}": (x, y, w * 25.0, h * 25.0)
+                              for i, (x, y, w, h) in enumerate(boxes)}
+    x, y, w, h = plate
+    box = (x, y, float(w), float(h))
+    expected = any(rects_overlap(box, card) for card in cards.values())
+    assert CardIndex(cards).overlaps(x, y, x + w, y + h) == expected
 
 
 def _design(count: int) -> tuple[dict[str, Rect], list[tuple[str, str]]]:
