@@ -406,3 +406,19 @@ class NodeItem(QGraphicsItem):
             if self.host is not None:
                 self.host.node_moved(self)
         return value
+
+
+class PictureNodeItem(NodeItem):
+    """A card only drawn into a picture (`interactive=False`: `CanvasScene(picture=True)`)
+    that leaves Qt's `itemChange` as it is. Qt hands every change of an item to a Python
+    override (a card's z value and its scene as it is added: four round trips through PySide
+    per card), and a picture's card moves, is selected and follows nothing, the only changes
+    `NodeItem.itemChange` acts on (without `ItemSendsGeometryChanges` Qt reports no move):
+    the cards of 5,000 resources were built in 0.085 instead of 0.117 s CPU."""
+
+    itemChange = QGraphicsItem.itemChange  # type: ignore[assignment]
+
+
+def card_type(interactive: bool) -> type[NodeItem]:
+    """The class of a resource's card in an editor's scene, or in a picture's."""
+    return NodeItem if interactive else PictureNodeItem

@@ -28,7 +28,13 @@ from kubecanvas.ui.canvas.edge_item import FAR_ZOOM, EdgeItem
 from kubecanvas.ui.canvas.far_wires import FarWires
 from kubecanvas.ui.canvas.free_slots import FreeSlots, search_area
 from kubecanvas.ui.canvas.namespace_frame import NamespaceFrameItem
-from kubecanvas.ui.canvas.node_item import NodeItem, ghost_line, node_badges, stand_in_kind
+from kubecanvas.ui.canvas.node_item import (
+    NodeItem,
+    card_type,
+    ghost_line,
+    node_badges,
+    stand_in_kind,
+)
 from kubecanvas.ui.canvas.replica_item import ReplicaStackItem
 from kubecanvas.ui.canvas.replicas import REPLICA_KINDS, replica_lines
 from kubecanvas.ui.canvas.route_slices import RouteSlices
@@ -144,8 +150,8 @@ class CanvasScene(QGraphicsScene):
             self.frames_by_resource[res.id] = frame
             return frame
         ns = effective_namespace(res)
-        node = NodeItem(res.id, res.kind, res.name, summary(res), ns, "", res.api_version,
-                        interactive=self.interactive)
+        node = card_type(self.interactive)(res.id, res.kind, res.name, summary(res), ns, "",
+                                           res.api_version, interactive=self.interactive)
         node.setPos(QPointF(*res.position))
         self.addItem(node)
         node.host = self

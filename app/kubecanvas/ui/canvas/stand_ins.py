@@ -35,7 +35,7 @@ from kubecanvas.model.kinds import CLUSTER_PROVIDED_KINDS
 from kubecanvas.model.layout.membership import BlockKey, block_keys, quick_key
 from kubecanvas.model.order import node_places
 from kubecanvas.model.record import replace
-from kubecanvas.ui.canvas.node_item import Ghost, NodeItem, ghost_line
+from kubecanvas.ui.canvas.node_item import Ghost, NodeItem, card_type, ghost_line
 from kubecanvas.ui.i18n import kind_label, tr
 
 if TYPE_CHECKING:
@@ -128,6 +128,13 @@ class StandInItem(NodeItem):
         return super().itemChange(change, value)
 
 
+class PictureStandInItem(StandInItem):
+    """A stand-in only drawn into a picture: no Python `itemChange`, as `PictureNodeItem`
+    (a picture's card is never selected, so it lights no sibling)."""
+
+    itemChange = QGraphicsItem.itemChange  # type: ignore[assignment]
+
+
 class StandIns:
     """How one scene draws the graph's stand-in nodes (see the module docstring)."""
 
@@ -141,6 +148,7 @@ class StandIns:
         self.graph = graph
         self.per_replica = per_replica
         self.interactive = interactive
+        self._stand_in_type = StandInItem if interactive else PictureStandInItem
         self._blocks: dict[str, BlockKey] | None = None if blocks is None else dict(blocks)
         self._cards: dict[str, list[StandInItem]] = defaultdict(list)
         self._template_badges: dict[str, tuple[int, str]] = {}
@@ -214,14 +222,15 @@ class StandIns:
             res = self.document.get(node)
             kind, name = res.kind, res.name
         if drawn == node:
-            return NodeItem(node, kind, name, ghost_line(ghost), str(data.get("namespace", "")),
-                            ghost=ghost, interactive=self.interactive)
+            return card_type(self.interactive)(
+                node, kind, name, ghost_line(ghost), str(data.get("namespace", "")),
+                ghost=ghost, interactive=self.interactive)
         if drawn.startswith(TEMPLATE):
             item = self._template_item(drawn, data)
         else:
             line = ghost_line(ghost) if node not in self.document else tr("drawn per block")
-            item = StandInItem(drawn, node, kind, name, line, anchor.namespace, ghost,
-                               self.siblings, interactive=self.interactive)
+            item = self._stand_in_type(drawn, node, kind, name, line, anchor.namespace, ghost,
+                                       self.siblings, interactive=self.interactive)
             if self.interactive:
                 item.set_tip(self._class_tip(item))
         self._cards[item.base].append(item)
@@ -229,9 +238,10 @@ class StandIns:
 
     def _template_item(self, drawn: str, data: Mapping[str, Any]) -> StandInItem:
         name, _, count = template_title(self.graph, drawn)
-        item = StandInItem(drawn, drawn, str(data.get("kind", "")), f"{name} ×{count}",
-                           tr("template: one per replica"), str(data.get("namespace", "")),
-                           "generated", self.siblings, interactive=self.interactive)
+        item = self._stand_in_type(drawn, drawn, str(data.get("kind", "")), f"{name} ×{count}",
+                                   tr("template: one per replica"),
+                                   str(data.get("namespace", "")), "generated", self.siblings,
+                                   interactive=self.interactive)
         if self.interactive:
             item.set_tip(self._template_tip(item))
         item.set_badge(self._template_badges.get(drawn))

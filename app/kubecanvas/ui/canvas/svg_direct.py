@@ -26,8 +26,8 @@ from kubecanvas.ui.canvas import fonts
 from kubecanvas.ui.canvas.card_text import card_lines
 from kubecanvas.ui.canvas.edge_item import ARROW, EdgeItem, plate_pens, wire_pens
 from kubecanvas.ui.canvas.icons import paint_kind_icon
-from kubecanvas.ui.canvas.node_item import NodeItem, card_pen
-from kubecanvas.ui.canvas.stand_ins import StandInItem
+from kubecanvas.ui.canvas.node_item import NodeItem, PictureNodeItem, card_pen
+from kubecanvas.ui.canvas.stand_ins import PictureStandInItem, StandInItem
 from kubecanvas.ui.canvas.style import EdgeStyle, Theme
 from kubecanvas.ui.canvas.svg_painter import SvgPainter, escape, fill_of, stroke_of
 from kubecanvas.ui.canvas.wire_geometry import arrow_points, rounded_elements
@@ -41,8 +41,9 @@ _LEFT = Qt.AlignmentFlag.AlignLeft
 _ICON = QRectF(10, 14, 40, 40)
 
 
-#: the item types `write_card` writes (a claim template's or a class's card is a stand-in)
-CARDS = (NodeItem, StandInItem)
+#: the item types `write_card` writes (a claim template's or a class's card is a stand-in; a
+#: picture's cards are of their own types: `PictureNodeItem`)
+CARDS = (NodeItem, StandInItem, PictureNodeItem, PictureStandInItem)
 
 
 @lru_cache(maxsize=32)
