@@ -162,7 +162,7 @@ class Resource:
     @property
     def spec(self) -> Mapping[str, Any]:
         spec = self.manifest.get("spec")
-        return spec if isinstance(spec, Mapping) else {}
+        return spec if type(spec) is dict or isinstance(spec, Mapping) else {}
 
     @property
     def modified(self) -> bool:
