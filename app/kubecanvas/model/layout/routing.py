@@ -11,9 +11,10 @@ at the first of a few places along it where the plate overlaps no card and no la
 before; a label that fits nowhere is left to the tooltip rather than drawn over something.
 
 Pure Python over rectangles and points: the canvas draws what this computes, `render --stats`
-measures it, and tests check it without Qt. Lookups go through uniform grids (cards here, routed
-segments in `segment_index.py`) that look only at the cells a segment runs through, and stop at
-the first card found; the wires already routed are counted through a bounded number of tests.
+measures it, and tests check it without Qt. Lookups go through uniform grids (cards in
+`card_index.py`, routed segments in `segment_index.py`) that look only at the cells a segment
+runs through, and stop at the first card found; the wires already routed are counted through a
+bounded number of tests.
 So a wire costs work proportional to what is near it, not to the whole design: a 15,000-resource
 design, whose thousands of long wires meet at a few shared stand-in cards, routes in 3.4 times
 the time of a 5,000-resource one (tests/bench/README.md), where a scan of every routed segment
@@ -26,8 +27,9 @@ import math
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 
+from kubecanvas.model.layout.card_index import CardIndex
 from kubecanvas.model.layout.grid_astar import Steps, astar_steps, drain
-from kubecanvas.model.layout.quality import Point, Rect, segment_hits_rect
+from kubecanvas.model.layout.quality import Point, Rect
 from kubecanvas.model.layout.segment_index import CELL, SegmentIndex
 from kubecanvas.model.layout.uncross import uncross
 from kubecanvas.model.layout.wide_search import wide_search_steps
@@ -58,8 +60,6 @@ CROSSING = 200.0
 DETOUR_LIMIT = 150
 #: besides its three usual places, a Z shape's bend may go in this many gaps between cards
 MORE_MIDDLES = 12
-#: cells of the card index looked at between two pauses of the routing in steps
-NEAR_PAUSE = 2000
 
 
 @record(frozen=True)
@@ -68,102 +68,6 @@ class Route:
 
     points: tuple[Point, ...]
     label_at: Point | None = None
-
-
-class CardIndex:
-    """Cards in a uniform grid, for "which cards does this segment or rectangle touch"."""
-
-    def __init__(self, cards: Mapping[str, Rect]) -> None:
-        self.cards: dict[str, Rect] = {}
-        self._grid: dict[tuple[int, int], list[str]] = defaultdict(list)
-        for cid, rect in cards.items():
-            self.add(cid, rect)
-
-    def add(self, cid: str, rect: Rect) -> None:
-        self.cards[cid] = rect
-        for cell in self._cells(rect[0], rect[1], rect[0] + rect[2], rect[1] + rect[3]):
-            self._grid[cell].append(cid)
-
-    @staticmethod
-    def _cells(x0: float, y0: float, x1: float, y1: float) -> Iterable[tuple[int, int]]:
-        for cx in range(math.floor(min(x0, x1) / CELL), math.floor(max(x0, x1) / CELL) + 1):
-            for cy in range(math.floor(min(y0, y1) / CELL), math.floor(max(y0, y1) / CELL) + 1):
-                yield cx, cy
-
-    def near(self, x0: float, y0: float, x1: float, y1: float) -> set[str]:
-        found: set[str] = set()
-        for cell in self._cells(x0, y0, x1, y1):
-            found.update(self._grid.get(cell, ()))
-        return found
-
-    def overlaps(self, x0: float, y0: float, x1: float, y1: float) -> bool:
-        """Whether a card overlaps the open box from (x0, y0) to (x1, y1) (`x0 <= x1`, `y0 <=
-        y1`): `near` and `rects_overlap` in one walk of the cells, stopping at the first card
-        found, without the set of every card near. A label plate asks it up to ten times."""
-        grid, cards = self._grid, self.cards
-        rows = range(math.floor(y0 / CELL), math.floor(y1 / CELL) + 1)
-        for cx in range(math.floor(x0 / CELL), math.floor(x1 / CELL) + 1):
-            for cy in rows:
-                for cid in grid.get((cx, cy), ()):
-                    x, y, w, h = cards[cid]
-                    if x0 < x + w and x < x1 and y0 < y + h and y < y1:
-                        return True
-        return False
-
-    def near_steps(self, x0: float, y0: float, x1: float, y1: float) -> Steps[set[str]]:
-        """`near`, pausing every `NEAR_PAUSE` cells (a wire across a big design: 30 ms)."""
-        found: set[str] = set()
-        for number, cell in enumerate(self._cells(x0, y0, x1, y1), 1):
-            found.update(self._grid.get(cell, ()))
-            if number % NEAR_PAUSE == 0:
-                yield
-        return found
-
-    def blocked(self, a: Point, b: Point, skip: Iterable[str], margin: float = 2.0) -> bool:
-        """True when segment ab passes through a card (grown by `margin`) not in `skip`.
-
-        An axis-parallel segment (every one the router makes) is walked cell by cell from `a`
-        and the walk stops at the first card it hits: a long wire across a dense design is
-        usually blocked a few cells from its start, so it costs those cells, not its length.
-        """
-        if a[0] != b[0] and a[1] != b[1]:
-            return self._blocked_in(self.near(a[0] - margin, a[1] - margin, b[0] + margin,
-                                              b[1] + margin), a, b, skip, margin)
-        vertical = a[0] == b[0]
-        u, lo, hi = (a[0], a[1], b[1]) if vertical else (a[1], a[0], b[0])
-        across = range(math.floor((u - margin) / CELL), math.floor((u + margin) / CELL) + 1)
-        first, last = math.floor((lo - margin) / CELL), math.floor((hi + margin) / CELL)
-        if lo > hi:  # walk from `a` towards `b`
-            first, last = math.floor((lo + margin) / CELL), math.floor((hi - margin) / CELL)
-        step = 1 if last >= first else -1
-        lo, hi = min(lo, hi), max(lo, hi)
-        if lo == hi:  # a point: no open box holds it strictly between its ends
-            return False
-        grid, cards = self._grid, self.cards
-        for along in range(first, last + step, step):
-            for other in across:
-                for cid in grid.get((other, along) if vertical else (along, other), ()):
-                    x, y, w, h = cards[cid]
-                    if vertical:
-                        x, y, w, h = y, x, h, w
-                    # the card grown by `margin`, as an open box: what `segment_hits_rect`
-                    # answers for an axis-parallel segment, without its general clipping (the
-                    # overlap of (lo, hi) and the card's span, lo < hi: without a min and a
-                    # max per card, which were a fifth of routing 5,000 resources)
-                    if y - margin < u < y + h + margin and \
-                            lo < x + w + margin and x - margin < hi and cid not in skip:
-                        return True
-        return False
-
-    def _blocked_in(self, cids: Iterable[str], a: Point, b: Point, skip: Iterable[str],
-                    margin: float) -> bool:
-        for cid in cids:
-            if cid in skip:
-                continue
-            x, y, w, h = self.cards[cid]
-            if segment_hits_rect(a, b, (x - margin, y - margin, w + 2 * margin, h + 2 * margin)):
-                return True
-        return False
 
 
 def _side(source: Rect, target: Rect) -> str:
