@@ -68,6 +68,7 @@ def scene_svg(scene: object, source: QRectF, background: str, direct: bool = Tru
     theme = getattr(scene, "theme", None)
     if not isinstance(theme, Theme):  # a scene other than the canvas: every item paints
         direct = False
+    left, top = source.x(), source.y()
     for item in scene.items(Qt.SortOrder.AscendingOrder):
         if not item.isVisible() or not item.sceneBoundingRect().intersects(source):
             continue
@@ -76,7 +77,7 @@ def scene_svg(scene: object, source: QRectF, background: str, direct: bool = Tru
         # makes a Python enum per item)
         if transform.isScaling() or item.effectiveOpacity() < 1.0:
             raise SvgUnsupported(type(item).__name__)
-        painter.offset(transform.dx() - source.x(), transform.dy() - source.y())
+        painter.offset(transform.dx() - left, transform.dy() - top)
         painter.group(_css_class(item))
         painter.save()
         try:

@@ -217,13 +217,22 @@ def paint_kind_icon(painter: QPainter, rect: QRectF, kind: str, dimmed: bool = F
     per kind and size) gets the icon once per kind instead of once per card."""
     reuse = getattr(painter, "reuse", None)
     if reuse is not None:
-        size = QRectF(0, 0, rect.width(), rect.height())
-        look = look_of(kind, api_version)
-        drawn = (look.colour, look.icon) if look is not None else None
-        reuse(("kind-icon", kind, drawn, dimmed, rect.width(), rect.height()), rect.x(),
-              rect.y(), lambda p: _paint_icon(p, size, kind, dimmed, api_version))
+        reuse_kind_icon(reuse, rect.x(), rect.y(), rect.width(), rect.height(), kind, dimmed,
+                        api_version)
         return
     _paint_icon(painter, rect, kind, dimmed, api_version)
+
+
+def reuse_kind_icon(reuse: Callable[..., None], x: float, y: float, width: float,
+                    height: float, kind: str, dimmed: bool = False, api_version: str = ""
+                    ) -> None:
+    """The icon of `kind` at (x, y) through `reuse` (`SvgPainter.reuse`): one definition per
+    kind, look and size, used wherever it recurs. The SVG writer's cards give their icon's
+    place as numbers (`svg_direct.write_card`), without a rectangle to ask them of."""
+    look = look_of(kind, api_version)
+    drawn = (look.colour, look.icon) if look is not None else None
+    reuse(("kind-icon", kind, drawn, dimmed, width, height), x, y,
+          lambda p: _paint_icon(p, QRectF(0, 0, width, height), kind, dimmed, api_version))
 
 
 def _paint_icon(painter: QPainter, rect: QRectF, kind: str, dimmed: bool,

@@ -18,14 +18,14 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from PySide6.QtCore import QRectF, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QPen
 
 from kubecanvas.model.layout import NODE_HEIGHT, NODE_WIDTH
 from kubecanvas.ui.canvas import fonts
 from kubecanvas.ui.canvas.card_text import card_lines
 from kubecanvas.ui.canvas.edge_item import ARROW, EdgeItem, plate_pens, wire_pens
-from kubecanvas.ui.canvas.icons import paint_kind_icon
+from kubecanvas.ui.canvas.icons import reuse_kind_icon
 from kubecanvas.ui.canvas.node_item import NodeItem, PictureNodeItem, card_pen
 from kubecanvas.ui.canvas.stand_ins import PictureStandInItem, StandInItem
 from kubecanvas.ui.canvas.style import EdgeStyle, Theme
@@ -37,8 +37,9 @@ _NO_FILL = 'fill="none"'
 _NO_STROKE = 'stroke="none"'
 _CENTRE = Qt.AlignmentFlag.AlignCenter
 _LEFT = Qt.AlignmentFlag.AlignLeft
-#: a card's icon, as `NodeItem.paint` places it at 100 %
-_ICON = QRectF(10, 14, 40, 40)
+#: a card's icon, as `NodeItem.paint` places it at 100 % (`QRectF(10, 14, 40, 40)`): x, y,
+#: width and height
+_ICON = (10.0, 14.0, 40.0, 40.0)
 
 
 #: the item types `write_card` writes (a claim template's or a class's card is a stand-in; a
@@ -62,8 +63,7 @@ def write_card(painter: SvgPainter, item: NodeItem, theme: Theme) -> bool:
         return False
     dx, dy = painter.origin()
     painter.parts.append(f"<{_card_body(theme, item.ghost).format(x=dx, y=dy)}/>")
-    paint_kind_icon(painter, _ICON, item.kind, bool(item.ghost),  # type: ignore[arg-type]
-                    item.api_version)
+    reuse_kind_icon(painter.reuse, *_ICON, item.kind, bool(item.ghost), item.api_version)
     write_card_text(painter, theme, item.name, item.kind, item.ghost, item.line,
                     item.api_version)
     return True
