@@ -10,9 +10,11 @@ import tracemalloc
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from kubecanvas.io import ProjectError, load_paths, load_project, load_text
-from kubecanvas.io.limits import Limits, depth_bound_within
+from kubecanvas.io.limits import Limits, _lead_at_least, depth_bound_within
 
 CONFIGMAP = "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: {name}\ndata:\n  k: v\n"
 
@@ -289,3 +291,16 @@ def test_a_library_that_refuses_deep_nesting_itself_still_gets_our_message(monke
     broken = "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\nspec: '" + "[" * 250 + "'\n"
     [problem] = load_text(broken + "x: " + "[" * 100, "broken.yaml").errors
     assert "levels deep" not in problem.message  # brackets inside quotes are not counted
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.text(alphabet=" \t-?:&!{[k\r", max_size=40), max_size=12),
+       st.integers(0, 60))
+def test_the_depth_bound_answers_as_the_lead_expression_alone(lines: list[str],
+                                                              max_depth: int) -> None:
+    # short lines skip the expression (each lead unit is a character): the answer is the same
+    text = "\n".join(lines)
+    flow = text.count("[") + text.count("{")
+    widest = (max_depth - flow) // 2 - 1
+    expected = widest >= 0 and _lead_at_least(widest + 1).search(text) is None
+    assert depth_bound_within(text, max_depth) == expected

@@ -195,6 +195,11 @@ def depth_bound_within(text: str, max_depth: int) -> bool:
     widest_allowed = (max_depth - flow) // 2 - 1
     if widest_allowed < 0:
         return False
+    # Each unit of a lead takes a character: lines no longer than `widest_allowed` hold no
+    # lead that wide, and the expression is not run. It tries `^` at every character of the
+    # text (no literal to skip ahead by): 2.5% of the instructions of a 5,000-resource render.
+    if max(map(len, text.split("\n"))) <= widest_allowed:
+        return True
     return _lead_at_least(widest_allowed + 1).search(text) is None
 
 
