@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kubecanvas.io.yaml_split import split_chunks, split_trivia
+from kubecanvas.io.yaml_split import _MARKER, _markers, split_chunks, split_trivia
 
 
 def texts(chunks: str) -> list[str]:
@@ -52,3 +52,15 @@ def test_chunks_always_concatenate_to_the_input(lines):
     assert [c.index for c in chunks] == list(range(len(chunks)))
     assert all(c.start_line == text[: sum(len(x.text) for x in chunks[: c.index])].count("\n") + 1
                for c in chunks)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["---", "--- x", "...", "...x", "%YAML 1.1", "%", "a: 1", "# c",
+                                 "", " ---", "----", "---x", "\r", "\t", "\n", " ", "\r\n"]),
+                max_size=14))
+def test_markers_are_found_where_the_line_start_expression_finds_them(pieces):
+    # `_markers` searches after line breaks (a pattern with a first character is searched for
+    # it); the answer is the MULTILINE `^` expression's
+    text = "".join(pieces)
+    assert list(_markers(text)) == [(m.start(), m.group(1) or "%")
+                                    for m in _MARKER.finditer(text)]

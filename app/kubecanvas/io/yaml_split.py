@@ -18,6 +18,10 @@ from kubecanvas.model.record import record
 #: A start marker, end marker or directive at the beginning of a line. The markers need a blank
 #: (or the end of the line) after them, as in the YAML spec: `----` or `---x` are content.
 _MARKER = re.compile(r"^(?:(---|\.\.\.)(?=[ \t\r\n]|\Z)|%)", re.MULTILINE)
+#: `_MARKER` after a line break, which it takes too: a pattern that starts with a character is
+#: searched for that character first, where `^` is tried at every character of the text (the
+#: 5,000 documents of 2.2 MB: 0.13 billion instructions)
+_MARKER_AFTER_BREAK = re.compile(r"\n(?:(---|\.\.\.)(?=[ \t\r\n]|\Z)|%)")
 #: A line holding YAML content: not blank, not a comment, not a directive.
 _CONTENT_LINE = re.compile(r"^(?:[ \t]+[^\s#]|[^\s#%])", re.MULTILINE)
 
@@ -62,9 +66,7 @@ def iter_chunks(text: str) -> Iterator[Chunk]:
     has_marker = False
     has_directive = False
     previous, index, line = 0, 0, 1
-    for match in _MARKER.finditer(text):
-        pos = match.start()
-        kind = match.group(1) or "%"
+    for pos, kind in _markers(text):
         bound = None
         if kind == "...":
             end = text.find("\n", pos)
@@ -89,6 +91,15 @@ def iter_chunks(text: str) -> Iterator[Chunk]:
             yield Chunk(index, piece, line)
             previous, index, line = bound, index + 1, line + piece.count("\n")
     yield Chunk(index, text[previous:], line)
+
+
+def _markers(text: str) -> Iterator[tuple[int, str]]:
+    """(position, `---`, `...` or `%`) of each marker `_MARKER` finds, in order."""
+    first = _MARKER.match(text)
+    if first is not None:
+        yield 0, first.group(1) or "%"
+    for match in _MARKER_AFTER_BREAK.finditer(text):
+        yield match.start() + 1, match.group(1) or "%"
 
 
 def _has_content(text: str, begin: int, end: int) -> bool:
