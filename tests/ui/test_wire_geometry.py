@@ -13,7 +13,6 @@ from hypothesis import given
 from hypothesis import strategies as st
 from PySide6.QtGui import QPainterPath
 
-from kubecanvas.ui.canvas.edge_item import RoutePath
 from kubecanvas.ui.canvas.svg_painter import SvgPainter
 from kubecanvas.ui.canvas.wire_geometry import (
     CORNER,
@@ -21,6 +20,7 @@ from kubecanvas.ui.canvas.wire_geometry import (
     element_count,
     rounded_elements,
 )
+from kubecanvas.ui.canvas.wire_paths import RoutePath
 
 
 def _qt_rounded(points: tuple[tuple[float, float], ...]) -> QPainterPath:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import (
     QBrush,
     QColor,
@@ -42,12 +42,8 @@ from kubecanvas.ui.canvas.style import (
     Theme,
     current_theme,
 )
-from kubecanvas.ui.canvas.wire_geometry import (
-    Element,
-    arrow_points,
-    element_count,
-    rounded_elements,
-)
+from kubecanvas.ui.canvas.wire_geometry import arrow_points
+from kubecanvas.ui.canvas.wire_paths import ArrowHead, RoutePath, rounded_path
 from kubecanvas.ui.i18n import language, tr
 
 if TYPE_CHECKING:  # (event types only annotate: see render_cli.QT_FREE)
@@ -303,7 +299,7 @@ class EdgeItem(QGraphicsItem):
     def path(self) -> QPainterPath:
         """The curve as a painter path (made on first use after each adjust)."""
         if self._path is None and self.route is not None and len(self.route.points) >= 2:
-            self._path = _rounded(self.route.points)
+            self._path = rounded_path(self.route.points)
         if self._path is None:
             (x0, y0), (x1, y1), (x2, y2), (x3, y3) = self._curve
             path = QPainterPath()
@@ -396,36 +392,6 @@ def label_width(edge_type: str, label: str) -> float:
     if not label:
         return 0.0
     return float(min(_text_width(fit_label(edge_type, label, LABEL_ROOM)), LABEL_ROOM) + 16)
-
-
-class RoutePath(QPainterPath):
-    """A routed wire's painter path that also keeps its elements as plain numbers, which the
-    SVG writer writes without asking Qt for them one by one (`wire_geometry.py`)."""
-
-    def __init__(self, elements: tuple[Element, ...]) -> None:
-        super().__init__()
-        self.elements = elements
-        self.count = element_count(elements)
-        for letter, numbers in elements:
-            if letter == "C":
-                self.cubicTo(*numbers)
-            elif letter == "L":
-                self.lineTo(*numbers)
-            else:
-                self.moveTo(*numbers)
-
-
-class ArrowHead(QPolygonF):
-    """The arrow head's triangle, its corners also kept as plain numbers (for the SVG)."""
-
-    def __init__(self, points: tuple[_Point, _Point, _Point]) -> None:
-        super().__init__([QPointF(x, y) for x, y in points])
-        self.points = points
-
-
-def _rounded(points: tuple[_Point, ...]) -> QPainterPath:
-    """The polyline with each bend rounded (a quarter circle's quadratic), as one path."""
-    return RoutePath(rounded_elements(points))
 
 
 def _horizontal(sx: float, sy: float, dx: float, dy: float, shift: float,

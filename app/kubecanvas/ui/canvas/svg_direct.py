@@ -29,7 +29,8 @@ from kubecanvas.ui.canvas.icons import reuse_kind_icon
 from kubecanvas.ui.canvas.node_item import NodeItem, PictureNodeItem, card_pen
 from kubecanvas.ui.canvas.stand_ins import PictureStandInItem, StandInItem
 from kubecanvas.ui.canvas.style import EdgeStyle, Theme
-from kubecanvas.ui.canvas.svg_painter import SvgPainter, escape, fill_of, stroke_of
+from kubecanvas.ui.canvas.svg_painter import SvgPainter
+from kubecanvas.ui.canvas.svg_style import escape, fill_of, stroke_of
 from kubecanvas.ui.canvas.wire_geometry import arrow_points, rounded_elements
 
 #: the attributes `SvgPainter` gives a shape drawn with no brush, or with no pen

@@ -14,7 +14,6 @@ missing from pictures.
 from __future__ import annotations
 
 from collections.abc import Callable, Hashable
-from functools import lru_cache
 from typing import Any
 
 from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
@@ -31,150 +30,22 @@ from PySide6.QtGui import (
     QTransform,
 )
 
+from kubecanvas.ui.canvas.svg_style import (
+    PaintState,
+    colour_attributes,
+    escape,
+    fill_of,
+    font_attributes,
+    number,
+)
 from kubecanvas.ui.canvas.wire_geometry import Element
 
-_NO_PEN = Qt.PenStyle.NoPen
-_NO_BRUSH = Qt.BrushStyle.NoBrush
-_SOLID = Qt.BrushStyle.SolidPattern
-_CAPS = {Qt.PenCapStyle.FlatCap: "butt", Qt.PenCapStyle.SquareCap: "square",
-         Qt.PenCapStyle.RoundCap: "round"}
-_JOINS = {Qt.PenJoinStyle.MiterJoin: "miter", Qt.PenJoinStyle.BevelJoin: "bevel",
-          Qt.PenJoinStyle.RoundJoin: "round", Qt.PenJoinStyle.SvgMiterJoin: "miter"}
 _MOVE = QPainterPath.ElementType.MoveToElement
 _CURVE = QPainterPath.ElementType.CurveToElement
 _H_CENTER = int(Qt.AlignmentFlag.AlignHCenter.value)
 _RIGHT = int(Qt.AlignmentFlag.AlignRight.value)
 _V_CENTER = int(Qt.AlignmentFlag.AlignVCenter.value)
 _BOTTOM = int(Qt.AlignmentFlag.AlignBottom.value)
-
-
-def _n(value: float) -> str:
-    """A coordinate as SVG text: seven significant digits (hundredths up to 99,999)."""
-    return f"{value:.7g}"
-
-
-def escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;") \
-        .replace('"', "&quot;")
-
-
-def _colour(colour: QColor) -> tuple[str, str]:
-    """(#rrggbb, opacity attribute text or '')."""
-    alpha = colour.alphaF()
-    return colour.name(), ("" if alpha >= 1.0 else _n(alpha))
-
-
-_PENS: dict[tuple[int, float], list[tuple[QPen, str]]] = {}
-
-
-def _pen_attributes(pen: QPen) -> str:
-    """The stroke attributes of a pen, cached: a picture uses a few dozen pens, set tens of
-    thousands of times. Looked up by colour and width, then told apart by Qt's own `==` (style,
-    caps, joins, dashes, cosmetic), which is cheaper than reading those as Python enums."""
-    known = _PENS.setdefault((pen.color().rgba(), pen.widthF()), [])
-    for other, found in known:
-        if other == pen:
-            return found
-    found = 'stroke="none"' if pen.style() == _NO_PEN else _stroke(pen)
-    known.append((QPen(pen), found))
-    return found
-
-
-def stroke_of(pen: QPen) -> str:
-    """The stroke attributes a shape drawn with `pen` gets."""
-    return _pen_attributes(pen)
-
-
-def fill_of(brush: QBrush) -> str:
-    """The fill attributes a shape drawn with `brush` gets."""
-    return _brush_attributes(brush)
-
-
-def _stroke(pen: QPen) -> str:
-    name, opacity = _colour(pen.color())
-    width = pen.widthF() if pen.widthF() > 0 else 1.0
-    parts = [f'stroke="{name}" stroke-width="{_n(width)}"']
-    if opacity:
-        parts.append(f'stroke-opacity="{opacity}"')
-    if pen.style() != Qt.PenStyle.SolidLine:  # Qt's dash lengths are in pen widths
-        unit = max(width, 1.0)
-        parts.append('stroke-dasharray="' + ",".join(_n(d * unit) for d in pen.dashPattern())
-                     + '"')
-    parts.append(f'stroke-linecap="{_CAPS.get(pen.capStyle(), "square")}" '
-                 f'stroke-linejoin="{_JOINS.get(pen.joinStyle(), "bevel")}"')
-    if pen.isCosmetic():
-        parts.append('vector-effect="non-scaling-stroke"')
-    return " ".join(parts)
-
-
-_BRUSHES: dict[int, list[tuple[QBrush, str]]] = {}
-
-
-def _brush_attributes(brush: QBrush) -> str:
-    """The fill attributes of a brush, cached as pens are (`_pen_attributes`)."""
-    known = _BRUSHES.setdefault(brush.color().rgba(), [])
-    for other, found in known:
-        if other == brush:
-            return found
-    style = brush.style()
-    if style == _NO_BRUSH:
-        found = 'fill="none"'
-    elif style != _SOLID:
-        raise AttributeError(f"SvgPainter draws solid brushes only, not {style}")
-    else:
-        name, opacity = _colour(brush.color())
-        found = f'fill="{name}"' + (f' fill-opacity="{opacity}"' if opacity else "")
-    known.append((QBrush(brush), found))
-    return found
-
-
-@lru_cache(maxsize=64)
-def _font_attributes(family: str, pixels: int, weight: int, italic: bool) -> str:
-    """The font attributes of a text element: the family Qt resolved, then a generic one."""
-    attributes = f'font-family="{escape(family)}, sans-serif" font-size="{pixels}"'
-    if weight != 400:
-        attributes += f' font-weight="{weight}"'
-    if italic:
-        attributes += ' font-style="italic"'
-    return attributes
-
-
-class _State:
-    """Pen, brush and font; their SVG attributes are made when a shape is drawn (paint code
-    often sets a pen only to replace it before drawing)."""
-
-    __slots__ = ("_fill", "_stroke", "brush", "font", "pen")
-
-    def __init__(self) -> None:
-        self.pen = QPen(QColor("#000000"))
-        self.brush = QBrush()
-        self.font = QFont()
-        self._stroke: str | None = None
-        self._fill: str | None = 'fill="none"'
-
-    def set_pen(self, pen: QPen) -> None:
-        self.pen, self._stroke = pen, None
-
-    def set_brush(self, brush: QBrush) -> None:
-        self.brush, self._fill = brush, None
-
-    @property
-    def stroke(self) -> str:
-        if self._stroke is None:
-            self._stroke = _pen_attributes(self.pen)
-        return self._stroke
-
-    @property
-    def fill(self) -> str:
-        if self._fill is None:
-            self._fill = _brush_attributes(self.brush)
-        return self._fill
-
-    def copy(self) -> _State:
-        other = _State.__new__(_State)
-        other.pen, other.brush, other.font = self.pen, self.brush, self.font
-        other._stroke, other._fill = self._stroke, self._fill
-        return other
 
 
 class SvgPainter:
@@ -184,8 +55,8 @@ class SvgPainter:
     def __init__(self, width: float, height: float, title: str = "") -> None:
         self.width, self.height, self.title = width, height, title
         self.parts: list[str] = []
-        self._state = _State()
-        self._saved: list[_State] = []
+        self._state = PaintState()
+        self._saved: list[PaintState] = []
         self._dx = self._dy = 0.0
         self._fonts: dict[tuple[str, int, int, bool], tuple[str, QFontMetricsF, float, float]] = {}
         self._by_font: dict[int, tuple[QFont, tuple[str, QFontMetricsF, float, float]]] = {}
@@ -275,7 +146,7 @@ class SvgPainter:
                     f'width="{rect.width():.7g}" height="{rect.height():.7g}"')
 
     def fillRect(self, rect: QRectF, colour: QColor | str) -> None:  # noqa: N802
-        fill = _brush_attributes(QBrush(QColor(colour)))
+        fill = fill_of(QBrush(QColor(colour)))
         self.parts.append(f'<rect x="{rect.x() + self._dx:.7g}" y="{rect.y() + self._dy:.7g}" '
                           f'width="{rect.width():.7g}" height="{rect.height():.7g}" {fill} '
                           'stroke="none"/>')
@@ -393,7 +264,7 @@ class SvgPainter:
                 resolved = font.resolve(QGuiApplication.font())
                 info = QFontInfo(resolved)
                 metrics = QFontMetricsF(resolved)
-                entry = (_font_attributes(info.family(), info.pixelSize(), key[2], key[3]),
+                entry = (font_attributes(info.family(), info.pixelSize(), key[2], key[3]),
                          metrics, metrics.ascent(), metrics.ascent() + metrics.descent())
                 self._fonts[key] = entry
             found = (font, entry)
@@ -432,7 +303,7 @@ class SvgPainter:
         colour = self._state.pen.color().rgba()
         fill = self._text_fills.get(colour)
         if fill is None:
-            name, opacity = _colour(self._state.pen.color())
+            name, opacity = colour_attributes(self._state.pen.color())
             fill = self._text_fills[colour] = f'fill="{name}"' + (
                 f' fill-opacity="{opacity}"' if opacity else "")
         return fill
@@ -454,7 +325,7 @@ class SvgPainter:
 
     # --- the document ------------------------------------------------------------------------
     def svg(self) -> str:
-        width, height = _n(self.width), _n(self.height)
+        width, height = number(self.width), number(self.height)
         head = (f'<?xml version="1.0" encoding="UTF-8" standalone="no"?>\n'
                 f'<svg xmlns="http://www.w3.org/2000/svg" '
                 f'xmlns:xlink="http://www.w3.org/1999/xlink" version="1.1" width="{width}" '
