@@ -13,6 +13,7 @@ import gc
 import os
 import sys
 from collections.abc import Callable, Sequence
+from typing import NoReturn
 
 from kubecanvas.cli.editor import EDITOR_MODULE, RENDER_MODULE, run_editor
 
@@ -45,7 +46,10 @@ def main(argv: Sequence[str] | None = None, prog: str = "kubecanvas") -> int:
     """Entry point of the `kubecanvas` console script and of `python -m kubecanvas`."""
     args = list(sys.argv[1:] if argv is None else argv)
     if args[:1] == ["render"]:
-        return _one_run(lambda: run_editor(args[1:], RENDER_MODULE))
+        code = _one_run(lambda: run_editor(args[1:], RENDER_MODULE))
+        if argv is None:  # the process's own command line: the process ends with the render
+            _leave(code)
+        return code
     if wants_cli(args):
         return _one_run(lambda: _cli(args, prog))
     return run_editor(args)
@@ -80,6 +84,23 @@ def _one_run(run: Callable[[], int]) -> int:
         gc.freeze()
         gc.unfreeze()
         gc.enable()
+
+
+def _leave(code: int) -> NoReturn:
+    """End a `render` process once its file is written, without Python's and Qt's tear-down.
+
+    Nothing a render made is needed after it (the picture is written and closed, its
+    temporary folder removed), but an ordinary exit then destroyed the scene's items, the
+    application and every module one by one: 6 ms of the 0.19 s a small render takes, with
+    nothing to show for it. The standard streams are flushed here, as the interpreter would;
+    when that fails (a closed pipe) the status is 120, also as it would be.
+    """
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):
+            code = code or 120
+    os._exit(code)
 
 
 def kubectl_plugin(argv: Sequence[str] | None = None) -> int:
