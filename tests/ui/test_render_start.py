@@ -59,7 +59,12 @@ def test_a_png_render_loads_only_what_it_draws_with(tmp_path: Path) -> None:
         code = main(["render", {str(EXAMPLE)!r}, "-o", {str(out)!r}])
         import PySide6.QtCore as core, PySide6.QtGui as gui, PySide6.QtWidgets as widgets
         names = (("json", "importlib.resources", "kubecanvas.ui.canvas.export_svg",
-                  "kubecanvas.ui.canvas.svg_direct"))
+                  "kubecanvas.ui.canvas.svg_direct",
+                  # the editor's gestures (`ui/canvas/gestures.py`)
+                  "kubecanvas.ui.canvas.gestures", "kubecanvas.ui.canvas.drag",
+                  "kubecanvas.ui.canvas.route_slices", "kubecanvas.ui.canvas.wiring",
+                  "kubecanvas.ui.canvas.scene_update", "kubecanvas.model.connect",
+                  "kubecanvas.model.rewiring"))
         print(code, ",".join(name for name in names if name in sys.modules) or "none")
         types = ((gui, "QIcon"), (core, "QEvent"), (widgets, "QGraphicsSceneMouseEvent"),
                  (widgets, "QGraphicsSceneHoverEvent"))

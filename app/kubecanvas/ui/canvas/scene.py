@@ -23,7 +23,6 @@ from kubecanvas.model.layout.membership import BlockKey
 from kubecanvas.model.order import in_order
 from kubecanvas.model.resource import Resource
 from kubecanvas.ui.canvas.custom_looks import apply_looks
-from kubecanvas.ui.canvas.drag import DragGesture
 from kubecanvas.ui.canvas.edge_item import FAR_ZOOM, EdgeItem
 from kubecanvas.ui.canvas.far_wires import FarWires
 from kubecanvas.ui.canvas.free_slots import FreeSlots, search_area
@@ -37,18 +36,18 @@ from kubecanvas.ui.canvas.node_item import (
 )
 from kubecanvas.ui.canvas.replica_item import ReplicaStackItem
 from kubecanvas.ui.canvas.replicas import REPLICA_KINDS, replica_lines
-from kubecanvas.ui.canvas.route_slices import RouteSlices
 from kubecanvas.ui.canvas.router import free_lane, ordered, route_items, stale_wires
-from kubecanvas.ui.canvas.scene_update import follow
 from kubecanvas.ui.canvas.stand_ins import StandIns, in_draw_order
 from kubecanvas.ui.canvas.style import Theme, current_theme
 from kubecanvas.ui.canvas.summary import summary
-from kubecanvas.ui.canvas.wiring import WiringGesture
-from kubecanvas.ui.session import Update
 
 if TYPE_CHECKING:  # (the validation package loads every rule: `render` needs none)
     from PySide6.QtWidgets import QGraphicsSceneMouseEvent  # (see render_cli.QT_FREE)
 
+    from kubecanvas.ui.canvas.drag import DragGesture
+    from kubecanvas.ui.canvas.route_slices import RouteSlices
+    from kubecanvas.ui.canvas.wiring import WiringGesture
+    from kubecanvas.ui.session import Update
     from kubecanvas.validation.findings import Finding
 
 EdgeKey = tuple[str, str, str]
@@ -71,6 +70,10 @@ class CanvasScene(QGraphicsScene):
     wire_released = Signal(str, str, QPoint)  # source id, target id, global position
     rename_requested = Signal(str)
     status_message = Signal(str)
+    #: the editor's gestures, which a picture scene has none of (`gestures.py`)
+    route_slices: RouteSlices
+    drag: DragGesture
+    wiring: WiringGesture
 
     def __init__(self, document: Document, graph: WiringGraph, *,
                  claims_per_replica: bool = False,
@@ -92,11 +95,10 @@ class CanvasScene(QGraphicsScene):
         self.theme: Theme = current_theme()
         self.snap = True
         self.edge_items: dict[EdgeKey, EdgeItem] = {}
-        #: moved cards' wires routed around the cards after the change, in slices
-        self.route_slices = RouteSlices(self.items, self.edge_items)
-        self.drag = DragGesture(self.route_slices, self.move_committed.emit)
-        self.wiring = WiringGesture(self, document, graph, lambda: self.theme,
-                                    self.status_message.emit, self.wire_released.emit)
+        if self.interactive:  # (a picture is never dragged or wired: `gestures.py`)
+            from kubecanvas.ui.canvas.gestures import editor_gestures
+
+            self.route_slices, self.drag, self.wiring = editor_gestures(self)
         self.nodes: dict[str, NodeItem] = {}
         self.frames_by_namespace: dict[str, NamespaceFrameItem] = {}
         self.frames_by_resource: dict[str, NamespaceFrameItem] = {}
@@ -316,6 +318,8 @@ class CanvasScene(QGraphicsScene):
     # --- following the document (`scene_update.py`) ------------------------------------------
     def apply(self, update: Update) -> None:
         """Follow one change of the document (the session calls it; see `ui.session`)."""
+        from kubecanvas.ui.canvas.scene_update import follow  # (not a picture's: gestures.py)
+
         follow(self, update)
 
     def retranslate(self) -> None:
@@ -427,7 +431,8 @@ class CanvasScene(QGraphicsScene):
 
     def reroute(self) -> None:
         """Route every wire around the cards (`ui/canvas/router.py`)."""
-        self.route_slices.drop()
+        if self.interactive:
+            self.route_slices.drop()
         route_items(self.nodes.values(), ordered(self.edge_items.values()))
 
     def node_moved(self, node: NodeItem) -> None:
