@@ -22,11 +22,7 @@ from PySide6.QtGui import (
     QPen,
     QPolygonF,
 )
-from PySide6.QtWidgets import (
-    QGraphicsItem,
-    QStyleOptionGraphicsItem,
-    QWidget,
-)
+from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from kubecanvas.model.graph import Edge
 from kubecanvas.model.layout import NODE_HEIGHT, NODE_WIDTH
@@ -41,6 +37,7 @@ from kubecanvas.ui.canvas.style import (
     EdgeStyle,
     Theme,
     current_theme,
+    solid,
 )
 from kubecanvas.ui.canvas.wire_geometry import arrow_points
 from kubecanvas.ui.canvas.wire_paths import ArrowHead, RoutePath, rounded_path
@@ -97,7 +94,7 @@ def wire_pens(style: EdgeStyle, theme: str, selection: str, state: str,
 def plate_pens(rgba: int, fill: str, text: str) -> tuple[QPen, QBrush, QPen]:
     """The label plate's outline (the wire's colour), fill and text pens, made once per
     colour: a picture of 5,000 resources draws 5,000 plates."""
-    return QPen(QColor.fromRgba(rgba), 1), QBrush(QColor(fill)), QPen(QColor(text))
+    return QPen(QColor.fromRgba(rgba), 1), solid(QColor(fill)), QPen(QColor(text))
 
 
 _ANTIALIAS = QPainter.RenderHint.Antialiasing

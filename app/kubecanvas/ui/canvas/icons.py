@@ -13,10 +13,10 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPainterPath, QPen, QPixmap
+from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPen, QPixmap
 
 from kubecanvas.ui.canvas.custom_looks import look_of, on_looks_changed
-from kubecanvas.ui.canvas.style import kind_colour
+from kubecanvas.ui.canvas.style import kind_colour, solid
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QIcon
@@ -39,14 +39,14 @@ def _deployment(p: QPainter, box: QRectF) -> None:
     p.setBrush(Qt.BrushStyle.NoBrush)
     for i, off in enumerate((0.0, 0.13, 0.26)):
         rect = _r(box, 0.12 + off, 0.38 - off, 0.48, 0.48)
-        p.setBrush(QBrush(WHITE) if i == 2 else Qt.BrushStyle.NoBrush)
+        p.setBrush(solid(WHITE) if i == 2 else Qt.BrushStyle.NoBrush)
         p.drawRoundedRect(rect, 2, 2)
 
 
 def _replicaset(p: QPainter, box: QRectF) -> None:
     p.setBrush(Qt.BrushStyle.NoBrush)
     p.drawRoundedRect(_r(box, 0.16, 0.30, 0.46, 0.46), 2, 2)
-    p.setBrush(QBrush(WHITE))
+    p.setBrush(solid(WHITE))
     p.drawRoundedRect(_r(box, 0.38, 0.16, 0.46, 0.46), 2, 2)
 
 
@@ -57,19 +57,19 @@ def _hexagon(p: QPainter, box: QRectF) -> None:
         pt = _p(box, 0.5 + 0.36 * math.cos(angle), 0.5 + 0.36 * math.sin(angle))
         path.moveTo(pt) if i == 0 else path.lineTo(pt)
     path.closeSubpath()
-    p.setBrush(QBrush(WHITE))
+    p.setBrush(solid(WHITE))
     p.drawPath(path)
 
 
 def _statefulset(p: QPainter, box: QRectF) -> None:
     for i, y in enumerate((0.18, 0.42, 0.66)):
-        p.setBrush(QBrush(WHITE) if i == 0 else Qt.BrushStyle.NoBrush)
+        p.setBrush(solid(WHITE) if i == 0 else Qt.BrushStyle.NoBrush)
         p.drawEllipse(_r(box, 0.18, y, 0.16, 0.16))
         p.drawLine(_p(box, 0.42, y + 0.08), _p(box, 0.82, y + 0.08))
 
 
 def _daemonset(p: QPainter, box: QRectF) -> None:
-    p.setBrush(QBrush(WHITE))
+    p.setBrush(solid(WHITE))
     for x in (0.16, 0.56):
         for y in (0.16, 0.56):
             p.drawRoundedRect(_r(box, x, y, 0.28, 0.28), 1.5, 1.5)
@@ -92,7 +92,7 @@ def _cronjob(p: QPainter, box: QRectF) -> None:
 
 
 def _service(p: QPainter, box: QRectF) -> None:
-    p.setBrush(QBrush(WHITE))
+    p.setBrush(solid(WHITE))
     for y in (0.2, 0.5, 0.8):
         p.drawLine(_p(box, 0.4, 0.5), _p(box, 0.78, y))
         p.drawEllipse(_r(box, 0.72, y - 0.07, 0.14, 0.14))
@@ -121,12 +121,12 @@ def _secret(p: QPainter, box: QRectF) -> None:
     p.drawArc(_r(box, 0.32, 0.14, 0.36, 0.40), 0, 180 * 16)
     p.drawLine(_p(box, 0.32, 0.34), _p(box, 0.32, 0.46))
     p.drawLine(_p(box, 0.68, 0.34), _p(box, 0.68, 0.46))
-    p.setBrush(QBrush(WHITE))
+    p.setBrush(solid(WHITE))
     p.drawRoundedRect(_r(box, 0.22, 0.44, 0.56, 0.40), 2, 2)
 
 
 def _cylinder(p: QPainter, box: QRectF, filled: bool) -> None:
-    p.setBrush(QBrush(WHITE) if filled else Qt.BrushStyle.NoBrush)
+    p.setBrush(solid(WHITE) if filled else Qt.BrushStyle.NoBrush)
     p.drawRect(_r(box, 0.22, 0.26, 0.56, 0.50))
     p.drawEllipse(_r(box, 0.22, 0.66, 0.56, 0.18))
     p.drawEllipse(_r(box, 0.22, 0.16, 0.56, 0.18))
@@ -155,7 +155,7 @@ def _namespace(p: QPainter, box: QRectF) -> None:
 
 
 def _serviceaccount(p: QPainter, box: QRectF) -> None:
-    p.setBrush(QBrush(WHITE))
+    p.setBrush(solid(WHITE))
     p.drawEllipse(_r(box, 0.36, 0.14, 0.28, 0.28))
     p.drawChord(_r(box, 0.2, 0.48, 0.6, 0.6), 0, 180 * 16)
 
@@ -173,7 +173,7 @@ def _shield(p: QPainter, box: QRectF, filled: bool) -> None:
     path.quadTo(_p(box, 0.8, 0.7), _p(box, 0.5, 0.86))
     path.quadTo(_p(box, 0.2, 0.7), _p(box, 0.2, 0.26))
     path.closeSubpath()
-    p.setBrush(QBrush(WHITE) if filled else Qt.BrushStyle.NoBrush)
+    p.setBrush(solid(WHITE) if filled else Qt.BrushStyle.NoBrush)
     p.drawPath(path)
 
 
@@ -243,7 +243,7 @@ def _paint_icon(painter: QPainter, rect: QRectF, kind: str, dimmed: bool,
     if dimmed:
         colour.setAlpha(110)
     painter.setPen(Qt.PenStyle.NoPen)
-    painter.setBrush(QBrush(colour))
+    painter.setBrush(solid(colour))
     radius = rect.width() * 0.22
     painter.drawRoundedRect(rect, radius, radius)
     pen = QPen(WHITE, max(1.2, rect.width() * 0.065))

@@ -15,12 +15,12 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen
+from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from kubecanvas.model.layout import NODE_HEIGHT, NODE_WIDTH
 from kubecanvas.ui.canvas import dash_pieces, fonts
-from kubecanvas.ui.canvas.style import SEVERITY_COLOURS, Theme, current_theme
+from kubecanvas.ui.canvas.style import SEVERITY_COLOURS, Theme, current_theme, solid
 from kubecanvas.ui.i18n import tr
 
 PADDING = 20.0
@@ -134,14 +134,14 @@ class NamespaceFrameItem(QGraphicsItem):
             # on screen, the dashed border in pieces (`dash_pieces`): Qt walked the whole
             # outline of a frame around thousands of cards, 1.4 ms a frame for a corner of it
             painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(QBrush(QColor(theme.frame_fill)))
+            painter.setBrush(solid(QColor(theme.frame_fill)))
             painter.drawRoundedRect(self._rect, 12, 12)
             painter.setBrush(Qt.BrushStyle.NoBrush)
             dash_pieces.draw(painter, self._border_pieces(pen, scale),
                              dash_pieces.visible(painter, pen))
         else:
             painter.setPen(pen)
-            painter.setBrush(QBrush(QColor(theme.frame_fill)))
+            painter.setBrush(solid(QColor(theme.frame_fill)))
             painter.drawRoundedRect(self._rect, 12, 12)
         painter.setFont(fonts.font(14, True))
         painter.setPen(QColor(theme.selection if selected else theme.subtext))
@@ -164,7 +164,7 @@ class NamespaceFrameItem(QGraphicsItem):
         count, severity = self.badge
         rect = QRectF(x, y, 22 + 7 * len(str(count)), 18)
         painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(QBrush(QColor(SEVERITY_COLOURS.get(severity, "#888888"))))
+        painter.setBrush(solid(QColor(SEVERITY_COLOURS.get(severity, "#888888"))))
         painter.drawRoundedRect(rect, 9, 9)
         painter.setFont(fonts.font(10, True))
         painter.setPen(QColor("#1d232b" if severity == "warning" else "#ffffff"))

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any, Literal, Protocol
 
 from PySide6.QtCore import QPoint, QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QPainter, QPen
+from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import (
     QGraphicsItem,
     QStyleOptionGraphicsItem,
@@ -24,7 +24,7 @@ from kubecanvas.model.layout import NODE_HEIGHT, NODE_WIDTH
 from kubecanvas.ui.canvas import fonts
 from kubecanvas.ui.canvas.card_text import draw_card_text
 from kubecanvas.ui.canvas.icons import paint_kind_icon
-from kubecanvas.ui.canvas.style import SEVERITY_COLOURS, Theme, current_theme, kind_colour
+from kubecanvas.ui.canvas.style import SEVERITY_COLOURS, Theme, current_theme, kind_colour, solid
 from kubecanvas.ui.i18n import kind_label, tr
 
 if TYPE_CHECKING:  # (the validation package loads every rule: `render` needs none; nor
@@ -314,7 +314,7 @@ class NodeItem(QGraphicsItem):
     def _paint_body(self, painter: QPainter, theme: Theme, selected: bool) -> None:
         pen, fill = card_pen(theme, self.ghost, selected, self.wire_state)
         painter.setPen(pen)
-        painter.setBrush(QBrush(fill))
+        painter.setBrush(solid(fill))
         painter.drawRoundedRect(self.body_rect(), 8, 8)
 
     @property
@@ -333,7 +333,7 @@ class NodeItem(QGraphicsItem):
         width = 14 + 7 * len(text)
         rect = QRectF(NODE_WIDTH - width + 6, -8, width, 18)
         painter.setPen(QPen(QColor("#ffffff"), 1.5))
-        painter.setBrush(QBrush(QColor(SEVERITY_COLOURS.get(severity, "#888888"))))
+        painter.setBrush(solid(QColor(SEVERITY_COLOURS.get(severity, "#888888"))))
         painter.drawRoundedRect(rect, 9, 9)
         painter.setFont(fonts.font(10, True))
         painter.setPen(QColor("#ffffff" if severity != "warning" else "#1d232b"))
@@ -342,7 +342,7 @@ class NodeItem(QGraphicsItem):
 
     def _paint_handle(self, painter: QPainter, theme: Theme) -> None:
         painter.setPen(QPen(QColor(theme.node_fill), 2))
-        painter.setBrush(QBrush(QColor(theme.selection)))
+        painter.setBrush(solid(QColor(theme.selection)))
         painter.drawEllipse(self.handle_center(), HANDLE_RADIUS, HANDLE_RADIUS)
 
     # --- interaction -----------------------------------------------------------------------

@@ -7,13 +7,13 @@ menu, or for every workload from View > Show Replicas) because it covers what li
 from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QPainter, QPen
+from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from kubecanvas.model.layout import NODE_HEIGHT, NODE_WIDTH
 from kubecanvas.ui.canvas import fonts
 from kubecanvas.ui.canvas.replicas import Replica
-from kubecanvas.ui.canvas.style import Theme, current_theme, kind_colour
+from kubecanvas.ui.canvas.style import Theme, current_theme, kind_colour, solid
 from kubecanvas.ui.i18n import tr
 
 ROW = 18.0
@@ -61,10 +61,10 @@ class ReplicaStackItem(QGraphicsItem):
         for row, text in enumerate(self.texts()):
             rect = QRectF(0, row * (ROW + 3), WIDTH, ROW)
             painter.setPen(QPen(accent, 1))
-            painter.setBrush(QBrush(QColor(theme.node_fill)))
+            painter.setBrush(solid(QColor(theme.node_fill)))
             painter.drawRoundedRect(rect, 6, 6)
             painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(QBrush(accent))
+            painter.setBrush(solid(accent))
             painter.drawEllipse(QPointF(9, rect.center().y()), 3.5, 3.5)
             painter.setFont(fonts.font(11))
             painter.setPen(QColor(theme.text))

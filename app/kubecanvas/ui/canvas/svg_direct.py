@@ -19,7 +19,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QBrush, QPen
+from PySide6.QtGui import QPen
 
 from kubecanvas.model.layout import NODE_HEIGHT, NODE_WIDTH
 from kubecanvas.ui.canvas import fonts
@@ -28,7 +28,7 @@ from kubecanvas.ui.canvas.edge_item import ARROW, EdgeItem, plate_pens, wire_pen
 from kubecanvas.ui.canvas.icons import reuse_kind_icon
 from kubecanvas.ui.canvas.node_item import NodeItem, PictureNodeItem, card_pen
 from kubecanvas.ui.canvas.stand_ins import PictureStandInItem, StandInItem
-from kubecanvas.ui.canvas.style import EdgeStyle, Theme
+from kubecanvas.ui.canvas.style import EdgeStyle, Theme, solid
 from kubecanvas.ui.canvas.svg_painter import SvgPainter
 from kubecanvas.ui.canvas.svg_style import escape, fill_of, stroke_of
 from kubecanvas.ui.canvas.wire_geometry import arrow_points, rounded_elements
@@ -53,7 +53,7 @@ def _card_body(theme: Theme, ghost: str) -> str:
     """A theme's card body at rest as an SVG element (`card_pen`: a stand-in's dashed)."""
     pen, fill = card_pen(theme, ghost)
     return f'rect x="{{x:.7g}}" y="{{y:.7g}}" width="{NODE_WIDTH:.7g}" ' \
-        f'height="{NODE_HEIGHT:.7g}" rx="8" ry="8" {fill_of(QBrush(fill))} {stroke_of(pen)}'
+        f'height="{NODE_HEIGHT:.7g}" rx="8" ry="8" {fill_of(solid(fill))} {stroke_of(pen)}'
 
 
 def write_card(painter: SvgPainter, item: NodeItem, theme: Theme) -> bool:
@@ -94,7 +94,7 @@ def _wire_look(style: EdgeStyle, theme: str, selection: str, label_fill: str, te
     are those `SvgPainter` makes from the pens and brushes `EdgeItem.paint` sets."""
     pen, colour = wire_pens(style, theme, selection, "", False)
     plate_pen, plate_fill, text_pen = plate_pens(colour.rgba(), label_fill, text)
-    return (stroke_of(pen), fill_of(QBrush(colour)), fill_of(plate_fill), stroke_of(plate_pen),
+    return (stroke_of(pen), fill_of(solid(colour)), fill_of(plate_fill), stroke_of(plate_pen),
             text_pen)
 
 
