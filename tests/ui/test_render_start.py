@@ -68,7 +68,8 @@ def test_a_png_render_loads_only_what_it_draws_with(tmp_path: Path) -> None:
         print(code, ",".join(name for name in names if name in sys.modules) or "none")
         types = ((gui, "QIcon"), (core, "QEvent"), (widgets, "QGraphicsSceneMouseEvent"),
                  (widgets, "QGraphicsSceneHoverEvent"),
-                 (gui, "QGradient"))  # (a one-argument QBrush(colour) builds it: style.solid)
+                 (gui, "QGradient"),  # (a one-argument QBrush(colour) builds it: style.solid)
+                 (core, "QSettings"), (core, "QLibraryInfo"))  # (the editor's language: i18n)
         lazy = "QMovie" not in vars(gui)  # (no render touches it)
         touched = ",".join(name for module, name in types if name in vars(module)) or "none"
         print(touched if lazy else "eager")

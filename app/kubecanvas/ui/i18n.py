@@ -15,18 +15,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import (
-    QCoreApplication,
-    QLibraryInfo,
-    QObject,
-    QSettings,
-    QTranslator,
-    Signal,
-)
+from PySide6.QtCore import QCoreApplication, QObject, QTranslator, Signal
 
 import kubecanvas.resources as shipped
 from kubecanvas.model.text import Text, local
+
+if TYPE_CHECKING:  # (PySide builds a class, and its enums, when first named: 1.1 ms of a
+    from PySide6.QtCore import QSettings  # render, which keeps no settings)
 
 EDITOR = "Editor"
 SETTINGS_KEY = "language"
@@ -156,6 +153,7 @@ def qt_translator(code: str) -> QTranslator | None:
     """Qt's shipped `qtbase_<code>` translation (file dialogs, message boxes), looked for where Qt
     says it keeps translations and, in a bundle that moved them, beside the PySide6 package."""
     import PySide6
+    from PySide6.QtCore import QLibraryInfo
 
     translator = QTranslator()
     for folder in (QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath),

@@ -13,13 +13,13 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPen, QPixmap
+from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPen
 
 from kubecanvas.ui.canvas.custom_looks import look_of, on_looks_changed
 from kubecanvas.ui.canvas.style import kind_colour, solid
 
 if TYPE_CHECKING:
-    from PySide6.QtGui import QIcon
+    from PySide6.QtGui import QIcon, QPixmap
 
 Glyph = Callable[[QPainter, QRectF], None]
 WHITE = QColor("#ffffff")
@@ -268,6 +268,8 @@ def _paint_icon(painter: QPainter, rect: QRectF, kind: str, dimmed: bool,
 @lru_cache(maxsize=128)
 def kind_pixmap(kind: str, size: int = 32, api_version: str = "") -> QPixmap:
     """A cached pixmap of a kind icon (for lists, menus, the palette and the inspector)."""
+    from PySide6.QtGui import QPixmap  # (not for a picture, as QIcon below)
+
     pixmap = QPixmap(size, size)
     pixmap.fill(Qt.GlobalColor.transparent)
     painter = QPainter(pixmap)
