@@ -207,3 +207,40 @@ def test_equality_and_hash_before_the_first_instantiation_match_dataclasses() ->
     assert repr(one) == repr(Reference(1, "x", 1)).replace("Reference", "Fresh")
     compiled = Fresh(1, "x", 3)  # compiles __init__
     assert compiled == one and hash(compiled) == hash(one) and compiled != other
+
+
+@pytest.mark.parametrize("after", [0, 10_000])
+def test_generic_and_compiled_methods_both_match_dataclasses(monkeypatch: pytest.MonkeyPatch,
+                                                             after: int) -> None:
+    """A record's first `COMPILE_AFTER` calls of a method walk its fields (`_generic`); later
+    ones run the compiled method (`_compile`). Fresh classes, held to dataclasses either way:
+    with 0 every call is compiled, with 10,000 none is."""
+    monkeypatch.setattr(rec, "COMPILE_AFTER", after)
+    records = _shapes(rec.record, rec.field)
+    made = []
+    for name, args, kwargs in CALLS:
+        ours, theirs = _make(records, name, args, kwargs), _make(REFERENCE, name, args, kwargs)
+        assert _state(ours) == _state(theirs), (name, args, kwargs)
+        if ours is not TypeError:
+            made.append((ours, theirs))
+    for a1, b1 in made:
+        for a2, b2 in made:
+            assert (a1 == a2) == (b1 == b2), (a1, a2)
+        if type(b1).__hash__ is not None:
+            assert hash(a1) == hash(b1)
+    compiled = [name for name in ("__init__", "__eq__") if name in records["Point"].__dict__
+                and records["Point"].__dict__[name].__name__ == name]
+    assert compiled == (["__init__", "__eq__"] if after == 0 else [])
+
+
+def test_a_record_method_is_compiled_after_its_first_calls() -> None:
+    @rec.record(frozen=True)
+    class Counted:
+        a: int
+        b: str = ""
+
+    for n in range(rec.COMPILE_AFTER):
+        assert Counted(n).a == n
+        assert Counted.__init__.__name__ == "compile_and_call"  # still the generic one
+    assert Counted(1, "x") == Counted(a=1, b="x")
+    assert Counted.__init__.__name__ == "__init__"  # compiled from then on

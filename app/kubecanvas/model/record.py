@@ -11,8 +11,9 @@ with defaults and `field(default_factory=...)`, `init=False` fields and `__post_
 `compare=False` and `repr=False` fields, `frozen`), and `tests/model/test_record.py` holds it
 equal to `dataclasses` on each of them. What differs is only when the work is done:
 `__repr__` and frozenness are shared functions over the class's field names, and `__init__`,
-`__eq__` and `__hash__` are the code dataclasses would generate, each compiled on its first call,
-so a method that a run never calls costs nothing. `replace` is `dataclasses.replace` for
+`__eq__` and `__hash__` walk the fields for their first `COMPILE_AFTER` calls and are then the
+code dataclasses would generate, compiled, so a method that a run calls rarely or never costs
+no compile. `replace` is `dataclasses.replace` for
 records (and hands real dataclasses to it).
 """
 
@@ -23,6 +24,11 @@ from typing import Any, TypeVar, dataclass_transform, overload
 
 T = TypeVar("T")
 MISSING: Any = type("_Missing", (), {"__repr__": lambda self: "MISSING"})()
+#: calls of a record class's `__init__`, `__eq__` or `__hash__` answered by walking its fields
+#: (`_generic`) before the method is compiled (`_compile`): most classes a small command makes
+#: a handful of times, and the 27 compiles of a small render took 2.5-3.5 ms, more than a
+#: dozen calls of the generic method (about 2 us each) cost
+COMPILE_AFTER = 16
 
 
 class FrozenRecordError(AttributeError):
@@ -116,7 +122,12 @@ def _make(cls: type, frozen: bool) -> None:
         object.__delattr__(self, name)
 
     def first(name: str) -> Callable[..., Any]:
+        generic, calls = _generic(cls, fields, frozen, name), [0]
+
         def compile_and_call(self: Any, *args: Any, **kwargs: Any) -> Any:
+            calls[0] += 1
+            if calls[0] <= COMPILE_AFTER:
+                return generic(self, *args, **kwargs)
             made = _compile(cls, fields, frozen, name)
             type.__setattr__(cls, name, made)
             return made(self, *args, **kwargs)
@@ -137,11 +148,54 @@ def _make(cls: type, frozen: bool) -> None:
             type.__setattr__(cls, name, method)
 
 
+def _generic(cls: type, fields: list[Field], frozen: bool, name: str) -> Callable[..., Any]:
+    """The method `name` for a record's first `COMPILE_AFTER` calls: the same work as the
+    compiled one (`_compile`), done by walking the fields."""
+    compared = tuple(f.name for f in fields if f.compare)
+    if name == "__eq__":
+        def __eq__(self: Any, other: Any) -> Any:
+            if other.__class__ is self.__class__:
+                return (tuple(getattr(self, n) for n in compared)
+                        == tuple(getattr(other, n) for n in compared))
+            return NotImplemented
+        return __eq__
+    if name == "__hash__":
+        return lambda self: hash(tuple(getattr(self, n) for n in compared))
+    taken = [f.name for f in fields if f.init]
+    put = object.__setattr__ if frozen else setattr
+    post = hasattr(cls, "__post_init__")
+
+    def __init__(self: Any, *args: Any, **kwargs: Any) -> None:
+        if len(args) > len(taken):
+            raise TypeError(f"__init__() takes {len(taken) + 1} positional arguments but "
+                            f"{len(args) + 1} were given")
+        given = dict(zip(taken, args, strict=False))
+        for key, value in kwargs.items():
+            if key not in taken or key in given:
+                raise TypeError(f"__init__() got an unexpected or repeated argument {key!r}")
+            given[key] = value
+        for f in fields:
+            value = given.get(f.name, MISSING) if f.init else MISSING
+            if value is MISSING:
+                if f.default_factory is not MISSING:
+                    value = f.default_factory()
+                elif f.default is not MISSING:
+                    value = f.default
+                elif f.init:
+                    raise TypeError(f"__init__() missing required argument: {f.name!r}")
+                else:
+                    continue
+            put(self, f.name, value)
+        if post:
+            self.__post_init__()
+    return __init__
+
+
 def _compile(cls: type, fields: list[Field], frozen: bool, name: str) -> Callable[..., Any]:
     """The `__init__`, `__eq__` or `__hash__` dataclasses would generate for `fields`, compiled
-    on its first call (one `exec`): the methods run as fast as dataclasses' (the loader creates
-    hundreds of thousands of records), and a method a run never calls costs nothing (validate
-    compares and hashes no record)."""
+    after its first `COMPILE_AFTER` calls (one `exec`): the methods run as fast as dataclasses'
+    (the loader creates hundreds of thousands of records), and a method a run calls rarely or
+    never costs no compile (validate compares and hashes no record)."""
     scope: dict[str, Any] = {"MISSING": MISSING, "setattr": object.__setattr__}
     mine = "".join(f"self.{f.name}," for f in fields if f.compare)
     if name == "__eq__":
