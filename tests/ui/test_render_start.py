@@ -100,3 +100,21 @@ def test_a_render_process_ends_without_tearing_down(tmp_path: Path) -> None:
                               "-o", "x.png"], capture_output=True, text=True, timeout=120,
                              cwd=tmp_path, env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
     assert missing.returncode == 2 and "nowhere.yaml" in missing.stderr
+
+
+def test_a_render_imports_its_qt_free_modules_before_pyside(tmp_path: Path) -> None:
+    """Once PySide is loaded, its import hook reads the source of every module imported after
+    it (to see whether it uses PySide): the model and io modules a render uses are imported
+    first (`render_cli.QT_FREE`), so only the canvas's own modules pay for that."""
+    out = tmp_path / "d.png"
+    code = f"""
+        import sys
+        from kubecanvas.__main__ import main
+        code = main(["render", {str(EXAMPLE)!r}, "-o", {str(out)!r}])
+        names = list(sys.modules)
+        late = names[names.index("PySide6.QtCore"):]
+        print(code, ",".join(n for n in late if n.startswith(("kubecanvas.model",
+                                                              "kubecanvas.io"))) or "none")
+    """
+    assert _run(code, tmp_path) == ["0", "none"]
+    assert out.read_bytes()[:4] == b"\x89PNG"

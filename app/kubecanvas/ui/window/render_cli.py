@@ -193,7 +193,9 @@ def _open(inputs: Sequence[str], kinds: Sequence[Path] = ()) -> Any:
 #: 65 files for a render, 25 ms of a small one. Start-up is most of a small picture's time, so
 #: what only the editor needs is imported where it is used: `QIcon` (its types cost 4 ms).
 QT_FREE = ("kubecanvas.io.yaml_in", "kubecanvas.io.kinds_file", "kubecanvas.model.graph",
-           "kubecanvas.model.layers", "kubecanvas.model.layout.routing")
+           "kubecanvas.model.layers", "kubecanvas.model.layout.routing",
+           "kubecanvas.model.layout.membership", "kubecanvas.model.claim_templates",
+           "kubecanvas.io.png")
 
 
 def _render(args: argparse.Namespace, suffix: str) -> int:
