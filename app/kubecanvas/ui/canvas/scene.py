@@ -165,12 +165,10 @@ class CanvasScene(QGraphicsScene):
         return node
 
     def _frame(self, namespace: str) -> NamespaceFrameItem:
-        frame = self.frames_by_namespace.get(namespace)
-        if frame is None:
-            frame = NamespaceFrameItem(namespace)
-            self.addItem(frame)
-            self.frames_by_namespace[namespace] = frame
-        return frame
+        if namespace not in self.frames_by_namespace:
+            self.frames_by_namespace[namespace] = NamespaceFrameItem(namespace)
+            self.addItem(self.frames_by_namespace[namespace])
+        return self.frames_by_namespace[namespace]
 
     def _fit_frames(self, namespaces: Iterable[str]) -> None:
         for ns in list(namespaces):
@@ -219,8 +217,7 @@ class CanvasScene(QGraphicsScene):
                                    Qt.ItemSelectionMode.IntersectsItemBoundingRect):
                 if isinstance(item, NodeItem):
                     slots.add(item.pos().x(), item.pos().y())
-        dx, dy = slots.first_free(x, y, len(anchor.ghosts))
-        return QPointF(dx, dy)
+        return QPointF(*slots.first_free(x, y, len(anchor.ghosts)))
 
     def _add_edge(self, edge: Edge) -> EdgeItem | None:
         node = edge.target
