@@ -101,9 +101,9 @@ def test_lines_across_the_edge_of_the_view_are_cut_where_the_pattern_goes_on(qap
 def test_the_pattern_runs_on_across_the_pieces(qapp, style, width):
     pen = QPen(QColor("#8a5cc7"), width)
     pen.setStyle(style)
-    from kubecanvas.ui.canvas.edge_item import _rounded
+    from kubecanvas.ui.canvas.wire_paths import rounded_path
 
-    path = _rounded(ROUTE)
+    path = rounded_path(ROUTE)
     drawn = dash_pieces.pieces(path.elements, pen)
     assert len(drawn) > len(ROUTE)  # runs and corners, each its own piece
 
