@@ -15,6 +15,7 @@ from typing import Any
 
 import yaml
 
+from kubecanvas.io.heap import collector_paused
 from kubecanvas.io.limits import (
     DEFAULT_LIMITS,
     Budget,
@@ -84,11 +85,12 @@ def load_paths(paths: Sequence[str | Path], *, strip_cluster_fields: bool = Fals
     """
     result = LoadResult()
     budget = Budget(limits)
-    for path in paths:
-        for file in _expand(path, result):
-            result.extend(_load_file(file, strip_cluster_fields, source, budget,
-                                     keep_original=keep_original, positions=positions))
-    result.problems.extend(duplicate_problems(result.resources))
+    with collector_paused():
+        for path in paths:
+            for file in _expand(path, result):
+                result.extend(_load_file(file, strip_cluster_fields, source, budget,
+                                         keep_original=keep_original, positions=positions))
+        result.problems.extend(duplicate_problems(result.resources))
     return result
 
 
@@ -105,8 +107,9 @@ def load_text(text: str, file: str = "-", *, strip_cluster_fields: bool = False,
     digest = text_digest(text)
     budget = Budget(limits)
     budget.bytes_left -= len(text)
-    result = _load_stream(text, _Options(file, strip_cluster_fields, source, digest, limits,
-                                         budget))
+    with collector_paused():
+        result = _load_stream(text, _Options(file, strip_cluster_fields, source, digest, limits,
+                                             budget))
     if file != "-":
         result.files[file] = digest
     result.problems.extend(duplicate_problems(result.resources))
