@@ -2,29 +2,45 @@
 
 from __future__ import annotations
 
+from typing import Any
 
-def test_a_pod_memo_gives_the_same_cluster_and_follows_edits() -> None:
+
+def _followed(count: int, seed: int) -> tuple[Any, Any]:
+    """A generated design and a memo told of each of its changes, as What Happens keeps it."""
     import sys
     from pathlib import Path
 
     from kubecanvas.io import load_text
     from kubecanvas.model.document import Document
-    from kubecanvas.model.edits import SetField
-    from kubecanvas.teaching.cluster import NODE_COUNT, SimCluster
+    from kubecanvas.teaching.cluster import NODE_COUNT
     from kubecanvas.teaching.cluster_memo import ClusterMemo
 
     sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
     from generate import generate_yaml
 
-    document = Document(load_text(generate_yaml(200, 4)).resources)
+    document = Document(load_text(generate_yaml(count, seed)).resources)
     memo = ClusterMemo(NODE_COUNT)
-    document.subscribe(memo.follow)  # as What Happens tells it of each change
+    document.subscribe(memo.follow)
+    return document, memo
+
+
+def _same(document: Any, memo: Any, cluster: Any = None) -> None:
+    """The cluster made with the memo (by `cluster`, SimCluster by default) equals a fresh one."""
+    from kubecanvas.teaching.cluster import SimCluster
+
+    with_memo, fresh = (cluster or SimCluster)(document, memo), SimCluster(document)
+    assert with_memo.all_pods() == fresh.all_pods()
+    assert {r.id: with_memo.cluster_ip(r.id) for r in document} == {
+        r.id: fresh.cluster_ip(r.id) for r in document}
+
+
+def test_a_pod_memo_gives_the_same_cluster_and_follows_edits() -> None:
+    from kubecanvas.model.edits import SetField
+
+    document, memo = _followed(200, 4)
 
     def same() -> None:
-        with_memo, fresh = SimCluster(document, memo), SimCluster(document)
-        assert with_memo.all_pods() == fresh.all_pods()
-        assert {r.id: with_memo.cluster_ip(r.id) for r in document} == {
-            r.id: fresh.cluster_ip(r.id) for r in document}
+        _same(document, memo)
 
     same()
     deployment = next(r for r in document if r.kind == "Deployment")
@@ -150,22 +166,11 @@ def test_a_warmed_memo_reads_no_resource_again_and_an_addition_reads_only_it() -
     """`warm_steps` reads the whole design in steps before anyone asks; afterwards a question
     reads nothing again, and a resource added or removed (a drop, an undo) is the only one read:
     the counts of all the others are kept with the very resources they came from."""
-    import sys
-    from pathlib import Path
-
-    from kubecanvas.io import load_text
-    from kubecanvas.model.document import Document
     from kubecanvas.model.edits import AddResource, RemoveResource, SetField
     from kubecanvas.model.resource import Resource
-    from kubecanvas.teaching.cluster import NODE_COUNT, SimCluster
-    from kubecanvas.teaching.cluster_memo import ClusterMemo
+    from kubecanvas.teaching.cluster import SimCluster
 
-    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
-    from generate import generate_yaml
-
-    document = Document(load_text(generate_yaml(300, 2)).resources)
-    memo = ClusterMemo(NODE_COUNT)
-    document.subscribe(memo.follow)
+    document, memo = _followed(300, 2)
     read: list[str] = []
 
     class Counting(SimCluster):
@@ -179,10 +184,7 @@ def test_a_warmed_memo_reads_no_resource_again_and_an_addition_reads_only_it() -
     read.clear()
 
     def same() -> None:
-        with_memo, fresh = Counting(document, memo), SimCluster(document)
-        assert with_memo.all_pods() == fresh.all_pods()
-        assert {r.id: with_memo.cluster_ip(r.id) for r in document} == {
-            r.id: fresh.cluster_ip(r.id) for r in document}
+        _same(document, memo, Counting)
 
     same()
     assert read == []
