@@ -85,6 +85,10 @@ def follow(scene: CanvasScene, update: Update) -> None:
                      wires)
     if touched or wires or change.removed or change.settings:
         scene.route_slices.restart()  # waiting wires: from the cards as they are now
+        # routes kept for a move's undo were clear of the cards as they were then: a card
+        # added, removed or changed since may stand in their way (a hand move back is then
+        # matched as an undo), so later moves are routed again
+        scene.route_slices.history.clear()
 
 
 def _clear_stand_ins(scene: CanvasScene, nodes: list[NodeItem]) -> bool:
