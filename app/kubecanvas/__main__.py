@@ -96,6 +96,8 @@ def _leave(code: int) -> NoReturn:
     when that fails (a closed pipe) the status is 120, also as it would be.
     """
     for stream in (sys.stdout, sys.stderr):
+        if stream is None:  # (no stream at all: a windowed Python)
+            continue
         try:
             stream.flush()
         except (OSError, ValueError):

@@ -162,6 +162,7 @@ def _generic(cls: type, fields: list[Field], frozen: bool, name: str) -> Callabl
     if name == "__hash__":
         return lambda self: hash(tuple(getattr(self, n) for n in compared))
     taken = [f.name for f in fields if f.init]
+    names = set(taken)
     put = object.__setattr__ if frozen else setattr
     post = hasattr(cls, "__post_init__")
 
@@ -171,7 +172,7 @@ def _generic(cls: type, fields: list[Field], frozen: bool, name: str) -> Callabl
                             f"{len(args) + 1} were given")
         given = dict(zip(taken, args, strict=False))
         for key, value in kwargs.items():
-            if key not in taken or key in given:
+            if key not in names or key in given:
                 raise TypeError(f"__init__() got an unexpected or repeated argument {key!r}")
             given[key] = value
         for f in fields:

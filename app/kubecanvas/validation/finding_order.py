@@ -138,7 +138,9 @@ class FindingOrder:
             at += 1
         if at >= len(found) or found[at] is not finding:
             # its key changed since it was sorted (its resource was renamed): look it up
-            at = next(i for i, f in enumerate(found) if f is finding)
+            found_at = next((i for i, f in enumerate(found) if f is finding), None)
+            assert found_at is not None, "a finding taken out of a list that does not hold it"
+            at = found_at
         del found[at]
         return key
 

@@ -182,7 +182,8 @@ class ProblemsPanel(QDockWidget):
             may = not self._reading and not (self._filtered and self.tree.isVisible())
             # rows that wait stay waiting while this edit's changes are out of sight too (the
             # view has not scrolled since: that catches up), without replaying what they wait for
-            if rows is not None and not level and self._behind and rows_wait(self.tree, self.parentWidget(), rows, True, may):
+            if rows is not None and not level and self._behind and \
+                    rows_wait(self.tree, self.parentWidget(), rows, True, may):
                 self._update_summary()
                 return
             steps = rows if rows is not None and level else track.from_shown(shown, rows)

@@ -185,9 +185,11 @@ class WhatHappensPanel(QDockWidget):
         self._pod_memo = ClusterMemo(NODE_COUNT)
         # the first simulation of a workload or Service reads the whole design's pod counts
         # and addresses (190 ms at 15,000 resources, on the first click on a card): read
-        # them between events now, before anyone clicks
+        # them between events now, before anyone clicks (once the panel is on screen: hidden,
+        # it simulates nothing)
         self._warm = SimCluster(document, self._pod_memo).warm_steps()
-        self._warm_timer.start()
+        if self.showing:
+            self._warm_timer.start()
         self.show_resource(None)
 
     def _warm_step(self) -> None:
@@ -233,6 +235,8 @@ class WhatHappensPanel(QDockWidget):
 
     def _shown(self, visible: bool) -> None:
         self.showing = visible
+        if visible and self._warm is not None:
+            self._warm_timer.start()
         if visible and self._stale:
             self.refresh()
 
