@@ -330,3 +330,31 @@ def test_the_volume_of_the_lowest_claim_takes_the_slot_under_the_column() -> Non
     assert at[upper][0] == at[lower][0] and at[upper][1] < at[lower][1]  # one column
     assert at[f"pv-{lower}"][0] == at[lower][0]  # straight under
     assert at[f"pv-{upper}"][0] == at[lower][0] + NODE_WIDTH + 110.0  # beside it
+
+
+def test_a_volume_bound_to_a_statefulsets_claim_sits_under_that_statefulsets_frame() -> None:
+    """The claim `data-db-0` exists only in the graph (the StatefulSet creates it); its volume
+    goes under the StatefulSet's namespace, not under the namespace that uses its class most."""
+    pod = {"metadata": {"labels": {"app": "db"}}, "spec": {"containers": [{"name": "c",
+                                                                          "image": "i"}]}}
+    items = [res("StatefulSet", "db", "data", api="apps/v1", spec={
+        "serviceName": "db", "replicas": 1, "selector": {"matchLabels": {"app": "db"}},
+        "template": pod, "volumeClaimTemplates": [{"metadata": {"name": "data"}, "spec": {
+            "accessModes": ["ReadWriteOnce"], "storageClassName": "fast",
+            "resources": {"requests": {"storage": "1Gi"}}}}]}),
+        res("PersistentVolume", "pv-db", None, spec={
+            "capacity": {"storage": "1Gi"}, "accessModes": ["ReadWriteOnce"],
+            "storageClassName": "fast", "claimRef": {"namespace": "data", "name": "data-db-0"},
+            "hostPath": {"path": "/db"}}),
+        res("StorageClass", "fast", None, api="storage.k8s.io/v1",
+            provisioner="kubernetes.io/no-provisioner")]
+    for n in range(3):  # the namespace that uses the class most
+        items.append(res("PersistentVolumeClaim", f"c{n}", "web", spec={
+            "accessModes": ["ReadWriteOnce"], "storageClassName": "fast",
+            "resources": {"requests": {"storage": "1Gi"}}}))
+    doc, pos = laid_out(items)
+    _, blocks = layout_blocks(doc, WiringGraph(doc, subscribe=False))
+    under = {b.namespace: [rid for rid, _, _ in b.below] for b in blocks}
+    volume, owner = (next(r for r in doc if r.name == name) for name in ("pv-db", "db"))
+    assert volume.id in under["data"]
+    assert pos[volume.id][0] == pos[owner.id][0] and pos[volume.id][1] > pos[owner.id][1]

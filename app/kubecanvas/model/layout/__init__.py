@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable
 
 from kubecanvas.model.document import Document
 from kubecanvas.model.edits import MoveResources
@@ -45,6 +45,7 @@ from kubecanvas.model.layout.arrange import (
     role_of,
 )
 from kubecanvas.model.layout.groups import application_groups, system_of
+from kubecanvas.model.layout.homes import adjacency, homes_under_frames
 from kubecanvas.model.order import in_order
 from kubecanvas.model.record import field, record
 from kubecanvas.model.resource import Position, Resource
@@ -129,72 +130,11 @@ def _sort_key(resource: Resource, index: int) -> tuple[str, str, int]:
     return (resource.kind, resource.name, index)
 
 
-def _adjacency(graph: WiringGraph, members: set[str]) -> dict[str, set[str]]:
-    """Undirected neighbours among `members`, from one pass over the graph's edges."""
-    adjacent: dict[str, set[str]] = defaultdict(set)
-    for u, v, data in graph.graph.edges(data=True):
-        # NetworkPolicy traffic joins applications that only talk: it is a layer, not a part
-        if u != v and u in members and v in members and data["category"] != "derived":
-            adjacent[u].add(v)
-            adjacent[v].add(u)
-    return adjacent
-
-
-def _homes(document: list[Resource], free: set[str],
-           adjacent: Mapping[str, set[str]]) -> dict[str, tuple[str, int]]:
-    """Which namespace each used cluster-scoped resource sits under, and in which row.
-
-    A resource wired to namespaced resources goes under the namespace with most such wires
-    (ties: alphabetical), in the first row; one wired only to such resources (a StorageClass
-    behind a PersistentVolume) follows them, one row further down.
-    """
-    namespace_of = {r.id: effective_namespace(r) for r in document}
-    pending = [r.id for r in document if r.id in free and not namespace_of[r.id]
-               and r.kind != "Namespace" and adjacent.get(r.id)]
-    homes: dict[str, tuple[str, int]] = {}
-    for depth in range(1, 4):
-        found: dict[str, tuple[str, int]] = {}
-        for rid in pending:
-            votes: dict[str, int] = defaultdict(int)
-            for n in adjacent[rid]:
-                if namespace_of.get(n) and n in free:
-                    votes[namespace_of[n]] += 1
-                elif n in homes:
-                    votes[homes[n][0]] += 1
-            if votes:
-                found[rid] = (min(votes, key=lambda k: (-votes[k], k)), depth)
-        homes.update(found)
-        pending = [rid for rid in pending if rid not in found]
-        if not found or not pending:
-            break
-    _push_down(document, homes, adjacent)
-    return homes
-
-
-#: Among resources under a namespace, the ones further from it (a class behind its volumes).
-_OUTWARD = {"StorageClass": 1}
-
-
-def _push_down(document: list[Resource], homes: dict[str, tuple[str, int]],
-               adjacent: Mapping[str, set[str]]) -> None:
-    """Put a StorageClass one row below the PersistentVolumes it serves, so claim -> volume ->
-    class reads as one straight line down even when the claim names the class too."""
-    kinds = {res.id: res.kind for res in document}
-    for res in document:
-        home = homes.get(res.id)
-        if home is None or not _OUTWARD.get(res.kind):
-            continue
-        inner = [homes[n][1] for n in adjacent[res.id] if n in homes and homes[n][0] == home[0]
-                 and _OUTWARD.get(kinds[n], 0) < _OUTWARD[res.kind]]
-        if inner:
-            homes[res.id] = (home[0], max(home[1], max(inner) + 1))
-
-
 def _build_blocks(document: list[Resource], graph: WiringGraph, free: set[str]) -> list[Block]:
     """Group the free resources by namespace, then by application, and arrange each application."""
     by_namespace: dict[str, list[Resource]] = defaultdict(list)
-    adjacent = _adjacency(graph, free)
-    homes = _homes(document, free, adjacent)
+    adjacent = adjacency(graph, free)
+    homes = homes_under_frames(document, free, adjacent)
     frames: dict[str, list[str]] = defaultdict(list)
     below: dict[str, list[tuple[tuple[str, str, int], str]]] = defaultdict(list)
     for index, res in enumerate(document):

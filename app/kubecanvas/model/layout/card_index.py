@@ -76,6 +76,15 @@ class CardIndex:
                 yield
         return found
 
+    def cell_cards(self, x0: float, y0: float, x1: float, y1: float) -> Iterable[list[str]]:
+        """The cards filed under each cell the box covers, cell by cell (a card in several
+        cells comes several times): for a reader that may stop early (`wide_search`)."""
+        grid = self._grid
+        for cell in self._cells(x0, y0, x1, y1):
+            cards = grid.get(cell)
+            if cards:
+                yield cards
+
     def blocked(self, a: Point, b: Point, skip: Iterable[str], margin: float = 2.0) -> bool:
         """True when segment ab passes through a card (grown by `margin`) not in `skip`.
 

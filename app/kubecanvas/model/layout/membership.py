@@ -5,7 +5,7 @@ the cluster-scoped resources a namespace uses (its PersistentVolumes, their Stor
 under that frame. The canvas needs the same grouping after the user has moved things: a class
 the cluster provides is drawn once per block that uses it (not as one card hundreds of wires
 converge on), and far out each application draws as one tile. This module answers "which block"
-with the layout's own rules (`layout._homes`, `groups.application_groups`), in one pass over the
+with the layout's own rules (`homes.homes_under_frames`, `groups.application_groups`), in one pass over the
 wiring graph's edges and a few passes over the resources; nothing is arranged.
 """
 
@@ -20,6 +20,7 @@ from kubecanvas.model.document import Document
 from kubecanvas.model.graph import WiringGraph
 from kubecanvas.model.kinds import effective_namespace
 from kubecanvas.model.layout.groups import SHARED, application_groups, label_key
+from kubecanvas.model.layout.homes import adjacency, homes_under_frames
 from kubecanvas.model.order import in_order
 from kubecanvas.model.record import record
 from kubecanvas.model.resource import Resource
@@ -63,12 +64,10 @@ class BlockKey:
 
 def block_keys(document: Document, graph: WiringGraph) -> dict[str, BlockKey]:
     """The block of every resource of `document` (a Namespace resource: its own frame)."""
-    from kubecanvas.model.layout import _adjacency, _homes  # the layout's own rules
-
     resources = in_order(document)
     every = {r.id for r in resources}
-    adjacent = _adjacency(graph, every)
-    homes = _homes(resources, every, adjacent)
+    adjacent = adjacency(graph, every)  # the layout's own rules
+    homes = homes_under_frames(resources, every, adjacent)
     out: dict[str, BlockKey] = {}
     by_namespace: dict[str, list[Resource]] = defaultdict(list)
     for res in resources:

@@ -32,7 +32,7 @@ from kubecanvas.model.layout.grid_astar import Steps, astar_steps, drain
 from kubecanvas.model.layout.quality import Point, Rect
 from kubecanvas.model.layout.segment_index import CELL, SegmentIndex
 from kubecanvas.model.layout.uncross import uncross
-from kubecanvas.model.layout.wide_search import wide_search_steps
+from kubecanvas.model.layout.wide_search import Around, beside, channel, wide_search_steps
 from kubecanvas.model.record import record
 
 #: distance kept from cards by a routed wire
@@ -47,7 +47,9 @@ LANE = 5.0
 MAX_SEARCH_CARDS = 40
 #: ... and over at most this many grid cells of the card index.
 MAX_SEARCH_CELLS = 150
-#: Up to this many wires, each is routed thoroughly (fewest crossings, A* around blocks).
+#: Up to this many wires, each is routed thoroughly (fewest crossings, A* around blocks);
+#: beyond, a wire takes the first of its Z shapes clear of cards. A wire with none goes around
+#: the cards either way (`wide_search.py`).
 THOROUGH_LIMIT = 1500
 LABEL_HEIGHT = 16.0
 #: cost of crossing a wire already routed, in pixels of length, for the A* detour: a crossing
@@ -226,14 +228,17 @@ def _middles(lo: float, hi: float, sign: int, horizontal: bool,
 
 def route_wire(start: Point, end: Point, side: str, index: CardIndex,
                ends: tuple[str, str], drawn: SegmentIndex | None = None,
-               lane: int = 0, search: bool = True, detour: bool = True) -> tuple[Point, ...]:
+               lane: int = 0, search: bool = True, detour: bool = True,
+               around: Around | None = None) -> tuple[Point, ...]:
     """One wire from port `start` to port `end` (`route_wire_steps`, at once)."""
-    return drain(route_wire_steps(start, end, side, index, ends, drawn, lane, search, detour))
+    return drain(route_wire_steps(start, end, side, index, ends, drawn, lane, search, detour,
+                                  around))
 
 
 def route_wire_steps(start: Point, end: Point, side: str, index: CardIndex,
                      ends: tuple[str, str], drawn: SegmentIndex | None = None, lane: int = 0,
-                     search: bool = True, detour: bool = True) -> Steps[tuple[Point, ...]]:
+                     search: bool = True, detour: bool = True, around: Around | None = None
+                     ) -> Steps[tuple[Point, ...]]:
     """One wire from port `start` to port `end`, around every card but its own two, in steps
     (its searches pause: `grid_astar.astar_steps`).
 
@@ -241,8 +246,11 @@ def route_wire_steps(start: Point, end: Point, side: str, index: CardIndex,
     run), just after the source, or halfway, whichever is clear of cards and crosses the fewest
     wires already routed; the `lane`-th wire of a bundle bends a few pixels earlier or later, on
     the side that keeps the bundle from crossing itself. When each of these crosses a wire (or
-    a card), the bend tries the other gaps between cards, and then (with `detour`) A* looks
-    for a detour that crosses fewer wires (each costs `CROSSING`).
+    a card), the bend tries the other gaps between cards, and then (with `search` and
+    `detour`) A* looks for a detour that crosses fewer wires (each costs `CROSSING`). A wire
+    whose every shape meets a card is searched for around the cards as `around` says
+    (`wide_search.Around`; None: at once): a claim's wire down to its volume under the
+    namespace frame passes the blocks below it, and drawn straight it ran through twenty cards.
     """
     a, b = _stub(start, side), _stub(end, _OPPOSITE[side])
     horizontal = side in ("right", "left")
@@ -271,19 +279,49 @@ def route_wire_steps(start: Point, end: Point, side: str, index: CardIndex,
     for reach in (CELL, 3 * CELL) if search else ():
         found = yield from _search(a, b, index, ends, reach, drawn)
         if found is not None:
-            around = [start, *found, end]
-            if best is None or (drawn is not None and drawn.crossings(around) < best[0]):
-                return simplify(around)
+            detour_path = [start, *found, end]
+            if best is None or (drawn is not None and drawn.crossings(detour_path) < best[0]):
+                return simplify(detour_path)
             break
     if best is not None:
         return simplify(best[2])
-    wide = (yield from wide_search_steps(a, b, index, (CELL, CLEARANCE, BEND), lambda p, q: (
-        index.blocked(p, q, ends)))) if search and detour else None  # (wide_search.py)
-    return simplify([start, *(wide or _simple(a, b, side, (lo + hi) / 2)), end])
+    around = around if around is not None else Around()
+    if not around.search:
+        around.left += 1
+        return simplify([start, *_simple(a, b, side, (lo + hi) / 2), end])
+    return simplify((yield from _around_cards(start, end, side, index, ends, around.twins)))
+
+
+def _around_cards(start: Point, end: Point, side: str, index: CardIndex, ends: tuple[str, str],
+                  twins: dict[tuple[str, str], tuple[tuple[str, str], list[Point]]]
+                  ) -> Steps[list[Point]]:
+    """From port `start` to port `end` around the cards (`wide_search.py`): beside an earlier
+    wire between the same two cards that went around them (`twins`, by the ends in order),
+    or through one straight gap, or searched; the plain Z shape when no path is found within
+    the bounds. The first wire of a pair that goes around is kept in `twins`."""
+    pair = (min(ends), max(ends))
+    twin = twins.get(pair)
+    if twin is not None:
+        path = beside(twin[1] if twin[0] == ends else twin[1][::-1], start, end)
+        if path is not None and _clear(path, index, ends):
+            return path
+    a, b = _stub(start, side), _stub(end, _OPPOSITE[side])
+    vertical = side in ("down", "up")
+    found = channel(a, b, vertical, index, CLEARANCE, ends)
+    if found is None:
+        found = yield from wide_search_steps(a, b, index, (CELL, CLEARANCE, BEND), ends)
+    if found is None:
+        return [start, *_simple(a, b, side, ((a[1] + b[1]) if vertical else (a[0] + b[0])) / 2),
+                end]
+    path = [start, *found, end]
+    if twin is None:
+        twins[pair] = (ends, list(simplify(path)))
+    return path
 
 
 def route_all(cards: Mapping[str, Rect], edges: Sequence[tuple[str, str]],
-              label_widths: Sequence[float] | None = None, quick: bool = False) -> list[Route]:
+              label_widths: Sequence[float] | None = None, quick: bool = False,
+              left: list[int] | None = None) -> list[Route]:
     """Routes for `edges` ((source, target) card ids, in a deterministic order) among `cards`.
 
     Args:
@@ -291,12 +329,15 @@ def route_all(cards: Mapping[str, Rect], edges: Sequence[tuple[str, str]],
         edges: the wires; a self loop gets an empty route.
         label_widths: the plate width of each wire's label (0: no label).
         quick: the cheap routes whatever the number of wires (a card being dragged).
+        left: given, the wires whose plain shapes all meet a card are not searched around the
+            cards but drawn plain, and their indices put here (`wide_search.Around`).
     """
-    return drain(route_all_steps(cards, edges, label_widths, quick))
+    return drain(route_all_steps(cards, edges, label_widths, quick, left))
 
 
 def route_all_steps(cards: Mapping[str, Rect], edges: Sequence[tuple[str, str]], label_widths:
-                    Sequence[float] | None = None, quick: bool = False) -> Steps[list[Route]]:
+                    Sequence[float] | None = None, quick: bool = False,
+                    left: list[int] | None = None) -> Steps[list[Route]]:
     """`route_all` in steps, for the editor's routing in slices (`ui/canvas/route_slices.py`)."""
     index = CardIndex({})
     for number, (cid, rect) in enumerate(cards.items(), 1):  # thousands near a long wire
@@ -314,6 +355,7 @@ def route_all_steps(cards: Mapping[str, Rect], edges: Sequence[tuple[str, str]],
     yield
     bundles: dict[tuple[str, str], int] = defaultdict(int)
     lanes: dict[int, int] = {}
+    around = Around(search=left is None and not quick)
     for i, (s, t) in enumerate(edges):
         if i not in ports:
             routes.append(())
@@ -321,15 +363,18 @@ def route_all_steps(cards: Mapping[str, Rect], edges: Sequence[tuple[str, str]],
         start, end, side = ports[i]
         pair = (min(s, t), max(s, t))
         lanes[i] = bundles[pair]
+        plain = around.left
         route = yield from route_wire_steps(start, end, side, index, (s, t), drawn,
-                                            bundles[pair], thorough, detour)
+                                            bundles[pair], thorough, detour, around)
+        if left is not None and around.left > plain:
+            left.append(i)
         bundles[pair] += 1
         if drawn is not None:
             drawn.add(route, i)
         routes.append(route)
     if drawn is not None and detour:
         yield from uncross(routes, ports, edges, drawn, lambda i: route_wire_steps(
-            *ports[i], index, edges[i], drawn, lanes[i]))
+            *ports[i], index, edges[i], drawn, lanes[i], around=around))
     widths = list(label_widths) if label_widths is not None else [0.0] * len(edges)
     labels = yield from _label_steps(routes, widths, index)
     return [Route(points, at) for points, at in zip(routes, labels, strict=True)]

@@ -34,6 +34,8 @@ from kubecanvas.ui.slices import run_slice
 
 #: CPU time one event-loop turn spends routing (the overview's slices take 6 ms too)
 SLICE_SECONDS = 0.006
+#: new wires routed together (`RouteSlices._steps`)
+BATCH = 400
 #: moves whose routes undo gives back (older ones are routed again)
 HISTORY = 100
 
@@ -161,14 +163,23 @@ class RouteSlices(QObject):
             self.finished.emit()
 
     def _steps(self) -> Iterator[None]:
+        """The moved cards' wires with the first `BATCH` new wires, then the other new wires
+        a batch at a time: each batch's wires take their routes when it ends, and leave the
+        waiting ones, so a change that restarts the routing (an edit while a big design's
+        hard wires are searched after it opened) costs one batch, not all of them again."""
         nodes = [node for node in self._nodes.values() if node.scene() is not None]
         new = [wire for wire in self._new.values() if wire.scene() is not None]
         before: dict[EdgeKey, tuple[EdgeItem, Route | None]] = {}
-        yield from route_around_steps(nodes, self._items_in, new, before)
+        yield from route_around_steps(nodes, self._items_in, new[:BATCH], before)
         if self._moves == 1 and not new:
             self.history.routed({key: route for key, (_, route) in before.items()},
                                 ({key: wire.route for key, (wire, _) in before.items()},
                                  picture_of(nodes)[1]))
+        for start in range(BATCH, len(new), BATCH):
+            self._nodes, self._moves = {}, 0
+            for wire in new[start - BATCH:start]:
+                self._new.pop(wire.key, None)
+            yield from route_around_steps([], self._items_in, new[start:start + BATCH])
 
 
 class RouteHistory:

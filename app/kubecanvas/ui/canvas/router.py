@@ -14,6 +14,7 @@ in steps (`route_around_steps`), which `route_slices.py` spreads over event-loop
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtWidgets import QGraphicsItem
@@ -22,9 +23,12 @@ from kubecanvas.model.graph import Edge, WiringGraph
 from kubecanvas.model.layout import NODE_HEIGHT, NODE_WIDTH
 from kubecanvas.model.layout.grid_astar import Steps, drain
 from kubecanvas.model.layout.quality import Rect, segment_hits_rect
-from kubecanvas.model.layout.routing import Route, route_all_steps
+from kubecanvas.model.layout.routing import THOROUGH_LIMIT, Route, route_all_steps
 from kubecanvas.ui.canvas.edge_item import EdgeItem, label_width
 from kubecanvas.ui.canvas.node_item import NodeItem
+
+if TYPE_CHECKING:
+    from kubecanvas.ui.canvas.route_slices import RouteSlices
 
 EdgeKey = tuple[str, str, str]
 
@@ -39,15 +43,16 @@ def _card(node: NodeItem) -> Rect:
     return (pos.x(), pos.y(), NODE_WIDTH, NODE_HEIGHT)
 
 
-def route_items(nodes: Iterable[NodeItem], items: Sequence[EdgeItem], quick: bool = False
-                ) -> None:
+def route_items(nodes: Iterable[NodeItem], items: Sequence[EdgeItem], quick: bool = False,
+                left: list[EdgeItem] | None = None) -> None:
     """Route `items` among the visible `nodes` (every card is an obstacle but a wire's ends);
-    `quick`: plain Z shapes only (`route_all`)."""
-    drain(route_items_steps(nodes, items, quick))
+    `quick`: plain Z shapes only; `left`: given, the wires whose plain shapes all meet a card
+    keep one and are put here, to be searched around the cards later (`route_all`)."""
+    drain(route_items_steps(nodes, items, quick, left))
 
 
-def route_items_steps(nodes: Iterable[NodeItem], items: Sequence[EdgeItem], quick: bool = False
-                      ) -> Steps[None]:
+def route_items_steps(nodes: Iterable[NodeItem], items: Sequence[EdgeItem], quick: bool = False,
+                      left: list[EdgeItem] | None = None) -> Steps[None]:
     """`route_items` in steps: the wires take their routes together, after the last step."""
     cards: dict[str, Rect] = {}
     for number, node in enumerate(nodes, 1):  # (thousands, for a wire across a big design)
@@ -57,11 +62,31 @@ def route_items_steps(nodes: Iterable[NodeItem], items: Sequence[EdgeItem], quic
             yield
     wanted = [item for item in items if item.source.rid in cards and item.target.rid in cards]
     yield
+    plain: list[int] | None = [] if left is not None else None
     routes = yield from route_all_steps(
         cards, [(item.source.rid, item.target.rid) for item in wanted],
-        [label_width(item.edge.type, item.label) for item in wanted], quick)
+        [label_width(item.edge.type, item.label) for item in wanted], quick, plain)
+    if left is not None and plain:
+        left += (wanted[i] for i in plain)
     for item, route in zip(wanted, routes, strict=True):
         item.set_route(route if route.points else None)
+
+
+def route_whole(nodes: Iterable[NodeItem], wires: Sequence[EdgeItem],
+                slices: RouteSlices | None = None) -> None:
+    """Route all the `wires` of a scene among its `nodes`. In the editor (`slices`, which is
+    then told to forget the wires waiting there), a big design's wires that no plain shape
+    takes past the cards keep one and are searched around the cards in slices after this
+    (`route_slices.py`): at 15,000 resources the searches take 3 s, which the first paint
+    would wait for. A picture (no `slices`) searches them at once."""
+    if slices is None:
+        route_items(nodes, wires)
+        return
+    slices.drop()
+    left: list[EdgeItem] | None = [] if len(wires) > THOROUGH_LIMIT else None
+    route_items(nodes, wires, left=left)
+    if left:
+        slices.add((), left)
 
 
 def stale_wires(nodes: Iterable[NodeItem], graph: WiringGraph, items: Mapping[EdgeKey, EdgeItem],

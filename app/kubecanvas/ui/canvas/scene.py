@@ -36,7 +36,7 @@ from kubecanvas.ui.canvas.node_item import (
 )
 from kubecanvas.ui.canvas.replica_item import ReplicaStackItem
 from kubecanvas.ui.canvas.replicas import REPLICA_KINDS, replica_lines
-from kubecanvas.ui.canvas.router import free_lane, ordered, route_items, stale_wires
+from kubecanvas.ui.canvas.router import free_lane, ordered, route_whole, stale_wires
 from kubecanvas.ui.canvas.stand_ins import StandIns, in_draw_order
 from kubecanvas.ui.canvas.style import Theme, current_theme
 from kubecanvas.ui.canvas.summary import summary
@@ -427,10 +427,9 @@ class CanvasScene(QGraphicsScene):
         self.rename_requested.emit(node.rid)
 
     def reroute(self) -> None:
-        """Route every wire around the cards (`ui/canvas/router.py`)."""
-        if self.interactive:
-            self.route_slices.drop()
-        route_items(self.nodes.values(), ordered(self.edge_items.values()))
+        """Route every wire around the cards (`router.route_whole`)."""
+        route_whole(self.nodes.values(), ordered(self.edge_items.values()),
+                    self.route_slices if self.interactive else None)
 
     def node_moved(self, node: NodeItem) -> None:
         """While a node is dragged: its wires follow it (`route_dragged`; routed around the cards
