@@ -67,6 +67,32 @@ def test_free_slots_answer_like_a_rectangle_query() -> None:
     assert slots.is_free(*first)
 
 
+def test_a_stand_in_keeps_its_frame_out_of_another_namespaces_frame() -> None:
+    slots = FreeSlots((0.0, 0.0, NODE_WIDTH, NODE_HEIGHT))
+    slots.add_area((0.0, 0.0, 1000.0, 400.0), "shop")
+    slots.add_area((1120.0, 0.0, 2000.0, 400.0), "web")  # right of shop, 120 px away
+    slots.add_area((0.0, 520.0, 600.0, 900.0), "db")  # under shop's left half
+    # a card right of shop's edge would grow shop's frame over web's
+    assert not slots.is_free(1010.0, 100.0, "shop")
+    assert slots.is_free(1010.0, 100.0, "shop", joins=False) is False  # its own box is in web
+    assert slots.is_free(700.0, 100.0, "shop")  # inside its own frame
+    # below and right, shop's frame grown to hold it would reach over db's corner
+    assert not slots.is_free(700.0, 440.0, "shop") or not slots.is_free(500.0, 440.0, "shop")
+    assert not slots.is_free(100.0, 600.0, "shop") and slots.is_free(100.0, 600.0, "db")
+    # the first free slot of a card at shop's right edge: not to the right, where web is
+    dx, dy = slots.first_free(1000.0 - NODE_WIDTH, 100.0, 0, "shop")
+    assert 1000.0 - NODE_WIDTH + dx + NODE_WIDTH <= 1120.0 - 20.0
+
+
+def test_generated_designs_frames_do_not_overlap(qtbot) -> None:
+    scene = _generated_scene(1500)
+    frames = [f.box() for f in scene.frames_by_namespace.values()]
+    assert len(frames) > 2
+    for n, (left, top, right, bottom) in enumerate(frames):
+        for b_left, b_top, b_right, b_bottom in frames[n + 1:]:
+            assert not (left < b_right and b_left < right and top < b_bottom and b_top < bottom)
+
+
 @settings(max_examples=60, deadline=None)
 @given(st.tuples(*[st.floats(-1e4, 1e4, allow_nan=False) for _ in range(8)]),
        st.floats(0.0, 1.0))

@@ -75,6 +75,11 @@ class NamespaceFrameItem(QGraphicsItem):
     def frame_rect(self) -> QRectF:
         return QRectF(self._rect)
 
+    def box(self) -> tuple[float, float, float, float]:
+        """(left, top, right, bottom) of the frame on the canvas (`FreeSlots.add_area`)."""
+        rect = self.mapRectToScene(self._rect)
+        return rect.left(), rect.top(), rect.right(), rect.bottom()
+
     def title_rect(self) -> QRectF:
         """The clickable title bar."""
         return QRectF(self._rect.x(), self._rect.y(), self._rect.width(), HEADER)

@@ -25,7 +25,7 @@ from kubecanvas.model.resource import Resource
 from kubecanvas.ui.canvas.custom_looks import apply_looks
 from kubecanvas.ui.canvas.edge_item import FAR_ZOOM, EdgeItem
 from kubecanvas.ui.canvas.far_wires import FarWires
-from kubecanvas.ui.canvas.free_slots import FreeSlots, search_area
+from kubecanvas.ui.canvas.free_slots import FreeSlots, ghost_offset
 from kubecanvas.ui.canvas.namespace_frame import NamespaceFrameItem
 from kubecanvas.ui.canvas.node_item import (
     NodeItem,
@@ -134,6 +134,9 @@ class CanvasScene(QGraphicsScene):
             node = self._add_node(res)
             if isinstance(node, NodeItem):
                 self._slots.add(*res.position)
+        self._fit_frames(self.frames_by_namespace)  # the frames' areas: no other's stand-ins
+        for namespace, frame in self.frames_by_namespace.items():
+            self._slots.add_area(frame.box(), namespace)
         for edge in in_draw_order(self.document, self.graph.edges()):
             self._add_edge(edge)
         self._slots = None
@@ -188,7 +191,8 @@ class CanvasScene(QGraphicsScene):
             return None
         ghost_kind = stand_in_kind(data) if data else "provided"  # else a class's proxy
         ghost = self.stand_ins.make(node_id, drawn, data, ghost_kind, anchor)
-        ghost.anchor_offset = self._free_offset(anchor)
+        joins = ghost_kind != "missing" and ghost.namespace == anchor.namespace
+        ghost.anchor_offset = self._free_offset(anchor, joins)
         ghost.setPos(anchor.pos() + ghost.anchor_offset)
         if self._slots is not None:
             self._slots.add(ghost.pos().x(), ghost.pos().y())
@@ -197,27 +201,16 @@ class CanvasScene(QGraphicsScene):
         self.addItem(ghost)
         ghost.host = self
         self.nodes[ghost.rid] = ghost
-        frame = self.frames_by_namespace.get(ghost.namespace) if ghost_kind != "missing" and \
-            ghost.namespace == anchor.namespace else None
+        frame = self.frames_by_namespace.get(ghost.namespace) if joins else None
         if frame is not None:  # a claim a StatefulSet will create lives in its namespace
             frame.members.add(ghost.rid)
             if not self._populating:
                 self._fit_frames([ghost.namespace])
         return ghost
 
-    def _free_offset(self, anchor: NodeItem) -> QPointF:
-        """Where a new ghost goes relative to its anchor: the first free slot to the right,
-        then below, so a stand-in never hides a real resource."""
-        x, y = anchor.pos().x(), anchor.pos().y()
-        slots = self._slots
-        if slots is None:  # after populating: one scene query around the anchor
-            box = NodeItem.BOX
-            slots = FreeSlots((box.left(), box.top(), box.right(), box.bottom()))
-            for item in self.items(QRectF(*search_area(x, y)),
-                                   Qt.ItemSelectionMode.IntersectsItemBoundingRect):
-                if isinstance(item, NodeItem):
-                    slots.add(item.pos().x(), item.pos().y())
-        return QPointF(*slots.first_free(x, y, len(anchor.ghosts)))
+    def _free_offset(self, anchor: NodeItem, joins: bool = True) -> QPointF:
+        """Where a new ghost goes relative to its anchor (`free_slots.ghost_offset`)."""
+        return QPointF(*ghost_offset(anchor, self._slots, self.items, joins))
 
     def _add_edge(self, edge: Edge) -> EdgeItem | None:
         node = edge.target

@@ -101,7 +101,8 @@ def _clear_stand_ins(scene: CanvasScene, nodes: list[NodeItem]) -> bool:
             if any(isinstance(item, NodeItem) and item is not ghost and item.isVisible()
                    and card.intersects(QRectF(item.pos(), card.size()))
                    for item in scene.items(card, Qt.ItemSelectionMode.IntersectsItemBoundingRect)):
-                ghost.anchor_offset = scene._free_offset(node)
+                joins = ghost.ghost != "missing" and ghost.namespace == node.namespace
+                ghost.anchor_offset = scene._free_offset(node, joins)
                 ghost.setPos(node.pos() + ghost.anchor_offset)
                 placed = True
     return placed
