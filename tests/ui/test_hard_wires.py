@@ -49,3 +49,24 @@ def test_the_editor_routes_a_big_designs_hard_wires_in_slices_after_it_opens(
     assert scene_quality(scene).wires_through_cards > 0
     qtbot.waitUntil(lambda: not slices.pending, timeout=60_000)  # between events
     assert scene_quality(scene).wires_through_cards == 0
+
+
+def test_an_edit_while_they_are_routed_keeps_what_was_routed(make_window, qtbot) -> None:
+    from tests import builders
+
+    from kubecanvas.model.edits import AddResource
+
+    window = make_window(list(_design(2000)[0]))
+    scene, slices = window.scene, window.scene.route_slices
+    through = scene_quality(scene).wires_through_cards
+    plain = {key: wire.route for key, wire in scene.edge_items.items()}
+    qtbot.waitUntil(lambda: any(wire.route is not plain[key]
+                                for key, wire in scene.edge_items.items()), timeout=60_000)
+    assert slices.pending  # a batch took its routes; others wait
+    done = scene_quality(scene).wires_through_cards
+    assert done < through
+    configmap = builders.resources(builders.configmap)("late", ns="shop")
+    window.editor.push(AddResource(configmap))  # restarts the routing: cards changed
+    assert scene_quality(scene).wires_through_cards <= done  # nothing routed is undone
+    qtbot.waitUntil(lambda: not slices.pending, timeout=60_000)
+    assert scene_quality(scene).wires_through_cards == 0

@@ -321,7 +321,7 @@ def _around_cards(start: Point, end: Point, side: str, index: CardIndex, ends: t
 
 def route_all(cards: Mapping[str, Rect], edges: Sequence[tuple[str, str]],
               label_widths: Sequence[float] | None = None, quick: bool = False,
-              left: list[int] | None = None) -> list[Route]:
+              left: list[int] | None = None, thorough: bool | None = None) -> list[Route]:
     """Routes for `edges` ((source, target) card ids, in a deterministic order) among `cards`.
 
     Args:
@@ -331,13 +331,16 @@ def route_all(cards: Mapping[str, Rect], edges: Sequence[tuple[str, str]],
         quick: the cheap routes whatever the number of wires (a card being dragged).
         left: given, the wires whose plain shapes all meet a card are not searched around the
             cards but drawn plain, and their indices put here (`wide_search.Around`).
+        thorough: whether to route thoroughly; None: up to `THOROUGH_LIMIT` wires (the wires
+            of a big design left for later are routed a few hundred at a time, not thoroughly).
     """
-    return drain(route_all_steps(cards, edges, label_widths, quick, left))
+    return drain(route_all_steps(cards, edges, label_widths, quick, left, thorough))
 
 
 def route_all_steps(cards: Mapping[str, Rect], edges: Sequence[tuple[str, str]], label_widths:
                     Sequence[float] | None = None, quick: bool = False,
-                    left: list[int] | None = None) -> Steps[list[Route]]:
+                    left: list[int] | None = None, thorough: bool | None = None
+                    ) -> Steps[list[Route]]:
     """`route_all` in steps, for the editor's routing in slices (`ui/canvas/route_slices.py`)."""
     index = CardIndex({})
     for number, (cid, rect) in enumerate(cards.items(), 1):  # thousands near a long wire
@@ -346,7 +349,7 @@ def route_all_steps(cards: Mapping[str, Rect], edges: Sequence[tuple[str, str]],
             yield
     # a big design (thousands of wires) gets the cheap routes only: Z shapes that avoid cards
     # where one exists, without the crossing count and the A* detours, which cost seconds there
-    thorough = len(edges) <= THOROUGH_LIMIT and not quick
+    thorough = (len(edges) <= THOROUGH_LIMIT if thorough is None else thorough) and not quick
     drawn = SegmentIndex() if thorough else None
     detour = len(edges) <= DETOUR_LIMIT
     routes: list[tuple[Point, ...]] = []

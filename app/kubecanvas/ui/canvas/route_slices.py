@@ -21,7 +21,7 @@ a stand-in the move put on a free slot (`CanvasScene.clear_stand_ins`) would sta
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 
 from PySide6.QtCore import QObject, QPointF, QRectF, QTimer, Signal
 from PySide6.QtWidgets import QGraphicsItem
@@ -29,7 +29,7 @@ from PySide6.QtWidgets import QGraphicsItem
 from kubecanvas.model.layout.routing import Route
 from kubecanvas.ui.canvas.edge_item import EdgeItem
 from kubecanvas.ui.canvas.node_item import NodeItem
-from kubecanvas.ui.canvas.router import EdgeKey, route_around_steps, wires_of
+from kubecanvas.ui.canvas.router import EdgeKey, route_around_steps, route_items_steps, wires_of
 from kubecanvas.ui.slices import run_slice
 
 #: CPU time one event-loop turn spends routing (the overview's slices take 6 ms too)
@@ -73,6 +73,8 @@ class RouteSlices(QObject):
         self.history = RouteHistory()
         self._nodes: dict[str, NodeItem] = {}  # the cards whose wires wait, by id
         self._new: dict[EdgeKey, EdgeItem] = {}  # and wires new since
+        self._hard: dict[EdgeKey, EdgeItem] = {}  # and a big design's, left when it opened
+        self._cards: Collection[NodeItem] = ()  # ... which are routed among these
         self._moves = 0  # moves whose wires wait (one: its routes are remembered for undo)
         self._job: Iterator[None] | None = None
         self._held = False
@@ -84,7 +86,7 @@ class RouteSlices(QObject):
     @property
     def pending(self) -> bool:
         """Wires wait for their routes (they show the plain shapes of a drag meanwhile)."""
-        return bool(self._nodes or self._new)
+        return bool(self._nodes or self._new or self._hard)
 
     def moved(self, nodes: list[NodeItem], before: Positions, after: Positions,
               picture: Picture) -> bool:
@@ -107,6 +109,16 @@ class RouteSlices(QObject):
         """Route the wires of `nodes` and the `new` wires in slices, with those waiting."""
         self._nodes.update((node.rid, node) for node in nodes)
         self._new.update((wire.key, wire) for wire in new)
+        self.restart()
+
+    def add_hard(self, wires: Iterable[EdgeItem], cards: Collection[NodeItem]) -> None:
+        """Route in slices the wires a big design's routing left in plain shapes through cards
+        when it opened (`router.route_whole`): after the other waiting wires, among all the
+        `cards` (a live view of the scene's), not thoroughly (as a big design is routed),
+        `BATCH` at a time. (Not among the cards near each, as a drop's: asking the scene for
+        the cards along thousands of long wires cost 5 s at 5,000 resources.)"""
+        self._hard.update((wire.key, wire) for wire in wires)
+        self._cards = cards
         self.restart()
 
     def restart(self) -> None:
@@ -132,7 +144,7 @@ class RouteSlices(QObject):
         self.restart()
 
     def _forget(self) -> None:
-        self._nodes, self._new, self._moves = {}, {}, 0
+        self._nodes, self._new, self._hard, self._moves = {}, {}, {}, 0
 
     def finish(self) -> None:
         """Route every waiting wire now (an export, a test: the picture as it will be)."""
@@ -164,9 +176,10 @@ class RouteSlices(QObject):
 
     def _steps(self) -> Iterator[None]:
         """The moved cards' wires with the first `BATCH` new wires, then the other new wires
-        a batch at a time: each batch's wires take their routes when it ends, and leave the
-        waiting ones, so a change that restarts the routing (an edit while a big design's
-        hard wires are searched after it opened) costs one batch, not all of them again."""
+        and the hard ones (`add_hard`) a batch at a time: each batch's wires take their routes
+        when it ends, and leave the waiting ones, so a change that restarts the routing (an
+        edit while a big design's hard wires are routed after it opened) costs one batch, not
+        all of them again."""
         nodes = [node for node in self._nodes.values() if node.scene() is not None]
         new = [wire for wire in self._new.values() if wire.scene() is not None]
         before: dict[EdgeKey, tuple[EdgeItem, Route | None]] = {}
@@ -180,6 +193,13 @@ class RouteSlices(QObject):
             for wire in new[start - BATCH:start]:
                 self._new.pop(wire.key, None)
             yield from route_around_steps([], self._items_in, new[start:start + BATCH])
+        self._nodes, self._new, self._moves = {}, {}, 0
+        hard = [wire for wire in self._hard.values() if wire.scene() is not None]
+        for start in range(0, len(hard), BATCH):
+            yield from route_items_steps(list(self._cards), hard[start:start + BATCH],
+                                         thorough=False)
+            for wire in hard[start:start + BATCH]:
+                self._hard.pop(wire.key, None)
 
 
 class RouteHistory:

@@ -13,7 +13,7 @@ in steps (`route_around_steps`), which `route_slices.py` spreads over event-loop
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPointF, QRectF, Qt
@@ -34,6 +34,8 @@ EdgeKey = tuple[str, str, str]
 
 #: while a node is dragged, its wires avoid the cards this far around them (all at release)
 DRAG_REACH = 400.0
+#: wires that take their routes between two pauses of `route_items_steps`
+APPLY_PAUSE = 100
 #: the side of the squares the scene's index is asked for cards in, one per step
 TILE = 2400.0
 
@@ -52,8 +54,10 @@ def route_items(nodes: Iterable[NodeItem], items: Sequence[EdgeItem], quick: boo
 
 
 def route_items_steps(nodes: Iterable[NodeItem], items: Sequence[EdgeItem], quick: bool = False,
-                      left: list[EdgeItem] | None = None) -> Steps[None]:
-    """`route_items` in steps: the wires take their routes together, after the last step."""
+                      left: list[EdgeItem] | None = None, thorough: bool | None = None
+                      ) -> Steps[None]:
+    """`route_items` in steps: the wires take their routes after the routing's last step
+    (`APPLY_PAUSE` at a time); `thorough`: as `route_all` has it."""
     cards: dict[str, Rect] = {}
     for number, node in enumerate(nodes, 1):  # (thousands, for a wire across a big design)
         if node.isVisible():
@@ -65,14 +69,16 @@ def route_items_steps(nodes: Iterable[NodeItem], items: Sequence[EdgeItem], quic
     plain: list[int] | None = [] if left is not None else None
     routes = yield from route_all_steps(
         cards, [(item.source.rid, item.target.rid) for item in wanted],
-        [label_width(item.edge.type, item.label) for item in wanted], quick, plain)
+        [label_width(item.edge.type, item.label) for item in wanted], quick, plain, thorough)
     if left is not None and plain:
         left += (wanted[i] for i in plain)
-    for item, route in zip(wanted, routes, strict=True):
+    for number, (item, route) in enumerate(zip(wanted, routes, strict=True), 1):
         item.set_route(route if route.points else None)
+        if number % APPLY_PAUSE == 0:  # a few hundred wires taking their routes: 25 ms
+            yield
 
 
-def route_whole(nodes: Iterable[NodeItem], wires: Sequence[EdgeItem],
+def route_whole(nodes: Collection[NodeItem], wires: Sequence[EdgeItem],
                 slices: RouteSlices | None = None) -> None:
     """Route all the `wires` of a scene among its `nodes`. In the editor (`slices`, which is
     then told to forget the wires waiting there), a big design's wires that no plain shape
@@ -86,7 +92,7 @@ def route_whole(nodes: Iterable[NodeItem], wires: Sequence[EdgeItem],
     left: list[EdgeItem] | None = [] if len(wires) > THOROUGH_LIMIT else None
     route_items(nodes, wires, left=left)
     if left:
-        slices.add((), left)
+        slices.add_hard(left, nodes)
 
 
 def stale_wires(nodes: Iterable[NodeItem], graph: WiringGraph, items: Mapping[EdgeKey, EdgeItem],
@@ -165,11 +171,11 @@ def route_around(nodes: Sequence[NodeItem], items_in: Callable[..., list[QGraphi
 def route_around_steps(nodes: Sequence[NodeItem],
                        items_in: Callable[..., list[QGraphicsItem]],
                        new: Iterable[EdgeItem] = (),
-                       before: dict[EdgeKey, tuple[EdgeItem, Route | None]] | None = None
-                       ) -> Steps[None]:
+                       before: dict[EdgeKey, tuple[EdgeItem, Route | None]] | None = None,
+                       thorough: bool | None = None) -> Steps[None]:
     """`route_around` in steps (a pause after each look-up of the scene's index, and in the
     routing's searches); the wires take their routes after the last step. `before` gets
-    each wire routed, with the route it had."""
+    each wire routed, with the route it had; `thorough`: as `route_all` has it."""
     wires = wires_of(nodes)
     # and the wires that now run through a moved card (not every wire whose box holds it:
     # the box of a wire to a shared StorageClass covers much of the design)
@@ -199,7 +205,7 @@ def route_around_steps(nodes: Sequence[NodeItem],
     yield
     if before is not None:
         before.update((w.key, (w, w.route)) for w in wires)
-    yield from route_items_steps(near, wires)
+    yield from route_items_steps(near, wires, thorough=thorough)
 
 
 def _tiles(area: QRectF) -> Iterable[QRectF]:
