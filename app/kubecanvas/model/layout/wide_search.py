@@ -31,8 +31,9 @@ from kubecanvas.model.layout.quality import Point, Rect
 
 #: grid points (lines across x lines along) beyond which the wide search is not tried
 MAX_POINTS = 10_000
-#: grid points A* may settle before it gives up
-MAX_SETTLED = 2_000
+#: grid points A* may settle before it gives up (2,000 left two of the 15,000-resource
+#: design's 20,273 wires through cards; A* pauses every few dozen, so the editor stays live)
+MAX_SETTLED = 5_000
 #: a grid step nearer a card than this passes through it (as `CardIndex.blocked`)
 MARGIN = 2.0
 #: grid lines nearer each other than this are one line, halfway (the line just below one card
