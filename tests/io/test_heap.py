@@ -47,17 +47,34 @@ def test_a_disabled_collector_stays_disabled() -> None:
     assert not gc.isenabled()
 
 
-def test_settle_collects_the_cycles_a_replaced_design_left() -> None:
-    old = _Node()
-    ref = weakref.ref(old)
+def test_settle_collects_the_cycles_a_replaced_large_design_left() -> None:
+    with heap.bulk_build():
+        old = [[i] for i in range(heap.LARGE_BUILD + 1000)]
+        cycle = _Node()
+    ref = weakref.ref(cycle)
     with heap.bulk_build():
         new = [[i] for i in range(heap.LARGE_BUILD + 1000)]
-    del old  # the window drops the previous design: a frozen cycle, invisible to the collector
+    del old, cycle  # the window drops the previous design: frozen, invisible to the collector
     gc.collect()
     assert ref() is not None
     heap.settle()
     assert ref() is None
     assert gc.get_freeze_count() >= heap.LARGE_BUILD and new
+
+
+def test_after_the_first_large_build_settle_walks_only_what_came_since(monkeypatch) -> None:
+    monkeypatch.setattr(heap, "_replaced", 0)
+    with heap.bulk_build():
+        new = [[i] for i in range(heap.LARGE_BUILD + 1000)]
+    frozen = gc.get_freeze_count()
+    since = _Node()
+    ref = weakref.ref(since)
+    del since  # garbage made after the build: collected
+    thawed = []
+    monkeypatch.setattr(gc, "unfreeze", lambda: thawed.append(True))
+    heap.settle()
+    assert not thawed  # the whole frozen design was not walked again
+    assert ref() is None and gc.get_freeze_count() >= frozen and new
 
 
 def test_settle_does_nothing_when_nothing_was_frozen() -> None:
