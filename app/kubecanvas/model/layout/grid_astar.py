@@ -5,9 +5,8 @@ bend costs `bend`. The estimate is the Manhattan distance plus one bend wherever
 unavoidable (the goal is off both axes of the point, or on the axis the wire is not heading
 along), which never overestimates; among states of equal estimate the one reached by the
 longer path is taken first, so a search runs down one free line instead of widening over every
-tie. Both together cut the states a long wire's search settles by about a factor of ten (the
-generated 5,000-resource design: 173,000 for 1,148 wires, where the plain estimate settled
-over a million and gave up on more).
+tie. Both together halve the states the searches settle: routing the generated
+5,000-resource design settles 11,300 where the plain estimate settled 24,500.
 
 The search comes as steps too (`astar_steps`, a generator that pauses every `PAUSE_EVERY`
 states settled), so the editor can spread a drag's routing over event-loop turns
