@@ -11,6 +11,7 @@ from __future__ import annotations
 import copy
 import os
 from collections.abc import Callable, Mapping
+from functools import cached_property
 from typing import Any
 
 from kubecanvas.model.fields import FieldPath
@@ -122,12 +123,17 @@ class Resource:
         value = self.manifest.get("apiVersion")
         return value if isinstance(value, str) else ""
 
-    @property
+    # `kind` and `metadata` are read once per resource and then kept (in the instance's
+    # `__dict__`, which `cached_property` reads before calling again): a full validation read
+    # `kind` 59 times and `metadata` 29 times per resource, 0.6 s of 17 s at 50,000 resources
+    # (session 12). A manifest is not changed once in a resource: edits make a new Resource
+    # (`with_manifest`), so what was read stays true.
+    @cached_property
     def kind(self) -> str:
         value = self.manifest.get("kind")
         return value if isinstance(value, str) else ""
 
-    @property
+    @cached_property
     def metadata(self) -> Mapping[str, Any]:
         meta = self.manifest.get("metadata")
         # a dict first: the ABC check costs ten times more (see `fields.as_mapping`)
