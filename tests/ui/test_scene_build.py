@@ -77,7 +77,8 @@ def test_a_stand_in_keeps_its_frame_out_of_another_namespaces_frame() -> None:
     assert slots.is_free(1010.0, 100.0, "shop", joins=False) is False  # its own box is in web
     assert slots.is_free(700.0, 100.0, "shop")  # inside its own frame
     # below and right, shop's frame grown to hold it would reach over db's corner
-    assert not slots.is_free(700.0, 440.0, "shop") or not slots.is_free(500.0, 440.0, "shop")
+    assert not slots.is_free(700.0, 440.0, "shop") and not slots.is_free(500.0, 440.0, "shop")
+    assert slots.is_free(700.0, 440.0, "shop", joins=False)  # a box of its own: clear of db
     assert not slots.is_free(100.0, 600.0, "shop") and slots.is_free(100.0, 600.0, "db")
     # the first free slot of a card at shop's right edge: not to the right, where web is
     dx, dy = slots.first_free(1000.0 - NODE_WIDTH, 100.0, 0, "shop")

@@ -205,17 +205,10 @@ def beside(twin: Sequence[Point], a: Point, b: Point) -> list[Point] | None:
 
     A bundle's wires (a claim's to its volume and the volume's back) have ports a few pixels
     apart: the second runs beside the first instead of searching again and landing on the same
-    grid lines, on top of it.
+    grid lines, on top of it. `twin` is as `routing.simplify` leaves a path: no point repeated,
+    none in the middle of a straight run.
     """
-    points: list[Point] = []
-    for p in twin:  # without repeated points and the middle ones of a straight run
-        if points and p == points[-1]:
-            continue
-        if len(points) >= 2 and (points[-2][0] == points[-1][0] == p[0] or
-                                 points[-2][1] == points[-1][1] == p[1]):
-            points[-1] = p
-            continue
-        points.append(p)
+    points = twin
     if len(points) < 2:
         return None
     normals = []  # each run's left-hand normal (y down), as a unit vector

@@ -108,6 +108,7 @@ class CanvasScene(QGraphicsScene):
                                   interactive=self.interactive, blocks=blocks)
         self._badges: dict[str, tuple[int, str]] = {}
         self._populating = False  # frames are fitted once at the end of populating
+        self._grown: set[str] = set()  # ... those that stand-ins joined while populating
         self._slots: FreeSlots | None = None  # the ghost-placement index while populating
         # Qt guesses the index depth from the item count: 14 levels for 12,000 items, where a
         # wire crossing the design is listed in thousands of leaves (51 MB, 125 ms to build
@@ -141,7 +142,7 @@ class CanvasScene(QGraphicsScene):
             self._add_edge(edge)
         self._slots = None
         self._populating = False
-        self._fit_frames(self.frames_by_namespace)
+        self._fit_frames(sorted(self._grown))  # (the others were fitted before the stand-ins)
         self.reroute()
         for item in self.edge_items.values():  # wires made unshaped while populating
             if item.route is None:  # and not routed (an end hidden, or no route found)
@@ -204,7 +205,9 @@ class CanvasScene(QGraphicsScene):
         frame = self.frames_by_namespace.get(ghost.namespace) if joins else None
         if frame is not None:  # a claim a StatefulSet will create lives in its namespace
             frame.members.add(ghost.rid)
-            if not self._populating:
+            if self._populating:
+                self._grown.add(ghost.namespace)
+            else:
                 self._fit_frames([ghost.namespace])
         return ghost
 
