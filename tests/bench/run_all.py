@@ -21,6 +21,7 @@ import datetime
 import json
 import os
 import platform
+import statistics
 import subprocess
 import sys
 from pathlib import Path
@@ -43,6 +44,30 @@ def run_json(script: str, size: int, *extra: str) -> dict[str, Any]:
     return result
 
 
+def editor_runs(sizes: list[int], repeat: int) -> dict[int, list[dict[str, Any]]]:
+    """`bench_canvas.py` `repeat` times per size, the sizes in turn (forwards, then backwards):
+    this machine's speed drifts by up to 2x between minutes, and one run of each size after
+    the other put that drift into the growth column (3.9x one run, 2.9x in turn a little
+    later)."""
+    runs: dict[int, list[dict[str, Any]]] = {size: [] for size in sizes}
+    for round_ in range(repeat):
+        for size in sizes if round_ % 2 == 0 else sizes[::-1]:
+            print(f"the editor with {size} resources ({round_ + 1}/{repeat}) ...",
+                  file=sys.stderr, flush=True)
+            runs[size].append(run_json("bench_canvas.py", size, "--json"))
+    return runs
+
+
+def medians(runs: list[dict[str, Any]]) -> dict[str, Any]:
+    """Each number's median over `runs` (each figure on its own: the run with the median first
+    paint need not have the median drag); anything else as the first run has it."""
+    out = dict(runs[0])
+    for key, value in runs[0].items():
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            out[key] = statistics.median(run[key] for run in runs)
+    return out
+
+
 def _ms(seconds: float) -> str:
     return f"{seconds * 1000:,.0f} ms" if seconds < 10 else f"{seconds:,.1f} s"
 
@@ -59,6 +84,8 @@ GROWTH: dict[str, Any] = {
     "editor open to first paint": lambda c, u: u["first_paint"],
     "  of which load+layout+graph+valid.": lambda c, u: u["open_load"],
     "  of which scene build / paint": lambda c, u: u["open_scene"],
+    "  and, in slices, the wires around the cards: total / longest turn":
+        lambda c, u: u["open_routing"],
     "drag per mouse move: event + full repaint": lambda c, u: u["drag_p95_ms"],
     "drag: first mouse move, event + full repaint": lambda c, u: u["drag_first_ms"],
     "pan at 5% zoom, per frame: Qt's repaint / full repaint": lambda c, u: u["pan_full_median_ms"],
@@ -110,6 +137,8 @@ def rows(core: dict[int, dict[str, Any]], ui: dict[int, dict[str, Any]]) -> list
         row("  of which scene build / paint",
             lambda c, u: f"{_ms(u['open_scene'])} / {_ms(u['open_paint'])}"),
         row("  then, after the first frame: collecting", lambda c, u: _ms(u["settle"])),
+        row("  and, in slices, the wires around the cards: total / longest turn",
+            lambda c, u: f"{_ms(u['open_routing'])} / {u['open_routing_longest_ms']:.0f} ms"),
         row("drag per mouse move: event + full repaint",
             lambda c, u: f"{u['drag_median_ms']:.1f} ms (p95 {u['drag_p95_ms']:.1f})",
             "< 16 ms"),
@@ -160,7 +189,10 @@ def render(table: list[list[str]], sizes: list[int]) -> str:
         "1600x1000 window, until the event loop is idle with the first frame painted: the whole "
         "design zoomed to fit, findings badges and the Problems panel filled. The collector "
         "pass that frees the previous design runs a moment later (io/heap.py) and is shown on "
-        "its own row.",
+        "its own row. Then the wires that no plain shape takes past the cards are searched "
+        "around them in slices of 6 ms between events (the window answers meanwhile): the "
+        "next row, its total and its longest event-loop turn.",
+        "Editor figures are medians of `--ui-repeat` runs of each size, the sizes in turn.",
         "Autosave: the recovery copy made after an edit, in slices between events (the "
         "longest event-loop turn while copying); the next copy reuses the text of unchanged "
         "resources. Before, each copy was one save_project call: the baseline row.",
@@ -197,24 +229,29 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--cli-size", type=int, default=50_000,
                         help="resources for the command-line run (0: skip it)")
     parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--ui-repeat", type=int, default=3,
+                        help="editor runs per size, the sizes in turn (medians)")
+    parser.add_argument("--cli-repeat", type=int, default=1,
+                        help="command-line runs (medians)")
     parser.add_argument("--write-readme", action="store_true")
     args = parser.parse_args(argv)
     sizes = [int(s) for s in args.sizes.split(",") if s]
-    core, ui = {}, {}
+    core: dict[int, dict[str, Any]] = {}
     for size in sizes:
         print(f"measuring {size} resources ...", file=sys.stderr, flush=True)
         core[size] = run_json("bench_size.py", size, "--repeat", str(args.repeat))
-        ui[size] = run_json("bench_canvas.py", size, "--json")
+    ui = {size: medians(runs) for size, runs in editor_runs(sizes, args.ui_repeat).items()}
     text = render(rows(core, ui), sizes)
     if args.cli_size:
         print(f"measuring the command line at {args.cli_size} resources ...", file=sys.stderr,
               flush=True)
         done = subprocess.run([sys.executable, str(HERE / "bench_cli.py"), "--big",
-                               str(args.cli_size), "--repeat", "1"],
+                               str(args.cli_size), "--repeat", str(args.cli_repeat)],
                               capture_output=True, text=True, check=True)
         table = [line for line in done.stdout.splitlines() if line.startswith("|")]
-        text += ("\n\nThe command line as whole processes (`bench_cli.py --big`, one run each; "
-                 "CPU includes the workers):\n\n" + "\n".join(table))
+        text += (f"\n\nThe command line as whole processes (`bench_cli.py --big "
+                 f"{args.cli_size} --repeat {args.cli_repeat}`: medians, each run beside its "
+                 "parse-only process in turn; CPU includes the workers):\n\n" + "\n".join(table))
     print(text)
     if args.write_readme:
         write_readme(text, "python tests/bench/run_all.py " + " ".join(argv or sys.argv[1:]))

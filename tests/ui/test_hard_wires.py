@@ -15,6 +15,7 @@ from kubecanvas.io.yaml_in import load_text
 from kubecanvas.model.document import Document
 from kubecanvas.model.graph import WiringGraph
 from kubecanvas.model.layout.routing import THOROUGH_LIMIT
+from kubecanvas.ui.canvas import route_slices
 from kubecanvas.ui.canvas.drawn_geometry import scene_quality
 from kubecanvas.ui.canvas.scene import CanvasScene
 from kubecanvas.ui.commands import design_files
@@ -40,15 +41,25 @@ def test_a_pictures_wires_go_around_every_card_in_thorough_and_quick_routing(qtb
 
 
 def test_the_editor_routes_a_big_designs_hard_wires_in_slices_after_it_opens(
-        make_window, qtbot) -> None:
+        make_window, qtbot, monkeypatch) -> None:
+    indexed = []
+    real_index = route_slices.card_index_steps
+    monkeypatch.setattr(route_slices, "card_index_steps",
+                        lambda cards: indexed.append(len(cards)) or real_index(cards))
+    monkeypatch.setattr(route_slices, "BATCH", 40)  # several batches
     window = make_window(list(_design(2000)[0]))  # laid out as a file opened is
     scene = window.scene
     assert len(scene.edge_items) > THOROUGH_LIMIT
     slices = scene.route_slices
     assert slices.pending  # the hard wires wait, drawn plain
+    hard = len(slices._hard)  # noqa: SLF001
+    assert hard > 2 * route_slices.BATCH
     assert scene_quality(scene).wires_through_cards > 0
     qtbot.waitUntil(lambda: not slices.pending, timeout=60_000)  # between events
     assert scene_quality(scene).wires_through_cards == 0
+    # the batches share one index of the cards (one per batch grew with the square of the
+    # design's size)
+    assert indexed == [len(scene.nodes)]
 
 
 def test_an_edit_while_they_are_routed_keeps_what_was_routed(make_window, qtbot) -> None:

@@ -3,6 +3,8 @@ ends with the same picture a fresh overview of the canvas would show."""
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
 from PySide6.QtWidgets import QGraphicsItem
 from tests.ui.test_picture_view import _apps, _laid_out
@@ -240,3 +242,22 @@ def test_zooming_out_to_the_overview_leaves_the_canvas_wires_alone(make_window, 
     assert window.view.scene() is window.scene and far_wires.active
     window.view.set_zoom(1.0)
     assert not far_wires.active
+
+
+def test_an_overview_built_ahead_makes_its_bundles_a_few_per_step(
+        make_window, qtbot, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Built ahead after a design opens, every bundle is new: they are made `_STEP` at a time
+    between pauses, not all in one step (24 ms in one turn at 5,000 resources)."""
+    monkeypatch.setattr(overview_module, "_STEP", 2)
+    window = make_window(_sharing(9))
+    qtbot.wait(50)
+    overview = OverviewScene(window.scene, at_once=False)
+    overview._timer.stop()  # noqa: SLF001 - its steps taken by hand below
+    job = overview._job  # noqa: SLF001
+    assert job is not None
+    made = [len(overview.bundles)]
+    for _ in job:
+        made.append(len(overview.bundles))
+    assert len(overview.bundles) >= 9  # each application's tile to the shared one
+    assert max(b - a for a, b in itertools.pairwise(made)) <= 2
+    assert _picture(overview) == _picture(OverviewScene(window.scene))

@@ -337,16 +337,27 @@ def route_all(cards: Mapping[str, Rect], edges: Sequence[tuple[str, str]],
     return drain(route_all_steps(cards, edges, label_widths, quick, left, thorough))
 
 
-def route_all_steps(cards: Mapping[str, Rect], edges: Sequence[tuple[str, str]], label_widths:
-                    Sequence[float] | None = None, quick: bool = False,
-                    left: list[int] | None = None, thorough: bool | None = None
-                    ) -> Steps[list[Route]]:
-    """`route_all` in steps, for the editor's routing in slices (`ui/canvas/route_slices.py`)."""
+def card_index_steps(cards: Mapping[str, Rect]) -> Steps[CardIndex]:
+    """The index of `cards`, in steps (thousands of cards near a long wire). Wires routed in
+    batches share one: at 15,000 resources, indexing every card again for each batch of the
+    wires left after opening was a fifth of their routing, and grew with the square of the
+    design's size (ten batches of 18,700 cards)."""
     index = CardIndex({})
-    for number, (cid, rect) in enumerate(cards.items(), 1):  # thousands near a long wire
+    for number, (cid, rect) in enumerate(cards.items(), 1):
         index.add(cid, rect)
         if number % 500 == 0:
             yield
+    return index
+
+
+def route_all_steps(cards: Mapping[str, Rect], edges: Sequence[tuple[str, str]], label_widths:
+                    Sequence[float] | None = None, quick: bool = False,
+                    left: list[int] | None = None, thorough: bool | None = None,
+                    index: CardIndex | None = None) -> Steps[list[Route]]:
+    """`route_all` in steps, for the editor's routing in slices (`ui/canvas/route_slices.py`);
+    `index`: the `cards` already indexed (`card_index_steps`), for routing in batches."""
+    if index is None:
+        index = yield from card_index_steps(cards)
     # a big design (thousands of wires) gets the cheap routes only: Z shapes that avoid cards
     # where one exists, without the crossing count and the A* detours, which cost seconds there
     thorough = (len(edges) <= THOROUGH_LIMIT if thorough is None else thorough) and not quick

@@ -288,12 +288,15 @@ class OverviewScene(QGraphicsScene):
                 self.removeItem(self.bundles.pop(pair))
             if number % _STEP == 0:
                 yield
-        for pair in [pair for pair in bundles if pair not in self.bundles]:
+        # (a design opened: every bundle is new, 24 ms in one step at 5,000 resources)
+        for number, pair in enumerate([pair for pair in bundles if pair not in self.bundles], 1):
             line = self._line(*pair)
             self.bundles[pair] = BundleItem(line.p1(), line.p2(), bundles[pair],
                                             self.source.theme)
             self.addItem(self.bundles[pair])
             dirty.append(self.bundles[pair].boundingRect())
+            if number % _STEP == 0:
+                yield
         rewired = len(dirty) > lines
         self.setSceneRect(self.source.sceneRect())
         frames = self._frames()

@@ -26,10 +26,16 @@ from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from PySide6.QtCore import QObject, QPointF, QRectF, QTimer, Signal
 from PySide6.QtWidgets import QGraphicsItem
 
-from kubecanvas.model.layout.routing import Route
+from kubecanvas.model.layout.routing import Route, card_index_steps
 from kubecanvas.ui.canvas.edge_item import EdgeItem
 from kubecanvas.ui.canvas.node_item import NodeItem
-from kubecanvas.ui.canvas.router import EdgeKey, route_around_steps, route_items_steps, wires_of
+from kubecanvas.ui.canvas.router import (
+    EdgeKey,
+    route_around_steps,
+    route_items_steps,
+    visible_cards_steps,
+    wires_of,
+)
 from kubecanvas.ui.slices import run_slice
 
 #: CPU time one event-loop turn spends routing (the overview's slices take 6 ms too)
@@ -195,9 +201,12 @@ class RouteSlices(QObject):
             yield from route_around_steps([], self._items_in, new[start:start + BATCH])
         self._nodes, self._new, self._moves = {}, {}, 0
         hard = [wire for wire in self._hard.values() if wire.scene() is not None]
+        if not hard:
+            return
+        index = yield from card_index_steps((yield from visible_cards_steps(self._cards)))
         for start in range(0, len(hard), BATCH):
-            yield from route_items_steps(list(self._cards), hard[start:start + BATCH],
-                                         thorough=False)
+            yield from route_items_steps((), hard[start:start + BATCH], thorough=False,
+                                         index=index)
             for wire in hard[start:start + BATCH]:
                 self._hard.pop(wire.key, None)
 

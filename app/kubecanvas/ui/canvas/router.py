@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QGraphicsItem
 
 from kubecanvas.model.graph import Edge, WiringGraph
 from kubecanvas.model.layout import NODE_HEIGHT, NODE_WIDTH
+from kubecanvas.model.layout.card_index import CardIndex
 from kubecanvas.model.layout.grid_astar import Steps, drain
 from kubecanvas.model.layout.quality import Rect, segment_hits_rect
 from kubecanvas.model.layout.routing import THOROUGH_LIMIT, Route, route_all_steps
@@ -53,23 +54,32 @@ def route_items(nodes: Iterable[NodeItem], items: Sequence[EdgeItem], quick: boo
     drain(route_items_steps(nodes, items, quick, left))
 
 
-def route_items_steps(nodes: Iterable[NodeItem], items: Sequence[EdgeItem], quick: bool = False,
-                      left: list[EdgeItem] | None = None, thorough: bool | None = None
-                      ) -> Steps[None]:
-    """`route_items` in steps: the wires take their routes after the routing's last step
-    (`APPLY_PAUSE` at a time); `thorough`: as `route_all` has it."""
+def visible_cards_steps(nodes: Iterable[NodeItem]) -> Steps[dict[str, Rect]]:
+    """The boxes of the visible `nodes` by id, in steps (thousands, for a wire across a big
+    design)."""
     cards: dict[str, Rect] = {}
-    for number, node in enumerate(nodes, 1):  # (thousands, for a wire across a big design)
+    for number, node in enumerate(nodes, 1):
         if node.isVisible():
             cards[node.rid] = _card(node)
         if number % 1000 == 0:
             yield
+    return cards
+
+
+def route_items_steps(nodes: Iterable[NodeItem], items: Sequence[EdgeItem], quick: bool = False,
+                      left: list[EdgeItem] | None = None, thorough: bool | None = None,
+                      index: CardIndex | None = None) -> Steps[None]:
+    """`route_items` in steps: the wires take their routes after the routing's last step
+    (`APPLY_PAUSE` at a time); `thorough`: as `route_all` has it; `index`: the cards already
+    indexed (batches of wires among the same cards), in place of `nodes`."""
+    cards = index.cards if index is not None else (yield from visible_cards_steps(nodes))
     wanted = [item for item in items if item.source.rid in cards and item.target.rid in cards]
     yield
     plain: list[int] | None = [] if left is not None else None
     routes = yield from route_all_steps(
         cards, [(item.source.rid, item.target.rid) for item in wanted],
-        [label_width(item.edge.type, item.label) for item in wanted], quick, plain, thorough)
+        [label_width(item.edge.type, item.label) for item in wanted], quick, plain, thorough,
+        index)
     if left is not None and plain:
         left += (wanted[i] for i in plain)
     for number, (item, route) in enumerate(zip(wanted, routes, strict=True), 1):
