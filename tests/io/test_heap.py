@@ -89,3 +89,29 @@ def test_settle_does_nothing_when_nothing_was_frozen() -> None:
         gc.enable()
     gc.collect()
     assert ref() is None
+
+
+def test_full_passes_are_held_for_the_work_after_an_open_then_what_it_built_is_frozen() -> None:
+    before = gc.get_threshold()
+    frozen = gc.get_freeze_count()
+    heap.hold_full_passes()
+    heap.hold_full_passes()  # (held once: released by one release)
+    try:
+        assert gc.get_threshold()[:2] == before[:2]  # the young generations still collected
+        assert gc.get_threshold()[2] > 1000 * before[2]
+        built = [[i] for i in range(1000)]  # long-lived containers the work builds
+    finally:
+        heap.release_full_passes()
+    assert gc.get_threshold() == before
+    assert gc.get_freeze_count() >= frozen + len(built)
+    heap.release_full_passes()  # nothing held: nothing happens
+    assert gc.get_threshold() == before
+    gc.unfreeze()
+
+
+def test_a_new_build_ends_a_hold_the_design_it_replaces_left() -> None:
+    before = gc.get_threshold()
+    heap.hold_full_passes()  # a big design opened; another is opened before its work ends
+    with heap.bulk_build():
+        pass
+    assert gc.get_threshold() == before

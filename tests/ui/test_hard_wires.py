@@ -8,6 +8,7 @@ through 618 cards and those of 5,000 through 13,039.
 
 from __future__ import annotations
 
+import gc
 import sys
 from pathlib import Path
 
@@ -47,11 +48,13 @@ def test_the_editor_routes_a_big_designs_hard_wires_in_slices_after_it_opens(
     monkeypatch.setattr(route_slices, "card_index_steps",
                         lambda cards: indexed.append(len(cards)) or real_index(cards))
     monkeypatch.setattr(route_slices, "BATCH", 40)  # several batches
+    threshold = gc.get_threshold()
     window = make_window(list(_design(2000)[0]))  # laid out as a file opened is
     scene = window.scene
     assert len(scene.edge_items) > THOROUGH_LIMIT
     slices = scene.route_slices
     assert slices.pending  # the hard wires wait, drawn plain
+    assert gc.get_threshold()[2] > threshold[2]  # no full collector pass meanwhile (io/heap)
     hard = len(slices._hard)  # noqa: SLF001
     assert hard > 2 * route_slices.BATCH
     assert scene_quality(scene).wires_through_cards > 0
@@ -60,13 +63,16 @@ def test_the_editor_routes_a_big_designs_hard_wires_in_slices_after_it_opens(
     # the batches share one index of the cards (one per batch grew with the square of the
     # design's size)
     assert indexed == [len(scene.nodes)]
+    assert gc.get_threshold() == threshold
 
 
-def test_an_edit_while_they_are_routed_keeps_what_was_routed(make_window, qtbot) -> None:
+def test_an_edit_while_they_are_routed_keeps_what_was_routed(make_window, qtbot,
+                                                              monkeypatch) -> None:
     from tests import builders
 
     from kubecanvas.model.edits import AddResource
 
+    monkeypatch.setattr(route_slices, "BATCH", 20)  # many batches: some wait after the first
     window = make_window(list(_design(2000)[0]))
     scene, slices = window.scene, window.scene.route_slices
     through = scene_quality(scene).wires_through_cards

@@ -43,6 +43,7 @@ def bulk_build() -> Iterator[None]:
     """Pause the collector while building; when a large amount was built, freeze it (even on
     error: what exists is long-lived either way)."""
     global _replaced  # noqa: PLW0603 - one collector, one record of what it holds
+    release_full_passes()  # the design whose work held them is being replaced
     with collector_paused():
         try:
             yield
@@ -68,4 +69,32 @@ def settle() -> None:
     if _replaced >= LARGE_BUILD:
         gc.unfreeze()
     gc.collect()
+    gc.freeze()
+
+
+#: the collector's thresholds while full passes are held (`hold_full_passes`), else None
+_held: tuple[int, int, int] | None = None
+#: the oldest generation's threshold meanwhile: in effect, no full pass
+_HELD_THRESHOLD = 1_000_000
+
+
+def hold_full_passes() -> None:
+    """No pass over the oldest generation until `release_full_passes`: for the work a large
+    design's opening leaves for after its first paint (its hard wires routed between events,
+    the overview built ahead), which builds long-lived objects the design was frozen without.
+    Each full pass walked all of them again: six pauses of up to 44 ms at 15,000 resources,
+    while a person starts to pan. The young generations are still collected."""
+    global _held  # noqa: PLW0603 - one collector
+    if _held is None:
+        _held = gc.get_threshold()
+        gc.set_threshold(_held[0], _held[1], _HELD_THRESHOLD)
+
+
+def release_full_passes() -> None:
+    """That work is done: what it built is frozen with the rest, and full passes resume."""
+    global _held  # noqa: PLW0603
+    if _held is None:
+        return
+    gc.set_threshold(*_held)
+    _held = None
     gc.freeze()

@@ -26,6 +26,7 @@ from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from PySide6.QtCore import QObject, QPointF, QRectF, QTimer, Signal
 from PySide6.QtWidgets import QGraphicsItem
 
+from kubecanvas.io.heap import hold_full_passes, release_full_passes
 from kubecanvas.model.layout.routing import Route, card_index_steps
 from kubecanvas.ui.canvas.edge_item import EdgeItem
 from kubecanvas.ui.canvas.node_item import NodeItem
@@ -81,6 +82,7 @@ class RouteSlices(QObject):
         self._new: dict[EdgeKey, EdgeItem] = {}  # and wires new since
         self._hard: dict[EdgeKey, EdgeItem] = {}  # and a big design's, left when it opened
         self._cards: Collection[NodeItem] = ()  # ... which are routed among these
+        self._holding = False  # full passes of the collector held for them (io/heap.py)
         self._moves = 0  # moves whose wires wait (one: its routes are remembered for undo)
         self._job: Iterator[None] | None = None
         self._held = False
@@ -125,6 +127,9 @@ class RouteSlices(QObject):
         the cards along thousands of long wires cost 5 s at 5,000 resources.)"""
         self._hard.update((wire.key, wire) for wire in wires)
         self._cards = cards
+        if self._hard and not self._holding:
+            self._holding = True  # (released when they are routed, or dropped: `_forget`)
+            hold_full_passes()
         self.restart()
 
     def restart(self) -> None:
@@ -150,6 +155,9 @@ class RouteSlices(QObject):
         self.restart()
 
     def _forget(self) -> None:
+        if self._holding:
+            self._holding = False
+            release_full_passes()
         self._nodes, self._new, self._hard, self._moves = {}, {}, {}, 0
 
     def finish(self) -> None:
