@@ -322,7 +322,8 @@ def _around_cards(start: Point, end: Point, side: str, index: CardIndex, ends: t
 
 def route_all(cards: Mapping[str, Rect], edges: Sequence[tuple[str, str]],
               label_widths: Sequence[float] | None = None, quick: bool = False,
-              left: list[int] | None = None, thorough: bool | None = None) -> list[Route]:
+              left: list[int] | None = None, thorough: bool | None = None,
+              index: CardIndex | None = None) -> list[Route]:
     """Routes for `edges` ((source, target) card ids, in a deterministic order) among `cards`.
 
     Args:
@@ -332,10 +333,11 @@ def route_all(cards: Mapping[str, Rect], edges: Sequence[tuple[str, str]],
         quick: the cheap routes whatever the number of wires (a card being dragged).
         left: given, the wires whose plain shapes all meet a card are not searched around the
             cards but drawn plain, and their indices put here (`wide_search.Around`).
+        index: `cards` already indexed (`card_index_steps`), for wires routed in batches.
         thorough: whether to route thoroughly; None: up to `THOROUGH_LIMIT` wires (the wires
             of a big design left for later are routed a few hundred at a time, not thoroughly).
     """
-    return drain(route_all_steps(cards, edges, label_widths, quick, left, thorough))
+    return drain(route_all_steps(cards, edges, label_widths, quick, left, thorough, index))
 
 
 def card_index_steps(cards: Mapping[str, Rect]) -> Steps[CardIndex]:
