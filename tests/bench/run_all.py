@@ -2,6 +2,7 @@
 and the command line at 50,000.
 
     python tests/bench/run_all.py [--sizes 500,5000,15000] [--cli-size 50000] [--repeat 5]
+                                  [--rounds 3] [--cli-repeat 1]
                                   [--write-readme]
 
 For each size it runs `bench_size.py` (headless core) and `bench_canvas.py` (the editor, Qt
@@ -44,18 +45,23 @@ def run_json(script: str, size: int, *extra: str) -> dict[str, Any]:
     return result
 
 
-def editor_runs(sizes: list[int], repeat: int) -> dict[int, list[dict[str, Any]]]:
-    """`bench_canvas.py` `repeat` times per size, the sizes in turn (forwards, then backwards):
-    this machine's speed drifts by up to 2x between minutes, and one run of each size after
-    the other put that drift into the growth column (3.9x one run, 2.9x in turn a little
-    later)."""
-    runs: dict[int, list[dict[str, Any]]] = {size: [] for size in sizes}
-    for round_ in range(repeat):
+Runs = dict[int, list[dict[str, Any]]]
+
+
+def in_turn(sizes: list[int], rounds: int, repeat: int) -> tuple[Runs, Runs]:
+    """`bench_size.py` (with `repeat`) and `bench_canvas.py` `rounds` times per size, the sizes
+    in turn (forwards, then backwards): this machine's speed drifts by up to 2x between
+    minutes, and one run of each size after the other put that drift into the growth column
+    (opening 3.9x in one run, 2.9x in turn a little later)."""
+    core: Runs = {size: [] for size in sizes}
+    ui: Runs = {size: [] for size in sizes}
+    for round_ in range(rounds):
         for size in sizes if round_ % 2 == 0 else sizes[::-1]:
-            print(f"the editor with {size} resources ({round_ + 1}/{repeat}) ...",
-                  file=sys.stderr, flush=True)
-            runs[size].append(run_json("bench_canvas.py", size, "--json"))
-    return runs
+            print(f"measuring {size} resources ({round_ + 1}/{rounds}) ...", file=sys.stderr,
+                  flush=True)
+            core[size].append(run_json("bench_size.py", size, "--repeat", str(repeat)))
+            ui[size].append(run_json("bench_canvas.py", size, "--json"))
+    return core, ui
 
 
 def medians(runs: list[dict[str, Any]]) -> dict[str, Any]:
@@ -192,7 +198,7 @@ def render(table: list[list[str]], sizes: list[int]) -> str:
         "its own row. Then the wires that no plain shape takes past the cards are searched "
         "around them in slices of 6 ms between events (the window answers meanwhile): the "
         "next row, its total and its longest event-loop turn.",
-        "Editor figures are medians of `--ui-repeat` runs of each size, the sizes in turn.",
+        "Every figure is the median of `--rounds` runs of each size, the sizes in turn.",
         "Autosave: the recovery copy made after an edit, in slices between events (the "
         "longest event-loop turn while copying); the next copy reuses the text of unchanged "
         "resources. Before, each copy was one save_project call: the baseline row.",
@@ -229,18 +235,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--cli-size", type=int, default=50_000,
                         help="resources for the command-line run (0: skip it)")
     parser.add_argument("--repeat", type=int, default=5)
-    parser.add_argument("--ui-repeat", type=int, default=3,
-                        help="editor runs per size, the sizes in turn (medians)")
+    parser.add_argument("--rounds", type=int, default=3,
+                        help="runs of each size, the sizes in turn (medians of the rounds; "
+                             "each core run takes --repeat medians itself)")
     parser.add_argument("--cli-repeat", type=int, default=1,
                         help="command-line runs (medians)")
     parser.add_argument("--write-readme", action="store_true")
     args = parser.parse_args(argv)
     sizes = [int(s) for s in args.sizes.split(",") if s]
-    core: dict[int, dict[str, Any]] = {}
-    for size in sizes:
-        print(f"measuring {size} resources ...", file=sys.stderr, flush=True)
-        core[size] = run_json("bench_size.py", size, "--repeat", str(args.repeat))
-    ui = {size: medians(runs) for size, runs in editor_runs(sizes, args.ui_repeat).items()}
+    core_runs, ui_runs = in_turn(sizes, args.rounds, args.repeat)
+    core = {size: medians(runs) for size, runs in core_runs.items()}
+    ui = {size: medians(runs) for size, runs in ui_runs.items()}
     text = render(rows(core, ui), sizes)
     if args.cli_size:
         print(f"measuring the command line at {args.cli_size} resources ...", file=sys.stderr,

@@ -48,7 +48,7 @@ def _make(kind: str, name: str, ns: str | None) -> Resource:
 KINDS = ["Deployment", "Service", "PersistentVolumeClaim", "PersistentVolume", "StatefulSet",
          "Ingress", "ConfigMap", "NetworkPolicy", "StatefulSetVolume"]
 
-ACTIONS = ["add", "add", "add", "label", "rename", "remove", "namespace", "replicas"]
+ACTIONS = ["add", "add", "add", "label", "rename", "remove", "namespace", "replicas", "capacity"]
 op_strategy = st.tuples(st.sampled_from(ACTIONS), st.sampled_from(KINDS), st.integers(0, 50),
                         st.sampled_from(NAMES), st.sampled_from(NAMESPACES))
 ops = st.lists(op_strategy, min_size=1, max_size=30)
@@ -70,6 +70,12 @@ def _apply(doc: Document, op: tuple) -> None:
         SetField(res.id, ("metadata", "namespace"), ns if ns else DELETE).apply(doc)
     elif action == "replicas":
         SetField(res.id, ("spec", "replicas"), 1 + index % 3).apply(doc)
+    elif action == "capacity" and res.kind == "PersistentVolume":
+        SetField(res.id, ("spec", "capacity", "storage"), "512Mi" if index % 2 else "4Gi").apply(doc)
+    elif action == "capacity" and res.kind == "PersistentVolumeClaim":
+        SetField(res.id, ("spec", "resources", "requests", "storage"), "3Gi").apply(doc)
+    elif action == "capacity":
+        SetField(res.id, ("metadata", "annotations"), {"note": b}).apply(doc)
     elif action == "label":
         if res.kind in ("Deployment", "StatefulSet"):
             SetField(res.id, ("spec", "template", "metadata", "labels", "app"), b).apply(doc)
@@ -104,3 +110,21 @@ def test_batched_changes_also_match_rebuild(operations):
     fresh = WiringGraph(doc, subscribe=False)
     assert graph.edge_signature() == fresh.edge_signature()
     assert graph.node_signature() == fresh.node_signature()
+
+
+def test_binding_is_simulated_again_only_when_what_it_reads_changed(monkeypatch) -> None:
+    from kubecanvas.model import binding
+
+    doc = Document([pvc("a", cls="manual"), pv("a", cls="manual"), _make("StatefulSet", "b", None)])
+    graph = WiringGraph(doc)
+    runs: list[int] = []
+    real = binding.bind_edges
+    monkeypatch.setattr(binding, "bind_edges", lambda *a: runs.append(1) or real(*a))
+    claim = next(r for r in doc if r.kind == "PersistentVolumeClaim")
+    sts = next(r for r in doc if r.kind == "StatefulSet")
+    SetField(claim.id, ("metadata", "annotations"), {"note": "x"}).apply(doc)
+    SetField(sts.id, ("spec", "template", "spec", "containers", 0, "image"), "y").apply(doc)
+    assert runs == []  # an annotation, an image: the same claims and volumes
+    SetField(claim.id, ("spec", "resources", "requests", "storage"), "5Gi").apply(doc)
+    assert runs == [1]
+    assert graph.edge_signature() == WiringGraph(doc, subscribe=False).edge_signature()

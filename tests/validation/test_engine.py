@@ -72,6 +72,42 @@ def test_validator_rechecks_only_neighbourhood():
     assert len(validator.last_checked) <= 3
 
 
+def _reserved_pairs(count: int) -> Document:
+    """`count` claims, each with a volume reserved for it (claimRef), and one unbound claim that
+    no volume fits (its finding names the closest volumes: it reads them all)."""
+    manifests: list[dict] = [{"apiVersion": "storage.k8s.io/v1", "kind": "StorageClass",
+                              "metadata": {"name": "local"},
+                              "provisioner": "kubernetes.io/no-provisioner"}]
+    for i in range(count + 1):
+        manifests.append({"apiVersion": "v1", "kind": "PersistentVolumeClaim",
+                          "metadata": {"name": f"c{i}", "namespace": "shop"},
+                          "spec": {"accessModes": ["ReadWriteOnce"], "storageClassName": "local",
+                                   "resources": {"requests": {
+                                       "storage": "1Gi" if i < count else "9Gi"}}}})
+    for i in range(count):
+        manifests.append({"apiVersion": "v1", "kind": "PersistentVolume",
+                          "metadata": {"name": f"v{i}"},
+                          "spec": {"accessModes": ["ReadWriteOnce"], "storageClassName": "local",
+                                   "capacity": {"storage": "2Gi"}, "hostPath": {"path": "/x"},
+                                   "claimRef": {"namespace": "shop", "name": f"c{i}"}}})
+    return doc(*manifests)
+
+
+def test_one_volume_edited_rechecks_its_claim_not_every_claim() -> None:
+    d = _reserved_pairs(30)
+    validator = Validator(d, WiringGraph(d))
+    volume = next(r for r in d.by_kind("PersistentVolume") if r.name == "v3")
+    claim = next(r for r in d.by_kind("PersistentVolumeClaim") if r.name == "c3")
+    unbound = next(r for r in d.by_kind("PersistentVolumeClaim") if r.name == "c30")
+    assert "pvc.binding.no-match" in {f.rule for f in validator.findings_for(unbound.id)}
+    SetField(volume.id, ("spec", "capacity", "storage"), "3Gi").apply(d)
+    # the volume, its claim, the class, and the one claim whose finding reads every volume
+    # (declaring every volume on each verdict re-checked all 61 of them)
+    assert {volume.id, claim.id, unbound.id} <= validator.last_checked
+    assert len(validator.last_checked) <= 5
+    assert _signature(validator.findings) == _signature(validate_document(d))
+
+
 # --- incremental == full, after random edit sequences --------------------------------------------
 NAMES = ["web", "api", "app-config"]
 NAMESPACES = [None, "prod"]
@@ -202,6 +238,12 @@ def _apply(d: Document, op: tuple) -> None:
         SetField(res.id, ("spec", "replicas"), 1 if b == "web" else 3).apply(d)
     elif action == "replicas" and kind == "PersistentVolume":
         SetField(res.id, ("spec", "storageClassName"), b).apply(d)
+    elif action == "port" and kind == "PersistentVolume":  # one claim fits it no more
+        SetField(res.id, ("spec", "capacity", "storage"), "512Mi" if a % 2 else "4Gi").apply(d)
+    elif action == "selector" and kind == "PersistentVolumeClaim":  # pre-bound by name
+        SetField(res.id, ("spec", "volumeName"), b).apply(d)
+    elif action == "data" and kind == "PersistentVolume":  # reserved for a claim
+        SetField(res.id, ("spec", "claimRef"), {"namespace": c or "default", "name": b}).apply(d)
     else:
         SetField(res.id, ("metadata", "labels", "app"), b).apply(d)
 

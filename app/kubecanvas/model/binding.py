@@ -13,8 +13,9 @@ from fractions import Fraction
 from typing import Any, Literal
 
 from kubecanvas.model.fields import as_mapping
+from kubecanvas.model.kinds import get_path
 from kubecanvas.model.quantity import format_bytes, try_quantity
-from kubecanvas.model.record import record, replace
+from kubecanvas.model.record import record
 from kubecanvas.model.resource import Resource
 from kubecanvas.model.selectors import parse_label_selector
 from kubecanvas.model.text import Text
@@ -168,8 +169,10 @@ def mismatches(claim: Claim, volume: Volume, default: str | None = None,
     return reasons
 
 
-def fits(claim: Claim, volume: Volume, default: str | None = None) -> bool:
-    """`not mismatches(...)`, without building the sentences (binding runs on every PV edit)."""
+def fits(claim: Claim, volume: Volume, default: str | None = None, check_selector: bool = True,
+         check_phase: bool = True) -> bool:
+    """`not mismatches(...)`, without building the sentences (binding runs on every PV edit);
+    `check_phase` false: as if the volume were Available."""
     if effective_class(claim, default) != volume.storage_class:
         return False
     if not claim.access_modes <= volume.access_modes:
@@ -181,9 +184,9 @@ def fits(claim: Claim, volume: Volume, default: str | None = None) -> bool:
     if volume.claim_name and (volume.claim_namespace, volume.claim_name) != (
             claim.namespace, claim.name):
         return False
-    if volume.phase not in ("Available", ""):
+    if check_phase and volume.phase not in ("Available", ""):
         return False
-    if claim.selector is not None:
+    if check_selector and claim.selector is not None:
         selector = parse_label_selector(claim.selector)
         return selector is not None and selector.matches(volume.labels)
     return True
@@ -221,11 +224,12 @@ def simulate(claims: Sequence[Claim], volumes: Sequence[Volume],
     for claim in ordered:
         if claim.volume_name:
             volume = by_name.get(claim.volume_name)
-            if volume is not None and (volume.claim_namespace, volume.claim_name) == (
-                    claim.namespace, claim.name):
-                volume = replace(volume, phase="Available")  # bound both ways already
+            # bound both ways already: its phase (Bound) is no reason against
+            both_ways = volume is not None and (volume.claim_namespace, volume.claim_name) == (
+                claim.namespace, claim.name)
             if (volume is not None and volume.node not in taken
-                    and not mismatches(claim, volume, default, check_selector=False)):
+                    and fits(claim, volume, default, check_selector=False,
+                             check_phase=not both_ways)):
                 taken.add(volume.node)
                 result.append(Binding(claim.node, volume.node, "volumeName"))
         else:
@@ -239,13 +243,16 @@ def simulate(claims: Sequence[Claim], volumes: Sequence[Volume],
             result.append(Binding(claim.node, volume.node, "claimRef"))
         else:
             unbound.append(claim)
-    free = sorted((v for v in volumes if not v.claim_name),
+    # the volumes still free, smallest first; a volume taken leaves the list (each claim
+    # walked past every one taken before it: 244,000 steps for 716 claims at 15,000 resources)
+    free = sorted((v for v in volumes if not v.claim_name and v.node not in taken),
                   key=lambda v: (v.capacity if v.capacity is not None else Fraction(0), v.name))
     for claim in unbound:
-        for volume in free:
+        for place, volume in enumerate(free):
             if volume.node not in taken and fits(claim, volume, default):
                 taken.add(volume.node)
                 result.append(Binding(claim.node, volume.node, "match"))
+                del free[place]
                 break
     return result
 
@@ -275,12 +282,15 @@ class BindingInputs:
 
     def __init__(self) -> None:
         self._cache: dict[str, tuple[Mapping[str, Any], Claim | Volume]] = {}
+        self._templates: dict[str, tuple[Mapping[str, Any], tuple[object, ...], Claim | None]] = {}
 
     def clear(self) -> None:
         self._cache.clear()
+        self._templates.clear()
 
     def forget(self, rid: str) -> None:
         self._cache.pop(rid, None)
+        self._templates.pop(rid, None)
 
     def claim(self, res: Resource, namespace: str) -> Claim:
         """The claim of a PersistentVolumeClaim (`namespace`: where it lands)."""
@@ -290,6 +300,22 @@ class BindingInputs:
                 res.id, namespace, res.name, res.metadata, res.spec))
         assert isinstance(cached[1], Claim)
         return cached[1]
+
+    def template_claim(self, node: str, namespace: str, name: str, owner: Resource | None,
+                       index: Any) -> Claim | None:
+        """The claim generated node `node` stands for: entry `index` of `owner`'s (a
+        StatefulSet's) volumeClaimTemplates (None when it is not a mapping), read again only
+        when the StatefulSet's manifest object changed (716 claims at 15,000 resources)."""
+        if owner is None:
+            return None
+        cached = self._templates.get(node)
+        if cached is not None and cached[0] is owner.manifest and cached[1] == (namespace, name,
+                                                                              index):
+            return cached[2]
+        template = get_path(owner.manifest, ("spec", "volumeClaimTemplates", index))
+        claim = template_claim(node, namespace, name, template)
+        self._templates[node] = (owner.manifest, (namespace, name, index), claim)
+        return claim
 
     def volume(self, res: Resource) -> Volume:
         """The volume of a PersistentVolume."""

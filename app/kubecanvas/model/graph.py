@@ -21,11 +21,10 @@ from kubecanvas.model.document import Change, Document
 from kubecanvas.model.edge import Edge, EdgeCategory, generated_node, missing_node
 from kubecanvas.model.kinds import (
     effective_namespace,
-    get_path,
     kind_info,
 )
 from kubecanvas.model.multigraph import MultiDiGraph
-from kubecanvas.model.order import in_order
+from kubecanvas.model.order import OrderMemo
 from kubecanvas.model.references import EdgeType, Reference, edge_word, format_path
 from kubecanvas.model.resource import Resource
 from kubecanvas.model.selectors import SelectorInfo, own_selector
@@ -44,6 +43,9 @@ class WiringGraph:
         self._index = WiringIndex()
         #: binding views of PVCs and PVs, reused while their manifest object is the same
         self._binding = binding.BindingInputs()
+        self._orders: dict[str, OrderMemo] = {}  # claims and volumes, for binding
+        #: binding's last inputs and edges: simulated again only when its inputs change
+        self._bound: tuple[object, list[tuple[str, str, str, str]]] = (None, [])
         #: ids touched by the last update: the changed resources and their neighbours.
         self.last_touched: set[str] = set()
         #: the derived edges (`derived`) and external stand-ins now in the graph
@@ -122,6 +124,7 @@ class WiringGraph:
         self.graph.clear()
         self._index.clear()
         self._binding.clear()
+        self._bound = (None, [])
         self._derived.clear()
         self._index.mappings = self.document.kind_mappings
         resources = list(self.document)
@@ -369,9 +372,8 @@ class WiringGraph:
             data = self.graph.nodes[node]
             owner = self.document.find(data["owner"])
             ref: Reference = data["reference"]
-            template = get_path(owner.manifest, ("spec", "volumeClaimTemplates",
-                                                 ref.get("template"))) if owner else None
-            claim = binding.template_claim(node, data["namespace"], data["name"], template)
+            claim = self._binding.template_claim(node, data["namespace"], data["name"], owner,
+                                                 ref.get("template"))
             if claim is not None:
                 out.append(claim)
         return out
@@ -386,7 +388,8 @@ class WiringGraph:
     def _of_kind_in_order(self, kind: str) -> list[Resource]:
         """Resources of `kind` in the canonical order (`model.order`), so that which claim
         binds which volume never depends on the resources' random ids."""
-        return in_order(self.document.get(rid) for rid in self._index.by_kind.get(kind, ()))
+        memo = self._orders.setdefault(kind, OrderMemo())
+        return memo.ordered(self.document.get(rid) for rid in self._index.by_kind.get(kind, ()))
 
     def _generated_claims(self) -> set[str]:
         """Generated claim nodes, found through the StatefulSets that create them."""
@@ -405,8 +408,15 @@ class WiringGraph:
         old = {(u, v, k, d["field"]) for c in claim_nodes if c in self.graph
                for u, v, k, d in self.graph.out_edges(c, keys=True, data=True)
                if d["category"] == EdgeCategory.BIND}
+        inputs = (self.claims(), self.volumes(), self.default_storage_class())
+        if inputs == self._bound[0]:  # (an image, a label: nothing binding reads changed)
+            edges = self._bound[1]
+            if old == set(edges):
+                return set()
+        else:
+            edges = binding.bind_edges(*inputs)
+            self._bound = (inputs, edges)
         self._remove_edges((u, v, k) for u, v, k, _ in old)
-        edges = binding.bind_edges(self.claims(), self.volumes(), self.default_storage_class())
         for claim, volume, key, field in edges:
             self._add_edge(claim, volume, key, EdgeType.BINDS, field, edge_word("binds"),
                            EdgeCategory.BIND)

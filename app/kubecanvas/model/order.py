@@ -97,3 +97,34 @@ def node_places(resources: Iterable[Resource]) -> Callable[[str], tuple[int, str
         return (after, node) if owned is None else (after, f"generated:{owned:09d}:{rest}")
 
     return place
+
+
+class OrderMemo:
+    """`in_order` of a set of resources that changes a little between calls (the claims and
+    volumes binding is simulated over after each storage edit): sorted again only when one
+    came, went or moved in the order. Sorting 1,665 volumes and 1,324 claims by `order_key`
+    was half of re-simulating binding at 15,000 resources."""
+
+    def __init__(self) -> None:
+        self._keys: dict[str, tuple[Resource, OrderKey]] = {}
+        self._order: list[str] = []
+
+    def ordered(self, resources: Iterable[Resource]) -> list[Resource]:
+        current = {res.id: res for res in resources}
+        same = current.keys() == self._keys.keys()
+        keys: dict[str, tuple[Resource, OrderKey]] = {}
+        for rid, res in current.items():
+            known = self._keys.get(rid)
+            key = known[1] if known is not None and known[0] is res else order_key(res)
+            same = same and known is not None and known[1] == key
+            keys[rid] = (res, key)
+        self._keys = keys
+        if not same:
+            fresh = in_order(current.values())
+            # identical keys are ordered by content too, which an edit may change: not kept
+            unique = len({key for _, key in keys.values()}) == len(keys)
+            self._order = [res.id for res in fresh] if unique else []
+            return fresh
+        if not self._order and current:
+            return in_order(current.values())
+        return [current[rid] for rid in self._order]
