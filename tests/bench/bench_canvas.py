@@ -342,7 +342,8 @@ def _editor_edits(app: Any, window: Any, count: int = 60) -> dict[str, float]:
     phases.remove()
     out = {"editor_edit_median_ms": statistics.median(times),
            "editor_edit_p95_ms": _percentile(times, 0.95),
-           "editor_edit_phases_ms": phases.medians()}
+           "editor_edit_phases_ms": phases.medians(),
+           **_storage_edits(app, window, count // 2)}
     # what the window does later, on timers (the legend, the overview 300 ms after an edit):
     # the longest event-loop turn in the second after an edit, and on until the overview's
     # refresh (made in slices) is done, at this zoom and with the overview shown (far out)
@@ -365,6 +366,33 @@ def _editor_edits(app: Any, window: Any, count: int = 60) -> dict[str, float]:
             window.autosaver.countdown.stop()
         out[name] = longest * 1000
     return out
+
+
+def _storage_edits(app: Any, window: Any, count: int) -> dict[str, float]:
+    """The same for edits binding reads (PV binding is simulated over every claim and volume
+    of the design): a PersistentVolume's capacity, a claim's request, a StatefulSet's
+    replicas (its claims per replica), in turn."""
+    from kubecanvas.model.edits import SetField
+
+    document = window.session.document
+    pools = [[r for r in document if r.kind == kind]
+             for kind in ("PersistentVolume", "PersistentVolumeClaim", "StatefulSet")]
+    paths = [("spec", "capacity", "storage"), ("spec", "resources", "requests", "storage"),
+             ("spec", "replicas")]
+    times = []
+    for number in range(count):
+        pool = pools[number % 3]
+        if not pool:
+            continue
+        target = pool[number % len(pool)]
+        value: object = 1 + number % 3 if number % 3 == 2 else f"{1 + number % 4}Gi"
+        begin = time.process_time()
+        window.editor.push(SetField(target.id, paths[number % 3], value))
+        app.processEvents()
+        times.append((time.process_time() - begin) * 1000)
+        window.autosaver.countdown.stop()
+    return {"editor_storage_edit_median_ms": statistics.median(times),
+            "editor_storage_edit_p95_ms": _percentile(times, 0.95)}
 
 
 def _catching_up(window: Any) -> bool:

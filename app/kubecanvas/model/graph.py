@@ -48,6 +48,9 @@ class WiringGraph:
         self._bound: tuple[object, list[tuple[str, str, str, str]]] = (None, [])
         #: ids touched by the last update: the changed resources and their neighbours.
         self.last_touched: set[str] = set()
+        #: ... of which those whose own edges may have changed (a neighbour of an edited PV,
+        #: a StorageClass with 3,300 wires, keeps all but its wire to the PV)
+        self.last_rewired: set[str] = set()
         #: the derived edges (`derived`) and external stand-ins now in the graph
         self._derived = derived.DerivedEdges()
         self.rebuild()
@@ -140,6 +143,7 @@ class WiringGraph:
         self._recompute_binding()
         self._derived.recompute(self.graph, self._index, self.document, EdgeCategory.DERIVED)
         self.last_touched = {r.id for r in resources}
+        self.last_rewired = set(self.last_touched)
 
     def _add_edge(self, u: str, v: str, key: str, type: str, field: str, label: str,
                   category: EdgeCategory, ref: Reference | None = None) -> None:
@@ -258,7 +262,7 @@ class WiringGraph:
 
     def _on_change(self, change: Change) -> None:
         if not change.structural:
-            self.last_touched = set()
+            self.last_touched, self.last_rewired = set(), set()
             return
         self.apply_change(change)
 
@@ -300,25 +304,27 @@ class WiringGraph:
         for rid in dirty:
             if rid in self.document:
                 self._attach(rid)
+        rewired = set(dirty)  # resources whose own edges may have changed
         for key in affected_keys:
             for source in sorted(self._index.wanted.get(key, ())):
                 if source not in dirty:
                     self._refresh_refs(source)
-                    touched.add(source)
+                    rewired.add(source)
                     if self.document.get(source).kind == "StatefulSet":
                         binding_dirty = True
         if binding_dirty:
-            touched |= self._recompute_binding()
+            rewired |= self._recompute_binding()
         if derived_dirty:
-            touched |= self._derived.recompute(self.graph, self._index, self.document,
+            rewired |= self._derived.recompute(self.graph, self._index, self.document,
                                                EdgeCategory.DERIVED, derived_changed)
+        touched |= rewired
         for rid in dirty:
             if rid in self.document:
-                touched.add(rid)
                 touched |= self._neighbours(rid)
             else:
                 touched.discard(rid)
         self.last_touched = {t for t in touched if t in self.document}
+        self.last_rewired = {t for t in rewired if t in self.document}
         return self.last_touched
 
     def _owned_generated(self, rid: str) -> list[str]:

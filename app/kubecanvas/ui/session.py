@@ -43,10 +43,13 @@ class Update:
         change: what the document says changed.
         touched: the resources whose wiring the graph re-derived (the changed ones and their
             neighbours before and after); empty when only positions or settings changed.
+        rewired: of those, the ones whose own edges may have changed (`WiringGraph.
+            last_rewired`): the wires to draw again.
     """
 
     change: Change
     touched: frozenset[str]
+    rewired: frozenset[str] = frozenset()
 
 
 View = Callable[[Update], None]
@@ -113,7 +116,8 @@ class Session:
     def _on_change(self, change: Change) -> None:
         touched = frozenset(self.graph.apply_change(change)) if change.structural else frozenset()
         self.validator.apply(change, touched)
-        update = Update(change, touched)
+        rewired = frozenset(self.graph.last_rewired) if change.structural else frozenset()
+        update = Update(change, touched, rewired)
         for name in VIEWS:
             view = self._views.get(name)
             if view is not None:

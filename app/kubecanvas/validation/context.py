@@ -198,6 +198,13 @@ class Context:
         self._order: dict[str, OrderKey] = {}
         self._edges: dict[tuple[str, str | None, bool], list[Edge]] = {}
         self.dependencies: dict[str, set[DependencyKey]] = defaultdict(set)
+        #: the check running now (`engine.run_checks` sets it), and the checks that declared
+        #: each (resource id, key): a resource an edit reaches only through a declared key has
+        #: only those checks run on it again (`Validator`)
+        self.check: object = None
+        self.declared_by: dict[tuple[str, DependencyKey], set[object]] = defaultdict(set)
+        #: the check that reported each finding, by the finding's id (`engine.run_checks`)
+        self.reported_by: dict[int, object] = {}
 
     # --- what to check -------------------------------------------------------------------------
     @property
@@ -314,6 +321,7 @@ class Context:
         """Record that the findings on `rid` depend on every resource of `kind` in `namespace`
         (kind `PODS`: every pod-owning resource), not only on its graph neighbours."""
         self.dependencies[rid].add((kind, namespace))
+        self.declared_by[rid, (kind, namespace)].add(self.check)
 
     # --- reporting -----------------------------------------------------------------------------
     def report(self, rule: RuleId, res: Resource | str | None, message: Text,

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import fnmatch
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 
 from kubecanvas.model.document import Change, Document
 from kubecanvas.model.graph import WiringGraph
@@ -30,6 +30,7 @@ from kubecanvas.validation.finding_order import FindingOrder
 from kubecanvas.validation.findings import Finding
 from kubecanvas.validation.profiles import DEFAULT, PROFILES, active_profiles
 from kubecanvas.validation.registry import PROFILE_OF, SEVERITIES, checks
+from kubecanvas.validation.rule import Check
 from kubecanvas.validation.runner import run_one_check
 from kubecanvas.validation.versions import normalize_version
 
@@ -58,14 +59,21 @@ def filter_ignored(findings: Iterable[Finding], ignored: IgnoreSet) -> list[Find
 def run_checks(document: Document, graph: WiringGraph, kube_version: str,
                ids: Iterable[str] | None = None,
                index: KindIndex | None = None,
-               profiles: frozenset[str] = frozenset({DEFAULT})) -> tuple[list[Finding], Context]:
-    """Run every check of the rules in `profiles` over `ids` (all resources when None); raw,
-    unfiltered by ignores. A check may report rules of several profiles (the reliability check
-    reports the opt-in CPU-limit rule too); findings of rules outside `profiles` are dropped."""
+               profiles: frozenset[str] = frozenset({DEFAULT}),
+               only: Collection[Check] | None = None) -> tuple[list[Finding], Context]:
+    """Run every check of the rules in `profiles` (or those of them in `only`) over `ids` (all
+    resources when None); raw, unfiltered by ignores. A check may report rules of several
+    profiles (the reliability check reports the opt-in CPU-limit rule too); findings of rules
+    outside `profiles` are dropped."""
     ctx = Context(document, graph, kube_version, SEVERITIES, ids, index)
     out: list[Finding] = []
     for check in checks(profiles):
-        out += run_one_check(check, ctx, document, graph, kube_version)
+        if only is not None and check not in only:
+            continue
+        ctx.check = check
+        found = run_one_check(check, ctx, document, graph, kube_version)
+        ctx.reported_by.update((id(finding), check) for finding in found)
+        out += found
     return [f for f in out if PROFILE_OF[f.rule] in profiles], ctx
 
 
@@ -141,6 +149,10 @@ class Validator:
         self._by_resource: dict[str, list[Finding]] = {}
         self._deps: dict[str, set[DependencyKey]] = {}
         self._dependents: dict[DependencyKey, set[str]] = defaultdict(set)
+        #: which checks declared each (resource, key), and which check reported each stored
+        #: finding (by its id): see `_recheck_partly`
+        self._declared: dict[tuple[str, DependencyKey], set[object]] = {}
+        self._reported_by: dict[int, object] = {}
         self._order = FindingOrder(document, graph, sort_findings)
         self._index = KindIndex(document)
         #: the profiles run (the default one plus the project's `settings.profiles`).
@@ -177,6 +189,8 @@ class Validator:
         self._by_resource.clear()
         self._deps.clear()
         self._dependents.clear()
+        self._declared.clear()
+        self._reported_by.clear()
         self._order = FindingOrder(self.document, self.graph, sort_findings)
         self.last_checked = set(self.document.ids())
         self.last_replaced = None
@@ -198,14 +212,31 @@ class Validator:
             self.last_replaced |= ids
 
     def _forget(self, rid: str) -> None:
-        self._order.count_related(self._by_resource.pop(rid, ()), -1)
+        found = self._by_resource.pop(rid, ())
+        self._order.count_related(found, -1)
         self._order.replaced([rid])
-        for key in self._deps.pop(rid, ()):
-            bucket = self._dependents.get(key)
-            if bucket is not None:
-                bucket.discard(rid)
-                if not bucket:
-                    del self._dependents[key]
+        for finding in found:
+            self._reported_by.pop(id(finding), None)
+        for key in list(self._deps.get(rid, ())):
+            self._undepend(rid, key)
+        self._deps.pop(rid, None)
+
+    def _undepend(self, rid: str, key: DependencyKey) -> None:
+        self._deps[rid].discard(key)
+        self._declared.pop((rid, key), None)
+        bucket = self._dependents.get(key)
+        if bucket is not None:
+            bucket.discard(rid)
+            if not bucket:
+                del self._dependents[key]
+
+    def _depend(self, rid: str, ctx: Context) -> None:
+        """Record what the checks run on `rid` in `ctx` declared they read."""
+        for key in ctx.dependencies.get(rid, ()):
+            self._deps.setdefault(rid, set()).add(key)
+            self._dependents[key].add(rid)
+            self._declared.setdefault((rid, key), set()).update(
+                ctx.declared_by.get((rid, key)) or {None})
 
     def _store(self, ids: set[str], findings: list[Finding], ctx: Context) -> None:
         for rid in ids:
@@ -213,14 +244,64 @@ class Validator:
         for finding in findings:
             self._by_resource.setdefault(finding.resource_id or "", []).append(finding)
             self._order.replaced([finding.resource_id or ""])
+            self._reported_by[id(finding)] = ctx.reported_by.get(id(finding))
         self._order.count_related(findings, 1)
-        for rid, keys in ctx.dependencies.items():
-            if rid in ids:
-                self._deps[rid] = set(keys)
-                for key in keys:
-                    self._dependents[key].add(rid)
+        for rid in ids:
+            self._depend(rid, ctx)
 
-    def _affected(self, change: Change, graph_touched: Iterable[str]) -> set[str]:
+    def _recheck_partly(self, partial: dict[str, set[object]]) -> None:
+        """Re-run on each resource only the checks that declared the dependency an edit
+        reached it through (`Context.declared_by`), keeping its other findings: an edit of one
+        PersistentVolume reaches each claim no volume fits (its finding names the closest
+        ones), and ran all 59 checks on 180 StatefulSets at 15,000 resources for one."""
+        groups: dict[frozenset[object], set[str]] = defaultdict(set)
+        whole: set[str] = set()
+        for rid, declared in partial.items():
+            if rid in self.document:
+                (whole if None in declared else groups[frozenset(declared)]).add(rid)
+        rank: dict[object, int] = {check: n for n, check in enumerate(checks(self.profiles))}
+        for only, rids in groups.items():
+            findings, ctx = run_checks(self.document, self.graph, self.kube_version, rids,
+                                       self._index, self.profiles, only)  # type: ignore[arg-type]
+            if any(f.resource_id not in rids for f in findings):
+                whole |= rids  # (a finding on no resource: as a full re-check stores it)
+                continue
+            mine: dict[str, list[Finding]] = defaultdict(list)
+            for finding in findings:
+                mine[finding.resource_id or ""].append(finding)
+                self._reported_by[id(finding)] = ctx.reported_by.get(id(finding))
+            for rid in sorted(rids):
+                old = self._by_resource.get(rid, [])
+                new = [f for f in old if self._reported_by.get(id(f)) not in only] + mine[rid]
+                new.sort(key=lambda f: rank.get(self._reported_by.get(id(f)), -1))
+                for finding in old:
+                    if self._reported_by.get(id(finding)) in only:
+                        self._reported_by.pop(id(finding), None)
+                self._order.count_related(old, -1)
+                self._order.replaced([rid])
+                if new:
+                    self._by_resource[rid] = new
+                else:
+                    self._by_resource.pop(rid, None)
+                self._order.count_related(new, 1)
+                for key in list(self._deps.get(rid, ())):
+                    by = self._declared.get((rid, key))
+                    if by is not None and not by - only:
+                        self._undepend(rid, key)
+                    elif by is not None:
+                        by -= only
+                self._depend(rid, ctx)
+        checked = self.last_checked
+        if whole:
+            self.recheck(whole)
+        self.last_checked = checked | whole | {rid for rids in groups.values() for rid in rids}
+        if self.last_replaced is not None:
+            self.last_replaced |= self.last_checked
+
+    def _affected(self, change: Change, graph_touched: Iterable[str]
+                  ) -> tuple[set[str], dict[str, set[object]]]:
+        """(the resources to check whole, and those reached only through a key declared by
+        some checks, with those checks)."""
         dirty = set(change.added) | set(change.changed) | set(change.removed)
         # The graph's touched set is the changed resources and their neighbours before and
         # after the change: every rule reads a resource, its own edges and the resources at
@@ -236,9 +317,12 @@ class Validator:
                 if len({pod_identity(r) for r in versions}) == 1:
                     mine = {key for key in mine if key[0] != POD_LABELS}  # see POD_LABELS
             keys |= mine
+        partial: dict[str, set[object]] = defaultdict(set)
         for key in keys:
-            touched |= self._dependents.get(key, set())
-        return touched
+            for rid in self._dependents.get(key, ()):
+                if rid not in touched:
+                    partial[rid] |= self._declared.get((rid, key)) or {None}
+        return touched, partial
 
     def _twins_and_neighbours(self, change: Change) -> set[str]:
         """When a resource of the same kind, namespace and name as others comes, goes or is
@@ -277,7 +361,9 @@ class Validator:
                 return
         if change.structural:
             self._index.update(self.document, [*change.added, *change.changed, *change.removed])
-            self.recheck(self._affected(change, graph_touched))
+            whole, partial = self._affected(change, graph_touched)
+            self.recheck(whole)
+            self._recheck_partly(partial)
             self._order.moved(self._moved(change), self._by_resource)
 
     def _moved(self, change: Change) -> set[str]:

@@ -41,6 +41,7 @@ def _run_check_per_resource(check: Check, ctx: Context, document: Document, grap
     rule_ids = [rule.id for rule in RULES if rule.function is check]
     for rid in targets:
         one = Context(document, graph, kube_version, SEVERITIES, [rid], ctx.index)
+        one.check = ctx.check
         try:
             out += [f for f in check(one) if f.resource_id is None or one.is_target(f.resource_id)]
         except Exception as error:  # noqa: BLE001 - reported as a finding, never dropped
@@ -52,4 +53,6 @@ def _run_check_per_resource(check: Check, ctx: Context, document: Document, grap
         finally:
             for key, deps in one.dependencies.items():
                 ctx.dependencies[key] |= deps
+            for pair, declared in one.declared_by.items():
+                ctx.declared_by[pair] |= declared
     return out

@@ -305,8 +305,14 @@ class CanvasScene(QGraphicsScene):
         nodes = [self.nodes[i] for i in ids if i in self.nodes and not self.nodes[i].ghost]
         for item in stale_wires(nodes, self.graph, self.edge_items, self.stand_ins.drawn_edge):
             self._remove_edge(item)
-        return [wire for node in nodes for edge in self.graph.out_edges(node.rid)
-                + self.graph.in_edges(node.rid) if (wire := self._add_edge(edge)) is not None]
+        cards = len(self.nodes)
+        edges = [edge for node in nodes
+                 for edge in self.graph.out_edges(node.rid) + self.graph.in_edges(node.rid)]
+        added = [self._add_edge(edge) for edge in edges]
+        if len(self.nodes) > cards:  # a card its wires made (a claim template's) may be the
+            # missing end of a wire met before it (its bind wire to a volume, met at the volume)
+            added = [wire or self._add_edge(edge) for wire, edge in zip(added, edges, strict=True)]
+        return [wire for wire in added if wire is not None]
 
     # --- following the document (`scene_update.py`) ------------------------------------------
     def apply(self, update: Update) -> None:
