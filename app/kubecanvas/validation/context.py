@@ -256,9 +256,11 @@ class Context:
         """Resources with that kind, effective namespace and name, in the canonical order (see
         `model.order`; several only when the object is defined more than once). A neighbour-free
         look-up: callers that rely on it for a verdict should also call `depend`."""
-        return in_order(r for r in (self.document.find(i)
-                                    for i in self.graph.lookup(kind, namespace, name))
-                        if r is not None)
+        ids = self.graph.lookup(kind, namespace, name)
+        if len(ids) == 1:  # the common case, asked once or more per resource: nothing to order
+            res = self.document.find(ids[0])
+            return [] if res is None else [res]
+        return in_order(r for r in map(self.document.find, ids) if r is not None)
 
     def kept(self, kind: str, namespace: str, name: str) -> Resource | None:
         """The definition of that object `kubectl apply` leaves in the cluster (the last one
