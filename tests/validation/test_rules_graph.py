@@ -7,7 +7,7 @@ import pytest
 from kubecanvas.model.edits import UndoStack
 from kubecanvas.validation.engine import validate_document
 
-from .docs import check, configmap, container, deployment, doc, secret, service
+from .docs import check, configmap, container, deployment, doc, file_doc, secret, service
 
 ENV_FROM_CM = [container(envFrom=[{"configMapRef": {"name": "app-confg"}}])]
 OPTIONAL_CM = [container(envFrom=[{"configMapRef": {"name": "gone", "optional": True}}])]
@@ -123,3 +123,14 @@ def test_secret_reference_found():
                                                                        "key": "password"}}}])]
     assert not [f for f in check(deployment(containers=env), secret("db"))
                 if f.rule.startswith("ref.")]
+
+
+def test_service_fixes_of_a_namespace_score_its_pod_owners_once_and_break_ties_by_order():
+    # both workloads share the selector's key and neither its value: a tie, which goes to the
+    # first in the files (never to the id), for every Service of the namespace alike
+    d = file_doc(deployment("zeta", labels={"app": "zeta"}),
+                 deployment("alpha", labels={"app": "alpha"}),
+                 service("one", {"app": "nothing"}), service("two", {"app": "none"}))
+    fixes = sorted(f.fix.description for f in validate_document(d)
+                   if f.rule == "service.selector.no-match" and f.fix is not None)
+    assert fixes == ["change the selector to app=zeta (the pod labels of Deployment zeta)"] * 2

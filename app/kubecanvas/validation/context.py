@@ -191,6 +191,7 @@ class Context:
         self._by_kind: dict[str, list[Resource]] | None = None
         self._of_kind: dict[DependencyKey, list[Resource]] = {}
         self._overwritten: set[str] | None = None
+        self._targets: dict[tuple[str, ...], list[Resource]] = {}
         #: scratch space for rules that share an index within one run (keyed by rule).
         self.cache: dict[str, Any] = {}
         # Order keys and sorted edges, asked for again and again by the rules of one run (the
@@ -220,11 +221,17 @@ class Context:
     def targets(self, *kinds: str) -> Iterator[Resource]:
         """The resources to check, all kinds or only `kinds`, in a stable order. A definition
         that a later definition of the same object overwrites is not checked (kubectl apply
-        leaves only the last one; `resource.duplicate` says so): see `all_targets`."""
-        overwritten = self.overwritten()
-        for res in self.all_targets(*kinds):
-            if res.id not in overwritten:
-                yield res
+        leaves only the last one; `resource.duplicate` says so): see `all_targets`.
+
+        Listed once per run for each `kinds` asked: most checks walk every target, and
+        filtering them again through two generators for each check cost 0.3 s of the checks of
+        50,000 resources (800,000 items)."""
+        found = self._targets.get(kinds)
+        if found is None:
+            overwritten = self.overwritten()
+            found = self._targets[kinds] = [res for res in self.all_targets(*kinds)
+                                            if res.id not in overwritten]
+        return iter(found)
 
     def all_targets(self, *kinds: str) -> Iterator[Resource]:
         """Like `targets`, overwritten definitions included (for the duplicate rule)."""
