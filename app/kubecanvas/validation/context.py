@@ -302,22 +302,37 @@ class Context:
         """Edges from `rid`, sorted (the graph's own order depends on its edit history, and
         findings must not). Edges to a definition that a later one overwrites are left out: every rule judges an
         object by the definition kubectl apply keeps."""
-        found = self._edges.get((rid, type, True))
-        if found is None:
-            overwritten = self.overwritten()
-            found = self._edges[rid, type, True] = sorted(
-                (e for e in self.graph.out_edges(rid, type) if e.target not in overwritten),
-                key=lambda e: (self.order_of(e.target), e.key))
-        return list(found)
+        return list(self._edges_at(rid, type, True))
 
     def in_edges(self, rid: str, type: str | None = None) -> list[Edge]:
-        found = self._edges.get((rid, type, False))
-        if found is None:
+        return list(self._edges_at(rid, type, False))
+
+    def _edges_at(self, rid: str, type: str | None, outgoing: bool) -> list[Edge]:
+        """`out_edges` or `in_edges`, shared (do not change it).
+
+        Edges of one type are those of the edges of every type already listed, when they are
+        (filtering a sorted list keeps it sorted), and a list of none or one edge is not
+        sorted: at 50,000 resources the rules asked for these lists 250,000 times, most of them
+        empty or of one edge, and a third of them of one type of edges already listed."""
+        found = self._edges.get((rid, type, outgoing))
+        if found is not None:
+            return found
+        every = self._edges.get((rid, None, outgoing)) if type is not None else None
+        if every is not None:
+            found = [e for e in every if e.type == type]
+        else:
+            edges = (self.graph.out_edges if outgoing else self.graph.in_edges)(rid, type)
             overwritten = self.overwritten()
-            found = self._edges[rid, type, False] = sorted(
-                (e for e in self.graph.in_edges(rid, type) if e.source not in overwritten),
-                key=lambda e: (self.order_of(e.source), e.key))
-        return list(found)
+            if outgoing:
+                found = [e for e in edges if e.target not in overwritten]
+                if len(found) > 1:
+                    found.sort(key=lambda e: (self.order_of(e.target), e.key))
+            else:
+                found = [e for e in edges if e.source not in overwritten]
+                if len(found) > 1:
+                    found.sort(key=lambda e: (self.order_of(e.source), e.key))
+        self._edges[rid, type, outgoing] = found
+        return found
 
     def depend(self, rid: str, kind: str, namespace: str = ANY_NAMESPACE) -> None:
         """Record that the findings on `rid` depend on every resource of `kind` in `namespace`
