@@ -69,6 +69,19 @@ def test_missing_reference_points_at_field_and_suggests_name():
     assert not [f for f in validate_document(d) if f.rule.startswith("ref.")]
 
 
+@pytest.mark.parametrize(("names", "guess"), [
+    (["app-confg-extra-long", "app-co", "ap"], "app-co"),  # 3 shorter: 3 deleted
+    (["app-confgxyz", "app-confgxyzw"], "app-confgxyz"),  # 3 longer: 3 added
+    (["app-config", "app-confh", "app-confgx"], "app-confgx"),  # of equals, alphabetical
+    (["app-confg-missing", "a"], None),  # far longer or shorter: no suggestion
+])
+def test_suggested_names_are_the_closest_within_three_characters(names, guess):
+    d = doc(deployment(containers=ENV_FROM_CM), *(configmap(n) for n in names))
+    (finding,) = [f for f in validate_document(d) if f.rule == "ref.missing"]
+    assert (finding.fix.description if finding.fix else None) == (
+        f"did you mean ConfigMap {guess}?" if guess else None)
+
+
 def test_no_suggestion_for_unrelated_name():
     d = doc(deployment(containers=ENV_FROM_CM), configmap("database"))
     (finding,) = [f for f in validate_document(d) if f.rule == "ref.missing"]

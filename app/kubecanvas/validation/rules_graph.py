@@ -83,13 +83,31 @@ def _did_you_mean(ctx: Context, res: Resource, edge: Edge, kind: str, namespace:
                   name: str) -> tuple[Fix, str] | None:
     """The fix that renames the reference to the closest name of its kind, and that name."""
     ctx.depend(res.id, kind, namespace)
-    names = [r.name for r in ctx.of_kind(kind, namespace)]
-    guess = closest(name, names)
+    by_length = _names_by_length(ctx, kind, namespace)
+    # `closest` takes no name more than 3 characters longer or shorter
+    guess = closest(name, [n for size in range(len(name) - 3, len(name) + 4)
+                           for n in by_length.get(size, ())])
     if guess is None or edge.reference is None:
         return None
     return set_field(res, edge.reference.path, guess, Text(
         f"did you mean {kind} {guess}?",
         f"{kind_term(kind)} {guess}{euro_ro(guess)} 고칩니다")), guess
+
+
+def _names_by_length(ctx: Context, kind: str, namespace: str) -> dict[int, list[str]]:
+    """The names of the resources of `kind` in `namespace`, by length, once per run: each
+    missing reference looked for its closest name among all of them (a thousand ConfigMaps in
+    a namespace at 50,000 resources), and most are too long or too short to be a typo of it."""
+    found: dict[tuple[str, str], dict[int, list[str]]] = ctx.cache.setdefault(
+        "rules_graph.names", {})
+    by_length = found.get((kind, namespace))
+    if by_length is None:
+        by_length = found[kind, namespace] = {}
+        for rid in ctx.index.ids(kind, namespace):
+            res = ctx.resource(rid)
+            if res is not None:
+                by_length.setdefault(len(res.name), []).append(res.name)
+    return by_length
 
 
 def _replaced_by_claim_template(res: Resource, edge: Edge) -> bool:
