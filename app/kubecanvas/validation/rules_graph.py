@@ -96,8 +96,9 @@ def _did_you_mean(ctx: Context, res: Resource, edge: Edge, kind: str, namespace:
 
 def _names_by_length(ctx: Context, kind: str, namespace: str) -> dict[int, list[str]]:
     """The names of the resources of `kind` in `namespace`, by length, once per run: each
-    missing reference looked for its closest name among all of them (a thousand ConfigMaps in
-    a namespace at 50,000 resources), and most are too long or too short to be a typo of it."""
+    missing reference looked for its closest name among all of them (460 ConfigMaps in each
+    namespace of the generated 50,000 resources), and most are too long or too short to be a
+    typo of it."""
     found: dict[tuple[str, str], dict[int, list[str]]] = ctx.cache.setdefault(
         "rules_graph.names", {})
     by_length = found.get((kind, namespace))
@@ -215,8 +216,8 @@ def _pod_owner_labels(ctx: Context, ns: str) -> list[tuple[Resource, Mapping[str
     """The pod owners of namespace `ns` with their pod labels (`template_labels`, as the wiring
     graph's index holds them), in the canonical order, once per run: each Service that selects
     nothing scores every pod owner of its namespace, and reading their templates again from
-    the manifests, then ordering the best, cost 5 ms per Service at 50,000 resources (about
-    0.5 s, a half of it in the 100 such Services)."""
+    the manifests, then ordering the best, cost 5 ms per such Service at 50,000 resources
+    (0.45 s profiled for the 97 of the generated design)."""
     found: dict[str, list[tuple[Resource, Mapping[str, str]]]] = ctx.cache.setdefault(
         "rules_graph.pod_owner_labels", {})
     owners = found.get(ns)
