@@ -51,6 +51,13 @@ def main(argv: Sequence[str] | None = None, prog: str = "kubecanvas") -> int:
             _leave(code)
         return code
     if wants_cli(args):
+        if argv is None and args[0] == "validate":
+            # the process ends with the check: what it built is held, not freed object by
+            # object, and the process ends without tear-down (`io.heap.hold_until_exit`)
+            from kubecanvas.io.heap import end_without_teardown
+
+            end_without_teardown()
+            _leave(_one_run(lambda: _cli(args, prog)))
         return _one_run(lambda: _cli(args, prog))
     return run_editor(args)
 
@@ -87,7 +94,8 @@ def _one_run(run: Callable[[], int]) -> int:
 
 
 def _leave(code: int) -> NoReturn:
-    """End a `render` process once its file is written, without Python's and Qt's tear-down.
+    """End a `render` process once its file is written, without Python's and Qt's tear-down
+    (a `validate` process likewise, once its report is written).
 
     Nothing a render made is needed after it (the picture is written and closed, its
     temporary folder removed), but an ordinary exit then destroyed the scene's items, the

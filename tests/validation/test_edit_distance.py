@@ -40,3 +40,24 @@ def test_closest_names() -> None:
     assert closest("api-configx", names) == "api-config"
     assert closest("cache", names) is None
     assert closest("db", ["db", "dc", "da"]) == "da"  # itself left out; ties alphabetical
+
+
+def _closest_over_all(name: str, candidates: list[str]) -> str | None:
+    """`closest` as it was: every candidate sorted and measured, whatever its length."""
+    limit = min(3, max(1, len(name) // 3))
+    best: tuple[int, str] | None = None
+    for cand in sorted(set(candidates)):
+        if cand == name:
+            continue
+        dist = edit_distance(name, cand, limit)
+        if dist <= limit and (best is None or dist < best[0]):
+            best = (dist, cand)
+    return best[1] if best else None
+
+
+@settings(max_examples=300)
+@given(_names, st.lists(_names, max_size=12))
+@example("web-config", ["web-config-x", "web-confi", "web-conf", "web-configxyz"])
+def test_closest_skipping_far_lengths_picks_the_same_name(name: str, names: list[str]) -> None:
+    # candidates whose length is beyond the limit are dropped unmeasured: the same answer
+    assert closest(name, names) == _closest_over_all(name, names)

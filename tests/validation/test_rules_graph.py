@@ -7,7 +7,7 @@ import pytest
 from kubecanvas.model.edits import UndoStack
 from kubecanvas.validation.engine import validate_document
 
-from .docs import check, configmap, container, deployment, doc, secret, service
+from .docs import check, configmap, container, deployment, doc, file_doc, secret, service
 
 ENV_FROM_CM = [container(envFrom=[{"configMapRef": {"name": "app-confg"}}])]
 OPTIONAL_CM = [container(envFrom=[{"configMapRef": {"name": "gone", "optional": True}}])]
@@ -69,6 +69,19 @@ def test_missing_reference_points_at_field_and_suggests_name():
     assert not [f for f in validate_document(d) if f.rule.startswith("ref.")]
 
 
+@pytest.mark.parametrize(("names", "guess"), [
+    (["app-confg-extra-long", "app-co", "ap"], "app-co"),  # 3 shorter: 3 deleted
+    (["app-confgxyz", "app-confgxyzw"], "app-confgxyz"),  # 3 longer: 3 added
+    (["app-config", "app-confh", "app-confgx"], "app-confgx"),  # of equals, alphabetical
+    (["app-confg-missing", "a"], None),  # far longer or shorter: no suggestion
+])
+def test_suggested_names_are_the_closest_within_three_characters(names, guess):
+    d = doc(deployment(containers=ENV_FROM_CM), *(configmap(n) for n in names))
+    (finding,) = [f for f in validate_document(d) if f.rule == "ref.missing"]
+    assert (finding.fix.description if finding.fix else None) == (
+        f"did you mean ConfigMap {guess}?" if guess else None)
+
+
 def test_no_suggestion_for_unrelated_name():
     d = doc(deployment(containers=ENV_FROM_CM), configmap("database"))
     (finding,) = [f for f in validate_document(d) if f.rule == "ref.missing"]
@@ -123,3 +136,14 @@ def test_secret_reference_found():
                                                                        "key": "password"}}}])]
     assert not [f for f in check(deployment(containers=env), secret("db"))
                 if f.rule.startswith("ref.")]
+
+
+def test_service_fixes_of_a_namespace_score_its_pod_owners_once_and_break_ties_by_order():
+    # both workloads share the selector's key and neither its value: a tie, which goes to the
+    # first in the files (never to the id), for every Service of the namespace alike
+    d = file_doc(deployment("zeta", labels={"app": "zeta"}),
+                 deployment("alpha", labels={"app": "alpha"}),
+                 service("one", {"app": "nothing"}), service("two", {"app": "none"}))
+    fixes = sorted(f.fix.description for f in validate_document(d)
+                   if f.rule == "service.selector.no-match" and f.fix is not None)
+    assert fixes == ["change the selector to app=zeta (the pod labels of Deployment zeta)"] * 2

@@ -18,7 +18,7 @@ from kubecanvas.cli import kustomize
 from kubecanvas.cli.errors import CliError, warn
 from kubecanvas.cli.options import add_common_options  # noqa: F401  (kept importable here)
 from kubecanvas.cli.report import LoadFinding
-from kubecanvas.io.heap import bulk_build
+from kubecanvas.io.heap import bulk_build, hold_until_exit
 from kubecanvas.io.limits import DEFAULT_LIMITS, Limits, parse_limit
 from kubecanvas.io.problems import LoadProblem
 from kubecanvas.io.yaml_in import load_paths
@@ -293,8 +293,9 @@ def validate(loaded: Loaded, kube_version: str | None,
     document = loaded.document
     try:
         with bulk_build():
-            return validate_document(document, WiringGraph(document, subscribe=False),
-                                     kube_version, profiles, jobs)
+            graph = WiringGraph(document, subscribe=False)
+            hold_until_exit(loaded, graph)  # when the process ends with the command: see there
+            return validate_document(document, graph, kube_version, profiles, jobs)
     except (UnknownVersionError, UnknownProfileError) as exc:
         raise CliError(str(exc)) from None
 

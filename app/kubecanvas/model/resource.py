@@ -11,13 +11,13 @@ from __future__ import annotations
 import copy
 import os
 from collections.abc import Callable, Mapping
-from functools import cached_property
-from typing import Any
+from typing import Any, Generic, TypeVar, overload
 
 from kubecanvas.model.fields import FieldPath
 from kubecanvas.model.record import field, record, replace
 
 Manifest = dict[str, Any]
+T = TypeVar("T")
 Position = tuple[float, float]
 
 #: Resolves a field path inside one imported document to its (line, column), 1-based.
@@ -93,6 +93,37 @@ def new_id() -> str:
     return raw.hex()
 
 
+class read_once(Generic[T]):  # noqa: N801 - named like the decorator it replaces, `cached_property`
+    """`functools.cached_property` without its lock: the value is computed on first read and
+    kept in the instance's `__dict__`, which Python reads before asking this descriptor again
+    (it defines no `__set__`); `del instance.attr` forgets it, as with `cached_property`.
+
+    On Python 3.11, `cached_property` takes a lock shared by every instance on each first read
+    (removed in 3.12): 0.1 s of a `kubecanvas validate` of 50,000 resources, which reads six of
+    these per resource. A Resource is not shared between threads while it is first read (the
+    model is built and checked on one thread), so the lock buys nothing here."""
+
+    def __init__(self, function: Callable[[Any], T]) -> None:
+        self.function = function
+        self.name = function.__name__
+        self.__doc__ = function.__doc__
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.name = name
+
+    @overload
+    def __get__(self, instance: None, owner: type | None = None) -> read_once[T]: ...
+
+    @overload
+    def __get__(self, instance: object, owner: type | None = None) -> T: ...
+
+    def __get__(self, instance: object, owner: type | None = None) -> T | read_once[T]:
+        if instance is None:
+            return self
+        value = instance.__dict__[self.name] = self.function(instance)
+        return value
+
+
 @record
 class Resource:
     """A manifest plus the editor's own facts about it.
@@ -119,35 +150,35 @@ class Resource:
     named: tuple[FieldPath, ...] = ()
 
     # What a resource is (api version, kind, name, namespace, metadata, group) is read once per
-    # resource and then kept (in the instance's `__dict__`, which `cached_property` reads before
+    # resource and then kept (in the instance's `__dict__`, which `read_once` reads before
     # calling again): a full validation of 50,000 resources read `kind` 59 times, `metadata` 29,
     # `namespace` 13 and `name` 12 times per resource (session 12). A manifest is not changed
     # once in a resource: edits make a new Resource (`with_manifest`), so what was read stays
     # true.
-    @cached_property
+    @read_once
     def api_version(self) -> str:
         value = self.manifest.get("apiVersion")
         return value if isinstance(value, str) else ""
 
-    @cached_property
+    @read_once
     def kind(self) -> str:
         value = self.manifest.get("kind")
         return value if isinstance(value, str) else ""
 
-    @cached_property
+    @read_once
     def metadata(self) -> Mapping[str, Any]:
         meta = self.manifest.get("metadata")
         # a dict first: the ABC check costs ten times more (see `fields.as_mapping`)
         return meta if type(meta) is dict or isinstance(meta, Mapping) else {}
 
-    @cached_property
+    @read_once
     def name(self) -> str:
         value = self.metadata.get("name")
         if isinstance(value, str):
             return value
         return "" if value is None else str(value)
 
-    @cached_property
+    @read_once
     def namespace(self) -> str:
         """The namespace as written; '' when unset (the caller decides what that defaults to)."""
         value = self.metadata.get("namespace")
@@ -162,7 +193,7 @@ class Resource:
             return {}
         return {str(k): "" if v is None else str(v) for k, v in labels.items()}
 
-    @cached_property
+    @read_once
     def group(self) -> str:
         return api_group(self.api_version)
 

@@ -106,7 +106,9 @@ class WiringIndex:
                 _discard(self.by_label, (key[1], *item), rid)
 
     def _check_duplicated(self, key: NameKey) -> None:
-        if any(len(ids) > 1 for ids in self.same_object(key)):
+        if len(self.by_key.get(key, ())) < 2:  # one definition (nearly every key): no grouping
+            self.duplicated.discard(key)
+        elif any(len(ids) > 1 for ids in self.same_object(key)):
             self.duplicated.add(key)
         else:
             self.duplicated.discard(key)

@@ -191,6 +191,7 @@ class Context:
         self._by_kind: dict[str, list[Resource]] | None = None
         self._of_kind: dict[DependencyKey, list[Resource]] = {}
         self._overwritten: set[str] | None = None
+        self._targets: dict[tuple[str, ...], list[Resource]] = {}
         #: scratch space for rules that share an index within one run (keyed by rule).
         self.cache: dict[str, Any] = {}
         # Order keys and sorted edges, asked for again and again by the rules of one run (the
@@ -227,11 +228,17 @@ class Context:
     def targets(self, *kinds: str) -> Iterator[Resource]:
         """The resources to check, all kinds or only `kinds`, in a stable order. A definition
         that a later definition of the same object overwrites is not checked (kubectl apply
-        leaves only the last one; `resource.duplicate` says so): see `all_targets`."""
-        overwritten = self.overwritten()
-        for res in self.all_targets(*kinds):
-            if res.id not in overwritten:
-                yield res
+        leaves only the last one; `resource.duplicate` says so): see `all_targets`.
+
+        Listed once per run for each `kinds` asked: most checks walk every target, and
+        filtering them again through two generators for each check cost 0.3 s of the checks of
+        50,000 resources (800,000 items)."""
+        found = self._targets.get(kinds)
+        if found is None:
+            overwritten = self.overwritten()
+            found = self._targets[kinds] = [res for res in self.all_targets(*kinds)
+                                            if res.id not in overwritten]
+        return iter(found)
 
     def all_targets(self, *kinds: str) -> Iterator[Resource]:
         """Like `targets`, overwritten definitions included (for the duplicate rule)."""
@@ -263,9 +270,11 @@ class Context:
         """Resources with that kind, effective namespace and name, in the canonical order (see
         `model.order`; several only when the object is defined more than once). A neighbour-free
         look-up: callers that rely on it for a verdict should also call `depend`."""
-        return in_order(r for r in (self.document.find(i)
-                                    for i in self.graph.lookup(kind, namespace, name))
-                        if r is not None)
+        ids = self.graph.lookup(kind, namespace, name)
+        if len(ids) == 1:  # the common case, asked once or more per resource: nothing to order
+            res = self.document.find(ids[0])
+            return [] if res is None else [res]
+        return in_order(r for r in map(self.document.find, ids) if r is not None)
 
     def kept(self, kind: str, namespace: str, name: str) -> Resource | None:
         """The definition of that object `kubectl apply` leaves in the cluster (the last one
@@ -300,22 +309,37 @@ class Context:
         """Edges from `rid`, sorted (the graph's own order depends on its edit history, and
         findings must not). Edges to a definition that a later one overwrites are left out: every rule judges an
         object by the definition kubectl apply keeps."""
-        found = self._edges.get((rid, type, True))
-        if found is None:
-            overwritten = self.overwritten()
-            found = self._edges[rid, type, True] = sorted(
-                (e for e in self.graph.out_edges(rid, type) if e.target not in overwritten),
-                key=lambda e: (self.order_of(e.target), e.key))
-        return list(found)
+        return list(self._edges_at(rid, type, True))
 
     def in_edges(self, rid: str, type: str | None = None) -> list[Edge]:
-        found = self._edges.get((rid, type, False))
-        if found is None:
+        return list(self._edges_at(rid, type, False))
+
+    def _edges_at(self, rid: str, type: str | None, outgoing: bool) -> list[Edge]:
+        """`out_edges` or `in_edges`, shared (do not change it).
+
+        Edges of one type are those of the edges of every type already listed, when they are
+        (filtering a sorted list keeps it sorted), and a list of none or one edge is not
+        sorted: at 50,000 resources the rules asked for these lists 250,000 times, most of them
+        empty or of one edge, and a third of them of one type of edges already listed."""
+        found = self._edges.get((rid, type, outgoing))
+        if found is not None:
+            return found
+        every = self._edges.get((rid, None, outgoing)) if type is not None else None
+        if every is not None:
+            found = [e for e in every if e.type == type]
+        else:
+            edges = (self.graph.out_edges if outgoing else self.graph.in_edges)(rid, type)
             overwritten = self.overwritten()
-            found = self._edges[rid, type, False] = sorted(
-                (e for e in self.graph.in_edges(rid, type) if e.source not in overwritten),
-                key=lambda e: (self.order_of(e.source), e.key))
-        return list(found)
+            if outgoing:
+                found = [e for e in edges if e.target not in overwritten]
+                if len(found) > 1:
+                    found.sort(key=lambda e: (self.order_of(e.target), e.key))
+            else:
+                found = [e for e in edges if e.source not in overwritten]
+                if len(found) > 1:
+                    found.sort(key=lambda e: (self.order_of(e.source), e.key))
+        self._edges[rid, type, outgoing] = found
+        return found
 
     def depend(self, rid: str, kind: str, namespace: str = ANY_NAMESPACE) -> None:
         """Record that the findings on `rid` depend on every resource of `kind` in `namespace`

@@ -58,8 +58,12 @@ def closest(name: str, candidates: Iterable[str]) -> str | None:
     (distance at most a third of the length, at least 1 and at most 3); ties go to the
     alphabetically first."""
     limit = min(3, max(1, len(name) // 3))
+    size = len(name)
     best: tuple[int, str] | None = None
-    for cand in sorted(set(candidates)):
+    # a length more than `limit` away is that far by edit distance too: such names are dropped
+    # before sorting and measuring (callers pass every name of a kind in a namespace, 460
+    # ConfigMaps in each namespace of the generated 50,000 resources)
+    for cand in sorted({c for c in candidates if abs(len(c) - size) <= limit}):
         if cand == name:
             continue
         dist = edit_distance(name, cand, limit)

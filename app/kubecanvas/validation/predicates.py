@@ -69,8 +69,28 @@ def wildcard_or_subdomain(value: str) -> list[str]:
     return dns1123_subdomain(value)
 
 
+#: Label keys and values already found valid, bounded (see `qualified_name`).
+_VALID_KEYS: set[str] = set()
+_VALID_VALUES: set[str] = set()
+_VALID_MOST = 100_000
+
+
 def qualified_name(value: str) -> list[str]:
-    """A label or annotation key: `[prefix/]name`."""
+    """A label or annotation key: `[prefix/]name`.
+
+    Keys repeat across a design (`app.kubernetes.io/name` on most resources, in their metadata,
+    templates and selectors): a key found valid is remembered, and checked again by a set
+    look-up instead of a split and two regular expressions (135,000 checks of keys at 50,000
+    resources)."""
+    if value in _VALID_KEYS:
+        return []
+    errors = _qualified_name(value)
+    if not errors and len(_VALID_KEYS) < _VALID_MOST:
+        _VALID_KEYS.add(value)
+    return errors
+
+
+def _qualified_name(value: str) -> list[str]:
     parts = value.split("/")
     if len(parts) > 2:
         return ["a qualified name must consist of alphanumeric characters, '-', '_' or '.', "
@@ -94,6 +114,16 @@ def qualified_name(value: str) -> list[str]:
 
 
 def label_value(value: str) -> list[str]:
+    """A label's value; one found valid is remembered, as keys are by `qualified_name`."""
+    if value in _VALID_VALUES:
+        return []
+    errors = _label_value(value)
+    if not errors and len(_VALID_VALUES) < _VALID_MOST:
+        _VALID_VALUES.add(value)
+    return errors
+
+
+def _label_value(value: str) -> list[str]:
     errors = []
     if len(value) > 63:
         errors.append("must be no more than 63 characters")

@@ -20,7 +20,7 @@ from kubecanvas.model.kinds import (
     template_labels,
 )
 from kubecanvas.model.korean import eul_reul, euro_ro, gwa_wa, i_ga
-from kubecanvas.model.order import in_order, order_key
+from kubecanvas.model.order import in_order
 from kubecanvas.model.rbac import SYSTEM_NAMESPACES, is_builtin_role
 from kubecanvas.model.references import EdgeType
 from kubecanvas.model.resource import Resource
@@ -226,8 +226,9 @@ def _namespace_order(ctx: Context) -> Iterator[Finding]:
         first = ctx.lookup("Namespace", "", namespace.name)[0]
         if first.id != namespace.id:
             continue  # the namespace is created by its first definition: reported there
-        starts = order_key(first)
-        early = in_order(r for r in _living_in(ctx, namespace.name) if order_key(r) < starts)
+        starts = ctx.order_of(first.id)  # (the run's keys, made once per resource)
+        early = in_order(r for r in _living_in(ctx, namespace.name)
+                         if ctx.order_of(r.id) < starts)
         if not early:
             continue
         count = len(early)

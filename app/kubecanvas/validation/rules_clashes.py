@@ -152,9 +152,14 @@ def duplicates(ctx: Context) -> Iterator[Finding]:
     """`resource.duplicate`: two resources with the same kind, namespace and name. kubectl apply
     leaves the last definition (the canonical order of `model.order`), and every other rule
     judges the object by that one alone: the message names it."""
+    # the ids of every object defined more than once, from the wiring graph's index: the
+    # others (nearly all) need no look-up of their name (0.1 s at 50,000 resources)
+    defined_again = {rid for ids in ctx.graph.duplicated() for rid in ids}
     for res in ctx.all_targets():
         ns = effective_namespace(res)
         ctx.depend(res.id, name_key(res.kind, res.name), ns)
+        if res.id not in defined_again:
+            continue
         # the same object: kind, namespace, name and API group (an Istio Gateway and a
         # Gateway API Gateway of one name are two objects)
         every = [r for r in ctx.lookup(res.kind, ns, res.name) if r.group == res.group]

@@ -139,7 +139,12 @@ def _unknown_api(ctx: Context, res: Resource) -> Finding | None:
 def api_versions(ctx: Context) -> Iterator[Finding]:
     """`api.removed`, `api.unknown-version`, `api.unknown-kind`, `schema.required` (no kind or
     apiVersion)."""
+    # what is served depends on the apiVersion and kind alone: a pair found served is not
+    # looked up again (a design repeats a few dozen pairs over all its resources)
+    served: set[tuple[str, str]] = set()
     for res in ctx.targets():
+        if (res.api_version, res.kind) in served:
+            continue
         if not res.api_version or not res.kind:
             field = "apiVersion" if not res.api_version else "kind"
             yield ctx.report(SCHEMA_REQUIRED, res, Text(
@@ -150,6 +155,8 @@ def api_versions(ctx: Context) -> Iterator[Finding]:
         finding = _removed(ctx, res) or _unknown_api(ctx, res)
         if finding is not None:
             yield finding
+        else:
+            served.add((res.api_version, res.kind))
 
 
 def schema_violations(ctx: Context) -> Iterator[Finding]:

@@ -279,8 +279,12 @@ def statefulset_service(ctx: Context) -> Iterator[Finding]:
 def hpa_targets(ctx: Context) -> Iterator[Finding]:
     """`hpa.target.replicas`: a workload scaled by an HPA should not pin spec.replicas."""
     for res in ctx.targets():
+        # replicas first: few resources set them, and the edges into each of the others were
+        # gathered and sorted for nothing (a tenth of a second at 50,000 resources)
+        if get_path(res.manifest, ("spec", "replicas")) is None:
+            continue
         hpas = ctx.in_edges(res.id, EdgeType.SCALES)
-        if not hpas or get_path(res.manifest, ("spec", "replicas")) is None:
+        if not hpas:
             continue
         hpa = ctx.resource(hpas[0].source)
         yield ctx.report(HPA_TARGET_REPLICAS, res, Text(
