@@ -140,8 +140,7 @@ def _load_project_input(paths: Sequence[str], limits: Limits) -> Loaded:
 
 def load_inputs(paths: Sequence[str], *, strip_cluster_fields: bool = False,
                 ignore_file: str | None = None, allow_project: bool = True,
-                limits: Limits = DEFAULT_LIMITS, jobs: int = 1,
-                keep_original: bool = True) -> Loaded:
+                limits: Limits = DEFAULT_LIMITS, keep_original: bool = True) -> Loaded:
     """Read the inputs into a document and apply ignore files to its settings; `limits` bound
     what hostile input may cost (`read_limits` makes them from `--limit`). A command that
     never writes the files back passes `keep_original=False` (see `yaml_in.load_paths`).
@@ -155,8 +154,8 @@ def load_inputs(paths: Sequence[str], *, strip_cluster_fields: bool = False,
     with bulk_build():  # a large input is millions of long-lived objects: see io/heap.py
         rendered = kustomize.render(kustomizations)
         plain += [folder for folder, output in rendered if output is None]
-        loaded = (_load(plain, strip_cluster_fields, allow_project, limits, jobs,
-                        keep_original) if plain else Loaded(Document()))
+        loaded = (_load(plain, strip_cluster_fields, allow_project, limits, keep_original)
+                  if plain else Loaded(Document()))
         _add_rendered(loaded, rendered)
     _apply_ignores(loaded, ignore_dirs(paths), ignore_file)
     return loaded
@@ -179,7 +178,7 @@ def _add_rendered(loaded: Loaded,
 
 
 def _load(paths: Sequence[str], strip_cluster_fields: bool, allow_project: bool,
-          limits: Limits, jobs: int = 1, keep_original: bool = True) -> Loaded:
+          limits: Limits, keep_original: bool = True) -> Loaded:
     is_project = [p.endswith(PROJECT_SUFFIX) and os.path.isfile(p) for p in paths]
     if any(is_project):
         if not allow_project:
@@ -187,15 +186,8 @@ def _load(paths: Sequence[str], strip_cluster_fields: bool, allow_project: bool,
                            "`kubecanvas export` on it", file=paths[is_project.index(True)])
         loaded = _load_project_input(paths, limits)
     else:
-        if jobs > 1:  # (a small file's validate loads no multiprocessing)
-            from kubecanvas.io.parallel_load import load_paths_in_jobs
-
-            result = load_paths_in_jobs(list(paths), jobs=jobs,
-                                        strip_cluster_fields=strip_cluster_fields, limits=limits,
-                                        keep_original=keep_original)
-        else:
-            result = load_paths(list(paths), strip_cluster_fields=strip_cluster_fields,
-                                limits=limits, keep_original=keep_original)
+        result = load_paths(list(paths), strip_cluster_fields=strip_cluster_fields,
+                            limits=limits, keep_original=keep_original)
         if strip_cluster_fields:
             result.resources = _designed_only(result.resources)
         # An object defined twice is the validator's `resource.duplicate` finding (which the

@@ -50,11 +50,6 @@ class LineIndex:
         """An index over positions the loader already has (no text kept, nothing composed)."""
         return cls(None, start_line, root)
 
-    def state(self) -> tuple[str | None, int, Entry | None]:
-        """(text, start line, positions): the arguments that make this index again, plain
-        data (see `split_lookup`)."""
-        return self._text, self._start_line, self._root
-
     def _tree(self) -> Entry | None:
         if self._text is not None:
             text, self._text = self._text, None
@@ -93,19 +88,6 @@ class _SubLookup:
 
     def __call__(self, path: FieldPath) -> tuple[int, int] | None:
         return self._index.lookup(path, self._base)
-
-
-def split_lookup(lookup: object) -> tuple[LineIndex, FieldPath | None] | None:
-    """The index and item path (None for a whole document) of a lookup made by
-    `LineIndex.lookup` or `LineIndex.for_item`, None for any other callable: `parallel_load`
-    sends a worker's lookups as `LineIndex.state()` and the path, plain data, and makes the
-    same lookups again from them."""
-    if type(lookup) is _SubLookup:
-        return lookup._index, lookup._base
-    index = getattr(lookup, "__self__", None)
-    if type(index) is LineIndex and getattr(lookup, "__func__", None) is LineIndex.lookup:
-        return index, None
-    return None
 
 
 def _child(tree: PositionTree, part: str | int) -> Entry | None:

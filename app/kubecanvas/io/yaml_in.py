@@ -43,7 +43,7 @@ _NAME_ITEM = re.compile(r"[ \t]+name:[ \t]*[\"']?([^\s\"'#]+)")
 
 
 class _Options:
-    """How the documents of one file are loaded (and, in `parallel_load`, sent to a worker).
+    """How the documents of one file are loaded.
 
     A plain class: nothing compares, hashes or prints these, and making a dataclass's methods
     cost every start 2 ms (Python 3.11 compiles each method of each dataclass on import).
@@ -75,8 +75,7 @@ def load_paths(paths: Sequence[str | Path], *, strip_cluster_fields: bool = Fals
     documents and input beyond `limits` (too large, too deep, alias bombs) become problems,
     and everything else loads.
 
-    `parallel_load.load_paths_in_jobs` gives the same result with the parsing shared among
-    processes. Without `keep_original` the resources carry no copy of the manifest as read
+    Without `keep_original` the resources carry no copy of the manifest as read
     (`original` is None): for a caller that never writes back, such as `kubecanvas validate`,
     which saves the copy's time and memory. A copy is kept with `strip_cluster_fields`
     whatever it says: the manifest as fetched is the one that tells what a controller made.
@@ -140,10 +139,9 @@ def _expand(path: str | Path, result: LoadResult) -> list[str]:
 
 
 def _load_file(file: str, strip: bool, source: str | None, budget: Budget,
-               steps: list[Any] | None = None, *, keep_original: bool = True,
+               *, keep_original: bool = True,
                positions: bool = True) -> LoadResult:
-    """One file; `budget` holds what the import may still read (shared by its files). With
-    `steps`, its documents are appended there to be parsed later (see `parallel_load`)."""
+    """One file; `budget` holds what the import may still read (shared by its files)."""
     limits = budget.limits
     try:
         content = read_text_file(file, min(limits.max_file_bytes, max(budget.bytes_left, 0)))
@@ -169,15 +167,14 @@ def _load_file(file: str, strip: bool, source: str | None, budget: Budget,
     # the fingerprint serves write-back only, like the copies `keep_original` keeps
     digest = None if file == "-" or not (keep_original or strip) else text_digest(content.text)
     result = _load_stream(content.text, _Options(file, strip, source, digest, limits, budget,
-                                                 keep_original or strip, positions), steps)
+                                                 keep_original or strip, positions))
     if digest is not None:
         result.files[file] = digest
     return result
 
 
-def _load_stream(text: str, options: _Options, steps: list[Any] | None = None) -> LoadResult:
-    """The documents of one stream; with `steps`, those to parse are appended there (each after
-    the steps before it) and the result holds only what ends the stream early."""
+def _load_stream(text: str, options: _Options) -> LoadResult:
+    """The documents of one stream."""
     result = LoadResult()
     for chunk in iter_chunks(text):
         try:
@@ -185,10 +182,7 @@ def _load_stream(text: str, options: _Options, steps: list[Any] | None = None) -
                 options.budget.take_document(len(chunk.text))
             if chunk.offset is None:
                 continue  # only comments, blank lines or markers: kept for write-back, not loaded
-            if steps is not None:
-                steps.append((chunk, options))
-            else:
-                result.extend(_load_chunk(chunk, options))
+            result.extend(_load_chunk(chunk, options))
         except BudgetSpent as exc:
             line, column = chunk.content_start()
             result.extend(_problem(options, line, column, exc_message(exc)))
