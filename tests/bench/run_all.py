@@ -105,17 +105,29 @@ GROWTH: dict[str, Any] = {
 }
 
 
-def rows(core: dict[int, dict[str, Any]], ui: dict[int, dict[str, Any]]) -> list[list[str]]:
+def rows(core: dict[int, dict[str, Any]], ui: dict[int, dict[str, Any]],
+         rounds: tuple[Runs, Runs] | None = None) -> list[list[str]]:
     """Table rows: measure, one cell per size, the growth between the two largest sizes (of the
-    first figure in the cell: for drag, the p95), then the target at 5,000."""
+    first figure in the cell: for drag, the p95), then the target at 5,000.
+
+    With the `rounds` (each size's runs, `in_turn`), the growth is the median of each round's
+    own ratio: a round runs the two sizes one right after the other, so the machine's drift
+    between minutes (up to 2x) mostly cancels, where a ratio of medians kept it (one size's
+    median from a slow minute: opening grew 2.7x in one run, 3.5x in the next)."""
     sizes = sorted(core)
 
     def growth(name: str) -> str:
         value = GROWTH.get(name)
         if value is None or len(sizes) < 2:
             return ""
-        small, large = (value(core[s], ui[s]) for s in sizes[-2:])
-        return f"{large / small:.1f}x" if small else "-"
+        small, large = sizes[-2:]
+        if rounds is not None:
+            pairs = list(zip(zip(rounds[0][small], rounds[1][small], strict=True),
+                             zip(rounds[0][large], rounds[1][large], strict=True), strict=True))
+            ratios = [value(*b) / value(*a) for a, b in pairs if value(*a)]
+            return f"{statistics.median(ratios):.1f}x" if ratios else "-"
+        low, high = value(core[small], ui[small]), value(core[large], ui[large])
+        return f"{high / low:.1f}x" if low else "-"
 
     def row(name: str, cell: Any, target: str = "") -> list[str]:
         return [name, *(cell(core[s], ui[s]) for s in sizes), growth(name), target]
@@ -204,7 +216,9 @@ def render(table: list[list[str]], sizes: list[int]) -> str:
         "its own row. Then the wires that no plain shape takes past the cards are searched "
         "around them in slices of 6 ms between events (the window answers meanwhile): the "
         "next row, its total and its longest event-loop turn.",
-        "Every figure is the median of `--rounds` runs of each size, the sizes in turn.",
+        "Every figure is the median of `--rounds` runs of each size, the sizes in turn; the "
+        "growth is the median of each round's own ratio of the two largest sizes (run one "
+        "right after the other). The rounds are kept in tests/bench/run_all.last.json.",
         "Autosave: the recovery copy made after an edit, in slices between events (the "
         "longest event-loop turn while copying); the next copy reuses the text of unchanged "
         "resources. Before, each copy was one save_project call: the baseline row.",
@@ -252,7 +266,9 @@ def main(argv: list[str] | None = None) -> int:
     core_runs, ui_runs = in_turn(sizes, args.rounds, args.repeat)
     core = {size: medians(runs) for size, runs in core_runs.items()}
     ui = {size: medians(runs) for size, runs in ui_runs.items()}
-    text = render(rows(core, ui), sizes)
+    text = render(rows(core, ui, (core_runs, ui_runs)), sizes)
+    (HERE / "run_all.last.json").write_text(json.dumps(
+        {"core": core_runs, "ui": ui_runs}, default=str), encoding="utf-8")
     if args.cli_size:
         print(f"measuring the command line at {args.cli_size} resources ...", file=sys.stderr,
               flush=True)
