@@ -82,11 +82,17 @@ def qualified_name(value: str) -> list[str]:
     templates and selectors): a key found valid is remembered, and checked again by a set
     look-up instead of a split and two regular expressions (135,000 checks of keys at 50,000
     resources)."""
-    if value in _VALID_KEYS:
+    return _remembered(_qualified_name, _VALID_KEYS, value)
+
+
+def _remembered(check: Callable[[str], list[str]], valid: set[str], value: str) -> list[str]:
+    """`check(value)`, skipped for a value found valid before (kept in `valid`, up to
+    `_VALID_MOST` of them)."""
+    if value in valid:
         return []
-    errors = _qualified_name(value)
-    if not errors and len(_VALID_KEYS) < _VALID_MOST:
-        _VALID_KEYS.add(value)
+    errors = check(value)
+    if not errors and len(valid) < _VALID_MOST:
+        valid.add(value)
     return errors
 
 
@@ -115,12 +121,7 @@ def _qualified_name(value: str) -> list[str]:
 
 def label_value(value: str) -> list[str]:
     """A label's value; one found valid is remembered, as keys are by `qualified_name`."""
-    if value in _VALID_VALUES:
-        return []
-    errors = _label_value(value)
-    if not errors and len(_VALID_VALUES) < _VALID_MOST:
-        _VALID_VALUES.add(value)
-    return errors
+    return _remembered(_label_value, _VALID_VALUES, value)
 
 
 def _label_value(value: str) -> list[str]:
