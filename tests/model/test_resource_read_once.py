@@ -18,7 +18,6 @@ def test_values_are_kept_in_the_instance_after_the_first_read() -> None:
     assert (res.kind, res.name, res.namespace, res.group) == ("ConfigMap", "web", "shop", "")
     assert vars(res)["name"] == "web"
     assert isinstance(Resource.__dict__["name"], read_once)
-    assert Resource.name.__doc__ is None or isinstance(Resource.name.__doc__, str)
 
 
 def test_a_replaced_manifest_is_read_by_the_new_resource() -> None:

@@ -176,7 +176,8 @@ class Context:
         document: the document being checked.
         graph: its wiring graph, up to date.
         kube_version: the target Kubernetes version as 'MAJOR.MINOR' (for example '1.33').
-        dependencies: filled by rules through `depend`: resource id -> keys its findings rely on.
+        dependencies: filled by rules through `depend`: resource id -> the keys its findings
+            rely on -> the checks that declared each.
     """
 
     def __init__(self, document: Document, graph: WiringGraph, kube_version: str,
@@ -198,12 +199,11 @@ class Context:
         # document and graph do not change during a run; a Context lives for one run).
         self._order: dict[str, OrderKey] = {}
         self._edges: dict[tuple[str, str | None, bool], list[Edge]] = {}
-        self.dependencies: dict[str, set[DependencyKey]] = defaultdict(set)
-        #: the check running now (`engine.run_checks` sets it), and the checks that declared
-        #: each (resource id, key): a resource an edit reaches only through a declared key has
-        #: only those checks run on it again (`Validator`)
+        #: the check running now (`engine.run_checks` sets it): each dependency is recorded
+        #: with the checks that declared it, so a resource an edit reaches only through a
+        #: declared key has only those checks run on it again (`Validator`)
         self.check: object = None
-        self.declared_by: dict[tuple[str, DependencyKey], set[object]] = defaultdict(set)
+        self.dependencies: dict[str, dict[DependencyKey, set[object]]] = {}
         #: the check that reported each finding, by the finding's id (`engine.run_checks`)
         self.reported_by: dict[int, object] = {}
 
@@ -344,8 +344,7 @@ class Context:
     def depend(self, rid: str, kind: str, namespace: str = ANY_NAMESPACE) -> None:
         """Record that the findings on `rid` depend on every resource of `kind` in `namespace`
         (kind `PODS`: every pod-owning resource), not only on its graph neighbours."""
-        self.dependencies[rid].add((kind, namespace))
-        self.declared_by[rid, (kind, namespace)].add(self.check)
+        self.dependencies.setdefault(rid, {}).setdefault((kind, namespace), set()).add(self.check)
 
     # --- reporting -----------------------------------------------------------------------------
     def report(self, rule: RuleId, res: Resource | str | None, message: Text,

@@ -232,11 +232,10 @@ class Validator:
 
     def _depend(self, rid: str, ctx: Context) -> None:
         """Record what the checks run on `rid` in `ctx` declared they read."""
-        for key in ctx.dependencies.get(rid, ()):
+        for key, declared in ctx.dependencies.get(rid, {}).items():
             self._deps.setdefault(rid, set()).add(key)
             self._dependents[key].add(rid)
-            self._declared.setdefault((rid, key), set()).update(
-                ctx.declared_by.get((rid, key)) or {None})
+            self._declared.setdefault((rid, key), set()).update(declared)
 
     def _store(self, ids: set[str], findings: list[Finding], ctx: Context) -> None:
         for rid in ids:
@@ -251,7 +250,7 @@ class Validator:
 
     def _recheck_partly(self, partial: dict[str, set[object]]) -> None:
         """Re-run on each resource only the checks that declared the dependency an edit
-        reached it through (`Context.declared_by`), keeping its other findings: an edit of one
+        reached it through (`Context.dependencies`), keeping its other findings: an edit of one
         PersistentVolume reaches each claim no volume fits (its finding names the closest
         ones), and ran all 59 checks on 180 StatefulSets at 15,000 resources for one."""
         groups: dict[frozenset[object], set[str]] = defaultdict(set)

@@ -52,7 +52,7 @@ def _run_check_per_resource(check: Check, ctx: Context, document: Document, grap
             out.append(crash_finding(one, rid, check, rule_ids, error))
         finally:
             for key, deps in one.dependencies.items():
-                ctx.dependencies[key] |= deps
-            for pair, declared in one.declared_by.items():
-                ctx.declared_by[pair] |= declared
+                mine = ctx.dependencies.setdefault(key, {})
+                for dependency, declared in deps.items():
+                    mine.setdefault(dependency, set()).update(declared)
     return out
