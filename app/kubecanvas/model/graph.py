@@ -19,13 +19,13 @@ from typing import Any
 from kubecanvas.model import binding, derived
 from kubecanvas.model.document import Change, Document
 from kubecanvas.model.edge import Edge, EdgeCategory, generated_node, missing_node
+from kubecanvas.model.graph_binding import GraphBinding
 from kubecanvas.model.kinds import (
     effective_namespace,
     kind_info,
 )
 from kubecanvas.model.multigraph import MultiDiGraph
-from kubecanvas.model.order import OrderMemo
-from kubecanvas.model.references import EdgeType, Reference, edge_word, format_path
+from kubecanvas.model.references import EdgeType, Reference, format_path
 from kubecanvas.model.resource import Resource
 from kubecanvas.model.selectors import SelectorInfo, own_selector
 from kubecanvas.model.wiring_index import NameKey, WiringIndex, name_key
@@ -41,11 +41,9 @@ class WiringGraph:
         self.document = document
         self.graph = MultiDiGraph()
         self._index = WiringIndex()
-        #: binding views of PVCs and PVs, reused while their manifest object is the same
-        self._binding = binding.BindingInputs()
-        self._orders: dict[str, OrderMemo] = {}  # claims and volumes, for binding
-        #: binding's last inputs and edges: simulated again only when its inputs change
-        self._bound: tuple[object, list[tuple[str, str, str, str]]] = (None, [])
+        #: the bind edges (PV binding), kept current with the rest
+        self._bind = GraphBinding(document, self.graph, self._index, self._add_edge,
+                                  self._remove_edges)
         #: ids touched by the last update: the changed resources and their neighbours.
         self.last_touched: set[str] = set()
         #: ... of which those whose own edges may have changed (a neighbour of an edited PV,
@@ -126,8 +124,7 @@ class WiringGraph:
         """Recompute everything from the document (also the reference for incremental updates)."""
         self.graph.clear()
         self._index.clear()
-        self._binding.clear()
-        self._bound = (None, [])
+        self._bind.clear()
         self._derived.clear()
         self._index.mappings = self.document.kind_mappings
         resources = list(self.document)
@@ -140,7 +137,7 @@ class WiringGraph:
         for rid, info in self._index.selectors.items():
             for target in self._pod_candidates(info):
                 self._maybe_select(rid, info, target)
-        self._recompute_binding()
+        self._bind.recompute(None)
         self._derived.recompute(self.graph, self._index, self.document, EdgeCategory.DERIVED)
         self.last_touched = {r.id for r in resources}
         self.last_rewired = set(self.last_touched)
@@ -271,6 +268,7 @@ class WiringGraph:
         touched: set[str] = set()
         dirty = list(change.removed) + list(change.changed) + list(change.added)
         binding_dirty = False
+        refreshed_sets: set[str] = set()  # StatefulSets whose claims may have been made again
         derived_changed = list(derived.change_resources(change, self.document))
         derived_dirty = derived.touches_derived(
             derived_changed, self.document.kind_mappings,
@@ -312,8 +310,9 @@ class WiringGraph:
                     rewired.add(source)
                     if self.document.get(source).kind == "StatefulSet":
                         binding_dirty = True
+                        refreshed_sets.add(source)
         if binding_dirty:
-            rewired |= self._recompute_binding()
+            rewired |= self._bind.recompute(set(dirty) | refreshed_sets)
         if derived_dirty:
             rewired |= self._derived.recompute(self.graph, self._index, self.document,
                                                EdgeCategory.DERIVED, derived_changed)
@@ -339,7 +338,7 @@ class WiringGraph:
     def _detach(self, rid: str, keep_incoming_refs: bool = False) -> None:
         """Remove a resource's indexes and every edge that starts or ends at it (except, with
         `keep_incoming_refs`, other resources' by-name references to it)."""
-        self._binding.forget(rid)
+        self._bind.inputs.forget(rid)
         self._index.remove(rid)
         if rid not in self.graph:
             return
@@ -369,65 +368,18 @@ class WiringGraph:
                 if not self.graph.has_edge(selector_id, rid, f"select:{format_path(sinfo.path)}"):
                     self._maybe_select(selector_id, sinfo, rid)
 
-    # --- PV binding ----------------------------------------------------------------------------
+    # --- PV binding (`graph_binding`) ----------------------------------------------------------
     def claims(self) -> list[binding.Claim]:
         """Every claim in the document: real PVCs and those StatefulSets will create."""
-        out = [self._binding.claim(res, effective_namespace(res))
-               for res in self._of_kind_in_order("PersistentVolumeClaim")]
-        for node in sorted(self._generated_claims()):
-            data = self.graph.nodes[node]
-            owner = self.document.find(data["owner"])
-            ref: Reference = data["reference"]
-            claim = self._binding.template_claim(node, data["namespace"], data["name"], owner,
-                                                 ref.get("template"))
-            if claim is not None:
-                out.append(claim)
-        return out
+        return self._bind.claims()
 
     def volumes(self) -> list[binding.Volume]:
-        return [self._binding.volume(res) for res in self._of_kind_in_order("PersistentVolume")]
+        """Every PV as binding reads it, in the canonical order."""
+        return self._bind.volumes()
+
+    def binding_volumes(self) -> list[binding.Volume]:
+        """`volumes`, in no particular order (kept current between edits)."""
+        return list(self._bind.pools.volumes.values())
 
     def default_storage_class(self) -> str | None:
-        return binding.default_class(res.manifest
-                                     for res in self._of_kind_in_order("StorageClass"))
-
-    def _of_kind_in_order(self, kind: str) -> list[Resource]:
-        """Resources of `kind` in the canonical order (`model.order`), so that which claim
-        binds which volume never depends on the resources' random ids."""
-        memo = self._orders.setdefault(kind, OrderMemo())
-        return memo.ordered(self.document.get(rid) for rid in self._index.by_kind.get(kind, ()))
-
-    def _generated_claims(self) -> set[str]:
-        """Generated claim nodes, found through the StatefulSets that create them."""
-        out = set()
-        for sts in self._index.by_kind.get("StatefulSet", ()):
-            for _, v, d in self.graph.out_edges(sts, data=True):
-                if d["type"] == EdgeType.CREATES and self.graph.nodes[v].get("generated"):
-                    out.add(v)
-        return out
-
-    def _recompute_binding(self) -> set[str]:
-        """Re-simulate PV binding; returns the resources whose bind edges changed (and the
-        StatefulSets owning changed generated claims), so validation re-checks only those."""
-        claim_nodes = set(self._index.by_kind.get("PersistentVolumeClaim", ())) \
-            | self._generated_claims()
-        old = {(u, v, k, d["field"]) for c in claim_nodes if c in self.graph
-               for u, v, k, d in self.graph.out_edges(c, keys=True, data=True)
-               if d["category"] == EdgeCategory.BIND}
-        inputs = (self.claims(), self.volumes(), self.default_storage_class())
-        if inputs == self._bound[0]:  # (an image, a label: nothing binding reads changed)
-            edges = self._bound[1]
-            if old == set(edges):
-                return set()
-        else:
-            edges = binding.bind_edges(*inputs)
-            self._bound = (inputs, edges)
-        self._remove_edges((u, v, k) for u, v, k, _ in old)
-        for claim, volume, key, field in edges:
-            self._add_edge(claim, volume, key, EdgeType.BINDS, field, edge_word("binds"),
-                           EdgeCategory.BIND)
-        new = set(edges)
-        changed = {n for u, v, *_ in old ^ new for n in (u, v)}
-        owners = {self.graph.nodes[n].get("owner") for n in changed
-                  if n in self.graph and self.is_generated(n)}
-        return {n for n in changed | owners if n in self.document}
+        return self._bind.default_storage_class()
