@@ -259,6 +259,7 @@ class Validator:
             if rid in self.document:
                 (whole if None in declared else groups[frozenset(declared)]).add(rid)
         rank: dict[object, int] = {check: n for n, check in enumerate(checks(self.profiles))}
+        same: set[str] = set()  # re-checked to the same findings: no view needs to look again
         for only, rids in groups.items():
             findings, ctx = run_checks(self.document, self.graph, self.kube_version, rids,
                                        self._index, self.profiles, only)  # type: ignore[arg-type]
@@ -273,16 +274,12 @@ class Validator:
                 old = self._by_resource.get(rid, [])
                 new = [f for f in old if self._reported_by.get(id(f)) not in only] + mine[rid]
                 new.sort(key=lambda f: rank.get(self._reported_by.get(id(f)), -1))
-                for finding in old:
-                    if self._reported_by.get(id(finding)) in only:
+                if new == old:  # (an unbound claim's closest volumes, after a PV edit)
+                    same.add(rid)
+                    for finding in mine[rid]:
                         self._reported_by.pop(id(finding), None)
-                self._order.count_related(old, -1)
-                self._order.replaced([rid])
-                if new:
-                    self._by_resource[rid] = new
                 else:
-                    self._by_resource.pop(rid, None)
-                self._order.count_related(new, 1)
+                    self._replace_partly(rid, old, new, only)
                 for key in list(self._deps.get(rid, ())):
                     by = self._declared.get((rid, key))
                     if by is not None and not by - only:
@@ -293,9 +290,25 @@ class Validator:
         checked = self.last_checked
         if whole:
             self.recheck(whole)
-        self.last_checked = checked | whole | {rid for rids in groups.values() for rid in rids}
+        partly = {rid for rids in groups.values() for rid in rids}
+        self.last_checked = checked | whole | partly
         if self.last_replaced is not None:
-            self.last_replaced |= self.last_checked
+            self.last_replaced |= checked | whole | (partly - same)
+
+    def _replace_partly(self, rid: str, old: list[Finding], new: list[Finding],
+                        only: frozenset[object]) -> None:
+        """Store `new` as `rid`'s findings in place of `old`, of which those `only`'s checks
+        reported are gone."""
+        for finding in old:
+            if self._reported_by.get(id(finding)) in only:
+                self._reported_by.pop(id(finding), None)
+        self._order.count_related(old, -1)
+        self._order.replaced([rid])
+        if new:
+            self._by_resource[rid] = new
+        else:
+            self._by_resource.pop(rid, None)
+        self._order.count_related(new, 1)
 
     def _affected(self, change: Change, graph_touched: Iterable[str]
                   ) -> tuple[set[str], dict[str, set[object]]]:
