@@ -204,10 +204,10 @@ class CanvasScene(QGraphicsScene):
         self.nodes[ghost.rid] = ghost
         frame = self.frames_by_namespace.get(ghost.namespace) if joins else None
         if frame is not None:  # a claim a StatefulSet will create lives in its namespace
-            frame.members.add(ghost.rid)
             if self._populating:
+                frame.members.add(ghost.rid)
                 self._grown.add(ghost.namespace)
-            else:
+            elif not frame.join(ghost.rid, ghost.pos().x(), ghost.pos().y()):
                 self._fit_frames([ghost.namespace])
         return ghost
 
@@ -269,8 +269,7 @@ class CanvasScene(QGraphicsScene):
             anchor.ghosts.remove(ghost)
         self.nodes.pop(ghost.rid, None)
         frame = self.frames_by_namespace.get(ghost.namespace)
-        if frame is not None and ghost.rid in frame.members:
-            frame.members.discard(ghost.rid)
+        if frame is not None and frame.leave(ghost.rid, ghost.pos().x(), ghost.pos().y()):
             self._fit_frames([ghost.namespace])
         self.removeItem(ghost)
 
