@@ -8,6 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kubecanvas.model import binding
+from kubecanvas.model.record import replace
 from kubecanvas.validation.volume_fit import VolumeFit
 
 CLASSES = st.sampled_from(["", "standard", "fast"])
@@ -53,4 +54,37 @@ def scan(claim: binding.Claim, found: list[binding.Volume], default: str | None
 @given(st.lists(volumes(), max_size=14), claims(), st.none() | CLASSES)
 def test_grouped_equals_a_scan_of_every_volume(found: list[binding.Volume], claim: binding.Claim,
                                                default: str | None) -> None:
-    assert VolumeFit(found).closest(claim, default) == scan(claim, found, default)
+    fit = VolumeFit({v.node: v for v in found})
+    assert fit.closest(claim, default) == scan(claim, found, default)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(volumes(), max_size=10), st.lists(volumes(), max_size=6),
+       st.lists(st.booleans(), min_size=10, max_size=10), claims(), st.none() | CLASSES)
+def test_groups_kept_from_one_check_to_the_next_equal_a_scan(
+        before: list[binding.Volume], changed: list[binding.Volume], kept: list[bool],
+        claim: binding.Claim, default: str | None) -> None:
+    """`sync` after volumes came, went and changed (a new object under an old node) explains
+    exactly as a scan of the volumes now."""
+    fit = VolumeFit({v.node: v for v in before})
+    now = {v.node: v for v, keep in zip(before, kept, strict=False) if keep}
+    for old, new in zip(before, changed, strict=False):  # the same node, another volume
+        now[old.node] = replace(new, node=old.node)
+    now.update({v.node: v for v in changed[len(before):]})
+    fit.sync(now)
+    assert fit.closest(claim, default) == scan(claim, list(now.values()), default)
+
+
+def test_a_volume_no_longer_reserved_leaves_the_claims_it_was_reserved_for() -> None:
+    reserved = binding.Volume(
+        node="n1", name="pv-a", storage_class="fast", access_modes=frozenset({"ReadWriteOnce"}),
+        capacity=Fraction(1 << 30), volume_mode="Filesystem", labels={},
+        claim_namespace="shop", claim_name="data", phase="Available")
+    claim = binding.Claim(
+        node="claim", namespace="shop", name="data", storage_class="standard",
+        access_modes=frozenset({"ReadWriteOnce"}), request=Fraction(1 << 30),
+        volume_mode="Filesystem", selector=None, volume_name="")
+    fit = VolumeFit({"n1": reserved})
+    free = replace(reserved, claim_namespace="", claim_name="")
+    fit.sync({"n1": free})
+    assert fit.closest(claim, None) == scan(claim, [free], None)

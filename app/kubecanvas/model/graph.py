@@ -377,9 +377,10 @@ class WiringGraph:
         """Every PV as binding reads it, in the canonical order."""
         return self._bind.volumes()
 
-    def binding_volumes(self) -> list[binding.Volume]:
-        """`volumes`, in no particular order (kept current between edits)."""
-        return list(self._bind.pools.volumes.values())
+    def binding_volumes(self) -> Mapping[str, binding.Volume]:
+        """`volumes` by node, in no particular order (kept current between edits; a volume
+        edited is a new object)."""
+        return self._bind.pools.volumes
 
     def default_storage_class(self) -> str | None:
         return self._bind.default_storage_class()

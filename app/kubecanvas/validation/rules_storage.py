@@ -6,9 +6,11 @@ ReadWriteOnce claim mounted by several replicas.
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
+from weakref import WeakKeyDictionary
 
 from kubecanvas.model import binding
 from kubecanvas.model.fields import as_mapping
+from kubecanvas.model.graph import WiringGraph
 from kubecanvas.model.kinds import effective_namespace, get_path, replicas
 from kubecanvas.model.korean import eul_reul, euro_ro, i_ga
 from kubecanvas.model.references import EdgeType
@@ -55,13 +57,23 @@ def _default_class(ctx: Context) -> str | None:
     return ctx.cache["default_class"]  # type: ignore[no-any-return]
 
 
-def _volumes(ctx: Context) -> list[binding.Volume]:
+#: each graph's volumes grouped for `_explain`, kept from one check to the next
+_FITS: WeakKeyDictionary[WiringGraph, VolumeFit] = WeakKeyDictionary()
+
+
+def _volume_fit(ctx: Context) -> VolumeFit:
     """Every PV as the binding simulation sees it (the graph keeps them parsed between edits),
-    in no particular order: `VolumeFit` orders what it shows by name and reasons, and putting
-    1,665 volumes in the canonical order was a third of re-checking after a PV edit."""
-    if "volumes" not in ctx.cache:
-        ctx.cache["volumes"] = ctx.graph.binding_volumes()
-    return ctx.cache["volumes"]  # type: ignore[no-any-return]
+    grouped by what binding compares; once per check, brought up to date with the volumes that
+    changed since the last (`VolumeFit.sync`)."""
+    if "volume_fit" not in ctx.cache:
+        volumes = ctx.graph.binding_volumes()
+        fit = _FITS.get(ctx.graph)
+        if fit is None:
+            fit = _FITS[ctx.graph] = VolumeFit(volumes)
+        else:
+            fit.sync(volumes)
+        ctx.cache["volume_fit"] = fit
+    return ctx.cache["volume_fit"]  # type: ignore[no-any-return]
 
 
 def _pv_classes(ctx: Context) -> set[str]:
@@ -97,9 +109,7 @@ def _is_bound(ctx: Context, node: str) -> bool:
 
 def _explain(ctx: Context, claim: binding.Claim) -> Text:
     """Why no volume fits `claim`, with the per-volume reasons of `binding.mismatches`."""
-    if "volume_fit" not in ctx.cache:
-        ctx.cache["volume_fit"] = VolumeFit(_volumes(ctx))
-    scored, count = ctx.cache["volume_fit"].closest(claim, _default_class(ctx))
+    scored, count = _volume_fit(ctx).closest(claim, _default_class(ctx))
     if not scored:
         return Text("the document has no PersistentVolume it could use",
                     "문서에 쓸 수 있는 퍼시스턴트볼륨이 없습니다")

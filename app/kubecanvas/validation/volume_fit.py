@@ -11,7 +11,8 @@ claim with a label selector compares labels, which differ per volume: it takes t
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from bisect import bisect_left, insort
+from collections.abc import Iterable, Mapping
 from fractions import Fraction
 from heapq import merge
 
@@ -41,26 +42,61 @@ class _Group:
         self.by_claim: dict[tuple[str, str], list[binding.Volume]] = {}
 
 
-class VolumeFit:
-    """The volumes of one check, grouped for `closest`."""
+def _group_key(volume: binding.Volume) -> _GroupKey:
+    return (volume.storage_class, volume.access_modes, volume.capacity, volume.volume_mode,
+            volume.phase)
 
-    def __init__(self, volumes: Sequence[binding.Volume]) -> None:
-        self.volumes = volumes
-        groups: dict[_GroupKey, _Group] = {}
-        for volume in volumes:
-            key = (volume.storage_class, volume.access_modes, volume.capacity,
-                   volume.volume_mode, volume.phase)
-            group = groups.get(key)
-            if group is None:
-                group = groups[key] = _Group(replace(volume, claim_namespace="", claim_name=""))
-            (group.reserved if volume.claim_name else group.free).append(volume)
-        for group in groups.values():
-            group.free.sort(key=lambda v: v.name)
-            group.reserved.sort(key=lambda v: v.name)
-            for volume in group.reserved:
-                group.by_claim.setdefault((volume.claim_namespace, volume.claim_name),
-                                          []).append(volume)
-        self._groups = list(groups.values())
+
+def _by_name(volume: binding.Volume) -> str:
+    return volume.name
+
+
+class VolumeFit:
+    """The volumes of a design, grouped for `closest`, and kept grouped from one check to the
+    next (`sync`): grouping 1,665 volumes again was a third of re-checking after an edit of
+    one volume or one StatefulSet's claim template at 15,000 resources."""
+
+    def __init__(self, volumes: Mapping[str, binding.Volume]) -> None:
+        self._volumes: dict[str, binding.Volume] = {}
+        self._groups: dict[_GroupKey, _Group] = {}
+        self.sync(volumes)
+
+    @property
+    def volumes(self) -> Iterable[binding.Volume]:
+        return self._volumes.values()
+
+    def sync(self, volumes: Mapping[str, binding.Volume]) -> None:
+        """Bring the groups in line with `volumes` (node -> volume), moving only those whose
+        volume object changed."""
+        for node in [n for n, v in self._volumes.items() if volumes.get(n) is not v]:
+            self._take_out(self._volumes.pop(node))
+        for node, volume in volumes.items():
+            if node not in self._volumes:
+                self._volumes[node] = volume
+                self._put_in(volume)
+
+    def _put_in(self, volume: binding.Volume) -> None:
+        key = _group_key(volume)
+        group = self._groups.get(key)
+        if group is None:
+            group = self._groups[key] = _Group(replace(volume, claim_namespace="",
+                                                       claim_name=""))
+        insort(group.reserved if volume.claim_name else group.free, volume, key=_by_name)
+        if volume.claim_name:
+            insort(group.by_claim.setdefault((volume.claim_namespace, volume.claim_name), []),
+                   volume, key=_by_name)
+
+    def _take_out(self, volume: binding.Volume) -> None:
+        key = _group_key(volume)
+        group = self._groups[key]
+        _remove(group.reserved if volume.claim_name else group.free, volume)
+        if volume.claim_name:
+            claim = (volume.claim_namespace, volume.claim_name)
+            _remove(group.by_claim[claim], volume)
+            if not group.by_claim[claim]:
+                del group.by_claim[claim]
+        if not group.free and not group.reserved:
+            del self._groups[key]
 
     def closest(self, claim: binding.Claim, default: str | None,
                 shown: int = 3) -> tuple[list[Scored], int]:
@@ -72,7 +108,7 @@ class VolumeFit:
             return scored[:shown], len(scored)
         candidates: list[binding.Volume] = []
         total = 0
-        for group in self._groups:
+        for group in self._groups.values():
             base = len(binding.mismatches(claim, group.sample, default))
             mine = group.by_claim.get((claim.namespace, claim.name), [])
             others = (v for v in group.reserved if not _reserved_for(v, claim))
@@ -85,6 +121,14 @@ class VolumeFit:
             candidates += _first(others, shown)
         scored = sorted(_score(claim, v, default) for v in candidates)
         return [s for s in scored if s[0]][:shown], total
+
+
+def _remove(volumes: list[binding.Volume], volume: binding.Volume) -> None:
+    """Take this very volume out of `volumes` (sorted by name)."""
+    at = bisect_left(volumes, volume.name, key=_by_name)
+    while volumes[at] is not volume:
+        at += 1
+    del volumes[at]
 
 
 def _reserved_for(volume: binding.Volume, claim: binding.Claim) -> bool:
