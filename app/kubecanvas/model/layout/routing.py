@@ -356,9 +356,11 @@ def card_index_steps(cards: Mapping[str, Rect]) -> Steps[CardIndex]:
 def route_all_steps(cards: Mapping[str, Rect], edges: Sequence[tuple[str, str]], label_widths:
                     Sequence[float] | None = None, quick: bool = False,
                     left: list[int] | None = None, thorough: bool | None = None,
-                    index: CardIndex | None = None) -> Steps[list[Route]]:
+                    index: CardIndex | None = None, around: Around | None = None
+                    ) -> Steps[list[Route]]:
     """`route_all` in steps, for the editor's routing in slices (`ui/canvas/route_slices.py`);
-    `index`: the `cards` already indexed (`card_index_steps`), for routing in batches."""
+    `index`: the `cards` already indexed (`card_index_steps`), and `around`: the wires searched
+    around the cards so far (`Around.twins`), for routing in batches."""
     if index is None:
         index = yield from card_index_steps(cards)
     # a big design (thousands of wires) gets the cheap routes only: Z shapes that avoid cards
@@ -372,7 +374,7 @@ def route_all_steps(cards: Mapping[str, Rect], edges: Sequence[tuple[str, str]],
     yield
     bundles: dict[tuple[str, str], int] = defaultdict(int)
     lanes: dict[int, int] = {}
-    around = Around(search=left is None and not quick)
+    around = around if around is not None else Around(search=left is None and not quick)
     for i, (s, t) in enumerate(edges):
         if i not in ports:
             routes.append(())

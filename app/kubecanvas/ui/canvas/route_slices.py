@@ -28,6 +28,7 @@ from PySide6.QtWidgets import QGraphicsItem
 
 from kubecanvas.io.heap import hold_full_passes, release_full_passes
 from kubecanvas.model.layout.routing import Route, card_index_steps
+from kubecanvas.model.layout.wide_search import Around
 from kubecanvas.ui.canvas.edge_item import EdgeItem
 from kubecanvas.ui.canvas.node_item import NodeItem
 from kubecanvas.ui.canvas.router import (
@@ -212,9 +213,13 @@ class RouteSlices(QObject):
         if not hard:
             return
         index = yield from card_index_steps((yield from visible_cards_steps(self._cards)))
+        # one record of the wires searched around the cards for all batches: a claim's wire
+        # to its volume and the volume's back (volumeName, claimRef) then search once, even
+        # when a batch ends between them (183 of 635 such pairs searched twice at 15,000)
+        around = Around()
         for start in range(0, len(hard), BATCH):
             yield from route_items_steps((), hard[start:start + BATCH], thorough=False,
-                                         index=index)
+                                         index=index, around=around)
             for wire in hard[start:start + BATCH]:
                 self._hard.pop(wire.key, None)
 

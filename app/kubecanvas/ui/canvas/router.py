@@ -25,6 +25,7 @@ from kubecanvas.model.layout.card_index import CardIndex
 from kubecanvas.model.layout.grid_astar import Steps, drain
 from kubecanvas.model.layout.quality import Rect, segment_hits_rect
 from kubecanvas.model.layout.routing import THOROUGH_LIMIT, Route, route_all_steps
+from kubecanvas.model.layout.wide_search import Around
 from kubecanvas.ui.canvas.edge_item import EdgeItem, label_width
 from kubecanvas.ui.canvas.node_item import NodeItem
 
@@ -68,10 +69,12 @@ def visible_cards_steps(nodes: Iterable[NodeItem]) -> Steps[dict[str, Rect]]:
 
 def route_items_steps(nodes: Iterable[NodeItem], items: Sequence[EdgeItem], quick: bool = False,
                       left: list[EdgeItem] | None = None, thorough: bool | None = None,
-                      index: CardIndex | None = None) -> Steps[None]:
+                      index: CardIndex | None = None, around: Around | None = None
+                      ) -> Steps[None]:
     """`route_items` in steps: the wires take their routes after the routing's last step
     (`APPLY_PAUSE` at a time); `thorough`: as `route_all` has it; `index`: the cards already
-    indexed (batches of wires among the same cards), in place of `nodes`."""
+    indexed (batches of wires among the same cards), in place of `nodes`; `around`: as
+    `route_all_steps` has it."""
     cards = index.cards if index is not None else (yield from visible_cards_steps(nodes))
     wanted = [item for item in items if item.source.rid in cards and item.target.rid in cards]
     yield
@@ -79,7 +82,7 @@ def route_items_steps(nodes: Iterable[NodeItem], items: Sequence[EdgeItem], quic
     routes = yield from route_all_steps(
         cards, [(item.source.rid, item.target.rid) for item in wanted],
         [label_width(item.edge.type, item.label) for item in wanted], quick, plain, thorough,
-        index)
+        index, around)
     if left is not None and plain:
         left += (wanted[i] for i in plain)
     for number, (item, route) in enumerate(zip(wanted, routes, strict=True), 1):
