@@ -127,10 +127,14 @@ class GraphBinding:
         moved = self.pools.update(reads, places, self.default_storage_class(),
                                    self._volumes_in_order)
         # ... and the edges the change removed with its nodes (an annotation edit of a PV)
-        check = moved | {n for n in nodes if n in self.pools.claims} \
-            | {self.pools.bound_to[n] for n in nodes if n in self.pools.bound_to}
+        return self._redraw(moved | {n for n in nodes if n in self.pools.claims}
+                            | {self.pools.bound_to[n] for n in nodes if n in self.pools.bound_to})
+
+    def _redraw(self, claims: set[str]) -> set[str]:
+        """Give each of `claims` the bind edge the pools hold for it in the graph; returns
+        `recompute`'s answer."""
         different: set[str] = set()
-        for claim in sorted(check):
+        for claim in sorted(claims):
             old = {(u, v, k, d["field"])
                    for u, v, k, d in self.graph.out_edges(claim, keys=True, data=True)
                    if d["category"] == EdgeCategory.BIND} if claim in self.graph else set()
