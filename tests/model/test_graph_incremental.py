@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -113,16 +115,23 @@ def _apply(doc: Document, op: tuple) -> None:
             SetField(res.id, ("metadata", "labels", "app"), b).apply(doc)
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(ops)
-def test_incremental_graph_equals_rebuild(operations):
+def assert_follows_rebuild(operations: list[tuple],
+                           apply: Callable[[Document, tuple], None] = _apply) -> None:
+    """After each of `operations` (done by `apply`), the graph kept up to date edge by edge
+    equals one built afresh."""
     doc = Document()
     graph = WiringGraph(doc)
     for op in operations:
-        _apply(doc, op)
+        apply(doc, op)
         fresh = WiringGraph(doc, subscribe=False)
         assert graph.edge_signature() == fresh.edge_signature(), op
         assert graph.node_signature() == fresh.node_signature(), op
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(ops)
+def test_incremental_graph_equals_rebuild(operations):
+    assert_follows_rebuild(operations)
 
 
 STORAGE_KINDS = ["PersistentVolumeClaim", "PersistentVolume", "StatefulSet", "StorageClass",
@@ -138,12 +147,7 @@ storage_ops = st.lists(st.tuples(
 def test_storage_edits_match_rebuild(operations):
     """Binding is re-simulated only in the storage classes an edit touches (`binding_pools`):
     classes, default classes, claimRefs and volumeNames that cross them, in every order."""
-    doc = Document()
-    graph = WiringGraph(doc)
-    for op in operations:
-        _apply(doc, op)
-        fresh = WiringGraph(doc, subscribe=False)
-        assert graph.edge_signature() == fresh.edge_signature(), op
+    assert_follows_rebuild(operations)
 
 
 @settings(max_examples=40, deadline=None)

@@ -16,6 +16,7 @@ from kubecanvas.model.resource import Resource
 from kubecanvas.model.traffic import ports_label
 
 from .factories import deployment
+from .test_graph_incremental import assert_follows_rebuild
 
 
 def res(manifest: dict) -> Resource:
@@ -239,13 +240,7 @@ def _apply(doc: Document, op: tuple) -> None:
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(ops)
 def test_incremental_layers_equal_rebuild(operations: list[tuple]) -> None:
-    doc = Document()
-    graph = WiringGraph(doc)
-    for op in operations:
-        _apply(doc, op)
-        fresh = WiringGraph(doc, subscribe=False)
-        assert graph.edge_signature() == fresh.edge_signature(), op
-        assert graph.node_signature() == fresh.node_signature(), op
+    assert_follows_rebuild(operations, _apply)
 
 
 def test_a_subject_disconnects_and_follows_a_rename_but_a_role_ref_stays() -> None:
