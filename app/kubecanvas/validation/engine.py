@@ -60,12 +60,14 @@ def run_checks(document: Document, graph: WiringGraph, kube_version: str,
                ids: Iterable[str] | None = None,
                index: KindIndex | None = None,
                profiles: frozenset[str] = frozenset({DEFAULT}),
-               only: Collection[Check] | None = None) -> tuple[list[Finding], Context]:
+               only: Collection[Check] | None = None,
+               record: bool = True) -> tuple[list[Finding], Context]:
     """Run every check of the rules in `profiles` (or those of them in `only`) over `ids` (all
     resources when None); raw, unfiltered by ignores. A check may report rules of several
     profiles (the reliability check reports the opt-in CPU-limit rule too); findings of rules
-    outside `profiles` are dropped."""
-    ctx = Context(document, graph, kube_version, SEVERITIES, ids, index)
+    outside `profiles` are dropped. Without `record`, the context keeps no dependencies (see
+    `Context.depend`): for a run that is not followed by incremental re-checks."""
+    ctx = Context(document, graph, kube_version, SEVERITIES, ids, index, record)
     out: list[Finding] = []
     for check in checks(profiles):
         if only is not None and check not in only:
@@ -128,7 +130,7 @@ def validate_document(document: Document, graph: WiringGraph | None = None,
 
         findings = run_checks_in_processes(document, graph, version, active, jobs)
     else:
-        findings, _ = run_checks(document, graph, version, profiles=active)
+        findings, _ = run_checks(document, graph, version, profiles=active, record=False)
     return sort_findings(document, filter_ignored(findings, document.settings.ignored))
 
 
