@@ -11,6 +11,7 @@ incremental validator knows to re-check it when such a resource changes.
 
 from __future__ import annotations
 
+import copy
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
@@ -195,8 +196,11 @@ class Context:
         self._of_kind: dict[DependencyKey, list[Resource]] = {}
         self._overwritten: set[str] | None = None
         self._targets: dict[tuple[str, ...], list[Resource]] = {}
-        #: scratch space for rules that share an index within one run (keyed by rule).
+        #: scratch space for rules that share an index within one run (keyed by rule), of what
+        #: the document holds: kept for every block of a full check (`for_targets`)
         self.cache: dict[str, Any] = {}
+        #: likewise, of what depends on the targets (their pod specs): each block starts afresh
+        self.target_cache: dict[str, Any] = {}
         # Order keys and sorted edges, asked for again and again by the rules of one run (the
         # document and graph do not change during a run; a Context lives for one run).
         self._order: dict[str, OrderKey] = {}
@@ -209,6 +213,20 @@ class Context:
         self.record = record
         #: the check that reported each finding, by the finding's id (`engine.run_checks`)
         self.reported_by: dict[int, object] = {}
+
+    def for_targets(self, ids: Iterable[str]) -> Context:
+        """A context for the next block of a full check (`engine.full_check_blocks`), with
+        `ids` as targets: it shares what depends only on the document and graph (order keys,
+        edges, lists by kind, `cache`), and records its own findings' checks and dependencies.
+        """
+        other = copy.copy(self)
+        other._ids = set(ids)
+        other._by_kind = None
+        other._targets = {}
+        other.target_cache = {}
+        other.dependencies = {}
+        other.reported_by = {}
+        return other
 
     # --- what to check -------------------------------------------------------------------------
     @property
