@@ -85,8 +85,10 @@ def _run(ctx: Context, profiles: frozenset[str],
     return [f for f in out if PROFILE_OF[f.rule] in profiles]
 
 
-#: Resources checked together in a full check (`full_check_blocks`).
-BLOCK = 1000
+#: Resources checked together in a full check (`full_check_blocks`). At 15,000, in blocks of
+#: 1,000 a 2 MiB cache (a core's L2) missed 2.6M times less than in one, in blocks of 500 1.6M
+#: less again (cachegrind), a 32 MiB one as often, for the same instructions.
+BLOCK = 500
 
 
 def full_check_blocks(document: Document, graph: WiringGraph, kube_version: str,
