@@ -12,7 +12,7 @@ from kubecanvas.model.document import Document
 from kubecanvas.model.edits import DELETE, RemoveResource, SetField
 from kubecanvas.model.graph import WiringGraph
 from kubecanvas.model.resource import Resource
-from kubecanvas.validation.engine import Validator, validate_document
+from kubecanvas.validation.engine import Validator, run_checks, validate_document
 from kubecanvas.validation.registry import RULES, checks
 
 from .docs import configmap, container, deployment, doc, service
@@ -70,6 +70,17 @@ def test_validator_rechecks_only_neighbourhood():
     svc = d.by_kind("Service")[0]
     SetField(svc.id, ("metadata", "labels"), {"x": "y"}).apply(d)
     assert len(validator.last_checked) <= 3
+
+
+def test_a_one_shot_run_records_no_dependencies_and_finds_the_same() -> None:
+    d = _reserved_pairs(3)
+    graph = WiringGraph(d, subscribe=False)
+    kept, recorded = run_checks(d, graph, "1.33")
+    found, one_shot = run_checks(d, graph, "1.33", record=False)
+    assert recorded.dependencies  # (the unbound claim reads every volume)
+    assert one_shot.dependencies == {}
+    assert [(f.rule, f.resource_id, f.message) for f in found] == \
+        [(f.rule, f.resource_id, f.message) for f in kept]
 
 
 def _reserved_pairs(count: int) -> Document:

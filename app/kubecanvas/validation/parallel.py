@@ -58,7 +58,8 @@ def run_checks_in_processes(document: Document, graph: WiringGraph, kube_version
     run = _Run(document, graph, kube_version, profiles, KindIndex(document))
     # What every check asks of the context is worked out here, once, before the workers fork
     # (each inherits it), rather than once in each process.
-    run.context = Context(document, graph, kube_version, SEVERITIES, None, run.index)
+    run.context = Context(document, graph, kube_version, SEVERITIES, None, run.index,
+                          record=False)  # (only findings travel back)
     run.context.overwritten()
     for res in run.context.targets():
         # the edges out of every target: two checks far apart in the list walk them all (the
@@ -81,7 +82,7 @@ def _run_check(number: int) -> list[Finding]:
     run = _RUN[0]
     if run.context is None:
         run.context = Context(run.document, run.graph, run.kube_version, SEVERITIES, None,
-                              run.index)
+                              run.index, record=False)
     found = run_one_check(checks(run.profiles)[number], run.context, run.document, run.graph,
                           run.kube_version)
     return [_portable(f) for f in found]

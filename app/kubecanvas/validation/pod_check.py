@@ -73,10 +73,10 @@ class PodCheck:
 def pod_checks(ctx: Context) -> Iterator[PodCheck]:
     """A `PodCheck` for every pod spec among the targets (Pods, templates, CronJob job
     templates); the pod rule modules all walk pod specs through this. Where the pod specs are
-    is found once per run (`ctx.cache`): six checks ask, and most targets have none."""
-    found = ctx.cache.get(_POD_SPECS)
+    is found once per run (`ctx.target_cache`): six checks ask, and most targets have none."""
+    found = ctx.target_cache.get(_POD_SPECS)
     if found is None:
-        found = ctx.cache[_POD_SPECS] = list(_pod_specs(ctx))
+        found = ctx.target_cache[_POD_SPECS] = list(_pod_specs(ctx))
     for res, spec, tpath, claims in found:
         yield PodCheck(ctx, res, spec, (*tpath, "spec"), bool(tpath), claims, [])
 

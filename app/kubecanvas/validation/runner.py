@@ -40,7 +40,7 @@ def _run_check_per_resource(check: Check, ctx: Context, document: Document, grap
     targets = [r.id for r in ctx.all_targets()]
     rule_ids = [rule.id for rule in RULES if rule.function is check]
     for rid in targets:
-        one = Context(document, graph, kube_version, SEVERITIES, [rid], ctx.index)
+        one = Context(document, graph, kube_version, SEVERITIES, [rid], ctx.index, ctx.record)
         one.check = ctx.check
         try:
             out += [f for f in check(one) if f.resource_id is None or one.is_target(f.resource_id)]

@@ -97,10 +97,10 @@ def pod_view(res: Resource) -> PodView | None:
 
 def pod_views(ctx: Context) -> Iterator[PodView]:
     """Every targeted pod owner's pod spec, memoised per validation run."""
-    views = ctx.cache.get("hardening.pod_views")
+    views = ctx.target_cache.get("hardening.pod_views")
     if views is None:
         views = [v for v in (pod_view(r) for r in ctx.targets()) if v is not None]
-        ctx.cache["hardening.pod_views"] = views
+        ctx.target_cache["hardening.pod_views"] = views
     yield from views
 
 

@@ -72,7 +72,7 @@ NODE_AGENT = Text(" A DaemonSet runs one pod per node; a node agent (log shipper
 
 def pod_violations(ctx: Context, view: PodView) -> list[pss.Violation]:
     """The restricted-level violations of one pod owner, computed once per validation run."""
-    cache: dict[str, list[pss.Violation]] = ctx.cache.setdefault("hardening.pss", {})
+    cache: dict[str, list[pss.Violation]] = ctx.target_cache.setdefault("hardening.pss", {})
     found = cache.get(view.res.id)
     if found is None:
         found = cache[view.res.id] = pss.violations(view)
