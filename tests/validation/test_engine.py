@@ -12,7 +12,8 @@ from kubecanvas.model.document import Document
 from kubecanvas.model.edits import DELETE, RemoveResource, SetField
 from kubecanvas.model.graph import WiringGraph
 from kubecanvas.model.resource import Resource
-from kubecanvas.validation.engine import Validator, run_checks, validate_document
+from kubecanvas.validation.check_runs import run_checks
+from kubecanvas.validation.engine import Validator, validate_document
 from kubecanvas.validation.registry import RULES, checks
 
 from .docs import configmap, container, deployment, doc, service

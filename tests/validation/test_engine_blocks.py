@@ -1,4 +1,4 @@
-"""A full check in blocks of resources (`engine.full_check_blocks`) finds, reports by check and
+"""A full check in blocks of resources (`check_runs.full_check_blocks`) finds, reports by check and
 records as dependencies exactly what one run over every resource does."""
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ import pytest
 from kubecanvas.io.yaml_in import load_text
 from kubecanvas.model.document import Document
 from kubecanvas.model.graph import WiringGraph
-from kubecanvas.validation import engine
+from kubecanvas.validation import check_runs
 from kubecanvas.validation.engine import Validator, validate_document
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
@@ -44,12 +44,12 @@ def _state(validator: Validator) -> tuple[object, ...]:
 def test_blocks_of_three_find_what_one_run_finds(design, monkeypatch) -> None:
     whole = _signature(validate_document(design))
     assert len(whole) > 50
-    monkeypatch.setattr(engine, "BLOCK", 3)
+    monkeypatch.setattr(check_runs, "BLOCK", 3)
     assert _signature(validate_document(design)) == whole
 
 
 def test_the_validator_in_blocks_keeps_what_one_run_keeps(design, monkeypatch) -> None:
     graph = WiringGraph(design, subscribe=False)
     whole = _state(Validator(design, graph, subscribe=False))
-    monkeypatch.setattr(engine, "BLOCK", 3)
+    monkeypatch.setattr(check_runs, "BLOCK", 3)
     assert _state(Validator(design, graph, subscribe=False)) == whole

@@ -12,7 +12,7 @@ import pytest
 
 from kubecanvas.model.edits import SetField
 from kubecanvas.model.graph import WiringGraph
-from kubecanvas.validation import engine, runner
+from kubecanvas.validation import check_runs, engine, runner
 from kubecanvas.validation.context import Context
 from kubecanvas.validation.crash import RULE_CRASHED
 from kubecanvas.validation.engine import Validator, validate_document
@@ -139,6 +139,7 @@ def only(monkeypatch: pytest.MonkeyPatch):
     def install(check, rule_id: str = "service.selector.no-match") -> None:
         rule = Rule(RuleId(rule_id), Severity.WARNING, "test", check)
         monkeypatch.setattr(engine, "checks", lambda profiles=(): [check])
+        monkeypatch.setattr(check_runs, "checks", lambda profiles=(): [check])
         monkeypatch.setattr(runner, "RULES", (rule,))
     return install
 

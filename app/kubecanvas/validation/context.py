@@ -205,17 +205,17 @@ class Context:
         # document and graph do not change during a run; a Context lives for one run).
         self._order: dict[str, OrderKey] = {}
         self._edges: dict[tuple[str, str | None, bool], list[Edge]] = {}
-        #: the check running now (`engine.run_checks` sets it): each dependency is recorded
+        #: the check running now (`check_runs.run_checks` sets it): each dependency is recorded
         #: with the checks that declared it, so a resource an edit reaches only through a
         #: declared key has only those checks run on it again (`Validator`)
         self.check: object = None
         self.dependencies: dict[str, dict[DependencyKey, set[object]]] = {}
         self.record = record
-        #: the check that reported each finding, by the finding's id (`engine.run_checks`)
+        #: the check that reported each finding, by the finding's id (`check_runs.run_checks`)
         self.reported_by: dict[int, object] = {}
 
     def for_targets(self, ids: Iterable[str]) -> Context:
-        """A context for the next block of a full check (`engine.full_check_blocks`), with
+        """A context for the next block of a full check (`check_runs.full_check_blocks`), with
         `ids` as targets: it shares what depends only on the document and graph (order keys,
         edges, lists by kind, `cache`), and records its own findings' checks and dependencies.
         """

@@ -11,7 +11,7 @@ specs are, the edges out of each target) is computed before the fork, once for a
 fixed split this replaced (this process the first half, a pool the rest) left one process idle
 for about a second and a half of the checks' 8 s; both ends now finish within a check of each
 other (session 12). The findings are gathered in the order of the checks, as
-`engine.run_checks` gathers them, so the sorted result is the same as with one job.
+`check_runs.run_checks` gathers them, so the sorted result is the same as with one job.
 
 A finding's fix builds its edit with a function made in the worker, which cannot travel back;
 the findings keep the fix's description (all a report shows) and an edit factory that says so.
@@ -52,7 +52,7 @@ _RUN: list[_Run] = []
 
 def run_checks_in_processes(document: Document, graph: WiringGraph, kube_version: str,
                             profiles: frozenset[str], jobs: int) -> list[Finding]:
-    """The raw findings of `engine.run_checks` over every resource, computed by `jobs`
+    """The raw findings of `check_runs.run_checks` over every resource, computed by `jobs`
     processes."""
     count = len(checks(profiles))
     run = _Run(document, graph, kube_version, profiles, KindIndex(document))

@@ -1,7 +1,7 @@
 """Running one check over the targets of a context, so that nothing it finds, or fails to find,
 is lost.
 
-`engine.run_checks` runs every check in the process; `parallel` runs them in worker processes;
+`check_runs.run_checks` runs every check in the process; `parallel` runs them in worker processes;
 both run each check through `run_one_check` here. A check that raises is re-run one resource at
 a time, and where it still raises that resource gets an `internal.rule-crashed` finding (`crash`).
 """
