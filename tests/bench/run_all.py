@@ -207,8 +207,9 @@ def render(table: list[list[str]], sizes: list[int]) -> str:
         "edits.",
         "One edit in the editor: the same kinds of edit pushed on the window's undo stack, "
         "timed until the event loop is idle again (graph, validator, canvas, Problems, "
-        "teaching panels, repaint at 100% zoom). Storage edits: what PV binding reads, which "
-        "is simulated over every claim and volume of the design (30 edits).",
+        "teaching panels, repaint at 100% zoom). Storage edits: what PV binding reads (a PV's "
+        "capacity, a claim's request, a StatefulSet's replicas; binding is simulated again in "
+        "the pools of claims and volumes the edit reaches, model/binding_pools.py), 30 edits.",
         "First paint: File > Open (`MainWindow.open_paths`) of the generated YAML in a shown "
         "1600x1000 window, until the event loop is idle with the first frame painted: the whole "
         "design zoomed to fit, findings badges and the Problems panel filled. The collector "
