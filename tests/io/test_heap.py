@@ -77,6 +77,27 @@ def test_after_the_first_large_build_settle_walks_only_what_came_since(monkeypat
     assert ref() is None and gc.get_freeze_count() >= frozen and new
 
 
+def test_a_settle_after_edits_walks_only_what_editing_built(monkeypatch) -> None:
+    """Once a replaced design's garbage is collected, later settles (the editor's, when idle
+    after edits) collect and freeze only what was made since: no thaw of the whole design."""
+    with heap.bulk_build():
+        old = [[i] for i in range(heap.LARGE_BUILD + 1000)]
+    with heap.bulk_build():
+        new = [[i] for i in range(heap.LARGE_BUILD + 1000)]
+    del old
+    heap.settle()  # the design shown: the one it replaced goes
+    edits = [[i] for i in range(1000)]  # what editing built, alive
+    cycle = _Node()
+    ref = weakref.ref(cycle)
+    del cycle
+    thawed = []
+    monkeypatch.setattr(gc, "unfreeze", lambda: thawed.append(True))
+    frozen = gc.get_freeze_count()
+    heap.settle()
+    assert not thawed and ref() is None
+    assert gc.get_freeze_count() >= frozen + len(edits) and new
+
+
 def test_settle_does_nothing_when_nothing_was_frozen() -> None:
     old = _Node()
     ref = weakref.ref(old)

@@ -18,6 +18,7 @@ from PySide6.QtGui import QColor, QImage, QPainter, QPainterPath
 
 from kubecanvas.io.yaml_in import load_text
 from kubecanvas.model.document import Document
+from kubecanvas.model.edits import SetField
 from kubecanvas.model.graph import WiringGraph
 from kubecanvas.model.layout import NODE_HEIGHT, NODE_WIDTH
 from kubecanvas.ui.canvas.edge_item import EdgeItem, _cubic_point
@@ -193,5 +194,11 @@ def test_opening_a_large_design_pauses_the_collector_and_settles_after(make_wind
         window.settle_timer.stop()
         heap.settle()
         assert len(window.session.document) == 1000
+        # an edit: what it built is settled once the window is idle for a moment
+        deployment = next(r for r in window.session.document if r.kind == "Deployment")
+        window.editor.push(SetField(deployment.id, ("spec", "replicas"), 7))
+        assert window.settle_timer.isActive()
+        assert window.settle_timer.interval() < 1000
+        window.settle_timer.stop()
     finally:
         gc.unfreeze()

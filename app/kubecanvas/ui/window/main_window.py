@@ -54,8 +54,9 @@ from kubecanvas.ui.window.layout_state import restore_layout, save_layout
 from kubecanvas.ui.window.theme import apply_window_theme
 from kubecanvas.validation.findings import Finding
 
-#: how long after a design is shown the garbage of the previous one is collected
-_SETTLE_DELAY_MS = 1500
+#: how long after a design is shown the garbage of the previous one is collected, and after
+#: the last edit what editing built (io/heap.settle)
+_SETTLE_DELAY_MS, _EDITS_SETTLE_MS = 1500, 500
 
 class MainWindow(QMainWindow):
     """The KubeCanvas editor window."""
@@ -241,7 +242,7 @@ class MainWindow(QMainWindow):
         if self.view.isVisible():  # the first frame already shows where the design reads
             self.picture.session_shown()
         QTimer.singleShot(0, self.picture.session_shown)  # again once laid out
-        self.settle_timer.start()  # once the design is on screen (io/heap.py)
+        self.settle_timer.start(_SETTLE_DELAY_MS)  # once the design is on screen (io/heap.py)
         self.session_changed.emit(session)
         self.load_banner.show_problems(session.load_problems)
 
@@ -263,6 +264,7 @@ class MainWindow(QMainWindow):
 
     def _after_change(self, update: Update) -> None:
         """After graph, validator and canvas caught up: badges, problems, YAML, counts."""
+        self.settle_timer.start(_EDITS_SETTLE_MS)
         if update.change.structural or update.change.settings:
             self.refresh_views()
         else:  # positions are not in the YAML: moves need no refresh
