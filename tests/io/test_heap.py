@@ -12,8 +12,10 @@ from kubecanvas.io import heap
 
 
 @pytest.fixture(autouse=True)
-def _thawed():
+def _thawed(monkeypatch):
     gc.unfreeze()
+    for flag in ("_frozen", "_large", "_replaced"):
+        monkeypatch.setattr(heap, flag, False)
     yield
     gc.unfreeze()
     gc.enable()
@@ -96,6 +98,23 @@ def test_a_settle_after_edits_walks_only_what_editing_built(monkeypatch) -> None
     heap.settle()
     assert not thawed and ref() is None
     assert gc.get_freeze_count() >= frozen + len(edits) and new
+
+
+def test_settle_does_not_count_the_frozen_objects(monkeypatch) -> None:
+    """Counting them walks every one (105 ms at 15,000 resources on CPython 3.11): a settle
+    after each pause in editing must not."""
+    with heap.bulk_build():
+        kept = [[i] for i in range(heap.LARGE_BUILD + 1000)]
+
+    def counted() -> int:
+        raise AssertionError("gc.get_freeze_count walks the whole frozen design")
+
+    monkeypatch.setattr(gc, "get_freeze_count", counted)
+    with heap.bulk_build():
+        again = [[i] for i in range(heap.LARGE_BUILD + 1000)]
+    heap.settle()
+    heap.settle()
+    assert kept and again
 
 
 def test_settle_does_nothing_when_nothing_was_frozen() -> None:

@@ -19,9 +19,13 @@ from contextlib import contextmanager
 #: container objects built (about 1,000 resources) from which freezing pays; a smaller design
 #: is left to the ordinary collector, whose passes over it cost nothing noticeable
 LARGE_BUILD = 50_000
-#: objects frozen before the latest large build: a large design it replaced, when over
-#: `LARGE_BUILD` (`settle`)
-_replaced = 0
+#: whether this module froze anything (`settle` has work only then), whether a large build is
+#: frozen, and whether the latest large build replaced one (`settle` then thaws everything
+#: once). Flags, not `gc.get_freeze_count()`: on CPython 3.11 that counts the frozen objects
+#: one by one, 105 ms at 15,000 resources, which made each settle after an edit a pause.
+_frozen = False
+_large = False
+_replaced = False
 
 
 @contextmanager
@@ -42,7 +46,7 @@ def collector_paused() -> Iterator[None]:
 def bulk_build() -> Iterator[None]:
     """Pause the collector while building; when a large amount was built, freeze it (even on
     error: what exists is long-lived either way)."""
-    global _replaced  # noqa: PLW0603 - one collector, one record of what it holds
+    global _frozen, _large, _replaced  # noqa: PLW0603 - one collector, one record of it
     release_full_passes()  # the design whose work held them is being replaced
     with collector_paused():
         try:
@@ -51,7 +55,7 @@ def bulk_build() -> Iterator[None]:
             # with the collector paused the youngest generation's count only grows: it is
             # (about) the number of container objects built
             if gc.get_count()[0] >= LARGE_BUILD:
-                _replaced = gc.get_freeze_count()  # what earlier large builds froze
+                _replaced, _large, _frozen = _large, True, True
                 gc.freeze()
 
 
@@ -71,11 +75,11 @@ def settle() -> None:
     50 ms at 15,000 resources, each in whatever turn the allocations ended in (an autosave
     slice measured 20-40 ms)."""
     global _replaced  # noqa: PLW0603 - one collector, one record of what it holds
-    if not gc.get_freeze_count():
+    if not _frozen:
         return
-    if _replaced >= LARGE_BUILD:
+    if _replaced:
         gc.unfreeze()
-        _replaced = 0  # collected now: later settles walk only what was made since
+        _replaced = False  # collected now: later settles walk only what was made since
     gc.collect()
     gc.freeze()
 
@@ -100,11 +104,12 @@ def hold_full_passes() -> None:
 
 def release_full_passes() -> None:
     """That work is done: what it built is frozen with the rest, and full passes resume."""
-    global _thresholds  # noqa: PLW0603
+    global _thresholds, _frozen  # noqa: PLW0603
     if _thresholds is None:
         return
     gc.set_threshold(*_thresholds)
     _thresholds = None
+    _frozen = True
     gc.freeze()
 
 
