@@ -26,6 +26,7 @@ from kubecanvas.ui.canvas.custom_looks import apply_looks
 from kubecanvas.ui.canvas.edge_item import FAR_ZOOM, EdgeItem
 from kubecanvas.ui.canvas.far_wires import FarWires
 from kubecanvas.ui.canvas.free_slots import FreeSlots, ghost_offset
+from kubecanvas.ui.canvas.item_tiles import ItemTiles
 from kubecanvas.ui.canvas.namespace_frame import NamespaceFrameItem
 from kubecanvas.ui.canvas.node_item import (
     NodeItem,
@@ -51,7 +52,6 @@ if TYPE_CHECKING:  # (the validation package loads every rule: `render` needs no
     from kubecanvas.validation.findings import Finding
 
 EdgeKey = tuple[str, str, str]
-
 
 #: depth of the scene's item index (see `CanvasScene.__init__`)
 BSP_DEPTH = 10
@@ -95,6 +95,7 @@ class CanvasScene(QGraphicsScene):
         self.theme: Theme = current_theme()
         self.snap = True
         self.edge_items: dict[EdgeKey, EdgeItem] = {}
+        self.tiles = ItemTiles(self)  # cards and wires in containers (why: `item_tiles.py`)
         if self.interactive:  # (a picture is never dragged or wired: `gestures.py`)
             from kubecanvas.ui.canvas.gestures import editor_gestures
 
@@ -158,8 +159,7 @@ class CanvasScene(QGraphicsScene):
         ns = effective_namespace(res)
         node = card_type(self.interactive)(res.id, res.kind, res.name, summary(res), ns, "",
                                            res.api_version, interactive=self.interactive)
-        node.setPos(QPointF(*res.position))
-        self.addItem(node)
+        self.tiles.place(node, *res.position)
         node.host = self
         self.nodes[res.id] = node
         if ns:
@@ -199,7 +199,7 @@ class CanvasScene(QGraphicsScene):
             self._slots.add(ghost.pos().x(), ghost.pos().y())
         anchor.ghosts.append(ghost)
         ghost.setData(0, anchor.rid)
-        self.addItem(ghost)
+        self.tiles.add(ghost, ghost.pos().x(), ghost.pos().y())
         ghost.host = self
         self.nodes[ghost.rid] = ghost
         frame = self.frames_by_namespace.get(ghost.namespace) if joins else None
@@ -235,7 +235,7 @@ class CanvasScene(QGraphicsScene):
         # while populating, every wire is routed at the end: no curve to throw away first
         item = EdgeItem(edge, source, target, free_lane(source, target),
                         shaped=not self._populating, interactive=self.interactive)
-        self.addItem(item)
+        self.tiles.add(item, source.pos().x(), source.pos().y())
         self.edge_items[key] = item
         self.far_wires.added(item)
         return item
@@ -362,7 +362,7 @@ class CanvasScene(QGraphicsScene):
         lines = replica_lines(res) if shown and res.kind in REPLICA_KINDS else []
         if lines:
             self.replicas[rid] = ReplicaStackItem(node, lines)
-        node.setZValue(3 if lines else 2)  # the chips cover what lies below, not under it
+        self.tiles.set_z(node, 3 if lines else 2)  # the chips cover what lies below
         return bool(lines)
 
     def show_all_replicas(self, shown: bool) -> None:
