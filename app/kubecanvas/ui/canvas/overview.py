@@ -172,10 +172,20 @@ def _tile_steps(scene: CanvasScene) -> Generator[
             if a in rects and b in rects and a != b:
                 pairs[(min(a, b), max(a, b))] += 1
         yield
+    # the tiles and the pairs by `BlockKey` in steps too: in one, 12 ms at 15,000 resources
     names = {rank: name for name, rank in _RANKS.items()}
-    tiles = [Tile(keys[key], rects[key], counts[key][0], counts[key][1],
-                  names.get(counts[key][2], "")) for key in sorted(rects)]
-    return tiles, {(keys[a], keys[b]): count for (a, b), count in pairs.items()}
+    tiles: list[Tile] = []
+    for number, key in enumerate(sorted(rects), 1):
+        tiles.append(Tile(keys[key], rects[key], counts[key][0], counts[key][1],
+                          names.get(counts[key][2], "")))
+        if number % _STEP == 0:
+            yield
+    joined: dict[tuple[BlockKey, BlockKey], int] = {}
+    for number, ((a, b), count) in enumerate(pairs.items(), 1):
+        joined[(keys[a], keys[b])] = count
+        if number % _STEP == 0:
+            yield
+    return tiles, joined
 
 
 class OverviewScene(QGraphicsScene):

@@ -62,7 +62,7 @@ def visible_cards_steps(nodes: Iterable[NodeItem]) -> Steps[dict[str, Rect]]:
     for number, node in enumerate(nodes, 1):
         if node.isVisible():
             cards[node.rid] = _card(node)
-        if number % 1000 == 0:
+        if number % 250 == 0:
             yield
     return cards
 
