@@ -8,6 +8,7 @@ import base64
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QRectF
 from PySide6.QtGui import QImage, QPainter
 from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QPlainTextEdit
 from tests.model.factories import deployment
@@ -52,7 +53,8 @@ def test_the_canvas_never_draws_secret_values(make_window, drawn: list[str]) -> 
     window = make_window([secret(), deployment("web")])
     image = QImage(1200, 800, QImage.Format.Format_ARGB32)
     painter = QPainter(image)
-    window.scene.render(painter)
+    # the content (the scene's rectangle has room around it: drawn whole, the cards are tiles)
+    window.scene.render(painter, QRectF(image.rect()), window.scene.itemsBoundingRect())
     painter.end()
     assert any("db-creds" in text for text in drawn)  # the recording works: this can fail
     assert not _leaks(drawn)

@@ -205,6 +205,7 @@ class EdgeItem(QGraphicsItem):
             self._adjust_route(self.route)
             if self.far is not None:
                 self.far.moved(self)
+            self._cover()
             return
         src, dst = self.source.pos(), self.target.pos()
         sx, sy, dx, dy = src.x(), src.y(), dst.x(), dst.y()
@@ -241,6 +242,13 @@ class EdgeItem(QGraphicsItem):
         self._bounds = bounds
         if self.far is not None:
             self.far.moved(self)
+        self._cover()
+
+    def _cover(self) -> None:
+        """The scene's rectangle reaches past the wire (a detour past the design's edge)."""
+        host = self.source.host
+        if host is not None:
+            host.bounds.cover(self._bounds)
 
     def set_route(self, route: Route | None) -> None:
         """Follow `route` (from the scene's router); None: back to the plain curve."""

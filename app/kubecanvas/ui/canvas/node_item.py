@@ -33,6 +33,7 @@ if TYPE_CHECKING:  # (the validation package loads every rule: `render` needs no
 
     from kubecanvas.model.document import Document
     from kubecanvas.model.graph import WiringGraph
+    from kubecanvas.ui.canvas.scene_bounds import SceneBounds
     from kubecanvas.validation.findings import Finding
 
 #: A stand-in node: '' for a resource, else a missing or generated object drawn dashed.
@@ -77,6 +78,8 @@ class NodeHost(Protocol):
     def document(self) -> Document: ...
     @property
     def graph(self) -> WiringGraph: ...
+    @property
+    def bounds(self) -> SceneBounds: ...
 
     def snapped(self, pos: QPointF) -> QPointF:
         """Where a node moved to `pos` goes (on the grid while a drag snaps)."""

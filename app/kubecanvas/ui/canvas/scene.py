@@ -22,6 +22,7 @@ from kubecanvas.model.layers import document_layers, is_shown
 from kubecanvas.model.layout.membership import BlockKey
 from kubecanvas.model.order import in_order
 from kubecanvas.model.resource import Resource
+from kubecanvas.ui.canvas import replica_stacks
 from kubecanvas.ui.canvas.custom_looks import apply_looks
 from kubecanvas.ui.canvas.edge_item import FAR_ZOOM, EdgeItem
 from kubecanvas.ui.canvas.far_wires import FarWires
@@ -36,8 +37,9 @@ from kubecanvas.ui.canvas.node_item import (
     stand_in_kind,
 )
 from kubecanvas.ui.canvas.replica_item import ReplicaStackItem
-from kubecanvas.ui.canvas.replicas import REPLICA_KINDS, replica_lines
+from kubecanvas.ui.canvas.replicas import replica_lines
 from kubecanvas.ui.canvas.router import free_lane, ordered, route_whole, stale_wires
+from kubecanvas.ui.canvas.scene_bounds import SceneBounds
 from kubecanvas.ui.canvas.stand_ins import StandIns, in_draw_order
 from kubecanvas.ui.canvas.style import Theme, current_theme
 from kubecanvas.ui.canvas.summary import summary
@@ -96,6 +98,7 @@ class CanvasScene(QGraphicsScene):
         self.snap = True
         self.edge_items: dict[EdgeKey, EdgeItem] = {}
         self.tiles = ItemTiles(self)  # cards and wires in containers (why: `item_tiles.py`)
+        self.bounds = SceneBounds(self)  # its rectangle, grown in steps (`scene_bounds.py`)
         if self.interactive:  # (a picture is never dragged or wired: `gestures.py`)
             from kubecanvas.ui.canvas.gestures import editor_gestures
 
@@ -127,6 +130,7 @@ class CanvasScene(QGraphicsScene):
         ys = [r.position[1] for r in self.document] or [0.0]
         self.setSceneRect(QRectF(min(xs) - 4000, min(ys) - 4000, max(xs) - min(xs) + 8000,
                                  max(ys) - min(ys) + 8000))
+        self.bounds.paused = True
         self._populating = True
         box = NodeItem.BOX
         self._slots = FreeSlots((box.left(), box.top(), box.right(), box.bottom()))
@@ -148,7 +152,7 @@ class CanvasScene(QGraphicsScene):
         for item in self.edge_items.values():  # wires made unshaped while populating
             if item.route is None:  # and not routed (an end hidden, or no route found)
                 item.adjust()
-        self.setSceneRect(QRectF())  # back to growing with the content
+        self.bounds.fit()  # the content and room around it
 
     def _add_node(self, res: Resource) -> NodeItem | NamespaceFrameItem:
         if res.kind == "Namespace":
@@ -161,6 +165,7 @@ class CanvasScene(QGraphicsScene):
                                            res.api_version, interactive=self.interactive)
         self.tiles.place(node, *res.position)
         node.host = self
+        self.bounds.cover(node.sceneBoundingRect())  # (a card dropped past the edge)
         self.nodes[res.id] = node
         if ns:
             self._frame(ns).members.add(res.id)
@@ -350,27 +355,14 @@ class CanvasScene(QGraphicsScene):
                 self._badges.pop(rid, None)
         self._badges.update(badges)
 
-    # --- replicas ---------------------------------------------------------------------------
+    # --- replicas (`replica_stacks.py`) -----------------------------------------------------
     def show_replicas(self, rid: str, shown: bool) -> bool:
         """Show (or hide) the pods a workload runs under its node; False when it runs none."""
-        node, res = self.nodes.get(rid), self.document.find(rid)
-        stack = self.replicas.pop(rid, None)
-        if stack is not None:
-            self.removeItem(stack)
-        if node is None or res is None:
-            return False
-        lines = replica_lines(res) if shown and res.kind in REPLICA_KINDS else []
-        if lines:
-            self.replicas[rid] = ReplicaStackItem(node, lines)
-        self.tiles.set_z(node, 3 if lines else 2)  # the chips cover what lies below
-        return bool(lines)
+        return replica_stacks.show(self, rid, shown)
 
     def show_all_replicas(self, shown: bool) -> None:
         """The View option: every workload shows (or hides) its replicas."""
-        self.all_replicas = shown
-        for rid, node in list(self.nodes.items()):
-            if not node.ghost and node.kind in REPLICA_KINDS:
-                self.show_replicas(rid, shown)
+        replica_stacks.show_all(self, shown)
 
     def set_far_zoom(self, zoom: float) -> None:
         """The view's zoom: far out, wires are drawn in batches (`far_wires.py`)."""
@@ -438,6 +430,7 @@ class CanvasScene(QGraphicsScene):
         a document change is routed by `apply`."""
         if self._populating:
             return
+        self.bounds.cover(node.sceneBoundingRect())
         self.drag.moved(node)
         if node.ghost or not node.namespace:
             return
