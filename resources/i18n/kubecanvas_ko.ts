@@ -98,6 +98,10 @@
         <translation>다른 모든 퍼시스턴트볼륨(PersistentVolume)</translation>
     </message>
     <message>
+        <source>…and {count} more</source>
+        <translation>…외 {count}개 더</translation>
+    </message>
+    <message>
         <source>Explain</source>
         <translation>설명</translation>
     </message>
