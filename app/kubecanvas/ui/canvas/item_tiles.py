@@ -7,7 +7,7 @@ items, two cache misses each: 5 ms whenever the walk has been pushed out of the 
 cache, which is the first move of a drag and one move in five to ten after it (perf: a third of
 the first move's samples sat on that one load). Held by 900 containers, the walk reads the
 containers and the children of the changed ones only: the first move at 15,000 went from
-11 to 7-8 ms, the drag's p95 from 12-17 to 7-10 ms, and panning did not get slower.
+11-16 to 6-9 ms, the drag's p95 from 10-17 to 7-10 ms, and panning did not get slower.
 
 A container draws nothing, has no shape and takes no event (`ItemHasNoContents`, an empty
 rectangle): Qt still indexes, draws and hit-tests each child by itself. It sits at the scene's
