@@ -74,3 +74,19 @@ def test_remembered_tags_are_the_tags_pyyaml_resolves(value: str) -> None:
     expected = yaml.SafeLoader("").resolve(yaml.ScalarNode, value, (True, False))
     for _ in range(2):  # the second time from memory
         assert ManifestLoader("").resolve(yaml.ScalarNode, value, (True, False)) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "metadata:\n  name: web\nspec: {}\n",  # plain: `_construct_plain`, or with positions
+    "metadata: &m\n  name: web\nspec: *m\n",  # anchors: the loader's `construct_mapping`
+])
+def test_mapping_keys_are_shared_strings(text: str) -> None:
+    """Each manifest repeats the same few hundred names; shared (interned), they are one object
+    each, and a lookup by a name written in the code finds its key by identity."""
+    from kubecanvas.io.yaml_dialect import parse_document_positions
+
+    name = "".join(["meta", "data"])  # made at run time: equal to the literal, not the same
+    for data in (parse_document(text)[0], parse_document_positions(text)[0]):
+        key = next(iter(data))
+        assert key == name and key is "metadata"  # noqa: F632 (identity is the point)
+        assert next(iter(data["metadata"])) is "name"  # noqa: F632
