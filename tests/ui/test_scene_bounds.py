@@ -61,3 +61,50 @@ def test_the_view_can_scroll_to_what_the_rectangle_grew_to(make_window, qtbot) -
     node.setPos(QPointF(node.pos().x() + 4 * ROOM, node.pos().y()))
     qtbot.wait(10)
     assert window.view.sceneRect().contains(node.sceneBoundingRect())
+
+
+def test_opening_measures_the_content_once(make_window, monkeypatch) -> None:
+    """Filling the scene, zooming to fit and opening at a legible zoom all want the content's
+    rectangle; each measure asks every item for its bounds (90 ms at 15,000 resources)."""
+    from PySide6.QtWidgets import QGraphicsScene
+
+    from kubecanvas.model.document import Document
+    from kubecanvas.ui.canvas.scene import CanvasScene
+    from kubecanvas.ui.session import Session
+
+    window = make_window([])
+    measured: list[object] = []
+
+    def counted(scene: QGraphicsScene):  # type: ignore[no-untyped-def]
+        measured.append(scene)
+        return QGraphicsScene.itemsBoundingRect(scene)
+
+    monkeypatch.setattr(CanvasScene, "itemsBoundingRect", counted)
+    web = deployment("web")
+    window.set_session(Session.create(Document([web, service("web", {"app": "web"})])))
+    assert len(measured) == 1
+    assert window.view.mapToScene(window.view.viewport().rect()).boundingRect().contains(
+        window.scene.nodes[web.id].sceneBoundingRect())
+
+
+def test_the_content_is_measured_again_after_a_change(make_window, qapp) -> None:
+    from PySide6.QtCore import QRectF
+    from PySide6.QtWidgets import QGraphicsRectItem
+
+    web = deployment("web")
+    window = make_window([web, simple("ConfigMap", "settings")])
+    scene = window.scene
+    first = scene.bounds.content()
+    node = scene.nodes[web.id]
+    node.setPos(QPointF(first.right() + 500, first.top()))  # a card dragged: it says so
+    assert scene.bounds.content().contains(node.sceneBoundingRect())
+    box = QGraphicsRectItem(QRectF(first.left() - 900, first.top(), 10, 10))
+    scene.addItem(box)
+    assert scene.bounds.content().contains(box.sceneBoundingRect())
+    scene.removeItem(box)
+    assert not scene.bounds.content().intersects(box.sceneBoundingRect())
+    scene.addItem(box)
+    scene.bounds.content()
+    box.setRect(QRectF(first.left() - 2000, first.top(), 10, 10))  # changed with no word
+    qapp.processEvents()  # kept no longer than until the event loop runs
+    assert scene.bounds.content().contains(box.sceneBoundingRect())

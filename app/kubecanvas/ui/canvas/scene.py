@@ -323,7 +323,16 @@ class CanvasScene(QGraphicsScene):
         """Follow one change of the document (the session calls it; see `ui.session`)."""
         from kubecanvas.ui.canvas.scene_update import follow  # (not a picture's: gestures.py)
 
+        self.bounds.forget()
         follow(self, update)
+
+    def addItem(self, item: QGraphicsItem) -> None:  # noqa: N802 (Qt's name)
+        self.bounds.forget()  # (the content's rectangle, kept while nothing changes)
+        super().addItem(item)
+
+    def removeItem(self, item: QGraphicsItem) -> None:  # noqa: N802 (Qt's name)
+        self.bounds.forget()
+        super().removeItem(item)
 
     def retranslate(self) -> None:
         """Summaries, tooltips and titles of every item in the language now set."""
@@ -395,7 +404,7 @@ class CanvasScene(QGraphicsScene):
     def items_rect(self, ids: Iterable[str] | None = None) -> QRectF:
         """The bounding rectangle of some nodes (all content when `ids` is None)."""
         if ids is None:
-            return self.itemsBoundingRect()
+            return self.bounds.content()
         rect = QRectF()
         for item in filter(None, map(self.item_for, ids)):
             rect = rect.united(item.sceneBoundingRect())

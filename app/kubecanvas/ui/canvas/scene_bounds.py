@@ -16,7 +16,7 @@ indexed at its edge; only the view's scroll room would not reach them.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF
+from PySide6.QtCore import QRectF, QTimer
 from PySide6.QtWidgets import QGraphicsScene
 
 #: room around the content, in scene units (about a window's width at 100 %)
@@ -29,15 +29,29 @@ class SceneBounds:
     def __init__(self, scene: QGraphicsScene) -> None:
         self.scene = scene
         self.paused = False  # while a scene is filled: `fit` once at the end
+        self._measured: QRectF | None = None  # the content's, while nothing changed
 
     def fit(self) -> None:
         """The rectangle of everything on the scene now, with room around it."""
         self.paused = False
-        rect = self.scene.itemsBoundingRect()
+        rect = self.content()
         self.scene.setSceneRect(rect.adjusted(-ROOM, -ROOM, ROOM, ROOM))
+
+    def content(self) -> QRectF:
+        """The rectangle of everything on the scene (`itemsBoundingRect`), measured again only
+        after a change (`forget`) or once the event loop has run."""
+        if self._measured is None:
+            self._measured = self.scene.itemsBoundingRect()
+            QTimer.singleShot(0, self.forget)
+        return QRectF(self._measured)
+
+    def forget(self) -> None:
+        """Something on the scene was added, removed, moved or reshaped."""
+        self._measured = None
 
     def cover(self, rect: QRectF) -> None:
         """`rect` (scene coordinates) changed: grow the rectangle if it reaches past it."""
+        self._measured = None
         if self.paused:
             return
         current = self.scene.sceneRect()

@@ -142,7 +142,12 @@ class CanvasView(QGraphicsView):
         scene = self.scene()
         if scene is None:
             return
-        target = rect if rect is not None and not rect.isNull() else scene.itemsBoundingRect()
+        if rect is not None and not rect.isNull():
+            target = rect
+        elif isinstance(scene, CanvasScene):  # measured once per change (`scene_bounds.py`)
+            target = scene.bounds.content()
+        else:
+            target = scene.itemsBoundingRect()
         if target.isNull():
             return
         self.fitInView(target.adjusted(-30, -30, 30, 30), Qt.AspectRatioMode.KeepAspectRatio)

@@ -203,9 +203,9 @@ class PictureView:
         focus = opening_focus(scene, findings)
         view.set_zoom(LEGIBLE_ZOOM)
         room = view.mapToScene(view.viewport().rect()).boundingRect()
+        design = scene.bounds.content()  # (measured when the scene was filled: scene_bounds.py)
         if focus is None:
-            focus = scene.itemsBoundingRect()
-        design = scene.itemsBoundingRect()
+            focus = design
         if focus.width() <= room.width() and focus.height() <= room.height():
             centre = nearest_the_corner(focus, design, room)
         else:  # a block bigger than the window: its top-left corner, where it starts
