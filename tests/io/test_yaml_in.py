@@ -121,6 +121,9 @@ def test_origin_and_lazy_field_lines():
     assert origin.line_of(("spec", "missing", "deeper")) == 8  # nearest ancestor: spec
     assert resource.original == resource.manifest
     assert resource.original is not resource.manifest
+    # a copy all the way down: an edit of the manifest leaves the original as read
+    resource.manifest["spec"]["template"]["spec"]["containers"][0]["image"] = "edited"
+    assert resource.original["spec"]["template"]["spec"]["containers"][0]["image"] != "edited"
 
 
 def test_field_lines_follow_merge_keys():
