@@ -196,7 +196,7 @@ def render(table: list[list[str]], sizes: list[int]) -> str:
     notes = [
         "",
         "Times are CPU time of the measuring process (the machine is shared: wall time would "
-        "count waiting for a core), medians of repeated runs (validation: half as many runs). "
+        "count waiting for a core), medians of repeated runs. "
         "Figures in brackets "
         "are ratios to the baseline in the row above (import / parse, validation / parse, "
         "export / dump); for kubernetes_validate, ours / theirs.",
