@@ -142,3 +142,12 @@ def test_a_big_generated_design_routes_around_cards_into_its_shared_stand_ins() 
     quality = measure(cards, [Wire(r.points, s, t) for r, (s, t) in near], [])
     assert quality.wires_through_cards == 0
     assert routes == route_all(cards, edges, [60.0] * len(edges))
+
+
+def test_a_point_inside_a_card_is_blocked_as_a_scan_says() -> None:
+    """Found by the property above on a fresh machine: a segment of no length inside a card."""
+    cards: dict[str, Rect] = {"c0": (0.0, 0.0, 25.0, 25.0), "c2": (0.0, 0.0, 25.0, 25.0)}
+    assert segment_hits_rect((0.0, 0.0), (0.0, 0.0), (-2.0, -2.0, 29.0, 29.0))
+    assert CardIndex(cards).blocked((0.0, 0.0), (0.0, 0.0), ("c0",))
+    assert not CardIndex(cards).blocked((0.0, 0.0), (0.0, 0.0), ("c0", "c2"))
+    assert not CardIndex(cards).blocked((90.0, 90.0), (90.0, 90.0), ())

@@ -103,8 +103,9 @@ class CardIndex:
             first, last = math.floor((lo + margin) / CELL), math.floor((hi - margin) / CELL)
         step = 1 if last >= first else -1
         lo, hi = min(lo, hi), max(lo, hi)
-        if lo == hi:  # a point: no open box holds it strictly between its ends
-            return False
+        if lo == hi:  # a point: blocked when a card holds it, as `segment_hits_rect` says
+            return self._blocked_in(self.near(a[0] - margin, a[1] - margin, a[0] + margin,
+                                              a[1] + margin), a, b, skip, margin)
         grid, cards = self._grid, self.cards
         for along in range(first, last + step, step):
             for other in across:
