@@ -51,7 +51,7 @@ class SceneBounds:
 
     def cover(self, rect: QRectF) -> None:
         """`rect` (scene coordinates) changed: grow the rectangle if it reaches past it."""
-        self._measured = None
+        self.forget()
         if self.paused:
             return
         current = self.scene.sceneRect()
