@@ -48,6 +48,7 @@ def export_image(scene: CanvasScene, path: Path, ids: list[str] | None = None,
     if suffix not in FORMATS:
         raise ExportError(tr("{file}: choose a .png, .svg or .pdf file name").format(
             file=path.name))
+    scene.finish_retranslating()  # (a big design's switch of language may be under way)
     source = export_rect(scene, ids)
     if source.isEmpty():
         raise ExportError(tr("the diagram is empty: there is nothing to draw"))

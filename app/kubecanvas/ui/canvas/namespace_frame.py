@@ -46,6 +46,7 @@ class NamespaceFrameItem(QGraphicsItem):
         self._border: tuple[tuple[object, ...], list[dash_pieces.Piece]] | None = None
         self.setZValue(-10)
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+        self.retranslate()  # (a frame of no resource tells so, as after its Namespace is deleted)
 
     def set_resource(self, rid: str | None, position: tuple[float, float]) -> None:
         """Make the frame the node of a Namespace resource (None: of no resource)."""

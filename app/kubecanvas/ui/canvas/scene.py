@@ -32,12 +32,10 @@ from kubecanvas.ui.canvas.namespace_frame import NamespaceFrameItem
 from kubecanvas.ui.canvas.node_item import (
     NodeItem,
     card_type,
-    ghost_line,
     node_badges,
     stand_in_kind,
 )
 from kubecanvas.ui.canvas.replica_item import ReplicaStackItem
-from kubecanvas.ui.canvas.replicas import replica_lines
 from kubecanvas.ui.canvas.router import free_lane, ordered, route_whole, stale_wires
 from kubecanvas.ui.canvas.scene_bounds import SceneBounds
 from kubecanvas.ui.canvas.stand_ins import StandIns, in_draw_order
@@ -48,6 +46,7 @@ if TYPE_CHECKING:  # (the validation package loads every rule: `render` needs no
     from PySide6.QtWidgets import QGraphicsSceneMouseEvent  # (see render_cli.QT_FREE)
 
     from kubecanvas.ui.canvas.drag import DragGesture
+    from kubecanvas.ui.canvas.language_slices import LanguageSlices
     from kubecanvas.ui.canvas.route_slices import RouteSlices
     from kubecanvas.ui.canvas.wiring import WiringGesture
     from kubecanvas.ui.session import Update
@@ -114,6 +113,7 @@ class CanvasScene(QGraphicsScene):
         self._populating = False  # frames are fitted once at the end of populating
         self._grown: set[str] = set()  # ... those that stand-ins joined while populating
         self._slots: FreeSlots | None = None  # the ghost-placement index while populating
+        self._language: LanguageSlices | None = None  # made at the first language switch
         # Qt guesses the index depth from the item count: 14 levels for 12,000 items, where a
         # wire crossing the design is listed in thousands of leaves (51 MB, 125 ms to build
         # at 5,000 resources). 10 levels answer as fast here for 1/15 of that.
@@ -335,21 +335,18 @@ class CanvasScene(QGraphicsScene):
         super().removeItem(item)
 
     def retranslate(self) -> None:
-        """Summaries, tooltips and titles of every item in the language now set."""
-        for rid, node in self.nodes.items():
-            res = self.document.find(rid)
-            node.retranslate(summary(res) if res is not None and not node.ghost
-                             else ghost_line(node.ghost) if node.ghost else node.line)
-        for rid, stack in self.replicas.items():
-            owner = self.document.find(rid)
-            if owner is not None:
-                stack.lines = []  # forces the repaint and the new tooltip
-                stack.set_lines(replica_lines(owner))
-        self.stand_ins.retranslate(self.nodes.values())
-        for frame in self.frames_by_namespace.values():
-            frame.retranslate()
-        for edge in self.edge_items.values():
-            edge.retranslate()
+        """Summaries, tooltips and titles of every item in the language now set: on a big
+        design, those in view at once and the others in slices (`language_slices.py`)."""
+        from kubecanvas.ui.canvas.language_slices import LanguageSlices
+
+        if self._language is None:
+            self._language = LanguageSlices(self)
+        self._language.start()
+
+    def finish_retranslating(self) -> None:
+        """Every item in the language now set (a picture of the scene is about to be taken)."""
+        if self._language is not None:
+            self._language.finish()
 
     def set_findings(self, findings: Sequence[Finding], only: Collection[str] | None = None) -> None:
         """Show each node's finding count and worst severity; repaints only what changed. With
