@@ -304,3 +304,25 @@ def test_the_depth_bound_answers_as_the_lead_expression_alone(lines: list[str],
     widest = (max_depth - flow) // 2 - 1
     expected = widest >= 0 and _lead_at_least(widest + 1).search(text) is None
     assert depth_bound_within(text, max_depth) == expected
+
+
+def _depth(value: object) -> int:
+    """How deep plain data nests (the reference: recursive; fine for small data)."""
+    if isinstance(value, dict):
+        return 1 + max((_depth(v) for v in value.values()), default=0)
+    if isinstance(value, list):
+        return 1 + max((_depth(v) for v in value), default=0)
+    return 0
+
+
+_DATA = st.recursive(st.none() | st.integers() | st.text(max_size=3),
+                     lambda inner: st.lists(inner, max_size=3)
+                     | st.dictionaries(st.text(max_size=2), inner, max_size=3), max_leaves=30)
+
+
+@given(_DATA, st.integers(min_value=0, max_value=8))
+def test_project_data_is_too_deep_exactly_when_it_nests_deeper_than_the_limit(
+        data: object, limit: int) -> None:
+    from kubecanvas.io.limits import data_depth_exceeds
+
+    assert data_depth_exceeds(data, limit) == (_depth(data) > limit)

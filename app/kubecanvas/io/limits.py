@@ -342,15 +342,21 @@ def check_nodes(root: Node, limits: Limits) -> int:
 
 def data_depth_exceeds(value: Any, max_depth: int) -> bool:
     """True when plain data (dicts and lists, as read from JSON) nests deeper than `max_depth`;
-    iterative, so deep data cannot exhaust the stack while being measured."""
-    stack: list[tuple[Any, int]] = [(value, 0)]
-    while stack:
-        item, depth = stack.pop()
-        if isinstance(item, (dict, list)):
-            if depth >= max_depth:
-                return True
-            children = item.values() if isinstance(item, dict) else item
-            stack.extend((child, depth + 1) for child in children)
+    iterative, so deep data cannot exhaust the stack while being measured. Level by level,
+    keeping only the containers: scalars (most of a manifest) are looked at once and dropped
+    (a third of loading a project of 15,000 resources went to pushing them on a stack)."""
+    level = [value] if isinstance(value, (dict, list)) else []
+    depth = 0
+    while level:
+        if depth >= max_depth:
+            return True
+        deeper = []
+        for item in level:
+            for child in item.values() if isinstance(item, dict) else item:
+                if isinstance(child, (dict, list)):
+                    deeper.append(child)
+        level = deeper
+        depth += 1
     return False
 
 

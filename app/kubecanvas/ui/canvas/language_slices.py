@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QGraphicsItem
 
 from kubecanvas.ui.canvas.edge_item import EdgeItem
@@ -42,9 +42,6 @@ _STEP = 25
 class LanguageSlices(QObject):
     """The scene's items still in the language before the switch, and the slices that
     retranslate them."""
-
-    #: every item is in the language now set
-    finished = Signal()
 
     def __init__(self, scene: CanvasScene) -> None:
         super().__init__(scene)
@@ -88,7 +85,6 @@ class LanguageSlices(QObject):
     def _done(self) -> None:
         self._job = None
         self._timer.stop()
-        self.finished.emit()
 
 
 def _in_view_first(scene: CanvasScene) -> list[QGraphicsItem]:
