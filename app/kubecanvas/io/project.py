@@ -101,6 +101,7 @@ class ProjectWriter:
         self._settings = _settings_data(document.settings)
         self._fragments: FragmentCache = {} if fragments is None else fragments
         self._parts: list[str] = []
+        self._files: dict[str, str] = {}  # source file -> as the project stores it
 
     @property
     def done(self) -> bool:
@@ -129,7 +130,7 @@ class ProjectWriter:
             ProjectError: a manifest holds something JSON cannot store.
         """
         try:
-            return indented_json(_resource_data(resource, self._base), 2)
+            return indented_json(_resource_data(resource, self._base, self._files), 2)
         except (TypeError, ValueError, RecursionError) as exc:
             for value in (resource.manifest, resource.original):
                 _checked(value, resource)  # names the key or value, when it is one
@@ -275,13 +276,14 @@ def _upgrade(data: dict[str, Any], path: Path) -> dict[str, Any]:
     return data
 
 
-def _resource_data(resource: Resource, base: Path) -> dict[str, Any]:
+def _resource_data(resource: Resource, base: Path,
+                   files: dict[str, str] | None = None) -> dict[str, Any]:
     data = {
         "id": resource.id,
         "manifest": resource.manifest,
         "position": [resource.position[0], resource.position[1]],
         "pinned": resource.pinned,
-        "origin": _origin_data(resource.origin, base),
+        "origin": _origin_data(resource.origin, base, {} if files is None else files),
         "original": resource.original,
     }
     if resource.values_in_cluster:  # only then: other files stay as they were
@@ -312,21 +314,28 @@ def _checked(value: Any, resource: Resource) -> Any:
     return value
 
 
-def _origin_data(origin: Origin | None, base: Path) -> dict[str, Any] | None:
+def _origin_data(origin: Origin | None, base: Path, files: dict[str, str]) -> dict[str, Any] | None:
     """The origin without its line lookup; the file relative to the project's folder, so a
-    project moved together with its manifests still finds them."""
+    project moved together with its manifests still finds them (`files`: those worked out so
+    far in this save; thousands of resources share a few files)."""
     if origin is None:
         return None
-    file = origin.file
-    if file != "-":
-        absolute = os.path.abspath(file)
-        try:
-            file = os.path.relpath(absolute, os.path.abspath(base))
-        except ValueError:  # another drive on Windows
-            file = absolute
+    file = files.get(origin.file)
+    if file is None:
+        file = files[origin.file] = _stored_file(origin.file, base)
     return {"file": file, "line": origin.line, "column": origin.column,
             "doc_index": origin.doc_index, "item_index": origin.item_index,
             "source": origin.source, "digest": origin.digest}
+
+
+def _stored_file(file: str, base: Path) -> str:
+    if file == "-":
+        return file
+    absolute = os.path.abspath(file)
+    try:
+        return os.path.relpath(absolute, os.path.abspath(base))
+    except ValueError:  # another drive on Windows
+        return absolute
 
 
 def _settings_data(settings: ProjectSettings) -> dict[str, Any]:
