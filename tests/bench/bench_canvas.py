@@ -94,23 +94,32 @@ def _percentile(values: list[float], share: float) -> float:
 PHASES = ("drag", "edits", "autosave", "pan", "zoom")
 
 
+def bench_window(app: Any, work: Path) -> Any:
+    """The editor's window as the benchmarks open designs in it: shown at 1600 x 1000, its
+    settings and recovery copies under `work` (not in ~), autosave's timers stopped (a copy is
+    started by hand where one is measured)."""
+    from kubecanvas.ui.window.main_window import MainWindow
+
+    os.environ["XDG_DATA_HOME"] = str(work / "data")
+    window = MainWindow(QSettings(str(work / "settings.ini"), QSettings.Format.IniFormat))
+    window.ask_on_close = False
+    window.autosaver.stop()
+    window.resize(1600, 1000)
+    window.show()
+    app.processEvents()
+    return window
+
+
 def measure(count: int, seed: int = 0, phases: tuple[str, ...] = PHASES) -> dict[str, Any]:
     """Open, paint, drag and zoom a generated document of `count` resources; seconds and ms.
     Opening is always measured; `phases` picks what follows it."""
     app = QApplication.instance() or QApplication([])
     from kubecanvas.ui.commands import design_files
-    from kubecanvas.ui.window.main_window import MainWindow
 
     work = Path(tempfile.mkdtemp(prefix="kubecanvas-bench-"))
-    os.environ["XDG_DATA_HOME"] = str(work / "data")  # recovery copies go here, not to ~
     source = work / f"generated-{count}.yaml"
     source.write_text(generate_yaml(count, seed), encoding="utf-8")
-    window = MainWindow(QSettings(str(work / "settings.ini"), QSettings.Format.IniFormat))
-    window.ask_on_close = False
-    window.autosaver.stop()  # its timers: the copy is started by hand in `_autosave`
-    window.resize(1600, 1000)
-    window.show()
-    app.processEvents()
+    window = bench_window(app, work)
     # opened as File > Open does (`MainWindow.open_paths`); the time the file is read, laid
     # out, wired and checked is taken where `design_files.open_paths` returns
     loaded_at: list[float] = []

@@ -28,14 +28,14 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QPoint, QPointF, QRectF, QSettings, Qt  # noqa: E402
+from PySide6.QtCore import QPoint, QPointF, QRectF, Qt  # noqa: E402
 from PySide6.QtGui import QMouseEvent  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from bench_canvas import _mouse, _routing, desktop_screen  # noqa: E402
+from bench_canvas import _mouse, _routing, bench_window, desktop_screen  # noqa: E402
 from generate import generate_yaml  # noqa: E402
 
 from kubecanvas.model.layout import NODE_HEIGHT, NODE_WIDTH  # noqa: E402
@@ -74,18 +74,11 @@ def _under(scene, node) -> list[str]:  # type: ignore[no-untyped-def]
 def measure(count: int, drags: int, seed: int) -> dict[str, object]:
     app = QApplication.instance() or QApplication([])
     from kubecanvas.ui.canvas.node_item import NodeItem
-    from kubecanvas.ui.window.main_window import MainWindow
 
     work = Path(tempfile.mkdtemp(prefix="kubecanvas-drags-"))
-    os.environ["XDG_DATA_HOME"] = str(work / "data")
     source = work / f"generated-{count}.yaml"
     source.write_text(generate_yaml(count, 0), encoding="utf-8")
-    window = MainWindow(QSettings(str(work / "settings.ini"), QSettings.Format.IniFormat))
-    window.ask_on_close = False
-    window.autosaver.stop()
-    window.resize(1600, 1000)
-    window.show()
-    app.processEvents()
+    window = bench_window(app, work)
     assert window.open_paths([source])
     app.processEvents()
     scene, view = window.scene, window.view

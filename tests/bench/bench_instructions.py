@@ -40,21 +40,15 @@ LAST_LEVEL = "33554432,16,64"
 
 def stage_process(source: str, stage: str) -> None:
     """(In the measured process.) Open `source` as bench_canvas does and exit at `stage`."""
-    from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
 
     app = QApplication([])
-    from kubecanvas.ui.commands import design_files
-    from kubecanvas.ui.window.main_window import MainWindow
+    sys.path.insert(0, str(HERE))
+    from bench_canvas import bench_window
 
-    work = Path(tempfile.mkdtemp(prefix="kubecanvas-instr-"))
-    os.environ["XDG_DATA_HOME"] = str(work / "data")
-    window = MainWindow(QSettings(str(work / "settings.ini"), QSettings.Format.IniFormat))
-    window.ask_on_close = False
-    window.autosaver.stop()
-    window.resize(1600, 1000)
-    window.show()
-    app.processEvents()
+    from kubecanvas.ui.commands import design_files
+
+    window = bench_window(app, Path(tempfile.mkdtemp(prefix="kubecanvas-instr-")))
     if stage == "window":
         os._exit(0)  # (no tear-down: it is not the open's work)
     read = design_files.open_paths
