@@ -15,9 +15,9 @@ share one turn's budget: each takes its share of it, by how many slices the turn
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
-from PySide6.QtCore import QAbstractEventDispatcher
+from PySide6.QtCore import QAbstractEventDispatcher, QObject, QTimer
 
 
 class _Turns:
@@ -63,3 +63,13 @@ def run_slice(job: Iterator[None], seconds: float) -> bool:
     The share: `seconds` split among the slices of the turn (see the module)."""
     until = time.process_time() + seconds / _turns.share()
     return all(time.process_time() < until for _ in job)
+
+
+def slice_timer(owner: QObject, step: Callable[[], None]) -> QTimer:
+    """The single-shot, zero-interval timer of a job done in slices: `step` runs at the next
+    event-loop turn after each `start()` (the step starts it again while work is left)."""
+    timer = QTimer(owner)
+    timer.setSingleShot(True)
+    timer.setInterval(0)
+    timer.timeout.connect(step)
+    return timer

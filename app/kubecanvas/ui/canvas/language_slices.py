@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QGraphicsItem
 
 from kubecanvas.ui.canvas.edge_item import EdgeItem
@@ -26,7 +26,7 @@ from kubecanvas.ui.canvas.namespace_frame import NamespaceFrameItem
 from kubecanvas.ui.canvas.node_item import NodeItem, ghost_line
 from kubecanvas.ui.canvas.replicas import replica_lines
 from kubecanvas.ui.canvas.summary import summary
-from kubecanvas.ui.slices import run_slice
+from kubecanvas.ui.slices import run_slice, slice_timer
 
 if TYPE_CHECKING:
     from kubecanvas.ui.canvas.scene import CanvasScene
@@ -47,10 +47,7 @@ class LanguageSlices(QObject):
         super().__init__(scene)
         self._scene = scene
         self._job: Iterator[None] | None = None
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(0)
-        self._timer.timeout.connect(self._step)
+        self._timer = slice_timer(self, self._step)
 
     @property
     def waiting(self) -> bool:

@@ -20,7 +20,7 @@ from collections import defaultdict
 from collections.abc import Generator, Iterator
 from dataclasses import dataclass
 
-from PySide6.QtCore import QLineF, QPointF, QRectF, Qt, QTimer, Signal
+from PySide6.QtCore import QLineF, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import (
     QGraphicsItem,
@@ -36,7 +36,7 @@ from kubecanvas.ui.canvas.overview_layer import PAD, OverviewLayer
 from kubecanvas.ui.canvas.scene import CanvasScene
 from kubecanvas.ui.canvas.style import Theme
 from kubecanvas.ui.i18n import notifier, tr
-from kubecanvas.ui.slices import run_slice
+from kubecanvas.ui.slices import run_slice, slice_timer
 
 #: Below this zoom the view shows the overview (node_item paints no text below 0.3).
 SEMANTIC_BELOW = 0.3
@@ -212,10 +212,7 @@ class OverviewScene(QGraphicsScene):
         self.tiles: dict[BlockKey, TileItem] = {}
         self.bundles: dict[tuple[BlockKey, BlockKey], BundleItem] = {}
         self._job: Iterator[None] | None = None
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(0)
-        self._timer.timeout.connect(self._step)
+        self._timer = slice_timer(self, self._step)
         #: texts or colours went out of date while hidden (another language, another theme):
         #: shown again, it is rebuilt rather than refreshed
         self.stale_looks = False

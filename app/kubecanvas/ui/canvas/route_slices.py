@@ -23,7 +23,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 
-from PySide6.QtCore import QObject, QPointF, QRectF, QTimer, Signal
+from PySide6.QtCore import QObject, QPointF, QRectF, Signal
 from PySide6.QtWidgets import QGraphicsItem
 
 from kubecanvas.io.heap import hold_full_passes, release_full_passes
@@ -38,7 +38,7 @@ from kubecanvas.ui.canvas.router import (
     visible_cards_steps,
     wires_of,
 )
-from kubecanvas.ui.slices import run_slice
+from kubecanvas.ui.slices import run_slice, slice_timer
 
 #: CPU time one event-loop turn spends routing (the overview's slices take 6 ms too)
 SLICE_SECONDS = 0.006
@@ -87,10 +87,7 @@ class RouteSlices(QObject):
         self._moves = 0  # moves whose wires wait (one: its routes are remembered for undo)
         self._job: Iterator[None] | None = None
         self._held = False
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(0)
-        self._timer.timeout.connect(self._step)
+        self._timer = slice_timer(self, self._step)
 
     @property
     def pending(self) -> bool:

@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from datetime import UTC, datetime
 from html import escape
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QDockWidget,
@@ -47,7 +47,7 @@ from kubecanvas.teaching.architecture import WORKLOADS, apply_flow
 from kubecanvas.teaching.cluster import NODE_COUNT
 from kubecanvas.teaching.cluster_memo import ClusterMemo
 from kubecanvas.teaching.text import local
-from kubecanvas.ui.slices import run_slice
+from kubecanvas.ui.slices import run_slice, slice_timer
 from kubecanvas.ui.steady import SteadyHost
 from kubecanvas.ui.teaching import getting_started
 from kubecanvas.ui.teaching import happens_render as render
@@ -122,10 +122,7 @@ class WhatHappensPanel(QDockWidget):
         self._pod_memo = ClusterMemo(NODE_COUNT)
         #: the memo's warm-up (`SimCluster.warm_steps`), run in slices between events
         self._warm: Iterator[None] | None = None
-        self._warm_timer = QTimer(self)
-        self._warm_timer.setSingleShot(True)
-        self._warm_timer.setInterval(0)
-        self._warm_timer.timeout.connect(self._warm_step)
+        self._warm_timer = slice_timer(self, self._warm_step)
         self._html = ""  # what the browser shows
         self._build()
         self.visibilityChanged.connect(self._shown)
