@@ -2,7 +2,7 @@
 
 Switching to Korean retranslated every card's summary and tooltip and every wire's label and
 tooltip in the switch's own event-loop turn: the window stood still 1.5 s at 15,000 resources
-(a real window under Xvfb, its event-loop gaps logged), nine tenths of it for the canvas; now
+(a real window under Xvfb, its event-loop gaps logged), most of it for the canvas; now
 its longest pause is about 0.35 s (the docks' texts and the Problems rows, then the repaint).
 Nobody reads 30,000 tooltips at once:
 the items in view, and as many more as `AT_ONCE`, change in that turn, so a small design
