@@ -93,3 +93,18 @@ def test_a_picture_taken_during_the_slices_is_in_the_new_language(make_window, k
     export_image(scene, tmp_path / "design.svg")
     assert not scene._language.waiting
     assert _texts(scene) == _texts(make_window(_design()).scene)
+
+
+def test_zoomed_out_to_the_overview_no_card_waits_on_the_switch(make_window, qtbot, korean,
+                                                                 few_at_once) -> None:
+    window = make_window(_design())
+    scene = window.scene
+    english = _texts(scene)
+    window.view.set_zoom(0.1)
+    assert window.view.scene() is not scene  # the overview is shown instead
+
+    window.set_language("ko")
+
+    assert _texts(scene) == english  # nothing of the canvas in the switch's own turn
+    qtbot.waitUntil(lambda: not scene._language.waiting)
+    assert _texts(scene) == _texts(make_window(_design()).scene)

@@ -148,17 +148,24 @@ def test_panning_shows_what_a_fresh_repaint_shows(make_window, qtbot, zoom) -> N
 
 
 def test_the_overview_follows_a_language_switch(make_window) -> None:
-    """Its picture is cached: a switch rebuilds it (and the tooltips, made in one language)."""
+    """Its picture is cached and its tooltips made in one language: a switch while it is shown
+    gives both in the new one, as an overview made in that language has them."""
     from kubecanvas.ui import i18n
 
     window = make_window(_laid_out(_apps(3)))
     overview = _overview(window, 0.25)
-    before = overview.layer
     window.set_language("ko")
     try:
-        assert overview.layer is not before
         tips = sorted(i.toolTip() for i in overview.items() if isinstance(i, TileItem))
         assert tips[0] == "app00 · 리소스 2개"
+        made_in_korean = OverviewScene(window.scene)
+        for kind in (TileItem, BundleItem):
+            assert sorted(i.toolTip() for i in overview.items() if isinstance(i, kind)) == \
+                sorted(i.toolTip() for i in made_in_korean.items() if isinstance(i, kind))
+        painted, _ = _paint_whole(overview, 1.0)  # (near enough for the count lines)
+        fresh, _ = _paint_whole(made_in_korean, 1.0)
+        assert Counter(painted.texts) == Counter(fresh.texts)
+        assert "리소스 2개" in painted.texts
     finally:
         window.set_language("en")
         i18n.set_language("en")

@@ -4,12 +4,11 @@ Switching to Korean retranslated every card's summary and tooltip and every wire
 tooltip in the switch's own event-loop turn: the window stood still 1.5 s at 15,000 resources
 (a real window under Xvfb, its event-loop gaps logged), most of it for the canvas; now
 its longest pause is about 0.35 s (the docks' texts and the Problems rows, then the repaint).
-Nobody reads 30,000 tooltips at once:
-the items in view, and as many more as `AT_ONCE`, change in that turn, so a small design
-changes whole as before and the window shows a big one in the new language at once. The
-others follow in slices of `SLICE_SECONDS` of CPU, as routing after a drop does
-(`route_slices.py`); a tooltip asked for before its item's turn says the old words for a
-moment.
+Nobody reads 30,000 tooltips at once: a design of at most `AT_ONCE` items changes whole in
+that turn, as before, and of a bigger one the items in view, so the window shows it in the
+new language at once. The others follow in slices of `SLICE_SECONDS` of CPU, as routing after
+a drop does (`route_slices.py`); a tooltip asked for before its item's turn says the old words
+for a moment.
 
 Items made meanwhile (an edit, an undo) are made in the new language; items removed meanwhile
 are skipped; another switch starts again from the items in view.
@@ -33,7 +32,7 @@ from kubecanvas.ui.slices import run_slice, slice_timer
 if TYPE_CHECKING:
     from kubecanvas.ui.canvas.scene import CanvasScene
 
-#: items retranslated in the switch's own turn (about 70 ms of it): the view's first
+#: items retranslated in the switch's own turn at most (about 70 ms of it)
 AT_ONCE = 1500
 #: CPU time an event-loop turn spends on the rest (as routing's and the overview's slices)
 SLICE_SECONDS = 0.006
@@ -57,12 +56,15 @@ class LanguageSlices(QObject):
         return self._job is not None
 
     def start(self) -> None:
-        """The language changed: retranslate the items in view and up to `AT_ONCE` in all
-        now, the others in the slices that follow (any switch under way is dropped)."""
-        items = _in_view_first(self._scene)
-        for item in items[:AT_ONCE]:
+        """The language changed: retranslate now a design of at most `AT_ONCE` items whole,
+        and of a bigger one the items in view (up to `AT_ONCE`; none while the view shows the
+        overview); the others in the slices that follow (any switch under way is dropped)."""
+        shown, rest = _in_view_first(self._scene)
+        items = shown + rest
+        now = len(items) if len(items) <= AT_ONCE else min(len(shown), AT_ONCE)
+        for item in items[:now]:
             _retranslate(self._scene, item)
-        self._job = _steps(self._scene, items[AT_ONCE:]) if len(items) > AT_ONCE else None
+        self._job = _steps(self._scene, items[now:]) if len(items) > now else None
         if self._job is not None:
             self._timer.start()
         else:
@@ -86,9 +88,9 @@ class LanguageSlices(QObject):
         self._timer.stop()
 
 
-def _in_view_first(scene: CanvasScene) -> list[QGraphicsItem]:
-    """Every item a switch retranslates: those in a view of the scene first, then the others
-    in the scene's own order (cards with their replica stacks, frames, wires)."""
+def _in_view_first(scene: CanvasScene) -> tuple[list[QGraphicsItem], list[QGraphicsItem]]:
+    """Every item a switch retranslates: those in a view of the scene, and the others in the
+    scene's own order (cards with their replica stacks, frames, wires)."""
     seen: set[QGraphicsItem] = set()
     shown: list[QGraphicsItem] = []
     for view in scene.views():
@@ -97,10 +99,9 @@ def _in_view_first(scene: CanvasScene) -> list[QGraphicsItem]:
                 if item not in seen and isinstance(item, _KINDS):
                     seen.add(item)
                     shown.append(item)
-    rest = [item for part in (scene.nodes.values(), scene.frames_by_namespace.values(),
-                              scene.edge_items.values())
-            for item in part if item not in seen]
-    return shown + rest
+    parts = (scene.nodes.values(), scene.frames_by_namespace.values(), scene.edge_items.values())
+    rest: list[QGraphicsItem] = [item for part in parts for item in part if item not in seen]
+    return shown, rest
 
 
 _KINDS = (NodeItem, NamespaceFrameItem, EdgeItem)
