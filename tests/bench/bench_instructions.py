@@ -16,7 +16,7 @@ the difference from the stage before:
 With the cache simulated (the default; `--no-cache` counts instructions only, about twice as
 fast), the last-level cache is this machine's (32 MiB, 16-way, 64-byte lines) and the table
 adds its read misses: the part of the growth in time that is memory, not work. Prints one JSON
-line and a Markdown table. Needs valgrind; 5 to 15 minutes on 2 cores (two stages at a time).
+line and a Markdown table. Needs valgrind; about 16 minutes on 2 cores at 5,000 and 15,000 (two stages at a time).
 Not collected by pytest; asserts nothing.
 """
 
