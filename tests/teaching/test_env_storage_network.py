@@ -209,7 +209,7 @@ spec: {storageClassName: manual, capacity: {storage: 50Gi}, accessModes: [ReadWr
     assert verdicts["shared"].reasons == (
         "access modes ReadWriteOnce not offered (PV has ReadWriteMany)",)
     assert verdicts["huge"].reasons == (
-        "it fits too, but a smaller fitting volume was chosen first",)
+        "it fits too, but big is smaller and fits",)
     assert "smallest Available PV" in sim.explanation
 
 

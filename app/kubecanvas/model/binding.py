@@ -8,6 +8,8 @@ fit, and that no other claim has taken. `mismatches` explains, in words, why a v
 
 from __future__ import annotations
 
+import zlib
+from bisect import bisect_left
 from collections.abc import Iterable, Mapping, Sequence
 from fractions import Fraction
 from typing import Any, Literal
@@ -192,6 +194,90 @@ def fits(claim: Claim, volume: Volume, default: str | None = None, check_selecto
     return True
 
 
+def spread(text: str) -> int:
+    """A 64-bit number for `text` that is the same in every run (unlike `hash`), with its bits
+    well mixed: CRC-32, then the SplitMix64 finaliser."""
+    z = (zlib.crc32(text.encode("utf-8")) * 0x9E3779B97F4A7C15) & _BITS64
+    z = ((z ^ (z >> 30)) * 0xBF58476D1CE4E5B9) & _BITS64
+    z = ((z ^ (z >> 27)) * 0x94D049BB133111EB) & _BITS64
+    return z ^ (z >> 31)
+
+
+_BITS64 = (1 << 64) - 1
+
+
+class _Group:
+    """Free volumes that fit exactly the same claims (equal capacity, class, access modes,
+    volume mode, labels and phase), sorted by `spread` of their names."""
+
+    def __init__(self, sample: Volume) -> None:
+        self.sample = sample
+        self.keys: list[int] = []
+        self.volumes: list[Volume] = []
+
+    def closest(self, key: int) -> int:
+        """The place of the volume whose key is nearest `key` by XOR (the first of equal
+        keys): each step halves the keys left on their highest differing bit."""
+        keys, low, high = self.keys, 0, len(self.keys)
+        while high - low > 1 and keys[low] != keys[high - 1]:
+            bit = (keys[low] ^ keys[high - 1]).bit_length() - 1
+            split = bisect_left(keys, keys[high - 1] >> bit << bit, low, high)
+            if key >> bit & 1:
+                low = split
+            else:
+                high = split
+        return low
+
+
+class FreeVolumes:
+    """The volumes no claim has yet, as the PV controller's match meets them: a claim takes
+    the smallest that fits.
+
+    Among fitting volumes of that smallest capacity Kubernetes takes whichever its cache lists
+    first, an order it does not define. KubeCanvas takes the one whose name's `spread` is
+    nearest the claim's by XOR, rather than the first by name: with names, one volume leaving
+    its size moved every later claim along by one (490 of 716 bindings for one edit at 15,000
+    resources). With the XOR rule a change moves a few (about ten, at 5,000 as at 15,000), and
+    each claim still sees a fixed, name-derived preference."""
+
+    def __init__(self, volumes: Iterable[Volume]) -> None:
+        groups: dict[tuple[object, ...], _Group] = {}
+        for volume in sorted(volumes, key=lambda v: spread(v.name)):  # (stable: ties in order)
+            key = (volume.capacity, volume.storage_class, volume.access_modes,
+                   volume.volume_mode, tuple(sorted(volume.labels.items())), volume.phase)
+            group = groups.get(key)
+            if group is None:
+                group = groups[key] = _Group(volume)
+            group.keys.append(spread(volume.name))
+            group.volumes.append(volume)
+        by_size: dict[Fraction, list[_Group]] = {}
+        for group in groups.values():
+            capacity = group.sample.capacity
+            by_size.setdefault(capacity if capacity is not None else Fraction(0), []).append(group)
+        #: groups by capacity, smallest first; a size whose volumes are all taken leaves
+        self._sizes = [by_size[size] for size in sorted(by_size)]
+
+    def take_for(self, claim: Claim, default: str | None) -> Volume | None:
+        """The volume `claim` binds, taken out of the free ones; None if none fits."""
+        key = spread(f"{claim.namespace}/{claim.name}")
+        for place, groups in enumerate(self._sizes):
+            best: tuple[int, int, int] | None = None  # (distance, group, place in it)
+            for number, group in enumerate(groups):
+                if group.keys and fits(claim, group.sample, default):
+                    spot = group.closest(key)
+                    found = (group.keys[spot] ^ key, number, spot)
+                    best = found if best is None or found < best else best
+            if best is None:
+                continue
+            group = groups[best[1]]
+            volume = group.volumes.pop(best[2])
+            del group.keys[best[2]]
+            if not any(g.keys for g in groups):
+                del self._sizes[place]
+            return volume
+        return None
+
+
 #: How a claim came to its volume: its own spec.volumeName, the volume's claimRef, or the PV
 #: controller's match.
 How = Literal["volumeName", "claimRef", "match"]
@@ -208,13 +294,15 @@ class Binding:
 
 def simulate(claims: Sequence[Claim], volumes: Sequence[Volume],
              default: str | None = None) -> list[Binding]:
-    """Which claim binds which volume, processing claims in a stable (namespace, name) order.
+    """Which claim binds which volume, processing claims in a stable (namespace, name) order;
+    `volumes` in a stable order too (it only decides between volumes of one name).
 
     Pre-bound pairs win first. A `volumeName` binds the named PV only when the PV satisfies
     the claim (class, capacity, volume mode, access modes; not the selector, and not reserved
     for another claim): otherwise the PV controller's `checkVolumeSatisfyClaim` fails, the
     claim stays Pending with a VolumeMismatch event and the volume stays free for others. A
-    claim then skips volumes already taken.
+    claim then skips volumes already taken. Every other claim takes the smallest free volume
+    that fits it, among equals the one `FreeVolumes` picks.
     """
     by_name = {v.name: v for v in volumes}
     taken: set[str] = set()
@@ -243,17 +331,11 @@ def simulate(claims: Sequence[Claim], volumes: Sequence[Volume],
             result.append(Binding(claim.node, volume.node, "claimRef"))
         else:
             unbound.append(claim)
-    # the volumes still free, smallest first; a volume taken leaves the list (each claim
-    # walked past every one taken before it: 244,000 steps for 716 claims at 15,000 resources)
-    free = sorted((v for v in volumes if not v.claim_name and v.node not in taken),
-                  key=lambda v: (v.capacity if v.capacity is not None else Fraction(0), v.name))
+    free = FreeVolumes(v for v in volumes if not v.claim_name and v.node not in taken)
     for claim in unbound:
-        for place, volume in enumerate(free):
-            if volume.node not in taken and fits(claim, volume, default):
-                taken.add(volume.node)
-                result.append(Binding(claim.node, volume.node, "match"))
-                del free[place]
-                break
+        volume = free.take_for(claim, default)
+        if volume is not None:
+            result.append(Binding(claim.node, volume.node, "match"))
     return result
 
 

@@ -158,6 +158,7 @@ def simulate_claim(doc: Document, graph: WiringGraph, claim_id: str) -> ClaimSim
     mine = next((b for b in result if b.claim == claim_id), None)
     taken = {b.volume: b.claim for b in result if b.claim != claim_id}
     claim_names = {c.node: f"{c.namespace}/{c.name}" for c in claims}
+    bound = next((v for v in volumes if mine is not None and v.node == mine.volume), None)
     verdicts = []
     for volume in volumes:
         if mine is not None and volume.node == mine.volume:
@@ -167,13 +168,11 @@ def simulate_claim(doc: Document, graph: WiringGraph, claim_id: str) -> ClaimSim
             other = claim_names.get(taken[volume.node], "?")
             reasons = [Text(f"already bound to claim {other}",
                             f"이미 다른 클레임({other})에 바인딩되어 있습니다")]
-        if not reasons and mine is not None:
-            reasons = [Text("it fits too, but a smaller fitting volume was chosen first",
-                            "이 볼륨도 맞지만, 맞는 볼륨 중 더 작은 것이 먼저 선택되었습니다")]
+        if not reasons and mine is not None and bound is not None:
+            reasons = [_passed_over(volume, bound, mine.how)]
         verdicts.append(VolumeVerdict(volume.node, volume.name, False, tuple(reasons)))
     related: tuple[str, ...] = ()
-    if mine is not None:
-        bound = next(v for v in volumes if v.node == mine.volume)
+    if mine is not None and bound is not None:
         verdicts.insert(0, VolumeVerdict(bound.node, bound.name, True, ()))
         how = _HOW[mine.how]
         outcome, provisioner = "bound", None
@@ -192,6 +191,26 @@ def simulate_claim(doc: Document, graph: WiringGraph, claim_id: str) -> ClaimSim
                            mine.how if mine else None, cls, provisioner, tuple(verdicts), text,
                            Highlight(resources, tuple((e.source, e.target, e.key) for e in edges)),
                            on_delete)
+
+
+def _passed_over(volume: binding.Volume, bound: binding.Volume, how: binding.How) -> Text:
+    """Why a free volume that fits the claim is not the one it binds."""
+    name = bound.name
+    if how == "volumeName":
+        return Text(f"it fits too, but the claim's spec.volumeName names {name}",
+                    f"이 볼륨도 맞지만, 클레임의 spec.volumeName이 {name} 볼륨을 가리킵니다")
+    if how == "claimRef":
+        return Text(f"it fits too, but {name}'s claimRef reserves that volume for this claim",
+                    f"이 볼륨도 맞지만, {name} 볼륨의 claimRef가 그 볼륨을 이 클레임에 예약해 "
+                    "두었습니다")
+    if volume.capacity != bound.capacity:
+        return Text(f"it fits too, but {name} is smaller and fits",
+                    f"이 볼륨도 맞지만, 더 작은 {name} 볼륨도 맞아서 그 볼륨이 선택됩니다")
+    return Text(f"it fits as well as {name}, which is the same size: among equal volumes the PV "
+                "controller takes any one, and KubeCanvas shows one chosen by the names' hashes",
+                f"이 볼륨도 {name} 볼륨만큼 맞고 크기도 같습니다. 크기가 같은 볼륨 중에서는 PV "
+                "컨트롤러가 어느 것이든 고를 수 있으며, KubeCanvas는 이름의 해시로 고른 볼륨을 "
+                "보여 줍니다")
 
 
 def _named_volume_pending(claim: binding.Claim, volumes: list[binding.Volume],
