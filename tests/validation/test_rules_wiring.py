@@ -194,6 +194,23 @@ def test_binding_explains_every_mismatch():
     assert "access modes ReadWriteMany not offered" in findings[0].message
 
 
+def test_a_claim_left_without_a_volume_names_the_ones_other_claims_took():
+    """Three claims, two volumes that fit and one that does not: the claim left Pending is told
+    that volumes fit but went to other claims, not that none fits."""
+    findings = [f for f in check(pvc("one", cls="manual"), pvc("two", cls="manual"),
+                                 pvc("three", cls="manual"), pv("pv-a", size="1Gi"),
+                                 pv("pv-b", size="1Gi"), pv("pv-c", modes=("ReadWriteMany",)))
+                if f.rule == "pvc.binding.no-match"]
+    assert len(findings) == 1, [f.message for f in findings]
+    message = findings[0].message
+    assert "the 2 PersistentVolumes that fit it (pv-a, pv-b) are all bound to other claims" in message
+    assert "no other fits: pv-c: access modes ReadWriteOnce not offered" in message
+    assert "no PersistentVolume fits" not in message
+    (alone,) = [f for f in check(pvc("one", cls="manual"), pvc("two", cls="manual"),
+                                 pv("pv-a", size="1Gi")) if f.rule == "pvc.binding.no-match"]
+    assert "PersistentVolume pv-a fits it, but another claim binds it" in alone.message
+
+
 def test_statefulset_claims_reported_once_per_template():
     manifests = [statefulset(claim={"accessModes": ["ReadWriteOnce"], "storageClassName": "",
                                     "resources": {"requests": {"storage": "1Gi"}}}, replicas=3),

@@ -88,3 +88,29 @@ def test_a_volume_no_longer_reserved_leaves_the_claims_it_was_reserved_for() -> 
     free = replace(reserved, claim_namespace="", claim_name="")
     fit.sync({"n1": free})
     assert fit.closest(claim, None) == scan(claim, [free], None)
+
+
+def fitting_scan(claim: binding.Claim, found: list[binding.Volume], default: str | None
+                 ) -> tuple[list[str], int]:
+    names = sorted(v.name for v in found if not binding.mismatches(claim, v, default))
+    return names[:3], len(names)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(volumes(), max_size=14), st.lists(volumes(), max_size=4), claims(),
+       st.none() | CLASSES)
+def test_the_volumes_that_fit_and_the_kept_explanation_equal_a_scan(
+        found: list[binding.Volume], added: list[binding.Volume], claim: binding.Claim,
+        default: str | None) -> None:
+    """`fitting` is every volume with no reason against it; `explained`, asked for a claim of
+    another name first and kept across a `sync`, still answers as a scan of the volumes now."""
+    fit = VolumeFit({v.node: v for v in found})
+    twin = replace(claim, name="other", node="other")
+    fit.explained(twin, default)
+    assert fit.fitting(claim, default) == fitting_scan(claim, found, default)
+    assert fit.explained(claim, default) == (scan(claim, found, default),
+                                             fitting_scan(claim, found, default))
+    now = found + added
+    fit.sync({v.node: v for v in now})
+    assert fit.explained(claim, default) == (scan(claim, now, default),
+                                             fitting_scan(claim, now, default))

@@ -108,17 +108,34 @@ def _is_bound(ctx: Context, node: str) -> bool:
 
 
 def _explain(ctx: Context, claim: binding.Claim) -> Text:
-    """Why no volume fits `claim`, with the per-volume reasons of `binding.mismatches`."""
-    scored, count = _volume_fit(ctx).closest(claim, _default_class(ctx))
-    if not scored:
+    """Why no volume is left for `claim`: the volumes that fit it went to other claims, and the
+    reasons of `binding.mismatches` for those closest to fitting."""
+    (scored, count), (fitting, fit_count) = _volume_fit(ctx).explained(claim, _default_class(ctx))
+    if not scored and not fit_count:
         return Text("the document has no PersistentVolume it could use",
                     "문서에 쓸 수 있는 퍼시스턴트볼륨이 없습니다")
     shown = " | ".join(f"{name}: {why}" for _, name, why, _ in scored)
     shown_ko = " | ".join(f"{name}: {why}" for _, name, _, why in scored)
     more = f" (and {count - 3} more)" if count > 3 else ""
     more_ko = f" (외 {count - 3}개)" if count > 3 else ""
-    return Text(f"no PersistentVolume fits: {shown}{more}",
-                f"맞는 퍼시스턴트볼륨이 없습니다: {shown_ko}{more_ko}")
+    if not fit_count:
+        return Text(f"no PersistentVolume fits: {shown}{more}",
+                    f"맞는 퍼시스턴트볼륨이 없습니다: {shown_ko}{more_ko}")
+    names = ", ".join(fitting) + (", …" if fit_count > len(fitting) else "")
+    if fit_count == 1:
+        taken = Text(f"PersistentVolume {names} fits it, but another claim binds it",
+                     f"퍼시스턴트볼륨 {names}{i_ga(names)} 맞지만, 다른 클레임이 그 볼륨에 "
+                     "바인딩됩니다")
+    else:
+        taken = Text(f"the {fit_count} PersistentVolumes that fit it ({names}) are all bound to "
+                     "other claims",
+                     f"맞는 퍼시스턴트볼륨 {fit_count}개({names})가 모두 다른 클레임에 "
+                     "바인딩됩니다")
+    if not scored:
+        return Text(f"{taken.en}; add a PersistentVolume for it",
+                    f"{taken.ko}. 이 클레임을 위한 퍼시스턴트볼륨을 추가하세요")
+    return Text(f"{taken.en}, and no other fits: {shown}{more}",
+                f"{taken.ko}. 다른 볼륨은 맞지 않습니다: {shown_ko}{more_ko}")
 
 
 def _claim_findings(ctx: Context, res: Resource, claim: binding.Claim, node: str,
