@@ -44,7 +44,7 @@ class ItemTiles:
         key = (item.zValue(), math.floor(x / SQUARE), math.floor(y / SQUARE))
         box = self._boxes.get(key)
         if box is None:
-            box = self._boxes[key] = _container(key[0])
+            box = self._boxes[key] = _container(key)
             self.scene.addItem(box)
         item.setParentItem(box)
 
@@ -64,9 +64,14 @@ class ItemTiles:
         return len(self._boxes)
 
 
-def _container(z: float) -> QGraphicsRectItem:
-    """An item that is only a parent: no contents, no outline, no events."""
-    box = QGraphicsRectItem()
+def _container(key: tuple[float, int, int]) -> QGraphicsRectItem:
+    """An item that is only a parent: no contents, no outline, no events. Its rectangle is an
+    empty one at the middle of its square, where Qt's index files it: at the origin, all 900
+    sat in the index leaf there, and any query reaching that leaf (a paint or a wire's route
+    near the design's top left) walked every child of every container, 75 ms at 15,000
+    resources. Empty, it counts in no `itemsBoundingRect`."""
+    z, column, row = key
+    box = QGraphicsRectItem((column + 0.5) * SQUARE, (row + 0.5) * SQUARE, 0.0, 0.0)
     box.setPen(QPen(Qt.PenStyle.NoPen))
     box.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents)
     box.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
