@@ -224,3 +224,35 @@ def test_a_card_moved_back_after_another_edit_is_routed_again(make_window) -> No
     window.editor.push(MoveResources({apps[0].id: (500.0, 0.0)}))
     routed(scene)
     assert scene_quality(scene).wires_through_cards == 0
+
+
+def test_an_edit_whose_routing_runs_long_routes_in_slices_to_the_same_routes(
+        make_window, monkeypatch) -> None:
+    """An edit's own turn routes its wires when that takes few steps; a longer routing (20
+    claims' wires to volumes across a 15,000-resource design held the window 250-570 ms) goes
+    to slices, which route the same wires from the start to the same routes."""
+    from kubecanvas.model.edits import SetField
+    from kubecanvas.ui.canvas import scene_update
+
+    def design() -> list:
+        svc = _placed(service("web", {"app": "web"}), 0, 200)
+        apps = [_placed(deployment(f"api{n}", labels={"app": "api"}), 900, n * 200)
+                for n in range(3)]
+        blocks = [_placed(configmap(f"block{n}"), 450, n * 200 + 100) for n in range(3)]
+        return [svc, *apps, *blocks]
+
+    def routes_by_name(window) -> dict:  # (ids differ between the two windows)
+        names = {res.id: res.name for res in window.session.document}
+        return {(names[key[0]], names[key[1]]): wire.route.points
+                for key, wire in window.scene.edge_items.items() if wire.route is not None}
+
+    pictures = []
+    for budget in (10_000, 0):
+        monkeypatch.setattr(scene_update, "ROUTE_NOW_STEPS", budget)
+        window = make_window(design())
+        svc = next(r for r in window.session.document if r.kind == "Service")
+        window.editor.push(SetField(svc.id, ("spec", "selector"), {"app": "api"}))
+        assert window.scene.route_slices.pending == (budget == 0)
+        routed(window.scene)
+        pictures.append(routes_by_name(window))
+    assert len(pictures[0]) >= 3 and pictures[1] == pictures[0]

@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 
 def editor_gestures(scene: CanvasScene) -> tuple[RouteSlices, DragGesture, WiringGesture]:
     """The routing in slices of moved cards' wires, the drag and the wire gesture of `scene`."""
-    slices = RouteSlices(scene.items, scene.edge_items)
+    slices = RouteSlices(scene.items, scene.edge_items, scene)
     drag = DragGesture(slices, scene.move_committed.emit)
     wiring = WiringGesture(scene, scene.document, scene.graph, lambda: scene.theme,
                            scene.status_message.emit, scene.wire_released.emit)

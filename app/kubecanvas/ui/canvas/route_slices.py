@@ -68,14 +68,16 @@ class RouteSlices(QObject):
     Args:
         items_in: the scene's spatial index (`QGraphicsScene.items`).
         wires: the scene's wires by key (for routes given back by undo).
+        parent: the scene: its slices end with it (a slice of a closed window's scene would
+            route wires Qt has deleted).
     """
 
     #: every waiting wire has its route (also when undo gave routes back at once)
     finished = Signal()
 
     def __init__(self, items_in: Callable[[QRectF], list[QGraphicsItem]],
-                 wires: Mapping[EdgeKey, EdgeItem]) -> None:
-        super().__init__()
+                 wires: Mapping[EdgeKey, EdgeItem], parent: QObject | None = None) -> None:
+        super().__init__(parent)
         self._items_in = items_in
         self._wires = wires
         self.history = RouteHistory()

@@ -15,6 +15,7 @@ bookkeeping (`_add_node`, `_remove_node`, `_refresh_edges`, `_fit_frames`) on it
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPointF, QRectF, QSizeF, Qt
@@ -25,7 +26,7 @@ from kubecanvas.model.layout import NODE_HEIGHT, NODE_WIDTH
 from kubecanvas.ui.canvas.node_item import NodeItem
 from kubecanvas.ui.canvas.replicas import replica_lines
 from kubecanvas.ui.canvas.route_slices import Picture, Positions, picture_of
-from kubecanvas.ui.canvas.router import route_around, route_dragged
+from kubecanvas.ui.canvas.router import route_around_steps, route_dragged
 from kubecanvas.ui.canvas.summary import summary
 from kubecanvas.ui.session import Update
 
@@ -36,6 +37,9 @@ if TYPE_CHECKING:
 LOCAL_REROUTE = 200
 #: more new wires than this are routed after the change, in slices (`route_slices.py`)
 SLICED_WIRES = 40
+#: routing steps (`router.route_around_steps`: a look-up of the scene's index, a stretch of a
+#: search) an edit's own turn takes; a routing that needs more goes to slices, from the start
+ROUTE_NOW_STEPS = 8
 
 
 def follow(scene: CanvasScene, update: Update) -> None:
@@ -91,14 +95,25 @@ def follow(scene: CanvasScene, update: Update) -> None:
                 route_dragged(nodes)
         return
     if touched or wires:  # (a removal frees room: the other wires stay clear of cards)
-        route_around([scene.nodes[rid] for rid in touched if rid in scene.nodes], scene.items,
-                     wires)
+        nodes = [scene.nodes[rid] for rid in touched if rid in scene.nodes]
+        if not _route_now(route_around_steps(nodes, scene.items, wires)):
+            # a few long wires: a StatefulSet's new claims, or the claims binding matched anew
+            # after a volume changed, wired to volumes across the design; routing 20 of them
+            # held the window 250-570 ms at 15,000 resources
+            scene.route_slices.add(nodes, wires)
     if touched or wires or change.removed or change.settings:
         scene.route_slices.restart()  # waiting wires: from the cards as they are now
         # routes kept for a move's undo were clear of the cards as they were then: a card
         # added, removed or changed since may stand in their way (a hand move back is then
         # matched as an undo), so later moves are routed again
         scene.route_slices.history.clear()
+
+
+def _route_now(steps: Iterator[None]) -> bool:
+    """Take up to `ROUTE_NOW_STEPS` steps of a routing; True when it ended within them. (A
+    routing left unfinished gave at most some of its wires their routes; the slices route
+    them all again from the start, to the same routes.)"""
+    return all(number < ROUTE_NOW_STEPS for number, _ in enumerate(steps))
 
 
 def _clear_stand_ins(scene: CanvasScene, nodes: list[NodeItem]) -> bool:
