@@ -213,6 +213,35 @@ spec: {storageClassName: manual, capacity: {storage: 50Gi}, accessModes: [ReadWr
     assert "smallest Available PV" in sim.explanation
 
 
+def test_a_volume_passed_over_says_why_it_was_not_the_one() -> None:
+    """Of two equal volumes the claim binds one (by the names' hashes, which Kubernetes leaves
+    open); the other is said to fit as well, not to be bigger. A claim reserved by a claimRef
+    says so for a volume that would also fit."""
+    twin = PVS + """
+apiVersion: v1
+kind: PersistentVolume
+metadata: {name: big-twin}
+spec: {storageClassName: manual, capacity: {storage: 10Gi}, accessModes: [ReadWriteOnce], hostPath: {path: /d}}
+"""
+    doc, graph = build(twin)
+    sim = simulate_claim(doc, graph, rid(doc, "PersistentVolumeClaim", "data"))
+    chosen = next(v.name for v in sim.verdicts if v.binds)
+    other = ({"big", "big-twin"} - {chosen}).pop()
+    (reason,) = {v.name: v for v in sim.verdicts}[other].reasons
+    assert reason == (f"it fits as well as {chosen}, which is the same size: among equal volumes "
+                      "the PV controller takes any one, and KubeCanvas shows one chosen by the "
+                      "names' hashes")
+    assert "크기가 같은 볼륨 중에서는" in reason.ko
+    reserved = twin.replace("metadata: {name: big-twin}\nspec: {",
+                            "metadata: {name: big-twin}\nspec: {claimRef: {namespace: default, "
+                            "name: data}, ")
+    doc, graph = build(reserved)
+    sim = simulate_claim(doc, graph, rid(doc, "PersistentVolumeClaim", "data"))
+    assert (sim.how, next(v.name for v in sim.verdicts if v.binds)) == ("claimRef", "big-twin")
+    assert {v.name: v for v in sim.verdicts}["big"].reasons == (
+        "it fits too, but big-twin's claimRef reserves that volume for this claim",)
+
+
 def test_a_pv_taken_by_another_claim_is_named() -> None:
     doc, graph = build(PVS + """
 apiVersion: v1
