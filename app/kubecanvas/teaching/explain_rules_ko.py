@@ -187,7 +187,7 @@ RULE_KO: dict[str, str] = {
     "pvc.accessModes.rwop": "ReadWriteOncePod를 다른 접근 모드와 함께 썼습니다.",
     "pvc.storage.required": "클레임에는 resources.requests.storage가 필요합니다.",
     "pvc.storage.positive": "클레임의 저장소 요청량은 양수여야 합니다.",
-    "pvc.binding.no-match": "정적 퍼시스턴트볼륨이 필요한 클레임에 맞는 볼륨이 없습니다(볼륨마다 이유를 설명합니다).",
+    "pvc.binding.no-match": "정적 퍼시스턴트볼륨이 필요한 클레임에 맞는 빈 볼륨이 없습니다. 맞는 볼륨은 다른 클레임에 바인딩되어 있고, 나머지는 볼륨마다 맞지 않는 이유를 설명합니다.",
     "pvc.volumeName.mismatch": "클레임의 volumeName이 조건을 채울 수 없는 퍼시스턴트볼륨을 가리킵니다.",
     "pvc.rwo.shared": "ReadWriteOnce 클레임을 둘 이상의 파드가 마운트합니다.",
     "service.targetPort.missing": "이름으로 쓴 targetPort와 일치하는 컨테이너 포트(이름과 프로토콜)가 선택된 워크로드에 없습니다.",

@@ -298,8 +298,9 @@ def shared_claims(ctx: Context) -> Iterator[Finding]:
 
 #: The rules this module checks, as the registry lists them.
 RULES: tuple[Rule, ...] = (
-    Rule(PVC_BINDING_NO_MATCH, W, "A claim that needs a static PersistentVolume finds none that "
-         "fits (explained per PV).", claim_binding),
+    Rule(PVC_BINDING_NO_MATCH, W, "A claim that needs a static PersistentVolume finds none free "
+         "that fits: those that fit are bound to other claims, and the others are explained per "
+         "PV.", claim_binding),
     Rule(PVC_VOLUME_NAME_MISMATCH, W, "A claim's volumeName names a PersistentVolume that cannot "
          "satisfy it.", claim_binding),
     Rule(PV_CLAIM_REF_MISMATCH, W, "A PersistentVolume's claimRef reserves it for a claim that "
