@@ -140,7 +140,6 @@ class VolumeFit:
         scored = sorted(_score(claim, v, default) for v in candidates)
         return [s for s in scored if s[0]][:shown], total
 
-
     def fitting(self, claim: binding.Claim, default: str | None,
                 shown: int = 3) -> tuple[list[str], int]:
         """The names of the first `shown` volumes (by name) that fit `claim`, and how many fit;
