@@ -256,3 +256,45 @@ def test_an_edit_whose_routing_runs_long_routes_in_slices_to_the_same_routes(
         routed(window.scene)
         pictures.append(routes_by_name(window))
     assert len(pictures[0]) >= 3 and pictures[1] == pictures[0]
+
+
+def _count_look_ups(route_around_steps, wire) -> int:  # type: ignore[no-untyped-def]
+    """How many times routing `wire` alone asks the scene's index (a stand-in that finds no
+    card)."""
+    looks: list[QRectF] = []
+    for _ in route_around_steps([], lambda rect, *_: looks.append(rect) or [], [wire]):
+        pass
+    return len(looks)
+
+
+def test_a_routing_known_to_be_long_is_not_started_in_the_edit_s_turn(make_window,
+                                                                       monkeypatch) -> None:
+    """`look_ups_at_least` is a lower bound on the look-ups `route_around_steps` makes (one per
+    step); a new wire across a wide design needs more than the edit's budget, so its routing
+    goes to the slices without a try in the edit's turn."""
+    from kubecanvas.model.edits import SetField
+    from kubecanvas.ui.canvas import router, scene_update
+
+    svc = _placed(service("web", {"app": "web"}), 0, 0)
+    near = _placed(deployment("api", labels={"app": "api"}), 600, 0)
+    far = _placed(deployment("batch", labels={"app": "batch"}), 30_000, 9_000)
+    window = make_window([svc, near, far])
+    scene = window.scene
+    tried: list[int] = []
+    real = scene_update.route_around_steps
+
+    def counted(nodes, items_in, new=()):  # type: ignore[no-untyped-def]
+        tried.append(1)
+        return real(nodes, items_in, new)
+
+    monkeypatch.setattr(scene_update, "route_around_steps", counted)
+    for target, expect_now in (("api", True), ("batch", False)):
+        tried.clear()
+        window.editor.push(SetField(svc.id, ("spec", "selector"), {"app": target}))
+        wire = next(w for w in scene.edge_items.values()
+                    if w.source.rid == svc.id and w.target.rid in (near.id, far.id))
+        looks = _count_look_ups(router.route_around_steps, wire)
+        assert router.look_ups_at_least([wire]) <= looks
+        assert (router.look_ups_at_least([wire]) < scene_update.ROUTE_NOW_STEPS) == expect_now
+        assert bool(tried) == expect_now and scene.route_slices.pending != expect_now
+        routed(scene)

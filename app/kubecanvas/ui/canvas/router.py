@@ -13,6 +13,7 @@ in steps (`route_around_steps`), which `route_slices.py` spreads over event-loop
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
@@ -219,6 +220,18 @@ def route_around_steps(nodes: Sequence[NodeItem],
     if before is not None:
         before.update((w.key, (w, w.route)) for w in wires)
     yield from route_items_steps(near, wires, thorough=thorough)
+
+
+def look_ups_at_least(wires: Iterable[EdgeItem]) -> int:
+    """How many look-ups of the scene's index `route_around_steps` makes at the least for the
+    new `wires`, one per step, known before it makes any: the squares of the widest new wire's
+    reach (any box it looks in holds that reach)."""
+    counts = [_tile_count(_reach(w.source.pos(), w.target.pos())) for w in wires]
+    return max(counts, default=0)
+
+
+def _tile_count(area: QRectF) -> int:
+    return math.ceil(area.width() / TILE) * math.ceil(area.height() / TILE)
 
 
 def _tiles(area: QRectF) -> Iterable[QRectF]:

@@ -26,7 +26,7 @@ from kubecanvas.model.layout import NODE_HEIGHT, NODE_WIDTH
 from kubecanvas.ui.canvas.node_item import NodeItem
 from kubecanvas.ui.canvas.replicas import replica_lines
 from kubecanvas.ui.canvas.route_slices import Picture, Positions, picture_of
-from kubecanvas.ui.canvas.router import route_around_steps, route_dragged
+from kubecanvas.ui.canvas.router import look_ups_at_least, route_around_steps, route_dragged
 from kubecanvas.ui.canvas.summary import summary
 from kubecanvas.ui.session import Update
 
@@ -96,7 +96,9 @@ def follow(scene: CanvasScene, update: Update) -> None:
         return
     if touched or wires:  # (a removal frees room: the other wires stay clear of cards)
         nodes = [scene.nodes[rid] for rid in touched if rid in scene.nodes]
-        if not _route_now(route_around_steps(nodes, scene.items, wires)):
+        # (as many look-ups as the budget, and its last step is more: no use starting it)
+        if look_ups_at_least(wires) >= ROUTE_NOW_STEPS or \
+                not _route_now(route_around_steps(nodes, scene.items, wires)):
             # a few long wires: a StatefulSet's new claims, or the claims binding matched anew
             # after a volume changed, wired to volumes across the design; routing 20 of them
             # held the window 250-570 ms at 15,000 resources
