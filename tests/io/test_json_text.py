@@ -83,7 +83,7 @@ def test_every_corpus_app_saves_the_bytes_json_dumps_would_write(corpus, tmp_pat
         path = tmp_path / "app.kcanvas"
         save_project(document, path)
         data = {"format": project_module.FORMAT, "version": project_module.VERSION,
-                "resources": [project_module._resource_data(r, tmp_path) for r in document],
+                "resources": [project_module._resource_data(r, tmp_path, {}) for r in document],
                 "settings": project_module._settings_data(document.settings)}
         expected = json.dumps(data, ensure_ascii=False, indent=1, allow_nan=False) + "\n"
         assert path.read_bytes() == expected.encode("utf-8"), app

@@ -218,7 +218,7 @@ def test_the_sliced_writer_writes_what_one_json_dump_of_the_file_would(tmp_path,
     while not writer.done:
         writer.step(1)
     data = {"format": project_module.FORMAT, "version": project_module.VERSION,
-            "resources": [project_module._resource_data(r, tmp_path) for r in document],
+            "resources": [project_module._resource_data(r, tmp_path, {}) for r in document],
             "settings": project_module._settings_data(document.settings)}
     assert writer.text() == json.dumps(data, ensure_ascii=False, indent=1,
                                        allow_nan=False) + "\n"

@@ -276,14 +276,13 @@ def _upgrade(data: dict[str, Any], path: Path) -> dict[str, Any]:
     return data
 
 
-def _resource_data(resource: Resource, base: Path,
-                   files: dict[str, str] | None = None) -> dict[str, Any]:
+def _resource_data(resource: Resource, base: Path, files: dict[str, str]) -> dict[str, Any]:
     data = {
         "id": resource.id,
         "manifest": resource.manifest,
         "position": [resource.position[0], resource.position[1]],
         "pinned": resource.pinned,
-        "origin": _origin_data(resource.origin, base, {} if files is None else files),
+        "origin": _origin_data(resource.origin, base, files),
         "original": resource.original,
     }
     if resource.values_in_cluster:  # only then: other files stay as they were

@@ -249,13 +249,12 @@ class _Shapes:
             ellipse(centre, rx, ry)
 
 
-def _ring(outer: _Shapes, inner: _Shapes, rect: QRectF, radius: float,
-          half: float) -> None:
+def _ring(outer: _Shapes, inner: _Shapes, rect: QRectF, radius: float, half: float) -> None:
     """A rounded rectangle with a border `2 * half` wide centred on its edge, as a cosmetic
     pen strokes it: the outer shape (filled in the border's colour) and the inner one."""
     outer.add_rounded(rect.adjusted(-half, -half, half, half), radius + half, radius + half)
     inner.add_rounded(rect.adjusted(half, half, -half, -half), max(radius - half, 0.0),
-                         max(radius - half, 0.0))
+                      max(radius - half, 0.0))
 
 
 def _fill(painter: QPainter, fills: list[_Fill]) -> None:
@@ -303,4 +302,4 @@ def _badge_shape(shapes: _Shapes, tile: Tile, rect: QRectF, lod: float) -> None:
     height = TITLE_PX * 1.3 / lod
     width = height * (1 + 0.45 * len(badge_text(tile.findings)))
     shapes.add_rounded(QRectF(rect.right() - width - 4 / lod, rect.top() + 4 / lod, width,
-                               height), height / 2, height / 2)
+                              height), height / 2, height / 2)

@@ -96,7 +96,8 @@ def follow(scene: CanvasScene, update: Update) -> None:
         return
     if touched or wires:  # (a removal frees room: the other wires stay clear of cards)
         nodes = [scene.nodes[rid] for rid in touched if rid in scene.nodes]
-        # (as many look-ups as the budget, and its last step is more: no use starting it)
+        # (each look-up is a step, and one more follows them: a routing with as many look-ups
+        # as the budget cannot end within it, so it is not started here)
         if look_ups_at_least(wires) >= ROUTE_NOW_STEPS or \
                 not _route_now(route_around_steps(nodes, scene.items, wires)):
             # a few long wires: a StatefulSet's new claims, or the claims binding matched anew
@@ -112,9 +113,9 @@ def follow(scene: CanvasScene, update: Update) -> None:
 
 
 def _route_now(steps: Iterator[None]) -> bool:
-    """Take up to `ROUTE_NOW_STEPS` steps of a routing; True when it ended within them. (A
-    routing left unfinished gave at most some of its wires their routes; the slices route
-    them all again from the start, to the same routes.)"""
+    """Run a routing until it ends or pauses a `ROUTE_NOW_STEPS + 1`th time; True when it
+    ended. (A routing left unfinished gave at most some of its wires their routes; the slices
+    route them all again from the start, to the same routes.)"""
     return all(number < ROUTE_NOW_STEPS for number, _ in enumerate(steps))
 
 
