@@ -23,6 +23,7 @@ from kubecanvas.model.record import field, record
 from kubecanvas.ui.i18n import tr
 
 if TYPE_CHECKING:  # loaded when a session is made: `render` draws without one
+    from kubecanvas.model.layout.membership import BlockKey
     from kubecanvas.validation import Validator
 
 PROJECT_SUFFIX = ".kcanvas"
@@ -68,6 +69,8 @@ class Session:
             there is no project file).
         load_problems: messages from loading (file, line and what was wrong).
         yaml_path: the single YAML file chosen with Save As; Save then rewrites it.
+        layout_blocks: each resource's block as the layout grouped them when the design was
+            opened (`design_read.lay_out`), for the first scene's stand-ins; taken once.
     """
 
     document: Document
@@ -77,6 +80,7 @@ class Session:
     sources: list[Path] = field(default_factory=list)
     load_problems: list[str] = field(default_factory=list)
     yaml_path: Path | None = None
+    layout_blocks: dict[str, BlockKey] | None = field(default=None, repr=False)
     _views: dict[ViewName, View] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:

@@ -40,6 +40,7 @@ def open_paths(paths: Sequence[Path], kinds: Sequence[Path] = ()) -> Session:
     session = Session.create(design.document, path=design.path, sources=design.sources,
                              graph=design.graph)
     session.load_problems = design.load_problems
+    session.layout_blocks = design.blocks  # the scene's stand-ins need not group them again
     return session
 
 

@@ -258,8 +258,9 @@ class TeachingController(QObject):
         if not self.window.confirm_discard():
             return False
         document = lesson.document()
-        lay_out(document)
+        blocks = lay_out(document)
         session = Session.create(document)
+        session.layout_blocks = blocks
         self.lesson, self._lesson_session = lesson, session
         self.practice.reset()
         self.window.set_session(session)  # binds to it through `session_changed`

@@ -217,7 +217,10 @@ class MainWindow(QMainWindow):
         self.editor.session = session
         self.undo_stack.clear()
         self.autosaver.set_session(session)
-        scene = CanvasScene(session.document, session.graph)
+        # the blocks the layout grouped the design in as it opened, if it was laid out: its
+        # stand-ins' grouping again (`membership.block_keys`) was 0.3 s at 15,000 resources
+        scene = CanvasScene(session.document, session.graph, blocks=session.layout_blocks)
+        session.layout_blocks = None  # (a later scene groups the document as it is then)
         scene.setParent(self)
         scene.theme = self.canvas_theme()
         scene.move_committed.connect(self.editor.commit_move)
