@@ -88,32 +88,33 @@ def _ports(cards: Mapping[str, Rect], edges: Sequence[tuple[str, str]]) -> list[
     """(start, end, side) of each wire: ports spread along each card side in the order of the
     wires' other ends, so wires do not cross where they meet a card; a bundle shares a slot."""
     sides = [_side(cards[s], cards[t]) for s, t in edges]
-    slots: dict[tuple[str, str], list[tuple[float, int, tuple[str, str]]]] = defaultdict(list)
+    slots: dict[tuple[str, str], list[tuple[float, int, tuple[str, str], int]]] = defaultdict(list)
     for index, ((s, t), side) in enumerate(zip(edges, sides, strict=True)):
         pair = (min(s, t), max(s, t))
-        for card, other, where in ((s, t, side), (t, s, _OPPOSITE[side])):
+        for end, (card, other, where) in enumerate(((s, t, side), (t, s, _OPPOSITE[side]))):
             ox, oy, ow, oh = cards[other]
             along = oy + oh / 2 if where in ("right", "left") else ox + ow / 2
-            slots[(card, where)].append((along, index, pair))
-    offset: dict[tuple[str, int], float] = {}
+            slots[(card, where)].append((along, index, pair, end))
+    # each wire's offset along its source's side and along its target's: lists by the wire's
+    # index, not a dict keyed by (card, index) (40,000 keys made and hashed at 15,000 resources)
+    offsets = ([0.0] * len(edges), [0.0] * len(edges))
     for (card, where), entries in slots.items():
         # ties by the wires' own (deterministic) order, never by the ids in `pair` (a wire's
         # index is in one entry of a side: the tuples' own order, without a key per entry)
         entries.sort()
-        pairs = {pair: n for n, pair in enumerate(dict.fromkeys(p for _, _, p in entries))}
+        pairs = {pair: n for n, pair in enumerate(dict.fromkeys(e[2] for e in entries))}
         x, y, w, h = cards[card]
         length = h if where in ("right", "left") else w
         lanes: dict[tuple[str, str], int] = defaultdict(int)
-        for _, index, pair in entries:
+        for _, index, pair, end in entries:
             slot = (pairs[pair] + 1) / (len(pairs) + 1)
             lane = lanes[pair]
             lanes[pair] += 1
-            offset[(card, index)] = length * slot + (lane - 0) * LANE
-    out = []
-    for index, ((s, t), side) in enumerate(zip(edges, sides, strict=True)):
-        out.append((_port(cards[s], side, offset[(s, index)]),
-                    _port(cards[t], _OPPOSITE[side], offset[(t, index)]), side))
-    return out
+            offsets[end][index] = length * slot + lane * LANE
+    at_source, at_target = offsets
+    return [(_port(cards[s], side, at_source[index]),
+             _port(cards[t], _OPPOSITE[side], at_target[index]), side)
+            for index, ((s, t), side) in enumerate(zip(edges, sides, strict=True))]
 
 
 def _port(rect: Rect, side: str, along: float) -> Point:
