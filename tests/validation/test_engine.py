@@ -113,22 +113,43 @@ def test_one_volume_edited_rechecks_its_claim_not_every_claim() -> None:
     unbound = next(r for r in d.by_kind("PersistentVolumeClaim") if r.name == "c30")
     assert "pvc.binding.no-match" in {f.rule for f in validator.findings_for(unbound.id)}
     SetField(volume.id, ("spec", "capacity", "storage"), "3Gi").apply(d)
-    # the volume, its claim, the class, and the one claim whose finding reads every volume
-    # (declaring every volume on each verdict re-checked all 61 of them)
-    assert {volume.id, claim.id, unbound.id} <= validator.last_checked
-    assert len(validator.last_checked) <= 5
+    # the volume, its claim and the class (declaring every volume on each verdict re-checked
+    # all 61 of them); the claim no volume fits names the three closest, v0, v1 and v10,
+    # which did not change: its verdict is not re-checked either
+    assert {volume.id, claim.id} <= validator.last_checked
+    assert unbound.id not in validator.last_checked
+    assert len(validator.last_checked) <= 4
     assert _signature(validator.findings) == _signature(validate_document(d))
 
 
-def test_a_recheck_to_the_same_findings_replaces_nothing() -> None:
-    """An edit of one volume re-checks each claim no volume fits (its finding names the closest
-    volumes); when that finding comes out the same, no view needs to look at the claim again,
-    and the finding list keeps its order without an update (180 claims at 15,000 resources)."""
+def test_a_volume_edit_rechecks_an_unbound_claim_when_what_it_says_of_the_volumes_changes() \
+        -> None:
+    """The message of a claim no volume fits names the closest volumes and how many fit: an
+    edit that changes those re-checks it, and its finding is the full check's."""
     d = _reserved_pairs(30)
     validator = Validator(d, WiringGraph(d))
-    volume = next(r for r in d.by_kind("PersistentVolume") if r.name == "v3")
     unbound = next(r for r in d.by_kind("PersistentVolumeClaim") if r.name == "c30")
+    for name, size in (("v0", "3Gi"), ("v5", "10Gi"), ("v5", "2Gi"), ("v0", "2Gi")):
+        volume = next(r for r in d.by_kind("PersistentVolume") if r.name == name)
+        before = [f.message for f in validator.findings_for(unbound.id)]
+        SetField(volume.id, ("spec", "capacity", "storage"), size).apply(d)
+        assert unbound.id in validator.last_checked, (name, size)
+        assert [f.message for f in validator.findings_for(unbound.id)] != before
+        assert _signature(validator.findings) == _signature(validate_document(d))
+
+
+def test_a_recheck_to_the_same_findings_replaces_nothing() -> None:
+    """An edit of one volume re-checks each claim with a selector no volume fits (its finding
+    names the closest volumes, compared label by label); when that finding comes out the same,
+    no view needs to look at the claim again, and the finding list keeps its order without an
+    update."""
+    d = _reserved_pairs(30)
+    unbound = next(r for r in d.by_kind("PersistentVolumeClaim") if r.name == "c30")
+    SetField(unbound.id, ("spec", "selector"), {"matchLabels": {"tier": "silver"}}).apply(d)
+    validator = Validator(d, WiringGraph(d))
+    volume = next(r for r in d.by_kind("PersistentVolume") if r.name == "v3")
     before = validator.findings_for(unbound.id)
+    assert "pvc.binding.no-match" in {f.rule for f in before}
     SetField(volume.id, ("metadata", "labels"), {"tier": "gold"}).apply(d)
     assert unbound.id in validator.last_checked
     assert validator.last_replaced is not None and unbound.id not in validator.last_replaced

@@ -17,6 +17,7 @@ from kubecanvas.model.document import Change, Document
 from kubecanvas.model.graph import WiringGraph
 from kubecanvas.model.kinds import effective_namespace
 from kubecanvas.model.order import order_key, ranks
+from kubecanvas.model.resource import Resource
 from kubecanvas.validation.check_runs import full_check_blocks, once_on_no_resource, run_checks
 from kubecanvas.validation.context import (
     ANY_KIND,
@@ -30,7 +31,7 @@ from kubecanvas.validation.context import (
 from kubecanvas.validation.finding_order import FindingOrder
 from kubecanvas.validation.findings import Finding
 from kubecanvas.validation.profiles import PROFILES, active_profiles
-from kubecanvas.validation.registry import checks
+from kubecanvas.validation.registry import DERIVED_KEYS, checks
 from kubecanvas.validation.versions import normalize_version
 
 IgnoreSet = Iterable[tuple[str, str]]
@@ -306,15 +307,19 @@ class Validator:
         # their other end, so that is enough; the rest comes from declared dependencies.
         touched = set(graph_touched) | dirty | self._twins_and_neighbours(change)
         keys: set[DependencyKey] = set()
+        every: list[Resource] = []
         for rid in dirty:
             versions = [res for res in (change.removed.get(rid), change.changed.get(rid),
                                         self.document.find(rid)) if res is not None]
+            every += versions
             mine = set().union(*map(dependency_keys, versions))
             if rid in change.changed and len({order_key(r) for r in versions}) == 1:
                 mine = {key for key in mine if key[0] != ANY_KIND}  # see ANY_KIND
                 if len({pod_identity(r) for r in versions}) == 1:
                     mine = {key for key in mine if key[0] != POD_LABELS}  # see POD_LABELS
             keys |= mine
+        for derive in DERIVED_KEYS:  # values worked out from many resources (registry)
+            keys |= derive(self.graph, every)
         partial: dict[str, set[object]] = defaultdict(set)
         for key in keys:
             for rid in self._dependents.get(key, ()):

@@ -16,9 +16,11 @@ crash of a check, into an `internal.rule-crashed` finding (see `crash`).
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from types import ModuleType
 
+from kubecanvas.model.graph import WiringGraph
+from kubecanvas.model.resource import Resource
 from kubecanvas.validation import (
     hardening,
     rules_access,
@@ -47,6 +49,7 @@ from kubecanvas.validation import (
     rules_workloads,
     schema,
 )
+from kubecanvas.validation.context import DependencyKey
 from kubecanvas.validation.crash import ENGINE_RULES
 from kubecanvas.validation.findings import Severity
 from kubecanvas.validation.hardening import pss
@@ -69,6 +72,13 @@ ID_MODULES: tuple[ModuleType, ...] = (
 )
 
 RULES: tuple[Rule, ...] = tuple(rule for module in RULE_MODULES for rule in module.RULES)
+
+#: Dependency keys an edit reaches through a value a rules module works out from many resources
+#: (`rules_storage.volume_fit_changes`: what the PVs say of each shape of unbound claim): each
+#: takes the wiring graph and the changed resources as they were and are, and returns the keys
+#: whose value changed, so that the verdicts reading them are re-checked and no others.
+DERIVED_KEYS: tuple[Callable[[WiringGraph, Iterable[Resource]], set[DependencyKey]], ...] = tuple(
+    derive for module in RULE_MODULES for derive in getattr(module, "DERIVED_KEYS", ()))
 
 #: Every id a finding may carry: the rules above and the engine's own (`crash`).
 RULES_BY_ID: Mapping[str, Rule] = {rule.id: rule for rule in (*RULES, *ENGINE_RULES)}

@@ -5,7 +5,7 @@ ReadWriteOnce claim mounted by several replicas.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from weakref import WeakKeyDictionary
 
 from kubecanvas.model import binding
@@ -16,11 +16,11 @@ from kubecanvas.model.korean import eul_reul, euro_ro, i_ga
 from kubecanvas.model.references import EdgeType
 from kubecanvas.model.resource import Resource
 from kubecanvas.model.text import Text
-from kubecanvas.validation.context import Context, name_key
+from kubecanvas.validation.context import ANY_NAMESPACE, Context, DependencyKey, name_key
 from kubecanvas.validation.findings import Finding
 from kubecanvas.validation.fixes import ko_label, set_field
 from kubecanvas.validation.rule import Rule, RuleId, W
-from kubecanvas.validation.volume_fit import VolumeFit
+from kubecanvas.validation.volume_fit import VolumeFit, fit_key
 
 # --- the rule ids this module reports ------------------------------------------------------------
 PVC_BINDING_NO_MATCH = RuleId("pvc.binding.no-match")
@@ -34,12 +34,30 @@ NO_PROVISIONER = "kubernetes.io/no-provisioner"
 
 
 
-def _depend_on_storage(ctx: Context, rid: str) -> None:
-    """A verdict that reads every PV and StorageClass: an unbound claim's (which volume could
-    fit it). Binding itself, which also depends on the other claims, reaches the claim through
-    the graph's touched set."""
-    for kind in ("PersistentVolume", "StorageClass"):
-        ctx.depend(rid, kind)
+def _depend_on_storage(ctx: Context, rid: str, claim: binding.Claim) -> None:
+    """A verdict that reads every StorageClass and what the PVs say of an unbound claim (which
+    volumes fit it, which come closest): the answer for its shape (`VolumeFit.sync` says when
+    that changed), or every PV for a claim with an answer of its own. Binding itself, which
+    also depends on the other claims, reaches the claim through the graph's touched set."""
+    ctx.depend(rid, "StorageClass")
+    shape = _volume_fit(ctx).shape(claim, _default_class(ctx))
+    ctx.depend(rid, "PersistentVolume" if shape is None else fit_key(shape))
+
+
+def volume_fit_changes(graph: WiringGraph, versions: Iterable[Resource]
+                       ) -> set[DependencyKey]:
+    """The shapes' answers (`fit_key`) that changed with the PVs among `versions` (the
+    resources an edit changed, as they were and are): the engine re-checks the verdicts that
+    read them (`DERIVED_KEYS`)."""
+    fit = _FITS.get(graph)
+    if fit is None or not any(res.kind == "PersistentVolume" for res in versions):
+        return set()
+    return {(fit_key(shape), ANY_NAMESPACE) for shape in fit.sync(graph.binding_volumes())}
+
+
+#: dependency keys an edit reaches through a value worked out from many resources (see
+#: `registry.DERIVED_KEYS`)
+DERIVED_KEYS = (volume_fit_changes,)
 
 
 def _depend_on_classes(ctx: Context, rid: str) -> None:
@@ -159,7 +177,7 @@ def _claim_findings(ctx: Context, res: Resource, claim: binding.Claim, node: str
         return
     if _is_bound(ctx, node) or not _static_expected(ctx, claim, cls, res.id):
         return  # (a binding that changes touches the claim: see `claim_binding`)
-    _depend_on_storage(ctx, res.id)  # which volume could fit it
+    _depend_on_storage(ctx, res.id, claim)  # which volume could fit it
     shown = f'"{cls}"' if cls else '"" (no class, so nothing provisions one)'
     shown_ko = f'"{cls}"' if cls else '""(클래스가 없어 아무것도 프로비저닝하지 않습니다)'
     why = _explain(ctx, claim)

@@ -11,9 +11,11 @@ claim with a label selector compares labels, which differ per volume: it takes t
 A claim can also stay Pending although volumes fit it: other claims bound them first. `fitting`
 names those, so the message does not claim that nothing fits. Claims that differ only in name
 (a StatefulSet's replicas, or every claim of a generated design) get the same answers unless a
-volume reserves one of them, so `explained` keeps them from one volume change to the next: an
-edit of one PV re-checks every Pending claim (its verdict reads every volume), 180 of them at
-15,000 resources.
+volume reserves one of them, so `explained` keeps them per claim shape (`shape`). When volumes
+change, `sync` works each kept answer out again and says which shapes' answers changed: a claim
+whose verdict reads its shape's answer depends on that (`fit_key`), not on every volume. Before,
+an edit of one PV re-checked every Pending claim, 182 StatefulSets' at 15,000 resources (13 ms
+of a 20 ms edit), to find the same message for nearly all of them.
 """
 
 from __future__ import annotations
@@ -34,6 +36,16 @@ Scored = tuple[int, str, str, str]
 Explained = tuple[tuple[list[Scored], int], tuple[list[str], int]]
 
 _GroupKey = tuple[str, frozenset[str], Fraction | None, str, str]
+#: What `explained` reads of a claim kept per shape: class, access modes, request, volume
+#: mode, and the default class.
+Shape = tuple[str | None, frozenset[str], Fraction | None, str, str | None]
+
+
+def fit_key(shape: Shape) -> str:
+    """The dependency 'kind' standing for the answer `explained` gives claims of `shape` (see
+    `Context.depend`): the same string for the same shape in every run."""
+    cls, modes, request, volume_mode, default = shape
+    return f"*volume-fit:{cls}|{','.join(sorted(modes))}|{request}|{volume_mode}|{default}*"
 
 
 class _Group:
@@ -70,24 +82,56 @@ class VolumeFit:
         self._volumes: dict[str, binding.Volume] = {}
         self._groups: dict[_GroupKey, _Group] = {}
         self._reserving: dict[tuple[str, str], int] = {}  # claim -> volumes reserving it
-        self._explained: dict[tuple[object, ...], Explained] = {}  # see `explained`
+        #: shape -> (a claim of it no volume reserves, its answer): see `explained`
+        self._explained: dict[Shape, tuple[binding.Claim, Explained]] = {}
+        #: while syncing, each claim whose reservations were counted: reserved before?
+        self._reserved_before: dict[tuple[str, str], bool] = {}
         self.sync(volumes)
 
     @property
     def volumes(self) -> Iterable[binding.Volume]:
         return self._volumes.values()
 
-    def sync(self, volumes: Mapping[str, binding.Volume]) -> None:
+    def sync(self, volumes: Mapping[str, binding.Volume]) -> set[Shape]:
         """Bring the groups in line with `volumes` (node -> volume), moving only those whose
-        volume object changed."""
+        volume object changed; returns the shapes whose answer (`explained`) changed.
+
+        Each kept answer is worked out again from its own claim (a few groups each). When a
+        claim came to be reserved by a volume, or stopped being, a claim of some shape now
+        takes another way through `explained` than its shape's: every kept answer is then
+        dropped and reported changed."""
+        moved = False
+        self._reserved_before = {}
         for node in [n for n, v in self._volumes.items() if volumes.get(n) is not v]:
             self._take_out(self._volumes.pop(node))
-            self._explained.clear()
+            moved = True
         for node, volume in volumes.items():
             if node not in self._volumes:
                 self._volumes[node] = volume
                 self._put_in(volume)
-                self._explained.clear()
+                moved = True
+        if not moved:
+            return set()
+        if any((claim in self._reserving) != before
+               for claim, before in self._reserved_before.items()):
+            changed = set(self._explained)
+            self._explained.clear()
+            return changed
+        changed = set()
+        for shape, (claim, answer) in list(self._explained.items()):
+            now = self._explain(claim, shape[4])
+            if now != answer:
+                changed.add(shape)
+                self._explained[shape] = (claim, now)
+        return changed
+
+    def _count_reservation(self, claim: tuple[str, str], step: int) -> None:
+        self._reserved_before.setdefault(claim, claim in self._reserving)
+        count = self._reserving.get(claim, 0) + step
+        if count:
+            self._reserving[claim] = count
+        else:
+            del self._reserving[claim]
 
     def _put_in(self, volume: binding.Volume) -> None:
         key = _group_key(volume)
@@ -99,7 +143,7 @@ class VolumeFit:
         if volume.claim_name:
             claim = (volume.claim_namespace, volume.claim_name)
             insort(group.by_claim.setdefault(claim, []), volume, key=_by_name)
-            self._reserving[claim] = self._reserving.get(claim, 0) + 1
+            self._count_reservation(claim, 1)
 
     def _take_out(self, volume: binding.Volume) -> None:
         key = _group_key(volume)
@@ -110,9 +154,7 @@ class VolumeFit:
             _remove(group.by_claim[claim], volume)
             if not group.by_claim[claim]:
                 del group.by_claim[claim]
-            self._reserving[claim] -= 1
-            if not self._reserving[claim]:
-                del self._reserving[claim]
+            self._count_reservation(claim, -1)
         if not group.free and not group.reserved:
             del self._groups[key]
 
@@ -156,18 +198,27 @@ class VolumeFit:
                 found += _first(merge(group.free, mine, key=_by_name), shown)
         return sorted(v.name for v in found)[:shown], total
 
-    def explained(self, claim: binding.Claim, default: str | None) -> Explained:
-        """`closest` and `fitting` of `claim`, kept until the volumes change for every claim
-        with the same class, access modes, request and volume mode, no selector, and no volume
-        reserving it by name."""
+    def shape(self, claim: binding.Claim, default: str | None) -> Shape | None:
+        """The shape `explained` keeps `claim`'s answer under; None when the answer is the
+        claim's own (a selector, or a volume reserving it by name)."""
         if claim.selector is not None or (claim.namespace, claim.name) in self._reserving:
-            return self.closest(claim, default), self.fitting(claim, default)
-        key = (claim.storage_class, claim.access_modes, claim.request, claim.volume_mode, default)
-        found = self._explained.get(key)
-        if found is None:
-            found = self._explained[key] = (self.closest(claim, default),
-                                            self.fitting(claim, default))
-        return found
+            return None
+        return (claim.storage_class, claim.access_modes, claim.request, claim.volume_mode,
+                default)
+
+    def explained(self, claim: binding.Claim, default: str | None) -> Explained:
+        """`closest` and `fitting` of `claim`, kept per `shape` from one volume change to the
+        next (`sync` works them out again)."""
+        shape = self.shape(claim, default)
+        if shape is None:
+            return self._explain(claim, default)
+        kept = self._explained.get(shape)
+        if kept is None:
+            kept = self._explained[shape] = (claim, self._explain(claim, default))
+        return kept[1]
+
+    def _explain(self, claim: binding.Claim, default: str | None) -> Explained:
+        return self.closest(claim, default), self.fitting(claim, default)
 
 
 def _remove(volumes: list[binding.Volume], volume: binding.Volume) -> None:
