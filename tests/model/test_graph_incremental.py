@@ -9,6 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from tests import builders
 
+from kubecanvas.model import binding
 from kubecanvas.model.document import Document
 from kubecanvas.model.edits import DELETE, RemoveResource, SetField
 from kubecanvas.model.graph import WiringGraph
@@ -126,6 +127,9 @@ def assert_follows_rebuild(operations: list[tuple],
         fresh = WiringGraph(doc, subscribe=False)
         assert graph.edge_signature() == fresh.edge_signature(), op
         assert graph.node_signature() == fresh.node_signature(), op
+        # the bindings kept pool by pool are the whole design's simulation
+        assert dict(graph.bindings()) == {b.claim: b for b in binding.simulate(
+            fresh.claims(), fresh.volumes(), fresh.default_storage_class())}, op
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -169,8 +173,8 @@ def test_binding_is_simulated_again_only_when_what_it_reads_changed(monkeypatch)
     doc = Document([pvc("a", cls="manual"), pv("a", cls="manual"), _make("StatefulSet", "b", None)])
     graph = WiringGraph(doc)
     runs: list[int] = []
-    real = binding.bind_edges
-    monkeypatch.setattr(binding, "bind_edges", lambda *a: runs.append(1) or real(*a))
+    real = binding.simulate
+    monkeypatch.setattr(binding, "simulate", lambda *a: runs.append(1) or real(*a))
     claim = next(r for r in doc if r.kind == "PersistentVolumeClaim")
     sts = next(r for r in doc if r.kind == "StatefulSet")
     SetField(claim.id, ("metadata", "annotations"), {"note": "x"}).apply(doc)

@@ -391,9 +391,14 @@ def bind_edges(claims: Sequence[Claim], volumes: Sequence[Volume],
     """(claim, volume, edge key, field) of each binding the wiring graph draws as an edge, in
     `simulate`'s order: a claim bound through its own spec.volumeName is left out, since that
     reference already draws the edge."""
+    return edges_of(simulate(claims, volumes, default))
+
+
+def edges_of(bindings: Iterable[Binding]) -> list[tuple[str, str, str, str]]:
+    """`bind_edges` of a simulation's result."""
     return [(bound.claim, bound.volume, f"bind:{bound.volume}",
              "spec.claimRef" if bound.how == "claimRef" else "(PV controller match)")
-            for bound in simulate(claims, volumes, default) if bound.how != "volumeName"]
+            for bound in bindings if bound.how != "volumeName"]
 
 
 class BindingInputs:

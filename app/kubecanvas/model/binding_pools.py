@@ -67,6 +67,9 @@ class BindingPools:
         #: that reference draws the wire), and volume node -> the claim of its edge
         self.edges: dict[str, BindEdge] = {}
         self.bound_to: dict[str, str] = {}
+        #: claim node -> how and to which volume it binds, every binding (those through a
+        #: claim's own volumeName too): the global simulation's result, kept pool by pool
+        self.bindings: dict[str, binding.Binding] = {}
         self._pool_of: dict[str, Pool] = {}
         self._place_of: dict[str, object] = {}  # volume -> its place in the canonical order
         self._pools = _Index()        # pool -> claims and volumes
@@ -189,8 +192,12 @@ class BindingPools:
         nodes = [node for pool in pools for node in self._pools.get(pool)]
         claims = [self.claims[n] for n in nodes if n in self.claims]
         volumes = [self.volumes[n] for n in in_order(n for n in nodes if n in self.volumes)]
-        new = {edge[0]: edge for edge in binding.bind_edges(claims, volumes, self.default)}
+        result = binding.simulate(claims, volumes, self.default)
+        new = {edge[0]: edge for edge in binding.edges_of(result)}
         changed = set()
+        for claim in [c.node for c in claims] + [n for n in gone if n not in self.claims]:
+            self.bindings.pop(claim, None)
+        self.bindings.update((bound.claim, bound) for bound in result)
         for claim in [c.node for c in claims] + [n for n in gone if n not in self.claims]:
             edge = new.get(claim)
             old = self.edges.get(claim)

@@ -382,5 +382,14 @@ class WiringGraph:
         edited is a new object)."""
         return self._bind.pools.volumes
 
+    def binding_claims(self) -> Mapping[str, binding.Claim]:
+        """`claims` by node, in no particular order (kept current between edits)."""
+        return self._bind.pools.claims
+
+    def bindings(self) -> Mapping[str, binding.Binding]:
+        """Each bound claim's binding (to which volume, and how): `binding.simulate` of every
+        claim and volume, kept current pool by pool between edits."""
+        return self._bind.pools.bindings
+
     def default_storage_class(self) -> str | None:
         return self._bind.default_storage_class()

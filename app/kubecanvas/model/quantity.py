@@ -68,8 +68,11 @@ def try_quantity(value: Any) -> Fraction | None:
         return None
 
 
+@functools.lru_cache(maxsize=4096)
 def format_bytes(amount: Fraction) -> str:
-    """A short human form of a byte count: 10Gi, 512Mi, 1500."""
+    """A short human form of a byte count: 10Gi, 512Mi, 1500. Kept per amount: the What
+    Happens panel gives a claim's reason against every PV of the design (1,665 at 15,000
+    resources), and the same few sizes took 70 ms of each of its refreshes."""
     for suffix in ("Ei", "Pi", "Ti", "Gi", "Mi", "Ki"):
         unit = _SUFFIXES[suffix]
         if amount >= unit and amount % unit == 0:
