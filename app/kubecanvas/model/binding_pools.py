@@ -195,10 +195,11 @@ class BindingPools:
         result = binding.simulate(claims, volumes, self.default)
         new = {edge[0]: edge for edge in binding.edges_of(result)}
         changed = set()
-        for claim in [c.node for c in claims] + [n for n in gone if n not in self.claims]:
+        decided = [c.node for c in claims] + [n for n in gone if n not in self.claims]
+        for claim in decided:
             self.bindings.pop(claim, None)
         self.bindings.update((bound.claim, bound) for bound in result)
-        for claim in [c.node for c in claims] + [n for n in gone if n not in self.claims]:
+        for claim in decided:
             edge = new.get(claim)
             old = self.edges.get(claim)
             if old != edge:
