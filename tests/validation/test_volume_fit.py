@@ -103,14 +103,20 @@ def test_the_volumes_that_fit_and_the_kept_explanation_equal_a_scan(
         found: list[binding.Volume], added: list[binding.Volume], claim: binding.Claim,
         default: str | None) -> None:
     """`fitting` is every volume with no reason against it; `explained`, asked for a claim of
-    another name first and kept across a `sync`, still answers as a scan of the volumes now."""
+    another name first and kept across a `sync`, still answers as a scan of the volumes now,
+    and `sync` names the claim's shape when its answer changed."""
     fit = VolumeFit({v.node: v for v in found})
     twin = replace(claim, name="other", node="other")
     fit.explained(twin, default)
     assert fit.fitting(claim, default) == fitting_scan(claim, found, default)
     assert fit.explained(claim, default) == (scan(claim, found, default),
                                              fitting_scan(claim, found, default))
+    before, shape = fit.explained(claim, default), fit.shape(claim, default)
     now = found + added
-    fit.sync({v.node: v for v in now})
-    assert fit.explained(claim, default) == (scan(claim, now, default),
-                                             fitting_scan(claim, now, default))
+    changed = fit.sync({v.node: v for v in now})
+    after = fit.explained(claim, default)
+    assert after == (scan(claim, now, default), fitting_scan(claim, now, default))
+    # a verdict that read its shape's answer is re-checked when that answer changed (the
+    # engine re-checks the claims `sync` names; a claim with an answer of its own reads all)
+    if shape is not None and fit.shape(claim, default) == shape and after != before:
+        assert shape in changed

@@ -209,6 +209,20 @@ def spread(text: str) -> int:
 _BITS64 = (1 << 64) - 1
 
 
+#: What `fits` reads of a claim without a selector: class (as written), access modes, request,
+#: volume mode, and the default class. Claims of one shape fit the same free volumes (one no
+#: claimRef reserves) for the same reasons, whatever their names.
+ClaimShape = tuple[str | None, frozenset[str], Fraction | None, str, str | None]
+
+
+def claim_shape(claim: Claim, default: str | None) -> ClaimShape | None:
+    """`claim`'s shape (see `ClaimShape`), or None for a claim with a selector (its labels are
+    compared one volume at a time)."""
+    if claim.selector is not None:
+        return None
+    return (claim.storage_class, claim.access_modes, claim.request, claim.volume_mode, default)
+
+
 class _Group:
     """Free volumes that fit exactly the same claims (equal capacity, class, access modes,
     volume mode, labels and phase), sorted by `spread` of their names."""
@@ -217,8 +231,8 @@ class _Group:
         self.sample = sample
         self.keys: list[int] = []
         self.volumes: list[Volume] = []
-        #: whether a claim of a shape (`_shape`) fits the sample: the same for every claim of it
-        self.fit: dict[tuple[object, ...], bool] = {}
+        #: whether a claim of a shape (`claim_shape`) fits the sample
+        self.fit: dict[ClaimShape, bool] = {}
 
     def closest(self, key: int) -> int:
         """The place of the volume whose key is nearest `key` by XOR (the first of equal
@@ -264,16 +278,16 @@ class FreeVolumes:
         #: groups by capacity, smallest first; a size whose volumes are all taken leaves
         self._sizes = [by_size[size] for size in sorted(by_size)]
         #: claim shapes no free volume fits any more
-        self._hopeless: set[tuple[object, ...]] = set()
+        self._hopeless: set[ClaimShape] = set()
 
     def take_for(self, claim: Claim, default: str | None) -> Volume | None:
         """The volume `claim` binds, taken out of the free ones; None if none fits.
 
-        Whether a volume fits depends on the claim's shape only (`_shape`), so it is asked
+        Whether a volume fits depends on the claim's shape only (`claim_shape`), so it is asked
         once per shape and group; and a shape nothing fitted never fits again, since volumes
         are only taken. At 15,000 resources half the claims of the generated design's class
         find no volume, and each of them asked every group of every size."""
-        shape = _shape(claim, default)
+        shape = claim_shape(claim, default)
         if shape is not None and shape in self._hopeless:
             return None
         key = spread(f"{claim.namespace}/{claim.name}")
@@ -297,7 +311,7 @@ class FreeVolumes:
         return None
 
     @staticmethod
-    def _fits(claim: Claim, shape: tuple[object, ...] | None, group: _Group,
+    def _fits(claim: Claim, shape: ClaimShape | None, group: _Group,
               default: str | None) -> bool:
         if shape is None:
             return fits(claim, group.sample, default)
@@ -305,15 +319,6 @@ class FreeVolumes:
         if answer is None:
             answer = group.fit[shape] = fits(claim, group.sample, default)
         return answer
-
-
-def _shape(claim: Claim, default: str | None) -> tuple[object, ...] | None:
-    """What `fits` reads of a claim against a free volume (one no claimRef reserves), or None
-    for a claim with a selector (its labels are compared one volume at a time)."""
-    if claim.selector is not None:
-        return None
-    return (effective_class(claim, default), claim.access_modes, claim.request,
-            claim.volume_mode)
 
 
 #: How a claim came to its volume: its own spec.volumeName, the volume's claimRef, or the PV

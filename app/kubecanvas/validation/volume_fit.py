@@ -36,9 +36,7 @@ Scored = tuple[int, str, str, str]
 Explained = tuple[tuple[list[Scored], int], tuple[list[str], int]]
 
 _GroupKey = tuple[str, frozenset[str], Fraction | None, str, str]
-#: What `explained` reads of a claim kept per shape: class, access modes, request, volume
-#: mode, and the default class.
-Shape = tuple[str | None, frozenset[str], Fraction | None, str, str | None]
+Shape = binding.ClaimShape
 
 
 def fit_key(shape: Shape) -> str:
@@ -199,12 +197,11 @@ class VolumeFit:
         return sorted(v.name for v in found)[:shown], total
 
     def shape(self, claim: binding.Claim, default: str | None) -> Shape | None:
-        """The shape `explained` keeps `claim`'s answer under; None when the answer is the
-        claim's own (a selector, or a volume reserving it by name)."""
-        if claim.selector is not None or (claim.namespace, claim.name) in self._reserving:
+        """The shape `explained` keeps `claim`'s answer under (`binding.claim_shape`); None
+        when the answer is the claim's own (a selector, or a volume reserving it by name)."""
+        if (claim.namespace, claim.name) in self._reserving:
             return None
-        return (claim.storage_class, claim.access_modes, claim.request, claim.volume_mode,
-                default)
+        return binding.claim_shape(claim, default)
 
     def explained(self, claim: binding.Claim, default: str | None) -> Explained:
         """`closest` and `fitting` of `claim`, kept per `shape` from one volume change to the
